@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
+import { monthOf } from '../domain/calendar/local-date.js';
+import { clampBase } from '../domain/contribution/contribution-base.js';
+import type { RegionalParameters } from '../domain/contribution/regional-parameters.js';
+import type { EnrollmentApplication } from '../domain/enrollment/enrollment-application.js';
+import type { EnrollmentFacts, Refusal } from '../domain/enrollment/enrollment-checks.js';
+import { parseCitizenId } from '../domain/identity/citizen-id.js';
+import { Money } from '../domain/money.js';
+import { loadCalendarYears } from '../db/queries/calendar.query.js';
+import { findParametersInForce } from '../db/queries/region-parameters.query.js';
+import { appendAudit } from '../db/writers/case-log.js';
+import type { ActivityDeps } from './deps.js';
+
+export function createEnrollmentActivities({ orm, now = () => new Date() }: ActivityDeps) {
+  return {
+    /** Dated parameters and the holiday calendar, read once and recorded in history so a replay decides the same. */
+    loadEnrollmentContext: async (input: { region: string; date: string }): Promise<{
+      parameters: RegionalParameters;
+      calendar: CalendarYear[];
+    }> => {
+      const em = orm.em.fork();
+      const parameters = await findParametersInForce(em, input.region, input.date);
+      if (!parameters) {
+        throw ApplicationFailure.nonRetryable(
+          `region ${input.region} has no contribution parameters in force on ${input.date}`,
+          'ParametersNotFound',
+        );
+      }
+      return { parameters, calendar: await loadCalendarYears(em) };
+    },
+
+    gatherEnrollmentFacts: async (input: { caseId: string; citizenId: string; employerCreditCode: string | null }): Promise<EnrollmentFacts> => {
+      const em = orm.em.fork();
+      const [employer] = input.employerCreditCode
+        ? await em.execute<{ credit_code: string; region: string; status: string }[]>(
+            'select credit_code, region, status from employer where credit_code = ?',
+            [input.employerCreditCode],
+          )
+        : [];
+      const [pension] = await em.execute<{ region: string; employer_credit_code: string | null }[]>(
+        `select region, employer_credit_code from insurance_record
+         where citizen_id = ? and insurance_type = 'pension' and status = 'active' limit 1`,
+        [input.citizenId],
+      );
+      const [open] = await em.execute<{ reference: string }[]>(
+        `select reference from case_record where case_type = 'enrollment' and citizen_id = ? and closed_at is null
+           and id <> ? order by opened_at limit 1`,
+        [input.citizenId, input.caseId],
+      );
+      return {
+        employer: employer ? { creditCode: employer.credit_code, region: employer.region, status: employer.status } : null,
+        activePension: pension ? { region: pension.region, employerCreditCode: pension.employer_credit_code } : null,
+        otherOpenEnrollment: open ? { reference: open.reference } : null,
+      };
+    },
+
+    /**
+     * Opens the person's insurance records from the hire month, with the base clamped to the regional floor and ceiling
+     * (domain-rules §3.2). Idempotent per case and insurance; the database refuses a second active pension.
+     */
+    openInsuranceRecords: async (input: {
+      caseId: string;
+      application: EnrollmentApplication;
+      parameters: RegionalParameters;
+      decidedBy: string;
+    }): Promise<{ opened: true; base: string } | { opened: false; refusal: Refusal }> => {
+      const { application } = input;
+      const person = parseCitizenId(application.person.citizenId);
+      const base = clampBase(Money.of(application.monthlyWage), input.parameters).base;
+      const at = now();
+      try {
+        await orm.em.fork().transactional(async (em) => {
+          await em.execute(
+            `insert into person (citizen_id, name, sex, birth_date, phone, hukou_region, created_at, updated_at)
+             values (?, ?, ?, ?, ?, ?, ?, ?)
+             on conflict (citizen_id) do update set name = excluded.name, phone = coalesce(excluded.phone, person.phone),
+               hukou_region = coalesce(excluded.hukou_region, person.hukou_region), updated_at = excluded.updated_at`,
+            [person.value, application.person.name, person.sex, person.birthDate, application.person.phone, application.person.hukouRegion, at, at],
+          );
+          for (const insuranceType of application.insuranceTypes) {
+            await em.execute(
+              `insert into insurance_record (id, citizen_id, insurance_type, region, employer_credit_code, personnel_category,
+                 start_month, status, contribution_base, opened_by_case, created_at)
+               values (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?) on conflict (opened_by_case, insurance_type) do nothing`,
+              [
+                randomUUID(),
+                person.value,
+                insuranceType,
+                application.region,
+                application.employerCreditCode,
+                application.employerCreditCode ? 'employee' : 'flexible',
+                monthOf(application.hireDate),
+                base.toDecimal().toFixed(2),
+                input.caseId,
+                at,
+              ],
+            );
+          }
+          await appendAudit(em, {
+            at,
+            actorId: input.decidedBy,
+            actorRole: input.decidedBy === 'system' ? 'system' : 'staff',
+            region: application.region,
+            action: 'insurance.opened',
+            objectType: 'Case',
+            objectId: input.caseId,
+            detail: { insuranceTypes: application.insuranceTypes, base: base.toString(), fromMonth: monthOf(application.hireDate) },
+            key: `case:${input.caseId}:records`,
+          });
+        });
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) {
+          return {
+            opened: false,
+            refusal: {
+              code: 'PENSION_ACTIVE_WITH_OTHER_EMPLOYER',
+              message: 'an active basic pension relationship was opened for this person meanwhile; one person holds one',
+            },
+          };
+        }
+        throw error;
+      }
+      return { opened: true, base: base.toString() };
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// The HTTP app factory. Entry points (bin/api.ts, bin/dev.ts) and tests build it from explicit dependencies;
+// nothing here reads configuration or opens connections (style.md §2.11).
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { TokenVerifier } from './auth/tokens.js';
+import { docsRoutes } from './docs/docs.routes.js';
+import type { AppEnv } from './env.js';
+import { toErrorResponse } from './errors.js';
+import { accessLog } from './middleware/access-log.js';
+import { authenticate } from './middleware/authenticate.js';
+import { limitBodies } from './middleware/body-limit.js';
+import { withEntityManager } from './middleware/entity-manager.js';
+import { problem, problemResponse } from './problem.js';
+import { defaultHook } from './validation.js';
+
+export type ReadinessChecks = { database: boolean; temporal: boolean };
+
+export interface ApiDeps {
+  orm: MikroORM;
+  verifyToken: TokenVerifier;
+  /** Whether PostgreSQL and Temporal answer right now; a throw counts as "not ready". */
+  ready: () => Promise<ReadinessChecks>;
+  /** Adds the versioned routes; they run after authentication and appear in /openapi.json under /v1. */
+  mount: (v1: OpenAPIHono<AppEnv>) => void;
+  log?: (line: string) => void;
+  /** How long /ready waits for the checks before answering 503. */
+  readyTimeoutMs?: number;
+}
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['Operations'],
+  security: [],
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+      description: 'The process is running',
+    },
+  },
+});
+
+const readyRoute = createRoute({
+  method: 'get',
+  path: '/ready',
+  tags: ['Operations'],
+  security: [],
+  responses: {
+    200: {
+      content: {
+        'application/json': {
+          schema: z.object({ status: z.literal('ready'), database: z.literal(true), temporal: z.literal(true) }),
+        },
+      },
+      description: 'PostgreSQL and Temporal both answer',
+    },
+    503: problemResponse('A dependency does not answer (code NOT_READY, with `checks`)'),
+  },
+});
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`readiness checks took longer than ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+
+// Swagger UI needs inline styles and data: images; scripts stay same-origin only (docs.routes.ts serves its init file).
+const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+};
+
+export function createApp(deps: ApiDeps) {
+  const log = deps.log ?? ((line: string) => console.log(line));
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+
+  app.use(requestId());
+  app.use(accessLog(log));
+  app.use(secureHeaders({ contentSecurityPolicy }));
+  app.use(limitBodies());
+
+  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+
+  // Registered by hand: the 503 answer is problem+json from problem(), which a typed openapi() handler cannot return.
+  app.openAPIRegistry.registerPath(readyRoute);
+  app.get('/ready', async (c) => {
+    let checks: ReadinessChecks | undefined;
+    try {
+      checks = await withTimeout(deps.ready(), deps.readyTimeoutMs ?? 5_000);
+    } catch (err) {
+      const line = { level: 'warn', msg: 'readiness check failed', requestId: c.get('requestId'), error: String(err) };
+      log(JSON.stringify(line));
+    }
+    if (checks?.database === true && checks.temporal === true) {
+      return c.json({ status: 'ready', database: true, temporal: true }, 200);
+    }
+    const down = checks === undefined ? 'the readiness checks failed' : describeDown(checks);
+    return problem(c, 503, 'NOT_READY', `Not ready: ${down}`, { checks: checks ?? null });
+  });
+
+  app.route('/docs', docsRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A token from `npm run token -- --role caseworker --region 330102 --sub cw-001`',
+  });
+
+  const v1 = new OpenAPIHono<AppEnv>({ defaultHook });
+  v1.use('*', withEntityManager(deps.orm), authenticate(deps.verifyToken));
+  deps.mount(v1);
+  // route() copies v1's routes and OpenAPI definitions at this moment, so mount() must have run before it.
+  app.route('/v1', v1);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '社会保险管理信息系统 API',
+      version: '1.0.0',
+      description: 'Social insurance case management. Errors are RFC 9457 problem+json; money is decimal strings.',
+    },
+    security: [{ bearerAuth: [] }],
+  });
+
+  app.notFound((c) => problem(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
+  app.onError((err, c) => toErrorResponse(err, c, log));
+  return app;
+}
+
+function describeDown(checks: ReadinessChecks): string {
+  const down = (Object.keys(checks) as (keyof ReadinessChecks)[]).filter((name) => !checks[name]);
+  return `${down.join(' and ')} not answering`;
+}

@@ -1,0 +1,105 @@
+// One place that turns every thrown error into problem+json (api-contract.md, Errors; style.md §2.8).
+import { ForbiddenError } from '@casl/ability';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, type DomainErrorCode } from '../domain/errors.js';
+import { AuthenticationError } from './auth/authentication-error.js';
+import type { AppEnv } from './env.js';
+import { redactPersonalIds } from './middleware/access-log.js';
+import { problem, type FieldIssue } from './problem.js';
+
+/** Input that does not match a route's schema; answered as 400 VALIDATION_FAILED with one entry per field. */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+  constructor(readonly issues: FieldIssue[]) {
+    super(
+      issues.length === 1 && issues[0] !== undefined
+        ? `Invalid request: ${issues[0].path || 'the request'} ${issues[0].message}`
+        : `Invalid request: ${issues.length} fields do not match the schema`,
+    );
+  }
+}
+
+/** Every domain code's HTTP status; a new code does not compile until it is mapped here. */
+export const statusFor = {
+  CASE_NOT_FOUND: 404,
+  TASK_NOT_FOUND: 404,
+  REGION_NOT_FOUND: 404,
+  EMPLOYER_NOT_FOUND: 404,
+  PARAMETERS_NOT_FOUND: 404,
+  PERSON_NOT_FOUND: 404,
+  TASK_ALREADY_CLAIMED: 409,
+  TASK_NOT_CLAIMED: 409,
+  TASK_ALREADY_DECIDED: 409,
+  EMPLOYER_EXISTS: 409,
+  STALE_VERSION: 409,
+  NOT_ALLOWED_NOW: 409,
+  FOUR_EYES: 403,
+  NOT_TASK_HOLDER: 403,
+  FORBIDDEN: 403,
+  OUTCOME_NOT_ALLOWED: 422,
+  INVALID_AMOUNT: 422,
+  CURRENCY_MISMATCH: 422,
+  INVALID_CITIZEN_ID: 422,
+  INVALID_CREDIT_CODE: 422,
+  INVALID_REGION_CODE: 422,
+  INVALID_DATE: 422,
+  CALENDAR_NOT_LOADED: 422,
+  ENROLLMENT_REFUSED: 422,
+  EMPLOYER_INACTIVE: 422,
+} as const satisfies Record<DomainErrorCode, ContentfulStatusCode>;
+
+/** Error codes for HTTP-level refusals that hono raises itself (malformed body, wrong media type, …). */
+const httpCodes: Partial<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+const defaultLog = (line: string) => console.error(line);
+
+/**
+ * `app.onError` handler. Expected refusals keep their code and message; anything else is a bug and answers 500 with
+ * the request id only, while the log line gets the error without personal ID numbers.
+ */
+export function toErrorResponse(err: Error, c: Context<AppEnv>, log: (line: string) => void = defaultLog): Response {
+  if (err instanceof ValidationError) return problem(c, 400, 'VALIDATION_FAILED', err.message, { errors: err.issues });
+  if (err instanceof AuthenticationError) {
+    c.header('WWW-Authenticate', err.challenge);
+    return problem(c, 401, err.code, err.message);
+  }
+  // CASL puts the rule's .because() reason in the message ("four-eyes: you prepared this decision").
+  if (err instanceof ForbiddenError) return problem(c, 403, 'FORBIDDEN', err.message);
+  if (err instanceof DomainError) {
+    const extra = err.path === undefined ? {} : { errors: [{ path: err.path, message: err.message }] };
+    return problem(c, statusFor[err.code], err.code, err.message, extra);
+  }
+  if (err instanceof HTTPException) {
+    // hono's JSON validator raises this for an unparsable body; clients need to tell it apart from a schema miss.
+    if (err.status === 400 && err.message.startsWith('Malformed JSON')) {
+      return problem(c, 400, 'MALFORMED_JSON', 'The request body is not valid JSON');
+    }
+    return problem(c, err.status, httpCodes[err.status] ?? `HTTP_${err.status}`, err.message || 'Request refused');
+  }
+
+  const requestId = c.get('requestId');
+  log(
+    JSON.stringify({
+      level: 'error',
+      msg: 'unhandled error',
+      requestId,
+      method: c.req.method,
+      path: redactPersonalIds(c.req.path),
+      error: err.name,
+      message: redactPersonalIds(err.message),
+      stack: err.stack === undefined ? undefined : redactPersonalIds(err.stack),
+    }),
+  );
+  return problem(c, 500, 'INTERNAL', `Request ${requestId} failed; this is a bug and has been logged`);
+}

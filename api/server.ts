@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from './app.js';
+import { hs256Verifier } from './auth/tokens.js';
+import type { CaseWorkflows } from './ports.js';
+import { mountV1 } from './routes/v1.js';
+import { temporalCases } from './temporal-cases.js';
+
+export interface ApiServerOptions {
+  orm: MikroORM;
+  temporal: { address: string; namespace: string; taskQueue: string };
+  port: number;
+  jwtSecret: string;
+  log?: (line: string) => void;
+}
+
+/** Builds the app on real PostgreSQL and Temporal connections and listens; `close()` stops both. */
+export async function startApiServer(options: ApiServerOptions): Promise<{ url: string; cases: CaseWorkflows; close(): Promise<void> }> {
+  const connection = await Connection.connect({ address: options.temporal.address });
+  const client = new Client({ connection, namespace: options.temporal.namespace });
+  const cases = temporalCases(client, options.temporal.taskQueue);
+  const app = createApp({
+    orm: options.orm,
+    verifyToken: hs256Verifier(options.jwtSecret),
+    ready: async () => ({
+      database: await options.orm.isConnected(),
+      temporal: await cases.ping().catch(() => false),
+    }),
+    mount: (v1) => mountV1(v1, { cases }),
+    log: options.log,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: '0.0.0.0' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cases,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+    },
+  };
+}

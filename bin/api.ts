@@ -1,0 +1,24 @@
+// The API alone (production topology: see docker-compose.yml). Needs DATABASE_URL and TEMPORAL_ADDRESS.
+import { createOrm } from '../db/orm.js';
+import { migrateToLatest } from '../db/migrator.js';
+import { startApiServer } from '../api/server.js';
+import { loadConfig } from './config.js';
+
+const config = loadConfig();
+if (!config.db.url || !config.temporal.address) throw new Error('bin/api.ts needs DATABASE_URL and TEMPORAL_ADDRESS');
+const orm = await createOrm(config.db.url);
+await migrateToLatest(orm); // safe on every start: applies only what is missing, under a lock-free single runner
+const server = await startApiServer({
+  orm,
+  temporal: { address: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue },
+  port: config.http.port,
+  jwtSecret: config.auth.jwtSecret,
+});
+console.log(`[api] listening on ${server.url} (docs: ${server.url}/docs)`);
+const stop = async () => {
+  await server.close();
+  await orm.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());

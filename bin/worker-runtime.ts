@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities/index.js';
+import type { NoticeChannel } from '../activities/notice-channel.js';
+import { dispatchPendingNotices } from '../activities/notice-dispatcher.js';
+import { releaseExpiredLeases } from '../db/queries/task-commands.js';
+
+export interface WorkerOptions {
+  orm: MikroORM;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  notices: NoticeChannel;
+  /** How often the housekeeping loop delivers notices and frees expired claims. */
+  housekeepingMs?: number;
+}
+
+export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+/**
+ * Runs the Temporal worker (workflows + activities) and the housekeeping loop (notice outbox delivery, expired claim
+ * leases). `shutdown()` drains in-flight tasks, then closes the connection.
+ */
+export async function startWorker(options: WorkerOptions): Promise<{ shutdown(): Promise<void> }> {
+  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    workflowsPath,
+    activities: createActivities({ orm: options.orm, notices: options.notices }),
+  });
+  const running = worker.run();
+  let stopping = false;
+  const housekeeping = setInterval(() => {
+    if (stopping) return;
+    void (async () => {
+      await dispatchPendingNotices(options.orm, options.notices);
+      await releaseExpiredLeases(options.orm.em.fork(), new Date());
+    })().catch((error: unknown) => console.error('[worker] housekeeping failed', error));
+  }, options.housekeepingMs ?? 2_000);
+  return {
+    async shutdown() {
+      stopping = true;
+      clearInterval(housekeeping);
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}

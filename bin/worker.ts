@@ -1,0 +1,25 @@
+// The worker alone (production topology: see docker-compose.yml). Needs DATABASE_URL and TEMPORAL_ADDRESS.
+import { join } from 'node:path';
+import { SpoolFileNoticeChannel } from '../activities/notice-channel.js';
+import { createOrm } from '../db/orm.js';
+import { loadConfig } from './config.js';
+import { startWorker } from './worker-runtime.js';
+
+const config = loadConfig();
+if (!config.db.url || !config.temporal.address) throw new Error('bin/worker.ts needs DATABASE_URL and TEMPORAL_ADDRESS');
+const orm = await createOrm(config.db.url);
+const worker = await startWorker({
+  orm,
+  temporalAddress: config.temporal.address,
+  namespace: config.temporal.namespace,
+  taskQueue: config.temporal.taskQueue,
+  notices: new SpoolFileNoticeChannel(join(config.dataDir, 'notices', 'outbox.jsonl')),
+});
+console.log(`[worker] polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
+const stop = async () => {
+  await worker.shutdown();
+  await orm.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());

@@ -1,0 +1,36 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+
+const p = defineEntity.properties;
+
+/**
+ * The audit log (经办条例 arts. 36–38: an audit trail of every operation). Every state change writes one row;
+ * append-only like the timeline. `detail` never holds unmasked ID numbers.
+ */
+export const AuditEntry = defineEntity({
+  name: 'AuditEntry',
+  tableName: 'audit_entry',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    at: p.datetime(),
+    actorId: p.string().length(64),
+    actorRole: p.string().length(16),
+    region: p.string().length(6).nullable().index(),
+    action: p.string().length(48),
+    objectType: p.string().length(32),
+    objectId: p.string().length(64),
+    requestId: p.string().length(64).nullable(),
+    detail: p.json<Record<string, unknown>>(),
+    dedupeKey: p.string().length(160).nullable().unique(),
+  },
+  indexes: [{ name: 'audit_entry_object', properties: ['objectType', 'objectId'] }],
+  triggers: [
+    {
+      name: 'audit_entry_append_only',
+      timing: 'before',
+      events: ['update', 'delete'],
+      forEach: 'row',
+      body: "raise exception '% is append-only', tg_table_name using errcode = '55000';",
+    },
+  ],
+});
+export type IAuditEntry = InferEntity<typeof AuditEntry>;

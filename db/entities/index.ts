@@ -1,0 +1,12 @@
+export { AuditEntry } from './audit-entry.entity.js';
+export { CalendarDay } from './calendar-day.entity.js';
+export { CaseRecord, type CaseDeadline } from './case-record.entity.js';
+export { Employer, type EmployerStatus } from './employer.entity.js';
+export { InsuranceRecord } from './insurance-record.entity.js';
+export { Notice } from './notice.entity.js';
+export { Person } from './person.entity.js';
+export { Region } from './region.entity.js';
+export { RegionParameters } from './region-parameters.entity.js';
+export { Setting } from './setting.entity.js';
+export { Task, type TaskStatus } from './task.entity.js';
+export { TimelineEntry } from './timeline-entry.entity.js';

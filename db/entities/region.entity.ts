@@ -1,0 +1,15 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+
+const p = defineEntity.properties;
+
+/** An administrative region the agency serves (GB/T 2260 code). Staff act for exactly one region. */
+export const Region = defineEntity({
+  name: 'Region',
+  tableName: 'region',
+  properties: {
+    code: p.string().length(6).primary(),
+    name: p.string().length(100),
+    parentCode: p.string().length(6).nullable(),
+  },
+});
+export type IRegion = InferEntity<typeof Region>;

@@ -1,0 +1,72 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
+import { DEFAULT_WORK_INJURY_CLASS_RATES, DEFAULT_WORK_INJURY_TIERS } from '../../domain/contribution/regional-parameters.js';
+
+/** The regions of the demonstration city (Hangzhou, GB/T 2260). */
+export const SEED_REGIONS = [
+  { code: '330000', name: '浙江省', parentCode: null },
+  { code: '330100', name: '杭州市', parentCode: '330000' },
+  { code: '330102', name: '上城区', parentCode: '330100' },
+  { code: '330106', name: '西湖区', parentCode: '330100' },
+  { code: '330108', name: '滨江区', parentCode: '330100' },
+] as const;
+
+/**
+ * Illustrative dated parameters (domain-rules §3.1–3.4 defaults; the wage averages are placeholders to be replaced by
+ * the province's published figures through PUT /v1/regions/{code}/parameters/{effectiveFrom}).
+ */
+const PARAMETER_YEARS = [
+  { effectiveFrom: '2025-01-01', averageMonthlyWage: '7600.00' },
+  { effectiveFrom: '2026-01-01', averageMonthlyWage: '7950.00' },
+];
+
+/** Demonstration employers with valid GB 32100 codes. */
+export const SEED_EMPLOYERS = [
+  { creditCode: '91330102MA2H00014Y', name: '杭州上城示范科技有限公司', region: '330102', industryCode: 'I6510', workInjuryClass: 1 },
+  { creditCode: '91330102MA2H00049H', name: '杭州清河坊餐饮有限公司', region: '330102', industryCode: 'H6210', workInjuryClass: 2 },
+  { creditCode: '91330106MA2H00022K', name: '杭州西湖文化传媒有限公司', region: '330106', industryCode: 'R8610', workInjuryClass: 1 },
+  { creditCode: '91330108MA2H00030B', name: '杭州滨江智能制造有限公司', region: '330108', industryCode: 'C3911', workInjuryClass: 4 },
+] as const;
+
+/**
+ * Loads reference data: regions, dated contribution parameters, the holiday calendar and demonstration employers.
+ * Idempotent: existing rows are left as they are (an admin's later changes win).
+ */
+export async function seedReferenceData(orm: MikroORM): Promise<void> {
+  await orm.em.fork().transactional(async (em) => {
+    for (const region of SEED_REGIONS) {
+      await em.execute('insert into region (code, name, parent_code) values (?, ?, ?) on conflict (code) do nothing', [
+        region.code,
+        region.name,
+        region.parentCode,
+      ]);
+    }
+    for (const region of SEED_REGIONS.filter((r) => r.code !== '330000')) {
+      for (const year of PARAMETER_YEARS) {
+        await em.execute(
+          `insert into region_parameters (region, effective_from, average_monthly_wage, base_floor_rate, base_ceiling_rate,
+             rounding, base_rounding, due_day, pension_employer_rate, pension_employee_rate, medical_employer_rate,
+             medical_employee_rate, unemployment_employer_rate, unemployment_employee_rate, work_injury_class_rates,
+             work_injury_tiers, recorded_by, recorded_at)
+           values (?, ?, ?, '0.6', '3', 'HALF_UP_FEN', 'NONE', 15, '0.16', '0.08', '0.095', '0.02', '0.005', '0.005', ?, ?, 'seed', now())
+           on conflict do nothing`,
+          [region.code, year.effectiveFrom, year.averageMonthlyWage, JSON.stringify(DEFAULT_WORK_INJURY_CLASS_RATES), JSON.stringify(DEFAULT_WORK_INJURY_TIERS)],
+        );
+      }
+    }
+    for (const year of CN_CALENDAR_YEARS) {
+      for (const [kind, dates] of [['holiday', year.holidays], ['makeup', year.makeupWorkdays]] as const) {
+        for (const date of dates) {
+          await em.execute('insert into calendar_day (date, year, kind) values (?, ?, ?) on conflict (date) do nothing', [date, year.year, kind]);
+        }
+      }
+    }
+    for (const employer of SEED_EMPLOYERS) {
+      await em.execute(
+        `insert into employer (credit_code, name, region, status, industry_code, work_injury_class, created_by, created_at)
+         values (?, ?, ?, 'active', ?, ?, 'seed', now()) on conflict (credit_code) do nothing`,
+        [employer.creditCode, employer.name, employer.region, employer.industryCode, employer.workInjuryClass],
+      );
+    }
+  });
+}

@@ -1,0 +1,9 @@
+import { CN_2025 } from './cn-2025.js';
+import { CN_2026 } from './cn-2026.js';
+import type { CalendarYear } from './holiday-calendar.js';
+
+/**
+ * The national calendars shipped with the code, for seeding reference data and tests. Running cases get their
+ * calendar years as workflow input (design.md "dated data"), so adding a year here never changes a replay.
+ */
+export const CN_CALENDAR_YEARS: CalendarYear[] = [CN_2025, CN_2026];

@@ -1,0 +1,19 @@
+/** The kinds of case the agency runs (design.md "The processes"). */
+export const CASE_TYPES = ['enrollment', 'arrears', 'petition', 'benefit', 'transfer'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/** Prefix of the human-readable reference printed on notices: EN2026000123. No personal data in it. */
+export const REFERENCE_PREFIX: Record<CaseType, string> = {
+  enrollment: 'EN',
+  arrears: 'AR',
+  petition: 'XF',
+  benefit: 'BC',
+  transfer: 'TR',
+};
+
+/** `EN` + year + six-digit sequence number. */
+export function formatReference(type: CaseType, year: number, sequence: number): string {
+  return `${REFERENCE_PREFIX[type]}${year}${String(sequence).padStart(6, '0')}`;
+}
+
+export const REFERENCE_PATTERN = /^(EN|AR|XF|BC|TR)\d{10}$/;

@@ -1,0 +1,150 @@
+import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import { addDays, ageOn, compareDates, daysBetween } from '../calendar/local-date.js';
+import { DomainError } from '../errors.js';
+import { parseCitizenId } from '../identity/citizen-id.js';
+import { statutoryRetirement } from '../retirement-age.js';
+import type { EnrollmentApplication } from './enrollment-application.js';
+import type { EnrollmentPolicy } from './enrollment-policy.js';
+import { isSampledForReview } from './review-sampling.js';
+
+/** What the database says about the applicant and the employer when the checks run (read by an activity). */
+export interface EnrollmentFacts {
+  employer: { creditCode: string; region: string; status: string } | null;
+  /** The person's active basic pension relationship, if any (one person, one relationship — domain-rules §2). */
+  activePension: { region: string; employerCreditCode: string | null } | null;
+  /** Another enrollment of the same person still open, if any. */
+  otherOpenEnrollment: { reference: string } | null;
+}
+
+export type RefusalCode =
+  | 'INVALID_CITIZEN_ID'
+  | 'UNDER_MINIMUM_AGE'
+  | 'AT_RETIREMENT_AGE'
+  | 'EMPLOYER_NOT_REGISTERED'
+  | 'EMPLOYER_INACTIVE'
+  | 'EMPLOYER_OTHER_REGION'
+  | 'INSURANCE_NOT_ALLOWED'
+  | 'PENSION_ACTIVE_ELSEWHERE'
+  | 'PENSION_ACTIVE_WITH_OTHER_EMPLOYER'
+  | 'ALREADY_INSURED'
+  | 'OPEN_ENROLLMENT_EXISTS'
+  | 'NO_PARAMETERS';
+
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+}
+
+export interface CheckOutcome {
+  refusals: Refusal[];
+  /** Days past the 30-day registration deadline, or null when registered in time. */
+  lateDays: number | null;
+  registrationDeadline: string;
+  /** Why a person must look at the case; empty when it may be approved automatically. */
+  reviewReasons: string[];
+}
+
+/**
+ * The automatic checks of an enrollment (domain-rules §2, §5.2). Pure: the workflow runs it on facts an activity
+ * read, so a replay reaches the same verdict. Refusals end the case; review reasons send it to a caseworker.
+ */
+export function checkEnrollment(input: {
+  caseId: string;
+  application: EnrollmentApplication;
+  facts: EnrollmentFacts;
+  policy: EnrollmentPolicy;
+  calendar: HolidayCalendar;
+  submittedOn: string;
+}): CheckOutcome {
+  const { application, facts, policy, calendar, submittedOn } = input;
+  const refusals: Refusal[] = [];
+  const reviewReasons: string[] = [];
+
+  let person;
+  try {
+    person = parseCitizenId(application.person.citizenId, { today: submittedOn });
+  } catch (error) {
+    refusals.push({ code: 'INVALID_CITIZEN_ID', message: (error as Error).message });
+  }
+
+  if (person) {
+    const age = ageOn(person.birthDate, application.hireDate);
+    if (age.years < policy.minimumAge) {
+      refusals.push({
+        code: 'UNDER_MINIMUM_AGE',
+        message: `the person is ${age.years} on the hire date; the minimum working age is ${policy.minimumAge}`,
+      });
+    }
+    const category =
+      application.retirementCategory ?? (person.sex === 'male' ? 'male' : policy.defaultFemaleRetirementCategory);
+    const retirement = statutoryRetirement(person.birthDate, category);
+    if (compareDates(application.hireDate, retirement.retirementDate) >= 0) {
+      refusals.push({
+        code: 'AT_RETIREMENT_AGE',
+        message: `the person reaches the statutory retirement age (${retirement.ageYears} y ${retirement.ageMonths} m) on ${retirement.retirementDate}, before the hire date`,
+      });
+    }
+  }
+
+  if (application.employerCreditCode === null) {
+    const notAllowed = application.insuranceTypes.filter((type) => !policy.flexibleInsuranceTypes.includes(type));
+    if (notAllowed.length > 0) {
+      refusals.push({
+        code: 'INSURANCE_NOT_ALLOWED',
+        message: `a flexible worker may join only ${policy.flexibleInsuranceTypes.join(' and ')}, not ${notAllowed.join(', ')}`,
+      });
+    }
+  } else if (facts.employer === null) {
+    refusals.push({ code: 'EMPLOYER_NOT_REGISTERED', message: 'the employer is not registered with the agency' });
+  } else if (facts.employer.region !== application.region) {
+    refusals.push({
+      code: 'EMPLOYER_OTHER_REGION',
+      message: `the employer is registered in region ${facts.employer.region}, not ${application.region}`,
+    });
+  } else if (facts.employer.status !== 'active') {
+    refusals.push({ code: 'EMPLOYER_INACTIVE', message: `the employer's registration is ${facts.employer.status}` });
+  }
+
+  if (application.insuranceTypes.includes('pension') && facts.activePension) {
+    const active = facts.activePension;
+    if (active.region !== application.region) {
+      refusals.push({
+        code: 'PENSION_ACTIVE_ELSEWHERE',
+        message: `the person has an active basic pension relationship in region ${active.region}; apply for a transfer (转移接续) instead`,
+      });
+    } else if (active.employerCreditCode === application.employerCreditCode) {
+      refusals.push({ code: 'ALREADY_INSURED', message: 'the person is already insured through this employer' });
+    } else {
+      refusals.push({
+        code: 'PENSION_ACTIVE_WITH_OTHER_EMPLOYER',
+        message: 'the person is still insured through another employer in this region; that employer must report the leaver first (减员)',
+      });
+    }
+  }
+
+  if (facts.otherOpenEnrollment) {
+    refusals.push({
+      code: 'OPEN_ENROLLMENT_EXISTS',
+      message: `another enrollment of this person is still open: ${facts.otherOpenEnrollment.reference}`,
+    });
+  }
+
+  // 社会保险法 art. 58: within 30 days of the start of employment (calendar days, with holiday rollover — §9).
+  let registrationDeadline: string;
+  try {
+    registrationDeadline = calendar.addCalendarDays(application.hireDate, policy.registrationDays);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'CALENDAR_NOT_LOADED') throw error;
+    // No holiday table for that year: count plain days and let a person confirm, rather than guess a rollover.
+    registrationDeadline = addDays(application.hireDate, policy.registrationDays);
+    reviewReasons.push(`no holiday calendar loaded for ${application.hireDate.slice(0, 4)}: deadline counted without rollover`);
+  }
+  const late = daysBetween(registrationDeadline, submittedOn);
+  const lateDays = late > 0 ? late : null;
+  if (lateDays !== null) reviewReasons.push(`registered ${lateDays} days after the ${policy.registrationDays}-day deadline`);
+  if (reviewReasons.length === 0 && isSampledForReview(input.caseId, policy.reviewSampleRate)) {
+    reviewReasons.push('sampled for quality review');
+  }
+
+  return { refusals, lateDays, registrationDeadline, reviewReasons };
+}

@@ -1,0 +1,49 @@
+/**
+ * Stable, machine-readable error codes. Each becomes `code` in an RFC 9457 problem+json answer; the API maps
+ * every code to an HTTP status in one exhaustive table (api/errors.ts), so a new code does not compile until mapped.
+ */
+export type DomainErrorCode =
+  // 404: unknown, or not visible to the caller (same answer for both so IDs cannot be probed)
+  | 'CASE_NOT_FOUND'
+  | 'TASK_NOT_FOUND'
+  | 'REGION_NOT_FOUND'
+  | 'EMPLOYER_NOT_FOUND'
+  | 'PARAMETERS_NOT_FOUND'
+  | 'PERSON_NOT_FOUND'
+  // 409: conflicts
+  | 'TASK_ALREADY_CLAIMED'
+  | 'TASK_NOT_CLAIMED'
+  | 'TASK_ALREADY_DECIDED'
+  | 'EMPLOYER_EXISTS'
+  | 'STALE_VERSION'
+  | 'NOT_ALLOWED_NOW'
+  // 403: known but not allowed
+  | 'FOUR_EYES'
+  | 'NOT_TASK_HOLDER'
+  | 'FORBIDDEN'
+  // 422: well-formed but refused by a business rule
+  | 'OUTCOME_NOT_ALLOWED'
+  | 'INVALID_AMOUNT'
+  | 'CURRENCY_MISMATCH'
+  | 'INVALID_CITIZEN_ID'
+  | 'INVALID_CREDIT_CODE'
+  | 'INVALID_REGION_CODE'
+  | 'INVALID_DATE'
+  | 'CALENDAR_NOT_LOADED'
+  | 'ENROLLMENT_REFUSED'
+  | 'EMPLOYER_INACTIVE';
+
+/** An expected refusal with a stable code. `details` must never carry personal data (it is logged and returned). */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    options?: { cause?: unknown; path?: string },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.path = options?.path;
+  }
+  /** The request field the refusal is about, e.g. `person.citizenId`; becomes `errors[0].path`. */
+  readonly path: string | undefined;
+}

@@ -1,0 +1,32 @@
+import type { DeadlineUnit } from './calendar/holiday-calendar.js';
+
+/** The permission a workflow step requires; CASL maps roles to permissions (policies/abilities.ts). */
+export type TaskPermission = 'review' | 'approve' | 'supervise';
+
+/** The generic outcomes every decision task understands (api-contract.md); steps may allow more. */
+export type TaskOutcome = 'approve' | 'reject' | 'return';
+
+/** The decision a person sends for an open task (POST /v1/tasks/{taskId}/complete), as the workflow receives it. */
+export interface TaskCompletion {
+  taskId: string;
+  outcome: string;
+  comment: string;
+  data: Record<string, unknown>;
+  actorId: string;
+  actorRole: string;
+}
+
+/** How a workflow step asks for a person: what, who may do it, and by when. */
+export interface TaskSpec {
+  step: string;
+  permission: TaskPermission;
+  slaDays: number;
+  slaUnit: DeadlineUnit;
+  priority: number;
+  /** Whoever prepared what is being decided may not decide it (four eyes). */
+  preparedBy: string | null;
+  outcomes: readonly string[];
+}
+
+/** Outcomes that need a reason in the comment: a refusal or a return must say why (经办条例 art. 6). */
+export const OUTCOMES_NEEDING_REASON: ReadonlySet<string> = new Set(['reject', 'return']);

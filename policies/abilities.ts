@@ -1,0 +1,129 @@
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
+import { DomainError } from '../domain/errors.js';
+import type { SubjectMap, SubjectType, TaskPermission } from './subjects.js';
+
+export type {
+  AuditEntrySubject,
+  CaseSubject,
+  EmployerSubject,
+  EnrollmentSubject,
+  PersonSubject,
+  RegionParametersSubject,
+  SubjectMap,
+  SubjectType,
+  TaskPermission,
+  TaskStatus,
+  TaskSubject,
+} from './subjects.js';
+export { subjectTypes, taskPermissions } from './subjects.js';
+export { explainRefusal } from './refusal-reasons.js';
+
+export const roles = ['citizen', 'employer', 'caseworker', 'reviewer', 'supervisor', 'auditor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** Built from the verified token (api-contract.md "Authentication"): `id` is `sub`, a citizen's is their ID number. */
+export interface Actor {
+  id: string;
+  role: Role;
+  /** 6-digit region code the staff member acts for. */
+  region?: string;
+  /** Unified social credit code of the employer an agent acts for. */
+  employer?: string;
+  name?: string;
+}
+
+export const actions = [
+  'read',
+  'create',
+  'update',
+  'claim',
+  'release',
+  'complete',
+  'reassign',
+  'readUnmasked',
+  'manage',
+] as const;
+export type Action = (typeof actions)[number];
+
+/** A DTO tagged with its subject type by CASL's `subject()`, which is how every check names its subject. */
+export type TaggedSubject = { [K in SubjectType]: SubjectMap[K] & ForcedSubject<K> }[SubjectType];
+export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject]>;
+
+export const FOUR_EYES_REASON = 'four-eyes: you prepared this decision';
+
+type Builder = AbilityBuilder<AppAbility>;
+type Grant = (actor: Actor, builder: Builder) => void;
+
+/** Staff rules only exist for an actor with a region: a region-less account gets nothing rather than everything. */
+const inRegion =
+  (grant: (region: string, actor: Actor, builder: Builder) => void): Grant =>
+  (actor, builder) => {
+    if (actor.region) grant(actor.region, actor, builder);
+  };
+
+/** Caseworkers and reviewers differ only in which step permissions they may take and decide. */
+const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
+  inRegion((region, actor, { can }) => {
+    can('read', ['Case', 'Task', 'Person', 'Employer'], { region });
+    // A sensitive case (medical details, a whistle-blower) stays masked below supervisor level.
+    can('readUnmasked', 'Case', { region, sensitive: false });
+    can('readUnmasked', 'Person', { region });
+    // Claiming a task whose step needs a permission you lack would only block it for someone who has it.
+    can('claim', 'Task', { region, status: 'open', permission: { $in: [...permissions] } });
+    can('release', 'Task', { region, assignee: actor.id });
+    can('complete', 'Task', { region, assignee: actor.id, permission: { $in: [...permissions] } });
+    can('create', ['Enrollment', 'Employer'], { region });
+  });
+
+const grants: Record<Role, Grant> = {
+  citizen({ id }, { can }) {
+    can('read', 'Case', { citizenId: id });
+    can('read', 'Case', { applicantId: id });
+    can('readUnmasked', 'Case', { citizenId: id });
+    can(['read', 'readUnmasked'], 'Person', { citizenId: id });
+    // A citizen files only for themself and only as a flexible worker; a hire is registered by the employer (§2).
+    can('create', 'Enrollment', { citizenId: id, employerCreditCode: null });
+  },
+  employer({ employer }, { can }) {
+    if (!employer) return;
+    can('read', 'Case', { employerCreditCode: employer });
+    can('create', 'Enrollment', { employerCreditCode: employer });
+    can('read', 'Employer', { creditCode: employer });
+  },
+  caseworker: frontOffice(['review']),
+  reviewer: frontOffice(['review', 'approve']),
+  supervisor: inRegion((region, actor, { can }) => {
+    can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
+    can('readUnmasked', ['Case', 'Person'], { region });
+    can('claim', 'Task', { region, status: 'open' });
+    can(['release', 'reassign'], 'Task', { region });
+    // Still only the holder decides (design.md "Tasks"): a supervisor reassigns a task to themself first.
+    can('complete', 'Task', { region, assignee: actor.id });
+  }),
+  auditor: inRegion((region, _actor, { can }) => {
+    can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
+  }),
+  admin: inRegion((region, _actor, { can }) => {
+    can('manage', 'RegionParameters', { region });
+    can(['create', 'update'], 'Employer', { region });
+    can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
+  }),
+};
+
+/**
+ * What `actor` may do, as a CASL ability checked on every object (design.md "Permissions"). Pure: built per request
+ * from the token claims only. Throws DomainError FORBIDDEN on a role it does not know (fail fast, never a default).
+ */
+export function defineAbilityFor(actor: Actor): AppAbility {
+  const grant = (grants as Partial<Record<string, Grant>>)[actor.role];
+  if (!grant) throw new DomainError('FORBIDDEN', `Unknown role "${String(actor.role)}"`);
+
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  grant(actor, builder);
+  // Reference data is public to every properly scoped user; an account missing its region or employer got no rules.
+  if (builder.rules.length > 0) builder.can('read', 'RegionParameters');
+
+  // Prohibitions last: in CASL a later rule wins, so no grant above can re-open them.
+  builder.cannot(['claim', 'complete'], 'Task', { preparedBy: actor.id }).because(FOUR_EYES_REASON);
+  return builder.build();
+}

@@ -1,0 +1,132 @@
+import { createMongoAbility, subject as tagSubject, type RuleOf } from '@casl/ability';
+import type { Action, Actor, AppAbility, Role, TaggedSubject } from './abilities.js';
+import type { SubjectMap, SubjectType } from './subjects.js';
+
+const roleNames: Record<Role, string> = {
+  citizen: 'a citizen',
+  employer: 'an employer agent',
+  caseworker: 'a caseworker',
+  reviewer: 'a reviewer',
+  supervisor: 'a supervisor',
+  auditor: 'an auditor',
+  admin: 'an administrator',
+};
+
+const verbs: Record<Action, string> = {
+  read: 'read',
+  create: 'create',
+  update: 'update',
+  claim: 'claim',
+  release: 'release',
+  complete: 'complete',
+  reassign: 'reassign',
+  readUnmasked: 'see unmasked personal data of',
+  manage: 'manage',
+};
+
+const nouns: Record<SubjectType, { one: string; many: string }> = {
+  Case: { one: 'case', many: 'cases' },
+  Task: { one: 'task', many: 'tasks' },
+  Enrollment: { one: 'enrollment', many: 'enrollments' },
+  Employer: { one: 'employer record', many: 'employer records' },
+  Person: { one: 'person record', many: 'person records' },
+  RegionParameters: { one: 'parameter set', many: 'region parameters' },
+  AuditEntry: { one: 'audit entry', many: 'audit entries' },
+};
+
+interface Refusal {
+  actor: Actor;
+  noun: string;
+  object: Record<string, unknown>;
+}
+
+/**
+ * The facts a refusal can hinge on, most fundamental first: a wrong region or owner is reported before who holds the
+ * task, so the user learns the reason that fixing anything else would not cure. Reasons never carry ID numbers.
+ */
+const checks: readonly { fields: readonly string[]; reason: (refusal: Refusal) => string }[] = [
+  {
+    fields: ['region'],
+    reason: ({ actor, noun, object }) =>
+      `region: this ${noun} belongs to region ${String(object.region)}, you act for ${actor.region ?? 'no region'}`,
+  },
+  { fields: ['citizenId', 'applicantId'], reason: ({ noun }) => `owner: this ${noun} concerns another person` },
+  {
+    fields: ['employerCreditCode', 'creditCode'],
+    reason: ({ actor, noun }) =>
+      actor.role === 'citizen'
+        ? 'flexible worker: a citizen enrols only as a flexible worker; an employee is enrolled by the employer'
+        : `employer: this ${noun} belongs to another employer`,
+  },
+  { fields: ['assignee'], reason: ({ object }) => holderReason(object) },
+  {
+    fields: ['status'],
+    reason: ({ actor, object }) =>
+      object.assignee === actor.id
+        ? 'holder: you already hold this task'
+        : typeof object.assignee === 'string'
+          ? holderReason(object)
+          : `status: the task is ${String(object.status)}; only an open task can be claimed`,
+  },
+  {
+    fields: ['permission'],
+    reason: ({ object }) => `step: this step needs the ${String(object.permission)} permission`,
+  },
+  {
+    fields: ['sensitive'],
+    reason: ({ noun }) => `sensitive: this ${noun} is marked sensitive; only a supervisor sees it unmasked`,
+  },
+];
+
+function holderReason(object: Record<string, unknown>): string {
+  return typeof object.assignee === 'string'
+    ? `holder: the task is held by ${object.assignee}`
+    : 'holder: nobody holds this task; claim it first';
+}
+
+/**
+ * Why `actor` may not do `action` on this object, as one human sentence prefixed by its kind (four-eyes, role, region,
+ * owner, employer, holder, status, step, sensitive) for a 403 answer and the UI (design.md "Permissions"). A
+ * prohibition's own reason comes first, then the role, then the first fact above on which every grant fails.
+ * Returns '' when the action is in fact allowed. Pure.
+ */
+export function explainRefusal<K extends SubjectType>(
+  ability: AppAbility,
+  actor: Actor,
+  action: Action,
+  subjectType: K,
+  subject: SubjectMap[K],
+): string {
+  // A copy: `subject()` tags the object it is given, and the caller's DTO should stay untouched.
+  const tagged = tagSubject(subjectType, { ...subject }) as TaggedSubject;
+  if (ability.can(action, tagged)) return '';
+
+  const decisive = ability.relevantRuleFor(action, tagged);
+  if (decisive?.inverted && decisive.reason) return decisive.reason;
+
+  const noun = nouns[subjectType];
+  if (ability.rules.every((rule) => rule.inverted)) {
+    return `scope: your ${actor.role} account is not linked to a region or employer`;
+  }
+  const grants = ability.rulesFor(action, subjectType).filter((rule) => !rule.inverted);
+  if (grants.length === 0) return `role: ${roleNames[actor.role]} cannot ${verbs[action]} ${noun.many}`;
+
+  const object: Record<string, unknown> = { ...subject };
+  const refusal: Refusal = { actor, noun: noun.one, object };
+  const check = checks.find(({ fields }) => grants.every((rule) => failsOn(rule, fields, object)));
+  return check
+    ? check.reason(refusal)
+    : `not allowed: ${roleNames[actor.role]} cannot ${verbs[action]} this ${noun.one}`;
+}
+
+/** True when the rule constrains one of `fields` and the object does not meet that constraint. */
+function failsOn(rule: RuleOf<AppAbility>, fields: readonly string[], object: Record<string, unknown>): boolean {
+  const conditions = (rule.conditions ?? {}) as Record<string, unknown>;
+  return fields.some((field) => field in conditions && !meets(field, conditions[field], object));
+}
+
+/** Evaluates one field's condition with CASL's own matcher, so the explanation can never disagree with the check. */
+function meets(field: string, condition: unknown, object: Record<string, unknown>): boolean {
+  const probe = createMongoAbility([{ action: 'probe', subject: 'Probe', conditions: { [field]: condition } }]);
+  return probe.can('probe', tagSubject('Probe', { ...object }));
+}

@@ -1,0 +1,85 @@
+/**
+ * The shapes CASL checks. They are plain DTOs from the read models, never ORM entities, and every field name is the
+ * entity property name, so a rule condition on `region` is also a valid MikroORM filter on `region` (sql-scope.ts).
+ */
+
+/** The permission a workflow step requires of whoever completes its task (design.md "Permissions"). */
+export const taskPermissions = ['review', 'approve', 'supervise'] as const;
+export type TaskPermission = (typeof taskPermissions)[number];
+
+export type TaskStatus = 'open' | 'claimed' | 'waiting' | 'completed' | 'cancelled';
+
+export interface CaseSubject {
+  id: string;
+  caseType: string;
+  region: string;
+  citizenId: string | null;
+  employerCreditCode: string | null;
+  /** Who filed it: a citizen's ID number, an employer agent's or a caseworker's user id. */
+  applicantId: string;
+  status: string;
+  /** Medical details, whistle-blowing and the like: only a supervisor (or the person concerned) sees it unmasked. */
+  sensitive: boolean;
+}
+
+export interface TaskSubject {
+  id: string;
+  caseId: string;
+  caseType: string;
+  region: string;
+  step: string;
+  permission: TaskPermission;
+  status: TaskStatus;
+  assignee: string | null;
+  /** Who prepared the decision this task asks for; they may not also take it (four eyes). */
+  preparedBy: string | null;
+  escalated: boolean;
+}
+
+/** An enrollment application someone wants to file (domain-rules §2). */
+export interface EnrollmentSubject {
+  region: string;
+  citizenId: string;
+  /** null for a flexible worker (灵活就业人员) enrolling on their own account. */
+  employerCreditCode: string | null;
+}
+
+export interface EmployerSubject {
+  creditCode: string;
+  region: string;
+}
+
+export interface PersonSubject {
+  citizenId: string;
+  region: string;
+}
+
+export interface RegionParametersSubject {
+  region: string;
+}
+
+export interface AuditEntrySubject {
+  region: string;
+}
+
+export interface SubjectMap {
+  Case: CaseSubject;
+  Task: TaskSubject;
+  Enrollment: EnrollmentSubject;
+  Employer: EmployerSubject;
+  Person: PersonSubject;
+  RegionParameters: RegionParametersSubject;
+  AuditEntry: AuditEntrySubject;
+}
+
+export type SubjectType = keyof SubjectMap;
+
+export const subjectTypes = [
+  'Case',
+  'Task',
+  'Enrollment',
+  'Employer',
+  'Person',
+  'RegionParameters',
+  'AuditEntry',
+] as const satisfies readonly SubjectType[];

@@ -1,0 +1,211 @@
+import { subject } from '@casl/ability';
+import { describe, expect, it } from 'vitest';
+import {
+  actions,
+  defineAbilityFor,
+  roles,
+  type Action,
+  type Actor,
+  type Role,
+  type TaggedSubject,
+} from '../../policies/abilities.js';
+import { subjectTypes, type CaseSubject, type SubjectMap, type SubjectType } from '../../policies/subjects.js';
+import {
+  actorFor,
+  caseSubject,
+  CITIZEN,
+  ELSEWHERE,
+  EMPLOYER,
+  HOME,
+  OTHER_CITIZEN,
+  OTHER_EMPLOYER,
+  taskSubject,
+} from './factories.js';
+
+/** Whose object it is: the matrix builds each object once inside the actor's scope and once just outside it. */
+interface Scope {
+  region: string;
+  citizenId: string;
+  employer: string;
+}
+
+interface Probe<K extends SubjectType = SubjectType> {
+  type: K;
+  build: (scope: Scope, actor: Actor) => SubjectMap[K];
+}
+
+/** A case of the scope's citizen and employer, filed by the citizen. */
+const scopedCase = (s: Scope, overrides: Partial<CaseSubject> = {}) =>
+  caseSubject({
+    region: s.region,
+    citizenId: s.citizenId,
+    applicantId: s.citizenId,
+    employerCreditCode: s.employer,
+    ...overrides,
+  });
+
+const probe = <K extends SubjectType>(type: K, build: Probe<K>['build']): Probe => ({ type, build });
+
+const probes = {
+  case: probe('Case', (s) => scopedCase(s)),
+  sensitiveCase: probe('Case', (s) => scopedCase(s, { sensitive: true })),
+  filedCase: probe('Case', (s) => scopedCase(s, { citizenId: null, employerCreditCode: null })),
+  person: probe('Person', (s) => ({ citizenId: s.citizenId, region: s.region })),
+  employer: probe('Employer', (s) => ({ creditCode: s.employer, region: s.region })),
+  employeeEnrollment: probe('Enrollment', ({ region, citizenId, employer }) => ({
+    region,
+    citizenId,
+    employerCreditCode: employer,
+  })),
+  flexibleEnrollment: probe('Enrollment', ({ region, citizenId }) => ({ region, citizenId, employerCreditCode: null })),
+  openTask: probe('Task', (s) => taskSubject({ region: s.region })),
+  heldTask: probe('Task', (s, a) => taskSubject({ region: s.region, status: 'claimed', assignee: a.id })),
+  othersTask: probe('Task', (s) => taskSubject({ region: s.region, status: 'claimed', assignee: 'cw-009' })),
+  openApproveTask: probe('Task', (s) => taskSubject({ region: s.region, permission: 'approve' })),
+  heldApproveTask: probe('Task', (s, a) =>
+    taskSubject({ region: s.region, permission: 'approve', status: 'claimed', assignee: a.id }),
+  ),
+  heldSuperviseTask: probe('Task', (s, a) =>
+    taskSubject({ region: s.region, permission: 'supervise', status: 'claimed', assignee: a.id }),
+  ),
+  preparedTask: probe('Task', (s, a) =>
+    taskSubject({ region: s.region, status: 'claimed', assignee: a.id, preparedBy: a.id }),
+  ),
+  preparedOpenTask: probe('Task', (s, a) => taskSubject({ region: s.region, preparedBy: a.id })),
+  regionParameters: probe('RegionParameters', (s) => ({ region: s.region })),
+  auditEntry: probe('AuditEntry', (s) => ({ region: s.region })),
+} satisfies Record<string, Probe>;
+
+type ProbeName = keyof typeof probes;
+type Allowed = Partial<Record<ProbeName, Action[]>>;
+
+const reads = (...names: ProbeName[]): Allowed => Object.fromEntries(names.map((name) => [name, ['read']]));
+const allTasks: ProbeName[] = [
+  'openTask',
+  'heldTask',
+  'othersTask',
+  'openApproveTask',
+  'heldApproveTask',
+  'heldSuperviseTask',
+  'preparedTask',
+  'preparedOpenTask',
+];
+
+const frontOffice: Allowed = {
+  case: ['read', 'readUnmasked'],
+  sensitiveCase: ['read'],
+  filedCase: ['read', 'readUnmasked'],
+  person: ['read', 'readUnmasked'],
+  employer: ['read', 'create'],
+  employeeEnrollment: ['create'],
+  flexibleEnrollment: ['create'],
+  openTask: ['read', 'claim'],
+  heldTask: ['read', 'release', 'complete'],
+  othersTask: ['read'],
+  openApproveTask: ['read'],
+  heldApproveTask: ['read', 'release'],
+  heldSuperviseTask: ['read', 'release'],
+  preparedTask: ['read', 'release'],
+  preparedOpenTask: ['read'],
+  regionParameters: ['read'],
+};
+
+/** The specification: what each role may do to an object inside its own scope. Everything not listed is refused. */
+const ownScope: Record<Role, Allowed> = {
+  citizen: {
+    case: ['read', 'readUnmasked'],
+    sensitiveCase: ['read', 'readUnmasked'],
+    filedCase: ['read'],
+    person: ['read', 'readUnmasked'],
+    flexibleEnrollment: ['create'],
+    regionParameters: ['read'],
+  },
+  employer: {
+    case: ['read'],
+    sensitiveCase: ['read'],
+    employer: ['read'],
+    employeeEnrollment: ['create'],
+    regionParameters: ['read'],
+  },
+  caseworker: frontOffice,
+  reviewer: { ...frontOffice, openApproveTask: ['read', 'claim'], heldApproveTask: ['read', 'release', 'complete'] },
+  supervisor: {
+    case: ['read', 'readUnmasked'],
+    sensitiveCase: ['read', 'readUnmasked'],
+    filedCase: ['read', 'readUnmasked'],
+    person: ['read', 'readUnmasked'],
+    employer: ['read'],
+    openTask: ['read', 'claim', 'release', 'reassign'],
+    heldTask: ['read', 'release', 'complete', 'reassign'],
+    othersTask: ['read', 'release', 'reassign'],
+    openApproveTask: ['read', 'claim', 'release', 'reassign'],
+    heldApproveTask: ['read', 'release', 'complete', 'reassign'],
+    heldSuperviseTask: ['read', 'release', 'complete', 'reassign'],
+    preparedTask: ['read', 'release', 'reassign'],
+    preparedOpenTask: ['read', 'release', 'reassign'],
+    auditEntry: ['read'],
+    regionParameters: ['read'],
+  },
+  auditor: reads(
+    'case',
+    'sensitiveCase',
+    'filedCase',
+    'person',
+    'employer',
+    'auditEntry',
+    'regionParameters',
+    ...allTasks,
+  ),
+  admin: {
+    ...reads('case', 'sensitiveCase', 'filedCase', 'person', 'auditEntry', ...allTasks),
+    employer: ['read', 'create', 'update'],
+    regionParameters: [...actions],
+  },
+};
+
+const own: Scope = { region: HOME, citizenId: CITIZEN, employer: EMPLOYER };
+
+/** Each role is scoped along one dimension; its "other" object differs from its own in that dimension only. */
+const foreign: Record<Role, Scope> = {
+  citizen: { ...own, citizenId: OTHER_CITIZEN },
+  employer: { ...own, employer: OTHER_EMPLOYER },
+  caseworker: { ...own, region: ELSEWHERE },
+  reviewer: { ...own, region: ELSEWHERE },
+  supervisor: { ...own, region: ELSEWHERE },
+  auditor: { ...own, region: ELSEWHERE },
+  admin: { ...own, region: ELSEWHERE },
+};
+
+function allowedOn(role: Role, scope: Scope): Allowed {
+  const actor = actorFor(role);
+  const ability = defineAbilityFor(actor);
+  const allowed: Allowed = {};
+  for (const [name, { type, build }] of Object.entries(probes) as [ProbeName, Probe][]) {
+    const object = build(scope, actor);
+    const granted = actions.filter((action) => ability.can(action, subject(type, { ...object }) as TaggedSubject));
+    if (granted.length > 0) allowed[name] = granted;
+  }
+  return allowed;
+}
+
+const sorted = (allowed: Allowed): Allowed =>
+  Object.fromEntries(Object.entries(allowed).map(([name, list]) => [name, [...list].sort()]));
+
+describe('access matrix: every role × action × subject type', () => {
+  describe.each(roles)('%s', (role) => {
+    it('may do exactly the listed actions on objects of its own scope (design.md Permissions)', () => {
+      expect(sorted(allowedOn(role, own))).toEqual(sorted(ownScope[role]));
+    });
+
+    it('touches nothing of another region, citizen or employer but public parameters (design.md Permissions)', () => {
+      expect(allowedOn(role, foreign[role])).toEqual({ regionParameters: ['read'] });
+    });
+  });
+
+  it('covers every subject type and every action (so a new one cannot slip past the matrix)', () => {
+    const probed = new Set(Object.values(probes).map(({ type }) => type));
+    expect([...probed].sort()).toEqual([...subjectTypes].sort());
+    const exercised = new Set(Object.values(ownScope).flatMap((allowed) => Object.values(allowed).flat()));
+    expect([...exercised].sort()).toEqual([...actions].sort());
+  });
+});

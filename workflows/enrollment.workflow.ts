@@ -1,0 +1,271 @@
+import * as wf from '@temporalio/workflow';
+import { initialTransition, transition } from 'xstate';
+import type { Activities } from '../activities/index.js';
+import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
+import type { CaseDeadline } from '../domain/case/case-projection.js';
+import { computeDeadline, toShanghaiIso } from '../domain/case/deadline-clock.js';
+import type { RegionalParameters } from '../domain/contribution/regional-parameters.js';
+import type { EnrollmentApplication, EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
+import { checkEnrollment } from '../domain/enrollment/enrollment-checks.js';
+import { enrollmentEventFor, REVIEW_OUTCOMES } from '../domain/enrollment/enrollment-decision.js';
+import { type EnrollmentEffect, toEnrollmentEffects } from '../domain/enrollment/enrollment-effects.js';
+import type { EnrollmentPolicy } from '../domain/enrollment/enrollment-policy.js';
+import { type EnrollmentEvent, enrollmentMachine } from '../domain/enrollment/enrollment.machine.js';
+import { HolidayCalendar } from '../domain/calendar/holiday-calendar.js';
+import { HumanTaskDesk, today } from './human-task.js';
+import { type CaseView, completeTask, getCaseView, refuse } from './messages.js';
+
+export interface EnrollmentInput {
+  caseId: string;
+  reference: string;
+  application: EnrollmentApplication;
+  submittedBy: { id: string; role: string };
+  submittedOn: string;
+  policy: EnrollmentPolicy;
+}
+
+/** The applicant answers a return for correction (补正材料). */
+export const resubmitEnrollment = wf.defineUpdate<CaseView, [{ correction: EnrollmentCorrection; actorId: string }]>('resubmitEnrollment');
+/** The applicant withdraws the application while it waits on the agency or on them. */
+export const withdrawEnrollment = wf.defineUpdate<CaseView, [{ reason: string; actorId: string }]>('withdrawEnrollment');
+
+const acts = wf.proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['ParametersNotFound'] },
+});
+
+/** 参保登记: automatic checks, review when needed, records opened on approval (domain-rules §2, §3.2, §5.2). */
+export async function enrollment(input: EnrollmentInput): Promise<{ status: string }> {
+  const { caseId, application } = input;
+  let [snapshot, actions] = initialTransition(enrollmentMachine, { application, submittedBy: input.submittedBy.id });
+  const pending: EnrollmentEffect[] = toEnrollmentEffects(actions);
+  let version = 1;
+  // Assigned inside effects; typed through `as` so TypeScript does not narrow it to null across awaits.
+  let correctionDue = null as { dueDate: string; dueAtMs: number } | null;
+  let resubmission: EnrollmentCorrection | null = null;
+  let withdrawal: string | null = null;
+  let settled = 0; // version after the last message was fully handled: the Update handlers wait for it
+
+  const send = (event: EnrollmentEvent): void => {
+    [snapshot, actions] = transition(enrollmentMachine, snapshot, event);
+    pending.push(...toEnrollmentEffects(actions));
+    version += 1;
+  };
+  const status = (): string => String(snapshot.value);
+  const closed = (): boolean => snapshot.status === 'done';
+  const allowedEvents = (): string[] =>
+    (['APPROVE', 'REJECT', 'RETURN', 'RESUBMIT', 'WITHDRAW'] as const).filter((type) => snapshot.can({ type } as EnrollmentEvent));
+
+  let context: { parameters: RegionalParameters; calendar: CalendarYear[] } | null = null;
+  try {
+    context = await acts.loadEnrollmentContext({ region: application.region, date: application.hireDate });
+  } catch (error) {
+    if (!(error instanceof wf.ActivityFailure)) throw error;
+    // No dated parameters for the hire date: nothing can be calculated, so the case is refused with the reason.
+    send({ type: 'CHECKS_FAILED', lateDays: null, refusals: [{ code: 'NO_PARAMETERS', message: error.cause?.message ?? error.message }] });
+  }
+  const calendarYears = context?.calendar ?? [];
+  const tasks = new HumanTaskDesk({ caseId, caseType: 'enrollment', region: application.region }, calendarYears, acts);
+  const view = (): CaseView => ({ caseId, status: status(), version, closed: closed(), openTaskId: tasks.openTaskId, allowedEvents: allowedEvents() });
+
+  wf.setHandler(getCaseView, view);
+  wf.setHandler(
+    completeTask,
+    async (completion) => {
+      tasks.accept(completion);
+      const before = version;
+      await wf.condition(() => settled > before);
+      return view();
+    },
+    {
+      validator: (completion) => {
+        tasks.validate(completion);
+        const event = enrollmentEventFor(completion);
+        if ('refused' in event) throw refuse('OutcomeNotAllowed', event.refused);
+        if (!snapshot.can(event)) throw refuse('OutcomeNotAllowed', `"${completion.outcome}" is not possible while the case is ${status()}`);
+      },
+    },
+  );
+  wf.setHandler(
+    resubmitEnrollment,
+    async ({ correction }) => {
+      resubmission = correction;
+      const before = version;
+      await wf.condition(() => settled > before);
+      return view();
+    },
+    {
+      validator: (_request: { correction: EnrollmentCorrection; actorId: string }) => {
+        if (!snapshot.matches('awaitingCorrection') || resubmission !== null) {
+          throw refuse('NotAllowedNow', `the case is ${status()}: there is nothing to correct`);
+        }
+      },
+    },
+  );
+  wf.setHandler(
+    withdrawEnrollment,
+    async ({ reason }) => {
+      withdrawal = reason;
+      const before = version;
+      await wf.condition(() => settled > before);
+      return view();
+    },
+    {
+      validator: (_request: { reason: string; actorId: string }) => {
+        if (!snapshot.can({ type: 'WITHDRAW', reason: '' }) || withdrawal !== null) {
+          throw refuse('NotAllowedNow', `the case is ${status()}: it can no longer be withdrawn`);
+        }
+      },
+    },
+  );
+
+  const deadlines = (): CaseDeadline[] => {
+    const list: CaseDeadline[] = [];
+    const registration = computeDeadline(calendarYears, application.hireDate, input.policy.registrationDays, 'calendar');
+    list.push({ name: 'registration', dueDate: registration.dueDate, dueAt: toShanghaiIso(registration.dueAtMs), unit: 'calendar' });
+    const review = tasks.deadline('agencyReview');
+    if (review) list.push(review);
+    if (correctionDue && snapshot.matches('awaitingCorrection')) {
+      list.push({ name: 'correction', dueDate: correctionDue.dueDate, dueAt: toShanghaiIso(correctionDue.dueAtMs), unit: 'calendar' });
+    }
+    return list;
+  };
+
+  const project = async () => {
+    const ctx = snapshot.context;
+    await acts.projectCase({
+      caseId,
+      status: status(),
+      version,
+      closed: closed(),
+      deadlines: deadlines(),
+      allowedEvents: allowedEvents(),
+      summary: {
+        personName: ctx.application.person.name,
+        employerCreditCode: ctx.application.employerCreditCode,
+        hireDate: ctx.application.hireDate,
+        insuranceTypes: ctx.application.insuranceTypes,
+        monthlyWage: ctx.application.monthlyWage,
+        lateDays: ctx.lateDays,
+        reviewReasons: ctx.reviewReasons,
+        refusals: ctx.refusals,
+        reason: ctx.reason,
+        decidedBy: ctx.decidedBy,
+        returns: ctx.returns,
+      },
+    });
+  };
+
+  const notify = (notice: string) =>
+    acts.sendNotice({
+      caseId,
+      key: `${caseId}:${notice}:${version}`,
+      recipientKind: application.employerCreditCode ? 'employer' : 'citizen',
+      recipientId: application.employerCreditCode ?? application.person.citizenId,
+      kind: notice,
+      payload: { reference: input.reference, status: status(), reason: snapshot.context.reason, refusals: snapshot.context.refusals },
+    });
+
+  async function runEffects(): Promise<void> {
+    for (let effect = pending.shift(); effect; effect = pending.shift()) {
+      switch (effect.kind) {
+        case 'notify':
+          await notify(effect.notice);
+          break;
+        case 'runChecks': {
+          if (!snapshot.matches('checking')) break; // already refused before the checks could run
+          const facts = await acts.gatherEnrollmentFacts({ caseId, citizenId: application.person.citizenId, employerCreditCode: application.employerCreditCode });
+          const outcome = checkEnrollment({
+            caseId,
+            application: snapshot.context.application,
+            facts,
+            policy: input.policy,
+            calendar: new HolidayCalendar(calendarYears),
+            submittedOn: input.submittedOn,
+          });
+          await acts.appendTimeline({
+            caseId,
+            key: `${caseId}:checks:${version}`,
+            actor: 'system',
+            action: outcome.refusals.length ? 'checks.failed' : 'checks.passed',
+            detail: { refusals: outcome.refusals, reviewReasons: outcome.reviewReasons, lateDays: outcome.lateDays },
+          });
+          send(
+            outcome.refusals.length
+              ? { type: 'CHECKS_FAILED', refusals: outcome.refusals, lateDays: outcome.lateDays }
+              : { type: 'CHECKS_PASSED', reviewReasons: outcome.reviewReasons, lateDays: outcome.lateDays },
+          );
+          break;
+        }
+        case 'requestReview':
+          if (tasks.heldTaskId) await tasks.resume();
+          else {
+            await tasks.open({
+              step: 'review',
+              permission: 'review',
+              slaDays: input.policy.reviewWorkingDays,
+              slaUnit: 'working',
+              priority: snapshot.context.lateDays ? 1 : 0,
+              preparedBy: null,
+              outcomes: REVIEW_OUTCOMES,
+            });
+          }
+          break;
+        case 'holdReview': {
+          await tasks.hold();
+          const due = computeDeadline(calendarYears, today(), input.policy.correctionDays, 'calendar');
+          correctionDue = { dueDate: due.dueDate, dueAtMs: due.dueAtMs };
+          break;
+        }
+        case 'cancelReview':
+          await tasks.cancel(snapshot.context.reason ?? 'case closed');
+          break;
+        case 'openRecords': {
+          const result = await acts.openInsuranceRecords({
+            caseId,
+            application: snapshot.context.application,
+            parameters: context!.parameters,
+            decidedBy: snapshot.context.decidedBy ?? 'system',
+          });
+          send(result.opened ? { type: 'RECORDS_OPENED' } : { type: 'RECORDS_REFUSED', refusal: result.refusal });
+          break;
+        }
+      }
+    }
+    await project();
+    settled = version;
+  }
+
+  while (!closed()) {
+    await runEffects();
+    if (closed()) break;
+    if (snapshot.matches('underReview')) {
+      const decision = await tasks.awaitDecision(() => withdrawal !== null);
+      if (decision === null) {
+        send({ type: 'WITHDRAW', reason: withdrawal ?? 'withdrawn by the applicant' });
+        continue;
+      }
+      const event = enrollmentEventFor(decision);
+      if ('refused' in event) throw wf.ApplicationFailure.nonRetryable(event.refused, 'InvariantViolation');
+      if (event.type !== 'RETURN') await tasks.close(decision);
+      send(event);
+    } else if (snapshot.matches('awaitingCorrection')) {
+      const answered = await wf.condition(
+        () => resubmission !== null || withdrawal !== null,
+        Math.max(1, (correctionDue?.dueAtMs ?? Date.now()) - Date.now()),
+      );
+      if (!answered) send({ type: 'CORRECTION_EXPIRED' });
+      else if (withdrawal !== null) send({ type: 'WITHDRAW', reason: withdrawal });
+      else {
+        await acts.appendTimeline({ caseId, key: `${caseId}:resubmitted:${version}`, actor: input.submittedBy.id, action: 'case.resubmitted', detail: { comment: resubmission!.comment } });
+        send({ type: 'RESUBMIT', correction: resubmission! });
+        resubmission = null;
+      }
+    } else {
+      throw wf.ApplicationFailure.nonRetryable(`enrollment stuck in ${status()}`, 'InvariantViolation');
+    }
+  }
+  if (pending.length > 0 || settled < version) await runEffects();
+  await wf.condition(wf.allHandlersFinished);
+  return { status: status() };
+}
