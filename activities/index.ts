@@ -1,6 +1,8 @@
+import { createArrearsActivities } from './arrears.activities.js';
 import { createCaseActivities } from './case.activities.js';
 import type { ActivityDeps } from './deps.js';
 import { createEnrollmentActivities } from './enrollment.activities.js';
+import { createPetitionActivities } from './petition.activities.js';
 import { createTaskActivities } from './task.activities.js';
 
 export type { ActivityDeps } from './deps.js';
@@ -11,6 +13,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createCaseActivities(deps),
     ...createTaskActivities(deps),
     ...createEnrollmentActivities(deps),
+    ...createArrearsActivities(deps),
+    ...createPetitionActivities(deps),
   };
 }
 

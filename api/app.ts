@@ -14,6 +14,7 @@ import { limitBodies } from './middleware/body-limit.js';
 import { withEntityManager } from './middleware/entity-manager.js';
 import { problem, problemResponse } from './problem.js';
 import { defaultHook } from './validation.js';
+import { webRoutes, type WebOptions } from './web/web.routes.js';
 
 export type ReadinessChecks = { database: boolean; temporal: boolean };
 
@@ -27,6 +28,8 @@ export interface ApiDeps {
   log?: (line: string) => void;
   /** How long /ready waits for the checks before answering 503. */
   readyTimeoutMs?: number;
+  /** The web workbench (issue 5) under /web; left out, the app serves the JSON API only. */
+  web?: WebOptions;
 }
 
 const healthRoute = createRoute({
@@ -132,6 +135,9 @@ export function createApp(deps: ApiDeps) {
     },
     security: [{ bearerAuth: [] }],
   });
+
+  // The pages call this same app in-process, so they pass through every rule the JSON routes apply.
+  if (deps.web) app.route('/', webRoutes({ ...deps.web, api: app, verifyToken: deps.verifyToken }));
 
   app.notFound((c) => problem(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => toErrorResponse(err, c, log));

@@ -29,6 +29,7 @@ export const statusFor = {
   EMPLOYER_NOT_FOUND: 404,
   PARAMETERS_NOT_FOUND: 404,
   PERSON_NOT_FOUND: 404,
+  ATTACHMENT_NOT_FOUND: 404,
   TASK_ALREADY_CLAIMED: 409,
   TASK_NOT_CLAIMED: 409,
   TASK_ALREADY_DECIDED: 409,
@@ -48,6 +49,7 @@ export const statusFor = {
   CALENDAR_NOT_LOADED: 422,
   ENROLLMENT_REFUSED: 422,
   EMPLOYER_INACTIVE: 422,
+  REVIEW_WINDOW_CLOSED: 422,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>;
 
 /** Error codes for HTTP-level refusals that hono raises itself (malformed body, wrong media type, …). */

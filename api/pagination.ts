@@ -48,3 +48,14 @@ export function decodeCursor(cursor: string): CursorKey {
   if (!parsed.success) throw invalid();
   return parsed.data;
 }
+
+/**
+ * Reads a cursor whose key must have exactly the given shape (e.g. ['number', 'string', 'string'] for a worklist);
+ * a cursor from another list, or one made by hand, is a 400 on `cursor` instead of an empty or wrong page.
+ */
+export function decodeCursorOf(cursor: string, shape: readonly ('string' | 'number')[]): (string | number)[] {
+  const key = decodeCursor(cursor);
+  const fits = key.length === shape.length && key.every((part, i) => typeof part === shape[i]);
+  if (!fits) throw new ValidationError([{ path: 'cursor', message: 'is not a cursor this API issued for this list' }]);
+  return key as (string | number)[];
+}

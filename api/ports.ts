@@ -1,6 +1,7 @@
+import type { ArrearsCaseStart } from '../activities/arrears-sweep.js';
 import type { TaskCompletion } from '../domain/task.js';
 import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
-import type { CaseView, EnrollmentInput } from '../workflows/index.js';
+import type { CaseView, EnrollmentInput, PetitionInput } from '../workflows/index.js';
 
 /** What the API needs from Temporal. api/temporal-cases.ts is the only implementation that knows Temporal. */
 export interface CaseWorkflows {
@@ -13,6 +14,17 @@ export interface CaseWorkflows {
   completeTask(caseId: string, completion: TaskCompletion, basis: number): Promise<CaseView>;
   resubmitEnrollment(caseId: string, correction: EnrollmentCorrection, actorId: string, basis: number): Promise<CaseView>;
   withdrawEnrollment(caseId: string, reason: string, actorId: string): Promise<CaseView>;
+  /** Starts a petition's workflow; a repeat of the same submission finds the running one. */
+  startPetition(input: PetitionInput): Promise<void>;
+  /** The petitioner asks for review (复查) or re-review (复核); refused with REVIEW_WINDOW_CLOSED after 30 days. */
+  requestPetitionReview(caseId: string, stage: 'review' | 'rereview', actorId: string): Promise<CaseView>;
+  ratePetition(caseId: string, rating: { score: number; comment: string }, actorId: string): Promise<CaseView>;
+  /** Starts each arrears case or tells the running one about its new periods (signal-with-start). Optional for test fakes. */
+  startArrearsCases?(starts: readonly ArrearsCaseStart[]): Promise<void>;
+  /** Tells an open arrears case that a payment was booked, so it recomputes and settles what is paid. */
+  notifyArrearsPayment?(caseId: string, paymentId: string): Promise<void>;
+  /** The employer (or staff) asks for a hardship deferral; a supervisor decides on the case's task. */
+  requestArrearsDeferral?(caseId: string, request: { until: string; reason: string; actorId: string }): Promise<CaseView>;
   /** For /ready: does Temporal answer? */
   ping(): Promise<boolean>;
 }

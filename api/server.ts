@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
+import { AttachmentStore } from '../activities/attachment-store.js';
 import { createApp } from './app.js';
 import { hs256Verifier } from './auth/tokens.js';
 import type { CaseWorkflows } from './ports.js';
@@ -13,7 +15,11 @@ export interface ApiServerOptions {
   temporal: { address: string; namespace: string; taskQueue: string };
   port: number;
   jwtSecret: string;
+  /** The web workbench's demo sign-in (issue 5); only outside production. Pages are always served. */
+  devSignIn?: boolean;
   log?: (line: string) => void;
+  /** Uploaded attachments live under `<dataDir>/attachments` (config DATA_DIR; `.data` by default). */
+  dataDir?: string;
 }
 
 /** Builds the app on real PostgreSQL and Temporal connections and listens; `close()` stops both. */
@@ -28,8 +34,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
       database: await options.orm.isConnected(),
       temporal: await cases.ping().catch(() => false),
     }),
-    mount: (v1) => mountV1(v1, { cases }),
+    mount: (v1) => mountV1(v1, { cases, attachments: new AttachmentStore(join(options.dataDir ?? '.data', 'attachments')) }),
     log: options.log,
+    web: { devSignIn: options.devSignIn ?? false, jwtSecret: options.jwtSecret },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: '0.0.0.0' }, () => resolve(s));

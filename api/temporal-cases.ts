@@ -2,8 +2,20 @@ import { createHash } from 'node:crypto';
 import { type Client, WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, type DomainErrorCode } from '../domain/errors.js';
-import { completeTask, enrollment, resubmitEnrollment, withdrawEnrollment, type CaseView, type RefusalType } from '../workflows/index.js';
+import {
+  completeTask,
+  enrollment,
+  petition,
+  ratePetition,
+  requestPetitionReview,
+  resubmitEnrollment,
+  withdrawEnrollment,
+  type CaseView,
+  type RefusalType,
+} from '../workflows/index.js';
 import type { CaseWorkflows } from './ports.js';
+import { startArrearsCases } from '../activities/arrears-sweep.js';
+import { arrearsPaymentReceived, requestArrearsDeferral } from '../workflows/arrears.workflow.js';
 
 /** Refusal types thrown by workflow update validators → domain error codes (→ 403/409/422). */
 const refusalCodes: Record<RefusalType, DomainErrorCode> = {
@@ -11,6 +23,7 @@ const refusalCodes: Record<RefusalType, DomainErrorCode> = {
   FourEyes: 'FOUR_EYES',
   OutcomeNotAllowed: 'OUTCOME_NOT_ALLOWED',
   NotAllowedNow: 'NOT_ALLOWED_NOW',
+  WindowClosed: 'REVIEW_WINDOW_CLOSED',
 };
 
 /** The same request sent twice carries the same update ID, so Temporal applies it once and answers both alike. */
@@ -68,6 +81,45 @@ export function temporalCases(client: Client, taskQueue: string): CaseWorkflows 
         client.workflow.getHandle(caseId).executeUpdate(withdrawEnrollment, {
           args: [{ reason, actorId }],
           updateId: updateIdOf('withdraw', caseId, actorId),
+        }),
+      ),
+
+    async startPetition(input) {
+      await client.workflow
+        .start(petition, { taskQueue, workflowId: input.caseId, workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE', args: [input] })
+        .catch((err: unknown) => {
+          if (err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError') return;
+          throw err;
+        });
+    },
+
+    requestPetitionReview: (caseId, stage, actorId) =>
+      update(caseId, () =>
+        client.workflow.getHandle(caseId).executeUpdate(requestPetitionReview, { args: [{ stage, actorId }], updateId: updateIdOf('petition-review', caseId, stage) }),
+      ),
+
+    ratePetition: (caseId, rating, actorId) =>
+      update(caseId, () =>
+        client.workflow.getHandle(caseId).executeUpdate(ratePetition, { args: [{ ...rating, actorId }], updateId: updateIdOf('petition-rating', caseId) }),
+      ),
+
+    startArrearsCases: (starts) => startArrearsCases(client, taskQueue, starts),
+
+    async notifyArrearsPayment(caseId, paymentId) {
+      await client.workflow
+        .getHandle(caseId)
+        .signal(arrearsPaymentReceived, { paymentId })
+        .catch((err: unknown) => {
+          // The case finished meanwhile (settled): the payment is booked all the same.
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+        });
+    },
+
+    requestArrearsDeferral: (caseId, request) =>
+      update(caseId, () =>
+        client.workflow.getHandle(caseId).executeUpdate(requestArrearsDeferral, {
+          args: [request],
+          updateId: updateIdOf('arrears-deferral', caseId, request.actorId, request.until, request.reason),
         }),
       ),
 

@@ -13,6 +13,8 @@ const server = await startApiServer({
   temporal: { address: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue },
   port: config.http.port,
   jwtSecret: config.auth.jwtSecret,
+  devSignIn: config.env !== 'production',
+  dataDir: config.dataDir,
 });
 console.log(`[api] listening on ${server.url} (docs: ${server.url}/docs)`);
 const stop = async () => {

@@ -4,6 +4,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
+import { SpoolFileNoticeChannel } from '../activities/notice-channel.js';
 import { startApiServer } from '../api/server.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { createOrm } from '../db/orm.js';
@@ -153,9 +154,10 @@ try {
   say('db', 'reference data in place');
 
   const { namespace, taskQueue } = config.temporal;
+  const noticeSpool = join(dataDir, 'notices', 'outbox.jsonl'); // what a letter/SMS service would pick up
   await step(
     'worker',
-    () => startWorker({ orm, temporalAddress, namespace, taskQueue }),
+    () => startWorker({ orm, temporalAddress, namespace, taskQueue, notices: new SpoolFileNoticeChannel(noticeSpool) }),
     (started) => () => started.shutdown(),
   );
   say('worker', `polling task queue "${taskQueue}" in namespace "${namespace}" on ${temporalAddress}`);
@@ -168,6 +170,8 @@ try {
       temporal: { address: temporalAddress, namespace, taskQueue },
       port: config.http.port,
       jwtSecret: config.auth.jwtSecret,
+      devSignIn: config.env !== 'production',
+      dataDir,
     }),
     (started) => () => started.close(),
   );
@@ -178,6 +182,7 @@ try {
     say('dev', `  API            ${api.url}`);
     say('dev', `  API docs       ${new URL('/docs', api.url).href}`);
     say('dev', `  Temporal UI    ${temporalUi ?? `(external Temporal at ${temporalAddress})`}`);
+    say('dev', `  Notices        ${noticeSpool}`);
     say('dev', '  Ctrl-C stops everything; `npm start -- --fresh` starts over with empty data.');
   }
 } catch (error) {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import type { NoticeChannel } from '../activities/notice-channel.js';
 import { dispatchPendingNotices } from '../activities/notice-dispatcher.js';
@@ -14,6 +14,18 @@ export interface WorkerOptions {
   notices: NoticeChannel;
   /** How often the housekeeping loop delivers notices and frees expired claims. */
   housekeepingMs?: number;
+}
+
+/**
+ * Sets the Temporal SDK's own log level for this process (it logs every worker state change at INFO). Only the first
+ * call takes effect: the SDK runtime is installed once per process.
+ */
+export function installSdkLogging(level: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger(level) });
+  } catch {
+    // Already installed (by an earlier call or a worker created before): keep it.
+  }
 }
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));

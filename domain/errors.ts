@@ -10,6 +10,7 @@ export type DomainErrorCode =
   | 'EMPLOYER_NOT_FOUND'
   | 'PARAMETERS_NOT_FOUND'
   | 'PERSON_NOT_FOUND'
+  | 'ATTACHMENT_NOT_FOUND'
   // 409: conflicts
   | 'TASK_ALREADY_CLAIMED'
   | 'TASK_NOT_CLAIMED'
@@ -31,7 +32,8 @@ export type DomainErrorCode =
   | 'INVALID_DATE'
   | 'CALENDAR_NOT_LOADED'
   | 'ENROLLMENT_REFUSED'
-  | 'EMPLOYER_INACTIVE';
+  | 'EMPLOYER_INACTIVE'
+  | 'REVIEW_WINDOW_CLOSED';
 
 /** An expected refusal with a stable code. `details` must never carry personal data (it is logged and returned). */
 export class DomainError extends Error {

@@ -2,12 +2,14 @@ import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbili
 import { DomainError } from '../domain/errors.js';
 import type { SubjectMap, SubjectType, TaskPermission } from './subjects.js';
 
+// The API and workflows import every policy name from this one module (api-contract.md "Authentication").
 export type {
   AuditEntrySubject,
   CaseSubject,
   EmployerSubject,
   EnrollmentSubject,
   PersonSubject,
+  PetitionSubject,
   RegionParametersSubject,
   SubjectMap,
   SubjectType,
@@ -50,6 +52,8 @@ export type TaggedSubject = { [K in SubjectType]: SubjectMap[K] & ForcedSubject<
 export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject]>;
 
 export const FOUR_EYES_REASON = 'four-eyes: you prepared this decision';
+export const ACCUSED_REASON = 'whistle-blowing: a petition is never shown to the staff member it accuses';
+export const SENSITIVE_PETITION_REASON = 'sensitive petition: reviewers and supervisors only';
 
 type Builder = AbilityBuilder<AppAbility>;
 type Grant = (actor: Actor, builder: Builder) => void;
@@ -83,6 +87,8 @@ const grants: Record<Role, Grant> = {
     can(['read', 'readUnmasked'], 'Person', { citizenId: id });
     // A citizen files only for themself and only as a flexible worker; a hire is registered by the employer (§2).
     can('create', 'Enrollment', { citizenId: id, employerCreditCode: null });
+    // 信访工作条例 art. 17: a petitioner files in their own name (anonymity hides the name from staff, not from us).
+    can('create', 'Petition', { petitionerId: id });
   },
   employer({ employer }, { can }) {
     if (!employer) return;
@@ -90,7 +96,11 @@ const grants: Record<Role, Grant> = {
     can('create', 'Enrollment', { employerCreditCode: employer });
     can('read', 'Employer', { creditCode: employer });
   },
-  caseworker: frontOffice(['review']),
+  caseworker: inRegion((_region, actor, builder) => {
+    frontOffice(['review'])(actor, builder);
+    // A sensitive petition is for reviewers and supervisors only (domain-rules §7); its tasks take 'approve'.
+    builder.cannot('read', 'Case', { caseType: 'petition', sensitive: true }).because(SENSITIVE_PETITION_REASON);
+  }),
   reviewer: frontOffice(['review', 'approve']),
   supervisor: inRegion((region, actor, { can }) => {
     can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
@@ -125,5 +135,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
 
   // Prohibitions last: in CASL a later rule wins, so no grant above can re-open them.
   builder.cannot(['claim', 'complete'], 'Task', { preparedBy: actor.id }).because(FOUR_EYES_REASON);
+  // 信访工作条例 art. 36 para. 3 (domain-rules §7): whistle-blowing must not be disclosed to the accused.
+  builder.cannot(['read', 'readUnmasked'], 'Case', { accusedStaff: actor.id }).because(ACCUSED_REASON);
   return builder.build();
 }

@@ -32,6 +32,7 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   Person: { one: 'person record', many: 'person records' },
   RegionParameters: { one: 'parameter set', many: 'region parameters' },
   AuditEntry: { one: 'audit entry', many: 'audit entries' },
+  Petition: { one: 'petition', many: 'petitions' },
 };
 
 interface Refusal {

@@ -34,8 +34,18 @@ function ruleFilter(rule: RuleOf<AppAbility>): ScopeFilter {
   return rule.inverted ? { $not: allOf(parts) } : allOf(parts);
 }
 
+/**
+ * Array columns (`text[] not null default '{}'`): CASL reads `{ accusedStaff: id }` as "the list contains id", which
+ * is `accused_staff @> '{id}'` — true or false for every row, so it is also sound under a `cannot` (NOT).
+ */
+const ARRAY_FIELDS: ReadonlySet<string> = new Set(['accusedStaff']);
+
 function fieldFilters(field: string, condition: unknown, twoValued: boolean): ScopeFilter[] {
   if (field.startsWith('$') || field.includes('.')) throw new Error(`Cannot translate condition on "${field}"`);
+  if (ARRAY_FIELDS.has(field)) {
+    if (typeof condition !== 'string') throw new Error(`Only "contains one id" translates on array field "${field}"`);
+    return [{ [field]: { $contains: [condition] } }];
+  }
   if (!isOperatorMap(condition)) return [equals(field, scalar(field, condition), twoValued)];
   return Object.entries(condition).map(([operator, operand]) => {
     switch (operator) {

@@ -20,6 +20,8 @@ export interface CaseSubject {
   status: string;
   /** Medical details, whistle-blowing and the like: only a supervisor (or the person concerned) sees it unmasked. */
   sensitive: boolean;
+  /** Staff a whistle-blowing petition accuses: they never see it (domain-rules §7). A `text[]` column, never NULL. */
+  accusedStaff?: readonly string[];
 }
 
 export interface TaskSubject {
@@ -42,6 +44,12 @@ export interface EnrollmentSubject {
   citizenId: string;
   /** null for a flexible worker (灵活就业人员) enrolling on their own account. */
   employerCreditCode: string | null;
+}
+
+/** A petition someone wants to file (domain-rules §7): a citizen petitions in their own name only. */
+export interface PetitionSubject {
+  petitionerId: string;
+  region: string;
 }
 
 export interface EmployerSubject {
@@ -70,6 +78,7 @@ export interface SubjectMap {
   Person: PersonSubject;
   RegionParameters: RegionParametersSubject;
   AuditEntry: AuditEntrySubject;
+  Petition: PetitionSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -82,4 +91,5 @@ export const subjectTypes = [
   'Person',
   'RegionParameters',
   'AuditEntry',
+  'Petition',
 ] as const satisfies readonly SubjectType[];

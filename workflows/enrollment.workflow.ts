@@ -11,6 +11,7 @@ import { enrollmentEventFor, REVIEW_OUTCOMES } from '../domain/enrollment/enroll
 import { type EnrollmentEffect, toEnrollmentEffects } from '../domain/enrollment/enrollment-effects.js';
 import type { EnrollmentPolicy } from '../domain/enrollment/enrollment-policy.js';
 import { type EnrollmentEvent, enrollmentMachine } from '../domain/enrollment/enrollment.machine.js';
+import type { TaskCompletion } from '../domain/task.js';
 import { HolidayCalendar } from '../domain/calendar/holiday-calendar.js';
 import { HumanTaskDesk, today } from './human-task.js';
 import { type CaseView, completeTask, getCaseView, refuse } from './messages.js';
@@ -29,8 +30,15 @@ export const resubmitEnrollment = wf.defineUpdate<CaseView, [{ correction: Enrol
 /** The applicant withdraws the application while it waits on the agency or on them. */
 export const withdrawEnrollment = wf.defineUpdate<CaseView, [{ reason: string; actorId: string }]>('withdrawEnrollment');
 
-const acts = wf.proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+/** Roles that file for themselves or their employer; anyone else filing is staff preparing the case. */
+const APPLICANT_ROLES = new Set(['citizen', 'employer']);
+
+// Every enrollment step is a short database write in the worker's own process: local activities skip the round trip
+// through the Temporal server for each of them (a decision answers in milliseconds), and are still recorded in history
+// as markers, so a replay decides the same. Long external calls would use proxyActivities instead.
+const acts = wf.proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['ParametersNotFound'] },
 });
 
@@ -78,7 +86,7 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
       return view();
     },
     {
-      validator: (completion) => {
+      validator: (completion: TaskCompletion) => {
         tasks.validate(completion);
         const event = enrollmentEventFor(completion);
         if ('refused' in event) throw refuse('OutcomeNotAllowed', event.refused);
@@ -206,7 +214,8 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
               slaDays: input.policy.reviewWorkingDays,
               slaUnit: 'working',
               priority: snapshot.context.lateDays ? 1 : 0,
-              preparedBy: null,
+              // Four eyes (design.md "Tasks"): staff who registered the hire at the counter may not also review it.
+              preparedBy: APPLICANT_ROLES.has(input.submittedBy.role) ? null : input.submittedBy.id,
               outcomes: REVIEW_OUTCOMES,
             });
           }

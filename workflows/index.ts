@@ -2,3 +2,5 @@
 export { enrollment, resubmitEnrollment, withdrawEnrollment, type EnrollmentInput } from './enrollment.workflow.js';
 export { completeTask, getCaseView, type CaseView, type RefusalType } from './messages.js';
 export { noop } from './noop.workflow.js';
+export { petition, ratePetition, requestPetitionReview, type PetitionInput } from './petition.workflow.js';
+export { arrears, arrearsPaymentReceived, arrearsPeriodsJoined, requestArrearsDeferral, type ArrearsInput } from './arrears.workflow.js';

@@ -15,7 +15,7 @@ export interface CaseView {
  * Refusal types thrown by update validators. They never reach history; the API maps them to 403/409/422
  * (api/temporal-cases.ts).
  */
-export type RefusalType = 'TaskAlreadyDecided' | 'FourEyes' | 'OutcomeNotAllowed' | 'NotAllowedNow';
+export type RefusalType = 'TaskAlreadyDecided' | 'FourEyes' | 'OutcomeNotAllowed' | 'NotAllowedNow' | 'WindowClosed';
 
 export const refuse = (type: RefusalType, message: string) => wf.ApplicationFailure.create({ type, message, nonRetryable: true });
 

@@ -4,7 +4,7 @@ import { caseSubjectOf, caseTasks, caseTimeline, findCase, listCases } from '../
 import { DomainError } from '../../domain/errors.js';
 import { accessibleFilter } from '../../policies/sql-scope.js';
 import type { AppEnv } from '../env.js';
-import { decodeCursor, encodeCursor, PageQuery, pageOf } from '../pagination.js';
+import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import { presentCase, presentCaseSummary } from '../presenters/case.presenter.js';
 import { problemResponse } from '../problem.js';
 import { CaseDetail, CaseSummary } from '../schemas/case.schemas.js';
@@ -58,7 +58,7 @@ export const caseRoutes = (clock: () => Date) =>
     .openapi(listCasesRoute, async (c) => {
       const { em, ability } = c.var;
       const q = c.req.valid('query');
-      const after = q.cursor ? decodeCursor(q.cursor) : null;
+      const after = q.cursor ? decodeCursorOf(q.cursor, ['string', 'string']) : null;
       const page = await listCases(em, {
         scope: accessibleFilter(ability, 'read', 'Case'),
         type: q.type,

@@ -9,7 +9,7 @@ import { parseCreditCode } from '../../domain/identity/credit-code.js';
 import { explainRefusal } from '../../policies/abilities.js';
 import { accessibleFilter } from '../../policies/sql-scope.js';
 import type { AppEnv } from '../env.js';
-import { decodeCursor, encodeCursor, PageQuery, pageOf } from '../pagination.js';
+import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import { problemResponse } from '../problem.js';
 import { CreditCodeField, RegionCode } from '../schemas/common.js';
 
@@ -74,10 +74,10 @@ export const employerRoutes = (clock: () => Date) =>
       const q = c.req.valid('query');
       const scope = accessibleFilter(ability, 'read', 'Employer');
       if (scope === null) return c.json({ items: [], nextCursor: null }, 200);
-      const where: FilterQuery<IEmployer>[] = [scope as FilterQuery<IEmployer>];
+      const where: FilterQuery<IEmployer>[] = [scope];
       if (q.region) where.push({ region: q.region });
-      if (q.cursor) where.push({ creditCode: { $gt: String(decodeCursor(q.cursor)[0]) } });
-      const rows = await em.find(Employer, { $and: where } as FilterQuery<IEmployer>, { orderBy: { creditCode: 'asc' }, limit: q.limit + 1 });
+      if (q.cursor) where.push({ creditCode: { $gt: String(decodeCursorOf(q.cursor, ['string'])[0]) } });
+      const rows = await em.find(Employer, { $and: where }, { orderBy: { creditCode: 'asc' }, limit: q.limit + 1 });
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
       return c.json({ items: page.map((e) => present(e)), nextCursor: rows.length > q.limit && last ? encodeCursor([last.creditCode]) : null }, 200);

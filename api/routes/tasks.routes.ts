@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/errors.js';
 import { explainRefusal, type Action, type Actor, type AppAbility } from '../../policies/abilities.js';
 import { accessibleFilter } from '../../policies/sql-scope.js';
 import type { AppEnv } from '../env.js';
-import { decodeCursor, encodeCursor, PageQuery, pageOf } from '../pagination.js';
+import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import type { CaseWorkflows } from '../ports.js';
 import { problemResponse } from '../problem.js';
 import { TaskOut } from '../schemas/case.schemas.js';
@@ -186,7 +186,7 @@ export const taskRoutes = (cases: CaseWorkflows, clock: () => Date) =>
     .openapi(listRoute, async (c) => {
       const { em, ability, actor } = c.var;
       const q = c.req.valid('query');
-      const after = q.cursor ? decodeCursor(q.cursor) : null;
+      const after = q.cursor ? decodeCursorOf(q.cursor, ['number', 'string', 'string']) : null;
       const action: Action = q.view === 'available' ? 'claim' : 'read';
       const page = await listWorklist(em, {
         view: q.view,

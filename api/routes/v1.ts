@@ -1,18 +1,29 @@
+import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { AttachmentStore } from '../../activities/attachment-store.js';
 import type { AppEnv } from '../env.js';
 import type { CaseWorkflows } from '../ports.js';
+import { auditRoutes } from './audit.routes.js';
+import { attachmentRoutes } from './attachments.routes.js';
 import { caseRoutes } from './cases.routes.js';
 import { employerRoutes } from './employers.routes.js';
 import { enrollmentRoutes } from './enrollments.routes.js';
+import { petitionRoutes } from './petitions.routes.js';
 import { regionRoutes } from './regions.routes.js';
+import { reportRoutes } from './reports.routes.js';
 import { taskRoutes } from './tasks.routes.js';
 
 /** Every versioned route, mounted under /v1 behind authentication (api/app.ts). */
-export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock?: () => Date }): void {
+export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock?: () => Date; attachments?: AttachmentStore }): void {
   const clock = deps.clock ?? (() => new Date());
   v1.route('/', caseRoutes(clock));
   v1.route('/', taskRoutes(deps.cases, clock));
   v1.route('/', enrollmentRoutes(deps.cases, clock));
   v1.route('/', regionRoutes(clock));
   v1.route('/', employerRoutes(clock));
+  v1.route('/', petitionRoutes(deps.cases, clock));
+  v1.route('/', attachmentRoutes(deps.attachments ?? new AttachmentStore(join('.data', 'attachments')), clock));
+  v1.route('/', auditRoutes());
+  // Seven days without progress makes an open case "stuck" unless the caller asks otherwise (issue 5).
+  v1.route('/', reportRoutes(clock, 7));
 }

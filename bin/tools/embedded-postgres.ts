@@ -49,24 +49,32 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const runAs = isRoot() ? 'postgres' : null;
   const clusterDir = await clusterLocation(dataDir, runAs !== null, log);
 
-  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
-    await initialiseCluster(clusterDir, options.port, runAs !== null, log);
-  } else {
-    await clearStalePostmaster(clusterDir, log);
-  }
-  if (clusterDir !== dataDir) {
-    await mkdir(dataDir, { recursive: true });
-    await writeFile(join(dataDir, RELOCATION_NOTE), `${clusterDir}\n`);
-  }
+  // A throwaway cluster that fails to start is deleted too, not left behind in a temp folder or /var/tmp.
+  const discard = async () => {
+    if (options.persistent) return;
+    await rm(clusterDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  };
 
-  const server = await spawnPostgres(clusterDir, options.port, runAs, options.detached ?? false, log);
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`;
+  let server: { stop(): Promise<void> } | undefined;
   try {
+    if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+      await initialiseCluster(clusterDir, options.port, runAs !== null, log);
+    } else {
+      await clearStalePostmaster(clusterDir, log);
+    }
+    if (clusterDir !== dataDir) {
+      await mkdir(dataDir, { recursive: true });
+      await writeFile(join(dataDir, RELOCATION_NOTE), `${clusterDir}\n`);
+    }
+    server = await spawnPostgres(clusterDir, options.port, runAs, options.detached ?? false, log);
     await ensureDatabase(options.port);
   } catch (error) {
-    await server.stop();
+    await server?.stop();
+    await discard();
     throw error;
   }
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`;
 
   let stopped = false;
   return {
@@ -75,10 +83,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (stopped) return;
       stopped = true;
       await server.stop();
-      if (!options.persistent) {
-        await rm(clusterDir, { recursive: true, force: true });
-        await rm(dataDir, { recursive: true, force: true });
-      }
+      await discard();
     },
   };
 }

@@ -51,8 +51,13 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   const child = spawn(temporalCliPath(), args, { detached: options.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail = tailBuffer(40);
   let stopping = false;
+  // The CLI prints its banner only once its own services are up. Without this, a server someone else already runs on
+  // the port would answer the readiness probe while ours dies on "address already in use".
+  let markBanner: () => void = () => undefined;
+  const banner = new Promise<void>((r) => (markBanner = r));
   followOutput(child, (line) => {
     tail.push(line);
+    if (line.includes('Temporal Server:')) markBanner();
     // Its own pollers complain loudly while it shuts down (connection refused, context canceled); that is expected.
     if (!stopping) log(line);
   });
@@ -71,7 +76,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
 
   const giveUp = new AbortController();
   const problem = await Promise.race([
-    waitUntilServing(address, giveUp.signal),
+    banner.then(() => waitUntilServing(address, giveUp.signal)),
     exited.then(() => `exited with code ${String(child.exitCode ?? child.signalCode)}`),
     spawnError.then((error) => `could not be spawned: ${error.message}`),
   ]);

@@ -36,6 +36,8 @@ export const CaseRecord = defineEntity({
     deadlines: p.json<CaseDeadline[]>(),
     allowedEvents: p.json<string[]>(),
     summary: p.json<Record<string, unknown>>(),
+    /** Staff ids a whistle-blowing petition accuses: never shown to them (domain-rules §7; policies/abilities.ts). */
+    accusedStaff: p.array().defaultRaw(`'{}'`),
   },
   indexes: [{ name: 'case_record_region_type_status', properties: ['region', 'caseType', 'status'] }],
 });

@@ -39,9 +39,12 @@ export const Task = defineEntity({
   },
   indexes: [
     // The worklists: open work of a region ordered by urgency (escalated first, then due date).
+    // Column order and directions match the ORDER BY (escalated desc, due_at, id), so a page is an index range scan
+    // that stops after `limit` rows instead of sorting the region's whole backlog.
     {
       name: 'task_worklist',
-      properties: ['region', 'status', 'escalated', 'dueAt', 'id'],
+      properties: ['region', 'escalated', 'dueAt', 'id'],
+      columns: [{ name: 'region' }, { name: 'escalated', sort: 'desc' }, { name: 'due_at' }, { name: 'id' }],
       where: "status in ('open', 'claimed', 'waiting')",
     },
     { name: 'task_assignee', properties: ['assignee', 'status', 'dueAt'], where: "status in ('claimed', 'waiting')" },

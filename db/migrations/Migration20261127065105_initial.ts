@@ -48,7 +48,7 @@ export class Migration20261127065105_initial extends Migration {
 
     this.addSql(`create table "task" ("id" uuid not null, "case_id" varchar(64) not null, "case_type" varchar(16) not null, "step" varchar(32) not null, "permission" varchar(16) not null, "region" varchar(6) not null, "status" varchar(16) not null, "assignee" varchar(64) null, "lease_expires_at" timestamptz null, "prepared_by" varchar(64) null, "priority" int not null default 0, "due_at" timestamptz not null, "sla_unit" varchar(8) not null, "sla_days" int not null, "paused_working_days" int null, "escalated" boolean not null default false, "escalated_at" timestamptz null, "outcome" varchar(16) null, "decided_by" varchar(64) null, "created_at" timestamptz not null, "completed_at" timestamptz null, "version" int not null default 1, primary key ("id"));`);
     this.addSql(`create index "task_case_id_index" on "task" ("case_id");`);
-    this.addSql(`create index "task_worklist" on "task" ("region", "status", "escalated", "due_at", "id") where status in ('open', 'claimed', 'waiting');`);
+    this.addSql(`create index "task_worklist" on "task" ("region", "escalated" DESC, "due_at", "id") where status in ('open', 'claimed', 'waiting');`);
     this.addSql(`create index "task_assignee" on "task" ("assignee", "status", "due_at") where status in ('claimed', 'waiting');`);
 
     this.addSql(`create table "timeline_entry" ("id" bigserial primary key, "case_id" varchar(64) not null, "at" timestamptz not null, "actor" varchar(64) not null, "action" varchar(32) not null, "task_id" uuid null, "detail" jsonb not null, "dedupe_key" varchar(160) not null);`);

@@ -23,6 +23,8 @@ export interface CaseRow {
   deadlines: CaseDeadline[];
   allowedEvents: string[];
   summary: Record<string, unknown>;
+  /** Staff a whistle-blowing petition accuses (never shown to them); empty for every other case. */
+  accusedStaff: string[];
 }
 
 export function toCaseRow(record: ICaseRecord): CaseRow {
@@ -43,6 +45,7 @@ export function toCaseRow(record: ICaseRecord): CaseRow {
     deadlines: record.deadlines,
     allowedEvents: record.allowedEvents,
     summary: record.summary,
+    accusedStaff: record.accusedStaff ?? [],
   };
 }
 
@@ -56,6 +59,7 @@ export function caseSubjectOf(row: CaseRow): CaseSubject {
     applicantId: row.applicantId,
     status: row.status,
     sensitive: row.sensitive,
+    accusedStaff: row.accusedStaff,
   };
 }
 
@@ -98,7 +102,7 @@ export interface CaseListQuery {
 /** Cases the caller may see, newest first, filtered in SQL by the caller's CASL scope. */
 export async function listCases(em: EntityManager, q: CaseListQuery): Promise<{ items: CaseRow[]; more: boolean }> {
   if (q.scope === null) return { items: [], more: false };
-  const where: FilterQuery<ICaseRecord>[] = [q.scope as FilterQuery<ICaseRecord>];
+  const where: FilterQuery<ICaseRecord>[] = [q.scope];
   if (q.type) where.push({ caseType: q.type });
   if (q.status) where.push({ status: q.status });
   if (q.region) where.push({ region: q.region });
@@ -110,7 +114,7 @@ export async function listCases(em: EntityManager, q: CaseListQuery): Promise<{ 
     const opened = new Date(q.after.openedAt);
     where.push({ $or: [{ openedAt: { $lt: opened } }, { openedAt: opened, id: { $lt: q.after.id } }] });
   }
-  const rows = await em.find(CaseRecord, { $and: where } as FilterQuery<ICaseRecord>, {
+  const rows = await em.find(CaseRecord, { $and: where }, {
     orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
     limit: q.limit + 1,
   });

@@ -98,7 +98,7 @@ const ACTIVE: TaskStatus[] = ['open', 'claimed', 'waiting'];
  */
 export async function listWorklist(em: EntityManager, q: WorklistQuery): Promise<{ items: TaskView[]; last: ITask | null; more: boolean }> {
   if (q.scope === null) return { items: [], last: null, more: false };
-  const where: FilterQuery<ITask>[] = [q.scope as FilterQuery<ITask>];
+  const where: FilterQuery<ITask>[] = [q.scope];
   switch (q.view) {
     case 'available':
       where.push({ status: 'open' });
@@ -126,7 +126,7 @@ export async function listWorklist(em: EntityManager, q: WorklistQuery): Promise
       ],
     });
   }
-  const rows = await em.find(Task, { $and: where } as FilterQuery<ITask>, {
+  const rows = await em.find(Task, { $and: where }, {
     orderBy: [{ escalated: 'desc' }, { dueAt: 'asc' }, { id: 'asc' }],
     limit: q.limit + 1,
   });

@@ -23,6 +23,8 @@ export interface CaseIntake {
   applicantRole: string;
   subjectName: string | null;
   sensitive?: boolean;
+  /** Whistle-blowing petitions: the accused staff ids, written with the row so no reader ever sees it without them. */
+  accusedStaff?: string[];
   summary: Record<string, unknown>;
   requestId: string | null;
   now: Date;
@@ -61,8 +63,8 @@ export async function registerCase(em: EntityManager, caseId: string, intake: Ca
     const reference = formatReference(intake.type, year, Number(sequence!.value));
     const inserted = await tx.execute<{ id: string }[]>(
       `insert into case_record (id, reference, case_type, business_key, status, status_version, region, citizen_id,
-         employer_credit_code, applicant_id, subject_name, sensitive, opened_at, last_progress_at, deadlines, allowed_events, summary)
-       values (?, ?, ?, ?, 'submitted', 0, ?, ?, ?, ?, ?, ?, ?, ?, '[]', '[]', ?) on conflict (id) do nothing returning id`,
+         employer_credit_code, applicant_id, subject_name, sensitive, opened_at, last_progress_at, deadlines, allowed_events, summary, accused_staff)
+       values (?, ?, ?, ?, 'submitted', 0, ?, ?, ?, ?, ?, ?, ?, ?, '[]', '[]', ?, cast(? as text[])) on conflict (id) do nothing returning id`,
       [
         caseId,
         reference,
@@ -77,6 +79,8 @@ export async function registerCase(em: EntityManager, caseId: string, intake: Ca
         intake.now,
         intake.now,
         JSON.stringify(intake.summary),
+        // A PostgreSQL array literal: drivers differ in how they bind a JS array, a string binds the same everywhere.
+        `{${(intake.accusedStaff ?? []).map((id) => `"${id.replace(/["\\]/g, '\\$&')}"`).join(',')}}`,
       ],
     );
     if (inserted.length > 0) {

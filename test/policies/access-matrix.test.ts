@@ -74,6 +74,9 @@ const probes = {
   preparedOpenTask: probe('Task', (s, a) => taskSubject({ region: s.region, preparedBy: a.id })),
   regionParameters: probe('RegionParameters', (s) => ({ region: s.region })),
   auditEntry: probe('AuditEntry', (s) => ({ region: s.region })),
+  petition: probe('Petition', (s) => ({ petitionerId: s.citizenId, region: s.region })),
+  sensitivePetition: probe('Case', (s) => scopedCase(s, { caseType: 'petition', sensitive: true })),
+  petitionAccusingViewer: probe('Case', (s, a) => scopedCase(s, { caseType: 'petition', sensitive: true, accusedStaff: ['cw-777', a.id] })),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -115,6 +118,8 @@ const ownScope: Record<Role, Allowed> = {
   citizen: {
     case: ['read', 'readUnmasked'],
     sensitiveCase: ['read', 'readUnmasked'],
+    sensitivePetition: ['read', 'readUnmasked'],
+    petition: ['create'],
     filedCase: ['read'],
     person: ['read', 'readUnmasked'],
     flexibleEnrollment: ['create'],
@@ -123,15 +128,17 @@ const ownScope: Record<Role, Allowed> = {
   employer: {
     case: ['read'],
     sensitiveCase: ['read'],
+    sensitivePetition: ['read'],
     employer: ['read'],
     employeeEnrollment: ['create'],
     regionParameters: ['read'],
   },
   caseworker: frontOffice,
-  reviewer: { ...frontOffice, openApproveTask: ['read', 'claim'], heldApproveTask: ['read', 'release', 'complete'] },
+  reviewer: { ...frontOffice, sensitivePetition: ['read'], openApproveTask: ['read', 'claim'], heldApproveTask: ['read', 'release', 'complete'] },
   supervisor: {
     case: ['read', 'readUnmasked'],
     sensitiveCase: ['read', 'readUnmasked'],
+    sensitivePetition: ['read', 'readUnmasked'],
     filedCase: ['read', 'readUnmasked'],
     person: ['read', 'readUnmasked'],
     employer: ['read'],
@@ -149,6 +156,7 @@ const ownScope: Record<Role, Allowed> = {
   auditor: reads(
     'case',
     'sensitiveCase',
+    'sensitivePetition',
     'filedCase',
     'person',
     'employer',
@@ -157,7 +165,7 @@ const ownScope: Record<Role, Allowed> = {
     ...allTasks,
   ),
   admin: {
-    ...reads('case', 'sensitiveCase', 'filedCase', 'person', 'auditEntry', ...allTasks),
+    ...reads('case', 'sensitiveCase', 'sensitivePetition', 'filedCase', 'person', 'auditEntry', ...allTasks),
     employer: ['read', 'create', 'update'],
     regionParameters: [...actions],
   },

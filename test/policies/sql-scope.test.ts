@@ -13,7 +13,8 @@ import { accessibleFilter, type ScopeFilter } from '../../policies/sql-scope.js'
 import { subjectTypes, taskPermissions, type SubjectType, type TaskSubject } from '../../policies/subjects.js';
 import { actorFor, CITIZEN, ELSEWHERE, EMPLOYER, HOME, OTHER_CITIZEN, OTHER_EMPLOYER } from './factories.js';
 
-type Row = Record<string, string | boolean | null>;
+type Value = string | boolean | null | readonly string[];
+type Row = Record<string, Value>;
 type Truth = boolean | null;
 
 /**
@@ -45,6 +46,8 @@ function field(actual: Row[string], condition: unknown): Truth {
           return actual === null ? null : list.includes(actual);
         case '$nin':
           return actual === null ? null : !list.includes(actual);
+        case '$contains': // PostgreSQL `array @> array`
+          return Array.isArray(actual) ? list.every((item) => (actual as readonly unknown[]).includes(item)) : null;
         default:
           throw new Error(`evaluator does not know ${operator}`);
       }
@@ -62,7 +65,7 @@ const or = (values: Truth[]): Truth => (values.includes(true) ? true : values.in
 const not = (value: Truth): Truth => (value === null ? null : !value);
 
 /** Every combination of the values that any rule looks at, NULLs included. */
-function product(columns: Record<string, readonly (string | boolean | null)[]>): Row[] {
+function product(columns: Record<string, readonly Value[]>): Row[] {
   return Object.entries(columns).reduce<Row[]>(
     (rows, [name, values]) => rows.flatMap((row) => values.map((value) => ({ ...row, [name]: value }))),
     [{}],
@@ -78,6 +81,9 @@ const samples: Record<SubjectType, Row[]> = {
     applicantId: [CITIZEN, OTHER_CITIZEN, 'agent-001'],
     employerCreditCode: [EMPLOYER, OTHER_EMPLOYER, null],
     sensitive: [true, false],
+    caseType: ['enrollment', 'petition'],
+    // A text[] column, never NULL: nobody accused, someone else, or one of the actors (whistle-blowing, §7).
+    accusedStaff: [[], ['cw-009'], ...staffIds.map((id) => ['cw-009', id])],
   }),
   Task: product({
     region: regions,
@@ -95,6 +101,7 @@ const samples: Record<SubjectType, Row[]> = {
   Person: product({ region: regions, citizenId: [CITIZEN, OTHER_CITIZEN] }),
   RegionParameters: product({ region: regions }),
   AuditEntry: product({ region: regions }),
+  Petition: product({ region: regions, petitionerId: [CITIZEN, OTHER_CITIZEN] }),
 };
 
 /** Rows the SQL filter admits that CASL refuses, or the other way round. Empty means the two agree. */

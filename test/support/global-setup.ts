@@ -2,7 +2,7 @@
 // server for the whole run, so no test depends on state another run left behind. Anything that cannot start fails
 // the run; nothing is skipped.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -56,6 +56,7 @@ export async function setup(project: TestProject): Promise<Stop> {
 async function freshDatabase(serverUrl: string | undefined): Promise<{ url: string; drop: Stop }> {
   if (serverUrl === undefined) {
     const dataDir = await mkdtemp(join(tmpdir(), 'sis-test-postgres-'));
+    await chmod(dataDir, 0o755); // mkdtemp's 0700 would keep out the postgres OS user that root runs the server as
     const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
     return { url: postgres.url, drop: () => postgres.stop() };
   }

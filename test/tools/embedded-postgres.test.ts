@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +13,10 @@ afterEach(async () => {
   for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) await cleanup();
 });
 
-async function tempDir(): Promise<string> {
+/** mkdtemp makes the folder 0700; `open` lets the postgres OS user (used when we are root) traverse it. */
+async function tempDir({ open = true } = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'sis-pg-test-'));
+  if (open) await chmod(dir, 0o755);
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
@@ -78,14 +80,35 @@ describe('startEmbeddedPostgres', () => {
     expect(await query(second.url, "SELECT to_regclass('marker')::text AS name")).toEqual([{ name: 'marker' }]);
   });
 
+  it('keeps the cluster where the postgres user can reach it when its folder is private and we are root', async () => {
+    const dataDir = join(await tempDir({ open: false }), 'postgres');
+    const postgres = await start(dataDir, await freePort(), false);
+    expect(await query(postgres.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+
+    if (process.getuid?.() === 0) {
+      const clusterDir = (await readFile(join(dataDir, 'CLUSTER-LOCATION.txt'), 'utf8')).trim();
+      expect(clusterDir).toMatch(/^\/var\/tmp\/sis-embedded-postgres\/[0-9a-f]{16}$/);
+      expect(existsSync(join(clusterDir, 'PG_VERSION'))).toBe(true);
+      await postgres.stop();
+      expect(existsSync(clusterDir)).toBe(false);
+    } else {
+      // Not root: postgres runs as us and reads the folder directly.
+      expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+    }
+  });
+
   it("fails with the server's own output when the port is taken", async () => {
     const port = await freePort();
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
     cleanups.push(() => new Promise((resolve) => blocker.close(() => resolve())));
 
-    await expect(start(join(await tempDir(), 'postgres'), port, false)).rejects.toThrow(
+    const dataDir = join(await tempDir(), 'postgres');
+
+    await expect(start(dataDir, port, false)).rejects.toThrow(
       /PostgreSQL on port \d+ .*exited[\s\S]*could not (bind|create any TCP\/IP sockets)/,
     );
+    expect(existsSync(dataDir)).toBe(false); // a throwaway cluster that failed is not left behind
+
   });
 });

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { devNull, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../bin/tools/free-port.js';
 import { temporalCliPath, temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
@@ -37,11 +36,12 @@ function pathWithoutTemporal(): string {
 async function acceptsConnections(port: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    const socket = connect(port, '127.0.0.1');
     const ok = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
       socket.once('connect', () => resolve(true)).once('error', () => resolve(false));
       socket.setTimeout(1_000, () => resolve(false));
-    }).finally(() => undefined);
+    });
+    socket.destroy();
     if (ok) return true;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -84,7 +84,7 @@ describe('temporal binaries', () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'temporal'), '#!/bin/sh\necho on-path\n');
     await chmod(join(dir, 'temporal'), 0o755);
-    const env = { ...process.env, PATH: `${dir}${delimiter}${pathWithoutTemporal()}`, SIS_TOOLS_DIR: await tempDir() };
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${dir}${delimiter}${pathWithoutTemporal()}`, SIS_TOOLS_DIR: await tempDir() };
     delete env['TEMPORAL_CLI_PATH'];
 
     expect(temporalCliPath(env)).toBe(join(dir, 'temporal'));

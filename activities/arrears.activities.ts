@@ -1,0 +1,96 @@
+import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
+import { loadCalendarYears } from '../db/queries/calendar.query.js';
+import { loadFeeFreePeriods, loadFines, loadPeriodLedgers } from '../db/queries/contribution-ledger.query.js';
+import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
+import { arrearsStatement } from '../domain/arrears/arrears-statement.js';
+import type { LateFeePolicy } from '../domain/contribution/late-fee.js';
+import type { ActivityDeps } from './deps.js';
+import { sweepOverdueBills } from './arrears-sweep.js';
+
+/** A statement in plain JSON (it crosses the activity boundary into the workflow). */
+export interface ArrearsBalance {
+  asOf: string;
+  principal: string;
+  lateFee: string;
+  fine: string;
+  total: string;
+  /** Principal and late fee are both paid: the case can settle. */
+  settled: boolean;
+  periods: { period: string; principal: string; lateFee: string; lateFeeDays: number }[];
+}
+
+export function createArrearsActivities({ orm, now = () => new Date() }: ActivityDeps) {
+  return {
+    loadArrearsCalendar: async (): Promise<CalendarYear[]> => loadCalendarYears(orm.em.fork()),
+
+    /** What the case's periods owe as of a date (domain-rules §4): recomputed from the ledger on every payment. */
+    arrearsBalance: async (input: { caseId: string; employer: string; periods: string[]; asOf: string; lateFee: LateFeePolicy }): Promise<ArrearsBalance> => {
+      const em = orm.em.fork();
+      const s = arrearsStatement({
+        asOf: input.asOf,
+        periods: await loadPeriodLedgers(em, input.employer, input.periods),
+        feeFree: await loadFeeFreePeriods(em, input.employer),
+        fine: await loadFines(em, input.employer, input.caseId),
+        policy: input.lateFee,
+      });
+      return {
+        asOf: s.asOf,
+        principal: s.principal.toString(),
+        lateFee: s.lateFee.toString(),
+        fine: s.fine.toString(),
+        total: s.total.toString(),
+        settled: s.principal.isZero() && s.lateFee.isZero(),
+        periods: s.periods.map((p) => ({ period: p.period, principal: p.principal.toString(), lateFee: p.lateFee.toString(), lateFeeDays: p.lateFeeDays })),
+      };
+    },
+
+    /** Books an approved fine (社会保险法 art. 86) as a ledger entry, once per case and decision. */
+    recordFine: async (input: { caseId: string; employer: string; amount: string; multiple: string; approvedBy: string; key: string; on: string }): Promise<void> => {
+      const at = now();
+      await orm.em.fork().transactional(async (em) => {
+        await em.execute(
+          `insert into ledger_entry (employer_credit_code, period, entry_type, amount, occurred_on, case_id, dedupe_key, created_at)
+           values (?, null, 'fine', ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing`,
+          [input.employer, input.amount, input.on, input.caseId, input.key, at],
+        );
+        await appendAudit(em, {
+          at,
+          actorId: input.approvedBy,
+          actorRole: 'staff',
+          region: null,
+          action: 'arrears.fine',
+          objectType: 'Case',
+          objectId: input.caseId,
+          detail: { amount: input.amount, multiple: input.multiple },
+          key: input.key,
+        });
+      });
+    },
+
+    /** Days without late fee: an agreed guarantee deferral or an approved hardship deferral (domain-rules §4). */
+    recordFeeWaiver: async (input: { caseId: string; employer: string; from: string; until: string; reason: string; approvedBy: string; key: string }): Promise<void> => {
+      const at = now();
+      await orm.em.fork().transactional(async (em) => {
+        await em.execute(
+          `insert into late_fee_waiver (employer_credit_code, from_date, to_date, reason, case_id, dedupe_key, created_at)
+           values (?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing`,
+          [input.employer, input.from, input.until, input.reason.slice(0, 200), input.caseId, input.key, at],
+        );
+        await appendAudit(em, {
+          at,
+          actorId: input.approvedBy,
+          actorRole: 'staff',
+          region: null,
+          action: 'arrears.deferral',
+          objectType: 'Case',
+          objectId: input.caseId,
+          detail: { from: input.from, until: input.until },
+          key: input.key,
+        });
+        await appendTimeline(em, { caseId: input.caseId, key: `${input.key}:timeline`, at, actor: input.approvedBy, action: 'arrears.deferral', detail: { from: input.from, until: input.until, reason: input.reason } });
+      });
+    },
+
+    sweepOverdueBills: async (input: { asOf: string }) => sweepOverdueBills(orm, input.asOf, now()),
+  };
+}

@@ -1,0 +1,72 @@
+import { isIsoDate } from '../domain/calendar/local-date.js';
+import { parseCsv } from '../domain/contribution/declaration-csv.js';
+import type { DeclarationIssue } from '../domain/contribution/declaration.js';
+import { DomainError } from '../domain/errors.js';
+import { parseCreditCode } from '../domain/identity/credit-code.js';
+import { AMOUNT_PATTERN } from '../domain/money.js';
+
+/** Where a payment file comes from; each has its own documented layout (docs/contributions.md). */
+export type PaymentSource = 'bank' | 'tax';
+
+/** One payment read from a file, ready to book. */
+export interface PaymentInstruction {
+  /** `bank:<流水号>` or `tax:<税票号>`: the same line imported twice books once. */
+  idempotencyKey: string;
+  employer: string;
+  amount: string;
+  paidOn: string;
+  reference: string;
+}
+
+/**
+ * The column names of each adapter. Bank: 交易流水号, 付款单位信用代码, 金额, 交易日期 (YYYYMMDD or YYYY-MM-DD).
+ * Tax bureau: 电子税票号, 纳税人识别号, 实缴金额, 入库日期. English names are accepted too.
+ */
+const LAYOUTS: Record<PaymentSource, Record<'id' | 'employer' | 'amount' | 'date', readonly string[]>> = {
+  bank: { id: ['交易流水号', 'transactionId'], employer: ['付款单位信用代码', 'payerCreditCode'], amount: ['金额', 'amount'], date: ['交易日期', 'valueDate'] },
+  tax: { id: ['电子税票号', 'taxVoucherNo'], employer: ['纳税人识别号', 'creditCode'], amount: ['实缴金额', 'amount'], date: ['入库日期', 'paidOn'] },
+};
+
+const normaliseDate = (s: string) => (/^\d{8}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}` : s);
+
+/**
+ * Reads a bank or tax-bureau payment file (the adapters of issue 3). Every row is checked and every fault reported by
+ * row and field; the caller books nothing unless there are none. A payment dated after `today` is refused.
+ */
+export function readPaymentFile(text: string, source: PaymentSource, today: string): { payments: PaymentInstruction[]; issues: DeclarationIssue[] } {
+  const records = parseCsv(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  const header = (records[0] ?? []).map((h) => h.trim());
+  const layout = LAYOUTS[source];
+  const issues: DeclarationIssue[] = [];
+  const col = {} as Record<keyof typeof layout, number>;
+  for (const [field, names] of Object.entries(layout) as [keyof typeof layout, readonly string[]][]) {
+    const i = header.findIndex((h) => names.includes(h));
+    if (i < 0) issues.push({ path: 'columns', message: `missing column ${names.join(' / ')}` });
+    else col[field] = i;
+  }
+  if (issues.length > 0) return { payments: [], issues };
+  const seen = new Set<string>();
+  const payments: PaymentInstruction[] = [];
+  records.slice(1).forEach((r, row) => {
+    const cell = (f: keyof typeof layout) => (r[col[f]] ?? '').trim();
+    const at = (f: string) => `rows[${row}].${f}`;
+    const id = cell('id');
+    const employer = cell('employer').toUpperCase();
+    const amount = cell('amount');
+    const paidOn = normaliseDate(cell('date'));
+    if (!/^[\w-]{1,60}$/.test(id)) issues.push({ path: at('id'), message: 'needs a transaction number (letters, digits, - or _)' });
+    else if (seen.has(id)) issues.push({ path: at('id'), message: 'appears twice in the file' });
+    seen.add(id);
+    try {
+      parseCreditCode(employer, 'warn');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      issues.push({ path: at('employer'), message: error.message });
+    }
+    if (!AMOUNT_PATTERN.test(amount) || /^0+(\.0+)?$/.test(amount)) issues.push({ path: at('amount'), message: 'must be a positive amount with at most 2 decimals' });
+    if (!isIsoDate(paidOn)) issues.push({ path: at('date'), message: 'must be a date (YYYY-MM-DD or YYYYMMDD)' });
+    else if (paidOn > today) issues.push({ path: at('date'), message: `${paidOn} is in the future` });
+    payments.push({ idempotencyKey: `${source}:${id}`, employer, amount, paidOn, reference: id });
+  });
+  return { payments, issues };
+}

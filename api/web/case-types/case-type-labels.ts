@@ -1,0 +1,126 @@
+// What the pages call each case type, status, step, deadline and timeline action. Pages never branch on a case type:
+// a new type adds an entry here (and, if the public files it, a filing form in filings.ts). Anything missing falls
+// back to the machine name, so a type that lands before its labels still renders.
+import type { Lang } from '../i18n/messages.js';
+
+export type Label = Record<Lang, string>;
+
+export interface CaseTypeLabels {
+  name: Label;
+  statuses: Record<string, Label>;
+  steps: Record<string, Label>;
+  deadlines: Record<string, Label>;
+  /** `summary` keys worth showing on the case page, in order, with their labels ("calculation workings"). */
+  summary: Record<string, Label>;
+}
+
+const enrollment: CaseTypeLabels = {
+  name: { zh: '参保登记', en: 'Enrollment' },
+  statuses: {
+    checking: { zh: '校验中', en: 'Checking' },
+    underReview: { zh: '审核中', en: 'Under review' },
+    awaitingCorrection: { zh: '待补正', en: 'Awaiting correction' },
+    approved: { zh: '已核准', en: 'Approved' },
+    insured: { zh: '已参保', en: 'Insured' },
+    rejected: { zh: '不予登记', en: 'Rejected' },
+    refused: { zh: '不予受理', en: 'Refused' },
+    withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  },
+  steps: { review: { zh: '审核', en: 'Review' }, approve: { zh: '复核', en: 'Approval' } },
+  deadlines: {
+    registration: { zh: '用工之日起 30 日内登记', en: 'Registration within 30 days of hire' },
+    agencyReview: { zh: '经办机构审核时限', en: 'Agency review' },
+    correction: { zh: '补正期限', en: 'Correction due' },
+  },
+  summary: {
+    personName: { zh: '姓名', en: 'Name' },
+    employerCreditCode: { zh: '用人单位', en: 'Employer' },
+    hireDate: { zh: '用工日期', en: 'Hire date' },
+    insuranceTypes: { zh: '险种', en: 'Insurances' },
+    monthlyWage: { zh: '月工资（元）', en: 'Monthly wage (CNY)' },
+    lateDays: { zh: '逾期登记天数', en: 'Days registered late' },
+    reviewReasons: { zh: '转人工审核原因', en: 'Why it went to review' },
+    refusals: { zh: '不予受理原因', en: 'Refusal reasons' },
+    reason: { zh: '决定理由', en: 'Reason' },
+    decidedBy: { zh: '决定人', en: 'Decided by' },
+  },
+};
+
+const petition: CaseTypeLabels = {
+  name: { zh: '信访', en: 'Petition' },
+  statuses: {
+    submitted: { zh: '已登记', en: 'Registered' },
+    accepted: { zh: '已受理', en: 'Accepted' },
+    notAccepted: { zh: '不予受理', en: 'Not accepted' },
+    inHandling: { zh: '办理中', en: 'In handling' },
+    replied: { zh: '已答复', en: 'Replied' },
+    underReview: { zh: '复查中', en: 'Under review' },
+    closed: { zh: '已办结', en: 'Closed' },
+  },
+  steps: {
+    intake: { zh: '登记受理', en: 'Intake' },
+    handle: { zh: '办理答复', en: 'Handling' },
+    reply: { zh: '答复', en: 'Reply' },
+    review: { zh: '复查', en: 'Review' },
+  },
+  deadlines: {
+    acceptance: { zh: '受理告知（15 日）', en: 'Acceptance notice (15 days)' },
+    handling: { zh: '办理答复（60 日）', en: 'Reply (60 days)' },
+  },
+  summary: { request: { zh: '信访请求', en: 'Request' }, reply: { zh: '答复意见', en: 'Reply' } },
+};
+
+const arrears: CaseTypeLabels = {
+  name: { zh: '欠费追缴', en: 'Arrears recovery' },
+  statuses: {},
+  steps: {},
+  deadlines: {},
+  summary: {
+    principal: { zh: '欠费本金（元）', en: 'Principal (CNY)' },
+    lateFee: { zh: '滞纳金（元）', en: 'Late fee (CNY)' },
+    workings: { zh: '计算过程', en: 'Workings' },
+  },
+};
+
+const caseTypes: Record<string, CaseTypeLabels> = {
+  enrollment,
+  petition,
+  arrears,
+  benefit: { name: { zh: '待遇审批', en: 'Benefit claim' }, statuses: {}, steps: {}, deadlines: {}, summary: {} },
+  transfer: { name: { zh: '转移接续', en: 'Transfer' }, statuses: {}, steps: {}, deadlines: {}, summary: {} },
+};
+
+/** Case types the filters offer, in the order the agency lists them. */
+export const knownCaseTypes = Object.keys(caseTypes);
+
+const timelineActions: Record<string, Label> = {
+  'case.submitted': { zh: '提交申请', en: 'Submitted' },
+  'case.status': { zh: '状态变更', en: 'Status changed' },
+  'case.resubmitted': { zh: '补正后重新提交', en: 'Resubmitted with corrections' },
+  'task.created': { zh: '生成待办', en: 'Task opened' },
+  'task.claimed': { zh: '认领', en: 'Claimed' },
+  'task.released': { zh: '退回待办', en: 'Released' },
+  'task.reassigned': { zh: '改派', en: 'Reassigned' },
+  'task.escalated': { zh: '超时升级', en: 'Escalated' },
+  'task.cancelled': { zh: '任务取消', en: 'Task cancelled' },
+  'task.approve': { zh: '批准', en: 'Approved' },
+  'task.reject': { zh: '不予批准', en: 'Rejected' },
+  'task.return': { zh: '退回补正', en: 'Returned for correction' },
+  'insurance.opened': { zh: '开通参保', en: 'Insurance opened' },
+};
+
+const pick = (labels: Record<string, Label> | undefined, key: string, lang: Lang): string => labels?.[key]?.[lang] ?? key;
+
+/** Words for one language; every lookup falls back to the machine name. */
+export function caseWords(lang: Lang) {
+  return {
+    type: (type: string) => pick(Object.fromEntries(Object.entries(caseTypes).map(([k, v]) => [k, v.name])), type, lang),
+    status: (type: string, status: string) => pick(caseTypes[type]?.statuses, status, lang),
+    step: (type: string, step: string) => pick(caseTypes[type]?.steps, step, lang),
+    deadline: (type: string, name: string) => pick(caseTypes[type]?.deadlines, name, lang),
+    action: (action: string) => pick(timelineActions, action, lang),
+    summaryFields: (type: string): [string, string][] => Object.entries(caseTypes[type]?.summary ?? {}).map(([key, label]) => [key, label[lang]]),
+  };
+}
+
+export type CaseWords = ReturnType<typeof caseWords>;

@@ -1,0 +1,44 @@
+// The filing forms the public and front office use, one per case type that people file (参保登记, 信访). A new case
+// type plugs in by adding an entry to `filings`; the pages (file.page.tsx, case.page.tsx) render whatever is here.
+import type { FC } from 'hono/jsx';
+import type { Actor, Role } from '../../../policies/abilities.js';
+import type { ApiAnswer, ApiCall } from '../api-client.js';
+import type { Lang, Translate } from '../i18n/messages.js';
+import type { Session } from '../web-env.js';
+import type { Label } from './case-type-labels.js';
+import { enrollmentFiling } from './enrollment.filing.js';
+import { petitionFiling } from './petition.filing.js';
+
+export type PostedForm = Record<string, string | File | (string | File)[]>;
+
+export interface FormProps {
+  t: Translate;
+  lang: Lang;
+  session: Session;
+  /** The values the user sent, to refill the form after a refusal. */
+  values: Record<string, string>;
+  regions: { code: string; name: string }[];
+}
+
+export interface Filed {
+  caseId: string;
+  reference: string;
+  status: string;
+}
+
+export interface CaseTypeFiling {
+  type: string;
+  title: Label;
+  /** Who is offered the form; the API still decides every submission. */
+  roles: readonly Role[];
+  Form: FC<FormProps>;
+  /** Turns the posted form into API calls (attachments first, then the filing). */
+  submit(form: PostedForm, call: ApiCall, actor: Actor): Promise<ApiAnswer<Filed>>;
+  /** The applicant's answer to a return for correction, when the type has one. */
+  correctionPath?: (caseId: string) => string;
+  withdrawalPath?: (caseId: string) => string;
+}
+
+export const filings: CaseTypeFiling[] = [enrollmentFiling, petitionFiling];
+
+export const filingFor = (type: string): CaseTypeFiling | undefined => filings.find((filing) => filing.type === type);

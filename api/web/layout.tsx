@@ -1,0 +1,127 @@
+import type { Child } from 'hono/jsx';
+import type { Actor } from '../../policies/abilities.js';
+import type { Lang, MessageKey, Translate } from './i18n/messages.js';
+import type { Session } from './web-env.js';
+
+export interface PageFrame {
+  t: Translate;
+  lang: Lang;
+  session: Session | null;
+  /** The current URL (path and query), for the language toggle. */
+  url: URL;
+}
+
+type NavItem = { key: MessageKey; href: string };
+
+const worklists: NavItem[] = [
+  { key: 'navAvailable', href: '/web/tasks?view=available' },
+  { key: 'navMine', href: '/web/tasks?view=mine' },
+  { key: 'navTeam', href: '/web/tasks?view=team' },
+  { key: 'navOverdue', href: '/web/tasks?view=overdue' },
+];
+
+/** The menu follows the users' words and shows only what the role can use (the API still decides each request). */
+function navFor(actor: Actor): NavItem[] {
+  switch (actor.role) {
+    case 'citizen':
+      return [
+        { key: 'navMyCases', href: '/web/cases' },
+        { key: 'navFile', href: '/web/file' },
+      ];
+    case 'employer':
+      return [
+        { key: 'navMyCases', href: '/web/cases' },
+        { key: 'navFile', href: '/web/file' },
+      ];
+    case 'caseworker':
+    case 'reviewer':
+      return [...worklists, { key: 'navCases', href: '/web/cases' }, { key: 'navFile', href: '/web/file' }];
+    case 'supervisor':
+      return [{ key: 'navSupervisor', href: '/web/supervisor' }, ...worklists, { key: 'navCases', href: '/web/cases' }, { key: 'navAudit', href: '/web/audit' }];
+    case 'auditor':
+    case 'admin':
+      return [
+        { key: 'navCases', href: '/web/cases' },
+        { key: 'navAudit', href: '/web/audit' },
+      ];
+  }
+}
+
+const toggled = (url: URL, lang: Lang): string => {
+  const next = new URL(url.href);
+  next.searchParams.set('lang', lang === 'zh' ? 'en' : 'zh');
+  return `${next.pathname}${next.search}`;
+};
+
+/** The page chrome: skip link, menu, language toggle, who is signed in, and a sign-out form. */
+export function Layout(props: { frame: PageFrame; title: string; current?: string; children?: Child }) {
+  const { t, lang, session, url } = props.frame;
+  const here = `${url.pathname}${url.search}`;
+  return (
+    <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · ${t('appName')}`}</title>
+        <link rel="stylesheet" href="/web/assets/web.css" />
+        <script src="/web/assets/web.js" defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('skipToContent')}
+        </a>
+        <header class="top">
+          <a class="brand" href="/web">
+            {t('appName')}
+          </a>
+          {session && (
+            <nav aria-label={t('appName')}>
+              <ul>
+                {navFor(session.actor).map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={here === item.href || props.current === item.key ? 'page' : undefined}>
+                      {t(item.key)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <div class="who">
+            <a href={toggled(url, lang)} hreflang={lang === 'zh' ? 'en' : 'zh'} data-testid="lang-toggle">
+              {t('switchLang')}
+            </a>
+            {session ? (
+              <form method="post" action="/web/sign-out">
+                <input type="hidden" name="_csrf" value={session.csrf} />
+                <span data-testid="who">
+                  {t('signedInAs')}: {session.actor.name ?? session.actor.id} ({session.actor.role})
+                </span>{' '}
+                <button type="submit">{t('signOut')}</button>
+              </form>
+            ) : (
+              <a href="/web/sign-in">{t('signIn')}</a>
+            )}
+          </div>
+        </header>
+        <main id="main" tabindex={-1}>
+          <h1>{props.title}</h1>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** A success or refusal line; refusals are announced to screen readers. */
+export function Notice(props: { kind: 'ok' | 'error'; title?: string; text: string }) {
+  return (
+    <div class={`notice ${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'} data-testid={`notice-${props.kind}`}>
+      {props.title && <strong>{props.title}: </strong>}
+      {props.text}
+    </div>
+  );
+}
+
+/** The hidden CSRF field every form carries. */
+export const Csrf = (props: { session: Session }) => <input type="hidden" name="_csrf" value={props.session.csrf} />;

@@ -1,0 +1,229 @@
+// 案件: one case as its viewer may see it (GET /v1/cases/{id}): status, deadlines with the time left, timeline,
+// documents, the calculation workings from `summary`, and only the actions `allowedActions` lists. Every button
+// posts to a page handler that calls the same JSON route, so a refusal (four eyes, wrong region, already decided)
+// comes back with the API's reason.
+import { Hono } from 'hono';
+import { describeProblem } from '../api-client.js';
+import { caseWords } from '../case-types/case-type-labels.js';
+import { filingFor } from '../case-types/filings.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { Csrf, Layout, Notice } from '../layout.js';
+import { callerFor, field, frameOf, sessionOrSignIn, type WebContext, type WebDeps } from '../page-context.js';
+import { shanghaiMinute, timeLeft } from '../time-display.js';
+import type { WebEnv } from '../web-env.js';
+import { CaseFacts, Timeline } from './case-parts.js';
+
+export interface CaseView {
+  caseId: string;
+  reference: string;
+  type: string;
+  status: string;
+  region: string;
+  subject: { citizenId: string | null; name: string | null; employerCreditCode: string | null };
+  openedAt: string;
+  closedAt: string | null;
+  lastProgressAt: string;
+  deadlines: { name: string; dueDate: string; dueAt: string; unit: string }[];
+  timeline: { at: string; actor: string; action: string; detail: Record<string, unknown> }[];
+  tasks: { taskId: string; step: string; status: string; assignee: string | null; dueAt: string; escalated: boolean }[];
+  allowedActions: string[];
+  summary: Record<string, unknown>;
+}
+
+/** Actions that are not a decision on the held task. */
+const NOT_OUTCOMES = new Set(['claim', 'release', 'reassign', 'resubmit', 'withdraw']);
+
+const OUTCOME_KEYS: Partial<Record<string, MessageKey>> = {
+  approve: 'outcome_approve',
+  reject: 'outcome_reject',
+  return: 'outcome_return',
+  accept: 'outcome_accept',
+  decline: 'outcome_decline',
+  reply: 'outcome_reply',
+};
+
+type Flash = { kind: 'ok' | 'error'; text: string };
+
+async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flash) {
+  const session = sessionOrSignIn(c);
+  if (session instanceof Response) return session;
+  const { t, lang } = c.var;
+  const words = caseWords(lang);
+  const answer = await callerFor(deps, session)<CaseView>('GET', `/v1/cases/${encodeURIComponent(id)}`);
+  if (!answer.ok) {
+    // Unknown and not-yours read the same, as in the API (no probing of references).
+    return c.html(
+      <Layout frame={frameOf(c)} title={t('notFoundTitle')}>
+        <p data-testid="case-not-found">{answer.status === 404 ? t('notFoundBody') : describeProblem(answer.problem)}</p>
+      </Layout>,
+      answer.status === 404 ? 404 : 400,
+    );
+  }
+  const view = answer.body;
+  const now = deps.clock();
+  const actions = new Set(view.allowedActions);
+  const outcomes = view.allowedActions.filter((action) => !NOT_OUTCOMES.has(action));
+  const mine = view.tasks.find((task) => task.status === 'claimed' && task.assignee === session.actor.id);
+  const open = view.tasks.find((task) => task.status === 'open');
+  const active = view.tasks.filter((task) => ['open', 'claimed', 'waiting'].includes(task.status));
+  const filing = filingFor(view.type);
+  const flashFromQuery: Flash | undefined = c.req.query('done') ? { kind: 'ok', text: t('done') } : undefined;
+  const shown = flash ?? flashFromQuery;
+
+  return c.html(
+    <Layout frame={frameOf(c)} title={`${words.type(view.type)} ${view.reference}`}>
+      {shown && <Notice kind={shown.kind} title={shown.kind === 'error' ? t('refused') : undefined} text={shown.text} />}
+      <p class="status-line">
+        {t('status')}: <strong data-testid="case-status">{words.status(view.type, view.status)}</strong>
+      </p>
+      <div class="grid">
+        <section aria-labelledby="deadlines">
+          <h2 id="deadlines">{t('deadlines')}</h2>
+          {view.deadlines.length === 0 ? (
+            <p>—</p>
+          ) : (
+            <ul class="deadlines">
+              {view.deadlines.map((deadline) => {
+                const left = timeLeft(deadline.dueDate, now, t);
+                return (
+                  <li class={left.late ? 'late' : undefined}>
+                    {words.deadline(view.type, deadline.name)}: {deadline.dueDate} — <strong>{left.text}</strong>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+        <CaseFacts view={view} t={t} lang={lang} />
+      </div>
+
+      {(outcomes.length > 0 || actions.has('claim') || actions.has('release')) && (
+        <section aria-labelledby="decision" class="panel">
+          <h2 id="decision">{t('decision')}</h2>
+          {actions.has('claim') && open && (
+            <form method="post" action={`/web/tasks/${open.taskId}/claim`} class="inline">
+              <Csrf session={session} />
+              <input type="hidden" name="back" value={`/web/cases/${view.reference}`} />
+              <button type="submit">{t('claim')}</button>
+            </form>
+          )}
+          {mine && outcomes.length > 0 && (
+            <form method="post" action={`/web/cases/${view.reference}/decision`} data-testid="decision-form">
+              <Csrf session={session} />
+              <input type="hidden" name="taskId" value={mine.taskId} />
+              <label>
+                {t('decisionComment')}
+                <textarea name="comment" rows={3} maxlength={2000}></textarea>
+              </label>
+              <div class="buttons">
+                {outcomes.map((outcome) => (
+                  <button type="submit" name="outcome" value={outcome} class={outcome === 'reject' ? 'danger' : undefined}>
+                    {OUTCOME_KEYS[outcome] ? t(OUTCOME_KEYS[outcome]) : outcome}
+                  </button>
+                ))}
+              </div>
+            </form>
+          )}
+          {actions.has('release') && mine && (
+            <form method="post" action={`/web/tasks/${mine.taskId}/release`} class="inline">
+              <Csrf session={session} />
+              <input type="hidden" name="back" value={`/web/cases/${view.reference}`} />
+              <button type="submit" class="secondary">
+                {t('release')}
+              </button>
+            </form>
+          )}
+        </section>
+      )}
+
+      {actions.has('resubmit') && filing?.correctionPath && (
+        <section aria-labelledby="correction" class="panel">
+          <h2 id="correction">{t('correction')}</h2>
+          <form method="post" action={`/web/cases/${view.reference}/correction`} data-testid="correction-form">
+            <Csrf session={session} />
+            <label>
+              {t('correctionComment')}
+              <textarea name="comment" required rows={3} maxlength={2000}></textarea>
+            </label>
+            <button type="submit">{t('submitCorrection')}</button>
+          </form>
+        </section>
+      )}
+      {actions.has('withdraw') && filing?.withdrawalPath && (
+        <details class="panel">
+          <summary>{t('withdraw')}</summary>
+          <form method="post" action={`/web/cases/${view.reference}/withdrawal`}>
+            <Csrf session={session} />
+            <label>
+              {t('withdrawReason')}
+              <input name="reason" required maxlength={500} />
+            </label>
+            <button type="submit" class="danger">
+              {t('withdraw')}
+            </button>
+          </form>
+        </details>
+      )}
+      {actions.has('reassign') && active.length > 0 && (
+        <section aria-labelledby="reassign" class="panel">
+          <h2 id="reassign">{t('reassign')}</h2>
+          <form method="post" action="/web/supervisor/reassign">
+            <Csrf session={session} />
+            {active.map((task) => (
+              <input type="hidden" name="taskIds" value={task.taskId} />
+            ))}
+            <input type="hidden" name="back" value={`/web/cases/${view.reference}`} />
+            <label>
+              {t('reassignTo')}
+              <input name="assignee" required pattern="[\w.@-]+" />
+            </label>
+            <label>
+              {t('reassignReason')}
+              <input name="reason" required maxlength={500} />
+            </label>
+            <button type="submit">{t('reassign')}</button>
+          </form>
+        </section>
+      )}
+
+      {view.tasks.length > 0 && (
+        <section aria-labelledby="tasks">
+          <h2 id="tasks">{t('tasks')}</h2>
+          <ul>
+            {view.tasks.map((task) => (
+              <li>
+                {words.step(view.type, task.step)} · {task.status} · {task.assignee ?? '—'} · {t('dueAt')} {shanghaiMinute(task.dueAt)}
+                {task.escalated && <span class="badge danger">{t('escalated')}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <Timeline view={view} t={t} lang={lang} />
+    </Layout>,
+  );
+}
+
+export const casePages = (deps: WebDeps) =>
+  new Hono<WebEnv>()
+    .get('/cases/:caseId', (c) => renderCase(c, deps, c.req.param('caseId')))
+    .post('/cases/:caseId/:command{decision|correction|withdrawal}', async (c) => {
+      const session = sessionOrSignIn(c);
+      if (session instanceof Response) return session;
+      const id = c.req.param('caseId');
+      const form = await c.req.parseBody();
+      const call = callerFor(deps, session);
+      const command = c.req.param('command');
+      let answer;
+      if (command === 'decision') {
+        const taskId = encodeURIComponent(field(form, 'taskId'));
+        answer = await call('POST', `/v1/tasks/${taskId}/complete`, { outcome: field(form, 'outcome'), comment: field(form, 'comment') });
+      } else {
+        const current = await call<CaseView>('GET', `/v1/cases/${encodeURIComponent(id)}`);
+        const filing = current.ok ? filingFor(current.body.type) : undefined;
+        const path = command === 'correction' ? filing?.correctionPath?.(current.ok ? current.body.caseId : id) : filing?.withdrawalPath?.(current.ok ? current.body.caseId : id);
+        answer = !current.ok || !path ? current : await call('POST', path, command === 'correction' ? { comment: field(form, 'comment') } : { reason: field(form, 'reason') });
+      }
+      if (!answer.ok) return renderCase(c, deps, id, { kind: 'error', text: describeProblem(answer.problem) });
+      return c.redirect(`/web/cases/${encodeURIComponent(id)}?done=${command}`, 303);
+    });

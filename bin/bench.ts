@@ -1,0 +1,130 @@
+// `npm run bench [-- --quick] [-- --tasks N]`: starts its own services (like the integration tests), measures the three
+// figures of the performance goals and prints one markdown table for README.md. Progress goes to stderr, the table to
+// stdout. Speed is measured here, never asserted in tests.
+import { parseArgs } from 'node:util';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { startBenchSystem, type BenchSystem } from './bench/bench-system.js';
+import { citizenIdSequence } from './bench/citizen-ids.js';
+import { benchEnrollmentThroughput } from './bench/enrollment-throughput.bench.js';
+import { describeMachine } from './bench/machine.js';
+import { ms, renderReport, type BenchRow } from './bench/report.js';
+import { benchTaskCompletion } from './bench/task-completion.bench.js';
+import { benchWorklists, insertTasks } from './bench/worklist.bench.js';
+import { loadConfig } from './config.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    tasks: { type: 'string' },
+    enrollments: { type: 'string' },
+    concurrency: { type: 'string', default: '16' },
+  },
+});
+
+const positive = (name: string, text: string | undefined, fallback: number): number => {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number, not "${text}"`);
+  return value;
+};
+
+const quick = flags.quick;
+const settings = {
+  enrollments: positive('enrollments', flags.enrollments, quick ? 48 : 600),
+  concurrency: positive('concurrency', flags.concurrency, 16),
+  warmUp: quick ? 8 : 32,
+  reviewTasks: quick ? 20 : 200,
+  worklistTasks: positive('tasks', flags.tasks, quick ? 10_000 : 100_000),
+  worklistRequests: quick ? 20 : 200,
+};
+
+const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+// The SDK's routine worker messages would drown the progress lines; warnings and errors still show.
+Runtime.install({ logger: new DefaultLogger('WARN', (entry) => say(`worker ${entry.level} ${entry.message.split('\n')[0] ?? ''}`)) });
+
+let system: BenchSystem | null = null;
+let stopping = false;
+const stop = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  await system?.close();
+  process.exit(code);
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(130));
+
+try {
+  const startedAt = performance.now();
+  system = await startBenchSystem({ databaseUrl: loadConfig().db.url, say });
+  const nextCitizenId = citizenIdSequence();
+  const rows: BenchRow[] = [];
+
+  const throughput = await benchEnrollmentThroughput(system, {
+    count: settings.enrollments,
+    concurrency: settings.concurrency,
+    warmUp: settings.warmUp,
+    nextCitizenId,
+    say,
+  });
+  const ratio = throughput.enrollmentsPerSecond / throughput.noopPerSecond;
+  rows.push(
+    {
+      figure: `enrollments start → insured, N=${settings.enrollments}, ${settings.concurrency} in flight`,
+      value: `${throughput.enrollmentsPerSecond.toFixed(1)} /s (${throughput.enrollmentSeconds.toFixed(1)} s)`,
+      goal: '≥ 50 /s',
+      met: throughput.enrollmentsPerSecond >= 50,
+    },
+    {
+      figure: `no-op workflow start → result, same server and queue`,
+      value: `${throughput.noopPerSecond.toFixed(1)} /s (${throughput.noopSeconds.toFixed(1)} s)`,
+      goal: 'reference',
+      met: null,
+    },
+    { figure: 'enrollment rate / no-op rate', value: ratio.toFixed(2), goal: '≥ 0.50', met: ratio >= 0.5 },
+  );
+
+  const completion = await benchTaskCompletion(system, { count: settings.reviewTasks, concurrency: settings.concurrency, nextCitizenId, say });
+  rows.push(
+    {
+      figure: `task complete (approve), serial, ${completion.client.count} tasks: p50 / p99`,
+      value: `${ms(completion.client.percentile(50))} / ${ms(completion.client.percentile(99))}`,
+      goal: 'p99 ≤ 50 ms',
+      met: completion.client.percentile(99) <= 50,
+    },
+    {
+      figure: '  server-side (access log, whole ms): p50 / p99',
+      value: `${ms(completion.server.percentile(50))} / ${ms(completion.server.percentile(99))}`,
+      goal: '',
+      met: null,
+    },
+    {
+      figure: '  task claim, serial: p50 / p99',
+      value: `${ms(completion.claim.percentile(50))} / ${ms(completion.claim.percentile(99))}`,
+      goal: '',
+      met: null,
+    },
+  );
+
+  say(`worklist: inserting ${settings.worklistTasks} tasks`);
+  const inserted = performance.now();
+  await insertTasks(system, settings.worklistTasks);
+  say(`worklist: inserted and analyzed in ${((performance.now() - inserted) / 1000).toFixed(1)} s`);
+  for (const figure of await benchWorklists(system, { requests: settings.worklistRequests, say })) {
+    rows.push({
+      figure: `worklist view=${figure.view} page ${figure.page} (${figure.rows} rows), ${settings.worklistTasks} tasks: p50 / p95 (server p95)`,
+      value: `${ms(figure.client.percentile(50))} / ${ms(figure.client.percentile(95))} (${ms(figure.server.percentile(95))})`,
+      goal: 'p95 ≤ 20 ms',
+      met: figure.client.percentile(95) <= 20,
+    });
+  }
+
+  const context = [
+    `PostgreSQL ${system.postgresVersion} (${loadConfig().db.url ? 'DATABASE_URL server' : 'embedded'}), Temporal dev server (in memory), worker and API in the bench process${quick ? '; --quick run' : ''}`,
+    `Run took ${((performance.now() - startedAt) / 1000).toFixed(0)} s.`,
+  ];
+  process.stdout.write(`\n${renderReport(describeMachine(), context, rows)}\n`);
+  await stop(0);
+} catch (error) {
+  say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await stop(1);
+}

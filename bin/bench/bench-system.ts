@@ -1,0 +1,143 @@
+// The system under measurement, started the way the integration tests start it (test/support/global-setup.ts and
+// system.ts): a fresh database, an in-memory Temporal dev server, a worker on its own task queue and the API on a free
+// port, all in this process except the two servers. `close()` undoes every step in reverse order.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
+import { MemoryNoticeChannel } from '../../activities/notice-channel.js';
+import { signToken, type TokenRequest } from '../../api/auth/tokens.js';
+import { startApiServer } from '../../api/server.js';
+import { migrateToLatest } from '../../db/migrator.js';
+import { createOrm } from '../../db/orm.js';
+import { seedReferenceData } from '../../db/seed/reference-data.js';
+import { startEmbeddedPostgres } from '../tools/embedded-postgres.js';
+import { freePort } from '../tools/free-port.js';
+import { startTemporalDevServer } from '../tools/temporal-dev-server.js';
+import { startWorker } from '../worker-runtime.js';
+
+const JWT_SECRET = `bench-${randomBytes(24).toString('hex')}`;
+
+type Stop = () => Promise<void>;
+
+/** One access-log line of the API (api/middleware/access-log.ts); `ms` is whole milliseconds. */
+export interface AccessLine {
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+}
+
+export interface BenchSystem {
+  orm: MikroORM;
+  url: string;
+  taskQueue: string;
+  /** A Temporal client of the bench's own, on the same server and namespace as the API's. */
+  temporal: Client;
+  postgresVersion: string;
+  token(claims: TokenRequest): Promise<string>;
+  call(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** The access-log lines written since the last call, oldest first. */
+  takeAccessLines(): AccessLine[];
+  close(): Promise<void>;
+}
+
+export async function startBenchSystem(options: { databaseUrl: string | undefined; say: (line: string) => void }): Promise<BenchSystem> {
+  const stops: Stop[] = [];
+  const close = async () => {
+    for (let stop = stops.pop(); stop; stop = stops.pop()) {
+      await stop().catch((error: unknown) => options.say(`cleanup step failed: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  };
+  try {
+    options.say(options.databaseUrl ? 'creating a fresh database on DATABASE_URL' : 'starting an embedded PostgreSQL in a temporary folder');
+    const database = await freshDatabase(options.databaseUrl);
+    stops.push(database.drop);
+
+    options.say('starting the Temporal dev server (in memory)');
+    const temporalServer = await startTemporalDevServer({ port: await freePort(), uiPort: null, dbFile: null });
+    stops.push(() => temporalServer.stop());
+
+    // Pool as large as the bench's HTTP concurrency plus the worker's activities, so the pool is not what is measured.
+    const orm = await createOrm(database.url, { poolMax: 30 });
+    stops.push(() => orm.close());
+    await migrateToLatest(orm);
+    await seedReferenceData(orm);
+    const [{ server_version: postgresVersion = '?' } = {}] = await orm.em.fork().execute<{ server_version: string }[]>('show server_version');
+
+    const taskQueue = `bench-${randomUUID()}`;
+    options.say('starting the worker (bundling workflows)');
+    const worker = await startWorker({ orm, temporalAddress: temporalServer.address, namespace: 'default', taskQueue, notices: new MemoryNoticeChannel() });
+    stops.push(() => worker.shutdown());
+
+    const accessLines: AccessLine[] = [];
+    const api = await startApiServer({
+      orm,
+      temporal: { address: temporalServer.address, namespace: 'default', taskQueue },
+      port: 0,
+      jwtSecret: JWT_SECRET,
+      log: (line) => {
+        const entry = JSON.parse(line) as Partial<AccessLine> & { msg?: string };
+        if (entry.msg === 'request') accessLines.push(entry as AccessLine);
+        else if (entry.msg !== undefined) options.say(`api: ${line}`);
+      },
+    });
+    stops.push(() => api.close());
+
+    const connection = await Connection.connect({ address: temporalServer.address });
+    stops.push(() => connection.close());
+    const temporal = new Client({ connection, namespace: 'default' });
+
+    return {
+      orm,
+      url: api.url,
+      taskQueue,
+      temporal,
+      postgresVersion,
+      token: (claims) => signToken(JWT_SECRET, claims),
+      async call(method, path, { token, body } = {}) {
+        const headers: Record<string, string> = {};
+        if (token) headers.authorization = `Bearer ${token}`;
+        if (body !== undefined) headers['content-type'] = 'application/json';
+        const response = await fetch(`${api.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        const text = await response.text();
+        return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+      },
+      takeAccessLines: () => accessLines.splice(0),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Like test/support/global-setup.ts: a random database on DATABASE_URL's server, else an embedded PostgreSQL. */
+async function freshDatabase(serverUrl: string | undefined): Promise<{ url: string; drop: Stop }> {
+  if (serverUrl === undefined) {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sis-bench-postgres-'));
+    const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+    return { url: postgres.url, drop: () => postgres.stop() };
+  }
+  const name = `sis_bench_${randomBytes(6).toString('hex')}`;
+  await onServer(serverUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)),
+  };
+}
+
+async function onServer(serverUrl: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}

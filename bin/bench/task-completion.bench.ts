@@ -1,0 +1,75 @@
+// Figure 2: how long a caseworker waits for POST /v1/tasks/{id}/complete, one request at a time. The answer comes only
+// after the case workflow accepted the decision and ran its effects (design.md "Tasks"), so this is the full round
+// trip API → Temporal Update → activities → answer.
+import { Task } from '../../db/entities/index.js';
+import type { BenchSystem } from './bench-system.js';
+import { shanghaiDate } from './citizen-ids.js';
+import { LatencySample, runPool, sleep, timed } from './latency.js';
+
+export interface CompletionResult {
+  client: LatencySample;
+  server: LatencySample;
+  claim: LatencySample;
+}
+
+const EMPLOYER_330102 = '91330102MA2H00014Y';
+
+export async function benchTaskCompletion(
+  system: BenchSystem,
+  options: { count: number; concurrency: number; nextCitizenId: () => string; say: (line: string) => void },
+): Promise<CompletionResult> {
+  const employer = await system.token({ role: 'employer', sub: 'bench-agent', employer: EMPLOYER_330102 });
+  const caseworker = await system.token({ role: 'caseworker', sub: 'cw-bench-1', region: '330102' });
+  // Hired 60 days ago: registered after the 30-day period (社会保险法 art. 58), so every case goes to review.
+  const hireDate = shanghaiDate(-60);
+  options.say(`task completion: ${options.count} late registrations → review tasks`);
+  const caseIds: string[] = [];
+  await runPool(options.count, options.concurrency, async () => {
+    const response = await system.call('POST', '/v1/enrollments', {
+      token: employer,
+      body: {
+        person: { citizenId: options.nextCitizenId(), name: '迟登记' },
+        employerCreditCode: EMPLOYER_330102,
+        hireDate,
+        insuranceTypes: ['pension', 'medical', 'unemployment', 'workInjury'],
+        monthlyWage: '8000.00',
+        region: '330102',
+      },
+    });
+    if (response.status !== 202) throw new Error(`POST /v1/enrollments answered ${response.status}: ${JSON.stringify(response.body)}`);
+    caseIds.push(String(response.body.caseId));
+  });
+  const taskIds = await openReviewTasks(system, caseIds, 120_000);
+
+  const claim = new LatencySample();
+  for (const taskId of taskIds) {
+    const { ms, value } = await timed(() => system.call('POST', `/v1/tasks/${taskId}/claim`, { token: caseworker }));
+    if (value.status !== 200) throw new Error(`claim of ${taskId} answered ${value.status}: ${JSON.stringify(value.body)}`);
+    claim.add(ms);
+  }
+
+  options.say(`task completion: completing ${taskIds.length} tasks one at a time`);
+  const client = new LatencySample();
+  const server = new LatencySample();
+  system.takeAccessLines();
+  for (const taskId of taskIds) {
+    const { ms, value } = await timed(() => system.call('POST', `/v1/tasks/${taskId}/complete`, { token: caseworker, body: { outcome: 'approve' } }));
+    if (value.status !== 200) throw new Error(`complete of ${taskId} answered ${value.status}: ${JSON.stringify(value.body)}`);
+    client.add(ms);
+  }
+  for (const line of system.takeAccessLines()) {
+    if (line.method === 'POST' && line.path.endsWith('/complete')) server.add(line.ms);
+  }
+  return { client, server, claim };
+}
+
+/** Waits until every case has its open review task and answers their IDs. */
+async function openReviewTasks(system: BenchSystem, caseIds: string[], timeoutMs: number): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await system.orm.em.fork().find(Task, { caseId: { $in: caseIds }, step: 'review', status: 'open' }, { fields: ['id'], orderBy: { createdAt: 'asc' } });
+    if (rows.length >= caseIds.length) return rows.map((row) => row.id);
+    if (Date.now() > deadline) throw new Error(`only ${rows.length} of ${caseIds.length} review tasks opened after ${timeoutMs / 1000} s`);
+    await sleep(50);
+  }
+}

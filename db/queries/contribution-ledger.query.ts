@@ -1,0 +1,65 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PeriodLedger } from '../../domain/arrears/arrears-statement.js';
+import type { FeeFreePeriod } from '../../domain/contribution/late-fee.js';
+import { Money } from '../../domain/money.js';
+
+const PRINCIPAL_TYPES = `('charge', 'provisional_charge', 'adjustment')`;
+
+/**
+ * The ledger of an employer's billed periods, as the domain's statement takes it (domain-rules §4). With `periods`
+ * only those; otherwise every period that was billed.
+ */
+export async function loadPeriodLedgers(em: EntityManager, employer: string, periods?: readonly string[]): Promise<PeriodLedger[]> {
+  const filter = periods ? ' and b.period = any(?)' : '';
+  const params: unknown[] = periods ? [employer, periods] : [employer];
+  const bills = await em.execute<{ period: string; due_date: string }[]>(
+    `select b.period, to_char(b.due_date, 'YYYY-MM-DD') as due_date from bill b where b.employer_credit_code = ?${filter} order by b.period`,
+    params,
+  );
+  const entries = await em.execute<{ period: string; entry_type: string; amount: string; occurred_on: string }[]>(
+    `select period, entry_type, amount::text as amount, to_char(occurred_on, 'YYYY-MM-DD') as occurred_on
+       from ledger_entry where employer_credit_code = ? and period is not null order by id`,
+    [employer],
+  );
+  const byPeriod = new Map<string, PeriodLedger>(
+    bills.map((b) => [b.period, { period: b.period, dueDate: b.due_date, charged: Money.zero(), repayments: [], lateFeePayments: [] }]),
+  );
+  for (const e of entries) {
+    const ledger = byPeriod.get(e.period);
+    if (!ledger) continue;
+    const amount = Money.of(e.amount);
+    if (PRINCIPAL_TYPES.includes(`'${e.entry_type}'`)) ledger.charged = ledger.charged.plus(amount);
+    // Payments are stored negative (they reduce what is owed); the statement takes positive repayments.
+    else if (e.entry_type === 'principal_paid') ledger.repayments.push({ date: e.occurred_on, amount: Money.zero().minus(amount) });
+    else if (e.entry_type === 'late_fee_paid') ledger.lateFeePayments.push({ date: e.occurred_on, amount: Money.zero().minus(amount) });
+  }
+  return [...byPeriod.values()];
+}
+
+/** Days without late fee agreed or approved for the employer (domain-rules §4). */
+export async function loadFeeFreePeriods(em: EntityManager, employer: string): Promise<FeeFreePeriod[]> {
+  const rows = await em.execute<{ from_date: string; to_date: string; reason: string }[]>(
+    `select to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date, reason
+       from late_fee_waiver where employer_credit_code = ? order by from_date`,
+    [employer],
+  );
+  return rows.map((r) => ({ from: r.from_date, to: r.to_date, reason: r.reason }));
+}
+
+/** Fines decided for the employer, optionally only those of one case. */
+export async function loadFines(em: EntityManager, employer: string, caseId?: string): Promise<Money> {
+  const [row] = await em.execute<{ total: string | null }[]>(
+    `select sum(amount)::text as total from ledger_entry where employer_credit_code = ? and entry_type = 'fine'${caseId ? ' and case_id = ?' : ''}`,
+    caseId ? [employer, caseId] : [employer],
+  );
+  return row?.total ? Money.of(row.total) : Money.zero();
+}
+
+/** The employer's credit: overpayments kept for later bills. */
+export async function loadCredit(em: EntityManager, employer: string): Promise<Money> {
+  const [row] = await em.execute<{ total: string | null }[]>(
+    `select sum(amount)::text as total from ledger_entry where employer_credit_code = ? and entry_type = 'credit'`,
+    [employer],
+  );
+  return row?.total ? Money.of(row.total) : Money.zero();
+}

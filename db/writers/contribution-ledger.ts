@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { arrearsStatement, debtsOf } from '../../domain/arrears/arrears-statement.js';
+import { allocatePayment, type Allocation, type AllocationRule } from '../../domain/contribution/allocation.js';
+import type { DeclarationTotals, DeclaredLine } from '../../domain/contribution/declaration.js';
+import type { LateFeePolicy } from '../../domain/contribution/late-fee.js';
+import { Money } from '../../domain/money.js';
+import { maskCitizenId } from '../../domain/identity/masking.js';
+import { loadFeeFreePeriods, loadPeriodLedgers } from '../queries/contribution-ledger.query.js';
+import { appendAudit } from './case-log.js';
+
+export interface DeclarationRecord {
+  employer: string;
+  region: string;
+  period: string;
+  dueDate: string;
+  source: 'api' | 'file';
+  idempotencyKey: string;
+  lines: readonly DeclaredLine[];
+  totals: DeclarationTotals;
+  parametersFrom: string;
+  declaredBy: { id: string; role: string };
+  requestId: string | null;
+  now: Date;
+}
+
+const amountOf = (line: DeclaredLine, insurance: string, side: 'employer' | 'employee') => {
+  const l = line.lines.find((x) => x.insurance === insurance);
+  return l ? l[side].toString() : null;
+};
+
+/** One multi-row insert per chunk: a million-line roster stays well inside PostgreSQL's parameter limit per statement. */
+async function insertLines(em: EntityManager, declarationId: string, lines: readonly DeclaredLine[]): Promise<void> {
+  const CHUNK = 2_000;
+  for (let start = 0; start < lines.length; start += CHUNK) {
+    const chunk = lines.slice(start, start + CHUNK);
+    const params: unknown[] = [];
+    const rows = chunk.map((line, i) => {
+      params.push(
+        declarationId,
+        start + i,
+        line.citizenId,
+        line.name.slice(0, 50),
+        line.monthlyWage.toString(),
+        line.base.toString(),
+        amountOf(line, 'pension', 'employer'),
+        amountOf(line, 'pension', 'employee'),
+        amountOf(line, 'medical', 'employer'),
+        amountOf(line, 'medical', 'employee'),
+        amountOf(line, 'unemployment', 'employer'),
+        amountOf(line, 'unemployment', 'employee'),
+        amountOf(line, 'workInjury', 'employer'),
+        line.total.toString(),
+      );
+      return '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    });
+    await em.execute(
+      `insert into contribution_line (declaration_id, line_no, citizen_id, name, monthly_wage, base, pension_employer, pension_employee,
+         medical_employer, medical_employee, unemployment_employer, unemployment_employee, work_injury_employer, total)
+       values ${rows.join(', ')}`,
+      params,
+      'run',
+    );
+  }
+}
+
+/**
+ * Records a declaration with its lines, opens the period's bill if needed and books the charge — or, when the period
+ * was already billed (provisionally at 110 %, or by an earlier declaration), the difference as an adjustment entry
+ * (社会保险法 art. 62 "settled when it declares"; ledgers append-only, design.md "Data"). One transaction; a retry with
+ * the same idempotency key returns the first declaration and writes nothing.
+ */
+export async function recordDeclaration(em: EntityManager, d: DeclarationRecord): Promise<{ declarationId: string; billId: string; duplicate: boolean; adjustment: string | null }> {
+  return em.transactional(async (tx) => {
+    const declarationId = randomUUID();
+    const inserted = await tx.execute<{ id: string }[]>(
+      `insert into declaration (id, employer_credit_code, region, period, source, idempotency_key, line_count, employer_total, employee_total, total,
+         parameters_from, declared_by, declared_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning id`,
+      [declarationId, d.employer, d.region, d.period, d.source, d.idempotencyKey, d.lines.length, d.totals.employer.toString(),
+        d.totals.employee.toString(), d.totals.total.toString(), d.parametersFrom, d.declaredBy.id, d.now],
+    );
+    if (inserted.length === 0) {
+      const [existing] = await tx.execute<{ id: string; bill_id: string }[]>(
+        `select d.id, b.id as bill_id from declaration d join bill b on b.employer_credit_code = d.employer_credit_code and b.period = d.period
+          where d.idempotency_key = ?`,
+        [d.idempotencyKey],
+      );
+      return { declarationId: existing!.id, billId: existing!.bill_id, duplicate: true, adjustment: null };
+    }
+    await insertLines(tx, declarationId, d.lines);
+    await tx.execute(
+      `insert into bill (id, employer_credit_code, region, period, due_date, provisional, created_at) values (?, ?, ?, ?, ?, false, ?)
+       on conflict (employer_credit_code, period) do nothing`,
+      [randomUUID(), d.employer, d.region, d.period, d.dueDate, d.now],
+    );
+    // Serialise bookings on one bill: two declarations racing for the same period must not both book a full charge.
+    const [bill] = await tx.execute<{ id: string }[]>('select id from bill where employer_credit_code = ? and period = ? for update', [d.employer, d.period]);
+    const [booked] = await tx.execute<{ total: string | null; n: string }[]>(
+      `select sum(amount)::text as total, count(*)::text as n from ledger_entry
+        where employer_credit_code = ? and period = ? and entry_type in ('charge', 'provisional_charge', 'adjustment')`,
+      [d.employer, d.period],
+    );
+    const already = booked?.total ? Money.of(booked.total) : Money.zero();
+    const first = booked?.n === '0';
+    const difference = d.totals.total.minus(already);
+    if (first || !difference.isZero()) {
+      await tx.execute(
+        `insert into ledger_entry (employer_credit_code, period, entry_type, amount, occurred_on, declaration_id, dedupe_key, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [d.employer, d.period, first ? 'charge' : 'adjustment', difference.toString(), d.dueDate, declarationId, `declaration:${declarationId}`, d.now],
+      );
+    }
+    await appendAudit(tx, {
+      at: d.now,
+      actorId: d.declaredBy.id,
+      actorRole: d.declaredBy.role,
+      region: d.region,
+      action: 'declaration.recorded',
+      objectType: 'Bill',
+      objectId: bill!.id,
+      requestId: d.requestId,
+      detail: { period: d.period, lines: d.lines.length, total: d.totals.total.toString(), adjustment: first ? null : difference.toString(), firstId: d.lines[0] ? maskCitizenId(d.lines[0].citizenId) : null },
+    });
+    return { declarationId, billId: bill!.id, duplicate: false, adjustment: first ? null : difference.toString() };
+  });
+}
+
+export interface PaymentRecord {
+  idempotencyKey: string;
+  employer: string;
+  amount: Money;
+  paidOn: string;
+  source: 'bank' | 'tax' | 'api';
+  reference: string | null;
+  rule: AllocationRule;
+  lateFeePolicy: Partial<LateFeePolicy>;
+  receivedBy: { id: string; role: string };
+  requestId: string | null;
+  now: Date;
+}
+
+/**
+ * Books a payment once per idempotency key and allocates it over the periods owed as of its value date by the
+ * configured rule (domain-rules §4; default oldest period first, principal before that period's late fee); what is
+ * left becomes a credit. Allocations are new ledger entries, never edits. One transaction per payment, serialised per
+ * employer, so two payments never allocate against the same balance.
+ */
+export async function recordPayment(em: EntityManager, p: PaymentRecord): Promise<{ paymentId: string; duplicate: boolean; allocation: Allocation | null }> {
+  return em.transactional(async (tx) => {
+    const paymentId = randomUUID();
+    const inserted = await tx.execute<{ id: string }[]>(
+      `insert into payment (id, idempotency_key, employer_credit_code, amount, paid_on, source, reference, allocation_rule, received_by, received_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning id`,
+      [paymentId, p.idempotencyKey, p.employer, p.amount.toString(), p.paidOn, p.source, p.reference, p.rule, p.receivedBy.id, p.now],
+    );
+    if (inserted.length === 0) {
+      const [existing] = await tx.execute<{ id: string }[]>('select id from payment where idempotency_key = ?', [p.idempotencyKey]);
+      return { paymentId: existing!.id, duplicate: true, allocation: null };
+    }
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`ledger:${p.employer}`]);
+    const statement = arrearsStatement({
+      asOf: p.paidOn,
+      periods: await loadPeriodLedgers(tx, p.employer),
+      feeFree: await loadFeeFreePeriods(tx, p.employer),
+      policy: p.lateFeePolicy,
+    });
+    const allocation = allocatePayment(p.amount, debtsOf(statement), p.rule);
+    let n = 0;
+    for (const line of allocation.lines) {
+      await tx.execute(
+        `insert into ledger_entry (employer_credit_code, period, entry_type, amount, occurred_on, payment_id, dedupe_key, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [p.employer, line.period, line.component === 'principal' ? 'principal_paid' : 'late_fee_paid', Money.zero().minus(line.amount).toString(), p.paidOn, paymentId, `payment:${paymentId}:${n++}`, p.now],
+      );
+    }
+    if (!allocation.credit.isZero()) {
+      await tx.execute(
+        `insert into ledger_entry (employer_credit_code, period, entry_type, amount, occurred_on, payment_id, dedupe_key, created_at)
+         values (?, null, 'credit', ?, ?, ?, ?, ?)`,
+        [p.employer, allocation.credit.toString(), p.paidOn, paymentId, `payment:${paymentId}:credit`, p.now],
+      );
+    }
+    await appendAudit(tx, {
+      at: p.now,
+      actorId: p.receivedBy.id,
+      actorRole: p.receivedBy.role,
+      region: null,
+      action: 'payment.recorded',
+      objectType: 'Payment',
+      objectId: paymentId,
+      requestId: p.requestId,
+      detail: { employer: p.employer, amount: p.amount.toString(), paidOn: p.paidOn, source: p.source, rule: p.rule, credit: allocation.credit.toString() },
+    });
+    return { paymentId, duplicate: false, allocation };
+  });
+}

@@ -1,0 +1,37 @@
+import type { DeadlineUnit } from '../calendar/holiday-calendar.js';
+import type { AllocationRule } from '../contribution/allocation.js';
+import { DEFAULT_LATE_FEE_POLICY, type LateFeePolicy } from '../contribution/late-fee.js';
+
+/**
+ * Configurable collection and arrears rules with their defaults. A running arrears case keeps the policy it started
+ * with (workflow input), so a change applies to new cases.
+ */
+export interface ContributionPolicy {
+  /** Partial payments (domain-rules §4, open item 2): default oldest period first, principal before its late fee. */
+  allocationRule: AllocationRule;
+  lateFee: LateFeePolicy;
+  /** Period set in the order to pay (责令限期缴纳, 社会保险法 art. 63, 86); local practice 5 working days (§4, ◐). */
+  orderToPayDays: number;
+  orderToPayUnit: DeadlineUnit;
+  /** Days an arrears case waits after the order's deadline before the sweep of a stage repeats (working days). */
+  stepWorkingDays: number;
+  /** Fine bounds, multiples of the arrears (社会保险法 art. 86: 1–3 ×). */
+  fineMinMultiple: string;
+  fineMaxMultiple: string;
+  /** Hardship deferral (§4): normally no more than one year. */
+  hardshipMaxDays: number;
+  /** 110 % of the previous month when an employer does not declare (社会保险法 art. 62). */
+  provisionalFactor: string;
+}
+
+export const DEFAULT_CONTRIBUTION_POLICY: ContributionPolicy = {
+  allocationRule: 'PER_PERIOD_PRINCIPAL_FIRST',
+  lateFee: DEFAULT_LATE_FEE_POLICY,
+  orderToPayDays: 5,
+  orderToPayUnit: 'working',
+  stepWorkingDays: 10,
+  fineMinMultiple: '1',
+  fineMaxMultiple: '3',
+  hardshipMaxDays: 365,
+  provisionalFactor: '1.1',
+};

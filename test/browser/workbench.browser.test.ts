@@ -1,0 +1,186 @@
+// The web workbench in a real browser (issue 5, Tests): pages on the API's own address, driven by chromium through
+// playwright-core, on the real system (PostgreSQL, Temporal, worker). Screenshots go to test-results/screenshots/.
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiServer } from '../../api/server.js';
+import { DEMO_CITIZEN_IDS } from '../../api/web/demo-identities.js';
+import { citizenId } from '../support/factories.js';
+import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
+import { launchChromium, screenshot } from './chromium.js';
+
+describe('web workbench in chromium', () => {
+  let system: TestSystem;
+  let web: Awaited<ReturnType<typeof startApiServer>>;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    system = await startSystem();
+    // The same app as api/server.ts builds, with the development sign-in on (bin/dev.ts turns it on outside production).
+    web = await startApiServer({
+      orm: system.orm,
+      temporal: { address: system.temporalAddress, namespace: 'default', taskQueue: system.taskQueue },
+      port: 0,
+      jwtSecret: TEST_JWT_SECRET,
+      devSignIn: true,
+      log: () => {},
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await web?.close();
+    await system?.close();
+  });
+
+  /** A signed-in browser tab for one demo identity (its own cookie jar). */
+  async function signedIn(identity: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${web.url}/web/sign-in`);
+    await page.click(`button[data-identity="${identity}"]`);
+    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+    return page;
+  }
+
+  const reviewTaskOf = (caseId: string) =>
+    system.eventually(async () => {
+      const [row] = await system.orm.em
+        .fork()
+        .execute<{ id: string }[]>(`select t.id from task t join case_record c on c.id = t.case_id where t.case_id = ? and t.status = 'open' and c.status = 'underReview'`, [caseId]);
+      return row?.id;
+    });
+
+  const caseIdOf = async (reference: string) => {
+    const [row] = await system.orm.em.fork().execute<{ id: string }[]>('select id from case_record where reference = ?', [reference]);
+    if (!row) throw new Error(`no case ${reference}`);
+    return row.id;
+  };
+
+  const statusText = (page: Page) => page.locator('[data-testid="case-status"]').innerText();
+
+  it('a caseworker reviews an enrollment returned for correction and approved after resubmission (§2 late registration, design.md "Tasks")', async () => {
+    const employer = await signedIn('employer');
+    await employer.goto(`${web.url}/web/file/enrollment`);
+    const person = citizenId();
+    await employer.fill('input[name="name"]', '赵六');
+    await employer.fill('input[name="citizenId"]', person);
+    await employer.fill('input[name="hireDate"]', '2026-09-01'); // more than 30 days ago: late, goes to a person (§2)
+    await employer.fill('input[name="monthlyWage"]', '8000.00');
+    await screenshot(employer, 'employer-enrollment-form');
+    await employer.click('[data-testid="file-enrollment"] button[type="submit"]');
+    await employer.waitForURL(/\/web\/cases\/EN\d{10}/);
+    const reference = (await employer.locator('[data-testid="case-reference"]').innerText()).trim();
+    const caseId = await caseIdOf(reference);
+    const taskId = await reviewTaskOf(caseId);
+
+    const caseworker = await signedIn('cw-001');
+    expect(caseworker.url()).toContain('/web/tasks?view=available');
+    await caseworker.reload();
+    const row = caseworker.locator(`tr[data-task-id="${taskId}"]`);
+    await expect(row.innerText()).resolves.toContain(reference);
+    await screenshot(caseworker, 'caseworker-available-queue');
+    await row.locator('button', { hasText: '认领' }).click();
+    await caseworker.waitForURL(new RegExp(`/web/cases/${reference}`));
+    // Only the actions the API allows are offered: the holder may decide; nobody is offered "resubmit".
+    await expect(caseworker.locator('[data-testid="decision-form"] button[value="return"]').count()).resolves.toBe(1);
+    await expect(caseworker.locator('[data-testid="correction-form"]').count()).resolves.toBe(0);
+    await caseworker.fill('[data-testid="decision-form"] textarea[name="comment"]', '请补充劳动合同');
+    await screenshot(caseworker, 'caseworker-case-page');
+    await caseworker.click('[data-testid="decision-form"] button[value="return"]');
+    await caseworker.waitForURL(/done=decision/);
+    expect(await statusText(caseworker)).toBe('待补正');
+
+    // Another caseworker cannot take the held task: the page shows the API's reason.
+    const other = await signedIn('cw-002');
+    await other.goto(`${web.url}/web/cases/${reference}`);
+    await expect(other.locator('[data-testid="decision-form"]').count()).resolves.toBe(0);
+
+    await employer.goto(`${web.url}/web/cases/${reference}`);
+    expect(await employer.locator('[data-testid="timeline"]').innerText()).toContain('请补充劳动合同');
+    await employer.fill('[data-testid="correction-form"] textarea[name="comment"]', '已补充劳动合同');
+    await screenshot(employer, 'employer-correction');
+    await employer.click('[data-testid="correction-form"] button[type="submit"]');
+    await employer.waitForURL(/done=correction/);
+
+    await system.eventually(async () => {
+      await caseworker.goto(`${web.url}/web/cases/${reference}`);
+      return (await caseworker.locator('[data-testid="decision-form"] button[value="approve"]').count()) === 1 ? true : undefined;
+    });
+    await caseworker.click('[data-testid="decision-form"] button[value="approve"]');
+    await caseworker.waitForURL(/done=decision/);
+    const insured = await system.eventually(async () => {
+      await employer.goto(`${web.url}/web/cases/${reference}`);
+      const text = await statusText(employer);
+      return text === '已参保' ? text : undefined;
+    });
+    expect(insured).toBe('已参保');
+    await screenshot(employer, 'employer-case-insured');
+  });
+
+  it('a supervisor bulk-reassigns overdue tasks and sees a result per task (design.md "Tasks": reassign keeps the due date)', async () => {
+    const employerToken = await system.token({ role: 'employer', employer: '91330102MA2H00014Y', sub: 'agent-bulk' });
+    const taskIds: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const started = await system.call('POST', '/v1/enrollments', {
+        token: employerToken,
+        body: { person: { citizenId: citizenId(), name: `钱${i}` }, hireDate: '2026-09-01', insuranceTypes: ['pension'], monthlyWage: '8000.00', region: '330102' },
+      });
+      expect(started.status).toBe(202);
+      taskIds.push(await reviewTaskOf(started.body.caseId as string));
+    }
+    const due = new Date(Date.now() - 3 * 86_400_000);
+    await system.orm.em.fork().execute('update task set due_at = ? where id in (?, ?)', [due, taskIds[0], taskIds[1]]);
+
+    const supervisor = await signedIn('sup-001');
+    expect(supervisor.url()).toContain('/web/supervisor');
+    for (const id of taskIds) await supervisor.check(`input[name="taskIds"][value="${id}"]`);
+    await supervisor.fill('[data-testid="bulk-reassign"] input[name="assignee"]', 'cw-002');
+    await supervisor.fill('[data-testid="bulk-reassign"] input[name="reason"]', '均衡工作量');
+    await screenshot(supervisor, 'supervisor-overview');
+    await supervisor.click('[data-testid="bulk-reassign"] button[type="submit"]');
+    const results = supervisor.locator('[data-testid="reassign-results"] li');
+    await expect(results.count()).resolves.toBe(2);
+    for (const id of taskIds) expect(await supervisor.locator(`[data-testid="reassign-results"] li[data-task-id="${id}"]`).getAttribute('data-ok')).toBe('true');
+    await screenshot(supervisor, 'supervisor-reassign-results');
+
+    const rows = await system.orm.em.fork().execute<{ assignee: string; due_at: Date }[]>('select assignee, due_at from task where id in (?, ?)', [taskIds[0], taskIds[1]]);
+    expect(rows.map((row) => row.assignee)).toEqual(['cw-002', 'cw-002']);
+    expect(rows.map((row) => new Date(row.due_at).getTime())).toEqual([due.getTime(), due.getTime()]);
+  });
+
+  it('a citizen cannot open another citizen’s case page by URL (design.md "Permissions": 404 like an unknown case)', async () => {
+    const owner = await signedIn('citizen', { width: 390, height: 844 });
+    await owner.goto(`${web.url}/web/file/enrollment`);
+    await owner.fill('input[name="hireDate"]', '2026-11-20');
+    await owner.fill('input[name="monthlyWage"]', '6000.00');
+    await owner.click('[data-testid="file-enrollment"] button[type="submit"]');
+    await owner.waitForURL(/\/web\/cases\/EN\d{10}/);
+    const reference = (await owner.locator('[data-testid="case-reference"]').innerText()).trim();
+    await owner.goto(`${web.url}/web/cases`);
+    expect(await owner.locator('[data-testid="case-list"]').innerText()).toContain(reference);
+    await screenshot(owner, 'citizen-my-cases-phone');
+
+    const stranger = await signedIn('citizen2', { width: 390, height: 844 });
+    const response = await stranger.goto(`${web.url}/web/cases/${reference}`);
+    expect(response?.status()).toBe(404);
+    const body = await stranger.locator('main').innerText();
+    expect(body).toContain('没有此案件，或您无权查看');
+    expect(body).not.toContain(reference.slice(2));
+    expect(body).not.toContain(DEMO_CITIZEN_IDS[0]);
+    // The same page in English after the toggle, and the choice sticks.
+    await stranger.click('[data-testid="lang-toggle"]');
+    expect(await stranger.locator('main').innerText()).toContain('No such case, or you may not see it.');
+    await stranger.goto(`${web.url}/web/cases`);
+    expect(await stranger.locator('html').getAttribute('lang')).toBe('en');
+    await screenshot(stranger, 'citizen-not-found-en');
+  });
+
+  it.runIf(existsSync('api/routes/petitions.routes.ts'))('a citizen files a petition, a caseworker accepts and replies, the citizen sees the reply (信访条例)', () => {
+    // TODO(issue 5): the petition routes (issue 4) had not landed when this suite was written; write this flow against them.
+    throw new Error('petition routes exist now: write this browser flow');
+  });
+});

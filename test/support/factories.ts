@@ -1,0 +1,44 @@
+import { randomInt } from 'node:crypto';
+import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
+import { creditCodeCheckChar, organisationCodeCheckChar } from '../../domain/identity/credit-code.js';
+
+/** A valid, random 18-character citizen ID for a person born on `birthDate` in `region` (odd sequence = male). */
+export function citizenId({ birthDate = '1990-03-07', region = '330102', sex = 'male' }: { birthDate?: string; region?: string; sex?: 'male' | 'female' } = {}): string {
+  const sequence = randomInt(0, 500) * 2 + (sex === 'male' ? 1 : 0);
+  const body = `${region}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
+  return body + citizenIdCheckChar(body);
+}
+
+const ORG_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/** A valid, random unified social credit code of an enterprise registered in `region`. */
+export function creditCode(region = '330102'): string {
+  let org = '';
+  for (let i = 0; i < 8; i += 1) org += ORG_CHARS[randomInt(0, 10)]; // digits keep the GB 11714 check simple
+  const body = `91${region}${org}${organisationCodeCheckChar(org)}`;
+  return body + creditCodeCheckChar(body);
+}
+
+export const SEEDED_EMPLOYER_330102 = '91330102MA2H00014Y';
+export const SEEDED_EMPLOYER_330106 = '91330106MA2H00022K';
+
+export interface EnrollmentBodyOverrides {
+  citizenId?: string;
+  name?: string;
+  employerCreditCode?: string | undefined;
+  hireDate?: string;
+  insuranceTypes?: string[];
+  monthlyWage?: string;
+  region?: string;
+}
+
+export function enrollmentBody(overrides: EnrollmentBodyOverrides = {}) {
+  return {
+    person: { citizenId: overrides.citizenId ?? citizenId(), name: overrides.name ?? '张三' },
+    ...('employerCreditCode' in overrides ? (overrides.employerCreditCode ? { employerCreditCode: overrides.employerCreditCode } : {}) : { employerCreditCode: SEEDED_EMPLOYER_330102 }),
+    hireDate: overrides.hireDate ?? '2026-11-20',
+    insuranceTypes: overrides.insuranceTypes ?? ['pension', 'medical', 'unemployment', 'workInjury'],
+    monthlyWage: overrides.monthlyWage ?? '8000.00',
+    region: overrides.region ?? '330102',
+  };
+}

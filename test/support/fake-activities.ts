@@ -1,0 +1,132 @@
+// Recording fakes of every activity, for workflow tests on the time-skipping server and for recording replay histories.
+import { activityInfo } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Activities } from '../../activities/index.js';
+import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
+import { compareDates } from '../../domain/calendar/local-date.js';
+import { clampBase } from '../../domain/contribution/contribution-base.js';
+import {
+  DEFAULT_WORK_INJURY_CLASS_RATES,
+  DEFAULT_WORK_INJURY_TIERS,
+  type RegionalParameters,
+} from '../../domain/contribution/regional-parameters.js';
+import type { EnrollmentFacts } from '../../domain/enrollment/enrollment-checks.js';
+import { Money } from '../../domain/money.js';
+
+export type ActivityName = keyof Activities;
+export type ActivityInput<K extends ActivityName> = Parameters<Activities[K]>[0];
+
+/** One call a workflow made, with the server's (time-skipped) clock at scheduling: what `Date.now()` was in the workflow. */
+export interface ActivityCall {
+  name: ActivityName;
+  input: unknown;
+  atMs: number;
+}
+
+export interface FakeActivities {
+  /** Pass to `Worker.create({ activities })`. */
+  activities: Activities;
+  /** Every call in order, overrides included. */
+  calls: ActivityCall[];
+  /** The calls to one activity, typed by its input. */
+  callsTo<K extends ActivityName>(name: K): { input: ActivityInput<K>; atMs: number }[];
+}
+
+/** The seeded dated parameters (db/seed/reference-data.ts): 2025 average 7 600.00, 2026 average 7 950.00. */
+export function seedLikeParameters(region: string, date: string): RegionalParameters | null {
+  const effectiveFrom = compareDates(date, '2026-01-01') >= 0 ? '2026-01-01' : compareDates(date, '2025-01-01') >= 0 ? '2025-01-01' : null;
+  if (effectiveFrom === null) return null;
+  return {
+    region,
+    effectiveFrom,
+    averageMonthlyWage: effectiveFrom === '2026-01-01' ? '7950.00' : '7600.00',
+    baseFloorRate: '0.6',
+    baseCeilingRate: '3',
+    rounding: 'HALF_UP_FEN',
+    baseRounding: 'NONE',
+    dueDay: 15,
+    rates: {
+      pension: { employer: '0.16', employee: '0.08' },
+      medical: { employer: '0.095', employee: '0.02' },
+      unemployment: { employer: '0.005', employee: '0.005' },
+    },
+    workInjury: { classRates: { ...DEFAULT_WORK_INJURY_CLASS_RATES }, tiers: [...DEFAULT_WORK_INJURY_TIERS] },
+  };
+}
+
+/**
+ * A complete `Activities` object of recording fakes. `defaults` is typed `Activities`, so an activity added to
+ * activities/index.ts without a fake here is a compile error rather than a workflow test that hangs on retries.
+ * The facts default to a clean case: an active employer in 330102 (the seeded one), no pension, no other open case.
+ */
+export function fakeActivities(
+  overrides: Partial<Activities> = {},
+  { facts = {} }: { facts?: Partial<EnrollmentFacts> } = {},
+): FakeActivities {
+  const calls: ActivityCall[] = [];
+
+  const defaults: Activities = {
+    projectCase: async () => {},
+    appendTimeline: async () => {},
+    sendNotice: async () => {},
+    openTask: async () => {},
+    closeTask: async () => {},
+    escalateTask: async () => {},
+    holdTask: async () => {},
+    resumeTask: async () => {},
+    cancelTask: async () => {},
+    loadEnrollmentContext: async ({ region, date }) => {
+      const parameters = seedLikeParameters(region, date);
+      if (!parameters) {
+        // Same failure type as the real activity, which the workflow's retry policy treats as final.
+        throw ApplicationFailure.nonRetryable(`region ${region} has no contribution parameters in force on ${date}`, 'ParametersNotFound');
+      }
+      return { parameters, calendar: CN_CALENDAR_YEARS };
+    },
+    gatherEnrollmentFacts: async ({ employerCreditCode }) => ({
+      employer: employerCreditCode ? { creditCode: employerCreditCode, region: '330102', status: 'active' } : null,
+      activePension: null,
+      otherOpenEnrollment: null,
+      ...facts,
+    }),
+    loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: null }),
+    recordPetitionRating: async () => {},
+    openInsuranceRecords: async ({ application, parameters }) => ({
+      opened: true,
+      base: clampBase(Money.of(application.monthlyWage), parameters).base.toString(),
+    }),
+    loadArrearsCalendar: async () => CN_CALENDAR_YEARS,
+    // Nothing owed: an arrears test states the balance it needs through an override.
+    arrearsBalance: async ({ asOf, periods }) => ({
+      asOf,
+      principal: '0.00',
+      lateFee: '0.00',
+      fine: '0.00',
+      total: '0.00',
+      settled: true,
+      periods: periods.map((period) => ({ period, principal: '0.00', lateFee: '0.00', lateFeeDays: 0 })),
+    }),
+    recordFine: async () => {},
+    recordFeeWaiver: async () => {},
+    sweepOverdueBills: async () => ({ cases: 0, periods: 0 }),
+  };
+
+  const record = <K extends ActivityName>(name: K, fn: Activities[K]): Activities[K] => {
+    const recorded = async (input: ActivityInput<K>) => {
+      calls.push({ name, input, atMs: activityInfo().currentAttemptScheduledTimestampMs });
+      return (fn as (arg: ActivityInput<K>) => ReturnType<Activities[K]>)(input);
+    };
+    return recorded as unknown as Activities[K];
+  };
+
+  const activities = Object.fromEntries(
+    (Object.keys(defaults) as ActivityName[]).map((name) => [name, record(name, overrides[name] ?? defaults[name])]),
+  ) as Activities;
+
+  return {
+    activities,
+    calls,
+    callsTo: <K extends ActivityName>(name: K) =>
+      calls.filter((call) => call.name === name).map((call) => ({ input: call.input as ActivityInput<K>, atMs: call.atMs })),
+  };
+}

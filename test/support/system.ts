@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { MemoryNoticeChannel } from '../../activities/notice-channel.js';
+import { signToken, type TokenRequest } from '../../api/auth/tokens.js';
+import { startApiServer } from '../../api/server.js';
+import type { CaseWorkflows } from '../../api/ports.js';
+import { installSdkLogging, startWorker } from '../../bin/worker-runtime.js';
+import { createOrm } from '../../db/orm.js';
+import { seedReferenceData } from '../../db/seed/reference-data.js';
+import { servicesForTest } from './services.js';
+
+export const TEST_JWT_SECRET = 'integration-test-secret-0123456789-abcdef';
+
+export interface TestSystem {
+  orm: MikroORM;
+  url: string;
+  cases: CaseWorkflows;
+  notices: MemoryNoticeChannel;
+  taskQueue: string;
+  temporalAddress: string;
+  token(claims: TokenRequest): Promise<string>;
+  /** A JSON request through real HTTP; answers status and parsed body. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are asserted field by field
+  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  /** Polls `check` until it returns a value (not undefined) or the time runs out. */
+  eventually<T>(check: () => Promise<T | undefined>, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole system for one test file on the run's real services: PostgreSQL (seeded), the Temporal dev server, a
+ * worker on a task queue of its own, and the API on a free port.
+ */
+export async function startSystem(): Promise<TestSystem> {
+  const { databaseUrl, temporalAddress } = servicesForTest();
+  installSdkLogging('WARN');
+  const orm = await createOrm(databaseUrl);
+  await seedReferenceData(orm);
+  const taskQueue = `test-${randomUUID()}`;
+  const notices = new MemoryNoticeChannel();
+  const worker = await startWorker({ orm, temporalAddress, namespace: 'default', taskQueue, notices, housekeepingMs: 200 });
+  const api = await startApiServer({ orm, temporal: { address: temporalAddress, namespace: 'default', taskQueue }, port: 0, jwtSecret: TEST_JWT_SECRET, log: () => {} });
+  return {
+    orm,
+    url: api.url,
+    cases: api.cases,
+    notices,
+    taskQueue,
+    temporalAddress,
+    token: (claims) => signToken(TEST_JWT_SECRET, claims),
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        headers['content-type'] ??= 'application/json';
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      }
+      const response = await fetch(`${api.url}${path}`, { method, headers, body });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, body: parsed, headers: response.headers };
+    },
+    async eventually(check, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await check();
+        if (value !== undefined) return value;
+        if (Date.now() > deadline) throw new Error('condition not met in time');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async close() {
+      await api.close();
+      await worker.shutdown();
+      await orm.close();
+    },
+  };
+}

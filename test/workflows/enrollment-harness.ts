@@ -1,0 +1,75 @@
+// Drives the enrollment workflow on a test environment: a worker per scenario with recording fakes, and the waits a
+// test needs between messages. Shared by the workflow tests and the history recorder.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TaskCompletion } from '../../domain/task.js';
+import { type CaseView, enrollment, type EnrollmentInput, getCaseView } from '../../workflows/index.js';
+import type { FakeActivities } from '../support/fake-activities.js';
+
+export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+
+const quiet = { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+/** Bundled once per file: bundling takes seconds, a worker per scenario takes milliseconds with the bundle. */
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath, logger: quiet });
+}
+
+export type EnrollmentHandle = WorkflowHandle<typeof enrollment>;
+
+/**
+ * Runs `scenario` while a worker with `fakes` serves a task queue of its own; the worker stops when it returns.
+ *
+ * The handles come from a plain client, not `env.client`: the time-skipping client unlocks skipping while it awaits a
+ * result, and the test server then jumps to the next timer it knows, 10 years ahead once the case has completed
+ * (seen with test server 1.40), which would push every later case past the loaded holiday calendars. With a plain
+ * client, time moves only through `env.sleep`, so each case states how much time passes.
+ */
+export async function withEnrollmentWorker<T>(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundleWithSourceMap,
+  fakes: FakeActivities,
+  scenario: (start: (input: EnrollmentInput) => Promise<EnrollmentHandle>) => Promise<T>,
+): Promise<T> {
+  const taskQueue = `enrollment-test-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fakes.activities });
+  const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  const start = (input: EnrollmentInput) =>
+    client.workflow.start(enrollment, { taskQueue, workflowId: `enrollment-${input.caseId}`, args: [input] });
+  return worker.runUntil(() => scenario(start));
+}
+
+/**
+ * Polls in real time until `check` answers a value. Queries and activities do not move the time-skipping clock, so
+ * this waits for the worker to catch up without skipping any deadline.
+ */
+export async function until<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      // A query before the workflow registered its handlers fails; anything else is retried until the deadline too.
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The case view once the review task is open. */
+export function openReview(handle: EnrollmentHandle): Promise<CaseView & { openTaskId: string }> {
+  return until(async () => {
+    const view = await handle.query(getCaseView);
+    return view.status === 'underReview' && view.openTaskId ? { ...view, openTaskId: view.openTaskId } : undefined;
+  }, 'an open review task');
+}
+
+/** A caseworker's decision as the API would forward it. */
+export function decision(taskId: string, outcome: string, { actorId = 'cw-002', comment = '' } = {}): TaskCompletion {
+  return { taskId, outcome, comment, data: {}, actorId, actorRole: 'caseworker' };
+}

@@ -1,0 +1,235 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
+import { installSdkLogging } from '../../bin/worker-runtime.js';
+import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
+import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
+import { computeDeadline, workingDaysLeft } from '../../domain/case/deadline-clock.js';
+import { completeTask, getCaseView, resubmitEnrollment } from '../../workflows/index.js';
+import { fakeActivities } from '../support/fake-activities.js';
+import { bundleWorkflows, decision, openReview, until, withEnrollmentWorker } from './enrollment-harness.js';
+import { enrollmentInput, type EnrollmentInputOverrides, LATE_HIRE_DAYS } from './enrollment-input.js';
+
+/** The refusal type an Update validator threw, as the client sees it. */
+async function refusalOf(update: Promise<unknown>): Promise<string | undefined> {
+  const error: unknown = await update.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause;
+  return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
+}
+
+const HOUR = 3_600_000;
+
+/** Lets the worker finish what a time skip set off; the skipped clock does not move meanwhile. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+
+const dueAtIso = (from: number, days: number, unit: 'working' | 'calendar') =>
+  new Date(computeDeadline(CN_CALENDAR_YEARS, shanghaiDateOf(from), days, unit).dueAtMs).toISOString();
+
+// Time skipping is global to the environment, so the cases of this file run one after another on one server.
+describe('enrollment workflow (time-skipping test server, fake activities)', () => {
+  let env: TestWorkflowEnvironment;
+  let bundle: WorkflowBundleWithSourceMap;
+
+  beforeAll(async () => {
+    installSdkLogging('WARN');
+    [env, bundle] = await Promise.all([
+      TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } } }),
+      bundleWorkflows(),
+    ]);
+  });
+  afterAll(async () => env?.teardown());
+
+  /** A case filed today by the environment's clock, which earlier cases have moved on. */
+  const filedNow = async (overrides: EnrollmentInputOverrides = {}) => enrollmentInput({ now: await env.currentTimeMs(), ...overrides });
+
+  it('insures a clean, timely registration without a person when nothing is sampled (§2, 社会保险法 art. 58)', async () => {
+    const fakes = fakeActivities();
+    const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => (await start(await filedNow())).result());
+
+    expect(result).toEqual({ status: 'insured' });
+    expect(fakes.callsTo('openTask')).toHaveLength(0);
+    const opened = fakes.callsTo('openInsuranceRecords');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.input.decidedBy).toBe('system');
+    expect(fakes.callsTo('sendNotice').map((call) => call.input.kind)).toEqual(['enrollment_approved']);
+    expect(fakes.callsTo('projectCase').at(-1)?.input).toMatchObject({ status: 'insured', closed: true });
+  });
+
+  it('opens a review with a 10-working-day SLA for a late registration and escalates it once when nobody decides (§2, 经办条例 art. 6; §9)', async () => {
+    const fakes = fakeActivities();
+    await withEnrollmentWorker(env, bundle, fakes, async (start) => {
+      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS }));
+      const review = await openReview(handle);
+
+      const [open] = fakes.callsTo('openTask');
+      expect(open?.input).toMatchObject({ taskId: review.openTaskId, spec: { step: 'review', slaDays: 10, slaUnit: 'working', priority: 1 } });
+      expect(open?.input.dueAt).toBe(dueAtIso(open!.atMs, 10, 'working'));
+
+      const dueMs = Date.parse(open!.input.dueAt);
+      await env.sleep(dueMs - (await env.currentTimeMs()) - HOUR);
+      await settle();
+      expect(fakes.callsTo('escalateTask')).toHaveLength(0); // an hour before 24:00 of the 10th working day: not yet
+
+      await env.sleep(2 * HOUR);
+      const [escalation] = await until(() => {
+        const calls = fakes.callsTo('escalateTask');
+        return calls.length > 0 ? calls : undefined;
+      }, 'the escalation');
+      expect(escalation?.input).toEqual({ taskId: review.openTaskId });
+      expect(escalation!.atMs).toBeGreaterThanOrEqual(dueMs);
+
+      await env.sleep('30 days'); // an escalated task waits on without escalating again
+      await settle();
+      expect(fakes.callsTo('escalateTask')).toHaveLength(1);
+      const view = await handle.query(getCaseView);
+      expect(view).toMatchObject({ status: 'underReview', openTaskId: review.openTaskId, closed: false });
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('withdraws the case and cancels the held task when no correction arrives within policy.correctionDays (补正材料)', async () => {
+    const fakes = fakeActivities();
+    const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => {
+      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS, policy: { correctionDays: 15 } }));
+      const review = await openReview(handle);
+      const view = await handle.executeUpdate(completeTask, {
+        args: [decision(review.openTaskId, 'return', { comment: '请补充劳动合同' })],
+      });
+      expect(view).toMatchObject({ status: 'awaitingCorrection', openTaskId: null });
+
+      const [held] = fakes.callsTo('holdTask');
+      const dueMs = computeDeadline(CN_CALENDAR_YEARS, shanghaiDateOf(held!.atMs), 15, 'calendar').dueAtMs;
+      await env.sleep(dueMs - (await env.currentTimeMs()) - HOUR);
+      await settle();
+      expect(fakes.callsTo('cancelTask')).toHaveLength(0); // an hour before 24:00 of the last day: still waiting
+      expect((await handle.query(getCaseView)).status).toBe('awaitingCorrection');
+
+      await env.sleep(2 * HOUR);
+      return handle.result();
+    });
+
+    expect(result).toEqual({ status: 'withdrawn' });
+    const [hold] = fakes.callsTo('holdTask');
+    const [cancel] = fakes.callsTo('cancelTask');
+    expect(fakes.callsTo('holdTask')).toHaveLength(1);
+    expect(fakes.callsTo('cancelTask')).toHaveLength(1);
+    expect(cancel?.input).toEqual({ taskId: hold?.input.taskId, reason: 'no correction within the period allowed' });
+    // Not a moment before 24:00 of the 15th calendar day after the return, rolled past rest days (§9 counting rules).
+    expect(cancel!.atMs).toBeGreaterThanOrEqual(Date.parse(dueAtIso(hold!.atMs, 15, 'calendar')));
+    expect(fakes.callsTo('sendNotice').map((call) => call.input.kind)).toEqual([
+      'enrollment_under_review',
+      'correction_requested',
+      'enrollment_withdrawn',
+    ]);
+  });
+
+  it('resumes the same review task with the working days that were left when the applicant resubmits, then insures on approval (§9)', async () => {
+    const fakes = fakeActivities();
+    const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => {
+      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS }));
+      const review = await openReview(handle);
+      await env.sleep('7 days'); // part of the SLA is used before the return
+      await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'return', { comment: '工资填写有误' })] });
+      await env.sleep('5 days'); // the applicant's time does not count against the agency
+
+      const resubmitted = await handle.executeUpdate(resubmitEnrollment, {
+        args: [{ correction: { monthlyWage: '9000.00', comment: '已更正工资' }, actorId: 'agent-1' }],
+      });
+      expect(resubmitted).toMatchObject({ status: 'underReview', openTaskId: review.openTaskId });
+
+      const approved = await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve')] });
+      expect(approved).toMatchObject({ status: 'insured', closed: true });
+      return handle.result();
+    });
+
+    expect(result).toEqual({ status: 'insured' });
+    const [open] = fakes.callsTo('openTask');
+    const [hold] = fakes.callsTo('holdTask');
+    const [resume] = fakes.callsTo('resumeTask');
+    expect(fakes.callsTo('openTask')).toHaveLength(1);
+    expect(hold?.input.taskId).toBe(open?.input.taskId);
+    expect(resume?.input.taskId).toBe(open?.input.taskId);
+
+    const originalDue = shanghaiDateOf(Date.parse(open!.input.dueAt) - 1);
+    const left = workingDaysLeft(CN_CALENDAR_YEARS, shanghaiDateOf(hold!.atMs), originalDue);
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(10);
+    expect(hold?.input.pausedWorkingDays).toBe(left);
+    expect(resume?.input.dueAt).toBe(dueAtIso(resume!.atMs, left, 'working'));
+
+    const [records] = fakes.callsTo('openInsuranceRecords');
+    expect(records?.input.application.monthlyWage).toBe('9000.00');
+    expect(records?.input.decidedBy).toBe('cw-002');
+    expect(fakes.callsTo('closeTask').map((call) => call.input)).toEqual([
+      { taskId: open?.input.taskId, outcome: 'approve', decidedBy: 'cw-002', comment: '' },
+    ]);
+  });
+
+  it('refuses a decision by the caseworker who submitted the case (four eyes, design.md "Tasks") and accepts another caseworker', async () => {
+    const fakes = fakeActivities();
+    const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => {
+      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS, submittedBy: { id: 'cw-001', role: 'caseworker' } }));
+      const review = await openReview(handle);
+
+      const refusal = await refusalOf(
+        handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve', { actorId: 'cw-001' })] }),
+      );
+      expect(refusal).toBe('FourEyes');
+      expect(await handle.query(getCaseView)).toEqual(review); // nothing changed: a validator writes no history
+      expect(fakes.callsTo('closeTask')).toHaveLength(0);
+
+      const approved = await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve', { actorId: 'cw-003' })] });
+      expect(approved.status).toBe('insured');
+      return handle.result();
+    });
+    expect(result).toEqual({ status: 'insured' });
+    expect(fakes.callsTo('closeTask').map((call) => call.input.decidedBy)).toEqual(['cw-003']);
+  });
+
+  it('refuses a rejection without a reason (经办条例 art. 6) and a decision on another task, leaving the case as it was', async () => {
+    const fakes = fakeActivities();
+    await withEnrollmentWorker(env, bundle, fakes, async (start) => {
+      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS }));
+      const review = await openReview(handle);
+
+      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'reject', { comment: '  ' })] }))).toBe(
+        'OutcomeNotAllowed',
+      );
+      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decision('not-this-task', 'approve')] }))).toBe('TaskAlreadyDecided');
+      expect(await handle.query(getCaseView)).toEqual(review);
+      expect(fakes.callsTo('closeTask')).toHaveLength(0);
+
+      // With a reason the same rejection is taken: the refusals above were about the missing reason and the task ID.
+      const rejected = await handle.executeUpdate(completeTask, {
+        args: [decision(review.openTaskId, 'reject', { comment: '劳动关系不成立' })],
+      });
+      expect(rejected).toMatchObject({ status: 'rejected', closed: true });
+      expect(await handle.result()).toEqual({ status: 'rejected' });
+    });
+  });
+
+  it('applies a retried decision with the same update ID once (design.md "Tasks": a retried decision is applied once)', async () => {
+    const fakes = fakeActivities();
+    await withEnrollmentWorker(env, bundle, fakes, async (start) => {
+      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS }));
+      const review = await openReview(handle);
+      const update = { args: [decision(review.openTaskId, 'return', { comment: '请补充身份证复印件' })] as const, updateId: `decide-${review.openTaskId}` };
+
+      const first = await handle.executeUpdate(completeTask, { ...update, args: [...update.args] });
+      const retried = await handle.executeUpdate(completeTask, { ...update, args: [...update.args] });
+
+      expect(retried).toEqual(first);
+      expect(first).toMatchObject({ status: 'awaitingCorrection' });
+      expect(fakes.callsTo('holdTask')).toHaveLength(1);
+      expect((await handle.query(getCaseView)).version).toBe(first.version);
+      await handle.terminate('test finished');
+    });
+  });
+});
