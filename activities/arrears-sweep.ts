@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
@@ -30,8 +30,7 @@ const PRINCIPAL = `('charge', 'provisional_charge', 'adjustment', 'principal_pai
  * month before, once its due date has passed, an employer billed for the month before but not for this one gets a
  * bill of 110 % of that month, booked as a `provisional_charge` and settled by an adjustment when it declares.
  */
-async function openProvisionalBills(orm: MikroORM, asOf: string, policy: ContributionPolicy, now: Date): Promise<number> {
-  const em = orm.em.fork();
+async function openProvisionalBills(em: EntityManager, asOf: string, policy: ContributionPolicy, now: Date): Promise<number> {
   const calendar = new HolidayCalendar(await loadCalendarYears(em));
   let opened = 0;
   const last = previousPeriod(monthOf(asOf));
@@ -76,10 +75,9 @@ async function openProvisionalBills(orm: MikroORM, asOf: string, policy: Contrib
  * on its one open case — registering a new case row when there is none (design.md: one case per employer). Returns
  * the starts; the caller starts or signals the workflows (signal-with-start), so a sweep that runs twice does no harm.
  */
-export async function findOverdue(orm: MikroORM, asOf: string, now: Date): Promise<ArrearsCaseStart[]> {
-  const em = orm.em.fork();
+export async function findOverdue(em: EntityManager, asOf: string, now: Date): Promise<ArrearsCaseStart[]> {
   const policy = await loadContributionPolicy(em);
-  await openProvisionalBills(orm, asOf, policy, now);
+  await openProvisionalBills(em, asOf, policy, now);
   const rows = await em.execute<{ employer: string; region: string; period: string }[]>(
     `select b.employer_credit_code as employer, e.region, b.period
        from bill b join employer e on e.credit_code = b.employer_credit_code
@@ -145,7 +143,7 @@ export async function startArrearsCases(client: Client, taskQueue: string, start
 
 /** The sweep as an activity: the worker's own client starts the cases on the worker's task queue. */
 export async function sweepOverdueBills(orm: MikroORM, asOf: string, now: Date): Promise<{ cases: number; periods: number }> {
-  const starts = await findOverdue(orm, asOf, now);
+  const starts = await findOverdue(orm.em.fork(), asOf, now);
   const ctx = Context.current();
   await startArrearsCases(ctx.client, ctx.info.taskQueue, starts);
   return { cases: starts.length, periods: starts.reduce((n, s) => n + s.periods.length, 0) };

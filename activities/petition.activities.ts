@@ -23,6 +23,31 @@ export function createPetitionActivities({ orm, now = () => new Date() }: Activi
       return { calendar: await loadCalendarYears(em), concludedReference: concluded?.reference ?? null };
     },
 
+    /**
+     * Lets the staff of another body read the case they are asked to decide on: the body a petition was forwarded to,
+     * or the body one or two levels up that reviews it (arts. 23, 35, 36). Idempotent; audited once per region.
+     */
+    sharePetitionWithRegion: async (input: { caseId: string; region: string }): Promise<void> => {
+      const at = now();
+      await orm.em.fork().transactional(async (em) => {
+        await em.execute(
+          'update case_record set shared_with_regions = array_append(shared_with_regions, ?) where id = ? and not (? = any(shared_with_regions))',
+          [input.region, input.caseId, input.region],
+        );
+        await appendAudit(em, {
+          at,
+          actorId: 'system',
+          actorRole: 'system',
+          region: input.region,
+          action: 'case.shared',
+          objectType: 'Case',
+          objectId: input.caseId,
+          detail: { region: input.region },
+          key: `case:${input.caseId}:shared:${input.region}`,
+        });
+      });
+    },
+
     /** The petitioner's rating of the reply (art. 34 evaluation); the first rating stands, so a retry changes nothing. */
     recordPetitionRating: async (input: { caseId: string; score: number; comment: string }): Promise<void> => {
       const at = now();

@@ -100,7 +100,7 @@ export function temporalCases(client: Client, taskQueue: string): CaseWorkflows 
 
     ratePetition: (caseId, rating, actorId) =>
       update(caseId, () =>
-        client.workflow.getHandle(caseId).executeUpdate(ratePetition, { args: [{ ...rating, actorId }], updateId: updateIdOf('petition-rating', caseId) }),
+        client.workflow.getHandle(caseId).executeUpdate(ratePetition, { args: [{ ...rating, actorId }], updateId: updateIdOf('petition-rating', caseId, String(rating.score), rating.comment) }),
       ),
 
     startArrearsCases: (starts) => startArrearsCases(client, taskQueue, starts),

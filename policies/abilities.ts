@@ -69,6 +69,8 @@ const inRegion =
 const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
   inRegion((region, actor, { can }) => {
     can('read', ['Case', 'Task', 'Person', 'Employer'], { region });
+    // A body one level up reviewing a petition, or the body it was forwarded to, reads the case it decides on (§7).
+    can('read', 'Case', { sharedWithRegions: region });
     // A sensitive case (medical details, a whistle-blower) stays masked below supervisor level.
     can('readUnmasked', 'Case', { region, sensitive: false });
     can('readUnmasked', 'Person', { region });
@@ -104,6 +106,7 @@ const grants: Record<Role, Grant> = {
   reviewer: frontOffice(['review', 'approve']),
   supervisor: inRegion((region, actor, { can }) => {
     can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
+    can('read', 'Case', { sharedWithRegions: region });
     can('readUnmasked', ['Case', 'Person'], { region });
     can('claim', 'Task', { region, status: 'open' });
     can(['release', 'reassign'], 'Task', { region });

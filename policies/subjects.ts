@@ -22,6 +22,8 @@ export interface CaseSubject {
   sensitive: boolean;
   /** Staff a whistle-blowing petition accuses: they never see it (domain-rules §7). A `text[]` column, never NULL. */
   accusedStaff?: readonly string[];
+  /** Other regions deciding on the case (a forwardee, a review body): their staff read it too. A `text[]` column. */
+  sharedWithRegions?: readonly string[];
 }
 
 export interface TaskSubject {

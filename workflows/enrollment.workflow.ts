@@ -68,9 +68,11 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
   try {
     context = await acts.loadEnrollmentContext({ region: application.region, date: application.hireDate });
   } catch (error) {
-    if (!(error instanceof wf.ActivityFailure)) throw error;
+    // A local activity's final failure arrives as the ApplicationFailure itself; a remote one wrapped in ActivityFailure.
+    const failure = error instanceof wf.ActivityFailure ? error.cause : error;
+    if (!(failure instanceof wf.ApplicationFailure) || failure.type !== 'ParametersNotFound') throw error;
     // No dated parameters for the hire date: nothing can be calculated, so the case is refused with the reason.
-    send({ type: 'CHECKS_FAILED', lateDays: null, refusals: [{ code: 'NO_PARAMETERS', message: error.cause?.message ?? error.message }] });
+    send({ type: 'CHECKS_FAILED', lateDays: null, refusals: [{ code: 'NO_PARAMETERS', message: failure.message }] });
   }
   const calendarYears = context?.calendar ?? [];
   const tasks = new HumanTaskDesk({ caseId, caseType: 'enrollment', region: application.region }, calendarYears, acts);

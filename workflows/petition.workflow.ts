@@ -15,6 +15,7 @@ import type { PetitionSubmission } from '../domain/petition/petition-submission.
 import { petitionSummary } from '../domain/petition/petition-summary.js';
 import { type PetitionContext, type PetitionEvent, petitionMachine, type PetitionStatus } from '../domain/petition/petition.machine.js';
 import { parentRegionCode } from '../domain/region-code.js';
+import type { TaskCompletion } from '../domain/task.js';
 import { HumanTaskDesk, today } from './human-task.js';
 import { type CaseView, completeTask, getCaseView, refuse } from './messages.js';
 
@@ -83,17 +84,30 @@ export async function petition(input: PetitionInput): Promise<{ status: string }
   };
 
   wf.setHandler(getCaseView, view);
-  wf.setHandler(completeTask, async (completion) => (tasks!.accept(completion), settle()), {
-    validator: (completion) => {
+  wf.setHandler(
+    completeTask,
+    async (completion) => {
+      tasks!.accept(completion);
+      return settle();
+    },
+    {
+    validator: (completion: TaskCompletion) => {
       if (!tasks || !spec) throw refuse('TaskAlreadyDecided', `task ${completion.taskId} is not open for a decision`);
       tasks.validate(completion);
       const event = petitionEventFor(spec.step, completion, decisionContext());
       if ('refused' in event) throw refuse('OutcomeNotAllowed', event.refused);
       if (!snapshot.can(event)) throw refuse('OutcomeNotAllowed', `"${completion.outcome}" is not possible while the petition is ${status()}`);
     },
-  });
-  wf.setHandler(requestPetitionReview, async ({ stage }) => ((reviewAsked = stage), settle()), {
-    validator: ({ stage }) => {
+    },
+  );
+  wf.setHandler(
+    requestPetitionReview,
+    async ({ stage }) => {
+      reviewAsked = stage;
+      return settle();
+    },
+    {
+    validator: ({ stage }: { stage: 'review' | 'rereview'; actorId: string }) => {
       const expected = stage === 'review' ? 'opinionIssued' : 'reviewed';
       if (status() !== expected || reviewAsked !== null) throw refuse('NotAllowedNow', `the petition is ${status()}: no ${stage} can be requested now`);
       const ctx = snapshot.context;
@@ -106,13 +120,22 @@ export async function petition(input: PetitionInput): Promise<{ status: string }
       }
       if (reviewBodyOf(ctx.handlingRegion, stage) === null) throw refuse('NotAllowedNow', `there is no body above ${stage === 'review' ? ctx.handlingRegion : parentRegionCode(ctx.handlingRegion) ?? ''} to ${stage} it`);
     },
-  });
-  wf.setHandler(ratePetition, async ({ score, comment }) => (send({ type: 'RATE', score, comment }), await runEffects(), view()), {
-    validator: ({ score }) => {
+    },
+  );
+  wf.setHandler(
+    ratePetition,
+    async ({ score, comment }) => {
+      send({ type: 'RATE', score, comment });
+      await runEffects();
+      return view();
+    },
+    {
+    validator: ({ score }: { score: number; comment: string; actorId: string }) => {
       if (!Number.isInteger(score) || score < 1 || score > 5) throw refuse('OutcomeNotAllowed', 'a rating is a whole number from 1 to 5');
       if (!snapshot.can({ type: 'RATE', score, comment: '' })) throw refuse('NotAllowedNow', 'there is no reply to rate, or it was rated already');
     },
-  });
+    },
+  );
 
   const deadlines = (): CaseDeadline[] => {
     const list: CaseDeadline[] = petitionClocks(calendar, policy, snapshot.context)
@@ -147,6 +170,7 @@ export async function petition(input: PetitionInput): Promise<{ status: string }
     const ctx = snapshot.context;
     const region =
       step.body === 'forwardee' ? ctx.forwardedTo! : step.body === 'handling' ? ctx.handlingRegion : reviewBodyOf(ctx.handlingRegion, step.body === 'parent' ? 'review' : 'rereview')!;
+    if (region !== input.petition.region) await acts.sharePetitionWithRegion({ caseId, region });
     tasks = new HumanTaskDesk({ caseId, caseType: 'petition', region }, calendar, acts);
     spec = step;
     const due = step.clock ? clockDue(step.clock) : undefined;

@@ -7,6 +7,7 @@ import { decodeRosterBytes } from '../../domain/contribution/declaration-csv.js'
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { Money } from '../../domain/money.js';
 import type { AppEnv } from '../env.js';
+import type { CaseWorkflows } from '../ports.js';
 import { ValidationError } from '../errors.js';
 import { problemResponse } from '../problem.js';
 import { Amount, CreditCodeField, IsoDate } from '../schemas/common.js';
@@ -68,7 +69,16 @@ const importRoute = createRoute({
 const allocationOut = (a: Allocation | null) =>
   a && { lines: a.lines.map((l) => ({ period: l.period, component: l.component, amount: l.amount.toString() })), credit: a.credit.toString(), workings: a.workings };
 
-export const paymentRoutes = (clock: () => Date) =>
+/** Wakes the employer's open arrears case, if any, so it recomputes and settles what the payment covered. */
+async function tellArrearsCase(v: AppEnv['Variables'], cases: CaseWorkflows, employer: string, paymentId: string): Promise<void> {
+  const [open] = await v.em.execute<{ id: string }[]>(
+    "select id from case_record where case_type = 'arrears' and employer_credit_code = ? and closed_at is null",
+    [employer],
+  );
+  if (open && cases.notifyArrearsPayment) await cases.notifyArrearsPayment(open.id, paymentId);
+}
+
+export const paymentRoutes = (cases: CaseWorkflows, clock: () => Date) =>
   new OpenAPIHono<AppEnv>()
     .openapi(payRoute, async (c) => {
       const body = c.req.valid('json');
@@ -90,6 +100,7 @@ export const paymentRoutes = (clock: () => Date) =>
         requestId: c.get('requestId'),
         now,
       });
+      if (!r.duplicate) await tellArrearsCase(c.var, cases, employer.creditCode, r.paymentId);
       return c.json({ paymentId: r.paymentId, idempotencyKey: `api:${key}`, duplicate: r.duplicate, allocation: allocationOut(r.allocation) }, r.duplicate ? 200 : 201);
     })
     .openapi(importRoute, async (c) => {
@@ -128,6 +139,7 @@ export const paymentRoutes = (clock: () => Date) =>
           requestId: c.get('requestId'),
           now,
         });
+        if (!r.duplicate) await tellArrearsCase(c.var, cases, p.employer, r.paymentId);
         results.push({ paymentId: r.paymentId, idempotencyKey: p.idempotencyKey, duplicate: r.duplicate, allocation: allocationOut(r.allocation) });
       }
       return c.json({ booked: results.filter((r) => !r.duplicate).length, duplicates: results.filter((r) => r.duplicate).length, payments: results }, 200);

@@ -151,9 +151,14 @@ export const petitionRoutes = (cases: CaseWorkflows, clock: () => Date) =>
       if (!(await em.findOne(Region, { code: body.region }))) {
         throw new DomainError('REGION_NOT_FOUND', `region ${body.region} is not served by this system`, { path: 'region' });
       }
+      // One case per submission: the client's idempotency key, or else the submission itself.
+      const submissionKey = c.req.valid('header')['idempotency-key'] ?? sha256(JSON.stringify(body));
+      const businessKey = businessKeyOf('petition', actor.id, submissionKey);
+      const { caseId, existing } = await caseIdFor(em, 'petition', businessKey, new Set());
       const attachmentIds = [...new Set(body.attachmentIds ?? [])];
       const attachments = await findAttachments(em, attachmentIds);
-      const foreign = attachmentIds.filter((id) => !attachments.some((a) => a.id === id && a.ownerId === actor.id && a.caseId === null));
+      // Yours, and not filed with another petition (a repeated submission finds them filed with its own case).
+      const foreign = attachmentIds.filter((id) => !attachments.some((a) => a.id === id && a.ownerId === actor.id && (a.caseId === null || a.caseId === caseId)));
       if (foreign.length > 0) {
         throw new ValidationError([{ path: 'attachmentIds', message: `${foreign.join(', ')}: not an unfiled attachment you uploaded` }]);
       }
@@ -170,12 +175,8 @@ export const petitionRoutes = (cases: CaseWorkflows, clock: () => Date) =>
         accusedStaff: body.whistleblowing?.accusedStaff ?? [],
       };
       const matterKey = sha256(normalisedMatter(submission));
-      // One case per submission: the client's idempotency key, or else the submission itself.
-      const submissionKey = c.req.valid('header')['idempotency-key'] ?? sha256(JSON.stringify(body));
-      const businessKey = businessKeyOf('petition', actor.id, submissionKey);
       const now = clock();
       const sensitive = (body.sensitive ?? false) || submission.accusedStaff.length > 0;
-      const { caseId, existing } = await caseIdFor(em, 'petition', businessKey, new Set());
       const row =
         existing ??
         (await em.transactional(async (tx) => {

@@ -5,7 +5,13 @@ import type { AppEnv } from '../env.js';
 import type { CaseWorkflows } from '../ports.js';
 import { auditRoutes } from './audit.routes.js';
 import { attachmentRoutes } from './attachments.routes.js';
+import { arrearsRoutes } from './arrears.routes.js';
+import { billRoutes } from './bills.routes.js';
+import { calculationRoutes } from './calculations.routes.js';
+import { calendarRoutes } from './calendar.routes.js';
 import { caseRoutes } from './cases.routes.js';
+import { declarationRoutes } from './declarations.routes.js';
+import { paymentRoutes } from './payments.routes.js';
 import { employerRoutes } from './employers.routes.js';
 import { enrollmentRoutes } from './enrollments.routes.js';
 import { petitionRoutes } from './petitions.routes.js';
@@ -26,4 +32,10 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', auditRoutes());
   // Seven days without progress makes an open case "stuck" unless the caller asks otherwise (issue 5).
   v1.route('/', reportRoutes(clock, 7));
+  v1.route('/', calculationRoutes());
+  v1.route('/', calendarRoutes());
+  v1.route('/', declarationRoutes(clock));
+  v1.route('/', billRoutes(clock));
+  v1.route('/', paymentRoutes(deps.cases, clock));
+  v1.route('/', arrearsRoutes(deps.cases, clock));
 }

@@ -38,6 +38,8 @@ export const CaseRecord = defineEntity({
     summary: p.json<Record<string, unknown>>(),
     /** Staff ids a whistle-blowing petition accuses: never shown to them (domain-rules §7; policies/abilities.ts). */
     accusedStaff: p.array().defaultRaw(`'{}'`),
+    /** Other bodies deciding on the case (a forwardee, the review and re-review bodies): their staff may read it. */
+    sharedWithRegions: p.array().defaultRaw(`'{}'`),
   },
   indexes: [{ name: 'case_record_region_type_status', properties: ['region', 'caseType', 'status'] }],
 });

@@ -25,6 +25,8 @@ export interface CaseRow {
   summary: Record<string, unknown>;
   /** Staff a whistle-blowing petition accuses (never shown to them); empty for every other case. */
   accusedStaff: string[];
+  /** Regions besides `region` whose staff decide on the case (petition forwarding, review, re-review). */
+  sharedWithRegions: string[];
 }
 
 export function toCaseRow(record: ICaseRecord): CaseRow {
@@ -46,6 +48,7 @@ export function toCaseRow(record: ICaseRecord): CaseRow {
     allowedEvents: record.allowedEvents,
     summary: record.summary,
     accusedStaff: record.accusedStaff ?? [],
+    sharedWithRegions: record.sharedWithRegions ?? [],
   };
 }
 
@@ -60,6 +63,7 @@ export function caseSubjectOf(row: CaseRow): CaseSubject {
     status: row.status,
     sensitive: row.sensitive,
     accusedStaff: row.accusedStaff,
+    sharedWithRegions: row.sharedWithRegions,
   };
 }
 

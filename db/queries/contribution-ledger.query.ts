@@ -10,7 +10,9 @@ const PRINCIPAL_TYPES = `('charge', 'provisional_charge', 'adjustment')`;
  * only those; otherwise every period that was billed.
  */
 export async function loadPeriodLedgers(em: EntityManager, employer: string, periods?: readonly string[]): Promise<PeriodLedger[]> {
-  const filter = periods ? ' and b.period = any(?)' : '';
+  if (periods && periods.length === 0) return [];
+  // The driver expands an array parameter into a list, so `in (?)` takes any number of periods.
+  const filter = periods ? ' and b.period in (?)' : '';
   const params: unknown[] = periods ? [employer, periods] : [employer];
   const bills = await em.execute<{ period: string; due_date: string }[]>(
     `select b.period, to_char(b.due_date, 'YYYY-MM-DD') as due_date from bill b where b.employer_credit_code = ?${filter} order by b.period`,

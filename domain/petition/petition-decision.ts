@@ -15,7 +15,7 @@ export const PETITION_STEP_OUTCOMES = {
 } as const satisfies Record<string, readonly string[]>;
 export type PetitionStep = keyof typeof PETITION_STEP_OUTCOMES;
 
-const text = (data: Record<string, unknown>, key: string): string => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
+const text = (data: Record<string, unknown>, key: string): string => (typeof data[key] === 'string' ? data[key].trim() : '');
 
 /**
  * Turns a decision on a petition task into a lifecycle event, or says why the step cannot take it. Every refusal

@@ -76,6 +76,7 @@ const probes = {
   auditEntry: probe('AuditEntry', (s) => ({ region: s.region })),
   petition: probe('Petition', (s) => ({ petitionerId: s.citizenId, region: s.region })),
   sensitivePetition: probe('Case', (s) => scopedCase(s, { caseType: 'petition', sensitive: true })),
+  sharedPetition: probe('Case', (s) => scopedCase({ ...s, region: '999999', citizenId: 'nobody', employer: 'nobody' }, { caseType: 'petition', sharedWithRegions: [s.region] })),
   petitionAccusingViewer: probe('Case', (s, a) => scopedCase(s, { caseType: 'petition', sensitive: true, accusedStaff: ['cw-777', a.id] })),
 } satisfies Record<string, Probe>;
 
@@ -95,6 +96,7 @@ const allTasks: ProbeName[] = [
 ];
 
 const frontOffice: Allowed = {
+  sharedPetition: ['read'],
   case: ['read', 'readUnmasked'],
   sensitiveCase: ['read'],
   filedCase: ['read', 'readUnmasked'],
@@ -136,6 +138,7 @@ const ownScope: Record<Role, Allowed> = {
   caseworker: frontOffice,
   reviewer: { ...frontOffice, sensitivePetition: ['read'], openApproveTask: ['read', 'claim'], heldApproveTask: ['read', 'release', 'complete'] },
   supervisor: {
+    sharedPetition: ['read'],
     case: ['read', 'readUnmasked'],
     sensitiveCase: ['read', 'readUnmasked'],
     sensitivePetition: ['read', 'readUnmasked'],

@@ -84,6 +84,7 @@ const samples: Record<SubjectType, Row[]> = {
     caseType: ['enrollment', 'petition'],
     // A text[] column, never NULL: nobody accused, someone else, or one of the actors (whistle-blowing, §7).
     accusedStaff: [[], ['cw-009'], ...staffIds.map((id) => ['cw-009', id])],
+    sharedWithRegions: [[], [ELSEWHERE, HOME]],
   }),
   Task: product({
     region: regions,

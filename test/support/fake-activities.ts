@@ -16,7 +16,11 @@ import { Money } from '../../domain/money.js';
 export type ActivityName = keyof Activities;
 export type ActivityInput<K extends ActivityName> = Parameters<Activities[K]>[0];
 
-/** One call a workflow made, with the server's (time-skipped) clock at scheduling: what `Date.now()` was in the workflow. */
+/**
+ * One call a workflow made, with the scheduling time the server reports. On the time-skipping test server (1.40) that
+ * timestamp does not reliably follow skipped time (it was seen at the host clock after a skip): measure the workflow
+ * clock with `env.currentTimeMs()` between messages instead.
+ */
 export interface ActivityCall {
   name: ActivityName;
   input: unknown;
@@ -91,6 +95,7 @@ export function fakeActivities(
     }),
     loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: null }),
     recordPetitionRating: async () => {},
+    sharePetitionWithRegion: async () => {},
     openInsuranceRecords: async ({ application, parameters }) => ({
       opened: true,
       base: clampBase(Money.of(application.monthlyWage), parameters).base.toString(),

@@ -2,7 +2,7 @@
 // test needs between messages. Shared by the workflow tests and the history recorder.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Client, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { TaskCompletion } from '../../domain/task.js';
@@ -22,11 +22,9 @@ export type EnrollmentHandle = WorkflowHandle<typeof enrollment>;
 
 /**
  * Runs `scenario` while a worker with `fakes` serves a task queue of its own; the worker stops when it returns.
- *
- * The handles come from a plain client, not `env.client`: the time-skipping client unlocks skipping while it awaits a
- * result, and the test server then jumps to the next timer it knows, 10 years ahead once the case has completed
- * (seen with test server 1.40), which would push every later case past the loaded holiday calendars. With a plain
- * client, time moves only through `env.sleep`, so each case states how much time passes.
+ * Handles come from `env.client`: awaiting `handle.result()` lets the server skip to the next timer, and `env.sleep`
+ * skips a stated amount. After a case completes, the test server (1.40) may jump far ahead (10 years was seen), so
+ * tests read the workflow clock with `env.currentTimeMs()` (it stands still between skips), never the host clock.
  */
 export async function withEnrollmentWorker<T>(
   env: TestWorkflowEnvironment,
@@ -36,9 +34,8 @@ export async function withEnrollmentWorker<T>(
 ): Promise<T> {
   const taskQueue = `enrollment-test-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fakes.activities });
-  const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
   const start = (input: EnrollmentInput) =>
-    client.workflow.start(enrollment, { taskQueue, workflowId: `enrollment-${input.caseId}`, args: [input] });
+    env.client.workflow.start(enrollment, { taskQueue, workflowId: `enrollment-${input.caseId}`, args: [input] });
   return worker.runUntil(() => scenario(start));
 }
 

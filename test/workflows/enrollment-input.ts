@@ -7,7 +7,7 @@ import type { EnrollmentInput } from '../../workflows/index.js';
 import { citizenId, SEEDED_EMPLOYER_330102 } from '../support/factories.js';
 
 export interface EnrollmentInputOverrides {
-  /** The workflow clock when the case is filed (`await env.currentTimeMs()`): it has moved on by earlier skips. */
+  /** When the case is filed; the host clock by default. */
   now?: number;
   /** Days between the hire date and the submission; over 30 makes the registration late (社会保险法 art. 58). */
   hiredDaysAgo?: number;
@@ -17,8 +17,8 @@ export interface EnrollmentInputOverrides {
 }
 
 /**
- * A clean employer registration submitted today by the workflow clock (`now`; the time-skipping server starts at the
- * real time and moves on only when a test skips). Review sampling is off unless asked for, so a
+ * A clean employer registration submitted today. The checks count lateness from `submittedOn`, not from the workflow
+ * clock, so the verdict does not depend on how far earlier cases moved the time-skipping server. Review sampling is off unless asked for, so a
  * clean case is approved automatically and a review always has a named reason.
  */
 export function enrollmentInput(overrides: EnrollmentInputOverrides = {}): EnrollmentInput {

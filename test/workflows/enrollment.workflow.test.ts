@@ -11,7 +11,7 @@ import { computeDeadline, workingDaysLeft } from '../../domain/case/deadline-clo
 import { completeTask, getCaseView, resubmitEnrollment } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
 import { bundleWorkflows, decision, openReview, until, withEnrollmentWorker } from './enrollment-harness.js';
-import { enrollmentInput, type EnrollmentInputOverrides, LATE_HIRE_DAYS } from './enrollment-input.js';
+import { enrollmentInput, LATE_HIRE_DAYS } from './enrollment-input.js';
 
 /** The refusal type an Update validator threw, as the client sees it. */
 async function refusalOf(update: Promise<unknown>): Promise<string | undefined> {
@@ -46,12 +46,10 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
   });
   afterAll(async () => env?.teardown());
 
-  /** A case filed today by the environment's clock, which earlier cases have moved on. */
-  const filedNow = async (overrides: EnrollmentInputOverrides = {}) => enrollmentInput({ now: await env.currentTimeMs(), ...overrides });
 
   it('insures a clean, timely registration without a person when nothing is sampled (§2, 社会保险法 art. 58)', async () => {
     const fakes = fakeActivities();
-    const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => (await start(await filedNow())).result());
+    const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => (await start(enrollmentInput())).result());
 
     expect(result).toEqual({ status: 'insured' });
     expect(fakes.callsTo('openTask')).toHaveLength(0);
@@ -62,18 +60,31 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
     expect(fakes.callsTo('projectCase').at(-1)?.input).toMatchObject({ status: 'insured', closed: true });
   });
 
+  it('refuses the case, with the reason, when no dated parameters are in force on the hire date (modelling principle 1)', async () => {
+    const fakes = fakeActivities();
+    const result = await withEnrollmentWorker(env, bundle, fakes, async (start) =>
+      (await start(enrollmentInput({ application: { hireDate: '2024-06-03' } }))).result(),
+    );
+
+    expect(result).toEqual({ status: 'refused' });
+    expect(fakes.callsTo('gatherEnrollmentFacts')).toHaveLength(0);
+    expect(fakes.callsTo('openInsuranceRecords')).toHaveLength(0);
+    expect(fakes.callsTo('projectCase').at(-1)?.input.summary).toMatchObject({ refusals: [expect.objectContaining({ code: 'NO_PARAMETERS' })] });
+  });
+
   it('opens a review with a 10-working-day SLA for a late registration and escalates it once when nobody decides (§2, 经办条例 art. 6; §9)', async () => {
     const fakes = fakeActivities();
     await withEnrollmentWorker(env, bundle, fakes, async (start) => {
-      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS }));
+      const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS }));
       const review = await openReview(handle);
+      const openedAt = await env.currentTimeMs(); // the clock stands still until a test skips or awaits a result
 
       const [open] = fakes.callsTo('openTask');
       expect(open?.input).toMatchObject({ taskId: review.openTaskId, spec: { step: 'review', slaDays: 10, slaUnit: 'working', priority: 1 } });
-      expect(open?.input.dueAt).toBe(dueAtIso(open!.atMs, 10, 'working'));
+      expect(open?.input.dueAt).toBe(dueAtIso(openedAt, 10, 'working'));
 
       const dueMs = Date.parse(open!.input.dueAt);
-      await env.sleep(dueMs - (await env.currentTimeMs()) - HOUR);
+      await env.sleep(dueMs - openedAt - HOUR);
       await settle();
       expect(fakes.callsTo('escalateTask')).toHaveLength(0); // an hour before 24:00 of the 10th working day: not yet
 
@@ -83,7 +94,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
         return calls.length > 0 ? calls : undefined;
       }, 'the escalation');
       expect(escalation?.input).toEqual({ taskId: review.openTaskId });
-      expect(escalation!.atMs).toBeGreaterThanOrEqual(dueMs);
+      expect(await env.currentTimeMs()).toBeGreaterThanOrEqual(dueMs);
 
       await env.sleep('30 days'); // an escalated task waits on without escalating again
       await settle();
@@ -97,20 +108,21 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
   it('withdraws the case and cancels the held task when no correction arrives within policy.correctionDays (补正材料)', async () => {
     const fakes = fakeActivities();
     const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => {
-      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS, policy: { correctionDays: 15 } }));
+      const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS, policy: { correctionDays: 15 } }));
       const review = await openReview(handle);
       const view = await handle.executeUpdate(completeTask, {
         args: [decision(review.openTaskId, 'return', { comment: '请补充劳动合同' })],
       });
       expect(view).toMatchObject({ status: 'awaitingCorrection', openTaskId: null });
 
-      const [held] = fakes.callsTo('holdTask');
-      const dueMs = computeDeadline(CN_CALENDAR_YEARS, shanghaiDateOf(held!.atMs), 15, 'calendar').dueAtMs;
-      await env.sleep(dueMs - (await env.currentTimeMs()) - HOUR);
+      const heldAt = await env.currentTimeMs();
+      const dueMs = computeDeadline(CN_CALENDAR_YEARS, shanghaiDateOf(heldAt), 15, 'calendar').dueAtMs;
+      await env.sleep(dueMs - heldAt - HOUR);
       await settle();
       expect(fakes.callsTo('cancelTask')).toHaveLength(0); // an hour before 24:00 of the last day: still waiting
       expect((await handle.query(getCaseView)).status).toBe('awaitingCorrection');
 
+      // Withdrawn at 24:00 of the 15th calendar day after the return, rolled past rest days (§9 counting rules).
       await env.sleep(2 * HOUR);
       return handle.result();
     });
@@ -121,8 +133,6 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
     expect(fakes.callsTo('holdTask')).toHaveLength(1);
     expect(fakes.callsTo('cancelTask')).toHaveLength(1);
     expect(cancel?.input).toEqual({ taskId: hold?.input.taskId, reason: 'no correction within the period allowed' });
-    // Not a moment before 24:00 of the 15th calendar day after the return, rolled past rest days (§9 counting rules).
-    expect(cancel!.atMs).toBeGreaterThanOrEqual(Date.parse(dueAtIso(hold!.atMs, 15, 'calendar')));
     expect(fakes.callsTo('sendNotice').map((call) => call.input.kind)).toEqual([
       'enrollment_under_review',
       'correction_requested',
@@ -132,12 +142,16 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
 
   it('resumes the same review task with the working days that were left when the applicant resubmits, then insures on approval (§9)', async () => {
     const fakes = fakeActivities();
+    let heldAt = 0;
+    let resumedAt = 0;
     const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => {
-      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS }));
+      const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS }));
       const review = await openReview(handle);
       await env.sleep('7 days'); // part of the SLA is used before the return
       await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'return', { comment: '工资填写有误' })] });
+      heldAt = await env.currentTimeMs();
       await env.sleep('5 days'); // the applicant's time does not count against the agency
+      resumedAt = await env.currentTimeMs();
 
       const resubmitted = await handle.executeUpdate(resubmitEnrollment, {
         args: [{ correction: { monthlyWage: '9000.00', comment: '已更正工资' }, actorId: 'agent-1' }],
@@ -158,11 +172,11 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
     expect(resume?.input.taskId).toBe(open?.input.taskId);
 
     const originalDue = shanghaiDateOf(Date.parse(open!.input.dueAt) - 1);
-    const left = workingDaysLeft(CN_CALENDAR_YEARS, shanghaiDateOf(hold!.atMs), originalDue);
+    const left = workingDaysLeft(CN_CALENDAR_YEARS, shanghaiDateOf(heldAt), originalDue);
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThan(10);
     expect(hold?.input.pausedWorkingDays).toBe(left);
-    expect(resume?.input.dueAt).toBe(dueAtIso(resume!.atMs, left, 'working'));
+    expect(resume?.input.dueAt).toBe(dueAtIso(resumedAt, left, 'working'));
 
     const [records] = fakes.callsTo('openInsuranceRecords');
     expect(records?.input.application.monthlyWage).toBe('9000.00');
@@ -175,7 +189,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
   it('refuses a decision by the caseworker who submitted the case (four eyes, design.md "Tasks") and accepts another caseworker', async () => {
     const fakes = fakeActivities();
     const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => {
-      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS, submittedBy: { id: 'cw-001', role: 'caseworker' } }));
+      const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS, submittedBy: { id: 'cw-001', role: 'caseworker' } }));
       const review = await openReview(handle);
 
       const refusal = await refusalOf(
@@ -196,7 +210,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
   it('refuses a rejection without a reason (经办条例 art. 6) and a decision on another task, leaving the case as it was', async () => {
     const fakes = fakeActivities();
     await withEnrollmentWorker(env, bundle, fakes, async (start) => {
-      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS }));
+      const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS }));
       const review = await openReview(handle);
 
       expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'reject', { comment: '  ' })] }))).toBe(
@@ -218,7 +232,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
   it('applies a retried decision with the same update ID once (design.md "Tasks": a retried decision is applied once)', async () => {
     const fakes = fakeActivities();
     await withEnrollmentWorker(env, bundle, fakes, async (start) => {
-      const handle = await start(await filedNow({ hiredDaysAgo: LATE_HIRE_DAYS }));
+      const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS }));
       const review = await openReview(handle);
       const update = { args: [decision(review.openTaskId, 'return', { comment: '请补充身份证复印件' })] as const, updateId: `decide-${review.openTaskId}` };
 

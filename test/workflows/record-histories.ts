@@ -95,7 +95,7 @@ async function record(): Promise<void> {
     for (const scenario of scenarios) {
       const fakes = fakeActivities({}, scenario.facts);
       const history = await withEnrollmentWorker(env, bundle, fakes, async (start) => {
-        const handle = await start(enrollmentInput({ now: await env.currentTimeMs(), ...scenario.input }));
+        const handle = await start(enrollmentInput(scenario.input));
         const result = await scenario.drive(handle, env);
         console.log(`${scenario.name}: ${JSON.stringify(result)}`);
         return handle.fetchHistory();

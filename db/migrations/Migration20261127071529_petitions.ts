@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261127070657_petitions extends Migration {
+export class Migration20261127071529_petitions extends Migration {
 
-  override name = 'Migration20261127070657_petitions';
+  override name = 'Migration20261127071529_petitions';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "attachment" ("id" uuid not null, "owner_id" varchar(64) not null, "sha256" varchar(64) not null, "size" int not null, "media_type" varchar(32) not null, "original_name" varchar(200) not null, "case_id" varchar(64) null, "created_at" timestamptz not null, primary key ("id"));`);
@@ -14,14 +14,14 @@ export class Migration20261127070657_petitions extends Migration {
     this.addSql(`create index "petition_petitioner_id_index" on "petition" ("petitioner_id");`);
     this.addSql(`create index "petition_matter_key_index" on "petition" ("matter_key");`);
 
-    this.addSql(`alter table "case_record" add "accused_staff" text[] not null default '{}';`);
+    this.addSql(`alter table "case_record" add "accused_staff" text[] not null default '{}', add "shared_with_regions" text[] not null default '{}';`);
   }
 
   override down(): void | Promise<void> {
     this.addSql(`drop table if exists "attachment" cascade;`);
     this.addSql(`drop table if exists "petition" cascade;`);
 
-    this.addSql(`alter table "case_record" drop column "accused_staff";`);
+    this.addSql(`alter table "case_record" drop column "accused_staff", drop column "shared_with_regions";`);
   }
 
 }

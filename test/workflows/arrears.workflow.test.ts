@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArrearsBalance } from '../../activities/arrears.activities.js';
+import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
+import { installSdkLogging } from '../../bin/worker-runtime.js';
+import { DEFAULT_CONTRIBUTION_POLICY } from '../../domain/arrears/arrears-policy.js';
+import { addDays, shanghaiDateOf } from '../../domain/calendar/local-date.js';
+import type { TaskCompletion } from '../../domain/task.js';
+import { arrears, arrearsPaymentReceived, completeTask, getCaseView, requestArrearsDeferral, type ArrearsInput } from '../../workflows/index.js';
+import { fakeActivities, type FakeActivities } from '../support/fake-activities.js';
+import { bundleWorkflows, until } from './enrollment-harness.js';
+
+const DAY = 86_400_000;
+
+/** A ledger the fake `arrearsBalance` reads: the test books payments by changing `principal`. */
+function ledger(start: string) {
+  const state = { principal: start };
+  const fakes = fakeActivities({
+    arrearsBalance: async ({ asOf, periods }): Promise<ArrearsBalance> => ({
+      asOf,
+      principal: state.principal,
+      lateFee: '0.00',
+      fine: '0.00',
+      total: state.principal,
+      settled: state.principal === '0.00',
+      periods: periods.map((period) => ({ period, principal: state.principal, lateFee: '0.00', lateFeeDays: 0 })),
+    }),
+  });
+  return { state, fakes };
+}
+
+async function refusalOf(update: Promise<unknown>): Promise<string | undefined> {
+  const error: unknown = await update.then(() => undefined, (failure: unknown) => failure);
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause;
+  return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
+}
+
+const decide = (taskId: string, outcome: string, actorId: string, data: Record<string, unknown> = {}, comment = ''): TaskCompletion => ({
+  taskId,
+  outcome,
+  comment,
+  data,
+  actorId,
+  actorRole: 'caseworker',
+});
+
+// Time skipping is global to the environment: the cases run one after another on one server.
+describe('arrears workflow (time-skipping test server, fake activities)', () => {
+  let env: TestWorkflowEnvironment;
+  let bundle: WorkflowBundleWithSourceMap;
+
+  beforeAll(async () => {
+    installSdkLogging('WARN');
+    [env, bundle] = await Promise.all([
+      TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } } }),
+      bundleWorkflows(),
+    ]);
+  });
+  afterAll(async () => env?.teardown());
+
+  /** Runs a case with `fakes`; a plain client so time moves only through env.sleep (see enrollment-harness.ts). */
+  async function withCase<T>(fakes: FakeActivities, scenario: (h: ReturnType<Client['workflow']['getHandle']>, input: ArrearsInput) => Promise<T>): Promise<T> {
+    const taskQueue = `arrears-test-${randomUUID()}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fakes.activities });
+    const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+    const today = shanghaiDateOf(await env.currentTimeMs());
+    const input: ArrearsInput = {
+      caseId: `arrears-${randomUUID()}`,
+      reference: 'AR2026000001',
+      employer: '91330102MA2H00014Y',
+      region: '330102',
+      periods: ['2026-09'],
+      openedOn: today,
+      policy: DEFAULT_CONTRIBUTION_POLICY,
+    };
+    return worker.runUntil(async () => {
+      const handle = await client.workflow.start(arrears, { taskQueue, workflowId: input.caseId, args: [input] });
+      try {
+        return await scenario(handle, input);
+      } catch (e) {
+        const counts: Record<string, number> = {};
+        for (const c of fakes.calls) counts[c.name] = (counts[c.name] ?? 0) + 1;
+        console.log('DEBUG', JSON.stringify(counts), JSON.stringify(await handle.query(getCaseView)), fakes.calls.slice(-6).map((c) => c.name + ' ' + JSON.stringify(c.input).slice(0, 300)));
+        throw e;
+      }
+    });
+  }
+
+  const stateOf = (handle: { query: (q: typeof getCaseView) => Promise<{ status: string; openTaskId: string | null }> }, status: string) =>
+    until(async () => {
+      const view = await handle.query(getCaseView);
+      return view.status === status ? view : undefined;
+    }, `status ${status}`);
+  const taskIn = async (handle: Parameters<typeof stateOf>[0], status: string) =>
+    until(async () => {
+      const view = await handle.query(getCaseView);
+      return view.status === status && view.openTaskId ? view.openTaskId : undefined;
+    }, `a task in ${status}`);
+
+  it('runs 90 days: order, partial payment, fine with four eyes, guarantee agreement, court, settled (§4, art. 63, 86)', async () => {
+    const { state, fakes } = ledger('8000.00');
+    const result = await withCase(fakes, async (handle) => {
+      await stateOf(handle, 'ordered');
+      expect(fakes.callsTo('sendNotice').map((c) => c.input.kind)).toContain('order_to_pay');
+      // A partial payment during the order period recomputes but does not settle.
+      state.principal = '5000.00';
+      await handle.signal(arrearsPaymentReceived, { paymentId: 'p1' });
+      await env.sleep(10 * DAY); // past the 5-working-day order deadline
+      const proposeTask = await taskIn(handle, 'fineProposal');
+      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(proposeTask, 'propose', 'cw-1', { multiple: '4' })] }))).toBe('OutcomeNotAllowed');
+      await handle.executeUpdate(completeTask, { args: [decide(proposeTask, 'propose', 'cw-1', { multiple: '1.5' })] });
+      const approveTask = await taskIn(handle, 'fineApproval');
+      expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({ step: 'approveFine', permission: 'approve', preparedBy: 'cw-1' });
+      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approveTask, 'approve', 'cw-1')] }))).toBe('FourEyes');
+      await handle.executeUpdate(completeTask, { args: [decide(approveTask, 'approve', 'rv-1')] });
+      const inquiry = await taskIn(handle, 'accountInquiry');
+      expect(fakes.callsTo('recordFine').map((c) => [c.input.amount, c.input.multiple, c.input.approvedBy])).toEqual([['7500.00', '1.5', 'rv-1']]);
+      await handle.executeUpdate(completeTask, { args: [decide(inquiry, 'noFunds', 'cw-1')] });
+      const enforcement = await taskIn(handle, 'enforcementDecision');
+      const today = shanghaiDateOf(await env.currentTimeMs());
+      await handle.executeUpdate(completeTask, { args: [decide(enforcement, 'guarantee', 'rv-1', { until: addDays(today, 60), instalments: 3 })] });
+      await stateOf(handle, 'guaranteeAgreement');
+      expect(fakes.callsTo('recordFeeWaiver')[0]?.input).toMatchObject({ from: addDays(today, 1), until: addDays(today, 60) });
+      await env.sleep(62 * DAY); // the agreement lapses unpaid
+      await stateOf(handle, 'courtEnforcement');
+      state.principal = '0.00';
+      await handle.signal(arrearsPaymentReceived, { paymentId: 'p2' });
+      return handle.result();
+    });
+    expect(result).toEqual({ status: 'settled' });
+    expect(fakes.callsTo('sendNotice').map((c) => c.input.kind)).toEqual(
+      expect.arrayContaining(['order_to_pay', 'fine_decision', 'guarantee_agreement', 'court_application', 'arrears_settled']),
+    );
+    expect(fakes.callsTo('cancelTask')).toHaveLength(0);
+  });
+
+  it('runs two years: hardship deferral of at most a year approved by a supervisor, a new order, court, settled (§4 (b))', async () => {
+    const { state, fakes } = ledger('12000.00');
+    const started = await env.currentTimeMs();
+    const result = await withCase(fakes, async (handle) => {
+      await stateOf(handle, 'ordered');
+      const today = shanghaiDateOf(await env.currentTimeMs());
+      expect(await refusalOf(handle.executeUpdate(requestArrearsDeferral, { args: [{ until: addDays(today, 400), reason: 'flood', actorId: 'agent-1' }] }))).toBe('OutcomeNotAllowed');
+      await handle.executeUpdate(requestArrearsDeferral, { args: [{ until: addDays(today, 365), reason: 'flood damaged the plant', actorId: 'agent-1' }] });
+      const review = await taskIn(handle, 'deferralReview');
+      expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({ step: 'deferralReview', permission: 'supervise' });
+      await handle.executeUpdate(completeTask, { args: [decide(review, 'approve', 'sv-1')] });
+      await stateOf(handle, 'hardshipDeferral');
+      expect(fakes.callsTo('recordFeeWaiver')[0]?.input).toMatchObject({ until: addDays(today, 365), approvedBy: 'sv-1' });
+      await env.sleep(367 * DAY);
+      await stateOf(handle, 'ordered');
+      expect(fakes.callsTo('appendTimeline').filter((c) => c.input.action === 'arrears.order')).toHaveLength(2);
+      await env.sleep(10 * DAY);
+      const propose = await taskIn(handle, 'fineProposal');
+      await handle.executeUpdate(completeTask, { args: [decide(propose, 'propose', 'cw-1', { multiple: '1' })] });
+      await handle.executeUpdate(completeTask, { args: [decide(await taskIn(handle, 'fineApproval'), 'approve', 'rv-1')] });
+      await handle.executeUpdate(completeTask, { args: [decide(await taskIn(handle, 'accountInquiry'), 'fundsFound', 'cw-1')] });
+      await handle.executeUpdate(completeTask, { args: [decide(await taskIn(handle, 'enforcementDecision'), 'court', 'rv-1')] });
+      await stateOf(handle, 'courtEnforcement');
+      await env.sleep(330 * DAY); // the court takes its time; the case wakes monthly to refresh the late fee
+      state.principal = '0.00';
+      await handle.signal(arrearsPaymentReceived, { paymentId: 'court-proceeds' });
+      return handle.result();
+    });
+    expect(result).toEqual({ status: 'settled' });
+    expect((await env.currentTimeMs()) - started).toBeGreaterThan(700 * DAY);
+    expect(fakes.callsTo('recordFine')[0]?.input.amount).toBe('12000.00');
+  });
+});
