@@ -148,3 +148,20 @@ export async function sweepOverdueBills(orm: MikroORM, asOf: string, now: Date):
   await startArrearsCases(ctx.client, ctx.info.taskQueue, starts);
   return { cases: starts.length, periods: starts.reduce((n, s) => n + s.periods.length, 0) };
 }
+
+/**
+ * Makes sure the daily sweep schedule exists (01:00 Asia/Shanghai, overlapping runs skipped). Idempotent: a second
+ * worker finds the schedule and leaves it.
+ */
+export async function ensureArrearsSweepSchedule(client: Client, taskQueue: string): Promise<void> {
+  try {
+    await client.schedule.create({
+      scheduleId: 'arrears-sweep',
+      spec: { calendars: [{ hour: 1, minute: 0 }], timezone: 'Asia/Shanghai' },
+      action: { type: 'startWorkflow', workflowType: 'arrearsSweep', taskQueue, args: [], workflowId: 'arrears-sweep-run' },
+      policies: { overlap: 'SKIP' },
+    });
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ScheduleAlreadyRunning')) throw error;
+  }
+}

@@ -12,6 +12,8 @@ export function createPetitionActivities({ orm, now = () => new Date() }: Activi
     loadPetitionContext: async (input: { caseId: string; petitionerId: string; matterKey: string }): Promise<{
       calendar: CalendarYear[];
       concludedReference: string | null;
+      /** The regions this system serves: a petition is forwarded only to one of them. */
+      regions: string[];
     }> => {
       const em = orm.em.fork();
       const [concluded] = await em.execute<{ reference: string }[]>(
@@ -20,7 +22,8 @@ export function createPetitionActivities({ orm, now = () => new Date() }: Activi
          order by c.closed_at limit 1`,
         [input.petitionerId, input.matterKey, input.caseId],
       );
-      return { calendar: await loadCalendarYears(em), concludedReference: concluded?.reference ?? null };
+      const regions = await em.execute<{ code: string }[]>('select code from region order by code');
+      return { calendar: await loadCalendarYears(em), concludedReference: concluded?.reference ?? null, regions: regions.map((r) => r.code) };
     },
 
     /**

@@ -157,7 +157,7 @@ try {
   const noticeSpool = join(dataDir, 'notices', 'outbox.jsonl'); // what a letter/SMS service would pick up
   await step(
     'worker',
-    () => startWorker({ orm, temporalAddress, namespace, taskQueue, notices: new SpoolFileNoticeChannel(noticeSpool) }),
+    () => startWorker({ orm, temporalAddress, namespace, taskQueue, notices: new SpoolFileNoticeChannel(noticeSpool), arrearsSweepSchedule: true }),
     (started) => () => started.shutdown(),
   );
   say('worker', `polling task queue "${taskQueue}" in namespace "${namespace}" on ${temporalAddress}`);

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { ensureArrearsSweepSchedule } from '../activities/arrears-sweep.js';
 import { createActivities } from '../activities/index.js';
 import type { NoticeChannel } from '../activities/notice-channel.js';
 import { dispatchPendingNotices } from '../activities/notice-dispatcher.js';
@@ -14,6 +16,8 @@ export interface WorkerOptions {
   notices: NoticeChannel;
   /** How often the housekeeping loop delivers notices and frees expired claims. */
   housekeepingMs?: number;
+  /** Ensure the daily arrears sweep schedule (issue 3); off for test workers on throwaway task queues. */
+  arrearsSweepSchedule?: boolean;
 }
 
 /**
@@ -44,6 +48,10 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
     activities: createActivities({ orm: options.orm, notices: options.notices }),
   });
   const running = worker.run();
+  if (options.arrearsSweepSchedule) {
+    const scheduling = await Connection.connect({ address: options.temporalAddress });
+    await ensureArrearsSweepSchedule(new Client({ connection: scheduling, namespace: options.namespace }), options.taskQueue).finally(() => scheduling.close());
+  }
   let stopping = false;
   const housekeeping = setInterval(() => {
     if (stopping) return;

@@ -14,6 +14,7 @@ const worker = await startWorker({
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
   notices: new SpoolFileNoticeChannel(join(config.dataDir, 'notices', 'outbox.jsonl')),
+  arrearsSweepSchedule: true,
 });
 console.log(`[worker] polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
 const stop = async () => {

@@ -72,7 +72,7 @@ export async function arrears(input: ArrearsInput): Promise<{ status: string }> 
   const status = (): string => String(snapshot.value);
   const closed = (): boolean => snapshot.status === 'done';
   const allowedEvents = (): string[] =>
-    (['DEFERRAL_REQUESTED', 'PAID_IN_FULL'] as const).filter((type) => snapshot.can({ type, deferral: { kind: 'hardship', from: '', until: '', reason: '', instalments: 1 } } as ArrearsEvent));
+    (['DEFERRAL_REQUESTED', 'PAID_IN_FULL'] as const).filter((type) => snapshot.can({ type, deferral: { kind: 'hardship', from: '', until: '', reason: '', instalments: 1 } }));
 
   const calendar: CalendarYear[] = await acts.loadArrearsCalendar();
   const tasks = new HumanTaskDesk({ caseId, caseType: 'arrears', region: input.region }, calendar, acts);
@@ -89,14 +89,14 @@ export async function arrears(input: ArrearsInput): Promise<{ status: string }> 
   });
   wf.setHandler(
     completeTask,
-    async (completion) => {
+    async (completion: TaskCompletion) => {
       tasks.accept(completion);
       const before = version;
       await wf.condition(() => settled > before);
       return view();
     },
     {
-      validator: (completion) => {
+      validator: (completion: TaskCompletion) => {
         tasks.validate(completion);
         const step = currentStep();
         if (!step) throw refuse('NotAllowedNow', `the case is ${status()}: no decision is due`);
@@ -108,14 +108,14 @@ export async function arrears(input: ArrearsInput): Promise<{ status: string }> 
   );
   wf.setHandler(
     requestArrearsDeferral,
-    async (request) => {
+    async (request: { until: string; reason: string; actorId: string }) => {
       deferralAsked = request;
       const before = version;
       await wf.condition(() => settled > before);
       return view();
     },
     {
-      validator: (request) => {
+      validator: (request: { until: string; reason: string; actorId: string }) => {
         const checked = hardshipDeferral(request, today(), policy);
         if ('refused' in checked) throw refuse('OutcomeNotAllowed', checked.refused);
         if (deferralAsked !== null || !snapshot.can({ type: 'DEFERRAL_REQUESTED', deferral: checked.deferral })) {
@@ -274,7 +274,8 @@ export async function arrears(input: ArrearsInput): Promise<{ status: string }> 
     if (snapshot.matches('transferDecided') && transferDue === null) {
       transferDue = computeDeadline(calendar, today(), policy.stepWorkingDays, 'working').dueDate;
     }
-    const deferralEnd = snapshot.context.deferral?.until ?? null;
+    // Court enforcement has no deadline of ours: it waits for the proceeds, waking monthly.
+    const deferralEnd = snapshot.matches('guaranteeAgreement') || snapshot.matches('hardshipDeferral') ? (snapshot.context.deferral?.until ?? null) : null;
     const elapsed = await waitUntil(snapshot.matches('ordered') ? orderDue : snapshot.matches('transferDecided') ? transferDue : deferralEnd);
     if (await absorb()) continue;
     if (!elapsed) {
@@ -291,4 +292,15 @@ export async function arrears(input: ArrearsInput): Promise<{ status: string }> 
   if (pending.length > 0 || settled < version) await runEffects();
   await wf.condition(wf.allHandlersFinished);
   return { status: status() };
+}
+
+const sweepActs = wf.proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry: { maximumAttempts: 5 } });
+
+/**
+ * The daily overdue sweep (run by the `arrears-sweep` Temporal schedule the worker ensures): opens provisional bills
+ * for employers that did not declare, then starts or joins one arrears case per employer with unpaid overdue bills.
+ * A schedule rather than a loop in the worker: Temporal keeps the timetable, skips overlaps and shows every run.
+ */
+export async function arrearsSweep(): Promise<{ cases: number; periods: number }> {
+  return sweepActs.sweepOverdueBills({ asOf: today() });
 }

@@ -3,4 +3,4 @@ export { enrollment, resubmitEnrollment, withdrawEnrollment, type EnrollmentInpu
 export { completeTask, getCaseView, type CaseView, type RefusalType } from './messages.js';
 export { noop } from './noop.workflow.js';
 export { petition, ratePetition, requestPetitionReview, type PetitionInput } from './petition.workflow.js';
-export { arrears, arrearsPaymentReceived, arrearsPeriodsJoined, requestArrearsDeferral, type ArrearsInput } from './arrears.workflow.js';
+export { arrears, arrearsPaymentReceived, arrearsPeriodsJoined, arrearsSweep, requestArrearsDeferral, type ArrearsInput } from './arrears.workflow.js';

@@ -31,7 +31,7 @@ export interface PetitionInput {
   receivedOn: string;
   policy: PetitionPolicy;
   /** Carried over by continue-as-new: the machine's state and what the workflow had loaded. */
-  carried?: { value: string; context: PetitionContext; version: number; calendar: CalendarYear[] };
+  carried?: { value: string; context: PetitionContext; version: number; calendar: CalendarYear[]; regions: string[] | null };
 }
 
 /** The petitioner asks for review (复查, art. 35) or re-review (复核, art. 36). */
@@ -49,6 +49,8 @@ export async function petition(input: PetitionInput): Promise<{ status: string }
   const { caseId, policy } = input;
   const loaded = input.carried ? null : await acts.loadPetitionContext({ caseId, petitionerId: input.petitionerId, matterKey: input.matterKey });
   const calendar = input.carried?.calendar ?? loaded!.calendar;
+  // Histories recorded before the activity answered regions replay with null: forwarding is then not checked here.
+  const regions = input.carried ? input.carried.regions : (loaded?.regions ?? null);
   let snapshot = input.carried
     ? petitionMachine.resolveState({ value: input.carried.value, context: input.carried.context })
     : initialTransition(petitionMachine, { petition: input.petition, receivedOn: input.receivedOn })[0];
@@ -94,8 +96,15 @@ export async function petition(input: PetitionInput): Promise<{ status: string }
     validator: (completion: TaskCompletion) => {
       if (!tasks || !spec) throw refuse('TaskAlreadyDecided', `task ${completion.taskId} is not open for a decision`);
       tasks.validate(completion);
+      // 信访工作条例 art. 36 para. 3 (§7): the accused never decides on the petition that reports them.
+      if (input.petition.accusedStaff.includes(completion.actorId)) {
+        throw refuse('FourEyes', 'whistle-blowing: you are accused in this petition and may not decide on it');
+      }
       const event = petitionEventFor(spec.step, completion, decisionContext());
       if ('refused' in event) throw refuse('OutcomeNotAllowed', event.refused);
+      if (event.type === 'FORWARD' && regions !== null && !regions.includes(event.toRegion)) {
+        throw refuse('OutcomeNotAllowed', `region ${event.toRegion} is not served by this system: forward to a body that is`);
+      }
       if (!snapshot.can(event)) throw refuse('OutcomeNotAllowed', `"${completion.outcome}" is not possible while the petition is ${status()}`);
     },
     },
@@ -213,7 +222,7 @@ export async function petition(input: PetitionInput): Promise<{ status: string }
     const window = clockDue(stage === 'review' ? 'reviewRequest' : 'rereviewRequest')!;
     if (wf.workflowInfo().continueAsNewSuggested) {
       await wf.condition(wf.allHandlersFinished);
-      await wf.continueAsNew<typeof petition>({ ...input, carried: { value: status(), context: snapshot.context, version, calendar } });
+      await wf.continueAsNew<typeof petition>({ ...input, carried: { value: status(), context: snapshot.context, version, calendar, regions } });
     }
     const before = version;
     const asked = await wf.condition(() => reviewAsked !== null || version !== before, Math.max(1, window.due.dueAtMs - Date.now()));

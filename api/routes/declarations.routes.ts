@@ -177,7 +177,8 @@ export const declarationRoutes = (clock: () => Date) =>
     .openapi(declareFileRoute, async (c) => {
       const form = await c.req.formData();
       const file = form.get('file');
-      const period = String(form.get('period') ?? '');
+      const rawPeriod = form.get('period');
+      const period = typeof rawPeriod === 'string' ? rawPeriod.trim() : '';
       const code = form.get('employerCreditCode');
       if (!(file instanceof File)) throw new ValidationError([{ path: 'file', message: 'attach the roster as the multipart field "file"' }]);
       const employer = await employerFor(c.var, typeof code === 'string' && code !== '' ? code.trim().toUpperCase() : undefined, 'declare');

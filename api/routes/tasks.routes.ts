@@ -2,7 +2,7 @@ import { ForbiddenError, subject } from '@casl/ability';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { claimTask, reassignTask, releaseTask } from '../../db/queries/task-commands.js';
 import { findTask, listWorklist, taskSubjectOf, type TaskView } from '../../db/queries/task.query.js';
-import { findCase } from '../../db/queries/case.query.js';
+import { caseSubjectOf, findCase } from '../../db/queries/case.query.js';
 import { DomainError } from '../../domain/errors.js';
 import { explainRefusal, type Action, type Actor, type AppAbility } from '../../policies/abilities.js';
 import { accessibleFilter } from '../../policies/sql-scope.js';
@@ -34,10 +34,21 @@ const present = (task: TaskView) => ({
 
 /** Loads a task the caller may see (404 otherwise, like an unknown one) and checks `action` on it (403 with the reason). */
 async function authorizedTask(c: { var: AppEnv['Variables'] }, taskId: string, action: Action): Promise<TaskView> {
-  const { em, ability, actor } = c.var;
+  const task = await visibleTask(c, taskId);
+  requireAbility(c.var.ability, c.var.actor, action, task);
+  return task;
+}
+
+/**
+ * A task the caller may read, and whose case they may read too: a whistle-blowing petition stays invisible to the staff
+ * member it accuses down to its tasks (信访工作条例 art. 36). Anything else answers 404, like an unknown task.
+ */
+async function visibleTask(c: { var: AppEnv['Variables'] }, taskId: string): Promise<TaskView> {
+  const { em, ability } = c.var;
   const task = await findTask(em, taskId);
   if (!task || ability.cannot('read', subject('Task', taskSubjectOf(task)))) throw new DomainError('TASK_NOT_FOUND', `No task ${taskId}`);
-  requireAbility(ability, actor, action, task);
+  const owner = await findCase(em, task.caseId);
+  if (owner && ability.cannot('read', subject('Case', caseSubjectOf(owner)))) throw new DomainError('TASK_NOT_FOUND', `No task ${taskId}`);
   return task;
 }
 
@@ -51,6 +62,12 @@ function requireAbility(ability: AppAbility, actor: Actor, action: Action, task:
   if (reason.startsWith('four-eyes')) throw new DomainError('FOUR_EYES', reason);
   if (reason.startsWith('holder')) throw new DomainError('NOT_TASK_HOLDER', reason);
   throw new ForbiddenError(ability).setMessage(reason);
+}
+
+/** Cases that name the caller as the accused staff member: their tasks never show in the caller's worklists. */
+async function casesAccusing(em: AppEnv['Variables']['em'], actorId: string): Promise<string[]> {
+  const rows = await em.execute<{ id: string }[]>('select id from case_record where accused_staff @> array[?]::text[]', [actorId]);
+  return rows.map((row) => row.id);
 }
 
 const listRoute = createRoute({
@@ -189,6 +206,7 @@ export const taskRoutes = (cases: CaseWorkflows, clock: () => Date) =>
       const after = q.cursor ? decodeCursorOf(q.cursor, ['number', 'string', 'string']) : null;
       const action: Action = q.view === 'available' ? 'claim' : 'read';
       const page = await listWorklist(em, {
+        hiddenCaseIds: await casesAccusing(em, actor.id),
         view: q.view,
         scope: accessibleFilter(ability, action, 'Task'),
         actorId: actor.id,
@@ -210,8 +228,7 @@ export const taskRoutes = (cases: CaseWorkflows, clock: () => Date) =>
     .openapi(getRoute, async (c) => c.json(present(await authorizedTask(c, c.req.valid('param').taskId, 'read')), 200))
     .openapi(claimRoute, async (c) => {
       const { taskId } = c.req.valid('param');
-      const task = await findTask(c.var.em, taskId);
-      if (!task || c.var.ability.cannot('read', subject('Task', taskSubjectOf(task)))) throw new DomainError('TASK_NOT_FOUND', `No task ${taskId}`);
+      const task = await visibleTask(c, taskId);
       // A claim on a task already held is decided by the atomic update (409), not by the stale row read above.
       if (task.status === 'open') requireAbility(c.var.ability, c.var.actor, 'claim', task);
       else requireAbility(c.var.ability, c.var.actor, 'claim', { ...task, status: 'open', assignee: null });

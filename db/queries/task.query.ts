@@ -79,6 +79,8 @@ export type Worklist = 'available' | 'mine' | 'team' | 'overdue';
 
 export interface WorklistQuery {
   view: Worklist;
+  /** Cases whose tasks the caller must not see even within scope (whistle-blowing petitions accusing them). */
+  hiddenCaseIds?: readonly string[];
   /** The caller's scope for the view, from policies/sql-scope.ts; null = nothing visible. */
   scope: Record<string, unknown> | null;
   actorId: string;
@@ -113,6 +115,7 @@ export async function listWorklist(em: EntityManager, q: WorklistQuery): Promise
       where.push({ status: { $in: ['open', 'claimed'] }, $or: [{ escalated: true }, { dueAt: { $lt: q.now } }] });
       break;
   }
+  if (q.hiddenCaseIds && q.hiddenCaseIds.length > 0) where.push({ caseId: { $nin: [...q.hiddenCaseIds] } });
   if (q.caseType) where.push({ caseType: q.caseType });
   if (q.step) where.push({ step: q.step });
   if (q.after) {

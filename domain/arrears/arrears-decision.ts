@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { addDays, daysBetween, isIsoDate } from '../calendar/local-date.js';
-import { Money } from '../money.js';
+import type { Money } from '../money.js';
 import type { TaskCompletion, TaskPermission } from '../task.js';
 import type { ArrearsStep } from './arrears-effects.js';
 import type { ArrearsEvent, Deferral } from './arrears.machine.js';

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.js';
-import { Money } from '../money.js';
+import type { Money } from '../money.js';
 
 /**
  * How a payment is spread over what an employer owes (domain-rules §4, "Partial payments" — no national rule, open

@@ -1,4 +1,4 @@
-import { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addMonths, daysInMonth, monthOf } from '../calendar/local-date.js';
 import { DomainError } from '../errors.js';
 import { parseCitizenId } from '../identity/citizen-id.js';

@@ -168,6 +168,11 @@ describe('bad input, authentication and masking over HTTP: the right 4xx problem
       });
       expect(started.status).toBe(202);
       const { caseId, reference } = started.body;
+      // Let the case finish first: its own timeline lines must not land inside the "nothing written" window below.
+      await system.eventually(async () => {
+        const view = await system.call('GET', `/v1/cases/${reference}`, { token: citizen });
+        return view.body.closedAt ? true : undefined;
+      });
 
       const mine = await system.call('GET', '/v1/cases?limit=100', { token: citizen });
       expect(mine.status).toBe(200);

@@ -1,5 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
+import { addDays, shanghaiDateOf } from '../../domain/calendar/local-date.js';
+import { computeDeadline } from '../../domain/case/deadline-clock.js';
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
@@ -121,6 +124,18 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
     expect(caseIds(reviewerList.body)).toContain(started.body.caseId);
     // Sensitive: a front-line caseworker of the same region does not see it either.
     expect((await system.call('GET', `/v1/cases/${started.body.caseId}`, { token: caseworker })).status).toBe(404);
+
+    // Down to its tasks: the reviewer sees the acceptance task; the accused finds it in no worklist and cannot touch it.
+    const taskId = await system.eventually(async () => {
+      const team = await system.call('GET', '/v1/tasks?view=team&caseType=petition&limit=100', { token: reviewer });
+      return team.body.items.find((item: { caseId: string }) => item.caseId === started.body.caseId)?.taskId as string | undefined;
+    });
+    for (const view of ['available', 'team', 'overdue']) {
+      const worklist = await system.call('GET', `/v1/tasks?view=${view}&limit=100`, { token: accused });
+      expect(worklist.body.items.map((item: { caseId: string }) => item.caseId)).not.toContain(started.body.caseId);
+    }
+    expect((await system.call('GET', `/v1/tasks/${taskId}`, { token: accused })).status).toBe(404);
+    expect((await system.call('POST', `/v1/tasks/${taskId}/claim`, { token: accused })).status).toBe(404);
   });
 
   it('refuses bad input and writes nothing: six representatives, an empty request, a disallowed or oversized attachment (§7 art. 20)', async () => {
@@ -196,5 +211,24 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
     expect(Object.keys((doc.body as { paths: Record<string, unknown> }).paths)).toEqual(
       expect.arrayContaining(['/v1/petitions', '/v1/petitions/{reference}', '/v1/petitions/{reference}/review-requests', '/v1/attachments', '/v1/attachments/{attachmentId}']),
     );
+  });
+
+  it('refuses a review asked for one day after the 30-day window with 422 naming the last day, and changes nothing (§7 art. 35, E12)', async () => {
+    const started = await system.call('POST', '/v1/petitions', { token: alice.token, body: petitionBody() });
+    await system.eventually(async () => ((await system.call('GET', `/v1/petitions/${started.body.reference}`, { token: alice.token })).body.status === 'registered' ? true : undefined));
+    // A reply whose window ended yesterday (the day count rolls over rest days, so find such a reply date).
+    const today = shanghaiDateOf(Date.now());
+    const yesterday = addDays(today, -1);
+    const candidates = Array.from({ length: 20 }, (_, i) => addDays(today, -31 - i));
+    const issuedOn = candidates.find((day) => computeDeadline(CN_CALENDAR_YEARS, day, 30, 'calendar').dueDate === yesterday) ?? candidates[10]!;
+    const lastDay = computeDeadline(CN_CALENDAR_YEARS, issuedOn, 30, 'calendar').dueDate;
+    expect(lastDay < today).toBe(true);
+    await system.orm.em.fork().execute(`update case_record set status = 'concluded', summary = ? where id = ?`, [JSON.stringify({ opinion: { kind: 'explain', issuedOn } }), started.body.caseId]);
+
+    const late = await system.call('POST', `/v1/petitions/${started.body.reference}/review-requests`, { token: alice.token, body: { stage: 'review' } });
+    expect(late.status).toBe(422);
+    expect(late.body).toMatchObject({ code: 'REVIEW_WINDOW_CLOSED', detail: expect.stringContaining(`by ${lastDay}`) });
+    const tasks = await system.orm.em.fork().execute<{ step: string }[]>('select step from task where case_id = ?', [started.body.caseId]);
+    expect(tasks.map((t) => t.step)).toEqual(['acceptance']);
   });
 });

@@ -93,7 +93,7 @@ export function fakeActivities(
       otherOpenEnrollment: null,
       ...facts,
     }),
-    loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: null }),
+    loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: null, regions: ['330100', '330102', '330105', '330106', '330108'] }),
     recordPetitionRating: async () => {},
     sharePetitionWithRegion: async () => {},
     openInsuranceRecords: async ({ application, parameters }) => ({

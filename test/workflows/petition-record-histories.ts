@@ -88,7 +88,7 @@ async function record(): Promise<void> {
     mkdirSync(outDir, { recursive: true });
     for (const scenario of scenarios) {
       const fakes = fakeActivities({
-        loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: scenario.concludedReference ?? null }),
+        loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: scenario.concludedReference ?? null, regions: ['330100', '330102', '330105', '330106'] }),
       });
       const history = await withPetitionWorker(env, bundle, fakes, async (start) => {
         const input = petitionInput(await env.currentTimeMs());

@@ -3,11 +3,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initialTransition, transition } from 'xstate';
 import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
 import { installSdkLogging } from '../../bin/worker-runtime.js';
 import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { computeDeadline } from '../../domain/case/deadline-clock.js';
+import { petitionMachine } from '../../domain/petition/petition.machine.js';
 import { completeTask, getCaseView, ratePetition, requestPetitionReview } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
 import { bundleWorkflows, until } from './enrollment-harness.js';
@@ -160,7 +162,7 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
   });
 
   it('answers a petition on the same facts and reasons after a concluded re-review "not accepted: re-review concluded" without a task (§7 art. 36)', async () => {
-    const fakes = fakeActivities({ loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: 'XF2026000007' }) });
+    const fakes = fakeActivities({ loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: 'XF2026000007', regions: ['330102'] }) });
     await withPetitionWorker(env, bundle, fakes, async (start) => {
       const handle = await start(petitionInput(await env.currentTimeMs()));
       expect(await handle.result()).toEqual({ status: 'notAccepted' });
@@ -193,6 +195,51 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
       expect(fakes.callsTo('sendNotice').at(-1)?.input.payload).toMatchObject({ notAccepted: { route: 'arbitration' } });
       const view = await handle.query(getCaseView);
       expect(view.closed).toBe(true);
+    });
+  });
+
+  it('never lets the accused staff member decide a whistle-blowing petition, and forwards only to a served region (§7 arts. 23, 36)', async () => {
+    const fakes = fakeActivities();
+    await withPetitionWorker(env, bundle, fakes, async (start) => {
+      const handle = await start(petitionInput(await env.currentTimeMs(), { sensitive: true, submission: { accusedStaff: ['rv-013'] } }));
+      const task = await openTaskIn(handle, 'registered');
+      expect(fakes.callsTo('openTask')[0]?.input.spec.permission).toBe('approve'); // sensitive: reviewers and supervisors
+      const accused = await refusalOf(handle.executeUpdate(completeTask, { args: [decision(task.openTaskId, 'accept', { actorId: 'rv-013' })] }));
+      expect(accused).toMatchObject({ type: 'FourEyes', message: expect.stringMatching(/accused/) });
+      const unserved = await refusalOf(handle.executeUpdate(completeTask, { args: [decision(task.openTaskId, 'forward', { actorId: 'rv-014', comment: '外省', data: { toRegion: '110105' } })] }));
+      expect(unserved.message).toMatch(/not served/);
+      expect(fakes.callsTo('closeTask')).toHaveLength(0);
+      await handle.executeUpdate(completeTask, { args: [decision(task.openTaskId, 'accept', { actorId: 'rv-014' })] });
+      await openTaskIn(handle, 'inProgress');
+      await handle.terminate('test over');
+    });
+  });
+
+  it('resumes a continued-as-new petition from its carried state: the window clock, the version and the review still work (§7 art. 35)', async () => {
+    const fakes = fakeActivities();
+    await withPetitionWorker(env, bundle, fakes, async (start) => {
+      const now = await env.currentTimeMs();
+      const base = petitionInput(now);
+      const today = shanghaiDateOf(now);
+      let [snapshot] = initialTransition(petitionMachine, { petition: base.petition, receivedOn: today });
+      [snapshot] = transition(petitionMachine, snapshot, { type: 'ACCEPT', officerId: 'cw-002', on: today });
+      [snapshot] = transition(petitionMachine, snapshot, {
+        type: 'ISSUE_OPINION',
+        opinion: { kind: 'explain', ...OPINION_DATA, issuedOn: today, issuedBy: 'cw-002' },
+      });
+      const handle = await start({ ...base, carried: { value: 'opinionIssued', context: snapshot.context, version: 40, calendar: CN_CALENDAR_YEARS, regions: null } });
+      const view = await statusOf(handle, 'opinionIssued');
+      expect(view.allowedEvents).toEqual(['REQUEST_REVIEW', 'RATE']);
+      expect(fakes.callsTo('loadPetitionContext')).toHaveLength(0); // carried, not reloaded
+      expect(fakes.callsTo('sendNotice')).toHaveLength(0); // nothing is announced twice
+      expect(fakes.callsTo('projectCase')[0]?.input.version).toBeGreaterThanOrEqual(40);
+
+      await env.sleep('10 days');
+      await handle.executeUpdate(requestPetitionReview, { args: [{ stage: 'review', actorId: base.petitionerId }] });
+      await openTaskIn(handle, 'reviewRequested');
+      expect(fakes.callsTo('openTask')[0]?.input).toMatchObject({ region: '330100', spec: { step: 'review' } });
+      expect(fakes.callsTo('sharePetitionWithRegion')[0]?.input).toEqual({ caseId: base.caseId, region: '330100' });
+      await handle.terminate('test over');
     });
   });
 });

@@ -1,0 +1,21 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runContributionBenchmarks } from '../../bin/bench/contributions.bench.js';
+import { startSystem, type TestSystem } from '../support/system.js';
+
+// A small run of the issue-3 bench, so the bench code cannot rot: the full figures come from `npm run bench`.
+describe('runContributionBenchmarks (small run on the test database)', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(async () => system?.close());
+
+  it('imports lines end to end with bills written, and states late fees that agree with the domain (§4, E2 method)', async () => {
+    const lines: string[] = [];
+    const rows = await runContributionBenchmarks({ orm: system.orm, say: (l) => lines.push(l), lines: Number(process.env.BENCH_LINES ?? 20_000), linesPerEmployer: 1_000, overdueBills: Number(process.env.BENCH_BILLS ?? 5_000) });
+    console.log(lines.join('\n'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.figure).toContain('bills written');
+    expect(rows[1]!.figure).toMatch(/for [\d,]+ overdue bills/);
+  });
+});
