@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CaseProjection, TimelineLine } from '../domain/case/case-projection.js';
 import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
 import type { ActivityDeps } from './deps.js';
@@ -16,9 +17,14 @@ export interface NoticeRequest {
 export function createCaseActivities({ orm, now = () => new Date() }: ActivityDeps) {
   return {
     /** Writes the workflow's view of the case into the read model; an older version never overwrites a newer one. */
-    projectCase: async (projection: CaseProjection): Promise<void> => {
+    projectCase: async (
+      projection: CaseProjection & { timeline?: readonly TimelineLine[]; notices?: readonly NoticeRequest[] },
+    ): Promise<void> => {
       const at = now();
       await orm.em.fork().transactional(async (em) => {
+        // Lines and notices that report this change commit with it (each idempotent by its key).
+        for (const line of projection.timeline ?? []) await appendTimeline(em, { ...line, at });
+        for (const notice of projection.notices ?? []) await insertNotice(em, notice, at);
         const [before] = await em.execute<{ status: string }[]>('select status from case_record where id = ? for update', [projection.caseId]);
         const updated = await em.execute(
           `update case_record set status = ?, status_version = ?, deadlines = ?, allowed_events = ?,
@@ -73,21 +79,25 @@ export function createCaseActivities({ orm, now = () => new Date() }: ActivityDe
 
     /** Puts a notice in the outbox (the dispatcher delivers it through the notice channel). */
     sendNotice: async (notice: NoticeRequest): Promise<void> => {
-      await orm.em.fork().execute(
-        `insert into notice_outbox (id, case_id, recipient_kind, recipient_id, channel, kind, payload, created_at, dedupe_key)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing`,
-        [
-          randomUUID(),
-          notice.caseId,
-          notice.recipientKind,
-          notice.recipientId,
-          notice.recipientKind === 'citizen' ? 'sms' : 'portal',
-          notice.kind,
-          JSON.stringify(notice.payload),
-          now(),
-          notice.key,
-        ],
-      );
+      await insertNotice(orm.em.fork(), notice, now());
     },
   };
+}
+
+async function insertNotice(em: EntityManager, notice: NoticeRequest, at: Date): Promise<void> {
+  await em.execute(
+    `insert into notice_outbox (id, case_id, recipient_kind, recipient_id, channel, kind, payload, created_at, dedupe_key)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing`,
+    [
+      randomUUID(),
+      notice.caseId,
+      notice.recipientKind,
+      notice.recipientId,
+      notice.recipientKind === 'citizen' ? 'sms' : 'portal',
+      notice.kind,
+      JSON.stringify(notice.payload),
+      at,
+      notice.key,
+    ],
+  );
 }

@@ -4,9 +4,9 @@ import { findParametersInForce } from '../db/queries/region-parameters.query.js'
 import { recordDeclaration } from '../db/writers/contribution-ledger.js';
 import { HolidayCalendar } from '../domain/calendar/holiday-calendar.js';
 import { shanghaiDateOf } from '../domain/calendar/local-date.js';
+import { computeDeclarationBatch } from '../domain/contribution/declaration-batch.js';
 import {
   billDueDate,
-  computeDeclaration,
   periodProblem,
   validateDeclarationLines,
   type DeclarationIssue,
@@ -27,6 +27,8 @@ export interface DeclarationRequest {
   declaredBy: { id: string; role: string };
   requestId: string | null;
   now: Date;
+  /** How many lines come back in full with their workings (the rest are only written); default 1 000. */
+  detailUpTo?: number;
 }
 
 export type DeclarationOutcome =
@@ -39,6 +41,8 @@ export type DeclarationOutcome =
       adjustment: string | null;
       dueDate: string;
       parametersFrom: string;
+      lineCount: number;
+      /** The first `detailUpTo` lines with workings. */
       lines: DeclaredLine[];
       totals: DeclarationTotals;
     };
@@ -63,7 +67,8 @@ export async function declareContributions(em: EntityManager, req: DeclarationRe
   if (!parameters) {
     throw new DomainError('PARAMETERS_NOT_FOUND', `region ${req.employer.region} has no parameters in force for ${req.period}`, { path: 'period' });
   }
-  const computed = computeDeclaration(req.lines, parameters, req.employer.workInjuryClass === null ? null : String(req.employer.workInjuryClass), prefix);
+  const employerClass = req.employer.workInjuryClass === null ? null : String(req.employer.workInjuryClass);
+  const computed = computeDeclarationBatch(req.lines, parameters, employerClass, { prefix, detailUpTo: req.detailUpTo ?? 1_000 });
   if (computed.issues.length > 0) return { ok: false, issues: computed.issues };
 
   const dueDate = billDueDate(req.period, parameters.dueDay, new HolidayCalendar(await loadCalendarYears(em)));
@@ -74,12 +79,13 @@ export async function declareContributions(em: EntityManager, req: DeclarationRe
     dueDate,
     source: req.source,
     idempotencyKey: req.idempotencyKey,
-    lines: computed.lines,
+    lineCount: computed.lineCount,
+    columns: computed.columns,
     totals: computed.totals,
     parametersFrom: parameters.effectiveFrom,
     declaredBy: req.declaredBy,
     requestId: req.requestId,
     now: req.now,
   });
-  return { ok: true, ...written, dueDate, parametersFrom: parameters.effectiveFrom, lines: computed.lines, totals: computed.totals };
+  return { ok: true, ...written, dueDate, parametersFrom: parameters.effectiveFrom, lineCount: computed.lineCount, lines: computed.detailed, totals: computed.totals };
 }

@@ -10,11 +10,20 @@ import type { EnrollmentFacts, Refusal } from '../domain/enrollment/enrollment-c
 import { parseCitizenId } from '../domain/identity/citizen-id.js';
 import { Money } from '../domain/money.js';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
-import { findParametersInForce } from '../db/queries/region-parameters.query.js';
+import { listParameterSets } from '../db/queries/region-parameters.query.js';
 import { appendAudit } from '../db/writers/case-log.js';
 import type { ActivityDeps } from './deps.js';
 
+/** How long the worker reuses the holiday calendar and a region's parameter sets before reading them again. */
+const REFERENCE_CACHE_MS = 30_000;
+
 export function createEnrollmentActivities({ orm, now = () => new Date() }: ActivityDeps) {
+  // Reference data changes a few times a year and takes effect on a future date; reading it for every registration
+  // would cost two queries per case. A change is picked up within REFERENCE_CACHE_MS.
+  let calendar: { years: CalendarYear[]; readAt: number } | null = null;
+  const parameterSets = new Map<string, { sets: RegionalParameters[]; readAt: number }>();
+  const fresh = (readAt: number) => Date.now() - readAt < REFERENCE_CACHE_MS;
+
   return {
     /** Dated parameters and the holiday calendar, read once and recorded in history so a replay decides the same. */
     loadEnrollmentContext: async (input: { region: string; date: string }): Promise<{
@@ -22,38 +31,39 @@ export function createEnrollmentActivities({ orm, now = () => new Date() }: Acti
       calendar: CalendarYear[];
     }> => {
       const em = orm.em.fork();
-      const parameters = await findParametersInForce(em, input.region, input.date);
+      let cached = parameterSets.get(input.region);
+      if (!cached || !fresh(cached.readAt)) {
+        cached = { sets: await listParameterSets(em, input.region), readAt: Date.now() };
+        parameterSets.set(input.region, cached);
+      }
+      if (!calendar || !fresh(calendar.readAt)) calendar = { years: await loadCalendarYears(em), readAt: Date.now() };
+      const parameters = cached.sets.filter((set) => set.effectiveFrom <= input.date).at(-1);
       if (!parameters) {
         throw ApplicationFailure.nonRetryable(
           `region ${input.region} has no contribution parameters in force on ${input.date}`,
           'ParametersNotFound',
         );
       }
-      return { parameters, calendar: await loadCalendarYears(em) };
+      return { parameters, calendar: calendar.years };
     },
 
     gatherEnrollmentFacts: async (input: { caseId: string; citizenId: string; employerCreditCode: string | null }): Promise<EnrollmentFacts> => {
-      const em = orm.em.fork();
-      const [employer] = input.employerCreditCode
-        ? await em.execute<{ credit_code: string; region: string; status: string }[]>(
-            'select credit_code, region, status from employer where credit_code = ?',
-            [input.employerCreditCode],
-          )
-        : [];
-      const [pension] = await em.execute<{ region: string; employer_credit_code: string | null }[]>(
-        `select region, employer_credit_code from insurance_record
-         where citizen_id = ? and insurance_type = 'pension' and status = 'active' limit 1`,
-        [input.citizenId],
-      );
-      const [open] = await em.execute<{ reference: string }[]>(
-        `select reference from case_record where case_type = 'enrollment' and citizen_id = ? and closed_at is null
-           and id <> ? order by opened_at limit 1`,
-        [input.citizenId, input.caseId],
+      // One round trip for the three facts: this runs for every registration.
+      const [row] = await orm.em.fork().execute<
+        { employer: { creditCode: string; region: string; status: string } | null; pension: { region: string; employerCreditCode: string | null } | null; open: string | null }[]
+      >(
+        `select
+           (select json_build_object('creditCode', credit_code, 'region', region, 'status', status) from employer where credit_code = ?) as employer,
+           (select json_build_object('region', region, 'employerCreditCode', employer_credit_code) from insurance_record
+              where citizen_id = ? and insurance_type = 'pension' and status = 'active' limit 1) as pension,
+           (select reference from case_record where case_type = 'enrollment' and citizen_id = ? and closed_at is null and id <> ?
+              order by opened_at limit 1) as open`,
+        [input.employerCreditCode, input.citizenId, input.citizenId, input.caseId],
       );
       return {
-        employer: employer ? { creditCode: employer.credit_code, region: employer.region, status: employer.status } : null,
-        activePension: pension ? { region: pension.region, employerCreditCode: pension.employer_credit_code } : null,
-        otherOpenEnrollment: open ? { reference: open.reference } : null,
+        employer: row?.employer ?? null,
+        activePension: row?.pension ?? null,
+        otherOpenEnrollment: row?.open ? { reference: row.open } : null,
       };
     },
 
@@ -80,25 +90,25 @@ export function createEnrollmentActivities({ orm, now = () => new Date() }: Acti
                hukou_region = coalesce(excluded.hukou_region, person.hukou_region), updated_at = excluded.updated_at`,
             [person.value, application.person.name, person.sex, person.birthDate, application.person.phone, application.person.hukouRegion, at, at],
           );
-          for (const insuranceType of application.insuranceTypes) {
-            await em.execute(
-              `insert into insurance_record (id, citizen_id, insurance_type, region, employer_credit_code, personnel_category,
-                 start_month, status, contribution_base, opened_by_case, created_at)
-               values (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?) on conflict (opened_by_case, insurance_type) do nothing`,
-              [
-                randomUUID(),
-                person.value,
-                insuranceType,
-                application.region,
-                application.employerCreditCode,
-                application.employerCreditCode ? 'employee' : 'flexible',
-                monthOf(application.hireDate),
-                base.toDecimal().toFixed(2),
-                input.caseId,
-                at,
-              ],
-            );
-          }
+          // One statement for all chosen insurances; a retry finds them and inserts nothing.
+          const values = application.insuranceTypes.map(() => `(?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`).join(', ');
+          await em.execute(
+            `insert into insurance_record (id, citizen_id, insurance_type, region, employer_credit_code, personnel_category,
+               start_month, status, contribution_base, opened_by_case, created_at)
+             values ${values} on conflict (opened_by_case, insurance_type) do nothing`,
+            application.insuranceTypes.flatMap((insuranceType) => [
+              randomUUID(),
+              person.value,
+              insuranceType,
+              application.region,
+              application.employerCreditCode,
+              application.employerCreditCode ? 'employee' : 'flexible',
+              monthOf(application.hireDate),
+              base.toDecimal().toFixed(2),
+              input.caseId,
+              at,
+            ]),
+          );
           await appendAudit(em, {
             at,
             actorId: input.decidedBy,

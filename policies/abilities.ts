@@ -6,6 +6,7 @@ import type { SubjectMap, SubjectType, TaskPermission } from './subjects.js';
 export type {
   AuditEntrySubject,
   CaseSubject,
+  ContributionSubject,
   EmployerSubject,
   EnrollmentSubject,
   PersonSubject,
@@ -79,7 +80,13 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     can('release', 'Task', { region, assignee: actor.id });
     can('complete', 'Task', { region, assignee: actor.id, permission: { $in: [...permissions] } });
     can('create', ['Enrollment', 'Employer'], { region });
+    // Front-office staff key in a declaration for an employer without online access (§3.3).
+    can(['read', 'create'], 'Declaration', { region });
+    can('read', ['Bill', 'Payment', 'ArrearsCase'], { region });
   });
+
+/** Everything of an employer's contribution account in `region` is visible; what may be done is granted per role. */
+const readContributions = (region: string, { can }: Builder) => can('read', ['Declaration', 'Bill', 'Payment', 'ArrearsCase'], { region });
 
 const grants: Record<Role, Grant> = {
   citizen({ id }, { can }) {
@@ -97,14 +104,23 @@ const grants: Record<Role, Grant> = {
     can('read', 'Case', { employerCreditCode: employer });
     can('create', 'Enrollment', { employerCreditCode: employer });
     can('read', 'Employer', { creditCode: employer });
+    // An employer declares its own wages (社会保险法 art. 60) and sees its own account, never another's (issue 3).
+    can(['read', 'create'], 'Declaration', { employerCreditCode: employer });
+    can('read', ['Bill', 'Payment', 'ArrearsCase'], { employerCreditCode: employer });
+    // Asking for a hardship deferral of its own arrears (domain-rules §4); a supervisor decides it.
+    can('update', 'ArrearsCase', { employerCreditCode: employer });
   },
-  caseworker: inRegion((_region, actor, builder) => {
+  caseworker: inRegion((region, actor, builder) => {
     frontOffice(['review'])(actor, builder);
     // A sensitive petition is for reviewers and supervisors only (domain-rules §7); its tasks take 'approve'.
     builder.cannot('read', 'Case', { caseType: 'petition', sensitive: true }).because(SENSITIVE_PETITION_REASON);
+    // The collection desk: it books payments and asks for deferrals on the employer's behalf (domain-rules §4).
+    builder.can('create', 'Payment', { region });
+    builder.can('update', 'ArrearsCase', { region });
   }),
   reviewer: frontOffice(['review', 'approve']),
-  supervisor: inRegion((region, actor, { can }) => {
+  supervisor: inRegion((region, actor, builder) => {
+    const { can } = builder;
     can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
     can('read', 'Case', { sharedWithRegions: region });
     can('readUnmasked', ['Case', 'Person'], { region });
@@ -112,14 +128,23 @@ const grants: Record<Role, Grant> = {
     can(['release', 'reassign'], 'Task', { region });
     // Still only the holder decides (design.md "Tasks"): a supervisor reassigns a task to themself first.
     can('complete', 'Task', { region, assignee: actor.id });
+    readContributions(region, builder);
+    can('create', ['Declaration', 'Payment'], { region });
+    // Running the overdue sweep, which opens or joins arrears cases (domain-rules §4).
+    can('create', 'ArrearsCase', { region });
   }),
-  auditor: inRegion((region, _actor, { can }) => {
-    can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
+  auditor: inRegion((region, _actor, builder) => {
+    builder.can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
+    readContributions(region, builder);
   }),
-  admin: inRegion((region, _actor, { can }) => {
+  admin: inRegion((region, _actor, builder) => {
+    const { can } = builder;
     can('manage', 'RegionParameters', { region });
     can(['create', 'update'], 'Employer', { region });
     can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
+    readContributions(region, builder);
+    // Administrators book payments (bank and tax files) and run the sweep, but do not declare wages for an employer.
+    can('create', ['Payment', 'ArrearsCase'], { region });
   }),
 };
 

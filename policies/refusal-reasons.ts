@@ -33,6 +33,10 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   RegionParameters: { one: 'parameter set', many: 'region parameters' },
   AuditEntry: { one: 'audit entry', many: 'audit entries' },
   Petition: { one: 'petition', many: 'petitions' },
+  Declaration: { one: 'wage declaration', many: 'wage declarations' },
+  Bill: { one: 'bill', many: 'bills' },
+  Payment: { one: 'payment', many: 'payments' },
+  ArrearsCase: { one: 'arrears case', many: 'arrears cases' },
 };
 
 interface Refusal {

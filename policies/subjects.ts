@@ -72,6 +72,15 @@ export interface AuditEntrySubject {
   region: string;
 }
 
+/**
+ * Contribution collection objects (domain-rules §3.3, §4): a monthly declaration, the bill of a period, a payment and
+ * an arrears recovery case. They belong to one employer in one region, which is all their rules look at.
+ */
+export interface ContributionSubject {
+  employerCreditCode: string;
+  region: string;
+}
+
 export interface SubjectMap {
   Case: CaseSubject;
   Task: TaskSubject;
@@ -81,6 +90,10 @@ export interface SubjectMap {
   RegionParameters: RegionParametersSubject;
   AuditEntry: AuditEntrySubject;
   Petition: PetitionSubject;
+  Declaration: ContributionSubject;
+  Bill: ContributionSubject;
+  Payment: ContributionSubject;
+  ArrearsCase: ContributionSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -94,4 +107,8 @@ export const subjectTypes = [
   'RegionParameters',
   'AuditEntry',
   'Petition',
+  'Declaration',
+  'Bill',
+  'Payment',
+  'ArrearsCase',
 ] as const satisfies readonly SubjectType[];

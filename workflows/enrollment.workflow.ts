@@ -1,8 +1,9 @@
 import * as wf from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
+import type { NoticeRequest } from '../activities/case.activities.js';
 import type { Activities } from '../activities/index.js';
 import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
-import type { CaseDeadline } from '../domain/case/case-projection.js';
+import type { CaseDeadline, TimelineLine } from '../domain/case/case-projection.js';
 import { computeDeadline, toShanghaiIso } from '../domain/case/deadline-clock.js';
 import type { RegionalParameters } from '../domain/contribution/regional-parameters.js';
 import type { EnrollmentApplication, EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
@@ -53,6 +54,7 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
   let resubmission: EnrollmentCorrection | null = null;
   let withdrawal: string | null = null;
   let settled = 0; // version after the last message was fully handled: the Update handlers wait for it
+  let decided = 0; // version right after the last task decision was applied
 
   const send = (event: EnrollmentEvent): void => {
     [snapshot, actions] = transition(enrollmentMachine, snapshot, event);
@@ -84,7 +86,9 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
     async (completion) => {
       tasks.accept(completion);
       const before = version;
-      await wf.condition(() => settled > before);
+      // Answer once the decision is applied: the task row is closed (or put on hold) and the lifecycle has moved.
+      // What follows from it (records, notices, the read model) runs on without keeping the caseworker waiting.
+      await wf.condition(() => decided > before);
       return view();
     },
     {
@@ -141,9 +145,16 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
     return list;
   };
 
+  // Timeline lines and notices gathered while effects run; they are written with the next projection, in the same
+  // transaction as the status change they report (the outbox pattern), and in one local activity instead of three.
+  const lines: TimelineLine[] = [];
+  const outbox: NoticeRequest[] = [];
+
   const project = async () => {
     const ctx = snapshot.context;
     await acts.projectCase({
+      timeline: lines.splice(0),
+      notices: outbox.splice(0),
       caseId,
       status: status(),
       version,
@@ -167,7 +178,7 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
   };
 
   const notify = (notice: string) =>
-    acts.sendNotice({
+    outbox.push({
       caseId,
       key: `${caseId}:${notice}:${version}`,
       recipientKind: application.employerCreditCode ? 'employer' : 'citizen',
@@ -180,7 +191,7 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
     for (let effect = pending.shift(); effect; effect = pending.shift()) {
       switch (effect.kind) {
         case 'notify':
-          await notify(effect.notice);
+          notify(effect.notice);
           break;
         case 'runChecks': {
           if (!snapshot.matches('checking')) break; // already refused before the checks could run
@@ -193,7 +204,7 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
             calendar: new HolidayCalendar(calendarYears),
             submittedOn: input.submittedOn,
           });
-          await acts.appendTimeline({
+          lines.push({
             caseId,
             key: `${caseId}:checks:${version}`,
             actor: 'system',
@@ -223,7 +234,7 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
           }
           break;
         case 'holdReview': {
-          await tasks.hold();
+          if (!tasks.heldTaskId) await tasks.hold(); // a return already held the task when the decision was applied
           const due = computeDeadline(calendarYears, today(), input.policy.correctionDays, 'calendar');
           correctionDue = { dueDate: due.dueDate, dueAtMs: due.dueAtMs };
           break;
@@ -258,8 +269,10 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
       }
       const event = enrollmentEventFor(decision);
       if ('refused' in event) throw wf.ApplicationFailure.nonRetryable(event.refused, 'InvariantViolation');
-      if (event.type !== 'RETURN') await tasks.close(decision);
+      if (event.type === 'RETURN') await tasks.hold();
+      else await tasks.close(decision);
       send(event);
+      decided = version;
     } else if (snapshot.matches('awaitingCorrection')) {
       const answered = await wf.condition(
         () => resubmission !== null || withdrawal !== null,
@@ -268,7 +281,7 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
       if (!answered) send({ type: 'CORRECTION_EXPIRED' });
       else if (withdrawal !== null) send({ type: 'WITHDRAW', reason: withdrawal });
       else {
-        await acts.appendTimeline({ caseId, key: `${caseId}:resubmitted:${version}`, actor: input.submittedBy.id, action: 'case.resubmitted', detail: { comment: resubmission!.comment } });
+        lines.push({ caseId, key: `${caseId}:resubmitted:${version}`, actor: input.submittedBy.id, action: 'case.resubmitted', detail: { comment: resubmission!.comment } });
         send({ type: 'RESUBMIT', correction: resubmission! });
         resubmission = null;
       }

@@ -4,6 +4,7 @@ import { maskCitizenId } from '../../domain/identity/masking.js';
 import type { Actor, AppAbility } from '../../policies/abilities.js';
 import { caseSubjectOf, type CaseRow, type TimelineItem } from '../../db/queries/case.query.js';
 import { taskSubjectOf, type TaskView } from '../../db/queries/task.query.js';
+import { stepOutcomesFor } from './step-outcomes.js';
 
 const STAFF_ROLES = new Set(['caseworker', 'reviewer', 'supervisor', 'auditor', 'admin']);
 
@@ -23,9 +24,7 @@ export function allowedActionsFor(row: CaseRow, tasks: TaskView[], actor: Actor,
     if (task.status === 'claimed' && ability.can('release', tagged)) actions.add('release');
     if (task.status !== 'waiting' && ability.can('reassign', tagged)) actions.add('reassign');
     if (task.status === 'claimed' && ability.can('complete', tagged)) {
-      for (const event of ['APPROVE', 'REJECT', 'RETURN']) {
-        if (row.allowedEvents.includes(event)) actions.add(event.toLowerCase());
-      }
+      for (const outcome of stepOutcomesFor(row.type, task.step, row.allowedEvents)) actions.add(outcome);
     }
   }
   const isApplicant = actor.id === row.applicantId || (actor.role === 'employer' && actor.employer === row.employerCreditCode) ||

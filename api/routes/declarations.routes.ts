@@ -87,7 +87,7 @@ const declareFileRoute = createRoute({
     },
   },
   responses: {
-    201: { content: { 'application/json': { schema: DeclarationAnswer } }, description: 'Declared (lines listed up to 1 000)' },
+    201: { content: { 'application/json': { schema: DeclarationAnswer } }, description: 'Declared (the first 100 lines listed in full)' },
     200: { content: { 'application/json': { schema: DeclarationAnswer } }, description: 'The same file again' },
     400: problemResponse('Refused as a whole; `errors` names every bad row and field (rows[0] is the first data row); nothing was written'),
     403: problemResponse('Not allowed to declare for this employer'),
@@ -97,9 +97,16 @@ const declareFileRoute = createRoute({
 
 type Vars = AppEnv['Variables'];
 
+// What each purpose asks of the ability, on the employer's contribution account (policies/abilities.ts).
+const NEEDS = {
+  read: ['read', 'Bill', 'wages are declared and bills read by the employer or staff of its region'],
+  declare: ['create', 'Declaration', 'role: wages are declared by the employer or front-office staff'],
+  pay: ['create', 'Payment', 'role: payments are recorded by caseworkers, supervisors or administrators'],
+} as const;
+
 /**
- * The employer a request is about, or 404 when it is unknown or not visible to the caller (api-contract.md Errors).
- * `declare` also requires the right to declare: the employer's own agent, or front-office staff of its region.
+ * The employer a request is about, or 404 when it is unknown or its account is not visible to the caller
+ * (api-contract.md Errors). `declare` and `pay` then need the right to create a Declaration or a Payment for it.
  */
 export async function employerFor(v: Vars, code: string | undefined, purpose: 'read' | 'declare' | 'pay') {
   const creditCode = code ?? (v.actor.role === 'employer' ? v.actor.employer : undefined);
@@ -108,19 +115,18 @@ export async function employerFor(v: Vars, code: string | undefined, purpose: 'r
     'select credit_code, region, status, work_injury_class, name from employer where credit_code = ?',
     [creditCode],
   );
-  if (!row || v.ability.cannot('read', subject('Employer', { creditCode: row.credit_code, region: row.region }))) {
+  const account = row ? { employerCreditCode: row.credit_code, region: row.region } : null;
+  if (!row || !account || v.ability.cannot('read', subject('Bill', account))) {
     throw new DomainError('EMPLOYER_NOT_FOUND', `No employer ${creditCode}`, { path: 'employerCreditCode' });
   }
-  const { role } = v.actor;
-  const staff = role === 'caseworker' || role === 'reviewer' || role === 'supervisor' || role === 'admin';
-  const allowed = purpose === 'read' || (purpose === 'declare' ? role === 'employer' || (staff && role !== 'admin') : staff && role !== 'reviewer');
-  if (!allowed) {
-    throw new ForbiddenError(v.ability).setMessage(
-      purpose === 'declare' ? 'role: wages are declared by the employer or front-office staff' : 'role: payments are recorded by caseworkers, supervisors or administrators',
-    );
-  }
+  const [action, subjectType, reason] = NEEDS[purpose];
+  if (v.ability.cannot(action, subject(subjectType, account))) throw new ForbiddenError(v.ability).setMessage(reason);
   return { creditCode: row.credit_code, region: row.region, status: row.status, workInjuryClass: row.work_injury_class, name: row.name };
 }
+
+// A roster file can hold a million lines: its answer lists the first ones in full with workings, and only those are
+// computed with workings (the rest go the integer path, domain/contribution/fen-calculator.ts).
+const FILE_LINES_LISTED = 100;
 
 const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 40);
 
@@ -135,7 +141,7 @@ function answer(outcome: Extract<DeclarationOutcome, { ok: true }>, employer: st
     parametersFrom: outcome.parametersFrom,
     duplicate: outcome.duplicate,
     adjustment: outcome.adjustment,
-    lineCount: outcome.lines.length,
+    lineCount: outcome.lineCount,
     totals: {
       employer: money(outcome.totals.employer),
       employee: money(outcome.totals.employee),
@@ -170,6 +176,7 @@ export const declarationRoutes = (clock: () => Date) =>
         declaredBy: { id: c.var.actor.id, role: c.var.actor.role },
         requestId: c.get('requestId'),
         now: clock(),
+        detailUpTo: 5_000,
       });
       if (!outcome.ok) throw new ValidationError(outcome.issues);
       return c.json(answer(outcome, employer.creditCode, body.period, 5_000), outcome.duplicate ? 200 : 201);
@@ -197,7 +204,8 @@ export const declarationRoutes = (clock: () => Date) =>
         declaredBy: { id: c.var.actor.id, role: c.var.actor.role },
         requestId: c.get('requestId'),
         now: clock(),
+        detailUpTo: FILE_LINES_LISTED,
       });
       if (!outcome.ok) throw new ValidationError(outcome.issues);
-      return c.json(answer(outcome, employer.creditCode, period, 1_000), outcome.duplicate ? 200 : 201);
+      return c.json(answer(outcome, employer.creditCode, period, FILE_LINES_LISTED), outcome.duplicate ? 200 : 201);
     });

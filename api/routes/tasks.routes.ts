@@ -253,9 +253,9 @@ export const taskRoutes = (cases: CaseWorkflows, clock: () => Date) =>
         { taskId: task.taskId, outcome: body.outcome, comment: body.comment, data: body.data, actorId: actor.id, actorRole: actor.role },
         task.version,
       );
-      const after = (await findTask(c.var.em, task.taskId)) ?? task;
-      const record = await findCase(c.var.em, task.caseId);
-      return c.json({ task: present(after), case: { caseId: view.caseId, reference: record?.reference ?? '', status: view.status, version: view.version } }, 200);
+      // The workflow has applied the decision to the task row; answer from what we know rather than reading it back.
+      const decided = { ...task, status: body.outcome === 'return' ? ('waiting' as const) : ('completed' as const), version: task.version + 1 };
+      return c.json({ task: present(decided), case: { caseId: view.caseId, reference: task.caseReference ?? '', status: view.status, version: view.version } }, 200);
     })
     .openapi(reassignRoute, async (c) => {
       const task = await authorizedTask(c, c.req.valid('param').taskId, 'reassign');

@@ -14,6 +14,7 @@ import { declarationRoutes } from './declarations.routes.js';
 import { paymentRoutes } from './payments.routes.js';
 import { employerRoutes } from './employers.routes.js';
 import { enrollmentRoutes } from './enrollments.routes.js';
+import { noticeRoutes } from './notices.routes.js';
 import { petitionRoutes } from './petitions.routes.js';
 import { regionRoutes } from './regions.routes.js';
 import { reportRoutes } from './reports.routes.js';
@@ -30,6 +31,7 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', petitionRoutes(deps.cases, clock));
   v1.route('/', attachmentRoutes(deps.attachments ?? new AttachmentStore(join('.data', 'attachments')), clock));
   v1.route('/', auditRoutes());
+  v1.route('/', noticeRoutes());
   // Seven days without progress makes an open case "stuck" unless the caller asks otherwise (issue 5).
   v1.route('/', reportRoutes(clock, 7));
   v1.route('/', calculationRoutes());

@@ -70,9 +70,10 @@ async function benchImport(ctx: ContributionBenchContext, run: string): Promise<
       declaredBy: { id: 'bench', role: 'employer' },
       requestId: null,
       now: new Date(),
+      detailUpTo: 100, // as POST /v1/declarations/files lists
     });
     if (!outcome.ok) throw new Error(`bench roster refused: ${JSON.stringify(outcome.issues.slice(0, 3))}`);
-    written += outcome.lines.length;
+    written += outcome.lineCount;
   }
   const seconds = (performance.now() - started) / 1000;
   const [bills] = await ctx.orm.em.fork().execute<{ n: string }[]>(`select count(*)::text as n from bill where employer_credit_code like ?`, [`B${run}%`]);

@@ -38,3 +38,9 @@ export async function findParametersInForce(em: EntityManager, region: string, d
   );
   return row ? toRegionalParameters(row) : null;
 }
+
+/** Every dated set of a region, oldest first (for callers that pick the one in force themselves). */
+export async function listParameterSets(em: EntityManager, region: string): Promise<RegionalParameters[]> {
+  const rows = await em.find(RegionParameters, { region }, { orderBy: { effectiveFrom: 'asc' } });
+  return rows.map(toRegionalParameters);
+}

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { arrearsStatement, debtsOf } from '../../domain/arrears/arrears-statement.js';
 import { allocatePayment, type Allocation, type AllocationRule } from '../../domain/contribution/allocation.js';
-import type { DeclarationTotals, DeclaredLine } from '../../domain/contribution/declaration.js';
+import type { DeclarationColumns } from '../../domain/contribution/declaration-batch.js';
+import type { DeclarationTotals } from '../../domain/contribution/declaration.js';
 import type { LateFeePolicy } from '../../domain/contribution/late-fee.js';
 import { Money } from '../../domain/money.js';
 import { maskCitizenId } from '../../domain/identity/masking.js';
@@ -16,7 +17,8 @@ export interface DeclarationRecord {
   dueDate: string;
   source: 'api' | 'file';
   idempotencyKey: string;
-  lines: readonly DeclaredLine[];
+  lineCount: number;
+  columns: DeclarationColumns;
   totals: DeclarationTotals;
   parametersFrom: string;
   declaredBy: { id: string; role: string };
@@ -24,41 +26,36 @@ export interface DeclarationRecord {
   now: Date;
 }
 
-const amountOf = (line: DeclaredLine, insurance: string, side: 'employer' | 'employee') => {
-  const l = line.lines.find((x) => x.insurance === insurance);
-  return l ? l[side].toString() : null;
-};
+// PostgreSQL array literals: every element quoted, so names with commas, quotes or braces survive unchanged.
+const arrayLiteral = (values: readonly (string | number | null)[]) =>
+  `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`)).join(',')}}`;
 
-/** One multi-row insert per chunk: a million-line roster stays well inside PostgreSQL's parameter limit per statement. */
-async function insertLines(em: EntityManager, declarationId: string, lines: readonly DeclaredLine[]): Promise<void> {
-  const CHUNK = 2_000;
-  for (let start = 0; start < lines.length; start += CHUNK) {
-    const chunk = lines.slice(start, start + CHUNK);
-    const params: unknown[] = [];
-    const rows = chunk.map((line, i) => {
-      params.push(
-        declarationId,
-        start + i,
-        line.citizenId,
-        line.name.slice(0, 50),
-        line.monthlyWage.toString(),
-        line.base.toString(),
-        amountOf(line, 'pension', 'employer'),
-        amountOf(line, 'pension', 'employee'),
-        amountOf(line, 'medical', 'employer'),
-        amountOf(line, 'medical', 'employee'),
-        amountOf(line, 'unemployment', 'employer'),
-        amountOf(line, 'unemployment', 'employee'),
-        amountOf(line, 'workInjury', 'employer'),
-        line.total.toString(),
-      );
-      return '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-    });
+/**
+ * The lines in statements of 10 000 rows, each column one array parameter expanded by `unnest`: a handful of
+ * parameters per statement instead of 14 per row, which is what lets a million-line import stay inside the issue-3
+ * figure (about 3× faster than multi-row VALUES, measured with bin/bench/contributions.bench.ts).
+ */
+async function insertLines(em: EntityManager, declarationId: string, c: DeclarationColumns): Promise<void> {
+  const CHUNK = 10_000;
+  for (let start = 0; start < c.total.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, c.total.length);
+    const lineNo = Array.from({ length: end - start }, (_, i) => start + i);
+    const slice = <T extends string | null>(xs: readonly T[]) => arrayLiteral(xs.slice(start, end));
     await em.execute(
       `insert into contribution_line (declaration_id, line_no, citizen_id, name, monthly_wage, base, pension_employer, pension_employee,
          medical_employer, medical_employee, unemployment_employer, unemployment_employee, work_injury_employer, total)
-       values ${rows.join(', ')}`,
-      params,
+       select ?::uuid, l.* from unnest(?::int[], ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],
+         ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[]) as l`,
+      [
+        declarationId,
+        arrayLiteral(lineNo),
+        slice(c.citizenId),
+        slice(c.name.map((n) => n.slice(0, 50))),
+        slice(c.monthlyWage),
+        slice(c.base),
+        ...c.amounts.map((column) => slice(column)),
+        slice(c.total),
+      ],
       'run',
     );
   }
@@ -77,7 +74,7 @@ export async function recordDeclaration(em: EntityManager, d: DeclarationRecord)
       `insert into declaration (id, employer_credit_code, region, period, source, idempotency_key, line_count, employer_total, employee_total, total,
          parameters_from, declared_by, declared_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning id`,
-      [declarationId, d.employer, d.region, d.period, d.source, d.idempotencyKey, d.lines.length, d.totals.employer.toString(),
+      [declarationId, d.employer, d.region, d.period, d.source, d.idempotencyKey, d.lineCount, d.totals.employer.toString(),
         d.totals.employee.toString(), d.totals.total.toString(), d.parametersFrom, d.declaredBy.id, d.now],
     );
     if (inserted.length === 0) {
@@ -88,7 +85,7 @@ export async function recordDeclaration(em: EntityManager, d: DeclarationRecord)
       );
       return { declarationId: existing!.id, billId: existing!.bill_id, duplicate: true, adjustment: null };
     }
-    await insertLines(tx, declarationId, d.lines);
+    await insertLines(tx, declarationId, d.columns);
     await tx.execute(
       `insert into bill (id, employer_credit_code, region, period, due_date, provisional, created_at) values (?, ?, ?, ?, ?, false, ?)
        on conflict (employer_credit_code, period) do nothing`,
@@ -120,7 +117,7 @@ export async function recordDeclaration(em: EntityManager, d: DeclarationRecord)
       objectType: 'Bill',
       objectId: bill!.id,
       requestId: d.requestId,
-      detail: { period: d.period, lines: d.lines.length, total: d.totals.total.toString(), adjustment: first ? null : difference.toString(), firstId: d.lines[0] ? maskCitizenId(d.lines[0].citizenId) : null },
+      detail: { period: d.period, lines: d.lineCount, total: d.totals.total.toString(), adjustment: first ? null : difference.toString(), firstId: d.columns.citizenId[0] === undefined ? null : maskCitizenId(d.columns.citizenId[0]) },
     });
     return { declarationId, billId: bill!.id, duplicate: false, adjustment: first ? null : difference.toString() };
   });

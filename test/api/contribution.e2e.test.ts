@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-explicit-any -- HTTP bodies are asserted field by field */
+/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP bodies are asserted field by field */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenId, creditCode } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';

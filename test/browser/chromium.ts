@@ -30,12 +30,34 @@ export function ensureChromium(): string {
   return CHROMIUM_PATH;
 }
 
+/** Whether fontconfig knows a font that covers Chinese; without one every 汉字 in a screenshot is an empty box. */
+const hasCjkFont = (): boolean => {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim().length > 0;
+  } catch {
+    return false;
+  }
+};
+
+/** Installs Debian's fonts-noto-cjk with apt-get when no Chinese font is installed, so screenshots are readable. */
+export function ensureCjkFont(): void {
+  if (hasCjkFont()) return;
+  try {
+    execFileSync('sh', ['-c', 'apt-get update && apt-get install -y fonts-noto-cjk'], { stdio: 'inherit', timeout: 15 * 60_000 });
+  } catch (error) {
+    throw new Error(`The browser tests need a CJK font; "apt-get install -y fonts-noto-cjk" failed (run it as root): ${String(error)}`);
+  }
+  if (!hasCjkFont()) throw new Error('apt-get installed fonts-noto-cjk but fontconfig still lists no Chinese font');
+}
+
 /**
  * Launches chromium headless. Playwright gives every launch a fresh, temporary user-data-dir of its own (and refuses
  * a --user-data-dir flag), so no profile state leaks between runs; each `newContext()` is a separate cookie jar.
  */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: ensureChromium(), headless: true, args: FLAGS });
+  const executablePath = ensureChromium();
+  ensureCjkFont();
+  return chromium.launch({ executablePath, headless: true, args: FLAGS });
 }
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');

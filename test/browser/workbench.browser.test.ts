@@ -178,8 +178,70 @@ describe('web workbench in chromium', () => {
     await screenshot(stranger, 'citizen-not-found-en');
   });
 
-  // TODO(issue 5): the petition routes (issue 4) landed while this suite was being written; the flow "a citizen files a
-  // petition with an attachment, a caseworker accepts and replies, the citizen sees the reply" still needs the case
-  // page to offer the petition outcomes (accept / opinion kinds) with their data fields.
-  it.todo('a citizen files a petition, a caseworker accepts and replies, the citizen sees the reply (信访条例 arts. 21, 32)');
+  it('a citizen files a petition with an attachment, a caseworker accepts and replies, the citizen sees the reply and rates it (§7; 信访工作条例 arts. 21, 32)', async () => {
+    const citizen = await signedIn('citizen', { width: 390, height: 844 });
+    await citizen.goto(`${web.url}/web/file/petition`);
+    await citizen.fill('textarea[name="request"]', '补发失业保险金');
+    await citizen.fill('textarea[name="facts"]', '2026年8月起失业保险金停发');
+    await citizen.fill('textarea[name="reasons"]', '仍在领取期限内');
+    await citizen.setInputFiles('input[name="attachments"]', { name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n') });
+    await screenshot(citizen, 'citizen-petition-form-phone');
+    await citizen.click('[data-testid="file-petition"] button[type="submit"]');
+    await citizen.waitForURL(/\/web\/cases\/XF\d{10}/);
+    const reference = (await citizen.locator('[data-testid="case-reference"]').innerText()).trim();
+    const caseId = await caseIdOf(reference);
+    const [attachment] = await system.orm.em.fork().execute<{ case_id: string | null }[]>('select case_id from attachment where case_id = ?', [caseId]);
+    expect(attachment?.case_id).toBe(caseId);
+
+    const openTask = (step: string) =>
+      system.eventually(async () => {
+        const [row] = await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
+        return row?.id;
+      });
+    const caseworker = await signedIn('cw-001');
+    const claimAndOpen = async (step: string) => {
+      await openTask(step);
+      await caseworker.goto(`${web.url}/web/cases/${reference}`);
+      await caseworker.click('form[action$="/claim"] button');
+      await caseworker.waitForURL(new RegExp(`/web/cases/${reference}`));
+    };
+
+    // Acceptance (art. 21): the step's own outcomes are offered, with the route field for not accepting.
+    await claimAndOpen('acceptance');
+    await expect(caseworker.locator('[data-testid="decision-form"] button[value="accept"]').count()).resolves.toBe(1);
+    await expect(caseworker.locator('[data-testid="decision-form-notAccept"] select[name="data.route"]').count()).resolves.toBe(1);
+    await expect(caseworker.locator('button[value="approve"]').count()).resolves.toBe(0);
+    await screenshot(caseworker, 'caseworker-petition-acceptance');
+    await caseworker.click('[data-testid="decision-form"] button[value="accept"]');
+    await caseworker.waitForURL(/done=decision/);
+
+    // Handling (art. 32): a written opinion states facts, reasons and legal basis.
+    await claimAndOpen('handling');
+    const opinion = caseworker.locator('[data-testid="decision-form-support-explain-notSupport"]');
+    await opinion.locator('textarea[name="data.facts"]').fill('经核实，申请人2026年8月仍在领取期限内');
+    await opinion.locator('textarea[name="data.reasons"]').fill('停发有误');
+    await opinion.locator('textarea[name="data.legalBasis"]').fill('《失业保险条例》第十七条');
+    await screenshot(caseworker, 'caseworker-petition-reply');
+    await opinion.locator('button[value="support"]').click();
+    await caseworker.waitForURL(/done=decision/);
+
+    const reply = await system.eventually(async () => {
+      await citizen.goto(`${web.url}/web/cases/${reference}`);
+      const item = citizen.locator('[data-testid="petition-documents"] li[data-kind="petition_reply"]');
+      return (await item.count()) === 1 ? item.innerText() : undefined;
+    });
+    expect(reply).toContain('经核实，申请人2026年8月仍在领取期限内');
+    expect(reply).toContain('《失业保险条例》第十七条');
+    expect(await statusText(citizen)).toBe('已出具处理意见');
+    await expect(citizen.locator('[data-testid="petition-review"] button').count()).resolves.toBe(1);
+    await screenshot(citizen, 'citizen-petition-reply-phone');
+
+    await citizen.selectOption('[data-testid="petition-rating"] select[name="score"]', '4');
+    await citizen.click('[data-testid="petition-rating"] button[type="submit"]');
+    await citizen.waitForURL(/done=rate/);
+    await system.eventually(async () => {
+      await citizen.goto(`${web.url}/web/cases/${reference}`);
+      return (await citizen.locator('[data-testid="petition-rating"]').count()) === 0 ? true : undefined;
+    });
+  });
 });

@@ -78,6 +78,10 @@ const probes = {
   sensitivePetition: probe('Case', (s) => scopedCase(s, { caseType: 'petition', sensitive: true })),
   sharedPetition: probe('Case', (s) => scopedCase({ ...s, region: '999999', citizenId: 'nobody', employer: 'nobody' }, { caseType: 'petition', sharedWithRegions: [s.region] })),
   petitionAccusingViewer: probe('Case', (s, a) => scopedCase(s, { caseType: 'petition', sensitive: true, accusedStaff: ['cw-777', a.id] })),
+  declaration: probe('Declaration', (s) => ({ employerCreditCode: s.employer, region: s.region })),
+  bill: probe('Bill', (s) => ({ employerCreditCode: s.employer, region: s.region })),
+  payment: probe('Payment', (s) => ({ employerCreditCode: s.employer, region: s.region })),
+  arrearsCase: probe('ArrearsCase', (s) => ({ employerCreditCode: s.employer, region: s.region })),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -113,7 +117,14 @@ const frontOffice: Allowed = {
   preparedTask: ['read', 'release'],
   preparedOpenTask: ['read'],
   regionParameters: ['read'],
+  declaration: ['read', 'create'],
+  bill: ['read'],
+  payment: ['read'],
+  arrearsCase: ['read'],
 };
+
+/** Issue 3: staff of the region see every employer's contribution account there. */
+const contributionReads = reads('declaration', 'bill', 'payment', 'arrearsCase');
 
 /** The specification: what each role may do to an object inside its own scope. Everything not listed is refused. */
 const ownScope: Record<Role, Allowed> = {
@@ -134,8 +145,14 @@ const ownScope: Record<Role, Allowed> = {
     employer: ['read'],
     employeeEnrollment: ['create'],
     regionParameters: ['read'],
+    // Issue 3: it declares and reads its own account and asks for a deferral of its own arrears (§3.3, §4).
+    declaration: ['read', 'create'],
+    bill: ['read'],
+    payment: ['read'],
+    arrearsCase: ['read', 'update'],
   },
-  caseworker: frontOffice,
+  // The collection desk books payments and asks for deferrals on the employer's behalf (§4).
+  caseworker: { ...frontOffice, payment: ['read', 'create'], arrearsCase: ['read', 'update'] },
   reviewer: { ...frontOffice, sensitivePetition: ['read'], openApproveTask: ['read', 'claim'], heldApproveTask: ['read', 'release', 'complete'] },
   supervisor: {
     sharedPetition: ['read'],
@@ -155,6 +172,10 @@ const ownScope: Record<Role, Allowed> = {
     preparedOpenTask: ['read', 'release', 'reassign'],
     auditEntry: ['read'],
     regionParameters: ['read'],
+    declaration: ['read', 'create'],
+    bill: ['read'],
+    payment: ['read', 'create'],
+    arrearsCase: ['read', 'create'],
   },
   auditor: reads(
     'case',
@@ -165,12 +186,20 @@ const ownScope: Record<Role, Allowed> = {
     'employer',
     'auditEntry',
     'regionParameters',
+    'declaration',
+    'bill',
+    'payment',
+    'arrearsCase',
     ...allTasks,
   ),
   admin: {
     ...reads('case', 'sensitiveCase', 'sensitivePetition', 'filedCase', 'person', 'auditEntry', ...allTasks),
     employer: ['read', 'create', 'update'],
     regionParameters: [...actions],
+    ...contributionReads,
+    // It books payment files and runs the overdue sweep, but does not declare wages for an employer (issue 3).
+    payment: ['read', 'create'],
+    arrearsCase: ['read', 'create'],
   },
 };
 

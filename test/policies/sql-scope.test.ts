@@ -103,6 +103,10 @@ const samples: Record<SubjectType, Row[]> = {
   RegionParameters: product({ region: regions }),
   AuditEntry: product({ region: regions }),
   Petition: product({ region: regions, petitionerId: [CITIZEN, OTHER_CITIZEN] }),
+  Declaration: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
+  Bill: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
+  Payment: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
+  ArrearsCase: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
 };
 
 /** Rows the SQL filter admits that CASL refuses, or the other way round. Empty means the two agree. */

@@ -26,6 +26,10 @@ async function refusalOf(update: Promise<unknown>): Promise<string | undefined> 
 
 const HOUR = 3_600_000;
 
+/** Notices the case wrote to the outbox, in order: they travel with the case projection (outbox pattern). */
+const noticesOf = (fakes: ReturnType<typeof fakeActivities>) =>
+  fakes.callsTo('projectCase').flatMap((call) => (call.input.notices ?? []).map((notice) => notice.kind));
+
 /** Lets the worker finish what a time skip set off; the skipped clock does not move meanwhile. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
 
@@ -56,7 +60,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
     const opened = fakes.callsTo('openInsuranceRecords');
     expect(opened).toHaveLength(1);
     expect(opened[0]?.input.decidedBy).toBe('system');
-    expect(fakes.callsTo('sendNotice').map((call) => call.input.kind)).toEqual(['enrollment_approved']);
+    expect(noticesOf(fakes)).toEqual(['enrollment_approved']);
     expect(fakes.callsTo('projectCase').at(-1)?.input).toMatchObject({ status: 'insured', closed: true });
   });
 
@@ -133,7 +137,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
     expect(fakes.callsTo('holdTask')).toHaveLength(1);
     expect(fakes.callsTo('cancelTask')).toHaveLength(1);
     expect(cancel?.input).toEqual({ taskId: hold?.input.taskId, reason: 'no correction within the period allowed' });
-    expect(fakes.callsTo('sendNotice').map((call) => call.input.kind)).toEqual([
+    expect(noticesOf(fakes)).toEqual([
       'enrollment_under_review',
       'correction_requested',
       'enrollment_withdrawn',
@@ -158,8 +162,10 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       });
       expect(resubmitted).toMatchObject({ status: 'underReview', openTaskId: review.openTaskId });
 
+      // The decision answers once applied (task closed, lifecycle moved); opening the records follows.
       const approved = await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve')] });
-      expect(approved).toMatchObject({ status: 'insured', closed: true });
+      expect(approved).toMatchObject({ status: 'approved', openTaskId: null });
+      expect(fakes.callsTo('closeTask')).toHaveLength(1);
       return handle.result();
     });
 
@@ -200,7 +206,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       expect(fakes.callsTo('closeTask')).toHaveLength(0);
 
       const approved = await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve', { actorId: 'cw-003' })] });
-      expect(approved.status).toBe('insured');
+      expect(approved.status).toBe('approved');
       return handle.result();
     });
     expect(result).toEqual({ status: 'insured' });

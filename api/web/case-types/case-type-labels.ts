@@ -72,6 +72,10 @@ const petition: CaseTypeLabels = {
   deadlines: {
     acceptance: { zh: '受理告知（15 日）', en: 'Acceptance notice (15 days)' },
     handling: { zh: '办理答复（60 日）', en: 'Reply (60 days)' },
+    reviewRequest: { zh: '请求复查期限（30 日）', en: 'Ask for review by (30 days)' },
+    rereviewRequest: { zh: '请求复核期限（30 日）', en: 'Ask for re-review by (30 days)' },
+    reviewOpinion: { zh: '复查意见（30 日）', en: 'Review opinion (30 days)' },
+    rereviewOpinion: { zh: '复核意见（30 日）', en: 'Re-review opinion (30 days)' },
   },
   summary: { request: { zh: '信访请求', en: 'Request' }, reply: { zh: '答复意见', en: 'Reply' } },
 };
@@ -113,6 +117,13 @@ const timelineActions: Record<string, Label> = {
   'task.reject': { zh: '不予批准', en: 'Rejected' },
   'task.return': { zh: '退回补正', en: 'Returned for correction' },
   'insurance.opened': { zh: '开通参保', en: 'Insurance opened' },
+  'task.accept': { zh: '受理', en: 'Accepted' },
+  'task.notAccept': { zh: '不予受理', en: 'Not accepted' },
+  'task.forward': { zh: '转送', en: 'Forwarded' },
+  'task.support': { zh: '出具意见：予以支持', en: 'Opinion: supported' },
+  'task.explain': { zh: '出具意见：解释说明', en: 'Opinion: explained' },
+  'task.notSupport': { zh: '出具意见：不予支持', en: 'Opinion: not supported' },
+  'task.extend': { zh: '申请延期', en: 'Extension requested' },
 };
 
 const pick = (labels: Record<string, Label> | undefined, key: string, lang: Lang): string => labels?.[key]?.[lang] ?? key;

@@ -37,6 +37,26 @@ export interface CaseTypeFiling {
   /** The applicant's answer to a return for correction, when the type has one. */
   correctionPath?: (caseId: string) => string;
   withdrawalPath?: (caseId: string) => string;
+  /** The applicant's own part of the case page (documents, replies, follow-up requests), when the type has one. */
+  followUp?: ApplicantFollowUp;
+}
+
+export interface FollowUpProps {
+  data: unknown;
+  reference: string;
+  session: Session;
+  t: Translate;
+  lang: Lang;
+  now: Date;
+}
+
+/** A case type's applicant panel: loaded through the JSON API, its forms post back to the API through the page. */
+export interface ApplicantFollowUp {
+  /** What the panel shows, or null when the caller is not the applicant (the API answers 404). */
+  load(call: ApiCall, reference: string): Promise<unknown>;
+  Panel: FC<FollowUpProps>;
+  /** Posted to /web/cases/{reference}/follow-up/{name}; each is one JSON API call. */
+  actions: Record<string, (form: PostedForm, call: ApiCall, reference: string) => Promise<ApiAnswer<unknown>>>;
 }
 
 export const filings: CaseTypeFiling[] = [enrollmentFiling, petitionFiling];

@@ -1,7 +1,7 @@
 // 信访: a citizen petitions online with attachments. Written against api-contract.md (POST /v1/attachments multipart,
-// then POST /v1/petitions); until the petition routes land the API answers 404 and the page says the service is not
-// open yet (file.page.tsx).
+// then POST /v1/petitions). The petitioner's follow-up (documents, rating, review) is petition.follow-up.tsx.
 import type { CaseTypeFiling } from './filings.js';
+import { petitionFollowUp } from './petition.follow-up.js';
 
 const words = {
   request: { zh: '信访请求', en: 'What you ask for' },
@@ -57,6 +57,7 @@ export const petitionFiling: CaseTypeFiling = {
       </>
     );
   },
+  followUp: petitionFollowUp,
   async submit(form, call) {
     const files = (Array.isArray(form.attachments) ? form.attachments : [form.attachments]).filter(
       (item): item is File => item instanceof File && item.size > 0,

@@ -6,12 +6,13 @@ import { Hono } from 'hono';
 import { describeProblem } from '../api-client.js';
 import { caseWords } from '../case-types/case-type-labels.js';
 import { filingFor } from '../case-types/filings.js';
-import type { MessageKey } from '../i18n/messages.js';
+import { decisionData } from '../case-types/decision-forms.js';
 import { Csrf, Layout, Notice } from '../layout.js';
 import { callerFor, field, frameOf, sessionOrSignIn, type WebContext, type WebDeps } from '../page-context.js';
 import { shanghaiMinute, timeLeft } from '../time-display.js';
 import type { WebEnv } from '../web-env.js';
 import { CaseFacts, Timeline } from './case-parts.js';
+import { DecisionForms } from './decision-form.js';
 
 export interface CaseView {
   caseId: string;
@@ -32,15 +33,6 @@ export interface CaseView {
 
 /** Actions that are not a decision on the held task. */
 const NOT_OUTCOMES = new Set(['claim', 'release', 'reassign', 'resubmit', 'withdraw']);
-
-const OUTCOME_KEYS: Partial<Record<string, MessageKey>> = {
-  approve: 'outcome_approve',
-  reject: 'outcome_reject',
-  return: 'outcome_return',
-  accept: 'outcome_accept',
-  decline: 'outcome_decline',
-  reply: 'outcome_reply',
-};
 
 type Flash = { kind: 'ok' | 'error'; text: string };
 
@@ -67,6 +59,9 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
   const open = view.tasks.find((task) => task.status === 'open');
   const active = view.tasks.filter((task) => ['open', 'claimed', 'waiting'].includes(task.status));
   const filing = filingFor(view.type);
+  // The applicant's own panel (a petitioner's documents and follow-up); staff are not offered it, and the API would 404.
+  const followUp = filing?.followUp && filing.roles.includes(session.actor.role) ? filing.followUp : undefined;
+  const followUpData = followUp ? await followUp.load(callerFor(deps, session), view.reference) : null;
   const flashFromQuery: Flash | undefined = c.req.query('done') ? { kind: 'ok', text: t('done') } : undefined;
   const shown = flash ?? flashFromQuery;
 
@@ -108,21 +103,7 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
             </form>
           )}
           {mine && outcomes.length > 0 && (
-            <form method="post" action={`/web/cases/${view.reference}/decision`} data-testid="decision-form">
-              <Csrf session={session} />
-              <input type="hidden" name="taskId" value={mine.taskId} />
-              <label>
-                {t('decisionComment')}
-                <textarea name="comment" rows={3} maxlength={2000}></textarea>
-              </label>
-              <div class="buttons">
-                {outcomes.map((outcome) => (
-                  <button type="submit" name="outcome" value={outcome} class={outcome === 'reject' ? 'danger' : undefined}>
-                    {OUTCOME_KEYS[outcome] ? t(OUTCOME_KEYS[outcome]) : outcome}
-                  </button>
-                ))}
-              </div>
-            </form>
+            <DecisionForms caseType={view.type} reference={view.reference} taskId={mine.taskId} outcomes={outcomes} session={session} t={t} lang={lang} />
           )}
           {actions.has('release') && mine && (
             <form method="post" action={`/web/tasks/${mine.taskId}/release`} class="inline">
@@ -134,6 +115,10 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
             </form>
           )}
         </section>
+      )}
+
+      {followUp && followUpData !== null && (
+        <followUp.Panel data={followUpData} reference={view.reference} session={session} t={t} lang={lang} now={now} />
       )}
 
       {actions.has('resubmit') && filing?.correctionPath && (
@@ -207,6 +192,18 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
 export const casePages = (deps: WebDeps) =>
   new Hono<WebEnv>()
     .get('/cases/:caseId', (c) => renderCase(c, deps, c.req.param('caseId')))
+    .post('/cases/:caseId/follow-up/:name', async (c) => {
+      const session = sessionOrSignIn(c);
+      if (session instanceof Response) return session;
+      const id = c.req.param('caseId');
+      const call = callerFor(deps, session);
+      const current = await call<CaseView>('GET', `/v1/cases/${encodeURIComponent(id)}`);
+      const act = current.ok ? filingFor(current.body.type)?.followUp?.actions[c.req.param('name')] : undefined;
+      const answer = !current.ok ? current : act ? await act(await c.req.parseBody(), call, current.body.reference) : null;
+      if (!answer) return c.notFound();
+      if (!answer.ok) return renderCase(c, deps, id, { kind: 'error', text: describeProblem(answer.problem) });
+      return c.redirect(`/web/cases/${encodeURIComponent(id)}?done=${encodeURIComponent(c.req.param('name'))}`, 303);
+    })
     .post('/cases/:caseId/:command{decision|correction|withdrawal}', async (c) => {
       const session = sessionOrSignIn(c);
       if (session instanceof Response) return session;
@@ -217,7 +214,9 @@ export const casePages = (deps: WebDeps) =>
       let answer;
       if (command === 'decision') {
         const taskId = encodeURIComponent(field(form, 'taskId'));
-        answer = await call('POST', `/v1/tasks/${taskId}/complete`, { outcome: field(form, 'outcome'), comment: field(form, 'comment') });
+        const outcome = field(form, 'outcome');
+        const data = decisionData(field(form, 'caseType'), outcome, form);
+        answer = await call('POST', `/v1/tasks/${taskId}/complete`, { outcome, comment: field(form, 'comment'), ...(Object.keys(data).length > 0 ? { data } : {}) });
       } else {
         const current = await call<CaseView>('GET', `/v1/cases/${encodeURIComponent(id)}`);
         const filing = current.ok ? filingFor(current.body.type) : undefined;

@@ -1,0 +1,101 @@
+// What a decision on each case type's steps looks like on the case page: the outcome's button label and the `data`
+// fields that outcome needs (the domain's decision mapping refuses it without them). Outcomes come from the case
+// JSON's `allowedActions`; anything without an entry here is a plain button named by its machine name, so a new case
+// type works before its words land.
+import type { Label } from './case-type-labels.js';
+
+export interface DecisionField {
+  /** The key in the decision's `data`. */
+  name: string;
+  label: Label;
+  kind: 'text' | 'textarea' | 'number' | 'date' | 'select';
+  /** For `select`: value and label of each option. */
+  options?: readonly (readonly [string, Label])[];
+  pattern?: string;
+}
+
+export interface OutcomeForm {
+  label: Label;
+  fields?: readonly DecisionField[];
+  /** The comment is the reason the law asks for (a refusal, a return, a not-accepted notice). */
+  needsReason?: boolean;
+}
+
+const opinionFields: readonly DecisionField[] = [
+  { name: 'facts', label: { zh: '认定的事实', en: 'Facts found' }, kind: 'textarea' },
+  { name: 'reasons', label: { zh: '理由', en: 'Reasons' }, kind: 'textarea' },
+  { name: 'legalBasis', label: { zh: '法律依据', en: 'Legal basis' }, kind: 'textarea' },
+];
+
+const NOT_ACCEPTED_ROUTES = [
+  ['court', { zh: '向人民法院起诉', en: 'Court' }],
+  ['arbitration', { zh: '申请劳动人事争议仲裁', en: 'Labour arbitration' }],
+  ['administrativeReview', { zh: '申请行政复议', en: 'Administrative review' }],
+  ['administrativeProcedure', { zh: '依法定行政程序办理', en: 'Statutory administrative procedure' }],
+  ['disciplinaryBody', { zh: '向纪检监察机关反映', en: 'Disciplinary body' }],
+  ['other', { zh: '其他途径', en: 'Other route' }],
+] as const;
+
+/** 信访工作条例 arts. 23, 32, 35, 36 (domain-rules §7); petition-decision.ts names the data each outcome needs. */
+const petition: Record<string, OutcomeForm> = {
+  accept: { label: { zh: '受理', en: 'Accept' } },
+  notAccept: {
+    label: { zh: '不予受理', en: 'Do not accept' },
+    needsReason: true,
+    fields: [{ name: 'route', label: { zh: '告知的途径', en: 'Route the petitioner must follow' }, kind: 'select', options: NOT_ACCEPTED_ROUTES }],
+  },
+  forward: {
+    label: { zh: '转送有权机关', en: 'Forward' },
+    needsReason: true,
+    fields: [{ name: 'toRegion', label: { zh: '转送至（地区代码）', en: 'To region (code)' }, kind: 'text', pattern: '\\d{6}' }],
+  },
+  object: { label: { zh: '提出异议', en: 'Object to the transfer' }, needsReason: true },
+  support: { label: { zh: '予以支持', en: 'Support' }, fields: opinionFields },
+  explain: { label: { zh: '解释说明', en: 'Explain' }, fields: opinionFields },
+  notSupport: { label: { zh: '不予支持', en: 'Do not support' }, fields: opinionFields },
+  extend: {
+    label: { zh: '申请延期', en: 'Request an extension' },
+    needsReason: true,
+    fields: [{ name: 'days', label: { zh: '延长天数（≤30）', en: 'Days (≤ 30)' }, kind: 'number' }],
+  },
+  approve: { label: { zh: '批准延期', en: 'Approve extension' } },
+  reject: { label: { zh: '不批准延期', en: 'Refuse extension' }, needsReason: true },
+};
+
+/** 社会保险法 arts. 63, 86 (domain-rules §4); arrears-decision.ts names the data each outcome needs. */
+const arrears: Record<string, OutcomeForm> = {
+  propose: {
+    label: { zh: '提出罚款', en: 'Propose fine' },
+    fields: [{ name: 'multiple', label: { zh: '罚款倍数（1–3）', en: 'Fine multiple (1–3)' }, kind: 'text', pattern: '\\d(\\.\\d{1,2})?' }],
+  },
+  fundsFound: { label: { zh: '查有存款', en: 'Funds found' } },
+  noFunds: { label: { zh: '无可划拨存款', en: 'No funds' } },
+  transfer: { label: { zh: '划拨', en: 'Transfer' } },
+  court: { label: { zh: '申请法院强制执行', en: 'Apply to court' } },
+  guarantee: {
+    label: { zh: '担保缓缴协议', en: 'Guarantee agreement' },
+    fields: [
+      { name: 'until', label: { zh: '协议截止日', en: 'Agreement ends on' }, kind: 'date' },
+      { name: 'instalments', label: { zh: '分期数（1–36）', en: 'Instalments (1–36)' }, kind: 'number' },
+    ],
+  },
+};
+
+const forms: Record<string, Record<string, OutcomeForm>> = { petition, arrears };
+
+/** The form of one outcome of a case type, or undefined to fall back to the generic words. */
+export const outcomeFormFor = (caseType: string, outcome: string): OutcomeForm | undefined => forms[caseType]?.[outcome];
+
+/**
+ * The posted `data.*` fields of a decision as the domain wants them: numbers as numbers, only the chosen outcome's
+ * fields, blanks left out so the domain names what is missing.
+ */
+export function decisionData(caseType: string, outcome: string, form: Record<string, unknown>): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const field of outcomeFormFor(caseType, outcome)?.fields ?? []) {
+    const value = form[`data.${field.name}`];
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    data[field.name] = field.kind === 'number' ? Number(value) : value.trim();
+  }
+  return data;
+}

@@ -1,0 +1,56 @@
+// What the pages call each notice kind written to notice_outbox (the 通知 page and a petitioner's documents), and how
+// a notice's payload reads. Unknown kinds fall back to the machine name.
+import type { Lang } from '../i18n/messages.js';
+import { caseWords, type Label } from './case-type-labels.js';
+
+const opinionKinds: Record<string, Label> = {
+  support: { zh: '予以支持', en: 'Supported' },
+  explain: { zh: '解释说明', en: 'Explained' },
+  notSupport: { zh: '不予支持', en: 'Not supported' },
+};
+
+const kinds: Record<string, Label> = {
+  petition_registered: { zh: '信访登记告知', en: 'Petition registered' },
+  petition_accepted: { zh: '受理告知书', en: 'Acceptance notice' },
+  petition_not_accepted: { zh: '不予受理告知书', en: 'Not-accepted notice' },
+  petition_forwarded: { zh: '转送告知', en: 'Forwarding notice' },
+  petition_extended: { zh: '延期告知', en: 'Extension notice' },
+  petition_reply: { zh: '信访处理意见书', en: 'Written reply' },
+  petition_review_opinion: { zh: '复查意见书', en: 'Review opinion' },
+  petition_rereview_opinion: { zh: '复核意见书', en: 'Re-review opinion' },
+};
+
+const fields: Record<string, Label> = {
+  kind: { zh: '处理意见', en: 'Opinion' },
+  facts: { zh: '事实', en: 'Facts' },
+  reasons: { zh: '理由', en: 'Reasons' },
+  legalBasis: { zh: '法律依据', en: 'Legal basis' },
+  reason: { zh: '理由', en: 'Reason' },
+  route: { zh: '途径', en: 'Route' },
+  days: { zh: '天数', en: 'Days' },
+  issuedOn: { zh: '出具日期', en: 'Issued on' },
+  reference: { zh: '案件编号', en: 'Reference' },
+  receivedOn: { zh: '收到日期', en: 'Received on' },
+  acceptedOn: { zh: '受理日期', en: 'Accepted on' },
+  status: { zh: '状态', en: 'Status' },
+};
+
+export const noticeKindLabel = (kind: string, lang: Lang): string => kinds[kind]?.[lang] ?? kind;
+
+/** A payload as label/value lines, nested objects (an opinion) flattened one level, nothing as "[object Object]". */
+export function noticeLines(payload: Record<string, unknown>, lang: Lang): [string, string][] {
+  const lines: [string, string][] = [];
+  const add = (key: string, value: unknown) => {
+    // Deadlines and other lists of records are shown elsewhere on the page (with the time left), not as raw data.
+    if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.some((item) => typeof item === 'object'))) return;
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, item] of Object.entries(value)) add(inner, item);
+      return;
+    }
+    if (key === 'status' && typeof value === 'string') return lines.push([fields.status?.[lang] ?? key, caseWords(lang).status('petition', value)]);
+    if (key === 'kind' && typeof value === 'string') return lines.push([fields.kind?.[lang] ?? key, opinionKinds[value]?.[lang] ?? value]);
+    lines.push([fields[key]?.[lang] ?? key, Array.isArray(value) ? value.map((item) => String(item as string | number)).join('；') : typeof value === 'string' ? value : JSON.stringify(value)]);
+  };
+  for (const [key, value] of Object.entries(payload)) add(key, value);
+  return lines;
+}
