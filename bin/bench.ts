@@ -1,5 +1,6 @@
-// `npm run bench [-- --quick] [-- --tasks N]`: starts its own services (like the integration tests), measures the three
-// figures of the performance goals and prints one markdown table for README.md. Progress goes to stderr, the table to
+// `npm run bench [-- --quick] [-- --tasks N] [-- --lines N]`: starts its own services (like the integration tests),
+// measures every performance goal of the issues (enrollment throughput, task completion, worklists, web pages,
+// contribution import and late fees) and prints one markdown table for README.md. Progress goes to stderr, the table to
 // stdout. Speed is measured here, never asserted in tests.
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -9,6 +10,8 @@ import { benchEnrollmentThroughput } from './bench/enrollment-throughput.bench.j
 import { describeMachine } from './bench/machine.js';
 import { ms, renderReport, type BenchRow } from './bench/report.js';
 import { benchTaskCompletion } from './bench/task-completion.bench.js';
+import { runContributionBenchmarks } from './bench/contributions.bench.js';
+import { benchWebPages } from './bench/web.bench.js';
 import { benchWorklists, insertTasks } from './bench/worklist.bench.js';
 import { loadConfig } from './config.js';
 
@@ -18,6 +21,7 @@ const { values: flags } = parseArgs({
     tasks: { type: 'string' },
     enrollments: { type: 'string' },
     concurrency: { type: 'string', default: '16' },
+    lines: { type: 'string' },
   },
 });
 
@@ -36,6 +40,8 @@ const settings = {
   reviewTasks: quick ? 20 : 200,
   worklistTasks: positive('tasks', flags.tasks, quick ? 10_000 : 100_000),
   worklistRequests: quick ? 20 : 200,
+  contributionLines: positive('lines', flags.lines, quick ? 20_000 : 1_000_000),
+  overdueBills: quick ? 10_000 : 100_000,
 };
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -117,6 +123,25 @@ try {
       met: figure.client.percentile(95) <= 20,
     });
   }
+
+  for (const figure of await benchWebPages(system, { requests: settings.worklistRequests, say })) {
+    rows.push({
+      figure: `web page: ${figure.page} (${figure.path}), ${settings.worklistTasks} tasks: server p95 (client p50 / p95)`,
+      value: `${ms(figure.server.percentile(95))} (${ms(figure.client.percentile(50))} / ${ms(figure.client.percentile(95))})`,
+      goal: 'p95 ≤ 50 ms',
+      met: figure.server.percentile(95) <= 50,
+    });
+  }
+
+  rows.push(
+    ...(await runContributionBenchmarks({
+      orm: system.orm,
+      say,
+      lines: settings.contributionLines,
+      linesPerEmployer: 1_000,
+      overdueBills: settings.overdueBills,
+    })),
+  );
 
   const context = [
     `PostgreSQL ${system.postgresVersion} (${loadConfig().db.url ? 'DATABASE_URL server' : 'embedded'}), Temporal dev server (in memory), worker and API in the bench process${quick ? '; --quick run' : ''}`,

@@ -116,11 +116,11 @@ export async function employerFor(v: Vars, code: string | undefined, purpose: 'r
     [creditCode],
   );
   const account = row ? { employerCreditCode: row.credit_code, region: row.region } : null;
-  if (!row || !account || v.ability.cannot('read', subject('Bill', account))) {
+  if (!row || !account || v.ability.cannot('read', subject('Bill', { ...account }))) {
     throw new DomainError('EMPLOYER_NOT_FOUND', `No employer ${creditCode}`, { path: 'employerCreditCode' });
   }
   const [action, subjectType, reason] = NEEDS[purpose];
-  if (v.ability.cannot(action, subject(subjectType, account))) throw new ForbiddenError(v.ability).setMessage(reason);
+  if (v.ability.cannot(action, subject(subjectType, { ...account }))) throw new ForbiddenError(v.ability).setMessage(reason);
   return { creditCode: row.credit_code, region: row.region, status: row.status, workInjuryClass: row.work_injury_class, name: row.name };
 }
 

@@ -11,6 +11,7 @@ import { RETIREMENT_CATEGORIES } from '../../domain/retirement-age.js';
 import { explainRefusal } from '../../policies/abilities.js';
 import type { AppEnv } from '../env.js';
 import { ValidationError } from '../errors.js';
+import { ReferenceCache } from '../cache/reference-cache.js';
 import type { CaseWorkflows } from '../ports.js';
 import { problemResponse } from '../problem.js';
 import { CaseAccepted } from '../schemas/case.schemas.js';
@@ -98,7 +99,7 @@ const accepted = (caseId: string, reference: string, status: string) => ({
   links: { self: `/v1/cases/${caseId}` },
 });
 
-export const enrollmentRoutes = (cases: CaseWorkflows, clock: () => Date) =>
+export const enrollmentRoutes = (cases: CaseWorkflows, clock: () => Date, reference = new ReferenceCache()) =>
   new OpenAPIHono<AppEnv>()
     .openapi(startRoute, async (c) => {
       const { em, ability, actor } = c.var;
@@ -114,7 +115,7 @@ export const enrollmentRoutes = (cases: CaseWorkflows, clock: () => Date) =>
       if (body.hireDate > addDays(today, 31)) {
         throw new ValidationError([{ path: 'hireDate', message: 'is more than 31 days ahead; register a hire when the start is near' }]);
       }
-      const policy = await loadEnrollmentPolicy(em);
+      const policy = await reference.get('enrollment.policy', em, loadEnrollmentPolicy);
       if (employerCreditCode === null) {
         const notAllowed = body.insuranceTypes.filter((type) => !policy.flexibleInsuranceTypes.includes(type));
         if (notAllowed.length > 0) {
@@ -123,7 +124,8 @@ export const enrollmentRoutes = (cases: CaseWorkflows, clock: () => Date) =>
           });
         }
       }
-      if (!(await em.findOne(Region, { code: body.region }))) {
+      const served = await reference.get('regions', em, async (fork) => new Set((await fork.find(Region, {})).map((r) => r.code)));
+      if (!served.has(body.region)) {
         throw new DomainError('REGION_NOT_FOUND', `region ${body.region} is not served by this system`, { path: 'region' });
       }
 

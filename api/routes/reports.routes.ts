@@ -1,8 +1,8 @@
 import { ForbiddenError } from '@casl/ability';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { regionOverview } from '../../db/queries/report.query.js';
 import { accessibleFilter } from '../../policies/sql-scope.js';
 import type { AppEnv } from '../env.js';
+import { createOverviewSnapshots, type OverviewSnapshots } from '../overview-snapshot.js';
 import { problemResponse } from '../problem.js';
 
 const Count = z.number().int().nonnegative();
@@ -10,7 +10,8 @@ const Count = z.number().int().nonnegative();
 const Overview = z
   .object({
     region: z.string(),
-    asOf: z.string(),
+    asOf: z.string().openapi({ description: 'When the figures were counted: they are a snapshot at most `refreshSeconds` old' }),
+    refreshSeconds: z.number().int(),
     staleDays: z.number().int(),
     steps: z.array(
       z.object({ caseType: z.string(), step: z.string(), open: Count, overdue: Count, escalated: Count, decided30: Count, onTime30: Count }),
@@ -39,16 +40,16 @@ const overviewRoute = createRoute({
 
 /**
  * GET /v1/reports/overview. Only callers who may reassign tasks (supervisors, design.md "Tasks") see it, and only for
- * the region their rules cover, which is the region on their token.
+ * the region their rules cover, which is the region on their token. The figures come from a snapshot at most 30 s old
+ * (api/overview-snapshot.ts); `asOf` says when they were counted.
  */
-export const reportRoutes = (clock: () => Date, defaultStaleDays: number) =>
+export const reportRoutes = (clock: () => Date, defaultStaleDays: number, snapshots: OverviewSnapshots = createOverviewSnapshots({ ttlMs: 30_000, clock })) =>
   new OpenAPIHono<AppEnv>().openapi(overviewRoute, async (c) => {
     const { em, ability, actor } = c.var;
     if (accessibleFilter(ability, 'reassign', 'Task') === null || actor.region === undefined) {
       throw new ForbiddenError(ability).setMessage('supervisor: only a supervisor of a region sees its overview');
     }
     const staleDays = c.req.valid('query').staleDays ?? defaultStaleDays;
-    const now = clock();
-    const figures = await regionOverview(em, actor.region, now, staleDays);
-    return c.json({ region: actor.region, asOf: now.toISOString(), staleDays, ...figures }, 200);
+    const snapshot = await snapshots.get(em, actor.region, staleDays);
+    return c.json({ region: actor.region, asOf: snapshot.asOf.toISOString(), refreshSeconds: Math.round(snapshots.ttlMs / 1000), staleDays, ...snapshot.figures }, 200);
   });

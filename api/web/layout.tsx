@@ -27,11 +27,16 @@ function navFor(actor: Actor): NavItem[] {
       return [
         { key: 'navMyCases', href: '/web/cases' },
         { key: 'navFile', href: '/web/file' },
+        { key: 'navNotices', href: '/web/notices' },
       ];
     case 'employer':
       return [
         { key: 'navMyCases', href: '/web/cases' },
         { key: 'navFile', href: '/web/file' },
+        { key: 'navDeclarations', href: '/web/declarations' },
+        { key: 'navBills', href: '/web/bills' },
+        { key: 'navArrears', href: '/web/arrears' },
+        { key: 'navNotices', href: '/web/notices' },
       ];
     case 'caseworker':
     case 'reviewer':

@@ -12,6 +12,11 @@ const minuteFormat = new Intl.DateTimeFormat('sv-SE', {
   minute: '2-digit',
 });
 
+const secondFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** `14:05:09` in Shanghai time: when a snapshot of figures was counted. */
+export const shanghaiClock = (iso: string): string => secondFormat.format(new Date(iso));
+
 /** `2026-11-27 14:05` in Shanghai time. */
 export const shanghaiMinute = (iso: string): string => minuteFormat.format(new Date(iso));
 

@@ -5,10 +5,14 @@ import { Hono } from 'hono';
 import type { TokenVerifier } from '../auth/tokens.js';
 import type { ApiPort } from './api-client.js';
 import { webScript } from './assets/web-script.js';
+import { arrearsPages } from './pages/arrears.page.js';
 import { auditPages } from './pages/audit.page.js';
+import { billPages } from './pages/bills.page.js';
 import { casePages } from './pages/case.page.js';
 import { casesPages } from './pages/cases.page.js';
+import { declarationPages } from './pages/declarations.page.js';
 import { filePages } from './pages/file.page.js';
+import { noticePages } from './pages/notices.page.js';
 import { signInPages } from './pages/sign-in.page.js';
 import { supervisorPages } from './pages/supervisor.page.js';
 import { worklistPages } from './pages/worklist.page.js';
@@ -52,6 +56,10 @@ export function webRoutes(options: WebOptions & { api: ApiPort; verifyToken: Tok
   pages.route('/', filePages(deps));
   pages.route('/', supervisorPages(deps));
   pages.route('/', auditPages(deps));
+  pages.route('/', declarationPages(deps));
+  pages.route('/', billPages(deps));
+  pages.route('/', arrearsPages(deps));
+  pages.route('/', noticePages(deps));
 
   const web = new Hono();
   web.get('/', (c) => c.redirect('/web', 303));

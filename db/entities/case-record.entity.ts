@@ -41,6 +41,12 @@ export const CaseRecord = defineEntity({
     /** Other bodies deciding on the case (a forwardee, the review and re-review bodies): their staff may read it. */
     sharedWithRegions: p.array().defaultRaw(`'{}'`),
   },
-  indexes: [{ name: 'case_record_region_type_status', properties: ['region', 'caseType', 'status'] }],
+  indexes: [
+    { name: 'case_record_region_type_status', properties: ['region', 'caseType', 'status'] },
+    // Every worklist request asks "which cases accuse me?" (whistle-blowing petitions hide their tasks from the accused).
+    { name: 'case_record_accused_staff', properties: ['accusedStaff'], type: 'gin' },
+    // Case lists of a region, newest first (GET /v1/cases, keyset on opened_at, id).
+    { name: 'case_record_region_opened', properties: ['region', 'openedAt', 'id'] },
+  ],
 });
 export type ICaseRecord = InferEntity<typeof CaseRecord>;

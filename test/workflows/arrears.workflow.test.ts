@@ -1,37 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArrearsBalance } from '../../activities/arrears.activities.js';
 import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
 import { installSdkLogging } from '../../bin/worker-runtime.js';
-import { DEFAULT_CONTRIBUTION_POLICY } from '../../domain/arrears/arrears-policy.js';
 import { addDays, shanghaiDateOf } from '../../domain/calendar/local-date.js';
-import type { TaskCompletion } from '../../domain/task.js';
-import { arrears, arrearsPaymentReceived, completeTask, getCaseView, requestArrearsDeferral, type ArrearsInput } from '../../workflows/index.js';
-import { fakeActivities, type FakeActivities } from '../support/fake-activities.js';
+import { arrearsPaymentReceived, completeTask, requestArrearsDeferral } from '../../workflows/index.js';
+import type { FakeActivities } from '../support/fake-activities.js';
+import { type ArrearsHandle, arrearsLedger as ledger, arrearsStatusOf as stateOf, arrearsTaskIn as taskIn, DAY, decide, withArrearsCase } from './arrears-harness.js';
 import { bundleWorkflows, until } from './enrollment-harness.js';
-
-const DAY = 86_400_000;
-
-/** A ledger the fake `arrearsBalance` reads: the test books payments by changing `principal`. */
-function ledger(start: string) {
-  const state = { principal: start };
-  const fakes = fakeActivities({
-    arrearsBalance: async ({ asOf, periods }): Promise<ArrearsBalance> => ({
-      asOf,
-      principal: state.principal,
-      lateFee: '0.00',
-      fine: '0.00',
-      total: state.principal,
-      settled: state.principal === '0.00',
-      periods: periods.map((period) => ({ period, principal: state.principal, lateFee: '0.00', lateFeeDays: 0 })),
-    }),
-  });
-  return { state, fakes };
-}
 
 async function refusalOf(update: Promise<unknown>): Promise<string | undefined> {
   const error: unknown = await update.then(() => undefined, (failure: unknown) => failure);
@@ -39,15 +17,6 @@ async function refusalOf(update: Promise<unknown>): Promise<string | undefined> 
   const cause = (error as WorkflowUpdateFailedError).cause;
   return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
 }
-
-const decide = (taskId: string, outcome: string, actorId: string, data: Record<string, unknown> = {}, comment = ''): TaskCompletion => ({
-  taskId,
-  outcome,
-  comment,
-  data,
-  actorId,
-  actorRole: 'caseworker',
-});
 
 // Time skipping is global to the environment: the cases run one after another on one server.
 describe('arrears workflow (time-skipping test server, fake activities)', () => {
@@ -63,37 +32,7 @@ describe('arrears workflow (time-skipping test server, fake activities)', () => 
   });
   afterAll(async () => env?.teardown());
 
-  /** Runs a case with `fakes`; a plain client so time moves only through env.sleep (see enrollment-harness.ts). */
-  async function withCase<T>(fakes: FakeActivities, scenario: (h: ReturnType<Client['workflow']['getHandle']>, input: ArrearsInput) => Promise<T>): Promise<T> {
-    const taskQueue = `arrears-test-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fakes.activities });
-    const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
-    const today = shanghaiDateOf(await env.currentTimeMs());
-    const input: ArrearsInput = {
-      caseId: `arrears-${randomUUID()}`,
-      reference: 'AR2026000001',
-      employer: '91330102MA2H00014Y',
-      region: '330102',
-      periods: ['2026-09'],
-      openedOn: today,
-      policy: DEFAULT_CONTRIBUTION_POLICY,
-    };
-    return worker.runUntil(async () => {
-      const handle = await client.workflow.start(arrears, { taskQueue, workflowId: input.caseId, args: [input] });
-      return scenario(handle, input);
-    });
-  }
-
-  const stateOf = (handle: { query: (q: typeof getCaseView) => Promise<{ status: string; openTaskId: string | null }> }, status: string) =>
-    until(async () => {
-      const view = await handle.query(getCaseView);
-      return view.status === status ? view : undefined;
-    }, `status ${status}`);
-  const taskIn = async (handle: Parameters<typeof stateOf>[0], status: string) =>
-    until(async () => {
-      const view = await handle.query(getCaseView);
-      return view.status === status && view.openTaskId ? view.openTaskId : undefined;
-    }, `a task in ${status}`);
+  const withCase = <T>(fakes: FakeActivities, scenario: (handle: ArrearsHandle) => Promise<T>): Promise<T> => withArrearsCase(env, bundle, fakes, scenario);
 
   it('runs 90 days: order, partial payment, fine with four eyes, guarantee agreement, court, settled (§4, art. 63, 86)', async () => {
     const { state, fakes } = ledger('8000.00');

@@ -18,7 +18,29 @@ const kinds: Record<string, Label> = {
   petition_reply: { zh: '信访处理意见书', en: 'Written reply' },
   petition_review_opinion: { zh: '复查意见书', en: 'Review opinion' },
   petition_rereview_opinion: { zh: '复核意见书', en: 'Re-review opinion' },
+  enrollment_received: { zh: '参保登记受理告知', en: 'Enrollment received' },
+  enrollment_under_review: { zh: '参保登记审核中', en: 'Enrollment under review' },
+  enrollment_approved: { zh: '参保登记核准通知', en: 'Enrollment approved' },
+  enrollment_rejected: { zh: '不予登记通知', en: 'Enrollment rejected' },
+  enrollment_refused: { zh: '不予受理通知', en: 'Enrollment refused' },
+  enrollment_withdrawn: { zh: '撤回确认', en: 'Withdrawal confirmed' },
+  correction_requested: { zh: '补正通知', en: 'Correction requested' },
+  order_to_pay: { zh: '责令限期缴纳通知书', en: 'Order to pay' },
+  fine_decision: { zh: '罚款决定书', en: 'Fine decision' },
+  transfer_decision: { zh: '划拨决定书', en: 'Transfer decision' },
+  guarantee_agreement: { zh: '担保协议', en: 'Guarantee agreement' },
+  court_application: { zh: '申请人民法院强制执行告知', en: 'Court enforcement application' },
+  deferral_approved: { zh: '缓缴批准通知', en: 'Deferral approved' },
+  deferral_refused: { zh: '缓缴不予批准通知', en: 'Deferral refused' },
+  arrears_settled: { zh: '欠费结清通知', en: 'Arrears settled' },
 };
+
+// Which case type a notice kind belongs to, to name its `status` (the outbox row does not carry the case type).
+const arrearsKinds = new Set(['order_to_pay', 'fine_decision', 'transfer_decision', 'guarantee_agreement', 'court_application', 'deferral_approved', 'deferral_refused', 'arrears_settled']);
+
+/** The case type whose words a notice of `kind` uses. */
+export const noticeCaseType = (kind: string): string =>
+  kind.startsWith('petition_') ? 'petition' : kind.startsWith('enrollment_') || kind === 'correction_requested' ? 'enrollment' : arrearsKinds.has(kind) ? 'arrears' : kind;
 
 const fields: Record<string, Label> = {
   kind: { zh: '处理意见', en: 'Opinion' },
@@ -33,12 +55,18 @@ const fields: Record<string, Label> = {
   receivedOn: { zh: '收到日期', en: 'Received on' },
   acceptedOn: { zh: '受理日期', en: 'Accepted on' },
   status: { zh: '状态', en: 'Status' },
+  orderDue: { zh: '限期缴纳至', en: 'Pay by' },
+  principal: { zh: '欠缴本金', en: 'Principal' },
+  lateFee: { zh: '滞纳金', en: 'Late fee' },
+  total: { zh: '合计', en: 'Total' },
+  amount: { zh: '金额', en: 'Amount' },
+  until: { zh: '截至', en: 'Until' },
 };
 
 export const noticeKindLabel = (kind: string, lang: Lang): string => kinds[kind]?.[lang] ?? kind;
 
 /** A payload as label/value lines, nested objects (an opinion) flattened one level, nothing as "[object Object]". */
-export function noticeLines(payload: Record<string, unknown>, lang: Lang): [string, string][] {
+export function noticeLines(payload: Record<string, unknown>, lang: Lang, caseType = 'petition'): [string, string][] {
   const lines: [string, string][] = [];
   const add = (key: string, value: unknown) => {
     // Deadlines and other lists of records are shown elsewhere on the page (with the time left), not as raw data.
@@ -47,7 +75,7 @@ export function noticeLines(payload: Record<string, unknown>, lang: Lang): [stri
       for (const [inner, item] of Object.entries(value)) add(inner, item);
       return;
     }
-    if (key === 'status' && typeof value === 'string') return lines.push([fields.status?.[lang] ?? key, caseWords(lang).status('petition', value)]);
+    if (key === 'status' && typeof value === 'string') return lines.push([fields.status?.[lang] ?? key, caseWords(lang).status(caseType, value)]);
     if (key === 'kind' && typeof value === 'string') return lines.push([fields.kind?.[lang] ?? key, opinionKinds[value]?.[lang] ?? value]);
     lines.push([fields[key]?.[lang] ?? key, Array.isArray(value) ? value.map((item) => String(item as string | number)).join('；') : typeof value === 'string' ? value : JSON.stringify(value)]);
   };

@@ -5,11 +5,14 @@ import { describeProblem } from '../api-client.js';
 import { caseWords } from '../case-types/case-type-labels.js';
 import { Csrf, Layout, Notice } from '../layout.js';
 import { callerFor, field, frameOf, safeBack, sessionOrSignIn, type WebContext, type WebDeps } from '../page-context.js';
-import { daysSince, shanghaiMinute } from '../time-display.js';
+import { daysSince, shanghaiClock, shanghaiMinute } from '../time-display.js';
 import type { WebEnv } from '../web-env.js';
 import type { TaskItem } from './worklist.page.js';
 
 interface Overview {
+  /** When the figures were counted: the API serves a snapshot at most `refreshSeconds` old (api/overview-snapshot.ts). */
+  asOf: string;
+  refreshSeconds: number;
   staleDays: number;
   steps: { caseType: string; step: string; open: number; overdue: number; escalated: number; decided30: number; onTime30: number }[];
   workloads: { assignee: string; claimed: number; waiting: number; overdue: number }[];
@@ -132,6 +135,9 @@ async function renderOverview(c: WebContext, deps: WebDeps, results?: Result[], 
           </section>
           <section aria-labelledby="sla">
             <h2 id="sla">{t('stepSla')}</h2>
+            <p data-testid="figures-as-of">
+              <time datetime={overview.body.asOf}>{t('figuresAsOf', { at: shanghaiClock(overview.body.asOf), n: overview.body.refreshSeconds })}</time>
+            </p>
             <div class="table-wrap">
               <table data-testid="step-figures">
                 <thead>
