@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
+import { loadContributionPolicy } from '../db/queries/contribution-policy.query.js';
 import { findParametersInForce } from '../db/queries/region-parameters.query.js';
 import { recordDeclaration } from '../db/writers/contribution-ledger.js';
 import { HolidayCalendar } from '../domain/calendar/holiday-calendar.js';
@@ -72,6 +73,8 @@ export async function declareContributions(em: EntityManager, req: DeclarationRe
   if (computed.issues.length > 0) return { ok: false, issues: computed.issues };
 
   const dueDate = billDueDate(req.period, parameters.dueDay, new HolidayCalendar(await loadCalendarYears(em)));
+  // A credit the employer holds is spent on the new bill by the payment allocation rule in force (domain-rules §4).
+  const policy = await loadContributionPolicy(em);
   const written = await recordDeclaration(em, {
     employer: req.employer.creditCode,
     region: req.employer.region,
@@ -84,6 +87,7 @@ export async function declareContributions(em: EntityManager, req: DeclarationRe
     totals: computed.totals,
     parametersFrom: parameters.effectiveFrom,
     declaredBy: req.declaredBy,
+    credit: { rule: policy.allocationRule, lateFeePolicy: policy.lateFee },
     requestId: req.requestId,
     now: req.now,
   });

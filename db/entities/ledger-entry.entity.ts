@@ -9,7 +9,8 @@ const p = defineEntity.properties;
  * - `charge`: the declared contributions of a period; `provisional_charge`: 110 % of the previous month (art. 62);
  * - `adjustment`: the difference when a declaration settles a provisional bill or replaces an earlier declaration;
  * - `principal_paid` / `late_fee_paid`: a payment allocated to a period (stored negative: it reduces what is owed);
- * - `credit`: an overpayment kept for the employer (period null), `fine`: an approved fine decision.
+ * - `credit`: an overpayment kept for the employer (period null; positive), and the credit spent on a later bill
+ *   (negative, beside that bill's `principal_paid` / `late_fee_paid`); `fine`: an approved fine decision.
  */
 export type LedgerEntryType = 'charge' | 'provisional_charge' | 'adjustment' | 'principal_paid' | 'late_fee_paid' | 'credit' | 'fine';
 

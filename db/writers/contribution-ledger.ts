@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { arrearsStatement, debtsOf } from '../../domain/arrears/arrears-statement.js';
-import { allocatePayment, type Allocation, type AllocationRule } from '../../domain/contribution/allocation.js';
+import type { AllocationRule } from '../../domain/contribution/allocation.js';
+import type { CreditAllocation } from '../../domain/contribution/credit.js';
 import type { DeclarationColumns } from '../../domain/contribution/declaration-batch.js';
 import type { DeclarationTotals } from '../../domain/contribution/declaration.js';
 import type { LateFeePolicy } from '../../domain/contribution/late-fee.js';
 import { Money } from '../../domain/money.js';
 import { maskCitizenId } from '../../domain/identity/masking.js';
-import { loadFeeFreePeriods, loadPeriodLedgers } from '../queries/contribution-ledger.query.js';
+import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { appendAudit } from './case-log.js';
+import { bookWithCredit } from './credit-application.js';
 
 export interface DeclarationRecord {
   employer: string;
@@ -22,6 +23,8 @@ export interface DeclarationRecord {
   totals: DeclarationTotals;
   parametersFrom: string;
   declaredBy: { id: string; role: string };
+  /** How a credit the employer holds is spent on the bill (the payment allocation rule in force). */
+  credit: { rule: AllocationRule; lateFeePolicy: Partial<LateFeePolicy> };
   requestId: string | null;
   now: Date;
 }
@@ -108,6 +111,19 @@ export async function recordDeclaration(em: EntityManager, d: DeclarationRecord)
         [d.employer, d.period, first ? 'charge' : 'adjustment', difference.toString(), d.dueDate, declarationId, `declaration:${declarationId}`, d.now],
       );
     }
+    // A credit the employer holds pays the new bill at once (domain-rules §4): booked the day the bill is, so a bill
+    // declared before its due date and covered by the credit never runs a late fee.
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`ledger:${d.employer}`]);
+    const spent = await bookWithCredit(tx, {
+      employer: d.employer,
+      amount: Money.zero(),
+      on: shanghaiDateOf(d.now.getTime()),
+      rule: d.credit.rule,
+      lateFeePolicy: d.credit.lateFeePolicy,
+      declarationId,
+      key: `declaration:${declarationId}:credit`,
+      now: d.now,
+    });
     await appendAudit(tx, {
       at: d.now,
       actorId: d.declaredBy.id,
@@ -117,7 +133,7 @@ export async function recordDeclaration(em: EntityManager, d: DeclarationRecord)
       objectType: 'Bill',
       objectId: bill!.id,
       requestId: d.requestId,
-      detail: { period: d.period, lines: d.lineCount, total: d.totals.total.toString(), adjustment: first ? null : difference.toString(), firstId: d.columns.citizenId[0] === undefined ? null : maskCitizenId(d.columns.citizenId[0]) },
+      detail: { period: d.period, lines: d.lineCount, total: d.totals.total.toString(), adjustment: first ? null : difference.toString(), creditSpent: spent.creditHeld.minus(spent.credit).toString(), firstId: d.columns.citizenId[0] === undefined ? null : maskCitizenId(d.columns.citizenId[0]) },
     });
     return { declarationId, billId: bill!.id, duplicate: false, adjustment: first ? null : difference.toString() };
   });
@@ -138,12 +154,12 @@ export interface PaymentRecord {
 }
 
 /**
- * Books a payment once per idempotency key and allocates it over the periods owed as of its value date by the
- * configured rule (domain-rules §4; default oldest period first, principal before that period's late fee); what is
- * left becomes a credit. Allocations are new ledger entries, never edits. One transaction per payment, serialised per
+ * Books a payment once per idempotency key and allocates it, together with any credit the employer holds, over the
+ * periods owed as of its value date by the configured rule (domain-rules §4; default oldest period first, principal
+ * before that period's late fee); what is left is the employer's credit. Allocations are new ledger entries, never edits. One transaction per payment, serialised per
  * employer, so two payments never allocate against the same balance.
  */
-export async function recordPayment(em: EntityManager, p: PaymentRecord): Promise<{ paymentId: string; duplicate: boolean; allocation: Allocation | null }> {
+export async function recordPayment(em: EntityManager, p: PaymentRecord): Promise<{ paymentId: string; duplicate: boolean; allocation: CreditAllocation | null }> {
   return em.transactional(async (tx) => {
     const paymentId = randomUUID();
     const inserted = await tx.execute<{ id: string }[]>(
@@ -156,28 +172,17 @@ export async function recordPayment(em: EntityManager, p: PaymentRecord): Promis
       return { paymentId: existing!.id, duplicate: true, allocation: null };
     }
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`ledger:${p.employer}`]);
-    const statement = arrearsStatement({
-      asOf: p.paidOn,
-      periods: await loadPeriodLedgers(tx, p.employer),
-      feeFree: await loadFeeFreePeriods(tx, p.employer),
-      policy: p.lateFeePolicy,
+    // The credit held from earlier overpayments is spread together with this payment (domain-rules §4).
+    const allocation = await bookWithCredit(tx, {
+      employer: p.employer,
+      amount: p.amount,
+      on: p.paidOn,
+      rule: p.rule,
+      lateFeePolicy: p.lateFeePolicy,
+      paymentId,
+      key: `payment:${paymentId}`,
+      now: p.now,
     });
-    const allocation = allocatePayment(p.amount, debtsOf(statement), p.rule);
-    let n = 0;
-    for (const line of allocation.lines) {
-      await tx.execute(
-        `insert into ledger_entry (employer_credit_code, period, entry_type, amount, occurred_on, payment_id, dedupe_key, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [p.employer, line.period, line.component === 'principal' ? 'principal_paid' : 'late_fee_paid', Money.zero().minus(line.amount).toString(), p.paidOn, paymentId, `payment:${paymentId}:${n++}`, p.now],
-      );
-    }
-    if (!allocation.credit.isZero()) {
-      await tx.execute(
-        `insert into ledger_entry (employer_credit_code, period, entry_type, amount, occurred_on, payment_id, dedupe_key, created_at)
-         values (?, null, 'credit', ?, ?, ?, ?, ?)`,
-        [p.employer, allocation.credit.toString(), p.paidOn, paymentId, `payment:${paymentId}:credit`, p.now],
-      );
-    }
     await appendAudit(tx, {
       at: p.now,
       actorId: p.receivedBy.id,
@@ -187,7 +192,7 @@ export async function recordPayment(em: EntityManager, p: PaymentRecord): Promis
       objectType: 'Payment',
       objectId: paymentId,
       requestId: p.requestId,
-      detail: { employer: p.employer, amount: p.amount.toString(), paidOn: p.paidOn, source: p.source, rule: p.rule, credit: allocation.credit.toString() },
+      detail: { employer: p.employer, amount: p.amount.toString(), paidOn: p.paidOn, source: p.source, rule: p.rule, credit: allocation.credit.toString(), creditHeld: allocation.creditHeld.toString() },
     });
     return { paymentId, duplicate: false, allocation };
   });

@@ -172,6 +172,49 @@ describe('contributions, payments and arrears (real PostgreSQL, Temporal dev ser
       expect((await system.call('POST', '/v1/payments', { token, body, headers: { 'idempotency-key': 'employer-try' } })).status).toBe(403);
     });
 
+    it('spends a credit on the next bill when it is declared and with the next payment, as append-only entries (§4, issue 3)', async () => {
+      const { code, token } = await newEmployer();
+      const pension = (name: string) => [{ citizenId: citizenId(), name, monthlyWage: '10000.00', insuranceTypes: ['pension'] }]; // 2 400.00
+      await declare(token, '2026-10', pension('s'));
+      const pay = (key: string, amount: string, paidOn: string) =>
+        system.call('POST', '/v1/payments', { token: caseworker, body: { employerCreditCode: code, amount, paidOn }, headers: { 'idempotency-key': `${key}-${code}` } });
+      expect((await pay('over', '2500.00', '2026-11-10')).body.allocation.credit).toBe('100.00');
+      // The next bill is issued: the credit pays 100.00 of it at once.
+      const declared = await declare(token, '2026-11', pension('s'));
+      expect(declared.status).toBe(201);
+      const bills = await system.call('GET', '/v1/bills?asOf=2026-11-27', { token });
+      expect(bills.body.items.find((b: { period: string }) => b.period === '2026-11')).toMatchObject({ principal: '2300.00' });
+      expect(bills.body).toMatchObject({ principal: '2300.00', credit: '0.00' });
+      // The next payment overpays again; with no credit held the change is the new credit.
+      const second = await pay('rest', '2350.00', '2026-11-27');
+      expect(second.body.allocation).toMatchObject({ lines: [{ period: '2026-11', component: 'principal', amount: '2300.00' }], credit: '50.00' });
+      const entries = await system.orm.em.fork().execute<{ period: string | null; entry_type: string; amount: string }[]>(
+        "select period, entry_type, amount::text as amount from ledger_entry where employer_credit_code = ? and (period = '2026-11' or period is null) order by id",
+        [code],
+      );
+      expect(entries).toEqual([
+        { period: null, entry_type: 'credit', amount: '100.00' },
+        { period: '2026-11', entry_type: 'charge', amount: '2400.00' },
+        { period: '2026-11', entry_type: 'principal_paid', amount: '-100.00' },
+        { period: null, entry_type: 'credit', amount: '-100.00' },
+        { period: '2026-11', entry_type: 'principal_paid', amount: '-2300.00' },
+        { period: null, entry_type: 'credit', amount: '50.00' },
+      ]);
+    });
+
+    it('keeps a payment made before any bill as credit and spends it on the bill declared later (§4 "Partial payments", issue 3)', async () => {
+      const { code, token } = await newEmployer();
+      const pay = (key: string, amount: string, paidOn: string) =>
+        system.call('POST', '/v1/payments', { token: caseworker, body: { employerCreditCode: code, amount, paidOn }, headers: { 'idempotency-key': `${key}-${code}` } });
+      // Paid before anything was billed: all of it is credit.
+      expect((await pay('advance', '500.00', '2026-09-01')).body.allocation).toMatchObject({ lines: [], credit: '500.00' });
+      // Declared late (2026-08 was due 2026-09-15): the credit is spent on the day the bill is booked.
+      await declare(token, '2026-08', [{ citizenId: citizenId(), name: 't', monthlyWage: '10000.00', insuranceTypes: ['pension'] }]); // 2 400.00
+      const bills = await system.call('GET', '/v1/bills?asOf=2026-11-27', { token });
+      expect(bills.body.items.find((b: { period: string }) => b.period === '2026-08')).toMatchObject({ principal: '1900.00' });
+      expect(bills.body.credit).toBe('0.00');
+    });
+
     it('imports a bank file once however often it is imported, allocating principal before late fee (§4)', async () => {
       const { code, token } = await newEmployer();
       await declare(token, '2026-08', [{ citizenId: citizenId(), name: 'r', monthlyWage: '10000.00', insuranceTypes: ['pension'] }]); // due 2026-09-15

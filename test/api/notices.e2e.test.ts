@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citizenId, SEEDED_EMPLOYER_330102 } from '../support/factories.js';
+import { citizenId, creditCode } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
 describe('GET /v1/notices (real PostgreSQL, HTTP)', () => {
   let system: TestSystem;
   const citizenA = citizenId();
   const citizenB = citizenId();
+  // An employer of its own: the seeded ones receive notices from every other test file that runs on the shared database.
+  const employer = creditCode();
 
   const insert = async (kind: 'citizen' | 'employer', recipient: string, notice: string, minutesAgo: number) => {
     const id = randomUUID();
@@ -22,7 +24,7 @@ describe('GET /v1/notices (real PostgreSQL, HTTP)', () => {
     system = await startSystem();
     for (let i = 0; i < 3; i += 1) await insert('citizen', citizenA, `a_${i}`, 10 - i);
     await insert('citizen', citizenB, 'b_0', 1);
-    await insert('employer', SEEDED_EMPLOYER_330102, 'employer_0', 1);
+    await insert('employer', employer, 'employer_0', 1);
   });
   afterAll(async () => system?.close());
 
@@ -40,7 +42,7 @@ describe('GET /v1/notices (real PostgreSQL, HTTP)', () => {
   });
 
   it('an employer agent sees their employer’s notices; staff are refused with 403 (design.md "Permissions")', async () => {
-    const agent = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-n' });
+    const agent = await system.token({ role: 'employer', employer, sub: 'agent-n' });
     const page = await system.call('GET', '/v1/notices', { token: agent });
     expect(page.body.items.map((n: { kind: string }) => n.kind)).toEqual(['employer_0']);
     const staff = await system.call('GET', '/v1/notices', { token: await system.token({ role: 'caseworker', sub: 'cw-n', region: '330102' }) });

@@ -1,8 +1,8 @@
-// Drives the arrears workflow on a time-skipping test environment: a fake ledger, a worker per case, the waits a test
-// needs between messages, and the 90-day and two-year scenarios. Shared by the arrears workflow test and the history
-// recorder (arrears-record-histories.ts), so the recorded histories are the paths the tests check.
+// Drives the arrears workflow on a time-skipping test environment: a fake ledger, a worker per case and the waits a
+// test needs between messages. Shared by the arrears workflow test and the history recorder
+// (arrears-record-histories.ts), which drives the same 90-day and two-year scenarios.
 import { randomUUID } from 'node:crypto';
-import { Client, type WorkflowHandle } from '@temporalio/client';
+import { Client, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ArrearsBalance } from '../../activities/arrears.activities.js';
@@ -15,7 +15,7 @@ import { until } from './enrollment-harness.js';
 
 export const DAY = 86_400_000;
 
-export type ArrearsHandle = WorkflowHandle<typeof arrears>;
+export type ArrearsHandle = WorkflowHandleWithFirstExecutionRunId<typeof arrears>;
 
 /** A ledger the fake `arrearsBalance` reads: a test books payments by changing `principal`. */
 export function arrearsLedger(start: string): { state: { principal: string }; fakes: FakeActivities } {

@@ -62,7 +62,7 @@ describe('arrears workflow (time-skipping test server, fake activities)', () => 
       await stateOf(handle, 'courtEnforcement');
       state.principal = '0.00';
       await handle.signal(arrearsPaymentReceived, { paymentId: 'p2' });
-      return (await handle.result()) as { status: string };
+      return handle.result();
     });
     expect(result).toEqual({ status: 'settled' });
     expect(fakes.callsTo('sendNotice').map((c) => c.input.kind)).toEqual(
@@ -97,7 +97,7 @@ describe('arrears workflow (time-skipping test server, fake activities)', () => 
       await env.sleep(330 * DAY); // the court takes its time; the case wakes monthly to refresh the late fee
       state.principal = '0.00';
       await handle.signal(arrearsPaymentReceived, { paymentId: 'court-proceeds' });
-      return (await handle.result()) as { status: string };
+      return handle.result();
     });
     expect(result).toEqual({ status: 'settled' });
     expect((await env.currentTimeMs()) - started).toBeGreaterThan(700 * DAY);
