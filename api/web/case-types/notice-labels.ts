@@ -61,7 +61,13 @@ const fields: Record<string, Label> = {
   total: { zh: '合计', en: 'Total' },
   amount: { zh: '金额', en: 'Amount' },
   until: { zh: '截至', en: 'Until' },
+  asOf: { zh: '计算至', en: 'As of' },
+  fine: { zh: '罚款', en: 'Fine' },
+  settled: { zh: '已结清', en: 'Settled' },
+  refusals: { zh: '不予受理原因', en: 'Refusal reasons' },
 };
+
+const yesNo: Record<Lang, [string, string]> = { zh: ['是', '否'], en: ['Yes', 'No'] };
 
 export const noticeKindLabel = (kind: string, lang: Lang): string => kinds[kind]?.[lang] ?? kind;
 
@@ -70,7 +76,8 @@ export function noticeLines(payload: Record<string, unknown>, lang: Lang, caseTy
   const lines: [string, string][] = [];
   const add = (key: string, value: unknown) => {
     // Deadlines and other lists of records are shown elsewhere on the page (with the time left), not as raw data.
-    if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.some((item) => typeof item === 'object'))) return;
+    if (value === null || value === undefined || value === '' || (Array.isArray(value) && (value.length === 0 || value.some((item) => typeof item === 'object')))) return;
+    if (typeof value === 'boolean') return lines.push([fields[key]?.[lang] ?? key, yesNo[lang][value ? 0 : 1]]);
     if (typeof value === 'object' && !Array.isArray(value)) {
       for (const [inner, item] of Object.entries(value)) add(inner, item);
       return;

@@ -111,6 +111,9 @@ async function renderOverview(c: WebContext, deps: WebDeps, results?: Result[], 
       </section>
       {overview.ok && (
         <>
+          <p data-testid="figures-as-of">
+            <time datetime={overview.body.asOf}>{t('figuresAsOf', { at: shanghaiClock(overview.body.asOf), n: overview.body.refreshSeconds })}</time>
+          </p>
           <section aria-labelledby="stuck">
             <h2 id="stuck">{t('stuckCases', { n: overview.body.staleDays })}</h2>
             <form method="get" action="/web/supervisor" class="filters">
@@ -135,9 +138,6 @@ async function renderOverview(c: WebContext, deps: WebDeps, results?: Result[], 
           </section>
           <section aria-labelledby="sla">
             <h2 id="sla">{t('stepSla')}</h2>
-            <p data-testid="figures-as-of">
-              <time datetime={overview.body.asOf}>{t('figuresAsOf', { at: shanghaiClock(overview.body.asOf), n: overview.body.refreshSeconds })}</time>
-            </p>
             <div class="table-wrap">
               <table data-testid="step-figures">
                 <thead>
