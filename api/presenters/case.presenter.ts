@@ -11,6 +11,15 @@ const STAFF_ROLES = new Set(['caseworker', 'reviewer', 'supervisor', 'auditor', 
 /** Lifecycle events → what the applicant may do about them. */
 const APPLICANT_ACTIONS: Record<string, string> = { RESUBMIT: 'resubmit', WITHDRAW: 'withdraw' };
 
+/** Who the case is about, with the ID number masked unless the caller may see it whole. */
+function subjectOf(row: CaseRow, unmasked: boolean) {
+  return {
+    citizenId: row.citizenId === null ? null : unmasked ? row.citizenId : maskCitizenId(row.citizenId),
+    name: row.subjectName,
+    employerCreditCode: row.employerCreditCode,
+  };
+}
+
 export function canReadUnmasked(ability: AppAbility, row: CaseRow): boolean {
   return ability.can('readUnmasked', subject('Case', caseSubjectOf(row)));
 }
@@ -51,11 +60,7 @@ export function presentCase(row: CaseRow, extra: { timeline: TimelineItem[]; tas
     type: row.type,
     status: row.status,
     region: row.region,
-    subject: {
-      citizenId: row.citizenId === null ? null : unmasked ? row.citizenId : maskCitizenId(row.citizenId),
-      name: row.subjectName,
-      employerCreditCode: row.employerCreditCode,
-    },
+    subject: subjectOf(row, unmasked),
     openedAt: row.openedAt,
     closedAt: row.closedAt,
     lastProgressAt: row.lastProgressAt,
@@ -87,11 +92,7 @@ export function presentCaseSummary(row: CaseRow, ability: AppAbility) {
     type: row.type,
     status: row.status,
     region: row.region,
-    subject: {
-      citizenId: row.citizenId === null ? null : unmasked ? row.citizenId : maskCitizenId(row.citizenId),
-      name: row.subjectName,
-      employerCreditCode: row.employerCreditCode,
-    },
+    subject: subjectOf(row, unmasked),
     openedAt: row.openedAt,
     closedAt: row.closedAt,
     deadlines: row.deadlines,

@@ -242,7 +242,12 @@ describe('contributions, payments and arrears (real PostgreSQL, Temporal dev ser
       await declare(token, '2026-08', [{ citizenId: citizenId(), name: 's', monthlyWage: '10000.00', insuranceTypes: ['pension'] }]); // 2 400.00 due 2026-09-15
       await declare(token, '2026-09', [{ citizenId: citizenId(), name: 's', monthlyWage: '10000.00', insuranceTypes: ['pension'] }]); // due 2026-10-15
       const sweep = await system.call('POST', '/v1/arrears-sweeps', { token: supervisor, body: { asOf: '2026-11-27' } });
-      const mine = sweep.body.cases.find((c: { periods: string[] }) => c.periods.includes('2026-08') && c.periods.includes('2026-09'));
+      // Other tests of this file leave overdue bills too: pick this employer's case, not any with the same periods.
+      const [own] = await system.orm.em.fork().execute<{ id: string }[]>(
+        `select id from case_record where case_type = 'arrears' and employer_credit_code = ?`,
+        [code],
+      );
+      const mine = sweep.body.cases.find((c: { caseId: string }) => c.caseId === own?.id);
       expect(mine.periods).toEqual(['2026-08', '2026-09', '2026-10']);
       expect(mine).toBeDefined();
       const again = await system.call('POST', '/v1/arrears-sweeps', { token: supervisor, body: { asOf: '2026-11-27' } });

@@ -1,4 +1,4 @@
-// Records the arrears histories that test/workflows/arrears-replay.test.ts replays.
+// Records the arrears histories that test/workflows/replay.test.ts replays.
 //
 //   node --import tsx test/workflows/arrears-record-histories.ts
 //

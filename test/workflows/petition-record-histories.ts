@@ -1,4 +1,4 @@
-// Records the petition histories that test/workflows/petition-replay.test.ts replays.
+// Records the petition histories that test/workflows/replay.test.ts replays.
 //
 //   node --import tsx test/workflows/petition-record-histories.ts
 //

@@ -1,11 +1,12 @@
-// Replays recorded enrollment histories against today's workflow code: a change that would break a running case
-// (another order or number of activities or timers, a different branch for the same history) fails here with a
-// determinism error instead of failing the cases in production.
+// Replays every recorded history in test/fixtures/histories/ against today's workflow code: a change that would break a
+// running case (another order or number of activities or timers, a different branch for the same history) fails here
+// with a determinism error instead of failing the cases in production. Arrears cases run for years, so a case opened
+// today is still running after several deployments.
 //
-// The fixtures in test/fixtures/histories/ are written by test/workflows/record-histories.ts; this test only reads
-// them. When this test fails after a workflow change, do not re-record to make it pass: put the change behind
-// `wf.patched('<change-id>')` so running cases keep their old path, and record new histories alongside the old ones.
-// Re-record over the old files only for a change no running case can meet (e.g. before the first production case).
+// The fixtures are written by the recorders (test/workflows/record-histories.ts, petition-record-histories.ts,
+// arrears-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
+// make it pass: put the change behind `wf.patched('<change-id>')` so running cases keep their old path, and record new
+// histories alongside the old ones. Re-record over the old files only for a change no running case can meet.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -16,10 +17,17 @@ import { bundleWorkflows } from './enrollment-harness.js';
 
 const historiesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const files = readdirSync(historiesDir)
-  .filter((name) => /^enrollment-.+\.json$/.test(name))
+  .filter((name) => name.endsWith('.json'))
   .sort();
 
-describe('enrollment workflow replay (recorded histories)', () => {
+/** The paths each workflow type must have a recording of (every workflow type has replay tests — DEVELOPERS.md). */
+const REQUIRED: Record<string, string[]> = {
+  enrollment: ['auto-approved', 'reviewed-approved', 'returned-resubmitted-approved', 'correction-expired', 'refused-by-checks'],
+  petition: ['extended-reviewed-rereviewed', 'escalated-not-accepted', 'review-window-closed', 'forwarded-objected-forwarded-accepted', 'rereview-concluded-duplicate'],
+  arrears: ['90-days-fine-guarantee-court-settled', 'two-years-hardship-deferral-court-settled'],
+};
+
+describe('workflow replay (recorded histories of every case type)', () => {
   let bundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
@@ -27,17 +35,15 @@ describe('enrollment workflow replay (recorded histories)', () => {
     bundle = await bundleWorkflows();
   });
 
-  it('has recorded histories of every path a case takes: automatic, reviewed, returned, expired, refused', () => {
-    expect(files.length).toBeGreaterThanOrEqual(5);
-    for (const kind of ['auto-approved', 'reviewed-approved', 'returned-resubmitted-approved', 'correction-expired', 'refused-by-checks']) {
-      expect(files).toContain(`enrollment-${kind}.json`);
-    }
+  it.each(Object.entries(REQUIRED))('has recorded histories of every path a %s case takes', (type, kinds) => {
+    for (const kind of kinds) expect(files).toContain(`${type}-${kind}.json`);
   });
 
   it.each(files)('replays %s without a determinism error (changes to running cases go behind wf.patched — style.md §3)', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(`${historiesDir}${file}`, 'utf8')));
-    // A history that never reached its end would replay trivially; the recordings run every case to completion.
-    expect(history.events?.at(-1)?.workflowExecutionCompletedEventAttributes).toBeTruthy();
+    // A history that never reached its end would replay trivially: each recorded run ends completed or continued as new.
+    const last = history.events?.at(-1);
+    expect(last?.workflowExecutionCompletedEventAttributes ?? last?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
     await expect(
       Worker.runReplayHistory({ workflowBundle: bundle, replayName: `replay-${file}` }, history, file),
     ).resolves.toBeUndefined();
