@@ -2,11 +2,20 @@ import { randomInt } from 'node:crypto';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import { creditCodeCheckChar, organisationCodeCheckChar } from '../../domain/identity/credit-code.js';
 
-/** A valid, random 18-character citizen ID for a person born on `birthDate` in `region` (odd sequence = male). */
-export function citizenId({ birthDate = '1990-03-07', region = '330102', sex = 'male' }: { birthDate?: string; region?: string; sex?: 'male' | 'female' } = {}): string {
+/**
+ * A valid, random 18-character citizen ID (odd sequence = male) for a person born on `birthDate` — by default a random
+ * day of 1970–2000, so a man is of working age in 2026. The test database is shared by a whole run: a narrow range of
+ * IDs makes two tests pick the same person, whose second enrollment is then (rightly) refused.
+ */
+export function citizenId({ birthDate = randomBirthDate(), region = '330102', sex = 'male' }: { birthDate?: string; region?: string; sex?: 'male' | 'female' } = {}): string {
   const sequence = randomInt(0, 500) * 2 + (sex === 'male' ? 1 : 0);
   const body = `${region}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   return body + citizenIdCheckChar(body);
+}
+
+function randomBirthDate(): string {
+  const day = new Date(Date.UTC(1970, 0, 1) + randomInt(0, 31 * 365) * 86_400_000);
+  return day.toISOString().slice(0, 10);
 }
 
 const ORG_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -36,6 +36,12 @@ export async function startSystem(): Promise<TestSystem> {
   installSdkLogging('WARN');
   const orm = await createOrm(databaseUrl);
   await seedReferenceData(orm);
+  // No random sampling of clean cases for review (domain default 5 %, deterministic by case ID): a test that wants a
+  // review files a late registration, so whether a case needs a person never depends on the random ID it drew.
+  await orm.em.fork().execute(
+    `insert into setting (key, value, updated_at) values ('enrollment.policy', '{"reviewSampleRate":"0"}', now())
+     on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`,
+  );
   const taskQueue = `test-${randomUUID()}`;
   const notices = new MemoryNoticeChannel();
   const worker = await startWorker({ orm, temporalAddress, namespace: 'default', taskQueue, notices, housekeepingMs: 200 });
