@@ -2,20 +2,16 @@
 // system.ts): a fresh database, an in-memory Temporal dev server, a worker on its own task queue and the API on a free
 // port, all in this process except the two servers. `close()` undoes every step in reverse order.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
-import pg from 'pg';
 import { MemoryNoticeChannel } from '../../activities/notice-channel.js';
 import { signToken, type TokenRequest } from '../../api/auth/tokens.js';
 import { startApiServer } from '../../api/server.js';
 import { migrateToLatest } from '../../db/migrator.js';
 import { createOrm } from '../../db/orm.js';
 import { seedReferenceData } from '../../db/seed/reference-data.js';
-import { startEmbeddedPostgres } from '../tools/embedded-postgres.js';
 import { freePort } from '../tools/free-port.js';
+import { freshDatabase } from '../tools/fresh-database.js';
 import { startTemporalDevServer } from '../tools/temporal-dev-server.js';
 import { startWorker } from '../worker-runtime.js';
 
@@ -54,7 +50,7 @@ export async function startBenchSystem(options: { databaseUrl: string | undefine
   };
   try {
     options.say(options.databaseUrl ? 'creating a fresh database on DATABASE_URL' : 'starting an embedded PostgreSQL in a temporary folder');
-    const database = await freshDatabase(options.databaseUrl);
+    const database = await freshDatabase(options.databaseUrl, 'bench');
     stops.push(database.drop);
 
     options.say('starting the Temporal dev server (in memory)');
@@ -115,29 +111,3 @@ export async function startBenchSystem(options: { databaseUrl: string | undefine
   }
 }
 
-/** Like test/support/global-setup.ts: a random database on DATABASE_URL's server, else an embedded PostgreSQL. */
-async function freshDatabase(serverUrl: string | undefined): Promise<{ url: string; drop: Stop }> {
-  if (serverUrl === undefined) {
-    const dataDir = await mkdtemp(join(tmpdir(), 'sis-bench-postgres-'));
-    const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
-    return { url: postgres.url, drop: () => postgres.stop() };
-  }
-  const name = `sis_bench_${randomBytes(6).toString('hex')}`;
-  await onServer(serverUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)),
-  };
-}
-
-async function onServer(serverUrl: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
-}
