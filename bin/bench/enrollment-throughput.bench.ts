@@ -4,6 +4,7 @@ import { noop } from '../../workflows/noop.workflow.js';
 import type { BenchSystem } from './bench-system.js';
 import { shanghaiDate } from './citizen-ids.js';
 import { runPool, sleep } from './latency.js';
+import { EMPLOYER_330102, registerHire } from './register-hire.js';
 
 export interface ThroughputResult {
   enrollmentsPerSecond: number;
@@ -12,7 +13,6 @@ export interface ThroughputResult {
   noopSeconds: number;
 }
 
-const EMPLOYER_330102 = '91330102MA2H00014Y';
 
 /** Turns review sampling off so every clean case takes the automatic path to insured (domain-rules §2). */
 export async function disableReviewSampling(system: BenchSystem): Promise<void> {
@@ -30,18 +30,7 @@ export async function benchEnrollmentThroughput(
   const employer = await system.token({ role: 'employer', sub: 'bench-agent', employer: EMPLOYER_330102 });
   const hireDate = shanghaiDate(-5); // well inside the 30-day registration period, so no review for lateness
   const enroll = async () => {
-    const response = await system.call('POST', '/v1/enrollments', {
-      token: employer,
-      body: {
-        person: { citizenId: options.nextCitizenId(), name: '压测员' },
-        employerCreditCode: EMPLOYER_330102,
-        hireDate,
-        insuranceTypes: ['pension', 'medical', 'unemployment', 'workInjury'],
-        monthlyWage: '8000.00',
-        region: '330102',
-      },
-    });
-    if (response.status !== 202) throw new Error(`POST /v1/enrollments answered ${response.status}: ${JSON.stringify(response.body)}`);
+    await registerHire(system, employer, { citizenId: options.nextCitizenId(), name: '压测员', hireDate });
   };
   let noopRun = 0;
   const runNoops = async (count: number) => {

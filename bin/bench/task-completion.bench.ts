@@ -5,6 +5,7 @@ import { Task } from '../../db/entities/index.js';
 import type { BenchSystem } from './bench-system.js';
 import { shanghaiDate } from './citizen-ids.js';
 import { LatencySample, runPool, sleep, timed } from './latency.js';
+import { EMPLOYER_330102, registerHire } from './register-hire.js';
 
 export interface CompletionResult {
   client: LatencySample;
@@ -12,7 +13,6 @@ export interface CompletionResult {
   claim: LatencySample;
 }
 
-const EMPLOYER_330102 = '91330102MA2H00014Y';
 
 export async function benchTaskCompletion(
   system: BenchSystem,
@@ -25,19 +25,7 @@ export async function benchTaskCompletion(
   options.say(`task completion: ${options.count} late registrations → review tasks`);
   const caseIds: string[] = [];
   await runPool(options.count, options.concurrency, async () => {
-    const response = await system.call('POST', '/v1/enrollments', {
-      token: employer,
-      body: {
-        person: { citizenId: options.nextCitizenId(), name: '迟登记' },
-        employerCreditCode: EMPLOYER_330102,
-        hireDate,
-        insuranceTypes: ['pension', 'medical', 'unemployment', 'workInjury'],
-        monthlyWage: '8000.00',
-        region: '330102',
-      },
-    });
-    if (response.status !== 202) throw new Error(`POST /v1/enrollments answered ${response.status}: ${JSON.stringify(response.body)}`);
-    caseIds.push(String(response.body.caseId));
+    caseIds.push(await registerHire(system, employer, { citizenId: options.nextCitizenId(), name: '迟登记', hireDate }));
   });
   const taskIds = await openReviewTasks(system, caseIds, 120_000);
 

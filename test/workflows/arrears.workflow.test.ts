@@ -1,15 +1,14 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
-import { installSdkLogging } from '../../bin/worker-runtime.js';
 import { addDays, shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { arrearsPaymentReceived, completeTask, requestArrearsDeferral } from '../../workflows/index.js';
 import type { FakeActivities } from '../support/fake-activities.js';
 import { type ArrearsHandle, arrearsLedger as ledger, arrearsStatusOf as stateOf, arrearsTaskIn as taskIn, DAY, decide, withArrearsCase } from './arrears-harness.js';
-import { bundleWorkflows, until } from './enrollment-harness.js';
+import { until } from './enrollment-harness.js';
+import { startTimeSkipping } from './time-skipping.js';
 
 async function refusalOf(update: Promise<unknown>): Promise<string | undefined> {
   const error: unknown = await update.then(() => undefined, (failure: unknown) => failure);
@@ -24,11 +23,7 @@ describe('arrears workflow (time-skipping test server, fake activities)', () => 
   let bundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
-    installSdkLogging('WARN');
-    [env, bundle] = await Promise.all([
-      TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } } }),
-      bundleWorkflows(),
-    ]);
+    ({ env, bundle } = await startTimeSkipping());
   });
   afterAll(async () => env?.teardown());
 

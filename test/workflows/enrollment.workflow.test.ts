@@ -1,17 +1,16 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
-import { installSdkLogging } from '../../bin/worker-runtime.js';
 import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { computeDeadline, workingDaysLeft } from '../../domain/case/deadline-clock.js';
 import { completeTask, getCaseView, resubmitEnrollment } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
-import { bundleWorkflows, decision, openReview, until, withEnrollmentWorker } from './enrollment-harness.js';
+import { decision, openReview, until, withEnrollmentWorker } from './enrollment-harness.js';
 import { enrollmentInput, LATE_HIRE_DAYS } from './enrollment-input.js';
+import { startTimeSkipping } from './time-skipping.js';
 
 /** The refusal type an Update validator threw, as the client sees it. */
 async function refusalOf(update: Promise<unknown>): Promise<string | undefined> {
@@ -42,11 +41,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
   let bundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
-    installSdkLogging('WARN');
-    [env, bundle] = await Promise.all([
-      TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } } }),
-      bundleWorkflows(),
-    ]);
+    ({ env, bundle } = await startTimeSkipping());
   });
   afterAll(async () => env?.teardown());
 

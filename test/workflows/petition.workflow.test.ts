@@ -1,19 +1,18 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
-import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
-import { installSdkLogging } from '../../bin/worker-runtime.js';
 import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { computeDeadline } from '../../domain/case/deadline-clock.js';
 import { petitionMachine } from '../../domain/petition/petition.machine.js';
 import { completeTask, getCaseView, ratePetition, requestPetitionReview } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
-import { bundleWorkflows, until } from './enrollment-harness.js';
+import { until } from './enrollment-harness.js';
 import { decision, OPINION_DATA, openTaskIn, petitionInput, statusOf, withPetitionWorker } from './petition-harness.js';
+import { startTimeSkipping } from './time-skipping.js';
 
 async function refusalOf(update: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
   const error: unknown = await update.then(
@@ -33,11 +32,7 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
   let bundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
-    installSdkLogging('WARN');
-    [env, bundle] = await Promise.all([
-      TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } } }),
-      bundleWorkflows(),
-    ]);
+    ({ env, bundle } = await startTimeSkipping());
   });
   afterAll(async () => env?.teardown());
 
