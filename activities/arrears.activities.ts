@@ -19,7 +19,7 @@ export interface ArrearsBalance {
   periods: { period: string; principal: string; lateFee: string; lateFeeDays: number }[];
 }
 
-export function createArrearsActivities({ orm, now = () => new Date() }: ActivityDeps) {
+export function createArrearsActivities({ orm, clock }: ActivityDeps) {
   return {
     loadArrearsCalendar: async (): Promise<CalendarYear[]> => loadCalendarYears(orm.em.fork()),
 
@@ -46,7 +46,7 @@ export function createArrearsActivities({ orm, now = () => new Date() }: Activit
 
     /** Books an approved fine (社会保险法 art. 86) as a ledger entry, once per case and decision. */
     recordFine: async (input: { caseId: string; employer: string; amount: string; multiple: string; approvedBy: string; key: string; on: string }): Promise<void> => {
-      const at = now();
+      const at = clock.now();
       await orm.em.fork().transactional(async (em) => {
         await em.execute(
           `insert into ledger_entry (employer_credit_code, period, entry_type, amount, occurred_on, case_id, dedupe_key, created_at)
@@ -69,7 +69,7 @@ export function createArrearsActivities({ orm, now = () => new Date() }: Activit
 
     /** Days without late fee: an agreed guarantee deferral or an approved hardship deferral (domain-rules §4). */
     recordFeeWaiver: async (input: { caseId: string; employer: string; from: string; until: string; reason: string; approvedBy: string; key: string }): Promise<void> => {
-      const at = now();
+      const at = clock.now();
       await orm.em.fork().transactional(async (em) => {
         await em.execute(
           `insert into late_fee_waiver (employer_credit_code, from_date, to_date, reason, case_id, dedupe_key, created_at)
@@ -91,6 +91,6 @@ export function createArrearsActivities({ orm, now = () => new Date() }: Activit
       });
     },
 
-    sweepOverdueBills: async (input: { asOf: string }) => sweepOverdueBills(orm, input.asOf, now()),
+    sweepOverdueBills: async (input: { asOf: string }) => sweepOverdueBills(orm, input.asOf, clock.now()),
   };
 }

@@ -14,13 +14,13 @@ export interface NoticeRequest {
   payload: Record<string, unknown>;
 }
 
-export function createCaseActivities({ orm, now = () => new Date() }: ActivityDeps) {
+export function createCaseActivities({ orm, clock }: ActivityDeps) {
   return {
     /** Writes the workflow's view of the case into the read model; an older version never overwrites a newer one. */
     projectCase: async (
       projection: CaseProjection & { timeline?: readonly TimelineLine[]; notices?: readonly NoticeRequest[] },
     ): Promise<void> => {
-      const at = now();
+      const at = clock.now();
       await orm.em.fork().transactional(async (em) => {
         // Lines and notices that report this change commit with it (each idempotent by its key).
         for (const line of projection.timeline ?? []) await appendTimeline(em, { ...line, at });
@@ -74,12 +74,12 @@ export function createCaseActivities({ orm, now = () => new Date() }: ActivityDe
     },
 
     appendTimeline: async (line: TimelineLine): Promise<void> => {
-      await appendTimeline(orm.em.fork(), { ...line, at: now() });
+      await appendTimeline(orm.em.fork(), { ...line, at: clock.now() });
     },
 
     /** Puts a notice in the outbox (the dispatcher delivers it through the notice channel). */
     sendNotice: async (notice: NoticeRequest): Promise<void> => {
-      await insertNotice(orm.em.fork(), notice, now());
+      await insertNotice(orm.em.fork(), notice, clock.now());
     },
   };
 }

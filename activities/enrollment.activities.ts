@@ -17,12 +17,12 @@ import type { ActivityDeps } from './deps.js';
 /** How long the worker reuses the holiday calendar and a region's parameter sets before reading them again. */
 const REFERENCE_CACHE_MS = 30_000;
 
-export function createEnrollmentActivities({ orm, now = () => new Date() }: ActivityDeps) {
+export function createEnrollmentActivities({ orm, clock }: ActivityDeps) {
   // Reference data changes a few times a year and takes effect on a future date; reading it for every registration
   // would cost two queries per case. A change is picked up within REFERENCE_CACHE_MS.
   let calendar: { years: CalendarYear[]; readAt: number } | null = null;
   const parameterSets = new Map<string, { sets: RegionalParameters[]; readAt: number }>();
-  const fresh = (readAt: number) => Date.now() - readAt < REFERENCE_CACHE_MS;
+  const fresh = (readAt: number) => performance.now() - readAt < REFERENCE_CACHE_MS;
 
   return {
     /** Dated parameters and the holiday calendar, read once and recorded in history so a replay decides the same. */
@@ -33,10 +33,10 @@ export function createEnrollmentActivities({ orm, now = () => new Date() }: Acti
       const em = orm.em.fork();
       let cached = parameterSets.get(input.region);
       if (!cached || !fresh(cached.readAt)) {
-        cached = { sets: await listParameterSets(em, input.region), readAt: Date.now() };
+        cached = { sets: await listParameterSets(em, input.region), readAt: performance.now() };
         parameterSets.set(input.region, cached);
       }
-      if (!calendar || !fresh(calendar.readAt)) calendar = { years: await loadCalendarYears(em), readAt: Date.now() };
+      if (!calendar || !fresh(calendar.readAt)) calendar = { years: await loadCalendarYears(em), readAt: performance.now() };
       const parameters = cached.sets.filter((set) => set.effectiveFrom <= input.date).at(-1);
       if (!parameters) {
         throw ApplicationFailure.nonRetryable(
@@ -80,7 +80,7 @@ export function createEnrollmentActivities({ orm, now = () => new Date() }: Acti
       const { application } = input;
       const person = parseCitizenId(application.person.citizenId);
       const base = clampBase(Money.of(application.monthlyWage), input.parameters).base;
-      const at = now();
+      const at = clock.now();
       try {
         await orm.em.fork().transactional(async (em) => {
           await em.execute(

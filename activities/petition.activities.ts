@@ -3,7 +3,7 @@ import { loadCalendarYears } from '../db/queries/calendar.query.js';
 import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
 import type { ActivityDeps } from './deps.js';
 
-export function createPetitionActivities({ orm, now = () => new Date() }: ActivityDeps) {
+export function createPetitionActivities({ orm, clock }: ActivityDeps) {
   return {
     /**
      * The holiday calendar (recorded in history so a replay counts the same days) and, for art. 36, the reference of
@@ -31,7 +31,7 @@ export function createPetitionActivities({ orm, now = () => new Date() }: Activi
      * or the body one or two levels up that reviews it (arts. 23, 35, 36). Idempotent; audited once per region.
      */
     sharePetitionWithRegion: async (input: { caseId: string; region: string }): Promise<void> => {
-      const at = now();
+      const at = clock.now();
       await orm.em.fork().transactional(async (em) => {
         await em.execute(
           'update case_record set shared_with_regions = array_append(shared_with_regions, ?) where id = ? and not (? = any(shared_with_regions))',
@@ -53,7 +53,7 @@ export function createPetitionActivities({ orm, now = () => new Date() }: Activi
 
     /** The petitioner's rating of the reply (art. 34 evaluation); the first rating stands, so a retry changes nothing. */
     recordPetitionRating: async (input: { caseId: string; score: number; comment: string }): Promise<void> => {
-      const at = now();
+      const at = clock.now();
       await orm.em.fork().transactional(async (em) => {
         await em.execute(
           'update petition set rating = ?, rating_comment = ?, rated_at = ? where case_id = ? and rating is null',

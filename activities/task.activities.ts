@@ -18,9 +18,9 @@ export interface OpenTaskInput {
  * The human-task side effects of the shared task helper (workflows/human-task.ts). Each is idempotent by the task ID
  * the workflow generated, and each writes the timeline and the audit log in the same transaction as the change.
  */
-export function createTaskActivities({ orm, now = () => new Date() }: ActivityDeps) {
+export function createTaskActivities({ orm, clock }: ActivityDeps) {
   const inTransaction = <T>(work: (em: EntityManager, at: Date) => Promise<T>): Promise<T> =>
-    orm.em.fork().transactional((em) => work(em, now()));
+    orm.em.fork().transactional((em) => work(em, clock.now()));
 
   const log = async (
     em: EntityManager,

@@ -9,6 +9,7 @@ import { hs256Verifier } from './auth/tokens.js';
 import type { CaseWorkflows } from './ports.js';
 import { mountV1 } from './routes/v1.js';
 import { temporalCases } from './temporal-cases.js';
+import { systemClock, type BusinessClock } from '../services/business-clock.js';
 
 export interface ApiServerOptions {
   orm: MikroORM;
@@ -20,6 +21,8 @@ export interface ApiServerOptions {
   log?: (line: string) => void;
   /** Uploaded attachments live under `<dataDir>/attachments` (config DATA_DIR; `.data` by default). */
   dataDir?: string;
+  /** "Now" and "today" for every route and page (default: the system clock). */
+  clock?: BusinessClock;
 }
 
 /** Builds the app on real PostgreSQL and Temporal connections and listens; `close()` stops both. */
@@ -27,6 +30,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
   const connection = await Connection.connect({ address: options.temporal.address });
   const client = new Client({ connection, namespace: options.temporal.namespace });
   const cases = temporalCases(client, options.temporal.taskQueue);
+  const clock = options.clock ?? systemClock;
   const app = createApp({
     orm: options.orm,
     verifyToken: hs256Verifier(options.jwtSecret),
@@ -34,9 +38,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
       database: await options.orm.isConnected(),
       temporal: await cases.ping().catch(() => false),
     }),
-    mount: (v1) => mountV1(v1, { cases, attachments: new AttachmentStore(join(options.dataDir ?? '.data', 'attachments')) }),
+    mount: (v1) => mountV1(v1, { cases, clock, attachments: new AttachmentStore(join(options.dataDir ?? '.data', 'attachments')) }),
     log: options.log,
-    web: { devSignIn: options.devSignIn ?? false, jwtSecret: options.jwtSecret },
+    web: { devSignIn: options.devSignIn ?? false, jwtSecret: options.jwtSecret, clock: () => clock.now() },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: '0.0.0.0' }, () => resolve(s));

@@ -7,6 +7,7 @@ import { createActivities } from '../activities/index.js';
 import type { NoticeChannel } from '../activities/notice-channel.js';
 import { dispatchPendingNotices } from '../activities/notice-dispatcher.js';
 import { releaseExpiredLeases } from '../db/queries/task-commands.js';
+import { systemClock, type BusinessClock } from '../services/business-clock.js';
 
 export interface WorkerOptions {
   orm: MikroORM;
@@ -18,6 +19,8 @@ export interface WorkerOptions {
   housekeepingMs?: number;
   /** Ensure the daily arrears sweep schedule (issue 3); off for test workers on throwaway task queues. */
   arrearsSweepSchedule?: boolean;
+  /** The business clock of the activities and the housekeeping loop (default: the system clock). */
+  clock?: BusinessClock;
 }
 
 /**
@@ -39,13 +42,14 @@ export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', impo
  * leases). `shutdown()` drains in-flight tasks, then closes the connection.
  */
 export async function startWorker(options: WorkerOptions): Promise<{ shutdown(): Promise<void> }> {
+  const clock = options.clock ?? systemClock;
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowsPath,
-    activities: createActivities({ orm: options.orm, notices: options.notices }),
+    activities: createActivities({ orm: options.orm, notices: options.notices, clock }),
   });
   const running = worker.run();
   if (options.arrearsSweepSchedule) {
@@ -57,7 +61,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
     if (stopping) return;
     void (async () => {
       await dispatchPendingNotices(options.orm, options.notices);
-      await releaseExpiredLeases(options.orm.em.fork(), new Date());
+      await releaseExpiredLeases(options.orm.em.fork(), clock.now());
     })().catch((error: unknown) => console.error('[worker] housekeeping failed', error));
   }, options.housekeepingMs ?? 2_000);
   return {

@@ -201,7 +201,8 @@ export async function enrollment(input: EnrollmentInput): Promise<{ status: stri
             application: snapshot.context.application,
             facts,
             policy: input.policy,
-            calendar: new HolidayCalendar(calendarYears),
+            // Cases started before provisional counting refused an unloaded year (and the checks counted plain days).
+            calendar: new HolidayCalendar(calendarYears, { unloadedYears: wf.patched('calendar-provisional') ? 'weekendsOnly' : 'refuse' }),
             submittedOn: input.submittedOn,
           });
           lines.push({

@@ -11,9 +11,9 @@ export class ReferenceCache {
 
   async get<T>(key: string, em: EntityManager, load: (em: EntityManager) => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit && Date.now() - hit.readAt < this.ttlMs) return hit.value as T;
+    if (hit && performance.now() - hit.readAt < this.ttlMs) return hit.value as T;
     const value = await load(em);
-    this.entries.set(key, { value, readAt: Date.now() });
+    this.entries.set(key, { value, readAt: performance.now() });
     return value;
   }
 }

@@ -19,18 +19,17 @@ const deadlineRoute = createRoute({
   request: { query: DeadlineQuery },
   responses: {
     200: {
-      content: { 'application/json': { schema: z.object({ from: z.string(), days: z.number(), unit: z.string(), due: z.string() }).openapi('Deadline') } },
+      content: { 'application/json': { schema: z.object({ from: z.string(), days: z.number(), unit: z.string(), due: z.string(), provisional: z.boolean() }).openapi('Deadline') } },
       description: 'The due date',
     },
     400: problemResponse('Invalid input, naming the field'),
-    422: problemResponse('The holiday calendar of a year on the way is not loaded'),
   },
 });
 
 export const calendarRoutes = () =>
   new OpenAPIHono<AppEnv>().openapi(deadlineRoute, async (c) => {
     const { from, days, unit } = c.req.valid('query');
-    // Refuses (CALENDAR_NOT_LOADED) rather than guessing: a plain-week fallback would put a deadline inside a holiday.
-    const due = new HolidayCalendar(await loadCalendarYears(c.var.em)).deadline(from, days, unit);
-    return c.json({ from, days, unit, due }, 200);
+    // A year without its holiday table counts as plain weeks and the answer says so (provisional), never a refusal.
+    const due = new HolidayCalendar(await loadCalendarYears(c.var.em)).deadlineOf(from, days, unit);
+    return c.json({ from, days, unit, due: due.dueDate, provisional: due.provisional }, 200);
   });

@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { AttachmentStore } from '../../activities/attachment-store.js';
 import type { AppEnv } from '../env.js';
 import type { CaseWorkflows } from '../ports.js';
+import type { BusinessClock } from '../../services/business-clock.js';
 import { auditRoutes } from './audit.routes.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { arrearsRoutes } from './arrears.routes.js';
@@ -21,8 +22,8 @@ import { reportRoutes } from './reports.routes.js';
 import { taskRoutes } from './tasks.routes.js';
 
 /** Every versioned route, mounted under /v1 behind authentication (api/app.ts). */
-export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock?: () => Date; attachments?: AttachmentStore }): void {
-  const clock = deps.clock ?? (() => new Date());
+export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
+  const clock = () => deps.clock.now();
   v1.route('/', caseRoutes(clock));
   v1.route('/', taskRoutes(deps.cases, clock));
   v1.route('/', enrollmentRoutes(deps.cases, clock));

@@ -23,6 +23,9 @@ interface YearSets {
   makeupWorkdays: ReadonlySet<string>;
 }
 
+/** A year without its notice: weekends are rest days, nothing else is. */
+const NO_HOLIDAYS: YearSets = { holidays: new Set(), makeupWorkdays: new Set() };
+
 function isWeekend(date: string): boolean {
   const dow = dayOfWeek(date);
   return dow === 0 || dow === 6;
@@ -57,14 +60,31 @@ function validateYear(y: CalendarYear): YearSets {
 }
 
 /**
+ * What a calendar does with a date in a year whose State Council notice is not loaded (published each November for
+ * the next year): count it as plain weeks and say the result is provisional (the default — a deadline never stops a
+ * case), or refuse with CALENDAR_NOT_LOADED (for callers that must not guess, such as checking an admin's data).
+ */
+export type UnloadedYears = 'weekendsOnly' | 'refuse';
+
+/** A deadline with a flag saying whether a year on the way was counted without its holiday table. */
+export interface DatedDeadline {
+  dueDate: string;
+  unit: DeadlineUnit;
+  provisional: boolean;
+}
+
+/**
  * Working-day and calendar-day arithmetic over loaded State Council calendars (domain-rules §9; E11, E12).
- * Pure and deterministic. A date in a year that is not loaded throws CALENDAR_NOT_LOADED instead of guessing:
- * a Monday–Friday fallback would silently put deadlines inside Spring Festival.
+ * Pure and deterministic. A date in a year that is not loaded counts as a plain Monday–Friday week and everything
+ * computed across it is reported provisional (`deadlineOf`, `isProvisionalBetween`), so an admin can load the year and
+ * the deadline be computed again; `{ unloadedYears: 'refuse' }` throws CALENDAR_NOT_LOADED instead.
  */
 export class HolidayCalendar {
   private readonly years: ReadonlyMap<number, YearSets>;
+  private readonly unloaded: UnloadedYears;
 
-  constructor(years: readonly CalendarYear[]) {
+  constructor(years: readonly CalendarYear[], options: { unloadedYears?: UnloadedYears } = {}) {
+    this.unloaded = options.unloadedYears ?? 'weekendsOnly';
     const map = new Map<number, YearSets>();
     for (const y of years) {
       if (!Number.isInteger(y.year) || y.year < 1 || y.year > 9999) {
@@ -79,6 +99,28 @@ export class HolidayCalendar {
   /** The loaded years, ascending. */
   loadedYears(): number[] {
     return [...this.years.keys()].sort((a, b) => a - b);
+  }
+
+  isLoaded(year: number): boolean {
+    return this.years.has(year);
+  }
+
+  /** True when some year from `from` to `to` (either order) has no holiday table: what lies between is a guess. */
+  isProvisionalBetween(from: string, to: string): boolean {
+    const [a, b] = compareDates(from, to) <= 0 ? [from, to] : [to, from];
+    for (let year = Number(a.slice(0, 4)); year <= Number(b.slice(0, 4)); year += 1) {
+      if (!this.years.has(year)) return true;
+    }
+    return false;
+  }
+
+  /** {@link deadline} with the flag that says whether it was counted over a year without its holiday table. */
+  deadlineOf(from: string, days: number, unit: DeadlineUnit): DatedDeadline {
+    const dueDate = this.deadline(from, days, unit);
+    // A calendar-day period counts every day alike; only where its last day lands (and rolls to) needs the holiday
+    // table. A working-day period needs it for every day it counts.
+    const countedFrom = unit === 'working' ? from : addDays(from, days);
+    return { dueDate, unit, provisional: this.isProvisionalBetween(countedFrom, dueDate) };
   }
 
   /** A weekday that is not a holiday, or a make-up weekend day (domain-rules §9). */
@@ -142,6 +184,7 @@ export class HolidayCalendar {
   private yearOf(date: string): YearSets {
     if (!isIsoDate(date)) throw new DomainError('INVALID_DATE', `"${date}" is not a real date in the form YYYY-MM-DD`);
     const year = this.years.get(Number(date.slice(0, 4)));
+    if (year === undefined && this.unloaded === 'weekendsOnly') return NO_HOLIDAYS;
     if (year === undefined) {
       const loaded = this.loadedYears().join(', ') || 'none';
       throw new DomainError('CALENDAR_NOT_LOADED', `no holiday calendar for ${date.slice(0, 4)} (loaded: ${loaded})`);

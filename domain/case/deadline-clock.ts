@@ -1,4 +1,3 @@
-import { DomainError } from '../errors.js';
 import { type CalendarYear, type DeadlineUnit, HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays, shanghaiStartOfDay } from '../calendar/local-date.js';
 
@@ -14,34 +13,18 @@ export interface ComputedDeadline {
 /**
  * A deadline that never stops a case: with every year loaded it is exact; when a year's State Council notice is not
  * loaded yet (published each November), that year counts as plain weeks and the deadline says it is provisional, so
- * staff see it and an admin can load the calendar. Refusing would leave a running case without a clock.
+ * staff see it and it is computed again when an admin loads the year. Refusing would leave a running case without a
+ * clock.
  */
 export function computeDeadline(years: readonly CalendarYear[], from: string, days: number, unit: DeadlineUnit): ComputedDeadline {
-  try {
-    const dueDate = new HolidayCalendar(years).deadline(from, days, unit);
-    return { dueDate, dueAtMs: endOfDayMs(dueDate), unit, provisional: false };
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'CALENDAR_NOT_LOADED') throw error;
-    const loaded = new Set(years.map((year) => year.year));
-    const start = Number(from.slice(0, 4));
-    const filler: CalendarYear[] = [];
-    for (let year = start - 1; year <= start + 3; year += 1) {
-      if (!loaded.has(year)) filler.push({ year, holidays: [], makeupWorkdays: [] });
-    }
-    const dueDate = new HolidayCalendar([...years, ...filler]).deadline(from, days, unit);
-    return { dueDate, dueAtMs: endOfDayMs(dueDate), unit, provisional: true };
-  }
+  const due = new HolidayCalendar(years).deadlineOf(from, days, unit);
+  return { dueDate: due.dueDate, dueAtMs: endOfDayMs(due.dueDate), unit, provisional: due.provisional };
 }
 
-/** Working days left in (today, dueDate], with the same provisional fallback; 0 once the day has passed. */
+/** Working days left in (today, dueDate], with the same provisional counting; 0 once the day has passed. */
 export function workingDaysLeft(years: readonly CalendarYear[], today: string, dueDate: string): number {
   if (dueDate <= today) return 0;
-  const loaded = new Set(years.map((year) => year.year));
-  const filler: CalendarYear[] = [];
-  for (let year = Number(today.slice(0, 4)) - 1; year <= Number(dueDate.slice(0, 4)) + 1; year += 1) {
-    if (!loaded.has(year)) filler.push({ year, holidays: [], makeupWorkdays: [] });
-  }
-  return new HolidayCalendar([...years, ...filler]).workingDaysBetween(today, dueDate);
+  return new HolidayCalendar(years).workingDaysBetween(today, dueDate);
 }
 
 /** 24:00 of a Shanghai date, as epoch milliseconds. */

@@ -145,16 +145,23 @@ export function totalsOf(lines: readonly Pick<DeclaredLine, 'lines'>[]): Declara
 
 /**
  * The due date of a period's bill: the region's due day of the following month (domain-rules §3.3, due day is local
- * configuration). When that day is a rest day it rolls to the next working day (民法典 art. 203, §9) if the calendar
- * for that year is loaded; otherwise the nominal day stands. Pure.
+ * configuration). When that day is a rest day it rolls to the next working day (民法典 art. 203, §9); in a year whose
+ * holiday calendar is not loaded it rolls over weekends only and the date is provisional (computed again when the
+ * year is loaded). Without a calendar the nominal day stands. Pure.
  */
-export function billDueDate(period: string, dueDay: number, calendar?: HolidayCalendar): string {
+export function billDueDateOf(period: string, dueDay: number, calendar?: HolidayCalendar): { dueDate: string; provisional: boolean } {
   if (!PERIOD.test(period)) throw new DomainError('INVALID_DATE', `"${period}" is not a month written YYYY-MM`, { path: 'period' });
   const next = addMonths(`${period}-01`, 1);
   const day = Math.min(Math.max(1, dueDay), daysInMonth(Number(next.slice(0, 4)), Number(next.slice(5, 7))));
   const nominal = `${next.slice(0, 8)}${String(day).padStart(2, '0')}`;
-  if (!calendar || !calendar.loadedYears().includes(Number(nominal.slice(0, 4)))) return nominal;
-  return calendar.addCalendarDays(nominal, 0);
+  if (!calendar) return { dueDate: nominal, provisional: false };
+  const due = calendar.deadlineOf(nominal, 0, 'calendar');
+  return { dueDate: due.dueDate, provisional: due.provisional };
+}
+
+/** {@link billDueDateOf} without the provisional flag. */
+export function billDueDate(period: string, dueDay: number, calendar?: HolidayCalendar): string {
+  return billDueDateOf(period, dueDay, calendar).dueDate;
 }
 
 /** The period before `period` ('YYYY-MM'). */

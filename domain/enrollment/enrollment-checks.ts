@@ -132,10 +132,16 @@ export function checkEnrollment(input: {
   // 社会保险法 art. 58: within 30 days of the start of employment (calendar days, with holiday rollover — §9).
   let registrationDeadline: string;
   try {
-    registrationDeadline = calendar.addCalendarDays(application.hireDate, policy.registrationDays);
+    const due = calendar.deadlineOf(application.hireDate, policy.registrationDays, 'calendar');
+    registrationDeadline = due.dueDate;
+    // Rollover only ever extends a period, so a registration in time on a provisional count is in time for sure; one
+    // that looks late might not be once the year's holidays are known: a person confirms it.
+    if (due.provisional && daysBetween(due.dueDate, submittedOn) > 0) {
+      reviewReasons.push(`no holiday calendar loaded for ${due.dueDate.slice(0, 4)}: the deadline is provisional (weekends only)`);
+    }
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== 'CALENDAR_NOT_LOADED') throw error;
-    // No holiday table for that year: count plain days and let a person confirm, rather than guess a rollover.
+    // A calendar built to refuse unloaded years (cases started before provisional counting): plain days, a person checks.
     registrationDeadline = addDays(application.hireDate, policy.registrationDays);
     reviewReasons.push(`no holiday calendar loaded for ${application.hireDate.slice(0, 4)}: deadline counted without rollover`);
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Money } from '../../domain/money.js';
 import { citizenId, enrollmentBody, SEEDED_EMPLOYER_330102 } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
@@ -16,7 +17,7 @@ describe('POST /v1/enrollments (real PostgreSQL, Temporal dev server, worker, HT
     const id = citizenId();
     const started = await system.call('POST', '/v1/enrollments', { token: employer, body: enrollmentBody({ citizenId: id, monthlyWage: '3000.00' }) });
     expect(started.status).toBe(202);
-    expect(started.body.reference).toMatch(/^EN2026\d{6}$/);
+    expect(started.body.reference).toMatch(new RegExp(`^EN${system.clock.today().slice(0, 4)}\\d{6}$`));
 
     const insured = await system.eventually(async () => {
       const view = await system.call('GET', `/v1/cases/${started.body.reference}`, { token: employer });
@@ -30,9 +31,12 @@ describe('POST /v1/enrollments (real PostgreSQL, Temporal dev server, worker, HT
       'select insurance_type, contribution_base, start_month from insurance_record where citizen_id = ? order by insurance_type',
       [id],
     );
-    // 2026 average 7 950.00 × 60 % = 4 770.00 floor; coverage from the hire month.
+    // The floor of the parameter set in force on the hire date (60 % of its average wage); coverage from the hire month.
+    const hireDate = enrollmentBody().hireDate;
+    const set = (await system.call('GET', `/v1/regions/330102/parameters?date=${hireDate}`, { token: employer })).body;
+    const floor = Money.of(set.averageMonthlyWage).applyRate(set.baseFloorRate, 'HALF_UP_FEN').toString();
     expect(records).toEqual(
-      ['medical', 'pension', 'unemployment', 'workInjury'].map((insurance_type) => ({ insurance_type, contribution_base: '4770.00', start_month: '2026-11' })),
+      ['medical', 'pension', 'unemployment', 'workInjury'].map((insurance_type) => ({ insurance_type, contribution_base: floor, start_month: hireDate.slice(0, 7) })),
     );
   });
 

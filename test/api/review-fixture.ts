@@ -1,10 +1,12 @@
 // Shared steps of the API end-to-end tests: a late registration that the checks send to a caseworker, and row
 // counts that prove a refused request wrote nothing. Not a test file itself (no `.test.ts`).
+import { addDays } from '../../domain/calendar/local-date.js';
+import { systemClock } from '../../services/business-clock.js';
 import { citizenId, enrollmentBody, type EnrollmentBodyOverrides } from '../support/factories.js';
 import type { TestSystem } from '../support/system.js';
 
-/** A hire date far enough back that a registration today (2026-11-27) is past the 30-day deadline (§2). */
-export const LATE_HIRE_DATE = '2026-09-01';
+/** A hire date 60 days before today: a registration today is past the 30-day deadline (§2) whatever day it is. */
+export const LATE_HIRE_DATE = addDays(systemClock.today(), -60);
 
 export interface CaseInReview {
   caseId: string;

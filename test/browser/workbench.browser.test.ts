@@ -4,6 +4,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer } from '../../api/server.js';
 import { DEMO_CITIZEN_IDS } from '../../api/web/demo-identities.js';
+import { addDays } from '../../domain/calendar/local-date.js';
+import { LATE_HIRE_DATE } from '../api/review-fixture.js';
+import { businessDates } from '../support/business-dates.js';
 import { citizenId, SEEDED_EMPLOYER_330102 } from '../support/factories.js';
 import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
 import { launchChromium, screenshot } from './chromium.js';
@@ -67,7 +70,7 @@ describe('web workbench in chromium', () => {
     const person = citizenId();
     await employer.fill('input[name="name"]', '赵六');
     await employer.fill('input[name="citizenId"]', person);
-    await employer.fill('input[name="hireDate"]', '2026-09-01'); // more than 30 days ago: late, goes to a person (§2)
+    await employer.fill('input[name="hireDate"]', LATE_HIRE_DATE); // more than 30 days ago: late, goes to a person (§2)
     await employer.fill('input[name="monthlyWage"]', '8000.00');
     await screenshot(employer, 'employer-enrollment-form');
     await employer.click('[data-testid="file-enrollment"] button[type="submit"]');
@@ -126,7 +129,7 @@ describe('web workbench in chromium', () => {
     for (let i = 0; i < 2; i += 1) {
       const started = await system.call('POST', '/v1/enrollments', {
         token: employerToken,
-        body: { person: { citizenId: citizenId(), name: `钱${i}` }, hireDate: '2026-09-01', insuranceTypes: ['pension'], monthlyWage: '8000.00', region: '330102' },
+        body: { person: { citizenId: citizenId(), name: `钱${i}` }, hireDate: LATE_HIRE_DATE, insuranceTypes: ['pension'], monthlyWage: '8000.00', region: '330102' },
       });
       expect(started.status).toBe(202);
       taskIds.push(await reviewTaskOf(started.body.caseId as string));
@@ -156,7 +159,7 @@ describe('web workbench in chromium', () => {
   it('a citizen cannot open another citizen’s case page by URL (design.md "Permissions": 404 like an unknown case)', async () => {
     const owner = await signedIn('citizen', { width: 390, height: 844 });
     await owner.goto(`${web.url}/web/file/enrollment`);
-    await owner.fill('input[name="hireDate"]', '2026-11-20');
+    await owner.fill('input[name="hireDate"]', addDays(system.clock.today(), -5));
     await owner.fill('input[name="monthlyWage"]', '6000.00');
     await owner.click('[data-testid="file-enrollment"] button[type="submit"]');
     await owner.waitForURL(/\/web\/cases\/EN\d{10}/);
@@ -256,8 +259,12 @@ describe('web workbench in chromium', () => {
     const good = `身份证号,姓名,月工资\n${first},周一,8000.00\n${second},吴二,8000.00\n`;
 
     // A refused file: every bad row and field is listed with its line in the file (header = line 1), nothing written.
+    // Two months ago: its bill is past due whatever day this runs, so the sweep pursues it.
+    const d = businessDates(system.clock);
+    const period = d.period(-2);
+    const due = d.dueDate(period);
     const badId = first.slice(0, 17) + (first.endsWith('0') ? '1' : '0');
-    await employer.fill('[data-testid="declare-file"] input[name="period"]', '2026-10');
+    await employer.fill('[data-testid="declare-file"] input[name="period"]', period);
     await employer.setInputFiles('[data-testid="declare-file"] input[name="file"]', {
       name: 'roster-bad.csv',
       mimeType: 'text/csv',
@@ -273,10 +280,10 @@ describe('web workbench in chromium', () => {
     expect(await idRow.locator('td').first().innerText()).toBe('3');
     expect(await wageRow.locator('td').nth(1).innerText()).toBe('月工资（元）');
     await screenshot(employer, 'employer-roster-refused');
-    const written = await system.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from bill where employer_credit_code = ? and period = '2026-10'`, [SEEDED_EMPLOYER_330102]);
+    const written = await system.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from bill where employer_credit_code = ? and period = ?`, [SEEDED_EMPLOYER_330102, period]);
     expect(Number(written[0]?.n)).toBe(0);
 
-    await employer.fill('[data-testid="declare-file"] input[name="period"]', '2026-10');
+    await employer.fill('[data-testid="declare-file"] input[name="period"]', period);
     await employer.setInputFiles('[data-testid="declare-file"] input[name="file"]', { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await employer.click('[data-testid="declare-file"] button[type="submit"]');
     await employer.locator('[data-testid="declared"]').waitFor();
@@ -284,24 +291,25 @@ describe('web workbench in chromium', () => {
     expect(await employer.locator('[data-testid="declared-total"]').innerText()).toBe('5872.00');
     await screenshot(employer, 'employer-roster-declared');
 
-    await employer.goto(`${web.url}/web/bills?asOf=2026-11-16`);
-    const bill = employer.locator('[data-testid="bills"] tr[data-period="2026-10"]');
+    await employer.goto(`${web.url}/web/bills?asOf=${due}`);
+    const bill = employer.locator(`[data-testid="bills"] tr[data-period="${period}"]`);
     expect(await bill.locator('[data-field="principal"]').innerText()).toBe('5872.00');
-    expect(await bill.locator('td').nth(1).innerText()).toBe('2026-11-16'); // 15 Nov 2026 is a Sunday (§9)
+    expect(await bill.locator('td').nth(1).innerText()).toBe(due); // the 15th of the next month, rolled over rest days (§9)
     expect(await bill.locator('[data-field="lateFee"]').innerText()).toBe('0.00');
     await screenshot(employer, 'employer-bills');
 
     // Unpaid past the due date: the sweep opens the employer's arrears case; its statement counts the late days.
     const supervisor = await system.token({ role: 'supervisor', region: '330102', sub: 'sup-browser' });
-    expect((await system.call('POST', '/v1/arrears-sweeps', { token: supervisor, body: { asOf: '2026-11-27' } })).status).toBe(200);
-    const period = await system.eventually(async () => {
-      await employer.goto(`${web.url}/web/arrears?asOf=2026-11-26`);
-      const row = employer.locator('[data-testid="arrears-periods"] tr[data-period="2026-10"]');
-      return (await row.count()) === 1 ? row : undefined;
+    expect((await system.call('POST', '/v1/arrears-sweeps', { token: supervisor, body: { asOf: d.today } })).status).toBe(200);
+    const statementDay = addDays(due, 10);
+    const row = await system.eventually(async () => {
+      await employer.goto(`${web.url}/web/arrears?asOf=${statementDay}`);
+      const found = employer.locator(`[data-testid="arrears-periods"] tr[data-period="${period}"]`);
+      return (await found.count()) === 1 ? found : undefined;
     });
-    // 17–26 Nov: 10 days × 5 872.00 × 0.0005 = 29.36 (社会保险法 art. 86).
-    expect(await period.locator('[data-field="lateFeeDays"]').innerText()).toBe('10');
-    expect(await period.locator('[data-field="lateFee"]').innerText()).toBe('29.36');
+    // Ten days after the due date: 10 days × 5 872.00 × 0.0005 = 29.36 (社会保险法 art. 86).
+    expect(await row.locator('[data-field="lateFeeDays"]').innerText()).toBe('10');
+    expect(await row.locator('[data-field="lateFee"]').innerText()).toBe('29.36');
     const statement = employer.locator('[data-testid="arrears-case"]').first();
     expect(await statement.locator('dd[data-field="fine"]').innerText()).toBe('0.00');
     await screenshot(employer, 'employer-arrears');
@@ -311,7 +319,7 @@ describe('web workbench in chromium', () => {
     const agentToken = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-notices' });
     const started = await system.call('POST', '/v1/enrollments', {
       token: agentToken,
-      body: { person: { citizenId: citizenId(), name: '孙七' }, hireDate: '2026-11-20', insuranceTypes: ['pension'], monthlyWage: '8000.00', region: '330102' },
+      body: { person: { citizenId: citizenId(), name: '孙七' }, hireDate: addDays(system.clock.today(), -5), insuranceTypes: ['pension'], monthlyWage: '8000.00', region: '330102' },
     });
     expect(started.status).toBe(202);
     const reference = started.body.reference as string;

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
+import { addDays } from '../../domain/calendar/local-date.js';
 import { creditCodeCheckChar, organisationCodeCheckChar } from '../../domain/identity/credit-code.js';
+import { systemClock } from '../../services/business-clock.js';
 
 /**
  * A valid, random 18-character citizen ID (odd sequence = male) for a person born on `birthDate` — by default a random
@@ -45,7 +47,8 @@ export function enrollmentBody(overrides: EnrollmentBodyOverrides = {}) {
   return {
     person: { citizenId: overrides.citizenId ?? citizenId(), name: overrides.name ?? '张三' },
     ...('employerCreditCode' in overrides ? (overrides.employerCreditCode ? { employerCreditCode: overrides.employerCreditCode } : {}) : { employerCreditCode: SEEDED_EMPLOYER_330102 }),
-    hireDate: overrides.hireDate ?? '2026-11-20',
+    // Five days ago by the clock the test systems run on: registered in time (within 30 days, §2) on any day.
+    hireDate: overrides.hireDate ?? addDays(systemClock.today(), -5),
     insuranceTypes: overrides.insuranceTypes ?? ['pension', 'medical', 'unemployment', 'workInjury'],
     monthlyWage: overrides.monthlyWage ?? '8000.00',
     region: overrides.region ?? '330102',

@@ -7,6 +7,7 @@ import type { CaseWorkflows } from '../../api/ports.js';
 import { installSdkLogging, startWorker } from '../../bin/worker-runtime.js';
 import { createOrm } from '../../db/orm.js';
 import { seedReferenceData } from '../../db/seed/reference-data.js';
+import { systemClock, type BusinessClock } from '../../services/business-clock.js';
 import { servicesForTest } from './services.js';
 
 export const TEST_JWT_SECRET = 'integration-test-secret-0123456789-abcdef';
@@ -18,6 +19,8 @@ export interface TestSystem {
   notices: MemoryNoticeChannel;
   taskQueue: string;
   temporalAddress: string;
+  /** The business clock the API and the activities use; expectations about "today" derive from it. */
+  clock: BusinessClock;
   token(claims: TokenRequest): Promise<string>;
   /** A JSON request through real HTTP; answers status and parsed body. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are asserted field by field
@@ -31,7 +34,8 @@ export interface TestSystem {
  * The whole system for one test file on the run's real services: PostgreSQL (seeded), the Temporal dev server, a
  * worker on a task queue of its own, and the API on a free port.
  */
-export async function startSystem(): Promise<TestSystem> {
+export async function startSystem(options: { clock?: BusinessClock } = {}): Promise<TestSystem> {
+  const clock = options.clock ?? systemClock;
   const { databaseUrl, temporalAddress } = servicesForTest();
   installSdkLogging('WARN');
   const orm = await createOrm(databaseUrl);
@@ -44,8 +48,8 @@ export async function startSystem(): Promise<TestSystem> {
   );
   const taskQueue = `test-${randomUUID()}`;
   const notices = new MemoryNoticeChannel();
-  const worker = await startWorker({ orm, temporalAddress, namespace: 'default', taskQueue, notices, housekeepingMs: 200 });
-  const api = await startApiServer({ orm, temporal: { address: temporalAddress, namespace: 'default', taskQueue }, port: 0, jwtSecret: TEST_JWT_SECRET, log: () => {} });
+  const worker = await startWorker({ orm, temporalAddress, namespace: 'default', taskQueue, notices, housekeepingMs: 200, clock });
+  const api = await startApiServer({ orm, temporal: { address: temporalAddress, namespace: 'default', taskQueue }, port: 0, jwtSecret: TEST_JWT_SECRET, log: () => {}, clock });
   return {
     orm,
     url: api.url,
@@ -53,6 +57,7 @@ export async function startSystem(): Promise<TestSystem> {
     notices,
     taskQueue,
     temporalAddress,
+    clock,
     token: (claims) => signToken(TEST_JWT_SECRET, claims),
     async call(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };

@@ -144,21 +144,33 @@ describe('workingDaysBetween', () => {
   });
 });
 
-describe('years that are not loaded', () => {
-  it('throw CALENDAR_NOT_LOADED instead of guessing a Monday–Friday week', () => {
-    expect(codeOf(() => calendar.isWorkingDay('2027-01-04'))).toBe('CALENDAR_NOT_LOADED');
-    expect(codeOf(() => calendar.isWorkingDay('2024-12-31'))).toBe('CALENDAR_NOT_LOADED');
-    expect(codeOf(() => calendar.addWorkingDays('2026-12-30', 5))).toBe('CALENDAR_NOT_LOADED');
-    expect(codeOf(() => calendar.addCalendarDays('2026-12-20', 30))).toBe('CALENDAR_NOT_LOADED');
-    expect(() => calendar.isWorkingDay('2027-01-04')).toThrow(/2027 \(loaded: 2025, 2026\)/);
+describe('years that are not loaded (§9: a missing calendar makes a deadline provisional, never an error)', () => {
+  it('count a year without its notice as plain weeks, so a case always has a clock', () => {
+    expect(calendar.isWorkingDay('2027-01-04')).toBe(true); // a Monday
+    expect(calendar.isWorkingDay('2027-01-09')).toBe(false); // a Saturday
+    expect(calendar.addWorkingDays('2026-12-30', 5)).toBe('2027-01-06'); // 31 Dec, then 1, 4, 5, 6 Jan 2027 as plain weekdays
+  });
+
+  it('flag a deadline counted across such a year as provisional, and only then (deadlineOf)', () => {
+    expect(calendar.deadlineOf('2026-12-30', 5, 'working')).toEqual({ dueDate: '2027-01-06', unit: 'working', provisional: true });
+    expect(calendar.deadlineOf('2026-12-01', 5, 'working')).toEqual({ dueDate: '2026-12-08', unit: 'working', provisional: false });
+    // A calendar-day period only needs the table where it ends: 30 days from 2026-12-20 end in 2027.
+    expect(calendar.deadlineOf('2026-12-20', 30, 'calendar')).toMatchObject({ dueDate: '2027-01-19', provisional: true });
+    expect(calendar.deadlineOf('2024-12-20', 30, 'calendar')).toMatchObject({ dueDate: '2025-01-20', provisional: false }); // 19 Jan 2025 is a Sunday
+    expect(calendar.isProvisionalBetween('2025-03-01', '2026-12-31')).toBe(false);
+    expect(calendar.isProvisionalBetween('2027-01-01', '2026-12-31')).toBe(true);
+  });
+
+  it('refuse with CALENDAR_NOT_LOADED when asked to (unloadedYears: "refuse")', () => {
+    const strict = new HolidayCalendar(CN_CALENDAR_YEARS, { unloadedYears: 'refuse' });
+    expect(codeOf(() => strict.isWorkingDay('2027-01-04'))).toBe('CALENDAR_NOT_LOADED');
+    expect(codeOf(() => strict.addCalendarDays('2026-12-20', 30))).toBe('CALENDAR_NOT_LOADED');
+    expect(() => strict.isWorkingDay('2024-12-31')).toThrow(/2024 \(loaded: 2025, 2026\)/);
+    expect(codeOf(() => new HolidayCalendar([], { unloadedYears: 'refuse' }).isWorkingDay('2025-03-10'))).toBe('CALENDAR_NOT_LOADED');
   });
 
   it('answer INVALID_DATE for a malformed date', () => {
     expect(codeOf(() => calendar.isWorkingDay('2025-02-29'))).toBe('INVALID_DATE');
-  });
-
-  it('an empty calendar knows no day at all', () => {
-    expect(codeOf(() => new HolidayCalendar([]).isWorkingDay('2025-03-10'))).toBe('CALENDAR_NOT_LOADED');
   });
 });
 
