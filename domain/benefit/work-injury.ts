@@ -16,7 +16,7 @@ export interface WorkInjuryPolicy {
    * employer when no suitable job is arranged (art. 36) (✔). Grades 7–10 have none (art. 37).
    */
   monthlyAllowanceByGrade: Readonly<Record<number, { rate: string; payer: AllowancePayer }>>;
-  /** Arts. 35–36: an allowance below the minimum wage is topped up to it by its payer (statute text; ✔ not in §5.5). */
+  /** An allowance below the minimum wage is topped up by its payer — arts. 35–36 (not in domain-rules §5.5; unverified here). */
   topUpToMinimumWage: boolean;
 }
 

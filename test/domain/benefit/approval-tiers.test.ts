@@ -37,7 +37,7 @@ describe('requiredTiers', () => {
 });
 
 describe('separation of duties', () => {
-  it('lets another person review, never the preparer (社会保险经办条例 art. 37)', () => {
+  it('lets another person review, never the preparer (社会保险经办条例 arts. 36–38)', () => {
     const record = { preparedBy: 'cw-001' };
     expect(mayActAt('cw-002', 'review', maternity, record)).toEqual({ allowed: true });
     const own = mayActAt('cw-001', 'review', maternity, record);

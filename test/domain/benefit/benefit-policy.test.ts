@@ -3,7 +3,7 @@ import { DEFAULT_BENEFIT_POLICY } from '../../../domain/benefit/benefit-policy.j
 import { calculatePension } from '../../../domain/benefit/pension.js';
 
 describe('DEFAULT_BENEFIT_POLICY', () => {
-  it('survives a JSON round trip unchanged, so a workflow can carry it as input (style 2.11)', () => {
+  it('survives a JSON round trip unchanged, so a workflow can carry it as input', () => {
     expect(JSON.parse(JSON.stringify(DEFAULT_BENEFIT_POLICY))).toEqual(DEFAULT_BENEFIT_POLICY);
   });
 
