@@ -48,7 +48,8 @@ export const DEFAULT_ACCOUNT_SUBSIDY_RULES: readonly AccountSubsidyRule[] = [
     who: { personnelCategories: ['retired'] },
     credit: { kind: 'rate', rate: '0.02', base: 'localAveragePension' },
     period: 'monthly',
-    basis: '国办发〔2021〕14号: retirees’ accounts credited about 2 % of the local average pension (suggested, unverified)',
+    basis:
+      '国办发〔2021〕14号: retirees’ accounts credited about 2 % of the local average pension (suggested, unverified)',
   },
 ];
 
@@ -121,14 +122,24 @@ export function computeAccountSubsidy(
     } else {
       const { rate, base } = rule.credit;
       const value = person.bases?.[base] ?? regionalBases[base];
-      if (value === undefined) throw new DomainError('PARAMETERS_NOT_FOUND', `rule ${rule.ruleId} needs the base "${base}"`, { path: `bases.${base}` });
-      if (!isRate(rate)) throw new DomainError('INVALID_AMOUNT', `rule ${rule.ruleId}: "${rate}" is not a rate`, { path: 'credit.rate' });
+      if (value === undefined)
+        throw new DomainError('PARAMETERS_NOT_FOUND', `rule ${rule.ruleId} needs the base "${base}"`, {
+          path: `bases.${base}`,
+        });
+      if (!isRate(rate))
+        throw new DomainError('INVALID_AMOUNT', `rule ${rule.ruleId}: "${rate}" is not a rate`, {
+          path: 'credit.rate',
+        });
       amount = Money.of(value).applyRate(rate, 'HALF_UP_FEN');
-      workings.push(`${rule.ruleId}: ${base} ${Money.of(value).toString()} × ${rate} = ${amount.toString()} per ${rule.period} (${rule.basis})`);
+      workings.push(
+        `${rule.ruleId}: ${base} ${Money.of(value).toString()} × ${rate} = ${amount.toString()} per ${rule.period} (${rule.basis})`,
+      );
     }
     credits.push({ ruleId: rule.ruleId, period: rule.period, amount: amount.toString() });
   }
   const total = Money.sum(credits.map((c) => Money.of(c.amount)));
-  workings.push(`total credit ${credits.length === 0 ? '0' : credits.map((c) => c.amount).join(' + ')} = ${total.toString()}`);
+  workings.push(
+    `total credit ${credits.length === 0 ? '0' : credits.map((c) => c.amount).join(' + ')} = ${total.toString()}`,
+  );
   return { credits, total: total.toString(), workings };
 }

@@ -48,13 +48,18 @@ export function backPaymentSupervision(
   const threshold = policy.supervisionThresholdMonths;
   const validDocuments = documents.filter((d) => compareDates(d.issuedOn, backPaymentDate) <= 0);
   if (months < threshold) {
-    return { needsSupervisor: false, validDocuments, reason: `${months} months < ${threshold} (supervisionThresholdMonths)` };
+    return {
+      needsSupervisor: false,
+      validDocuments,
+      reason: `${months} months < ${threshold} (supervisionThresholdMonths)`,
+    };
   }
   if (validDocuments.length > 0) {
     const refs = validDocuments.map((d) => `${d.kind} ${d.reference} of ${d.issuedOn}`).join(', ');
     return { needsSupervisor: false, validDocuments, reason: `${months} months ≥ ${threshold}, supported by ${refs}` };
   }
-  const late = documents.length > 0 ? ` (${documents.length} document(s) issued after ${backPaymentDate} do not count)` : '';
+  const late =
+    documents.length > 0 ? ` (${documents.length} document(s) issued after ${backPaymentDate} do not count)` : '';
   return {
     needsSupervisor: true,
     validDocuments,

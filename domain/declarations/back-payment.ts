@@ -16,12 +16,7 @@ import {
 } from './back-payment-policy.js';
 
 export type BackPaymentRefusalCode =
-  | 'INVALID_SPAN'
-  | 'FUTURE_MONTH'
-  | 'MONTH_ALREADY_RECORDED'
-  | 'AMOUNT_PRECISION'
-  | 'INVALID_AMOUNT'
-  | 'NO_PARAMETERS';
+  'INVALID_SPAN' | 'FUTURE_MONTH' | 'MONTH_ALREADY_RECORDED' | 'AMOUNT_PRECISION' | 'INVALID_AMOUNT' | 'NO_PARAMETERS';
 
 export interface BackPaymentRefusal {
   code: BackPaymentRefusalCode;
@@ -79,21 +74,41 @@ function refusalsOf(input: BackPaymentInput, months: string[]): BackPaymentRefus
   const recorded = new Set(input.recordedMonths);
   const already = months.filter((m) => recorded.has(m));
   if (already.length > 0) {
-    refusals.push({ code: 'MONTH_ALREADY_RECORDED', reason: `${already.length} month(s) already have a contribution record: ${already.join(', ')}`, months: already });
+    refusals.push({
+      code: 'MONTH_ALREADY_RECORDED',
+      reason: `${already.length} month(s) already have a contribution record: ${already.join(', ')}`,
+      months: already,
+    });
   }
   const payMonth = monthOf(input.paymentDate);
   const future = months.filter((m) => m > payMonth);
-  if (future.length > 0) refusals.push({ code: 'FUTURE_MONTH', reason: `months after the payment month ${payMonth} are not back-payments`, months: future });
-  const wages: [string, string][] = [['monthlyWage', input.monthlyWage], ...Object.entries(input.wageByMonth ?? {}).map(([m, w]): [string, string] => [`wageByMonth.${m}`, w])];
+  if (future.length > 0)
+    refusals.push({
+      code: 'FUTURE_MONTH',
+      reason: `months after the payment month ${payMonth} are not back-payments`,
+      months: future,
+    });
+  const wages: [string, string][] = [
+    ['monthlyWage', input.monthlyWage],
+    ...Object.entries(input.wageByMonth ?? {}).map(([m, w]): [string, string] => [`wageByMonth.${m}`, w]),
+  ];
   for (const [path, wage] of wages) {
-    if (/^\d+\.\d{3,}$/.test(wage)) refusals.push({ code: 'AMOUNT_PRECISION', reason: `"${wage}" has more than 2 decimal places`, path });
-    else if (!AMOUNT_PATTERN.test(wage)) refusals.push({ code: 'INVALID_AMOUNT', reason: `"${wage}" is not an amount such as 8000.00`, path });
+    if (/^\d+\.\d{3,}$/.test(wage))
+      refusals.push({ code: 'AMOUNT_PRECISION', reason: `"${wage}" has more than 2 decimal places`, path });
+    else if (!AMOUNT_PATTERN.test(wage))
+      refusals.push({ code: 'INVALID_AMOUNT', reason: `"${wage}" is not an amount such as 8000.00`, path });
   }
   return refusals;
 }
 
 // The same fault in many months is one refusal listing the months, not one per month.
-function monthRefusal(refusals: BackPaymentRefusal[], code: BackPaymentRefusalCode, message: string, period: string, path?: string): void {
+function monthRefusal(
+  refusals: BackPaymentRefusal[],
+  code: BackPaymentRefusalCode,
+  message: string,
+  period: string,
+  path?: string,
+): void {
   const same = refusals.find((r) => r.code === code && r.path === path && r.reason.startsWith(`${message} (`));
   if (same?.months !== undefined) {
     same.months.push(period);
@@ -114,9 +129,15 @@ function monthRefusal(refusals: BackPaymentRefusal[], code: BackPaymentRefusalCo
 export function calculateBackPayment(input: BackPaymentInput): BackPaymentResult {
   const policy = input.policy ?? DEFAULT_BACK_PAYMENT_POLICY;
   if (!isPeriod(input.from) || !isPeriod(input.to) || input.to < input.from) {
-    return { eligible: false, refusals: [{ code: 'INVALID_SPAN', reason: `"${input.from}" – "${input.to}" is not a span of months`, path: 'from' }] };
+    return {
+      eligible: false,
+      refusals: [
+        { code: 'INVALID_SPAN', reason: `"${input.from}" – "${input.to}" is not a span of months`, path: 'from' },
+      ],
+    };
   }
-  if (!isIsoDate(input.paymentDate)) throw new DomainError('INVALID_DATE', `"${input.paymentDate}" is not a date`, { path: 'paymentDate' });
+  if (!isIsoDate(input.paymentDate))
+    throw new DomainError('INVALID_DATE', `"${input.paymentDate}" is not a date`, { path: 'paymentDate' });
   const periods = periodRange(input.from, input.to);
   const refusals = refusalsOf(input, periods);
   if (refusals.length > 0) return { eligible: false, refusals };
@@ -135,7 +156,12 @@ export function calculateBackPayment(input: BackPaymentInput): BackPaymentResult
     const wage = Money.of(input.wageByMonth?.[period] ?? input.monthlyWage);
     let c: ReturnType<typeof calculateContribution>;
     try {
-      c = calculateContribution({ parameters, monthlyWage: wage, insuranceTypes: input.insuranceTypes, workInjuryClass: input.workInjuryClass });
+      c = calculateContribution({
+        parameters,
+        monthlyWage: wage,
+        insuranceTypes: input.insuranceTypes,
+        workInjuryClass: input.workInjuryClass,
+      });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       monthRefusal(refusals, 'INVALID_AMOUNT', error.message, period, error.path);
@@ -146,10 +172,16 @@ export function calculateBackPayment(input: BackPaymentInput): BackPaymentResult
       ? calculateLateFee({ principal: c.total, dueDate, asOf: input.paymentDate, policy: policy.lateFee })
       : { days: 0, lateFee: Money.zero(), workings: ['late fee not charged (chargeLateFee = false)'] };
     const total = c.total.plus(fee.lateFee);
-    workings.push(`${period}: parameters from ${parameters.effectiveFrom} (average wage ${parameters.averageMonthlyWage})`);
+    workings.push(
+      `${period}: parameters from ${parameters.effectiveFrom} (average wage ${parameters.averageMonthlyWage})`,
+    );
     workings.push(...c.workings.map((w) => `${period}: ${w}`));
-    workings.push(`${period}: due ${dueDate} (due day ${parameters.dueDay} of the next month); ${fee.workings.at(-1) ?? ''}`);
-    workings.push(`${period}: contribution ${c.total.toString()} + late fee ${fee.lateFee.toString()} = ${total.toString()}`);
+    workings.push(
+      `${period}: due ${dueDate} (due day ${parameters.dueDay} of the next month); ${fee.workings.at(-1) ?? ''}`,
+    );
+    workings.push(
+      `${period}: contribution ${c.total.toString()} + late fee ${fee.lateFee.toString()} = ${total.toString()}`,
+    );
     months.push({
       period,
       parametersFrom: parameters.effectiveFrom,
@@ -166,9 +198,24 @@ export function calculateBackPayment(input: BackPaymentInput): BackPaymentResult
   if (refusals.length > 0) return { eligible: false, refusals };
 
   const sum = (pick: (m: BackPaymentMonth) => string) => Money.sum(months.map((m) => Money.of(pick(m)))).toString();
-  const totals = { employer: sum((m) => m.employer), employee: sum((m) => m.employee), contribution: sum((m) => m.contribution), lateFee: sum((m) => m.lateFee), total: sum((m) => m.total) };
-  workings.push(`${months.length} months: contributions ${totals.contribution} + late fees ${totals.lateFee} = ${totals.total}`);
-  const supervision = backPaymentSupervision(monthsInclusive(input.from, input.to), input.legalDocuments ?? [], input.paymentDate, policy);
-  workings.push(`fund supervision: ${supervision.reason}${supervision.needsSupervisor ? ' → needs a supervisor, flag raised' : ''}`);
+  const totals = {
+    employer: sum((m) => m.employer),
+    employee: sum((m) => m.employee),
+    contribution: sum((m) => m.contribution),
+    lateFee: sum((m) => m.lateFee),
+    total: sum((m) => m.total),
+  };
+  workings.push(
+    `${months.length} months: contributions ${totals.contribution} + late fees ${totals.lateFee} = ${totals.total}`,
+  );
+  const supervision = backPaymentSupervision(
+    monthsInclusive(input.from, input.to),
+    input.legalDocuments ?? [],
+    input.paymentDate,
+    policy,
+  );
+  workings.push(
+    `fund supervision: ${supervision.reason}${supervision.needsSupervisor ? ' → needs a supervisor, flag raised' : ''}`,
+  );
   return { eligible: true, months, totals, supervision, workings };
 }

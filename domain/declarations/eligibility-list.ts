@@ -36,7 +36,12 @@ export interface EligibilityEntry {
  * Reads an eligibility list file with a per-row report (row and field named). A person may be on both lists; the same
  * person in the same category twice is reported as a duplicate and read once. Pure.
  */
-export function readEligibilityList(text: string): { rows: number; entries: EligibilityEntry[]; duplicates: { row: number; firstRow: number }[]; issues: TableIssue[] } {
+export function readEligibilityList(text: string): {
+  rows: number;
+  entries: EligibilityEntry[];
+  duplicates: { row: number; firstRow: number }[];
+  issues: TableIssue[];
+} {
   const { rows, issues } = readTable(text, ELIGIBILITY_LIST_SPEC);
   const entries: EligibilityEntry[] = [];
   const first = new Map<string, number>();
@@ -52,8 +57,10 @@ export function readEligibilityList(text: string): { rows: number; entries: Elig
     }
     if (cells.name === '') issues.push({ path: `rows[${row}].name`, message: 'must not be empty' });
     const category = CATEGORY_NAMES[cells.category];
-    if (category === undefined) issues.push({ path: `rows[${row}].category`, message: `"${cells.category}" is not lixiu / erYi (离休 / 二乙)` });
-    if (cells.sourceDocument === '') issues.push({ path: `rows[${row}].sourceDocument`, message: 'must name the document that granted the status' });
+    if (category === undefined)
+      issues.push({ path: `rows[${row}].category`, message: `"${cells.category}" is not lixiu / erYi (离休 / 二乙)` });
+    if (cells.sourceDocument === '')
+      issues.push({ path: `rows[${row}].sourceDocument`, message: 'must name the document that granted the status' });
     if (issues.length > before || category === undefined) continue;
     const key = `${citizenId}:${category}`;
     const earlier = first.get(key);

@@ -42,7 +42,14 @@ export const DEFAULT_MEDICAL_EXPENSE_POLICY: MedicalExpensePolicy = {
   requireKnownHospital: true,
 };
 
-export type MedicalRefusalCode = 'NOT_ELIGIBLE' | 'UNKNOWN_HOSPITAL' | 'INVALID_DATE' | 'NO_ITEMS' | 'AMOUNT_PRECISION' | 'INVALID_AMOUNT' | 'DUPLICATE_INVOICE';
+export type MedicalRefusalCode =
+  | 'NOT_ELIGIBLE'
+  | 'UNKNOWN_HOSPITAL'
+  | 'INVALID_DATE'
+  | 'NO_ITEMS'
+  | 'AMOUNT_PRECISION'
+  | 'INVALID_AMOUNT'
+  | 'DUPLICATE_INVOICE';
 
 export interface MedicalRefusal {
   code: MedicalRefusalCode;
@@ -76,17 +83,29 @@ export function invoiceKey(invoiceNo: string): string {
   return invoiceNo.trim().toUpperCase();
 }
 
-function dateProblems(d: MedicalExpenseDeclaration, refuse: (code: MedicalRefusalCode, path: string, reason: string) => void): void {
-  const dates: [string, string][] = [['serviceFrom', d.serviceFrom], ['serviceTo', d.serviceTo], ['declaredOn', d.declaredOn]];
+function dateProblems(
+  d: MedicalExpenseDeclaration,
+  refuse: (code: MedicalRefusalCode, path: string, reason: string) => void,
+): void {
+  const dates: [string, string][] = [
+    ['serviceFrom', d.serviceFrom],
+    ['serviceTo', d.serviceTo],
+    ['declaredOn', d.declaredOn],
+  ];
   const bad = dates.filter(([, v]) => !isIsoDate(v));
   bad.forEach(([path]) => refuse('INVALID_DATE', path, 'must be a date written YYYY-MM-DD'));
   if (bad.length > 0) return;
   if (compareDates(d.serviceTo, d.serviceFrom) < 0) refuse('INVALID_DATE', 'serviceTo', 'is before serviceFrom');
   if (compareDates(d.serviceTo, d.declaredOn) > 0) refuse('INVALID_DATE', 'serviceTo', 'is after the declaration date');
   d.invoices.forEach((inv, i) => {
-    if (!isIsoDate(inv.issuedOn)) refuse('INVALID_DATE', `invoices[${i}].issuedOn`, 'must be a date written YYYY-MM-DD');
+    if (!isIsoDate(inv.issuedOn))
+      refuse('INVALID_DATE', `invoices[${i}].issuedOn`, 'must be a date written YYYY-MM-DD');
     else if (compareDates(inv.issuedOn, d.serviceFrom) < 0 || compareDates(inv.issuedOn, d.declaredOn) > 0) {
-      refuse('INVALID_DATE', `invoices[${i}].issuedOn`, `must lie between serviceFrom ${d.serviceFrom} and the declaration date ${d.declaredOn}`);
+      refuse(
+        'INVALID_DATE',
+        `invoices[${i}].issuedOn`,
+        `must lie between serviceFrom ${d.serviceFrom} and the declaration date ${d.declaredOn}`,
+      );
     }
   });
 }
@@ -102,7 +121,8 @@ export function validateMedicalExpense(d: MedicalExpenseDeclaration, ctx: Medica
   const policy = ctx.policy ?? DEFAULT_MEDICAL_EXPENSE_POLICY;
   const refusals: MedicalRefusal[] = [];
   const refuse = (code: MedicalRefusalCode, path: string, reason: string) => refusals.push({ code, path, reason });
-  if (!MEDICAL_CATEGORIES.includes(d.category)) refuse('NOT_ELIGIBLE', 'category', `"${String(d.category)}" is not lixiu / erYi`);
+  if (!MEDICAL_CATEGORIES.includes(d.category))
+    refuse('NOT_ELIGIBLE', 'category', `"${String(d.category)}" is not lixiu / erYi`);
   else if (!ctx.eligibility.get(d.citizenId.toUpperCase())?.has(d.category)) {
     refuse('NOT_ELIGIBLE', 'citizenId', `the person is not on the ${d.category} eligibility list`);
   }
@@ -117,15 +137,23 @@ export function validateMedicalExpense(d: MedicalExpenseDeclaration, ctx: Medica
     const key = invoiceKey(inv.invoiceNo);
     const earlier = ctx.knownInvoices.get(key);
     if (key === '') refuse('INVALID_AMOUNT', `invoices[${i}].invoiceNo`, 'must not be empty');
-    else if (earlier !== undefined) refuse('DUPLICATE_INVOICE', `invoices[${i}].invoiceNo`, `invoice ${key} was already declared in ${earlier}`);
-    else if (inThis.has(key)) refuse('DUPLICATE_INVOICE', `invoices[${i}].invoiceNo`, `invoice ${key} already appears in invoices[${inThis.get(key)}]`);
+    else if (earlier !== undefined)
+      refuse('DUPLICATE_INVOICE', `invoices[${i}].invoiceNo`, `invoice ${key} was already declared in ${earlier}`);
+    else if (inThis.has(key))
+      refuse(
+        'DUPLICATE_INVOICE',
+        `invoices[${i}].invoiceNo`,
+        `invoice ${key} already appears in invoices[${inThis.get(key)}]`,
+      );
     else inThis.set(key, i);
     if (inv.items.length === 0) refuse('NO_ITEMS', `invoices[${i}].items`, 'lists no item');
     let total = Money.zero();
     inv.items.forEach((item, j) => {
       const path = `invoices[${i}].items[${j}].amount`;
-      if (/^\d+\.\d{3,}$/.test(item.amount)) refuse('AMOUNT_PRECISION', path, `"${item.amount}" has more than 2 decimal places`);
-      else if (!AMOUNT_PATTERN.test(item.amount) || Money.of(item.amount).isZero()) refuse('INVALID_AMOUNT', path, 'must be a positive amount such as 120.50');
+      if (/^\d+\.\d{3,}$/.test(item.amount))
+        refuse('AMOUNT_PRECISION', path, `"${item.amount}" has more than 2 decimal places`);
+      else if (!AMOUNT_PATTERN.test(item.amount) || Money.of(item.amount).isZero())
+        refuse('INVALID_AMOUNT', path, 'must be a positive amount such as 120.50');
       else total = total.plus(Money.of(item.amount));
     });
     invoices.push({ invoiceNo: key, total: total.toString() });
@@ -134,37 +162,23 @@ export function validateMedicalExpense(d: MedicalExpenseDeclaration, ctx: Medica
 
   const total = Money.sum(invoices.map((x) => Money.of(x.total)));
   const share = policy.reimbursementShare[d.category];
-  if (!isRate(share)) throw new DomainError('INVALID_AMOUNT', `reimbursementShare.${d.category} "${share}" is not a rate`, { path: 'policy' });
+  if (!isRate(share))
+    throw new DomainError('INVALID_AMOUNT', `reimbursementShare.${d.category} "${share}" is not a rate`, {
+      path: 'policy',
+    });
   const reimbursable = total.applyRate(share, 'HALF_UP_FEN');
   const workings = [
     ...invoices.map((x) => `invoice ${x.invoiceNo}: ${x.total}`),
     `total ${invoices.map((x) => x.total).join(' + ')} = ${total.toString()}`,
     `reimbursable ${total.toString()} × ${share} = ${reimbursable.toString()} (reimbursementShare.${d.category}; 国发〔1998〕44号 §6), posted to the ${d.category} ledger`,
   ];
-  return { accepted: true, declarationId: d.declarationId, ledger: d.category, invoices, total: total.toString(), reimbursable: reimbursable.toString(), workings };
-}
-
-/**
- * Validates a batch in order, so an invoice used by an earlier declaration of the batch refuses a later one, and
- * totals each ledger on its own. Pure.
- */
-export function declareMedicalExpenses(
-  batch: readonly MedicalExpenseDeclaration[],
-  ctx: MedicalExpenseContext,
-): { results: MedicalExpenseResult[]; ledgers: Record<MedicalCategory, { declarations: number; total: string; reimbursable: string }> } {
-  const known = new Map(ctx.knownInvoices);
-  const sums = { lixiu: { n: 0, total: Money.zero(), reimbursable: Money.zero() }, erYi: { n: 0, total: Money.zero(), reimbursable: Money.zero() } };
-  const results = batch.map((d) => {
-    const r = validateMedicalExpense(d, { ...ctx, knownInvoices: known });
-    if (r.accepted) {
-      r.invoices.forEach((x) => known.set(x.invoiceNo, d.declarationId));
-      const s = sums[r.ledger];
-      s.n += 1;
-      s.total = s.total.plus(Money.of(r.total));
-      s.reimbursable = s.reimbursable.plus(Money.of(r.reimbursable));
-    }
-    return r;
-  });
-  const ledger = (c: MedicalCategory) => ({ declarations: sums[c].n, total: sums[c].total.toString(), reimbursable: sums[c].reimbursable.toString() });
-  return { results, ledgers: { lixiu: ledger('lixiu'), erYi: ledger('erYi') } };
+  return {
+    accepted: true,
+    declarationId: d.declarationId,
+    ledger: d.category,
+    invoices,
+    total: total.toString(),
+    reimbursable: reimbursable.toString(),
+    workings,
+  };
 }

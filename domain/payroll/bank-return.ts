@@ -1,6 +1,6 @@
-import { maskBankAccount } from '../identity/masking.js';
-import { AMOUNT_PATTERN, Money } from '../money.js';
-import { RETURN_FILE_SPEC, normaliseAccount } from './bank-file.js';
+import { Money } from '../money.js';
+import { RETURN_FILE_SPEC } from './bank-file.js';
+import { checkReturnRow } from './bank-return-row.js';
 import { inFileOrder, readTable } from './csv-table.js';
 import { DEFAULT_BANK_FILE_POLICY, type BankFilePolicy } from './payroll-policy.js';
 
@@ -62,11 +62,16 @@ export interface ReturnReconciliation {
    * The batch after this file: every sent line is paid, failed or still outstanding. `complete` when nothing is
    * outstanding; `reconciled` when, in addition, sent = paid + failed to the fen.
    */
-  totals: { sent: BatchTotals; paid: BatchTotals; failed: BatchTotals; outstanding: BatchTotals; reconciled: boolean; complete: boolean };
+  totals: {
+    sent: BatchTotals;
+    paid: BatchTotals;
+    failed: BatchTotals;
+    outstanding: BatchTotals;
+    reconciled: boolean;
+    complete: boolean;
+  };
   workings: string[];
 }
-
-const STATUS: Record<string, PaymentStatus> = { PAID: 'paid', 成功: 'paid', FAILED: 'failed', 失败: 'failed' };
 
 /**
  * A fingerprint of a return file's content (two 32-bit FNV-1a hashes), insensitive to BOM and line endings, so the
@@ -107,54 +112,36 @@ export function reconcileBankReturn(input: {
   const fingerprint = returnFileFingerprint(input.returnText);
   const sent = new Map(input.sent.map((l) => [l.lineId, l]));
   const { rows, issues: formatIssues } = readTable(input.returnText, RETURN_FILE_SPEC);
-  const issues: ReturnIssue[] = formatIssues.map((i) => ({ ...i, code: i.path === 'columns' || i.path.startsWith('columns[') ? 'BAD_FILE' : 'BAD_ROW' }));
+  const issues: ReturnIssue[] = formatIssues.map((i) => ({
+    ...i,
+    code: i.path === 'columns' || i.path.startsWith('columns[') ? 'BAD_FILE' : 'BAD_ROW',
+  }));
   let outcomes: LineOutcome[] = [];
   const inFile = new Map<string, number>();
   let repeats = 0;
-
   for (const { row, cells } of rows) {
-    const at = (f: string) => `rows[${row}].${f}`;
-    const report = (path: string, code: ReturnIssueCode, message: string) => issues.push({ path, code, message });
-    const status = STATUS[cells.status.toUpperCase()] ?? STATUS[cells.status];
-    if (cells.batchId !== input.batchId) { report(at('batchId'), 'WRONG_BATCH', `belongs to batch "${cells.batchId}", not ${input.batchId}`); continue; }
-    const line = sent.get(cells.lineId);
-    if (line === undefined) { report(at('lineId'), 'UNKNOWN_LINE', `line "${cells.lineId}" was not sent in this batch`); continue; }
-    const first = inFile.get(cells.lineId);
-    if (first !== undefined) { report(at('lineId'), 'DUPLICATE_LINE', `line ${cells.lineId} already appears in rows[${first}]; this row is ignored`); continue; }
-    inFile.set(cells.lineId, row);
-    if (status === undefined) { report(at('status'), 'BAD_ROW', `status "${cells.status}" is not PAID / FAILED (成功 / 失败)`); continue; }
-    if (!AMOUNT_PATTERN.test(cells.amount)) { report(at('amount'), 'BAD_ROW', 'must be an amount with at most 2 decimals'); continue; }
-    if (!Money.of(cells.amount).equals(Money.of(line.amount))) { report(at('amount'), 'AMOUNT_DIFFERS', `bank reports ${Money.of(cells.amount).toString()}, ${line.amount} was sent`); continue; }
-    if (normaliseAccount(cells.bankAccount) !== normaliseAccount(line.bankAccount)) {
-      report(at('bankAccount'), 'ACCOUNT_DIFFERS', `bank reports account ${maskBankAccount(cells.bankAccount)}, ${maskBankAccount(line.bankAccount)} was sent`);
-      continue;
-    }
-    if (status === 'failed' && cells.reasonCode === '') { report(at('reasonCode'), 'BAD_ROW', 'a failed payment needs the bank’s reason code'); continue; }
-    const earlier = applied.settled[cells.lineId];
-    if (earlier !== undefined) {
-      repeats += 1;
-      if (earlier === status) report(at('lineId'), 'ALREADY_APPLIED', `line ${cells.lineId} is already recorded as ${earlier}`);
-      else report(at('status'), 'CONFLICTING_OUTCOME', `line ${cells.lineId} is recorded as ${earlier}, this file says ${status}; not applied`);
-      continue;
-    }
-    if (status === 'failed' && policy.reasonCodes[cells.reasonCode] === undefined) {
-      report(at('reasonCode'), 'UNKNOWN_REASON_CODE', `reason code "${cells.reasonCode}" is not in the bank’s table (bankFile.reasonCodes); applied as failed`);
-    }
-    const reasonText = cells.reasonText !== '' ? cells.reasonText : (policy.reasonCodes[cells.reasonCode] ?? null);
-    outcomes.push({
-      lineId: cells.lineId,
-      status,
-      amount: Money.of(line.amount).toString(),
-      reasonCode: status === 'failed' ? cells.reasonCode : null,
-      reasonText: status === 'failed' ? reasonText : null,
-      bankReference: cells.bankReference === '' ? null : cells.bankReference,
+    const verdict = checkReturnRow(row, cells, {
+      batchId: input.batchId,
+      sent,
+      inFile,
+      settled: applied.settled,
+      policy,
     });
+    if (verdict.repeat) repeats += 1;
+    for (const i of verdict.issues) issues.push({ path: `rows[${row}].${i.field}`, code: i.code, message: i.message });
+    if (verdict.outcome !== null) outcomes.push(verdict.outcome);
   }
 
   const seenBefore = applied.fingerprints.includes(fingerprint);
   if (seenBefore || (rows.length > 0 && repeats === rows.length)) {
     outcomes = [];
-    issues.unshift({ path: 'file', code: 'FILE_ALREADY_APPLIED', message: seenBefore ? 'this file was applied before; nothing applied again' : 'every row was applied by an earlier file; nothing applied again' });
+    issues.unshift({
+      path: 'file',
+      code: 'FILE_ALREADY_APPLIED',
+      message: seenBefore
+        ? 'this file was applied before; nothing applied again'
+        : 'every row was applied by an earlier file; nothing applied again',
+    });
   }
 
   const status = new Map<string, PaymentStatus>(Object.entries(applied.settled));
@@ -166,10 +153,17 @@ export function reconcileBankReturn(input: {
   const failed = totalOf(groups.failed);
   const outstanding = totalOf(groups.outstanding);
   // Reconciled once nothing is outstanding and the paid and failed lines add up to what was sent, to the fen.
-  const reconciled = outstanding.count === 0 && Money.of(sentTotals.amount).equals(Money.of(paid.amount).plus(Money.of(failed.amount)));
+  const reconciled =
+    outstanding.count === 0 && Money.of(sentTotals.amount).equals(Money.of(paid.amount).plus(Money.of(failed.amount)));
   const workings = [
     `sent ${sentTotals.count} lines ${sentTotals.amount} = paid ${paid.count} ${paid.amount} + failed ${failed.count} ${failed.amount} + outstanding ${outstanding.count} ${outstanding.amount}`,
     `${outcomes.length} outcomes applied from this file, ${issues.length} issues reported`,
   ];
-  return { fingerprint, outcomes, issues: inFileOrder(issues), totals: { sent: sentTotals, paid, failed, outstanding, reconciled, complete: outstanding.count === 0 }, workings };
+  return {
+    fingerprint,
+    outcomes,
+    issues: inFileOrder(issues),
+    totals: { sent: sentTotals, paid, failed, outstanding, reconciled, complete: outstanding.count === 0 },
+    workings,
+  };
 }

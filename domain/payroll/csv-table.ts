@@ -24,7 +24,10 @@ export interface TableRow<C extends string> {
  * (domain/contribution/declaration-csv.ts): unknown or repeated columns, missing required ones, and rows with the
  * wrong number of cells (still read, so their other faults are reported too). A BOM is dropped. Pure.
  */
-export function readTable<C extends string>(text: string, spec: TableSpec<C>): { rows: TableRow<C>[]; issues: TableIssue[] } {
+export function readTable<C extends string>(
+  text: string,
+  spec: TableSpec<C>,
+): { rows: TableRow<C>[]; issues: TableIssue[] } {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // parseCsv drops an empty last field when the file does not end with a line break ("a,b," at EOF); one is added.
   const records = parseCsv(body.endsWith('\n') || body === '' ? body : `${body}\n`);
@@ -41,7 +44,8 @@ export function readTable<C extends string>(text: string, spec: TableSpec<C>): {
     else index.set(column, i);
   });
   for (const column of spec.required) {
-    if (!index.has(column)) issues.push({ path: 'columns', message: `missing column ${column} (${spec.columns[column].join(' / ')})` });
+    if (!index.has(column))
+      issues.push({ path: 'columns', message: `missing column ${column} (${spec.columns[column].join(' / ')})` });
   }
   if (issues.length > 0) return { rows: [], issues };
 
@@ -68,7 +72,10 @@ function rowOf(path: string): number {
 
 /** Issues in file order: whole-file and header ones first, then row by row, each row's in the order found. */
 export function inFileOrder<I extends TableIssue>(issues: readonly I[]): I[] {
-  return issues.map((issue, i) => ({ issue, i, row: rowOf(issue.path) })).sort((a, b) => a.row - b.row || a.i - b.i).map((x) => x.issue);
+  return issues
+    .map((issue, i) => ({ issue, i, row: rowOf(issue.path) }))
+    .sort((a, b) => a.row - b.row || a.i - b.i)
+    .map((x) => x.issue);
 }
 
 /** One CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180). */

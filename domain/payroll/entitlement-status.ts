@@ -34,9 +34,16 @@ export function resumeEntitlement(e: Entitlement, resumeMonth: string, opts: { b
     throw new DomainError('NOT_ALLOWED_NOW', `entitlement ${e.entitlementId} is not suspended`);
   }
   if (resumeMonth < open.from) {
-    throw new DomainError('INVALID_DATE', `resumption ${resumeMonth} is before the suspension began (${open.from})`, { path: 'resumeMonth' });
+    throw new DomainError('INVALID_DATE', `resumption ${resumeMonth} is before the suspension began (${open.from})`, {
+      path: 'resumeMonth',
+    });
   }
-  const closed: Suspension = { ...open, to: addPeriods(resumeMonth, -1), resumedIn: resumeMonth, backPay: opts.backPay };
+  const closed: Suspension = {
+    ...open,
+    to: addPeriods(resumeMonth, -1),
+    resumedIn: resumeMonth,
+    backPay: opts.backPay,
+  };
   const suspensions = (e.suspensions ?? []).map((s) => (s === open ? closed : s));
   return { ...e, status: 'active', suspensions };
 }

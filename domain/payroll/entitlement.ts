@@ -109,8 +109,25 @@ function times(amount: string, n: number): string {
 }
 
 // Lines are written as full literals (no spread): one object shape for a million lines keeps V8 on its fast path.
-function line(e: Entitlement, period: string, lineId: string, kind: PayrollLineKind, amount: string, months: string[], cause?: PayrollLine['cause']): PayrollLine {
-  const l: PayrollLine = { lineId, entitlementId: e.entitlementId, citizenId: e.citizenId, benefit: e.benefit, kind, period, amount, months };
+function line(
+  e: Entitlement,
+  period: string,
+  lineId: string,
+  kind: PayrollLineKind,
+  amount: string,
+  months: string[],
+  cause?: PayrollLine['cause'],
+): PayrollLine {
+  const l: PayrollLine = {
+    lineId,
+    entitlementId: e.entitlementId,
+    citizenId: e.citizenId,
+    benefit: e.benefit,
+    kind,
+    period,
+    amount,
+    months,
+  };
   if (cause !== undefined) l.cause = cause;
   return l;
 }
@@ -123,7 +140,17 @@ function monthlyLines(e: MonthlyEntitlement, period: string, out: PayrollLine[])
   if (period === first && first > e.startMonth) {
     const missed = monthsDueIn(e, e.startMonth, addPeriods(first, -1)).filter((m) => !suspendedIn(e, m));
     if (missed.length > 0) {
-      out.push(line(e, period, `${e.entitlementId}:${period}:lateStart`, 'backPay', times(e.monthlyAmount, missed.length), missed, 'lateStart'));
+      out.push(
+        line(
+          e,
+          period,
+          `${e.entitlementId}:${period}:lateStart`,
+          'backPay',
+          times(e.monthlyAmount, missed.length),
+          missed,
+          'lateStart',
+        ),
+      );
     }
   }
   if (e.suspensions === undefined) return;
@@ -131,7 +158,17 @@ function monthlyLines(e: MonthlyEntitlement, period: string, out: PayrollLine[])
     if (s.resumedIn !== period) continue;
     const missed = backPayMonths(e, s);
     if (missed.length === 0) continue;
-    out.push(line(e, period, `${e.entitlementId}:${period}:backPay:${s.from}`, 'backPay', times(e.monthlyAmount, missed.length), missed, 'resumed'));
+    out.push(
+      line(
+        e,
+        period,
+        `${e.entitlementId}:${period}:backPay:${s.from}`,
+        'backPay',
+        times(e.monthlyAmount, missed.length),
+        missed,
+        'resumed',
+      ),
+    );
   }
 }
 

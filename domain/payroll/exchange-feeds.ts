@@ -88,8 +88,10 @@ function citizenIdOf(value: string, c: FieldCheck): string | null {
 }
 
 function dateOf(value: string, field: string, c: FieldCheck, today: string | undefined): string | null {
-  if (!isIsoDate(value)) c.issues.push({ path: `rows[${c.row}].${field}`, message: 'must be a date written YYYY-MM-DD' });
-  else if (today !== undefined && compareDates(value, today) > 0) c.issues.push({ path: `rows[${c.row}].${field}`, message: `is after today (${today})` });
+  if (!isIsoDate(value))
+    c.issues.push({ path: `rows[${c.row}].${field}`, message: 'must be a date written YYYY-MM-DD' });
+  else if (today !== undefined && compareDates(value, today) > 0)
+    c.issues.push({ path: `rows[${c.row}].${field}`, message: `is after today (${today})` });
   else return value;
   return null;
 }
@@ -101,7 +103,13 @@ function required(value: string, field: string, c: FieldCheck): string | null {
 }
 
 /** Keeps the first row per key; an identical repeat is a duplicate, a different row with the same key an issue. */
-function dedupe<R extends { row: number }>(records: R[], keyOf: (r: R) => string, same: (a: R, b: R) => boolean, issues: TableIssue[], what: string) {
+function dedupe<R extends { row: number }>(
+  records: R[],
+  keyOf: (r: R) => string,
+  same: (a: R, b: R) => boolean,
+  issues: TableIssue[],
+  what: string,
+) {
   const first = new Map<string, R>();
   const kept: R[] = [];
   const duplicates: { row: number; firstRow: number }[] = [];
@@ -111,7 +119,11 @@ function dedupe<R extends { row: number }>(records: R[], keyOf: (r: R) => string
       first.set(keyOf(r), r);
       kept.push(r);
     } else if (same(earlier, r)) duplicates.push({ row: r.row, firstRow: earlier.row });
-    else issues.push({ path: `rows[${r.row}]`, message: `${what} as rows[${earlier.row}] with different details; not read` });
+    else
+      issues.push({
+        path: `rows[${r.row}]`,
+        message: `${what} as rows[${earlier.row}] with different details; not read`,
+      });
   }
   return { kept, duplicates };
 }
@@ -142,12 +154,23 @@ export function readDeathFeed(text: string, opts: { today?: string } = {}): Feed
     const name = required(cells.name, 'name', c);
     const deathDate = dateOf(cells.deathDate, 'deathDate', c, opts.today);
     const source = DEATH_SOURCES[cells.source];
-    if (source === undefined) c.issues.push({ path: `rows[${row}].source`, message: `"${cells.source}" is not publicSecurity / civilAffairs / health (公安 / 民政 / 卫健)` });
+    if (source === undefined)
+      c.issues.push({
+        path: `rows[${row}].source`,
+        message: `"${cells.source}" is not publicSecurity / civilAffairs / health (公安 / 民政 / 卫健)`,
+      });
     const certificateNo = required(cells.certificateNo, 'certificateNo', c);
-    if (citizenId === null || name === null || deathDate === null || source === undefined || certificateNo === null) return null;
+    if (citizenId === null || name === null || deathDate === null || source === undefined || certificateNo === null)
+      return null;
     return { row, citizenId, name, deathDate, source, certificateNo };
   });
-  const { kept, duplicates } = dedupe(records, (r) => r.citizenId, (a, b) => a.deathDate === b.deathDate, issues, 'the same person');
+  const { kept, duplicates } = dedupe(
+    records,
+    (r) => r.citizenId,
+    (a, b) => a.deathDate === b.deathDate,
+    issues,
+    'the same person',
+  );
   return { rows, records: kept, duplicates, issues: inFileOrder(issues) };
 }
 
@@ -161,11 +184,26 @@ export function readImprisonmentFeed(text: string, opts: { today?: string } = {}
     const citizenId = citizenIdOf(cells.citizenId, c);
     const from = dateOf(cells.from, 'from', c, opts.today);
     const to = cells.to === '' ? null : dateOf(cells.to, 'to', c, undefined);
-    if (from !== null && to !== null && compareDates(to, from) < 0) c.issues.push({ path: `rows[${row}].to`, message: `is before from (${from})` });
+    if (from !== null && to !== null && compareDates(to, from) < 0)
+      c.issues.push({ path: `rows[${row}].to`, message: `is before from (${from})` });
     const institution = required(cells.institution, 'institution', c);
     if (citizenId === null || from === null || (cells.to !== '' && to === null) || institution === null) return null;
-    return { row, citizenId, name: cells.name === '' ? null : cells.name, from, to, institution, judgmentNo: cells.judgmentNo === '' ? null : cells.judgmentNo };
+    return {
+      row,
+      citizenId,
+      name: cells.name === '' ? null : cells.name,
+      from,
+      to,
+      institution,
+      judgmentNo: cells.judgmentNo === '' ? null : cells.judgmentNo,
+    };
   });
-  const { kept, duplicates } = dedupe(records, (r) => `${r.citizenId}:${r.from}`, (a, b) => a.to === b.to && a.institution === b.institution, issues, 'the same person and start date');
+  const { kept, duplicates } = dedupe(
+    records,
+    (r) => `${r.citizenId}:${r.from}`,
+    (a, b) => a.to === b.to && a.institution === b.institution,
+    issues,
+    'the same person and start date',
+  );
   return { rows, records: kept, duplicates, issues: inFileOrder(issues) };
 }

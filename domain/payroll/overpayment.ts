@@ -30,7 +30,8 @@ export interface Overpayment {
 
 /** The last month due after a stop event, by the policy's rule for its kind (death: the month of death, §8). */
 export function lastDueMonthFor(stop: StopEvent, policy: OverpaymentPolicy = DEFAULT_OVERPAYMENT_POLICY): string {
-  if (!isIsoDate(stop.date)) throw new DomainError('INVALID_DATE', `"${stop.date}" is not a date`, { path: 'stop.date' });
+  if (!isIsoDate(stop.date))
+    throw new DomainError('INVALID_DATE', `"${stop.date}" is not a date`, { path: 'stop.date' });
   const month = monthOf(stop.date);
   return policy.lastDueMonth[stop.kind] === 'eventMonth' ? month : addPeriods(month, -1);
 }
@@ -64,7 +65,9 @@ export function overpaymentAfterStop(input: {
     workings.push(`${p.period}: paid ${amount.toString()}, not due`);
   });
   months.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  workings.push(`overpaid = ${months.length === 0 ? '0' : months.map((m) => m.amount).join(' + ')} = ${total.toString()}`);
+  workings.push(
+    `overpaid = ${months.length === 0 ? '0' : months.map((m) => m.amount).join(' + ')} = ${total.toString()}`,
+  );
   return { lastDueMonth, months, overpaid: total.toString(), workings };
 }
 
@@ -96,7 +99,8 @@ export type RecoveryPlan = InstalmentPlan | OffsetPlan;
 
 function positive(total: string, path: string): Money {
   const amount = Money.of(total);
-  if (amount.isNegative() || amount.isZero()) throw new DomainError('INVALID_AMOUNT', 'there is nothing to recover', { path });
+  if (amount.isNegative() || amount.isZero())
+    throw new DomainError('INVALID_AMOUNT', 'there is nothing to recover', { path });
   return amount;
 }
 
@@ -109,7 +113,11 @@ export function instalmentPlan(total: string, count: number, firstMonth: string)
   const amount = positive(total, 'total');
   assertPeriod(firstMonth, 'firstMonth');
   const parts = amount.allocate(count);
-  const instalments = parts.map((m, i) => ({ number: i + 1, dueMonth: addPeriods(firstMonth, i), amount: m.toString() }));
+  const instalments = parts.map((m, i) => ({
+    number: i + 1,
+    dueMonth: addPeriods(firstMonth, i),
+    amount: m.toString(),
+  }));
   const workings = [
     `${amount.toString()} in ${count} monthly instalments from ${firstMonth}: ` +
       `${instalments.map((x) => x.amount).join(' + ')} = ${Money.sum(parts).toString()} (社会保险经办条例 art. 46)`,
@@ -119,7 +127,9 @@ export function instalmentPlan(total: string, count: number, firstMonth: string)
 
 function assertShare(share: string): void {
   if (!isRate(share) || new Exact(share).lessThanOrEqualTo(0) || new Exact(share).greaterThan(1)) {
-    throw new DomainError('INVALID_AMOUNT', `offset share "${share}" must be a decimal in (0, 1]`, { path: 'offsetShare' });
+    throw new DomainError('INVALID_AMOUNT', `offset share "${share}" must be a decimal in (0, 1]`, {
+      path: 'offsetShare',
+    });
   }
 }
 
@@ -127,8 +137,16 @@ function assertShare(share: string): void {
 export function offsetPlan(total: string, policy: OverpaymentPolicy = DEFAULT_OVERPAYMENT_POLICY): OffsetPlan {
   const amount = positive(total, 'total');
   assertShare(policy.offsetShare);
-  const workings = [`${amount.toString()} withheld at ${policy.offsetShare} of each later payment (overpayment.offsetShare; art. 46)`];
-  return { method: 'offset', total: amount.toString(), outstanding: amount.toString(), share: policy.offsetShare, workings };
+  const workings = [
+    `${amount.toString()} withheld at ${policy.offsetShare} of each later payment (overpayment.offsetShare; art. 46)`,
+  ];
+  return {
+    method: 'offset',
+    total: amount.toString(),
+    outstanding: amount.toString(),
+    share: policy.offsetShare,
+    workings,
+  };
 }
 
 export interface NetPayrollLine extends PayrollLine {
@@ -141,7 +159,10 @@ export interface NetPayrollLine extends PayrollLine {
  * more than is still outstanding; returns the net line, the amount recovered and the plan with its new balance.
  * A settled plan withholds nothing. Pure.
  */
-export function applyOffset(plan: OffsetPlan, line: PayrollLine): { line: NetPayrollLine; recovered: string; plan: OffsetPlan; workings: string[] } {
+export function applyOffset(
+  plan: OffsetPlan,
+  line: PayrollLine,
+): { line: NetPayrollLine; recovered: string; plan: OffsetPlan; workings: string[] } {
   assertShare(plan.share);
   const gross = Money.of(line.amount);
   const outstanding = Money.of(plan.outstanding);
@@ -168,7 +189,11 @@ export function recordRepayment<P extends RecoveryPlan>(plan: P, amount: string)
   const paid = positive(amount, 'amount');
   const outstanding = Money.of(plan.outstanding);
   if (paid.compare(outstanding) > 0) {
-    throw new DomainError('INVALID_AMOUNT', `repayment ${paid.toString()} exceeds the outstanding ${outstanding.toString()}`, { path: 'amount' });
+    throw new DomainError(
+      'INVALID_AMOUNT',
+      `repayment ${paid.toString()} exceeds the outstanding ${outstanding.toString()}`,
+      { path: 'amount' },
+    );
   }
   return { ...plan, outstanding: outstanding.minus(paid).toString() };
 }

@@ -23,12 +23,25 @@ export interface PensionAdjustmentRule {
  * share. Not in the domain-rules reference — unverified; load the province's own fixed / linked / per-year split.
  */
 export const DEFAULT_PENSION_ADJUSTMENT_RULES: readonly PensionAdjustmentRule[] = [
-  { effectiveFrom: '2024-01-01', fixedAmount: '0.00', share: '0.03', basis: '2024 overall level 3 % (illustrative, unverified)' },
-  { effectiveFrom: '2025-01-01', fixedAmount: '0.00', share: '0.02', basis: '2025 overall level 2 % (illustrative, unverified)' },
+  {
+    effectiveFrom: '2024-01-01',
+    fixedAmount: '0.00',
+    share: '0.03',
+    basis: '2024 overall level 3 % (illustrative, unverified)',
+  },
+  {
+    effectiveFrom: '2025-01-01',
+    fixedAmount: '0.00',
+    share: '0.02',
+    basis: '2025 overall level 2 % (illustrative, unverified)',
+  },
 ];
 
 /** The rule in force on `date`: the latest effectiveFrom on or before it, or null. */
-export function adjustmentRuleInForce(rules: readonly PensionAdjustmentRule[], date: string): PensionAdjustmentRule | null {
+export function adjustmentRuleInForce(
+  rules: readonly PensionAdjustmentRule[],
+  date: string,
+): PensionAdjustmentRule | null {
   let found: PensionAdjustmentRule | null = null;
   for (const r of rules) {
     if (compareDates(r.effectiveFrom, date) > 0) continue;
@@ -42,18 +55,32 @@ export function adjustmentRuleInForce(rules: readonly PensionAdjustmentRule[], d
  * half-up to the fen and the total adding the rounded parts. Pure.
  * @throws DomainError INVALID_AMOUNT for a malformed rule or a malformed number of years.
  */
-export function adjustPension(monthly: string, rule: PensionAdjustmentRule, contributionYears = '0'): { increase: string; adjusted: string; workings: string[] } {
-  if (!isRate(rule.share)) throw new DomainError('INVALID_AMOUNT', `adjustment share "${rule.share}" is not a rate`, { path: 'rule.share' });
-  if (!isRate(contributionYears)) throw new DomainError('INVALID_AMOUNT', `"${contributionYears}" is not a number of years`, { path: 'contributionYears' });
+export function adjustPension(
+  monthly: string,
+  rule: PensionAdjustmentRule,
+  contributionYears = '0',
+): { increase: string; adjusted: string; workings: string[] } {
+  if (!isRate(rule.share))
+    throw new DomainError('INVALID_AMOUNT', `adjustment share "${rule.share}" is not a rate`, { path: 'rule.share' });
+  if (!isRate(contributionYears))
+    throw new DomainError('INVALID_AMOUNT', `"${contributionYears}" is not a number of years`, {
+      path: 'contributionYears',
+    });
   const pension = Money.of(monthly);
   const fixed = Money.of(rule.fixedAmount);
   const linked = pension.applyRate(rule.share, 'HALF_UP_FEN');
-  const perYear = rule.perContributionYear === undefined ? Money.zero() : Money.of(rule.perContributionYear).applyRate(contributionYears, 'HALF_UP_FEN');
+  const perYear =
+    rule.perContributionYear === undefined
+      ? Money.zero()
+      : Money.of(rule.perContributionYear).applyRate(contributionYears, 'HALF_UP_FEN');
   const increase = fixed.plus(linked).plus(perYear);
   const adjusted = pension.plus(increase);
   const parts = [`fixed ${fixed.toString()}`, `${pension.toString()} × ${rule.share} = ${linked.toString()}`];
-  if (rule.perContributionYear !== undefined) parts.push(`${rule.perContributionYear} × ${contributionYears} years = ${perYear.toString()}`);
-  const workings = [`adjustment from ${rule.effectiveFrom}: ${parts.join(' + ')} = ${increase.toString()}; ${pension.toString()} → ${adjusted.toString()} (${rule.basis})`];
+  if (rule.perContributionYear !== undefined)
+    parts.push(`${rule.perContributionYear} × ${contributionYears} years = ${perYear.toString()}`);
+  const workings = [
+    `adjustment from ${rule.effectiveFrom}: ${parts.join(' + ')} = ${increase.toString()}; ${pension.toString()} → ${adjusted.toString()} (${rule.basis})`,
+  ];
   return { increase: increase.toString(), adjusted: adjusted.toString(), workings };
 }
 
@@ -99,7 +126,8 @@ function direction(d: Money): DifferenceDirection {
  * @throws DomainError INVALID_DATE / INVALID_AMOUNT for malformed input.
  */
 export function recalculate(input: RecalculationInput): Recalculation {
-  if (!isIsoDate(input.effectiveDate)) throw new DomainError('INVALID_DATE', `"${input.effectiveDate}" is not a date`, { path: 'effectiveDate' });
+  if (!isIsoDate(input.effectiveDate))
+    throw new DomainError('INVALID_DATE', `"${input.effectiveDate}" is not a date`, { path: 'effectiveDate' });
   assertPeriod(input.nextPayroll, 'nextPayroll');
   const from = monthOf(input.effectiveDate);
   const byMonth = new Map<string, Money>();
@@ -117,13 +145,24 @@ export function recalculate(input: RecalculationInput): Recalculation {
   let total = Money.zero();
   for (const period of [...byMonth.keys()].sort()) {
     const paid = byMonth.get(period)!;
-    const due = r.kind === 'amount' ? Money.of(r.monthlyAmount) : Money.of(adjustPension(paid.toString(), r.rule, r.contributionYears).adjusted);
+    const due =
+      r.kind === 'amount'
+        ? Money.of(r.monthlyAmount)
+        : Money.of(adjustPension(paid.toString(), r.rule, r.contributionYears).adjusted);
     const difference = due.minus(paid);
     total = total.plus(difference);
-    months.push({ period, paid: paid.toString(), due: due.toString(), difference: difference.toString(), direction: direction(difference) });
+    months.push({
+      period,
+      paid: paid.toString(),
+      due: due.toString(),
+      difference: difference.toString(),
+      direction: direction(difference),
+    });
     const label = difference.isZero() ? '' : difference.isNegative() ? ' (补扣)' : ' (补发)';
     workings.push(`${period}: due ${due.toString()} − paid ${paid.toString()} = ${difference.toString()}${label}`);
   }
-  workings.push(`total for payroll ${input.nextPayroll}: ${total.toString()} ${total.isZero() ? '' : total.isNegative() ? '补扣' : '补发'}`.trimEnd());
+  workings.push(
+    `total for payroll ${input.nextPayroll}: ${total.toString()} ${total.isZero() ? '' : total.isNegative() ? '补扣' : '补发'}`.trimEnd(),
+  );
   return { months, total: total.toString(), direction: direction(total), nextPayroll: input.nextPayroll, workings };
 }

@@ -51,7 +51,9 @@ export function imprisonedWithActiveBenefit(
   paid: readonly PaidMonth[] = [],
 ): SupervisionHit | null {
   const open = live(benefits);
-  const overlapping = paid.filter((p) => `${p.period}-01` <= (term.to ?? '9999-12-31') && `${p.period}-31` >= term.from);
+  const overlapping = paid.filter(
+    (p) => `${p.period}-01` <= (term.to ?? '9999-12-31') && `${p.period}-31` >= term.from,
+  );
   const running = compareDates(term.from, today) <= 0 && (term.to === null || compareDates(today, term.to) <= 0);
   if (open.length === 0 || (!running && overlapping.length === 0)) return null;
   const amount = sumOf(overlapping);
@@ -81,8 +83,15 @@ export function duplicatePensions(relationships: readonly PensionRelationship[])
   const hits: SupervisionHit[] = [];
   for (const [citizenId, list] of [...byPerson.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (list.length < 2) continue;
-    const where = list.map((r) => `${r.scheme} in ${r.region}`).sort().join(', ');
-    hits.push({ control: 'DUPLICATE_PENSION', subjectKey: `DUPLICATE_PENSION:${citizenId}`, reason: `${list.length} active pension relationships: ${where}` });
+    const where = list
+      .map((r) => `${r.scheme} in ${r.region}`)
+      .sort()
+      .join(', ');
+    hits.push({
+      control: 'DUPLICATE_PENSION',
+      subjectKey: `DUPLICATE_PENSION:${citizenId}`,
+      reason: `${list.length} active pension relationships: ${where}`,
+    });
   }
   return hits;
 }
@@ -102,10 +111,19 @@ export function enrolleesWithoutWages(
 
 /** A back-payment of ≥ 36 months without a legal document issued before it (人社厅发〔2019〕94号; §8). */
 export function longBackPaymentWithoutDocuments(
-  bp: { citizenId: string; from: string; to: string; paymentDate: string; legalDocuments: readonly LegalDocument[]; total?: string },
+  bp: {
+    citizenId: string;
+    from: string;
+    to: string;
+    paymentDate: string;
+    legalDocuments: readonly LegalDocument[];
+    total?: string;
+  },
   policy: SupervisionPolicy = DEFAULT_SUPERVISION_POLICY,
 ): SupervisionHit | null {
-  const check = backPaymentSupervision(monthsInclusive(bp.from, bp.to), bp.legalDocuments, bp.paymentDate, { supervisionThresholdMonths: policy.backPaymentThresholdMonths });
+  const check = backPaymentSupervision(monthsInclusive(bp.from, bp.to), bp.legalDocuments, bp.paymentDate, {
+    supervisionThresholdMonths: policy.backPaymentThresholdMonths,
+  });
   if (!check.needsSupervisor) return null;
   return {
     control: 'LONG_BACK_PAYMENT_WITHOUT_DOCUMENTS',
@@ -117,11 +135,17 @@ export function longBackPaymentWithoutDocuments(
 
 /** An ID number or birth date changed within the window before retirement (§8 pattern 5, falsified age). */
 export function identityChangeBeforeRetirement(
-  person: { citizenId: string; retirementDate: string; changes: readonly { field: 'citizenId' | 'birthDate'; changedOn: string }[] },
+  person: {
+    citizenId: string;
+    retirementDate: string;
+    changes: readonly { field: 'citizenId' | 'birthDate'; changedOn: string }[];
+  },
   policy: SupervisionPolicy = DEFAULT_SUPERVISION_POLICY,
 ): SupervisionHit | null {
   const windowStart = addMonths(person.retirementDate, -policy.identityChangeWindowMonths);
-  const inWindow = person.changes.filter((c) => compareDates(windowStart, c.changedOn) <= 0 && compareDates(c.changedOn, person.retirementDate) <= 0);
+  const inWindow = person.changes.filter(
+    (c) => compareDates(windowStart, c.changedOn) <= 0 && compareDates(c.changedOn, person.retirementDate) <= 0,
+  );
   if (inWindow.length === 0) return null;
   const list = inWindow.map((c) => `${c.field} on ${c.changedOn}`).join(', ');
   return {

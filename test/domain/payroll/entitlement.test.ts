@@ -31,7 +31,9 @@ describe('dueLines', () => {
 
   it('pays a one-off once: from its payable month until a payroll has paid it (§5.4, E5)', () => {
     expect(dueLines([e5Maternity()], '2025-04')).toEqual([]);
-    expect(dueLines([e5Maternity()], '2025-05')).toEqual([expect.objectContaining({ kind: 'oneOff', amount: '29400.00', lineId: 'MAT-1:2025-05:oneOff', months: [] })]);
+    expect(dueLines([e5Maternity()], '2025-05')).toEqual([
+      expect.objectContaining({ kind: 'oneOff', amount: '29400.00', lineId: 'MAT-1:2025-05:oneOff', months: [] }),
+    ]);
     // Not yet confirmed paid (e.g. the bank failed it): the next payroll offers it again.
     expect(dueLines([e5Maternity()], '2025-06')).toHaveLength(1);
     const paid = e5Maternity({ paidIn: '2025-05' });
@@ -50,7 +52,9 @@ describe('dueLines', () => {
   });
 
   it('pays the suspended months back as their own line in the month of resumption (§8)', () => {
-    const resumed = resumeEntitlement(suspendEntitlement(e6Pension(), '2025-06', 'verification overdue'), '2025-09', { backPay: true });
+    const resumed = resumeEntitlement(suspendEntitlement(e6Pension(), '2025-06', 'verification overdue'), '2025-09', {
+      backPay: true,
+    });
     expect(resumed.status).toBe('active');
     const lines = dueLines([resumed], '2025-09');
     expect(lines.map((l) => [l.kind, l.amount, l.months])).toEqual([
@@ -62,17 +66,23 @@ describe('dueLines', () => {
     expect(dueLines([resumed], '2025-07')).toEqual([]); // a suspended month never pays a regular line
   });
 
-  it('forfeits the suspended months when resumed without back-pay', () => {
-    const resumed = resumeEntitlement(suspendEntitlement(e6Pension(), '2025-06', 'investigation'), '2025-09', { backPay: false });
+  it('forfeits the suspended months when resumed without back-pay (§8 待遇拨付)', () => {
+    const resumed = resumeEntitlement(suspendEntitlement(e6Pension(), '2025-06', 'investigation'), '2025-09', {
+      backPay: false,
+    });
     expect(dueLines([resumed], '2025-09').map((l) => l.kind)).toEqual(['monthly']);
   });
 
   it('limits back-pay to the months inside the span of the benefit (§5.3, E4)', () => {
-    const resumed = resumeEntitlement(suspendEntitlement(e4Unemployment(), '2025-11', 'overdue'), '2026-02', { backPay: true });
-    expect(dueLines([resumed], '2026-02')).toEqual([expect.objectContaining({ kind: 'backPay', amount: '4140.00', months: ['2025-11', '2025-12'] })]);
+    const resumed = resumeEntitlement(suspendEntitlement(e4Unemployment(), '2025-11', 'overdue'), '2026-02', {
+      backPay: true,
+    });
+    expect(dueLines([resumed], '2026-02')).toEqual([
+      expect.objectContaining({ kind: 'backPay', amount: '4140.00', months: ['2025-11', '2025-12'] }),
+    ]);
   });
 
-  it('pays the months before a late first payroll as one back-pay line', () => {
+  it('pays the months before a late first payroll as one back-pay line (§8 待遇拨付)', () => {
     const late = e6Pension({ firstPayrollMonth: '2025-03' });
     expect(dueLines([late], '2025-02')).toEqual([]);
     expect(dueLines([late], '2025-03').map((l) => [l.kind, l.amount, l.cause ?? null])).toEqual([
@@ -82,19 +92,19 @@ describe('dueLines', () => {
     expect(dueLines([late], '2025-04')).toHaveLength(1);
   });
 
-  it('gives the same lines when a month is built twice, so nothing is paid twice', () => {
+  it('gives the same lines when a month is built twice, so nothing is paid twice (§8 待遇拨付)', () => {
     const all = [e6Pension(), e4Unemployment(), e5Maternity()];
     expect(dueLines(all, '2025-05')).toEqual(dueLines(all, '2025-05'));
     expect(new Set(dueLines(all, '2025-05').map((l) => l.lineId)).size).toBe(3);
   });
 
-  it('refuses a malformed period', () => {
+  it('refuses a malformed period (§8 待遇拨付)', () => {
     expect(() => dueLines([], '2025-13')).toThrow(DomainError);
   });
 });
 
 describe('entitlement status changes', () => {
-  it('does nothing twice when suspended twice, and refuses to resume what is not suspended', () => {
+  it('does nothing twice when suspended twice, and refuses to resume what is not suspended (§8 待遇拨付)', () => {
     const once = suspendEntitlement(e6Pension(), '2025-06', 'overdue');
     expect(suspendEntitlement(once, '2025-07', 'again')).toBe(once);
     expect(() => resumeEntitlement(e6Pension(), '2025-07', { backPay: true })).toThrow(/not suspended/);

@@ -25,10 +25,18 @@ describe('checkPayrollLine', () => {
   });
 
   it('holds a line when a prison term overlaps the month (§8 pattern 2)', () => {
-    expect(codes(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2025-05-31', to: null }] }))).toEqual(['IMPRISONED']);
-    expect(codes(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2024-01-01', to: '2025-05-01' }] }))).toEqual(['IMPRISONED']);
-    expect(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2024-01-01', to: '2025-04-30' }] })).toEqual({ hold: false });
-    expect(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2025-06-01', to: null }] })).toEqual({ hold: false });
+    expect(codes(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2025-05-31', to: null }] }))).toEqual([
+      'IMPRISONED',
+    ]);
+    expect(
+      codes(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2024-01-01', to: '2025-05-01' }] })),
+    ).toEqual(['IMPRISONED']);
+    expect(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2024-01-01', to: '2025-04-30' }] })).toEqual({
+      hold: false,
+    });
+    expect(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2025-06-01', to: null }] })).toEqual({
+      hold: false,
+    });
   });
 
   it('holds a pension when another active pension exists here or on the national platform (§2, §8 pattern 3)', () => {
@@ -36,7 +44,9 @@ describe('checkPayrollLine', () => {
     const r = checkPayrollLine(pension, { ...clean, otherActivePensions: [other] });
     expect(codes(r)).toEqual(['DUPLICATE_PENSION']);
     expect(r.hold && r.reasons[0]!.reason).toMatch(/national platform/);
-    expect(checkPayrollLine(pension, { ...clean, otherActivePensions: [{ entitlementId: 'PEN-1', source: 'system' }] })).toEqual({ hold: false });
+    expect(
+      checkPayrollLine(pension, { ...clean, otherActivePensions: [{ entitlementId: 'PEN-1', source: 'system' }] }),
+    ).toEqual({ hold: false });
     expect(checkPayrollLine(unemployment, { ...clean, otherActivePensions: [other] })).toEqual({ hold: false });
   });
 
@@ -54,7 +64,7 @@ describe('checkPayrollLine', () => {
     expect(codes(checkPayrollLine(pension, { ...clean, verification: 'never' }))).toEqual(['UNVERIFIED']);
   });
 
-  it('lists every failed control, not just the first', () => {
+  it('lists every failed control, not just the first (§8 detection rules)', () => {
     const facts: PersonFacts = {
       deathDate: '2025-04-02',
       imprisonments: [{ from: '2025-01-01', to: null }],
@@ -62,10 +72,16 @@ describe('checkPayrollLine', () => {
       entitlementStatus: 'suspended',
       verification: 'overdue',
     };
-    expect(codes(checkPayrollLine(pension, facts, controlMonth('2025-05')))).toEqual(['DECEASED', 'IMPRISONED', 'DUPLICATE_PENSION', 'SUSPENDED', 'UNVERIFIED']);
+    expect(codes(checkPayrollLine(pension, facts, controlMonth('2025-05')))).toEqual([
+      'DECEASED',
+      'IMPRISONED',
+      'DUPLICATE_PENSION',
+      'SUSPENDED',
+      'UNVERIFIED',
+    ]);
   });
 
-  it('checks against the month bounds given, leap years included', () => {
+  it('checks against the month bounds given, leap years included (§8 detection rules)', () => {
     const feb = controlMonth('2024-02');
     expect(feb).toEqual({ period: '2024-02', firstDay: '2024-02-01', lastDay: '2024-02-29' });
     const line = { ...pension, period: '2024-02' };
@@ -80,7 +96,8 @@ describe('checkPayrollLine at payroll scale', () => {
     const dead: PersonFacts = { ...clean, deathDate: '2025-04-01' };
     let held = 0;
     const started = performance.now();
-    for (let i = 0; i < 1_000_000; i += 1) if (checkPayrollLine(pension, i % 100 === 0 ? dead : clean, month).hold) held += 1;
+    for (let i = 0; i < 1_000_000; i += 1)
+      if (checkPayrollLine(pension, i % 100 === 0 ? dead : clean, month).hold) held += 1;
     expect(held).toBe(10_000);
     expect(performance.now() - started).toBeLessThan(5_000);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fraudPenalty } from '../../../domain/supervision/penalty.js';
 
 describe('fraudPenalty (社会保险法 art. 88, §8)', () => {
-  it('returns the money and fines 2 × at the bottom of the range: 13 784.88 + 27 569.76', () => {
+  it('returns the money and fines 2 × at the bottom of the range: 13 784.88 + 27 569.76 (社会保险法 art. 88, §8)', () => {
     expect(fraudPenalty('13784.88', '2')).toEqual({
       returned: '13784.88',
       multiple: '2',
@@ -16,19 +16,19 @@ describe('fraudPenalty (社会保险法 art. 88, §8)', () => {
     });
   });
 
-  it('accepts 5 × and fractional multiples inside the range, rounding the fine half-up to the fen', () => {
+  it('accepts 5 × and fractional multiples inside the range, rounding the fine half-up to the fen (社会保险法 art. 88, §8)', () => {
     expect(fraudPenalty('13784.88', '5').fine).toBe('68924.40');
     expect(fraudPenalty('1234.57', '2.5').fine).toBe('3086.43'); // 3 086.425
   });
 
-  it('refuses a multiple outside 2–5 and an amount that is not positive', () => {
+  it('refuses a multiple outside 2–5 and an amount that is not positive (社会保险法 art. 88, §8)', () => {
     expect(() => fraudPenalty('1000.00', '1.99')).toThrow(/between 2 and 5/);
     expect(() => fraudPenalty('1000.00', '5.01')).toThrow(/between 2 and 5/);
     expect(() => fraudPenalty('1000.00', 'three')).toThrow(/between 2 and 5/);
     expect(() => fraudPenalty('0.00', '2')).toThrow(/must be positive/);
   });
 
-  it('follows a configured range', () => {
+  it('follows a configured range (社会保险法 art. 88, §8)', () => {
     expect(fraudPenalty('100.00', '1', { minMultiple: '1', maxMultiple: '3' }).fine).toBe('100.00');
   });
 });
