@@ -143,7 +143,7 @@ describe('the 36-month fund-supervision flag (人社厅发〔2019〕94号, §6.1
       input({ from, to: '2025-02', paymentDate: '2025-04-29', legalDocuments, parametersFor: () => e1Parameters() }),
     );
 
-  it('flags 36 months without a legal document and not 35 (§3.2, §4)', () => {
+  it('flags 36 months without a legal document and not 35 (§6.1, §8)', () => {
     const at36 = long('2022-03');
     expect(at36.eligible && at36.months.length).toBe(36);
     expect(at36.eligible && at36.supervision).toMatchObject({
@@ -155,7 +155,7 @@ describe('the 36-month fund-supervision flag (人社厅发〔2019〕94号, §6.1
     expect(at35.eligible && at35.supervision.needsSupervisor).toBe(false);
   });
 
-  it('accepts a court, arbitration, inspection or audit document issued before the back-payment, not one made after (§3.2, §4)', () => {
+  it('accepts a court, arbitration, inspection or audit document issued before the back-payment, not one made after (人社厅发〔2019〕94号, §6.1)', () => {
     const before = long('2022-03', [
       { kind: 'arbitration', reference: '杭劳人仲案字〔2025〕12号', issuedOn: '2025-04-29' },
     ]);
@@ -167,7 +167,7 @@ describe('the 36-month fund-supervision flag (人社厅发〔2019〕94号, §6.1
     });
   });
 
-  it('follows a configured threshold (supervisionThresholdMonths; §3.2, §4)', () => {
+  it('follows a configured threshold (supervisionThresholdMonths; §6.1)', () => {
     expect(backPaymentSupervision(24, [], '2025-04-29', { supervisionThresholdMonths: 24 }).needsSupervisor).toBe(true);
     expect(backPaymentSupervision(24, [], '2025-04-29').needsSupervisor).toBe(false);
   });
