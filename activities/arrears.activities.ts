@@ -1,3 +1,4 @@
+import type { ArrearsBalance } from '../domain/arrears/arrears-case.js';
 import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
 import { loadFeeFreePeriods, loadFines, loadPeriodLedgers } from '../db/queries/contribution-ledger.query.js';
@@ -5,19 +6,10 @@ import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
 import { arrearsStatement } from '../domain/arrears/arrears-statement.js';
 import type { LateFeePolicy } from '../domain/contribution/late-fee.js';
 import type { ActivityDeps } from './deps.js';
-import { sweepOverdueBills } from './arrears-sweep.js';
+import { runArrearsSweep } from '../services/arrears/run-arrears-sweep.js';
+import { temporalCaseWorkflows } from '../services/temporal/temporal-case-workflows.js';
+import { Context } from '@temporalio/activity';
 
-/** A statement in plain JSON (it crosses the activity boundary into the workflow). */
-export interface ArrearsBalance {
-  asOf: string;
-  principal: string;
-  lateFee: string;
-  fine: string;
-  total: string;
-  /** Principal and late fee are both paid: the case can settle. */
-  settled: boolean;
-  periods: { period: string; principal: string; lateFee: string; lateFeeDays: number }[];
-}
 
 export function createArrearsActivities({ orm, clock }: ActivityDeps) {
   return {
@@ -91,6 +83,11 @@ export function createArrearsActivities({ orm, clock }: ActivityDeps) {
       });
     },
 
-    sweepOverdueBills: async (input: { asOf: string }) => sweepOverdueBills(orm, input.asOf, clock.now()),
+    /** The daily sweep (the arrears-sweep schedule): the worker's own client starts the cases on its task queue. */
+    sweepOverdueBills: async (input: { asOf: string }): Promise<{ cases: number; periods: number }> => {
+      const { client, info } = Context.current();
+      const starts = await runArrearsSweep({ em: orm.em.fork(), clock, workflows: temporalCaseWorkflows(client, info.taskQueue) }, input.asOf);
+      return { cases: starts.length, periods: starts.reduce((n, s) => n + s.periods.length, 0) };
+    },
   };
 }

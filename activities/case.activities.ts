@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CaseProjection, TimelineLine } from '../domain/case/case-projection.js';
+import type { NoticeRequest } from '../domain/case/notice-request.js';
 import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
 import type { ActivityDeps } from './deps.js';
 
-export interface NoticeRequest {
-  caseId: string;
-  /** Deterministic per notice (case + kind + occurrence), so a retry writes it once. */
-  key: string;
-  recipientKind: 'citizen' | 'employer';
-  recipientId: string;
-  kind: string;
-  payload: Record<string, unknown>;
-}
 
 export function createCaseActivities({ orm, clock }: ActivityDeps) {
   return {

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { BusinessClock } from '../services/business-clock.js';
-import type { NoticeChannel } from './notice-channel.js';
+import type { NoticeChannel } from '../services/adapters/notice-channel.js';
 
 /** What activities need from the outside world, passed explicitly (style.md §2.6). */
 export interface ActivityDeps {

@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import { monthOf } from '../domain/calendar/local-date.js';
+import { monthsCovered } from '../domain/insurance/insurance-history.js';
 import { clampBase } from '../domain/contribution/contribution-base.js';
 import type { RegionalParameters } from '../domain/contribution/regional-parameters.js';
 import type { EnrollmentApplication } from '../domain/enrollment/enrollment-application.js';
@@ -47,23 +48,35 @@ export function createEnrollmentActivities({ orm, clock }: ActivityDeps) {
       return { parameters, calendar: calendar.years };
     },
 
-    gatherEnrollmentFacts: async (input: { caseId: string; citizenId: string; employerCreditCode: string | null }): Promise<EnrollmentFacts> => {
-      // One round trip for the three facts: this runs for every registration.
+    gatherEnrollmentFacts: async (input: { caseId: string; citizenId: string; employerCreditCode: string | null; region?: string }): Promise<EnrollmentFacts> => {
+      // One round trip for the facts: this runs for every registration.
       const [row] = await orm.em.fork().execute<
-        { employer: { creditCode: string; region: string; status: string } | null; pension: { region: string; employerCreditCode: string | null } | null; open: string | null }[]
+        {
+          employer: { creditCode: string; region: string; status: string } | null;
+          pension: { region: string; employerCreditCode: string | null; poolingRegion: string | null } | null;
+          open: string | null;
+          pooling: string | null;
+          spans: { startMonth: string; endMonth: string | null }[] | null;
+        }[]
       >(
         `select
            (select json_build_object('creditCode', credit_code, 'region', region, 'status', status) from employer where credit_code = ?) as employer,
-           (select json_build_object('region', region, 'employerCreditCode', employer_credit_code) from insurance_record
-              where citizen_id = ? and insurance_type = 'pension' and status = 'active' limit 1) as pension,
+           (select json_build_object('region', r.region, 'employerCreditCode', r.employer_credit_code, 'poolingRegion', coalesce(g.pooling_region, r.region))
+              from insurance_record r left join region g on g.code = r.region
+             where r.citizen_id = ? and r.insurance_type = 'pension' and r.status = 'active' limit 1) as pension,
            (select reference from case_record where case_type = 'enrollment' and citizen_id = ? and closed_at is null and id <> ?
-              order by opened_at limit 1) as open`,
-        [input.employerCreditCode, input.citizenId, input.citizenId, input.caseId],
+              order by opened_at limit 1) as open,
+           (select coalesce(pooling_region, code) from region where code = ?) as pooling,
+           (select json_agg(json_build_object('startMonth', start_month, 'endMonth', end_month)) from insurance_record
+             where citizen_id = ? and insurance_type = 'pension') as spans`,
+        [input.employerCreditCode, input.citizenId, input.citizenId, input.caseId, input.region ?? null, input.citizenId],
       );
       return {
         employer: row?.employer ?? null,
         activePension: row?.pension ?? null,
         otherOpenEnrollment: row?.open ? { reference: row.open } : null,
+        applicationPoolingRegion: row?.pooling ?? null,
+        pensionContributionMonths: monthsCovered(row?.spans ?? [], monthOf(clock.today())),
       };
     },
 

@@ -1,3 +1,5 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { DomainError } from '../domain/errors.js';
 import { createArrearsActivities } from './arrears.activities.js';
 import { createCaseActivities } from './case.activities.js';
 import type { ActivityDeps } from './deps.js';
@@ -7,15 +9,34 @@ import { createTaskActivities } from './task.activities.js';
 
 export type { ActivityDeps } from './deps.js';
 
+/**
+ * A refusal by a domain rule inside an activity is an answer, not a fault: retrying cannot change it. It leaves as a
+ * non-retryable `DomainRefusal` failure carrying its code, which every workflow lists in `nonRetryableErrorTypes`.
+ */
+function refusingOnce<A extends unknown[], R>(activity: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await activity(...args);
+    } catch (error) {
+      if (error instanceof DomainError) throw ApplicationFailure.nonRetryable(error.message, 'DomainRefusal', { code: error.code });
+      throw error;
+    }
+  };
+}
+
+function refusingOnceAll<T extends Record<string, (...args: never[]) => Promise<unknown>>>(activities: T): T {
+  return Object.fromEntries(Object.entries(activities).map(([name, fn]) => [name, refusingOnce(fn as (...args: unknown[]) => Promise<unknown>)])) as unknown as T;
+}
+
 /** Every activity the worker registers, built from explicit dependencies. */
 export function createActivities(deps: ActivityDeps) {
-  return {
+  return refusingOnceAll({
     ...createCaseActivities(deps),
     ...createTaskActivities(deps),
     ...createEnrollmentActivities(deps),
     ...createArrearsActivities(deps),
     ...createPetitionActivities(deps),
-  };
+  });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -14,6 +14,8 @@ export function createPetitionActivities({ orm, clock }: ActivityDeps) {
       concludedReference: string | null;
       /** The regions this system serves: a petition is forwarded only to one of them. */
       regions: string[];
+      /** Each served region's administrative parent, as region data (review and re-review bodies, arts. 35–36). */
+      parents: Record<string, string | null>;
     }> => {
       const em = orm.em.fork();
       const [concluded] = await em.execute<{ reference: string }[]>(
@@ -22,8 +24,13 @@ export function createPetitionActivities({ orm, clock }: ActivityDeps) {
          order by c.closed_at limit 1`,
         [input.petitionerId, input.matterKey, input.caseId],
       );
-      const regions = await em.execute<{ code: string }[]>('select code from region order by code');
-      return { calendar: await loadCalendarYears(em), concludedReference: concluded?.reference ?? null, regions: regions.map((r) => r.code) };
+      const regions = await em.execute<{ code: string; parent_code: string | null }[]>('select code, parent_code from region order by code');
+      return {
+        calendar: await loadCalendarYears(em),
+        concludedReference: concluded?.reference ?? null,
+        regions: regions.map((r) => r.code),
+        parents: Object.fromEntries(regions.map((r) => [r.code, r.parent_code])),
+      };
     },
 
     /**

@@ -25,6 +25,7 @@ export class ValidationError extends Error {
 export const statusFor = {
   CASE_NOT_FOUND: 404,
   TASK_NOT_FOUND: 404,
+  ACCUSED_STAFF: 404,
   REGION_NOT_FOUND: 404,
   EMPLOYER_NOT_FOUND: 404,
   PARAMETERS_NOT_FOUND: 404,

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
-import { AttachmentStore } from '../activities/attachment-store.js';
+import { AttachmentStore } from '../services/adapters/attachment-store.js';
 import { createApp } from './app.js';
 import { hs256Verifier } from './auth/tokens.js';
-import type { CaseWorkflows } from './ports.js';
+import type { CaseWorkflows } from '../services/workflow-port.js';
 import { mountV1 } from './routes/v1.js';
-import { temporalCases } from './temporal-cases.js';
+import { temporalCaseWorkflows } from '../services/temporal/temporal-case-workflows.js';
 import { systemClock, type BusinessClock } from '../services/business-clock.js';
 
 export interface ApiServerOptions {
@@ -29,7 +29,7 @@ export interface ApiServerOptions {
 export async function startApiServer(options: ApiServerOptions): Promise<{ url: string; cases: CaseWorkflows; close(): Promise<void> }> {
   const connection = await Connection.connect({ address: options.temporal.address });
   const client = new Client({ connection, namespace: options.temporal.namespace });
-  const cases = temporalCases(client, options.temporal.taskQueue);
+  const cases = temporalCaseWorkflows(client, options.temporal.taskQueue);
   const clock = options.clock ?? systemClock;
   const app = createApp({
     orm: options.orm,

@@ -4,7 +4,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
-import { SpoolFileNoticeChannel } from '../activities/notice-channel.js';
+import { SpoolFileNoticeChannel } from '../services/adapters/notice-channel.js';
 import { startApiServer } from '../api/server.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { createOrm } from '../db/orm.js';

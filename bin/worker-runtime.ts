@@ -2,11 +2,11 @@ import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { ensureArrearsSweepSchedule } from '../activities/arrears-sweep.js';
+import { ensureArrearsSweepSchedule } from '../services/temporal/schedules.js';
 import { createActivities } from '../activities/index.js';
-import type { NoticeChannel } from '../activities/notice-channel.js';
-import { dispatchPendingNotices } from '../activities/notice-dispatcher.js';
-import { releaseExpiredLeases } from '../db/queries/task-commands.js';
+import type { NoticeChannel } from '../services/adapters/notice-channel.js';
+import { dispatchPendingNotices } from '../services/notices/dispatch-notices.js';
+import { releaseExpiredLeases } from '../db/writers/task-store.js';
 import { systemClock, type BusinessClock } from '../services/business-clock.js';
 
 export interface WorkerOptions {

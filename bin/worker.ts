@@ -1,6 +1,6 @@
 // The worker alone (production topology: see docker-compose.yml). Needs DATABASE_URL and TEMPORAL_ADDRESS.
 import { join } from 'node:path';
-import { SpoolFileNoticeChannel } from '../activities/notice-channel.js';
+import { SpoolFileNoticeChannel } from '../services/adapters/notice-channel.js';
 import { createOrm } from '../db/orm.js';
 import { loadConfig } from './config.js';
 import { startWorker } from './worker-runtime.js';

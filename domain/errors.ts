@@ -2,38 +2,60 @@
  * Stable, machine-readable error codes. Each becomes `code` in an RFC 9457 problem+json answer; the API maps
  * every code to an HTTP status in one exhaustive table (api/errors.ts), so a new code does not compile until mapped.
  */
-export type DomainErrorCode =
+export const DOMAIN_ERROR_CODES = [
   // 404: unknown, or not visible to the caller (same answer for both so IDs cannot be probed)
-  | 'CASE_NOT_FOUND'
-  | 'TASK_NOT_FOUND'
-  | 'REGION_NOT_FOUND'
-  | 'EMPLOYER_NOT_FOUND'
-  | 'PARAMETERS_NOT_FOUND'
-  | 'PERSON_NOT_FOUND'
-  | 'ATTACHMENT_NOT_FOUND'
+  'CASE_NOT_FOUND',
+  'TASK_NOT_FOUND',
+  // a whistle-blowing petition's task asked for by the staff member it accuses: as unknown to them as any other
+  'ACCUSED_STAFF',
+  'REGION_NOT_FOUND',
+  'EMPLOYER_NOT_FOUND',
+  'PARAMETERS_NOT_FOUND',
+  'PERSON_NOT_FOUND',
+  'ATTACHMENT_NOT_FOUND',
   // 409: conflicts
-  | 'TASK_ALREADY_CLAIMED'
-  | 'TASK_NOT_CLAIMED'
-  | 'TASK_ALREADY_DECIDED'
-  | 'EMPLOYER_EXISTS'
-  | 'STALE_VERSION'
-  | 'NOT_ALLOWED_NOW'
+  'TASK_ALREADY_CLAIMED',
+  'TASK_NOT_CLAIMED',
+  'TASK_ALREADY_DECIDED',
+  'EMPLOYER_EXISTS',
+  'STALE_VERSION',
+  'NOT_ALLOWED_NOW',
   // 403: known but not allowed
-  | 'FOUR_EYES'
-  | 'NOT_TASK_HOLDER'
-  | 'FORBIDDEN'
+  'FOUR_EYES',
+  'NOT_TASK_HOLDER',
+  'FORBIDDEN',
   // 422: well-formed but refused by a business rule
-  | 'OUTCOME_NOT_ALLOWED'
-  | 'INVALID_AMOUNT'
-  | 'CURRENCY_MISMATCH'
-  | 'INVALID_CITIZEN_ID'
-  | 'INVALID_CREDIT_CODE'
-  | 'INVALID_REGION_CODE'
-  | 'INVALID_DATE'
-  | 'CALENDAR_NOT_LOADED'
-  | 'ENROLLMENT_REFUSED'
-  | 'EMPLOYER_INACTIVE'
-  | 'REVIEW_WINDOW_CLOSED';
+  'OUTCOME_NOT_ALLOWED',
+  'INVALID_AMOUNT',
+  'CURRENCY_MISMATCH',
+  'INVALID_CITIZEN_ID',
+  'INVALID_CREDIT_CODE',
+  'INVALID_REGION_CODE',
+  'INVALID_DATE',
+  'CALENDAR_NOT_LOADED',
+  'ENROLLMENT_REFUSED',
+  'EMPLOYER_INACTIVE',
+  'REVIEW_WINDOW_CLOSED',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+const CODES: ReadonlySet<string> = new Set(DOMAIN_ERROR_CODES);
+
+/** True for a string that is one of the codes (e.g. an ApplicationFailure type a workflow validator threw). */
+export function isDomainErrorCode(value: unknown): value is DomainErrorCode {
+  return typeof value === 'string' && CODES.has(value);
+}
+
+/**
+ * Why something is refused, as a value: the place that decides (a CASL rule, a workflow validator, a command) says it
+ * once, and it travels unchanged to the HTTP problem (api/errors.ts maps each code to one status). Nothing downstream
+ * reads the words to find the code.
+ */
+export interface Refusal {
+  code: DomainErrorCode;
+  reason: string;
+}
 
 /** An expected refusal with a stable code. `details` must never carry personal data (it is logged and returned). */
 export class DomainError extends Error {
@@ -48,4 +70,9 @@ export class DomainError extends Error {
   }
   /** The request field the refusal is about, e.g. `person.citizenId`; becomes `errors[0].path`. */
   readonly path: string | undefined;
+}
+
+/** The refusal as an error, for code paths that stop at the first refusal. */
+export function refused(refusal: Refusal, options?: { cause?: unknown; path?: string }): DomainError {
+  return new DomainError(refusal.code, refusal.reason, options);
 }

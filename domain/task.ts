@@ -25,8 +25,13 @@ export interface TaskSpec {
   priority: number;
   /** Whoever prepared what is being decided may not decide it (four eyes). */
   preparedBy: string | null;
+  /** Staff a whistle-blowing petition accuses: the task is never shown to them (信访工作条例 art. 36 para. 3). */
+  accusedStaff?: readonly string[];
   outcomes: readonly string[];
 }
+
+/** How long a claim holds before the task returns to the pool by itself (the worker's housekeeping frees it). */
+export const CLAIM_LEASE_MS = 8 * 3_600_000;
 
 /** Outcomes that need a reason in the comment: a refusal or a return must say why (经办条例 art. 6). */
 export const OUTCOMES_NEEDING_REASON: ReadonlySet<string> = new Set(['reject', 'return']);

@@ -1,6 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import { DomainError } from '../domain/errors.js';
 import type { SubjectMap, SubjectType, TaskPermission } from './subjects.js';
+import { ACCUSED_REASON, TASK_PROHIBITIONS } from './task-prohibitions.js';
 
 // The API and workflows import every policy name from this one module (api-contract.md "Authentication").
 export type {
@@ -19,7 +20,8 @@ export type {
   TaskSubject,
 } from './subjects.js';
 export { subjectTypes, taskPermissions } from './subjects.js';
-export { explainRefusal } from './refusal-reasons.js';
+export { explainRefusal, refusalFor } from './refusal-reasons.js';
+export { ACCUSED_REASON, FOUR_EYES_REASON, taskProhibitionFor } from './task-prohibitions.js';
 
 export const roles = ['citizen', 'employer', 'caseworker', 'reviewer', 'supervisor', 'auditor', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -52,8 +54,6 @@ export type Action = (typeof actions)[number];
 export type TaggedSubject = { [K in SubjectType]: SubjectMap[K] & ForcedSubject<K> }[SubjectType];
 export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject]>;
 
-export const FOUR_EYES_REASON = 'four-eyes: you prepared this decision';
-export const ACCUSED_REASON = 'whistle-blowing: a petition is never shown to the staff member it accuses';
 export const SENSITIVE_PETITION_REASON = 'sensitive petition: reviewers and supervisors only';
 
 type Builder = AbilityBuilder<AppAbility>;
@@ -161,8 +161,11 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   // Reference data is public to every properly scoped user; an account missing its region or employer got no rules.
   if (builder.rules.length > 0) builder.can('read', 'RegionParameters');
 
-  // Prohibitions last: in CASL a later rule wins, so no grant above can re-open them.
-  builder.cannot(['claim', 'complete'], 'Task', { preparedBy: actor.id }).because(FOUR_EYES_REASON);
+  // Prohibitions last: in CASL a later rule wins, so no grant above can re-open them. The task ones (four eyes, the
+  // accused staff member) are properties of the task row, listed once in policies/task-prohibitions.ts.
+  for (const { actions: forbidden, field, refusal } of TASK_PROHIBITIONS) {
+    builder.cannot([...forbidden], 'Task', { [field]: actor.id }).because(refusal.reason);
+  }
   // 信访工作条例 art. 36 para. 3 (domain-rules §7): whistle-blowing must not be disclosed to the accused.
   builder.cannot(['read', 'readUnmasked'], 'Case', { accusedStaff: actor.id }).because(ACCUSED_REASON);
   return builder.build();

@@ -1,6 +1,8 @@
 import { createMongoAbility, subject as tagSubject, type RuleOf } from '@casl/ability';
+import type { DomainErrorCode, Refusal } from '../domain/errors.js';
 import type { Action, Actor, AppAbility, Role, TaggedSubject } from './abilities.js';
 import type { SubjectMap, SubjectType } from './subjects.js';
+import { prohibitionByReason } from './task-prohibitions.js';
 
 const roleNames: Record<Role, string> = {
   citizen: 'a citizen',
@@ -39,7 +41,8 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   ArrearsCase: { one: 'arrears case', many: 'arrears cases' },
 };
 
-interface Refusal {
+/** What a reason sentence is built from. */
+interface Refusal_ {
   actor: Actor;
   noun: string;
   object: Record<string, unknown>;
@@ -49,23 +52,26 @@ interface Refusal {
  * The facts a refusal can hinge on, most fundamental first: a wrong region or owner is reported before who holds the
  * task, so the user learns the reason that fixing anything else would not cure. Reasons never carry ID numbers.
  */
-const checks: readonly { fields: readonly string[]; reason: (refusal: Refusal) => string }[] = [
+const checks: readonly { fields: readonly string[]; code: (refusal: Refusal_) => DomainErrorCode; reason: (refusal: Refusal_) => string }[] = [
   {
     fields: ['region'],
+    code: () => 'FORBIDDEN',
     reason: ({ actor, noun, object }) =>
       `region: this ${noun} belongs to region ${String(object.region)}, you act for ${actor.region ?? 'no region'}`,
   },
-  { fields: ['citizenId', 'applicantId'], reason: ({ noun }) => `owner: this ${noun} concerns another person` },
+  { fields: ['citizenId', 'applicantId'], code: () => 'FORBIDDEN', reason: ({ noun }) => `owner: this ${noun} concerns another person` },
   {
     fields: ['employerCreditCode', 'creditCode'],
+    code: () => 'FORBIDDEN',
     reason: ({ actor, noun }) =>
       actor.role === 'citizen'
         ? 'flexible worker: a citizen enrols only as a flexible worker; an employee is enrolled by the employer'
         : `employer: this ${noun} belongs to another employer`,
   },
-  { fields: ['assignee'], reason: ({ object }) => holderReason(object) },
+  { fields: ['assignee'], code: () => 'NOT_TASK_HOLDER', reason: ({ object }) => holderReason(object) },
   {
     fields: ['status'],
+    code: ({ object }) => (object.status === 'completed' || object.status === 'cancelled' ? 'TASK_ALREADY_DECIDED' : 'TASK_ALREADY_CLAIMED'),
     reason: ({ actor, object }) =>
       object.assignee === actor.id
         ? 'holder: you already hold this task'
@@ -75,10 +81,12 @@ const checks: readonly { fields: readonly string[]; reason: (refusal: Refusal) =
   },
   {
     fields: ['permission'],
+    code: () => 'FORBIDDEN',
     reason: ({ object }) => `step: this step needs the ${String(object.permission)} permission`,
   },
   {
     fields: ['sensitive'],
+    code: () => 'FORBIDDEN',
     reason: ({ noun }) => `sensitive: this ${noun} is marked sensitive; only a supervisor sees it unmasked`,
   },
 ];
@@ -90,11 +98,44 @@ function holderReason(object: Record<string, unknown>): string {
 }
 
 /**
- * Why `actor` may not do `action` on this object, as one human sentence prefixed by its kind (four-eyes, role, region,
- * owner, employer, holder, status, step, sensitive) for a 403 answer and the UI (design.md "Permissions"). A
- * prohibition's own reason comes first, then the role, then the first fact above on which every grant fails.
- * Returns '' when the action is in fact allowed. Pure.
+ * Why `actor` may not do `action` on this object, as a typed refusal (design.md "Permissions"): the code the HTTP
+ * answer carries (FOUR_EYES, NOT_TASK_HOLDER, TASK_ALREADY_CLAIMED, FORBIDDEN, …) and one human sentence prefixed by its
+ * kind (four-eyes, role, region, owner, employer, holder, status, step, sensitive). A prohibition's own reason comes
+ * first, then the role, then the first fact below on which every grant fails. Returns null when the action is in fact
+ * allowed. Pure.
  */
+export function refusalFor<K extends SubjectType>(
+  ability: AppAbility,
+  actor: Actor,
+  action: Action,
+  subjectType: K,
+  subject: SubjectMap[K],
+): Refusal | null {
+  // A copy: `subject()` tags the object it is given, and the caller's DTO should stay untouched.
+  const tagged = tagSubject(subjectType, { ...subject }) as TaggedSubject;
+  if (ability.can(action, tagged)) return null;
+
+  const decisive = ability.relevantRuleFor(action, tagged);
+  if (decisive?.inverted && decisive.reason) {
+    return prohibitionByReason(decisive.reason) ?? { code: 'FORBIDDEN', reason: decisive.reason };
+  }
+
+  const noun = nouns[subjectType];
+  if (ability.rules.every((rule) => rule.inverted)) {
+    return { code: 'FORBIDDEN', reason: `scope: your ${actor.role} account is not linked to a region or employer` };
+  }
+  const grants = ability.rulesFor(action, subjectType).filter((rule) => !rule.inverted);
+  if (grants.length === 0) return { code: 'FORBIDDEN', reason: `role: ${roleNames[actor.role]} cannot ${verbs[action]} ${noun.many}` };
+
+  const object: Record<string, unknown> = { ...subject };
+  const facts: Refusal_ = { actor, noun: noun.one, object };
+  const check = checks.find(({ fields }) => grants.every((rule) => failsOn(rule, fields, object)));
+  return check
+    ? { code: check.code(facts), reason: check.reason(facts) }
+    : { code: 'FORBIDDEN', reason: `not allowed: ${roleNames[actor.role]} cannot ${verbs[action]} this ${noun.one}` };
+}
+
+/** {@link refusalFor}'s sentence alone ('' when allowed), for pages and messages. */
 export function explainRefusal<K extends SubjectType>(
   ability: AppAbility,
   actor: Actor,
@@ -102,26 +143,7 @@ export function explainRefusal<K extends SubjectType>(
   subjectType: K,
   subject: SubjectMap[K],
 ): string {
-  // A copy: `subject()` tags the object it is given, and the caller's DTO should stay untouched.
-  const tagged = tagSubject(subjectType, { ...subject }) as TaggedSubject;
-  if (ability.can(action, tagged)) return '';
-
-  const decisive = ability.relevantRuleFor(action, tagged);
-  if (decisive?.inverted && decisive.reason) return decisive.reason;
-
-  const noun = nouns[subjectType];
-  if (ability.rules.every((rule) => rule.inverted)) {
-    return `scope: your ${actor.role} account is not linked to a region or employer`;
-  }
-  const grants = ability.rulesFor(action, subjectType).filter((rule) => !rule.inverted);
-  if (grants.length === 0) return `role: ${roleNames[actor.role]} cannot ${verbs[action]} ${noun.many}`;
-
-  const object: Record<string, unknown> = { ...subject };
-  const refusal: Refusal = { actor, noun: noun.one, object };
-  const check = checks.find(({ fields }) => grants.every((rule) => failsOn(rule, fields, object)));
-  return check
-    ? check.reason(refusal)
-    : `not allowed: ${roleNames[actor.role]} cannot ${verbs[action]} this ${noun.one}`;
+  return refusalFor(ability, actor, action, subjectType, subject)?.reason ?? '';
 }
 
 /** True when the rule constrains one of `fields` and the object does not meet that constraint. */

@@ -37,6 +37,8 @@ export interface TaskSubject {
   assignee: string | null;
   /** Who prepared the decision this task asks for; they may not also take it (four eyes). */
   preparedBy: string | null;
+  /** Staff the case's whistle-blowing petition accuses: they never see the task. A `text[]` column, never NULL. */
+  accusedStaff?: readonly string[];
   escalated: boolean;
 }
 

@@ -1,17 +1,23 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
+import type { DeadlineUnit } from '../domain/calendar/holiday-calendar.js';
 import { shanghaiDateOf } from '../domain/calendar/local-date.js';
 import type { CaseDeadline } from '../domain/case/case-projection.js';
-import { computeDeadline, toShanghaiIso, workingDaysLeft } from '../domain/case/deadline-clock.js';
+import { toShanghaiIso, workingDaysLeft } from '../domain/case/deadline-clock.js';
 import { OUTCOMES_NEEDING_REASON, type TaskCompletion, type TaskSpec } from '../domain/task.js';
+import { taskProhibitionFor } from '../policies/task-prohibitions.js';
+import type { CaseCalendar } from './case-calendar.js';
 import { refuse } from './messages.js';
 
-type TaskActivities = Pick<Activities, 'openTask' | 'closeTask' | 'escalateTask' | 'holdTask' | 'resumeTask' | 'cancelTask'>;
+type TaskActivities = Pick<Activities, 'openTask' | 'closeTask' | 'escalateTask' | 'holdTask' | 'resumeTask' | 'cancelTask' | 'retimeTask'>;
 
 interface ActiveTask {
   taskId: string;
   spec: TaskSpec;
+  /** What the SLA is counted from, so it can be counted again when the calendar changes. */
+  countFrom: string;
+  days: number;
+  unit: DeadlineUnit;
   dueDate: string;
   dueAtMs: number;
   provisional: boolean;
@@ -20,22 +26,25 @@ interface ActiveTask {
   /** Working days left on the SLA while the clock is paused. */
   pausedWorkingDays: number | null;
   holds: number;
+  retimes: number;
   lastDecision: TaskCompletion | null;
 }
 
 /**
  * The shared human-task helper (design.md "Tasks"): opens one task at a time, waits for the decision that arrives
  * through the `completeTask` Update, escalates on SLA breach, pauses the clock while the applicant is asked for
- * corrections and resumes it with the time that was left. Workflow code: workflow clock only, effects through
- * activities.
+ * corrections and resumes it with the time that was left, and counts the due date again when a year's holiday
+ * calendar is loaded. Workflow code: workflow clock only, effects through activities.
  */
 export class HumanTaskDesk {
   private active: ActiveTask | null = null;
   private decision: TaskCompletion | null = null;
+  /** The task the last decision was applied to and the state it left it in (the decision Update answers with it). */
+  lastApplied: { taskId: string; taskStatus: 'completed' | 'waiting' } | null = null;
 
   constructor(
     private readonly caseRef: { caseId: string; caseType: string; region: string },
-    private readonly calendar: readonly CalendarYear[],
+    private readonly calendar: CaseCalendar,
     private readonly acts: TaskActivities,
   ) {}
 
@@ -50,22 +59,21 @@ export class HumanTaskDesk {
   /** The SLA deadline of the open task, for the case page; none while the clock is paused. */
   deadline(name: string): CaseDeadline | null {
     if (!this.active || this.active.held) return null;
-    return {
-      name,
-      dueDate: this.active.dueDate,
-      dueAt: toShanghaiIso(this.active.dueAtMs),
-      unit: this.active.spec.slaUnit,
-      ...(this.active.provisional ? { provisional: true } : {}),
-    };
+    const { dueDate, dueAtMs, provisional, unit } = this.active;
+    return { name, dueDate, dueAt: toShanghaiIso(dueAtMs), unit, ...(provisional ? { provisional: true } : {}) };
   }
 
   async open(spec: TaskSpec): Promise<string> {
     const taskId = wf.uuid4(); // generated here, so a retried activity upserts the same row
-    const due = computeDeadline(this.calendar, today(), spec.slaDays, spec.slaUnit);
-    await this.acts.openTask({ ...this.caseRef, taskId, spec, dueAt: new Date(due.dueAtMs).toISOString() });
+    const countFrom = today();
+    const due = this.calendar.deadline(countFrom, spec.slaDays, spec.slaUnit);
+    await this.acts.openTask({ ...this.caseRef, taskId, spec, dueAt: new Date(due.dueAtMs).toISOString(), provisional: due.provisional });
     this.active = {
       taskId,
       spec,
+      countFrom,
+      days: spec.slaDays,
+      unit: spec.slaUnit,
       dueDate: due.dueDate,
       dueAtMs: due.dueAtMs,
       provisional: due.provisional,
@@ -73,26 +81,30 @@ export class HumanTaskDesk {
       held: false,
       pausedWorkingDays: null,
       holds: 0,
+      retimes: 0,
       lastDecision: null,
     };
     this.decision = null;
     return taskId;
   }
 
-  /** Refuses before anything reaches history: wrong or closed task, four eyes, an outcome the step does not take. */
+  /**
+   * Refuses before anything reaches history: wrong or closed task, a person the task prohibits (four eyes, the staff
+   * member a petition accuses — policies/task-prohibitions.ts, the same rule CASL applies), an outcome the step does
+   * not take, a refusal without a reason.
+   */
   validate(completion: TaskCompletion): void {
     const active = this.active;
     if (!active || active.held || active.taskId !== completion.taskId || this.decision !== null) {
-      throw refuse('TaskAlreadyDecided', `task ${completion.taskId} is not open for a decision`);
+      throw refuse('TASK_ALREADY_DECIDED', `task ${completion.taskId} is not open for a decision`);
     }
-    if (active.spec.preparedBy !== null && completion.actorId === active.spec.preparedBy) {
-      throw refuse('FourEyes', 'four-eyes: you prepared this decision');
-    }
+    const prohibited = taskProhibitionFor(active.spec, completion.actorId);
+    if (prohibited) throw refuse(prohibited.code, prohibited.reason);
     if (!active.spec.outcomes.includes(completion.outcome)) {
-      throw refuse('OutcomeNotAllowed', `step ${active.spec.step} takes ${active.spec.outcomes.join(', ')}, not "${completion.outcome}"`);
+      throw refuse('OUTCOME_NOT_ALLOWED', `step ${active.spec.step} takes ${active.spec.outcomes.join(', ')}, not "${completion.outcome}"`);
     }
     if (OUTCOMES_NEEDING_REASON.has(completion.outcome) && completion.comment.trim() === '') {
-      throw refuse('OutcomeNotAllowed', `"${completion.outcome}" needs a reason in comment`);
+      throw refuse('OUTCOME_NOT_ALLOWED', `"${completion.outcome}" needs a reason in comment`);
     }
   }
 
@@ -101,15 +113,22 @@ export class HumanTaskDesk {
   }
 
   /**
-   * Waits for the decision. On SLA breach the task is escalated once and the wait goes on; `interrupted` lets the
-   * case stop waiting (e.g. the applicant withdrew), in which case null is returned.
+   * Waits for the decision. On SLA breach the task is escalated once and the wait goes on; a newly loaded calendar
+   * moves the due date first (and `afterRecount` lets the case show its own deadlines again); `interrupted` lets the
+   * case stop waiting (e.g. the applicant withdrew): null is returned.
    */
-  async awaitDecision(interrupted: () => boolean = () => false): Promise<TaskCompletion | null> {
+  async awaitDecision(interrupted: () => boolean = () => false, afterRecount?: () => Promise<void>): Promise<TaskCompletion | null> {
     const active = this.active;
     if (!active) throw wf.ApplicationFailure.nonRetryable('no open task to wait on', 'InvariantViolation');
-    const ready = () => this.decision !== null || interrupted();
-    while (!ready()) {
-      if (active.escalated) {
+    const seen = () => this.calendar.changes;
+    let calendarSeen = seen();
+    const ready = () => this.decision !== null || interrupted() || seen() !== calendarSeen;
+    while (this.decision === null && !interrupted()) {
+      if (seen() !== calendarSeen) {
+        calendarSeen = seen();
+        await this.recount(active);
+        await afterRecount?.();
+      } else if (active.escalated) {
         await wf.condition(ready);
       } else if (!(await wf.condition(ready, Math.max(1, active.dueAtMs - Date.now())))) {
         await this.acts.escalateTask({ taskId: active.taskId });
@@ -125,6 +144,7 @@ export class HumanTaskDesk {
   async close(completion: TaskCompletion): Promise<void> {
     const active = this.requireActive();
     await this.acts.closeTask({ taskId: active.taskId, outcome: completion.outcome, decidedBy: completion.actorId, comment: completion.comment });
+    this.lastApplied = { taskId: active.taskId, taskStatus: 'completed' };
     this.active = null;
   }
 
@@ -132,7 +152,7 @@ export class HumanTaskDesk {
   async hold(): Promise<void> {
     const active = this.requireActive();
     const decision = active.lastDecision;
-    const left = Math.max(1, workingDaysLeft(this.calendar, today(), active.dueDate));
+    const left = Math.max(1, workingDaysLeft(this.calendar.years, today(), active.dueDate));
     active.holds += 1;
     await this.acts.holdTask({
       taskId: active.taskId,
@@ -144,20 +164,47 @@ export class HumanTaskDesk {
     });
     active.held = true;
     active.pausedWorkingDays = left;
+    this.lastApplied = { taskId: active.taskId, taskStatus: 'waiting' };
   }
 
   async resume(): Promise<void> {
     const active = this.requireActive();
     const left = active.pausedWorkingDays ?? active.spec.slaDays;
-    const due = computeDeadline(this.calendar, today(), left, 'working');
-    await this.acts.resumeTask({ taskId: active.taskId, occurrence: active.holds, dueAt: new Date(due.dueAtMs).toISOString() });
-    Object.assign(active, { held: false, pausedWorkingDays: null, dueDate: due.dueDate, dueAtMs: due.dueAtMs, provisional: due.provisional });
+    const countFrom = today();
+    const due = this.calendar.deadline(countFrom, left, 'working');
+    await this.acts.resumeTask({ taskId: active.taskId, occurrence: active.holds, dueAt: new Date(due.dueAtMs).toISOString(), provisional: due.provisional });
+    Object.assign(active, {
+      held: false,
+      pausedWorkingDays: null,
+      countFrom,
+      days: left,
+      unit: 'working',
+      dueDate: due.dueDate,
+      dueAtMs: due.dueAtMs,
+      provisional: due.provisional,
+    });
   }
 
   async cancel(reason: string): Promise<void> {
     if (!this.active) return;
     await this.acts.cancelTask({ taskId: this.active.taskId, reason });
     this.active = null;
+  }
+
+  /** Counts the SLA again with the calendar now loaded; the task row follows (with a timeline line) when it moved. */
+  private async recount(active: ActiveTask): Promise<void> {
+    if (active.held) return;
+    const due = this.calendar.deadline(active.countFrom, active.days, active.unit);
+    if (due.dueDate === active.dueDate && due.provisional === active.provisional) return;
+    active.retimes += 1;
+    await this.acts.retimeTask({
+      taskId: active.taskId,
+      dueAt: new Date(due.dueAtMs).toISOString(),
+      provisional: due.provisional,
+      occurrence: active.retimes,
+      reason: 'holiday calendar loaded',
+    });
+    Object.assign(active, { dueDate: due.dueDate, dueAtMs: due.dueAtMs, provisional: due.provisional });
   }
 
   private requireActive(): ActiveTask {

@@ -1,6 +1,6 @@
 // The workflow bundle entry: every workflow type the worker runs, and the messages clients send them.
 export { enrollment, resubmitEnrollment, withdrawEnrollment, type EnrollmentInput } from './enrollment.workflow.js';
-export { completeTask, getCaseView, type CaseView, type RefusalType } from './messages.js';
+export { calendarLoaded, completeTask, getCaseView, type CaseView } from './messages.js';
 export { noop } from './noop.workflow.js';
-export { petition, ratePetition, requestPetitionReview, type PetitionInput } from './petition.workflow.js';
+export { petition, ratePetition, recordPetitionDelivery, requestPetitionReview, type PetitionInput } from './petition.workflow.js';
 export { arrears, arrearsPaymentReceived, arrearsPeriodsJoined, arrearsSweep, requestArrearsDeferral, type ArrearsInput } from './arrears.workflow.js';

@@ -1,4 +1,6 @@
 import * as wf from '@temporalio/workflow';
+import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
+import type { DomainErrorCode } from '../domain/errors.js';
 import type { TaskCompletion } from '../domain/task.js';
 
 /** What a case workflow answers about itself: the API returns it after a decision. */
@@ -9,16 +11,20 @@ export interface CaseView {
   closed: boolean;
   openTaskId: string | null;
   allowedEvents: string[];
+  /** In the answer to a decision: the task it was applied to and the state it left it in (the API answers with it). */
+  lastDecision?: { taskId: string; taskStatus: 'completed' | 'waiting' } | null;
 }
 
 /**
- * Refusal types thrown by update validators. They never reach history; the API maps them to 403/409/422
- * (api/temporal-cases.ts).
+ * A refusal thrown by an update validator: its type is the domain error code, so the API answers with that code's
+ * status (services/temporal/temporal-case-workflows.ts → api/errors.ts) without reading the words. Validators run
+ * before anything reaches history.
  */
-export type RefusalType = 'TaskAlreadyDecided' | 'FourEyes' | 'OutcomeNotAllowed' | 'NotAllowedNow' | 'WindowClosed';
-
-export const refuse = (type: RefusalType, message: string) => wf.ApplicationFailure.create({ type, message, nonRetryable: true });
+export const refuse = (code: DomainErrorCode, reason: string) => wf.ApplicationFailure.create({ type: code, message: reason, nonRetryable: true });
 
 /** A person's decision on the open task of a case (every case type). */
 export const completeTask = wf.defineUpdate<CaseView, [TaskCompletion]>('completeTask');
 export const getCaseView = wf.defineQuery<CaseView>('getCaseView');
+
+/** An admin loaded a year's holiday calendar: provisional deadlines of the case are computed again. */
+export const calendarLoaded = wf.defineSignal<[{ calendar: CalendarYear[] }]>('calendarLoaded');

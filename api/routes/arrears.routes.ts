@@ -1,6 +1,6 @@
 import { ForbiddenError, subject } from '@casl/ability';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { findOverdue } from '../../activities/arrears-sweep.js';
+import { runArrearsSweepNow } from '../../services/arrears/run-arrears-sweep.js';
 import { findCase } from '../../db/queries/case.query.js';
 import { loadFeeFreePeriods, loadFines, loadPeriodLedgers } from '../../db/queries/contribution-ledger.query.js';
 import { loadContributionPolicy } from '../../db/queries/contribution-policy.query.js';
@@ -9,7 +9,7 @@ import { arrearsStatement } from '../../domain/arrears/arrears-statement.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { DomainError } from '../../domain/errors.js';
 import type { AppEnv } from '../env.js';
-import type { CaseWorkflows } from '../ports.js';
+import type { CaseWorkflows } from '../../services/workflow-port.js';
 import { problemResponse } from '../problem.js';
 import { CaseAccepted } from '../schemas/case.schemas.js';
 import { CreditCodeField, IsoDate } from '../schemas/common.js';
@@ -120,19 +120,11 @@ export const arrearsRoutes = (cases: CaseWorkflows, clock: () => Date) =>
       if (ability.cannot('update', subject('ArrearsCase', accountOf(row)))) {
         throw new ForbiddenError(ability).setMessage('role: the employer or its caseworker asks for a deferral; a supervisor decides it');
       }
-      if (!cases.requestArrearsDeferral) throw new Error('arrears workflows are not wired');
       const view = await cases.requestArrearsDeferral(row.caseId, { ...c.req.valid('json'), actorId: actor.id });
       return c.json({ caseId: row.caseId, reference: row.reference, status: view.status, links: { self: `/v1/cases/${row.caseId}` } }, 200);
     })
     .openapi(sweepRoute, async (c) => {
-      const { ability } = c.var;
-      // The sweep covers every region's overdue bills; the right to open arrears cases in one's own is what it takes.
-      if (ability.cannot('create', 'ArrearsCase')) throw new ForbiddenError(ability).setMessage('role: the sweep is run by a supervisor or an administrator');
-      const now = clock();
-      const asOf = (c.req.valid('json') as { asOf?: string } | undefined)?.asOf ?? shanghaiDateOf(now.getTime());
-      const starts = await findOverdue(c.var.em, asOf, now);
-      if (!cases.startArrearsCases) throw new Error('arrears workflows are not wired');
-      await cases.startArrearsCases(starts);
+      const { asOf, starts } = await runArrearsSweepNow(c.var.ctx, (c.req.valid('json') as { asOf?: string } | undefined)?.asOf);
       return c.json({ asOf, cases: starts.map((s) => ({ caseId: s.caseId, reference: s.reference, periods: s.periods })) }, 200);
     })
     .openapi(closureRoute, async (c) => {

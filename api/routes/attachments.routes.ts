@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { subject } from '@casl/ability';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { ATTACHMENT_TYPES, type AttachmentStore, MAX_ATTACHMENT_BYTES, sniffMediaType } from '../../activities/attachment-store.js';
+import { ATTACHMENT_TYPES, type AttachmentStore, MAX_ATTACHMENT_BYTES, sniffMediaType } from '../../services/adapters/attachment-store.js';
 import { caseSubjectOf, findCase } from '../../db/queries/case.query.js';
 import { findAttachments } from '../../db/queries/petition.query.js';
 import { appendAudit } from '../../db/writers/case-log.js';

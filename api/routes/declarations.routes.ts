@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ForbiddenError, subject } from '@casl/ability';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { declareContributions, type DeclarationOutcome } from '../../activities/contribution-intake.js';
+import { declareContributions, type DeclarationOutcome } from '../../services/contributions/declare-contributions.js';
 import { decodeRosterBytes, readRoster } from '../../domain/contribution/declaration-csv.js';
 import { DomainError } from '../../domain/errors.js';
 import { maskCitizenId } from '../../domain/identity/masking.js';

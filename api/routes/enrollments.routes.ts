@@ -12,7 +12,7 @@ import { explainRefusal } from '../../policies/abilities.js';
 import type { AppEnv } from '../env.js';
 import { ValidationError } from '../errors.js';
 import { ReferenceCache } from '../cache/reference-cache.js';
-import type { CaseWorkflows } from '../ports.js';
+import type { CaseWorkflows } from '../../services/workflow-port.js';
 import { problemResponse } from '../problem.js';
 import { CaseAccepted } from '../schemas/case.schemas.js';
 import { Amount, CitizenIdField, CreditCodeField, InsuranceTypeField, IsoDate, RegionCode } from '../schemas/common.js';

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { readPaymentFile } from '../../activities/payment-file.js';
+import { readPaymentFile } from '../../domain/contribution/payment-file.js';
 import { loadContributionPolicy } from '../../db/queries/contribution-policy.query.js';
 import { recordPayment } from '../../db/writers/contribution-ledger.js';
 import type { Allocation } from '../../domain/contribution/allocation.js';
@@ -7,7 +7,7 @@ import { decodeRosterBytes } from '../../domain/contribution/declaration-csv.js'
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { Money } from '../../domain/money.js';
 import type { AppEnv } from '../env.js';
-import type { CaseWorkflows } from '../ports.js';
+import type { CaseWorkflows } from '../../services/workflow-port.js';
 import { ValidationError } from '../errors.js';
 import { problemResponse } from '../problem.js';
 import { Amount, CreditCodeField, IsoDate } from '../schemas/common.js';
@@ -75,7 +75,7 @@ async function tellArrearsCase(v: AppEnv['Variables'], cases: CaseWorkflows, emp
     "select id from case_record where case_type = 'arrears' and employer_credit_code = ? and closed_at is null",
     [employer],
   );
-  if (open && cases.notifyArrearsPayment) await cases.notifyArrearsPayment(open.id, paymentId);
+  if (open) await cases.notifyArrearsPayment(open.id, paymentId);
 }
 
 export const paymentRoutes = (cases: CaseWorkflows, clock: () => Date) =>

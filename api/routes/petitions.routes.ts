@@ -15,7 +15,7 @@ import { normalisedMatter, PETITION_CHANNELS, type PetitionSubmission } from '..
 import { explainRefusal } from '../../policies/abilities.js';
 import type { AppEnv } from '../env.js';
 import { ValidationError } from '../errors.js';
-import type { CaseWorkflows } from '../ports.js';
+import type { CaseWorkflows } from '../../services/workflow-port.js';
 import { problemResponse } from '../problem.js';
 import { CaseAccepted, Deadline } from '../schemas/case.schemas.js';
 import { CitizenIdField, RegionCode } from '../schemas/common.js';

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { AttachmentStore } from '../../activities/attachment-store.js';
+import { AttachmentStore } from '../../services/adapters/attachment-store.js';
 import type { AppEnv } from '../env.js';
-import type { CaseWorkflows } from '../ports.js';
+import { withCommandContext } from '../middleware/command-context.js';
+import type { CaseWorkflows } from '../../services/workflow-port.js';
 import type { BusinessClock } from '../../services/business-clock.js';
 import { auditRoutes } from './audit.routes.js';
 import { attachmentRoutes } from './attachments.routes.js';
@@ -24,8 +25,9 @@ import { taskRoutes } from './tasks.routes.js';
 /** Every versioned route, mounted under /v1 behind authentication (api/app.ts). */
 export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
   const clock = () => deps.clock.now();
+  v1.use('*', withCommandContext({ clock: deps.clock, workflows: deps.cases }));
   v1.route('/', caseRoutes(clock));
-  v1.route('/', taskRoutes(deps.cases, clock));
+  v1.route('/', taskRoutes());
   v1.route('/', enrollmentRoutes(deps.cases, clock));
   v1.route('/', regionRoutes(clock));
   v1.route('/', employerRoutes(clock));

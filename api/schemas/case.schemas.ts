@@ -73,6 +73,7 @@ export const TaskOut = z
     assignee: z.string().nullable(),
     priority: z.number().int(),
     dueAt: z.string(),
+    dueProvisional: z.boolean().optional().openapi({ description: 'Counted without a loaded holiday calendar; computed again when the year is loaded' }),
     escalated: z.boolean(),
     createdAt: z.string(),
     version: z.number().int(),

@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
-import { MemoryNoticeChannel } from '../../activities/notice-channel.js';
+import { MemoryNoticeChannel } from '../../services/adapters/notice-channel.js';
 import { signToken, type TokenRequest } from '../../api/auth/tokens.js';
 import { startApiServer } from '../../api/server.js';
 import { migrateToLatest } from '../../db/migrator.js';

@@ -2,7 +2,7 @@
 // for overdue bills, in SQL, checked against the domain's calculateLateFee on a sample.
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { declareContributions } from '../../activities/contribution-intake.js';
+import { declareContributions } from '../../services/contributions/declare-contributions.js';
 import { readRoster, decodeRosterBytes } from '../../domain/contribution/declaration-csv.js';
 import { calculateLateFee } from '../../domain/contribution/late-fee.js';
 import { Money } from '../../domain/money.js';

@@ -17,6 +17,8 @@ export const Bill = defineEntity({
     region: p.string().length(6).index(),
     period: p.string().length(7),
     dueDate: p.string().columnType('date').index(),
+    /** Rolled over a year without its holiday calendar (weekends only); computed again when the year is loaded. */
+    dueDateProvisional: p.boolean().default(false),
     provisional: p.boolean(),
     createdAt: p.datetime(),
   },

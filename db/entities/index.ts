@@ -1,5 +1,6 @@
 export { AuditEntry } from './audit-entry.entity.js';
 export { CalendarDay } from './calendar-day.entity.js';
+export { CalendarYearRecord } from './calendar-year.entity.js';
 export { CaseRecord, type CaseDeadline } from './case-record.entity.js';
 export { Employer, type EmployerStatus } from './employer.entity.js';
 export { InsuranceRecord } from './insurance-record.entity.js';

@@ -24,8 +24,12 @@ export const Task = defineEntity({
     assignee: p.string().length(64).nullable(),
     leaseExpiresAt: p.datetime().nullable(),
     preparedBy: p.string().length(64).nullable(),
+    /** Staff the case accuses (whistle-blowing petitions): CASL and the worklist scope hide the task from them. */
+    accusedStaff: p.array().defaultRaw(`'{}'`),
     priority: p.integer().default(0),
     dueAt: p.datetime(),
+    /** Counted over a year without its holiday calendar; computed again when the year is loaded. */
+    dueProvisional: p.boolean().default(false),
     slaUnit: p.string().length(8).$type<'working' | 'calendar'>(),
     slaDays: p.integer(),
     pausedWorkingDays: p.integer().nullable(),

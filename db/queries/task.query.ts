@@ -16,8 +16,10 @@ export interface TaskView {
   assignee: string | null;
   leaseExpiresAt: string | null;
   preparedBy: string | null;
+  accusedStaff: string[];
   priority: number;
   dueAt: string;
+  dueProvisional: boolean;
   slaUnit: 'working' | 'calendar';
   escalated: boolean;
   createdAt: string;
@@ -40,8 +42,10 @@ export function toTaskView(task: ITask, caseReference: string | null = null): Ta
     assignee: task.assignee ?? null,
     leaseExpiresAt: task.leaseExpiresAt?.toISOString() ?? null,
     preparedBy: task.preparedBy ?? null,
+    accusedStaff: task.accusedStaff ?? [],
     priority: task.priority,
     dueAt: task.dueAt.toISOString(),
+    dueProvisional: task.dueProvisional,
     slaUnit: task.slaUnit,
     escalated: task.escalated,
     createdAt: task.createdAt.toISOString(),
@@ -64,6 +68,7 @@ export function taskSubjectOf(view: TaskView) {
     status: view.status,
     assignee: view.assignee,
     preparedBy: view.preparedBy,
+    accusedStaff: view.accusedStaff,
     escalated: view.escalated,
   };
 }
@@ -79,8 +84,6 @@ export type Worklist = 'available' | 'mine' | 'team' | 'overdue';
 
 export interface WorklistQuery {
   view: Worklist;
-  /** Cases whose tasks the caller must not see even within scope (whistle-blowing petitions accusing them). */
-  hiddenCaseIds?: readonly string[];
   /** The caller's scope for the view, from policies/sql-scope.ts; null = nothing visible. */
   scope: Record<string, unknown> | null;
   actorId: string;
@@ -98,8 +101,8 @@ const ACTIVE: TaskStatus[] = ['open', 'claimed', 'waiting'];
  * A worklist page, most urgent first (escalated, then the nearest due date), filtered in SQL by the same CASL rules
  * the API checks objects with, and paged by keyset so page 500 costs what page 1 does.
  */
-export async function listWorklist(em: EntityManager, q: WorklistQuery): Promise<{ items: TaskView[]; last: ITask | null; more: boolean }> {
-  if (q.scope === null) return { items: [], last: null, more: false };
+export async function listWorklist(em: EntityManager, q: WorklistQuery): Promise<{ items: TaskView[]; more: boolean }> {
+  if (q.scope === null) return { items: [], more: false };
   const where: FilterQuery<ITask>[] = [q.scope];
   switch (q.view) {
     case 'available':
@@ -115,7 +118,6 @@ export async function listWorklist(em: EntityManager, q: WorklistQuery): Promise
       where.push({ status: { $in: ['open', 'claimed'] }, $or: [{ escalated: true }, { dueAt: { $lt: q.now } }] });
       break;
   }
-  if (q.hiddenCaseIds && q.hiddenCaseIds.length > 0) where.push({ caseId: { $nin: [...q.hiddenCaseIds] } });
   if (q.caseType) where.push({ caseType: q.caseType });
   if (q.step) where.push({ step: q.step });
   if (q.after) {
@@ -136,7 +138,7 @@ export async function listWorklist(em: EntityManager, q: WorklistQuery): Promise
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const references = await caseReferences(em, page.map((row) => row.caseId));
-  return { items: page.map((row) => toTaskView(row, references.get(row.caseId) ?? null)), last: page.at(-1) ?? null, more };
+  return { items: page.map((row) => toTaskView(row, references.get(row.caseId) ?? null)), more };
 }
 
 async function caseReferences(em: EntityManager, caseIds: string[]): Promise<Map<string, string>> {

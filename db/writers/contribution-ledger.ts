@@ -197,3 +197,27 @@ export async function recordPayment(em: EntityManager, p: PaymentRecord): Promis
     return { paymentId, duplicate: false, allocation };
   });
 }
+
+/**
+ * A provisional bill of `amount` for a period the employer did not declare (社会保险法 art. 62), booked as a
+ * `provisional_charge` and settled by an adjustment when it declares. Once per employer and period.
+ */
+export async function openProvisionalBill(
+  em: EntityManager,
+  bill: { employer: string; region: string; period: string; dueDate: string; dueDateProvisional: boolean; amount: Money; now: Date },
+): Promise<boolean> {
+  return em.transactional(async (tx) => {
+    const inserted = await tx.execute<{ id: string }[]>(
+      `insert into bill (id, employer_credit_code, region, period, due_date, due_date_provisional, provisional, created_at) values (?, ?, ?, ?, ?, ?, true, ?)
+       on conflict (employer_credit_code, period) do nothing returning id`,
+      [randomUUID(), bill.employer, bill.region, bill.period, bill.dueDate, bill.dueDateProvisional, bill.now],
+    );
+    if (inserted.length === 0) return false;
+    await tx.execute(
+      `insert into ledger_entry (employer_credit_code, period, entry_type, amount, occurred_on, dedupe_key, created_at)
+       values (?, ?, 'provisional_charge', ?, ?, ?, ?) on conflict (dedupe_key) do nothing`,
+      [bill.employer, bill.period, bill.amount.toString(), bill.dueDate, `provisional:${bill.employer}:${bill.period}`, bill.now],
+    );
+    return true;
+  });
+}

@@ -2,7 +2,7 @@ import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays, ageOn, compareDates, daysBetween } from '../calendar/local-date.js';
 import { DomainError } from '../errors.js';
 import { parseCitizenId } from '../identity/citizen-id.js';
-import { statutoryRetirement } from '../retirement-age.js';
+import { minimumContributionYears, statutoryRetirement } from '../retirement-age.js';
 import type { EnrollmentApplication } from './enrollment-application.js';
 import type { EnrollmentPolicy } from './enrollment-policy.js';
 import { isSampledForReview } from './review-sampling.js';
@@ -10,11 +10,35 @@ import { isSampledForReview } from './review-sampling.js';
 /** What the database says about the applicant and the employer when the checks run (read by an activity). */
 export interface EnrollmentFacts {
   employer: { creditCode: string; region: string; status: string } | null;
-  /** The person's active basic pension relationship, if any (one person, one relationship — domain-rules §2). */
-  activePension: { region: string; employerCreditCode: string | null } | null;
+  /**
+   * The person's active basic pension relationship, if any (one person, one relationship — domain-rules §2), with the
+   * pooling area (统筹地区) of its region.
+   */
+  activePension: { region: string; employerCreditCode: string | null; poolingRegion?: string | null } | null;
   /** Another enrollment of the same person still open, if any. */
   otherOpenEnrollment: { reference: string } | null;
+  /** The pooling area of the region applied in (absent in facts read before pooling areas were data). */
+  applicationPoolingRegion?: string | null;
+  /** Months of basic pension contributions on record (paid or recorded), for the extension past retirement age. */
+  pensionContributionMonths?: number;
 }
+
+/**
+ * Which generation of the rules a case runs (it is chosen once per case, so a replay decides the same):
+ * - `poolingAreas`: a pension relationship in another pooling area points to a transfer; one in the same area with
+ *   another employer needs a leaver report first (a move of employer inside one area is never a transfer);
+ * - `flexibleSwitch`: an employer hiring a flexible worker switches the relationship over in one step;
+ * - `extendedContributions`: past the retirement age but short of the minimum years, a person may keep contributing
+ *   (延长缴费, 2025 decision art. 2) instead of being refused.
+ */
+export interface EnrollmentRuleSet {
+  poolingAreas: boolean;
+  flexibleSwitch: boolean;
+  extendedContributions: boolean;
+}
+
+export const CURRENT_ENROLLMENT_RULES: EnrollmentRuleSet = { poolingAreas: true, flexibleSwitch: true, extendedContributions: true };
+export const FIRST_ENROLLMENT_RULES: EnrollmentRuleSet = { poolingAreas: false, flexibleSwitch: false, extendedContributions: false };
 
 export type RefusalCode =
   | 'INVALID_CITIZEN_ID'
@@ -42,6 +66,10 @@ export interface CheckOutcome {
   registrationDeadline: string;
   /** Why a person must look at the case; empty when it may be approved automatically. */
   reviewReasons: string[];
+  /** The person is past retirement age and keeps paying pension contributions until the minimum years (延长缴费). */
+  extendedContribution?: boolean;
+  /** The employer takes over the person's flexible-worker relationship (its records stop the month before the hire). */
+  switchesFromFlexible?: boolean;
 }
 
 /**
@@ -55,10 +83,14 @@ export function checkEnrollment(input: {
   policy: EnrollmentPolicy;
   calendar: HolidayCalendar;
   submittedOn: string;
+  rules?: EnrollmentRuleSet;
 }): CheckOutcome {
   const { application, facts, policy, calendar, submittedOn } = input;
+  const rules = input.rules ?? FIRST_ENROLLMENT_RULES;
   const refusals: Refusal[] = [];
   const reviewReasons: string[] = [];
+  let extendedContribution = false;
+  let switchesFromFlexible = false;
 
   let person;
   try {
@@ -79,10 +111,22 @@ export function checkEnrollment(input: {
       application.retirementCategory ?? (person.sex === 'male' ? 'male' : policy.defaultFemaleRetirementCategory);
     const retirement = statutoryRetirement(person.birthDate, category);
     if (compareDates(application.hireDate, retirement.retirementDate) >= 0) {
-      refusals.push({
-        code: 'AT_RETIREMENT_AGE',
-        message: `the person reaches the statutory retirement age (${retirement.ageYears} y ${retirement.ageMonths} m) on ${retirement.retirementDate}, before the hire date`,
-      });
+      const minimumMonths = Math.round(Number(minimumContributionYears(Number(retirement.retirementMonth.slice(0, 4)))) * 12);
+      const months = facts.pensionContributionMonths ?? 0;
+      const onlyPension = application.insuranceTypes.every((t) => t === 'pension' || t === 'medical');
+      if (rules.extendedContributions && months < minimumMonths && onlyPension && application.insuranceTypes.includes('pension')) {
+        // 2025 decision art. 2: short of the minimum years at retirement age, contributions may continue until met.
+        extendedContribution = true;
+        reviewReasons.push(`past the statutory retirement age with ${months} of ${minimumMonths} contribution months: extended contributions (延长缴费)`);
+      } else {
+        refusals.push({
+          code: 'AT_RETIREMENT_AGE',
+          message:
+            rules.extendedContributions && months >= minimumMonths
+              ? `the person reached the statutory retirement age (${retirement.ageYears} y ${retirement.ageMonths} m) on ${retirement.retirementDate} with the minimum ${minimumMonths} contribution months: claim the pension instead`
+              : `the person reaches the statutory retirement age (${retirement.ageYears} y ${retirement.ageMonths} m) on ${retirement.retirementDate}, before the hire date`,
+        });
+      }
     }
   }
 
@@ -107,17 +151,23 @@ export function checkEnrollment(input: {
 
   if (application.insuranceTypes.includes('pension') && facts.activePension) {
     const active = facts.activePension;
-    if (active.region !== application.region) {
+    const elsewhere = rules.poolingAreas
+      ? (active.poolingRegion ?? active.region) !== (facts.applicationPoolingRegion ?? application.region)
+      : active.region !== application.region;
+    if (elsewhere) {
       refusals.push({
         code: 'PENSION_ACTIVE_ELSEWHERE',
-        message: `the person has an active basic pension relationship in region ${active.region}; apply for a transfer (转移接续) instead`,
+        message: `the person has an active basic pension relationship in another pooling area (region ${active.region}); apply for a transfer (转移接续) instead`,
       });
     } else if (active.employerCreditCode === application.employerCreditCode) {
       refusals.push({ code: 'ALREADY_INSURED', message: 'the person is already insured through this employer' });
+    } else if (rules.flexibleSwitch && active.employerCreditCode === null && application.employerCreditCode !== null) {
+      // A flexible worker who is hired: the employer takes the relationship over; no leaver report is needed.
+      switchesFromFlexible = true;
     } else {
       refusals.push({
         code: 'PENSION_ACTIVE_WITH_OTHER_EMPLOYER',
-        message: 'the person is still insured through another employer in this region; that employer must report the leaver first (减员)',
+        message: 'the person is still insured through another employer in this pooling area; that employer must report the leaver first (减员)',
       });
     }
   }
@@ -152,5 +202,12 @@ export function checkEnrollment(input: {
     reviewReasons.push('sampled for quality review');
   }
 
-  return { refusals, lateDays, registrationDeadline, reviewReasons };
+  return {
+    refusals,
+    lateDays,
+    registrationDeadline,
+    reviewReasons,
+    ...(extendedContribution ? { extendedContribution } : {}),
+    ...(switchesFromFlexible ? { switchesFromFlexible } : {}),
+  };
 }

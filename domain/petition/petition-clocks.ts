@@ -64,11 +64,28 @@ export function assertReviewWindowOpen(
   return due;
 }
 
-/** Art. 32: one extension, at most `maxExtensionDays` days. Returns the refusal, or null when the request is lawful. */
-export function extensionRefusal(policy: PetitionPolicy, alreadyExtended: number, days: number): string | null {
+/**
+ * Art. 32: one extension, at most `maxExtensionDays` days, and only while the 60-day handling period still runs — an
+ * extension extends a period, and a lapsed one cannot be (pass `today` and the handling period's last day to check it).
+ * Returns the refusal, or null when the request is lawful.
+ */
+export function extensionRefusal(
+  policy: PetitionPolicy,
+  alreadyExtended: number,
+  days: number,
+  handling?: { today: string; dueDate: string },
+): string | null {
   if (alreadyExtended > 0) return 'the handling period was already extended once (art. 32 allows one extension)';
   if (!Number.isInteger(days) || days < 1 || days > policy.maxExtensionDays) {
     return `an extension is 1 to ${policy.maxExtensionDays} days (art. 32), not ${String(days)}`;
+  }
+  return extensionLapsed(handling);
+}
+
+/** Art. 32: the handling period lapsed on `dueDate`; after it no extension can be asked for or approved. */
+export function extensionLapsed(handling?: { today: string; dueDate: string }): string | null {
+  if (handling && handling.today > handling.dueDate) {
+    return `the 60-day handling period ended on ${handling.dueDate}: it can no longer be extended (art. 32)`;
   }
   return null;
 }
@@ -93,11 +110,12 @@ export function petitionClocks(
     forwardedOn?: string | null;
     acceptedOn: string | null;
     extension: { days: number; approvedBy: string | null } | null;
-    opinion: { issuedOn: string } | null;
+    opinion: { issuedOn: string; deliveredOn?: string | null } | null;
     reviewRequestedOn: string | null;
-    review: { issuedOn: string } | null;
+    review: { issuedOn: string; deliveredOn?: string | null } | null;
     rereviewRequestedOn: string | null;
   },
+  options: { windowsFromDelivery?: boolean } = {},
 ): PetitionClockState[] {
   const clocks: PetitionClockState[] = [
     { clock: 'acceptanceDecision', due: petitionDeadline(calendar, policy, 'acceptanceDecision', ctx.receivedOn), statuses: ['registered'] },
@@ -109,19 +127,40 @@ export function petitionClocks(
     const extended = ctx.extension?.approvedBy ? ctx.extension.days : 0;
     clocks.push({ clock: 'handling', due: petitionDeadline(calendar, policy, 'handling', ctx.acceptedOn, extended), statuses: ['inProgress', 'extensionRequested'] });
   }
-  if (ctx.opinion) clocks.push({ clock: 'reviewRequest', due: petitionDeadline(calendar, policy, 'reviewRequest', ctx.opinion.issuedOn), statuses: ['opinionIssued'] });
+  const opinionReceived = receivedOn(ctx.opinion, options);
+  if (opinionReceived) clocks.push({ clock: 'reviewRequest', due: petitionDeadline(calendar, policy, 'reviewRequest', opinionReceived), statuses: ['opinionIssued'] });
   if (ctx.reviewRequestedOn) {
     clocks.push({ clock: 'reviewOpinion', due: petitionDeadline(calendar, policy, 'reviewOpinion', ctx.reviewRequestedOn), statuses: ['reviewRequested'] });
   }
-  if (ctx.review) clocks.push({ clock: 'rereviewRequest', due: petitionDeadline(calendar, policy, 'rereviewRequest', ctx.review.issuedOn), statuses: ['reviewed'] });
+  const reviewReceived = receivedOn(ctx.review, options);
+  if (reviewReceived) clocks.push({ clock: 'rereviewRequest', due: petitionDeadline(calendar, policy, 'rereviewRequest', reviewReceived), statuses: ['reviewed'] });
   if (ctx.rereviewRequestedOn) {
     clocks.push({ clock: 'rereviewOpinion', due: petitionDeadline(calendar, policy, 'rereviewOpinion', ctx.rereviewRequestedOn), statuses: ['rereviewRequested'] });
   }
   return clocks;
 }
 
-/** Arts. 35–36: review goes one level above the body that handled the petition, re-review two levels; null when none. */
-export function reviewBodyOf(handlingRegion: string, stage: 'review' | 'rereview'): string | null {
-  const parent = parentRegionCode(handlingRegion);
-  return stage === 'review' || parent === null ? parent : parentRegionCode(parent);
+/**
+ * The day the petitioner received an opinion, which the review windows run from (arts. 35, 36: "收到…之日起"): its
+ * recorded delivery, or — for cases that counted from the issue day — the day it was issued. Null while a letter is
+ * still on its way.
+ */
+export function receivedOn(opinion: { issuedOn: string; deliveredOn?: string | null } | null, options: { windowsFromDelivery?: boolean } = {}): string | null {
+  if (!opinion) return null;
+  return options.windowsFromDelivery ? (opinion.deliveredOn ?? null) : opinion.issuedOn;
+}
+
+/** A region's administrative parent, as region data: `{ '330102': '330100', '110105': '110000', '429004': '420000' }`. */
+export type RegionParents = Readonly<Record<string, string | null>>;
+
+/**
+ * Arts. 35–36: review goes to the body one level above the one that handled the petition, re-review one level
+ * further; null when there is none. The parent is region data (a district of a municipality answers to the
+ * municipality, a county administered by the province to the province) — the code's digits only when no data is
+ * given (cases started before parents were data).
+ */
+export function reviewBodyOf(handlingRegion: string, stage: 'review' | 'rereview', parents?: RegionParents): string | null {
+  const up = (code: string): string | null => (parents ? (parents[code] ?? null) : parentRegionCode(code));
+  const parent = up(handlingRegion);
+  return stage === 'review' || parent === null ? parent : up(parent);
 }

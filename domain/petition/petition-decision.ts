@@ -1,5 +1,5 @@
 import type { TaskCompletion } from '../task.js';
-import { extensionRefusal } from './petition-clocks.js';
+import { extensionLapsed, extensionRefusal } from './petition-clocks.js';
 import type { PetitionPolicy } from './petition-policy.js';
 import type { PetitionEvent } from './petition.machine.js';
 import { NOT_ACCEPTED_ROUTES, type NotAcceptedRoute, OPINION_KINDS, type OpinionKind } from './petition-submission.js';
@@ -27,7 +27,14 @@ const text = (data: Record<string, unknown>, key: string): string => (typeof dat
 export function petitionEventFor(
   step: PetitionStep,
   completion: TaskCompletion,
-  ctx: { today: string; policy: PetitionPolicy; extendedDays: number; handlingRegion: string },
+  ctx: {
+    today: string;
+    policy: PetitionPolicy;
+    extendedDays: number;
+    handlingRegion: string;
+    /** The last day of the 60-day handling period: after it no extension is asked for or approved (art. 32). */
+    handlingDue?: string;
+  },
 ): PetitionEvent | { refused: string } {
   const reason = completion.comment.trim();
   const officerId = completion.actorId;
@@ -53,12 +60,15 @@ export function petitionEventFor(
       return reason ? { type: 'TRANSFER_OBJECTED', officerId, reason } : { refused: 'an objection needs its reasons in comment (art. 23)' };
     case 'handling:extend': {
       const days = Number(data.days);
-      const refusal = extensionRefusal(ctx.policy, ctx.extendedDays, days);
+      const handling = ctx.handlingDue ? { today: ctx.today, dueDate: ctx.handlingDue } : undefined;
+      const refusal = extensionRefusal(ctx.policy, ctx.extendedDays, days, handling);
       if (refusal) return { refused: refusal };
       return reason ? { type: 'REQUEST_EXTENSION', officerId, days, reason } : { refused: 'an extension needs the reason the petitioner will be told, in comment (art. 32)' };
     }
-    case 'extension:approve':
-      return { type: 'APPROVE_EXTENSION', officerId };
+    case 'extension:approve': {
+      const lapsed = extensionLapsed(ctx.handlingDue ? { today: ctx.today, dueDate: ctx.handlingDue } : undefined);
+      return lapsed ? { refused: lapsed } : { type: 'APPROVE_EXTENSION', officerId };
+    }
     case 'extension:reject':
       return reason ? { type: 'REFUSE_EXTENSION', officerId, reason } : { refused: 'a refusal needs a reason in comment' };
     default:

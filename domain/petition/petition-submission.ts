@@ -1,5 +1,5 @@
 /** How the petition reached the agency (domain-rules §7, 信访工作条例 art. 17). */
-export const PETITION_CHANNELS = ['online', 'letter', 'visit', 'phone'] as const;
+export const PETITION_CHANNELS = ['online', 'letter', 'fax', 'visit', 'phone'] as const;
 export type PetitionChannel = (typeof PETITION_CHANNELS)[number];
 
 /**
@@ -61,4 +61,10 @@ export interface PetitionOpinion {
   legalBasis: string;
   issuedOn: string;
   issuedBy: string;
+  /**
+   * The day the petitioner received it (送达): the 30-day review and re-review windows run from here (arts. 35, 36).
+   * Online petitions receive it through the petition information system the day it is issued; a letter's day comes
+   * from its delivery receipt. Absent on opinions of cases that counted from the issue day.
+   */
+  deliveredOn?: string | null;
 }

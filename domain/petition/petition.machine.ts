@@ -44,6 +44,7 @@ export type PetitionEvent =
   | { type: 'REQUEST_REVIEW'; on: string }
   | { type: 'REQUEST_REREVIEW'; on: string }
   | { type: 'RATE'; score: number; comment: string }
+  | { type: 'DELIVERED'; document: 'opinion' | 'review'; on: string }
   | { type: 'WINDOW_CLOSED' };
 
 /**
@@ -171,6 +172,10 @@ export const petitionMachine = setup({
     opinionIssued: {
       entry: { type: 'notify', params: { notice: 'petition_reply' } },
       on: {
+        DELIVERED: {
+          guard: ({ context, event }) => event.document === 'opinion' && !context.opinion?.deliveredOn,
+          actions: assign(({ context, event }) => ({ opinion: context.opinion && { ...context.opinion, deliveredOn: event.on } })),
+        },
         REQUEST_REVIEW: { target: 'reviewRequested', actions: assign(({ event }) => ({ reviewRequestedOn: event.on })) },
         RATE: { guard: 'notRatedYet', actions: [assign(({ event }) => ({ rating: { score: event.score, comment: event.comment } })), 'recordRating'] },
         WINDOW_CLOSED: { target: 'concluded' },
@@ -185,6 +190,10 @@ export const petitionMachine = setup({
     reviewed: {
       entry: { type: 'notify', params: { notice: 'petition_review_opinion' } },
       on: {
+        DELIVERED: {
+          guard: ({ context, event }) => event.document === 'review' && !context.review?.deliveredOn,
+          actions: assign(({ context, event }) => ({ review: context.review && { ...context.review, deliveredOn: event.on } })),
+        },
         REQUEST_REREVIEW: { target: 'rereviewRequested', actions: assign(({ event }) => ({ rereviewRequestedOn: event.on })) },
         RATE: { guard: 'notRatedYet', actions: [assign(({ event }) => ({ rating: { score: event.score, comment: event.comment } })), 'recordRating'] },
         WINDOW_CLOSED: { target: 'concluded' },

@@ -92,6 +92,8 @@ const samples: Record<SubjectType, Row[]> = {
     permission: taskPermissions,
     assignee: [null, 'cw-009', ...staffIds],
     preparedBy: [null, 'cw-009', ...staffIds],
+    // A text[] column, never NULL: the staff a whistle-blowing petition accuses never see its tasks (§7).
+    accusedStaff: [[], ...staffIds.map((id) => [id])],
   }),
   Enrollment: product({
     region: regions,
@@ -146,7 +148,7 @@ describe('accessibleFilter', () => {
   });
 
   it('keeps tasks nobody prepared in a four-eyes-bounded list, which a naive NOT drops (design.md Tasks)', () => {
-    const unprepared: Row = { region: HOME, status: 'open', permission: 'review', assignee: null, preparedBy: null };
+    const unprepared: Row = { region: HOME, status: 'open', permission: 'review', assignee: null, preparedBy: null, accusedStaff: [] };
     const naive = { region: HOME, status: 'open', $not: { preparedBy: 'cw-002' } };
     expect(evaluate(naive, unprepared)).toBeNull(); // the evaluator really models SQL NULLs
     const filter = accessibleFilter(defineAbilityFor(actorFor('caseworker')), 'claim', 'Task');
@@ -207,6 +209,7 @@ describe('accessibleFilter', () => {
         permission: p.string(),
         assignee: p.string().nullable(),
         preparedBy: p.string().nullable(),
+        accusedStaff: p.array(),
       },
     });
     // The constructor discovers metadata without connecting, so no database is needed to render the SQL.
@@ -218,6 +221,7 @@ describe('accessibleFilter', () => {
         `"t0"."region" = '330102' and "t0"."assignee" = 'cw-002' and "t0"."permission" in ('review')`,
       );
       expect(sql).toContain(`not ("t0"."prepared_by" is not null and "t0"."prepared_by" = 'cw-002')`);
+      expect(sql).toContain(`not ("t0"."accused_staff" @> '{cw-002}')`);
     } finally {
       await orm.close();
     }

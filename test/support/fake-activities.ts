@@ -13,6 +13,9 @@ import {
 import type { EnrollmentFacts } from '../../domain/enrollment/enrollment-checks.js';
 import { Money } from '../../domain/money.js';
 
+/** The regions the fake system serves, with their administrative parents (as the region table holds them). */
+export const FAKE_REGION_PARENTS: Record<string, string | null> = { '330000': null, '330100': '330000', '330102': '330100', '330105': '330100', '330106': '330100', '330108': '330100' };
+
 export type ActivityName = keyof Activities;
 export type ActivityInput<K extends ActivityName> = Parameters<Activities[K]>[0];
 
@@ -75,6 +78,7 @@ export function fakeActivities(
     sendNotice: async () => {},
     openTask: async () => {},
     closeTask: async () => {},
+    retimeTask: async () => {},
     escalateTask: async () => {},
     holdTask: async () => {},
     resumeTask: async () => {},
@@ -93,7 +97,7 @@ export function fakeActivities(
       otherOpenEnrollment: null,
       ...facts,
     }),
-    loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: null, regions: ['330100', '330102', '330105', '330106', '330108'] }),
+    loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: null, regions: Object.keys(FAKE_REGION_PARENTS), parents: FAKE_REGION_PARENTS }),
     recordPetitionRating: async () => {},
     sharePetitionWithRegion: async () => {},
     openInsuranceRecords: async ({ application, parameters }) => ({

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { MemoryNoticeChannel } from '../../activities/notice-channel.js';
+import { MemoryNoticeChannel } from '../../services/adapters/notice-channel.js';
 import { signToken, type TokenRequest } from '../../api/auth/tokens.js';
 import { startApiServer } from '../../api/server.js';
-import type { CaseWorkflows } from '../../api/ports.js';
+import type { CaseWorkflows } from '../../services/workflow-port.js';
 import { installSdkLogging, startWorker } from '../../bin/worker-runtime.js';
 import { createOrm } from '../../db/orm.js';
 import { seedReferenceData } from '../../db/seed/reference-data.js';

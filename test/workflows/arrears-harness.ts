@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { ArrearsBalance } from '../../activities/arrears.activities.js';
+import type { ArrearsBalance } from '../../domain/arrears/arrears-case.js';
 import { DEFAULT_CONTRIBUTION_POLICY } from '../../domain/arrears/arrears-policy.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import type { TaskCompletion } from '../../domain/task.js';

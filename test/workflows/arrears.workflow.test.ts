@@ -39,11 +39,11 @@ describe('arrears workflow (time-skipping test server, fake activities)', () => 
       await handle.signal(arrearsPaymentReceived, { paymentId: 'p1' });
       await env.sleep(10 * DAY); // past the 5-working-day order deadline
       const proposeTask = await taskIn(handle, 'fineProposal');
-      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(proposeTask, 'propose', 'cw-1', { multiple: '4' })] }))).toBe('OutcomeNotAllowed');
+      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(proposeTask, 'propose', 'cw-1', { multiple: '4' })] }))).toBe('OUTCOME_NOT_ALLOWED');
       await handle.executeUpdate(completeTask, { args: [decide(proposeTask, 'propose', 'cw-1', { multiple: '1.5' })] });
       const approveTask = await taskIn(handle, 'fineApproval');
       expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({ step: 'approveFine', permission: 'approve', preparedBy: 'cw-1' });
-      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approveTask, 'approve', 'cw-1')] }))).toBe('FourEyes');
+      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approveTask, 'approve', 'cw-1')] }))).toBe('FOUR_EYES');
       await handle.executeUpdate(completeTask, { args: [decide(approveTask, 'approve', 'rv-1')] });
       const inquiry = await taskIn(handle, 'accountInquiry');
       expect(fakes.callsTo('recordFine').map((c) => [c.input.amount, c.input.multiple, c.input.approvedBy])).toEqual([['7500.00', '1.5', 'rv-1']]);
@@ -72,7 +72,7 @@ describe('arrears workflow (time-skipping test server, fake activities)', () => 
     const result = await withCase(fakes, async (handle) => {
       await until(() => (fakes.callsTo('projectCase').length > 0 ? true : undefined), 'the first projection');
       const today = shanghaiDateOf(await env.currentTimeMs());
-      expect(await refusalOf(handle.executeUpdate(requestArrearsDeferral, { args: [{ until: addDays(today, 400), reason: 'flood', actorId: 'agent-1' }] }))).toBe('OutcomeNotAllowed');
+      expect(await refusalOf(handle.executeUpdate(requestArrearsDeferral, { args: [{ until: addDays(today, 400), reason: 'flood', actorId: 'agent-1' }] }))).toBe('OUTCOME_NOT_ALLOWED');
       await handle.executeUpdate(requestArrearsDeferral, { args: [{ until: addDays(today, 365), reason: 'flood damaged the plant', actorId: 'agent-1' }] });
       const review = await taskIn(handle, 'deferralReview');
       expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({ step: 'deferralReview', permission: 'supervise' });

@@ -196,7 +196,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       const refusal = await refusalOf(
         handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve', { actorId: 'cw-001' })] }),
       );
-      expect(refusal).toBe('FourEyes');
+      expect(refusal).toBe('FOUR_EYES');
       expect(await handle.query(getCaseView)).toEqual(review); // nothing changed: a validator writes no history
       expect(fakes.callsTo('closeTask')).toHaveLength(0);
 
@@ -215,9 +215,9 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       const review = await openReview(handle);
 
       expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'reject', { comment: '  ' })] }))).toBe(
-        'OutcomeNotAllowed',
+        'OUTCOME_NOT_ALLOWED',
       );
-      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decision('not-this-task', 'approve')] }))).toBe('TaskAlreadyDecided');
+      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decision('not-this-task', 'approve')] }))).toBe('TASK_ALREADY_DECIDED');
       expect(await handle.query(getCaseView)).toEqual(review);
       expect(fakes.callsTo('closeTask')).toHaveLength(0);
 

@@ -12,7 +12,7 @@ import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
 import { installSdkLogging } from '../../bin/worker-runtime.js';
 import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
 import { completeTask, ratePetition, requestPetitionReview } from '../../workflows/index.js';
-import { fakeActivities } from '../support/fake-activities.js';
+import { FAKE_REGION_PARENTS, fakeActivities } from '../support/fake-activities.js';
 import { bundleWorkflows } from './enrollment-harness.js';
 import { decision, OPINION_DATA, openTaskIn, type PetitionHandle, petitionInput, statusOf, withPetitionWorker } from './petition-harness.js';
 
@@ -88,7 +88,7 @@ async function record(): Promise<void> {
     mkdirSync(outDir, { recursive: true });
     for (const scenario of scenarios) {
       const fakes = fakeActivities({
-        loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: scenario.concludedReference ?? null, regions: ['330100', '330102', '330105', '330106'] }),
+        loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: scenario.concludedReference ?? null, regions: Object.keys(FAKE_REGION_PARENTS), parents: FAKE_REGION_PARENTS }),
       });
       const history = await withPetitionWorker(env, bundle, fakes, async (start) => {
         const input = petitionInput(await env.currentTimeMs());

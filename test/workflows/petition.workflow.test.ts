@@ -9,7 +9,7 @@ import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { computeDeadline } from '../../domain/case/deadline-clock.js';
 import { petitionMachine } from '../../domain/petition/petition.machine.js';
 import { completeTask, getCaseView, ratePetition, requestPetitionReview } from '../../workflows/index.js';
-import { fakeActivities } from '../support/fake-activities.js';
+import { FAKE_REGION_PARENTS, fakeActivities } from '../support/fake-activities.js';
 import { until } from './enrollment-harness.js';
 import { decision, OPINION_DATA, openTaskIn, petitionInput, statusOf, withPetitionWorker } from './petition-harness.js';
 import { startTimeSkipping } from './time-skipping.js';
@@ -61,7 +61,7 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
       const extension = await openTaskIn(handle, 'extensionRequested');
       expect(fakes.callsTo('openTask')[2]?.input.spec).toMatchObject({ step: 'extension', permission: 'supervise', preparedBy: 'cw-002' });
       const fourEyes = await refusalOf(handle.executeUpdate(completeTask, { args: [decision(extension.openTaskId, 'approve', { actorId: 'cw-002' })] }));
-      expect(fourEyes.type).toBe('FourEyes');
+      expect(fourEyes.type).toBe('FOUR_EYES');
       await handle.executeUpdate(completeTask, { args: [decision(extension.openTaskId, 'approve', { actorId: 'sv-001' })] });
 
       const extended = await openTaskIn(handle, 'inProgress');
@@ -145,7 +145,12 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
       await handle.executeUpdate(completeTask, { args: [decision((await openTaskIn(handle, 'inProgress')).openTaskId, 'notSupport', { data: OPINION_DATA })] });
       await statusOf(handle, 'opinionIssued');
       const opinionOn = shanghaiDateOf(await env.currentTimeMs());
-      const window = fakes.callsTo('projectCase').at(-1)!.input.deadlines.find((d) => d.name === 'reviewRequest');
+      // The decision answers once applied; the read model follows (an online reply is received the day it is issued).
+      const projected = await until(() => {
+        const last = fakes.callsTo('projectCase').at(-1)?.input;
+        return last?.status === 'opinionIssued' ? last : undefined;
+      }, 'the opinionIssued projection');
+      const window = projected.deadlines.find((d) => d.name === 'reviewRequest');
       expect(window?.dueDate).toBe(computeDeadline(CN_CALENDAR_YEARS, opinionOn, 30, 'calendar').dueDate);
 
       await env.sleep('31 days');
@@ -157,7 +162,7 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
   });
 
   it('answers a petition on the same facts and reasons after a concluded re-review "not accepted: re-review concluded" without a task (§7 art. 36)', async () => {
-    const fakes = fakeActivities({ loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: 'XF2026000007', regions: ['330102'] }) });
+    const fakes = fakeActivities({ loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: 'XF2026000007', regions: ['330102'], parents: FAKE_REGION_PARENTS }) });
     await withPetitionWorker(env, bundle, fakes, async (start) => {
       const handle = await start(petitionInput(await env.currentTimeMs()));
       expect(await handle.result()).toEqual({ status: 'notAccepted' });
@@ -200,7 +205,7 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
       const task = await openTaskIn(handle, 'registered');
       expect(fakes.callsTo('openTask')[0]?.input.spec.permission).toBe('approve'); // sensitive: reviewers and supervisors
       const accused = await refusalOf(handle.executeUpdate(completeTask, { args: [decision(task.openTaskId, 'accept', { actorId: 'rv-013' })] }));
-      expect(accused).toMatchObject({ type: 'FourEyes', message: expect.stringMatching(/accused/) });
+      expect(accused).toMatchObject({ type: 'ACCUSED_STAFF', message: expect.stringMatching(/accuses/) });
       const unserved = await refusalOf(handle.executeUpdate(completeTask, { args: [decision(task.openTaskId, 'forward', { actorId: 'rv-014', comment: '外省', data: { toRegion: '110105' } })] }));
       expect(unserved.message).toMatch(/not served/);
       expect(fakes.callsTo('closeTask')).toHaveLength(0);

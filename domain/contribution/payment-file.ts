@@ -1,9 +1,9 @@
-import { isIsoDate } from '../domain/calendar/local-date.js';
-import { parseCsv } from '../domain/contribution/declaration-csv.js';
-import type { DeclarationIssue } from '../domain/contribution/declaration.js';
-import { DomainError } from '../domain/errors.js';
-import { parseCreditCode } from '../domain/identity/credit-code.js';
-import { AMOUNT_PATTERN } from '../domain/money.js';
+import { isIsoDate } from '../calendar/local-date.js';
+import { parseCsv } from './declaration-csv.js';
+import type { DeclarationIssue } from './declaration.js';
+import { DomainError } from '../errors.js';
+import { parseCreditCode } from '../identity/credit-code.js';
+import { AMOUNT_PATTERN } from '../money.js';
 
 /** Where a payment file comes from; each has its own documented layout (docs/contributions.md). */
 export type PaymentSource = 'bank' | 'tax';

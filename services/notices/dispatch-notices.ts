@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { NoticeChannel, OutgoingNotice } from './notice-channel.js';
+import type { NoticeChannel, OutgoingNotice } from '../adapters/notice-channel.js';
 
 /**
  * Delivers what the outbox holds and stamps it dispatched, a batch at a time. Rows are locked with SKIP LOCKED so

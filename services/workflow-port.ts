@@ -1,9 +1,14 @@
-import type { ArrearsCaseStart } from '../activities/arrears-sweep.js';
-import type { TaskCompletion } from '../domain/task.js';
+import type { ArrearsCaseStart } from '../domain/arrears/arrears-case.js';
+import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
+import type { TaskCompletion } from '../domain/task.js';
 import type { CaseView, EnrollmentInput, PetitionInput } from '../workflows/index.js';
 
-/** What the API needs from Temporal. api/temporal-cases.ts is the only implementation that knows Temporal. */
+/**
+ * What the application layer needs from the case workflows. services/temporal/temporal-case-workflows.ts is the only
+ * implementation; it knows Temporal, nothing else does. Every refusal a workflow gives comes back as a DomainError with
+ * the code the workflow chose.
+ */
 export interface CaseWorkflows {
   /** Starts the case workflow; starting a case that already runs is a no-op (the workflow ID is the case ID). */
   startEnrollment(input: EnrollmentInput): Promise<void>;
@@ -19,12 +24,14 @@ export interface CaseWorkflows {
   /** The petitioner asks for review (复查) or re-review (复核); refused with REVIEW_WINDOW_CLOSED after 30 days. */
   requestPetitionReview(caseId: string, stage: 'review' | 'rereview', actorId: string): Promise<CaseView>;
   ratePetition(caseId: string, rating: { score: number; comment: string }, actorId: string): Promise<CaseView>;
-  /** Starts each arrears case or tells the running one about its new periods (signal-with-start). Optional for test fakes. */
-  startArrearsCases?(starts: readonly ArrearsCaseStart[]): Promise<void>;
+  /** Starts each arrears case or tells the running one about its new periods (signal-with-start). */
+  startArrearsCases(starts: readonly ArrearsCaseStart[]): Promise<void>;
   /** Tells an open arrears case that a payment was booked, so it recomputes and settles what is paid. */
-  notifyArrearsPayment?(caseId: string, paymentId: string): Promise<void>;
+  notifyArrearsPayment(caseId: string, paymentId: string): Promise<void>;
   /** The employer (or staff) asks for a hardship deferral; a supervisor decides on the case's task. */
-  requestArrearsDeferral?(caseId: string, request: { until: string; reason: string; actorId: string }): Promise<CaseView>;
+  requestArrearsDeferral(caseId: string, request: { until: string; reason: string; actorId: string }): Promise<CaseView>;
+  /** A year's holiday calendar was loaded: the case computes its provisional deadlines again. A finished case is skipped. */
+  calendarLoaded(caseId: string, calendar: readonly CalendarYear[]): Promise<void>;
   /** For /ready: does Temporal answer? */
   ping(): Promise<boolean>;
 }

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loadCalendarYears } from '../db/queries/calendar.query.js';
-import { loadContributionPolicy } from '../db/queries/contribution-policy.query.js';
-import { findParametersInForce } from '../db/queries/region-parameters.query.js';
-import { recordDeclaration } from '../db/writers/contribution-ledger.js';
-import { HolidayCalendar } from '../domain/calendar/holiday-calendar.js';
-import { shanghaiDateOf } from '../domain/calendar/local-date.js';
-import { computeDeclarationBatch } from '../domain/contribution/declaration-batch.js';
+import { loadCalendarYears } from '../../db/queries/calendar.query.js';
+import { loadContributionPolicy } from '../../db/queries/contribution-policy.query.js';
+import { findParametersInForce } from '../../db/queries/region-parameters.query.js';
+import { recordDeclaration } from '../../db/writers/contribution-ledger.js';
+import { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
+import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
+import { computeDeclarationBatch } from '../../domain/contribution/declaration-batch.js';
 import {
   billDueDate,
   periodProblem,
@@ -14,8 +14,8 @@ import {
   type DeclarationLineInput,
   type DeclarationTotals,
   type DeclaredLine,
-} from '../domain/contribution/declaration.js';
-import { DomainError } from '../domain/errors.js';
+} from '../../domain/contribution/declaration.js';
+import { DomainError } from '../../domain/errors.js';
 
 export interface DeclarationRequest {
   employer: { creditCode: string; region: string; status: string; workInjuryClass: number | null };

@@ -1,0 +1,32 @@
+import type { TaskView } from '../../db/queries/task.query.js';
+import { DomainError } from '../../domain/errors.js';
+import type { CaseView } from '../../workflows/index.js';
+import type { CommandContext } from '../command-context.js';
+import { authorizedTask } from './task-access.js';
+
+export interface Decision {
+  outcome: string;
+  comment: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * 办结: the holder's decision on a task (design.md "Tasks"). CASL checks the row (holder, step permission, four eyes,
+ * accused staff); the case workflow's validator checks the case (the task still open, the outcome possible now, a
+ * reason where one is needed) before anything reaches history, and answers once the decision is applied. The task's
+ * new state comes from the workflow; the same request retried carries the same update ID and is applied once.
+ */
+export async function completeTask(ctx: CommandContext, taskId: string, decision: Decision): Promise<{ task: TaskView; case: CaseView }> {
+  const task = await authorizedTask(ctx, taskId, 'complete');
+  if (task.status !== 'claimed') {
+    throw new DomainError(task.status === 'open' ? 'TASK_NOT_CLAIMED' : 'TASK_ALREADY_DECIDED', `task ${task.taskId} is ${task.status}; claim it first`);
+  }
+  const view = await ctx.workflows.completeTask(
+    task.caseId,
+    { taskId: task.taskId, ...decision, actorId: ctx.actor.id, actorRole: ctx.actor.role },
+    task.version,
+  );
+  const applied = view.lastDecision;
+  if (applied?.taskId !== task.taskId) throw new Error(`case ${task.caseId} answered the decision on ${task.taskId} without applying it`);
+  return { task: { ...task, status: applied.taskStatus, version: task.version + 1 }, case: view };
+}

@@ -1,0 +1,19 @@
+import type { Client } from '@temporalio/client';
+
+/**
+ * Makes sure the daily arrears sweep schedule exists (01:00 Asia/Shanghai, overlapping runs skipped): Temporal keeps
+ * the timetable and shows every run; the workflow takes "today" from the workflow clock. Idempotent: a second worker
+ * finds the schedule and leaves it.
+ */
+export async function ensureArrearsSweepSchedule(client: Client, taskQueue: string): Promise<void> {
+  try {
+    await client.schedule.create({
+      scheduleId: 'arrears-sweep',
+      spec: { calendars: [{ hour: 1, minute: 0 }], timezone: 'Asia/Shanghai' },
+      action: { type: 'startWorkflow', workflowType: 'arrearsSweep', taskQueue, args: [], workflowId: 'arrears-sweep-run' },
+      policies: { overlap: 'SKIP' },
+    });
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ScheduleAlreadyRunning')) throw error;
+  }
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError, isDomainErrorCode } from '../../domain/errors.js';
+import {
+  arrears,
+  arrearsPaymentReceived,
+  arrearsPeriodsJoined,
+  calendarLoaded,
+  completeTask,
+  enrollment,
+  petition,
+  ratePetition,
+  requestArrearsDeferral,
+  requestPetitionReview,
+  resubmitEnrollment,
+  withdrawEnrollment,
+  type CaseView,
+} from '../../workflows/index.js';
+import type { CaseWorkflows } from '../workflow-port.js';
+
+/** The same request sent twice carries the same update ID, so Temporal applies it once and answers both alike. */
+const updateIdOf = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+
+/** Already ran to completion under this ID: the case exists, which is what the caller wants. */
+const alreadyStarted = (err: unknown) => {
+  if (err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError') return;
+  throw err;
+};
+
+/** A finished case ignores what happens to it afterwards: a payment is booked all the same, a calendar changes nothing. */
+const finishedIsFine = (err: unknown) => {
+  if (!(err instanceof WorkflowNotFoundError)) throw err;
+};
+
+/**
+ * The workflow port on a Temporal client (design.md "Case = workflow"): the workflow ID is the case ID, starts use a
+ * conflict policy that returns the running case, decisions are Updates with a deterministic update ID. A validator's
+ * refusal arrives as an ApplicationFailure whose type is the domain error code it chose (workflows/messages.ts).
+ */
+export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWorkflows {
+  const update = async (caseId: string, run: () => Promise<CaseView>): Promise<CaseView> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && isDomainErrorCode(err.cause.type)) {
+        throw new DomainError(err.cause.type, err.cause.message, { cause: err });
+      }
+      if (err instanceof WorkflowNotFoundError) {
+        throw new DomainError('NOT_ALLOWED_NOW', `case ${caseId} has finished; nothing can change it now`, { cause: err });
+      }
+      throw err;
+    }
+  };
+  const start = { taskQueue, workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE' } as const;
+  const handle = (caseId: string) => client.workflow.getHandle(caseId);
+
+  return {
+    startEnrollment: (input) => client.workflow.start(enrollment, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
+
+    startPetition: (input) => client.workflow.start(petition, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
+
+    completeTask: (caseId, completion, basis) =>
+      update(caseId, () =>
+        handle(caseId).executeUpdate(completeTask, {
+          args: [completion],
+          updateId: updateIdOf('complete', completion.taskId, String(basis), completion.actorId, completion.outcome, completion.comment),
+        }),
+      ),
+
+    resubmitEnrollment: (caseId, correction, actorId, basis) =>
+      update(caseId, () =>
+        handle(caseId).executeUpdate(resubmitEnrollment, {
+          args: [{ correction, actorId }],
+          updateId: updateIdOf('resubmit', caseId, String(basis), actorId, JSON.stringify(correction)),
+        }),
+      ),
+
+    withdrawEnrollment: (caseId, reason, actorId) =>
+      update(caseId, () => handle(caseId).executeUpdate(withdrawEnrollment, { args: [{ reason, actorId }], updateId: updateIdOf('withdraw', caseId, actorId) })),
+
+    requestPetitionReview: (caseId, stage, actorId) =>
+      update(caseId, () => handle(caseId).executeUpdate(requestPetitionReview, { args: [{ stage, actorId }], updateId: updateIdOf('petition-review', caseId, stage) })),
+
+    ratePetition: (caseId, rating, actorId) =>
+      update(caseId, () =>
+        handle(caseId).executeUpdate(ratePetition, {
+          args: [{ ...rating, actorId }],
+          updateId: updateIdOf('petition-rating', caseId, String(rating.score), rating.comment),
+        }),
+      ),
+
+    // One call per case (signal-with-start): the case ID is the workflow ID, so a case is never started twice.
+    async startArrearsCases(starts) {
+      for (const input of starts) {
+        await client.workflow.signalWithStart(arrears, {
+          taskQueue,
+          workflowId: input.caseId,
+          args: [input],
+          signal: arrearsPeriodsJoined,
+          signalArgs: [{ periods: input.periods }],
+        });
+      }
+    },
+
+    notifyArrearsPayment: (caseId, paymentId) => handle(caseId).signal(arrearsPaymentReceived, { paymentId }).catch(finishedIsFine),
+
+    requestArrearsDeferral: (caseId, request) =>
+      update(caseId, () =>
+        handle(caseId).executeUpdate(requestArrearsDeferral, {
+          args: [request],
+          updateId: updateIdOf('arrears-deferral', caseId, request.actorId, request.until, request.reason),
+        }),
+      ),
+
+    calendarLoaded: (caseId, calendar) => handle(caseId).signal(calendarLoaded, { calendar: [...calendar] }).catch(finishedIsFine),
+
+    async ping() {
+      await client.workflowService.getSystemInfo({});
+      return true;
+    },
+  };
+}

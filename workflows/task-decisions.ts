@@ -1,0 +1,42 @@
+import * as wf from '@temporalio/workflow';
+import type { TaskCompletion } from '../domain/task.js';
+import type { HumanTaskDesk } from './human-task.js';
+import { type CaseView, completeTask, refuse } from './messages.js';
+
+/**
+ * The `completeTask` Update, registered the same way by every case type (design.md "Tasks"):
+ * - the validator runs the desk's rules (open task, four eyes, accused staff, outcome, reason) and then the step's own,
+ *   so a refused decision never reaches history;
+ * - the handler hands the decision to the desk and answers once the workflow has applied it — the task row closed or
+ *   put on hold and the lifecycle moved. What follows (records, notices, the read model) runs on without keeping the
+ *   caseworker waiting.
+ *
+ * `appliedVersion()` is the case version right after the last decision was applied; cases started before this rule
+ * answered after their follow-up effects instead, and pass that version (see `wf.patched` in their workflow).
+ */
+export function handleTaskDecisions(options: {
+  desk: () => HumanTaskDesk | null;
+  validateStep: (completion: TaskCompletion) => void;
+  version: () => number;
+  appliedVersion: () => number;
+  view: () => CaseView;
+}): void {
+  wf.setHandler(
+    completeTask,
+    async (completion) => {
+      const desk = options.desk()!; // the desk of this step: a case may open the next step's desk meanwhile
+      desk.accept(completion);
+      const before = options.version();
+      await wf.condition(() => options.appliedVersion() > before);
+      return { ...options.view(), lastDecision: desk.lastApplied };
+    },
+    {
+      validator: (completion: TaskCompletion) => {
+        const desk = options.desk();
+        if (!desk) throw refuse('TASK_ALREADY_DECIDED', `task ${completion.taskId} is not open for a decision`);
+        desk.validate(completion);
+        options.validateStep(completion);
+      },
+    },
+  );
+}
