@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
-import { monthOf } from '../domain/calendar/local-date.js';
+import { addMonths, monthOf } from '../domain/calendar/local-date.js';
 import { monthsCovered } from '../domain/insurance/insurance-history.js';
 import { clampBase } from '../domain/contribution/contribution-base.js';
 import type { RegionalParameters } from '../domain/contribution/regional-parameters.js';
@@ -14,6 +14,8 @@ import { loadCalendarYears } from '../db/queries/calendar.query.js';
 import { listParameterSets } from '../db/queries/region-parameters.query.js';
 import { appendAudit } from '../db/writers/case-log.js';
 import type { ActivityDeps } from './deps.js';
+
+const previousMonth = (month: string) => addMonths(`${month}-01`, -1).slice(0, 7);
 
 /** How long the worker reuses the holiday calendar and a region's parameter sets before reading them again. */
 const REFERENCE_CACHE_MS = 30_000;
@@ -103,6 +105,15 @@ export function createEnrollmentActivities({ orm, clock }: ActivityDeps) {
                hukou_region = coalesce(excluded.hukou_region, person.hukou_region), updated_at = excluded.updated_at`,
             [person.value, application.person.name, person.sex, person.birthDate, application.person.phone, application.person.hukouRegion, at, at],
           );
+          // A flexible worker who is hired: the employer takes the relationship over, so the person's own records stop
+          // with the month before the hire (one pension relationship at a time — the partial unique index holds it).
+          if (application.employerCreditCode !== null) {
+            await em.execute(
+              `update insurance_record set status = 'terminated', end_month = ?, end_reason = 'switchedToEmployee'
+                where citizen_id = ? and employer_credit_code is null and status = 'active' and insurance_type in (?)`,
+              [previousMonth(monthOf(application.hireDate)), person.value, application.insuranceTypes],
+            );
+          }
           // One statement for all chosen insurances; a retry finds them and inserts nothing.
           const values = application.insuranceTypes.map(() => `(?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`).join(', ');
           await em.execute(

@@ -23,6 +23,7 @@ export class ValidationError extends Error {
 
 /** Every domain code's HTTP status; a new code does not compile until it is mapped here. */
 export const statusFor = {
+  VALIDATION_FAILED: 400,
   CASE_NOT_FOUND: 404,
   TASK_NOT_FOUND: 404,
   ACCUSED_STAFF: 404,
@@ -50,6 +51,7 @@ export const statusFor = {
   CALENDAR_NOT_LOADED: 422,
   ENROLLMENT_REFUSED: 422,
   EMPLOYER_INACTIVE: 422,
+  NOT_INSURED: 422,
   REVIEW_WINDOW_CLOSED: 422,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>;
 
@@ -80,7 +82,8 @@ export function toErrorResponse(err: Error, c: Context<AppEnv>, log: (line: stri
   // CASL puts the rule's .because() reason in the message ("four-eyes: you prepared this decision").
   if (err instanceof ForbiddenError) return problem(c, 403, 'FORBIDDEN', err.message);
   if (err instanceof DomainError) {
-    const extra = err.path === undefined ? {} : { errors: [{ path: err.path, message: err.message }] };
+    const issues = err.issues ?? (err.path === undefined ? undefined : [{ path: err.path, message: err.message }]);
+    const extra = issues === undefined ? {} : { errors: [...issues] };
     return problem(c, statusFor[err.code], err.code, err.message, extra);
   }
   if (err instanceof HTTPException) {

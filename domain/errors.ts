@@ -3,6 +3,8 @@
  * every code to an HTTP status in one exhaustive table (api/errors.ts), so a new code does not compile until mapped.
  */
 export const DOMAIN_ERROR_CODES = [
+  // 400: input that can never be right (checked where the business clock or the database is needed, so not by the schema)
+  'VALIDATION_FAILED',
   // 404: unknown, or not visible to the caller (same answer for both so IDs cannot be probed)
   'CASE_NOT_FOUND',
   'TASK_NOT_FOUND',
@@ -35,6 +37,7 @@ export const DOMAIN_ERROR_CODES = [
   'CALENDAR_NOT_LOADED',
   'ENROLLMENT_REFUSED',
   'EMPLOYER_INACTIVE',
+  'NOT_INSURED',
   'REVIEW_WINDOW_CLOSED',
 ] as const;
 
@@ -63,13 +66,29 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    options?: { cause?: unknown; path?: string },
+    options?: { cause?: unknown; path?: string; issues?: readonly InputIssue[] },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.path = options?.path;
+    this.issues = options?.issues;
   }
   /** The request field the refusal is about, e.g. `person.citizenId`; becomes `errors[0].path`. */
   readonly path: string | undefined;
+  /** Every field at fault, when there are several (a roster with bad rows); becomes `errors`. */
+  readonly issues: readonly InputIssue[] | undefined;
+}
+
+/** A field that can never be right, with why: `{ path: 'person.citizenId', message: 'the birth date is in the future' }`. */
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
+/** Input refused as a whole (400 VALIDATION_FAILED), naming every field at fault; nothing is written. */
+export function invalidInput(issues: readonly InputIssue[]): DomainError {
+  const first = issues[0];
+  const summary = issues.length === 1 && first ? `Invalid request: ${first.path} ${first.message}` : `Invalid request: ${issues.length} fields are wrong`;
+  return new DomainError('VALIDATION_FAILED', summary, { issues, path: first?.path });
 }
 
 /** The refusal as an error, for code paths that stop at the first refusal. */

@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import { DomainError } from '../domain/errors.js';
 import type { SubjectMap, SubjectType, TaskPermission } from './subjects.js';
-import { ACCUSED_REASON, TASK_PROHIBITIONS } from './task-prohibitions.js';
+import { ACCUSED_REASON, FOUR_EYES_REASON, TASK_PROHIBITIONS } from './task-prohibitions.js';
 
 // The API and workflows import every policy name from this one module (api-contract.md "Authentication").
 export type {
@@ -79,7 +79,9 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     can('claim', 'Task', { region, status: 'open', permission: { $in: [...permissions] } });
     can('release', 'Task', { region, assignee: actor.id });
     can('complete', 'Task', { region, assignee: actor.id, permission: { $in: [...permissions] } });
-    can('create', ['Enrollment', 'Employer'], { region });
+    can('create', ['Enrollment', 'Employer', 'Leaver'], { region });
+    can('read', 'Leaver', { region });
+    can('update', 'Person', { region });
     // Front-office staff key in a declaration for an employer without online access (§3.3).
     can(['read', 'create'], 'Declaration', { region });
     can('read', ['Bill', 'Payment', 'ArrearsCase'], { region });
@@ -92,6 +94,8 @@ const grants: Record<Role, Grant> = {
   citizen({ id }, { can }) {
     can('read', 'Case', { citizenId: id });
     can('read', 'Case', { applicantId: id });
+    // Their own contact details (a phone number); what the record says about employment is the employer's and staff's.
+    can('update', 'Person', { citizenId: id });
     can('readUnmasked', 'Case', { citizenId: id });
     can(['read', 'readUnmasked'], 'Person', { citizenId: id });
     // A citizen files only for themself and only as a flexible worker; a hire is registered by the employer (§2).
@@ -104,6 +108,8 @@ const grants: Record<Role, Grant> = {
     can('read', 'Case', { employerCreditCode: employer });
     can('create', 'Enrollment', { employerCreditCode: employer });
     can('read', 'Employer', { creditCode: employer });
+    // 减员: the employer reports its own leavers (社会保险法 art. 50) and reads what it reported.
+    can(['create', 'read'], 'Leaver', { employerCreditCode: employer });
     // An employer declares its own wages (社会保险法 art. 60) and sees its own account, never another's (issue 3).
     can(['read', 'create'], 'Declaration', { employerCreditCode: employer });
     can('read', ['Bill', 'Payment', 'ArrearsCase'], { employerCreditCode: employer });
@@ -112,18 +118,26 @@ const grants: Record<Role, Grant> = {
   },
   caseworker: inRegion((region, actor, builder) => {
     frontOffice(['review'])(actor, builder);
+    // 变更: a caseworker records a base change; a drop waits for a reviewer's approval (four eyes).
+    builder.can('create', 'BaseChange', { region });
     // A sensitive petition is for reviewers and supervisors only (domain-rules §7); its tasks take 'approve'.
     builder.cannot('read', 'Case', { caseType: 'petition', sensitive: true }).because(SENSITIVE_PETITION_REASON);
     // The collection desk: it books payments and asks for deferrals on the employer's behalf (domain-rules §4).
     builder.can('create', 'Payment', { region });
     builder.can('update', 'ArrearsCase', { region });
   }),
-  reviewer: frontOffice(['review', 'approve']),
+  reviewer: inRegion((region, actor, builder) => {
+    frontOffice(['review', 'approve'])(actor, builder);
+    builder.can(['create', 'update'], 'BaseChange', { region });
+  }),
   supervisor: inRegion((region, actor, builder) => {
     const { can } = builder;
-    can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
+    can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry', 'Leaver'], { region });
     can('read', 'Case', { sharedWithRegions: region });
     can('readUnmasked', ['Case', 'Person'], { region });
+    can(['create', 'update'], ['BaseChange'], { region });
+    can('create', 'Leaver', { region });
+    can('update', 'Person', { region });
     can('claim', 'Task', { region, status: 'open' });
     can(['release', 'reassign'], 'Task', { region });
     // Still only the holder decides (design.md "Tasks"): a supervisor reassigns a task to themself first.
@@ -140,6 +154,8 @@ const grants: Record<Role, Grant> = {
   admin: inRegion((region, _actor, builder) => {
     const { can } = builder;
     can('manage', 'RegionParameters', { region });
+    // The State Council's holiday arrangement is national: any administrator loads a year once its notice is out.
+    can('manage', 'Calendar');
     can(['create', 'update'], 'Employer', { region });
     can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
     readContributions(region, builder);
@@ -159,13 +175,15 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   grant(actor, builder);
   // Reference data is public to every properly scoped user; an account missing its region or employer got no rules.
-  if (builder.rules.length > 0) builder.can('read', 'RegionParameters');
+  if (builder.rules.length > 0) builder.can('read', ['RegionParameters', 'Calendar']);
 
   // Prohibitions last: in CASL a later rule wins, so no grant above can re-open them. The task ones (four eyes, the
   // accused staff member) are properties of the task row, listed once in policies/task-prohibitions.ts.
   for (const { actions: forbidden, field, refusal } of TASK_PROHIBITIONS) {
     builder.cannot([...forbidden], 'Task', { [field]: actor.id }).because(refusal.reason);
   }
+  // Four eyes on a base drop: whoever asked for it does not approve it.
+  builder.cannot('update', 'BaseChange', { requestedBy: actor.id }).because(FOUR_EYES_REASON);
   // 信访工作条例 art. 36 para. 3 (domain-rules §7): whistle-blowing must not be disclosed to the accused.
   builder.cannot(['read', 'readUnmasked'], 'Case', { accusedStaff: actor.id }).because(ACCUSED_REASON);
   return builder.build();

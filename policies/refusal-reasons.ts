@@ -39,6 +39,9 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   Bill: { one: 'bill', many: 'bills' },
   Payment: { one: 'payment', many: 'payments' },
   ArrearsCase: { one: 'arrears case', many: 'arrears cases' },
+  Leaver: { one: 'leaver report', many: 'leaver reports' },
+  BaseChange: { one: 'base change', many: 'base changes' },
+  Calendar: { one: 'holiday calendar', many: 'holiday calendars' },
 };
 
 /** What a reason sentence is built from. */

@@ -83,6 +83,15 @@ export interface ContributionSubject {
   region: string;
 }
 
+/** A change of a person's contribution base: who asked for it decides nothing about it (four eyes on a drop). */
+export interface BaseChangeSubject {
+  region: string;
+  requestedBy: string;
+}
+
+/** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */
+export type CalendarSubject = Record<string, never>;
+
 export interface SubjectMap {
   Case: CaseSubject;
   Task: TaskSubject;
@@ -96,6 +105,10 @@ export interface SubjectMap {
   Bill: ContributionSubject;
   Payment: ContributionSubject;
   ArrearsCase: ContributionSubject;
+  /** A leaver report (减员) of an employer's employee. */
+  Leaver: ContributionSubject;
+  BaseChange: BaseChangeSubject;
+  Calendar: CalendarSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -113,4 +126,7 @@ export const subjectTypes = [
   'Bill',
   'Payment',
   'ArrearsCase',
+  'Leaver',
+  'BaseChange',
+  'Calendar',
 ] as const satisfies readonly SubjectType[];

@@ -6,6 +6,7 @@ import type { TaskCompletion } from '../domain/task.js';
 import { acts, ArrearsCase } from './arrears/arrears-case.js';
 import { arrearsPaymentReceived, arrearsPeriodsJoined, type ArrearsInput, requestArrearsDeferral } from './arrears/arrears-messages.js';
 import { today } from './human-task.js';
+import { failingOnDomainErrors } from './domain-failures.js';
 import { getCaseView, refuse } from './messages.js';
 import { handleTaskDecisions } from './task-decisions.js';
 
@@ -18,6 +19,10 @@ const REFRESH_MS = 30 * 86_400_000;
 
 /** 欠费追缴: order to pay, fine (four eyes), enforcement ladder, deferrals; settles on payment (社会保险法 arts. 63, 86). */
 export async function arrears(input: ArrearsInput): Promise<{ status: string }> {
+  return failingOnDomainErrors(() => runArrears(input));
+}
+
+async function runArrears(input: ArrearsInput): Promise<{ status: string }> {
   const calendar = await acts.loadArrearsCalendar();
   const c = new ArrearsCase(input, calendar, !input.resume && wf.patched('arrears-rules-2026-12'));
   c.calendar.listen();

@@ -4,6 +4,7 @@ import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-appli
 import type { TaskCompletion } from '../domain/task.js';
 import { EnrollmentCase } from './enrollment/enrollment-case.js';
 import { type EnrollmentInput, resubmitEnrollment, withdrawEnrollment } from './enrollment/enrollment-messages.js';
+import { failingOnDomainErrors } from './domain-failures.js';
 import { getCaseView, refuse } from './messages.js';
 import { handleTaskDecisions } from './task-decisions.js';
 
@@ -15,6 +16,10 @@ export { resubmitEnrollment, withdrawEnrollment, type EnrollmentInput } from './
  * approval. The steps live in workflows/enrollment/enrollment-case.ts.
  */
 export async function enrollment(input: EnrollmentInput): Promise<{ status: string }> {
+  return failingOnDomainErrors(() => runEnrollment(input));
+}
+
+async function runEnrollment(input: EnrollmentInput): Promise<{ status: string }> {
   const c = await EnrollmentCase.open(input);
   c.calendar.listen();
   listenToApplicant(c);

@@ -6,6 +6,7 @@ import { assertReviewWindowOpen } from '../domain/petition/petition-clocks.js';
 import { petitionStepOf } from '../domain/petition/petition-steps.js';
 import type { TaskCompletion } from '../domain/task.js';
 import { today } from './human-task.js';
+import { failingOnDomainErrors } from './domain-failures.js';
 import { getCaseView, refuse } from './messages.js';
 import { PetitionCase } from './petition/petition-case.js';
 import { type PetitionInput, ratePetition, recordPetitionDelivery, requestPetitionReview } from './petition/petition-messages.js';
@@ -24,6 +25,10 @@ const acts = wf.proxyActivities<Activities>({
  * workflows/petition/petition-case.ts.
  */
 export async function petition(input: PetitionInput): Promise<{ status: string }> {
+  return failingOnDomainErrors(() => runPetition(input));
+}
+
+async function runPetition(input: PetitionInput): Promise<{ status: string }> {
   const loaded = input.carried ? null : await acts.loadPetitionContext({ caseId: input.caseId, petitionerId: input.petitionerId, matterKey: input.matterKey });
   const c = new PetitionCase(input, loaded, !input.carried && wf.patched('petition-rules-2026-12'));
   c.calendar.listen();

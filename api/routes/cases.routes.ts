@@ -1,8 +1,5 @@
-import { subject } from '@casl/ability';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { caseSubjectOf, caseTasks, caseTimeline, findCase, listCases } from '../../db/queries/case.query.js';
-import { DomainError } from '../../domain/errors.js';
-import { accessibleFilter } from '../../policies/sql-scope.js';
+import { readCase, readCases } from '../../services/cases/read-cases.js';
 import type { AppEnv } from '../env.js';
 import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import { presentCase, presentCaseSummary } from '../presenters/case.presenter.js';
@@ -43,38 +40,25 @@ const listCasesRoute = createRoute({
   },
 });
 
-export const caseRoutes = (clock: () => Date) =>
+export const caseRoutes = () =>
   new OpenAPIHono<AppEnv>()
     .openapi(getCase, async (c) => {
-      const { em, ability, actor } = c.var;
-      const row = await findCase(em, c.req.valid('param').caseId);
-      // The same answer for "unknown" and "not yours", so case IDs and references cannot be probed.
-      if (!row || ability.cannot('read', subject('Case', caseSubjectOf(row)))) {
-        throw new DomainError('CASE_NOT_FOUND', `No case ${c.req.valid('param').caseId}`);
-      }
-      const [timeline, tasks] = await Promise.all([caseTimeline(em, row.caseId), caseTasks(em, row.caseId)]);
-      return c.json(presentCase(row, { timeline, tasks, actor, ability, now: clock() }), 200);
+      const { ctx } = c.var;
+      const { row, timeline, tasks } = await readCase(ctx, c.req.valid('param').caseId);
+      return c.json(presentCase(row, { timeline, tasks, actor: ctx.actor, ability: ctx.ability, now: ctx.clock.now() }), 200);
     })
     .openapi(listCasesRoute, async (c) => {
-      const { em, ability } = c.var;
       const q = c.req.valid('query');
       const after = q.cursor ? decodeCursorOf(q.cursor, ['string', 'string']) : null;
-      const page = await listCases(em, {
-        scope: accessibleFilter(ability, 'read', 'Case'),
+      const page = await readCases(c.var.ctx, {
         type: q.type,
         status: q.status,
         region: q.region,
         overdue: q.overdue === 'true',
-        now: clock(),
         limit: q.limit,
         after: after ? { openedAt: String(after[0]), id: String(after[1]) } : undefined,
       });
       const last = page.items.at(-1);
-      return c.json(
-        {
-          items: page.items.map((row) => presentCaseSummary(row, ability)),
-          nextCursor: page.more && last ? encodeCursor([last.openedAt, last.caseId]) : null,
-        },
-        200,
-      );
+      const nextCursor = page.more && last ? encodeCursor([last.openedAt, last.caseId]) : null;
+      return c.json({ items: page.items.map((row) => presentCaseSummary(row, c.var.ability)), nextCursor }, 200);
     });

@@ -1,31 +1,20 @@
-import { ForbiddenError, subject } from '@casl/ability';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Employer, Region } from '../../db/entities/index.js';
-import type { IEmployer } from '../../db/entities/employer.entity.js';
-import { appendAudit } from '../../db/writers/case-log.js';
-import { DomainError } from '../../domain/errors.js';
-import { parseCreditCode } from '../../domain/identity/credit-code.js';
-import { explainRefusal } from '../../policies/abilities.js';
-import { accessibleFilter } from '../../policies/sql-scope.js';
+import type { EmployerRow } from '../../db/queries/employer.query.js';
+import { LEAVE_REASONS } from '../../domain/enrollment/leaver.js';
+import { maskCitizenId } from '../../domain/identity/masking.js';
+import { readEmployers } from '../../services/employers/read-employers.js';
+import { registerEmployer } from '../../services/employers/register-employer.js';
+import { reportLeaver } from '../../services/employers/report-leaver.js';
 import type { AppEnv } from '../env.js';
 import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import { problemResponse } from '../problem.js';
-import { CreditCodeField, RegionCode } from '../schemas/common.js';
+import { CitizenIdField, CreditCodeField, IsoDate, RegionCode } from '../schemas/common.js';
 
 const EmployerOut = z
   .object({ creditCode: z.string(), name: z.string(), region: z.string(), status: z.string(), industryCode: z.string().nullable(), workInjuryClass: z.number().nullable(), warnings: z.array(z.string()).optional() })
   .openapi('Employer');
 
-const present = (e: IEmployer, warnings?: string[]) => ({
-  creditCode: e.creditCode,
-  name: e.name,
-  region: e.region,
-  status: e.status,
-  industryCode: e.industryCode ?? null,
-  workInjuryClass: e.workInjuryClass ?? null,
-  ...(warnings && warnings.length ? { warnings } : {}),
-});
+const present = (e: EmployerRow, warnings?: string[]) => ({ ...e, ...(warnings && warnings.length ? { warnings } : {}) });
 
 const listRoute = createRoute({
   method: 'get',
@@ -61,58 +50,70 @@ const createEmployer = createRoute({
   },
   responses: {
     201: { content: { 'application/json': { schema: EmployerOut } }, description: 'Registered' },
-    400: problemResponse('Invalid input, naming the field'),
+    400: problemResponse('Invalid input, naming the field (also: a region the system does not serve)'),
     403: problemResponse('Not allowed, with the reason'),
     409: problemResponse('The credit code is already registered'),
   },
 });
 
-export const employerRoutes = (clock: () => Date) =>
+
+const LeaverBody = z
+  .object({
+    citizenId: CitizenIdField,
+    leaveDate: IsoDate,
+    reason: z.enum(LEAVE_REASONS, { error: `must be one of ${LEAVE_REASONS.join(', ')}` }),
+  })
+  .openapi('LeaverReport');
+
+const LeaverOut = z
+  .object({
+    reportId: z.string(),
+    repeated: z.boolean(),
+    employerCreditCode: z.string(),
+    citizenId: z.string().openapi({ description: 'Masked unless the caller may see it whole' }),
+    leaveDate: z.string(),
+    reason: z.enum(LEAVE_REASONS),
+    lastMonth: z.string().openapi({ description: 'The records cover this month and stop from the next' }),
+    insuranceTypes: z.array(z.string()),
+    reportDeadline: z.string(),
+    lateDays: z.number().int().nullable().openapi({ description: 'Days after the statutory 15 days the report came (null: in time)' }),
+    provisional: z.boolean(),
+  })
+  .openapi('LeaverReported');
+
+const leaversRoute = createRoute({
+  method: 'post',
+  path: '/employers/{creditCode}/leavers',
+  tags: ['Enrollment 参保登记'],
+  summary: '减员: report that a person left; their records with the employer stop after the leave month (社会保险法 art. 50)',
+  request: { params: z.object({ creditCode: CreditCodeField }), body: { required: true, content: { 'application/json': { schema: LeaverBody } } } },
+  responses: {
+    201: { content: { 'application/json': { schema: LeaverOut } }, description: 'Reported; late reports carry lateDays' },
+    200: { content: { 'application/json': { schema: LeaverOut } }, description: 'The same report again: nothing changed' },
+    400: problemResponse('Invalid input, naming the field (a leave date in the future or before the records began)'),
+    403: problemResponse('Not allowed to report leavers for this employer'),
+    404: problemResponse('Unknown employer, or not visible'),
+    422: problemResponse('NOT_INSURED: the person has no open record with this employer'),
+  },
+});
+
+export const employerRoutes = () =>
   new OpenAPIHono<AppEnv>()
     .openapi(listRoute, async (c) => {
-      const { em, ability } = c.var;
       const q = c.req.valid('query');
-      const scope = accessibleFilter(ability, 'read', 'Employer');
-      if (scope === null) return c.json({ items: [], nextCursor: null }, 200);
-      const where: FilterQuery<IEmployer>[] = [scope];
-      if (q.region) where.push({ region: q.region });
-      if (q.cursor) where.push({ creditCode: { $gt: String(decodeCursorOf(q.cursor, ['string'])[0]) } });
-      const rows = await em.find(Employer, { $and: where }, { orderBy: { creditCode: 'asc' }, limit: q.limit + 1 });
-      const page = rows.slice(0, q.limit);
-      const last = page.at(-1);
-      return c.json({ items: page.map((e) => present(e)), nextCursor: rows.length > q.limit && last ? encodeCursor([last.creditCode]) : null }, 200);
+      const after = q.cursor ? String(decodeCursorOf(q.cursor, ['string'])[0]) : undefined;
+      const page = await readEmployers(c.var.ctx, { region: q.region, after, limit: q.limit });
+      const last = page.items.at(-1);
+      return c.json({ items: page.items.map((e) => present(e)), nextCursor: page.more && last ? encodeCursor([last.creditCode]) : null }, 200);
     })
     .openapi(createEmployer, async (c) => {
-      const { em, ability, actor } = c.var;
-      const body = c.req.valid('json');
-      const target = { creditCode: body.creditCode, region: body.region };
-      if (ability.cannot('create', subject('Employer', target))) {
-        throw new ForbiddenError(ability).setMessage(explainRefusal(ability, actor, 'create', 'Employer', target));
-      }
-      // A failed check character on an otherwise well-formed code is a warning for a person to confirm (§1.2).
-      const { warnings } = parseCreditCode(body.creditCode, 'warn');
-      if (!(await em.findOne(Region, { code: body.region }))) {
-        throw new DomainError('REGION_NOT_FOUND', `region ${body.region} is not served by this system`, { path: 'region' });
-      }
-      const employer = await em.transactional(async (tx) => {
-        const inserted = await tx.execute<{ credit_code: string }[]>(
-          `insert into employer (credit_code, name, region, status, industry_code, work_injury_class, created_by, created_at)
-           values (?, ?, ?, 'active', ?, ?, ?, ?) on conflict (credit_code) do nothing returning credit_code`,
-          [body.creditCode, body.name, body.region, body.industryCode ?? null, body.workInjuryClass ?? null, actor.id, clock()],
-        );
-        if (inserted.length === 0) throw new DomainError('EMPLOYER_EXISTS', `employer ${body.creditCode} is already registered`, { path: 'creditCode' });
-        await appendAudit(tx, {
-          at: clock(),
-          actorId: actor.id,
-          actorRole: actor.role,
-          region: body.region,
-          action: 'employer.registered',
-          objectType: 'Employer',
-          objectId: body.creditCode,
-          requestId: c.get('requestId'),
-          detail: { name: body.name, warnings },
-        });
-        return tx.findOneOrFail(Employer, { creditCode: body.creditCode });
-      });
+      const { employer, warnings } = await registerEmployer(c.var.ctx, c.req.valid('json'));
       return c.json(present(employer, warnings), 201);
+    })
+    .openapi(leaversRoute, async (c) => {
+      const { ctx } = c.var;
+      const reported = await reportLeaver(ctx, c.req.valid('param').creditCode, c.req.valid('json'));
+      // Staff of the region see the ID whole; the employer agent filed it and sees it masked like every employee list.
+      const unmasked = ctx.actor.role !== 'employer';
+      return c.json({ ...reported, citizenId: unmasked ? reported.citizenId : maskCitizenId(reported.citizenId) }, reported.repeated ? 200 : 201);
     });

@@ -1,18 +1,8 @@
-import { ForbiddenError, subject } from '@casl/ability';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { caseSubjectOf, findCase } from '../../db/queries/case.query.js';
-import { loadEnrollmentPolicy } from '../../db/queries/settings.query.js';
-import { Region } from '../../db/entities/index.js';
-import { businessKeyOf, caseIdFor, registerCase } from '../../db/writers/case-intake.js';
-import { addDays, shanghaiDateOf } from '../../domain/calendar/local-date.js';
-import type { EnrollmentApplication } from '../../domain/enrollment/enrollment-application.js';
-import { DomainError } from '../../domain/errors.js';
 import { RETIREMENT_CATEGORIES } from '../../domain/retirement-age.js';
-import { explainRefusal } from '../../policies/abilities.js';
+import { resubmitEnrollment, withdrawEnrollment } from '../../services/enrollment/answer-enrollment.js';
+import { registerHire } from '../../services/enrollment/register-hire.js';
 import type { AppEnv } from '../env.js';
-import { ValidationError } from '../errors.js';
-import { ReferenceCache } from '../cache/reference-cache.js';
-import type { CaseWorkflows } from '../../services/workflow-port.js';
 import { problemResponse } from '../problem.js';
 import { CaseAccepted } from '../schemas/case.schemas.js';
 import { Amount, CitizenIdField, CreditCodeField, InsuranceTypeField, IsoDate, RegionCode } from '../schemas/common.js';
@@ -53,9 +43,10 @@ const startRoute = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: EnrollmentBody } } } },
   responses: {
     202: { content: { 'application/json': { schema: CaseAccepted } }, description: 'The case (new or the existing one)' },
-    400: problemResponse('Invalid input, naming the field'),
+    400: problemResponse('Invalid input, naming the field (also: a birth date in the future, a hire before birth, a region not served)'),
     401: problemResponse('No or bad token'),
     403: problemResponse('Not allowed to file this registration, with the reason'),
+    409: problemResponse('Someone else has an open enrollment for this person and employer'),
     422: problemResponse('Refused by a rule known at the door (e.g. a flexible worker asking for unemployment insurance)'),
   },
 });
@@ -90,8 +81,6 @@ const withdrawRoute = createRoute({
   },
 });
 
-const REOPENABLE = new Set(['rejected', 'refused', 'withdrawn']);
-
 const accepted = (caseId: string, reference: string, status: string) => ({
   caseId,
   reference,
@@ -99,103 +88,18 @@ const accepted = (caseId: string, reference: string, status: string) => ({
   links: { self: `/v1/cases/${caseId}` },
 });
 
-export const enrollmentRoutes = (cases: CaseWorkflows, clock: () => Date, reference = new ReferenceCache()) =>
+export const enrollmentRoutes = () =>
   new OpenAPIHono<AppEnv>()
     .openapi(startRoute, async (c) => {
-      const { em, ability, actor } = c.var;
-      const body = c.req.valid('json');
-      // An employer agent files for its own employer; leaving the code out means "my employer", never flexible work.
-      const employerCreditCode = body.employerCreditCode ?? (actor.role === 'employer' ? (actor.employer ?? null) : null);
-      const filing = { region: body.region, citizenId: body.person.citizenId, employerCreditCode };
-      if (ability.cannot('create', subject('Enrollment', filing))) {
-        throw new ForbiddenError(ability).setMessage(explainRefusal(ability, actor, 'create', 'Enrollment', filing));
-      }
-      const now = clock();
-      const today = shanghaiDateOf(now.getTime());
-      if (body.hireDate > addDays(today, 31)) {
-        throw new ValidationError([{ path: 'hireDate', message: 'is more than 31 days ahead; register a hire when the start is near' }]);
-      }
-      const policy = await reference.get('enrollment.policy', em, loadEnrollmentPolicy);
-      if (employerCreditCode === null) {
-        const notAllowed = body.insuranceTypes.filter((type) => !policy.flexibleInsuranceTypes.includes(type));
-        if (notAllowed.length > 0) {
-          throw new DomainError('ENROLLMENT_REFUSED', `a flexible worker may join only ${policy.flexibleInsuranceTypes.join(' and ')}, not ${notAllowed.join(', ')}`, {
-            path: 'insuranceTypes',
-          });
-        }
-      }
-      const served = await reference.get('regions', em, async (fork) => new Set((await fork.find(Region, {})).map((r) => r.code)));
-      if (!served.has(body.region)) {
-        throw new DomainError('REGION_NOT_FOUND', `region ${body.region} is not served by this system`, { path: 'region' });
-      }
-
-      const businessKey = businessKeyOf('enrollment', body.person.citizenId, employerCreditCode ?? 'flexible');
-      const { caseId, existing } = await caseIdFor(em, 'enrollment', businessKey, REOPENABLE);
-      if (existing && ability.cannot('read', subject('Case', caseSubjectOf(existing)))) {
-        // Someone else's open case for this person: say so without showing it.
-        throw new DomainError('NOT_ALLOWED_NOW', 'an enrollment for this person and employer is already open');
-      }
-      const row =
-        existing ??
-        (await registerCase(em, caseId, {
-          type: 'enrollment',
-          businessKey,
-          region: body.region,
-          citizenId: body.person.citizenId,
-          employerCreditCode,
-          applicantId: actor.id,
-          applicantRole: actor.role,
-          subjectName: body.person.name,
-          summary: { hireDate: body.hireDate, insuranceTypes: body.insuranceTypes, monthlyWage: body.monthlyWage },
-          requestId: c.get('requestId'),
-          now,
-        }));
-      if (row.closedAt === null) {
-        const application: EnrollmentApplication = {
-          person: { citizenId: body.person.citizenId, name: body.person.name, phone: body.person.phone ?? null, hukouRegion: body.person.hukouRegion ?? null },
-          employerCreditCode,
-          hireDate: body.hireDate,
-          insuranceTypes: body.insuranceTypes,
-          monthlyWage: body.monthlyWage,
-          region: body.region,
-          retirementCategory: body.retirementCategory ?? null,
-        };
-        // Always (re)start: if the first attempt wrote the row but never reached Temporal, the retry finishes the job.
-        await cases.startEnrollment({
-          caseId: row.caseId,
-          reference: row.reference,
-          application,
-          submittedBy: { id: actor.id, role: actor.role },
-          submittedOn: shanghaiDateOf(new Date(row.openedAt).getTime()),
-          policy,
-        });
-      }
+      const row = await registerHire(c.var.ctx, c.req.valid('json'));
       return c.json(accepted(row.caseId, row.reference, row.status), 202);
     })
     .openapi(correctRoute, async (c) => {
-      const row = await applicantCase(c, c.req.valid('param').caseId);
       const { comment, ...changes } = c.req.valid('json');
-      const view = await cases.resubmitEnrollment(row.caseId, { ...changes, comment }, c.var.actor.id, row.statusVersion);
+      const { row, view } = await resubmitEnrollment(c.var.ctx, c.req.valid('param').caseId, { ...changes, comment });
       return c.json(accepted(row.caseId, row.reference, view.status), 200);
     })
     .openapi(withdrawRoute, async (c) => {
-      const row = await applicantCase(c, c.req.valid('param').caseId);
-      const view = await cases.withdrawEnrollment(row.caseId, c.req.valid('json').reason, c.var.actor.id);
+      const { row, view } = await withdrawEnrollment(c.var.ctx, c.req.valid('param').caseId, c.req.valid('json').reason);
       return c.json(accepted(row.caseId, row.reference, view.status), 200);
     });
-
-/** The applicant's own enrollment (the filer, the person, or the person's employer); 404 for anyone else. */
-async function applicantCase(c: { var: AppEnv['Variables'] }, idOrReference: string) {
-  const { em, actor, ability } = c.var;
-  const row = await findCase(em, idOrReference);
-  if (!row || row.type !== 'enrollment' || ability.cannot('read', subject('Case', caseSubjectOf(row)))) {
-    throw new DomainError('CASE_NOT_FOUND', `No case ${idOrReference}`);
-  }
-  const isApplicant =
-    actor.id === row.applicantId ||
-    (actor.role === 'citizen' && actor.id === row.citizenId) ||
-    (actor.role === 'employer' && actor.employer === row.employerCreditCode);
-  if (!isApplicant) throw new ForbiddenError(ability).setMessage('applicant: only the applicant answers for this application');
-  const version = await em.execute<{ status_version: number }[]>('select status_version from case_record where id = ?', [row.caseId]);
-  return { ...row, statusVersion: version[0]?.status_version ?? 0 };
-}

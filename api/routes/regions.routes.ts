@@ -1,12 +1,7 @@
-import { ForbiddenError, subject } from '@casl/ability';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { Decimal } from 'decimal.js';
-import { Region, RegionParameters } from '../../db/entities/index.js';
-import { findParametersInForce, toRegionalParameters } from '../../db/queries/region-parameters.query.js';
-import { appendAudit } from '../../db/writers/case-log.js';
-import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
-import { DomainError } from '../../domain/errors.js';
 import { ROUNDING_RULES } from '../../domain/money.js';
+import { readParameters, readRegions, recordParameters } from '../../services/reference/region-parameters.js';
 import type { AppEnv } from '../env.js';
 import { problemResponse } from '../problem.js';
 import { Amount, IsoDate, RegionCode } from '../schemas/common.js';
@@ -58,7 +53,20 @@ const listRegions = createRoute({
   summary: 'The regions the system serves',
   responses: {
     200: {
-      content: { 'application/json': { schema: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                parentCode: z.string().nullable().openapi({ description: 'The administrative parent, as data' }),
+                poolingRegion: z.string().nullable().openapi({ description: 'The pooling area (统筹地区): moves inside one are never transfers' }),
+              }),
+            ),
+          }),
+        },
+      },
       description: 'All regions',
     },
   },
@@ -93,62 +101,11 @@ const putParameters = createRoute({
   },
 });
 
-export const regionRoutes = (clock: () => Date) =>
+export const regionRoutes = () =>
   new OpenAPIHono<AppEnv>()
-    .openapi(listRegions, async (c) => {
-      const regions = await c.var.em.find(Region, {}, { orderBy: { code: 'asc' } });
-      return c.json({ items: regions.map((r) => ({ code: r.code, name: r.name, parentCode: r.parentCode ?? null })) }, 200);
-    })
-    .openapi(getParameters, async (c) => {
-      const { code } = c.req.valid('param');
-      const date = c.req.valid('query').date ?? shanghaiDateOf(clock().getTime());
-      if (c.var.ability.cannot('read', subject('RegionParameters', { region: code }))) throw new DomainError('REGION_NOT_FOUND', `No region ${code}`);
-      const parameters = await findParametersInForce(c.var.em, code, date);
-      if (!parameters) throw new DomainError('PARAMETERS_NOT_FOUND', `region ${code} has no parameters in force on ${date}`);
-      return c.json(parameters, 200);
-    })
+    .openapi(listRegions, async (c) => c.json({ items: await readRegions(c.var.ctx) }, 200))
+    .openapi(getParameters, async (c) => c.json(await readParameters(c.var.ctx, c.req.valid('param').code, c.req.valid('query').date), 200))
     .openapi(putParameters, async (c) => {
-      const { em, ability, actor } = c.var;
       const { code, effectiveFrom } = c.req.valid('param');
-      const body = c.req.valid('json');
-      if (ability.cannot('manage', subject('RegionParameters', { region: code }))) {
-        throw new ForbiddenError(ability).setMessage(`role: only an admin of region ${code} records its parameters`);
-      }
-      if (!(await em.findOne(Region, { code }))) throw new DomainError('REGION_NOT_FOUND', `No region ${code}`);
-      const values = {
-        averageMonthlyWage: new Decimal(body.averageMonthlyWage),
-        baseFloorRate: body.baseFloorRate,
-        baseCeilingRate: body.baseCeilingRate,
-        rounding: body.rounding,
-        baseRounding: body.baseRounding,
-        dueDay: body.dueDay,
-        pensionEmployerRate: body.rates.pension.employer,
-        pensionEmployeeRate: body.rates.pension.employee,
-        medicalEmployerRate: body.rates.medical.employer,
-        medicalEmployeeRate: body.rates.medical.employee,
-        unemploymentEmployerRate: body.rates.unemployment.employer,
-        unemploymentEmployeeRate: body.rates.unemployment.employee,
-        workInjuryClassRates: body.workInjury.classRates,
-        workInjuryTiers: body.workInjury.tiers,
-        recordedBy: actor.id,
-      };
-      const saved = await em.transactional(async (tx) => {
-        const existing = await tx.findOne(RegionParameters, { region: code, effectiveFrom });
-        // Recording the same date again replaces the set: a correction before it takes effect (the audit log keeps both).
-        const row = existing ? tx.assign(existing, values) : tx.create(RegionParameters, { region: code, effectiveFrom, ...values });
-        await appendAudit(tx, {
-          at: clock(),
-          actorId: actor.id,
-          actorRole: actor.role,
-          region: code,
-          action: existing ? 'parameters.replaced' : 'parameters.recorded',
-          objectType: 'RegionParameters',
-          objectId: `${code}:${effectiveFrom}`,
-          requestId: c.get('requestId'),
-          detail: { ...body },
-        });
-        await tx.flush();
-        return row;
-      });
-      return c.json(toRegionalParameters(saved), 200);
+      return c.json(await recordParameters(c.var.ctx, { region: code, effectiveFrom, ...c.req.valid('json') }), 200);
     });

@@ -20,3 +20,5 @@ export { Payment } from './payment.entity.js';
 export { ArrearsPeriod } from './arrears-period.entity.js';
 export { Attachment } from './attachment.entity.js';
 export { Petition } from './petition.entity.js';
+export { LeaverReport, type LeaveReason } from './leaver-report.entity.js';
+export { BaseChange } from './base-change.entity.js';

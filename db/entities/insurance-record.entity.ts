@@ -23,6 +23,8 @@ export const InsuranceRecord = defineEntity({
     personnelCategory: p.string().length(16).$type<'employee' | 'flexible'>(),
     startMonth: p.string().length(7), // YYYY-MM: coverage begins with the hire month
     endMonth: p.string().length(7).nullable(),
+    /** Why the record stopped: a leaver report's reason, or `switchedToEmployee` for a flexible worker who was hired. */
+    endReason: p.string().length(24).nullable(),
     status: p.string().length(16).$type<InsuranceRecordStatus>(),
     contributionBase: p.type(AmountType).$type<Decimal>(),
     openedByCase: p.string().length(64),

@@ -124,3 +124,9 @@ export async function listCases(em: EntityManager, q: CaseListQuery): Promise<{ 
   });
   return { items: rows.slice(0, q.limit).map(toCaseRow), more: rows.length > q.limit };
 }
+
+/** The version of the case's read model: the basis an applicant's answer is made on (a retry on it applies once). */
+export async function caseStatusVersion(em: EntityManager, caseId: string): Promise<number> {
+  const [row] = await em.execute<{ status_version: number }[]>('select status_version from case_record where id = ?', [caseId]);
+  return row?.status_version ?? 0;
+}

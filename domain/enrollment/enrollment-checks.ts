@@ -42,6 +42,7 @@ export const FIRST_ENROLLMENT_RULES: EnrollmentRuleSet = { poolingAreas: false, 
 
 export type RefusalCode =
   | 'INVALID_CITIZEN_ID'
+  | 'HIRE_BEFORE_BIRTH'
   | 'UNDER_MINIMUM_AGE'
   | 'AT_RETIREMENT_AGE'
   | 'EMPLOYER_NOT_REGISTERED'
@@ -99,7 +100,10 @@ export function checkEnrollment(input: {
     refusals.push({ code: 'INVALID_CITIZEN_ID', message: (error as Error).message });
   }
 
-  if (person) {
+  if (person && compareDates(application.hireDate, person.birthDate) < 0) {
+    // Impossible input the API refuses at the door; a case that gets here anyway ends refused, never stuck retrying.
+    refusals.push({ code: 'HIRE_BEFORE_BIRTH', message: 'the hire date is before the birth date in the ID number' });
+  } else if (person) {
     const age = ageOn(person.birthDate, application.hireDate);
     if (age.years < policy.minimumAge) {
       refusals.push({

@@ -20,6 +20,8 @@ export interface EnrollmentPolicy {
   minimumAge: number;
   /** Retirement category assumed for a woman when the application does not say (cadre 55 vs worker 50). */
   defaultFemaleRetirementCategory: RetirementCategory;
+  /** 社会保险法 art. 50: the employer reports a leaver within 15 days (calendar days, §9); later reports are flagged. */
+  leaverReportDays: number;
 }
 
 export const DEFAULT_ENROLLMENT_POLICY: EnrollmentPolicy = {
@@ -30,4 +32,5 @@ export const DEFAULT_ENROLLMENT_POLICY: EnrollmentPolicy = {
   flexibleInsuranceTypes: ['pension', 'medical'],
   minimumAge: 16,
   defaultFemaleRetirementCategory: 'female55',
+  leaverReportDays: 15,
 };

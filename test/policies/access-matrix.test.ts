@@ -82,6 +82,10 @@ const probes = {
   bill: probe('Bill', (s) => ({ employerCreditCode: s.employer, region: s.region })),
   payment: probe('Payment', (s) => ({ employerCreditCode: s.employer, region: s.region })),
   arrearsCase: probe('ArrearsCase', (s) => ({ employerCreditCode: s.employer, region: s.region })),
+  leaver: probe('Leaver', (s) => ({ employerCreditCode: s.employer, region: s.region })),
+  baseChange: probe('BaseChange', (s) => ({ region: s.region, requestedBy: 'cw-009' })),
+  ownBaseChange: probe('BaseChange', (s, a) => ({ region: s.region, requestedBy: a.id })),
+  calendar: probe('Calendar', () => ({})),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -104,8 +108,9 @@ const frontOffice: Allowed = {
   case: ['read', 'readUnmasked'],
   sensitiveCase: ['read'],
   filedCase: ['read', 'readUnmasked'],
-  person: ['read', 'readUnmasked'],
+  person: ['read', 'readUnmasked', 'update'],
   employer: ['read', 'create'],
+  leaver: ['read', 'create'],
   employeeEnrollment: ['create'],
   flexibleEnrollment: ['create'],
   openTask: ['read', 'claim'],
@@ -117,6 +122,7 @@ const frontOffice: Allowed = {
   preparedTask: ['read', 'release'],
   preparedOpenTask: ['read'],
   regionParameters: ['read'],
+  calendar: ['read'],
   declaration: ['read', 'create'],
   bill: ['read'],
   payment: ['read'],
@@ -134,17 +140,20 @@ const ownScope: Record<Role, Allowed> = {
     sensitivePetition: ['read', 'readUnmasked'],
     petition: ['create'],
     filedCase: ['read'],
-    person: ['read', 'readUnmasked'],
+    person: ['read', 'readUnmasked', 'update'],
     flexibleEnrollment: ['create'],
     regionParameters: ['read'],
+    calendar: ['read'],
   },
   employer: {
     case: ['read'],
     sensitiveCase: ['read'],
     sensitivePetition: ['read'],
     employer: ['read'],
+    leaver: ['read', 'create'],
     employeeEnrollment: ['create'],
     regionParameters: ['read'],
+    calendar: ['read'],
     // Issue 3: it declares and reads its own account and asks for a deferral of its own arrears (§3.3, §4).
     declaration: ['read', 'create'],
     bill: ['read'],
@@ -152,16 +161,27 @@ const ownScope: Record<Role, Allowed> = {
     arrearsCase: ['read', 'update'],
   },
   // The collection desk books payments and asks for deferrals on the employer's behalf (§4).
-  caseworker: { ...frontOffice, payment: ['read', 'create'], arrearsCase: ['read', 'update'] },
-  reviewer: { ...frontOffice, sensitivePetition: ['read'], openApproveTask: ['read', 'claim'], heldApproveTask: ['read', 'release', 'complete'] },
+  caseworker: { ...frontOffice, payment: ['read', 'create'], arrearsCase: ['read', 'update'], baseChange: ['create'], ownBaseChange: ['create'] },
+  reviewer: {
+    ...frontOffice,
+    sensitivePetition: ['read'],
+    openApproveTask: ['read', 'claim'],
+    heldApproveTask: ['read', 'release', 'complete'],
+    // A base drop waits for a second person (four eyes): never the one who asked for it.
+    baseChange: ['create', 'update'],
+    ownBaseChange: ['create'],
+  },
   supervisor: {
     sharedPetition: ['read'],
     case: ['read', 'readUnmasked'],
     sensitiveCase: ['read', 'readUnmasked'],
     sensitivePetition: ['read', 'readUnmasked'],
     filedCase: ['read', 'readUnmasked'],
-    person: ['read', 'readUnmasked'],
+    person: ['read', 'readUnmasked', 'update'],
     employer: ['read'],
+    leaver: ['read', 'create'],
+    baseChange: ['create', 'update'],
+    ownBaseChange: ['create'],
     openTask: ['read', 'claim', 'release', 'reassign'],
     heldTask: ['read', 'release', 'complete', 'reassign'],
     othersTask: ['read', 'release', 'reassign'],
@@ -172,6 +192,7 @@ const ownScope: Record<Role, Allowed> = {
     preparedOpenTask: ['read', 'release', 'reassign'],
     auditEntry: ['read'],
     regionParameters: ['read'],
+    calendar: ['read'],
     declaration: ['read', 'create'],
     bill: ['read'],
     payment: ['read', 'create'],
@@ -186,6 +207,7 @@ const ownScope: Record<Role, Allowed> = {
     'employer',
     'auditEntry',
     'regionParameters',
+    'calendar',
     'declaration',
     'bill',
     'payment',
@@ -196,6 +218,7 @@ const ownScope: Record<Role, Allowed> = {
     ...reads('case', 'sensitiveCase', 'sensitivePetition', 'filedCase', 'person', 'auditEntry', ...allTasks),
     employer: ['read', 'create', 'update'],
     regionParameters: [...actions],
+    calendar: [...actions],
     ...contributionReads,
     // It books payment files and runs the overdue sweep, but does not declare wages for an employer (issue 3).
     payment: ['read', 'create'],
@@ -237,8 +260,10 @@ describe('access matrix: every role × action × subject type', () => {
       expect(sorted(allowedOn(role, own))).toEqual(sorted(ownScope[role]));
     });
 
-    it('touches nothing of another region, citizen or employer but public parameters (design.md Permissions)', () => {
-      expect(allowedOn(role, foreign[role])).toEqual({ regionParameters: ['read'] });
+    it('touches nothing of another region, citizen or employer but public reference data (design.md Permissions)', () => {
+      // The holiday calendar is national: an administrator of any region loads it; everyone else reads it.
+      const calendar: Action[] = role === 'admin' ? [...actions] : ['read'];
+      expect(sorted(allowedOn(role, foreign[role]))).toEqual(sorted({ regionParameters: ['read'], calendar }));
     });
   });
 

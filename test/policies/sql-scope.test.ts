@@ -109,6 +109,9 @@ const samples: Record<SubjectType, Row[]> = {
   Bill: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
   Payment: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
   ArrearsCase: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
+  Leaver: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
+  BaseChange: product({ region: regions, requestedBy: ['cw-009', ...staffIds] }),
+  Calendar: [{}],
 };
 
 /** Rows the SQL filter admits that CASL refuses, or the other way round. Empty means the two agree. */
