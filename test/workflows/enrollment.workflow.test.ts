@@ -1,12 +1,13 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
-import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
+import { addDays, dayOfWeek, shanghaiDateOf } from '../../domain/calendar/local-date.js';
+import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import { computeDeadline, workingDaysLeft } from '../../domain/case/deadline-clock.js';
-import { completeTask, getCaseView, resubmitEnrollment } from '../../workflows/index.js';
+import { calendarLoaded, completeTask, getCaseView, resubmitEnrollment } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
 import { decision, openReview, until, withEnrollmentWorker } from './enrollment-harness.js';
 import { enrollmentInput, LATE_HIRE_DAYS } from './enrollment-input.js';
@@ -244,6 +245,67 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       expect(first).toMatchObject({ status: 'awaitingCorrection' });
       expect(fakes.callsTo('holdTask')).toHaveLength(1);
       expect((await handle.query(getCaseView)).version).toBe(first.version);
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('ends an impossible enrollment (a birth date after the submission, so a hire before birth) refused within seconds, never retrying (issue "Right on any day" point 3)', async () => {
+    const fakes = fakeActivities();
+    const started = Date.now();
+    const input = enrollmentInput();
+    const unborn = `330102${shanghaiDateOf(Date.now() + 400 * 86_400_000).replaceAll('-', '')}011`;
+    const result = await withEnrollmentWorker(env, bundle, fakes, async (start) =>
+      (await start({ ...input, application: { ...input.application, person: { ...input.application.person, citizenId: unborn + citizenIdCheckChar(unborn) } } })).result(),
+    );
+    expect(result).toEqual({ status: 'refused' });
+    expect(fakes.callsTo('projectCase').at(-1)?.input.summary).toMatchObject({ refusals: [expect.objectContaining({ code: 'INVALID_CITIZEN_ID' })] });
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('fails the case at once with the rule’s code when a domain rule refuses inside workflow code (no endless workflow-task retry)', async () => {
+    const fakes = fakeActivities();
+    // A policy no statute allows (a negative period): the checks' own deadline arithmetic refuses it in workflow code.
+    const input = enrollmentInput({ policy: { registrationDays: -1 } });
+    const failure = await withEnrollmentWorker(env, bundle, fakes, async (start) =>
+      (await start(input)).result().then(
+        () => null,
+        (error: unknown) => error,
+      ),
+    );
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    const cause = (failure as WorkflowFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    expect(cause).toMatchObject({ type: 'DomainRefusal', nonRetryable: true });
+  });
+
+  it('counts the review deadline again when its year’s holiday calendar is loaded: the task row follows and the deadline is no longer provisional (§9)', async () => {
+    const fakes = fakeActivities({ loadEnrollmentContext: async ({ region, date }) => ({ ...(await fakeActivities().activities.loadEnrollmentContext({ region, date })), calendar: [] }) });
+    await withEnrollmentWorker(env, bundle, fakes, async (start) => {
+      const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS }));
+      const review = await openReview(handle);
+      const [opened] = fakes.callsTo('openTask');
+      expect(opened!.input.provisional).toBe(true); // no year is loaded: weekends only
+      await settle();
+      // The year's notice arrives and makes the task's (provisional) due day a holiday: the SLA ends one working day
+      // later. Dates come from the workflow's own deadline (the test server's clock may jump between cases).
+      const oldDue = shanghaiDateOf(Date.parse(opened!.input.dueAt) - 1);
+      const year = Number(oldDue.slice(0, 4));
+      const years = [year - 1, year, year + 1].map((y) => ({ year: y, holidays: y === year ? [oldDue] : [], makeupWorkdays: [] }));
+      let newDue = addDays(oldDue, 1);
+      while ([0, 6].includes(dayOfWeek(newDue))) newDue = addDays(newDue, 1);
+      await handle.signal(calendarLoaded, { calendar: years });
+      const [retimed] = await until(() => {
+        const calls = fakes.callsTo('retimeTask');
+        return calls.length > 0 ? calls : undefined;
+      }, 'the task retimed');
+      expect(retimed!.input).toMatchObject({ taskId: review.openTaskId, provisional: false, occurrence: 1 });
+      expect(shanghaiDateOf(Date.parse(retimed!.input.dueAt) - 1)).toBe(newDue);
+      const projected = await until(() => {
+        const last = fakes.callsTo('projectCase').at(-1)?.input;
+        return last && last.version > review.version ? last : undefined;
+      }, 'the deadlines projected again');
+      expect(projected.deadlines.find((d) => d.name === 'agencyReview')).toMatchObject({ dueDate: newDue });
+      expect(projected.deadlines.find((d) => d.name === 'agencyReview')?.provisional).toBeUndefined();
       await handle.terminate('test finished');
     });
   });
