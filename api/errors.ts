@@ -23,6 +23,7 @@ export class ValidationError extends Error {
 
 /** Every domain code's HTTP status; a new code does not compile until it is mapped here. */
 export const statusFor = {
+  VALIDATION_FAILED: 400,
   CASE_NOT_FOUND: 404,
   TASK_NOT_FOUND: 404,
   ACCUSED_STAFF: 404,
