@@ -3,7 +3,7 @@ import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
 import { loadFeeFreePeriods, loadFines, loadPeriodLedgers } from '../db/queries/contribution-ledger.query.js';
 import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
-import { arrearsStatement } from '../domain/arrears/arrears-statement.js';
+import { arrearsStatement, isSettled } from '../domain/arrears/arrears-statement.js';
 import type { LateFeePolicy } from '../domain/contribution/late-fee.js';
 import type { ActivityDeps } from './deps.js';
 import { runArrearsSweep } from '../services/arrears/run-arrears-sweep.js';
@@ -15,7 +15,10 @@ export function createArrearsActivities({ orm, clock }: ActivityDeps) {
   return {
     loadArrearsCalendar: async (): Promise<CalendarYear[]> => loadCalendarYears(orm.em.fork()),
 
-    /** What the case's periods owe as of a date (domain-rules §4): recomputed from the ledger on every payment. */
+    /**
+     * What the case's periods and its fine owe as of a date (domain-rules §4), recomputed from the ledger on every
+     * payment; `settled` only when principal, late fee and fine are all paid, so an unpaid fine keeps the case open.
+     */
     arrearsBalance: async (input: { caseId: string; employer: string; periods: string[]; asOf: string; lateFee: LateFeePolicy }): Promise<ArrearsBalance> => {
       const em = orm.em.fork();
       const s = arrearsStatement({
@@ -31,7 +34,7 @@ export function createArrearsActivities({ orm, clock }: ActivityDeps) {
         lateFee: s.lateFee.toString(),
         fine: s.fine.toString(),
         total: s.total.toString(),
-        settled: s.principal.isZero() && s.lateFee.isZero(),
+        settled: isSettled(s),
         periods: s.periods.map((p) => ({ period: p.period, principal: p.principal.toString(), lateFee: p.lateFee.toString(), lateFeeDays: p.lateFeeDays })),
       };
     },

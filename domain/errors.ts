@@ -3,7 +3,8 @@
  * every code to an HTTP status in one exhaustive table (api/errors.ts), so a new code does not compile until mapped.
  */
 export const DOMAIN_ERROR_CODES = [
-  // 400: input that can never be right (checked where the business clock or the database is needed, so not by the schema)
+  // 400: input a command refuses before anything is written, naming the field (`path`) — the same answer a schema
+  // miss gets; for checks the schema cannot make (a date after the business day, a field the caller's role implies)
   'VALIDATION_FAILED',
   // 404: unknown, or not visible to the caller (same answer for both so IDs cannot be probed)
   'CASE_NOT_FOUND',

@@ -41,8 +41,8 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', reportRoutes(clock, 7));
   v1.route('/', calculationRoutes());
   v1.route('/', calendarRoutes());
-  v1.route('/', declarationRoutes(clock));
-  v1.route('/', billRoutes(clock));
-  v1.route('/', paymentRoutes(deps.cases, clock));
-  v1.route('/', arrearsRoutes(deps.cases, clock));
+  v1.route('/', declarationRoutes());
+  v1.route('/', billRoutes());
+  v1.route('/', paymentRoutes());
+  v1.route('/', arrearsRoutes());
 }

@@ -2,10 +2,11 @@
 // for overdue bills, in SQL, checked against the domain's calculateLateFee on a sample.
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { declareContributions } from '../../services/contributions/declare-contributions.js';
-import { readRoster, decodeRosterBytes } from '../../domain/contribution/declaration-csv.js';
 import { calculateLateFee } from '../../domain/contribution/late-fee.js';
 import { Money } from '../../domain/money.js';
+import { defineAbilityFor, type Actor } from '../../policies/abilities.js';
+import { systemClock } from '../../services/business-clock.js';
+import { declareWageFile } from '../../services/contributions/declare-wages.js';
 import { citizenIdSequence } from './citizen-ids.js';
 import type { BenchRow } from './report.js';
 
@@ -43,8 +44,9 @@ function rosterCsv(nextId: () => string, lines: number): Uint8Array {
 }
 
 /**
- * Figure: N contribution lines through the same pipeline as `POST /v1/declarations/files` — decode, read, validate
- * every ID and amount, compute every line with the region's parameters, write lines, declaration, bill and charge.
+ * Figure: N contribution lines through the same pipeline as `POST /v1/declarations/files` — the employer check,
+ * decode and stream the CSV, validate every ID and amount, compute every line with the region's parameters, write
+ * lines, declaration, bill and charge.
  * The files are generated before the clock starts.
  */
 async function benchImport(ctx: ContributionBenchContext, run: string): Promise<BenchRow[]> {
@@ -57,21 +59,10 @@ async function benchImport(ctx: ContributionBenchContext, run: string): Promise<
   const started = performance.now();
   let written = 0;
   for (const [i, code] of employers.entries()) {
-    const decoded = decodeRosterBytes(files[i]!);
-    if (!decoded.ok) throw new Error(decoded.message);
-    const roster = readRoster(decoded.text);
-    const outcome = await declareContributions(ctx.orm.em.fork(), {
-      employer: { creditCode: code, region: '330102', status: 'active', workInjuryClass: 2 },
-      period: PERIOD,
-      lines: roster.lines,
-      readIssues: roster.issues,
-      source: 'file',
-      idempotencyKey: `bench-${run}-${code}`,
-      declaredBy: { id: 'bench', role: 'employer' },
-      requestId: null,
-      now: new Date(),
-      detailUpTo: 100, // as POST /v1/declarations/files lists
-    });
+    // Each file as its employer's agent uploads it: the same command, checks and stream reader as the route.
+    const actor: Actor = { id: `bench-${code.slice(-6)}`, role: 'employer', employer: code };
+    const agent = { em: ctx.orm.em.fork(), actor, ability: defineAbilityFor(actor), requestId: null, clock: systemClock };
+    const outcome = await declareWageFile(agent, { period: PERIOD, file: files[i]!, idempotencyKey: `bench-${run}-${code}` });
     if (!outcome.ok) throw new Error(`bench roster refused: ${JSON.stringify(outcome.issues.slice(0, 3))}`);
     written += outcome.lineCount;
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PeriodLedger } from '../../domain/arrears/arrears-statement.js';
+import type { FineDebt } from '../../domain/contribution/allocation.js';
 import type { FeeFreePeriod } from '../../domain/contribution/late-fee.js';
 import { Money } from '../../domain/money.js';
 
@@ -48,13 +49,34 @@ export async function loadFeeFreePeriods(em: EntityManager, employer: string): P
   return rows.map((r) => ({ from: r.from_date, to: r.to_date, reason: r.reason }));
 }
 
-/** Fines decided for the employer, optionally only those of one case. */
+/**
+ * The fines decided for the employer and not yet paid — `fine` entries less the `fine_paid` entries (negative) the
+ * payment allocation books against them — optionally only those of one arrears case.
+ */
 export async function loadFines(em: EntityManager, employer: string, caseId?: string): Promise<Money> {
   const [row] = await em.execute<{ total: string | null }[]>(
-    `select sum(amount)::text as total from ledger_entry where employer_credit_code = ? and entry_type = 'fine'${caseId ? ' and case_id = ?' : ''}`,
+    `select sum(amount)::text as total from ledger_entry
+      where employer_credit_code = ? and entry_type in ('fine', 'fine_paid')${caseId ? ' and case_id = ?' : ''}`,
     caseId ? [employer, caseId] : [employer],
   );
   return row?.total ? Money.of(row.total) : Money.zero();
+}
+
+/** Each arrears case's unpaid fine, oldest fine first, as the payment allocation takes them. */
+export async function loadOutstandingFines(em: EntityManager, employer: string): Promise<FineDebt[]> {
+  const rows = await em.execute<{ case_id: string; owed: string }[]>(
+    `select case_id, sum(amount)::text as owed from ledger_entry
+      where employer_credit_code = ? and entry_type in ('fine', 'fine_paid') and case_id is not null
+      group by case_id having sum(amount) > 0 order by min(id)`,
+    [employer],
+  );
+  return rows.map((r) => ({ caseId: r.case_id, amount: Money.of(r.owed) }));
+}
+
+/** The periods billed provisionally (110 % of the month before, 社会保险法 art. 62) and not yet declared. */
+export async function loadProvisionalPeriods(em: EntityManager, employer: string): Promise<Set<string>> {
+  const rows = await em.execute<{ period: string }[]>('select period from bill where employer_credit_code = ? and provisional', [employer]);
+  return new Set(rows.map((r) => r.period));
 }
 
 /** The employer's credit: overpayments kept for later bills. */

@@ -34,19 +34,6 @@ export async function unpursuedOverdueBills(em: EntityManager, asOf: string): Pr
   );
 }
 
-/** The employer's unpaid bills past their due date as of `asOf` (a sweep may not have reached them yet). */
-export async function overdueUnpaidPeriods(em: EntityManager, employer: string, asOf: string): Promise<string[]> {
-  const rows = await em.execute<{ period: string }[]>(
-    `select b.period from bill b
-      where b.employer_credit_code = ? and b.due_date < ?
-        and (select coalesce(sum(l.amount), 0) from ledger_entry l
-              where l.employer_credit_code = b.employer_credit_code and l.period = b.period and l.entry_type in ${PRINCIPAL_ENTRIES}) > 0
-      order by b.period`,
-    [employer, asOf],
-  );
-  return rows.map((r) => r.period);
-}
-
 /** The employer's open arrears case, if any (one per employer). */
 export async function openArrearsCaseOf(em: EntityManager, employer: string): Promise<{ id: string; reference: string } | null> {
   const [row] = await em.execute<{ id: string; reference: string }[]>(

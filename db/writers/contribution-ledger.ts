@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AllocationRule } from '../../domain/contribution/allocation.js';
+import type { AllocationRule, FinePosition } from '../../domain/contribution/allocation.js';
 import type { CreditAllocation } from '../../domain/contribution/credit.js';
 import type { DeclarationColumns } from '../../domain/contribution/declaration-batch.js';
 import type { DeclarationTotals } from '../../domain/contribution/declaration.js';
@@ -10,6 +10,14 @@ import { maskCitizenId } from '../../domain/identity/masking.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { appendAudit } from './case-log.js';
 import { bookWithCredit } from './credit-application.js';
+
+/**
+ * Serialises everything that reads and then writes one employer's balance (bookings, allocations, closure) until the
+ * caller's transaction ends.
+ */
+export async function lockLedger(tx: EntityManager, employer: string): Promise<void> {
+  await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`ledger:${employer}`]);
+}
 
 export interface DeclarationRecord {
   employer: string;
@@ -24,7 +32,7 @@ export interface DeclarationRecord {
   parametersFrom: string;
   declaredBy: { id: string; role: string };
   /** How a credit the employer holds is spent on the bill (the payment allocation rule in force). */
-  credit: { rule: AllocationRule; lateFeePolicy: Partial<LateFeePolicy> };
+  credit: { rule: AllocationRule; finePosition?: FinePosition; lateFeePolicy: Partial<LateFeePolicy> };
   requestId: string | null;
   now: Date;
 }
@@ -113,12 +121,13 @@ export async function recordDeclaration(em: EntityManager, d: DeclarationRecord)
     }
     // A credit the employer holds pays the new bill at once (domain-rules §4): booked the day the bill is, so a bill
     // declared before its due date and covered by the credit never runs a late fee.
-    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`ledger:${d.employer}`]);
+    await lockLedger(tx, d.employer);
     const spent = await bookWithCredit(tx, {
       employer: d.employer,
       amount: Money.zero(),
       on: shanghaiDateOf(d.now.getTime()),
       rule: d.credit.rule,
+      finePosition: d.credit.finePosition,
       lateFeePolicy: d.credit.lateFeePolicy,
       declarationId,
       key: `declaration:${declarationId}:credit`,
@@ -147,6 +156,7 @@ export interface PaymentRecord {
   source: 'bank' | 'tax' | 'api';
   reference: string | null;
   rule: AllocationRule;
+  finePosition?: FinePosition;
   lateFeePolicy: Partial<LateFeePolicy>;
   receivedBy: { id: string; role: string };
   requestId: string | null;
@@ -155,8 +165,9 @@ export interface PaymentRecord {
 
 /**
  * Books a payment once per idempotency key and allocates it, together with any credit the employer holds, over the
- * periods owed as of its value date by the configured rule (domain-rules §4; default oldest period first, principal
- * before that period's late fee); what is left is the employer's credit. Allocations are new ledger entries, never edits. One transaction per payment, serialised per
+ * periods owed as of its value date and the fines not yet paid, by the configured rule (domain-rules §4; default
+ * oldest period first, principal before that period's late fee, fines after every period); what is left is the
+ * employer's credit. Allocations are new ledger entries, never edits. One transaction per payment, serialised per
  * employer, so two payments never allocate against the same balance.
  */
 export async function recordPayment(em: EntityManager, p: PaymentRecord): Promise<{ paymentId: string; duplicate: boolean; allocation: CreditAllocation | null }> {
@@ -171,13 +182,14 @@ export async function recordPayment(em: EntityManager, p: PaymentRecord): Promis
       const [existing] = await tx.execute<{ id: string }[]>('select id from payment where idempotency_key = ?', [p.idempotencyKey]);
       return { paymentId: existing!.id, duplicate: true, allocation: null };
     }
-    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`ledger:${p.employer}`]);
+    await lockLedger(tx, p.employer);
     // The credit held from earlier overpayments is spread together with this payment (domain-rules §4).
     const allocation = await bookWithCredit(tx, {
       employer: p.employer,
       amount: p.amount,
       on: p.paidOn,
       rule: p.rule,
+      finePosition: p.finePosition,
       lateFeePolicy: p.lateFeePolicy,
       paymentId,
       key: `payment:${paymentId}`,

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { addDays, daysBetween, isIsoDate } from '../calendar/local-date.js';
+import { addDays, addMonths, compareDates, daysBetween, isIsoDate } from '../calendar/local-date.js';
 import type { Money } from '../money.js';
 import type { TaskCompletion, TaskPermission } from '../task.js';
 import type { ArrearsStep } from './arrears-effects.js';
@@ -76,14 +76,23 @@ export function arrearsEventFor(completion: TaskCompletion, facts: DecisionFacts
 }
 
 /**
- * A hardship deferral request (domain-rules §4 (b)): at most `hardshipMaxDays` (one year) from tomorrow, with a
- * reason. Returns the deferral or the reason it is refused. Pure.
+ * A hardship deferral request (domain-rules §4 (b)): "normally no more than one year" from tomorrow, with a reason.
+ * With `hardshipMaxMonths` (the default, 12) the year is a calendar one: asked on 2027-06-01, it may run to 2028-06-01
+ * (366 days, as 2028 has a 29 February) and not a day longer — the period ends on the corresponding day of the last
+ * month, or that month's last day (民法典 arts. 201–202). A policy without it (cases started before it existed) keeps
+ * the day count `hardshipMaxDays`. Returns the deferral or the reason it is refused. Pure.
  */
 export function hardshipDeferral(request: { until: string; reason: string }, today: string, policy: ContributionPolicy): { deferral: Deferral } | { refused: string } {
   if (!isIsoDate(request.until)) return { refused: 'until must be a date' };
   const days = daysBetween(today, request.until);
   if (days < 1) return { refused: 'until must be after today' };
-  if (days > policy.hardshipMaxDays) return { refused: `a hardship deferral lasts at most ${policy.hardshipMaxDays} days (domain-rules §4)` };
+  const months = policy.hardshipMaxMonths;
+  if (months !== undefined) {
+    const last = addMonths(today, months);
+    if (compareDates(request.until, last) > 0) return { refused: `a hardship deferral lasts at most ${months} months: until ${last} at the latest (domain-rules §4)` };
+  } else if (days > policy.hardshipMaxDays) {
+    return { refused: `a hardship deferral lasts at most ${policy.hardshipMaxDays} days (domain-rules §4)` };
+  }
   if (request.reason.trim() === '') return { refused: 'say why in reason' };
   return { deferral: { kind: 'hardship', from: addDays(today, 1), until: request.until, reason: request.reason.trim(), instalments: 1 } };
 }

@@ -1,5 +1,5 @@
 import type { DeadlineUnit } from '../calendar/holiday-calendar.js';
-import type { AllocationRule } from '../contribution/allocation.js';
+import type { AllocationRule, FinePosition } from '../contribution/allocation.js';
 import { DEFAULT_LATE_FEE_POLICY, type LateFeePolicy } from '../contribution/late-fee.js';
 
 /**
@@ -9,6 +9,8 @@ import { DEFAULT_LATE_FEE_POLICY, type LateFeePolicy } from '../contribution/lat
 export interface ContributionPolicy {
   /** Partial payments (domain-rules §4, open item 2): default oldest period first, principal before its late fee. */
   allocationRule: AllocationRule;
+  /** Where unpaid fines stand in that order: default after every period (local practice, unverified). */
+  finePosition: FinePosition;
   lateFee: LateFeePolicy;
   /** Period set in the order to pay (责令限期缴纳, 社会保险法 art. 63, 86); local practice 5 working days (§4, ◐). */
   orderToPayDays: number;
@@ -18,7 +20,13 @@ export interface ContributionPolicy {
   /** Fine bounds, multiples of the arrears (社会保险法 art. 86: 1–3 ×). */
   fineMinMultiple: string;
   fineMaxMultiple: string;
-  /** Hardship deferral (§4): normally no more than one year. */
+  /**
+   * Hardship deferral (§4): normally no more than one year, counted as a calendar period — from the day asked, the
+   * corresponding day `hardshipMaxMonths` months later (民法典 arts. 201–202, domain-rules §9 "Counting rules"), so a
+   * year that holds 29 February is 366 days. Absent (cases started before it existed, or a stored policy that sets
+   * only `hardshipMaxDays`): `hardshipMaxDays` days.
+   */
+  hardshipMaxMonths?: number;
   hardshipMaxDays: number;
   /** 110 % of the previous month when an employer does not declare (社会保险法 art. 62). */
   provisionalFactor: string;
@@ -26,12 +34,14 @@ export interface ContributionPolicy {
 
 export const DEFAULT_CONTRIBUTION_POLICY: ContributionPolicy = {
   allocationRule: 'PER_PERIOD_PRINCIPAL_FIRST',
+  finePosition: 'AFTER_PERIODS',
   lateFee: DEFAULT_LATE_FEE_POLICY,
   orderToPayDays: 5,
   orderToPayUnit: 'working',
   stepWorkingDays: 10,
   fineMinMultiple: '1',
   fineMaxMultiple: '3',
+  hardshipMaxMonths: 12,
   hardshipMaxDays: 365,
   provisionalFactor: '1.1',
 };

@@ -42,8 +42,9 @@ const until = (asOf: string) => (r: PrincipalRepayment) => compareDates(r.date, 
 /**
  * What an employer owes as of a date (issue 3, GET /v1/arrears-cases/{id}?asOf): per period the unpaid principal,
  * the late fee accrued at the daily rate from the day after its due date through `asOf` on the principal unpaid each
- * day, less late fee paid (社会保险法 art. 86, domain-rules §4, E2), plus fines decided (art. 86, 1–3 ×). Payments
- * dated after `asOf` are ignored, so a statement for a past date is what was owed then. Pure.
+ * day, less late fee paid (社会保险法 art. 86, domain-rules §4, E2), plus the fines decided and not yet paid (art. 86,
+ * 1–3 ×; `fine`, netted by the ledger). Payments dated after `asOf` are ignored, so a statement for a past date is
+ * what was owed then. Pure.
  */
 export function arrearsStatement(input: {
   asOf: string;
@@ -83,6 +84,14 @@ export function arrearsStatement(input: {
   const lateFee = Money.sum(periods.map((p) => p.lateFee));
   const fine = input.fine ?? Money.zero();
   return { asOf: input.asOf, periods, principal, lateFee, fine, total: principal.plus(lateFee).plus(fine) };
+}
+
+/**
+ * Whether the arrears are settled: principal, late fee and fine all paid (社会保险法 art. 86; 社会保险经办条例 art. 10
+ * names all three). An unpaid fine keeps an arrears case open. Pure.
+ */
+export function isSettled(statement: Pick<ArrearsStatement, 'principal' | 'lateFee' | 'fine'>): boolean {
+  return statement.principal.isZero() && statement.lateFee.isZero() && statement.fine.isZero();
 }
 
 /** The periods still owing something, as the allocation rule takes them (domain-rules §4). */

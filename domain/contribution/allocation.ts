@@ -17,6 +17,15 @@ export const ALLOCATION_RULES = [
   'REQUIRE_FULL_PERIOD',
 ] as const satisfies readonly AllocationRule[];
 
+/**
+ * Where unpaid fines (罚款, 社会保险法 art. 86) stand in that order — local practice, not verified against a national
+ * rule (domain-rules open item 2): `AFTER_PERIODS` (default) once every period's principal and late fee is paid;
+ * `BEFORE_PERIODS` ahead of all of them.
+ */
+export type FinePosition = 'AFTER_PERIODS' | 'BEFORE_PERIODS';
+
+export const FINE_POSITIONS = ['AFTER_PERIODS', 'BEFORE_PERIODS'] as const satisfies readonly FinePosition[];
+
 /** What is still owed for one contribution period (费款所属期, 'YYYY-MM'). */
 export interface PeriodDebt {
   period: string;
@@ -24,11 +33,15 @@ export interface PeriodDebt {
   lateFee: Money;
 }
 
-export interface AllocationLine {
-  period: string;
-  component: 'principal' | 'lateFee';
+/** The unpaid part of the fine an arrears case decided (fines less fines paid). */
+export interface FineDebt {
+  caseId: string;
   amount: Money;
 }
+
+export type AllocationLine =
+  | { period: string; component: 'principal' | 'lateFee'; amount: Money }
+  | { period: null; component: 'fine'; caseId: string; amount: Money };
 
 export interface Allocation {
   lines: AllocationLine[];
@@ -37,38 +50,69 @@ export interface Allocation {
   workings: string[];
 }
 
+export interface FineAllocation {
+  /** Unpaid fines, taken in the order given (the ledger gives them oldest first). */
+  fines?: readonly FineDebt[];
+  /** Default `AFTER_PERIODS`. */
+  position?: FinePosition;
+}
+
 /**
- * Spreads `amount` over the periods owed by `rule` (domain-rules §4). Exact to the fen: the lines plus the credit
- * always add up to the amount. Periods are taken oldest first whatever order they come in. Pure.
+ * Spreads `amount` over the periods owed by `rule`, and over unpaid fines at their configured position (domain-rules
+ * §4). Exact to the fen: the lines plus the credit always add up to the amount. Periods are taken oldest first
+ * whatever order they come in. Under `REQUIRE_FULL_PERIOD` a fine, like a period, is paid whole or not at all, and
+ * allocation stops at the first one the rest cannot pay. Pure.
  * @throws DomainError INVALID_AMOUNT for a negative amount or a negative debt.
  */
-export function allocatePayment(amount: Money, debts: readonly PeriodDebt[], rule: AllocationRule): Allocation {
+export function allocatePayment(amount: Money, debts: readonly PeriodDebt[], rule: AllocationRule, fines: FineAllocation = {}): Allocation {
   if (amount.isNegative()) throw new DomainError('INVALID_AMOUNT', 'a payment cannot be negative', { path: 'amount' });
   const ordered = [...debts].sort((a, b) => a.period.localeCompare(b.period));
   const lines: AllocationLine[] = [];
   const workings: string[] = [`${amount.toString()} allocated by ${rule}`];
   let left = amount;
+  let stopped = false;
 
-  const take = (period: string, component: AllocationLine['component'], owed: Money): void => {
-    if (owed.isNegative()) throw new DomainError('INVALID_AMOUNT', `period ${period}: a negative ${component} is owed`);
-    if (owed.isZero() || left.isZero()) return;
+  const paidOf = (owed: Money, what: string): Money | null => {
+    if (owed.isNegative()) throw new DomainError('INVALID_AMOUNT', `${what}: a negative amount is owed`);
+    if (owed.isZero() || left.isZero()) return null;
     const paid = left.compare(owed) >= 0 ? owed : left;
     left = left.minus(paid);
-    lines.push({ period, component, amount: paid });
-    workings.push(`${period} ${component}: ${paid.toString()} of ${owed.toString()}`);
+    workings.push(`${what}: ${paid.toString()} of ${owed.toString()}`);
+    return paid;
+  };
+  const wholeOnly = (owed: Money, what: string): boolean => {
+    if (rule !== 'REQUIRE_FULL_PERIOD' || left.compare(owed) >= 0) return true;
+    workings.push(`${what}: ${left.toString()} does not settle it whole (${owed.toString()}); stop`);
+    stopped = true;
+    return false;
   };
 
-  for (const debt of ordered) {
-    if (left.isZero()) break;
-    if (rule === 'REQUIRE_FULL_PERIOD') {
-      const whole = debt.principal.plus(debt.lateFee);
-      if (left.compare(whole) < 0) {
-        workings.push(`${debt.period}: ${left.toString()} does not settle the whole period (${whole.toString()}); stop`);
-        break;
+  const takeFines = (): void => {
+    for (const fine of fines.fines ?? []) {
+      if (stopped || left.isZero()) return;
+      if (fine.amount.isZero() || !wholeOnly(fine.amount, `fine of case ${fine.caseId}`)) continue;
+      const paid = paidOf(fine.amount, `fine of case ${fine.caseId}`);
+      if (paid) lines.push({ period: null, component: 'fine', caseId: fine.caseId, amount: paid });
+    }
+  };
+  const takePeriods = (): void => {
+    for (const debt of ordered) {
+      if (stopped || left.isZero()) return;
+      if (!wholeOnly(debt.principal.plus(debt.lateFee), debt.period)) return;
+      const order = rule === 'LATE_FEE_FIRST' ? (['lateFee', 'principal'] as const) : (['principal', 'lateFee'] as const);
+      for (const component of order) {
+        const paid = paidOf(debt[component], `${debt.period} ${component}`);
+        if (paid) lines.push({ period: debt.period, component, amount: paid });
       }
     }
-    const order: AllocationLine['component'][] = rule === 'LATE_FEE_FIRST' ? ['lateFee', 'principal'] : ['principal', 'lateFee'];
-    for (const component of order) take(debt.period, component, debt[component]);
+  };
+
+  if (fines.position === 'BEFORE_PERIODS') {
+    takeFines();
+    takePeriods();
+  } else {
+    takePeriods();
+    takeFines();
   }
   if (!left.isZero()) workings.push(`credit ${left.toString()} kept for later bills`);
   return { lines, credit: left, workings };

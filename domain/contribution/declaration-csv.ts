@@ -1,5 +1,6 @@
-import { INSURANCE_TYPES, type InsuranceType } from './regional-parameters.js';
+import { readCsvText, type CsvSink } from './csv-format.js';
 import type { DeclarationIssue, DeclarationLineInput } from './declaration.js';
+import { INSURANCE_TYPES, type InsuranceType } from './regional-parameters.js';
 
 /**
  * The documented roster file (docs/contributions.md): a header row, then one employee per row. Each column may be
@@ -29,83 +30,51 @@ const INSURANCE_NAMES: Record<string, InsuranceType> = {
   工伤: 'workInjury',
 };
 
-export type DecodedText = { ok: true; text: string; encoding: 'utf-8' | 'gbk' } | { ok: false; message: string };
+export type TextEncoding = 'utf-8' | 'gbk';
 
-/**
- * Decodes an uploaded file: valid UTF-8 (with or without BOM) first, else GBK — the two encodings Chinese payroll
- * software exports (issue 3). Bytes that are neither are refused rather than turned into replacement characters.
- */
-export function decodeRosterBytes(bytes: Uint8Array): DecodedText {
+export type DecodedText = { ok: true; text: string; encoding: TextEncoding } | { ok: false; message: string };
+
+/** The message a file gets when {@link textEncodingOf} finds neither encoding. */
+export const UNREADABLE_FILE_MESSAGE = 'the file is neither UTF-8 nor GBK text';
+const CHUNK_BYTES = 1 << 20;
+
+function decodesAs(bytes: Uint8Array, encoding: TextEncoding): boolean {
+  const decoder = new TextDecoder(encoding, { fatal: true });
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) decoder.decode(bytes.subarray(at, at + CHUNK_BYTES), { stream: true });
+    decoder.decode();
+    return true;
   } catch {
-    try {
-      return { ok: true, text: new TextDecoder('gbk', { fatal: true }).decode(bytes), encoding: 'gbk' };
-    } catch {
-      return { ok: false, message: 'the file is neither UTF-8 nor GBK text' };
-    }
+    return false;
   }
 }
 
 /**
- * Splits CSV text into records (RFC 4180: quoted fields, doubled quotes, CRLF or LF). Blank lines are skipped.
- * Unquoted fields are sliced, not built a character at a time: a million-line roster is read in about a second.
+ * The encoding of an uploaded file: valid UTF-8 (with or without BOM) first, else GBK — the two encodings Chinese
+ * payroll software exports (issue 3); null for bytes that are neither, which are refused rather than turned into
+ * replacement characters. Checked a megabyte at a time, without building the text.
  */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  const endRecord = () => {
-    if (record.length > 1 || record[0] !== '') records.push(record);
-    record = [];
-  };
-  let i = 0;
-  const n = text.length;
-  while (i <= n) {
-    if (i === n) {
-      if (record.length > 0) endRecord();
-      break;
-    }
-    let field: string;
-    if (text.charCodeAt(i) === 34 /* " */) {
-      field = '';
-      let from = i + 1;
-      for (;;) {
-        const quote = text.indexOf('"', from);
-        if (quote === -1) {
-          field += text.slice(from); // an unterminated quote runs to the end, as before
-          i = n;
-          break;
-        }
-        field += text.slice(from, quote);
-        if (text.charCodeAt(quote + 1) === 34) {
-          field += '"';
-          from = quote + 2;
-        } else {
-          i = quote + 1;
-          break;
-        }
-      }
-      // Characters between the closing quote and the separator are kept, as the character-by-character reader did.
-      let j = i;
-      while (j < n && text.charCodeAt(j) !== 44 && text.charCodeAt(j) !== 10) j += 1;
-      field += text.slice(i, j).replaceAll('\r', '');
-      i = j;
-    } else {
-      let j = i;
-      while (j < n && text.charCodeAt(j) !== 44 && text.charCodeAt(j) !== 10) j += 1;
-      field = text.slice(i, j);
-      if (field.includes('\r')) field = field.replaceAll('\r', '');
-      i = j;
-    }
-    record.push(field);
-    if (i >= n) {
-      endRecord();
-      break;
-    }
-    if (text.charCodeAt(i) === 10) endRecord();
-    i += 1;
+export function textEncodingOf(bytes: Uint8Array): TextEncoding | null {
+  if (decodesAs(bytes, 'utf-8')) return 'utf-8';
+  return decodesAs(bytes, 'gbk') ? 'gbk' : null;
+}
+
+/** The text of bytes known to be in `encoding` (see {@link textEncodingOf}), a megabyte at a time. A BOM is dropped. */
+export function* decodedChunks(bytes: Uint8Array, encoding: TextEncoding, chunkBytes = CHUNK_BYTES): Generator<string> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  for (let at = 0; at < bytes.length; at += chunkBytes) {
+    const text = decoder.decode(bytes.subarray(at, at + chunkBytes), { stream: true });
+    if (text !== '') yield text;
   }
-  return records;
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+/** Decodes a whole file held in memory by {@link textEncodingOf}'s rule. */
+export function decodeRosterBytes(bytes: Uint8Array): DecodedText {
+  const encoding = textEncodingOf(bytes);
+  if (encoding === null) return { ok: false, message: UNREADABLE_FILE_MESSAGE };
+  return { ok: true, text: new TextDecoder(encoding).decode(bytes), encoding };
 }
 
 /** Reads the insurance list of one cell: names separated by `;`, `|`, `、` or spaces, in Chinese or English. */
@@ -132,34 +101,43 @@ function readInsuranceList(cell: string): { types: InsuranceType[]; unknown: str
   return { types, unknown };
 }
 
-/**
- * The lines of a roster file, or the issues that refuse it: missing or unknown columns, rows with the wrong number of
- * cells, unknown insurances. Value checks (ID, amounts, duplicates) are `validateDeclarationLines`'s job. Row numbers
- * in paths count data rows from 0 (`rows[0]` is the line after the header). Pure.
- */
-export function readRoster(text: string): { lines: DeclarationLineInput[]; issues: DeclarationIssue[] } {
-  const records = parseCsv(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  const header = records[0];
-  if (!header) return { lines: [], issues: [{ path: 'columns', message: 'the file is empty' }] };
-  const index = new Map<Column, number>();
-  const issues: DeclarationIssue[] = [];
-  header.forEach((raw, i) => {
-    const name = raw.trim();
-    const column = (Object.keys(ROSTER_COLUMNS) as Column[]).find((c) => (ROSTER_COLUMNS[c] as readonly string[]).includes(name));
-    if (column === undefined) issues.push({ path: `columns[${i}]`, message: `unknown column "${name}"` });
-    else if (index.has(column)) issues.push({ path: `columns[${i}]`, message: `column ${column} appears twice` });
-    else index.set(column, i);
-  });
-  for (const column of REQUIRED) {
-    if (!index.has(column)) issues.push({ path: 'columns', message: `missing column ${column} (${ROSTER_COLUMNS[column].join(' / ')})` });
-  }
-  if (issues.length > 0) return { lines: [], issues };
+export interface RosterRead {
+  lines: DeclarationLineInput[];
+  issues: DeclarationIssue[];
+}
 
+/**
+ * Reads a roster file record by record (a header, then one employee per record): the lines, or the issues that refuse
+ * it — missing or unknown columns, rows with the wrong number of cells, unknown insurances. Value checks (ID, amounts,
+ * duplicates) are `validateDeclarationLines`'s job. Row numbers in paths count data rows from 0 (`rows[0]` is the
+ * record after the header). Whoever splits the file into records feeds it: `readRoster` for text in memory, the
+ * streaming reader of services/contributions for uploads. Pure.
+ */
+export function rosterReader(): CsvSink<RosterRead> {
+  let header: string[] | null = null;
+  const index = new Map<Column, number>();
+  const headerIssues: DeclarationIssue[] = [];
   const lines: DeclarationLineInput[] = [];
-  records.slice(1).forEach((record, row) => {
-    if (record.length !== header.length) {
+  const issues: DeclarationIssue[] = [];
+
+  const readHeader = (cells: string[]) => {
+    cells.forEach((raw, i) => {
+      const name = raw.trim();
+      const column = (Object.keys(ROSTER_COLUMNS) as Column[]).find((c) => (ROSTER_COLUMNS[c] as readonly string[]).includes(name));
+      if (column === undefined) headerIssues.push({ path: `columns[${i}]`, message: `unknown column "${name}"` });
+      else if (index.has(column)) headerIssues.push({ path: `columns[${i}]`, message: `column ${column} appears twice` });
+      else index.set(column, i);
+    });
+    for (const column of REQUIRED) {
+      if (!index.has(column)) headerIssues.push({ path: 'columns', message: `missing column ${column} (${ROSTER_COLUMNS[column].join(' / ')})` });
+    }
+  };
+
+  const readRow = (record: string[], columns: number) => {
+    const row = lines.length;
+    if (record.length !== columns) {
       // Still read what is there, so the row keeps its number and its other faults are reported too.
-      issues.push({ path: `rows[${row}]`, message: `has ${record.length} cells, the header has ${header.length}` });
+      issues.push({ path: `rows[${row}]`, message: `has ${record.length} cells, the header has ${columns}` });
     }
     const cell = (c: Column) => {
       const i = index.get(c);
@@ -178,6 +156,26 @@ export function readRoster(text: string): { lines: DeclarationLineInput[]; issue
       ...(workInjuryClass ? { workInjuryClass } : {}),
       ...(workInjuryTier ? { workInjuryTier } : {}),
     });
-  });
-  return { lines, issues };
+  };
+
+  return {
+    record(cells) {
+      if (header === null) {
+        header = cells;
+        readHeader(cells);
+      } else if (headerIssues.length === 0) {
+        readRow(cells, header.length);
+      }
+    },
+    result() {
+      if (header === null) return { lines: [], issues: [{ path: 'columns', message: 'the file is empty' }] };
+      return headerIssues.length > 0 ? { lines: [], issues: [...headerIssues] } : { lines, issues };
+    },
+  };
+}
+
+/** A roster file's text in memory, read by {@link rosterReader}; a file that is not CSV adds its fault. Pure. */
+export function readRoster(text: string): RosterRead {
+  const { result, fault } = readCsvText(text, rosterReader());
+  return fault ? { lines: result.lines, issues: [...result.issues, fault] } : result;
 }

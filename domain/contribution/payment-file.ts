@@ -1,5 +1,5 @@
 import { isIsoDate } from '../calendar/local-date.js';
-import { parseCsv } from './declaration-csv.js';
+import { readCsvText, type CsvSink } from './csv-format.js';
 import type { DeclarationIssue } from './declaration.js';
 import { DomainError } from '../errors.js';
 import { parseCreditCode } from '../identity/credit-code.js';
@@ -29,25 +29,36 @@ const LAYOUTS: Record<PaymentSource, Record<'id' | 'employer' | 'amount' | 'date
 
 const normaliseDate = (s: string) => (/^\d{8}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}` : s);
 
+export interface PaymentFileRead {
+  payments: PaymentInstruction[];
+  issues: DeclarationIssue[];
+}
+
 /**
- * Reads a bank or tax-bureau payment file (the adapters of issue 3). Every row is checked and every fault reported by
- * row and field; the caller books nothing unless there are none. A payment dated after `today` is refused.
+ * Reads a bank or tax-bureau payment file record by record (the adapters of issue 3). Every row is checked and every
+ * fault reported by row and field; the caller books nothing unless there are none. A payment dated after `today` is
+ * refused. Fed by `readPaymentFile` for text in memory or by the streaming reader of services/contributions. Pure.
  */
-export function readPaymentFile(text: string, source: PaymentSource, today: string): { payments: PaymentInstruction[]; issues: DeclarationIssue[] } {
-  const records = parseCsv(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  const header = (records[0] ?? []).map((h) => h.trim());
+export function paymentFileReader(source: PaymentSource, today: string): CsvSink<PaymentFileRead> {
   const layout = LAYOUTS[source];
+  let header: string[] | null = null;
+  const headerIssues: DeclarationIssue[] = [];
   const issues: DeclarationIssue[] = [];
   const col = {} as Record<keyof typeof layout, number>;
-  for (const [field, names] of Object.entries(layout) as [keyof typeof layout, readonly string[]][]) {
-    const i = header.findIndex((h) => names.includes(h));
-    if (i < 0) issues.push({ path: 'columns', message: `missing column ${names.join(' / ')}` });
-    else col[field] = i;
-  }
-  if (issues.length > 0) return { payments: [], issues };
   const seen = new Set<string>();
   const payments: PaymentInstruction[] = [];
-  records.slice(1).forEach((r, row) => {
+
+  const readHeader = (cells: string[]) => {
+    const names = cells.map((h) => h.trim());
+    for (const [field, accepted] of Object.entries(layout) as [keyof typeof layout, readonly string[]][]) {
+      const i = names.findIndex((h) => accepted.includes(h));
+      if (i < 0) headerIssues.push({ path: 'columns', message: `missing column ${accepted.join(' / ')}` });
+      else col[field] = i;
+    }
+  };
+
+  const readRow = (r: string[]) => {
+    const row = payments.length;
     const cell = (f: keyof typeof layout) => (r[col[f]] ?? '').trim();
     const at = (f: string) => `rows[${row}].${f}`;
     const id = cell('id');
@@ -67,6 +78,26 @@ export function readPaymentFile(text: string, source: PaymentSource, today: stri
     if (!isIsoDate(paidOn)) issues.push({ path: at('date'), message: 'must be a date (YYYY-MM-DD or YYYYMMDD)' });
     else if (paidOn > today) issues.push({ path: at('date'), message: `${paidOn} is in the future` });
     payments.push({ idempotencyKey: `${source}:${id}`, employer, amount, paidOn, reference: id });
-  });
-  return { payments, issues };
+  };
+
+  return {
+    record(cells) {
+      if (header === null) {
+        header = cells;
+        readHeader(cells);
+      } else if (headerIssues.length === 0) {
+        readRow(cells);
+      }
+    },
+    result() {
+      if (header === null) return { payments: [], issues: [{ path: 'columns', message: 'the file is empty' }] };
+      return headerIssues.length > 0 ? { payments: [], issues: [...headerIssues] } : { payments, issues };
+    },
+  };
+}
+
+/** A payment file's text in memory, read by {@link paymentFileReader}; a file that is not CSV adds its fault. Pure. */
+export function readPaymentFile(text: string, source: PaymentSource, today: string): PaymentFileRead {
+  const { result, fault } = readCsvText(text, paymentFileReader(source, today));
+  return fault ? { payments: result.payments, issues: [...result.issues, fault] } : result;
 }

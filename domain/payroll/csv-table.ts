@@ -1,4 +1,4 @@
-import { parseCsv } from '../contribution/declaration-csv.js';
+import { readCsvText } from '../contribution/csv-format.js';
 
 /** A refused or reported field, named the way the roster reader names it: `rows[12].deathDate`, `columns[3]`. */
 export interface TableIssue {
@@ -22,15 +22,21 @@ export interface TableRow<C extends string> {
 /**
  * Reads a CSV file with a header line into rows keyed by column, reporting what the roster reader reports
  * (domain/contribution/declaration-csv.ts): unknown or repeated columns, missing required ones, and rows with the
- * wrong number of cells (still read, so their other faults are reported too). A BOM is dropped. Pure.
+ * wrong number of cells (still read, so their other faults are reported too). A BOM is dropped; the CSV dialect is
+ * domain/contribution/csv-format.ts's. Pure.
  */
 export function readTable<C extends string>(
   text: string,
   spec: TableSpec<C>,
 ): { rows: TableRow<C>[]; issues: TableIssue[] } {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  // parseCsv drops an empty last field when the file does not end with a line break ("a,b," at EOF); one is added.
-  const records = parseCsv(body.endsWith('\n') || body === '' ? body : `${body}\n`);
+  const records: string[][] = [];
+  // A file that is not CSV (a quote never closed) is refused with the row it breaks on, after the rows before it.
+  const { fault } = readCsvText(text, { record: (cells) => void records.push(cells), result: () => records });
+  const read = tableOf(records, spec);
+  return fault ? { rows: read.rows, issues: [...read.issues, fault] } : read;
+}
+
+function tableOf<C extends string>(records: readonly string[][], spec: TableSpec<C>): { rows: TableRow<C>[]; issues: TableIssue[] } {
   const header = records[0];
   if (!header) return { rows: [], issues: [{ path: 'columns', message: 'the file is empty' }] };
   const names = Object.keys(spec.columns) as C[];

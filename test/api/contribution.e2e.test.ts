@@ -3,6 +3,7 @@
 // from the same clock at run time (test/support/business-dates.ts); the declaration and payment scenarios also run on
 // fixed business clocks at the turn of the year and inside the Spring Festival blocks, so they hold on any day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createArrearsActivities } from '../../activities/arrears.activities.js';
 import { addDays } from '../../domain/calendar/local-date.js';
 import { Money } from '../../domain/money.js';
 import { fixedClock, systemClock, type BusinessClock } from '../../services/business-clock.js';
@@ -153,6 +154,68 @@ describe('contributions, payments and arrears (real PostgreSQL, Temporal dev ser
         return view.body.status === 'settled' ? view.body : undefined;
       });
       expect((await system.call('POST', `/v1/employers/${code}/closure`, { token: admin })).status).toBe(200);
+    });
+
+    it('collects an unpaid fine after the periods, keeps the case open and the closure refused until it is paid (§4, 社会保险法 art. 86, issue 8)', async () => {
+      const { newEmployer, declare } = harness(() => system);
+      const d = businessDates(system.clock);
+      const supervisor = await system.token({ role: 'supervisor', region: '330102', sub: 'sv-ar-1' });
+      const admin = await system.token({ role: 'admin', region: '330102', sub: 'adm-ar-1' });
+      const { code, token } = await newEmployer();
+      await declare(token, d.period(-3), pensionOf('f'));
+      await declare(token, d.period(-2), pensionOf('f'));
+      const sweep = await system.call('POST', '/v1/arrears-sweeps', { token: supervisor, body: { asOf: d.today } });
+      const [own] = await system.orm.em.fork().execute<{ id: string; reference: string }[]>(`select id, reference from case_record where case_type = 'arrears' and employer_credit_code = ?`, [code]);
+      expect(sweep.body.cases.map((c: { caseId: string }) => c.caseId)).toContain(own!.id);
+      const caseView = () => system.call('GET', `/v1/cases/${own!.id}`, { token });
+      await system.eventually(async () => ((await caseView()).body.status === 'ordered' ? true : undefined));
+      // The fine as the approved-fine step books it (the four-eyes steps before it are the workflow tests' business).
+      await createArrearsActivities({ orm: system.orm, clock: system.clock, notices: system.notices }).recordFine({
+        caseId: own!.id, employer: code, amount: '2400.00', multiple: '1', approvedBy: 'rv-ar-1', key: `${own!.id}:fine:e2e`, on: d.today,
+      });
+
+      const owed = await system.call('GET', `/v1/arrears-cases/${own!.reference}`, { token });
+      expect(owed.body.fine).toBe('2400.00');
+      const periods = Money.of(owed.body.principal).plus(Money.of(owed.body.lateFee));
+      expect(owed.body.total).toBe(periods.plus(Money.of('2400.00')).toString());
+      const pay = (key: string, amount: string) =>
+        system.call('POST', '/v1/payments', { token: caseworker, body: { employerCreditCode: code, amount, paidOn: d.today }, headers: { 'idempotency-key': `${key}-${code}` } });
+
+      const first = await pay('periods', periods.toString());
+      expect(first.status).toBe(201);
+      expect(first.body.allocation.lines.map((l: { component: string }) => l.component)).not.toContain('fine');
+      const open = await system.eventually(async () => {
+        const view = await caseView();
+        return view.body.summary.balance?.principal === '0.00' ? view.body : undefined;
+      });
+      expect(open.status).toBe('ordered');
+      expect(open.summary.balance).toMatchObject({ lateFee: '0.00', fine: '2400.00', settled: false });
+      const bills = await system.call('GET', '/v1/bills', { token });
+      expect(bills.body).toMatchObject({ total: '0.00', fine: '2400.00' });
+      const refused = await system.call('POST', `/v1/employers/${code}/closure`, { token: admin });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'NOT_ALLOWED_NOW' });
+      expect(refused.body.detail).toContain(`arrears case ${own!.reference} is open; a fine of 2400.00 is unpaid`);
+
+      const second = await pay('fine', '2400.00');
+      expect(second.body.allocation).toMatchObject({ lines: [{ period: null, component: 'fine', amount: '2400.00', caseId: own!.id }], credit: '0.00' });
+      await system.eventually(async () => ((await caseView()).body.status === 'settled' ? true : undefined));
+      expect((await system.call('POST', `/v1/employers/${code}/closure`, { token: admin })).body).toEqual({ creditCode: code, status: 'closed' });
+    });
+
+    it('refuses to close an employer with a bill past its due date unpaid before any sweep has reached it (社会保险经办条例 art. 10, issue 8)', async () => {
+      const { newEmployer, declare } = harness(() => system);
+      const d = businessDates(system.clock);
+      const admin = await system.token({ role: 'admin', region: '330102', sub: 'adm-ar-1' });
+      const { code, token } = await newEmployer();
+      const p3 = d.period(-3);
+      await declare(token, p3, pensionOf('g'));
+      const refused = await system.call('POST', `/v1/employers/${code}/closure`, { token: admin });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('NOT_ALLOWED_NOW');
+      expect(refused.body.detail).toContain(`bill ${p3} (due ${d.dueDate(p3)}) is unpaid: 2400.00 principal, ${d.lateFee('2400.00', d.dueDate(p3), d.today)} late fee`);
+      const employer = await system.orm.em.fork().execute<{ status: string }[]>('select status from employer where credit_code = ?', [code]);
+      expect(employer[0]!.status).toBe('active');
     });
   });
 });

@@ -7,7 +7,9 @@ import type { CaseWorkflows } from '../../services/workflow-port.js';
 import { installSdkLogging, startWorker } from '../../bin/worker-runtime.js';
 import { createOrm } from '../../db/orm.js';
 import { seedReferenceData } from '../../db/seed/reference-data.js';
+import { defineAbilityFor, type Actor } from '../../policies/abilities.js';
 import { systemClock, type BusinessClock } from '../../services/business-clock.js';
+import type { CommandContext } from '../../services/command-context.js';
 import { servicesForTest } from './services.js';
 
 export const TEST_JWT_SECRET = 'integration-test-secret-0123456789-abcdef';
@@ -92,4 +94,12 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
       await orm.close();
     },
   };
+}
+
+/**
+ * A command context on the system's database for `actor`, as the API builds one per request (its own unit of work,
+ * the actor's CASL ability, the system's clock and workflows): for tests that call services/ commands directly.
+ */
+export function contextFor(system: Pick<TestSystem, 'orm' | 'cases' | 'clock'>, actor: Actor): CommandContext {
+  return { em: system.orm.em.fork(), actor, ability: defineAbilityFor(actor), requestId: `test-${randomUUID()}`, clock: system.clock, workflows: system.cases };
 }

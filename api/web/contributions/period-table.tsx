@@ -3,7 +3,7 @@
 import type { Lang } from '../i18n/messages.js';
 import { contributionWords as w } from './contribution-labels.js';
 
-/** A period as GET /v1/bills and GET /v1/arrears-cases/{id} give it (api/routes/bills.routes.ts `PeriodOut`). */
+/** A period as GET /v1/bills and GET /v1/arrears-cases/{id} give it (api/schemas/contribution.schemas.ts `PeriodOut`). */
 export interface OwedPeriod {
   period: string;
   dueDate: string;

@@ -63,3 +63,16 @@ describe('allocateWithCredit (a credit pays the next bills — domain-rules §4 
     expect(() => allocateWithCredit(Money.zero(), m('-1.00'), [], 'PER_PERIOD_PRINCIPAL_FIRST')).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
   });
 });
+
+describe('allocateWithCredit and fines (§4, 社会保险法 art. 86)', () => {
+  it('spends a held credit on an unpaid fine once the periods are paid', () => {
+    const r = allocateWithCredit(Money.zero(), m('500.00'), [{ period: '2026-11', principal: m('100.00'), lateFee: Money.zero() }], 'PER_PERIOD_PRINCIPAL_FIRST', {
+      fines: [{ caseId: 'AR-1', amount: m('1000.00') }],
+    });
+    expect(r.lines.map((l) => [l.component, l.amount.toString()])).toEqual([
+      ['principal', '100.00'],
+      ['fine', '400.00'],
+    ]);
+    expect([r.credit.toString(), r.creditChange.toString()]).toEqual(['0.00', '-500.00']);
+  });
+});

@@ -1,0 +1,68 @@
+// csv-parse's self-contained browser build: the same parser as its Node build, without node: imports, so the domain
+// stays free of Node built-ins (the streaming reader of large files is services/contributions/csv-stream.ts).
+import { parse, type Options } from 'csv-parse/browser/esm/sync';
+import type { DeclarationIssue } from './declaration.js';
+
+/**
+ * How every CSV file we take is read (RFC 4180 with csv-parse): quoted cells, doubled quotes, LF, CRLF or CR line
+ * ends, a UTF-8 byte-order mark dropped, empty lines skipped, a trailing empty cell kept (`a,b,` is three cells, with
+ * or without a final line break). Rows whose cell count differs from the header's are kept: the readers report them
+ * with their row number (`rows[3]`). Quotes follow RFC 4180 strictly: a cell holding a quote is quoted as a whole,
+ * with the quote doubled (`"5""3"`); anything else refuses the file with the row it is on, rather than guessing.
+ */
+export const CSV_OPTIONS = {
+  bom: true,
+  skip_empty_lines: true,
+  relax_column_count: true,
+} as const satisfies Options;
+
+/** What consumes a file one record at a time: the roster and payment-file readers, the payroll tables. */
+export interface CsvSink<R> {
+  /** Called for every record in file order; the first is the header. */
+  record(cells: string[]): void;
+  result(): R;
+}
+
+/**
+ * A file that is not CSV (a quote never closed, text after a closing quote) as the issue that refuses it, or null for
+ * any other error. `rows[n]` counts data rows from 0, as the readers do; a fault in the header is `columns`. Takes
+ * the error of either csv-parse build (they are different classes, so it looks at the fields).
+ */
+export function csvFaultOf(error: unknown): DeclarationIssue | null {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
+  const records = 'records' in error && typeof error.records === 'number' ? error.records : 0;
+  const line = 'lines' in error && typeof error.lines === 'number' ? ` (line ${error.lines})` : '';
+  const path = records === 0 ? 'columns' : `rows[${records - 1}]`;
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return { path, message: `a quoted cell is never closed${line}` };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return { path, message: `a closing quote is followed by other characters${line}; quote the whole cell and double the quotes inside it` };
+    case 'INVALID_OPENING_QUOTE':
+      return { path, message: `a quote inside an unquoted cell${line}; quote the whole cell and double the quotes inside it` };
+    default:
+      return error.code.startsWith('CSV_') || error.code.startsWith('INVALID_') ? { path, message: `cannot be read as CSV${line}: ${error.message}` } : null;
+  }
+}
+
+/**
+ * Reads CSV text held in memory record by record into `sink` (records are handed on as they are parsed, not
+ * collected). A malformed file stops the reading: what was read so far is in the result, the fault comes apart.
+ * For files that are small or already in memory; large uploads go through the streaming reader. Pure.
+ */
+export function readCsvText<R>(text: string, sink: CsvSink<R>): { result: R; fault: DeclarationIssue | null } {
+  let fault: DeclarationIssue | null = null;
+  try {
+    parse(text, {
+      ...CSV_OPTIONS,
+      on_record: (record: string[]) => {
+        sink.record(record);
+        return null;
+      },
+    });
+  } catch (error) {
+    fault = csvFaultOf(error);
+    if (fault === null) throw error;
+  }
+  return { result: sink.result(), fault };
+}

@@ -1,0 +1,42 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { CSV_OPTIONS, csvFaultOf, type CsvSink } from '../../domain/contribution/csv-format.js';
+import { decodedChunks, textEncodingOf, UNREADABLE_FILE_MESSAGE } from '../../domain/contribution/declaration-csv.js';
+import type { DeclarationIssue } from '../../domain/contribution/declaration.js';
+
+/** An upload read: the sink's result and a fault in the CSV, if any — or the bytes were not text at all. */
+export type CsvUpload<R> = { ok: true; result: R; fault: DeclarationIssue | null } | { ok: false; issue: DeclarationIssue };
+
+/**
+ * Reads an uploaded CSV file into `sink` with csv-parse's streaming parser: decoded a megabyte at a time (UTF-8, else
+ * GBK — domain/contribution/declaration-csv.ts) and handed on record by record, so a roster of a million lines is
+ * never held a second time as text or as a table of cells. The per-row checks are the sink's (domain/). A fault in
+ * the CSV itself (`rows[n]`, a quote never closed) stops the reading; the sink's result holds the rows before it.
+ * Bytes in neither encoding are refused as `file`.
+ */
+export async function readCsvUpload<R>(bytes: Uint8Array, sink: CsvSink<R>): Promise<CsvUpload<R>> {
+  const encoding = textEncodingOf(bytes);
+  if (encoding === null) return { ok: false, issue: { path: 'file', message: UNREADABLE_FILE_MESSAGE } };
+  const source = Readable.from(decodedChunks(bytes, encoding));
+  // Records go to the sink as the parser makes them (`on_record`), not through the stream's buffer: a fault found
+  // later in the same chunk would otherwise discard the rows parsed before it. Nothing is passed downstream.
+  const parser = source.pipe(
+    parse({
+      ...CSV_OPTIONS,
+      on_record: (record: string[]) => {
+        sink.record(record);
+        return null;
+      },
+    }),
+  );
+  let fault: DeclarationIssue | null = null;
+  try {
+    for await (const _ of parser) throw new Error('csv-parse passed a record downstream despite on_record');
+  } catch (error) {
+    fault = csvFaultOf(error);
+    if (fault === null) throw error;
+  } finally {
+    source.destroy();
+  }
+  return { ok: true, result: sink.result(), fault };
+}
