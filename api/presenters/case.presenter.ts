@@ -73,6 +73,7 @@ export function presentCase(row: CaseRow, extra: { timeline: TimelineItem[]; tas
           status: task.status,
           assignee: task.assignee,
           dueAt: task.dueAt,
+          ...(task.dueProvisional ? { dueProvisional: true } : {}),
           escalated: task.escalated,
         }))
       : [],

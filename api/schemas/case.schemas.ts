@@ -30,7 +30,17 @@ export const CaseDetail = z
     lastProgressAt: z.string(),
     deadlines: z.array(Deadline),
     timeline: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), detail: z.record(z.string(), z.unknown()) })),
-    tasks: z.array(z.object({ taskId: z.string(), step: z.string(), status: z.string(), assignee: z.string().nullable(), dueAt: z.string(), escalated: z.boolean() })),
+    tasks: z.array(
+      z.object({
+        taskId: z.string(),
+        step: z.string(),
+        status: z.string(),
+        assignee: z.string().nullable(),
+        dueAt: z.string(),
+        dueProvisional: z.boolean().optional().openapi({ description: 'Counted without a loaded holiday calendar (as on GET /v1/tasks)' }),
+        escalated: z.boolean(),
+      }),
+    ),
     allowedActions: z.array(z.string()),
     summary: z.record(z.string(), z.unknown()),
   })

@@ -1,5 +1,6 @@
 // Pages act only through the JSON API, called in-process with the session's bearer token, so nothing the API would
-// refuse is possible from a page (issue 5, point 7) and a refusal reaches the user with the API's own reason.
+// refuse is possible from a page (issue 5, point 7) and a refusal reaches the user with the API's own reason (worded
+// for the page's language by its code: i18n/problem-text.ts).
 
 /** The JSON API as the pages see it: Hono's `app.request`. */
 export interface ApiPort {
@@ -13,6 +14,8 @@ export interface Problem {
   title: string;
   detail: string;
   errors?: { path: string; message: string }[];
+  /** The roster line a page was importing when the API refused it (not part of the API's answer). */
+  row?: number;
 }
 
 export type ApiAnswer<T> = { ok: true; status: number; body: T } | { ok: false; status: number; problem: Problem };
@@ -46,10 +49,4 @@ export function apiCaller(api: ApiPort, token: string): ApiCall {
       },
     };
   };
-}
-
-/** One line for the user: the problem's detail plus the fields it names. */
-export function describeProblem(problem: Problem): string {
-  const fields = (problem.errors ?? []).map((error) => `${error.path}: ${error.message}`);
-  return fields.length > 0 ? `${problem.detail} (${fields.join('; ')})` : problem.detail;
 }

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../../policies/abilities.js';
+import { labelOf, roleLabels } from './i18n/enum-labels.js';
 import type { Lang, MessageKey, Translate } from './i18n/messages.js';
 import type { Session } from './web-env.js';
 
@@ -100,7 +101,7 @@ export function Layout(props: { frame: PageFrame; title: string; current?: strin
               <form method="post" action="/web/sign-out">
                 <input type="hidden" name="_csrf" value={session.csrf} />
                 <span data-testid="who">
-                  {t('signedInAs')}: {session.actor.name ?? session.actor.id} ({session.actor.role})
+                  {t('signedInAs')}: {session.actor.name ?? session.actor.id} ({labelOf(roleLabels, session.actor.role, lang)})
                 </span>{' '}
                 <button type="submit">{t('signOut')}</button>
               </form>
@@ -118,15 +119,5 @@ export function Layout(props: { frame: PageFrame; title: string; current?: strin
   );
 }
 
-/** A success or refusal line; refusals are announced to screen readers. */
-export function Notice(props: { kind: 'ok' | 'error'; title?: string; text: string }) {
-  return (
-    <div class={`notice ${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'} data-testid={`notice-${props.kind}`}>
-      {props.title && <strong>{props.title}: </strong>}
-      {props.text}
-    </div>
-  );
-}
-
-/** The hidden CSRF field every form carries. */
+/** The hidden CSRF field every form carries (why it is still worth carrying: session.ts). */
 export const Csrf = (props: { session: Session }) => <input type="hidden" name="_csrf" value={props.session.csrf} />;

@@ -2,6 +2,7 @@
 // the JSON API, called in-process with the signed-in user's token, so they follow exactly the API's rules.
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { systemClock } from '../../services/business-clock.js';
 import type { TokenVerifier } from '../auth/tokens.js';
 import type { ApiPort } from './api-client.js';
 import { webScript } from './assets/web-script.js';
@@ -16,7 +17,7 @@ import { noticePages } from './pages/notices.page.js';
 import { signInPages } from './pages/sign-in.page.js';
 import { supervisorPages } from './pages/supervisor.page.js';
 import { worklistPages } from './pages/worklist.page.js';
-import { csrfSigner, verifyPostOrigin, webSession } from './session.js';
+import { csrfSigner, refuseCrossSitePosts, requireFormToken, webSession } from './session.js';
 import type { WebEnv } from './web-env.js';
 
 /** What the app's owner configures (api/app.ts `ApiDeps.web`). */
@@ -36,14 +37,15 @@ const assets = { 'web.css': ['text/css; charset=utf-8', asset('web.css')], 'web.
 
 /** The pages under /web (and `/` redirecting there), built on the JSON API `api` and the app's token verifier. */
 export function webRoutes(options: WebOptions & { api: ApiPort; verifyToken: TokenVerifier }) {
-  const deps = { api: options.api, clock: options.clock ?? (() => new Date()), staleDays: options.staleDays ?? 7 };
+  const deps = { api: options.api, clock: options.clock ?? (() => systemClock.now()), staleDays: options.staleDays ?? 7 };
   const pages = new Hono<WebEnv>();
   pages.get('/assets/:name', (c) => {
     const found = assets[c.req.param('name') as keyof typeof assets] as (typeof assets)[keyof typeof assets] | undefined;
     if (!found) return c.notFound();
     return c.body(found[1], 200, { 'content-type': found[0], 'cache-control': 'public, max-age=300' });
   });
-  pages.use('*', webSession(options.verifyToken, csrfSigner(options.jwtSecret)), verifyPostOrigin());
+  // The session first (it sets the page language the refusals are worded in), then the cross-site checks.
+  pages.use('*', webSession(options.verifyToken, csrfSigner(options.jwtSecret)), refuseCrossSitePosts(), requireFormToken());
   pages.use('*', async (c, next) => {
     await next();
     // Pages show personal data: never cached by a shared proxy or kept in the back/forward cache of a shared PC.

@@ -340,4 +340,87 @@ describe('web workbench in chromium', () => {
     expect(await citizen.locator('main').innerText()).not.toContain(reference);
     expect(await citizen.locator('h1').innerText()).toBe('通知');
   });
+  it('the employer’s hire form starts with an empty name; a citizen registering themself keeps their own (issue 8)', async () => {
+    const employer = await signedIn('employer');
+    await employer.goto(`${web.url}/web/file/enrollment`);
+    // The agent signed in as 单位经办人 files for a new employee: nothing of the agent's own may prefill the person.
+    expect(await employer.inputValue('input[name="name"]')).toBe('');
+    expect(await employer.inputValue('input[name="citizenId"]')).toBe('');
+    await screenshot(employer, 'employer-hire-form-empty');
+
+    const citizen = await signedIn('citizen', { width: 390, height: 844 });
+    await citizen.goto(`${web.url}/web/file/enrollment`);
+    expect(await citizen.inputValue('input[name="name"]')).toBe('王小明');
+    expect(await citizen.inputValue('input[name="citizenId"]')).toBe(DEMO_CITIZEN_IDS[0]);
+  });
+
+  it('an English case page names insurances, status, steps and timeline lines in words, never their machine keys (issue 8)', async () => {
+    const agent = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-language' });
+    const started = await system.call('POST', '/v1/enrollments', {
+      token: agent,
+      body: { person: { citizenId: citizenId(), name: '郑八' }, hireDate: LATE_HIRE_DATE, insuranceTypes: ['pension', 'medical', 'unemployment', 'workInjury'], monthlyWage: '8000.00', region: '330102' },
+    });
+    expect(started.status).toBe(202);
+    const reference = started.body.reference as string;
+    await reviewTaskOf(started.body.caseId as string);
+
+    const caseworker = await signedIn('cw-001');
+    await caseworker.goto(`${web.url}/web/cases/${reference}?lang=en`);
+    expect(await statusText(caseworker)).toBe('Under review');
+    const english = await caseworker.locator('main').innerText();
+    expect(english).toContain('Pension; Medical; Unemployment; Work injury');
+    expect(english).toMatch(/Registered \d+ days after the 30-day deadline/);
+    expect(english).toContain('Review · Open');
+    expect(english).toContain('Automatic checks passed');
+    for (const key of ['pension', 'medical', 'unemployment', 'workInjury', 'underReview', 'open', 'system', 'checks.passed', 'task.created', 'registration', 'agencyReview']) {
+      expect(english, key).not.toMatch(new RegExp(`\\b${key.replace('.', '\\.')}\\b`));
+    }
+    // No camelCase or dotted machine name of any kind (references, ID numbers and credit codes are all capitals or digits).
+    expect(english.match(/\b[a-z]+[A-Z][A-Za-z]*\b|\b[a-z]+\.[a-z_]+\b/g)).toBeNull();
+    await screenshot(caseworker, 'caseworker-case-page-en');
+
+    await caseworker.goto(`${web.url}/web/cases/${reference}?lang=zh`);
+    expect(await statusText(caseworker)).toBe('审核中');
+    const chinese = await caseworker.locator('main').innerText();
+    expect(chinese).toContain('养老保险；医疗保险；失业保险；工伤保险');
+    expect(chinese).toMatch(/超过用工之日起 30 日的登记期限 \d+ 天/);
+    // Latin letters on a Chinese page are people's ids only (agent-language, cw-001), never words.
+    expect(chinese.replaceAll('agent-language', '').match(/[A-Za-z]{3,}/g)).toBeNull();
+  });
+
+  it('a refusal reads in Chinese on a Chinese page and in the API’s own words on an English one (issue 8; design.md "Tasks": one claim wins)', async () => {
+    const agent = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-refusal' });
+    const taskIds: string[] = [];
+    for (const name of ['冯九', '陈十']) {
+      const started = await system.call('POST', '/v1/enrollments', {
+        token: agent,
+        body: { person: { citizenId: citizenId(), name }, hireDate: LATE_HIRE_DATE, insuranceTypes: ['pension'], monthlyWage: '8000.00', region: '330102' },
+      });
+      expect(started.status).toBe(202);
+      taskIds.push(await reviewTaskOf(started.body.caseId as string));
+    }
+    const [first = '', second = ''] = taskIds;
+    const late = await signedIn('cw-002');
+    await late.goto(`${web.url}/web/tasks?view=available&lang=zh`);
+    await late.locator(`tr[data-task-id="${first}"]`).waitFor();
+    // cw-001 claims first, through the API, while cw-002 still has the list open.
+    const winner = await system.token({ role: 'caseworker', region: '330102', sub: 'cw-001' });
+    expect((await system.call('POST', `/v1/tasks/${first}/claim`, { token: winner })).status).toBe(200);
+    await late.locator(`tr[data-task-id="${first}"] button`, { hasText: '认领' }).click();
+    const notice = late.locator('[data-testid="notice-error"]');
+    await notice.waitFor();
+    expect(await notice.getAttribute('data-code')).toBe('TASK_ALREADY_CLAIMED');
+    expect(await notice.innerText()).toBe('系统拒绝了此操作: 该任务已被认领，不能再认领。');
+    await screenshot(late, 'caseworker-refusal-zh');
+
+    await late.goto(`${web.url}/web/tasks?view=available&lang=en`);
+    await late.locator(`tr[data-task-id="${second}"]`).waitFor();
+    expect((await system.call('POST', `/v1/tasks/${second}/claim`, { token: winner })).status).toBe(200);
+    const loser = await system.token({ role: 'caseworker', region: '330102', sub: 'cw-002' });
+    const refused = await system.call('POST', `/v1/tasks/${second}/claim`, { token: loser });
+    expect(refused.status).toBe(409);
+    await late.locator(`tr[data-task-id="${second}"] button`, { hasText: 'Claim' }).click();
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe(`The system refused this: ${refused.body.detail as string}`);
+  });
 });

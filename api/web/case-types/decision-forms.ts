@@ -2,7 +2,8 @@
 // fields that outcome needs (the domain's decision mapping refuses it without them). Outcomes come from the case
 // JSON's `allowedActions`; anything without an entry here is a plain button named by its machine name, so a new case
 // type works before its words land.
-import type { Label } from './case-type-labels.js';
+import { notAcceptedRouteLabels } from '../i18n/enum-labels.js';
+import type { Label } from '../i18n/messages.js';
 
 export interface DecisionField {
   /** The key in the decision's `data`. */
@@ -27,14 +28,8 @@ const opinionFields: readonly DecisionField[] = [
   { name: 'legalBasis', label: { zh: '法律依据', en: 'Legal basis' }, kind: 'textarea' },
 ];
 
-const NOT_ACCEPTED_ROUTES = [
-  ['court', { zh: '向人民法院起诉', en: 'Court' }],
-  ['arbitration', { zh: '申请劳动人事争议仲裁', en: 'Labour arbitration' }],
-  ['administrativeReview', { zh: '申请行政复议', en: 'Administrative review' }],
-  ['administrativeProcedure', { zh: '依法定行政程序办理', en: 'Statutory administrative procedure' }],
-  ['disciplinaryBody', { zh: '向纪检监察机关反映', en: 'Disciplinary body' }],
-  ['other', { zh: '其他途径', en: 'Other route' }],
-] as const;
+/** Every route of domain NOT_ACCEPTED_ROUTES, with its words. */
+const NOT_ACCEPTED_ROUTES = Object.entries(notAcceptedRouteLabels);
 
 /** 信访工作条例 arts. 23, 32, 35, 36 (domain-rules §7); petition-decision.ts names the data each outcome needs. */
 const petition: Record<string, OutcomeForm> = {
@@ -85,6 +80,19 @@ const forms: Record<string, Record<string, OutcomeForm>> = { petition, arrears }
 
 /** The form of one outcome of a case type, or undefined to fall back to the generic words. */
 export const outcomeFormFor = (caseType: string, outcome: string): OutcomeForm | undefined => forms[caseType]?.[outcome];
+
+/** Outcomes every case type may take (domain/task.ts `TaskOutcome`, enrollment REVIEW_OUTCOMES and the like). */
+const genericOutcomes: Record<string, Label> = {
+  approve: { zh: '批准', en: 'Approve' },
+  reject: { zh: '不予批准', en: 'Reject' },
+  return: { zh: '退回补正', en: 'Return for correction' },
+  accept: { zh: '受理', en: 'Accept' },
+  decline: { zh: '不予受理', en: 'Decline' },
+  reply: { zh: '答复', en: 'Reply' },
+};
+
+/** An outcome's button label: the case type's own words, else the generic ones, else undefined. */
+export const outcomeLabel = (caseType: string, outcome: string): Label | undefined => outcomeFormFor(caseType, outcome)?.label ?? genericOutcomes[outcome];
 
 /**
  * The posted `data.*` fields of a decision as the domain wants them: numbers as numbers, only the chosen outcome's

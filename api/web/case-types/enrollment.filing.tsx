@@ -1,6 +1,7 @@
 // 参保登记: an employer agent registers a hire (or uploads a roster, one line per hire), a citizen registers as a
 // flexible worker, a caseworker registers at the counter. The body is api-contract.md's POST /v1/enrollments.
 import type { ApiAnswer } from '../api-client.js';
+import { INSURANCE_CHOICES } from '../i18n/enum-labels.js';
 import type { CaseTypeFiling, Filed, PostedForm } from './filings.js';
 
 const text = (form: PostedForm, name: string): string => {
@@ -13,12 +14,6 @@ const list = (form: PostedForm, name: string): string[] => {
   return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
 };
 
-const INSURANCES = [
-  ['pension', { zh: '养老保险', en: 'Pension' }],
-  ['medical', { zh: '医疗保险', en: 'Medical' }],
-  ['unemployment', { zh: '失业保险', en: 'Unemployment' }],
-  ['workInjury', { zh: '工伤保险', en: 'Work injury' }],
-] as const;
 
 const words = {
   name: { zh: '姓名', en: 'Name' },
@@ -28,6 +23,7 @@ const words = {
   hireDate: { zh: '用工日期', en: 'Hire date' },
   wage: { zh: '月工资（元）', en: 'Monthly wage (CNY)' },
   insurances: { zh: '参保险种', en: 'Insurances' },
+  region: { zh: '参保地', en: 'Region' },
   roster: { zh: '批量导入花名册（CSV：身份号码,姓名,用工日期,月工资）', en: 'Upload a roster (CSV: citizen ID,name,hire date,monthly wage)' },
 } as const;
 
@@ -37,14 +33,16 @@ export const enrollmentFiling: CaseTypeFiling = {
   roles: ['citizen', 'employer', 'caseworker', 'reviewer'],
   Form({ lang, session, values, regions }) {
     const actor = session.actor;
+    // A citizen registers themself (their own name and ID number); anyone else registers another person, whose name
+    // the form must not guess from the signed-in user's own.
     const flexible = actor.role === 'citizen';
-    const offered = flexible ? INSURANCES.filter(([type]) => type === 'pension' || type === 'medical') : INSURANCES;
+    const offered = flexible ? INSURANCE_CHOICES.filter(([type]) => type === 'pension' || type === 'medical') : INSURANCE_CHOICES;
     const chosen = values.insuranceTypes ? values.insuranceTypes.split(',') : offered.map(([type]) => type);
     return (
       <>
         <label>
           {words.name[lang]}
-          <input name="name" required maxlength={50} value={values.name ?? actor.name ?? ''} autocomplete="name" />
+          <input name="name" required maxlength={50} value={values.name ?? (flexible ? (actor.name ?? '') : '')} autocomplete={flexible ? 'name' : 'off'} />
         </label>
         <label>
           {words.citizenId[lang]}
@@ -69,7 +67,7 @@ export const enrollmentFiling: CaseTypeFiling = {
           <input name="monthlyWage" required inputmode="decimal" pattern="\d+(\.\d{1,2})?" value={values.monthlyWage ?? ''} />
         </label>
         <label>
-          {lang === 'zh' ? '参保地' : 'Region'}
+          {words.region[lang]}
           <select name="region" required>
             {regions.map((region) => (
               <option value={region.code} selected={region.code === (values.region ?? actor.region ?? '330102')}>
@@ -110,7 +108,7 @@ export const enrollmentFiling: CaseTypeFiling = {
       for (const [index, line] of lines.entries()) {
         const [citizenId = '', name = '', hireDate = '', monthlyWage = ''] = line.split(',').map((cell) => cell.trim());
         last = await call<Filed>('POST', '/v1/enrollments', { person: { citizenId, name }, hireDate, monthlyWage, ...common });
-        if (!last.ok) return { ...last, problem: { ...last.problem, detail: `line ${index + 1}: ${last.problem.detail}` } };
+        if (!last.ok) return { ...last, problem: { ...last.problem, row: index + 1 } };
       }
       if (last) return last;
     }

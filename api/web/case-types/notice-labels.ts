@@ -1,13 +1,8 @@
 // What the pages call each notice kind written to notice_outbox (the 通知 page and a petitioner's documents), and how
-// a notice's payload reads. Unknown kinds fall back to the machine name.
+// a notice's payload reads (its fields: record-fields.ts). Unknown kinds fall back to the machine name.
 import type { Lang } from '../i18n/messages.js';
 import { caseWords, type Label } from './case-type-labels.js';
-
-const opinionKinds: Record<string, Label> = {
-  support: { zh: '予以支持', en: 'Supported' },
-  explain: { zh: '解释说明', en: 'Explained' },
-  notSupport: { zh: '不予支持', en: 'Not supported' },
-};
+import { recordLines } from './record-fields.js';
 
 const kinds: Record<string, Label> = {
   petition_registered: { zh: '信访登记告知', en: 'Petition registered' },
@@ -42,50 +37,10 @@ const arrearsKinds = new Set(['order_to_pay', 'fine_decision', 'transfer_decisio
 export const noticeCaseType = (kind: string): string =>
   kind.startsWith('petition_') ? 'petition' : kind.startsWith('enrollment_') || kind === 'correction_requested' ? 'enrollment' : arrearsKinds.has(kind) ? 'arrears' : kind;
 
-const fields: Record<string, Label> = {
-  kind: { zh: '处理意见', en: 'Opinion' },
-  facts: { zh: '事实', en: 'Facts' },
-  reasons: { zh: '理由', en: 'Reasons' },
-  legalBasis: { zh: '法律依据', en: 'Legal basis' },
-  reason: { zh: '理由', en: 'Reason' },
-  route: { zh: '途径', en: 'Route' },
-  days: { zh: '天数', en: 'Days' },
-  issuedOn: { zh: '出具日期', en: 'Issued on' },
-  reference: { zh: '案件编号', en: 'Reference' },
-  receivedOn: { zh: '收到日期', en: 'Received on' },
-  acceptedOn: { zh: '受理日期', en: 'Accepted on' },
-  status: { zh: '状态', en: 'Status' },
-  orderDue: { zh: '限期缴纳至', en: 'Pay by' },
-  principal: { zh: '欠缴本金', en: 'Principal' },
-  lateFee: { zh: '滞纳金', en: 'Late fee' },
-  total: { zh: '合计', en: 'Total' },
-  amount: { zh: '金额', en: 'Amount' },
-  until: { zh: '截至', en: 'Until' },
-  asOf: { zh: '计算至', en: 'As of' },
-  fine: { zh: '罚款', en: 'Fine' },
-  settled: { zh: '已结清', en: 'Settled' },
-  refusals: { zh: '不予受理原因', en: 'Refusal reasons' },
-};
-
-const yesNo: Record<Lang, [string, string]> = { zh: ['是', '否'], en: ['Yes', 'No'] };
-
 export const noticeKindLabel = (kind: string, lang: Lang): string => kinds[kind]?.[lang] ?? kind;
 
-/** A payload as label/value lines, nested objects (an opinion) flattened one level, nothing as "[object Object]". */
+/** A payload as label/value lines, nested records (an opinion, a deferral) flattened one level (record-fields.ts). */
 export function noticeLines(payload: Record<string, unknown>, lang: Lang, caseType = 'petition'): [string, string][] {
-  const lines: [string, string][] = [];
-  const add = (key: string, value: unknown) => {
-    // Deadlines and other lists of records are shown elsewhere on the page (with the time left), not as raw data.
-    if (value === null || value === undefined || value === '' || (Array.isArray(value) && (value.length === 0 || value.some((item) => typeof item === 'object')))) return;
-    if (typeof value === 'boolean') return lines.push([fields[key]?.[lang] ?? key, yesNo[lang][value ? 0 : 1]]);
-    if (typeof value === 'object' && !Array.isArray(value)) {
-      for (const [inner, item] of Object.entries(value)) add(inner, item);
-      return;
-    }
-    if (key === 'status' && typeof value === 'string') return lines.push([fields.status?.[lang] ?? key, caseWords(lang).status(caseType, value)]);
-    if (key === 'kind' && typeof value === 'string') return lines.push([fields.kind?.[lang] ?? key, opinionKinds[value]?.[lang] ?? value]);
-    lines.push([fields[key]?.[lang] ?? key, Array.isArray(value) ? value.map((item) => String(item as string | number)).join('；') : typeof value === 'string' ? value : JSON.stringify(value)]);
-  };
-  for (const [key, value] of Object.entries(payload)) add(key, value);
-  return lines;
+  const words = caseWords(lang);
+  return recordLines(payload, lang, (status) => words.status(caseType, status), undefined, true);
 }

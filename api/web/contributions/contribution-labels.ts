@@ -1,13 +1,9 @@
 // What the employer pages (缴费申报, 账单, 欠费) call things, zh and en, and how a refused roster's error paths read.
-import type { Label } from '../case-types/case-type-labels.js';
-import type { Lang } from '../i18n/messages.js';
+import { INSURANCE_CHOICES } from '../i18n/enum-labels.js';
+import type { Label, Lang } from '../i18n/messages.js';
 
-export const INSURANCES = [
-  ['pension', { zh: '养老保险', en: 'Pension' }],
-  ['medical', { zh: '医疗保险', en: 'Medical' }],
-  ['unemployment', { zh: '失业保险', en: 'Unemployment' }],
-  ['workInjury', { zh: '工伤保险', en: 'Work injury' }],
-] as const;
+/** The four insurances a declaration line may name, in the form's order. */
+export const INSURANCES = INSURANCE_CHOICES;
 
 export const contributionWords = {
   declarationsTitle: { zh: '缴费申报', en: 'Wage declarations' },
@@ -85,4 +81,26 @@ export function rowProblem(path: string, lang: Lang, source: 'file' | 'form'): {
   // A file's row counts its header line; the form declares one employee, its line 1.
   const row = String(source === 'file' ? index + 2 : index + 1);
   return { row, field: name ? (fieldWords[name]?.[lang] ?? name) : '—' };
+}
+
+/** What a roster field needs, in Chinese, for the row report of a Chinese page (the API words its problems in English). */
+const fieldHints: Record<string, string> = {
+  citizenId: '身份证号有误（18 位、出生日期和校验位须正确），或同一人在文件中重复出现',
+  name: '姓名不能为空',
+  monthlyWage: '月工资须为大于零、最多两位小数的金额',
+  insuranceTypes: '险种须为“养老、医疗、失业、工伤”中的一个或几个（用分号或顿号分隔）',
+  workInjuryClass: '工伤行业类别须为 1–8',
+  workInjuryTier: '工伤浮动档不在本地区的档次内',
+  columns: '列名须与模板一致（见上方说明），且不能重复',
+  period: '所属期有误（不能是将来的月份），或该月没有生效的缴费参数',
+  file: '文件须为 UTF-8 或 GBK 编码的 CSV',
+  employerCreditCode: '统一社会信用代码有误，或没有此用人单位',
+};
+
+/** The Chinese hint for one `errors[].path` of a refused declaration. */
+export function rowHint(path: string): string {
+  const match = /^(?:rows|lines)\[\d+\]\.?(.*)$/.exec(path);
+  const name = (match ? (match[1] ?? '') : path).replace(/\[\d+\]$/, '');
+  if (match && name === '') return '该行的列数与表头不一致';
+  return fieldHints[name] ?? '内容不符合要求';
 }

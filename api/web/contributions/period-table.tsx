@@ -1,5 +1,6 @@
 // One table of owed periods, the same on the bills and the arrears pages: principal, late fee with the days counted
 // (社会保险法 art. 86, domain-rules §4), and each period's total, with the workings the API gives.
+import { DataTable, type Column } from '../components/data-table.js';
 import type { Lang } from '../i18n/messages.js';
 import { contributionWords as w } from './contribution-labels.js';
 
@@ -18,37 +19,20 @@ export interface OwedPeriod {
 
 export function PeriodTable(props: { periods: OwedPeriod[]; lang: Lang; testId: string }) {
   const { lang } = props;
-  return (
-    <div class="table-wrap">
-      <table data-testid={props.testId}>
-        <thead>
-          <tr>
-            <th scope="col">{w.period[lang]}</th>
-            <th scope="col">{w.dueDate[lang]}</th>
-            <th scope="col">{w.principal[lang]}</th>
-            <th scope="col">{w.lateFeeDays[lang]}</th>
-            <th scope="col">{w.lateFee[lang]}</th>
-            <th scope="col">{w.total[lang]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.periods.map((p) => (
-            <tr data-period={p.period}>
-              <td>
-                {p.period} {p.provisional && <span class="badge">{w.provisional[lang]}</span>}
-              </td>
-              <td>{p.dueDate}</td>
-              <td data-field="principal">{p.principal}</td>
-              <td data-field="lateFeeDays">{p.lateFeeDays}</td>
-              <td data-field="lateFee">
-                {p.lateFee}
-                {p.lateFeePaid !== '0.00' && ` (${w.lateFeePaid[lang]} ${p.lateFeePaid})`}
-              </td>
-              <td data-field="total">{p.total}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<OwedPeriod>[] = [
+    {
+      header: w.period[lang],
+      cell: (p) => (
+        <>
+          {p.period} {p.provisional && <span class="badge">{w.provisional[lang]}</span>}
+        </>
+      ),
+    },
+    { header: w.dueDate[lang], cell: (p) => p.dueDate },
+    { header: w.principal[lang], cell: (p) => p.principal, field: 'principal' },
+    { header: w.lateFeeDays[lang], cell: (p) => p.lateFeeDays, field: 'lateFeeDays' },
+    { header: w.lateFee[lang], cell: (p) => `${p.lateFee}${p.lateFeePaid !== '0.00' ? ` (${w.lateFeePaid[lang]} ${p.lateFeePaid})` : ''}`, field: 'lateFee' },
+    { header: w.total[lang], cell: (p) => p.total, field: 'total' },
+  ];
+  return <DataTable testId={props.testId} columns={columns} rows={props.periods} rowAttributes={(p) => ({ 'data-period': p.period })} />;
 }

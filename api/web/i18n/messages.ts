@@ -4,6 +4,9 @@
 export const langs = ['zh', 'en'] as const;
 export type Lang = (typeof langs)[number];
 
+/** One text in both languages: how labels of enum values, fields and case types are written. */
+export type Label = Record<Lang, string>;
+
 const zh = {
   appName: '社会保险经办工作台',
   skipToContent: '跳到正文',
@@ -59,12 +62,6 @@ const zh = {
   decision: '办理决定',
   decisionComment: '意见',
   noActions: '您目前不能对此案件进行操作。',
-  outcome_approve: '批准',
-  outcome_reject: '不予批准',
-  outcome_return: '退回补正',
-  outcome_accept: '受理',
-  outcome_decline: '不予受理',
-  outcome_reply: '答复',
   correction: '补正材料',
   correctionComment: '补正说明',
   submitCorrection: '提交补正',
@@ -107,6 +104,17 @@ const zh = {
   lastProgress: '最近进展',
   cannotFile: '您的身份不能办理此业务。',
   notYetAvailable: '此业务尚未开通。',
+  detail: '详情',
+  rawRecord: '原始记录',
+  provisional: '暂定',
+  provisionalHint: '该年度节假日安排尚未载入，暂按周末计算；载入后将重新计算。',
+  anyStatus: '全部状态',
+  anyStep: '全部环节',
+  line: '第 {n} 行',
+  crossSiteRefused: '已拒绝来自其他网站的表单提交。',
+  staleForm: '表单已失效（可能已在别处退出或换了用户），请刷新页面后重试。',
+  demoSignInOff: '演示登录未开启。',
+  tokenRefused: '令牌无效，未能登录。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -166,12 +174,6 @@ const en: Record<MessageKey, string> = {
   decision: 'Decision',
   decisionComment: 'Comment',
   noActions: 'You cannot act on this case now.',
-  outcome_approve: 'Approve',
-  outcome_reject: 'Reject',
-  outcome_return: 'Return for correction',
-  outcome_accept: 'Accept',
-  outcome_decline: 'Decline',
-  outcome_reply: 'Reply',
   correction: 'Correction',
   correctionComment: 'What was corrected',
   submitCorrection: 'Submit correction',
@@ -214,6 +216,17 @@ const en: Record<MessageKey, string> = {
   lastProgress: 'Last progress',
   cannotFile: 'Your role cannot file this.',
   notYetAvailable: 'This service is not available yet.',
+  detail: 'Detail',
+  rawRecord: 'Raw record',
+  provisional: 'provisional',
+  provisionalHint: 'No holiday calendar loaded for that year yet: counted on weekends only, and counted again once it is loaded.',
+  anyStatus: 'Any status',
+  anyStep: 'Any step',
+  line: 'line {n}',
+  crossSiteRefused: 'A form post from another site was refused.',
+  staleForm: 'This form has expired (signed out or another user signed in elsewhere): reload the page and try again.',
+  demoSignInOff: 'Demo sign-in is off.',
+  tokenRefused: 'The token was refused.',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

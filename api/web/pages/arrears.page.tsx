@@ -3,11 +3,13 @@
 // Read-only here; decisions on a case are tasks on its case page.
 import { Hono } from 'hono';
 import { shanghaiDateOf } from '../../../domain/calendar/local-date.js';
-import { describeProblem, type ApiAnswer } from '../api-client.js';
+import type { ApiAnswer } from '../api-client.js';
 import { caseWords } from '../case-types/case-type-labels.js';
 import { contributionWords as w } from '../contributions/contribution-labels.js';
+import { FilterBar } from '../components/filter-bar.js';
+import { Answered } from '../components/notice-box.js';
 import { PeriodTable, type OwedPeriod } from '../contributions/period-table.js';
-import { Layout, Notice } from '../layout.js';
+import { Layout } from '../layout.js';
 import { callerFor, frameOf, sessionOrSignIn, type WebDeps } from '../page-context.js';
 import type { WebEnv } from '../web-env.js';
 
@@ -43,40 +45,43 @@ export const arrearsPages = (deps: WebDeps) =>
       : [];
     return c.html(
       <Layout frame={frameOf(c)} title={w.arrearsTitle[lang]} current="navArrears">
-        <form method="get" action="/web/arrears" class="filters">
+        <FilterBar action="/web/arrears" t={t} submitLabel={w.show[lang]}>
           <label>
             {w.asOf[lang]}
             <input name="asOf" type="date" value={asOf} />
           </label>
-          <button type="submit">{w.show[lang]}</button>
-        </form>
-        {!cases.ok && <Notice kind="error" title={t('refused')} text={describeProblem(cases.problem)} />}
-        {cases.ok && statements.length === 0 && <p>{w.noArrears[lang]}</p>}
-        {statements.map((answer) =>
-          !answer.ok ? (
-            <Notice kind="error" title={t('refused')} text={describeProblem(answer.problem)} />
-          ) : (
-            <section aria-labelledby={`arrears-${answer.body.caseId}`} data-testid="arrears-case" data-reference={answer.body.reference}>
-              <h2 id={`arrears-${answer.body.caseId}`}>
-                <a href={`/web/cases/${answer.body.reference}`}>{answer.body.reference}</a> · {answer.body.employerCreditCode}
-              </h2>
-              <p>
-                {w.caseStatus[lang]}: {words.status('arrears', answer.body.status)} · {w.asOf[lang]} {answer.body.asOf}
-              </p>
-              <PeriodTable periods={answer.body.periods} lang={lang} testId="arrears-periods" />
-              <dl class="facts">
-                <dt>{w.principal[lang]}</dt>
-                <dd data-field="principal">{answer.body.principal}</dd>
-                <dt>{w.lateFee[lang]}</dt>
-                <dd data-field="lateFee">{answer.body.lateFee}</dd>
-                <dt>{w.fine[lang]}</dt>
-                <dd data-field="fine">{answer.body.fine}</dd>
-                <dt>{w.owed[lang]}</dt>
-                <dd data-field="total">{answer.body.total}</dd>
-              </dl>
-            </section>
-          ),
-        )}
+        </FilterBar>
+        {/* The case list itself only says why nothing is shown; each case's statement follows. */}
+        <Answered answer={cases} t={t} lang={lang} empty={w.noArrears[lang]} render={() => null} />
+        {statements.map((answer) => (
+          <Answered
+            answer={answer}
+            t={t}
+            lang={lang}
+            isEmpty={() => false}
+            render={(statement) => (
+              <section aria-labelledby={`arrears-${statement.caseId}`} data-testid="arrears-case" data-reference={statement.reference}>
+                <h2 id={`arrears-${statement.caseId}`}>
+                  <a href={`/web/cases/${statement.reference}`}>{statement.reference}</a> · {statement.employerCreditCode}
+                </h2>
+                <p>
+                  {w.caseStatus[lang]}: {words.status('arrears', statement.status)} · {w.asOf[lang]} {statement.asOf}
+                </p>
+                <PeriodTable periods={statement.periods} lang={lang} testId="arrears-periods" />
+                <dl class="facts">
+                  <dt>{w.principal[lang]}</dt>
+                  <dd data-field="principal">{statement.principal}</dd>
+                  <dt>{w.lateFee[lang]}</dt>
+                  <dd data-field="lateFee">{statement.lateFee}</dd>
+                  <dt>{w.fine[lang]}</dt>
+                  <dd data-field="fine">{statement.fine}</dd>
+                  <dt>{w.owed[lang]}</dt>
+                  <dd data-field="total">{statement.total}</dd>
+                </dl>
+              </section>
+            )}
+          />
+        ))}
         <p>{w.lateFeeRule[lang]}</p>
       </Layout>,
     );

@@ -2,10 +2,11 @@
 // Staff of the region may look at one employer with ?employer=; the API decides who sees which account.
 import { Hono } from 'hono';
 import { shanghaiDateOf } from '../../../domain/calendar/local-date.js';
-import { describeProblem } from '../api-client.js';
+import { FilterBar } from '../components/filter-bar.js';
+import { Answered, EmptyLine } from '../components/notice-box.js';
 import { contributionWords as w } from '../contributions/contribution-labels.js';
 import { PeriodTable, type OwedPeriod } from '../contributions/period-table.js';
-import { Layout, Notice } from '../layout.js';
+import { Layout } from '../layout.js';
 import { callerFor, frameOf, sessionOrSignIn, type WebDeps } from '../page-context.js';
 import type { WebEnv } from '../web-env.js';
 
@@ -35,7 +36,7 @@ export const billPages = (deps: WebDeps) =>
     const bills = await callerFor(deps, session)<Bills>('GET', `/v1/bills?${query.toString()}`);
     return c.html(
       <Layout frame={frameOf(c)} title={w.billsTitle[lang]} current="navBills">
-        <form method="get" action="/web/bills" class="filters">
+        <FilterBar action="/web/bills" t={t} submitLabel={w.show[lang]}>
           {session.actor.role !== 'employer' && (
             <label>
               {w.employer[lang]}
@@ -46,29 +47,32 @@ export const billPages = (deps: WebDeps) =>
             {w.asOf[lang]}
             <input name="asOf" type="date" value={asOf} />
           </label>
-          <button type="submit">{w.show[lang]}</button>
-        </form>
-        {!bills.ok ? (
-          <Notice kind="error" title={t('refused')} text={describeProblem(bills.problem)} />
-        ) : (
-          <section aria-labelledby="bills">
-            <h2 id="bills">
-              {bills.body.employerCreditCode} · {w.asOf[lang]} {bills.body.asOf}
-            </h2>
-            {bills.body.items.length === 0 ? <p>{w.noBills[lang]}</p> : <PeriodTable periods={bills.body.items} lang={lang} testId="bills" />}
-            <dl class="facts">
-              <dt>{w.principal[lang]}</dt>
-              <dd>{bills.body.principal}</dd>
-              <dt>{w.lateFee[lang]}</dt>
-              <dd>{bills.body.lateFee}</dd>
-              <dt>{w.owed[lang]}</dt>
-              <dd data-testid="bills-total">{bills.body.total}</dd>
-              <dt>{w.credit[lang]}</dt>
-              <dd>{bills.body.credit}</dd>
-            </dl>
-            <p>{w.lateFeeRule[lang]}</p>
-          </section>
-        )}
+        </FilterBar>
+        <Answered
+          answer={bills}
+          t={t}
+          lang={lang}
+          isEmpty={() => false}
+          render={(body) => (
+            <section aria-labelledby="bills">
+              <h2 id="bills">
+                {body.employerCreditCode} · {w.asOf[lang]} {body.asOf}
+              </h2>
+              {body.items.length === 0 ? <EmptyLine text={w.noBills[lang]} /> : <PeriodTable periods={body.items} lang={lang} testId="bills" />}
+              <dl class="facts">
+                <dt>{w.principal[lang]}</dt>
+                <dd>{body.principal}</dd>
+                <dt>{w.lateFee[lang]}</dt>
+                <dd>{body.lateFee}</dd>
+                <dt>{w.owed[lang]}</dt>
+                <dd data-testid="bills-total">{body.total}</dd>
+                <dt>{w.credit[lang]}</dt>
+                <dd>{body.credit}</dd>
+              </dl>
+              <p>{w.lateFeeRule[lang]}</p>
+            </section>
+          )}
+        />
       </Layout>,
       bills.ok ? 200 : bills.status === 404 ? 404 : 200,
     );

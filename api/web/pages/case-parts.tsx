@@ -1,23 +1,19 @@
 // The read-only parts of the case page: facts, calculation workings, documents and the timeline.
 import { caseWords } from '../case-types/case-type-labels.js';
+import { actorLabels, labelOf, systemReasonText } from '../i18n/enum-labels.js';
 import type { Lang, Translate } from '../i18n/messages.js';
 import { shanghaiMinute } from '../time-display.js';
 import type { CaseView } from './case.page.js';
 
-/** A summary value as text: lists joined, objects as `key: value` pairs, nothing ever as "[object Object]". */
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(show).join('；');
-  if (typeof value === 'object') return Object.entries(value).map(([key, item]) => `${key}: ${show(item)}`).join('，');
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
+/** A free-text value as the page shows it ('—' when empty). */
+const text = (value: unknown): string => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : '—');
 
 type Document = { name?: unknown; attachmentId?: unknown; sha256?: unknown };
 
 export function CaseFacts(props: { view: CaseView; t: Translate; lang: Lang }) {
   const { view, t, lang } = props;
   const words = caseWords(lang);
-  const fields = words.summaryFields(view.type).filter(([key]) => key in view.summary);
+  const fields = words.summaryLines(view.type, view.summary);
   const workings = Array.isArray(view.summary.workings) ? (view.summary.workings as unknown[]) : [];
   const documents = (Array.isArray(view.summary.documents) ? view.summary.documents : Array.isArray(view.summary.attachments) ? view.summary.attachments : []) as Document[];
   return (
@@ -34,17 +30,17 @@ export function CaseFacts(props: { view: CaseView; t: Translate; lang: Lang }) {
         <dd>{shanghaiMinute(view.openedAt)}</dd>
         <dt>{t('lastProgress')}</dt>
         <dd>{shanghaiMinute(view.lastProgressAt)}</dd>
-        {fields.map(([key, label]) => (
+        {fields.map(([label, value]) => (
           <>
             <dt>{label}</dt>
-            <dd>{show(view.summary[key])}</dd>
+            <dd>{value}</dd>
           </>
         ))}
       </dl>
       {workings.length > 0 && (
         <ol class="workings">
           {workings.map((line) => (
-            <li>{show(line)}</li>
+            <li>{text(line)}</li>
           ))}
         </ol>
       )}
@@ -55,7 +51,7 @@ export function CaseFacts(props: { view: CaseView; t: Translate; lang: Lang }) {
         <ul>
           {documents.map((doc) => (
             <li>
-              {show(doc.name ?? doc.attachmentId)} {doc.sha256 ? <code>{show(doc.sha256).slice(0, 12)}</code> : null}
+              {text(doc.name ?? doc.attachmentId)} {typeof doc.sha256 === 'string' ? <code>{doc.sha256.slice(0, 12)}</code> : null}
             </li>
           ))}
         </ul>
@@ -67,19 +63,23 @@ export function CaseFacts(props: { view: CaseView; t: Translate; lang: Lang }) {
 export function Timeline(props: { view: CaseView; t: Translate; lang: Lang }) {
   const { view, t, lang } = props;
   const words = caseWords(lang);
-  const detailText = (detail: Record<string, unknown>) => {
-    // Decisions and corrections show their comment or reason, which is what the applicant waits to read.
-    const said = detail.comment ?? detail.reason ?? detail.reply;
-    return typeof said === 'string' && said ? said : '';
+  // Decisions and corrections show their comment or reason, which is what the applicant waits to read; a system line's
+  // reason is one of the code's own sentences and reads in the page's language.
+  const detailText = (item: CaseView['timeline'][number]) => {
+    const said = item.detail.comment ?? item.detail.reason ?? item.detail.reply;
+    if (typeof said !== 'string' || said === '') return '';
+    return item.actor === 'system' ? systemReasonText(said, lang) : said;
   };
+  const actorName = (actor: string) => labelOf(actorLabels, actor, lang);
   return (
     <section aria-labelledby="timeline">
       <h2 id="timeline">{t('timeline')}</h2>
       <ol class="timeline" data-testid="timeline">
         {view.timeline.map((item) => (
           <li>
-            <time datetime={item.at}>{shanghaiMinute(item.at)}</time> <span class="actor">{item.actor}</span> {item.action.startsWith('status.') ? `${t('status')}: ${words.status(view.type, item.action.slice('status.'.length))}` : words.action(item.action)}
-            {detailText(item.detail) && <span class="detail"> — {detailText(item.detail)}</span>}
+            <time datetime={item.at}>{shanghaiMinute(item.at)}</time> <span class="actor">{actorName(item.actor)}</span>{' '}
+            {item.action.startsWith('status.') ? `${t('status')}: ${words.status(view.type, item.action.slice('status.'.length))}` : words.action(item.action, view.type)}
+            {detailText(item) && <span class="detail"> — {detailText(item)}</span>}
           </li>
         ))}
       </ol>

@@ -3,13 +3,16 @@
 // posts to a page handler that calls the same JSON route, so a refusal (four eyes, wrong region, already decided)
 // comes back with the API's reason.
 import { Hono } from 'hono';
-import { describeProblem } from '../api-client.js';
 import { caseWords } from '../case-types/case-type-labels.js';
 import { filingFor } from '../case-types/filings.js';
 import { decisionData } from '../case-types/decision-forms.js';
-import { Csrf, Layout, Notice } from '../layout.js';
+import { DueAt, ProvisionalBadge } from '../components/due-date.js';
+import { FlashNotice, type Flash } from '../components/notice-box.js';
+import { labelOf, taskStatusLabels } from '../i18n/enum-labels.js';
+import { describeProblem } from '../i18n/problem-text.js';
+import { Csrf, Layout } from '../layout.js';
 import { callerFor, field, frameOf, sessionOrSignIn, type WebContext, type WebDeps } from '../page-context.js';
-import { shanghaiMinute, timeLeft } from '../time-display.js';
+import { timeLeft } from '../time-display.js';
 import type { WebEnv } from '../web-env.js';
 import { CaseFacts, Timeline } from './case-parts.js';
 import { DecisionForms } from './decision-form.js';
@@ -24,17 +27,15 @@ export interface CaseView {
   openedAt: string;
   closedAt: string | null;
   lastProgressAt: string;
-  deadlines: { name: string; dueDate: string; dueAt: string; unit: string }[];
+  deadlines: { name: string; dueDate: string; dueAt: string; unit: string; provisional?: boolean }[];
   timeline: { at: string; actor: string; action: string; detail: Record<string, unknown> }[];
-  tasks: { taskId: string; step: string; status: string; assignee: string | null; dueAt: string; escalated: boolean }[];
+  tasks: { taskId: string; step: string; status: string; assignee: string | null; dueAt: string; dueProvisional?: boolean; escalated: boolean }[];
   allowedActions: string[];
   summary: Record<string, unknown>;
 }
 
 /** Actions that are not a decision on the held task. */
 const NOT_OUTCOMES = new Set(['claim', 'release', 'reassign', 'resubmit', 'withdraw']);
-
-type Flash = { kind: 'ok' | 'error'; text: string };
 
 async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flash) {
   const session = sessionOrSignIn(c);
@@ -46,7 +47,7 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
     // Unknown and not-yours read the same, as in the API (no probing of references).
     return c.html(
       <Layout frame={frameOf(c)} title={t('notFoundTitle')}>
-        <p data-testid="case-not-found">{answer.status === 404 ? t('notFoundBody') : describeProblem(answer.problem)}</p>
+        <p data-testid="case-not-found">{answer.status === 404 ? t('notFoundBody') : describeProblem(answer.problem, lang)}</p>
       </Layout>,
       answer.status === 404 ? 404 : 400,
     );
@@ -67,7 +68,7 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
 
   return c.html(
     <Layout frame={frameOf(c)} title={`${words.type(view.type)} ${view.reference}`}>
-      {shown && <Notice kind={shown.kind} title={shown.kind === 'error' ? t('refused') : undefined} text={shown.text} />}
+      {shown && <FlashNotice flash={shown} t={t} lang={lang} />}
       <p class="status-line">
         {t('status')}: <strong data-testid="case-status">{words.status(view.type, view.status)}</strong>
       </p>
@@ -82,7 +83,7 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
                 const left = timeLeft(deadline.dueDate, now, t);
                 return (
                   <li class={left.late ? 'late' : undefined}>
-                    {words.deadline(view.type, deadline.name)}: {deadline.dueDate} — <strong>{left.text}</strong>
+                    {words.deadline(view.type, deadline.name)}: {deadline.dueDate} <ProvisionalBadge provisional={deadline.provisional} t={t} /> — <strong>{left.text}</strong>
                   </li>
                 );
               })}
@@ -177,7 +178,7 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
           <ul>
             {view.tasks.map((task) => (
               <li>
-                {words.step(view.type, task.step)} · {task.status} · {task.assignee ?? '—'} · {t('dueAt')} {shanghaiMinute(task.dueAt)}
+                {words.step(view.type, task.step)} · {labelOf(taskStatusLabels, task.status, lang)} · {task.assignee ?? '—'} · {t('dueAt')} <DueAt dueAt={task.dueAt} provisional={task.dueProvisional} t={t} />
                 {task.escalated && <span class="badge danger">{t('escalated')}</span>}
               </li>
             ))}
@@ -201,7 +202,7 @@ export const casePages = (deps: WebDeps) =>
       const act = current.ok ? filingFor(current.body.type)?.followUp?.actions[c.req.param('name')] : undefined;
       const answer = !current.ok ? current : act ? await act(await c.req.parseBody(), call, current.body.reference) : null;
       if (!answer) return c.notFound();
-      if (!answer.ok) return renderCase(c, deps, id, { kind: 'error', text: describeProblem(answer.problem) });
+      if (!answer.ok) return renderCase(c, deps, id, { kind: 'error', problem: answer.problem });
       return c.redirect(`/web/cases/${encodeURIComponent(id)}?done=${encodeURIComponent(c.req.param('name'))}`, 303);
     })
     .post('/cases/:caseId/:command{decision|correction|withdrawal}', async (c) => {
@@ -223,6 +224,6 @@ export const casePages = (deps: WebDeps) =>
         const path = command === 'correction' ? filing?.correctionPath?.(current.ok ? current.body.caseId : id) : filing?.withdrawalPath?.(current.ok ? current.body.caseId : id);
         answer = !current.ok || !path ? current : await call('POST', path, command === 'correction' ? { comment: field(form, 'comment') } : { reason: field(form, 'reason') });
       }
-      if (!answer.ok) return renderCase(c, deps, id, { kind: 'error', text: describeProblem(answer.problem) });
+      if (!answer.ok) return renderCase(c, deps, id, { kind: 'error', problem: answer.problem });
       return c.redirect(`/web/cases/${encodeURIComponent(id)}?done=${command}`, 303);
     });

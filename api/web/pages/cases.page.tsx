@@ -1,9 +1,12 @@
 // 案件 (staff search, read-only for auditors) and 我的案件 (a citizen's or employer's own cases): the same list, scoped
 // by the API to what the caller may see, with status and the time left on the nearest deadline.
 import { Hono } from 'hono';
-import { describeProblem } from '../api-client.js';
-import { caseWords, knownCaseTypes } from '../case-types/case-type-labels.js';
-import { Layout, Notice } from '../layout.js';
+import { caseWords } from '../case-types/case-type-labels.js';
+import { NextPage } from '../components/data-table.js';
+import { ProvisionalBadge } from '../components/due-date.js';
+import { CaseTypeSelect, FilterBar, StatusSelect } from '../components/filter-bar.js';
+import { Answered } from '../components/notice-box.js';
+import { Layout } from '../layout.js';
 import { callerFor, frameOf, sessionOrSignIn, type WebDeps } from '../page-context.js';
 import { shanghaiMinute, timeLeft } from '../time-display.js';
 import type { WebEnv } from '../web-env.js';
@@ -17,7 +20,7 @@ interface CaseSummary {
   subject: { citizenId: string | null; name: string | null; employerCreditCode: string | null };
   openedAt: string;
   closedAt: string | null;
-  deadlines: { name: string; dueDate: string }[];
+  deadlines: { name: string; dueDate: string; provisional?: boolean }[];
 }
 
 export const casesPages = (deps: WebDeps) =>
@@ -41,62 +44,45 @@ export const casesPages = (deps: WebDeps) =>
     const next = page.ok && page.body.nextCursor ? new URLSearchParams({ type, status, ...(overdue ? { overdue: 'true' } : {}), cursor: page.body.nextCursor }) : null;
     return c.html(
       <Layout frame={frameOf(c)} title={publicUser ? t('navMyCases') : t('searchCases')} current={publicUser ? 'navMyCases' : 'navCases'}>
-        <form method="get" action="/web/cases" class="filters">
-          <label>
-            {t('caseType')}
-            <select name="type">
-              <option value="">{t('any')}</option>
-              {knownCaseTypes.map((known) => (
-                <option value={known} selected={known === type}>
-                  {words.type(known)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('status')}
-            <input name="status" value={status} maxlength={32} />
-          </label>
+        <FilterBar action="/web/cases" t={t}>
+          <CaseTypeSelect name="type" value={type} t={t} lang={lang} />
+          <StatusSelect name="status" value={status} t={t} lang={lang} />
           {!publicUser && (
             <label class="check">
               <input type="checkbox" name="overdue" value="true" checked={overdue} /> {t('overdue')}
             </label>
           )}
-          <button type="submit">{t('filter')}</button>
-        </form>
-        {!page.ok ? (
-          <Notice kind="error" title={t('refused')} text={describeProblem(page.problem)} />
-        ) : page.body.items.length === 0 ? (
-          <p>{t('noItems')}</p>
-        ) : (
-          <ul class="cards" data-testid="case-list">
-            {page.body.items.map((item) => {
-              const nearest = [...item.deadlines].sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
-              const left = nearest && item.closedAt === null ? timeLeft(nearest.dueDate, now, t) : null;
-              return (
-                <li class="card">
-                  <a href={`/web/cases/${item.reference}`}>
-                    <strong>{words.type(item.type)}</strong> {item.reference}
-                  </a>
-                  <span class="badge">{words.status(item.type, item.status)}</span>
-                  <div>
-                    {item.subject.name ?? ''} {item.subject.citizenId ?? ''} · {t('openedAt')} {shanghaiMinute(item.openedAt)}
-                  </div>
-                  {nearest && left && (
-                    <div class={left.late ? 'late' : undefined}>
-                      {words.deadline(item.type, nearest.name)}: {left.text}
+        </FilterBar>
+        <Answered
+          answer={page}
+          t={t}
+          lang={lang}
+          render={(body) => (
+            <ul class="cards" data-testid="case-list">
+              {body.items.map((item) => {
+                const nearest = [...item.deadlines].sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
+                const left = nearest && item.closedAt === null ? timeLeft(nearest.dueDate, now, t) : null;
+                return (
+                  <li class="card">
+                    <a href={`/web/cases/${item.reference}`}>
+                      <strong>{words.type(item.type)}</strong> {item.reference}
+                    </a>
+                    <span class="badge">{words.status(item.type, item.status)}</span>
+                    <div>
+                      {item.subject.name ?? ''} {item.subject.citizenId ?? ''} · {t('openedAt')} {shanghaiMinute(item.openedAt)}
                     </div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        {next && (
-          <p>
-            <a href={`/web/cases?${next.toString()}`}>{t('nextPage')}</a>
-          </p>
-        )}
+                    {nearest && left && (
+                      <div class={left.late ? 'late' : undefined}>
+                        {words.deadline(item.type, nearest.name)}: {left.text} <ProvisionalBadge provisional={nearest.provisional} t={t} />
+                      </div>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        />
+        <NextPage href={next ? `/web/cases?${next.toString()}` : null} t={t} />
       </Layout>,
     );
   });

@@ -1,19 +1,10 @@
 // The holder's decision on a task: outcomes that need nothing but a comment are buttons of one form (as enrollment's
 // approve / reject / return always were); outcomes that need `data` get a form each, grouped when they need the same
 // fields (a petition opinion: support / explain / notSupport all state facts, reasons and legal basis).
-import { outcomeFormFor, type DecisionField } from '../case-types/decision-forms.js';
-import type { Lang, MessageKey, Translate } from '../i18n/messages.js';
+import { outcomeFormFor, outcomeLabel, type DecisionField } from '../case-types/decision-forms.js';
+import type { Lang, Translate } from '../i18n/messages.js';
 import { Csrf } from '../layout.js';
 import type { Session } from '../web-env.js';
-
-const OUTCOME_KEYS: Partial<Record<string, MessageKey>> = {
-  approve: 'outcome_approve',
-  reject: 'outcome_reject',
-  return: 'outcome_return',
-  accept: 'outcome_accept',
-  decline: 'outcome_decline',
-  reply: 'outcome_reply',
-};
 
 function FieldInput(props: { field: DecisionField; lang: Lang }) {
   const { field, lang } = props;
@@ -49,12 +40,7 @@ function FieldInput(props: { field: DecisionField; lang: Lang }) {
 
 export function DecisionForms(props: { caseType: string; reference: string; taskId: string; outcomes: string[]; session: Session; t: Translate; lang: Lang }) {
   const { caseType, reference, taskId, outcomes, session, t, lang } = props;
-  const labelOf = (outcome: string) => {
-    const form = outcomeFormFor(caseType, outcome);
-    if (form) return form.label[lang];
-    const key = OUTCOME_KEYS[outcome];
-    return key ? t(key) : outcome;
-  };
+  const labelOf = (outcome: string) => outcomeLabel(caseType, outcome)?.[lang] ?? outcome;
   const plain = outcomes.filter((outcome) => !outcomeFormFor(caseType, outcome)?.fields?.length);
   const groups = new Map<string, string[]>();
   for (const outcome of outcomes.filter((o) => !plain.includes(o))) {

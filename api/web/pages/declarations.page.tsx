@@ -2,11 +2,13 @@
 // CSV (POST /v1/declarations, /v1/declarations/files). A refused roster is refused whole; the page lists every row and
 // field the API names, with the row as it appears in the file, so the agent can fix them all in one go.
 import { Hono } from 'hono';
-import { describeProblem, type ApiAnswer, type Problem } from '../api-client.js';
-import { contributionWords as w, INSURANCES, rowProblem } from '../contributions/contribution-labels.js';
+import type { ApiAnswer, Problem } from '../api-client.js';
+import { DataTable, type Column } from '../components/data-table.js';
+import { RefusalNotice } from '../components/notice-box.js';
+import { contributionWords as w, INSURANCES, rowHint, rowProblem } from '../contributions/contribution-labels.js';
 import type { PostedForm } from '../case-types/filings.js';
 import type { Lang } from '../i18n/messages.js';
-import { Csrf, Layout, Notice } from '../layout.js';
+import { Csrf, Layout } from '../layout.js';
 import { callerFor, field, frameOf, sessionOrSignIn, type WebContext, type WebDeps } from '../page-context.js';
 import type { Session, WebEnv } from '../web-env.js';
 
@@ -32,39 +34,31 @@ const lastMonth = (now: Date): string => {
 
 function RowReport(props: { problem: Problem; source: 'file' | 'form'; lang: Lang }) {
   const { lang } = props;
+  const columns: Column<{ path: string; message: string }>[] = [
+    { header: w.row[lang], cell: (error) => rowProblem(error.path, lang, props.source).row },
+    { header: w.field[lang], cell: (error) => rowProblem(error.path, lang, props.source).field },
+    // The API words each problem in English; a Chinese page says what the field needs (rowHint) instead.
+    { header: w.problem[lang], cell: (error) => (lang === 'en' ? error.message : rowHint(error.path)) },
+  ];
   return (
     <section class="panel" aria-labelledby="row-report">
       <h2 id="row-report">{w.refusedFile[lang]}</h2>
-      <p>{props.problem.detail}</p>
-      <div class="table-wrap">
-        <table data-testid="row-report">
-          <thead>
-            <tr>
-              <th scope="col">{w.row[lang]}</th>
-              <th scope="col">{w.field[lang]}</th>
-              <th scope="col">{w.problem[lang]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(props.problem.errors ?? []).map((error) => {
-              const where = rowProblem(error.path, lang, props.source);
-              return (
-                <tr data-path={error.path}>
-                  <td>{where.row}</td>
-                  <td>{where.field}</td>
-                  <td>{error.message}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      {lang === 'en' && <p>{props.problem.detail}</p>}
+      <DataTable testId="row-report" columns={columns} rows={props.problem.errors ?? []} rowAttributes={(error) => ({ 'data-path': error.path })} />
     </section>
   );
 }
 
 function DeclaredSummary(props: { body: Declared; lang: Lang }) {
   const { body, lang } = props;
+  const columns: Column<Declared['lines'][number]>[] = [
+    { header: w.name[lang], cell: (line) => line.name },
+    { header: w.citizenId[lang], cell: (line) => line.citizenId },
+    { header: w.base[lang], cell: (line) => line.base },
+    { header: w.employerPart[lang], cell: (line) => line.employerTotal },
+    { header: w.employeePart[lang], cell: (line) => line.employeeTotal },
+    { header: w.total[lang], cell: (line) => line.total },
+  ];
   return (
     <section class="panel" aria-labelledby="declared" data-testid="declared">
       <h2 id="declared">
@@ -93,32 +87,7 @@ function DeclaredSummary(props: { body: Declared; lang: Lang }) {
         <a href={`/web/bills`}>{w.billsTitle[lang]}</a>
         {body.lines.length < body.lineCount && ` ${w.firstLines[lang].replace('{n}', String(body.lines.length))}`}
       </p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{w.name[lang]}</th>
-              <th scope="col">{w.citizenId[lang]}</th>
-              <th scope="col">{w.base[lang]}</th>
-              <th scope="col">{w.employerPart[lang]}</th>
-              <th scope="col">{w.employeePart[lang]}</th>
-              <th scope="col">{w.total[lang]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {body.lines.map((line) => (
-              <tr>
-                <td>{line.name}</td>
-                <td>{line.citizenId}</td>
-                <td>{line.base}</td>
-                <td>{line.employerTotal}</td>
-                <td>{line.employeeTotal}</td>
-                <td>{line.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={columns} rows={body.lines} />
     </section>
   );
 }
@@ -137,7 +106,7 @@ function renderPage(c: WebContext, deps: WebDeps, session: Session, values: Reco
   const refused = outcome && !outcome.answer.ok ? outcome.answer.problem : null;
   return c.html(
     <Layout frame={frameOf(c)} title={w.declarationsTitle[lang]} current="navDeclarations">
-      {refused && (refused.errors?.length ? <RowReport problem={refused} source={outcome?.source ?? 'file'} lang={lang} /> : <Notice kind="error" title={t('refused')} text={describeProblem(refused)} />)}
+      {refused && (refused.errors?.length ? <RowReport problem={refused} source={outcome?.source ?? 'file'} lang={lang} /> : <RefusalNotice problem={refused} t={t} lang={lang} />)}
       {outcome?.answer.ok && <DeclaredSummary body={outcome.answer.body} lang={lang} />}
       <div class="grid">
         <section aria-labelledby="declare-file">

@@ -1,9 +1,10 @@
 // 办理: the filing forms of the case types the caller's role may file (参保登记, 信访 …), from the registry in
 // case-types/filings.tsx. A submission goes to the type's JSON route; a refusal re-renders the form with the reason.
 import { Hono } from 'hono';
-import { describeProblem, type ApiCall } from '../api-client.js';
+import type { ApiCall } from '../api-client.js';
 import { filingFor, filings, type CaseTypeFiling } from '../case-types/filings.js';
-import { Csrf, Layout, Notice } from '../layout.js';
+import { FlashNotice, type Flash } from '../components/notice-box.js';
+import { Csrf, Layout } from '../layout.js';
 import { callerFor, frameOf, sessionOrSignIn, type WebContext, type WebDeps } from '../page-context.js';
 import type { Session, WebEnv } from '../web-env.js';
 
@@ -14,12 +15,12 @@ async function regionsOf(call: ApiCall): Promise<{ code: string; name: string }[
   return answer.ok && answer.body.items.length > 0 ? answer.body.items : FALLBACK_REGIONS;
 }
 
-async function renderForm(c: WebContext, deps: WebDeps, session: Session, filing: CaseTypeFiling, values: Record<string, string>, error?: string, status: 200 | 400 | 404 = 200) {
+async function renderForm(c: WebContext, deps: WebDeps, session: Session, filing: CaseTypeFiling, values: Record<string, string>, flash?: Flash, status: 200 | 400 | 404 = 200) {
   const { t, lang } = c.var;
   const regions = await regionsOf(callerFor(deps, session));
   return c.html(
     <Layout frame={frameOf(c)} title={filing.title[lang]} current="navFile">
-      {error && <Notice kind="error" title={t('refused')} text={error} />}
+      {flash && <FlashNotice flash={flash} t={t} lang={lang} />}
       <form method="post" action={`/web/file/${filing.type}`} enctype="multipart/form-data" class="stack" data-testid={`file-${filing.type}`}>
         <Csrf session={session} />
         <filing.Form t={t} lang={lang} session={session} values={values} regions={regions} />
@@ -73,5 +74,5 @@ export const filePages = (deps: WebDeps) =>
       );
       // The route of a case type that has not landed yet answers "No route": say the service is not open.
       const missing = answer.status === 404 && answer.problem.code === 'NOT_FOUND';
-      return renderForm(c, deps, session, filing, values, missing ? c.var.t('notYetAvailable') : describeProblem(answer.problem), 400);
+      return renderForm(c, deps, session, filing, values, missing ? { kind: 'error', text: c.var.t('notYetAvailable') } : { kind: 'error', problem: answer.problem }, 400);
     });

@@ -2,9 +2,11 @@
 // paste a real token, which is verified exactly as the API verifies a bearer token before it is kept in the cookie.
 import { Hono } from 'hono';
 import type { Actor } from '../../../policies/abilities.js';
+import { AuthenticationError } from '../../auth/authentication-error.js';
 import { signToken, type TokenVerifier } from '../../auth/tokens.js';
+import { FlashNotice, type Flash } from '../components/notice-box.js';
 import { demoIdentities } from '../demo-identities.js';
-import { Layout, Notice } from '../layout.js';
+import { Layout } from '../layout.js';
 import { field, frameOf, safeBack, type WebContext } from '../page-context.js';
 import { clearSessionCookie, setSessionCookie } from '../session.js';
 import type { WebEnv } from '../web-env.js';
@@ -33,13 +35,13 @@ export function homeOf(actor: Actor): string {
   }
 }
 
-function renderSignIn(c: WebContext, options: SignInOptions, error?: string) {
+function renderSignIn(c: WebContext, options: SignInOptions, refusal?: Flash) {
   const { t, lang } = c.var;
   const next = safeBack(c.req.query('next'), '');
   const demos = options.devSignIn && options.jwtSecret !== undefined;
   return c.html(
     <Layout frame={frameOf(c)} title={t('signIn')}>
-      {error && <Notice kind="error" title={t('refused')} text={error} />}
+      {refusal && <FlashNotice flash={refusal} t={t} lang={lang} />}
       {demos && (
         <section aria-labelledby="demo">
           <h2 id="demo">{t('demoIdentities')}</h2>
@@ -66,7 +68,7 @@ function renderSignIn(c: WebContext, options: SignInOptions, error?: string) {
         </form>
       </section>
     </Layout>,
-    error ? 401 : 200,
+    refusal ? 401 : 200,
   );
 }
 
@@ -80,14 +82,19 @@ export const signInPages = (options: SignInOptions) =>
       const identity = field(form, 'identity');
       if (identity) {
         const demo = demoIdentities.find((candidate) => candidate.key === identity);
-        if (!options.devSignIn || options.jwtSecret === undefined || !demo) return renderSignIn(c, options, 'Demo sign-in is off');
+        if (!options.devSignIn || options.jwtSecret === undefined || !demo) return renderSignIn(c, options, { kind: 'error', text: c.var.t('demoSignInOff') });
         token = await signToken(options.jwtSecret, demo.claims);
       }
       let actor: Actor;
       try {
         actor = await options.verifyToken(token);
       } catch (error) {
-        return renderSignIn(c, options, error instanceof Error ? error.message : 'Token refused');
+        // The verifier's refusal, worded like the API's 401 (its code picks the Chinese sentence).
+        const refusal: Flash =
+          error instanceof AuthenticationError
+            ? { kind: 'error', problem: { status: 401, code: error.code, title: 'Unauthorized', detail: error.message } }
+            : { kind: 'error', text: c.var.t('tokenRefused') };
+        return renderSignIn(c, options, refusal);
       }
       setSessionCookie(c, token, new URL(c.req.url).protocol === 'https:');
       return c.redirect(safeBack(field(form, 'next'), homeOf(actor)), 303);

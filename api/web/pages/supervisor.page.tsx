@@ -1,9 +1,14 @@
 // 督办: the supervisor's region at a glance — overdue tasks (with bulk reassignment and a result per task), stuck
 // cases (no progress for N days), per-step deadline figures and caseworker workloads (GET /v1/reports/overview).
 import { Hono } from 'hono';
-import { describeProblem } from '../api-client.js';
+import type { Problem } from '../api-client.js';
 import { caseWords } from '../case-types/case-type-labels.js';
-import { Csrf, Layout, Notice } from '../layout.js';
+import { DataTable, type Column } from '../components/data-table.js';
+import { DueAt } from '../components/due-date.js';
+import { FilterBar } from '../components/filter-bar.js';
+import { Answered, EmptyLine, RefusalNotice } from '../components/notice-box.js';
+import { describeProblem } from '../i18n/problem-text.js';
+import { Csrf, Layout } from '../layout.js';
 import { callerFor, field, frameOf, safeBack, sessionOrSignIn, type WebContext, type WebDeps } from '../page-context.js';
 import { daysSince, shanghaiClock, shanghaiMinute } from '../time-display.js';
 import type { WebEnv } from '../web-env.js';
@@ -21,7 +26,10 @@ interface Overview {
 
 type Result = { taskId: string; ok: boolean; error?: { code: string; detail: string } };
 
-async function renderOverview(c: WebContext, deps: WebDeps, results?: Result[], error?: string) {
+/** A bulk result's error as the page's language words it (the item carries the same code as a problem would). */
+const resultProblem = (result: Result): Problem => ({ status: 0, code: result.error?.code ?? 'ERROR', title: '', detail: result.error?.detail ?? '' });
+
+async function renderOverview(c: WebContext, deps: WebDeps, results?: Result[], refusal?: Problem) {
   const session = sessionOrSignIn(c);
   if (session instanceof Response) return session;
   const { t, lang } = c.var;
@@ -34,80 +42,76 @@ async function renderOverview(c: WebContext, deps: WebDeps, results?: Result[], 
   ]);
   const now = deps.clock();
   const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
+  const overdueColumns: Column<TaskItem>[] = [
+    { header: <input type="checkbox" data-select-all="taskIds" aria-label={t('select')} />, cell: (task) => <input type="checkbox" name="taskIds" value={task.taskId} id={`pick-${task.taskId}`} aria-label={`${t('select')} ${task.caseReference ?? task.taskId}`} /> },
+    { header: t('reference'), cell: (task) => <a href={`/web/cases/${task.caseReference ?? task.caseId}`}>{task.caseReference ?? task.caseId}</a> },
+    { header: t('step'), cell: (task) => `${words.type(task.caseType)} · ${words.step(task.caseType, task.step)}` },
+    {
+      header: t('dueAt'),
+      cell: (task) => (
+        <>
+          <DueAt dueAt={task.dueAt} provisional={task.dueProvisional} t={t} /> {task.escalated && <span class="badge danger">{t('escalated')}</span>}
+        </>
+      ),
+    },
+    { header: t('daysWaiting'), cell: (task) => daysSince(task.createdAt, now) },
+    { header: t('assignee'), cell: (task) => task.assignee ?? '—' },
+  ];
+  const stepColumns: Column<Overview['steps'][number]>[] = [
+    { header: t('caseType'), cell: (row) => words.type(row.caseType) },
+    { header: t('step'), cell: (row) => words.step(row.caseType, row.step) },
+    { header: t('openCount'), cell: (row) => row.open },
+    { header: t('overdueCount'), cell: (row) => row.overdue },
+    { header: t('escalated'), cell: (row) => row.escalated },
+    { header: t('completed30'), cell: (row) => row.decided30 },
+    { header: t('onTimeRate'), cell: (row) => percent(row.onTime30, row.decided30) },
+  ];
+  const workloadColumns: Column<Overview['workloads'][number]>[] = [
+    { header: t('assignee'), cell: (row) => row.assignee },
+    { header: t('claimed'), cell: (row) => row.claimed },
+    { header: t('waiting'), cell: (row) => row.waiting },
+    { header: t('overdueCount'), cell: (row) => row.overdue },
+  ];
   return c.html(
     <Layout frame={frameOf(c)} title={t('supervisorTitle')} current="navSupervisor">
-      {error && <Notice kind="error" title={t('refused')} text={error} />}
+      {refusal && <RefusalNotice problem={refusal} t={t} lang={lang} />}
       {results && (
         <section aria-labelledby="results" class="panel">
           <h2 id="results">{t('result')}</h2>
           <ul data-testid="reassign-results">
             {results.map((result) => (
-              <li class={result.ok ? 'ok' : 'late'} data-task-id={result.taskId} data-ok={String(result.ok)}>
-                {result.taskId}: {result.ok ? t('ok') : `${result.error?.code ?? ''} ${result.error?.detail ?? ''}`}
+              <li class={result.ok ? 'ok' : 'late'} data-task-id={result.taskId} data-ok={String(result.ok)} data-code={result.error?.code}>
+                {result.taskId}: {result.ok ? t('ok') : describeProblem(resultProblem(result), lang)}
               </li>
             ))}
           </ul>
         </section>
       )}
-      {!overview.ok && <Notice kind="error" title={t('refused')} text={describeProblem(overview.problem)} />}
+      {!overview.ok && <RefusalNotice problem={overview.problem} t={t} lang={lang} />}
       <section aria-labelledby="overdue">
         <h2 id="overdue">{t('overdueTasks')}</h2>
-        {!overdue.ok ? (
-          <Notice kind="error" title={t('refused')} text={describeProblem(overdue.problem)} />
-        ) : overdue.body.items.length === 0 ? (
-          <p>{t('noItems')}</p>
-        ) : (
-          <form method="post" action="/web/supervisor/reassign" data-testid="bulk-reassign">
-            <Csrf session={session} />
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <input type="checkbox" data-select-all="taskIds" aria-label={t('select')} />
-                    </th>
-                    <th scope="col">{t('reference')}</th>
-                    <th scope="col">{t('step')}</th>
-                    <th scope="col">{t('dueAt')}</th>
-                    <th scope="col">{t('daysWaiting')}</th>
-                    <th scope="col">{t('assignee')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {overdue.body.items.map((task) => (
-                    <tr data-task-id={task.taskId}>
-                      <td>
-                        <input type="checkbox" name="taskIds" value={task.taskId} id={`pick-${task.taskId}`} aria-label={`${t('select')} ${task.caseReference ?? task.taskId}`} />
-                      </td>
-                      <td>
-                        <a href={`/web/cases/${task.caseReference ?? task.caseId}`}>{task.caseReference ?? task.caseId}</a>
-                      </td>
-                      <td>
-                        {words.type(task.caseType)} · {words.step(task.caseType, task.step)}
-                      </td>
-                      <td>
-                        {shanghaiMinute(task.dueAt)} {task.escalated && <span class="badge danger">{t('escalated')}</span>}
-                      </td>
-                      <td>{daysSince(task.createdAt, now)}</td>
-                      <td>{task.assignee ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div class="filters">
-              <label>
-                {t('reassignTo')}
-                <input name="assignee" required pattern="[\w.@-]+" />
-              </label>
-              <label>
-                {t('reassignReason')}
-                <input name="reason" required maxlength={500} />
-              </label>
-              <button type="submit">{t('reassign')}</button>
-            </div>
-          </form>
-        )}
+        <Answered
+          answer={overdue}
+          t={t}
+          lang={lang}
+          render={(body) => (
+            <form method="post" action="/web/supervisor/reassign" data-testid="bulk-reassign">
+              <Csrf session={session} />
+              <DataTable columns={overdueColumns} rows={body.items} rowAttributes={(task) => ({ 'data-task-id': task.taskId })} />
+              <div class="filters">
+                <label>
+                  {t('reassignTo')}
+                  <input name="assignee" required pattern="[\w.@-]+" />
+                </label>
+                <label>
+                  {t('reassignReason')}
+                  <input name="reason" required maxlength={500} />
+                </label>
+                <button type="submit">{t('reassign')}</button>
+              </div>
+            </form>
+          )}
+        />
       </section>
       {overview.ok && (
         <>
@@ -116,15 +120,14 @@ async function renderOverview(c: WebContext, deps: WebDeps, results?: Result[], 
           </p>
           <section aria-labelledby="stuck">
             <h2 id="stuck">{t('stuckCases', { n: overview.body.staleDays })}</h2>
-            <form method="get" action="/web/supervisor" class="filters">
+            <FilterBar action="/web/supervisor" t={t}>
               <label>
                 {t('stuckDays')}
                 <input type="number" name="staleDays" min={1} max={365} value={String(overview.body.staleDays)} />
               </label>
-              <button type="submit">{t('filter')}</button>
-            </form>
+            </FilterBar>
             {overview.body.stuckCases.length === 0 ? (
-              <p>{t('noItems')}</p>
+              <EmptyLine text={t('noItems')} />
             ) : (
               <ul data-testid="stuck-cases">
                 {overview.body.stuckCases.map((item) => (
@@ -138,59 +141,11 @@ async function renderOverview(c: WebContext, deps: WebDeps, results?: Result[], 
           </section>
           <section aria-labelledby="sla">
             <h2 id="sla">{t('stepSla')}</h2>
-            <div class="table-wrap">
-              <table data-testid="step-figures">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('caseType')}</th>
-                    <th scope="col">{t('step')}</th>
-                    <th scope="col">{t('openCount')}</th>
-                    <th scope="col">{t('overdueCount')}</th>
-                    <th scope="col">{t('escalated')}</th>
-                    <th scope="col">{t('completed30')}</th>
-                    <th scope="col">{t('onTimeRate')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {overview.body.steps.map((row) => (
-                    <tr>
-                      <td>{words.type(row.caseType)}</td>
-                      <td>{words.step(row.caseType, row.step)}</td>
-                      <td>{row.open}</td>
-                      <td>{row.overdue}</td>
-                      <td>{row.escalated}</td>
-                      <td>{row.decided30}</td>
-                      <td>{percent(row.onTime30, row.decided30)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable testId="step-figures" columns={stepColumns} rows={overview.body.steps} />
           </section>
           <section aria-labelledby="workloads">
             <h2 id="workloads">{t('workloads')}</h2>
-            <div class="table-wrap">
-              <table data-testid="workloads">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('assignee')}</th>
-                    <th scope="col">{t('claimed')}</th>
-                    <th scope="col">{t('waiting')}</th>
-                    <th scope="col">{t('overdueCount')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {overview.body.workloads.map((row) => (
-                    <tr>
-                      <td>{row.assignee}</td>
-                      <td>{row.claimed}</td>
-                      <td>{row.waiting}</td>
-                      <td>{row.overdue}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable testId="workloads" columns={workloadColumns} rows={overview.body.workloads} />
           </section>
         </>
       )}
@@ -214,6 +169,6 @@ export const supervisorPages = (deps: WebDeps) =>
       });
       const back = safeBack(field(form, 'back'), '');
       if (back && answer.ok && answer.body.results.every((result) => result.ok)) return c.redirect(`${back}?done=reassigned`, 303);
-      if (!answer.ok) return renderOverview(c, deps, undefined, describeProblem(answer.problem));
+      if (!answer.ok) return renderOverview(c, deps, undefined, answer.problem);
       return renderOverview(c, deps, answer.body.results);
     });

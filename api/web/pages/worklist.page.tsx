@@ -1,12 +1,15 @@
 // 待办 / 我的任务 / 团队 / 逾期: the caseworker's queues, most urgent first (the API orders them), with days waiting,
 // filters by case type and step, and claim / release buttons that go through the task routes.
 import { Hono } from 'hono';
-import { describeProblem } from '../api-client.js';
-import { caseWords, knownCaseTypes } from '../case-types/case-type-labels.js';
+import { caseWords } from '../case-types/case-type-labels.js';
+import { DataTable, NextPage, type Column } from '../components/data-table.js';
+import { DueAt } from '../components/due-date.js';
+import { CaseTypeSelect, FilterBar, StepSelect } from '../components/filter-bar.js';
+import { Answered, FlashNotice, type Flash } from '../components/notice-box.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { Csrf, Layout, Notice } from '../layout.js';
+import { Csrf, Layout } from '../layout.js';
 import { callerFor, field, frameOf, safeBack, sessionOrSignIn, type WebContext, type WebDeps } from '../page-context.js';
-import { daysSince, shanghaiMinute } from '../time-display.js';
+import { daysSince } from '../time-display.js';
 import type { WebEnv } from '../web-env.js';
 
 export const views = ['available', 'mine', 'team', 'overdue'] as const;
@@ -24,11 +27,13 @@ export interface TaskItem {
   assignee: string | null;
   priority: number;
   dueAt: string;
+  /** Counted without the year's holiday calendar (GET /v1/tasks sends it only when true). */
+  dueProvisional?: boolean;
   escalated: boolean;
   createdAt: string;
 }
 
-async function renderWorklist(c: WebContext, deps: WebDeps, here: URL, notice?: { kind: 'ok' | 'error'; text: string }) {
+async function renderWorklist(c: WebContext, deps: WebDeps, here: URL, flash?: Flash) {
   const session = sessionOrSignIn(c);
   if (session instanceof Response) return session;
   const { t, lang } = c.var;
@@ -48,92 +53,68 @@ async function renderWorklist(c: WebContext, deps: WebDeps, here: URL, notice?: 
   const back = here.pathname + here.search;
   const next = page.ok && page.body.nextCursor ? new URLSearchParams({ view, caseType, step, cursor: page.body.nextCursor }) : null;
 
+  const columns: Column<TaskItem>[] = [
+    { header: t('reference'), cell: (task) => <a href={`/web/cases/${task.caseReference ?? task.caseId}`}>{task.caseReference ?? task.caseId}</a> },
+    { header: t('caseType'), cell: (task) => words.type(task.caseType) },
+    { header: t('step'), cell: (task) => words.step(task.caseType, task.step) },
+    {
+      header: t('dueAt'),
+      cell: (task) => (
+        <>
+          <DueAt dueAt={task.dueAt} provisional={task.dueProvisional} t={t} /> {task.escalated && <span class="badge danger">{t('escalated')}</span>}{' '}
+          {new Date(task.dueAt) < now && <span class="badge danger">{t('overdue')}</span>}
+        </>
+      ),
+    },
+    { header: t('daysWaiting'), cell: (task) => daysSince(task.createdAt, now) },
+    { header: t('assignee'), cell: (task) => task.assignee ?? '—' },
+    {
+      header: t('actions'),
+      cell: (task) => (
+        <>
+          {task.status === 'open' && view === 'available' && (
+            <form method="post" action={`/web/tasks/${task.taskId}/claim`} class="inline">
+              <Csrf session={session} />
+              <input type="hidden" name="back" value={back} />
+              <button type="submit">{t('claim')}</button>
+            </form>
+          )}
+          {task.status === 'claimed' && task.assignee === session.actor.id && (
+            <form method="post" action={`/web/tasks/${task.taskId}/release`} class="inline">
+              <Csrf session={session} />
+              <input type="hidden" name="back" value={back} />
+              <button type="submit" class="secondary">
+                {t('release')}
+              </button>
+            </form>
+          )}
+        </>
+      ),
+    },
+  ];
+
   return c.html(
     <Layout frame={{ ...frameOf(c), url: here }} title={t(titles[view])} current={titles[view]}>
-      {notice && <Notice kind={notice.kind} title={notice.kind === 'error' ? t('refused') : undefined} text={notice.text} />}
-      <form method="get" action="/web/tasks" class="filters">
+      {flash && <FlashNotice flash={flash} t={t} lang={lang} />}
+      <FilterBar action="/web/tasks" t={t}>
         <input type="hidden" name="view" value={view} />
-        <label>
-          {t('caseType')}
-          <select name="caseType">
-            <option value="">{t('any')}</option>
-            {knownCaseTypes.map((type) => (
-              <option value={type} selected={type === caseType}>
-                {words.type(type)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('step')}
-          <input name="step" value={step} maxlength={32} />
-        </label>
-        <button type="submit">{t('filter')}</button>
-      </form>
-      {!page.ok ? (
-        <Notice kind="error" title={t('refused')} text={describeProblem(page.problem)} />
-      ) : page.body.items.length === 0 ? (
-        <p>{t('noItems')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table data-testid="worklist">
-            <thead>
-              <tr>
-                <th scope="col">{t('reference')}</th>
-                <th scope="col">{t('caseType')}</th>
-                <th scope="col">{t('step')}</th>
-                <th scope="col">{t('dueAt')}</th>
-                <th scope="col">{t('daysWaiting')}</th>
-                <th scope="col">{t('assignee')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.body.items.map((task) => {
-                const late = new Date(task.dueAt) < now;
-                return (
-                  <tr data-task-id={task.taskId} class={task.escalated || late ? 'urgent' : undefined}>
-                    <td>
-                      <a href={`/web/cases/${task.caseReference ?? task.caseId}`}>{task.caseReference ?? task.caseId}</a>
-                    </td>
-                    <td>{words.type(task.caseType)}</td>
-                    <td>{words.step(task.caseType, task.step)}</td>
-                    <td>
-                      {shanghaiMinute(task.dueAt)} {task.escalated && <span class="badge danger">{t('escalated')}</span>}{' '}
-                      {late && <span class="badge danger">{t('overdue')}</span>}
-                    </td>
-                    <td>{daysSince(task.createdAt, now)}</td>
-                    <td>{task.assignee ?? '—'}</td>
-                    <td>
-                      {task.status === 'open' && view === 'available' && (
-                        <form method="post" action={`/web/tasks/${task.taskId}/claim`} class="inline">
-                          <Csrf session={session} />
-                          <input type="hidden" name="back" value={back} />
-                          <button type="submit">{t('claim')}</button>
-                        </form>
-                      )}
-                      {task.status === 'claimed' && task.assignee === session.actor.id && (
-                        <form method="post" action={`/web/tasks/${task.taskId}/release`} class="inline">
-                          <Csrf session={session} />
-                          <input type="hidden" name="back" value={back} />
-                          <button type="submit" class="secondary">
-                            {t('release')}
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {next && (
-        <p>
-          <a href={`/web/tasks?${next.toString()}`}>{t('nextPage')}</a>
-        </p>
-      )}
+        <CaseTypeSelect name="caseType" value={caseType} t={t} lang={lang} />
+        <StepSelect name="step" value={step} t={t} lang={lang} />
+      </FilterBar>
+      <Answered
+        answer={page}
+        t={t}
+        lang={lang}
+        render={(body) => (
+          <DataTable
+            testId="worklist"
+            columns={columns}
+            rows={body.items}
+            rowAttributes={(task) => ({ 'data-task-id': task.taskId, class: task.escalated || new Date(task.dueAt) < now ? 'urgent' : undefined })}
+          />
+        )}
+      />
+      <NextPage href={next ? `/web/tasks?${next.toString()}` : null} t={t} />
     </Layout>,
   );
 }
@@ -150,7 +131,7 @@ export const worklistPages = (deps: WebDeps) =>
       const back = safeBack(field(form, 'back'), '/web/tasks');
       if (!answer.ok) {
         // Re-render the list the button was on, with the API's reason (e.g. someone else claimed it first).
-        return renderWorklist(c, deps, new URL(back, c.req.url), { kind: 'error', text: describeProblem(answer.problem) });
+        return renderWorklist(c, deps, new URL(back, c.req.url), { kind: 'error', problem: answer.problem });
       }
       // A claimed task is worked on its case page; a released one leaves the caller on their list.
       return c.redirect(command === 'claim' ? `/web/cases/${answer.body.caseReference ?? answer.body.caseId}` : back, 303);
