@@ -83,6 +83,7 @@ export const deferralKindLabels: Record<Deferral['kind'], Label> = {
 /** Enrollment checks that end a case (domain/enrollment/enrollment-checks.ts; domain-rules §2). */
 export const enrollmentRefusalLabels: Record<RefusalCode, Label> = {
   INVALID_CITIZEN_ID: { zh: '公民身份号码无效', en: 'Invalid citizen ID number' },
+  HIRE_BEFORE_BIRTH: { zh: '用工日期早于出生日期', en: 'Hire date before the birth date' },
   UNDER_MINIMUM_AGE: { zh: '未达到最低就业年龄', en: 'Under the minimum working age' },
   AT_RETIREMENT_AGE: { zh: '已达到法定退休年龄', en: 'At statutory retirement age' },
   EMPLOYER_NOT_REGISTERED: { zh: '用人单位未在经办机构登记', en: 'Employer not registered' },

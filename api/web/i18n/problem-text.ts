@@ -35,11 +35,12 @@ const domainSentences = {
   ENROLLMENT_REFUSED: '参保登记不予受理。',
   EMPLOYER_INACTIVE: '该用人单位不是正常登记状态，不能办理此业务。',
   REVIEW_WINDOW_CLOSED: '请求复查（复核）的期限已过。',
+  VALIDATION_FAILED: '提交的内容有误，请检查后重试。',
+  NOT_INSURED: '此人在该单位没有正在参保的记录。',
 } as const satisfies Record<DomainErrorCode, string>;
 
 /** The codes the HTTP edge adds (api/errors.ts, authentication, readiness). */
 const edgeSentences: Record<string, string> = {
-  VALIDATION_FAILED: '提交的内容有误，请检查后重试。',
   MALFORMED_JSON: '提交的内容无法解析。',
   BAD_REQUEST: '请求无效。',
   UNAUTHENTICATED: '请先登录。',
