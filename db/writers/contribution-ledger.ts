@@ -24,6 +24,8 @@ export interface DeclarationRecord {
   region: string;
   period: string;
   dueDate: string;
+  /** Rolled over a year without its holiday calendar: counted again when the year is loaded. */
+  dueDateProvisional?: boolean;
   source: 'api' | 'file';
   idempotencyKey: string;
   lineCount: number;
@@ -98,9 +100,9 @@ export async function recordDeclaration(em: EntityManager, d: DeclarationRecord)
     }
     await insertLines(tx, declarationId, d.columns);
     await tx.execute(
-      `insert into bill (id, employer_credit_code, region, period, due_date, provisional, created_at) values (?, ?, ?, ?, ?, false, ?)
+      `insert into bill (id, employer_credit_code, region, period, due_date, due_date_provisional, provisional, created_at) values (?, ?, ?, ?, ?, ?, false, ?)
        on conflict (employer_credit_code, period) do nothing`,
-      [randomUUID(), d.employer, d.region, d.period, d.dueDate, d.now],
+      [randomUUID(), d.employer, d.region, d.period, d.dueDate, d.dueDateProvisional ?? false, d.now],
     );
     // Serialise bookings on one bill: two declarations racing for the same period must not both book a full charge.
     const [bill] = await tx.execute<{ id: string }[]>('select id from bill where employer_credit_code = ? and period = ? for update', [d.employer, d.period]);

@@ -58,9 +58,9 @@ export function periodProblem(period: string, today: string): string | null {
  * Checks every line of a declaration and reports every bad field at once, so a file is refused as a whole with a
  * report naming each row (issue 3): a bad ID number (GB 11643, domain-rules §1.1), a wage that is negative or has a
  * third decimal (principle 2), an unknown insurance, or the same person twice. `prefix` names the collection
- * ('rows' for a file, 'lines' for JSON). Pure.
+ * ('rows' for a file, 'lines' for JSON); `today` (the business day) refuses a birth date in the future. Pure.
  */
-export function validateDeclarationLines(lines: readonly DeclarationLineInput[], prefix = 'rows'): DeclarationIssue[] {
+export function validateDeclarationLines(lines: readonly DeclarationLineInput[], prefix = 'rows', today?: string): DeclarationIssue[] {
   const issues: DeclarationIssue[] = [];
   const seen = new Map<string, number>();
   if (lines.length === 0) issues.push({ path: prefix, message: 'declares no employee' });
@@ -68,7 +68,7 @@ export function validateDeclarationLines(lines: readonly DeclarationLineInput[],
     const at = (field: string) => `${prefix}[${i}].${field}`;
     const id = line.citizenId.trim().toUpperCase();
     try {
-      parseCitizenId(id);
+      parseCitizenId(id, { today }); // with `today`, a birth date after it is refused too
       const first = seen.get(id);
       if (first !== undefined) issues.push({ path: at('citizenId'), message: `the same person is already declared in ${prefix}[${first}]` });
       else seen.set(id, i);

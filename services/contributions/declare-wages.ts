@@ -8,7 +8,7 @@ import { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { computeDeclarationBatch } from '../../domain/contribution/declaration-batch.js';
 import { rosterReader } from '../../domain/contribution/declaration-csv.js';
 import {
-  billDueDate,
+  billDueDateOf,
   periodProblem,
   validateDeclarationLines,
   type DeclarationIssue,
@@ -116,7 +116,7 @@ async function recordWages(ctx: DeclarationContext, employer: ContributionAccoun
   const periodIssue = periodProblem(req.period, ctx.clock.today());
   if (periodIssue) issues.push({ path: 'period', message: periodIssue });
   if (employer.status !== 'active') throw new DomainError('EMPLOYER_INACTIVE', `employer is ${employer.status}; it cannot declare`);
-  issues.push(...validateDeclarationLines(req.lines, prefix));
+  issues.push(...validateDeclarationLines(req.lines, prefix, ctx.clock.today()));
   if (issues.length > 0) return { ok: false, issues };
 
   const parameters = await findParametersInForce(ctx.em, employer.region, `${req.period}-01`);
@@ -127,13 +127,15 @@ async function recordWages(ctx: DeclarationContext, employer: ContributionAccoun
   const computed = computeDeclarationBatch(req.lines, parameters, employerClass, { prefix, detailUpTo: req.detailUpTo });
   if (computed.issues.length > 0) return { ok: false, issues: computed.issues };
 
-  const dueDate = billDueDate(req.period, parameters.dueDay, new HolidayCalendar(await loadCalendarYears(ctx.em)));
+  // Rolled over rest days; provisional (counted again when the year is loaded) across a year without its calendar.
+  const { dueDate, provisional: dueDateProvisional } = billDueDateOf(req.period, parameters.dueDay, new HolidayCalendar(await loadCalendarYears(ctx.em)));
   const policy = await loadContributionPolicy(ctx.em);
   const written = await recordDeclaration(ctx.em, {
     employer: employer.creditCode,
     region: employer.region,
     period: req.period,
     dueDate,
+    dueDateProvisional,
     source: req.source,
     idempotencyKey: req.idempotencyKey,
     lineCount: computed.lineCount,

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../api/auth/tokens.js';
+import { addDays } from '../../domain/calendar/local-date.js';
 import { citizenId, enrollmentBody, SEEDED_EMPLOYER_330102, SEEDED_EMPLOYER_330106 } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 import { fieldPathsOf, itemsOf, lateHireInReview, writtenRows } from './review-fixture.js';
@@ -64,6 +65,35 @@ describe('bad input, authentication and masking over HTTP: the right 4xx problem
     const answer = await refused('POST', '/v1/enrollments', { token: employer, body: enrollmentBody({ hireDate: '2026-02-30' }) });
     expect(answer.status).toBe(400);
     expect(fieldPaths(answer.body)).toEqual(['hireDate']);
+  });
+
+  it('input no case could accept → 400 naming the field, nothing written and no workflow started: a birth date in the future, a hire before birth, a region not served (issue "Right on any day" point 3)', async () => {
+    const today = system.clock.today();
+    const startedAt = new Date().toISOString();
+    const unborn = citizenId({ birthDate: addDays(today, 30) });
+    const future = await refused('POST', '/v1/enrollments', { token: employer, body: enrollmentBody({ citizenId: unborn }) });
+    expect(future.status).toBe(400);
+    expect(fieldPaths(future.body)).toEqual(['person.citizenId']);
+
+    const baby = citizenId({ birthDate: addDays(today, -30) });
+    const beforeBirth = await refused('POST', '/v1/enrollments', { token: employer, body: enrollmentBody({ citizenId: baby, hireDate: addDays(today, -40) }) });
+    expect(beforeBirth.status).toBe(400);
+    expect(beforeBirth.body.errors).toEqual([{ path: 'hireDate', message: 'is before the birth date in the ID number' }]);
+
+    const unknownRegion = await refused('POST', '/v1/enrollments', { token: employer, body: enrollmentBody({ region: '330109' }) });
+    expect(unknownRegion.status).toBe(400);
+    expect(fieldPaths(unknownRegion.body)).toEqual(['region']);
+
+    const declaration = await refused('POST', '/v1/declarations', {
+      token: employer,
+      body: { period: today.slice(0, 7), lines: [{ citizenId: unborn, name: '未出生', monthlyWage: '8000.00', insuranceTypes: ['pension'] }] },
+    });
+    expect(declaration.status).toBe(400);
+    expect(fieldPaths(declaration.body)).toEqual(['lines[0].citizenId']);
+    // The case row comes before the workflow (design.md "Case = workflow"): with no row written, nothing was started.
+    let started = 0;
+    for await (const _execution of system.temporal.workflow.list({ query: `TaskQueue = '${system.taskQueue}' AND StartTime > '${startedAt}'` })) started += 1;
+    expect(started).toBe(0);
   });
 
   it('a wage with three decimals → 400 naming monthlyWage (§3.4, money has two places)', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MemoryNoticeChannel } from '../../services/adapters/notice-channel.js';
 import { signToken, type TokenRequest } from '../../api/auth/tokens.js';
@@ -21,6 +22,8 @@ export interface TestSystem {
   notices: MemoryNoticeChannel;
   taskQueue: string;
   temporalAddress: string;
+  /** A Temporal client on the same server, for tests that look at workflows themselves. */
+  temporal: Client;
   /** The business clock the API and the activities use; expectations about "today" derive from it. */
   clock: BusinessClock;
   token(claims: TokenRequest): Promise<string>;
@@ -51,6 +54,8 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
   const taskQueue = `test-${randomUUID()}`;
   const notices = new MemoryNoticeChannel();
   const worker = await startWorker({ orm, temporalAddress, namespace: 'default', taskQueue, notices, housekeepingMs: 200, clock });
+  const connection = await Connection.connect({ address: temporalAddress });
+  const temporal = new Client({ connection, namespace: 'default' });
   const api = await startApiServer({ orm, temporal: { address: temporalAddress, namespace: 'default', taskQueue }, port: 0, jwtSecret: TEST_JWT_SECRET, log: () => {}, clock });
   return {
     orm,
@@ -59,6 +64,7 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
     notices,
     taskQueue,
     temporalAddress,
+    temporal,
     clock,
     token: (claims) => signToken(TEST_JWT_SECRET, claims),
     async call(method, path, options = {}) {
@@ -90,6 +96,7 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
     },
     async close() {
       await api.close();
+      await connection.close();
       await worker.shutdown();
       await orm.close();
     },
