@@ -1,23 +1,7 @@
-// Lint rules that encode the layering of design.md: domain/ and workflows/ stay deterministic and I/O-free.
-import { builtinModules } from 'node:module';
+// Lint rules: the type-aware recommendations, and the layering of docs/architecture.md (eslint.layers.js) — which
+// folder may import which, domain/ and workflows/ deterministic, and only the business clock reads the wall clock.
 import tseslint from 'typescript-eslint';
-
-const deterministic = {
-  paths: builtinModules
-    .flatMap((name) => [name, `node:${name}`])
-    .map((name) => ({ name, message: 'domain/ and workflows/ must stay I/O-free and deterministic.' })),
-  patterns: [
-    {
-      group: ['@mikro-orm/*', 'pg', 'hono', 'hono/*', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'],
-      message: 'Infrastructure belongs in activities/, db/ or api/.',
-    },
-    {
-      group: ['**/activities/**', '**/db/**', '**/api/**'],
-      allowTypeImports: true,
-      message: 'Only `import type` across this boundary.',
-    },
-  ],
-};
+import { clockExceptions, clockFiles, layers, wallClock } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.tools/**', '.data/**', 'test-results/**', 'db/migrations/**'] },
@@ -42,21 +26,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
     },
   },
-  { files: ['workflows/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', deterministic] } },
-  {
-    files: ['domain/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          ...deterministic,
-          patterns: [
-            ...deterministic.patterns,
-            { group: ['**/policies/**', '**/workflows/**'], message: 'domain/ depends on nothing of ours.' },
-          ],
-        },
-      ],
-    },
-  },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  ...layers,
+  { files: clockFiles, ignores: clockExceptions, rules: { 'no-restricted-syntax': ['error', ...wallClock] } },
+  { files: ['eslint.config.js', 'eslint.layers.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -1,11 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { findParametersInForce } from '../../db/queries/region-parameters.query.js';
-import { calculateContribution } from '../../domain/contribution/contribution-calculation.js';
-import { calculateLateFee } from '../../domain/contribution/late-fee.js';
-import { DomainError } from '../../domain/errors.js';
 import { Money } from '../../domain/money.js';
+import { contributionsFor, lateFeeFor } from '../../services/calculations/contributions.js';
 import type { AppEnv } from '../env.js';
-import { ValidationError } from '../errors.js';
 import { problemResponse } from '../problem.js';
 import { Amount, InsuranceTypeField, IsoDate, RegionCode } from '../schemas/common.js';
 
@@ -71,22 +67,15 @@ const lateFeeRoute = createRoute({
 /** The calculators (api-contract.md "Calculators"): pure domain rules behind HTTP, for users and for checks. */
 export const calculationRoutes = () =>
   new OpenAPIHono<AppEnv>()
+    // The calculators (api-contract.md "Calculators"): the domain rules behind HTTP, for users and for checks.
     .openapi(contributionRoute, async (c) => {
-      const body = c.req.valid('json');
-      const parameters = await findParametersInForce(c.var.em, body.region, body.date);
-      if (!parameters) throw new DomainError('PARAMETERS_NOT_FOUND', `region ${body.region} has no parameters in force on ${body.date}`, { path: 'date' });
-      const r = calculateContribution({
-        parameters,
-        monthlyWage: Money.of(body.monthlyWage),
-        insuranceTypes: body.insuranceTypes,
-        workInjuryClass: body.workInjuryClass,
-        workInjuryTier: body.workInjuryTier,
-      });
+      const q = c.req.valid('json');
+      const r = await contributionsFor(c.var.ctx, q);
       return c.json(
         {
-          region: body.region,
-          date: body.date,
-          parametersFrom: parameters.effectiveFrom,
+          region: q.region,
+          date: q.date,
+          parametersFrom: r.parametersFrom,
           base: r.base.toString(),
           lines: r.lines.map((l) => ({ insurance: l.insurance, employerRate: l.employerRate, employeeRate: l.employeeRate, employer: l.employer.toString(), employee: l.employee.toString() })),
           employerTotal: r.employerTotal.toString(),
@@ -98,11 +87,7 @@ export const calculationRoutes = () =>
       );
     })
     .openapi(lateFeeRoute, (c) => {
-      const body = c.req.valid('json');
-      if (body.paidDate < body.dueDate) throw new ValidationError([{ path: 'paidDate', message: 'is before the due date' }]);
-      const r = calculateLateFee({ principal: Money.of(body.principal), dueDate: body.dueDate, asOf: body.paidDate });
-      return c.json(
-        { principal: Money.of(body.principal).toString(), dueDate: body.dueDate, paidDate: body.paidDate, days: r.days, dailyRate: r.dailyRate, lateFee: r.lateFee.toString(), workings: r.workings },
-        200,
-      );
+      const q = c.req.valid('json');
+      const r = lateFeeFor(q);
+      return c.json({ principal: Money.of(q.principal).toString(), dueDate: q.dueDate, paidDate: q.paidDate, days: r.days, dailyRate: r.dailyRate, lateFee: r.lateFee.toString(), workings: r.workings }, 200);
     });

@@ -16,7 +16,7 @@ export const Employer = defineEntity({
     industryCode: p.string().length(8).nullable(),
     workInjuryClass: p.integer().nullable(),
     createdBy: p.string().length(64),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: p.datetime(),
   },
 });
 export type IEmployer = InferEntity<typeof Employer>;

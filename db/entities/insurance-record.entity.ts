@@ -28,7 +28,7 @@ export const InsuranceRecord = defineEntity({
     status: p.string().length(16).$type<InsuranceRecordStatus>(),
     contributionBase: p.type(AmountType).$type<Decimal>(),
     openedByCase: p.string().length(64),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: p.datetime(),
   },
   uniques: [
     { name: 'insurance_record_case_type_unique', properties: ['openedByCase', 'insuranceType'] },

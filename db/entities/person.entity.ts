@@ -13,8 +13,8 @@ export const Person = defineEntity({
     birthDate: p.string().columnType('date'),
     phone: p.string().length(20).nullable(),
     hukouRegion: p.string().length(6).nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
   },
 });
 export type IPerson = InferEntity<typeof Person>;

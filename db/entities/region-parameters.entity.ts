@@ -30,7 +30,7 @@ export const RegionParameters = defineEntity({
     workInjuryClassRates: p.json<Record<string, string>>(),
     workInjuryTiers: p.json<string[]>(),
     recordedBy: p.string().length(64),
-    recordedAt: p.datetime().onCreate(() => new Date()),
+    recordedAt: p.datetime(),
   },
 });
 export type IRegionParameters = InferEntity<typeof RegionParameters>;

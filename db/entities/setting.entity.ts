@@ -9,7 +9,7 @@ export const Setting = defineEntity({
   properties: {
     key: p.string().length(64).primary(),
     value: p.json<unknown>(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p.datetime(),
   },
 });
 export type ISetting = InferEntity<typeof Setting>;

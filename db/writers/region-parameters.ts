@@ -27,6 +27,7 @@ export async function recordParameterSet(
     workInjuryClassRates: set.workInjury.classRates,
     workInjuryTiers: set.workInjury.tiers,
     recordedBy: by.actor.id,
+    recordedAt: by.now,
   };
   return em.transactional(async (tx) => {
     const existing = await tx.findOne(RegionParameters, { region: set.region, effectiveFrom: set.effectiveFrom });
