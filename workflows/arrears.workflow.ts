@@ -5,6 +5,7 @@ import { endOfDayMs } from '../domain/case/deadline-clock.js';
 import type { TaskCompletion } from '../domain/task.js';
 import { acts, ArrearsCase } from './arrears/arrears-case.js';
 import { arrearsPaymentReceived, arrearsPeriodsJoined, type ArrearsInput, requestArrearsDeferral } from './arrears/arrears-messages.js';
+import { timeToContinueAsNew } from './continue-as-new.js';
 import { today } from './human-task.js';
 import { failingOnDomainErrors } from './domain-failures.js';
 import { getCaseView, refuse } from './messages.js';
@@ -31,7 +32,7 @@ async function runArrears(input: ArrearsInput): Promise<{ status: string }> {
   while (!c.life.closed()) {
     await c.runEffects();
     if (c.life.closed()) break;
-    if (WAITING.has(c.life.status()) && wf.workflowInfo().continueAsNewSuggested) {
+    if (WAITING.has(c.life.status()) && timeToContinueAsNew(input.policy.continueAsNewAfterEvents)) {
       await wf.condition(wf.allHandlersFinished);
       const { orderDue, transferDue, orderIssuedOn, orderedPeriods, rules2026 } = c;
       const resume = { value: c.life.status(), context: c.life.context, orderDue, transferDue, version: c.life.version, orderIssuedOn, orderedPeriods, rules2026 };

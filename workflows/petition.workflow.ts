@@ -5,6 +5,7 @@ import { DomainError } from '../domain/errors.js';
 import { assertReviewWindowOpen } from '../domain/petition/petition-clocks.js';
 import { petitionStepOf } from '../domain/petition/petition-steps.js';
 import type { TaskCompletion } from '../domain/task.js';
+import { timeToContinueAsNew } from './continue-as-new.js';
 import { today } from './human-task.js';
 import { failingOnDomainErrors } from './domain-failures.js';
 import { getCaseView, refuse } from './messages.js';
@@ -64,7 +65,7 @@ async function decide(c: PetitionCase, step: NonNullable<ReturnType<typeof petit
 async function awaitPetitioner(c: PetitionCase): Promise<void> {
   const stage = c.status() === 'opinionIssued' ? 'review' : 'rereview';
   const window = c.clockDue(stage === 'review' ? 'reviewRequest' : 'rereviewRequest');
-  if (wf.workflowInfo().continueAsNewSuggested) {
+  if (timeToContinueAsNew(c.input.policy.continueAsNewAfterEvents)) {
     await wf.condition(wf.allHandlersFinished);
     await wf.continueAsNew<typeof petition>({ ...c.input, carried: c.carried() });
   }

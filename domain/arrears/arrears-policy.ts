@@ -30,6 +30,11 @@ export interface ContributionPolicy {
   hardshipMaxDays: number;
   /** 110 % of the previous month when an employer does not declare (社会保险法 art. 62). */
   provisionalFactor: string;
+  /**
+   * Continue as new once the history has this many events, besides whenever the server suggests it (a case can run
+   * for years). Absent: only on the server's suggestion.
+   */
+  continueAsNewAfterEvents?: number;
 }
 
 export const DEFAULT_CONTRIBUTION_POLICY: ContributionPolicy = {

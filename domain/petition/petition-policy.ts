@@ -19,6 +19,8 @@ export interface PetitionPolicy {
   reviewOpinionDays: number;
   /** Art. 20: a group visit names at most five representatives. */
   maxRepresentatives: number;
+  /** Continue as new once the history has this many events, besides on the server's suggestion (absent: only then). */
+  continueAsNewAfterEvents?: number;
 }
 
 export const DEFAULT_PETITION_POLICY: PetitionPolicy = {

@@ -53,6 +53,7 @@ export async function withArrearsCase<T>(
   bundle: WorkflowBundleWithSourceMap,
   fakes: FakeActivities,
   scenario: (handle: ArrearsHandle, input: ArrearsInput) => Promise<T>,
+  overrides: Partial<ArrearsInput> = {},
 ): Promise<T> {
   const taskQueue = `arrears-test-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fakes.activities });
@@ -66,6 +67,7 @@ export async function withArrearsCase<T>(
     periods: ['2026-09'],
     openedOn: today,
     policy: DEFAULT_CONTRIBUTION_POLICY,
+    ...overrides,
   };
   return worker.runUntil(async () => {
     const handle = await client.workflow.start(arrears, { taskQueue, workflowId: input.caseId, args: [input] });

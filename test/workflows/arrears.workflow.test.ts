@@ -4,7 +4,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDateOf } from '../../domain/calendar/local-date.js';
-import { arrearsPaymentReceived, completeTask, requestArrearsDeferral } from '../../workflows/index.js';
+import { DEFAULT_CONTRIBUTION_POLICY } from '../../domain/arrears/arrears-policy.js';
+import { arrearsPaymentReceived, completeTask, getCaseView, requestArrearsDeferral } from '../../workflows/index.js';
 import type { FakeActivities } from '../support/fake-activities.js';
 import { type ArrearsHandle, arrearsLedger as ledger, arrearsStatusOf as stateOf, arrearsTaskIn as taskIn, DAY, decide, withArrearsCase } from './arrears-harness.js';
 import { until } from './enrollment-harness.js';
@@ -97,5 +98,35 @@ describe('arrears workflow (time-skipping test server, fake activities)', () => 
     expect(result).toEqual({ status: 'settled' });
     expect((await env.currentTimeMs()) - started).toBeGreaterThan(700 * DAY);
     expect(fakes.callsTo('recordFine')[0]?.input.amount).toBe('12000.00');
+  });
+
+  it('continues as new while it waits and keeps its stage, order deadline and periods across runs (long cases stay replayable)', async () => {
+    const { state, fakes } = ledger('3000.00');
+    const policy = { ...DEFAULT_CONTRIBUTION_POLICY, continueAsNewAfterEvents: 30 };
+    const result = await withArrearsCase(
+      env,
+      bundle,
+      fakes,
+      async (handle) => {
+        await until(() => (fakes.callsTo('sendNotice').some((c) => c.input.kind === 'order_to_pay') ? true : undefined), 'the order to pay');
+        for (let i = 0; i < 4; i += 1) {
+          await handle.signal(arrearsPaymentReceived, { paymentId: `partial-${i}` });
+          await env.sleep(1 * DAY);
+        }
+        const latest = env.client.workflow.getHandle(handle.workflowId);
+        const description = await latest.describe();
+        // The history was cut: the run answering now is not the first one, and it is still in the order stage.
+        expect(description.runId).not.toBe(handle.firstExecutionRunId);
+        expect((await latest.query(getCaseView)).status).toBe('ordered');
+        state.principal = '0.00';
+        await latest.signal(arrearsPaymentReceived, { paymentId: 'rest' });
+        return latest.result();
+      },
+      { policy },
+    );
+    expect(result).toEqual({ status: 'settled' });
+    // One order for the case, however many runs it took: the resumed run does not issue it again.
+    expect(fakes.callsTo('sendNotice').filter((c) => c.input.kind === 'order_to_pay')).toHaveLength(1);
+    expect(fakes.callsTo('recordFine')).toHaveLength(0);
   });
 });

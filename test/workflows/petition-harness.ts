@@ -1,7 +1,7 @@
 // Drives the petition workflow on a time-skipping test environment: inputs, a worker per scenario with recording
 // fakes, and the waits between messages. Shared by the petition workflow tests and the history recorder.
 import { randomInt, randomUUID } from 'node:crypto';
-import type { WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
@@ -13,7 +13,7 @@ import type { FakeActivities } from '../support/fake-activities.js';
 import { citizenId } from '../support/factories.js';
 import { until } from './enrollment-harness.js';
 
-export type PetitionHandle = WorkflowHandle<typeof petition>;
+export type PetitionHandle = WorkflowHandleWithFirstExecutionRunId<typeof petition>;
 
 /** A petition to the 330102 (上城区) office, received today by the workflow clock `now`. */
 export function petitionInput(now: number, overrides: Partial<PetitionInput> & { submission?: Partial<PetitionSubmission> } = {}): PetitionInput {

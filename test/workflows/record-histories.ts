@@ -1,24 +1,20 @@
 // Records the enrollment histories that test/workflows/replay.test.ts replays.
 //
-//   node --import tsx test/workflows/record-histories.ts
+//   node --import tsx test/workflows/record-histories.ts --generation 2026-12
 //
-// Re-record (and commit the new files next to the old ones only if old histories no longer matter) when the workflow
-// changes on purpose in a way a running case could not survive: another order or number of activities, timers or
-// child workflows, or a different branch for the same history. Such a change must normally go behind `wf.patched()`
-// so that cases already running keep replaying; then keep the old fixtures (they prove the old path still replays)
-// and record new ones alongside. Re-recording without a patch is right only while no case of the old shape runs.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+// Recordings are only ever added (test/workflows/history-files.ts refuses to overwrite one): a change to the workflow's
+// commands goes behind `wf.patched()` so that cases already running keep replaying, the old fixtures stay (they prove
+// the old path still replays), and new ones of today's code are recorded beside them under a new generation.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
 import { installSdkLogging } from '../../bin/worker-runtime.js';
-import { completeTask, resubmitEnrollment } from '../../workflows/index.js';
+import { calendarLoaded, completeTask, resubmitEnrollment, withdrawEnrollment } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
 import { bundleWorkflows, decision, type EnrollmentHandle, openReview, withEnrollmentWorker } from './enrollment-harness.js';
+import { generationFromArgs, writeNewHistory } from './history-files.js';
 import { enrollmentInput, type EnrollmentInputOverrides, LATE_HIRE_DAYS } from './enrollment-input.js';
 
-const outDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+const generation = generationFromArgs();
 
 interface Scenario {
   name: string;
@@ -82,6 +78,31 @@ const scenarios: Scenario[] = [
     input: { application: { hireDate: '2024-06-03' } },
     drive: (handle) => handle.result(),
   },
+  {
+    name: 'withdrawn-under-review',
+    input: { hiredDaysAgo: LATE_HIRE_DAYS },
+    drive: async (handle) => {
+      await openReview(handle);
+      await handle.executeUpdate(withdrawEnrollment, { args: [{ reason: '已另行参保', actorId: 'agent-1' }] });
+      return handle.result();
+    },
+  },
+  {
+    name: 'calendar-loaded-recounted-approved',
+    input: { hiredDaysAgo: LATE_HIRE_DAYS },
+    drive: async (handle, env) => {
+      const review = await openReview(handle);
+      await env.sleep('1 day');
+      const year = Number(new Date(await env.currentTimeMs()).toISOString().slice(0, 4));
+      // A year's notice arrives (here: one extra holiday a week ahead) and the case counts its review deadline again.
+      const day = new Date((await env.currentTimeMs()) + 7 * 86_400_000).toISOString().slice(0, 10);
+      const years = [year - 1, year, year + 1].map((y) => ({ year: y, holidays: day.startsWith(String(y)) && ![0, 6].includes(new Date(day).getUTCDay()) ? [day] : [], makeupWorkdays: [] }));
+      await handle.signal(calendarLoaded, { calendar: years });
+      await env.sleep('1 day');
+      await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve')] });
+      return handle.result();
+    },
+  },
 ];
 
 async function record(): Promise<void> {
@@ -91,7 +112,6 @@ async function record(): Promise<void> {
   });
   try {
     const bundle = await bundleWorkflows();
-    mkdirSync(outDir, { recursive: true });
     for (const scenario of scenarios) {
       const fakes = fakeActivities({}, scenario.facts);
       const history = await withEnrollmentWorker(env, bundle, fakes, async (start) => {
@@ -100,7 +120,7 @@ async function record(): Promise<void> {
         console.log(`${scenario.name}: ${JSON.stringify(result)}`);
         return handle.fetchHistory();
       });
-      writeFileSync(`${outDir}enrollment-${scenario.name}.json`, `${historyToJSON(history)}\n`);
+      console.log(`  → ${writeNewHistory(`enrollment-${scenario.name}`, generation, history)}`);
     }
   } finally {
     await env.teardown();
