@@ -1,15 +1,15 @@
-// A command context on the run's test database, for tests that call a command of services/ directly: a fresh unit
-// of work, the given caller with their CASL ability, a business clock, and a workflow port the test chooses.
-import { randomUUID } from 'node:crypto';
+// Commands of services/ called directly on the run's test database, without a worker or an API: the database seeded
+// with reference data, a workflow port that records what the command asked of it, and the caller's context.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createOrm } from '../../db/orm.js';
 import { seedReferenceData } from '../../db/seed/reference-data.js';
-import { defineAbilityFor, type Actor } from '../../policies/abilities.js';
+import type { Actor } from '../../policies/abilities.js';
 import { systemClock, type BusinessClock } from '../../services/business-clock.js';
 import type { CommandContext } from '../../services/command-context.js';
 import type { CaseWorkflows } from '../../services/workflow-port.js';
 import type { CaseView } from '../../workflows/index.js';
 import { servicesForTest } from './services.js';
+import { contextFor } from './system.js';
 
 /** The run's PostgreSQL, migrated and seeded with the reference data (regions, calendars, parameters). */
 export async function openTestDatabase(): Promise<MikroORM> {
@@ -46,18 +46,10 @@ export function recordingWorkflows(overrides: Partial<CaseWorkflows> = {}, statu
   return port;
 }
 
-/** The context a route would build for `actor`'s request. */
-export function contextFor(
-  orm: MikroORM,
-  actor: Actor,
-  options: { clock?: BusinessClock; workflows?: CaseWorkflows } = {},
-): CommandContext {
-  return {
-    em: orm.em.fork(),
-    actor,
-    ability: defineAbilityFor(actor),
-    requestId: `test-${randomUUID()}`,
-    clock: options.clock ?? systemClock,
-    workflows: options.workflows ?? recordingWorkflows(),
-  };
+/**
+ * A command context for `actor` on the test database without the rest of the system: the `contextFor` of
+ * test/support/system.ts, with a recording workflow port (or the one given) and the system clock (or the one given).
+ */
+export function contextOn(orm: MikroORM, actor: Actor, options: { clock?: BusinessClock; workflows?: CaseWorkflows } = {}): CommandContext {
+  return contextFor({ orm, cases: options.workflows ?? recordingWorkflows(), clock: options.clock ?? systemClock }, actor);
 }

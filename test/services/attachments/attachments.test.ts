@@ -8,7 +8,7 @@ import { AttachmentStore } from '../../../services/adapters/attachment-store.js'
 import { readAttachment } from '../../../services/attachments/read-attachment.js';
 import { uploadAttachment } from '../../../services/attachments/upload-attachment.js';
 import { filePetition } from '../../../services/petitions/file-petition.js';
-import { contextFor, openTestDatabase } from '../../support/command-context.js';
+import { contextOn, openTestDatabase } from '../../support/command-context.js';
 import { aCitizen, petitionFiling } from '../petitions/petition-fixture.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -41,11 +41,11 @@ describe('uploadAttachment and readAttachment (services/attachments, real Postgr
 
   it('stores a PDF under its sha256 with an audit entry, and gives it back to its uploader', async () => {
     const citizen = aCitizen();
-    const stored = await uploadAttachment(contextFor(orm, citizen), store, pdf());
+    const stored = await uploadAttachment(contextOn(orm, citizen), store, pdf());
     expect(stored).toMatchObject({ size: PDF.byteLength, mediaType: 'application/pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const [audit] = await orm.em.fork().execute<{ action: string }[]>('select action from audit_entry where object_id = ?', [stored.attachmentId]);
     expect(audit?.action).toBe('attachment.uploaded');
-    const file = await readAttachment(contextFor(orm, citizen), store, stored.attachmentId);
+    const file = await readAttachment(contextOn(orm, citizen), store, stored.attachmentId);
     expect(new Uint8Array(file.bytes)).toEqual(PDF);
   });
 
@@ -53,7 +53,7 @@ describe('uploadAttachment and readAttachment (services/attachments, real Postgr
     const citizen = aCitizen();
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
     for (const file of [pdf(new Uint8Array()), pdf(new TextEncoder().encode('#!/bin/sh\necho hi\n'), 'application/pdf', 'scan.pdf'), pdf(png)]) {
-      const error = await refusal(uploadAttachment(contextFor(orm, citizen), store, file));
+      const error = await refusal(uploadAttachment(contextOn(orm, citizen), store, file));
       expect(error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'file', message: expect.any(String) }] });
     }
     expect(await rowsOf(citizen.id)).toBe(0);
@@ -61,10 +61,10 @@ describe('uploadAttachment and readAttachment (services/attachments, real Postgr
 
   it('shows a filed attachment to staff who may read its case, never to the staff member the petition accuses or to another citizen (§7 art. 36 para. 3)', async () => {
     const citizen = aCitizen();
-    const stored = await uploadAttachment(contextFor(orm, citizen), store, pdf());
-    await filePetition(contextFor(orm, citizen), petitionFiling({ attachmentIds: [stored.attachmentId], whistleblowing: { accusedStaff: ['rv-666'] } }));
+    const stored = await uploadAttachment(contextOn(orm, citizen), store, pdf());
+    await filePetition(contextOn(orm, citizen), petitionFiling({ attachmentIds: [stored.attachmentId], whistleblowing: { accusedStaff: ['rv-666'] } }));
 
-    const reviewer = await readAttachment(contextFor(orm, { id: 'rv-001', role: 'reviewer', region: '330102' }), store, stored.attachmentId);
+    const reviewer = await readAttachment(contextOn(orm, { id: 'rv-001', role: 'reviewer', region: '330102' }), store, stored.attachmentId);
     expect(reviewer.sha256).toBe(stored.sha256);
     for (const actor of [
       { id: 'rv-666', role: 'reviewer', region: '330102' } as const,
@@ -72,8 +72,8 @@ describe('uploadAttachment and readAttachment (services/attachments, real Postgr
       { id: 'rv-106', role: 'reviewer', region: '330106' } as const,
       aCitizen(),
     ]) {
-      expect((await refusal(readAttachment(contextFor(orm, actor), store, stored.attachmentId))).code, actor.id).toBe('ATTACHMENT_NOT_FOUND');
+      expect((await refusal(readAttachment(contextOn(orm, actor), store, stored.attachmentId))).code, actor.id).toBe('ATTACHMENT_NOT_FOUND');
     }
-    expect((await refusal(readAttachment(contextFor(orm, citizen), store, 'not-a-uuid'))).code).toBe('ATTACHMENT_NOT_FOUND');
+    expect((await refusal(readAttachment(contextOn(orm, citizen), store, 'not-a-uuid'))).code).toBe('ATTACHMENT_NOT_FOUND');
   });
 });

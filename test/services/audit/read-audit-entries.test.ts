@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../db/writers/case-log.js';
 import { readAuditEntries } from '../../../services/audit/read-audit-entries.js';
 import { systemClock } from '../../../services/business-clock.js';
-import { contextFor, openTestDatabase } from '../../support/command-context.js';
+import { contextOn, openTestDatabase } from '../../support/command-context.js';
 import { filedPetition } from '../petitions/petition-fixture.js';
 
 describe('readAuditEntries (services/audit, real PostgreSQL)', () => {
@@ -23,8 +23,8 @@ describe('readAuditEntries (services/audit, real PostgreSQL)', () => {
     );
     await appendAudit(orm.em.fork(), { at: systemClock.now(), actorId: 'system', actorRole: 'system', region: '330102', action: 'task.created', objectType: 'Task', objectId: taskId });
 
-    const seen = async (actor: Parameters<typeof contextFor>[1], objectId: string) =>
-      (await readAuditEntries(contextFor(orm, actor), { objectId, limit: 100 })).items.map((item) => item.action);
+    const seen = async (actor: Parameters<typeof contextOn>[1], objectId: string) =>
+      (await readAuditEntries(contextOn(orm, actor), { objectId, limit: 100 })).items.map((item) => item.action);
     for (const viewer of [{ id: 'au-001', role: 'auditor', region: '330102' }, { id: 'sv-001', role: 'supervisor', region: '330102' }] as const) {
       expect(await seen(viewer, row.caseId), viewer.id).toContain('petition.submitted');
       expect(await seen(viewer, taskId), viewer.id).toEqual(['task.created']);
@@ -40,9 +40,9 @@ describe('readAuditEntries (services/audit, real PostgreSQL)', () => {
   it('counts from and to as whole Shanghai days, and shows nothing to a citizen or another region', async () => {
     const { row } = await filedPetition(orm);
     const today = systemClock.today();
-    const auditor = contextFor(orm, { id: 'au-001', role: 'auditor', region: '330102' });
+    const auditor = contextOn(orm, { id: 'au-001', role: 'auditor', region: '330102' });
     expect((await readAuditEntries(auditor, { objectId: row.caseId, from: today, to: today, limit: 10 })).items).toHaveLength(1);
     expect((await readAuditEntries(auditor, { objectId: row.caseId, to: '2000-01-01', limit: 10 })).items).toEqual([]);
-    expect((await readAuditEntries(contextFor(orm, { id: 'au-106', role: 'auditor', region: '330106' }), { objectId: row.caseId, limit: 10 })).items).toEqual([]);
+    expect((await readAuditEntries(contextOn(orm, { id: 'au-106', role: 'auditor', region: '330106' }), { objectId: row.caseId, limit: 10 })).items).toEqual([]);
   });
 });

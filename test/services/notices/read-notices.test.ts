@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors.js';
 import { readNotices } from '../../../services/notices/read-notices.js';
-import { contextFor, openTestDatabase } from '../../support/command-context.js';
+import { contextOn, openTestDatabase } from '../../support/command-context.js';
 import { aCitizen } from '../petitions/petition-fixture.js';
 
 describe('readNotices (services/notices, real PostgreSQL)', () => {
@@ -23,9 +23,9 @@ describe('readNotices (services/notices, real PostgreSQL)', () => {
     const [alice, bob] = [aCitizen(), aCitizen()];
     await notice(alice.id, 'petition_registered');
     await notice(bob.id, 'petition_accepted');
-    const page = await readNotices(contextFor(orm, alice), { limit: 20 });
+    const page = await readNotices(contextOn(orm, alice), { limit: 20 });
     expect(page.items.map((item) => item.kind)).toEqual(['petition_registered']);
-    const error = await readNotices(contextFor(orm, { id: 'cw-1', role: 'caseworker', region: '330102' }), { limit: 20 }).catch((e: unknown) => e);
+    const error = await readNotices(contextOn(orm, { id: 'cw-1', role: 'caseworker', region: '330102' }), { limit: 20 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('FORBIDDEN');
   });

@@ -5,7 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { CaseRow } from '../../../db/queries/case.query.js';
 import type { Actor } from '../../../policies/abilities.js';
 import { filePetition, type PetitionFiling } from '../../../services/petitions/file-petition.js';
-import { contextFor, recordingWorkflows } from '../../support/command-context.js';
+import { contextOn, recordingWorkflows } from '../../support/command-context.js';
 import { citizenId } from '../../support/factories.js';
 
 export const petitionFiling = (overrides: Partial<PetitionFiling> = {}): PetitionFiling => ({
@@ -22,7 +22,7 @@ export const aCitizen = (): Actor => ({ id: citizenId(), role: 'citizen' });
 /** A petition filed by a new citizen; the workflow start went to a recording port. */
 export async function filedPetition(orm: MikroORM, overrides: Partial<PetitionFiling> = {}): Promise<{ row: CaseRow; petitioner: Actor }> {
   const petitioner = aCitizen();
-  const row = await filePetition(contextFor(orm, petitioner, { workflows: recordingWorkflows() }), petitionFiling(overrides));
+  const row = await filePetition(contextOn(orm, petitioner, { workflows: recordingWorkflows() }), petitionFiling(overrides));
   return { row, petitioner };
 }
 

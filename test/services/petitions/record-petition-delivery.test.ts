@@ -5,7 +5,7 @@ import type { Actor } from '../../../policies/abilities.js';
 import { systemClock } from '../../../services/business-clock.js';
 import { recordPetitionDelivery } from '../../../services/petitions/record-petition-delivery.js';
 import { businessDates } from '../../support/business-dates.js';
-import { contextFor, openTestDatabase, recordingWorkflows } from '../../support/command-context.js';
+import { contextOn, openTestDatabase, recordingWorkflows } from '../../support/command-context.js';
 import { filedPetition, projectOpinion } from './petition-fixture.js';
 
 const caseworker: Actor = { id: 'cw-031', role: 'caseworker', region: '330102' };
@@ -39,7 +39,7 @@ describe('recordPetitionDelivery (services/petitions, real PostgreSQL, recording
     await projectOpinion(orm, row.caseId, { status: 'opinionIssued', opinion: { issuedOn: dates.day(-3) } });
     const workflows = recordingWorkflows({}, 'opinionIssued');
 
-    const recorded = await recordPetitionDelivery(contextFor(orm, caseworker, { workflows }), row.reference, { document: 'opinion', receivedOn: dates.day(-1) });
+    const recorded = await recordPetitionDelivery(contextOn(orm, caseworker, { workflows }), row.reference, { document: 'opinion', receivedOn: dates.day(-1) });
 
     expect(recorded.caseId).toBe(row.caseId);
     expect(workflows.calls).toEqual([{ method: 'recordPetitionDelivery', args: [row.caseId, { document: 'opinion', receivedOn: dates.day(-1) }, 'cw-031'] }]);
@@ -54,7 +54,7 @@ describe('recordPetitionDelivery (services/petitions, real PostgreSQL, recording
     await orm.em.fork().execute(`update case_record set shared_with_regions = '{330100}' where id = ?`, [row.caseId]);
     const cityReviewer: Actor = { id: 'rv-100', role: 'reviewer', region: '330100' };
     const workflows = recordingWorkflows({}, 'reviewed');
-    await recordPetitionDelivery(contextFor(orm, cityReviewer, { workflows }), row.caseId, { document: 'review', receivedOn: dates.today });
+    await recordPetitionDelivery(contextOn(orm, cityReviewer, { workflows }), row.caseId, { document: 'review', receivedOn: dates.today });
     expect(workflows.calls.map((call) => call.method)).toEqual(['recordPetitionDelivery']);
   });
 
@@ -67,7 +67,7 @@ describe('recordPetitionDelivery (services/petitions, real PostgreSQL, recording
       ['2026-02-30', /YYYY-MM-DD/],
     ] as const) {
       const workflows = recordingWorkflows();
-      const error = await refusal(recordPetitionDelivery(contextFor(orm, caseworker, { workflows }), row.reference, { document: 'opinion', receivedOn }));
+      const error = await refusal(recordPetitionDelivery(contextOn(orm, caseworker, { workflows }), row.reference, { document: 'opinion', receivedOn }));
       expect(error.code, receivedOn).toBe('VALIDATION_FAILED');
       expect(error.issues).toEqual([{ path: 'receivedOn', message: expect.stringMatching(words) }]);
       expect(workflows.calls).toEqual([]);
@@ -83,14 +83,14 @@ describe('recordPetitionDelivery (services/petitions, real PostgreSQL, recording
         throw new DomainError('INVALID_DATE', 'receivedOn must be a date from the issue day to today');
       },
     });
-    const dated = await refusal(recordPetitionDelivery(contextFor(orm, caseworker, { workflows: badDay }), row.reference, { document: 'opinion', receivedOn: dates.today }));
+    const dated = await refusal(recordPetitionDelivery(contextOn(orm, caseworker, { workflows: badDay }), row.reference, { document: 'opinion', receivedOn: dates.today }));
     expect(dated).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'receivedOn', message: expect.stringMatching(/issue day/) }] });
     const nothing = recordingWorkflows({
       recordPetitionDelivery: async () => {
         throw new DomainError('NOT_ALLOWED_NOW', 'there is no opinion awaiting its delivery record');
       },
     });
-    expect((await refusal(recordPetitionDelivery(contextFor(orm, caseworker, { workflows: nothing }), row.reference, { document: 'opinion', receivedOn: dates.today }))).code).toBe('NOT_ALLOWED_NOW');
+    expect((await refusal(recordPetitionDelivery(contextOn(orm, caseworker, { workflows: nothing }), row.reference, { document: 'opinion', receivedOn: dates.today }))).code).toBe('NOT_ALLOWED_NOW');
     expect(await written(row.caseId)).toEqual({ timeline: 0, audit: 0 });
   });
 
@@ -98,7 +98,7 @@ describe('recordPetitionDelivery (services/petitions, real PostgreSQL, recording
     const { row, petitioner } = await filedPetition(orm);
     await projectOpinion(orm, row.caseId, { status: 'opinionIssued', opinion: { issuedOn: dates.today } });
     const delivery = { document: 'opinion', receivedOn: dates.today } as const;
-    const attempt = (actor: Actor, reference = row.reference) => refusal(recordPetitionDelivery(contextFor(orm, actor), reference, delivery));
+    const attempt = (actor: Actor, reference = row.reference) => refusal(recordPetitionDelivery(contextOn(orm, actor), reference, delivery));
     expect((await attempt(petitioner)).code).toBe('FORBIDDEN');
     expect((await attempt({ id: 'au-001', role: 'auditor', region: '330102' })).code).toBe('FORBIDDEN');
     expect((await attempt({ id: 'cw-106', role: 'caseworker', region: '330106' })).code).toBe('CASE_NOT_FOUND');
@@ -108,7 +108,7 @@ describe('recordPetitionDelivery (services/petitions, real PostgreSQL, recording
     expect((await attempt({ id: 'rv-666', role: 'reviewer', region: '330102' }, accusing.row.reference)).code).toBe('CASE_NOT_FOUND');
     // Sensitive: a front-line caseworker does not see it either; a reviewer records it.
     expect((await attempt(caseworker, accusing.row.reference)).code).toBe('CASE_NOT_FOUND');
-    await recordPetitionDelivery(contextFor(orm, { id: 'rv-001', role: 'reviewer', region: '330102' }), accusing.row.reference, delivery);
+    await recordPetitionDelivery(contextOn(orm, { id: 'rv-001', role: 'reviewer', region: '330102' }), accusing.row.reference, delivery);
     expect(await written(row.caseId)).toEqual({ timeline: 0, audit: 0 });
   });
 });

@@ -8,7 +8,7 @@ import { systemClock } from '../../../services/business-clock.js';
 import { ratePetition } from '../../../services/petitions/rate-petition.js';
 import { readPetition } from '../../../services/petitions/read-petition.js';
 import { requestPetitionReview } from '../../../services/petitions/request-petition-review.js';
-import { contextFor, openTestDatabase, recordingWorkflows } from '../../support/command-context.js';
+import { contextOn, openTestDatabase, recordingWorkflows } from '../../support/command-context.js';
 import { aCitizen, filedPetition, projectOpinion } from './petition-fixture.js';
 
 const today = systemClock.today();
@@ -44,7 +44,7 @@ describe('the petitioner’s commands (services/petitions, real PostgreSQL, reco
     // Issued long before it was delivered: counted from the issue day the window would have ended much earlier.
     await projectOpinion(orm, row.caseId, { status: 'concluded', opinion: { issuedOn: addDays(deliveredOn, -20), deliveredOn } });
     const workflows = recordingWorkflows();
-    const late = await refusal(requestPetitionReview(contextFor(orm, petitioner, { workflows }), row.reference, 'review'));
+    const late = await refusal(requestPetitionReview(contextOn(orm, petitioner, { workflows }), row.reference, 'review'));
     expect(late.code).toBe('REVIEW_WINDOW_CLOSED');
     expect(late.message).toContain(`by ${lastDay}`);
     expect(late.message).toContain(`from ${deliveredOn}`);
@@ -55,7 +55,7 @@ describe('the petitioner’s commands (services/petitions, real PostgreSQL, reco
     const { row, petitioner } = await filedPetition(orm);
     await projectOpinion(orm, row.caseId, { status: 'opinionIssued', opinion: { issuedOn: addDays(today, -60), deliveredOn: null } });
     const workflows = recordingWorkflows({}, 'reviewRequested');
-    const asked = await requestPetitionReview(contextFor(orm, petitioner, { workflows }), row.reference, 'review');
+    const asked = await requestPetitionReview(contextOn(orm, petitioner, { workflows }), row.reference, 'review');
     expect(asked.status).toBe('reviewRequested');
     expect(workflows.calls).toEqual([{ method: 'requestPetitionReview', args: [row.caseId, 'review', petitioner.id] }]);
     const audit = await orm.em.fork().execute<{ actor_id: string; action: string }[]>('select actor_id, action from audit_entry where object_id = ? and action like ?', [row.caseId, 'petition.%']);
@@ -67,7 +67,7 @@ describe('the petitioner’s commands (services/petitions, real PostgreSQL, reco
     const deliveredOn = stillOpen();
     await projectOpinion(orm, row.caseId, { status: 'concluded', opinion: { issuedOn: addDays(deliveredOn, -20), deliveredOn } });
     const workflows = recordingWorkflows({}, 'reviewRequested');
-    await requestPetitionReview(contextFor(orm, petitioner, { workflows }), row.reference, 'review');
+    await requestPetitionReview(contextOn(orm, petitioner, { workflows }), row.reference, 'review');
     expect(workflows.calls.map((call) => call.method)).toEqual(['requestPetitionReview']);
   });
 
@@ -79,14 +79,14 @@ describe('the petitioner’s commands (services/petitions, real PostgreSQL, reco
       opinion: { issuedOn: addDays(today, -5), deliveredOn: addDays(today, -2) },
       deadlines: [{ name: 'reviewRequest', dueDate: due.dueDate, dueAt: new Date(due.dueAtMs).toISOString(), unit: 'calendar' }],
     });
-    const view = await readPetition(contextFor(orm, petitioner), row.reference);
+    const view = await readPetition(contextOn(orm, petitioner), row.reference);
     expect(view.deliveredOn).toBe(addDays(today, -2));
     expect(view.deadlines).toEqual([expect.objectContaining({ name: 'reviewRequest', dueDate: due.dueDate, remainingDays: daysBetween(today, due.dueDate) })]);
 
     for (const stranger of [aCitizen(), { id: 'cw-031', role: 'caseworker' as const, region: '330102' }]) {
-      expect((await refusal(readPetition(contextFor(orm, stranger), row.reference))).code).toBe('CASE_NOT_FOUND');
-      expect((await refusal(ratePetition(contextFor(orm, stranger), row.reference, { score: 5 }))).code).toBe('CASE_NOT_FOUND');
-      expect((await refusal(requestPetitionReview(contextFor(orm, stranger), row.caseId, 'review'))).code).toBe('CASE_NOT_FOUND');
+      expect((await refusal(readPetition(contextOn(orm, stranger), row.reference))).code).toBe('CASE_NOT_FOUND');
+      expect((await refusal(ratePetition(contextOn(orm, stranger), row.reference, { score: 5 }))).code).toBe('CASE_NOT_FOUND');
+      expect((await refusal(requestPetitionReview(contextOn(orm, stranger), row.caseId, 'review'))).code).toBe('CASE_NOT_FOUND');
     }
   });
 });

@@ -5,7 +5,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { systemClock } from '../../../services/business-clock.js';
 import { createOverviewSnapshots } from '../../../services/reports/overview-snapshot.js';
 import { readOverview } from '../../../services/reports/read-overview.js';
-import { contextFor, openTestDatabase } from '../../support/command-context.js';
+import { contextOn, openTestDatabase } from '../../support/command-context.js';
 import { filedPetition } from '../petitions/petition-fixture.js';
 
 describe('readOverview (services/reports, real PostgreSQL)', () => {
@@ -29,7 +29,7 @@ describe('readOverview (services/reports, real PostgreSQL)', () => {
       },
     });
     const stuck = async (id: string) =>
-      (await readOverview(contextFor(orm, { id, role: 'supervisor', region: '330102' }), snapshots, 7)).stuckCases.map((row) => row.caseId);
+      (await readOverview(contextOn(orm, { id, role: 'supervisor', region: '330102' }), snapshots, 7)).stuckCases.map((row) => row.caseId);
 
     const other = await stuck('sv-001');
     expect(other).toEqual(expect.arrayContaining([accusing.row.caseId, plain.row.caseId]));
@@ -37,13 +37,13 @@ describe('readOverview (services/reports, real PostgreSQL)', () => {
     expect(accused).toContain(plain.row.caseId);
     expect(accused).not.toContain(accusing.row.caseId);
     expect(counts).toBe(1);
-    const answer = await readOverview(contextFor(orm, { id: 'sv-001', role: 'supervisor', region: '330102' }), snapshots, 7);
+    const answer = await readOverview(contextOn(orm, { id: 'sv-001', role: 'supervisor', region: '330102' }), snapshots, 7);
     expect(JSON.stringify(answer)).not.toContain('sv-666');
   });
 
   it('refuses a caseworker with 403 FORBIDDEN (design.md "Tasks": the supervisor’s figures)', async () => {
     const snapshots = createOverviewSnapshots({ ttlMs: 30_000, clock: () => systemClock.now() });
-    const error = await readOverview(contextFor(orm, { id: 'cw-1', role: 'caseworker', region: '330102' }), snapshots, 7).catch((e: unknown) => e);
+    const error = await readOverview(contextOn(orm, { id: 'cw-1', role: 'caseworker', region: '330102' }), snapshots, 7).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('FORBIDDEN');
   });
