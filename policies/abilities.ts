@@ -66,12 +66,23 @@ const inRegion =
     if (actor.region) grant(actor.region, actor, builder);
   };
 
+/**
+ * Staff of the regions deciding on a petition — the receiving body, a forwardee, a review body — record what happens
+ * to it outside the system, such as the day the petitioner received a written opinion (送达, arts. 35–36).
+ */
+const recordPetitionFacts = (region: string, { can }: Builder) => {
+  can('update', 'Case', { caseType: 'petition', region });
+  can('update', 'Case', { caseType: 'petition', sharedWithRegions: region });
+};
+
 /** Caseworkers and reviewers differ only in which step permissions they may take and decide. */
 const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
-  inRegion((region, actor, { can }) => {
+  inRegion((region, actor, builder) => {
+    const { can } = builder;
     can('read', ['Case', 'Task', 'Person', 'Employer'], { region });
     // A body one level up reviewing a petition, or the body it was forwarded to, reads the case it decides on (§7).
     can('read', 'Case', { sharedWithRegions: region });
+    recordPetitionFacts(region, builder);
     // A sensitive case (medical details, a whistle-blower) stays masked below supervisor level.
     can('readUnmasked', 'Case', { region, sensitive: false });
     can('readUnmasked', 'Person', { region });
@@ -121,7 +132,7 @@ const grants: Record<Role, Grant> = {
     // 变更: a caseworker records a base change; a drop waits for a reviewer's approval (four eyes).
     builder.can('create', 'BaseChange', { region });
     // A sensitive petition is for reviewers and supervisors only (domain-rules §7); its tasks take 'approve'.
-    builder.cannot('read', 'Case', { caseType: 'petition', sensitive: true }).because(SENSITIVE_PETITION_REASON);
+    builder.cannot(['read', 'update'], 'Case', { caseType: 'petition', sensitive: true }).because(SENSITIVE_PETITION_REASON);
     // The collection desk: it books payments and asks for deferrals on the employer's behalf (domain-rules §4).
     builder.can('create', 'Payment', { region });
     builder.can('update', 'ArrearsCase', { region });
@@ -134,6 +145,7 @@ const grants: Record<Role, Grant> = {
     const { can } = builder;
     can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry', 'Leaver'], { region });
     can('read', 'Case', { sharedWithRegions: region });
+    recordPetitionFacts(region, builder);
     can('readUnmasked', ['Case', 'Person'], { region });
     can(['create', 'update'], ['BaseChange'], { region });
     can('create', 'Leaver', { region });
@@ -185,6 +197,6 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   // Four eyes on a base drop: whoever asked for it does not approve it.
   builder.cannot('update', 'BaseChange', { requestedBy: actor.id }).because(FOUR_EYES_REASON);
   // 信访工作条例 art. 36 para. 3 (domain-rules §7): whistle-blowing must not be disclosed to the accused.
-  builder.cannot(['read', 'readUnmasked'], 'Case', { accusedStaff: actor.id }).because(ACCUSED_REASON);
+  builder.cannot(['read', 'readUnmasked', 'update'], 'Case', { accusedStaff: actor.id }).because(ACCUSED_REASON);
   return builder.build();
 }

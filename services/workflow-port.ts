@@ -4,6 +4,12 @@ import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-appli
 import type { TaskCompletion } from '../domain/task.js';
 import type { CaseView, EnrollmentInput, PetitionInput } from '../workflows/index.js';
 
+/** Which written opinion reached the petitioner, and on which day (YYYY-MM-DD, Asia/Shanghai). */
+export interface PetitionDelivery {
+  document: 'opinion' | 'review';
+  receivedOn: string;
+}
+
 /**
  * What the application layer needs from the case workflows. services/temporal/temporal-case-workflows.ts is the only
  * implementation; it knows Temporal, nothing else does. Every refusal a workflow gives comes back as a DomainError with
@@ -24,6 +30,12 @@ export interface CaseWorkflows {
   /** The petitioner asks for review (复查) or re-review (复核); refused with REVIEW_WINDOW_CLOSED after 30 days. */
   requestPetitionReview(caseId: string, stage: 'review' | 'rereview', actorId: string): Promise<CaseView>;
   ratePetition(caseId: string, rating: { score: number; comment: string }, actorId: string): Promise<CaseView>;
+  /**
+   * Staff record the day the petitioner received an opinion sent by letter (送达回证): the review window runs from it.
+   * Refused with NOT_ALLOWED_NOW when no opinion awaits its delivery record, INVALID_DATE for a day before the opinion
+   * or after today.
+   */
+  recordPetitionDelivery(caseId: string, delivery: PetitionDelivery, actorId: string): Promise<CaseView>;
   /** Starts each arrears case or tells the running one about its new periods (signal-with-start). */
   startArrearsCases(starts: readonly ArrearsCaseStart[]): Promise<void>;
   /** Tells an open arrears case that a payment was booked, so it recomputes and settles what is paid. */

@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { listAuditEntries } from '../../db/queries/audit.query.js';
-import { accessibleFilter } from '../../policies/sql-scope.js';
+import { readAuditEntries } from '../../services/audit/read-audit-entries.js';
 import type { AppEnv } from '../env.js';
 import { decodeCursor, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import { problemResponse } from '../problem.js';
@@ -42,26 +41,12 @@ const listRoute = createRoute({
   },
 });
 
-// A Shanghai calendar day starts at 00:00 +08:00 (domain-rules: dates the law counts are Shanghai dates).
-const shanghaiMidnight = (date: string, plusDays = 0) => new Date(new Date(`${date}T00:00:00+08:00`).getTime() + plusDays * 86_400_000);
-
 /** GET /v1/audit-entries: region-scoped by the same CASL rules as everything else (经办条例 arts. 36–38). */
 export const auditRoutes = () =>
   new OpenAPIHono<AppEnv>().openapi(listRoute, async (c) => {
-    const { em, ability } = c.var;
-    const q = c.req.valid('query');
-    const after = q.cursor ? decodeCursor(q.cursor) : null;
-    const page = await listAuditEntries(em, {
-      scope: accessibleFilter(ability, 'read', 'AuditEntry'),
-      actorId: q.actorId,
-      action: q.action,
-      objectType: q.objectType,
-      objectId: q.objectId,
-      from: q.from ? shanghaiMidnight(q.from) : undefined,
-      to: q.to ? shanghaiMidnight(q.to, 1) : undefined,
-      limit: q.limit,
-      beforeId: after ? Number(after[0]) : undefined,
-    });
+    const { cursor, ...filter } = c.req.valid('query');
+    const after = cursor ? decodeCursor(cursor) : null;
+    const page = await readAuditEntries(c.var.ctx, { ...filter, beforeId: after ? Number(after[0]) : undefined });
     const last = page.items.at(-1);
     return c.json({ items: page.items, nextCursor: page.more && last ? encodeCursor([last.id]) : null }, 200);
   });

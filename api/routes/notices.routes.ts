@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.js';
-import { listNotices } from '../../db/queries/notice.query.js';
+import { readNotices } from '../../services/notices/read-notices.js';
 import type { AppEnv } from '../env.js';
 import { decodeCursor, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import { problemResponse } from '../problem.js';
@@ -33,14 +32,10 @@ const listRoute = createRoute({
 /** GET /v1/notices: only ever the caller's own rows; the recipient comes from the token, never from the query. */
 export const noticeRoutes = () =>
   new OpenAPIHono<AppEnv>().openapi(listRoute, async (c) => {
-    const { em, actor } = c.var;
-    const recipient =
-      actor.role === 'citizen' ? ({ kind: 'citizen', id: actor.id } as const) : actor.role === 'employer' && actor.employer ? ({ kind: 'employer', id: actor.employer } as const) : null;
-    if (!recipient) throw new DomainError('FORBIDDEN', 'Notices go to citizens and employers; staff follow cases through their worklists');
     const q = c.req.valid('query');
     const after = q.cursor ? decodeCursor(q.cursor) : null;
     const before = after && typeof after[0] === 'string' && typeof after[1] === 'string' ? { createdAt: new Date(after[0]), id: after[1] } : undefined;
-    const page = await listNotices(em, { recipient, limit: q.limit, before });
+    const page = await readNotices(c.var.ctx, { limit: q.limit, before });
     const last = page.items.at(-1);
     return c.json({ items: page.items, nextCursor: page.more && last ? encodeCursor([last.createdAt, last.id]) : null }, 200);
   });

@@ -1,8 +1,7 @@
-import { ForbiddenError } from '@casl/ability';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { accessibleFilter } from '../../policies/sql-scope.js';
+import { createOverviewSnapshots, type OverviewSnapshots } from '../../services/reports/overview-snapshot.js';
+import { readOverview } from '../../services/reports/read-overview.js';
 import type { AppEnv } from '../env.js';
-import { createOverviewSnapshots, type OverviewSnapshots } from '../overview-snapshot.js';
 import { problemResponse } from '../problem.js';
 
 const Count = z.number().int().nonnegative();
@@ -39,17 +38,8 @@ const overviewRoute = createRoute({
 });
 
 /**
- * GET /v1/reports/overview. Only callers who may reassign tasks (supervisors, design.md "Tasks") see it, and only for
- * the region their rules cover, which is the region on their token. The figures come from a snapshot at most 30 s old
- * (api/overview-snapshot.ts); `asOf` says when they were counted.
+ * GET /v1/reports/overview (services/reports/read-overview.ts). The snapshots live as long as the app: one count per
+ * region and stale-days setting every 30 s, however many supervisors look.
  */
 export const reportRoutes = (clock: () => Date, defaultStaleDays: number, snapshots: OverviewSnapshots = createOverviewSnapshots({ ttlMs: 30_000, clock })) =>
-  new OpenAPIHono<AppEnv>().openapi(overviewRoute, async (c) => {
-    const { em, ability, actor } = c.var;
-    if (accessibleFilter(ability, 'reassign', 'Task') === null || actor.region === undefined) {
-      throw new ForbiddenError(ability).setMessage('supervisor: only a supervisor of a region sees its overview');
-    }
-    const staleDays = c.req.valid('query').staleDays ?? defaultStaleDays;
-    const snapshot = await snapshots.get(em, actor.region, staleDays);
-    return c.json({ region: actor.region, asOf: snapshot.asOf.toISOString(), refreshSeconds: Math.round(snapshots.ttlMs / 1000), staleDays, ...snapshot.figures }, 200);
-  });
+  new OpenAPIHono<AppEnv>().openapi(overviewRoute, async (c) => c.json(await readOverview(c.var.ctx, snapshots, c.req.valid('query').staleDays ?? defaultStaleDays), 200));

@@ -33,8 +33,8 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', regionRoutes());
   v1.route('/', employerRoutes());
   v1.route('/', personRoutes());
-  v1.route('/', petitionRoutes(deps.cases, clock));
-  v1.route('/', attachmentRoutes(deps.attachments ?? new AttachmentStore(join('.data', 'attachments')), clock));
+  v1.route('/', petitionRoutes());
+  v1.route('/', attachmentRoutes(deps.attachments ?? new AttachmentStore(join('.data', 'attachments'))));
   v1.route('/', auditRoutes());
   v1.route('/', noticeRoutes());
   // Seven days without progress makes an open case "stuck" unless the caller asks otherwise (issue 5).

@@ -43,3 +43,9 @@ export async function findAttachments(em: EntityManager, ids: readonly string[])
   >(`select id, owner_id, sha256, size, media_type, original_name, case_id from attachment where id in (${ids.map(() => '?').join(', ')})`, [...ids]);
   return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, sha256: r.sha256, size: r.size, mediaType: r.media_type, originalName: r.original_name, caseId: r.case_id }));
 }
+
+/** True when this system serves `code` (a petition is filed with, and forwarded to, a served region only). */
+export async function isServedRegion(em: EntityManager, code: string): Promise<boolean> {
+  const rows = await em.execute<{ code: string }[]>('select code from region where code = ?', [code]);
+  return rows.length > 0;
+}

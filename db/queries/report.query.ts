@@ -24,6 +24,8 @@ export interface StuckCase {
   type: string;
   status: string;
   lastProgressAt: string;
+  /** Staff a whistle-blowing petition accuses: the figures are shared, so the reader filters them out per viewer. */
+  accusedStaff: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -62,8 +64,8 @@ export async function regionOverview(em: EntityManager, region: string, now: Dat
         limit 200`,
       [now, region],
     ),
-    em.execute<{ id: string; reference: string; case_type: string; status: string; last_progress_at: Date }[]>(
-      `select id, reference, case_type, status, last_progress_at
+    em.execute<{ id: string; reference: string; case_type: string; status: string; last_progress_at: Date; accused_staff: string[] | null }[]>(
+      `select id, reference, case_type, status, last_progress_at, accused_staff
          from case_record
         where region = ? and closed_at is null and last_progress_at < ?
         order by last_progress_at asc
@@ -88,6 +90,7 @@ export async function regionOverview(em: EntityManager, region: string, now: Dat
       type: row.case_type,
       status: row.status,
       lastProgressAt: new Date(row.last_progress_at).toISOString(),
+      accusedStaff: row.accused_staff ?? [],
     })),
   };
 }

@@ -150,6 +150,28 @@ export function receivedOn(opinion: { issuedOn: string; deliveredOn?: string | n
   return options.windowsFromDelivery ? (opinion.deliveredOn ?? null) : opinion.issuedOn;
 }
 
+/**
+ * The day a review (re-review) window ran from, as the case's read model records the opinion it answers (arts. 35,
+ * 36: "收到…之日起"): its delivery day when one is recorded. Without one, a case still waiting for the petitioner's
+ * request leaves the question to the workflow, which knows whether its letter is still on its way (null); a case past
+ * that point counted from the issue day (it started before windows ran from delivery, or was answered online, where
+ * the opinion is received the day it is issued).
+ */
+export function reviewWindowStart(answered: { issuedOn: string; deliveredOn?: string | null }, awaitingRequest: boolean): string | null {
+  if (answered.deliveredOn) return answered.deliveredOn;
+  return awaitingRequest ? null : answered.issuedOn;
+}
+
+/**
+ * A delivery record (送达回证) names a day from the one the opinion was issued to today: a letter is not received
+ * before it is written, nor on a day still to come. Returns why `receivedOn` cannot be right, or null.
+ */
+export function deliveryDateProblem(receivedOn: string, issuedOn: string | null, today: string): string | null {
+  if (receivedOn > today) return `is after today (${today}): record a delivery once the receipt is back`;
+  if (issuedOn !== null && receivedOn < issuedOn) return `is before the opinion was issued (${issuedOn})`;
+  return null;
+}
+
 /** A region's administrative parent, as region data: `{ '330102': '330100', '110105': '110000', '429004': '420000' }`. */
 export type RegionParents = Readonly<Record<string, string | null>>;
 

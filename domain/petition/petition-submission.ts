@@ -2,6 +2,11 @@
 export const PETITION_CHANNELS = ['online', 'letter', 'fax', 'visit', 'phone'] as const;
 export type PetitionChannel = (typeof PETITION_CHANNELS)[number];
 
+/** True for a channel art. 17 names (online, letter, fax, visit, phone); anything else is not a way a petition arrives. */
+export function isPetitionChannel(value: unknown): value is PetitionChannel {
+  return typeof value === 'string' && (PETITION_CHANNELS as readonly string[]).includes(value);
+}
+
 /**
  * Where a matter the agency does not take as a petition belongs (domain-rules §7, "What is not handled as an ordinary
  * petition", arts. 19, 22, 31): the petitioner is told the route.

@@ -11,6 +11,7 @@ import {
   enrollment,
   petition,
   ratePetition,
+  recordPetitionDelivery,
   requestArrearsDeferral,
   requestPetitionReview,
   resubmitEnrollment,
@@ -87,6 +88,15 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
         handle(caseId).executeUpdate(ratePetition, {
           args: [{ ...rating, actorId }],
           updateId: updateIdOf('petition-rating', caseId, String(rating.score), rating.comment),
+        }),
+      ),
+
+    // The same record sent twice is applied once; another day for the same document is a new (refused) request.
+    recordPetitionDelivery: (caseId, delivery, actorId) =>
+      update(caseId, () =>
+        handle(caseId).executeUpdate(recordPetitionDelivery, {
+          args: [{ ...delivery, actorId }],
+          updateId: updateIdOf('petition-delivery', caseId, delivery.document, delivery.receivedOn),
         }),
       ),
 

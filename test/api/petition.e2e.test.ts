@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
-import { addDays, shanghaiDateOf } from '../../domain/calendar/local-date.js';
+import { addDays, daysBetween, shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { computeDeadline } from '../../domain/case/deadline-clock.js';
+import { businessDates } from '../support/business-dates.js';
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
@@ -15,7 +16,9 @@ interface Stored {
 }
 interface PetitionViewBody {
   status: string;
-  deadlines: { name: string; unit: string; remainingDays: number }[];
+  deliveredOn?: string | null;
+  timeline?: { action: string; detail: Record<string, unknown> }[];
+  deadlines: { name: string; unit: string; remainingDays: number; dueDate?: string }[];
   documents: { kind: string; content: Record<string, unknown> & { opinion?: unknown; reference?: string } }[];
 }
 const caseIds = (body: unknown) => (body as { items: { caseId: string }[] }).items.map((item) => item.caseId);
@@ -216,6 +219,8 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
   it('refuses a review asked for one day after the 30-day window with 422 naming the last day, and changes nothing (§7 art. 35, E12)', async () => {
     const started = await system.call('POST', '/v1/petitions', { token: alice.token, body: petitionBody() });
     await system.eventually(async () => ((await system.call('GET', `/v1/petitions/${started.body.reference}`, { token: alice.token })).body.status === 'registered' ? true : undefined));
+    // The acceptance task is opened just after the status is projected: wait for it, so "changes nothing" compares against it.
+    await system.eventually(async () => ((await system.orm.em.fork().execute('select 1 from task where case_id = ?', [started.body.caseId])).length > 0 ? true : undefined));
     // A reply whose window ended yesterday (the day count rolls over rest days, so find such a reply date).
     const today = shanghaiDateOf(Date.now());
     const yesterday = addDays(today, -1);
@@ -230,5 +235,63 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
     expect(late.body).toMatchObject({ code: 'REVIEW_WINDOW_CLOSED', detail: expect.stringContaining(`by ${lastDay}`) });
     const tasks = await system.orm.em.fork().execute<{ step: string }[]>('select step from task where case_id = ?', [started.body.caseId]);
     expect(tasks.map((t) => t.step)).toEqual(['acceptance']);
+  });
+
+  it('records a faxed petition’s reply delivery through the API by staff of the region, not by the petitioner, and shows the review window from the day of delivery (§7 arts. 17, 35)', async () => {
+    const started = await system.call('POST', '/v1/petitions', { token: alice.token, body: petitionBody({ channel: 'fax' }) });
+    expect(started.status).toBe(202);
+    const reference = started.body.reference as string;
+    const view = async () => (await system.call('GET', `/v1/petitions/${reference}`, { token: alice.token })).body as PetitionViewBody;
+    const decide = async (status: string, outcome: string, data: Record<string, unknown> = {}) => {
+      const task = await system.eventually(async () => {
+        const list = await system.call('GET', '/v1/tasks?view=available&caseType=petition&limit=100', { token: caseworker });
+        return (list.body as { items?: { caseId: string; taskId: string }[] }).items?.find((t) => t.caseId === started.body.caseId);
+      });
+      expect((await system.call('POST', `/v1/tasks/${task.taskId}/claim`, { token: caseworker })).status).toBe(200);
+      const done = await system.call('POST', `/v1/tasks/${task.taskId}/complete`, { token: caseworker, body: { outcome, comment: '', data } });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      return system.eventually(async () => {
+        const body = await view();
+        return body.status === status ? body : undefined;
+      });
+    };
+    await decide('inProgress', 'accept');
+    const awaiting = await decide('opinionIssued', 'explain', { facts: '已核实缴费记录', reasons: '缴费满三年', legalBasis: '《失业保险条例》第十七条' });
+    // Answered by letter: no window yet, until the receipt is back.
+    expect(awaiting.deliveredOn).toBeNull();
+    expect(awaiting.deadlines.map((d) => d.name)).not.toContain('reviewRequest');
+
+    const dates = businessDates(system.clock);
+    const { today } = dates;
+    const deliveries = `/v1/petitions/${reference}/deliveries`;
+    const record = (token: string, body: unknown) => system.call('POST', deliveries, { token, body });
+    expect((await record(alice.token, { document: 'opinion', receivedOn: today })).status).toBe(403);
+    expect((await record(await system.token({ role: 'caseworker', region: '330106', sub: 'cw-106' }), { document: 'opinion', receivedOn: today })).status).toBe(404);
+    for (const receivedOn of [dates.day(1), '2026-13-01', 'yesterday']) {
+      const bad = await record(caseworker, { document: 'opinion', receivedOn });
+      expect(bad.status, receivedOn).toBe(400);
+      expect(bad.body.errors[0].path, receivedOn).toBe('receivedOn');
+    }
+    const noReview = await record(caseworker, { document: 'review', receivedOn: today });
+    expect(noReview.status).toBe(409);
+    expect(noReview.body.code).toBe('NOT_ALLOWED_NOW');
+
+    const windowEnd = computeDeadline(CN_CALENDAR_YEARS, today, 30, 'calendar').dueDate;
+    const recorded = await record(caseworker, { document: 'opinion', receivedOn: today });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    expect(recorded.body.deadlines).toEqual([expect.objectContaining({ name: 'reviewRequest', dueDate: windowEnd })]);
+    // The same record sent again is answered alike and applied once (one timeline line, one audit entry below).
+    expect((await record(caseworker, { document: 'opinion', receivedOn: today })).status).toBe(200);
+
+    const shown = await view();
+    expect(shown.deliveredOn).toBe(today);
+    expect(shown.deadlines).toEqual([expect.objectContaining({ name: 'reviewRequest', dueDate: windowEnd, remainingDays: daysBetween(today, windowEnd) })]);
+    expect(shown.timeline?.filter((line) => line.action === 'petition.delivered').map((line) => line.detail)).toEqual([{ document: 'opinion', receivedOn: today }]);
+    expect(JSON.stringify(shown)).not.toContain('cw-031');
+    const auditor = await system.token({ role: 'auditor', region: '330102', sub: 'au-031' });
+    const audit = await system.call('GET', `/v1/audit-entries?objectId=${started.body.caseId}&action=petition.delivered`, { token: auditor });
+    expect(audit.body.items.map((item: { actorId: string }) => item.actorId)).toEqual(['cw-031']);
+    const doc = await system.call('GET', '/openapi.json');
+    expect(Object.keys((doc.body as { paths: Record<string, unknown> }).paths)).toContain('/v1/petitions/{reference}/deliveries');
   });
 });

@@ -143,7 +143,7 @@ describe('web workbench in chromium', () => {
     await supervisor.fill('[data-testid="bulk-reassign"] input[name="assignee"]', 'cw-002');
     await supervisor.fill('[data-testid="bulk-reassign"] input[name="reason"]', '均衡工作量');
     await screenshot(supervisor, 'supervisor-overview');
-    // The per-step figures are a snapshot (api/overview-snapshot.ts): the page says when they were counted.
+    // The per-step figures are a snapshot (services/reports/overview-snapshot.ts): the page says when they were counted.
     expect(await supervisor.locator('[data-testid="figures-as-of"]').innerText()).toMatch(/统计时间 \d{2}:\d{2}:\d{2}（每 30 秒刷新）/);
     await supervisor.click('[data-testid="bulk-reassign"] button[type="submit"]');
     const results = supervisor.locator('[data-testid="reassign-results"] li');

@@ -194,3 +194,27 @@ describe('admin', () => {
     expect(ability.can('complete', subject('Task', taskSubject({ assignee: 'ad-006' })))).toBe(false);
   });
 });
+
+describe('petition delivery records (信访工作条例 arts. 35, 36)', () => {
+  const petition = (overrides: Partial<Parameters<typeof caseSubject>[0]> = {}) => subject('Case', caseSubject({ caseType: 'petition', employerCreditCode: null, applicantId: CITIZEN, ...overrides }));
+
+  it('lets caseworkers, reviewers and supervisors of a region deciding on the petition record its delivery, and nobody else', () => {
+    for (const role of ['caseworker', 'reviewer', 'supervisor'] as const) {
+      const ability = defineAbilityFor(actorFor(role));
+      expect(ability.can('update', petition()), role).toBe(true);
+      expect(ability.can('update', petition({ region: ELSEWHERE, sharedWithRegions: [HOME] })), `${role}: review body`).toBe(true);
+      expect(ability.can('update', petition({ region: ELSEWHERE })), `${role}: another region`).toBe(false);
+      expect(ability.can('update', subject('Case', caseSubject())), `${role}: not a petition`).toBe(false);
+    }
+    for (const role of ['citizen', 'employer', 'auditor', 'admin'] as const) {
+      expect(defineAbilityFor(actorFor(role)).can('update', petition()), role).toBe(false);
+    }
+  });
+
+  it('keeps a whistle-blowing petition out of reach of the staff member it accuses, and a sensitive one from caseworkers (§7 art. 36 para. 3)', () => {
+    const accusing = petition({ sensitive: true, accusedStaff: ['rv-003'] });
+    expect(defineAbilityFor(actorFor('reviewer')).can('update', accusing)).toBe(false);
+    expect(defineAbilityFor(actorFor('reviewer', { id: 'rv-004' })).can('update', accusing)).toBe(true);
+    expect(defineAbilityFor(actorFor('caseworker')).can('update', petition({ sensitive: true }))).toBe(false);
+  });
+});

@@ -104,7 +104,8 @@ const allTasks: ProbeName[] = [
 ];
 
 const frontOffice: Allowed = {
-  sharedPetition: ['read'],
+  // The regions deciding on a petition record what happens to it outside the system (a delivery, §7 arts. 35–36).
+  sharedPetition: ['read', 'update'],
   case: ['read', 'readUnmasked'],
   sensitiveCase: ['read'],
   filedCase: ['read', 'readUnmasked'],
@@ -164,7 +165,7 @@ const ownScope: Record<Role, Allowed> = {
   caseworker: { ...frontOffice, payment: ['read', 'create'], arrearsCase: ['read', 'update'], baseChange: ['create'], ownBaseChange: ['create'] },
   reviewer: {
     ...frontOffice,
-    sensitivePetition: ['read'],
+    sensitivePetition: ['read', 'update'],
     openApproveTask: ['read', 'claim'],
     heldApproveTask: ['read', 'release', 'complete'],
     // A base drop waits for a second person (four eyes): never the one who asked for it.
@@ -172,10 +173,10 @@ const ownScope: Record<Role, Allowed> = {
     ownBaseChange: ['create'],
   },
   supervisor: {
-    sharedPetition: ['read'],
+    sharedPetition: ['read', 'update'],
     case: ['read', 'readUnmasked'],
     sensitiveCase: ['read', 'readUnmasked'],
-    sensitivePetition: ['read', 'readUnmasked'],
+    sensitivePetition: ['read', 'readUnmasked', 'update'],
     filedCase: ['read', 'readUnmasked'],
     person: ['read', 'readUnmasked', 'update'],
     employer: ['read'],

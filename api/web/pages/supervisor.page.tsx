@@ -15,7 +15,7 @@ import type { WebEnv } from '../web-env.js';
 import type { TaskItem } from './worklist.page.js';
 
 interface Overview {
-  /** When the figures were counted: the API serves a snapshot at most `refreshSeconds` old (api/overview-snapshot.ts). */
+  /** When the figures were counted: the API serves a snapshot at most `refreshSeconds` old (services/reports/overview-snapshot.ts). */
   asOf: string;
   refreshSeconds: number;
   staleDays: number;

@@ -1,10 +1,10 @@
-// The supervisor overview's per-region snapshot (api/overview-snapshot.ts): served unchanged while fresh, and once it
+// The supervisor overview's per-region snapshot (services/reports/overview-snapshot.ts): served unchanged while fresh, and once it
 // refreshes the figures are exactly what a direct count over the task table gives.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOverviewSnapshots } from '../../api/overview-snapshot.js';
-import { regionOverview } from '../../db/queries/report.query.js';
-import { startSystem, type TestSystem } from '../support/system.js';
+import { createOverviewSnapshots } from '../../../services/reports/overview-snapshot.js';
+import { regionOverview } from '../../../db/queries/report.query.js';
+import { startSystem, type TestSystem } from '../../support/system.js';
 
 describe('supervisor overview snapshot', () => {
   let system: TestSystem;

@@ -3,7 +3,7 @@
 // aggregation per key every `ttlMs`, however many supervisors look, and concurrent requests for an expired key share
 // one refresh. The page shows the snapshot's "as of" time, so a figure is never presented as fresher than it is.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { regionOverview } from '../db/queries/report.query.js';
+import { regionOverview } from '../../db/queries/report.query.js';
 
 export type OverviewFigures = Awaited<ReturnType<typeof regionOverview>>;
 

@@ -1,0 +1,55 @@
+// Commands of services/ called directly on the run's test database, without a worker or an API: the database seeded
+// with reference data, a workflow port that records what the command asked of it, and the caller's context.
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createOrm } from '../../db/orm.js';
+import { seedReferenceData } from '../../db/seed/reference-data.js';
+import type { Actor } from '../../policies/abilities.js';
+import { systemClock, type BusinessClock } from '../../services/business-clock.js';
+import type { CommandContext } from '../../services/command-context.js';
+import type { CaseWorkflows } from '../../services/workflow-port.js';
+import type { CaseView } from '../../workflows/index.js';
+import { servicesForTest } from './services.js';
+import { contextFor } from './system.js';
+
+/** The run's PostgreSQL, migrated and seeded with the reference data (regions, calendars, parameters). */
+export async function openTestDatabase(): Promise<MikroORM> {
+  const orm = await createOrm(servicesForTest().databaseUrl);
+  await seedReferenceData(orm);
+  return orm;
+}
+
+export interface RecordingWorkflows extends CaseWorkflows {
+  /** Every call the command made to the port, in order: method name and arguments. */
+  calls: { method: keyof CaseWorkflows; args: unknown[] }[];
+}
+
+/**
+ * A workflow port that records every call and answers from `overrides`; a method without an override answers a
+ * case view of status `status` (or resolves for the void ones), so a command under test never waits on Temporal.
+ */
+export function recordingWorkflows(overrides: Partial<CaseWorkflows> = {}, status = 'accepted'): RecordingWorkflows {
+  const calls: RecordingWorkflows['calls'] = [];
+  const view = (caseId: unknown): CaseView => ({ caseId: String(caseId), status, version: 1, closed: false, openTaskId: null, allowedEvents: [] });
+  const port = new Proxy({} as RecordingWorkflows, {
+    get(_target, name) {
+      if (name === 'calls') return calls;
+      if (typeof name !== 'string') return undefined;
+      return async (...args: unknown[]) => {
+        calls.push({ method: name as keyof CaseWorkflows, args });
+        const override = overrides[name as keyof CaseWorkflows] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+        if (override) return override(...args);
+        if (name === 'ping') return true;
+        return name.startsWith('start') || name.startsWith('notify') || name === 'calendarLoaded' ? undefined : view(args[0]);
+      };
+    },
+  });
+  return port;
+}
+
+/**
+ * A command context for `actor` on the test database without the rest of the system: the `contextFor` of
+ * test/support/system.ts, with a recording workflow port (or the one given) and the system clock (or the one given).
+ */
+export function contextOn(orm: MikroORM, actor: Actor, options: { clock?: BusinessClock; workflows?: CaseWorkflows } = {}): CommandContext {
+  return contextFor({ orm, cases: options.workflows ?? recordingWorkflows(), clock: options.clock ?? systemClock }, actor);
+}
