@@ -11,8 +11,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY --chown=node:node . .
-# DATA_DIR (default .data): the worker's notice spool. WORKDIR made /app root-owned; the app runs as `node`.
-RUN mkdir -p /app/.data/notices && chown -R node:node /app/.data
+# DATA_DIR (default .data): the worker's notice spool and the API's attachments (named volumes start from these folders,
+# so they keep the `node` owner). WORKDIR made /app root-owned; the app runs as `node`.
+RUN mkdir -p /app/.data/notices /app/.data/attachments && chown -R node:node /app/.data
 
 USER node
 EXPOSE 3000
