@@ -140,6 +140,7 @@ try {
       lines: settings.contributionLines,
       linesPerEmployer: 1_000,
       overdueBills: settings.overdueBills,
+      clock: system.clock,
     })),
   );
 

@@ -14,6 +14,7 @@ import { freePort } from '../tools/free-port.js';
 import { freshDatabase } from '../tools/fresh-database.js';
 import { startTemporalDevServer } from '../tools/temporal-dev-server.js';
 import { startWorker } from '../worker-runtime.js';
+import { systemClock, type BusinessClock } from '../../services/business-clock.js';
 
 const JWT_SECRET = `bench-${randomBytes(24).toString('hex')}`;
 
@@ -29,6 +30,8 @@ export interface AccessLine {
 
 export interface BenchSystem {
   orm: MikroORM;
+  /** The one business clock of the bench: the API, the worker and every "today" a bench needs read it. */
+  clock: BusinessClock;
   url: string;
   taskQueue: string;
   /** A Temporal client of the bench's own, on the same server and namespace as the API's. */
@@ -41,7 +44,8 @@ export interface BenchSystem {
   close(): Promise<void>;
 }
 
-export async function startBenchSystem(options: { databaseUrl: string | undefined; say: (line: string) => void }): Promise<BenchSystem> {
+export async function startBenchSystem(options: { databaseUrl: string | undefined; say: (line: string) => void; clock?: BusinessClock }): Promise<BenchSystem> {
+  const clock = options.clock ?? systemClock;
   const stops: Stop[] = [];
   const close = async () => {
     for (let stop = stops.pop(); stop; stop = stops.pop()) {
@@ -66,7 +70,7 @@ export async function startBenchSystem(options: { databaseUrl: string | undefine
 
     const taskQueue = `bench-${randomUUID()}`;
     options.say('starting the worker (bundling workflows)');
-    const worker = await startWorker({ orm, temporalAddress: temporalServer.address, namespace: 'default', taskQueue, notices: new MemoryNoticeChannel() });
+    const worker = await startWorker({ orm, temporalAddress: temporalServer.address, namespace: 'default', taskQueue, notices: new MemoryNoticeChannel(), clock });
     stops.push(() => worker.shutdown());
 
     const accessLines: AccessLine[] = [];
@@ -74,6 +78,7 @@ export async function startBenchSystem(options: { databaseUrl: string | undefine
       orm,
       temporal: { address: temporalServer.address, namespace: 'default', taskQueue },
       port: 0,
+      clock,
       jwtSecret: JWT_SECRET,
       log: (line) => {
         const entry = JSON.parse(line) as Partial<AccessLine> & { msg?: string };
@@ -89,6 +94,7 @@ export async function startBenchSystem(options: { databaseUrl: string | undefine
 
     return {
       orm,
+      clock,
       url: api.url,
       taskQueue,
       temporal,

@@ -1,3 +1,5 @@
+import { addDays } from '../../domain/calendar/local-date.js';
+import type { BusinessClock } from '../../services/business-clock.js';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 
 const DAY_MS = 86_400_000;
@@ -19,7 +21,7 @@ export function citizenIdSequence(region = '330102'): () => string {
   };
 }
 
-/** The Shanghai calendar date `days` days from today ('YYYY-MM-DD'). */
-export function shanghaiDate(days: number, now = Date.now()): string {
-  return new Date(now + 8 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
+/** The Shanghai calendar date `days` days from the clock's today ('YYYY-MM-DD'). */
+export function shanghaiDate(days: number, clock: BusinessClock): string {
+  return addDays(clock.today(), days);
 }

@@ -1,5 +1,6 @@
 // Runs only the issue-3 contribution figures on a throw-away embedded PostgreSQL (no Temporal, no API), for
 // measuring the import path alone: `node --import tsx bin/bench/contributions-only.ts [lines] [linesPerEmployer]`.
+import { systemClock } from '../../services/business-clock.js';
 import { mkdtemp } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ try {
   try {
     await migrateToLatest(orm);
     await seedReferenceData(orm);
-    const rows = await runContributionBenchmarks({ orm, say, lines, linesPerEmployer, overdueBills: 100_000 });
+    const rows = await runContributionBenchmarks({ orm, say, lines, linesPerEmployer, overdueBills: 100_000, clock: systemClock });
     for (const row of rows) say(`${row.figure}: ${row.value} (goal ${row.goal}, met ${String(row.met)})`);
   } finally {
     await orm.close();

@@ -5,7 +5,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { calculateLateFee } from '../../domain/contribution/late-fee.js';
 import { Money } from '../../domain/money.js';
 import { defineAbilityFor, type Actor } from '../../policies/abilities.js';
-import { systemClock } from '../../services/business-clock.js';
+import type { BusinessClock } from '../../services/business-clock.js';
+import { addMonths, monthOf } from '../../domain/calendar/local-date.js';
 import { declareWageFile } from '../../services/contributions/declare-wages.js';
 import { citizenIdSequence } from './citizen-ids.js';
 import type { BenchRow } from './report.js';
@@ -18,10 +19,12 @@ export interface ContributionBenchContext {
   linesPerEmployer?: number;
   /** Overdue bills to state late fees for (default 100 000). */
   overdueBills?: number;
+  /** The bench's business clock: the period declared and the "as of" date of the late fees come from it. */
+  clock: BusinessClock;
 }
 
-const PERIOD = '2026-10';
-const AS_OF = '2026-11-27';
+/** Last month as of the clock: the period an employer declares now. */
+const periodOf = (clock: BusinessClock) => monthOf(addMonths(clock.today(), -1));
 
 /** Employers of this run: 18 characters, unique per run, in 330102 (risk class 2). */
 async function insertEmployers(orm: MikroORM, run: string, count: number): Promise<string[]> {
@@ -61,8 +64,8 @@ async function benchImport(ctx: ContributionBenchContext, run: string): Promise<
   for (const [i, code] of employers.entries()) {
     // Each file as its employer's agent uploads it: the same command, checks and stream reader as the route.
     const actor: Actor = { id: `bench-${code.slice(-6)}`, role: 'employer', employer: code };
-    const agent = { em: ctx.orm.em.fork(), actor, ability: defineAbilityFor(actor), requestId: null, clock: systemClock };
-    const outcome = await declareWageFile(agent, { period: PERIOD, file: files[i]!, idempotencyKey: `bench-${run}-${code}` });
+    const agent = { em: ctx.orm.em.fork(), actor, ability: defineAbilityFor(actor), requestId: null, clock: ctx.clock };
+    const outcome = await declareWageFile(agent, { period: periodOf(ctx.clock), file: files[i]!, idempotencyKey: `bench-${run}-${code}` });
     if (!outcome.ok) throw new Error(`bench roster refused: ${JSON.stringify(outcome.issues.slice(0, 3))}`);
     written += outcome.lineCount;
   }
@@ -85,6 +88,7 @@ async function benchImport(ctx: ContributionBenchContext, run: string): Promise<
  */
 async function benchLateFees(ctx: ContributionBenchContext, run: string): Promise<BenchRow[]> {
   const count = ctx.overdueBills ?? 100_000;
+  const asOf = ctx.clock.today();
   const periods = 10;
   const prefix = `${run.slice(0, 4)}L`;
   await insertEmployers(ctx.orm, prefix, Math.ceil(count / periods));
@@ -114,10 +118,10 @@ async function benchLateFees(ctx: ContributionBenchContext, run: string): Promis
         on l.employer_credit_code = b.employer_credit_code and l.period = b.period
      where b.due_date < ? and l.principal > 0 and b.employer_credit_code like ?`;
   const started = performance.now();
-  const rows = await em.execute<{ due_date: string; principal: string; days: number; late_fee: string }[]>(query, [AS_OF, AS_OF, AS_OF, mine]);
+  const rows = await em.execute<{ due_date: string; principal: string; days: number; late_fee: string }[]>(query, [asOf, asOf, asOf, mine]);
   const seconds = (performance.now() - started) / 1000;
   for (const row of rows.filter((_, i) => i % Math.max(1, Math.floor(rows.length / 1000)) === 0)) {
-    const domain = calculateLateFee({ principal: Money.of(row.principal), dueDate: row.due_date, asOf: AS_OF });
+    const domain = calculateLateFee({ principal: Money.of(row.principal), dueDate: row.due_date, asOf });
     if (domain.lateFee.toString() !== row.late_fee || domain.days !== Number(row.days)) {
       throw new Error(`SQL and domain disagree for ${row.principal} due ${row.due_date}: ${row.late_fee} vs ${domain.lateFee.toString()}`);
     }
@@ -125,7 +129,7 @@ async function benchLateFees(ctx: ContributionBenchContext, run: string): Promis
   ctx.say(`late fees: ${rows.length} bills in ${seconds.toFixed(2)} s`);
   return [
     {
-      figure: `Late fees as of ${AS_OF} for ${rows.length.toLocaleString('en')} overdue bills (SQL, sample checked against the domain)`,
+      figure: `Late fees as of ${asOf} for ${rows.length.toLocaleString('en')} overdue bills (SQL, sample checked against the domain)`,
       value: `${(seconds * 1000).toFixed(0)} ms (${Math.round(rows.length / seconds).toLocaleString('en')} rows/s)`,
       goal: 'reported',
       met: null,

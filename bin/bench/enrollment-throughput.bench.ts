@@ -28,7 +28,7 @@ export async function benchEnrollmentThroughput(
 ): Promise<ThroughputResult> {
   await disableReviewSampling(system);
   const employer = await system.token({ role: 'employer', sub: 'bench-agent', employer: EMPLOYER_330102 });
-  const hireDate = shanghaiDate(-5); // well inside the 30-day registration period, so no review for lateness
+  const hireDate = shanghaiDate(-5, system.clock); // well inside the 30-day registration period, so no review for lateness
   const enroll = async () => {
     await registerHire(system, employer, { citizenId: options.nextCitizenId(), name: '压测员', hireDate });
   };
@@ -70,14 +70,14 @@ export async function benchEnrollmentThroughput(
 
 /** Polls the read model until `target` cases are insured; throws with what it saw when time runs out. */
 async function untilInsured(system: BenchSystem, target: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const [row] = await system.orm.em.fork().execute<{ insured: string; other: string }[]>(
       `select count(*) filter (where status = 'insured') as insured, count(*) filter (where status <> 'insured') as other from case_record`,
     );
     const insured = Number(row?.insured ?? 0);
     if (insured >= target) return;
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       throw new Error(`only ${insured} of ${target} enrollments insured after ${timeoutMs / 1000} s (${row?.other ?? '?'} cases in other states)`);
     }
     await sleep(20);

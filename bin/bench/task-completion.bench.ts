@@ -21,7 +21,7 @@ export async function benchTaskCompletion(
   const employer = await system.token({ role: 'employer', sub: 'bench-agent', employer: EMPLOYER_330102 });
   const caseworker = await system.token({ role: 'caseworker', sub: 'cw-bench-1', region: '330102' });
   // Hired 60 days ago: registered after the 30-day period (社会保险法 art. 58), so every case goes to review.
-  const hireDate = shanghaiDate(-60);
+  const hireDate = shanghaiDate(-60, system.clock);
   options.say(`task completion: ${options.count} late registrations → review tasks`);
   const caseIds: string[] = [];
   await runPool(options.count, options.concurrency, async () => {
@@ -53,11 +53,11 @@ export async function benchTaskCompletion(
 
 /** Waits until every case has its open review task and answers their IDs. */
 async function openReviewTasks(system: BenchSystem, caseIds: string[], timeoutMs: number): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const rows = await system.orm.em.fork().find(Task, { caseId: { $in: caseIds }, step: 'review', status: 'open' }, { fields: ['id'], orderBy: { createdAt: 'asc' } });
     if (rows.length >= caseIds.length) return rows.map((row) => row.id);
-    if (Date.now() > deadline) throw new Error(`only ${rows.length} of ${caseIds.length} review tasks opened after ${timeoutMs / 1000} s`);
+    if (performance.now() > deadline) throw new Error(`only ${rows.length} of ${caseIds.length} review tasks opened after ${timeoutMs / 1000} s`);
     await sleep(50);
   }
 }
