@@ -16,7 +16,9 @@ export type TransferNotice =
   | 'funds_received'
   | 'transfer_completed'
   | 'transfer_refused'
-  | 'temporary_account_opened';
+  | 'temporary_account_opened'
+  /** Sent by the case, not a transition: a leg ran past its due date and was escalated. */
+  | 'transfer_delayed';
 
 export interface TransferRefusalRecord {
   office: TransferOffice;
