@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { invalidInput } from '../../domain/errors.js';
+import { DomainError, invalidInput } from '../../domain/errors.js';
 import { isCitizenId } from '../../domain/identity/citizen-id.js';
 import { isRegionCode } from '../../domain/region-code.js';
 import { EXCHANGE_FORMAT, type ExchangeMessage } from '../../domain/transfer/exchange-message.js';
@@ -121,7 +121,9 @@ export class SpoolDirectoryTransferExchange implements TransferExchange {
       try {
         documents.push({ name, message: decodeExchangeMessage(await readFile(join(this.inbox, name), 'utf8')) });
       } catch (error) {
-        documents.push({ name, error: error instanceof Error ? error.message : String(error) });
+        if (!(error instanceof DomainError)) throw error;
+        const fields = (error.issues ?? []).map((issue) => `${issue.path || '(document)'}: ${issue.message}`);
+        documents.push({ name, error: [error.message, ...fields].join('\n') });
       }
     }
     return documents;

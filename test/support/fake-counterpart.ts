@@ -124,9 +124,12 @@ export class FakeCounterpartAgency {
    * to this agency is answered into the inbox. Returns a stop function.
    */
   serve(exchange: SpoolDirectoryTransferExchange, clock: () => number, everyMs = 100): () => Promise<void> {
+    // Documents already in the outbox went to an agency served before this one.
     const seen = new Set<string>();
     let stopped = false;
     const loop = (async () => {
+      await mkdir(exchange.outbox, { recursive: true });
+      for (const name of await readdir(exchange.outbox)) seen.add(name);
       while (!stopped) {
         await mkdir(exchange.outbox, { recursive: true });
         for (const name of (await readdir(exchange.outbox)).filter((n) => n.endsWith('.json') && !seen.has(n)).sort()) {
