@@ -1,35 +1,41 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { TransferFactsLoaded } from '../../activities/transfer.activities.js';
-import type { CaseDeadline, TimelineLine } from '../../domain/case/case-projection.js';
+import type { TimelineLine } from '../../domain/case/case-projection.js';
 import { toShanghaiIso } from '../../domain/case/deadline-clock.js';
 import type { NoticeRequest } from '../../domain/case/notice-request.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import type { TaskCompletion } from '../../domain/task.js';
-import { EXCHANGE_FORMAT, type ExchangeEnvelope, type ExchangeMessage, type TransferOutMessage } from '../../domain/transfer/exchange-message.js';
+import type { ExchangeMessage } from '../../domain/transfer/exchange-message.js';
 import { assessTransfer, type CounterpartInformation, type TransferAssessment } from '../../domain/transfer/transfer-assessment.js';
 import { TRANSFER_STEPS, transferEventFor } from '../../domain/transfer/transfer-decision.js';
 import { type TransferEffect, type TransferStage, toTransferEffects } from '../../domain/transfer/transfer-effects.js';
-import { transferLegDefinitions, transferOverallDeadline, type TransferLegName } from '../../domain/transfer/transfer-legs.js';
+import { transferLegDefinitions, type TransferLegName } from '../../domain/transfer/transfer-legs.js';
 import { type TransferEvent, legOfStatus, transferMachine } from '../../domain/transfer/transfer.machine.js';
 import { type TransferLegView, type TransferProgress, transferLegViews } from '../../domain/transfer/transfer-progress.js';
 import type { ReconciliationResult } from '../../domain/transfer/transfer-reconciliation.js';
-import { yearSegmentsOf } from '../../domain/transfer/pooled-fund.js';
-import { Money } from '../../domain/money.js';
 import { CaseCalendar } from '../case-calendar.js';
 import { HumanTaskDesk, today } from '../human-task.js';
 import { Lifecycle } from '../lifecycle.js';
 import type { CaseView } from '../messages.js';
 import type { TransferInput } from './transfer-messages.js';
+import { transferDeadlines, transferSummary } from './transfer-summary.js';
+import { envelopeOf, type ExchangeMessageBody, informationTableOf, lastCoveredMonthOf } from './transfer-platform.js';
 
 /** Roles that file for themselves or their employer; anyone else filing is staff preparing the case. */
 const APPLICANT_ROLES = new Set(['citizen', 'employer']);
 
-// Remote activities: a transfer talks to the platform's spool and to two offices' records, and its steps are days
-// apart — nothing here gains from skipping the round trip to the server.
-export const acts = wf.proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+// The steps are short database writes in the worker's own process: local activities skip the round trip through the
+// Temporal server for each (and are still recorded in history, so a replay decides the same). The one call that leaves
+// the agency — a message to the national platform's spool — is an ordinary activity.
+export const acts = wf.proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['DomainRefusal'] },
+});
+const platform = wf.proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['DomainRefusal'] },
 });
 
 /**
@@ -55,7 +61,6 @@ export class TransferCase {
   private counterpart: CounterpartInformation | null = null;
   private requestAttempts = 0;
   private written = 0;
-  private transferOutAttempts = 0;
   private readonly lines: TimelineLine[] = [];
   private readonly outbox: NoticeRequest[] = [];
 
@@ -174,7 +179,6 @@ export class TransferCase {
     for (let message = this.inbox.shift(); message; message = this.inbox.shift()) {
       const { caseId } = this.input;
       this.lines.push({ caseId, key: `${caseId}:message:${message.messageId}`, actor: 'counterpart', action: 'transfer.message.received', detail: { type: message.type, messageId: message.messageId } });
-      this.counterpartReference ??= message.from.reference;
       if (!(await this.handle(message))) {
         this.lines.push({ caseId, key: `${caseId}:ignored:${message.messageId}`, actor: 'system', action: 'transfer.message.ignored', detail: { type: message.type, status: this.life.status() } });
       }
@@ -185,6 +189,7 @@ export class TransferCase {
   private async handle(message: ExchangeMessage): Promise<boolean> {
     const { role, application: a, caseId, reference } = this.input;
     if (message.transferId !== this.input.platform.transferId || message.insurance !== a.insurance) return false;
+    this.counterpartReference ??= message.from.reference;
     const status = this.life.status();
     if (message.type === 'TRANSFER_OUT' && role === 'new' && status === 'transferOut') {
       const receipt = await acts.bookTransferReceipt({
@@ -310,46 +315,20 @@ export class TransferCase {
 
   /** The information table and the money, as paid out; a re-send keeps the payment ID, so the money is booked once. */
   private async sendTransferOut(): Promise<void> {
-    this.transferOutAttempts += 1;
-    const amounts = this.assessment.amounts ?? zeroAmounts();
-    const years = this.informationTable();
+    const through = monthOf(today());
     await this.sendMessage({
       type: 'TRANSFER_OUT',
-      amounts,
+      amounts: this.assessment.amounts ?? zeroAmounts(),
       paymentId: `${this.input.caseId}:out`,
-      years,
+      years: informationTableOf(this.facts.oldPeriods, through),
       months: this.assessment.months ?? 0,
-      lastCoveredMonth: this.facts.oldPeriods.map((p) => p.endMonth ?? monthOf(today())).sort().at(-1) ?? null,
+      lastCoveredMonth: lastCoveredMonthOf(this.facts.oldPeriods, through),
     });
   }
 
-  private informationTable(): TransferOutMessage['years'] {
-    const byYear = new Map<number, { months: number; wage: Money }>();
-    for (const s of yearSegmentsOf(this.facts.oldPeriods, monthOf(today()))) {
-      const entry = byYear.get(s.year) ?? { months: 0, wage: Money.zero() };
-      byYear.set(s.year, { months: entry.months + s.months, wage: entry.wage.plus(s.monthlyWage.applyRate(String(s.months), 'HALF_UP_FEN')) });
-    }
-    return [...byYear.entries()].map(([year, e]) => ({ year, months: e.months, contributionWage: e.wage.toString() }));
-  }
-
-  private envelope(): ExchangeEnvelope {
-    const { application: a, role, reference, platform } = this.input;
-    const ours = role === 'old' ? 'old' : 'new';
-    const theirs = ours === 'old' ? 'new' : 'old';
-    const party = (side: 'old' | 'new', ref: string | null) => ({ poolingArea: side === 'old' ? a.fromPoolingArea : a.toPoolingArea, region: side === 'old' ? a.fromRegion : a.toRegion, reference: ref });
-    return {
-      format: EXCHANGE_FORMAT,
-      transferId: platform.transferId,
-      insurance: a.insurance,
-      person: { citizenId: a.citizenId, name: a.personName },
-      from: party(ours, reference),
-      to: party(theirs, this.counterpartReference),
-    };
-  }
-
-  private async sendMessage(body: DistributiveOmit<ExchangeMessage, keyof ExchangeEnvelope | 'messageId' | 'sentAt'>): Promise<void> {
-    const message = { ...this.envelope(), ...body, messageId: wf.uuid4(), sentAt: toShanghaiIso(Date.now()) } as ExchangeMessage;
-    await acts.sendTransferMessage({ caseId: this.input.caseId, message });
+  private async sendMessage(body: ExchangeMessageBody): Promise<void> {
+    const message = { ...envelopeOf(this.input, this.counterpartReference), ...body, messageId: wf.uuid4(), sentAt: toShanghaiIso(Date.now()) } as ExchangeMessage;
+    await platform.sendTransferMessage({ caseId: this.input.caseId, message });
     this.line('transfer.message.sent', { type: message.type, messageId: message.messageId });
   }
 
@@ -386,25 +365,9 @@ export class TransferCase {
     });
   }
 
-  private deadlines(): CaseDeadline[] {
-    const list: CaseDeadline[] = [];
-    const leg = this.currentLeg();
-    const current = leg ? this.legs().find((l) => l.name === leg) : undefined;
-    if (current?.dueDate) {
-      const due = this.calendar.deadline(current.from!, current.days, 'working');
-      list.push({ name: current.name, dueDate: due.dueDate, dueAt: toShanghaiIso(due.dueAtMs), unit: 'working', ...(due.provisional ? { provisional: true } : {}) });
-    }
-    if (!this.life.closed() && this.input.application.insurance === 'pension') {
-      const overall = transferOverallDeadline(this.calendar.years, 'pension', this.progress.appliedOn, this.input.policy.legs);
-      list.push({ name: 'overall', dueDate: overall.dueDate, dueAt: toShanghaiIso(overall.dueAtMs), unit: 'working', ...(overall.provisional ? { provisional: true } : {}) });
-    }
-    return list;
-  }
-
   private async project(): Promise<void> {
-    const { application: a, role, offices, platform } = this.input;
-    const ctx = this.life.context;
-    const x = this.assessment;
+    const legs = this.legs();
+    const leg = this.currentLeg();
     await acts.projectCase({
       timeline: this.lines.splice(0),
       notices: this.outbox.splice(0),
@@ -412,38 +375,19 @@ export class TransferCase {
       status: this.life.status(),
       version: this.life.version,
       closed: this.life.closed(),
-      deadlines: this.deadlines(),
+      deadlines: transferDeadlines(this.calendar.years, this.input, legs.find((l) => l.name === leg), this.progress, this.life.closed()),
       allowedEvents: [],
-      summary: {
-        personName: a.personName,
-        insurance: a.insurance,
-        role,
-        fromRegion: a.fromRegion,
-        toRegion: a.toRegion,
-        fromPoolingArea: a.fromPoolingArea,
-        toPoolingArea: a.toPoolingArea,
-        transferId: platform.transferId,
-        counterpartReference: this.counterpartReference,
-        offices,
-        legs: this.legs(),
-        progress: this.progress,
-        amounts: x.amounts,
-        months: x.months,
-        amountWorkings: x.amountWorkings,
+      summary: transferSummary({
+        input: this.input,
+        context: this.life.context,
+        assessment: this.assessment,
         reconciliation: this.reconciliation,
-        temporaryAccount: x.temporaryAccount,
-        pensionPaymentPlace: x.pensionPaymentPlace,
-        medicalContinuity: x.medicalContinuity,
-        unemploymentCarryOver: x.unemploymentCarryOver,
-        refusal: ctx.refusal,
-        acceptedBy: ctx.acceptedBy,
-        sentBy: ctx.sentBy,
-        completedBy: ctx.completedBy,
-      },
+        progress: this.progress,
+        legs,
+        counterpartReference: this.counterpartReference,
+      }),
     });
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const zeroAmounts = () => ({ pooledFund: '0.00', personalAccount: '0.00' });
