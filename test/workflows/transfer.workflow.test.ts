@@ -166,6 +166,19 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     expect(lastSummary(fakes).medicalContinuity).toMatchObject({ outcome: expect.any(String) });
   });
 
+  it('carries the unemployment contribution months over: no money moves, the years add up (§6.3, 社会保险法 art. 52)', async () => {
+    const fakes = transferFakes();
+    const result = await withTransferCase(env, bundle, fakes, { insurance: 'unemployment' }, async (handle) => {
+      await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'transferOut', 'transferOut'), 'approve', 'hz-cw-1')] });
+      await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'completion', 'load'), 'approve', 'nb-cw-2')] });
+      return handle.result();
+    });
+    expect(result).toEqual({ status: 'completed' });
+    expect(fakes.callsTo('bookTransferOut')[0]?.input.amounts).toEqual({ pooledFund: '0.00', personalAccount: '0.00' });
+    expect(lastSummary(fakes).unemploymentCarryOver).toMatchObject({ contributionMonths: expect.any(Number) });
+    expect((lastSummary(fakes).unemploymentCarryOver as { contributionMonths: number }).contributionMonths).toBeGreaterThanOrEqual(12);
+  });
+
   it('opens a temporary contribution account instead for a man of 50 moving out of his hukou province (国办发〔2009〕66号 art. 5)', async () => {
     const body = `340102${'1970'}0101${'001'}`;
     const fakes = transferFakes();
