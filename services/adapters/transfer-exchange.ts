@@ -132,11 +132,12 @@ export class SpoolDirectoryTransferExchange implements TransferExchange {
   async acknowledge(name: string, outcome: 'processed' | 'rejected', note?: string): Promise<void> {
     const folder = join(this.inbox, outcome);
     await mkdir(folder, { recursive: true });
-    if (note !== undefined) await writeFile(join(folder, `${name}.reason.txt`), `${note}\n`, 'utf8');
     try {
       await rename(join(this.inbox, name), join(folder, name));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // another worker moved it already
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // another worker moved it already
+      throw error;
     }
+    if (note !== undefined) await writeFile(join(folder, `${name}.reason.txt`), `${note}\n`, 'utf8');
   }
 }
