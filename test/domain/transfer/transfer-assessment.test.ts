@@ -7,7 +7,9 @@ const id = (body17: string) => body17 + citizenIdCheckChar(body17);
 const BORN_1990_ZHEJIANG = id('33010219900307001');
 const BORN_1970_ANHUI = id('34010219700101001');
 
-const input = (over: Partial<TransferAssessmentInput> & { application?: Partial<TransferAssessmentInput['application']> } = {}): TransferAssessmentInput => ({
+type Overrides = Partial<Omit<TransferAssessmentInput, 'application'>> & { application?: Partial<TransferAssessmentInput['application']> };
+
+const input = (over: Overrides = {}): TransferAssessmentInput => ({
   role: 'both',
   policy: DEFAULT_TRANSFER_POLICY,
   throughMonth: '2026-11',
