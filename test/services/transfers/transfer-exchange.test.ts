@@ -61,7 +61,7 @@ describe('the platform wire format and spool (services/adapters/transfer-exchang
     await exchange.send(message);
     await exchange.send({ ...message, reason: 'a retry that must not replace the first' });
     expect(await readdir(exchange.outbox)).toEqual([`${message.messageId}.json`]);
-    expect(decodeExchangeMessage(await readFile(join(exchange.outbox, `${message.messageId}.json`), 'utf8')).reason).toBe('无参保记录');
+    expect(decodeExchangeMessage(await readFile(join(exchange.outbox, `${message.messageId}.json`), 'utf8'))).toMatchObject({ reason: '无参保记录' });
   });
 
   it('reads the inbox in name order and moves each document to processed/ or rejected/ with the reason', async () => {
