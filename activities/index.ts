@@ -6,6 +6,7 @@ import type { ActivityDeps } from './deps.js';
 import { createEnrollmentActivities } from './enrollment.activities.js';
 import { createPetitionActivities } from './petition.activities.js';
 import { createTaskActivities } from './task.activities.js';
+import { createTransferActivities } from './transfer.activities.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createEnrollmentActivities(deps),
     ...createArrearsActivities(deps),
     ...createPetitionActivities(deps),
+    ...createTransferActivities(deps),
   });
 }
 

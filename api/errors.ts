@@ -53,6 +53,11 @@ export const statusFor = {
   EMPLOYER_INACTIVE: 422,
   NOT_INSURED: 422,
   REVIEW_WINDOW_CLOSED: 422,
+  DRAWING_PENSION: 422,
+  SAME_POOLING_AREA: 422,
+  NOT_INSURED_IN_NEW_AREA: 422,
+  NOT_INSURED_IN_OLD_AREA: 422,
+  TRANSFER_ALREADY_OPEN: 422,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>;
 
 /** Error codes for HTTP-level refusals that hono raises itself (malformed body, wrong media type, …). */

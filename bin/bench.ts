@@ -1,5 +1,5 @@
-// `npm run bench [-- --quick] [-- --tasks N] [-- --lines N]`: starts its own services (like the integration tests),
-// measures every performance goal of the issues (enrollment throughput, task completion, worklists, web pages,
+// `npm run bench [-- --quick] [-- --tasks N] [-- --lines N] [-- --transfers N]`: starts its own services (like the integration tests),
+// measures every performance goal of the issues (enrollment throughput, task completion, transfers, worklists, web pages,
 // contribution import and late fees) and prints one markdown table for README.md. Progress goes to stderr, the table to
 // stdout. Speed is measured here, never asserted in tests.
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { benchEnrollmentThroughput } from './bench/enrollment-throughput.bench.j
 import { describeMachine } from './bench/machine.js';
 import { ms, renderReport, type BenchRow } from './bench/report.js';
 import { benchTaskCompletion } from './bench/task-completion.bench.js';
+import { benchTransferThroughput } from './bench/transfer-throughput.bench.js';
 import { runContributionBenchmarks } from './bench/contributions.bench.js';
 import { benchWebPages } from './bench/web.bench.js';
 import { benchWorklists, insertTasks } from './bench/worklist.bench.js';
@@ -20,6 +21,7 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     tasks: { type: 'string' },
     enrollments: { type: 'string' },
+    transfers: { type: 'string' },
     concurrency: { type: 'string', default: '16' },
     lines: { type: 'string' },
   },
@@ -38,6 +40,7 @@ const settings = {
   concurrency: positive('concurrency', flags.concurrency, 16),
   warmUp: quick ? 8 : 32,
   reviewTasks: quick ? 20 : 200,
+  transfers: positive('transfers', flags.transfers, quick ? 48 : 1_000),
   worklistTasks: positive('tasks', flags.tasks, quick ? 10_000 : 100_000),
   worklistRequests: quick ? 20 : 200,
   contributionLines: positive('lines', flags.lines, quick ? 20_000 : 1_000_000),
@@ -109,6 +112,25 @@ try {
       goal: '',
       met: null,
     },
+  );
+
+  // Issue 11: transfers between the two served pooling areas, each leg decided by its office through the task routes.
+  const transfers = await benchTransferThroughput(system, { count: settings.transfers, concurrency: settings.concurrency, warmUp: settings.warmUp, say });
+  const transferRatio = transfers.transfersPerSecond / transfers.noopPerSecond;
+  rows.push(
+    {
+      figure: `pension transfers Hangzhou → Ningbo start → completed (3 legs, claim + decide each), N=${settings.transfers}, ${settings.concurrency} in flight`,
+      value: `${transfers.transfersPerSecond.toFixed(1)} /s (${transfers.transferSeconds.toFixed(1)} s)`,
+      goal: 'reported',
+      met: null,
+    },
+    {
+      figure: '  no-op workflow start → result, same server and queue, same run',
+      value: `${transfers.noopPerSecond.toFixed(1)} /s (${transfers.noopSeconds.toFixed(1)} s)`,
+      goal: 'reference',
+      met: null,
+    },
+    { figure: '  transfer rate / no-op rate', value: transferRatio.toFixed(3), goal: 'reported', met: null },
   );
 
   say(`worklist: inserting ${settings.worklistTasks} tasks`);

@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import { SpoolFileNoticeChannel } from '../services/adapters/notice-channel.js';
+import { SpoolDirectoryTransferExchange } from '../services/adapters/transfer-exchange.js';
 import { startApiServer } from '../api/server.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { createOrm } from '../db/orm.js';
@@ -155,9 +156,10 @@ try {
 
   const { namespace, taskQueue } = config.temporal;
   const noticeSpool = join(dataDir, 'notices', 'outbox.jsonl'); // what a letter/SMS service would pick up
+  const exchange = new SpoolDirectoryTransferExchange(join(dataDir, 'transfer-exchange')); // the transfer platform's gateway
   await step(
     'worker',
-    () => startWorker({ orm, temporalAddress, namespace, taskQueue, notices: new SpoolFileNoticeChannel(noticeSpool), arrearsSweepSchedule: true }),
+    () => startWorker({ orm, temporalAddress, namespace, taskQueue, notices: new SpoolFileNoticeChannel(noticeSpool), exchange, arrearsSweepSchedule: true }),
     (started) => () => started.shutdown(),
   );
   say('worker', `polling task queue "${taskQueue}" in namespace "${namespace}" on ${temporalAddress}`);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
@@ -5,6 +6,9 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { ensureArrearsSweepSchedule } from '../services/temporal/schedules.js';
 import { createActivities } from '../activities/index.js';
 import type { NoticeChannel } from '../services/adapters/notice-channel.js';
+import { SpoolDirectoryTransferExchange, type TransferExchange } from '../services/adapters/transfer-exchange.js';
+import { temporalCaseWorkflows } from '../services/temporal/temporal-case-workflows.js';
+import { receivePlatformMessages } from '../services/transfers/receive-platform-messages.js';
 import { dispatchPendingNotices } from '../services/notices/dispatch-notices.js';
 import { releaseExpiredLeases } from '../db/writers/task-store.js';
 import { systemClock, type BusinessClock } from '../services/business-clock.js';
@@ -21,6 +25,8 @@ export interface WorkerOptions {
   arrearsSweepSchedule?: boolean;
   /** The business clock of the activities and the housekeeping loop (default: the system clock). */
   clock?: BusinessClock;
+  /** The national transfer platform's spool (default: `.data/transfer-exchange`); the housekeeping loop reads its inbox. */
+  exchange?: TransferExchange;
 }
 
 /**
@@ -39,30 +45,39 @@ export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', impo
 
 /**
  * Runs the Temporal worker (workflows + activities) and the housekeeping loop (notice outbox delivery, expired claim
- * leases). `shutdown()` drains in-flight tasks, then closes the connection.
+ * leases, the transfer platform's inbox). `shutdown()` drains in-flight tasks, then closes the connection.
  */
 export async function startWorker(options: WorkerOptions): Promise<{ shutdown(): Promise<void> }> {
   const clock = options.clock ?? systemClock;
+  const exchange = options.exchange ?? new SpoolDirectoryTransferExchange(join('.data', 'transfer-exchange'));
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowsPath,
-    activities: createActivities({ orm: options.orm, notices: options.notices, clock }),
+    activities: createActivities({ orm: options.orm, notices: options.notices, clock, exchange }),
   });
   const running = worker.run();
   if (options.arrearsSweepSchedule) {
     const scheduling = await Connection.connect({ address: options.temporalAddress });
     await ensureArrearsSweepSchedule(new Client({ connection: scheduling, namespace: options.namespace }), options.taskQueue).finally(() => scheduling.close());
   }
+  // Platform messages reach their cases as signals: the housekeeping loop needs a client of its own.
+  const signalling = await Connection.connect({ address: options.temporalAddress });
+  const workflows = temporalCaseWorkflows(new Client({ connection: signalling, namespace: options.namespace }), options.taskQueue);
   let stopping = false;
+  let busy = false;
   const housekeeping = setInterval(() => {
-    if (stopping) return;
+    if (stopping || busy) return;
+    busy = true;
     void (async () => {
       await dispatchPendingNotices(options.orm, options.notices);
       await releaseExpiredLeases(options.orm.em.fork(), clock.now());
-    })().catch((error: unknown) => console.error('[worker] housekeeping failed', error));
+      await receivePlatformMessages({ em: options.orm.em.fork(), clock, workflows, exchange });
+    })()
+      .catch((error: unknown) => console.error('[worker] housekeeping failed', error))
+      .finally(() => (busy = false));
   }, options.housekeepingMs ?? 2_000);
   return {
     async shutdown() {
@@ -71,6 +86,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
       worker.shutdown();
       await running;
       await connection.close();
+      await signalling.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 // The worker alone (production topology: see docker-compose.yml). Needs DATABASE_URL and TEMPORAL_ADDRESS.
 import { join } from 'node:path';
 import { SpoolFileNoticeChannel } from '../services/adapters/notice-channel.js';
+import { SpoolDirectoryTransferExchange } from '../services/adapters/transfer-exchange.js';
 import { createOrm } from '../db/orm.js';
 import { loadConfig } from './config.js';
 import { startWorker } from './worker-runtime.js';
@@ -14,6 +15,8 @@ const worker = await startWorker({
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
   notices: new SpoolFileNoticeChannel(join(config.dataDir, 'notices', 'outbox.jsonl')),
+  // The national transfer platform's gateway reads outbox/ and delivers into inbox/ (docs/transfers.md).
+  exchange: new SpoolDirectoryTransferExchange(join(config.dataDir, 'transfer-exchange')),
   arrearsSweepSchedule: true,
 });
 console.log(`[worker] polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);

@@ -40,6 +40,12 @@ export const DOMAIN_ERROR_CODES = [
   'EMPLOYER_INACTIVE',
   'NOT_INSURED',
   'REVIEW_WINDOW_CLOSED',
+  // transfers (转移接续, domain-rules §6): refused at the door, nothing written
+  'DRAWING_PENSION',
+  'SAME_POOLING_AREA',
+  'NOT_INSURED_IN_NEW_AREA',
+  'NOT_INSURED_IN_OLD_AREA',
+  'TRANSFER_ALREADY_OPEN',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -18,6 +18,7 @@ export type {
   TaskPermission,
   TaskStatus,
   TaskSubject,
+  TransferSubject,
 } from './subjects.js';
 export { subjectTypes, taskPermissions } from './subjects.js';
 export { explainRefusal, refusalFor } from './refusal-reasons.js';
@@ -91,6 +92,8 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     can('release', 'Task', { region, assignee: actor.id });
     can('complete', 'Task', { region, assignee: actor.id, permission: { $in: [...permissions] } });
     can('create', ['Enrollment', 'Employer', 'Leaver'], { region });
+    // 转移接续: the receiving office files a transfer for a person insured there (国办发〔2009〕66号 art. 8 (1)).
+    can('create', 'Transfer', { region });
     can('read', 'Leaver', { region });
     can('update', 'Person', { region });
     // Front-office staff key in a declaration for an employer without online access (§3.3).
@@ -113,6 +116,8 @@ const grants: Record<Role, Grant> = {
     can('create', 'Enrollment', { citizenId: id, employerCreditCode: null });
     // 信访工作条例 art. 17: a petitioner files in their own name (anonymity hides the name from staff, not from us).
     can('create', 'Petition', { petitionerId: id });
+    // A person applies for the transfer of their own relationship (国办发〔2009〕66号 art. 8 (1)).
+    can('create', 'Transfer', { citizenId: id });
   },
   employer({ employer }, { can }) {
     if (!employer) return;
@@ -126,6 +131,8 @@ const grants: Record<Role, Grant> = {
     can('read', ['Bill', 'Payment', 'ArrearsCase'], { employerCreditCode: employer });
     // Asking for a hardship deferral of its own arrears (domain-rules §4); a supervisor decides it.
     can('update', 'ArrearsCase', { employerCreditCode: employer });
+    // The new employer applies for the transfer of a person it now employs (国办发〔2009〕66号 art. 8 (1)).
+    can('create', 'Transfer', { employerCreditCode: employer });
   },
   caseworker: inRegion((region, actor, builder) => {
     frontOffice(['review'])(actor, builder);
@@ -148,7 +155,7 @@ const grants: Record<Role, Grant> = {
     recordPetitionFacts(region, builder);
     can('readUnmasked', ['Case', 'Person'], { region });
     can(['create', 'update'], ['BaseChange'], { region });
-    can('create', 'Leaver', { region });
+    can('create', ['Leaver', 'Transfer'], { region });
     can('update', 'Person', { region });
     can('claim', 'Task', { region, status: 'open' });
     can(['release', 'reassign'], 'Task', { region });

@@ -35,6 +35,7 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   RegionParameters: { one: 'parameter set', many: 'region parameters' },
   AuditEntry: { one: 'audit entry', many: 'audit entries' },
   Petition: { one: 'petition', many: 'petitions' },
+  Transfer: { one: 'transfer application', many: 'transfer applications' },
   Declaration: { one: 'wage declaration', many: 'wage declarations' },
   Bill: { one: 'bill', many: 'bills' },
   Payment: { one: 'payment', many: 'payments' },

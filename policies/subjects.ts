@@ -56,6 +56,18 @@ export interface PetitionSubject {
   region: string;
 }
 
+/**
+ * A transfer someone wants to file (转移接续, domain-rules §6.1 art. 8 (1)): at the receiving office, by the person, the
+ * employer they now work for there, or its staff. `employerCreditCode` is the person's current employer in the new
+ * pooling area (null when none).
+ */
+export interface TransferSubject {
+  citizenId: string;
+  /** The receiving region (toRegion). */
+  region: string;
+  employerCreditCode: string | null;
+}
+
 export interface EmployerSubject {
   creditCode: string;
   region: string;
@@ -101,6 +113,7 @@ export interface SubjectMap {
   RegionParameters: RegionParametersSubject;
   AuditEntry: AuditEntrySubject;
   Petition: PetitionSubject;
+  Transfer: TransferSubject;
   Declaration: ContributionSubject;
   Bill: ContributionSubject;
   Payment: ContributionSubject;
@@ -122,6 +135,7 @@ export const subjectTypes = [
   'RegionParameters',
   'AuditEntry',
   'Petition',
+  'Transfer',
   'Declaration',
   'Bill',
   'Payment',

@@ -2,7 +2,8 @@ import type { ArrearsCaseStart } from '../domain/arrears/arrears-case.js';
 import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
 import type { TaskCompletion } from '../domain/task.js';
-import type { CaseView, EnrollmentInput, PetitionInput } from '../workflows/index.js';
+import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
+import type { CaseView, EnrollmentInput, PetitionInput, TransferInput } from '../workflows/index.js';
 
 /** Which written opinion reached the petitioner, and on which day (YYYY-MM-DD, Asia/Shanghai). */
 export interface PetitionDelivery {
@@ -42,6 +43,10 @@ export interface CaseWorkflows {
   notifyArrearsPayment(caseId: string, paymentId: string): Promise<void>;
   /** The employer (or staff) asks for a hardship deferral; a supervisor decides on the case's task. */
   requestArrearsDeferral(caseId: string, request: { until: string; reason: string; actorId: string }): Promise<CaseView>;
+  /** Starts a transfer's workflow (转移接续); a repeat of the same business key finds the running one. */
+  startTransfer(input: TransferInput): Promise<void>;
+  /** A platform message for the transfer arrived; a finished case ignores it. */
+  deliverTransferMessage(caseId: string, message: ExchangeMessage): Promise<void>;
   /** A year's holiday calendar was loaded: the case computes its provisional deadlines again. A finished case is skipped. */
   calendarLoaded(caseId: string, calendar: readonly CalendarYear[]): Promise<void>;
   /** For /ready: does Temporal answer? */

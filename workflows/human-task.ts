@@ -67,7 +67,8 @@ export class HumanTaskDesk {
     const taskId = wf.uuid4(); // generated here, so a retried activity upserts the same row
     const countFrom = today();
     const due = this.calendar.deadline(countFrom, spec.slaDays, spec.slaUnit);
-    await this.acts.openTask({ ...this.caseRef, taskId, spec, dueAt: new Date(due.dueAtMs).toISOString(), provisional: due.provisional });
+    // The task is the desk's before its row is written: someone may claim the row and decide the moment it commits,
+    // before the workflow has seen the activity finish, and that decision must find the task open.
     this.active = {
       taskId,
       spec,
@@ -85,6 +86,7 @@ export class HumanTaskDesk {
       lastDecision: null,
     };
     this.decision = null;
+    await this.acts.openTask({ ...this.caseRef, taskId, spec, dueAt: new Date(due.dueAtMs).toISOString(), provisional: due.provisional });
     return taskId;
   }
 

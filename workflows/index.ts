@@ -4,3 +4,4 @@ export { calendarLoaded, completeTask, getCaseView, type CaseView } from './mess
 export { noop } from './noop.workflow.js';
 export { petition, ratePetition, recordPetitionDelivery, requestPetitionReview, type PetitionInput } from './petition.workflow.js';
 export { arrears, arrearsPaymentReceived, arrearsPeriodsJoined, arrearsSweep, requestArrearsDeferral, type ArrearsInput } from './arrears.workflow.js';
+export { transfer, transferMessageArrived, type TransferInput } from './transfer.workflow.js';

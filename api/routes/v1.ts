@@ -22,6 +22,8 @@ import { petitionRoutes } from './petitions.routes.js';
 import { regionRoutes } from './regions.routes.js';
 import { reportRoutes } from './reports.routes.js';
 import { taskRoutes } from './tasks.routes.js';
+import { transferCalculationRoutes } from './transfer-calculations.routes.js';
+import { transferRoutes } from './transfers.routes.js';
 
 /** Every versioned route, mounted under /v1 behind authentication (api/app.ts). */
 export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
@@ -45,4 +47,6 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', billRoutes());
   v1.route('/', paymentRoutes());
   v1.route('/', arrearsRoutes());
+  v1.route('/', transferRoutes());
+  v1.route('/', transferCalculationRoutes());
 }

@@ -1,5 +1,6 @@
 // The identities the development sign-in page offers (issue 5: "in development, pick a demo identity"). They match
-// the seeded reference data (db/seed/reference-data.ts): employer 91330102MA2H00014Y and the staff of 330102.
+// the seeded reference data (db/seed/reference-data.ts): employer 91330102MA2H00014Y, the staff of 330102 and a
+// caseworker of Ningbo 330212.
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import type { TokenRequest } from '../auth/tokens.js';
 import type { Label } from './case-types/case-type-labels.js';
@@ -25,6 +26,8 @@ export const demoIdentities: DemoIdentity[] = [
   },
   { key: 'cw-001', label: { zh: '经办员 cw-001（上城区 330102）', en: 'Caseworker cw-001 (330102)' }, claims: { role: 'caseworker', sub: 'cw-001', region: '330102' } },
   { key: 'cw-002', label: { zh: '经办员 cw-002（上城区 330102）', en: 'Caseworker cw-002 (330102)' }, claims: { role: 'caseworker', sub: 'cw-002', region: '330102' } },
+  // The Ningbo office (鄞州区 330212), the other pooling area an inter-region transfer (转移接续) goes between.
+  { key: 'cw-nb-001', label: { zh: '经办员 cw-nb-001（鄞州区 330212）', en: 'Caseworker cw-nb-001 (330212)' }, claims: { role: 'caseworker', sub: 'cw-nb-001', region: '330212' } },
   { key: 'rv-001', label: { zh: '复核员 rv-001（330102）', en: 'Reviewer rv-001 (330102)' }, claims: { role: 'reviewer', sub: 'rv-001', region: '330102' } },
   { key: 'sup-001', label: { zh: '科长 sup-001（330102）', en: 'Supervisor sup-001 (330102)' }, claims: { role: 'supervisor', sub: 'sup-001', region: '330102' } },
   { key: 'aud-001', label: { zh: '审计员 aud-001（330102）', en: 'Auditor aud-001 (330102)' }, claims: { role: 'auditor', sub: 'aud-001', region: '330102' } },

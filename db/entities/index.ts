@@ -22,3 +22,6 @@ export { Attachment } from './attachment.entity.js';
 export { Petition } from './petition.entity.js';
 export { LeaverReport, type LeaveReason } from './leaver-report.entity.js';
 export { BaseChange } from './base-change.entity.js';
+export { TransferLedgerEntry } from './transfer-ledger.entity.js';
+export { ExchangeMessageRecord } from './exchange-message.entity.js';
+export { TemporaryPensionAccount } from './temporary-pension-account.entity.js';

@@ -28,6 +28,8 @@ export const InsuranceRecord = defineEntity({
     status: p.string().length(16).$type<InsuranceRecordStatus>(),
     contributionBase: p.type(AmountType).$type<Decimal>(),
     openedByCase: p.string().length(64),
+    /** The transfer case whose completion moved this record's years and money to another pooling area (转移接续). */
+    transferredByCase: p.string().length(64).nullable(),
     createdAt: p.datetime(),
   },
   uniques: [

@@ -1,9 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_ENROLLMENT_POLICY, type EnrollmentPolicy } from '../../domain/enrollment/enrollment-policy.js';
+import { transferPolicyWith, type TransferPolicy } from '../../domain/transfer/transfer-policy.js';
 import { Setting } from '../entities/index.js';
 
 /** The enrollment policy in force: the stored overrides on top of the statutory defaults. */
 export async function loadEnrollmentPolicy(em: EntityManager): Promise<EnrollmentPolicy> {
   const row = await em.findOne(Setting, { key: 'enrollment.policy' });
   return { ...DEFAULT_ENROLLMENT_POLICY, ...((row?.value ?? {}) as Partial<EnrollmentPolicy>) };
+}
+
+/** The transfer policy in force: the stored overrides (`transfer.policy`) laid over the defaults one section deep. */
+export async function loadTransferPolicy(em: EntityManager): Promise<TransferPolicy> {
+  const row = await em.findOne(Setting, { key: 'transfer.policy' });
+  return transferPolicyWith(row?.value ?? {});
 }

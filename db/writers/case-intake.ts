@@ -25,6 +25,8 @@ export interface CaseIntake {
   sensitive?: boolean;
   /** Whistle-blowing petitions: the accused staff ids, written with the row so no reader ever sees it without them. */
   accusedStaff?: string[];
+  /** Other regions whose staff decide on the case from the start (a transfer's old office), written with the row. */
+  sharedWithRegions?: string[];
   summary: Record<string, unknown>;
   requestId: string | null;
   now: Date;
@@ -52,6 +54,9 @@ export async function caseIdFor(
   return { caseId: `${type}-${businessKey.slice(0, 24)}-${rows.length + 1}`, existing: null };
 }
 
+/** A PostgreSQL array literal: drivers differ in how they bind a JS array, a string binds the same everywhere. */
+const textArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
 /**
  * Writes the case row before its workflow starts, so the 202 answer always points at a readable case. Idempotent by
  * case ID: a retried request finds the row and (re)starts the same workflow, which Temporal deduplicates.
@@ -63,8 +68,9 @@ export async function registerCase(em: EntityManager, caseId: string, intake: Ca
     const reference = formatReference(intake.type, year, Number(sequence!.value));
     const inserted = await tx.execute<{ id: string }[]>(
       `insert into case_record (id, reference, case_type, business_key, status, status_version, region, citizen_id,
-         employer_credit_code, applicant_id, subject_name, sensitive, opened_at, last_progress_at, deadlines, allowed_events, summary, accused_staff)
-       values (?, ?, ?, ?, 'submitted', 0, ?, ?, ?, ?, ?, ?, ?, ?, '[]', '[]', ?, cast(? as text[])) on conflict (id) do nothing returning id`,
+         employer_credit_code, applicant_id, subject_name, sensitive, opened_at, last_progress_at, deadlines, allowed_events, summary, accused_staff,
+         shared_with_regions)
+       values (?, ?, ?, ?, 'submitted', 0, ?, ?, ?, ?, ?, ?, ?, ?, '[]', '[]', ?, cast(? as text[]), cast(? as text[])) on conflict (id) do nothing returning id`,
       [
         caseId,
         reference,
@@ -79,8 +85,8 @@ export async function registerCase(em: EntityManager, caseId: string, intake: Ca
         intake.now,
         intake.now,
         JSON.stringify(intake.summary),
-        // A PostgreSQL array literal: drivers differ in how they bind a JS array, a string binds the same everywhere.
-        `{${(intake.accusedStaff ?? []).map((id) => `"${id.replace(/["\\]/g, '\\$&')}"`).join(',')}}`,
+        textArray(intake.accusedStaff ?? []),
+        textArray(intake.sharedWithRegions ?? []),
       ],
     );
     if (inserted.length > 0) {

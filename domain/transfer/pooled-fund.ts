@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.js';
 import { Money, isRate } from '../money.js';
 import { DEFAULT_POOLED_FUND_POLICY, type PooledFundPolicy } from './transfer-policy.js';
-import { assertYearLines, parseAmount } from './transfer-input.js';
+import { assertYearLines, parseAmount, parseMonthAt } from './transfer-input.js';
 
 /** One year of a contribution history: the monthly contribution wage (缴费工资) and the months paid that year. */
 export interface ContributionYear {
@@ -59,19 +59,32 @@ function assertMonths(months: number, path: string): void {
 export function calculatePooledFund(input: PooledFundInput, policy: PooledFundPolicy = DEFAULT_POOLED_FUND_POLICY): PooledFundResult {
   if (!isRate(policy.rate)) throw new DomainError('INVALID_AMOUNT', `"${policy.rate}" is not a rate`, { path: 'pooledFund.rate' });
   assertYearLines(input.history, input.asOfYear, 'history');
-  const lines = input.history.map((line, i) => {
+  const lines = input.history.map((line, i): YearLine => {
     assertMonths(line.months, `history[${i}].months`);
-    return { ...line, wage: parseAmount(line.monthlyWage, `history[${i}].monthlyWage`) };
+    const wage = parseAmount(line.monthlyWage, `history[${i}].monthlyWage`);
+    const contributionWage = wage.applyRate(String(line.months), 'HALF_UP_FEN');
+    return { year: line.year, months: line.months, contributionWage, head: `${line.year}: ${wage.toString()} × ${line.months} months = ${contributionWage.toString()}` };
   });
-  lines.sort((a, b) => a.year - b.year);
+  return pooledFundOfYears(lines, policy);
+}
 
+/** One year of contribution wage, however many wage levels it had, with the words that show how it was added up. */
+interface YearLine {
+  year: number;
+  months: number;
+  contributionWage: Money;
+  head: string;
+}
+
+/** The yearly amounts, rounded per year, and their sum (shared by the calculator and the record-based variant). */
+function pooledFundOfYears(input: readonly YearLine[], policy: PooledFundPolicy): PooledFundResult {
+  const lines = [...input].sort((a, b) => a.year - b.year);
   const workings: string[] = [];
   const years: PooledFundYear[] = [];
   const countedWages: Money[] = [];
   const countedFunds: Money[] = [];
   for (const line of lines) {
-    const contributionWage = line.wage.applyRate(String(line.months), 'HALF_UP_FEN');
-    const head = `${line.year}: ${line.wage.toString()} × ${line.months} months = ${contributionWage.toString()}`;
+    const { contributionWage, head } = line;
     if (line.year < policy.fromYear) {
       years.push({ year: line.year, months: line.months, contributionWage: contributionWage.toString(), counted: false, pooledFund: '0.00' });
       workings.push(`${head}; before ${policy.fromYear}: no pooled fund (${BASIS}, pooledFund.fromYear ${policy.fromYear})`);
@@ -96,4 +109,85 @@ export function calculatePooledFund(input: PooledFundInput, policy: PooledFundPo
     years,
     workings,
   };
+}
+
+/** A span of insured months at one monthly contribution wage, as the insurance records hold it. */
+export interface WagePeriod {
+  /** 'YYYY-MM', the first month. */
+  startMonth: string;
+  /** 'YYYY-MM', the last month, or null while the record is open (counted up to `throughMonth`). */
+  endMonth: string | null;
+  /** Decimal string: the monthly contribution wage (缴费工资) of the span. */
+  monthlyWage: string;
+}
+
+/**
+ * The pooled fund of a contribution history given as record spans rather than years (what the old office's records
+ * hold): each span is cut into calendar years, a year with several wage levels adds them up by their months, and the
+ * rule is the calculator's — 12 % of each year's actual contribution wage from 1998, rounded per year
+ * (国办发〔2009〕66号 art. 4, domain-rules §6.1). A month listed in two spans would count twice: refused. Pure.
+ * @throws DomainError INVALID_DATE for a malformed month, a span ending before it starts, or two spans sharing a month;
+ * INVALID_AMOUNT for a malformed wage or rate.
+ */
+export function calculatePooledFundOfPeriods(
+  input: { periods: readonly WagePeriod[]; throughMonth: string },
+  policy: PooledFundPolicy = DEFAULT_POOLED_FUND_POLICY,
+): PooledFundResult {
+  if (!isRate(policy.rate)) throw new DomainError('INVALID_AMOUNT', `"${policy.rate}" is not a rate`, { path: 'pooledFund.rate' });
+  const byYear = new Map<number, { months: number; wage: Money; parts: string[] }>();
+  for (const segment of yearSegmentsOf(input.periods, input.throughMonth)) {
+    const entry = byYear.get(segment.year) ?? { months: 0, wage: Money.zero(), parts: [] };
+    const amount = segment.monthlyWage.applyRate(String(segment.months), 'HALF_UP_FEN');
+    entry.months += segment.months;
+    entry.wage = entry.wage.plus(amount);
+    entry.parts.push(`${segment.monthlyWage.toString()} × ${segment.months}`);
+    byYear.set(segment.year, entry);
+  }
+  const lines = [...byYear.entries()].map(([year, e]): YearLine => ({
+    year,
+    months: e.months,
+    contributionWage: e.wage,
+    head: `${year}: ${e.parts.join(' + ')} months = ${e.wage.toString()}`,
+  }));
+  return pooledFundOfYears(lines, policy);
+}
+
+/** One calendar year's part of a wage span. */
+export interface YearSegment {
+  year: number;
+  months: number;
+  monthlyWage: Money;
+  /** Index of the span it came from. */
+  period: number;
+}
+
+/**
+ * Cuts wage spans into calendar-year segments up to `throughMonth` (an open span runs to it; a span starting after it
+ * counts nothing), refusing a month that two spans share: the records must never count a month twice (§2). Pure.
+ * @throws DomainError INVALID_DATE naming the span (`periods[i]`).
+ */
+export function yearSegmentsOf(periods: readonly WagePeriod[], throughMonth: string): YearSegment[] {
+  const through = parseMonthAt(throughMonth, 'throughMonth');
+  const seen = new Map<number, number>();
+  const segments: YearSegment[] = [];
+  periods.forEach((p, i) => {
+    const from = parseMonthAt(p.startMonth, `periods[${i}].startMonth`);
+    const declaredEnd = p.endMonth === null ? Math.max(through, from) : parseMonthAt(p.endMonth, `periods[${i}].endMonth`);
+    if (declaredEnd < from) throw new DomainError('INVALID_DATE', `span ${p.startMonth}–${p.endMonth ?? ''} ends before it starts`, { path: `periods[${i}].endMonth` });
+    const wage = parseAmount(p.monthlyWage, `periods[${i}].monthlyWage`);
+    const to = Math.min(declaredEnd, through);
+    for (let m = from; m <= to; m += 1) {
+      const other = seen.get(m);
+      if (other !== undefined) {
+        const month = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+        throw new DomainError('INVALID_DATE', `${month} is in periods[${other}] and periods[${i}]; a month counts once`, { path: `periods[${i}]` });
+      }
+      seen.set(m, i);
+      const year = Math.floor(m / 12);
+      const last = segments.at(-1);
+      if (last && last.period === i && last.year === year) last.months += 1;
+      else segments.push({ year, months: 1, monthlyWage: wage, period: i });
+    }
+  });
+  return segments;
 }

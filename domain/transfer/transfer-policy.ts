@@ -89,6 +89,15 @@ export interface TransferEligibilityPolicy {
   insuredInNewAreaRequiredFor: readonly TransferInsurance[];
 }
 
+/** How the saga chases a leg that runs late (design.md "a saga, not hope"). */
+export interface TransferSagaPolicy {
+  /**
+   * Hours between attempts while the money or the counterpart's answer has not arrived: the funds are looked for
+   * again, and once the leg is overdue the request is sent again. Service practice, not statute (suggested default).
+   */
+  retryEveryHours: number;
+}
+
 export interface TransferPolicy {
   pooledFund: PooledFundPolicy;
   personalAccount: PersonalAccountPolicy;
@@ -97,6 +106,7 @@ export interface TransferPolicy {
   legs: TransferLegPolicy;
   medicalContinuity: MedicalContinuityPolicy;
   eligibility: TransferEligibilityPolicy;
+  saga: TransferSagaPolicy;
 }
 
 export const DEFAULT_POOLED_FUND_POLICY: PooledFundPolicy = { rate: '0.12', fromYear: 1998 };
@@ -125,6 +135,8 @@ export const DEFAULT_TRANSFER_ELIGIBILITY_POLICY: TransferEligibilityPolicy = {
   insuredInNewAreaRequiredFor: ['pension'],
 };
 
+export const DEFAULT_TRANSFER_SAGA_POLICY: TransferSagaPolicy = { retryEveryHours: 24 };
+
 export const DEFAULT_TRANSFER_POLICY: TransferPolicy = {
   pooledFund: DEFAULT_POOLED_FUND_POLICY,
   personalAccount: DEFAULT_PERSONAL_ACCOUNT_POLICY,
@@ -133,4 +145,18 @@ export const DEFAULT_TRANSFER_POLICY: TransferPolicy = {
   legs: DEFAULT_TRANSFER_LEG_POLICY,
   medicalContinuity: DEFAULT_MEDICAL_CONTINUITY_POLICY,
   eligibility: DEFAULT_TRANSFER_ELIGIBILITY_POLICY,
+  saga: DEFAULT_TRANSFER_SAGA_POLICY,
 };
+
+/**
+ * The policy in force: stored overrides (the `transfer.policy` setting) laid over the defaults one section deep, so an
+ * override of one value keeps the others. Pure.
+ */
+export function transferPolicyWith(overrides: Partial<{ [K in keyof TransferPolicy]: Partial<TransferPolicy[K]> }>): TransferPolicy {
+  const merged = { ...DEFAULT_TRANSFER_POLICY } as Record<keyof TransferPolicy, unknown>;
+  for (const key of Object.keys(DEFAULT_TRANSFER_POLICY) as (keyof TransferPolicy)[]) {
+    const override = overrides[key];
+    if (override !== undefined) merged[key] = { ...DEFAULT_TRANSFER_POLICY[key], ...override };
+  }
+  return merged as TransferPolicy;
+}

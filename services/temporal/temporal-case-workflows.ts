@@ -15,6 +15,8 @@ import {
   requestArrearsDeferral,
   requestPetitionReview,
   resubmitEnrollment,
+  transfer,
+  transferMessageArrived,
   withdrawEnrollment,
   type CaseView,
 } from '../../workflows/index.js';
@@ -122,6 +124,10 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
           updateId: updateIdOf('arrears-deferral', caseId, request.actorId, request.until, request.reason),
         }),
       ),
+
+    startTransfer: (input) => client.workflow.start(transfer, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
+
+    deliverTransferMessage: (caseId, message) => handle(caseId).signal(transferMessageArrived, { message }).catch(finishedIsFine),
 
     calendarLoaded: (caseId, calendar) => handle(caseId).signal(calendarLoaded, { calendar: [...calendar] }).catch(finishedIsFine),
 

@@ -105,6 +105,7 @@ const samples: Record<SubjectType, Row[]> = {
   RegionParameters: product({ region: regions }),
   AuditEntry: product({ region: regions }),
   Petition: product({ region: regions, petitionerId: [CITIZEN, OTHER_CITIZEN] }),
+  Transfer: product({ region: regions, citizenId: [CITIZEN, OTHER_CITIZEN], employerCreditCode: [EMPLOYER, OTHER_EMPLOYER, null] }),
   Declaration: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
   Bill: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
   Payment: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),

@@ -118,6 +118,15 @@ export function fakeActivities(
     recordFine: async () => {},
     recordFeeWaiver: async () => {},
     sweepOverdueBills: async () => ({ cases: 0, periods: 0 }),
+    // Transfers: nobody on record, money that arrives at once; a test states the facts and answers it needs.
+    loadTransferContext: async () => ({ calendar: CN_CALENDAR_YEARS, person: null, oldPeriods: [], pensionSpans: [], newAreaRecords: [] }),
+    bookTransferOut: async ({ caseId }) => ({ paymentId: `${caseId}:out` }),
+    collectTransferFunds: async () => ({ arrived: true, reconciliation: null }),
+    bookTransferReceipt: async () => ({ reconciliation: null }),
+    completeTransferRelationship: async ({ takeOverMonth }) => ({ movedRecords: 1, endedRecords: 0, newRecord: { startMonth: takeOverMonth, opened: false } }),
+    openTemporaryAccount: async () => {},
+    sendTransferMessage: async () => {},
+    escalateTransferLeg: async () => {},
   };
 
   const record = <K extends ActivityName>(name: K, fn: Activities[K]): Activities[K] => {

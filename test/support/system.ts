@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MemoryNoticeChannel } from '../../services/adapters/notice-channel.js';
+import { SpoolDirectoryTransferExchange } from '../../services/adapters/transfer-exchange.js';
 import { signToken, type TokenRequest } from '../../api/auth/tokens.js';
 import { startApiServer } from '../../api/server.js';
 import type { CaseWorkflows } from '../../services/workflow-port.js';
@@ -20,6 +24,8 @@ export interface TestSystem {
   url: string;
   cases: CaseWorkflows;
   notices: MemoryNoticeChannel;
+  /** The transfer platform's spool of this system's worker (a folder of its own): a fake counterpart answers here. */
+  exchange: SpoolDirectoryTransferExchange;
   taskQueue: string;
   temporalAddress: string;
   /** A Temporal client on the same server, for tests that look at workflows themselves. */
@@ -53,7 +59,9 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
   );
   const taskQueue = `test-${randomUUID()}`;
   const notices = new MemoryNoticeChannel();
-  const worker = await startWorker({ orm, temporalAddress, namespace: 'default', taskQueue, notices, housekeepingMs: 200, clock });
+  const exchangeDir = mkdtempSync(join(tmpdir(), 'sis-exchange-'));
+  const exchange = new SpoolDirectoryTransferExchange(exchangeDir);
+  const worker = await startWorker({ orm, temporalAddress, namespace: 'default', taskQueue, notices, housekeepingMs: 200, clock, exchange });
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection, namespace: 'default' });
   const api = await startApiServer({ orm, temporal: { address: temporalAddress, namespace: 'default', taskQueue }, port: 0, jwtSecret: TEST_JWT_SECRET, log: () => {}, clock });
@@ -62,6 +70,7 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
     url: api.url,
     cases: api.cases,
     notices,
+    exchange,
     taskQueue,
     temporalAddress,
     temporal,
@@ -99,6 +108,7 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
       await connection.close();
       await worker.shutdown();
       await orm.close();
+      rmSync(exchangeDir, { recursive: true, force: true });
     },
   };
 }

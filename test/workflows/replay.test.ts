@@ -4,7 +4,7 @@
 // today is still running after several deployments.
 //
 // The fixtures are written by the recorders (test/workflows/record-histories.ts, petition-record-histories.ts,
-// arrears-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
+// arrears-record-histories.ts, transfer-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
 // make it pass: put the change behind `wf.patched('<change-id>')` so running cases keep their old path, and record new
 // histories alongside the old ones. Re-record over the old files only for a change no running case can meet.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -55,6 +55,15 @@ const REQUIRED: Record<string, string[]> = {
   ],
   arrearsSweep: ['daily-run'],
   noop: ['bench-reference'],
+  transfer: [
+    'pension-both-served-completed',
+    'pension-refused-by-new-office',
+    'pension-late-transfer-out-escalated-funds-late',
+    'pension-counterpart-old-office-late-answer',
+    'pension-old-office-for-counterpart',
+    'pension-temporary-account',
+    'medical-both-served-completed',
+  ],
 };
 
 /** `enrollment-auto-approved.json` and `enrollment-auto-approved.2026-12.json` both record `enrollment` / `auto-approved`. */

@@ -11,6 +11,7 @@ import { labelOf } from '../i18n/enum-labels.js';
 import type { Label, Lang } from '../i18n/messages.js';
 import { outcomeLabel } from './decision-forms.js';
 import { recordLines } from './record-fields.js';
+import { transferDeadlineLabels, transferLegLabels, transferStatusLabels, transferTimelineLabels } from './transfer-labels.js';
 
 export type { Label } from '../i18n/messages.js';
 
@@ -155,7 +156,13 @@ const caseTypes: Record<string, CaseTypeLabels> = {
   petition,
   arrears,
   benefit: { name: { zh: '待遇审批', en: 'Benefit claim' }, statuses: { submitted: SUBMITTED }, steps: {}, deadlines: {}, summary: [] },
-  transfer: { name: { zh: '转移接续', en: 'Transfer' }, statuses: { submitted: SUBMITTED }, steps: {}, deadlines: {}, summary: [] },
+  transfer: {
+    name: { zh: '转移接续', en: 'Transfer' },
+    statuses: transferStatusLabels,
+    steps: transferLegLabels,
+    deadlines: transferDeadlineLabels,
+    summary: ['personName', 'insurance', 'fromRegion', 'toRegion', 'amounts', 'months', 'refusal', 'acceptedBy', 'sentBy', 'completedBy'],
+  },
 };
 
 /** Case types the filters offer, in the order the agency lists them. */
@@ -198,6 +205,7 @@ const timelineActions: Record<string, Label> = {
   'arrears.order': { zh: '发出责令限期缴纳通知', en: 'Order to pay issued' },
   'arrears.fine': { zh: '作出罚款决定', en: 'Fine decided' },
   'arrears.deferral': { zh: '批准缓缴', en: 'Deferral approved' },
+  ...transferTimelineLabels,
   // audit-only actions (GET /v1/audit-entries)
   'enrollment.submitted': { zh: '参保登记申请', en: 'Enrollment filed' },
   'petition.submitted': { zh: '信访登记', en: 'Petition filed' },

@@ -76,10 +76,32 @@ const arrears: Record<string, OutcomeForm> = {
   },
 };
 
-const forms: Record<string, Record<string, OutcomeForm>> = { petition, arrears };
+/**
+ * 国办发〔2009〕66号 art. 8, 医保办发〔2021〕43号 (domain-rules §6): each leg's decision in its own words — the new office
+ * accepts or refuses in writing, the old office sends or says why it cannot, the new office completes. Keyed by
+ * `transfer:<step>`; transfer-decision.ts names the outcomes each step takes.
+ */
+const transferSteps: Record<string, Record<string, OutcomeForm>> = {
+  'transfer:acceptanceLetter': {
+    approve: { label: { zh: '同意接收，出具联系函', en: 'Accept and send the letter of acceptance' } },
+    reject: { label: { zh: '不予接收（书面说明理由）', en: 'Refuse (reason in writing)' }, needsReason: true },
+  },
+  'transfer:transferOut': {
+    approve: { label: { zh: '转出：发送信息表并划转资金', en: 'Send the information table and the money' } },
+    reject: { label: { zh: '不能转出（书面说明理由）', en: 'Cannot transfer out (reason in writing)' }, needsReason: true },
+  },
+  'transfer:completion': { approve: { label: { zh: '办结转入并告知参保人', en: 'Complete and inform the person' } } },
+  'transfer:load': { approve: { label: { zh: '接续转入，记入账户余额', en: 'Load and credit the balance' } } },
+};
 
-/** The form of one outcome of a case type, or undefined to fall back to the generic words. */
-export const outcomeFormFor = (caseType: string, outcome: string): OutcomeForm | undefined => forms[caseType]?.[outcome];
+const forms: Record<string, Record<string, OutcomeForm>> = { petition, arrears, ...transferSteps };
+
+/**
+ * The form of one outcome of a case type — the step's own when the type words its steps apart (`<type>:<step>`) —
+ * or undefined to fall back to the generic words.
+ */
+export const outcomeFormFor = (caseType: string, outcome: string, step?: string): OutcomeForm | undefined =>
+  (step === undefined ? undefined : forms[`${caseType}:${step}`]?.[outcome]) ?? forms[caseType]?.[outcome];
 
 /** Outcomes every case type may take (domain/task.ts `TaskOutcome`, enrollment REVIEW_OUTCOMES and the like). */
 const genericOutcomes: Record<string, Label> = {
@@ -91,8 +113,9 @@ const genericOutcomes: Record<string, Label> = {
   reply: { zh: '答复', en: 'Reply' },
 };
 
-/** An outcome's button label: the case type's own words, else the generic ones, else undefined. */
-export const outcomeLabel = (caseType: string, outcome: string): Label | undefined => outcomeFormFor(caseType, outcome)?.label ?? genericOutcomes[outcome];
+/** An outcome's button label: the step's or the case type's own words, else the generic ones, else undefined. */
+export const outcomeLabel = (caseType: string, outcome: string, step?: string): Label | undefined =>
+  outcomeFormFor(caseType, outcome, step)?.label ?? genericOutcomes[outcome];
 
 /**
  * The posted `data.*` fields of a decision as the domain wants them: numbers as numbers, only the chosen outcome's

@@ -8,6 +8,7 @@ import type { Session } from '../web-env.js';
 import type { Label } from './case-type-labels.js';
 import { enrollmentFiling } from './enrollment.filing.js';
 import { petitionFiling } from './petition.filing.js';
+import { transferFiling } from './transfer.filing.js';
 
 export type PostedForm = Record<string, string | File | (string | File)[]>;
 
@@ -59,6 +60,6 @@ export interface ApplicantFollowUp {
   actions: Record<string, (form: PostedForm, call: ApiCall, reference: string) => Promise<ApiAnswer<unknown>>>;
 }
 
-export const filings: CaseTypeFiling[] = [enrollmentFiling, petitionFiling];
+export const filings: CaseTypeFiling[] = [enrollmentFiling, petitionFiling, transferFiling];
 
 export const filingFor = (type: string): CaseTypeFiling | undefined => filings.find((filing) => filing.type === type);

@@ -3,6 +3,7 @@
 import type { Lang } from '../i18n/messages.js';
 import { caseWords, type Label } from './case-type-labels.js';
 import { recordLines } from './record-fields.js';
+import { transferNoticeLabels } from './transfer-labels.js';
 
 const kinds: Record<string, Label> = {
   petition_registered: { zh: '信访登记告知', en: 'Petition registered' },
@@ -28,6 +29,7 @@ const kinds: Record<string, Label> = {
   deferral_approved: { zh: '缓缴批准通知', en: 'Deferral approved' },
   deferral_refused: { zh: '缓缴不予批准通知', en: 'Deferral refused' },
   arrears_settled: { zh: '欠费结清通知', en: 'Arrears settled' },
+  ...transferNoticeLabels,
 };
 
 // Which case type a notice kind belongs to, to name its `status` (the outbox row does not carry the case type).
@@ -35,7 +37,7 @@ const arrearsKinds = new Set(['order_to_pay', 'fine_decision', 'transfer_decisio
 
 /** The case type whose words a notice of `kind` uses. */
 export const noticeCaseType = (kind: string): string =>
-  kind.startsWith('petition_') ? 'petition' : kind.startsWith('enrollment_') || kind === 'correction_requested' ? 'enrollment' : arrearsKinds.has(kind) ? 'arrears' : kind;
+  kind.startsWith('petition_') ? 'petition' : kind.startsWith('enrollment_') || kind === 'correction_requested' ? 'enrollment' : arrearsKinds.has(kind) ? 'arrears' : kind in transferNoticeLabels ? 'transfer' : kind;
 
 export const noticeKindLabel = (kind: string, lang: Lang): string => kinds[kind]?.[lang] ?? kind;
 

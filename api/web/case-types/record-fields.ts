@@ -17,6 +17,7 @@ import {
 } from '../i18n/enum-labels.js';
 import type { Label, Lang } from '../i18n/messages.js';
 import { shanghaiMinute } from '../time-display.js';
+import { officeLabels, transferInsuranceLabels, transferLegLabels } from './transfer-labels.js';
 
 /** An ISO instant (`2026-12-16T16:00:00.000Z`), shown as Shanghai time like every instant on the pages. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -80,6 +81,22 @@ const fieldLabels: Record<string, Label> = {
   total: { zh: '合计', en: 'Total' },
   amount: { zh: '金额', en: 'Amount' },
   settled: { zh: '已结清', en: 'Settled' },
+  // transfers
+  insurance: { zh: '险种', en: 'Insurance' },
+  fromRegion: { zh: '转出地', en: 'From' },
+  toRegion: { zh: '转入地', en: 'To' },
+  amounts: { zh: '转移金额', en: 'Amounts' },
+  pooledFund: { zh: '统筹基金', en: 'Pooled fund' },
+  personalAccount: { zh: '个人账户', en: 'Personal account' },
+  months: { zh: '转移缴费月数', en: 'Contribution months' },
+  refusal: { zh: '不予转移', en: 'Refusal' },
+  office: { zh: '办理机构', en: 'Office' },
+  by: { zh: '办理人', en: 'By' },
+  acceptedBy: { zh: '出具联系函', en: 'Letter sent by' },
+  sentBy: { zh: '办理转出', en: 'Sent by' },
+  completedBy: { zh: '办结转入', en: 'Completed by' },
+  leg: { zh: '环节', en: 'Leg' },
+  region: { zh: '地区', en: 'Region' },
   // audit details and task lines
   step: { zh: '环节', en: 'Step' },
   dueAt: { zh: '办理时限', en: 'Due' },
@@ -122,6 +139,9 @@ const valueTables: Record<string, Readonly<Record<string, Label>>> = {
   permission: permissionLabels,
   channel: petitionChannelLabels,
   kind: { ...opinionKindLabels, ...deferralKindLabels },
+  insurance: transferInsuranceLabels,
+  office: officeLabels,
+  leg: transferLegLabels,
   route: notAcceptedRouteLabels,
 };
 

@@ -37,6 +37,11 @@ const domainSentences = {
   REVIEW_WINDOW_CLOSED: '请求复查（复核）的期限已过。',
   VALIDATION_FAILED: '提交的内容有误，请检查后重试。',
   NOT_INSURED: '此人在该单位没有正在参保的记录。',
+  DRAWING_PENSION: '此人已领取基本养老金，养老保险关系不再转移。',
+  SAME_POOLING_AREA: '转出地与转入地属于同一统筹地区：在同一统筹地区内更换单位应办理减员和增员，不办理转移。',
+  NOT_INSURED_IN_NEW_AREA: '此人尚未在转入地参保缴费，请先在新就业地参保后再申请转移。',
+  NOT_INSURED_IN_OLD_AREA: '此人在转出地没有可转移的参保记录。',
+  TRANSFER_ALREADY_OPEN: '此人同一险种已有正在办理的转移申请，须待其办结后再申请。',
 } as const satisfies Record<DomainErrorCode, string>;
 
 /** The codes the HTTP edge adds (api/errors.ts, authentication, readiness). */

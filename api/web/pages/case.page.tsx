@@ -104,7 +104,7 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
             </form>
           )}
           {mine && outcomes.length > 0 && (
-            <DecisionForms caseType={view.type} reference={view.reference} taskId={mine.taskId} outcomes={outcomes} session={session} t={t} lang={lang} />
+            <DecisionForms caseType={view.type} reference={view.reference} taskId={mine.taskId} step={mine.step} outcomes={outcomes} session={session} t={t} lang={lang} />
           )}
           {actions.has('release') && mine && (
             <form method="post" action={`/web/tasks/${mine.taskId}/release`} class="inline">

@@ -38,13 +38,13 @@ function FieldInput(props: { field: DecisionField; lang: Lang }) {
   );
 }
 
-export function DecisionForms(props: { caseType: string; reference: string; taskId: string; outcomes: string[]; session: Session; t: Translate; lang: Lang }) {
-  const { caseType, reference, taskId, outcomes, session, t, lang } = props;
-  const labelOf = (outcome: string) => outcomeLabel(caseType, outcome)?.[lang] ?? outcome;
-  const plain = outcomes.filter((outcome) => !outcomeFormFor(caseType, outcome)?.fields?.length);
+export function DecisionForms(props: { caseType: string; reference: string; taskId: string; step?: string; outcomes: string[]; session: Session; t: Translate; lang: Lang }) {
+  const { caseType, reference, taskId, step, outcomes, session, t, lang } = props;
+  const labelOf = (outcome: string) => outcomeLabel(caseType, outcome, step)?.[lang] ?? outcome;
+  const plain = outcomes.filter((outcome) => !outcomeFormFor(caseType, outcome, step)?.fields?.length);
   const groups = new Map<string, string[]>();
   for (const outcome of outcomes.filter((o) => !plain.includes(o))) {
-    const signature = (outcomeFormFor(caseType, outcome)?.fields ?? []).map((field) => field.name).join(',');
+    const signature = (outcomeFormFor(caseType, outcome, step)?.fields ?? []).map((field) => field.name).join(',');
     groups.set(signature, [...(groups.get(signature) ?? []), outcome]);
   }
   const Hidden = () => (
@@ -67,7 +67,7 @@ export function DecisionForms(props: { caseType: string; reference: string; task
   return (
     <>
       {plain.length > 0 && (
-        <form method="post" action={action} data-testid="decision-form">
+        <form method="post" action={action} data-testid="decision-form" data-step={step}>
           <Hidden />
           <label>
             {t('decisionComment')}
@@ -77,8 +77,8 @@ export function DecisionForms(props: { caseType: string; reference: string; task
         </form>
       )}
       {[...groups.values()].map((group) => {
-        const fields = outcomeFormFor(caseType, group[0] ?? '')?.fields ?? [];
-        const needsReason = group.some((outcome) => outcomeFormFor(caseType, outcome)?.needsReason);
+        const fields = outcomeFormFor(caseType, group[0] ?? '', step)?.fields ?? [];
+        const needsReason = group.some((outcome) => outcomeFormFor(caseType, outcome, step)?.needsReason);
         return (
           <details class="panel" open={plain.length === 0}>
             <summary>{group.map(labelOf).join(' / ')}</summary>

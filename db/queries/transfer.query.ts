@@ -1,0 +1,183 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { InsuranceType } from '../../domain/contribution/regional-parameters.js';
+import { defaultPoolingArea } from '../../domain/transfer/pooling-area.js';
+import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
+
+/** A region as a transfer sees it: served (its pooling area from region data) or a counterpart's (its city). */
+export interface TransferRegion {
+  code: string;
+  served: boolean;
+  poolingArea: string;
+}
+
+export async function transferRegionOf(em: EntityManager, code: string): Promise<TransferRegion> {
+  const [row] = await em.execute<{ pooling: string | null }[]>('select coalesce(pooling_region, code) as pooling from region where code = ?', [code]);
+  return row ? { code, served: true, poolingArea: row.pooling ?? code } : { code, served: false, poolingArea: defaultPoolingArea(code) };
+}
+
+/** What the door checks of a transfer read from the database (domain/transfer/transfer-eligibility.ts facts). */
+export interface TransferDoorFacts {
+  /** A pension record that ended because the person retired: they draw a pension (国办发〔2009〕66号 art. 2). */
+  drawingPension: boolean;
+  /** The earliest start month of the person's open records in the new pooling area, or null. */
+  insuredInNewAreaSince: string | null;
+  /** The reference of another open transfer of the same insurance for the person. */
+  openTransferReference: string | null;
+  /** Pooling areas other than the two of this transfer where a pension relationship is still active (先转后清). */
+  otherActivePensionAreas: string[];
+  /** Records of this insurance in the old pooling area that were not moved yet. */
+  oldAreaRecords: number;
+  person: { name: string; sex: 'male' | 'female'; birthDate: string; hukouRegion: string | null } | null;
+}
+
+/** One round trip for everything the door checks need. */
+export async function transferDoorFacts(
+  em: EntityManager,
+  q: { citizenId: string; insurance: TransferInsurance; fromPoolingArea: string; toPoolingArea: string; businessKey: string },
+): Promise<TransferDoorFacts> {
+  const [row] = await em.execute<
+    {
+      drawing: boolean;
+      since: string | null;
+      open: string | null;
+      others: string[] | null;
+      old: string;
+      person: TransferDoorFacts['person'];
+    }[]
+  >(
+    `select
+       exists (select 1 from insurance_record where citizen_id = ? and insurance_type = 'pension' and end_reason = 'retired') as drawing,
+       (select min(r.start_month) from insurance_record r join region g on g.code = r.region
+         where r.citizen_id = ? and r.status = 'active' and coalesce(g.pooling_region, g.code) = ?) as since,
+       (select reference from case_record where case_type = 'transfer' and citizen_id = ? and closed_at is null
+           and summary->>'insurance' = ? and business_key <> ? order by opened_at limit 1) as open,
+       (select array_agg(distinct coalesce(g.pooling_region, g.code)) from insurance_record r join region g on g.code = r.region
+         where r.citizen_id = ? and r.insurance_type = 'pension' and r.status = 'active' and coalesce(g.pooling_region, g.code) not in (?, ?)) as others,
+       (select count(*) from insurance_record r join region g on g.code = r.region
+         where r.citizen_id = ? and r.insurance_type = ? and r.transferred_by_case is null and coalesce(g.pooling_region, g.code) = ?)::text as old,
+       (select json_build_object('name', name, 'sex', sex, 'birthDate', to_char(birth_date, 'YYYY-MM-DD'), 'hukouRegion', hukou_region)
+          from person where citizen_id = ?) as person`,
+    [
+      q.citizenId,
+      q.citizenId,
+      q.toPoolingArea,
+      q.citizenId,
+      q.insurance,
+      q.businessKey,
+      q.citizenId,
+      q.fromPoolingArea,
+      q.toPoolingArea,
+      q.citizenId,
+      q.insurance,
+      q.fromPoolingArea,
+      q.citizenId,
+    ],
+  );
+  return {
+    drawingPension: row?.drawing ?? false,
+    insuredInNewAreaSince: row?.since ?? null,
+    openTransferReference: row?.open ?? null,
+    otherActivePensionAreas: row?.others ?? [],
+    oldAreaRecords: Number(row?.old ?? 0),
+    person: row?.person ?? null,
+  };
+}
+
+/** One insurance record span with its region, pooling area and base, as the transfer reads it. */
+export interface TransferRecordSpan {
+  id: string;
+  insuranceType: InsuranceType;
+  region: string;
+  poolingArea: string;
+  employerCreditCode: string | null;
+  personnelCategory: string;
+  status: string;
+  startMonth: string;
+  endMonth: string | null;
+  contributionBase: string;
+}
+
+/** Every record of the person that has not been moved by a transfer yet, oldest first. */
+export async function untransferredRecords(em: EntityManager, citizenId: string): Promise<TransferRecordSpan[]> {
+  const rows = await em.execute<
+    {
+      id: string;
+      insurance_type: InsuranceType;
+      region: string;
+      pooling: string;
+      employer_credit_code: string | null;
+      personnel_category: string;
+      status: string;
+      start_month: string;
+      end_month: string | null;
+      base: string;
+    }[]
+  >(
+    `select r.id, r.insurance_type, r.region, coalesce(g.pooling_region, r.region) as pooling, r.employer_credit_code, r.personnel_category,
+            r.status, r.start_month, r.end_month, r.contribution_base::text as base
+       from insurance_record r left join region g on g.code = r.region
+      where r.citizen_id = ? and r.transferred_by_case is null
+      order by r.start_month, r.insurance_type, r.created_at`,
+    [citizenId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    insuranceType: r.insurance_type,
+    region: r.region,
+    poolingArea: r.pooling,
+    employerCreditCode: r.employer_credit_code,
+    personnelCategory: r.personnel_category,
+    status: r.status,
+    startMonth: r.start_month,
+    endMonth: r.end_month,
+    contributionBase: r.base,
+  }));
+}
+
+/** The pension months the person has per pooling area (all records, moved ones included), for the benefit place. */
+export async function pensionMonthsByArea(em: EntityManager, citizenId: string): Promise<{ poolingArea: string; startMonth: string; endMonth: string | null }[]> {
+  const rows = await em.execute<{ pooling: string; start_month: string; end_month: string | null }[]>(
+    `select coalesce(g.pooling_region, r.region) as pooling, r.start_month, r.end_month
+       from insurance_record r left join region g on g.code = r.region
+      where r.citizen_id = ? and r.insurance_type = 'pension' order by r.start_month`,
+    [citizenId],
+  );
+  return rows.map((r) => ({ poolingArea: r.pooling, startMonth: r.start_month, endMonth: r.end_month }));
+}
+
+export interface TransferLedgerLine {
+  side: 'out' | 'in';
+  fund: 'pooledFund' | 'personalAccount';
+  poolingArea: string;
+  amount: string;
+  source: 'ledger' | 'platform';
+  reference: string;
+  messageId: string | null;
+  bookedAt: string;
+}
+
+/** The ledger lines of one transfer, in booking order. */
+export async function transferLedgerOf(em: EntityManager, caseId: string): Promise<TransferLedgerLine[]> {
+  const rows = await em.execute<
+    { side: 'out' | 'in'; fund: 'pooledFund' | 'personalAccount'; pooling_area: string; amount: string; source: 'ledger' | 'platform'; reference: string; message_id: string | null; booked_at: Date }[]
+  >('select side, fund, pooling_area, amount::text as amount, source, reference, message_id, booked_at from transfer_ledger where case_id = ? order by id', [caseId]);
+  return rows.map((r) => ({
+    side: r.side,
+    fund: r.fund,
+    poolingArea: r.pooling_area,
+    amount: r.amount,
+    source: r.source,
+    reference: r.reference,
+    messageId: r.message_id,
+    bookedAt: new Date(r.booked_at).toISOString(),
+  }));
+}
+
+/** The case a platform message belongs to: ours by reference (we are the new office), or by its platform ID. */
+export async function caseOfTransferId(em: EntityManager, transferId: string, platformKey: string): Promise<{ caseId: string; closed: boolean } | null> {
+  const [row] = await em.execute<{ id: string; closed_at: Date | null }[]>(
+    `select id, closed_at from case_record where case_type = 'transfer' and (reference = ? or business_key = ?) order by opened_at desc limit 1`,
+    [transferId, platformKey],
+  );
+  return row ? { caseId: row.id, closed: row.closed_at !== null } : null;
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { addMonths } from '../../domain/calendar/local-date.js';
+import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
+import { appendAudit } from './case-log.js';
+
+/**
+ * The writes of an inter-region transfer (转移接续, domain-rules §6): the append-only transfer ledger, the hand-over
+ * of the relationship from one pooling area to the other, the temporary contribution account, and the platform
+ * messages. Each is idempotent by a key the workflow chose, and audits in the same transaction.
+ */
+
+export interface LedgerBooking {
+  caseId: string;
+  reference: string;
+  insurance: TransferInsurance;
+  side: 'out' | 'in';
+  fund: 'pooledFund' | 'personalAccount';
+  poolingArea: string;
+  amount: string;
+  source: 'ledger' | 'platform';
+  messageId: string | null;
+}
+
+/**
+ * Books transfer ledger lines once each: the key is the case, the side and the fund, so a retried activity or a
+ * counterpart's message delivered twice books nothing more (the first booking stands, whatever a repeat says).
+ * Returns how many lines were new.
+ */
+export async function bookTransferLedger(em: EntityManager, lines: readonly LedgerBooking[], at: Date): Promise<number> {
+  let booked = 0;
+  for (const line of lines) {
+    const inserted = await em.execute<{ id: string }[]>(
+      `insert into transfer_ledger (case_id, reference, insurance, side, fund, pooling_area, amount, source, message_id, dedupe_key, booked_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing returning id`,
+      [line.caseId, line.reference, line.insurance, line.side, line.fund, line.poolingArea, line.amount, line.source, line.messageId, `${line.caseId}:${line.side}:${line.fund}`, at],
+    );
+    booked += inserted.length;
+  }
+  return booked;
+}
+
+const previousMonth = (month: string) => addMonths(`${month}-01`, -1).slice(0, 7);
+
+export interface RelationshipHandOver {
+  caseId: string;
+  citizenId: string;
+  insurance: TransferInsurance;
+  /** End the old pooling area's relationship (this system runs the old office). */
+  endIn: string | null;
+  /** Take the relationship over in the new pooling area (this system runs the new office). */
+  takeOverIn: { poolingArea: string; region: string } | null;
+  /** The first month the new place holds the relationship; the old one ends with the month before. */
+  takeOverMonth: string;
+  decidedBy: string;
+  at: Date;
+}
+
+export interface HandOverResult {
+  /** Records of the old area whose years and money moved (now marked with the case). */
+  movedRecords: number;
+  /** Old-area records that were still open and ended with the month before the take-over. */
+  endedRecords: number;
+  /** The new area's open record for the insurance after the hand-over: the one it had, or one opened now. */
+  newRecord: { startMonth: string; opened: boolean } | null;
+}
+
+/**
+ * The old relationship ends exactly when the new one takes over, in one transaction (issue 11 point 4): the old area's
+ * records of the insurance are marked as moved by this case, any still open end with the month before the take-over
+ * (`transferredOut`); then the new area keeps its open record, or gets one opened by this case with the person's
+ * current employer there and base. The partial unique index on active pension records (one person, one relationship,
+ * domain-rules §2) holds throughout: the new one can only open once the old one has ended. Idempotent by the case.
+ */
+export async function handOverRelationship(em: EntityManager, h: RelationshipHandOver): Promise<HandOverResult> {
+  return em.transactional(async (tx) => {
+    let movedRecords = 0;
+    let endedRecords = 0;
+    if (h.endIn !== null) {
+      const ended = await tx.execute<{ id: string }[]>(
+        `update insurance_record r set status = 'terminated', end_month = ?, end_reason = 'transferredOut'
+           from region g where g.code = r.region and coalesce(g.pooling_region, g.code) = ?
+            and r.citizen_id = ? and r.insurance_type = ? and r.status = 'active' and r.transferred_by_case is null
+         returning r.id`,
+        [previousMonth(h.takeOverMonth), h.endIn, h.citizenId, h.insurance],
+      );
+      endedRecords = ended.length;
+      const moved = await tx.execute<{ id: string }[]>(
+        `update insurance_record r set transferred_by_case = ?
+           from region g where g.code = r.region and coalesce(g.pooling_region, g.code) = ?
+            and r.citizen_id = ? and r.insurance_type = ? and r.transferred_by_case is null
+         returning r.id`,
+        [h.caseId, h.endIn, h.citizenId, h.insurance],
+      );
+      movedRecords = moved.length;
+    }
+    let newRecord: HandOverResult['newRecord'] = null;
+    if (h.takeOverIn !== null) {
+      const [current] = await tx.execute<{ start_month: string }[]>(
+        `select r.start_month from insurance_record r join region g on g.code = r.region
+          where r.citizen_id = ? and r.insurance_type = ? and r.status = 'active' and coalesce(g.pooling_region, g.code) = ?
+          order by r.start_month limit 1`,
+        [h.citizenId, h.insurance, h.takeOverIn.poolingArea],
+      );
+      if (current) newRecord = { startMonth: current.start_month, opened: false };
+      else {
+        // The person's current job in the new area gives the employer and base; without one they continue as flexible.
+        const [job] = await tx.execute<{ region: string; employer_credit_code: string | null; personnel_category: string; base: string }[]>(
+          `select r.region, r.employer_credit_code, r.personnel_category, r.contribution_base::text as base
+             from insurance_record r join region g on g.code = r.region
+            where r.citizen_id = ? and r.status = 'active' and coalesce(g.pooling_region, g.code) = ?
+            order by r.start_month desc limit 1`,
+          [h.citizenId, h.takeOverIn.poolingArea],
+        );
+        const [last] = await tx.execute<{ base: string }[]>(
+          `select contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = ? order by start_month desc limit 1`,
+          [h.citizenId, h.insurance],
+        );
+        const inserted = await tx.execute<{ id: string }[]>(
+          `insert into insurance_record (id, citizen_id, insurance_type, region, employer_credit_code, personnel_category, start_month, status,
+             contribution_base, opened_by_case, created_at)
+           values (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?) on conflict (opened_by_case, insurance_type) do nothing returning id`,
+          [
+            randomUUID(),
+            h.citizenId,
+            h.insurance,
+            job?.region ?? h.takeOverIn.region,
+            job?.employer_credit_code ?? null,
+            job ? job.personnel_category : 'flexible',
+            h.takeOverMonth,
+            job?.base ?? last?.base ?? '0.00',
+            h.caseId,
+            h.at,
+          ],
+        );
+        newRecord = { startMonth: h.takeOverMonth, opened: inserted.length > 0 };
+      }
+    }
+    await appendAudit(tx, {
+      at: h.at,
+      actorId: h.decidedBy,
+      actorRole: h.decidedBy === 'system' || h.decidedBy === 'counterpart' ? 'system' : 'staff',
+      region: h.takeOverIn?.region ?? null,
+      action: 'transfer.handedOver',
+      objectType: 'Case',
+      objectId: h.caseId,
+      detail: { insurance: h.insurance, endIn: h.endIn, takeOverIn: h.takeOverIn?.poolingArea ?? null, takeOverMonth: h.takeOverMonth, movedRecords, endedRecords, newRecord },
+      key: `case:${h.caseId}:handedOver`,
+    });
+    return { movedRecords, endedRecords, newRecord };
+  });
+}
+
+/** Opens the temporary contribution account of a transfer case once (国办发〔2009〕66号 art. 5). */
+export async function openTemporaryPensionAccount(
+  em: EntityManager,
+  a: { caseId: string; citizenId: string; region: string; poolingArea: string; keptInPoolingArea: string; openedOn: string; decidedBy: string; at: Date },
+): Promise<void> {
+  await em.transactional(async (tx) => {
+    await tx.execute(
+      `insert into temporary_pension_account (id, citizen_id, region, pooling_area, kept_in_pooling_area, opened_by_case, opened_on, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (opened_by_case) do nothing`,
+      [randomUUID(), a.citizenId, a.region, a.poolingArea, a.keptInPoolingArea, a.caseId, a.openedOn, a.at],
+    );
+    await appendAudit(tx, {
+      at: a.at,
+      actorId: a.decidedBy,
+      actorRole: 'staff',
+      region: a.region,
+      action: 'transfer.temporaryAccount',
+      objectType: 'Case',
+      objectId: a.caseId,
+      detail: { poolingArea: a.poolingArea, keptInPoolingArea: a.keptInPoolingArea, openedOn: a.openedOn },
+      key: `case:${a.caseId}:temporaryAccount`,
+    });
+  });
+}
+
+export interface ExchangeRecord {
+  messageId: string;
+  direction: 'in' | 'out';
+  type: string;
+  transferId: string;
+  caseId: string | null;
+  counterpart: string;
+  body: Record<string, unknown>;
+}
+
+/** Records a platform message once by its ID; true when it is new (a message delivered twice is recorded once). */
+export async function recordExchangeMessage(em: EntityManager, m: ExchangeRecord, at: Date): Promise<boolean> {
+  const inserted = await em.execute<{ message_id: string }[]>(
+    `insert into exchange_message (message_id, direction, type, transfer_id, case_id, counterpart, body, recorded_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (message_id) do nothing returning message_id`,
+    [m.messageId, m.direction, m.type, m.transferId, m.caseId, m.counterpart, JSON.stringify(m.body), at],
+  );
+  return inserted.length > 0;
+}
+
+/** An inbound message reached its case (or was set aside): stamped once. */
+export async function markExchangeMessageHandled(em: EntityManager, messageId: string, caseId: string | null, at: Date): Promise<void> {
+  await em.execute('update exchange_message set handled_at = coalesce(handled_at, ?), case_id = coalesce(case_id, ?) where message_id = ?', [at, caseId, messageId]);
+}
+
+/** Inbound messages recorded but not yet handed to their case (a crash between the two is picked up again). */
+export async function unhandledInboundMessages(em: EntityManager, limit = 100): Promise<{ messageId: string; body: Record<string, unknown> }[]> {
+  const rows = await em.execute<{ message_id: string; body: Record<string, unknown> }[]>(
+    `select message_id, body from exchange_message where direction = 'in' and handled_at is null order by recorded_at limit ?`,
+    [limit],
+  );
+  return rows.map((r) => ({ messageId: r.message_id, body: r.body }));
+}

@@ -1,0 +1,103 @@
+import { Money, isRate } from '../money.js';
+import { DomainError } from '../errors.js';
+import { calculatePersonalAccountTransfer, type AccountStatementLine, type PersonalAccountResult } from './personal-account.js';
+import { calculatePooledFundOfPeriods, type PooledFundResult, type WagePeriod, yearSegmentsOf } from './pooled-fund.js';
+import type { TransferAmounts } from './transfer-reconciliation.js';
+import { DEFAULT_TRANSFER_POLICY, type TransferInsurance, type TransferPolicy } from './transfer-policy.js';
+
+/** A record span of the old office with the employee rate credited to the personal account (个人缴费比例) in force. */
+export interface AccountPeriod extends WagePeriod {
+  /** The employee contribution rate of the insurance, e.g. "0.08" for pension, "0.02" for medical. */
+  employeeRate: string;
+}
+
+export interface TransferAmountsInput {
+  insurance: TransferInsurance;
+  /** The old office's record spans of this insurance. */
+  periods: readonly AccountPeriod[];
+  /** The last month counted (an open record runs to it). */
+  throughMonth: string;
+}
+
+export interface CalculatedTransferAmounts {
+  amounts: TransferAmounts;
+  /** Pension only: the pooled-fund calculation with its years. */
+  pooledFund: PooledFundResult | null;
+  /** Pension only: the personal-account calculation. */
+  personalAccount: PersonalAccountResult | null;
+  /** Months of the spans up to `throughMonth` (what carries over). */
+  months: number;
+  workings: string[];
+}
+
+/**
+ * The personal account statement the old office's records give: per year, the individual contributions (the record's
+ * monthly wage × months × the employee rate, rounded half-up to the fen per span) and no credited interest — the
+ * interest rates credited each year (记账利率) are not held here, so the interest line is 0.00 and the workings say
+ * so (domain-rules §6.1, E3: "interest not computed"). Pure.
+ * @throws DomainError INVALID_AMOUNT for a malformed rate; INVALID_DATE as {@link yearSegmentsOf}.
+ */
+export function accountStatementOfPeriods(periods: readonly AccountPeriod[], throughMonth: string): AccountStatementLine[] {
+  periods.forEach((p, i) => {
+    if (!isRate(p.employeeRate)) throw new DomainError('INVALID_AMOUNT', `"${p.employeeRate}" is not a rate`, { path: `periods[${i}].employeeRate` });
+  });
+  const byYear = new Map<number, Money>();
+  for (const segment of yearSegmentsOf(periods, throughMonth)) {
+    const rate = periods[segment.period]!.employeeRate;
+    const contribution = segment.monthlyWage.applyRate(String(segment.months), 'HALF_UP_FEN').applyRate(rate, 'HALF_UP_FEN');
+    byYear.set(segment.year, (byYear.get(segment.year) ?? Money.zero()).plus(contribution));
+  }
+  return [...byYear.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([year, individual]) => ({ year, individualContributions: individual.toString(), interest: '0.00' }));
+}
+
+/**
+ * What a transfer moves, from the old office's records (domain-rules §6): for a pension the pooled fund (12 % of each
+ * year's contribution wage from 1998) and the personal account (before 1998 the individual contributions with interest,
+ * from 1998 the whole credit — 国办发〔2009〕66号 art. 4); for medical the personal-account balance (医保办发〔2021〕
+ * 43号), here the individual contributions credited to it (spending from the account is not held here); for
+ * unemployment no money, only the months (社会保险法 art. 52). Pure.
+ */
+export function transferAmountsOf(input: TransferAmountsInput, policy: TransferPolicy = DEFAULT_TRANSFER_POLICY): CalculatedTransferAmounts {
+  const { insurance, periods, throughMonth } = input;
+  const months = yearSegmentsOf(periods, throughMonth).reduce((sum, s) => sum + s.months, 0);
+  const asOfYear = Number(throughMonth.slice(0, 4));
+  if (insurance === 'pension') {
+    const pooled = calculatePooledFundOfPeriods({ periods, throughMonth }, policy.pooledFund);
+    const statement = accountStatementOfPeriods(periods, throughMonth);
+    const personal = calculatePersonalAccountTransfer({ statement, asOfYear }, policy.personalAccount);
+    return {
+      amounts: { pooledFund: pooled.pooledFund, personalAccount: personal.transferAmount },
+      pooledFund: pooled,
+      personalAccount: personal,
+      months,
+      workings: [
+        ...pooled.workings,
+        'personal account: individual contributions from the records (wage × months × employee rate); credited interest is not on record here (0.00)',
+        ...personal.workings,
+      ],
+    };
+  }
+  if (insurance === 'medical') {
+    const statement = accountStatementOfPeriods(periods, throughMonth);
+    const balance = Money.sum(statement.map((line) => Money.of(line.individualContributions)));
+    return {
+      amounts: { pooledFund: '0.00', personalAccount: balance.toString() },
+      pooledFund: null,
+      personalAccount: null,
+      months,
+      workings: [
+        ...statement.map((line) => `${line.year}: individual contributions credited to the medical account ${line.individualContributions}`),
+        `medical personal-account balance that moves = ${balance.toString()} (医保办发〔2021〕43号; spending from the account is not on record here)`,
+      ],
+    };
+  }
+  return {
+    amounts: { pooledFund: '0.00', personalAccount: '0.00' },
+    pooledFund: null,
+    personalAccount: null,
+    months,
+    workings: [`unemployment: no money moves; ${months} contribution months carry over (社会保险法 art. 52)`],
+  };
+}

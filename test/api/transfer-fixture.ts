@@ -1,0 +1,102 @@
+// Shared steps of the transfer end-to-end and browser tests: a person with the E3 history on the Hangzhou office's
+// records, insured again in Ningbo through the API, and the staff of both offices deciding their legs through the task
+// routes. Not a test file itself (no `.test.ts`).
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { enrollmentBody } from '../support/factories.js';
+import type { TestSystem } from '../support/system.js';
+
+export const NINGBO_EMPLOYER = '91330212MA2H00065U';
+export const HANGZHOU_EMPLOYER = '91330102MA2H00014Y';
+
+/** E3 (domain-rules §10): monthly contribution wages 2010–2018 for 12 months, 2019 for six months. */
+export const E3_SPANS: [string, string, string][] = [
+  ['2010-01', '2010-12', '3000.00'],
+  ['2011-01', '2011-12', '3300.00'],
+  ['2012-01', '2012-12', '3600.00'],
+  ['2013-01', '2013-12', '4000.00'],
+  ['2014-01', '2014-12', '4400.00'],
+  ['2015-01', '2015-12', '4800.00'],
+  ['2016-01', '2016-12', '5200.00'],
+  ['2017-01', '2017-12', '5600.00'],
+  ['2018-01', '2018-12', '6000.00'],
+  ['2019-01', '2019-06', '6500.00'],
+];
+
+/**
+ * The Hangzhou office's records of a person who worked there 2010-01 to 2019-06 (E3) and left: one pension record per
+ * wage level, ended, as a migration of the office's history would load them.
+ */
+export async function e3HistoryInHangzhou(system: TestSystem, citizenId: string, insurance = 'pension', lastReason = 'resigned'): Promise<void> {
+  const em = system.orm.em.fork();
+  for (const [i, [start, end, base]] of E3_SPANS.entries()) {
+    await em.execute(
+      `insert into insurance_record (id, citizen_id, insurance_type, region, employer_credit_code, personnel_category, start_month, end_month,
+         end_reason, status, contribution_base, opened_by_case, created_at)
+       values (?, ?, ?, '330102', ?, 'employee', ?, ?, ?, 'terminated', ?, ?, now())`,
+      [randomUUID(), citizenId, insurance, HANGZHOU_EMPLOYER, start, end, i === E3_SPANS.length - 1 ? lastReason : 'contractEnded', base, `history-${citizenId}-${insurance}-${start}`],
+    );
+  }
+}
+
+/** Files a timely hire with `employer` in `region` and waits until the person is insured (or refused). */
+export async function enrolled(system: TestSystem, citizenId: string, options: { employer?: string; region?: string; insuranceTypes?: string[] } = {}) {
+  const employer = options.employer ?? NINGBO_EMPLOYER;
+  const token = await system.token({ role: 'employer', employer, sub: `agent-${employer.slice(-6)}` });
+  const body = { ...enrollmentBody({ citizenId, employerCreditCode: employer, region: options.region ?? '330212' }), ...(options.insuranceTypes ? { insuranceTypes: options.insuranceTypes } : {}) };
+  const started = await system.call('POST', '/v1/enrollments', { token, body });
+  expect(started.status).toBe(202);
+  return system.eventually(async () => {
+    const view = await system.call('GET', `/v1/cases/${started.body.caseId}`, { token });
+    return view.body.status === 'insured' || view.body.status === 'refused' ? (view.body as { status: string; summary: Record<string, unknown> }) : undefined;
+  });
+}
+
+/** The open task of `step` on the case, once the workflow opened it. */
+export function openTaskOf(system: TestSystem, caseId: string, step: string): Promise<string> {
+  return system.eventually(async () => {
+    const [row] = await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
+    return row?.id;
+  }, 30_000);
+}
+
+/** A staff member of the office claims the leg's task and decides it through the task routes. */
+export async function decideLeg(system: TestSystem, token: string, caseId: string, step: string, outcome: string, comment = '') {
+  const taskId = await openTaskOf(system, caseId, step);
+  const claim = await system.call('POST', `/v1/tasks/${taskId}/claim`, { token });
+  expect(claim.status, JSON.stringify(claim.body)).toBe(200);
+  const done = await system.call('POST', `/v1/tasks/${taskId}/complete`, { token, body: { outcome, comment: comment || '同意' } });
+  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  return done.body as { task: { status: string }; case: { status: string } };
+}
+
+/** The transfer once it is in `status`. */
+export function transferIn(system: TestSystem, token: string, reference: string, status: string) {
+  return system.eventually(async () => {
+    const view = await system.call('GET', `/v1/transfers/${reference}`, { token });
+    return view.status === 200 && view.body.status === status ? (view.body as TransferBody) : undefined;
+  }, 30_000);
+}
+
+export interface TransferBody {
+  reference: string;
+  caseId: string;
+  status: string;
+  legs: { name: string; office: string; region: string; served: boolean; dueDate: string | null; daysLeft: number | null; status: string; unit: string }[];
+  amounts: { pooledFund: string; personalAccount: string } | null;
+  reconciliation: { balanced: boolean } | null;
+  pensionPaymentPlace?: { paymentPlace: string; rule: string };
+  ledger: { side: string; fund: string; poolingArea: string; amount: string; source: string }[];
+  refusal: { office: string; reason: string } | null;
+  [key: string]: unknown;
+}
+
+/** The person's pension records: region, status, whether a transfer moved them. */
+export function pensionRecords(system: TestSystem, citizenId: string) {
+  return system.orm.em
+    .fork()
+    .execute<{ region: string; status: string; end_reason: string | null; transferred_by_case: string | null; opened_by_case: string }[]>(
+      `select region, status, end_reason, transferred_by_case, opened_by_case from insurance_record where citizen_id = ? and insurance_type = 'pension' order by start_month`,
+      [citizenId],
+    );
+}

@@ -1,0 +1,263 @@
+// Inter-region transfer (转移接续, issue 11) through the API on real PostgreSQL and Temporal: Hangzhou → Ningbo end to
+// end with the staff of both offices, refusals that write nothing, a refusal by the new office that moves nothing, and
+// an outside pooling area answering through the national platform's spool (a fake counterpart agency).
+import { randomInt, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
+import { E3_AMOUNTS, FakeCounterpartAgency } from '../support/fake-counterpart.js';
+import { citizenId } from '../support/factories.js';
+import { startSystem, type TestSystem } from '../support/system.js';
+import { writtenRows } from './review-fixture.js';
+import { decideLeg, e3HistoryInHangzhou, enrolled, pensionRecords, transferIn, type TransferBody } from './transfer-fixture.js';
+
+const NANJING = { poolingArea: '320100', region: '320102' };
+
+describe('transfers: pension, medical and the outside counterpart (real PostgreSQL, Temporal dev server, worker, HTTP)', () => {
+  let system: TestSystem;
+  let ningbo: string;
+  let hangzhou: string;
+
+  const apply = (token: string, body: Record<string, unknown>) => system.call('POST', '/v1/transfers', { token, body });
+  const ledgerRows = async () => Number((await system.orm.em.fork().execute<{ n: string }[]>('select count(*)::text as n from transfer_ledger'))[0]!.n);
+
+  beforeAll(async () => {
+    system = await startSystem();
+    ningbo = await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-1' });
+    hangzhou = await system.token({ role: 'caseworker', region: '330102', sub: 'cw-hz-1' });
+  });
+  afterAll(async () => system?.close());
+
+  it('transfers a pension Hangzhou → Ningbo: E3 amounts reconcile to the fen, both offices decide their legs, the old relationship ends as the new one takes over (§6.1, E3)', async () => {
+    const id = citizenId();
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const person = await system.token({ role: 'citizen', sub: id });
+
+    const started = await apply(person, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    expect(started.status).toBe(202);
+    expect(started.body.reference).toMatch(/^TR\d{10}$/);
+    const again = await apply(person, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    expect(again.body.reference).toBe(started.body.reference); // a repeat lands on the same case
+    const { reference, caseId } = started.body as { reference: string; caseId: string };
+
+    const opened = await transferIn(system, person, reference, 'acceptanceLetter');
+    expect(opened.amounts).toEqual(E3_AMOUNTS);
+    expect(opened.pensionPaymentPlace).toMatchObject({ rule: 'RELATIONSHIP_IN_HUKOU_PROVINCE' });
+    expect(opened.legs.map((l) => [l.name, l.office, l.region, l.status, l.unit])).toEqual([
+      ['acceptanceLetter', 'new', '330212', 'open', 'working'],
+      ['transferOut', 'old', '330102', 'waiting', 'working'],
+      ['completion', 'new', '330212', 'waiting', 'working'],
+    ]);
+    expect(opened.legs[0]?.daysLeft).toBeGreaterThanOrEqual(14);
+
+    // Both offices' staff see the one case; staff of a third region do not.
+    expect((await system.call('GET', `/v1/cases/${caseId}`, { token: hangzhou })).status).toBe(200);
+    const elsewhere = await system.token({ role: 'caseworker', region: '330106', sub: 'cw-xh-1' });
+    expect((await system.call('GET', `/v1/transfers/${reference}`, { token: elsewhere })).status).toBe(404);
+    expect((await system.call('GET', `/v1/transfers/${reference}`, { token: await system.token({ role: 'citizen', sub: citizenId() }) })).status).toBe(404);
+
+    await decideLeg(system, ningbo, caseId, 'acceptanceLetter', 'approve');
+    // The old office's task is in the old office's queue, not the new one's.
+    await decideLeg(system, hangzhou, caseId, 'transferOut', 'approve');
+    await decideLeg(system, ningbo, caseId, 'completion', 'approve');
+    const done = await transferIn(system, person, reference, 'completed');
+
+    expect(done.legs.map((l) => l.status)).toEqual(['done', 'done', 'done']);
+    expect(done.reconciliation).toMatchObject({ balanced: true });
+    expect(done.ledger.map((l) => [l.side, l.fund, l.poolingArea, l.amount])).toEqual([
+      ['out', 'pooledFund', '330100', '62136.00'],
+      ['out', 'personalAccount', '330100', '41424.00'],
+      ['in', 'pooledFund', '330200', '62136.00'],
+      ['in', 'personalAccount', '330200', '41424.00'],
+    ]);
+    const records = await pensionRecords(system, id);
+    expect(records.filter((r) => r.status === 'active').map((r) => r.region)).toEqual(['330212']);
+    expect(records.filter((r) => r.region === '330102').every((r) => r.transferred_by_case === caseId)).toBe(true);
+    const timeline = ((await system.call('GET', `/v1/cases/${caseId}`, { token: hangzhou })).body as { timeline: { action: string }[] }).timeline.map((t) => t.action);
+    expect(timeline.filter((a) => a === 'transfer.leg.opened')).toHaveLength(3);
+    // The person was told at each leg (the outbox is delivered by the worker's housekeeping).
+    await system.eventually(async () => (system.notices.delivered.some((n) => n.recipientId === id && n.kind === 'transfer_completed') ? true : undefined));
+    expect(system.notices.delivered.filter((n) => n.recipientId === id && n.caseId === caseId).map((n) => n.kind)).toEqual([
+      'transfer_received',
+      'acceptance_letter_sent',
+      'transfer_out_sent',
+      'funds_received',
+      'transfer_completed',
+    ]);
+  });
+
+  it('refuses with the reason and writes nothing: a pension drawer, one pooling area, not insured in the new area, a second open transfer (§6, issue 11 "Bad input")', async () => {
+    const retired = citizenId();
+    await e3HistoryInHangzhou(system, retired, 'pension', 'retired');
+    expect((await enrolled(system, retired)).status).toBe('insured');
+    const notInNingbo = citizenId();
+    await e3HistoryInHangzhou(system, notInNingbo);
+    const moving = citizenId();
+    await e3HistoryInHangzhou(system, moving);
+    expect((await enrolled(system, moving)).status).toBe('insured');
+    const open = await apply(ningbo, { citizenId: moving, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    expect(open.status).toBe(202);
+    await transferIn(system, ningbo, open.body.reference, 'acceptanceLetter'); // its workflow has written what it writes
+
+    const before = await writtenRows(system);
+    const ledger = await ledgerRows();
+    const drawing = await apply(ningbo, { citizenId: retired, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    expect(drawing.status).toBe(422);
+    expect(drawing.body.code).toBe('DRAWING_PENSION');
+    expect(drawing.body.errors).toEqual([{ path: 'citizenId', message: expect.stringMatching(/already draws a basic pension/) }]);
+
+    const sameArea = await apply(ningbo, { citizenId: moving, insurance: 'medical', fromRegion: '330203', toRegion: '330212' });
+    expect(sameArea.status).toBe(422);
+    expect(sameArea.body.code).toBe('SAME_POOLING_AREA');
+
+    const notInsured = await apply(ningbo, { citizenId: notInNingbo, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    expect(notInsured.status).toBe(422);
+    expect(notInsured.body.code).toBe('NOT_INSURED_IN_NEW_AREA');
+
+    const second = await apply(ningbo, { citizenId: moving, insurance: 'pension', fromRegion: '320102', toRegion: '330212' });
+    expect(second.status).toBe(422);
+    expect(second.body.code).toBe('TRANSFER_ALREADY_OPEN');
+    expect(second.body.detail).toContain(open.body.reference);
+
+    const unserved = await apply(ningbo, { citizenId: moving, insurance: 'pension', fromRegion: '330102', toRegion: '320102' });
+    expect(unserved.status).toBe(400);
+    expect(unserved.body.errors[0].path).toBe('toRegion');
+    const workInjury = await apply(ningbo, { citizenId: moving, insurance: 'workInjury', fromRegion: '330102', toRegion: '330212' });
+    expect(workInjury.status).toBe(400);
+    expect(workInjury.body.errors[0].path).toBe('insurance');
+    // A citizen files for themself only; an agent of an employer the person does not work for is refused too.
+    const otherCitizen = await apply(await system.token({ role: 'citizen', sub: citizenId() }), { citizenId: moving, insurance: 'medical', fromRegion: '330102', toRegion: '330212' });
+    expect(otherCitizen.status).toBe(403);
+    const otherAgent = await apply(await system.token({ role: 'employer', employer: '91330203MA2H000570', sub: 'agent-hs' }), { citizenId: moving, insurance: 'medical', fromRegion: '330102', toRegion: '330212' });
+    expect(otherAgent.status).toBe(403);
+
+    expect(await writtenRows(system)).toEqual(before);
+    expect(await ledgerRows()).toBe(ledger);
+  });
+
+  it('moves nothing when the new office refuses: the person stays insured where they were, nothing is booked (issue 11 point 4)', async () => {
+    const id = citizenId();
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    const { reference, caseId } = started.body as { reference: string; caseId: string };
+    const recordsBefore = await pensionRecords(system, id);
+    // Staff who filed it at the counter do not also accept it (four eyes).
+    const taskId = await system.eventually(async () => (await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and status = 'open'`, [caseId]))[0]?.id);
+    expect((await system.call('POST', `/v1/tasks/${taskId}/claim`, { token: ningbo })).body.code).toBe('FOUR_EYES');
+    const other = await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-2' });
+    await decideLeg(system, other, caseId, 'acceptanceLetter', 'reject', '该人员尚未与本地用人单位建立劳动关系');
+    const refused = await transferIn(system, ningbo, reference, 'refused');
+    expect(refused.refusal).toEqual({ office: 'new', reason: '该人员尚未与本地用人单位建立劳动关系' });
+    expect(refused.ledger).toEqual([]);
+    expect(refused.legs.map((l) => l.status)).toEqual(['refused', 'cancelled', 'cancelled']);
+    expect(await pensionRecords(system, id)).toEqual(recordsBefore);
+  });
+
+  it('reaches an outside pooling area through the platform: the letter goes out, the counterpart’s money arriving twice is booked once (issue 11 point 1)', async () => {
+    const id = citizenId();
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const agency = new FakeCounterpartAgency(NANJING, 'transferOut', undefined, true);
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    try {
+      const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '320102', toRegion: '330212' });
+      expect(started.status).toBe(202);
+      const { reference, caseId } = started.body as { reference: string; caseId: string };
+      const opened = await transferIn(system, ningbo, reference, 'acceptanceLetter');
+      expect(opened.amounts).toBeNull(); // nothing known until the old office sends its information table
+      expect(opened.legs[1]).toMatchObject({ name: 'transferOut', region: '320100', served: false });
+      await decideLeg(system, await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-3' }), caseId, 'acceptanceLetter', 'approve');
+      const received = await transferIn(system, ningbo, reference, 'completion');
+      expect(received.amounts).toEqual(E3_AMOUNTS);
+      expect(received.reconciliation).toMatchObject({ balanced: true });
+      await decideLeg(system, await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-4' }), caseId, 'completion', 'approve');
+      const done = await transferIn(system, ningbo, reference, 'completed');
+      expect(done.ledger.map((l) => [l.side, l.source, l.poolingArea, l.amount])).toEqual([
+        ['out', 'platform', '320100', '62136.00'],
+        ['in', 'ledger', '330200', '62136.00'],
+        ['out', 'platform', '320100', '41424.00'],
+        ['in', 'ledger', '330200', '41424.00'],
+      ]);
+      // The platform delivered the information table twice: one message (by its ID), booked once.
+      expect(agency.sent.filter((m) => m.type === 'TRANSFER_OUT')).toHaveLength(2);
+      await system.eventually(async () => (agency.received.some((m) => m.type === 'TRANSFER_COMPLETED') ? true : undefined));
+      const messages = await system.orm.em.fork().execute<{ direction: string; type: string }[]>('select direction, type from exchange_message where case_id = ? order by recorded_at', [caseId]);
+      expect(messages.map((m) => `${m.direction}:${m.type}`)).toEqual(['out:TRANSFER_REQUEST', 'in:TRANSFER_OUT', 'out:TRANSFER_COMPLETED']);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('transfers a person out to an outside new office that asks through the platform; the old relationship ends when it confirms (role old)', async () => {
+    const id = citizenId();
+    await e3HistoryInHangzhou(system, id);
+    const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    try {
+      await agency.deliver(system.exchange, agency.request({ poolingArea: '330100', region: '330102' }, { citizenId: id, name: '王外迁' }, 'pension', system.clock.now().getTime()));
+      const caseId = await system.eventually(async () => (await system.orm.em.fork().execute<{ id: string }[]>(`select id from case_record where case_type = 'transfer' and citizen_id = ?`, [id]))[0]?.id, 30_000);
+      await decideLeg(system, hangzhou, caseId, 'transferOut', 'approve');
+      await system.eventually(async () => {
+        const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [caseId]);
+        return row?.status === 'completed' ? true : undefined;
+      }, 30_000);
+      expect(agency.received.map((m) => m.type)).toEqual(['TRANSFER_OUT']);
+      expect(agency.received[0]).toMatchObject({ amounts: E3_AMOUNTS, months: 114 });
+      const records = await pensionRecords(system, id);
+      expect(records.every((r) => r.transferred_by_case === caseId)).toBe(true);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('sets aside a platform document that is not in the format, with the reason, and changes nothing', async () => {
+    const before = await writtenRows(system);
+    const name = `zz-${randomUUID()}.json`;
+    const { mkdir, writeFile, readFile } = await import('node:fs/promises');
+    await mkdir(system.exchange.inbox, { recursive: true });
+    await writeFile(`${system.exchange.inbox}/${name}`, JSON.stringify({ format: 'cn-si-transfer/1', type: 'TRANSFER_OUT', messageId: 'not-a-uuid' }));
+    const reason = await system.eventually(async () => readFile(`${system.exchange.inbox}/rejected/${name}.reason.txt`, 'utf8').catch(() => undefined));
+    expect(reason).toMatch(/messageId/);
+    expect(await writtenRows(system)).toEqual(before);
+  });
+
+  it('opens a temporary contribution account instead for a man of 50 whose hukou is outside the province (国办发〔2009〕66号 art. 5)', async () => {
+    const body = `34010219700101${String(randomInt(50, 499) * 2 + 1).padStart(3, '0')}`;
+    const id = body + citizenIdCheckChar(body);
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    const view = await transferIn(system, ningbo, started.body.reference, 'acceptanceLetter');
+    expect(view.temporaryAccount).toMatchObject({ temporaryAccount: true, rule: 'TEMPORARY_ACCOUNT' });
+    await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-1' }), started.body.caseId, 'acceptanceLetter', 'approve');
+    const done = await transferIn(system, ningbo, started.body.reference, 'temporaryAccount');
+    expect(done.ledger).toEqual([]);
+    const accounts = await system.orm.em.fork().execute<{ kept_in_pooling_area: string }[]>('select kept_in_pooling_area from temporary_pension_account where citizen_id = ?', [id]);
+    expect(accounts).toEqual([{ kept_in_pooling_area: '330100' }]);
+  });
+
+  it('calculates the pooled fund with workings (POST /v1/calculations/transfer, E3) and refuses a year listed twice naming it', async () => {
+    const history = [
+      ...[3000, 3300, 3600, 4000, 4400, 4800, 5200, 5600, 6000].map((wage, i) => ({ year: 2010 + i, monthlyWage: `${wage}.00`, months: 12 })),
+      { year: 2019, monthlyWage: '6500.00', months: 6 },
+    ];
+    const answer = await system.call('POST', '/v1/calculations/transfer', { token: ningbo, body: { history } });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ totalContributionWage: '517800.00', pooledFund: '62136.00' });
+    expect(answer.body.workings.length).toBeGreaterThan(10);
+    const twice = await system.call('POST', '/v1/calculations/transfer', { token: ningbo, body: { history: [...history, history[0]] } });
+    expect(twice.status).toBe(422);
+    expect(twice.body.errors[0].path).toBe('history[10].year');
+    const asNumber = await system.call('POST', '/v1/calculations/transfer', { token: ningbo, body: { history: [{ year: 2010, monthlyWage: 3000, months: 12 }] } });
+    expect(asNumber.status).toBe(400);
+  });
+
+  it('shows the leg clocks of a transfer to the person in working days (§9) and the transfer type on the case list', async () => {
+    const body = (await system.call('GET', '/v1/cases?type=transfer', { token: ningbo })).body as { items: { type: string }[] };
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((c) => c.type === 'transfer')).toBe(true);
+    const first = body.items[0] as unknown as { reference: string };
+    const view = (await system.call('GET', `/v1/transfers/${first.reference}`, { token: ningbo })).body as TransferBody;
+    expect(view.legs.every((l) => l.unit === 'working')).toBe(true);
+  });
+});

@@ -1,0 +1,144 @@
+// The person's transfer page in a real browser (issue 11 point 5, Tests): the person applies on the web, follows each
+// leg with its office, due date, working days left and state, the amounts and the payment place, while the staff of
+// Ningbo and Hangzhou decide their legs with each step's own form. Real system (PostgreSQL, Temporal, worker),
+// chromium through playwright-core. Screenshots go to test-results/screenshots/.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiServer } from '../../api/server.js';
+import type { TokenRequest } from '../../api/auth/tokens.js';
+import { e3HistoryInHangzhou, enrolled, openTaskOf } from '../api/transfer-fixture.js';
+import { citizenId } from '../support/factories.js';
+import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
+import { launchChromium, screenshot } from './chromium.js';
+
+describe('transfer page in chromium', () => {
+  let system: TestSystem;
+  let web: Awaited<ReturnType<typeof startApiServer>>;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    system = await startSystem();
+    web = await startApiServer({
+      orm: system.orm,
+      temporal: { address: system.temporalAddress, namespace: 'default', taskQueue: system.taskQueue },
+      port: 0,
+      jwtSecret: TEST_JWT_SECRET,
+      devSignIn: true,
+      log: () => {},
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await web?.close();
+    await system?.close();
+  });
+
+  /** A browser tab signed in with a pasted token (its own cookie jar), as anyone with a token signs in. */
+  async function signedIn(claims: TokenRequest): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${web.url}/web/sign-in`);
+    await page.fill('textarea[name="token"]', await system.token(claims));
+    await page.click('form:has(textarea[name="token"]) button[type="submit"]');
+    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+    return page;
+  }
+
+  const legState = (page: Page, leg: string) => page.locator(`[data-testid="transfer-legs"] tr[data-leg="${leg}"]`).getAttribute('data-status');
+
+  /** A member of the office claims the leg's task on the case page and decides it with the step's own form. */
+  async function decideOnThePage(page: Page, reference: string, caseId: string, step: string, button: string) {
+    await openTaskOf(system, caseId, step);
+    await system.eventually(async () => {
+      await page.goto(`${web.url}/web/cases/${reference}`);
+      return (await page.locator('button', { hasText: '认领' }).count()) > 0 ? true : undefined;
+    });
+    await page.locator('button', { hasText: '认领' }).first().click();
+    await page.waitForURL(new RegExp(`/web/cases/${reference}`));
+    const form = page.locator(`[data-testid="decision-form"][data-step="${step}"]`);
+    await expect(form.count()).resolves.toBe(1);
+    await screenshot(page, `transfer-${step}-form`);
+    await form.locator('button', { hasText: button }).click();
+    await page.waitForURL(/done=decision/);
+  }
+
+  it('lets the person apply and follow every leg of a pension transfer Hangzhou → Ningbo to its end (§6.1, E3)', async () => {
+    const id = citizenId();
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+
+    const person = await signedIn({ role: 'citizen', sub: id, name: '陈转移' });
+    await person.goto(`${web.url}/web/file/transfer`);
+    await expect(person.locator('input[name="citizenId"]').inputValue()).resolves.toBe(id);
+    await person.selectOption('select[name="insurance"]', 'pension');
+    await person.fill('input[name="fromRegion"]', '330102');
+    await person.selectOption('select[name="toRegion"]', '330212');
+    await screenshot(person, 'transfer-application');
+    await person.click('[data-testid="file-transfer"] button[type="submit"]');
+    await person.waitForURL(/\/web\/cases\/TR\d{10}/);
+    const reference = (await person.locator('[data-testid="case-reference"]').innerText()).trim();
+    const [row] = await system.orm.em.fork().execute<{ id: string }[]>('select id from case_record where reference = ?', [reference]);
+    const caseId = row!.id;
+
+    // The person's page: each leg with its office, due date, days left and state; the amounts; the payment place.
+    await system.eventually(async () => {
+      await person.reload();
+      const status = await person.locator('[data-testid="case-status"]').innerText();
+      return status === '转入地审核（联系函）' && (await legState(person, 'acceptanceLetter')) === 'open' ? true : undefined;
+    });
+    await expect(person.locator('.deadlines').innerText()).resolves.toContain('出具联系函（15 个工作日）');
+    const legs = person.locator('[data-testid="transfer-legs"]');
+    await expect(legs.locator('tr[data-leg="acceptanceLetter"]').innerText()).resolves.toMatch(/转入地 330212.*剩余 \d+ 个工作日.*办理中/s);
+    await expect(legs.locator('tr[data-leg="transferOut"]').innerText()).resolves.toMatch(/转出地 330102.*未开始/s);
+    await expect(person.locator('[data-amount="pooledFund"]').innerText()).resolves.toBe('62136.00');
+    await expect(person.locator('[data-amount="personalAccount"]').innerText()).resolves.toBe('41424.00');
+    await expect(person.locator('[data-testid="transfer-payment-place"]').innerText()).resolves.toContain('330200');
+    await screenshot(person, 'transfer-person-page-opened');
+
+    const ningbo = await signedIn({ role: 'caseworker', region: '330212', sub: 'cw-nb-web' });
+    await decideOnThePage(ningbo, reference, caseId, 'acceptanceLetter', '同意接收，出具联系函');
+    const hangzhou = await signedIn({ role: 'caseworker', region: '330102', sub: 'cw-hz-web' });
+    await decideOnThePage(hangzhou, reference, caseId, 'transferOut', '转出：发送信息表并划转资金');
+    await decideOnThePage(ningbo, reference, caseId, 'completion', '办结转入并告知参保人');
+
+    await system.eventually(async () => {
+      await person.reload();
+      return (await person.locator('[data-testid="case-status"]').innerText()) === '已办结' ? true : undefined;
+    }, 30_000);
+    for (const leg of ['acceptanceLetter', 'transferOut', 'completion']) await expect(legState(person, leg)).resolves.toBe('done');
+    await expect(person.locator('[data-testid="transfer-reconciled"]').innerText()).resolves.toBe('转出与转入金额核对一致');
+    await expect(person.locator('[data-testid="timeline"]').innerText()).resolves.toContain('关系转入，原关系终止');
+    await screenshot(person, 'transfer-person-page-completed');
+  });
+
+  it('shows the person a refusal by the new office with its reason, nothing moved', async () => {
+    const id = citizenId();
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const started = await system.call('POST', '/v1/transfers', {
+      token: await system.token({ role: 'citizen', sub: id }),
+      body: { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' },
+    });
+    const ningbo = await signedIn({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-2' });
+    await openTaskOf(system, started.body.caseId, 'acceptanceLetter');
+    await ningbo.goto(`${web.url}/web/cases/${started.body.reference}`);
+    await ningbo.locator('button', { hasText: '认领' }).first().click();
+    await ningbo.waitForURL(new RegExp(`/web/cases/${started.body.reference}`));
+    await ningbo.fill('[data-testid="decision-form"] textarea[name="comment"]', '未在本地建立劳动关系');
+    await ningbo.locator('[data-testid="decision-form"] button', { hasText: '不予接收' }).click();
+    await ningbo.waitForURL(/done=decision/);
+
+    const person = await signedIn({ role: 'citizen', sub: id });
+    await system.eventually(async () => {
+      await person.goto(`${web.url}/web/cases/${started.body.reference}`);
+      return (await person.locator('[data-testid="case-status"]').innerText()) === '不予转移' ? true : undefined;
+    });
+    await expect(person.locator('[data-testid="transfer-refusal"]').innerText()).resolves.toContain('未在本地建立劳动关系');
+    await expect(legState(person, 'acceptanceLetter')).resolves.toBe('refused');
+    await screenshot(person, 'transfer-person-page-refused');
+  });
+});
