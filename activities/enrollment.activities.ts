@@ -10,6 +10,7 @@ import type { EnrollmentApplication } from '../domain/enrollment/enrollment-appl
 import type { EnrollmentFacts, Refusal } from '../domain/enrollment/enrollment-checks.js';
 import { parseCitizenId } from '../domain/identity/citizen-id.js';
 import { Money } from '../domain/money.js';
+import { openClaimsOf } from '../db/queries/benefit.query.js';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
 import { listParameterSets } from '../db/queries/region-parameters.query.js';
 import { appendAudit } from '../db/writers/case-log.js';
@@ -84,14 +85,16 @@ export function createEnrollmentActivities({ orm, clock }: ActivityDeps) {
 
     /**
      * Opens the person's insurance records from the hire month, with the base clamped to the regional floor and ceiling
-     * (domain-rules §3.2). Idempotent per case and insurance; the database refuses a second active pension.
+     * (domain-rules §3.2). Idempotent per case and insurance; the database refuses a second active pension. A hire by
+     * an employer also answers the person's open unemployment claims: re-employment stops them (社会保险法 art. 51), and
+     * the enrollment case tells each one (workflows/enrollment/enrollment-case.ts).
      */
     openInsuranceRecords: async (input: {
       caseId: string;
       application: EnrollmentApplication;
       parameters: RegionalParameters;
       decidedBy: string;
-    }): Promise<{ opened: true; base: string } | { opened: false; refusal: Refusal }> => {
+    }): Promise<{ opened: true; base: string; unemploymentClaims?: string[] } | { opened: false; refusal: Refusal }> => {
       const { application } = input;
       const person = parseCitizenId(application.person.citizenId);
       const base = clampBase(Money.of(application.monthlyWage), input.parameters).base;
@@ -157,7 +160,8 @@ export function createEnrollmentActivities({ orm, clock }: ActivityDeps) {
         }
         throw error;
       }
-      return { opened: true, base: base.toString() };
+      const claims = application.employerCreditCode === null ? [] : await openClaimsOf(orm.em.fork(), person.value, 'unemployment');
+      return { opened: true, base: base.toString(), unemploymentClaims: claims.map((claim) => claim.caseId) };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DomainError } from '../domain/errors.js';
 import { createArrearsActivities } from './arrears.activities.js';
+import { createBenefitActivities } from './benefit.activities.js';
 import { createCaseActivities } from './case.activities.js';
 import type { ActivityDeps } from './deps.js';
 import { createEnrollmentActivities } from './enrollment.activities.js';
@@ -38,6 +39,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createArrearsActivities(deps),
     ...createPetitionActivities(deps),
     ...createTransferActivities(deps),
+    ...createBenefitActivities(deps),
   });
 }
 

@@ -38,9 +38,11 @@ export const statusFor = {
   EMPLOYER_EXISTS: 409,
   STALE_VERSION: 409,
   NOT_ALLOWED_NOW: 409,
+  CLAIM_ALREADY_OPEN: 409,
   FOUR_EYES: 403,
   NOT_TASK_HOLDER: 403,
   FORBIDDEN: 403,
+  SAME_PERSON_AT_TWO_TIERS: 403,
   OUTCOME_NOT_ALLOWED: 422,
   INVALID_AMOUNT: 422,
   CURRENCY_MISMATCH: 422,
@@ -58,6 +60,7 @@ export const statusFor = {
   NOT_INSURED_IN_NEW_AREA: 422,
   NOT_INSURED_IN_OLD_AREA: 422,
   TRANSFER_ALREADY_OPEN: 422,
+  REASSESSMENT_OUT_OF_TIME: 422,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>;
 
 /** Error codes for HTTP-level refusals that hono raises itself (malformed body, wrong media type, …). */

@@ -4,6 +4,7 @@
 // stdout. Speed is measured here, never asserted in tests.
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { benchBenefitCalculators, benchPensionClaims } from './bench/benefits.bench.js';
 import { startBenchSystem, type BenchSystem } from './bench/bench-system.js';
 import { citizenIdSequence } from './bench/citizen-ids.js';
 import { benchEnrollmentThroughput } from './bench/enrollment-throughput.bench.js';
@@ -14,6 +15,7 @@ import { benchTransferThroughput } from './bench/transfer-throughput.bench.js';
 import { runContributionBenchmarks } from './bench/contributions.bench.js';
 import { benchWebPages } from './bench/web.bench.js';
 import { benchWorklists, insertTasks } from './bench/worklist.bench.js';
+import { systemClock } from '../services/business-clock.js';
 import { loadConfig } from './config.js';
 
 const { values: flags } = parseArgs({
@@ -22,6 +24,7 @@ const { values: flags } = parseArgs({
     tasks: { type: 'string' },
     enrollments: { type: 'string' },
     transfers: { type: 'string' },
+    claims: { type: 'string' },
     concurrency: { type: 'string', default: '16' },
     lines: { type: 'string' },
   },
@@ -45,6 +48,8 @@ const settings = {
   worklistRequests: quick ? 20 : 200,
   contributionLines: positive('lines', flags.lines, quick ? 20_000 : 1_000_000),
   overdueBills: quick ? 10_000 : 100_000,
+  pensionClaims: positive('claims', flags.claims, quick ? 48 : 1_000),
+  calculatorRequests: quick ? 200 : 2_000,
 };
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -91,6 +96,31 @@ try {
     },
     { figure: 'enrollment rate / no-op rate', value: ratio.toFixed(2), goal: '≥ 0.50', met: ratio >= 0.5 },
   );
+
+  const claims = await benchPensionClaims(system, {
+    count: settings.pensionClaims,
+    concurrency: settings.concurrency,
+    warmUp: settings.warmUp,
+    today: systemClock.today(),
+    say,
+  });
+  const claimRatio = claims.claimsPerSecond / claims.noopPerSecond;
+  rows.push(
+    {
+      figure: `pension claims filed → approved through two tiers (3 human steps each), N=${settings.pensionClaims}, ${settings.concurrency} in flight`,
+      value: `${claims.claimsPerSecond.toFixed(1)} /s (${claims.claimSeconds.toFixed(1)} s)`,
+      goal: 'reference: no-op rate below',
+      met: null,
+    },
+    {
+      figure: '  no-op workflow start → result, same server and queue, same run',
+      value: `${claims.noopPerSecond.toFixed(1)} /s (${claims.noopSeconds.toFixed(1)} s)`,
+      goal: 'reference',
+      met: null,
+    },
+    { figure: '  pension claim rate / no-op rate', value: claimRatio.toFixed(2), goal: '', met: null },
+  );
+  rows.push(...(await benchBenefitCalculators(system, { requests: settings.calculatorRequests, say })));
 
   const completion = await benchTaskCompletion(system, { count: settings.reviewTasks, concurrency: settings.concurrency, nextCitizenId, say });
   rows.push(

@@ -9,7 +9,9 @@ import { SpoolDirectoryTransferExchange } from '../services/adapters/transfer-ex
 import { startApiServer } from '../api/server.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { createOrm } from '../db/orm.js';
+import { seedDemoData } from '../db/seed/demo-data.js';
 import { seedReferenceData } from '../db/seed/reference-data.js';
+import { DEMO_RETIREE_ID } from '../api/web/demo-identities.js';
 import { loadConfig } from './config.js';
 import { startEmbeddedPostgres } from './tools/embedded-postgres.js';
 import { startTemporalDevServer } from './tools/temporal-dev-server.js';
@@ -152,6 +154,7 @@ try {
   const applied = await step('db', () => migrateToLatest(orm));
   say('db', applied.length === 0 ? 'schema is up to date' : `applied migrations: ${applied.join(', ')}`);
   await step('db', () => seedReferenceData(orm));
+  await step('db', () => seedDemoData(orm, { citizenId: DEMO_RETIREE_ID, name: '张建国', birthDate: '1964-06-15' }));
   say('db', 'reference data in place');
 
   const { namespace, taskQueue } = config.temporal;

@@ -23,10 +23,14 @@ export const DOMAIN_ERROR_CODES = [
   'EMPLOYER_EXISTS',
   'STALE_VERSION',
   'NOT_ALLOWED_NOW',
+  // a second open benefit claim for the same person, type and event (api-contract "Benefit claims")
+  'CLAIM_ALREADY_OPEN',
   // 403: known but not allowed
   'FOUR_EYES',
   'NOT_TASK_HOLDER',
   'FORBIDDEN',
+  // graded approval: preparer, reviewer and approver are three people (社会保险经办条例 arts. 36–38)
+  'SAME_PERSON_AT_TWO_TIERS',
   // 422: well-formed but refused by a business rule
   'OUTCOME_NOT_ALLOWED',
   'INVALID_AMOUNT',
@@ -46,6 +50,8 @@ export const DOMAIN_ERROR_CODES = [
   'NOT_INSURED_IN_NEW_AREA',
   'NOT_INSURED_IN_OLD_AREA',
   'TRANSFER_ALREADY_OPEN',
+  // a re-assessment asked for after the 15 days (工伤保险条例 art. 26)
+  'REASSESSMENT_OUT_OF_TIME',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

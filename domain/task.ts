@@ -27,6 +27,11 @@ export interface TaskSpec {
   preparedBy: string | null;
   /** Staff a whistle-blowing petition accuses: the task is never shown to them (信访工作条例 art. 36 para. 3). */
   accusedStaff?: readonly string[];
+  /**
+   * People who already acted at an earlier tier of the same decision (preparer, reviewer): none of them acts at this
+   * tier (separation of duties, 社会保险经办条例 arts. 36–38). Absent on tasks of single-tier steps.
+   */
+  earlierDeciders?: readonly string[];
   outcomes: readonly string[];
 }
 

@@ -6,6 +6,7 @@ import { ACCUSED_REASON, FOUR_EYES_REASON, TASK_PROHIBITIONS } from './task-proh
 // The API and workflows import every policy name from this one module (api-contract.md "Authentication").
 export type {
   AuditEntrySubject,
+  BenefitClaimSubject,
   CaseSubject,
   ContributionSubject,
   EmployerSubject,
@@ -99,7 +100,12 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     // Front-office staff key in a declaration for an employer without online access (§3.3).
     can(['read', 'create'], 'Declaration', { region });
     can('read', ['Bill', 'Payment', 'ArrearsCase'], { region });
+    // 待遇申领 at the counter, and the claimant's follow-up requests recorded for them (domain-rules §5).
+    can(['create', 'update'], 'BenefitClaim', { region });
   });
+
+/** Benefit claims a relative files for a person who died (domain-rules §5.1 survivors, §5.5 art. 39). */
+const DEATH_CLAIMS = ['funeral', 'survivor'];
 
 /** Everything of an employer's contribution account in `region` is visible; what may be done is granted per role. */
 const readContributions = (region: string, { can }: Builder) => can('read', ['Declaration', 'Bill', 'Payment', 'ArrearsCase'], { region });
@@ -118,6 +124,9 @@ const grants: Record<Role, Grant> = {
     can('create', 'Petition', { petitionerId: id });
     // A person applies for the transfer of their own relationship (国办发〔2009〕66号 art. 8 (1)).
     can('create', 'Transfer', { citizenId: id });
+    // A citizen claims their own benefits and follows them up (a re-assessment request); a relative files a death claim.
+    can(['create', 'update'], 'BenefitClaim', { citizenId: id });
+    can('create', 'BenefitClaim', { claimantId: id, claimType: { $in: DEATH_CLAIMS } });
   },
   employer({ employer }, { can }) {
     if (!employer) return;
@@ -133,6 +142,8 @@ const grants: Record<Role, Grant> = {
     can('update', 'ArrearsCase', { employerCreditCode: employer });
     // The new employer applies for the transfer of a person it now employs (国办发〔2009〕66号 art. 8 (1)).
     can('create', 'Transfer', { employerCreditCode: employer });
+    // The employer files its employees' claims (a pension at retirement, maternity, a work injury) and follows them up.
+    can(['create', 'update'], 'BenefitClaim', { employerCreditCode: employer });
   },
   caseworker: inRegion((region, actor, builder) => {
     frontOffice(['review'])(actor, builder);
@@ -165,6 +176,7 @@ const grants: Record<Role, Grant> = {
     can('create', ['Declaration', 'Payment'], { region });
     // Running the overdue sweep, which opens or joins arrears cases (domain-rules §4).
     can('create', 'ArrearsCase', { region });
+    can(['create', 'update'], 'BenefitClaim', { region });
   }),
   auditor: inRegion((region, _actor, builder) => {
     builder.can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });

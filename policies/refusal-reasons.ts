@@ -43,6 +43,7 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   Leaver: { one: 'leaver report', many: 'leaver reports' },
   BaseChange: { one: 'base change', many: 'base changes' },
   Calendar: { one: 'holiday calendar', many: 'holiday calendars' },
+  BenefitClaim: { one: 'benefit claim', many: 'benefit claims' },
 };
 
 /** What a reason sentence is built from. */
@@ -63,7 +64,7 @@ const checks: readonly { fields: readonly string[]; code: (refusal: Refusal_) =>
     reason: ({ actor, noun, object }) =>
       `region: this ${noun} belongs to region ${String(object.region)}, you act for ${actor.region ?? 'no region'}`,
   },
-  { fields: ['citizenId', 'applicantId'], code: () => 'FORBIDDEN', reason: ({ noun }) => `owner: this ${noun} concerns another person` },
+  { fields: ['citizenId', 'applicantId', 'claimantId'], code: () => 'FORBIDDEN', reason: ({ noun }) => `owner: this ${noun} concerns another person` },
   {
     fields: ['employerCreditCode', 'creditCode'],
     code: () => 'FORBIDDEN',

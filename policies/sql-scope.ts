@@ -38,7 +38,7 @@ function ruleFilter(rule: RuleOf<AppAbility>): ScopeFilter {
  * Array columns (`text[] not null default '{}'`): CASL reads `{ accusedStaff: id }` as "the list contains id", which
  * is `accused_staff @> '{id}'` — true or false for every row, so it is also sound under a `cannot` (NOT).
  */
-const ARRAY_FIELDS: ReadonlySet<string> = new Set(['accusedStaff', 'sharedWithRegions']);
+const ARRAY_FIELDS: ReadonlySet<string> = new Set(['accusedStaff', 'sharedWithRegions', 'earlierDeciders']);
 
 function fieldFilters(field: string, condition: unknown, twoValued: boolean): ScopeFilter[] {
   if (field.startsWith('$') || field.includes('.')) throw new Error(`Cannot translate condition on "${field}"`);

@@ -39,6 +39,8 @@ export interface TaskSubject {
   preparedBy: string | null;
   /** Staff the case's whistle-blowing petition accuses: they never see the task. A `text[]` column, never NULL. */
   accusedStaff?: readonly string[];
+  /** Who acted at an earlier tier of a graded decision: they never act at this one. A `text[]` column, never NULL. */
+  earlierDeciders?: readonly string[];
   escalated: boolean;
 }
 
@@ -101,6 +103,19 @@ export interface BaseChangeSubject {
   requestedBy: string;
 }
 
+/**
+ * A benefit claim someone wants to file or follow up (domain-rules §5; POST /v1/benefit-claims): whose benefit it is
+ * (`citizenId`, the deceased for funeral and survivor claims), the employer it concerns (the filing agent's for a
+ * pension claim), and for a death claim the citizen filing it (`claimantId`: a relative; empty for other claims).
+ */
+export interface BenefitClaimSubject {
+  claimType: string;
+  region: string;
+  citizenId: string;
+  employerCreditCode: string | null;
+  claimantId: string;
+}
+
 /** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */
 export type CalendarSubject = Record<string, never>;
 
@@ -122,6 +137,7 @@ export interface SubjectMap {
   Leaver: ContributionSubject;
   BaseChange: BaseChangeSubject;
   Calendar: CalendarSubject;
+  BenefitClaim: BenefitClaimSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -143,4 +159,5 @@ export const subjectTypes = [
   'Leaver',
   'BaseChange',
   'Calendar',
+  'BenefitClaim',
 ] as const satisfies readonly SubjectType[];

@@ -3,7 +3,7 @@ import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
 import type { TaskCompletion } from '../domain/task.js';
 import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
-import type { CaseView, EnrollmentInput, PetitionInput, TransferInput } from '../workflows/index.js';
+import type { BenefitClaimInput, CaseView, EnrollmentInput, PetitionInput, TransferInput } from '../workflows/index.js';
 
 /** Which written opinion reached the petitioner, and on which day (YYYY-MM-DD, Asia/Shanghai). */
 export interface PetitionDelivery {
@@ -47,6 +47,10 @@ export interface CaseWorkflows {
   startTransfer(input: TransferInput): Promise<void>;
   /** A platform message for the transfer arrived; a finished case ignores it. */
   deliverTransferMessage(caseId: string, message: ExchangeMessage): Promise<void>;
+  /** Starts a benefit claim's workflow; a repeat of the same claim finds the running one. */
+  startBenefitClaim(input: BenefitClaimInput): Promise<void>;
+  /** The claimant (or employer) asks for a re-assessment; refused with REASSESSMENT_OUT_OF_TIME after 15 days. */
+  requestReassessment(caseId: string, actorId: string): Promise<CaseView>;
   /** A year's holiday calendar was loaded: the case computes its provisional deadlines again. A finished case is skipped. */
   calendarLoaded(caseId: string, calendar: readonly CalendarYear[]): Promise<void>;
   /** For /ready: does Temporal answer? */

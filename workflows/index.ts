@@ -5,3 +5,4 @@ export { noop } from './noop.workflow.js';
 export { petition, ratePetition, recordPetitionDelivery, requestPetitionReview, type PetitionInput } from './petition.workflow.js';
 export { arrears, arrearsPaymentReceived, arrearsPeriodsJoined, arrearsSweep, requestArrearsDeferral, type ArrearsInput } from './arrears.workflow.js';
 export { transfer, transferMessageArrived, type TransferInput } from './transfer.workflow.js';
+export { benefitClaim, benefitReemployed, requestReassessment, type BenefitClaimInput } from './benefit-claim.workflow.js';

@@ -1,6 +1,7 @@
 // Which outcomes a decision on each case type's step offers, taken from the domain's own per-step lists, so a new
 // case type plugs in here with data instead of a new branch in the presenter.
 import { ARREARS_STEPS } from '../../domain/arrears/arrears-decision.js';
+import { BENEFIT_STEP_OUTCOMES } from '../../domain/benefit/benefit-claim-decision.js';
 import { REVIEW_OUTCOMES } from '../../domain/enrollment/enrollment-decision.js';
 import { PETITION_STEP_OUTCOMES } from '../../domain/petition/petition-decision.js';
 import { TRANSFER_STEP_OUTCOMES } from '../../domain/transfer/transfer-decision.js';
@@ -10,6 +11,7 @@ const STEP_OUTCOMES: Record<string, Record<string, readonly string[]>> = {
   petition: PETITION_STEP_OUTCOMES,
   arrears: Object.fromEntries(Object.entries(ARREARS_STEPS).map(([step, spec]) => [step, spec.outcomes])),
   transfer: TRANSFER_STEP_OUTCOMES,
+  benefit: BENEFIT_STEP_OUTCOMES,
 };
 
 /**

@@ -8,6 +8,9 @@ import type { BusinessClock } from '../../services/business-clock.js';
 import { auditRoutes } from './audit.routes.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { arrearsRoutes } from './arrears.routes.js';
+import { benefitCalculationRoutes } from './benefit-calculations.routes.js';
+import { benefitClaimRoutes } from './benefit-claims.routes.js';
+import { benefitReferenceRoutes } from './benefit-reference.routes.js';
 import { billRoutes } from './bills.routes.js';
 import { calculationRoutes } from './calculations.routes.js';
 import { calendarRoutes } from './calendar.routes.js';
@@ -49,4 +52,7 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', arrearsRoutes());
   v1.route('/', transferRoutes());
   v1.route('/', transferCalculationRoutes());
+  v1.route('/', benefitClaimRoutes());
+  v1.route('/', benefitCalculationRoutes());
+  v1.route('/', benefitReferenceRoutes());
 }

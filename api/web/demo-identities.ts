@@ -10,6 +10,13 @@ const withCheck = (body17: string) => body17 + citizenIdCheckChar(body17);
 /** Two demo citizens, so one can try (and fail) to open the other's case. */
 export const DEMO_CITIZEN_IDS = [withCheck('33010219900307001'), withCheck('33010619850612002')] as const;
 
+/**
+ * A demo retiree (a man born 15 Jun 1964: statutory age 60 on 15 Jun 2024, before the reform's first cohort) with
+ * twenty years of flexible-worker pension contributions, seeded by bin/dev.ts (db/seed/demo-data.ts), so a new user
+ * can claim a pension end to end.
+ */
+export const DEMO_RETIREE_ID = withCheck('33010219640615003');
+
 export interface DemoIdentity {
   key: string;
   label: Label;
@@ -19,6 +26,7 @@ export interface DemoIdentity {
 export const demoIdentities: DemoIdentity[] = [
   { key: 'citizen', label: { zh: '市民 王小明', en: 'Citizen Wang Xiaoming' }, claims: { role: 'citizen', sub: DEMO_CITIZEN_IDS[0], name: '王小明' } },
   { key: 'citizen2', label: { zh: '市民 李华', en: 'Citizen Li Hua' }, claims: { role: 'citizen', sub: DEMO_CITIZEN_IDS[1], name: '李华' } },
+  { key: 'retiree', label: { zh: '退休人员 张建国', en: 'Retiree Zhang Jianguo' }, claims: { role: 'citizen', sub: DEMO_RETIREE_ID, name: '张建国' } },
   {
     key: 'employer',
     label: { zh: '单位经办人（91330102MA2H00014Y）', en: 'Employer agent (91330102MA2H00014Y)' },

@@ -26,6 +26,8 @@ export const Task = defineEntity({
     preparedBy: p.string().length(64).nullable(),
     /** Staff the case accuses (whistle-blowing petitions): CASL and the worklist scope hide the task from them. */
     accusedStaff: p.array().defaultRaw(`'{}'`),
+    /** Who acted at an earlier tier of a graded decision (benefit claims): CASL and the worklist scope keep them off it. */
+    earlierDeciders: p.array().defaultRaw(`'{}'`),
     priority: p.integer().default(0),
     dueAt: p.datetime(),
     /** Counted over a year without its holiday calendar; computed again when the year is loaded. */

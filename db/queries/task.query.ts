@@ -17,6 +17,7 @@ export interface TaskView {
   leaseExpiresAt: string | null;
   preparedBy: string | null;
   accusedStaff: string[];
+  earlierDeciders: string[];
   priority: number;
   dueAt: string;
   dueProvisional: boolean;
@@ -43,6 +44,7 @@ export function toTaskView(task: ITask, caseReference: string | null = null): Ta
     leaseExpiresAt: task.leaseExpiresAt?.toISOString() ?? null,
     preparedBy: task.preparedBy ?? null,
     accusedStaff: task.accusedStaff ?? [],
+    earlierDeciders: task.earlierDeciders ?? [],
     priority: task.priority,
     dueAt: task.dueAt.toISOString(),
     dueProvisional: task.dueProvisional,
@@ -69,6 +71,7 @@ export function taskSubjectOf(view: TaskView) {
     assignee: view.assignee,
     preparedBy: view.preparedBy,
     accusedStaff: view.accusedStaff,
+    earlierDeciders: view.earlierDeciders,
     escalated: view.escalated,
   };
 }

@@ -32,6 +32,21 @@ const PARAMETER_YEARS: Record<string, { effectiveFrom: string; averageMonthlyWag
   ],
 };
 
+/**
+ * Illustrative dated benefit figures (domain-rules §5.1, §5.3; placeholders to be replaced by the province's published
+ * pension calculation base, minimum wage and subsistence allowance through PUT /v1/regions/{code}/benefit-parameters).
+ */
+const BENEFIT_PARAMETER_YEARS: Record<string, { effectiveFrom: string; pensionCalculationBase: string; minimumWage: string; subsistenceAllowance: string }[]> = {
+  '330100': [
+    { effectiveFrom: '2025-01-01', pensionCalculationBase: '8100.00', minimumWage: '2490.00', subsistenceAllowance: '1314.00' },
+    { effectiveFrom: '2026-01-01', pensionCalculationBase: '8400.00', minimumWage: '2490.00', subsistenceAllowance: '1350.00' },
+  ],
+  '330200': [
+    { effectiveFrom: '2025-01-01', pensionCalculationBase: '8100.00', minimumWage: '2490.00', subsistenceAllowance: '1250.00' },
+    { effectiveFrom: '2026-01-01', pensionCalculationBase: '8400.00', minimumWage: '2490.00', subsistenceAllowance: '1290.00' },
+  ],
+};
+
 /** Demonstration employers with valid GB 32100 codes. */
 export const SEED_EMPLOYERS = [
   { creditCode: '91330102MA2H00014Y', name: '杭州上城示范科技有限公司', region: '330102', industryCode: 'I6510', workInjuryClass: 1 },
@@ -67,6 +82,16 @@ export async function seedReferenceData(orm: MikroORM): Promise<void> {
            values (?, ?, ?, '0.6', '3', 'HALF_UP_FEN', 'NONE', 15, '0.16', '0.08', '0.095', '0.02', '0.005', '0.005', ?, ?, 'seed', now())
            on conflict do nothing`,
           [region.code, year.effectiveFrom, year.averageMonthlyWage, JSON.stringify(DEFAULT_WORK_INJURY_CLASS_RATES), JSON.stringify(DEFAULT_WORK_INJURY_TIERS)],
+        );
+      }
+    }
+    for (const region of SEED_REGIONS) {
+      if (region.poolingRegion === null) continue;
+      for (const set of BENEFIT_PARAMETER_YEARS[region.poolingRegion] ?? []) {
+        await em.execute(
+          `insert into benefit_parameters (region, effective_from, pension_calculation_base, minimum_wage, subsistence_allowance, recorded_by, recorded_at)
+           values (?, ?, ?, ?, ?, 'seed', now()) on conflict do nothing`,
+          [region.code, set.effectiveFrom, set.pensionCalculationBase, set.minimumWage, set.subsistenceAllowance],
         );
       }
     }

@@ -118,8 +118,8 @@ export async function openTask(em: EntityManager, task: OpenTaskRow, now: Date):
   const assignee = task.assignee ?? null;
   await em.execute(
     `insert into task (id, case_id, case_type, step, permission, region, status, assignee, prepared_by, accused_staff,
-       priority, due_at, due_provisional, sla_unit, sla_days, escalated, created_at, version)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]), ?, ?, ?, ?, ?, false, ?, 1) on conflict (id) do nothing`,
+       earlier_deciders, priority, due_at, due_provisional, sla_unit, sla_days, escalated, created_at, version)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]), cast(? as text[]), ?, ?, ?, ?, ?, false, ?, 1) on conflict (id) do nothing`,
     [
       task.taskId,
       task.caseId,
@@ -131,6 +131,7 @@ export async function openTask(em: EntityManager, task: OpenTaskRow, now: Date):
       assignee,
       task.spec.preparedBy,
       textArray(task.spec.accusedStaff ?? []),
+      textArray(task.spec.earlierDeciders ?? []),
       task.spec.priority,
       task.dueAt,
       task.provisional ?? false,

@@ -1,4 +1,7 @@
+import { compareDates, isIsoDate } from '../calendar/local-date.js';
+import { DomainError } from '../errors.js';
 import { type ApprovalThresholds, DEFAULT_APPROVAL_THRESHOLDS } from './approval-tiers.js';
+import { type BenefitClaimPolicy, DEFAULT_BENEFIT_CLAIM_POLICY } from './benefit-claim-policy.js';
 import { type ClaimProcessingLimits, DEFAULT_CLAIM_PROCESSING_LIMITS } from './claim-processing.js';
 import { type ContributionIndexPolicy, DEFAULT_CONTRIBUTION_INDEX_POLICY } from './contribution-index.js';
 import { DEFAULT_MATERNITY_POLICY, type MaternityPolicy } from './maternity.js';
@@ -36,6 +39,8 @@ export interface BenefitPolicy {
   processing: ClaimProcessingLimits;
   /** Two-tier approval thresholds. */
   approval: ApprovalThresholds;
+  /** What claims need beyond the calculators: default category, medical premium base, step SLAs, pension-fund death benefits. */
+  claims: BenefitClaimPolicy;
 }
 
 export const DEFAULT_BENEFIT_POLICY: BenefitPolicy = {
@@ -49,4 +54,36 @@ export const DEFAULT_BENEFIT_POLICY: BenefitPolicy = {
   workInjuryClocks: DEFAULT_WORK_INJURY_CLOCK_POLICY,
   processing: DEFAULT_CLAIM_PROCESSING_LIMITS,
   approval: DEFAULT_APPROVAL_THRESHOLDS,
+  claims: DEFAULT_BENEFIT_CLAIM_POLICY,
 };
+
+/**
+ * One dated change of the configuration (the `benefit.policy` setting holds a list of them): from `effectiveFrom`
+ * on, the values it names replace the defaults; what it leaves out stays as it was. A section is merged key by key;
+ * a list or table inside it (the divisor tables, the caps) is replaced whole.
+ */
+export type BenefitPolicyVersion = { effectiveFrom: string; source?: string } & { [K in keyof BenefitPolicy]?: Partial<BenefitPolicy[K]> };
+
+const SECTIONS = Object.keys(DEFAULT_BENEFIT_POLICY) as (keyof BenefitPolicy)[];
+
+/**
+ * The configuration in force on `date` (modelling principle 1: every parameter is dated): the defaults with every
+ * version that started on or before `date` applied in date order, so a later change keeps the earlier ones. Sections
+ * the code does not know are refused rather than ignored, so a misspelt key cannot silently leave the default. Pure.
+ * @throws DomainError INVALID_DATE for a malformed date; VALIDATION_FAILED for an unknown section.
+ */
+export function benefitPolicyInForce(versions: readonly BenefitPolicyVersion[], date: string, defaults: BenefitPolicy = DEFAULT_BENEFIT_POLICY): BenefitPolicy {
+  if (!isIsoDate(date)) throw new DomainError('INVALID_DATE', `"${date}" is not a real date in the form YYYY-MM-DD`);
+  const started = versions.filter((v) => compareDates(v.effectiveFrom, date) <= 0).sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom));
+  const policy: Record<string, unknown> = { ...defaults };
+  for (const version of started) {
+    for (const [key, value] of Object.entries(version)) {
+      if (key === 'effectiveFrom' || key === 'source') continue;
+      if (!SECTIONS.includes(key as keyof BenefitPolicy)) {
+        throw new DomainError('VALIDATION_FAILED', `benefit.policy version ${version.effectiveFrom}: unknown section "${key}"`, { path: key });
+      }
+      policy[key] = { ...(policy[key] as object), ...(value as object) };
+    }
+  }
+  return policy as unknown as BenefitPolicy;
+}

@@ -6,6 +6,7 @@ import {
   arrears,
   arrearsPaymentReceived,
   arrearsPeriodsJoined,
+  benefitClaim,
   calendarLoaded,
   completeTask,
   enrollment,
@@ -14,6 +15,7 @@ import {
   recordPetitionDelivery,
   requestArrearsDeferral,
   requestPetitionReview,
+  requestReassessment,
   resubmitEnrollment,
   transfer,
   transferMessageArrived,
@@ -128,6 +130,10 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
     startTransfer: (input) => client.workflow.start(transfer, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
 
     deliverTransferMessage: (caseId, message) => handle(caseId).signal(transferMessageArrived, { message }).catch(finishedIsFine),
+    startBenefitClaim: (input) => client.workflow.start(benefitClaim, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
+
+    requestReassessment: (caseId, actorId) =>
+      update(caseId, () => handle(caseId).executeUpdate(requestReassessment, { args: [{ actorId }], updateId: updateIdOf('reassessment', caseId) })),
 
     calendarLoaded: (caseId, calendar) => handle(caseId).signal(calendarLoaded, { calendar: [...calendar] }).catch(finishedIsFine),
 

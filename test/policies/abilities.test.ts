@@ -1,7 +1,8 @@
 import { subject } from '@casl/ability';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../domain/errors.js';
-import { defineAbilityFor, FOUR_EYES_REASON, type Actor } from '../../policies/abilities.js';
+import { defineAbilityFor, FOUR_EYES_REASON, taskProhibitionFor, type Actor } from '../../policies/abilities.js';
+import { TWO_TIERS_REASON } from '../../policies/task-prohibitions.js';
 import {
   actorFor,
   caseSubject,
@@ -163,6 +164,15 @@ describe('supervisor', () => {
   it('is bound by four-eyes like everyone else (design.md Tasks)', () => {
     const prepared = subject('Task', taskSubject({ assignee: 'sv-004', preparedBy: 'sv-004' }));
     expect(ability.can('complete', prepared)).toBe(false);
+  });
+
+  it('never acts at a second tier of a decision it reviewed, and says why (社会保险经办条例 arts. 36–38)', () => {
+    const approval = taskSubject({ permission: 'supervise', status: 'open', preparedBy: 'cw-009', earlierDeciders: ['cw-009', 'sv-004'] });
+    expect(ability.can('claim', subject('Task', approval))).toBe(false);
+    expect(ability.can('complete', subject('Task', taskSubject({ ...approval, status: 'claimed', assignee: 'sv-004' })))).toBe(false);
+    expect(ability.can('reassign', subject('Task', approval))).toBe(true);
+    expect(taskProhibitionFor(approval, 'sv-004')).toEqual({ code: 'SAME_PERSON_AT_TWO_TIERS', reason: TWO_TIERS_REASON });
+    expect(taskProhibitionFor(approval, 'sv-777')).toBeNull();
   });
 
   it('reads the audit trail and sensitive cases of its region unmasked', () => {

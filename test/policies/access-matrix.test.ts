@@ -87,6 +87,12 @@ const probes = {
   baseChange: probe('BaseChange', (s) => ({ region: s.region, requestedBy: 'cw-009' })),
   ownBaseChange: probe('BaseChange', (s, a) => ({ region: s.region, requestedBy: a.id })),
   calendar: probe('Calendar', () => ({})),
+  benefitClaim: probe('BenefitClaim', (s) => ({ claimType: 'pension', region: s.region, citizenId: s.citizenId, employerCreditCode: s.employer, claimantId: '' })),
+  // A relative files for a person who died (domain-rules §5.1, §5.5): the claim is the deceased's, the filer the citizen.
+  deathClaim: probe('BenefitClaim', (s) => ({ claimType: 'survivor', region: s.region, citizenId: '110101194001010011', employerCreditCode: null, claimantId: s.citizenId })),
+  // Graded approval (社会保险经办条例 arts. 36–38): the actor already acted at an earlier tier of this decision.
+  earlierTierTask: probe('Task', (s, a) => taskSubject({ region: s.region, permission: 'supervise', status: 'claimed', assignee: a.id, earlierDeciders: ['cw-009', a.id] })),
+  openEarlierTierTask: probe('Task', (s, a) => taskSubject({ region: s.region, permission: 'supervise', earlierDeciders: [a.id] })),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -102,6 +108,8 @@ const allTasks: ProbeName[] = [
   'heldSuperviseTask',
   'preparedTask',
   'preparedOpenTask',
+  'earlierTierTask',
+  'openEarlierTierTask',
 ];
 
 const frontOffice: Allowed = {
@@ -130,6 +138,10 @@ const frontOffice: Allowed = {
   bill: ['read'],
   payment: ['read'],
   arrearsCase: ['read'],
+  benefitClaim: ['create', 'update'],
+  deathClaim: ['create', 'update'],
+  earlierTierTask: ['read', 'release'],
+  openEarlierTierTask: ['read'],
 };
 
 /** Issue 3: staff of the region see every employer's contribution account there. */
@@ -148,6 +160,9 @@ const ownScope: Record<Role, Allowed> = {
     flexibleEnrollment: ['create'],
     regionParameters: ['read'],
     calendar: ['read'],
+    // Their own benefits, and a death claim as the relative who files it (domain-rules §5).
+    benefitClaim: ['create', 'update'],
+    deathClaim: ['create'],
   },
   employer: {
     case: ['read'],
@@ -164,6 +179,7 @@ const ownScope: Record<Role, Allowed> = {
     bill: ['read'],
     payment: ['read'],
     arrearsCase: ['read', 'update'],
+    benefitClaim: ['create', 'update'],
   },
   // The collection desk books payments and asks for deferrals on the employer's behalf (§4).
   caseworker: { ...frontOffice, payment: ['read', 'create'], arrearsCase: ['read', 'update'], baseChange: ['create'], ownBaseChange: ['create'] },
@@ -203,6 +219,11 @@ const ownScope: Record<Role, Allowed> = {
     bill: ['read'],
     payment: ['read', 'create'],
     arrearsCase: ['read', 'create'],
+    benefitClaim: ['create', 'update'],
+    deathClaim: ['create', 'update'],
+    // Never at two tiers of one decision: it may still move the task on to someone else.
+    earlierTierTask: ['read', 'release', 'reassign'],
+    openEarlierTierTask: ['read', 'release', 'reassign'],
   },
   auditor: reads(
     'case',

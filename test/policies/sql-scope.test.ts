@@ -86,15 +86,28 @@ const samples: Record<SubjectType, Row[]> = {
     accusedStaff: [[], ['cw-009'], ...staffIds.map((id) => ['cw-009', id])],
     sharedWithRegions: [[], [ELSEWHERE, HOME]],
   }),
-  Task: product({
-    region: regions,
-    status: ['open', 'claimed', 'waiting', 'completed', 'cancelled'],
-    permission: taskPermissions,
-    assignee: [null, 'cw-009', ...staffIds],
-    preparedBy: [null, 'cw-009', ...staffIds],
-    // A text[] column, never NULL: the staff a whistle-blowing petition accuses never see its tasks (§7).
-    accusedStaff: [[], ...staffIds.map((id) => [id])],
-  }),
+  Task: [
+    ...product({
+      region: regions,
+      status: ['open', 'claimed', 'waiting', 'completed', 'cancelled'],
+      permission: taskPermissions,
+      assignee: [null, 'cw-009', ...staffIds],
+      preparedBy: [null, 'cw-009', ...staffIds],
+      // A text[] column, never NULL: the staff a whistle-blowing petition accuses never see its tasks (§7).
+      accusedStaff: [[], ...staffIds.map((id) => [id])],
+      earlierDeciders: [[]],
+    }),
+    // A text[] column, never NULL: who acted at an earlier tier of a graded decision (benefit claims, §8).
+    ...product({
+      region: regions,
+      status: ['open', 'claimed'],
+      permission: taskPermissions,
+      assignee: [null, ...staffIds],
+      preparedBy: [null, 'cw-009'],
+      accusedStaff: [[]],
+      earlierDeciders: [['cw-009'], ...staffIds.map((id) => ['cw-009', id])],
+    }),
+  ],
   Enrollment: product({
     region: regions,
     citizenId: [CITIZEN, OTHER_CITIZEN],
@@ -113,6 +126,13 @@ const samples: Record<SubjectType, Row[]> = {
   Leaver: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
   BaseChange: product({ region: regions, requestedBy: ['cw-009', ...staffIds] }),
   Calendar: [{}],
+  BenefitClaim: product({
+    region: regions,
+    claimType: ['pension', 'survivor'],
+    citizenId: [CITIZEN, OTHER_CITIZEN],
+    employerCreditCode: [EMPLOYER, OTHER_EMPLOYER, null],
+    claimantId: [CITIZEN, OTHER_CITIZEN, 'agent-001'],
+  }),
 };
 
 /** Rows the SQL filter admits that CASL refuses, or the other way round. Empty means the two agree. */
@@ -152,11 +172,19 @@ describe('accessibleFilter', () => {
   });
 
   it('keeps tasks nobody prepared in a four-eyes-bounded list, which a naive NOT drops (design.md Tasks)', () => {
-    const unprepared: Row = { region: HOME, status: 'open', permission: 'review', assignee: null, preparedBy: null, accusedStaff: [] };
+    const unprepared: Row = { region: HOME, status: 'open', permission: 'review', assignee: null, preparedBy: null, accusedStaff: [], earlierDeciders: [] };
     const naive = { region: HOME, status: 'open', $not: { preparedBy: 'cw-002' } };
     expect(evaluate(naive, unprepared)).toBeNull(); // the evaluator really models SQL NULLs
     const filter = accessibleFilter(defineAbilityFor(actorFor('caseworker')), 'claim', 'Task');
     expect(evaluate(filter ?? {}, unprepared)).toBe(true);
+  });
+
+  it('keeps a reviewer off the supervisor tier of a decision they reviewed, in the list as in CASL (社会保险经办条例 arts. 36–38)', () => {
+    const ability = defineAbilityFor(actorFor('supervisor', { id: 'rv-003' }));
+    const filter = accessibleFilter(ability, 'claim', 'Task') ?? {};
+    const approval = (earlierDeciders: readonly string[]): Row => ({ region: HOME, status: 'open', permission: 'supervise', assignee: null, preparedBy: 'cw-009', accusedStaff: [], earlierDeciders });
+    expect(evaluate(filter, approval(['cw-009']))).toBe(true);
+    expect(evaluate(filter, approval(['cw-009', 'rv-003']))).toBe(false);
   });
 
   it('answers null when nothing may be listed, so the caller does not query (design.md Permissions)', () => {
@@ -214,6 +242,7 @@ describe('accessibleFilter', () => {
         assignee: p.string().nullable(),
         preparedBy: p.string().nullable(),
         accusedStaff: p.array(),
+        earlierDeciders: p.array(),
       },
     });
     // The constructor discovers metadata without connecting, so no database is needed to render the SQL.
@@ -226,6 +255,7 @@ describe('accessibleFilter', () => {
       );
       expect(sql).toContain(`not ("t0"."prepared_by" is not null and "t0"."prepared_by" = 'cw-002')`);
       expect(sql).toContain(`not ("t0"."accused_staff" @> '{cw-002}')`);
+      expect(sql).toContain(`not ("t0"."earlier_deciders" @> '{cw-002}')`);
     } finally {
       await orm.close();
     }

@@ -12,6 +12,7 @@ import {
 } from '../../domain/contribution/regional-parameters.js';
 import type { EnrollmentFacts } from '../../domain/enrollment/enrollment-checks.js';
 import { Money } from '../../domain/money.js';
+import { cleanBenefitFacts } from './benefit-facts.js';
 
 /** The regions the fake system serves, with their administrative parents (as the region table holds them). */
 export const FAKE_REGION_PARENTS: Record<string, string | null> = { '330000': null, '330100': '330000', '330102': '330100', '330105': '330100', '330106': '330100', '330108': '330100' };
@@ -127,6 +128,9 @@ export function fakeActivities(
     openTemporaryAccount: async () => {},
     sendTransferMessage: async () => {},
     escalateTransferLeg: async () => {},
+    gatherBenefitClaimFacts: async ({ application }) => ({ calendar: CN_CALENDAR_YEARS, facts: cleanBenefitFacts(application) }),
+    recordEntitlements: async () => {},
+    stopEntitlements: async () => {},
   };
 
   const record = <K extends ActivityName>(name: K, fn: Activities[K]): Activities[K] => {

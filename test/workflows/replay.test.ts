@@ -4,9 +4,9 @@
 // today is still running after several deployments.
 //
 // The fixtures are written by the recorders (test/workflows/record-histories.ts, petition-record-histories.ts,
-// arrears-record-histories.ts, transfer-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
+// arrears-record-histories.ts, transfer-record-histories.ts, benefit-claim-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
 // make it pass: put the change behind `wf.patched('<change-id>')` so running cases keep their old path, and record new
-// histories alongside the old ones. Re-record over the old files only for a change no running case can meet.
+// histories alongside the old ones. Recorded files are never overwritten or deleted (the recorders refuse to).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -37,6 +37,7 @@ const REQUIRED: Record<string, string[]> = {
     'refused-no-parameters',
     'withdrawn-under-review',
     'calendar-loaded-recounted-approved',
+    'insured-signals-unemployment-claim',
   ],
   petition: [
     'extended-reviewed-rereviewed',
@@ -63,6 +64,16 @@ const REQUIRED: Record<string, string[]> = {
     'pension-old-office-for-counterpart',
     'pension-temporary-account',
     'medical-both-served-completed',
+  ],
+  benefitClaim: [
+    'pension-two-tiers-granted',
+    'pension-returned-rejected',
+    'refused-by-checks',
+    'unemployment-stopped-by-reemployment',
+    'unemployment-period-completed',
+    'work-injury-suspended-reassessed-granted',
+    'work-injury-grade-final-granted',
+    'work-injury-not-recognized',
   ],
 };
 

@@ -10,6 +10,7 @@ import { checkEnrollment, CURRENT_ENROLLMENT_RULES, FIRST_ENROLLMENT_RULES } fro
 import { REVIEW_OUTCOMES } from '../../domain/enrollment/enrollment-decision.js';
 import { type EnrollmentEffect, toEnrollmentEffects } from '../../domain/enrollment/enrollment-effects.js';
 import { type EnrollmentEvent, enrollmentMachine } from '../../domain/enrollment/enrollment.machine.js';
+import { benefitReemployed } from '../benefit-claim/benefit-claim-messages.js';
 import { CaseCalendar } from '../case-calendar.js';
 import { HumanTaskDesk, today } from '../human-task.js';
 import { Lifecycle } from '../lifecycle.js';
@@ -182,6 +183,17 @@ export class EnrollmentCase {
   private async openRecords(): Promise<void> {
     const { context } = this.life;
     const result = await acts.openInsuranceRecords({ caseId: this.input.caseId, application: context.application, parameters: this.parameters!, decidedBy: context.decidedBy ?? 'system' });
+    // Re-employment stops the person's unemployment benefit (社会保险法 art. 51): each open claim hears of the hire.
+    // Cases started before this rule never signalled, and a replay of their history must not either.
+    if (result.opened && (result.unemploymentClaims?.length ?? 0) > 0 && wf.patched('benefit-stop-on-reemployment')) {
+      const { application } = context;
+      for (const claimId of result.unemploymentClaims!) {
+        await wf
+          .getExternalWorkflowHandle(claimId)
+          .signal(benefitReemployed, { date: application.hireDate, employerCreditCode: application.employerCreditCode, enrollmentCaseId: this.input.caseId })
+          .catch(() => undefined); // a claim that finished meanwhile has nothing left to stop
+      }
+    }
     this.life.send(result.opened ? { type: 'RECORDS_OPENED' } : { type: 'RECORDS_REFUSED', refusal: result.refusal });
   }
 

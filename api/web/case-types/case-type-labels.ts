@@ -9,6 +9,7 @@ import type { PetitionStep } from '../../../domain/petition/petition-decision.js
 import type { PetitionStatus } from '../../../domain/petition/petition.machine.js';
 import { labelOf } from '../i18n/enum-labels.js';
 import type { Label, Lang } from '../i18n/messages.js';
+import { benefitDeadlineLabels, benefitStatusLabels, benefitStepLabels } from './benefit-labels.js';
 import { outcomeLabel } from './decision-forms.js';
 import { recordLines } from './record-fields.js';
 import { transferDeadlineLabels, transferLegLabels, transferStatusLabels, transferTimelineLabels } from './transfer-labels.js';
@@ -151,11 +152,39 @@ const arrears: CaseTypeLabels = {
   summary: ['employerCreditCode', 'periods', 'orders', 'fineProposal', 'fine', 'deferral'],
 };
 
+/** 待遇审批 (domain-rules §5): the claim's facts on the case page; amounts, letter and entitlements are its own panel. */
+const benefit: CaseTypeLabels = {
+  name: { zh: '待遇审批', en: 'Benefit claim' },
+  statuses: benefitStatusLabels,
+  steps: benefitStepLabels,
+  deadlines: benefitDeadlineLabels,
+  summary: [
+    'claimType',
+    'retirementDate',
+    'deemedMonths',
+    'leaveDate',
+    'registeredOn',
+    'eventType',
+    'eventDate',
+    'babies',
+    'difficultBirth',
+    'accidentDate',
+    'description',
+    'applicant',
+    'deathDate',
+    'cause',
+    'injuryReference',
+    'employerCreditCode',
+    'filedOn',
+    'returns',
+  ],
+};
+
 const caseTypes: Record<string, CaseTypeLabels> = {
   enrollment,
   petition,
   arrears,
-  benefit: { name: { zh: '待遇审批', en: 'Benefit claim' }, statuses: { submitted: SUBMITTED }, steps: {}, deadlines: {}, summary: [] },
+  benefit,
   transfer: {
     name: { zh: '转移接续', en: 'Transfer' },
     statuses: transferStatusLabels,
@@ -206,12 +235,18 @@ const timelineActions: Record<string, Label> = {
   'arrears.fine': { zh: '作出罚款决定', en: 'Fine decided' },
   'arrears.deferral': { zh: '批准缓缴', en: 'Deferral approved' },
   ...transferTimelineLabels,
+  'benefit.entitlements': { zh: '待遇已核定入账，待发放', en: 'Entitlements recorded for payment' },
+  'benefit.reemployed': { zh: '已重新就业（新单位参保）', en: 'Re-employed (insured by a new employer)' },
   // audit-only actions (GET /v1/audit-entries)
   'enrollment.submitted': { zh: '参保登记申请', en: 'Enrollment filed' },
   'petition.submitted': { zh: '信访登记', en: 'Petition filed' },
   'petition.reviewRequested': { zh: '请求复查', en: 'Review requested' },
   'petition.rereviewRequested': { zh: '请求复核', en: 'Re-review requested' },
   'arrears.submitted': { zh: '欠费追缴立案', en: 'Arrears case opened' },
+  'benefit.submitted': { zh: '待遇申请', en: 'Benefit claim filed' },
+  'benefit.stopped': { zh: '停发待遇', en: 'Benefit stopped' },
+  'benefitParameters.recorded': { zh: '登记待遇计发参数', en: 'Benefit figures recorded' },
+  'benefitParameters.replaced': { zh: '更正待遇计发参数', en: 'Benefit figures replaced' },
   'declaration.recorded': { zh: '缴费申报', en: 'Wage declaration' },
   'payment.recorded': { zh: '缴款入账', en: 'Payment recorded' },
   'attachment.uploaded': { zh: '上传附件', en: 'Attachment uploaded' },

@@ -93,8 +93,24 @@ const transferSteps: Record<string, Record<string, OutcomeForm>> = {
   'transfer:completion': { approve: { label: { zh: '办结转入并告知参保人', en: 'Complete and inform the person' } } },
   'transfer:load': { approve: { label: { zh: '接续转入，记入账户余额', en: 'Load and credit the balance' } } },
 };
+/** 工伤保险条例 arts. 20, 25–26 (domain-rules §5.5); benefit-claim-decision.ts names the data each outcome needs. */
+const benefit: Record<string, OutcomeForm> = {
+  recognize: { label: { zh: '认定为工伤', en: 'Recognise as a work injury' } },
+  notRecognize: { label: { zh: '不予认定工伤', en: 'Do not recognise' }, needsReason: true },
+  suspend: { label: { zh: '中止认定（等待司法或行政结论）', en: 'Suspend (awaiting a judicial conclusion)' }, needsReason: true },
+  resume: {
+    label: { zh: '恢复认定', en: 'Resume recognition' },
+    fields: [{ name: 'receivedOn', label: { zh: '收到结论日期', en: 'Conclusion received on' }, kind: 'date' }],
+  },
+  conclude: {
+    label: { zh: '录入鉴定结论', en: 'Record the conclusion' },
+    fields: [{ name: 'grade', label: { zh: '伤残等级（1–10 级）', en: 'Disability grade (1–10)' }, kind: 'number' }],
+  },
+  extend: { label: { zh: '鉴定延期 30 日', en: 'Extend by 30 days' } },
+};
 
-const forms: Record<string, Record<string, OutcomeForm>> = { petition, arrears, ...transferSteps };
+
+const forms: Record<string, Record<string, OutcomeForm>> = { petition, arrears, benefit, ...transferSteps };
 
 /**
  * The form of one outcome of a case type — the step's own when the type words its steps apart (`<type>:<step>`) —

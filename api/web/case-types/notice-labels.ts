@@ -1,6 +1,7 @@
 // What the pages call each notice kind written to notice_outbox (the 通知 page and a petitioner's documents), and how
 // a notice's payload reads (its fields: record-fields.ts). Unknown kinds fall back to the machine name.
 import type { Lang } from '../i18n/messages.js';
+import { benefitNoticeLabels } from './benefit-labels.js';
 import { caseWords, type Label } from './case-type-labels.js';
 import { recordLines } from './record-fields.js';
 import { transferNoticeLabels } from './transfer-labels.js';
@@ -30,6 +31,7 @@ const kinds: Record<string, Label> = {
   deferral_refused: { zh: '缓缴不予批准通知', en: 'Deferral refused' },
   arrears_settled: { zh: '欠费结清通知', en: 'Arrears settled' },
   ...transferNoticeLabels,
+  ...benefitNoticeLabels,
 };
 
 // Which case type a notice kind belongs to, to name its `status` (the outbox row does not carry the case type).
@@ -37,7 +39,17 @@ const arrearsKinds = new Set(['order_to_pay', 'fine_decision', 'transfer_decisio
 
 /** The case type whose words a notice of `kind` uses. */
 export const noticeCaseType = (kind: string): string =>
-  kind.startsWith('petition_') ? 'petition' : kind.startsWith('enrollment_') || kind === 'correction_requested' ? 'enrollment' : arrearsKinds.has(kind) ? 'arrears' : kind in transferNoticeLabels ? 'transfer' : kind;
+  kind.startsWith('petition_')
+    ? 'petition'
+    : kind.startsWith('enrollment_') || kind === 'correction_requested'
+      ? 'enrollment'
+      : arrearsKinds.has(kind)
+        ? 'arrears'
+        : kind in benefitNoticeLabels
+          ? 'benefit'
+          : kind in transferNoticeLabels
+            ? 'transfer'
+            : kind;
 
 export const noticeKindLabel = (kind: string, lang: Lang): string => kinds[kind]?.[lang] ?? kind;
 

@@ -18,11 +18,33 @@ import {
 import type { Label, Lang } from '../i18n/messages.js';
 import { shanghaiMinute } from '../time-display.js';
 import { officeLabels, transferInsuranceLabels, transferLegLabels } from './transfer-labels.js';
+import { benefitNoticeLabels, claimTypeLabels, figureLabels, shortfallOptionLabels } from './benefit-labels.js';
 
 /** An ISO instant (`2026-12-16T16:00:00.000Z`), shown as Shanghai time like every instant on the pages. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 const fieldLabels: Record<string, Label> = {
+  // benefit claims: the figures of the amounts first, so the fields below keep their own words where they share a key
+  ...figureLabels,
+  claimType: { zh: '待遇类型', en: 'Claim type' },
+  retirementDate: { zh: '退休日期', en: 'Retirement date' },
+  deemedMonths: { zh: '视同缴费月数', en: 'Deemed months' },
+  leaveDate: { zh: '离职日期', en: 'Leave date' },
+  registeredOn: { zh: '失业登记日期', en: 'Registered unemployed on' },
+  eventType: { zh: '生育事件', en: 'Event' },
+  eventDate: { zh: '事件日期', en: 'Event date' },
+  babies: { zh: '胎数', en: 'Babies' },
+  difficultBirth: { zh: '难产', en: 'Difficult birth' },
+  accidentDate: { zh: '事故日期', en: 'Accident date' },
+  description: { zh: '事故经过', en: 'What happened' },
+  applicant: { zh: '申请人', en: 'Applicant' },
+  deathDate: { zh: '死亡日期', en: 'Date of death' },
+  cause: { zh: '死亡原因', en: 'Cause' },
+  injuryReference: { zh: '工伤认定案件', en: 'Work-injury claim' },
+  filedOn: { zh: '申请日期', en: 'Filed on' },
+  options: { zh: '可选择的办法', en: 'What you may do' },
+  rights: { zh: '救济途径', en: 'Your rights' },
+  figures: { zh: '核定数据', en: 'Figures' },
   // enrollment
   personName: { zh: '姓名', en: 'Name' },
   employerCreditCode: { zh: '用人单位', en: 'Employer' },
@@ -138,11 +160,16 @@ const valueTables: Record<string, Readonly<Record<string, Label>>> = {
   insuranceTypes: insuranceLabels,
   permission: permissionLabels,
   channel: petitionChannelLabels,
-  kind: { ...opinionKindLabels, ...deferralKindLabels },
+  kind: { ...opinionKindLabels, ...deferralKindLabels, ...benefitNoticeLabels },
   insurance: transferInsuranceLabels,
   office: officeLabels,
   leg: transferLegLabels,
   route: notAcceptedRouteLabels,
+  claimType: claimTypeLabels,
+  options: shortfallOptionLabels,
+  cause: { workInjury: { zh: '因工死亡', en: 'Work injury' }, other: { zh: '非因工死亡', en: 'Other causes' } },
+  eventType: { birth: { zh: '生育', en: 'Birth' }, miscarriage: { zh: '流产', en: 'Miscarriage' } },
+  applicant: { employer: { zh: '用人单位', en: 'Employer' }, worker: { zh: '职工本人', en: 'The worker' }, family: { zh: '近亲属', en: 'Close relatives' }, union: { zh: '工会组织', en: 'Trade union' } },
 };
 
 /** How a record names its case status: the status words of its case type. */

@@ -42,6 +42,9 @@ const domainSentences = {
   NOT_INSURED_IN_NEW_AREA: '此人尚未在转入地参保缴费，请先在新就业地参保后再申请转移。',
   NOT_INSURED_IN_OLD_AREA: '此人在转出地没有可转移的参保记录。',
   TRANSFER_ALREADY_OPEN: '此人同一险种已有正在办理的转移申请，须待其办结后再申请。',
+  CLAIM_ALREADY_OPEN: '此人同一事项的待遇申请已在办理中，不能重复申请。',
+  SAME_PERSON_AT_TWO_TIERS: '同一人不能在同一决定的两个审批层级办理（经办、复核、审批须由不同的人办理）。',
+  REASSESSMENT_OUT_OF_TIME: '申请再次鉴定的期限（收到鉴定结论之日起 15 日内）已过。',
 } as const satisfies Record<DomainErrorCode, string>;
 
 /** The codes the HTTP edge adds (api/errors.ts, authentication, readiness). */

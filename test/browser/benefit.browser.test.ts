@@ -1,0 +1,142 @@
+// A citizen's benefit claim and the staff's decisions in a real browser (issue 10, Tests): the citizen files a
+// maternity claim on the workbench and follows it (status, deadlines with days left, the amounts and their workings),
+// a caseworker prepares and a reviewer approves it on the case page, and the citizen reads the decision letter and the
+// entitlement. Screenshots go to test-results/screenshots/.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiServer } from '../../api/server.js';
+import { DEMO_CITIZEN_IDS } from '../../api/web/demo-identities.js';
+import { addDays, addMonths, monthOf } from '../../domain/calendar/local-date.js';
+import { parseCitizenId } from '../../domain/identity/citizen-id.js';
+import { insertEmployer, insertEmployment, insertPerson } from '../api/benefit-fixture.js';
+import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
+import { launchChromium, screenshot } from './chromium.js';
+
+describe('benefit claims on the web workbench (chromium)', () => {
+  let system: TestSystem;
+  let web: Awaited<ReturnType<typeof startApiServer>>;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    system = await startSystem();
+    web = await startApiServer({
+      orm: system.orm,
+      temporal: { address: system.temporalAddress, namespace: 'default', taskQueue: system.taskQueue },
+      port: 0,
+      jwtSecret: TEST_JWT_SECRET,
+      devSignIn: true,
+      log: () => {},
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await web?.close();
+    await system?.close();
+  });
+
+  async function signedIn(identity: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${web.url}/web/sign-in`);
+    await page.click(`button[data-identity="${identity}"]`);
+    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+    return page;
+  }
+  const statusText = (page: Page) => page.locator('[data-testid="case-status"]').innerText();
+  /** Reloads the case page until the status reads `status`. */
+  const untilStatus = (page: Page, reference: string, status: string) =>
+    system.eventually(async () => {
+      await page.goto(`${web.url}/web/cases/${reference}`);
+      return (await statusText(page)) === status ? true : undefined;
+    });
+  /** Claims the case's open task on its page and decides `outcome`. */
+  async function decideOnPage(page: Page, reference: string, outcome: string): Promise<void> {
+    await system.eventually(async () => {
+      await page.goto(`${web.url}/web/cases/${reference}`);
+      return (await page.locator('form[action$="/claim"] button').count()) > 0 ? true : undefined;
+    });
+    await page.click('form[action$="/claim"] button');
+    await page.waitForURL(new RegExp(`/web/cases/${reference}`));
+    await page.click(`[data-testid="decision-form"] button[value="${outcome}"]`);
+    await page.waitForURL(/done=decision/);
+  }
+
+  it('a citizen claims a maternity allowance and follows it; a caseworker prepares and a reviewer approves it (§5.4, E5; §8)', async () => {
+    // The demo citizen 李华, insured through an employer of her own since last January at a base of 9 000.
+    const who = DEMO_CITIZEN_IDS[1];
+    const person = parseCitizenId(who);
+    await insertPerson(system.orm, { citizenId: who, name: '李华', sex: person.sex, birthDate: person.birthDate });
+    const employer = await insertEmployer(system.orm);
+    const today = system.clock.today();
+    const lastYear = String(Number(today.slice(0, 4)) - 1);
+    await insertEmployment(system.orm, { citizenId: who, name: '李华', employer, fromMonth: `${lastYear}-01`, lastMonth: monthOf(addMonths(`${monthOf(today)}-01`, -1)), base: '9000.00', insurances: ['pension', 'medical'] });
+
+    const citizen = await signedIn('citizen2', { width: 390, height: 844 });
+    await citizen.goto(`${web.url}/web/file/benefit`);
+    expect(await citizen.inputValue('input[name="citizenId"]')).toBe(who);
+    await citizen.selectOption('[data-testid="claim-type"]', 'maternity');
+    await citizen.fill('input[name="employerCreditCode"]', employer);
+    await citizen.fill('input[name="eventDate"]', addDays(today, -10));
+    await screenshot(citizen, 'citizen-benefit-claim-form-phone');
+    await citizen.click('[data-testid="file-benefit"] button[type="submit"]');
+    await citizen.waitForURL(/\/web\/cases\/BC\d{10}/);
+    const reference = (await citizen.locator('[data-testid="case-reference"]').innerText()).trim();
+
+    await untilStatus(citizen, reference, '待遇核定中');
+    const panel = citizen.locator('[data-testid="benefit-follow-up"]');
+    expect(await panel.locator('[data-testid="benefit-deadlines"]').innerText()).toMatch(/经办机构办结时限: \d{4}-\d{2}-\d{2} — 还剩 \d+ 个工作日/);
+    expect(await panel.locator('[data-testid="benefit-amounts"] tr[data-benefit="maternityAllowance"]').innerText()).toContain('29400.00');
+    expect(await panel.locator('[data-testid="benefit-workings"]').innerText()).toContain('daily rate = 9000.00 ÷ 30');
+    await screenshot(citizen, 'citizen-benefit-claim-preparing-phone');
+
+    const caseworker = await signedIn('cw-001');
+    await decideOnPage(caseworker, reference, 'approve');
+    await untilStatus(caseworker, reference, '复核中');
+    // The review is a reviewer's: the preparer is offered no decision and no claim on it.
+    await expect(caseworker.locator('[data-testid="decision-form"]').count()).resolves.toBe(0);
+    await expect(caseworker.locator('form[action$="/claim"]').count()).resolves.toBe(0);
+    await screenshot(caseworker, 'caseworker-benefit-prepared');
+
+    const reviewer = await signedIn('rv-001');
+    await decideOnPage(reviewer, reference, 'approve');
+    await untilStatus(reviewer, reference, '已核定发放');
+
+    await untilStatus(citizen, reference, '已核定发放');
+    const letter = citizen.locator('[data-testid="benefit-letter"]');
+    expect(await letter.getAttribute('data-kind')).toBe('benefit_granted');
+    expect(await letter.innerText()).toContain('女职工劳动保护特别规定');
+    expect(await citizen.locator('[data-testid="benefit-entitlements"]').innerText()).toContain('生育津贴');
+    expect(await citizen.locator('[data-testid="timeline"]').innerText()).not.toContain('cw-001'); // staff names stay inside
+    await screenshot(citizen, 'citizen-benefit-claim-granted-phone');
+  });
+
+  it('a citizen sees why a claim is refused and what to do, in Chinese and in English (every refusal says why)', async () => {
+    // 李华 again (the other demo citizen files flexible enrollments in the workbench test): unemployment insurance with
+    // a second employer that has not reported any leave.
+    const citizen = await signedIn('citizen2');
+    const who = DEMO_CITIZEN_IDS[1];
+    const person = parseCitizenId(who);
+    await insertPerson(system.orm, { citizenId: who, name: '李华', sex: person.sex, birthDate: person.birthDate });
+    const employer = await insertEmployer(system.orm);
+    const today = system.clock.today();
+    await insertEmployment(system.orm, { citizenId: who, name: '李华', employer, fromMonth: monthOf(addMonths(`${monthOf(today)}-01`, -6)), lastMonth: monthOf(addMonths(`${monthOf(today)}-01`, -1)), base: '8000.00', insurances: ['unemployment'] });
+    await citizen.goto(`${web.url}/web/file/benefit`);
+    await citizen.selectOption('[data-testid="claim-type"]', 'unemployment');
+    await citizen.fill('input[name="employerCreditCode"]', employer);
+    await citizen.fill('input[name="leaveDate"]', addDays(today, -3));
+    await citizen.click('[data-testid="file-benefit"] button[type="submit"]');
+    await citizen.waitForURL(/\/web\/cases\/BC\d{10}/);
+    const reference = (await citizen.locator('[data-testid="case-reference"]').innerText()).trim();
+    await untilStatus(citizen, reference, '不符合条件');
+    const refusals = await citizen.locator('[data-testid="benefit-refusals"]').innerText();
+    expect(refusals).toContain('用人单位尚未办理减员');
+    expect(refusals).toContain('仍有用人单位为其参保');
+    await citizen.click('[data-testid="lang-toggle"]');
+    expect(await citizen.locator('[data-testid="benefit-refusals"]').innerText()).toContain('The employer has not reported the leave: employer');
+    await screenshot(citizen, 'citizen-benefit-claim-refused-en');
+  });
+});
