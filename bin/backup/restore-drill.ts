@@ -21,7 +21,7 @@ import { EMPLOYER_330102 } from '../bench/register-hire.js';
 import { startEmbeddedPostgres } from '../tools/embedded-postgres.js';
 import { freePort } from '../tools/free-port.js';
 import { startTemporalDevServer, type RunningTemporal } from '../tools/temporal-dev-server.js';
-import { startWorker } from '../worker-runtime.js';
+import { installSdkLogging, startWorker } from '../worker-runtime.js';
 import { restoreBackup, takeBackup } from './backup-folder.js';
 
 export interface RestoreDrillOptions {
@@ -66,6 +66,7 @@ const JWT_SECRET = `drill-${randomBytes(24).toString('hex')}`;
 const TASK_QUEUE = 'restore-drill';
 
 export async function runRestoreDrill(options: RestoreDrillOptions): Promise<RestoreDrillResult> {
+  installSdkLogging('WARN');
   const work = await mkdtemp(join(tmpdir(), 'sis-restore-drill-'));
   const cleanups: (() => Promise<void>)[] = [() => rm(work, { recursive: true, force: true })];
   try {
