@@ -14,6 +14,7 @@ const Env = z.object({
   JWT_SECRET: z.string().min(32).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  WORKFLOW_BUNDLE: z.string().min(1).optional(), // a prebuilt workflow bundle file for bin/worker.ts (bin/worker-runtime.ts)
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -27,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     auth: { jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET },
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
+    workflowBundlePath: e.WORKFLOW_BUNDLE,
   } as const;
 }
 

@@ -13,15 +13,16 @@ import { seedDemoData } from '../db/seed/demo-data.js';
 import { seedReferenceData } from '../db/seed/reference-data.js';
 import { DEMO_RETIREE_ID } from '../api/web/demo-identities.js';
 import { loadConfig } from './config.js';
+import { DEV_POSTGRES_PORT, DEV_TEMPORAL_PORT, DEV_TEMPORAL_UI_PORT, devPostgresDir, devTemporalDbFile } from './tools/dev-locations.js';
 import { startEmbeddedPostgres } from './tools/embedded-postgres.js';
 import { startTemporalDevServer } from './tools/temporal-dev-server.js';
 import { startWorker } from './worker-runtime.js';
 
 type Tag = 'dev' | 'postgres' | 'temporal' | 'db' | 'worker' | 'api';
 
-const POSTGRES_PORT = 54329;
-const TEMPORAL_PORT = 7233;
-const TEMPORAL_UI_PORT = 8233;
+const POSTGRES_PORT = DEV_POSTGRES_PORT;
+const TEMPORAL_PORT = DEV_TEMPORAL_PORT;
+const TEMPORAL_UI_PORT = DEV_TEMPORAL_UI_PORT;
 
 const config = loadConfig();
 const debug = config.logLevel === 'debug';
@@ -106,7 +107,7 @@ try {
 
   let databaseUrl = config.db.url;
   if (databaseUrl === undefined) {
-    const postgresDir = join(dataDir, 'postgres');
+    const postgresDir = devPostgresDir(dataDir);
     say('postgres', `starting embedded PostgreSQL 17 on 127.0.0.1:${POSTGRES_PORT}, data in ${postgresDir}`);
     const postgres = await step(
       'postgres',
@@ -130,7 +131,7 @@ try {
   let temporalAddress = config.temporal.address;
   let temporalUi: string | null = null;
   if (temporalAddress === undefined) {
-    const dbFile = join(dataDir, 'temporal', 'temporal.db');
+    const dbFile = devTemporalDbFile(dataDir);
     say('temporal', `starting the Temporal dev server on 127.0.0.1:${TEMPORAL_PORT}, state in ${dbFile}`);
     const temporal = await step(
       'temporal',

@@ -74,7 +74,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await discard();
     throw error;
   }
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`;
+  const url = embeddedPostgresUrl(options.port);
 
   let stopped = false;
   return {
@@ -86,6 +86,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await discard();
     },
   };
+}
+
+/** The URL of the embedded server's database on `port` (what `npm start` uses, for tools that reach it from outside). */
+export function embeddedPostgresUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
 }
 
 function isRoot(): boolean {

@@ -1,0 +1,41 @@
+// The drill's HTTP client behaves like a careful real client: when the API is gone (connection refused or reset, a
+// gateway error, no answer in time) it sends the SAME request again — same body, same Idempotency-Key — until it gets
+// an answer. What the system acknowledged is what the client finally got a 2xx for; the drill then checks that
+// exactly that exists, once.
+
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export class RetryingClient {
+  /** Requests sent again after a failure that a retry may cure. */
+  retries = 0;
+
+  constructor(
+    private readonly url: string,
+    private readonly options: { giveUpAfterMs: number; requestTimeoutMs: number },
+  ) {}
+
+  async send(method: string, path: string, request: { token: string; body?: unknown; idempotencyKey?: string }): Promise<Answer> {
+    const deadline = Date.now() + this.options.giveUpAfterMs;
+    const headers: Record<string, string> = { authorization: `Bearer ${request.token}` };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
+    const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const response = await fetch(`${this.url}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(this.options.requestTimeoutMs) });
+        const text = await response.text();
+        if (!RETRYABLE_STATUSES.has(response.status)) return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+      } catch {
+        // refused, reset or timed out: the API was killed or is starting again
+      }
+      if (Date.now() > deadline) throw new Error(`${method} ${path}: no answer after ${attempt} attempts`);
+      this.retries += 1;
+      await new Promise((r) => setTimeout(r, Math.min(200 * attempt, 2_000)));
+    }
+  }
+}

@@ -1,0 +1,10 @@
+// Where `npm start` keeps its embedded servers and their state, for bin/dev.ts and the tools that work on a stopped
+// or running development system (backup, restore).
+import { join } from 'node:path';
+
+export const DEV_POSTGRES_PORT = 54329;
+export const DEV_TEMPORAL_PORT = 7233;
+export const DEV_TEMPORAL_UI_PORT = 8233;
+
+export const devPostgresDir = (dataDir: string) => join(dataDir, 'postgres');
+export const devTemporalDbFile = (dataDir: string) => join(dataDir, 'temporal', 'temporal.db');

@@ -1,0 +1,26 @@
+import { describe, expect, inject, it } from 'vitest';
+import { runCrashDrill } from '../../bin/chaos/crash-drill.js';
+
+// The short crash drill of `npm test` (issue 15 point 2): the same drill as `npm run chaos`, smaller. The worker is
+// killed with SIGKILL while cases are in flight and the API once; afterwards nothing acknowledged may be missing,
+// doubled, undecided or stuck.
+describe('crash drill (API and worker as separate processes, SIGKILL while cases run)', () => {
+  it('loses, duplicates and strands nothing the API acknowledged while the worker is killed again and again and the API once', async () => {
+    const lines: string[] = [];
+    const result = await runCrashDrill({
+      databaseUrl: inject('databaseUrl'),
+      counts: { enrollment: 6, lateEnrollment: 3, petition: 3 },
+      concurrency: 4,
+      workerKillEveryMs: 3_000,
+      maxWorkerKills: 3,
+      say: (line) => lines.push(line),
+    });
+    expect(result.refusals).toEqual([]);
+    expect(result.examples).toEqual([]);
+    expect(result).toMatchObject({ acknowledgedCases: 12, lost: 0, unapplied: 0, stuck: 0, failedWorkflows: 0, apiKills: 1 });
+    // 3 late registrations (one review each) and 3 petitions (acceptance and reply), plus any sampled on-time case.
+    expect(result.acknowledgedDecisions).toBeGreaterThanOrEqual(9);
+    expect(Object.values(result.duplicated).every((n) => n === 0), JSON.stringify(result.duplicated)).toBe(true);
+    expect(result.workerKills, lines.join('\n')).toBe(3);
+  }, 600_000);
+});
