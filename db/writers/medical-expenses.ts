@@ -80,3 +80,9 @@ export async function bookMedicalExpense(
     });
   });
 }
+
+/** Files the uploads given as evidence with the declaration's case (the caller's own, not filed elsewhere). */
+export async function fileDeclarationAttachments(tx: EntityManager, caseId: string, attachmentIds: readonly string[]): Promise<void> {
+  if (attachmentIds.length === 0) return;
+  await tx.execute(`update attachment set case_id = ? where id in (${attachmentIds.map(() => '?').join(', ')}) and case_id is null`, [caseId, ...attachmentIds]);
+}

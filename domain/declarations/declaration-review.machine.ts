@@ -23,9 +23,6 @@ export type DeclarationReviewEvent =
 
 export type DeclarationReviewStatus = 'reviewing' | 'approving' | 'supervising' | 'booking' | 'approved' | 'rejected';
 
-const rejected = assign(({ event }: { event: DeclarationReviewEvent }) =>
-  event.type === 'REJECT' ? { decision: { outcome: 'rejected' as const, by: event.by, on: event.on, reason: event.reason } } : {},
-);
 
 /**
  * The review lifecycle every grass-roots declaration shares (离休 / 二乙 medical expenses; the same shape serves the
@@ -55,7 +52,7 @@ export const declarationReviewMachine = setup({
     reviewing: {
       on: {
         REVIEWED: { target: 'approving', actions: assign({ reviewedBy: ({ event }) => event.by }) },
-        REJECT: { target: 'rejected', actions: rejected },
+        REJECT: { target: 'rejected', actions: assign({ decision: ({ event }) => ({ outcome: 'rejected' as const, by: event.by, on: event.on, reason: event.reason }) }) },
       },
     },
     approving: {
@@ -67,7 +64,7 @@ export const declarationReviewMachine = setup({
             actions: assign(({ event }) => ({ approvedBy: event.by, decision: { outcome: 'approved' as const, by: event.by, on: event.on, reason: null } })),
           },
         ],
-        REJECT: { target: 'rejected', actions: rejected },
+        REJECT: { target: 'rejected', actions: assign({ decision: ({ event }) => ({ outcome: 'rejected' as const, by: event.by, on: event.on, reason: event.reason }) }) },
         RETURN: { target: 'reviewing', actions: assign({ returns: ({ context }) => context.returns + 1, reviewedBy: null }) },
       },
     },
@@ -77,7 +74,7 @@ export const declarationReviewMachine = setup({
           target: 'booking',
           actions: assign(({ event }) => ({ supervisedBy: event.by, decision: { outcome: 'approved' as const, by: event.by, on: event.on, reason: null } })),
         },
-        REJECT: { target: 'rejected', actions: rejected },
+        REJECT: { target: 'rejected', actions: assign({ decision: ({ event }) => ({ outcome: 'rejected' as const, by: event.by, on: event.on, reason: event.reason }) }) },
         RETURN: { target: 'reviewing', actions: assign({ returns: ({ context }) => context.returns + 1, reviewedBy: null, approvedBy: null }) },
       },
     },

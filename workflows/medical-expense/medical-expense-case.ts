@@ -105,6 +105,7 @@ export class MedicalExpenseCase {
     const decision = this.life.context.decision;
     await acts.bookMedicalExpense({
       caseId,
+      reference: this.input.reference,
       region,
       citizenId: declaration.citizenId,
       category: assessment.ledger,
@@ -127,7 +128,7 @@ export class MedicalExpenseCase {
       closed: this.life.closed(),
       deadlines: own ? [own] : [],
       allowedEvents: [],
-      summary: medicalExpenseSummary(this.input.declaration, this.input.assessment, this.life.context),
+      summary: { ...medicalExpenseSummary(this.input.declaration, this.input.assessment, this.life.context), attachmentIds: this.input.attachmentIds },
     });
   }
 }

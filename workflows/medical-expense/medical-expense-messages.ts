@@ -21,6 +21,8 @@ export interface MedicalExpenseInput {
   declaredBy: { id: string; role: string };
   /** The employer that declared it, or null when the agency did. */
   employerCreditCode: string | null;
+  /** Evidence uploaded with it (POST /v1/attachments), filed with the case. */
+  attachmentIds: string[];
   /** The holiday calendar on the declaration day, for the review SLAs (a loaded year later recounts them). */
   calendar: CalendarYear[];
 }
