@@ -33,7 +33,7 @@ export function presentMedicalExpense(read: MedicalExpenseRead, actor: Actor) {
     caseId: row.caseId,
     status: row.status,
     closed: row.closedAt !== null,
-    category: String(s.category ?? ''),
+    category: typeof s.category === 'string' ? s.category : '',
     citizenId: row.citizenId === null ? null : unmasked ? row.citizenId : maskCitizenId(row.citizenId),
     name: row.subjectName,
     employerCreditCode: row.employerCreditCode,

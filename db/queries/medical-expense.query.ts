@@ -31,9 +31,13 @@ export async function listEligibility(
 ): Promise<EligibilityRow[]> {
   const where = ['region = ?'];
   const params: unknown[] = [query.region];
-  if (query.category) (where.push('category = ?'), params.push(query.category));
-  if (query.citizenId) (where.push('citizen_id = ?'), params.push(query.citizenId));
-  if (query.after) (where.push('(category, citizen_id) > (?, ?)'), params.push(...query.after));
+  const and = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (query.category) and('category = ?', query.category);
+  if (query.citizenId) and('citizen_id = ?', query.citizenId);
+  if (query.after) and('(category, citizen_id) > (?, ?)', ...query.after);
   const rows = await em.execute<{ region: string; citizen_id: string; category: MedicalCategory; name: string; source_document: string; import_id: string; listed_at: Date }[]>(
     `select region, citizen_id, category, name, source_document, import_id, listed_at from eligibility_entry
       where ${where.join(' and ')} order by category, citizen_id limit ?`,

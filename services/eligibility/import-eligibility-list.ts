@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { applyEligibilityList, type EligibilityImportReport } from '../../db/writers/eligibility-lists.js';
+import { decodeRosterBytes } from '../../domain/contribution/declaration-csv.js';
 import { readEligibilityList } from '../../domain/declarations/eligibility-list.js';
 import { DomainError, invalidInput } from '../../domain/errors.js';
 import { authorize } from '../authorization.js';
@@ -17,18 +18,21 @@ export interface EligibilityImportOutcome extends EligibilityImportReport {
  * transaction. Idempotent: a person already listed is counted, not written again, and the same file sent again
  * answers its first report and applies nothing.
  */
-export async function importEligibilityList(ctx: CommandContext, file: { text: string }): Promise<EligibilityImportOutcome> {
+export async function importEligibilityList(ctx: CommandContext, file: { bytes: Uint8Array }): Promise<EligibilityImportOutcome> {
   const region = ctx.actor.region;
   if (!region) throw new DomainError('FORBIDDEN', 'an eligibility list is imported by an administrator of a region');
   authorize(ctx, 'create', 'EligibilityList', { region });
-  const read = readEligibilityList(file.text);
+  // UTF-8 or GBK, as the wage rosters (the feeds come from office software).
+  const decoded = decodeRosterBytes(file.bytes);
+  if (!decoded.ok) throw invalidInput([{ path: 'file', message: decoded.message }]);
+  const read = readEligibilityList(decoded.text);
   if (read.issues.length > 0) throw invalidInput(read.issues);
   if (read.rows === 0) throw invalidInput([{ path: 'file', message: 'has no rows after the header' }]);
   const report = await applyEligibilityList(
     ctx.em,
     {
       region,
-      fileSha256: createHash('sha256').update(file.text).digest('hex'),
+      fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
       entries: read.entries,
       rows: read.rows,
       duplicates: read.duplicates.length,

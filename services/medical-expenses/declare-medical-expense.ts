@@ -112,7 +112,7 @@ export async function declareMedicalExpense(ctx: CommandContext, request: Medica
     caseId: row.caseId,
     reference: row.reference,
     region: row.region,
-    declaration: { ...declaration, declaredOn: String(row.summary.declaredOn ?? today) },
+    declaration: { ...declaration, declaredOn: typeof row.summary.declaredOn === 'string' ? row.summary.declaredOn : today },
     assessment: { ledger: result.ledger, invoices: result.invoices, total: result.total, reimbursable: result.reimbursable, workings: result.workings },
     declaredBy: { id: actor.id, role: actor.role },
     employerCreditCode: agentEmployer,
