@@ -93,7 +93,6 @@ const importRoute = createRoute({
       required: true,
       content: {
         'text/csv': { schema: z.string().openapi({ description: 'The file itself, UTF-8 or GBK' }) },
-        'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) },
       },
     },
   },
@@ -173,16 +172,6 @@ const ledgerRoute = createRoute({
 
 const accepted = (caseId: string, reference: string, status: string) => ({ caseId, reference, status, links: { self: `/v1/medical-expense-declarations/${reference}` } });
 
-/** The uploaded file: a multipart field "file", or the body itself as text/csv. */
-async function fileBytes(c: { req: { header(name: string): string | undefined; formData(): Promise<FormData>; arrayBuffer(): Promise<ArrayBuffer> } }): Promise<Uint8Array> {
-  if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
-    const file = (await c.req.formData()).get('file');
-    if (!(file instanceof File)) throw new ValidationError([{ path: 'file', message: 'attach the list as the multipart field "file"' }]);
-    return new Uint8Array(await file.arrayBuffer());
-  }
-  return new Uint8Array(await c.req.arrayBuffer());
-}
-
 const cursorPair = (cursor: string | undefined): [string, string] | undefined => {
   if (!cursor) return undefined;
   const key = decodeCursor(cursor);
@@ -192,7 +181,7 @@ const cursorPair = (cursor: string | undefined): [string, string] | undefined =>
 
 export const medicalExpenseRoutes = () =>
   new OpenAPIHono<AppEnv>()
-    .openapi(importRoute, async (c) => c.json(await importEligibilityList(c.var.ctx, { bytes: await fileBytes(c) }), 200))
+    .openapi(importRoute, async (c) => c.json(await importEligibilityList(c.var.ctx, { bytes: new Uint8Array(await c.req.arrayBuffer()) }), 200))
     .openapi(listRoute, async (c) => {
       const q = c.req.valid('query');
       const page = await readEligibilityList(c.var.ctx, { category: q.category, citizenId: q.citizenId, after: cursorPair(q.cursor), limit: q.limit });
