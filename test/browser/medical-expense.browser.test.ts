@@ -105,6 +105,14 @@ describe('medical expense declarations on the web workbench (chromium)', () => {
     await untilStatus(reviewer, reference, '已核准，待支付');
     await screenshot(reviewer, 'reviewer-medical-expense-approved');
 
+    // The auditor reads the 离休 ledger on its own page: the line and the total, the ID number masked.
+    const auditor = await signedIn('aud-001');
+    await auditor.goto(`${web.url}/web/medical-ledgers?category=lixiu`);
+    const line = auditor.locator('[data-testid="medical-ledger"] tr', { hasText: reference });
+    expect(await line.innerText()).toContain('1286.35');
+    expect(await line.innerText()).not.toContain(cadre.citizenId);
+    await screenshot(auditor, 'auditor-medical-ledger');
+
     const view = await system.call('GET', `/v1/medical-expense-declarations/${reference}`, { token: admin });
     expect(view.body).toMatchObject({ status: 'approved', total: '1286.35', entitlements: [expect.objectContaining({ benefit: 'lixiuMedical', amount: '1286.35' })] });
   });
