@@ -61,6 +61,9 @@ export const statusFor = {
   NOT_INSURED_IN_OLD_AREA: 422,
   TRANSFER_ALREADY_OPEN: 422,
   REASSESSMENT_OUT_OF_TIME: 422,
+  NOT_ELIGIBLE: 422,
+  DUPLICATE_INVOICE: 422,
+  UNKNOWN_HOSPITAL: 422,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>;
 
 /** Error codes for HTTP-level refusals that hono raises itself (malformed body, wrong media type, …). */

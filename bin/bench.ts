@@ -9,6 +9,7 @@ import { startBenchSystem, type BenchSystem } from './bench/bench-system.js';
 import { citizenIdSequence } from './bench/citizen-ids.js';
 import { benchEnrollmentThroughput } from './bench/enrollment-throughput.bench.js';
 import { describeMachine } from './bench/machine.js';
+import { benchMedicalExpenseDeclarations } from './bench/medical-expenses.bench.js';
 import { ms, renderReport, type BenchRow } from './bench/report.js';
 import { benchTaskCompletion } from './bench/task-completion.bench.js';
 import { benchTransferThroughput } from './bench/transfer-throughput.bench.js';
@@ -50,6 +51,7 @@ const settings = {
   overdueBills: quick ? 10_000 : 100_000,
   pensionClaims: positive('claims', flags.claims, quick ? 48 : 1_000),
   calculatorRequests: quick ? 200 : 2_000,
+  medicalDeclarations: quick ? 48 : 500,
 };
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -121,6 +123,29 @@ try {
     { figure: '  pension claim rate / no-op rate', value: claimRatio.toFixed(2), goal: '', met: null },
   );
   rows.push(...(await benchBenefitCalculators(system, { requests: settings.calculatorRequests, say })));
+
+  const declarations = await benchMedicalExpenseDeclarations(system, {
+    count: settings.medicalDeclarations,
+    concurrency: settings.concurrency,
+    warmUp: settings.warmUp,
+    today: systemClock.today(),
+    say,
+  });
+  rows.push(
+    {
+      figure: `离休 medical expense declarations filed → reviewed → approved → booked (2 human steps), N=${settings.medicalDeclarations}, ${settings.concurrency} in flight`,
+      value: `${declarations.declarationsPerSecond.toFixed(1)} /s (${declarations.declarationSeconds.toFixed(1)} s)`,
+      goal: 'reference: no-op rate below',
+      met: null,
+    },
+    {
+      figure: '  no-op workflow start → result, same server and queue, same run',
+      value: `${declarations.noopPerSecond.toFixed(1)} /s (${declarations.noopSeconds.toFixed(1)} s)`,
+      goal: 'reference',
+      met: null,
+    },
+    { figure: '  declaration rate / no-op rate', value: (declarations.declarationsPerSecond / declarations.noopPerSecond).toFixed(2), goal: '', met: null },
+  );
 
   const completion = await benchTaskCompletion(system, { count: settings.reviewTasks, concurrency: settings.concurrency, nextCitizenId, say });
   rows.push(

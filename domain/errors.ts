@@ -52,6 +52,10 @@ export const DOMAIN_ERROR_CODES = [
   'TRANSFER_ALREADY_OPEN',
   // a re-assessment asked for after the 15 days (工伤保险条例 art. 26)
   'REASSESSMENT_OUT_OF_TIME',
+  // grass-roots declarations (基层申报, domain-rules §5.6): a person not on the category's list, an invoice used before
+  'NOT_ELIGIBLE',
+  'DUPLICATE_INVOICE',
+  'UNKNOWN_HOSPITAL',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -11,9 +11,11 @@ export type {
   ContributionSubject,
   EmployerSubject,
   EnrollmentSubject,
+  MedicalDeclarationSubject,
   PersonSubject,
   PetitionSubject,
   RegionParametersSubject,
+  SpecialMedicalSubject,
   SubjectMap,
   SubjectType,
   TaskPermission,
@@ -102,6 +104,9 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     can('read', ['Bill', 'Payment', 'ArrearsCase'], { region });
     // 待遇申领 at the counter, and the claimant's follow-up requests recorded for them (domain-rules §5).
     can(['create', 'update'], 'BenefitClaim', { region });
+    // 离休 / 二乙 医疗费申报: the agency declares for a person without an employer; staff read the lists and ledgers (§5.6).
+    can(['create', 'read'], 'MedicalDeclaration', { region });
+    can('read', ['EligibilityList', 'MedicalLedger'], { region });
   });
 
 /** Benefit claims a relative files for a person who died (domain-rules §5.1 survivors, §5.5 art. 39). */
@@ -144,6 +149,8 @@ const grants: Record<Role, Grant> = {
     can('create', 'Transfer', { employerCreditCode: employer });
     // The employer files its employees' claims (a pension at retirement, maternity, a work injury) and follows them up.
     can(['create', 'update'], 'BenefitClaim', { employerCreditCode: employer });
+    // 离休 / 二乙 医疗费申报: the employer (the former unit) declares its people's expenses (rules §5.6).
+    can(['create', 'read'], 'MedicalDeclaration', { employerCreditCode: employer });
   },
   caseworker: inRegion((region, actor, builder) => {
     frontOffice(['review'])(actor, builder);
@@ -177,10 +184,14 @@ const grants: Record<Role, Grant> = {
     // Running the overdue sweep, which opens or joins arrears cases (domain-rules §4).
     can('create', 'ArrearsCase', { region });
     can(['create', 'update'], 'BenefitClaim', { region });
+    can(['create', 'read'], 'MedicalDeclaration', { region });
+    can('read', ['EligibilityList', 'MedicalLedger'], { region });
   }),
   auditor: inRegion((region, _actor, builder) => {
     builder.can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
     readContributions(region, builder);
+    // The special medical ledgers are kept for audit (rules §5.6): auditors read them, the lists and the declarations.
+    builder.can('read', ['MedicalDeclaration', 'EligibilityList', 'MedicalLedger'], { region });
   }),
   admin: inRegion((region, _actor, builder) => {
     const { can } = builder;
@@ -192,6 +203,9 @@ const grants: Record<Role, Grant> = {
     readContributions(region, builder);
     // Administrators book payments (bank and tax files) and run the sweep, but do not declare wages for an employer.
     can('create', ['Payment', 'ArrearsCase'], { region });
+    // The eligibility lists come from veterans' affairs / the organisation department: an administrator imports them.
+    can(['create', 'read'], 'EligibilityList', { region });
+    can('read', 'MedicalLedger', { region });
   }),
 };
 

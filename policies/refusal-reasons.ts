@@ -44,6 +44,9 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   BaseChange: { one: 'base change', many: 'base changes' },
   Calendar: { one: 'holiday calendar', many: 'holiday calendars' },
   BenefitClaim: { one: 'benefit claim', many: 'benefit claims' },
+  MedicalDeclaration: { one: 'medical expense declaration', many: 'medical expense declarations' },
+  EligibilityList: { one: 'eligibility list', many: 'eligibility lists' },
+  MedicalLedger: { one: 'medical expense ledger', many: 'medical expense ledgers' },
 };
 
 /** What a reason sentence is built from. */

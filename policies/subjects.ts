@@ -116,6 +116,20 @@ export interface BenefitClaimSubject {
   claimantId: string;
 }
 
+/**
+ * A 离休 / 二乙 medical expense declaration someone wants to file (rules §5.6): the employer of the person, or the
+ * agency (`employerCreditCode` null) of the region.
+ */
+export interface MedicalDeclarationSubject {
+  region: string;
+  employerCreditCode: string | null;
+}
+
+/** A region's special medical lists and ledgers (离休 / 二乙, rules §5.6): imported by an administrator, read by staff. */
+export interface SpecialMedicalSubject {
+  region: string;
+}
+
 /** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */
 export type CalendarSubject = Record<string, never>;
 
@@ -138,6 +152,11 @@ export interface SubjectMap {
   BaseChange: BaseChangeSubject;
   Calendar: CalendarSubject;
   BenefitClaim: BenefitClaimSubject;
+  MedicalDeclaration: MedicalDeclarationSubject;
+  /** The eligibility lists (名单) of the special medical categories. */
+  EligibilityList: SpecialMedicalSubject;
+  /** The special medical-expense ledgers (台账). */
+  MedicalLedger: SpecialMedicalSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -160,4 +179,7 @@ export const subjectTypes = [
   'BaseChange',
   'Calendar',
   'BenefitClaim',
+  'MedicalDeclaration',
+  'EligibilityList',
+  'MedicalLedger',
 ] as const satisfies readonly SubjectType[];

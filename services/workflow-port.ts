@@ -3,7 +3,7 @@ import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
 import type { TaskCompletion } from '../domain/task.js';
 import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
-import type { BenefitClaimInput, CaseView, EnrollmentInput, PetitionInput, TransferInput } from '../workflows/index.js';
+import type { BenefitClaimInput, CaseView, EnrollmentInput, MedicalExpenseInput, PetitionInput, TransferInput } from '../workflows/index.js';
 
 /** Which written opinion reached the petitioner, and on which day (YYYY-MM-DD, Asia/Shanghai). */
 export interface PetitionDelivery {
@@ -51,6 +51,8 @@ export interface CaseWorkflows {
   startBenefitClaim(input: BenefitClaimInput): Promise<void>;
   /** The claimant (or employer) asks for a re-assessment; refused with REASSESSMENT_OUT_OF_TIME after 15 days. */
   requestReassessment(caseId: string, actorId: string): Promise<CaseView>;
+  /** Starts a 离休 / 二乙 medical expense declaration's workflow; a repeat of the same declaration finds the running one. */
+  startMedicalExpenseDeclaration(input: MedicalExpenseInput): Promise<void>;
   /** A year's holiday calendar was loaded: the case computes its provisional deadlines again. A finished case is skipped. */
   calendarLoaded(caseId: string, calendar: readonly CalendarYear[]): Promise<void>;
   /** For /ready: does Temporal answer? */

@@ -4,6 +4,7 @@ import { maskCitizenId } from '../../domain/identity/masking.js';
 import type { Actor, AppAbility } from '../../policies/abilities.js';
 import { caseSubjectOf, type CaseRow, type TimelineItem } from '../../db/queries/case.query.js';
 import { taskSubjectOf, type TaskView } from '../../db/queries/task.query.js';
+import { summaryFor } from './medical-expense.presenter.js';
 import { stepOutcomesFor } from './step-outcomes.js';
 
 const STAFF_ROLES = new Set(['caseworker', 'reviewer', 'supervisor', 'auditor', 'admin']);
@@ -78,7 +79,7 @@ export function presentCase(row: CaseRow, extra: { timeline: TimelineItem[]; tas
         }))
       : [],
     allowedActions: allowedActionsFor(row, extra.tasks, actor, ability),
-    summary: row.summary,
+    summary: summaryFor(row, unmasked),
   };
 }
 

@@ -2,6 +2,7 @@
 // case type plugs in here with data instead of a new branch in the presenter.
 import { ARREARS_STEPS } from '../../domain/arrears/arrears-decision.js';
 import { BENEFIT_STEP_OUTCOMES } from '../../domain/benefit/benefit-claim-decision.js';
+import { DECLARATION_STEPS } from '../../domain/declarations/declaration-review.js';
 import { REVIEW_OUTCOMES } from '../../domain/enrollment/enrollment-decision.js';
 import { PETITION_STEP_OUTCOMES } from '../../domain/petition/petition-decision.js';
 import { TRANSFER_STEP_OUTCOMES } from '../../domain/transfer/transfer-decision.js';
@@ -12,6 +13,7 @@ const STEP_OUTCOMES: Record<string, Record<string, readonly string[]>> = {
   arrears: Object.fromEntries(Object.entries(ARREARS_STEPS).map(([step, spec]) => [step, spec.outcomes])),
   transfer: TRANSFER_STEP_OUTCOMES,
   benefit: BENEFIT_STEP_OUTCOMES,
+  medicalExpense: Object.fromEntries(Object.entries(DECLARATION_STEPS).map(([step, spec]) => [step, spec.outcomes])),
 };
 
 /**

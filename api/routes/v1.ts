@@ -19,6 +19,7 @@ import { declarationRoutes } from './declarations.routes.js';
 import { paymentRoutes } from './payments.routes.js';
 import { employerRoutes } from './employers.routes.js';
 import { enrollmentRoutes } from './enrollments.routes.js';
+import { medicalExpenseRoutes } from './medical-expenses.routes.js';
 import { noticeRoutes } from './notices.routes.js';
 import { personRoutes } from './persons.routes.js';
 import { petitionRoutes } from './petitions.routes.js';
@@ -55,4 +56,5 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', benefitClaimRoutes());
   v1.route('/', benefitCalculationRoutes());
   v1.route('/', benefitReferenceRoutes());
+  v1.route('/', medicalExpenseRoutes());
 }

@@ -43,12 +43,20 @@ function navFor(actor: Actor): NavItem[] {
     case 'reviewer':
       return [...worklists, { key: 'navCases', href: '/web/cases' }, { key: 'navFile', href: '/web/file' }];
     case 'supervisor':
-      return [{ key: 'navSupervisor', href: '/web/supervisor' }, ...worklists, { key: 'navCases', href: '/web/cases' }, { key: 'navAudit', href: '/web/audit' }];
+      return [
+        { key: 'navSupervisor', href: '/web/supervisor' },
+        ...worklists,
+        { key: 'navCases', href: '/web/cases' },
+        { key: 'navAudit', href: '/web/audit' },
+        { key: 'navMedicalLedgers', href: '/web/medical-ledgers' },
+      ];
     case 'auditor':
     case 'admin':
       return [
         { key: 'navCases', href: '/web/cases' },
         { key: 'navAudit', href: '/web/audit' },
+        // 离休 / 二乙 ledgers are kept for audit (rules §5.6).
+        { key: 'navMedicalLedgers', href: '/web/medical-ledgers' },
       ];
   }
 }

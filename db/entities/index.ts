@@ -27,3 +27,7 @@ export { ExchangeMessageRecord } from './exchange-message.entity.js';
 export { TemporaryPensionAccount } from './temporary-pension-account.entity.js';
 export { BenefitEntitlement, type EntitlementStatus } from './benefit-entitlement.entity.js';
 export { BenefitParametersRecord } from './benefit-parameters.entity.js';
+export { EligibilityEntry } from './eligibility-entry.entity.js';
+export { EligibilityImport } from './eligibility-import.entity.js';
+export { MedicalInvoice } from './medical-invoice.entity.js';
+export { MedicalLedgerEntry } from './medical-ledger.entity.js';

@@ -15,7 +15,10 @@ export type EntitlementBenefit =
   | 'dependantPension'
   | 'deathGrant'
   | 'survivorLumpSum'
-  | 'accountInheritance';
+  | 'accountInheritance'
+  // Approved 离休 / 二乙 medical expenses, reimbursed by the payroll from the category's own ledger (§5.6).
+  | 'lixiuMedical'
+  | 'erYiMedical';
 
 /**
  * monthly: paid every month from `startMonth` to `endMonth` (open-ended when null); oneOff: paid once, from

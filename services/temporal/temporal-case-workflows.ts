@@ -7,6 +7,7 @@ import {
   arrearsPaymentReceived,
   arrearsPeriodsJoined,
   benefitClaim,
+  medicalExpenseDeclaration,
   calendarLoaded,
   completeTask,
   enrollment,
@@ -131,6 +132,8 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
 
     deliverTransferMessage: (caseId, message) => handle(caseId).signal(transferMessageArrived, { message }).catch(finishedIsFine),
     startBenefitClaim: (input) => client.workflow.start(benefitClaim, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
+    startMedicalExpenseDeclaration: (input) =>
+      client.workflow.start(medicalExpenseDeclaration, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
 
     requestReassessment: (caseId, actorId) =>
       update(caseId, () => handle(caseId).executeUpdate(requestReassessment, { args: [{ actorId }], updateId: updateIdOf('reassessment', caseId) })),

@@ -93,6 +93,11 @@ const probes = {
   // Graded approval (社会保险经办条例 arts. 36–38): the actor already acted at an earlier tier of this decision.
   earlierTierTask: probe('Task', (s, a) => taskSubject({ region: s.region, permission: 'supervise', status: 'claimed', assignee: a.id, earlierDeciders: ['cw-009', a.id] })),
   openEarlierTierTask: probe('Task', (s, a) => taskSubject({ region: s.region, permission: 'supervise', earlierDeciders: [a.id] })),
+  // 离休 / 二乙 medical expenses (rules §5.6): declared by the employer or the agency; lists and ledgers by region.
+  medicalDeclaration: probe('MedicalDeclaration', (s) => ({ region: s.region, employerCreditCode: s.employer })),
+  agencyMedicalDeclaration: probe('MedicalDeclaration', (s) => ({ region: s.region, employerCreditCode: null })),
+  eligibilityList: probe('EligibilityList', (s) => ({ region: s.region })),
+  medicalLedger: probe('MedicalLedger', (s) => ({ region: s.region })),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -142,6 +147,10 @@ const frontOffice: Allowed = {
   deathClaim: ['create', 'update'],
   earlierTierTask: ['read', 'release'],
   openEarlierTierTask: ['read'],
+  medicalDeclaration: ['read', 'create'],
+  agencyMedicalDeclaration: ['read', 'create'],
+  eligibilityList: ['read'],
+  medicalLedger: ['read'],
 };
 
 /** Issue 3: staff of the region see every employer's contribution account there. */
@@ -180,6 +189,7 @@ const ownScope: Record<Role, Allowed> = {
     payment: ['read'],
     arrearsCase: ['read', 'update'],
     benefitClaim: ['create', 'update'],
+    medicalDeclaration: ['read', 'create'],
   },
   // The collection desk books payments and asks for deferrals on the employer's behalf (§4).
   caseworker: { ...frontOffice, payment: ['read', 'create'], arrearsCase: ['read', 'update'], baseChange: ['create'], ownBaseChange: ['create'] },
@@ -224,6 +234,10 @@ const ownScope: Record<Role, Allowed> = {
     // Never at two tiers of one decision: it may still move the task on to someone else.
     earlierTierTask: ['read', 'release', 'reassign'],
     openEarlierTierTask: ['read', 'release', 'reassign'],
+    medicalDeclaration: ['read', 'create'],
+    agencyMedicalDeclaration: ['read', 'create'],
+    eligibilityList: ['read'],
+    medicalLedger: ['read'],
   },
   auditor: reads(
     'case',
@@ -239,6 +253,10 @@ const ownScope: Record<Role, Allowed> = {
     'bill',
     'payment',
     'arrearsCase',
+    'medicalDeclaration',
+    'agencyMedicalDeclaration',
+    'eligibilityList',
+    'medicalLedger',
     ...allTasks,
   ),
   admin: {
@@ -250,6 +268,9 @@ const ownScope: Record<Role, Allowed> = {
     // It books payment files and runs the overdue sweep, but does not declare wages for an employer (issue 3).
     payment: ['read', 'create'],
     arrearsCase: ['read', 'create'],
+    // It imports the 离休 / 二乙 lists and reads the ledgers, but declares no expenses (rules §5.6).
+    eligibilityList: ['read', 'create'],
+    medicalLedger: ['read'],
   },
 };
 

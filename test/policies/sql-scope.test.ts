@@ -126,6 +126,9 @@ const samples: Record<SubjectType, Row[]> = {
   Leaver: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
   BaseChange: product({ region: regions, requestedBy: ['cw-009', ...staffIds] }),
   Calendar: [{}],
+  MedicalDeclaration: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER, null] }),
+  EligibilityList: product({ region: regions }),
+  MedicalLedger: product({ region: regions }),
   BenefitClaim: product({
     region: regions,
     claimType: ['pension', 'survivor'],

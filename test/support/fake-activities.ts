@@ -131,6 +131,8 @@ export function fakeActivities(
     gatherBenefitClaimFacts: async ({ application }) => ({ calendar: CN_CALENDAR_YEARS, facts: cleanBenefitFacts(application) }),
     recordEntitlements: async () => {},
     stopEntitlements: async () => {},
+    bookMedicalExpense: async () => {},
+    releaseMedicalInvoices: async () => {},
   };
 
   const record = <K extends ActivityName>(name: K, fn: Activities[K]): Activities[K] => {

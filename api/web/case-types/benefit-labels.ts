@@ -72,6 +72,8 @@ export const entitlementBenefitLabels: Record<EntitlementBenefit, Label> = {
   deathGrant: { zh: '一次性工亡补助金', en: 'One-off death grant' },
   survivorLumpSum: { zh: '抚恤金', en: 'Survivor lump sum' },
   accountInheritance: { zh: '个人账户继承额', en: 'Personal account to the heirs' },
+  lixiuMedical: { zh: '离休人员医疗费', en: 'Retired cadre’s medical expenses' },
+  erYiMedical: { zh: '二乙医疗费', en: 'Disabled serviceman’s medical expenses' },
 };
 
 export const entitlementKindLabels: Record<EntitlementKind, Label> = {

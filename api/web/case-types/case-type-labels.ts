@@ -192,6 +192,26 @@ const caseTypes: Record<string, CaseTypeLabels> = {
     deadlines: transferDeadlineLabels,
     summary: ['personName', 'insurance', 'fromRegion', 'toRegion', 'amounts', 'months', 'refusal', 'acceptedBy', 'sentBy', 'completedBy'],
   },
+  // 离休 / 二乙 医疗费申报 (rules §5.6): the amounts and workings; the medical details only where the role sees them.
+  medicalExpense: {
+    name: { zh: '离休 / 二乙医疗费申报', en: 'Special medical expenses' },
+    statuses: {
+      submitted: SUBMITTED,
+      reviewing: { zh: '审核中', en: 'Under review' },
+      approving: { zh: '复核中', en: 'Awaiting approval' },
+      supervising: { zh: '审批中', en: 'Awaiting the supervisor' },
+      booking: { zh: '记账中', en: 'Booking' },
+      approved: { zh: '已核准，待支付', en: 'Approved, to the payroll' },
+      rejected: { zh: '不予核准', en: 'Rejected' },
+    },
+    steps: {
+      review: { zh: '审核', en: 'Review' },
+      approval: { zh: '复核', en: 'Approval' },
+      supervision: { zh: '审批', en: 'Supervisor approval' },
+    },
+    deadlines: { stepDecision: { zh: '本环节办理时限', en: 'This step is due' } },
+    summary: ['category', 'declaredOn', 'total', 'reimbursable', 'invoices', 'workings', 'medical', 'decision'],
+  },
 };
 
 /** Case types the filters offer, in the order the agency lists them. */

@@ -8,6 +8,7 @@ import type { Session } from '../web-env.js';
 import type { Label } from './case-type-labels.js';
 import { benefitFiling } from './benefit.filing.js';
 import { enrollmentFiling } from './enrollment.filing.js';
+import { medicalExpenseFiling } from './medical-expense.filing.js';
 import { petitionFiling } from './petition.filing.js';
 import { transferFiling } from './transfer.filing.js';
 
@@ -61,6 +62,6 @@ export interface ApplicantFollowUp {
   actions: Record<string, (form: PostedForm, call: ApiCall, reference: string) => Promise<ApiAnswer<unknown>>>;
 }
 
-export const filings: CaseTypeFiling[] = [enrollmentFiling, petitionFiling, benefitFiling, transferFiling];
+export const filings: CaseTypeFiling[] = [enrollmentFiling, petitionFiling, benefitFiling, transferFiling, medicalExpenseFiling];
 
 export const filingFor = (type: string): CaseTypeFiling | undefined => filings.find((filing) => filing.type === type);

@@ -1,0 +1,51 @@
+import * as wf from '@temporalio/workflow';
+import { declarationStepOf, type DeclarationStep } from '../domain/declarations/declaration-review.js';
+import { failingOnDomainErrors } from './domain-failures.js';
+import { MedicalExpenseCase } from './medical-expense/medical-expense-case.js';
+import type { MedicalExpenseInput } from './medical-expense/medical-expense-messages.js';
+import { getCaseView } from './messages.js';
+import { handleTaskDecisions } from './task-decisions.js';
+
+export type { MedicalExpenseInput } from './medical-expense/medical-expense-messages.js';
+
+/**
+ * 离休人员 / 二乙 医疗费申报 (rules §5.6): the declaration passed the door checks (on the list, invoices unused, amounts
+ * exact); a caseworker reviews it, a reviewer approves it (four eyes), and the approved amount is booked once to the
+ * category's own ledger and written as a one-off entitlement line the payroll reimburses. A rejection releases the
+ * invoice numbers. The steps live in workflows/medical-expense/medical-expense-case.ts.
+ */
+export async function medicalExpenseDeclaration(input: MedicalExpenseInput): Promise<{ status: string }> {
+  return failingOnDomainErrors(() => run(input));
+}
+
+async function run(input: MedicalExpenseInput): Promise<{ status: string }> {
+  const c = new MedicalExpenseCase(input);
+  c.calendar.listen();
+  wf.setHandler(getCaseView, () => c.view());
+  handleTaskDecisions({
+    desk: () => (c.step ? c.tasks : null),
+    validateStep: (completion) => c.validate(completion),
+    version: () => c.life.version,
+    appliedVersion: () => c.decided,
+    view: () => c.view(),
+  });
+
+  while (!c.life.closed()) {
+    await c.runEffects();
+    if (c.life.closed()) break;
+    const step = declarationStepOf(c.status());
+    if (!step) throw wf.ApplicationFailure.nonRetryable(`medical expense declaration stuck in ${c.status()}`, 'InvariantViolation');
+    await decide(c, step);
+  }
+  if (c.life.hasEffects() || c.settled < c.life.version) await c.runEffects();
+  await wf.condition(wf.allHandlersFinished);
+  return { status: c.status() };
+}
+
+async function decide(c: MedicalExpenseCase, step: DeclarationStep): Promise<void> {
+  await c.openStep(step);
+  const decision = (await c.tasks.awaitDecision(undefined, () => c.recount()))!;
+  const event = c.eventFor(step, decision);
+  if ('refused' in event) throw wf.ApplicationFailure.nonRetryable(event.refused, 'InvariantViolation');
+  await c.applyDecision(decision, event);
+}
