@@ -38,6 +38,7 @@ export const statusFor = {
   EMPLOYER_EXISTS: 409,
   STALE_VERSION: 409,
   NOT_ALLOWED_NOW: 409,
+  CASE_UNAVAILABLE: 503,
   CLAIM_ALREADY_OPEN: 409,
   FOUR_EYES: 403,
   NOT_TASK_HOLDER: 403,
@@ -95,6 +96,8 @@ export function toErrorResponse(err: Error, c: Context<AppEnv>, log: (line: stri
   if (err instanceof DomainError) {
     const issues = err.issues ?? (err.path === undefined ? undefined : [{ path: err.path, message: err.message }]);
     const extra = issues === undefined ? {} : { errors: [...issues] };
+    // A case that is recovering answers within seconds: say when to send the same request again.
+    if (err.code === 'CASE_UNAVAILABLE') c.header('Retry-After', '2');
     return problem(c, statusFor[err.code], err.code, err.message, extra);
   }
   if (err instanceof HTTPException) {

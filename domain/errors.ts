@@ -56,6 +56,8 @@ export const DOMAIN_ERROR_CODES = [
   'NOT_ELIGIBLE',
   'DUPLICATE_INVOICE',
   'UNKNOWN_HOSPITAL',
+  // 503: the case cannot take a decision for a moment (its worker is restarting); the same request again is applied once
+  'CASE_UNAVAILABLE',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, isDomainErrorCode } from '../../domain/errors.js';
 import {
@@ -40,6 +40,20 @@ const finishedIsFine = (err: unknown) => {
 };
 
 /**
+ * gRPC codes with which the server refuses an Update for a while rather than for good: the workflow task is failing or
+ * timed out (a worker was killed and its task has not moved to another worker yet: FAILED_PRECONDITION), the update
+ * registry was cleared (UNAVAILABLE, ABORTED), the server is busy (RESOURCE_EXHAUSTED). Found by the crash drill.
+ */
+const RECOVERING_GRPC_CODES = new Set([4, 8, 9, 10, 14]);
+
+function caseIsRecovering(err: unknown): boolean {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  if (!(err instanceof ServiceError)) return false;
+  const code = (err.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'number' && RECOVERING_GRPC_CODES.has(code);
+}
+
+/**
  * The workflow port on a Temporal client (design.md "Case = workflow"): the workflow ID is the case ID, starts use a
  * conflict policy that returns the running case, decisions are Updates with a deterministic update ID. A validator's
  * refusal arrives as an ApplicationFailure whose type is the domain error code it chose (workflows/messages.ts).
@@ -54,6 +68,9 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
       }
       if (err instanceof WorkflowNotFoundError) {
         throw new DomainError('NOT_ALLOWED_NOW', `case ${caseId} has finished; nothing can change it now`, { cause: err });
+      }
+      if (caseIsRecovering(err)) {
+        throw new DomainError('CASE_UNAVAILABLE', `case ${caseId} cannot take the request right now (its worker is restarting); send the same request again — it is applied once`, { cause: err });
       }
       throw err;
     }

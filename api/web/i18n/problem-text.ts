@@ -21,6 +21,7 @@ const domainSentences = {
   EMPLOYER_EXISTS: '该统一社会信用代码的用人单位已经登记。',
   STALE_VERSION: '数据已被他人更新，请刷新页面后重试。',
   NOT_ALLOWED_NOW: '案件当前的状态下不能进行此操作。',
+  CASE_UNAVAILABLE: '案件正在恢复处理，暂时无法接收决定，请稍后重新提交（同一决定只会生效一次）。',
   FOUR_EYES: '“四眼原则”：准备此决定的人不能再批准它，须由另一人办理。',
   NOT_TASK_HOLDER: '只有认领该任务的人才能办理或退回它。',
   FORBIDDEN: '您无权进行此操作（身份、所属地区或单位不符）。',
