@@ -44,6 +44,7 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   BaseChange: { one: 'base change', many: 'base changes' },
   Calendar: { one: 'holiday calendar', many: 'holiday calendars' },
   BenefitClaim: { one: 'benefit claim', many: 'benefit claims' },
+  Setting: { one: 'policy setting', many: 'policy settings' },
 };
 
 /** What a reason sentence is built from. */

@@ -119,6 +119,9 @@ export interface BenefitClaimSubject {
 /** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */
 export type CalendarSubject = Record<string, never>;
 
+/** The policy settings (setting rows): national to the system; an administrator changes them. */
+export type SettingSubject = Record<string, never>;
+
 export interface SubjectMap {
   Case: CaseSubject;
   Task: TaskSubject;
@@ -138,6 +141,7 @@ export interface SubjectMap {
   BaseChange: BaseChangeSubject;
   Calendar: CalendarSubject;
   BenefitClaim: BenefitClaimSubject;
+  Setting: SettingSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -160,4 +164,5 @@ export const subjectTypes = [
   'BaseChange',
   'Calendar',
   'BenefitClaim',
+  'Setting',
 ] as const satisfies readonly SubjectType[];

@@ -1,5 +1,8 @@
 import type { ProcedureSection } from './guide.js';
 
+/** The petition clocks are not a setting yet: every petition case is given DEFAULT_PETITION_POLICY. */
+const BUILT_IN = 'none (built-in DEFAULT_PETITION_POLICY)';
+
 /** 信访 (rules §7). The petition clocks are `PetitionPolicy` — the same values every new petition case is given. */
 export const petitionProcedures: ProcedureSection = ({ petition: p }) => [
   {
@@ -16,13 +19,13 @@ export const petitionProcedures: ProcedureSection = ({ petition: p }) => [
       '办结后信访人可对办理情况作出评价。',
     ],
     deadlines: [
-      { label: '告知是否受理', value: p.acceptanceDays, unit: 'days', kind: 'statutory', basis: '《信访工作条例》第二十三条', setting: 'petition.policy#acceptanceDays' },
-      { label: '不属于本机关职权范围的提出异议', value: p.transferObjectionWorkingDays, unit: 'workingDays', kind: 'statutory', basis: '《信访工作条例》第二十三条', setting: 'petition.policy#transferObjectionWorkingDays' },
-      { label: '办理期限（自受理之日起）', value: p.handlingDays, unit: 'days', kind: 'statutory', basis: '《信访工作条例》第三十二条', setting: 'petition.policy#handlingDays' },
-      { label: '延长期限（最多一次）', value: p.maxExtensionDays, unit: 'days', kind: 'statutory', basis: '《信访工作条例》第三十二条', setting: 'petition.policy#maxExtensionDays' },
-      { label: '请求复查、复核', value: p.reviewRequestDays, unit: 'days', kind: 'statutory', basis: '《信访工作条例》第三十五条、第三十六条', setting: 'petition.policy#reviewRequestDays' },
-      { label: '出具复查、复核意见', value: p.reviewOpinionDays, unit: 'days', kind: 'statutory', basis: '《信访工作条例》第三十五条、第三十六条', setting: 'petition.policy#reviewOpinionDays' },
-      { label: '延期审批（内部时限）', value: p.extensionDecisionWorkingDays, unit: 'workingDays', kind: 'agency', basis: '本机关内部时限', setting: 'petition.policy#extensionDecisionWorkingDays' },
+      { label: '告知是否受理', value: p.acceptanceDays, unit: 'days', kind: 'statutory', basis: '《信访工作条例》第二十三条', setting: BUILT_IN },
+      { label: '不属于本机关职权范围的提出异议', value: p.transferObjectionWorkingDays, unit: 'workingDays', kind: 'statutory', basis: '《信访工作条例》第二十三条', setting: BUILT_IN },
+      { label: '办理期限（自受理之日起）', value: p.handlingDays, unit: 'days', kind: 'statutory', basis: '《信访工作条例》第三十二条', setting: BUILT_IN },
+      { label: '延长期限（最多一次）', value: p.maxExtensionDays, unit: 'days', kind: 'statutory', basis: '《信访工作条例》第三十二条', setting: BUILT_IN },
+      { label: '请求复查、复核', value: p.reviewRequestDays, unit: 'days', kind: 'statutory', basis: '《信访工作条例》第三十五条、第三十六条', setting: BUILT_IN },
+      { label: '出具复查、复核意见', value: p.reviewOpinionDays, unit: 'days', kind: 'statutory', basis: '《信访工作条例》第三十五条、第三十六条', setting: BUILT_IN },
+      { label: '延期审批（内部时限）', value: p.extensionDecisionWorkingDays, unit: 'workingDays', kind: 'agency', basis: '本机关内部时限', setting: BUILT_IN },
     ],
     legalBasis: ['《信访工作条例》（2022年）第十七条、第二十条、第二十三条、第三十二条、第三十五条、第三十六条'],
     channel: { route: 'POST /v1/petitions', page: '/web/file' },

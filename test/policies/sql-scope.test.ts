@@ -126,6 +126,7 @@ const samples: Record<SubjectType, Row[]> = {
   Leaver: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
   BaseChange: product({ region: regions, requestedBy: ['cw-009', ...staffIds] }),
   Calendar: [{}],
+  Setting: [{}],
   BenefitClaim: product({
     region: regions,
     claimType: ['pension', 'survivor'],
