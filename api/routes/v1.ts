@@ -24,6 +24,7 @@ import { personRoutes } from './persons.routes.js';
 import { petitionRoutes } from './petitions.routes.js';
 import { regionRoutes } from './regions.routes.js';
 import { reportRoutes } from './reports.routes.js';
+import { settingRoutes } from './settings.routes.js';
 import { taskRoutes } from './tasks.routes.js';
 import { transferCalculationRoutes } from './transfer-calculations.routes.js';
 import { transferRoutes } from './transfers.routes.js';
@@ -55,4 +56,5 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', benefitClaimRoutes());
   v1.route('/', benefitCalculationRoutes());
   v1.route('/', benefitReferenceRoutes());
+  v1.route('/', settingRoutes());
 }
