@@ -7,8 +7,7 @@ import { AttachmentStore } from '../services/adapters/attachment-store.js';
 import { createApp } from './app.js';
 import { hs256Verifier } from './auth/tokens.js';
 import type { CaseWorkflows } from '../services/workflow-port.js';
-import { mountPublicV1 } from './routes/public.js';
-import { mountV1 } from './routes/v1.js';
+import { mountPublicV1, mountV1 } from './routes/v1.js';
 import { temporalCaseWorkflows } from '../services/temporal/temporal-case-workflows.js';
 import { systemClock, type BusinessClock } from '../services/business-clock.js';
 

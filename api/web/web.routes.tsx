@@ -13,6 +13,7 @@ import { casePages } from './pages/case.page.js';
 import { casesPages } from './pages/cases.page.js';
 import { declarationPages } from './pages/declarations.page.js';
 import { filePages } from './pages/file.page.js';
+import { guidePages } from './pages/guide.page.js';
 import { noticePages } from './pages/notices.page.js';
 import { signInPages } from './pages/sign-in.page.js';
 import { supervisorPages } from './pages/supervisor.page.js';
@@ -62,6 +63,7 @@ export function webRoutes(options: WebOptions & { api: ApiPort; verifyToken: Tok
   pages.route('/', billPages(deps));
   pages.route('/', arrearsPages(deps));
   pages.route('/', noticePages(deps));
+  pages.route('/', guidePages(deps));
 
   const web = new Hono();
   web.get('/', (c) => c.redirect('/web', 303));
