@@ -27,3 +27,4 @@ export { ExchangeMessageRecord } from './exchange-message.entity.js';
 export { TemporaryPensionAccount } from './temporary-pension-account.entity.js';
 export { BenefitEntitlement, type EntitlementStatus } from './benefit-entitlement.entity.js';
 export { BenefitParametersRecord } from './benefit-parameters.entity.js';
+export { Certificate } from './certificate.entity.js';
