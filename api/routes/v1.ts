@@ -28,7 +28,9 @@ import { personRoutes } from './persons.routes.js';
 import { petitionRoutes } from './petitions.routes.js';
 import { regionRoutes } from './regions.routes.js';
 import { reportRoutes } from './reports.routes.js';
+import { certificateCheckRoutes } from './certificate-check.routes.js';
 import { guideRoutes } from './guide.routes.js';
+import { recordRoutes } from './records.routes.js';
 import { settingRoutes } from './settings.routes.js';
 import { taskRoutes } from './tasks.routes.js';
 import { transferCalculationRoutes } from './transfer-calculations.routes.js';
@@ -62,6 +64,7 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', benefitCalculationRoutes());
   v1.route('/', benefitReferenceRoutes());
   v1.route('/', settingRoutes());
+  v1.route('/', recordRoutes());
 }
 
 export interface PublicRouteOptions {
@@ -69,6 +72,8 @@ export interface PublicRouteOptions {
   clock: BusinessClock;
   /** Per client address (default 120 a minute for the guide). */
   guideLimit?: RateLimitOptions;
+  /** Per client address (default 20 a minute): few enough that guessing a verification code is hopeless. */
+  certificateCheckLimit?: RateLimitOptions;
 }
 
 /**
@@ -82,5 +87,7 @@ export function mountPublicV1(pub: OpenAPIHono<PublicEnv>, options: PublicRouteO
     await next();
   });
   pub.use('/guide', rateLimit(options.guideLimit ?? { limit: 120, windowMs: 60_000 }), context);
+  pub.use('/certificates/*', rateLimit(options.certificateCheckLimit ?? { limit: 20, windowMs: 60_000 }), context);
   pub.route('/', guideRoutes());
+  pub.route('/', certificateCheckRoutes());
 }

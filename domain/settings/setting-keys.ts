@@ -7,10 +7,12 @@ import { DEFAULT_BENEFIT_POLICY } from '../benefit/benefit-policy.js';
 import { DEFAULT_ENROLLMENT_POLICY } from '../enrollment/enrollment-policy.js';
 import { invalidInput, type InputIssue } from '../errors.js';
 import { isIsoDate } from '../calendar/local-date.js';
+import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../insurance/personal-account.js';
+import { isRate } from '../money.js';
 import { DEFAULT_TRANSFER_POLICY } from '../transfer/transfer-policy.js';
 import { overrideIssues } from './setting-shape.js';
 
-export const SETTING_KEYS = ['enrollment.policy', 'contribution.policy', 'transfer.policy', 'benefit.policy'] as const;
+export const SETTING_KEYS = ['enrollment.policy', 'contribution.policy', 'transfer.policy', 'benefit.policy', 'personal-account.policy'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const isSettingKey = (value: string): value is SettingKey => (SETTING_KEYS as readonly string[]).includes(value);
@@ -21,9 +23,10 @@ const OPTIONAL: Record<SettingKey, Record<string, unknown>> = {
   'contribution.policy': { continueAsNewAfterEvents: 1 },
   'transfer.policy': {},
   'benefit.policy': {},
+  'personal-account.policy': {},
 };
 
-const DEFAULTS: Record<Exclude<SettingKey, 'benefit.policy'>, object> = {
+const DEFAULTS: Record<Exclude<SettingKey, 'benefit.policy' | 'personal-account.policy'>, object> = {
   'enrollment.policy': DEFAULT_ENROLLMENT_POLICY,
   'contribution.policy': DEFAULT_CONTRIBUTION_POLICY,
   'transfer.policy': DEFAULT_TRANSFER_POLICY,
@@ -34,8 +37,23 @@ const DEFAULTS: Record<Exclude<SettingKey, 'benefit.policy'>, object> = {
  * is dated: `{ versions: [{ effectiveFrom, source?, <section>: {…} }] }` (domain/benefit/benefit-policy.ts).
  */
 export function assertValidSetting(key: SettingKey, value: unknown): void {
-  const issues = key === 'benefit.policy' ? benefitIssues(value) : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
+  const issues =
+    key === 'benefit.policy' ? benefitIssues(value) : key === 'personal-account.policy' ? accountIssues(value) : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
   if (issues.length > 0) throw invalidInput(issues);
+}
+
+/** `{ rates: { "2025": "0.0250", … }, currentYearFactor }`: a new year's rate is a new key, so the keys are years. */
+function accountIssues(value: unknown): InputIssue[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ path: 'value', message: 'must be an object' }];
+  const { rates, ...rest } = value as Record<string, unknown>;
+  const issues = overrideIssues({ currentYearFactor: DEFAULT_PERSONAL_ACCOUNT_POLICY.currentYearFactor }, rest, 'value');
+  if (rates === undefined) return issues;
+  if (typeof rates !== 'object' || rates === null || Array.isArray(rates)) return [...issues, { path: 'value.rates', message: 'must map years to rates' }];
+  for (const [year, rate] of Object.entries(rates)) {
+    if (!/^(19|20)\d{2}$/.test(year)) issues.push({ path: `value.rates.${year}`, message: 'must be a year such as 2025' });
+    else if (typeof rate !== 'string' || !isRate(rate)) issues.push({ path: `value.rates.${year}`, message: 'must be a rate as a decimal string such as "0.0262"' });
+  }
+  return issues;
 }
 
 function benefitIssues(value: unknown): InputIssue[] {
