@@ -34,4 +34,9 @@ describe('assertValidSetting', () => {
     expect(issuesOf(() => assertValidSetting('benefit.policy', { versions: [{ effectiveFrom: '2027-13-01', pensoin: {} }] }))).toEqual(['value.versions.0.effectiveFrom', 'value.versions.0.pensoin']);
     expect(issuesOf(() => assertValidSetting('benefit.policy', {}))).toEqual(['value.versions']);
   });
+
+  it('takes a new year’s 记账利率 as a new key of the personal account rates, refusing a non-year or a non-rate (rules §5.1)', () => {
+    expect(issuesOf(() => assertValidSetting('personal-account.policy', { rates: { '2025': '0.0250' }, currentYearFactor: '0.5' }))).toEqual([]);
+    expect(issuesOf(() => assertValidSetting('personal-account.policy', { rates: { next: '0.02', '2025': 0.025 }, factor: '1' }))).toEqual(['value.factor', 'value.rates.2025', 'value.rates.next']);
+  });
 });
