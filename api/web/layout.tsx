@@ -29,6 +29,7 @@ function navFor(actor: Actor): NavItem[] {
         { key: 'navMyCases', href: '/web/cases' },
         { key: 'navFile', href: '/web/file' },
         { key: 'navNotices', href: '/web/notices' },
+        { key: 'navRecord', href: '/web/record' },
       ];
     case 'employer':
       return [

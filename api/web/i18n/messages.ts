@@ -117,6 +117,7 @@ const zh = {
   tokenRefused: '令牌无效，未能登录。',
   // 办事指南 (issue 14 point 1), a public page
   guideTitle: '办事指南',
+  navRecord: '权益记录',
   guideIntro: '本指南的期限和标准取自系统当前执行的配置（{asOf}），与实际办理一致。',
   guideSearch: '搜索',
   guideSearchLabel: '关键词（可用空格分隔多个词）',
@@ -244,6 +245,7 @@ const en: Record<MessageKey, string> = {
   demoSignInOff: 'Demo sign-in is off.',
   tokenRefused: 'The token was refused.',
   guideTitle: 'Procedure guide',
+  navRecord: 'My insurance record',
   guideIntro: 'Every deadline and figure below is the configuration the system applies now ({asOf}).',
   guideSearch: 'Search',
   guideSearchLabel: 'Search terms (separate several with spaces)',
