@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { PersonalRecord } from './read-personal-record.js';
-import { cjkFont } from './pdf-fonts.js';
+import { cjkFontBytes } from './pdf-fonts.js';
 
 const INSURANCE: Record<string, string> = { pension: '基本养老保险', medical: '基本医疗保险', unemployment: '失业保险', workInjury: '工伤保险', maternity: '生育保险' };
 
@@ -20,7 +20,7 @@ export interface CertificateContent {
  */
 export function renderCertificatePdf(content: CertificateContent): Promise<Buffer> {
   const { record } = content;
-  const font = cjkFont();
+  const font = cjkFontBytes();
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: '参保证明', Author: '社会保险经办机构', CreationDate: content.issuedAt } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -28,8 +28,8 @@ export function renderCertificatePdf(content: CertificateContent): Promise<Buffe
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  if (font.name) doc.font(font.path, font.name);
-  else doc.font(font.path);
+  if (font.name) doc.font(font.bytes, font.name);
+  else doc.font(font.bytes);
   doc.fontSize(20).text('参 保 证 明', { align: 'center' }).moveDown();
   doc.fontSize(11);
   doc.text(`姓名：${record.name ?? '—'}    公民身份号码：${record.citizenId}`);

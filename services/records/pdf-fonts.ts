@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * The CJK font embedded in every PDF the system issues (certificates, official documents). `CJK_FONT_PATH` (and
@@ -10,6 +10,15 @@ const CANDIDATES = [
   { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', name: 'NotoSansCJKsc-Regular' },
   { path: '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc', name: 'NotoSansCJKsc-Regular' },
 ];
+
+let loaded: { path: string; bytes: Buffer; name?: string } | null = null;
+
+/** The font's bytes, read once per process: the collection is ~20 MB, too much to read for every document. */
+export function cjkFontBytes(): { bytes: Buffer; name?: string } {
+  const font = cjkFont();
+  if (loaded?.path !== font.path) loaded = { ...font, bytes: readFileSync(font.path) };
+  return loaded;
+}
 
 export function cjkFont(): { path: string; name?: string } {
   const configured = process.env.CJK_FONT_PATH;
