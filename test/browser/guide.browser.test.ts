@@ -47,4 +47,15 @@ describe('guide page in chromium', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await context.close();
   });
+
+  it('checks a certificate code on the public page: a code never issued is invalid, with nothing about anyone (issue 14 point 2)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${system.url}/web/verify`);
+    await page.fill('[data-testid="verify-code"]', '0000-0000-0000-0000');
+    await page.click('form[role="search"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="verify-result"]');
+    await expect(page.locator('[data-testid="verify-result"]').getAttribute('data-valid')).resolves.toBe('false');
+    await context.close();
+  });
 });
