@@ -95,6 +95,9 @@ export function Layout(props: { frame: PageFrame; title: string; current?: strin
             </nav>
           )}
           <div class="who">
+            <a href="/web/guide" data-testid="guide-link">
+              {t('guideTitle')}
+            </a>
             <a href={toggled(url, lang)} hreflang={lang === 'zh' ? 'en' : 'zh'} data-testid="lang-toggle">
               {t('switchLang')}
             </a>
