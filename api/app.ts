@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { TokenVerifier } from './auth/tokens.js';
 import { docsRoutes } from './docs/docs.routes.js';
 import type { AppEnv } from './env.js';
+import type { PublicEnv } from './public-env.js';
 import { toErrorResponse } from './errors.js';
 import { accessLog } from './middleware/access-log.js';
 import { authenticate } from './middleware/authenticate.js';
@@ -28,6 +29,8 @@ export interface ApiDeps {
   log?: (line: string) => void;
   /** How long /ready waits for the checks before answering 503. */
   readyTimeoutMs?: number;
+  /** Adds the /v1 routes that need no sign-in (the guide, certificate checks); they are matched before authentication. */
+  mountPublic?: (pub: OpenAPIHono<PublicEnv>) => void;
   /** The web workbench (issue 5) under /web; left out, the app serves the JSON API only. */
   web?: WebOptions;
 }
@@ -119,6 +122,13 @@ export function createApp(deps: ApiDeps) {
     bearerFormat: 'JWT',
     description: 'A token from `npm run token -- --role caseworker --region 330102 --sub cw-001`',
   });
+
+  if (deps.mountPublic) {
+    const pub = new OpenAPIHono<PublicEnv>({ defaultHook });
+    deps.mountPublic(pub);
+    // Registered first: a public route answers without reaching the authentication of v1 below.
+    app.route('/v1', pub);
+  }
 
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook });
   v1.use('*', withEntityManager(deps.orm), authenticate(deps.verifyToken));

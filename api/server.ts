@@ -7,7 +7,7 @@ import { AttachmentStore } from '../services/adapters/attachment-store.js';
 import { createApp } from './app.js';
 import { hs256Verifier } from './auth/tokens.js';
 import type { CaseWorkflows } from '../services/workflow-port.js';
-import { mountV1 } from './routes/v1.js';
+import { mountPublicV1, mountV1 } from './routes/v1.js';
 import { temporalCaseWorkflows } from '../services/temporal/temporal-case-workflows.js';
 import { systemClock, type BusinessClock } from '../services/business-clock.js';
 
@@ -38,6 +38,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
       database: await options.orm.isConnected(),
       temporal: await cases.ping().catch(() => false),
     }),
+    mountPublic: (pub) => mountPublicV1(pub, { orm: options.orm, clock }),
     mount: (v1) => mountV1(v1, { cases, clock, attachments: new AttachmentStore(join(options.dataDir ?? '.data', 'attachments')) }),
     log: options.log,
     web: { devSignIn: options.devSignIn ?? false, jwtSecret: options.jwtSecret, clock: () => clock.now() },

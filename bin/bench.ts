@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { benchBenefitCalculators, benchPensionClaims } from './bench/benefits.bench.js';
 import { startBenchSystem, type BenchSystem } from './bench/bench-system.js';
+import { benchCertificates } from './bench/certificate.bench.js';
 import { citizenIdSequence } from './bench/citizen-ids.js';
 import { benchEnrollmentThroughput } from './bench/enrollment-throughput.bench.js';
 import { describeMachine } from './bench/machine.js';
@@ -209,6 +210,8 @@ try {
       met: figure.server.percentile(95) <= 50,
     });
   }
+
+  rows.push(...(await benchCertificates(system, { requests: quick ? 20 : 200, say })));
 
   rows.push(
     ...(await runContributionBenchmarks({

@@ -198,6 +198,8 @@ const grants: Record<Role, Grant> = {
     can('manage', 'RegionParameters', { region });
     // The State Council's holiday arrangement is national: any administrator loads a year once its notice is out.
     can('manage', 'Calendar');
+    // Policy settings (deadlines, rates, the guide's figures) are one configuration for the whole system.
+    can('manage', 'Setting');
     can(['create', 'update'], 'Employer', { region });
     can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
     readContributions(region, builder);

@@ -47,6 +47,7 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   MedicalDeclaration: { one: 'medical expense declaration', many: 'medical expense declarations' },
   EligibilityList: { one: 'eligibility list', many: 'eligibility lists' },
   MedicalLedger: { one: 'medical expense ledger', many: 'medical expense ledgers' },
+  Setting: { one: 'policy setting', many: 'policy settings' },
 };
 
 /** What a reason sentence is built from. */

@@ -133,6 +133,9 @@ export interface SpecialMedicalSubject {
 /** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */
 export type CalendarSubject = Record<string, never>;
 
+/** The policy settings (setting rows): national to the system; an administrator changes them. */
+export type SettingSubject = Record<string, never>;
+
 export interface SubjectMap {
   Case: CaseSubject;
   Task: TaskSubject;
@@ -157,6 +160,7 @@ export interface SubjectMap {
   EligibilityList: SpecialMedicalSubject;
   /** The special medical-expense ledgers (台账). */
   MedicalLedger: SpecialMedicalSubject;
+  Setting: SettingSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -182,4 +186,5 @@ export const subjectTypes = [
   'MedicalDeclaration',
   'EligibilityList',
   'MedicalLedger',
+  'Setting',
 ] as const satisfies readonly SubjectType[];

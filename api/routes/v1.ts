@@ -1,5 +1,9 @@
 import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createMiddleware } from 'hono/factory';
+import { rateLimit, type RateLimitOptions } from '../middleware/rate-limit.js';
+import type { PublicEnv } from '../public-env.js';
 import { AttachmentStore } from '../../services/adapters/attachment-store.js';
 import type { AppEnv } from '../env.js';
 import { withCommandContext } from '../middleware/command-context.js';
@@ -25,6 +29,10 @@ import { personRoutes } from './persons.routes.js';
 import { petitionRoutes } from './petitions.routes.js';
 import { regionRoutes } from './regions.routes.js';
 import { reportRoutes } from './reports.routes.js';
+import { certificateCheckRoutes } from './certificate-check.routes.js';
+import { guideRoutes } from './guide.routes.js';
+import { recordRoutes } from './records.routes.js';
+import { settingRoutes } from './settings.routes.js';
 import { taskRoutes } from './tasks.routes.js';
 import { transferCalculationRoutes } from './transfer-calculations.routes.js';
 import { transferRoutes } from './transfers.routes.js';
@@ -57,4 +65,31 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', benefitCalculationRoutes());
   v1.route('/', benefitReferenceRoutes());
   v1.route('/', medicalExpenseRoutes());
+  v1.route('/', settingRoutes());
+  v1.route('/', recordRoutes());
+}
+
+export interface PublicRouteOptions {
+  orm: MikroORM;
+  clock: BusinessClock;
+  /** Per client address (default 120 a minute for the guide). */
+  guideLimit?: RateLimitOptions;
+  /** Per client address (default 20 a minute): few enough that guessing a verification code is hopeless. */
+  certificateCheckLimit?: RateLimitOptions;
+}
+
+/**
+ * The /v1 routes that need no sign-in (api/app.ts mounts them before authentication). Each path gets its own unit of
+ * work and its own limiter; nothing here sees a caller, so nothing here may answer personal data.
+ */
+export function mountPublicV1(pub: OpenAPIHono<PublicEnv>, options: PublicRouteOptions): void {
+  const context = createMiddleware<PublicEnv>(async (c, next) => {
+    c.set('em', options.orm.em.fork());
+    c.set('clock', options.clock);
+    await next();
+  });
+  pub.use('/guide', rateLimit(options.guideLimit ?? { limit: 120, windowMs: 60_000 }), context);
+  pub.use('/certificates/*', rateLimit(options.certificateCheckLimit ?? { limit: 20, windowMs: 60_000 }), context);
+  pub.route('/', guideRoutes());
+  pub.route('/', certificateCheckRoutes());
 }

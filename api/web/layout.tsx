@@ -29,6 +29,7 @@ function navFor(actor: Actor): NavItem[] {
         { key: 'navMyCases', href: '/web/cases' },
         { key: 'navFile', href: '/web/file' },
         { key: 'navNotices', href: '/web/notices' },
+        { key: 'navRecord', href: '/web/record' },
       ];
     case 'employer':
       return [
@@ -102,6 +103,9 @@ export function Layout(props: { frame: PageFrame; title: string; current?: strin
             </nav>
           )}
           <div class="who">
+            <a href="/web/guide" data-testid="guide-link">
+              {t('guideTitle')}
+            </a>
             <a href={toggled(url, lang)} hreflang={lang === 'zh' ? 'en' : 'zh'} data-testid="lang-toggle">
               {t('switchLang')}
             </a>

@@ -14,7 +14,9 @@ import { casesPages } from './pages/cases.page.js';
 import { declarationPages } from './pages/declarations.page.js';
 import { filePages } from './pages/file.page.js';
 import { medicalLedgerPages } from './pages/medical-ledgers.page.js';
+import { guidePages } from './pages/guide.page.js';
 import { noticePages } from './pages/notices.page.js';
+import { recordPages } from './pages/record.page.js';
 import { signInPages } from './pages/sign-in.page.js';
 import { supervisorPages } from './pages/supervisor.page.js';
 import { worklistPages } from './pages/worklist.page.js';
@@ -64,6 +66,8 @@ export function webRoutes(options: WebOptions & { api: ApiPort; verifyToken: Tok
   pages.route('/', arrearsPages(deps));
   pages.route('/', noticePages(deps));
   pages.route('/', medicalLedgerPages(deps));
+  pages.route('/', guidePages(deps));
+  pages.route('/', recordPages(deps));
 
   const web = new Hono();
   web.get('/', (c) => c.redirect('/web', 303));

@@ -31,3 +31,4 @@ export { EligibilityEntry } from './eligibility-entry.entity.js';
 export { EligibilityImport } from './eligibility-import.entity.js';
 export { MedicalInvoice } from './medical-invoice.entity.js';
 export { MedicalLedgerEntry } from './medical-ledger.entity.js';
+export { Certificate } from './certificate.entity.js';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_ENROLLMENT_POLICY, type EnrollmentPolicy } from '../../domain/enrollment/enrollment-policy.js';
+import { DEFAULT_PERSONAL_ACCOUNT_POLICY, type PersonalAccountPolicy } from '../../domain/insurance/personal-account.js';
 import { transferPolicyWith, type TransferPolicy } from '../../domain/transfer/transfer-policy.js';
 import { Setting } from '../entities/index.js';
 
@@ -13,4 +14,11 @@ export async function loadEnrollmentPolicy(em: EntityManager): Promise<Enrollmen
 export async function loadTransferPolicy(em: EntityManager): Promise<TransferPolicy> {
   const row = await em.findOne(Setting, { key: 'transfer.policy' });
   return transferPolicyWith(row?.value ?? {});
+}
+
+/** The personal account's interest rates in force: stored rates (`personal-account.policy`) added to the defaults. */
+export async function loadPersonalAccountPolicy(em: EntityManager): Promise<PersonalAccountPolicy> {
+  const row = await em.findOne(Setting, { key: 'personal-account.policy' });
+  const stored = (row?.value ?? {}) as Partial<PersonalAccountPolicy>;
+  return { ...DEFAULT_PERSONAL_ACCOUNT_POLICY, ...stored, rates: { ...DEFAULT_PERSONAL_ACCOUNT_POLICY.rates, ...stored.rates } };
 }

@@ -87,6 +87,7 @@ const probes = {
   baseChange: probe('BaseChange', (s) => ({ region: s.region, requestedBy: 'cw-009' })),
   ownBaseChange: probe('BaseChange', (s, a) => ({ region: s.region, requestedBy: a.id })),
   calendar: probe('Calendar', () => ({})),
+  setting: probe('Setting', () => ({})),
   benefitClaim: probe('BenefitClaim', (s) => ({ claimType: 'pension', region: s.region, citizenId: s.citizenId, employerCreditCode: s.employer, claimantId: '' })),
   // A relative files for a person who died (domain-rules §5.1, §5.5): the claim is the deceased's, the filer the citizen.
   deathClaim: probe('BenefitClaim', (s) => ({ claimType: 'survivor', region: s.region, citizenId: '110101194001010011', employerCreditCode: null, claimantId: s.citizenId })),
@@ -264,6 +265,7 @@ const ownScope: Record<Role, Allowed> = {
     employer: ['read', 'create', 'update'],
     regionParameters: [...actions],
     calendar: [...actions],
+    setting: [...actions],
     ...contributionReads,
     // It books payment files and runs the overdue sweep, but does not declare wages for an employer (issue 3).
     payment: ['read', 'create'],
@@ -311,7 +313,9 @@ describe('access matrix: every role × action × subject type', () => {
     it('touches nothing of another region, citizen or employer but public reference data (design.md Permissions)', () => {
       // The holiday calendar is national: an administrator of any region loads it; everyone else reads it.
       const calendar: Action[] = role === 'admin' ? [...actions] : ['read'];
-      expect(sorted(allowedOn(role, foreign[role]))).toEqual(sorted({ regionParameters: ['read'], calendar }));
+      // So are the policy settings: one configuration for the system, changed by an administrator only.
+      const setting: Allowed = role === 'admin' ? { setting: [...actions] } : {};
+      expect(sorted(allowedOn(role, foreign[role]))).toEqual(sorted({ regionParameters: ['read'], calendar, ...setting }));
     });
   });
 

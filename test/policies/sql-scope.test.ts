@@ -129,6 +129,7 @@ const samples: Record<SubjectType, Row[]> = {
   MedicalDeclaration: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER, null] }),
   EligibilityList: product({ region: regions }),
   MedicalLedger: product({ region: regions }),
+  Setting: [{}],
   BenefitClaim: product({
     region: regions,
     claimType: ['pension', 'survivor'],

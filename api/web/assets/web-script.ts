@@ -14,4 +14,8 @@ document.addEventListener('submit', (event) => {
   if (form.dataset.sent === 'yes') event.preventDefault();
   else setTimeout(() => (form.dataset.sent = 'yes'), 0);
 });
+document.addEventListener('click', (event) => {
+  const button = event.target;
+  if (button instanceof HTMLElement && button.dataset.print !== undefined) window.print();
+});
 `;

@@ -116,6 +116,23 @@ const zh = {
   staleForm: '表单已失效（可能已在别处退出或换了用户），请刷新页面后重试。',
   demoSignInOff: '演示登录未开启。',
   tokenRefused: '令牌无效，未能登录。',
+  // 办事指南 (issue 14 point 1), a public page
+  guideTitle: '办事指南',
+  navRecord: '权益记录',
+  guideIntro: '本指南的期限和标准取自系统当前执行的配置（{asOf}），与实际办理一致。',
+  guideSearch: '搜索',
+  guideSearchLabel: '关键词（可用空格分隔多个词）',
+  guideFound: '共 {n} 项',
+  guideNone: '没有找到相关事项。',
+  guidePrint: '打印',
+  guideWho: '申请人',
+  guideDocuments: '所需材料',
+  guideSteps: '办理流程',
+  guideDeadlines: '办理时限和标准',
+  guideBasis: '法律依据',
+  guideChannel: '办理渠道',
+  guideStatutory: '法定',
+  guideAgency: '经办机构规定',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -229,6 +246,22 @@ const en: Record<MessageKey, string> = {
   staleForm: 'This form has expired (signed out or another user signed in elsewhere): reload the page and try again.',
   demoSignInOff: 'Demo sign-in is off.',
   tokenRefused: 'The token was refused.',
+  guideTitle: 'Procedure guide',
+  navRecord: 'My insurance record',
+  guideIntro: 'Every deadline and figure below is the configuration the system applies now ({asOf}).',
+  guideSearch: 'Search',
+  guideSearchLabel: 'Search terms (separate several with spaces)',
+  guideFound: '{n} procedures',
+  guideNone: 'No procedure matches.',
+  guidePrint: 'Print',
+  guideWho: 'Who may apply',
+  guideDocuments: 'Documents',
+  guideSteps: 'Steps',
+  guideDeadlines: 'Deadlines and figures',
+  guideBasis: 'Legal basis',
+  guideChannel: 'Where to apply',
+  guideStatutory: 'statutory',
+  guideAgency: 'agency',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
