@@ -1,5 +1,5 @@
 /** The kinds of case the agency runs (design.md "The processes"). */
-export const CASE_TYPES = ['enrollment', 'arrears', 'petition', 'benefit', 'transfer'] as const;
+export const CASE_TYPES = ['enrollment', 'arrears', 'petition', 'benefit', 'transfer', 'payroll'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** Prefix of the human-readable reference printed on notices: EN2026000123. No personal data in it. */
@@ -9,6 +9,7 @@ export const REFERENCE_PREFIX: Record<CaseType, string> = {
   petition: 'XF',
   benefit: 'BC',
   transfer: 'TR',
+  payroll: 'PR',
 };
 
 /** `EN` + year + six-digit sequence number. */
@@ -16,4 +17,4 @@ export function formatReference(type: CaseType, year: number, sequence: number):
   return `${REFERENCE_PREFIX[type]}${year}${String(sequence).padStart(6, '0')}`;
 }
 
-export const REFERENCE_PATTERN = /^(EN|AR|XF|BC|TR)\d{10}$/;
+export const REFERENCE_PATTERN = /^(EN|AR|XF|BC|TR|PR)\d{10}$/;
