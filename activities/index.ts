@@ -6,6 +6,7 @@ import { createCaseActivities } from './case.activities.js';
 import type { ActivityDeps } from './deps.js';
 import { createEnrollmentActivities } from './enrollment.activities.js';
 import { createPetitionActivities } from './petition.activities.js';
+import { createPayrollActivities } from './payroll.activities.js';
 import { createTaskActivities } from './task.activities.js';
 import { createTransferActivities } from './transfer.activities.js';
 
@@ -40,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPetitionActivities(deps),
     ...createTransferActivities(deps),
     ...createBenefitActivities(deps),
+    ...createPayrollActivities(deps),
   });
 }
 

@@ -6,3 +6,4 @@ export { petition, ratePetition, recordPetitionDelivery, requestPetitionReview, 
 export { arrears, arrearsPaymentReceived, arrearsPeriodsJoined, arrearsSweep, requestArrearsDeferral, type ArrearsInput } from './arrears.workflow.js';
 export { transfer, transferMessageArrived, type TransferInput } from './transfer.workflow.js';
 export { benefitClaim, benefitReemployed, requestReassessment, type BenefitClaimInput } from './benefit-claim.workflow.js';
+export { payroll, payrollBankReturn, type PayrollInput } from './payroll.workflow.js';
