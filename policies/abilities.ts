@@ -12,6 +12,7 @@ export type {
   EmployerSubject,
   EnrollmentSubject,
   PersonSubject,
+  PayrollSubject,
   PetitionSubject,
   RegionParametersSubject,
   SubjectMap,
@@ -102,6 +103,8 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     can('read', ['Bill', 'Payment', 'ArrearsCase'], { region });
     // 待遇申领 at the counter, and the claimant's follow-up requests recorded for them (domain-rules §5).
     can(['create', 'update'], 'BenefitClaim', { region });
+    // 待遇拨付: front-office staff read the region's payrolls and decide their held lines (tasks).
+    can('read', 'Payroll', { region });
   });
 
 /** Benefit claims a relative files for a person who died (domain-rules §5.1 survivors, §5.5 art. 39). */
@@ -177,9 +180,13 @@ const grants: Record<Role, Grant> = {
     // Running the overdue sweep, which opens or joins arrears cases (domain-rules §4).
     can('create', 'ArrearsCase', { region });
     can(['create', 'update'], 'BenefitClaim', { region });
+    // 待遇拨付: a supervisor runs the region's payroll and imports the bank's returns; another one approves it.
+    can(['read', 'create', 'update'], 'Payroll', { region });
+    can('create', 'ExchangeFeed');
   }),
   auditor: inRegion((region, _actor, builder) => {
     builder.can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
+    builder.can('read', 'Payroll', { region });
     readContributions(region, builder);
   }),
   admin: inRegion((region, _actor, builder) => {
@@ -192,6 +199,8 @@ const grants: Record<Role, Grant> = {
     readContributions(region, builder);
     // Administrators book payments (bank and tax files) and run the sweep, but do not declare wages for an employer.
     can('create', ['Payment', 'ArrearsCase'], { region });
+    can(['read', 'create', 'update'], 'Payroll', { region });
+    can('create', 'ExchangeFeed');
   }),
 };
 

@@ -44,6 +44,8 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   BaseChange: { one: 'base change', many: 'base changes' },
   Calendar: { one: 'holiday calendar', many: 'holiday calendars' },
   BenefitClaim: { one: 'benefit claim', many: 'benefit claims' },
+  Payroll: { one: 'payroll', many: 'payrolls' },
+  ExchangeFeed: { one: 'data-exchange feed', many: 'data-exchange feeds' },
 };
 
 /** What a reason sentence is built from. */

@@ -116,6 +116,14 @@ export interface BenefitClaimSubject {
   claimantId: string;
 }
 
+/** A region's monthly payroll (待遇拨付): staff of the region read it; a supervisor or admin runs it and imports returns. */
+export interface PayrollSubject {
+  region: string;
+}
+
+/** A data-exchange feed (deaths, prison terms: domain-rules §8): national data a supervisor or admin imports. */
+export type ExchangeFeedSubject = Record<string, never>;
+
 /** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */
 export type CalendarSubject = Record<string, never>;
 
@@ -138,6 +146,8 @@ export interface SubjectMap {
   BaseChange: BaseChangeSubject;
   Calendar: CalendarSubject;
   BenefitClaim: BenefitClaimSubject;
+  Payroll: PayrollSubject;
+  ExchangeFeed: ExchangeFeedSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -160,4 +170,6 @@ export const subjectTypes = [
   'BaseChange',
   'Calendar',
   'BenefitClaim',
+  'Payroll',
+  'ExchangeFeed',
 ] as const satisfies readonly SubjectType[];

@@ -141,3 +141,6 @@ export function gatherLines(rows: readonly EntitlementRow[], period: string): Ga
   }
   return out;
 }
+
+/** Entitlements per gathering activity: large enough that a million take ~200 activities, small enough to retry. */
+export const DEFAULT_PAYROLL_CHUNK_SIZE = 5_000;
