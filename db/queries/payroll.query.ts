@@ -125,3 +125,9 @@ export async function paymentsOf(em: EntityManager, citizenId: string, limit: nu
     [citizenId, limit],
   );
 }
+
+/** Sent lines of the payroll still without the bank's outcome. */
+export async function outstandingLines(em: EntityManager, payrollId: string): Promise<number> {
+  const [row] = await em.execute<{ n: string }[]>(`select count(*) as n from payroll_line where payroll_id = ? and status = 'sent'`, [payrollId]);
+  return Number(row!.n);
+}

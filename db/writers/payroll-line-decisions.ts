@@ -94,18 +94,19 @@ async function stopAndRecover(tx: EntityManager, d: LineDecision, line: TaskLine
 /**
  * Opens an overpayment recovery (待遇多发追回, 社会保险经办条例 art. 46) for each entitlement paid for months after its
  * last month due: the sum of its paid lines for later months. One per entitlement and cause (a repeat opens nothing).
- * `lastDueByEntitlement` null means the one `lastDue` month for all. Returns how many were opened.
+ * `lastDueByEntitlement` null means the one `lastDue` month for all; `deathMonth` each person's death month, for the
+ * deaths of one feed import (`importId`). Returns how many were opened.
  */
 export async function openOverpayments(
   tx: EntityManager,
-  o: { entitlementIds: readonly string[] | null; cause: string; lastDue: string | null; lastDueByEntitlement: 'deathMonth' | null },
+  o: { entitlementIds: readonly string[] | null; importId?: number; cause: string; lastDue: string | null; lastDueByEntitlement: 'deathMonth' | null },
   at: Date,
 ): Promise<number> {
   // Death: the last month due is the death month itself (overpayment.lastDueMonth.death = eventMonth, §8).
   const byDeath = o.lastDueByEntitlement === 'deathMonth';
   const params: unknown[] = byDeath ? [] : [o.lastDue];
-  const scope = o.entitlementIds === null ? 'dr.recorded_at = ?' : `l.entitlement_id in (${o.entitlementIds.map(() => '?').join(', ')})`;
-  params.push(...(o.entitlementIds === null ? [at] : o.entitlementIds), o.cause, at);
+  const scope = o.entitlementIds === null ? 'dr.import_id = ?' : `l.entitlement_id in (${o.entitlementIds.map(() => '?').join(', ')})`;
+  params.push(...(o.entitlementIds === null ? [o.importId ?? -1] : o.entitlementIds), o.cause, at);
   const rows = await tx.execute<{ id: string }[]>(
     `with paid as (
        select l.entitlement_id, l.citizen_id, sum(l.amount) as amount, json_agg(l.period order by l.period) as months
