@@ -1,5 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
+import type { TaskCompletion } from '../domain/task.js';
 import { failingOnDomainErrors } from './domain-failures.js';
 import { completeTask, getCaseView, refuse } from './messages.js';
 import { PayrollCase } from './payroll/payroll-case.js';
@@ -86,8 +87,11 @@ function listen(c: PayrollCase): void {
       return { ...c.view(), lastDecision: c.tasks.lastApplied };
     },
     {
-      validator: (completion) => {
-        if (c.isApprovalTask(completion.taskId)) return c.tasks.validate(completion);
+      validator: (completion: TaskCompletion) => {
+        if (c.isApprovalTask(completion.taskId)) {
+          c.tasks.validate(completion);
+          return;
+        }
         if (c.life.matches('gathering')) throw refuse('NOT_ALLOWED_NOW', 'the payroll is still gathering its lines');
         c.validateLineDecision(completion);
       },

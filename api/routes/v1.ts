@@ -27,6 +27,8 @@ import { reportRoutes } from './reports.routes.js';
 import { taskRoutes } from './tasks.routes.js';
 import { transferCalculationRoutes } from './transfer-calculations.routes.js';
 import { transferRoutes } from './transfers.routes.js';
+import { exchangeRoutes } from './exchange.routes.js';
+import { payrollRoutes } from './payrolls.routes.js';
 
 /** Every versioned route, mounted under /v1 behind authentication (api/app.ts). */
 export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
@@ -55,4 +57,6 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', benefitClaimRoutes());
   v1.route('/', benefitCalculationRoutes());
   v1.route('/', benefitReferenceRoutes());
+  v1.route('/', payrollRoutes());
+  v1.route('/', exchangeRoutes());
 }

@@ -28,7 +28,7 @@ export async function readPayrolls(ctx: CommandContext, q: { limit: number; afte
   const scope = accessibleFilter(ctx.ability, 'read', 'Payroll');
   if (scope === null) return { items: [], more: false };
   const after = q.after ? [{ $or: [{ period: { $lt: q.after.period } }, { period: q.after.period, reference: { $lt: q.after.reference } }] }] : [];
-  const rows = await ctx.em.find(Payroll, { $and: [scope, ...after] } as FilterQuery<IPayroll>, {
+  const rows = await ctx.em.find(Payroll, { $and: [scope, ...after] }, {
     orderBy: { period: 'desc', reference: 'desc' },
     limit: q.limit + 1,
     fields: ['caseId'],
