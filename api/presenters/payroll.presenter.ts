@@ -3,7 +3,6 @@ import { maskCitizenId } from '../../domain/identity/masking.js';
 import type { PayrollDetail } from '../../services/payroll/read-payroll.js';
 import type { AppAbility } from '../../policies/abilities.js';
 import { subject } from '@casl/ability';
-import type { TaggedSubject } from '../../policies/abilities.js';
 
 /** Progress as the page's chart draws it: entitlements looked at, lines gathered / checked / held, totals as strings. */
 export function presentPayrollSummary(p: PayrollRow) {

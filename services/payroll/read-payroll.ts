@@ -1,5 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
-import { Payroll, type IPayroll } from '../../db/entities/payroll.entity.js';
+import { Payroll } from '../../db/entities/payroll.entity.js';
 import { findPayroll, payrollsByIds, payrollExceptions, payrollLineTotals, type HeldLine, type LineTotals, type PayrollRow } from '../../db/queries/payroll.query.js';
 import { accessibleFilter } from '../../policies/sql-scope.js';
 import { visibleOrNotFound } from '../authorization.js';
