@@ -31,7 +31,7 @@ const feedRoute = createRoute({
     body: {
       required: true,
       content: {
-        'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) },
+        'multipart/form-data': { schema: z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary' }) }) },
         'text/csv': { schema: z.string() },
       },
     },
