@@ -93,6 +93,9 @@ const probes = {
   // Graded approval (社会保险经办条例 arts. 36–38): the actor already acted at an earlier tier of this decision.
   earlierTierTask: probe('Task', (s, a) => taskSubject({ region: s.region, permission: 'supervise', status: 'claimed', assignee: a.id, earlierDeciders: ['cw-009', a.id] })),
   openEarlierTierTask: probe('Task', (s, a) => taskSubject({ region: s.region, permission: 'supervise', earlierDeciders: [a.id] })),
+  // 待遇拨付: a region's payroll, and the national data-exchange feeds (deaths, prison terms).
+  payroll: probe('Payroll', (s) => ({ region: s.region })),
+  exchangeFeed: probe('ExchangeFeed', () => ({})),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -142,6 +145,7 @@ const frontOffice: Allowed = {
   deathClaim: ['create', 'update'],
   earlierTierTask: ['read', 'release'],
   openEarlierTierTask: ['read'],
+  payroll: ['read'],
 };
 
 /** Issue 3: staff of the region see every employer's contribution account there. */
@@ -224,6 +228,9 @@ const ownScope: Record<Role, Allowed> = {
     // Never at two tiers of one decision: it may still move the task on to someone else.
     earlierTierTask: ['read', 'release', 'reassign'],
     openEarlierTierTask: ['read', 'release', 'reassign'],
+    // 待遇拨付: runs the region's payroll and imports the bank's returns and the feeds.
+    payroll: ['read', 'create', 'update'],
+    exchangeFeed: ['create'],
   },
   auditor: reads(
     'case',
@@ -239,6 +246,7 @@ const ownScope: Record<Role, Allowed> = {
     'bill',
     'payment',
     'arrearsCase',
+    'payroll',
     ...allTasks,
   ),
   admin: {
@@ -250,6 +258,8 @@ const ownScope: Record<Role, Allowed> = {
     // It books payment files and runs the overdue sweep, but does not declare wages for an employer (issue 3).
     payment: ['read', 'create'],
     arrearsCase: ['read', 'create'],
+    payroll: ['read', 'create', 'update'],
+    exchangeFeed: ['create'],
   },
 };
 
@@ -290,7 +300,9 @@ describe('access matrix: every role × action × subject type', () => {
     it('touches nothing of another region, citizen or employer but public reference data (design.md Permissions)', () => {
       // The holiday calendar is national: an administrator of any region loads it; everyone else reads it.
       const calendar: Action[] = role === 'admin' ? [...actions] : ['read'];
-      expect(sorted(allowedOn(role, foreign[role]))).toEqual(sorted({ regionParameters: ['read'], calendar }));
+      // The death and prison feeds are national data too: a supervisor or administrator of any region imports them.
+      const feeds: Allowed = role === 'admin' || role === 'supervisor' ? { exchangeFeed: ['create'] } : {};
+      expect(sorted(allowedOn(role, foreign[role]))).toEqual(sorted({ regionParameters: ['read'], calendar, ...feeds }));
     });
   });
 
