@@ -127,7 +127,7 @@ const bankFileRoute = createRoute({
     401: problemResponse('No or bad token'),
     403: problemResponse('Only who may run the payroll downloads its bank file'),
     404: problemResponse('Unknown, or not visible to the caller'),
-    422: problemResponse('NOT_ALLOWED_NOW: not approved yet'),
+    409: problemResponse('NOT_ALLOWED_NOW: not approved yet'),
   },
 });
 
@@ -152,7 +152,7 @@ const returnRoute = createRoute({
     401: problemResponse('No or bad token'),
     403: problemResponse('Not allowed to import returns of this payroll'),
     404: problemResponse('Unknown, or not visible to the caller'),
-    422: problemResponse('NOT_ALLOWED_NOW: the payroll is not paying'),
+    409: problemResponse('NOT_ALLOWED_NOW: the payroll is not paying'),
   },
 });
 

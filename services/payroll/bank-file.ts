@@ -10,7 +10,7 @@ export const batchIdOf = (reference: string, bankCode: string) => `${reference}-
 /**
  * GET /v1/payrolls/{reference}/bank-file?bank=: the approved batch's payment file for one bank (待遇发放盘, format in
  * docs/payroll.md), with full account numbers — so only who may run the payroll downloads it. Without `bank` the one
- * bank of the batch; with several, a 400 naming `bank` and listing them. Before approval there is no file (422).
+ * bank of the batch; with several, a 400 naming `bank` and listing them. Before approval there is no file (409).
  */
 export async function readBankFile(ctx: CommandContext, reference: string, bank: string | undefined): Promise<{ fileName: string; text: string; lines: number; total: string }> {
   const found = await findPayroll(ctx.em, reference);
