@@ -15,6 +15,7 @@ import { benchTransferThroughput } from './bench/transfer-throughput.bench.js';
 import { runContributionBenchmarks } from './bench/contributions.bench.js';
 import { benchWebPages } from './bench/web.bench.js';
 import { benchWorklists, insertTasks } from './bench/worklist.bench.js';
+import { benchPayroll } from './bench/payroll.bench.js';
 import { systemClock } from '../services/business-clock.js';
 import { loadConfig } from './config.js';
 
@@ -50,6 +51,9 @@ const settings = {
   overdueBills: quick ? 10_000 : 100_000,
   pensionClaims: positive('claims', flags.claims, quick ? 48 : 1_000),
   calculatorRequests: quick ? 200 : 2_000,
+  payrollEntitlements: quick ? 20_000 : 1_000_000,
+  // A multipart upload is limited to 20 MiB (api/middleware/body-limit.ts): about 250 000 death-feed rows.
+  deathRows: quick ? 20_000 : 200_000,
 };
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -195,6 +199,7 @@ try {
       clock: system.clock,
     })),
   );
+  rows.push(...(await benchPayroll(system, { entitlements: settings.payrollEntitlements, deathRows: settings.deathRows, say })));
 
   const context = [
     `PostgreSQL ${system.postgresVersion} (${loadConfig().db.url ? 'DATABASE_URL server' : 'embedded'}), Temporal dev server (in memory), worker and API in the bench process${quick ? '; --quick run' : ''}`,
