@@ -181,6 +181,6 @@ export const payrollRoutes = () =>
       return c.body(file.text, 200, { 'content-type': 'text/csv; charset=utf-8' });
     })
     .openapi(returnRoute, async (c) => {
-      const report = await importBankReturn(c.var.ctx, c.req.valid('param').reference, await uploadedText(c.req.raw));
+      const report = await importBankReturn(c.var.ctx, c.req.valid('param').reference, await uploadedText(c.req));
       return c.json(report, 200);
     });

@@ -7,7 +7,7 @@ import type { BenchSystem } from './bench-system.js';
 import { citizenIdSequence } from './citizen-ids.js';
 import type { BenchRow } from './report.js';
 
-const REGION = '330105';
+const REGION = '330108';
 const seconds = (from: number) => (performance.now() - from) / 1000;
 
 async function until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs: number): Promise<T> {

@@ -65,8 +65,12 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
     const imported = await system.call('POST', '/v1/exchange/deaths', { token: sv1, body: feed, headers: { 'content-type': 'text/csv' } });
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({ rows: 1, applied: 1, matched: 1, alreadyImported: false });
-    const again = await system.call('POST', '/v1/exchange/deaths', { token: sv1, body: feed, headers: { 'content-type': 'text/csv' } });
-    expect(again.body).toMatchObject({ rows: 1, applied: 0, alreadyImported: true });
+    // The same file again, this time as a multipart upload (curl -F file=@deaths.csv): applied once.
+    const form = new FormData();
+    form.set('file', new Blob([feed], { type: 'text/csv' }), 'deaths.csv');
+    const again = await fetch(`${system.url}/v1/exchange/deaths`, { method: 'POST', headers: { authorization: `Bearer ${sv1}` }, body: form });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ rows: 1, applied: 0, alreadyImported: true });
     const badFeed = await system.call('POST', '/v1/exchange/deaths', { token: sv1, body: 'citizenId,name,deathDate,source,certificateNo\r\n123,王五,2020-01-01,公安,X\r\n', headers: { 'content-type': 'text/csv' } });
     expect(badFeed.body.report.issues.map((i: { path: string }) => i.path)).toEqual(['rows[0].citizenId']);
     expect((await system.call('POST', '/v1/exchange/deaths', { token: cw, body: feed, headers: { 'content-type': 'text/csv' } })).status).toBe(403);
