@@ -7,6 +7,7 @@ import type { ActivityDeps } from './deps.js';
 import { createEnrollmentActivities } from './enrollment.activities.js';
 import { createMedicalExpenseActivities } from './medical-expense.activities.js';
 import { createPetitionActivities } from './petition.activities.js';
+import { createPayrollActivities } from './payroll.activities.js';
 import { createTaskActivities } from './task.activities.js';
 import { createTransferActivities } from './transfer.activities.js';
 
@@ -42,6 +43,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTransferActivities(deps),
     ...createBenefitActivities(deps),
     ...createMedicalExpenseActivities(deps),
+    ...createPayrollActivities(deps),
   });
 }
 

@@ -17,6 +17,7 @@ import { benchTransferThroughput } from './bench/transfer-throughput.bench.js';
 import { runContributionBenchmarks } from './bench/contributions.bench.js';
 import { benchWebPages } from './bench/web.bench.js';
 import { benchWorklists, insertTasks } from './bench/worklist.bench.js';
+import { benchPayroll } from './bench/payroll.bench.js';
 import { systemClock } from '../services/business-clock.js';
 import { loadConfig } from './config.js';
 
@@ -53,6 +54,9 @@ const settings = {
   pensionClaims: positive('claims', flags.claims, quick ? 48 : 1_000),
   calculatorRequests: quick ? 200 : 2_000,
   medicalDeclarations: quick ? 48 : 500,
+  payrollEntitlements: quick ? 20_000 : 1_000_000,
+  // A multipart upload is limited to 20 MiB (api/middleware/body-limit.ts): about 250 000 death-feed rows.
+  deathRows: quick ? 20_000 : 200_000,
 };
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -223,6 +227,7 @@ try {
       clock: system.clock,
     })),
   );
+  rows.push(...(await benchPayroll(system, { entitlements: settings.payrollEntitlements, deathRows: settings.deathRows, say })));
 
   const context = [
     `PostgreSQL ${system.postgresVersion} (${loadConfig().db.url ? 'DATABASE_URL server' : 'embedded'}), Temporal dev server (in memory), worker and API in the bench process${quick ? '; --quick run' : ''}`,

@@ -13,6 +13,7 @@ export type {
   EnrollmentSubject,
   MedicalDeclarationSubject,
   PersonSubject,
+  PayrollSubject,
   PetitionSubject,
   RegionParametersSubject,
   SpecialMedicalSubject,
@@ -107,6 +108,8 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     // 离休 / 二乙 医疗费申报: the agency declares for a person without an employer; staff read the lists and ledgers (§5.6).
     can(['create', 'read'], 'MedicalDeclaration', { region });
     can('read', ['EligibilityList', 'MedicalLedger'], { region });
+    // 待遇拨付: front-office staff read the region's payrolls and decide their held lines (tasks).
+    can('read', 'Payroll', { region });
   });
 
 /** Benefit claims a relative files for a person who died (domain-rules §5.1 survivors, §5.5 art. 39). */
@@ -186,9 +189,13 @@ const grants: Record<Role, Grant> = {
     can(['create', 'update'], 'BenefitClaim', { region });
     can(['create', 'read'], 'MedicalDeclaration', { region });
     can('read', ['EligibilityList', 'MedicalLedger'], { region });
+    // 待遇拨付: a supervisor runs the region's payroll and imports the bank's returns; another one approves it.
+    can(['read', 'create', 'update'], 'Payroll', { region });
+    can('create', 'ExchangeFeed');
   }),
   auditor: inRegion((region, _actor, builder) => {
     builder.can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
+    builder.can('read', 'Payroll', { region });
     readContributions(region, builder);
     // The special medical ledgers are kept for audit (rules §5.6): auditors read them, the lists and the declarations.
     builder.can('read', ['MedicalDeclaration', 'EligibilityList', 'MedicalLedger'], { region });
@@ -208,6 +215,8 @@ const grants: Record<Role, Grant> = {
     // The eligibility lists come from veterans' affairs / the organisation department: an administrator imports them.
     can(['create', 'read'], 'EligibilityList', { region });
     can('read', 'MedicalLedger', { region });
+    can(['read', 'create', 'update'], 'Payroll', { region });
+    can('create', 'ExchangeFeed');
   }),
 };
 

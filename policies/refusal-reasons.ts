@@ -48,6 +48,8 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   EligibilityList: { one: 'eligibility list', many: 'eligibility lists' },
   MedicalLedger: { one: 'medical expense ledger', many: 'medical expense ledgers' },
   Setting: { one: 'policy setting', many: 'policy settings' },
+  Payroll: { one: 'payroll', many: 'payrolls' },
+  ExchangeFeed: { one: 'data-exchange feed', many: 'data-exchange feeds' },
 };
 
 /** What a reason sentence is built from. */

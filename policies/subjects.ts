@@ -130,6 +130,14 @@ export interface SpecialMedicalSubject {
   region: string;
 }
 
+/** A region's monthly payroll (待遇拨付): staff of the region read it; a supervisor or admin runs it and imports returns. */
+export interface PayrollSubject {
+  region: string;
+}
+
+/** A data-exchange feed (deaths, prison terms: domain-rules §8): national data a supervisor or admin imports. */
+export type ExchangeFeedSubject = Record<string, never>;
+
 /** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */
 export type CalendarSubject = Record<string, never>;
 
@@ -161,6 +169,8 @@ export interface SubjectMap {
   /** The special medical-expense ledgers (台账). */
   MedicalLedger: SpecialMedicalSubject;
   Setting: SettingSubject;
+  Payroll: PayrollSubject;
+  ExchangeFeed: ExchangeFeedSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -187,4 +197,6 @@ export const subjectTypes = [
   'EligibilityList',
   'MedicalLedger',
   'Setting',
+  'Payroll',
+  'ExchangeFeed',
 ] as const satisfies readonly SubjectType[];

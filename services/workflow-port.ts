@@ -3,7 +3,7 @@ import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
 import type { TaskCompletion } from '../domain/task.js';
 import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
-import type { BenefitClaimInput, CaseView, EnrollmentInput, MedicalExpenseInput, PetitionInput, TransferInput } from '../workflows/index.js';
+import type { BenefitClaimInput, CaseView, EnrollmentInput, MedicalExpenseInput, PayrollInput, PetitionInput, TransferInput } from '../workflows/index.js';
 
 /** Which written opinion reached the petitioner, and on which day (YYYY-MM-DD, Asia/Shanghai). */
 export interface PetitionDelivery {
@@ -55,6 +55,10 @@ export interface CaseWorkflows {
   startMedicalExpenseDeclaration(input: MedicalExpenseInput): Promise<void>;
   /** A year's holiday calendar was loaded: the case computes its provisional deadlines again. A finished case is skipped. */
   calendarLoaded(caseId: string, calendar: readonly CalendarYear[]): Promise<void>;
+  /** Starts a region's monthly payroll (待遇拨付); a repeat for the same region and month finds the running one. */
+  startPayroll(input: PayrollInput): Promise<void>;
+  /** A bank return file was applied to the payroll: the lines still outstanding, and whether some failed. */
+  notifyPayrollBankReturn(caseId: string, file: { fingerprint: string; outstanding: number; failed: number }): Promise<void>;
   /** For /ready: does Temporal answer? */
   ping(): Promise<boolean>;
 }

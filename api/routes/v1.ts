@@ -36,6 +36,8 @@ import { settingRoutes } from './settings.routes.js';
 import { taskRoutes } from './tasks.routes.js';
 import { transferCalculationRoutes } from './transfer-calculations.routes.js';
 import { transferRoutes } from './transfers.routes.js';
+import { exchangeRoutes } from './exchange.routes.js';
+import { payrollRoutes } from './payrolls.routes.js';
 
 /** Every versioned route, mounted under /v1 behind authentication (api/app.ts). */
 export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
@@ -67,6 +69,8 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', medicalExpenseRoutes());
   v1.route('/', settingRoutes());
   v1.route('/', recordRoutes());
+  v1.route('/', payrollRoutes());
+  v1.route('/', exchangeRoutes());
 }
 
 export interface PublicRouteOptions {

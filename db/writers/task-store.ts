@@ -319,3 +319,48 @@ async function refuseChange(em: EntityManager, taskId: string, change: 'claim' |
 function textArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
+
+// ── Payroll line tasks (set-based) ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Opens one task per payroll line in `lineStatus` that has none yet (待遇拨付: a held line, a line the bank returned
+ * failed), in one statement: a payroll holds thousands of lines, never one activity per line. Idempotent: a line that
+ * got its task keeps it. The timeline gets one line for the batch of tasks, the audit log one entry.
+ */
+export async function openPayrollLineTasks(
+  em: EntityManager,
+  batch: { caseId: string; region: string; lineStatus: 'held' | 'failed'; spec: TaskSpec; dueAt: Date; provisional: boolean; occurrence: number },
+  now: Date,
+): Promise<number> {
+  const [row] = await em.execute<{ n: string }[]>(
+    `with lines as (select id, gen_random_uuid() as task_id from payroll_line where payroll_id = ? and status = ? and task_id is null for update),
+       tasks as (insert into task (id, case_id, case_type, step, permission, region, status, assignee, prepared_by, accused_staff,
+                   earlier_deciders, priority, due_at, due_provisional, sla_unit, sla_days, escalated, created_at, version)
+                 select task_id, ?, 'payroll', ?, ?, ?, 'open', null, ?, '{}', '{}', ?, ?, ?, ?, ?, false, ?, 1 from lines returning id),
+       linked as (update payroll_line l set task_id = lines.task_id from lines where l.id = lines.id returning l.id)
+     select count(*) as n from linked`,
+    [
+      batch.caseId,
+      batch.lineStatus,
+      batch.caseId,
+      batch.spec.step,
+      batch.spec.permission,
+      batch.region,
+      batch.spec.preparedBy,
+      batch.spec.priority,
+      batch.dueAt,
+      batch.provisional,
+      batch.spec.slaUnit,
+      batch.spec.slaDays,
+      now,
+    ],
+  );
+  const opened = Number(row!.n);
+  if (opened > 0) {
+    const key = `${batch.caseId}:tasks:${batch.spec.step}:${batch.occurrence}`;
+    const detail = { step: batch.spec.step, tasks: opened, dueAt: batch.dueAt.toISOString() };
+    await appendTimeline(em, { caseId: batch.caseId, key, at: now, actor: 'system', action: 'task.created', detail });
+    await appendAudit(em, { at: now, actorId: 'system', actorRole: 'system', region: batch.region, action: 'task.created', objectType: 'Case', objectId: batch.caseId, detail, key });
+  }
+  return opened;
+}

@@ -1,8 +1,11 @@
 import { Money } from '../money.js';
 import { addPeriods, assertPeriod, periodRange } from './payroll-month.js';
 
-/** The benefits a payroll pays (api-contract "Benefit claims"); the same names as the claim types. */
-export type BenefitType = 'pension' | 'unemployment' | 'maternity' | 'workInjury' | 'funeral' | 'survivor';
+/**
+ * The benefits a payroll pays (api-contract "Benefit claims"); the same names as the claim types, plus `medical` for the
+ * medical-expense reimbursements of the grass-roots declarations (one-off lines).
+ */
+export type BenefitType = 'pension' | 'unemployment' | 'maternity' | 'workInjury' | 'funeral' | 'survivor' | 'medical';
 
 export type EntitlementStatus = 'active' | 'suspended' | 'stopped';
 

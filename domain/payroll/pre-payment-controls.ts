@@ -14,7 +14,9 @@ export type HoldCode =
   /** The entitlement is suspended or stopped. */
   | 'SUSPENDED'
   /** The beneficiary's verification is overdue or was never made. */
-  | 'UNVERIFIED';
+  | 'UNVERIFIED'
+  /** No bank or social security card account to pay into (checked when the payroll gathers the line). */
+  | 'NO_ACCOUNT';
 
 export interface HoldReason {
   code: HoldCode;

@@ -17,6 +17,8 @@ import {
   requestArrearsDeferral,
   requestPetitionReview,
   requestReassessment,
+  payroll,
+  payrollBankReturn,
   resubmitEnrollment,
   transfer,
   transferMessageArrived,
@@ -154,6 +156,9 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
 
     requestReassessment: (caseId, actorId) =>
       update(caseId, () => handle(caseId).executeUpdate(requestReassessment, { args: [{ actorId }], updateId: updateIdOf('reassessment', caseId) })),
+
+    startPayroll: (input) => client.workflow.start(payroll, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
+    notifyPayrollBankReturn: (caseId, file) => handle(caseId).signal(payrollBankReturn, file).catch(finishedIsFine),
 
     calendarLoaded: (caseId, calendar) => handle(caseId).signal(calendarLoaded, { calendar: [...calendar] }).catch(finishedIsFine),
 

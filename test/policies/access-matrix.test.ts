@@ -99,6 +99,9 @@ const probes = {
   agencyMedicalDeclaration: probe('MedicalDeclaration', (s) => ({ region: s.region, employerCreditCode: null })),
   eligibilityList: probe('EligibilityList', (s) => ({ region: s.region })),
   medicalLedger: probe('MedicalLedger', (s) => ({ region: s.region })),
+  // 待遇拨付: a region's payroll, and the national data-exchange feeds (deaths, prison terms).
+  payroll: probe('Payroll', (s) => ({ region: s.region })),
+  exchangeFeed: probe('ExchangeFeed', () => ({})),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -152,6 +155,7 @@ const frontOffice: Allowed = {
   agencyMedicalDeclaration: ['read', 'create'],
   eligibilityList: ['read'],
   medicalLedger: ['read'],
+  payroll: ['read'],
 };
 
 /** Issue 3: staff of the region see every employer's contribution account there. */
@@ -239,6 +243,9 @@ const ownScope: Record<Role, Allowed> = {
     agencyMedicalDeclaration: ['read', 'create'],
     eligibilityList: ['read'],
     medicalLedger: ['read'],
+    // 待遇拨付: runs the region's payroll and imports the bank's returns and the feeds.
+    payroll: ['read', 'create', 'update'],
+    exchangeFeed: ['create'],
   },
   auditor: reads(
     'case',
@@ -258,6 +265,7 @@ const ownScope: Record<Role, Allowed> = {
     'agencyMedicalDeclaration',
     'eligibilityList',
     'medicalLedger',
+    'payroll',
     ...allTasks,
   ),
   admin: {
@@ -273,6 +281,8 @@ const ownScope: Record<Role, Allowed> = {
     // It imports the 离休 / 二乙 lists and reads the ledgers, but declares no expenses (rules §5.6).
     eligibilityList: ['read', 'create'],
     medicalLedger: ['read'],
+    payroll: ['read', 'create', 'update'],
+    exchangeFeed: ['create'],
   },
 };
 
@@ -316,6 +326,9 @@ describe('access matrix: every role × action × subject type', () => {
       // So are the policy settings: one configuration for the system, changed by an administrator only.
       const setting: Allowed = role === 'admin' ? { setting: [...actions] } : {};
       expect(sorted(allowedOn(role, foreign[role]))).toEqual(sorted({ regionParameters: ['read'], calendar, ...setting }));
+      // The death and prison feeds are national data too: a supervisor or administrator of any region imports them.
+      const feeds: Allowed = role === 'admin' || role === 'supervisor' ? { exchangeFeed: ['create'] } : {};
+      expect(sorted(allowedOn(role, foreign[role]))).toEqual(sorted({ regionParameters: ['read'], calendar, ...feeds }));
     });
   });
 

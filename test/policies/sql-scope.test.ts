@@ -137,6 +137,8 @@ const samples: Record<SubjectType, Row[]> = {
     employerCreditCode: [EMPLOYER, OTHER_EMPLOYER, null],
     claimantId: [CITIZEN, OTHER_CITIZEN, 'agent-001'],
   }),
+  Payroll: product({ region: regions }),
+  ExchangeFeed: [{}],
 };
 
 /** Rows the SQL filter admits that CASL refuses, or the other way round. Empty means the two agree. */

@@ -133,6 +133,13 @@ export function fakeActivities(
     stopEntitlements: async () => {},
     bookMedicalExpense: async () => {},
     releaseMedicalInvoices: async () => {},
+    // Payrolls: an empty region; a payroll test states its lines, holds and bank answers through overrides.
+    startPayroll: async () => ({ calendar: CN_CALENDAR_YEARS, carried: 0 }),
+    gatherPayrollChunk: async () => ({ next: null, seen: 0, gathered: 0, held: 0 }),
+    finishPayrollGathering: async () => {},
+    openPayrollLineTasks: async () => ({ opened: 0 }),
+    decidePayrollLine: async ({ completion }) => ({ status: completion.outcome === 'release' ? 'due' : completion.outcome === 'retry' ? 'carried' : 'stopped' }),
+    sendPayrollBatch: async () => ({ lines: 0, total: '0.00' }),
   };
 
   const record = <K extends ActivityName>(name: K, fn: Activities[K]): Activities[K] => {

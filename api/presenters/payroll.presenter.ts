@@ -1,0 +1,53 @@
+import type { HeldLine, PayrollRow } from '../../db/queries/payroll.query.js';
+import { maskCitizenId } from '../../domain/identity/masking.js';
+import type { PayrollDetail } from '../../services/payroll/read-payroll.js';
+import type { AppAbility } from '../../policies/abilities.js';
+import { subject } from '@casl/ability';
+
+/** Progress as the page's chart draws it: entitlements looked at, lines gathered / checked / held, totals as strings. */
+export function presentPayrollSummary(p: PayrollRow) {
+  return {
+    caseId: p.caseId,
+    reference: p.reference,
+    region: p.region,
+    period: p.period,
+    status: p.status,
+    startedBy: p.startedBy,
+    approvedBy: p.approvedBy,
+    progress: {
+      entitlementsSeen: p.entitlementsSeen,
+      entitlementsTotal: p.entitlementsTotal,
+      linesGathered: p.linesGathered,
+      linesChecked: p.linesChecked,
+      linesHeld: p.linesHeld,
+    },
+    totals: { due: p.dueTotal, held: p.heldTotal },
+    createdAt: p.createdAt instanceof Date ? p.createdAt.toISOString() : String(p.createdAt),
+  };
+}
+
+/** Held and failed lines: the citizen ID in full only for staff who may read the person unmasked. */
+function presentLine(line: HeldLine, region: string, ability: AppAbility) {
+  const unmasked = ability.can('readUnmasked', subject('Person', { citizenId: line.citizenId, region }));
+  return {
+    lineKey: line.lineKey,
+    citizenId: unmasked ? line.citizenId : maskCitizenId(line.citizenId),
+    benefit: line.benefit,
+    kind: line.kind,
+    amount: line.amount,
+    status: line.status,
+    reasons: line.reasons,
+    taskId: line.taskId,
+    decidedBy: line.decidedBy,
+    bankReason: line.reasonCode === null ? null : { code: line.reasonCode, text: line.reasonText },
+  };
+}
+
+export function presentPayroll(d: PayrollDetail, ability: AppAbility) {
+  return {
+    ...presentPayrollSummary(d.payroll),
+    lines: d.totals,
+    held: d.exceptions.filter((l) => l.reasons.length > 0).map((l) => ({ reference: l.lineKey, reason: l.reasons.map((r) => r.reason).join('; '), ...presentLine(l, d.payroll.region, ability) })),
+    failed: d.exceptions.filter((l) => l.status === 'failed').map((l) => presentLine(l, d.payroll.region, ability)),
+  };
+}

@@ -1,0 +1,51 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { Decimal } from 'decimal.js';
+import { AmountType } from '../types/amount.type.js';
+
+const p = defineEntity.properties;
+
+/**
+ * due: to be paid in this batch; held: a pre-payment control hit, waiting on a caseworker's task; stopped: not paid
+ * (a stop, or stop and recover); sent: in the bank file; paid / failed: the bank's return; carried: released after the
+ * batch was approved, or failed and corrected — the next payroll of the region takes it over.
+ */
+export type PayrollLineStatus = 'due' | 'held' | 'stopped' | 'sent' | 'paid' | 'failed' | 'carried';
+
+/**
+ * One payment due (domain/payroll/entitlement.ts `PayrollLine`). `lineKey` is `entitlement:month:kind` and unique
+ * across every payroll, so the same entitlement month is never paid twice whatever is retried or run again; a line
+ * carried to a later payroll keeps its key and moves its `payrollId`.
+ */
+export const PayrollLine = defineEntity({
+  name: 'PayrollLine',
+  tableName: 'payroll_line',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    lineKey: p.string().length(100).unique(),
+    payrollId: p.string().length(64),
+    entitlementId: p.uuid(),
+    citizenId: p.string().length(18).index(),
+    region: p.string().length(6),
+    benefit: p.string().length(24),
+    kind: p.string().length(8).$type<'monthly' | 'oneOff' | 'backPay'>(),
+    period: p.string().length(7),
+    months: p.integer(),
+    amount: p.type(AmountType).$type<Decimal>(),
+    status: p.string().length(8).$type<PayrollLineStatus>(),
+    holdReasons: p.json<{ code: string; reason: string }[]>().nullable(),
+    taskId: p.uuid().nullable(),
+    bankCode: p.string().length(32).nullable(),
+    bankAccount: p.string().length(32).nullable(),
+    payeeName: p.string().length(100).nullable(),
+    reasonCode: p.string().length(16).nullable(),
+    reasonText: p.string().length(200).nullable(),
+    bankReference: p.string().length(64).nullable(),
+    attempt: p.integer(),
+    decidedBy: p.string().length(64).nullable(),
+  },
+  indexes: [
+    { name: 'payroll_line_payroll_status', properties: ['payrollId', 'status'] },
+    { name: 'payroll_line_region_status', properties: ['region', 'status'] },
+  ],
+});
+export type IPayrollLine = InferEntity<typeof PayrollLine>;

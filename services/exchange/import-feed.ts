@@ -1,0 +1,61 @@
+import { applyDeathFeed, applyImprisonmentFeed, type FeedApplied } from '../../db/writers/exchange-feeds.js';
+import type { TableIssue } from '../../domain/payroll/csv-table.js';
+import { returnFileFingerprint } from '../../domain/payroll/bank-return.js';
+import { readDeathFeed, readImprisonmentFeed } from '../../domain/payroll/exchange-feeds.js';
+import { authorize } from '../authorization.js';
+import type { CommandContext } from '../command-context.js';
+
+export type Feed = 'deaths' | 'imprisonments';
+
+/** The answer to a feed import (api-contract "POST /v1/exchange/{feed}"): counts and the per-row report. */
+export interface FeedReport {
+  feed: Feed;
+  rows: number;
+  /** New records about people with a benefit entitlement here. */
+  matched: number;
+  /** Rows repeating an earlier row of the file. */
+  duplicates: number;
+  /** The file had been imported before: nothing was applied. */
+  alreadyImported: boolean;
+  applied: number;
+  stopped: number;
+  recoveries: number;
+  report: { issues: TableIssue[]; duplicates: { row: number; firstRow: number }[] };
+}
+
+/**
+ * POST /v1/exchange/deaths | imprisonments: a data-exchange file from public security, civil affairs, health or justice
+ * (domain-rules §8; formats in docs/payroll.md). Every row is read and reported (row and field); the good rows are
+ * applied in one transaction; the same file imported twice is applied once. A death stops the person's pension from
+ * the month after and opens a recovery for months already paid after it.
+ */
+export async function importFeed(ctx: CommandContext, feed: Feed, text: string): Promise<FeedReport> {
+  authorize(ctx, 'create', 'ExchangeFeed', {});
+  const today = ctx.clock.today();
+  const deaths = feed === 'deaths' ? readDeathFeed(text, { today }) : null;
+  const terms = feed === 'imprisonments' ? readImprisonmentFeed(text, { today }) : null;
+  const read = deaths ?? terms!;
+  const base = {
+    fingerprint: returnFileFingerprint(text),
+    rows: read.rows,
+    importedBy: ctx.actor.id,
+    importedRole: ctx.actor.role,
+    requestId: ctx.requestId,
+    report: { issues: read.issues.length, duplicates: read.duplicates.length },
+  };
+  const at = ctx.clock.now();
+  const done: FeedApplied = deaths
+    ? await applyDeathFeed(ctx.em, { ...base, feed }, deaths.records, at)
+    : await applyImprisonmentFeed(ctx.em, { ...base, feed }, terms!.records, at);
+  return {
+    feed,
+    rows: read.rows,
+    matched: done.matched,
+    duplicates: read.duplicates.length,
+    alreadyImported: done.importId === null,
+    applied: done.applied,
+    stopped: done.stopped,
+    recoveries: done.recoveries,
+    report: { issues: read.issues, duplicates: read.duplicates },
+  };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { type EntitlementRow, gatherLines } from '../../../domain/payroll/payroll-gathering.js';
+import { lineStatusAfter } from '../../../domain/payroll/payroll-tasks.js';
+import { fixedCitizenId } from './fixtures.js';
+
+const row = (overrides: Partial<EntitlementRow> = {}): EntitlementRow => ({
+  id: 'E-1',
+  caseId: 'C-1',
+  citizenId: fixedCitizenId(),
+  claimType: 'pension',
+  benefit: 'basicPension',
+  kind: 'monthly',
+  amount: '3300.00',
+  startMonth: '2026-09',
+  endMonth: null,
+  firstPayrollMonth: '2026-12',
+  deathDate: null,
+  imprisonments: [],
+  otherPensionEntitlementId: null,
+  newEnrollmentOn: null,
+  bankCode: 'ICBC',
+  bankAccount: '6222021234567890123',
+  payeeName: '王五',
+  ...overrides,
+});
+const codes = (lines: ReturnType<typeof gatherLines>) => lines.map((l) => l.holds.map((h) => h.code));
+
+describe('gatherLines', () => {
+  it('pays a late-approved pension its month and the months before as back pay, keyed by entitlement and month (§5.1, §8 待遇拨付)', () => {
+    const lines = gatherLines([row()], '2026-12');
+    expect(lines.map((l) => [l.lineKey, l.kind, l.months, l.amount])).toEqual([
+      ['E-1:2026-12:monthly', 'monthly', 1, '3300.00'],
+      ['E-1:2026-12:lateStart', 'backPay', 3, '9900.00'],
+    ]);
+    expect(codes(lines)).toEqual([[], []]);
+  });
+
+  it('holds every line of a dead, imprisoned or doubly pensioned person, and one without an account (§8 patterns 1–3)', () => {
+    expect(codes(gatherLines([row({ firstPayrollMonth: '2026-09', deathDate: '2026-10-03' })], '2026-12'))).toEqual([['DECEASED']]);
+    expect(codes(gatherLines([row({ firstPayrollMonth: '2026-09', imprisonments: [{ from: '2026-11-01', to: null }] })], '2026-12'))).toEqual([['IMPRISONED']]);
+    expect(codes(gatherLines([row({ firstPayrollMonth: '2026-09', otherPensionEntitlementId: 'E-9' })], '2026-12'))).toEqual([['DUPLICATE_PENSION']]);
+    expect(codes(gatherLines([row({ firstPayrollMonth: '2026-09', bankAccount: null, bankCode: null })], '2026-12'))).toEqual([['NO_ACCOUNT']]);
+  });
+
+  it('holds unemployment benefit once the person is enrolled with an employer again (社会保险法 art. 51)', () => {
+    const unemployment = row({ claimType: 'unemployment', benefit: 'unemploymentBenefit', firstPayrollMonth: '2026-09', newEnrollmentOn: '2026-12-01' });
+    expect(codes(gatherLines([unemployment], '2026-12'))).toEqual([['REEMPLOYED']]);
+    expect(codes(gatherLines([unemployment], '2026-11'))).toEqual([[]]);
+  });
+
+  it('does not hold funeral and survivor lines for the death they are paid for (§8)', () => {
+    const grant = row({ claimType: 'funeral', benefit: 'funeralGrant', kind: 'oneOff', amount: '5000.00', firstPayrollMonth: '2026-12', deathDate: '2026-11-20' });
+    expect(codes(gatherLines([grant], '2026-12'))).toEqual([[]]);
+  });
+
+  it('keys a one-off by its entitlement alone, so no later month pays it again (§8 待遇拨付)', () => {
+    const oneOff = row({ claimType: 'medical', benefit: 'medicalReimbursement', kind: 'oneOff', amount: '1234.56', firstPayrollMonth: '2026-11' });
+    expect(gatherLines([oneOff], '2026-12').map((l) => [l.lineKey, l.amount])).toEqual([['E-1:oneOff', '1234.56']]);
+    expect(gatherLines([oneOff], '2027-01').map((l) => l.lineKey)).toEqual(['E-1:oneOff']);
+  });
+
+  it('pays a release in this batch before approval and in the next payroll after it; a retry always next month', () => {
+    expect(lineStatusAfter('release', false)).toBe('due');
+    expect(lineStatusAfter('release', true)).toBe('carried');
+    expect(lineStatusAfter('retry', false)).toBe('carried');
+    expect(lineStatusAfter('stopAndRecover', false)).toBe('stopped');
+  });
+});
