@@ -6,6 +6,7 @@ import { withCommandContext } from '../middleware/command-context.js';
 import type { CaseWorkflows } from '../../services/workflow-port.js';
 import type { BusinessClock } from '../../services/business-clock.js';
 import { auditRoutes } from './audit.routes.js';
+import { auditChainRoutes } from './audit-chain.routes.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { arrearsRoutes } from './arrears.routes.js';
 import { benefitCalculationRoutes } from './benefit-calculations.routes.js';
@@ -40,6 +41,7 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', personRoutes());
   v1.route('/', petitionRoutes());
   v1.route('/', attachmentRoutes(deps.attachments ?? new AttachmentStore(join('.data', 'attachments'))));
+  v1.route('/', auditChainRoutes());
   v1.route('/', auditRoutes());
   v1.route('/', noticeRoutes());
   // Seven days without progress makes an open case "stuck" unless the caller asks otherwise (issue 5).
