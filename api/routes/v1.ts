@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { AttachmentStore } from '../../services/adapters/attachment-store.js';
 import type { AppEnv } from '../env.js';
 import { withCommandContext } from '../middleware/command-context.js';
+import { auditDisclosures } from '../middleware/disclosure-audit.js';
 import type { CaseWorkflows } from '../../services/workflow-port.js';
 import type { BusinessClock } from '../../services/business-clock.js';
 import { auditRoutes } from './audit.routes.js';
@@ -33,6 +34,8 @@ import { transferRoutes } from './transfers.routes.js';
 export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
   const clock = () => deps.clock.now();
   v1.use('*', withCommandContext({ clock: deps.clock, workflows: deps.cases }));
+  // Reads of unmasked personal data are audited (issue 15 point 3).
+  v1.use('*', auditDisclosures());
   v1.route('/', caseRoutes());
   v1.route('/', taskRoutes());
   v1.route('/', enrollmentRoutes());

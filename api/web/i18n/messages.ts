@@ -115,6 +115,19 @@ const zh = {
   staleForm: '表单已失效（可能已在别处退出或换了用户），请刷新页面后重试。',
   demoSignInOff: '演示登录未开启。',
   tokenRefused: '令牌无效，未能登录。',
+  auditChainTitle: '审计链校验',
+  auditChainHint: '每个区域的审计记录逐条以哈希相连；任何一条被改动、删除或插入，从该处起校验即不通过。',
+  verifyAuditChain: '校验审计链',
+  chainRegion: '区域',
+  chainChecked: '已校验条数',
+  chainIntact: '完好',
+  chainBroken: '已断开',
+  chainFirstBroken: '首个断点',
+  chainAllIntact: '全部审计链完好。',
+  chainSomeBroken: '审计链已断开：审计记录在写入后被改动过。',
+  'chainReason.hash': '内容被改动',
+  'chainReason.link': '与前一条不相连',
+  'chainReason.gap': '缺少记录',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -227,6 +240,19 @@ const en: Record<MessageKey, string> = {
   staleForm: 'This form has expired (signed out or another user signed in elsewhere): reload the page and try again.',
   demoSignInOff: 'Demo sign-in is off.',
   tokenRefused: 'The token was refused.',
+  auditChainTitle: 'Audit chain check',
+  auditChainHint: 'The audit entries of each region are linked one to the next by hashes; an entry edited, removed or inserted breaks the chain from there on.',
+  verifyAuditChain: 'Verify the audit chain',
+  chainRegion: 'Region',
+  chainChecked: 'Entries checked',
+  chainIntact: 'intact',
+  chainBroken: 'broken',
+  chainFirstBroken: 'First broken link',
+  chainAllIntact: 'Every audit chain is intact.',
+  chainSomeBroken: 'An audit chain is broken: audit entries were changed after they were written.',
+  'chainReason.hash': 'content changed',
+  'chainReason.link': 'not linked to the entry before it',
+  'chainReason.gap': 'entries missing',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
