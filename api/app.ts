@@ -11,6 +11,7 @@ import { toErrorResponse } from './errors.js';
 import { accessLog } from './middleware/access-log.js';
 import { authenticate } from './middleware/authenticate.js';
 import { limitBodies } from './middleware/body-limit.js';
+import { rateLimiting, type RateLimits } from './middleware/rate-limit.js';
 import { withEntityManager } from './middleware/entity-manager.js';
 import { problem, problemResponse } from './problem.js';
 import { defaultHook } from './validation.js';
@@ -30,6 +31,8 @@ export interface ApiDeps {
   readyTimeoutMs?: number;
   /** The web workbench (issue 5) under /web; left out, the app serves the JSON API only. */
   web?: WebOptions;
+  /** Per-minute limits answering 429 (docs/operations.md "Rate limits"); left out, nothing is limited. */
+  rateLimits?: RateLimits;
 }
 
 const healthRoute = createRoute({
@@ -120,8 +123,11 @@ export function createApp(deps: ApiDeps) {
     description: 'A token from `npm run token -- --role caseworker --region 330102 --sub cw-001`',
   });
 
+  const limits = deps.rateLimits ? rateLimiting(deps.rateLimits) : null;
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook });
+  if (limits) v1.use('*', limits.failedTokens);
   v1.use('*', withEntityManager(deps.orm), authenticate(deps.verifyToken));
+  if (limits) v1.use('*', limits.perUser);
   deps.mount(v1);
   // route() copies v1's routes and OpenAPI definitions at this moment, so mount() must have run before it.
   app.route('/v1', v1);
@@ -137,6 +143,7 @@ export function createApp(deps: ApiDeps) {
   });
 
   // The pages call this same app in-process, so they pass through every rule the JSON routes apply.
+  if (deps.web && limits) app.use('/web/sign-in', limits.signIn);
   if (deps.web) app.route('/', webRoutes({ ...deps.web, api: app, verifyToken: deps.verifyToken }));
 
   app.notFound((c) => problem(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));

@@ -5,7 +5,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { AttachmentStore } from '../services/adapters/attachment-store.js';
 import { createApp } from './app.js';
-import { hs256Verifier } from './auth/tokens.js';
+import { hs256Verifier, type TokenVerifier } from './auth/tokens.js';
+import type { RateLimits } from './middleware/rate-limit.js';
 import type { CaseWorkflows } from '../services/workflow-port.js';
 import { mountV1 } from './routes/v1.js';
 import { temporalCaseWorkflows } from '../services/temporal/temporal-case-workflows.js';
@@ -16,13 +17,17 @@ export interface ApiServerOptions {
   temporal: { address: string; namespace: string; taskQueue: string };
   port: number;
   jwtSecret: string;
-  /** The web workbench's demo sign-in (issue 5); only outside production. Pages are always served. */
+  /** The web workbench's demo sign-in (issue 5): only when switched on (DEMO_SIGN_IN; on for npm start). Pages are always served. */
   devSignIn?: boolean;
   log?: (line: string) => void;
   /** Uploaded attachments live under `<dataDir>/attachments` (config DATA_DIR; `.data` by default). */
   dataDir?: string;
   /** "Now" and "today" for every route and page (default: the system clock). */
   clock?: BusinessClock;
+  /** How bearer tokens are verified (api/auth/select-verifier.ts); default HS256 with `jwtSecret`. */
+  verifyToken?: TokenVerifier;
+  /** 429 limits per minute; left out, nothing is limited (tests). */
+  rateLimits?: RateLimits;
 }
 
 /** Builds the app on real PostgreSQL and Temporal connections and listens; `close()` stops both. */
@@ -33,7 +38,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
   const clock = options.clock ?? systemClock;
   const app = createApp({
     orm: options.orm,
-    verifyToken: hs256Verifier(options.jwtSecret),
+    verifyToken: options.verifyToken ?? hs256Verifier(options.jwtSecret),
+    rateLimits: options.rateLimits,
     ready: async () => ({
       database: await options.orm.isConnected(),
       temporal: await cases.ping().catch(() => false),

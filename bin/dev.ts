@@ -13,6 +13,7 @@ import { seedDemoData } from '../db/seed/demo-data.js';
 import { seedReferenceData } from '../db/seed/reference-data.js';
 import { DEMO_RETIREE_ID } from '../api/web/demo-identities.js';
 import { loadConfig } from './config.js';
+import { tokenVerifierFor } from '../api/auth/select-verifier.js';
 import { startEmbeddedPostgres } from './tools/embedded-postgres.js';
 import { startTemporalDevServer } from './tools/temporal-dev-server.js';
 import { startWorker } from './worker-runtime.js';
@@ -23,7 +24,8 @@ const POSTGRES_PORT = 54329;
 const TEMPORAL_PORT = 7233;
 const TEMPORAL_UI_PORT = 8233;
 
-const config = loadConfig();
+// npm start is the one place the demonstration sign-in is on unless DEMO_SIGN_IN=off says otherwise.
+const config = loadConfig(process.env, { demoSignIn: true });
 const debug = config.logLevel === 'debug';
 const startedAt = Date.now();
 
@@ -167,6 +169,7 @@ try {
   );
   say('worker', `polling task queue "${taskQueue}" in namespace "${namespace}" on ${temporalAddress}`);
 
+  const verifyToken = await tokenVerifierFor(config.auth);
   const api = await step(
     'api',
     () =>
@@ -175,7 +178,9 @@ try {
       temporal: { address: temporalAddress, namespace, taskQueue },
       port: config.http.port,
       jwtSecret: config.auth.jwtSecret,
-      devSignIn: config.env !== 'production',
+      verifyToken,
+      rateLimits: config.rateLimits,
+      devSignIn: config.demoSignIn,
       dataDir,
     }),
     (started) => () => started.close(),
