@@ -11,6 +11,7 @@ import { toErrorResponse } from './errors.js';
 import { accessLog } from './middleware/access-log.js';
 import { authenticate } from './middleware/authenticate.js';
 import { limitBodies } from './middleware/body-limit.js';
+import type { AppMetrics } from './metrics/app-metrics.js';
 import { rateLimiting, type RateLimits } from './middleware/rate-limit.js';
 import { withEntityManager } from './middleware/entity-manager.js';
 import { problem, problemResponse } from './problem.js';
@@ -33,6 +34,8 @@ export interface ApiDeps {
   web?: WebOptions;
   /** Per-minute limits answering 429 (docs/operations.md "Rate limits"); left out, nothing is limited. */
   rateLimits?: RateLimits;
+  /** Prometheus figures served at /metrics (api/metrics/app-metrics.ts); left out, there is no /metrics. */
+  metrics?: AppMetrics;
 }
 
 const healthRoute = createRoute({
@@ -66,6 +69,17 @@ const readyRoute = createRoute({
   },
 });
 
+const metricsRoute = createRoute({
+  method: 'get',
+  path: '/metrics',
+  tags: ['Operations'],
+  security: [],
+  summary: 'Prometheus figures: request latency by route, task queue backlog, open tasks by view, SLA breaches, failed workflows',
+  responses: {
+    200: { content: { 'text/plain': { schema: z.string() } }, description: 'The Prometheus text exposition format (version 0.0.4)' },
+  },
+});
+
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`readiness checks took longer than ${ms} ms`)), ms);
@@ -90,6 +104,7 @@ export function createApp(deps: ApiDeps) {
   const log = deps.log ?? ((line: string) => console.log(line));
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
 
+  if (deps.metrics) app.use(deps.metrics.timeRequests);
   app.use(requestId());
   app.use(accessLog(log));
   app.use(secureHeaders({ contentSecurityPolicy }));
@@ -115,6 +130,12 @@ export function createApp(deps: ApiDeps) {
   });
 
   app.route('/docs', docsRoutes());
+
+  if (deps.metrics) {
+    const { registry } = deps.metrics;
+    app.openAPIRegistry.registerPath(metricsRoute);
+    app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
+  }
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -9,6 +9,9 @@ import { hs256Verifier, type TokenVerifier } from './auth/tokens.js';
 import type { RateLimits } from './middleware/rate-limit.js';
 import type { CaseWorkflows } from '../services/workflow-port.js';
 import { mountV1 } from './routes/v1.js';
+import { createMetrics } from './metrics/app-metrics.js';
+import { readTaskFigures } from '../services/reports/operational-figures.js';
+import { temporalFigures } from '../services/temporal/temporal-figures.js';
 import { temporalCaseWorkflows } from '../services/temporal/temporal-case-workflows.js';
 import { systemClock, type BusinessClock } from '../services/business-clock.js';
 
@@ -36,8 +39,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
   const client = new Client({ connection, namespace: options.temporal.namespace });
   const cases = temporalCaseWorkflows(client, options.temporal.taskQueue);
   const clock = options.clock ?? systemClock;
+  const metrics = createMetrics({
+    tasks: () => readTaskFigures(options.orm.em.fork(), clock),
+    temporal: () => temporalFigures(client, options.temporal.namespace, options.temporal.taskQueue),
+  });
   const app = createApp({
     orm: options.orm,
+    metrics,
     verifyToken: options.verifyToken ?? hs256Verifier(options.jwtSecret),
     rateLimits: options.rateLimits,
     ready: async () => ({
