@@ -31,9 +31,6 @@ const Env = z.object({
   RATE_LIMIT_SIGN_IN: perMinute(10),
   RATE_LIMIT_REQUESTS: perMinute(600),
   RATE_LIMIT_WRITES: perMinute(120),
-  // Traces (docs/operations.md "Traces"): off, printed to stdout, or sent by OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT.
-  TRACING: z.enum(['off', 'console', 'otlp']).default('off'),
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -56,7 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
   }
   const demoSignIn = e.DEMO_SIGN_IN === undefined ? (defaults.demoSignIn ?? false) : e.DEMO_SIGN_IN === 'on';
   if (production && demoSignIn) throw new Error('DEMO_SIGN_IN=on is refused in production');
-  if (e.TRACING === 'otlp' && !e.OTEL_EXPORTER_OTLP_ENDPOINT) throw new Error('TRACING=otlp needs OTEL_EXPORTER_OTLP_ENDPOINT');
   // With an identity provider the secret still keys the web forms' CSRF tokens and signs operator service tokens.
   const jwtSecret = e.JWT_SECRET ?? DEV_JWT_SECRET;
   const auth: AuthConfig =
@@ -71,7 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     auth,
     demoSignIn,
     rateLimits: { signInPerMinute: e.RATE_LIMIT_SIGN_IN, requestsPerMinute: e.RATE_LIMIT_REQUESTS, writesPerMinute: e.RATE_LIMIT_WRITES },
-    tracing: { exporter: e.TRACING, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT },
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
   } as const;
