@@ -12,6 +12,8 @@ import { toErrorResponse } from './errors.js';
 import { accessLog } from './middleware/access-log.js';
 import { authenticate } from './middleware/authenticate.js';
 import { limitBodies } from './middleware/body-limit.js';
+import type { AppMetrics } from './metrics/app-metrics.js';
+import { rateLimiting, type RateLimits } from './middleware/rate-limit.js';
 import { withEntityManager } from './middleware/entity-manager.js';
 import { problem, problemResponse } from './problem.js';
 import { defaultHook } from './validation.js';
@@ -33,6 +35,10 @@ export interface ApiDeps {
   mountPublic?: (pub: OpenAPIHono<PublicEnv>) => void;
   /** The web workbench (issue 5) under /web; left out, the app serves the JSON API only. */
   web?: WebOptions;
+  /** Per-minute limits answering 429 (docs/operations.md "Rate limits"); left out, nothing is limited. */
+  rateLimits?: RateLimits;
+  /** Prometheus figures served at /metrics (api/metrics/app-metrics.ts); left out, there is no /metrics. */
+  metrics?: AppMetrics;
 }
 
 const healthRoute = createRoute({
@@ -66,6 +72,17 @@ const readyRoute = createRoute({
   },
 });
 
+const metricsRoute = createRoute({
+  method: 'get',
+  path: '/metrics',
+  tags: ['Operations'],
+  security: [],
+  summary: 'Prometheus figures: request latency by route, task queue backlog, open tasks by view, SLA breaches, failed workflows',
+  responses: {
+    200: { content: { 'text/plain': { schema: z.string() } }, description: 'The Prometheus text exposition format (version 0.0.4)' },
+  },
+});
+
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`readiness checks took longer than ${ms} ms`)), ms);
@@ -90,6 +107,7 @@ export function createApp(deps: ApiDeps) {
   const log = deps.log ?? ((line: string) => console.log(line));
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
 
+  if (deps.metrics) app.use(deps.metrics.timeRequests);
   app.use(requestId());
   app.use(accessLog(log));
   app.use(secureHeaders({ contentSecurityPolicy }));
@@ -116,6 +134,12 @@ export function createApp(deps: ApiDeps) {
 
   app.route('/docs', docsRoutes());
 
+  if (deps.metrics) {
+    const { registry } = deps.metrics;
+    app.openAPIRegistry.registerPath(metricsRoute);
+    app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
+  }
+
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
@@ -130,8 +154,11 @@ export function createApp(deps: ApiDeps) {
     app.route('/v1', pub);
   }
 
+  const limits = deps.rateLimits ? rateLimiting(deps.rateLimits) : null;
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook });
+  if (limits) v1.use('*', limits.failedTokens);
   v1.use('*', withEntityManager(deps.orm), authenticate(deps.verifyToken));
+  if (limits) v1.use('*', limits.perUser);
   deps.mount(v1);
   // route() copies v1's routes and OpenAPI definitions at this moment, so mount() must have run before it.
   app.route('/v1', v1);
@@ -147,6 +174,7 @@ export function createApp(deps: ApiDeps) {
   });
 
   // The pages call this same app in-process, so they pass through every rule the JSON routes apply.
+  if (deps.web && limits) app.use('/web/sign-in', limits.signIn);
   if (deps.web) app.route('/', webRoutes({ ...deps.web, api: app, verifyToken: deps.verifyToken }));
 
   app.notFound((c) => problem(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));

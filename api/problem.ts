@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { maskCitizenId } from '../domain/identity/masking.js';
 
 export const FieldIssue = z
   .object({
@@ -51,7 +52,8 @@ export type ProblemExtras = { errors?: FieldIssue[] } & Record<string, unknown>;
 
 /**
  * Answers with `application/problem+json`. `instance` is the request path without the query string, so a
- * search term never travels back into logs or caches through an error body.
+ * search term never travels back into logs or caches through an error body, and with ID numbers in it masked
+ * (`/v1/persons/330102********2256`): a refusal never repeats a person's number (issue 15 point 4).
  */
 export function problem(
   c: Context,
@@ -66,10 +68,14 @@ export function problem(
     title: TITLES[status] ?? 'Error',
     status,
     detail,
-    instance: c.req.path,
+    instance: maskIdsInPath(c.req.path),
     code,
     ...extensions,
     ...(errors === undefined ? {} : { errors }),
   };
   return c.json(body, status, { 'Content-Type': 'application/problem+json' });
 }
+
+// An 18-character resident ID as a path segment (or part of one).
+const ID_IN_PATH = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const maskIdsInPath = (path: string): string => path.replace(ID_IN_PATH, (id) => maskCitizenId(id));

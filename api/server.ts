@@ -5,9 +5,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { AttachmentStore } from '../services/adapters/attachment-store.js';
 import { createApp } from './app.js';
-import { hs256Verifier } from './auth/tokens.js';
+import { hs256Verifier, type TokenVerifier } from './auth/tokens.js';
+import type { RateLimits } from './middleware/rate-limit.js';
 import type { CaseWorkflows } from '../services/workflow-port.js';
 import { mountPublicV1, mountV1 } from './routes/v1.js';
+import { createMetrics } from './metrics/app-metrics.js';
+import { readTaskFigures } from '../services/reports/operational-figures.js';
+import { temporalFigures } from '../services/temporal/temporal-figures.js';
 import { temporalCaseWorkflows } from '../services/temporal/temporal-case-workflows.js';
 import { systemClock, type BusinessClock } from '../services/business-clock.js';
 
@@ -16,13 +20,17 @@ export interface ApiServerOptions {
   temporal: { address: string; namespace: string; taskQueue: string };
   port: number;
   jwtSecret: string;
-  /** The web workbench's demo sign-in (issue 5); only outside production. Pages are always served. */
+  /** The web workbench's demo sign-in (issue 5): only when switched on (DEMO_SIGN_IN; on for npm start). Pages are always served. */
   devSignIn?: boolean;
   log?: (line: string) => void;
   /** Uploaded attachments live under `<dataDir>/attachments` (config DATA_DIR; `.data` by default). */
   dataDir?: string;
   /** "Now" and "today" for every route and page (default: the system clock). */
   clock?: BusinessClock;
+  /** How bearer tokens are verified (api/auth/select-verifier.ts); default HS256 with `jwtSecret`. */
+  verifyToken?: TokenVerifier;
+  /** 429 limits per minute; left out, nothing is limited (tests). */
+  rateLimits?: RateLimits;
 }
 
 /** Builds the app on real PostgreSQL and Temporal connections and listens; `close()` stops both. */
@@ -31,9 +39,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
   const client = new Client({ connection, namespace: options.temporal.namespace });
   const cases = temporalCaseWorkflows(client, options.temporal.taskQueue);
   const clock = options.clock ?? systemClock;
+  const metrics = createMetrics({
+    tasks: () => readTaskFigures(options.orm.em.fork(), clock),
+    temporal: () => temporalFigures(client, options.temporal.namespace, options.temporal.taskQueue),
+  });
   const app = createApp({
     orm: options.orm,
-    verifyToken: hs256Verifier(options.jwtSecret),
+    metrics,
+    verifyToken: options.verifyToken ?? hs256Verifier(options.jwtSecret),
+    rateLimits: options.rateLimits,
     ready: async () => ({
       database: await options.orm.isConnected(),
       temporal: await cases.ping().catch(() => false),

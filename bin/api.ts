@@ -2,6 +2,7 @@
 import { createOrm } from '../db/orm.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { startApiServer } from '../api/server.js';
+import { tokenVerifierFor } from '../api/auth/select-verifier.js';
 import { loadConfig } from './config.js';
 
 const config = loadConfig();
@@ -13,10 +14,12 @@ const server = await startApiServer({
   temporal: { address: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue },
   port: config.http.port,
   jwtSecret: config.auth.jwtSecret,
-  devSignIn: config.env !== 'production',
+  verifyToken: await tokenVerifierFor(config.auth),
+  rateLimits: config.rateLimits,
+  devSignIn: config.demoSignIn,
   dataDir: config.dataDir,
 });
-console.log(`[api] listening on ${server.url} (docs: ${server.url}/docs)`);
+console.log(`[api] listening on ${server.url} (docs: ${server.url}/docs; sign-in: ${config.auth.mode === 'oidc' ? `identity provider ${config.auth.issuer}` : 'HS256 secret'}${config.demoSignIn ? ', demo identities on' : ''})`);
 const stop = async () => {
   await server.close();
   await orm.close();

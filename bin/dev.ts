@@ -14,6 +14,7 @@ import { seedReferenceData } from '../db/seed/reference-data.js';
 import { DEMO_RETIREE_ID } from '../api/web/demo-identities.js';
 import { loadConfig } from './config.js';
 import { DEV_POSTGRES_PORT, DEV_TEMPORAL_PORT, DEV_TEMPORAL_UI_PORT, devPostgresDir, devTemporalDbFile } from './tools/dev-locations.js';
+import { tokenVerifierFor } from '../api/auth/select-verifier.js';
 import { startEmbeddedPostgres } from './tools/embedded-postgres.js';
 import { startTemporalDevServer } from './tools/temporal-dev-server.js';
 import { startWorker } from './worker-runtime.js';
@@ -24,7 +25,8 @@ const POSTGRES_PORT = DEV_POSTGRES_PORT;
 const TEMPORAL_PORT = DEV_TEMPORAL_PORT;
 const TEMPORAL_UI_PORT = DEV_TEMPORAL_UI_PORT;
 
-const config = loadConfig();
+// npm start is the one place the demonstration sign-in is on unless DEMO_SIGN_IN=off says otherwise.
+const config = loadConfig(process.env, { demoSignIn: true });
 const debug = config.logLevel === 'debug';
 const startedAt = Date.now();
 
@@ -168,6 +170,7 @@ try {
   );
   say('worker', `polling task queue "${taskQueue}" in namespace "${namespace}" on ${temporalAddress}`);
 
+  const verifyToken = await tokenVerifierFor(config.auth);
   const api = await step(
     'api',
     () =>
@@ -176,7 +179,9 @@ try {
       temporal: { address: temporalAddress, namespace, taskQueue },
       port: config.http.port,
       jwtSecret: config.auth.jwtSecret,
-      devSignIn: config.env !== 'production',
+      verifyToken,
+      rateLimits: config.rateLimits,
+      devSignIn: config.demoSignIn,
       dataDir,
     }),
     (started) => () => started.close(),

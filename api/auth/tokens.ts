@@ -1,5 +1,6 @@
-// Bearer tokens (api-contract.md, Authentication). HS256 with a shared secret for development; production can swap
-// in an identity provider's verifier, because the rest of the API only sees a TokenVerifier.
+// Bearer tokens (api-contract.md, Authentication). HS256 with a shared secret (development, tests, service tokens);
+// production selects an identity provider's verifier by configuration (api/auth/oidc-verifier.ts), because the rest
+// of the API only sees a TokenVerifier.
 import { sign, verify } from 'hono/jwt';
 import { JwtAlgorithmMismatch, JwtTokenSignatureMismatched, type JWTPayload } from 'hono/utils/jwt/types';
 import { z } from 'zod';
@@ -108,8 +109,16 @@ export function hs256Verifier(secret: string, clock: () => number = Date.now): T
     if (typeof payload.exp === 'number' && payload.exp <= Math.floor(clock() / 1000)) {
       throw new AuthenticationError('TOKEN_EXPIRED', 'Token has expired; ask for a new one');
     }
-    const claims = TokenClaims.safeParse(payload);
-    if (!claims.success) throw new AuthenticationError('INVALID_CLAIMS', describeClaimIssues(claims.error));
-    return toActor(claims.data);
+    return actorFromClaims(payload);
   };
+}
+
+/**
+ * The caller a verified token's claims describe, by the same schema whoever signed it (this API's HS256 key or an
+ * identity provider, api/auth/oidc-verifier.ts). Throws AuthenticationError INVALID_CLAIMS naming each bad claim.
+ */
+export function actorFromClaims(payload: unknown): Actor {
+  const claims = TokenClaims.safeParse(payload);
+  if (!claims.success) throw new AuthenticationError('INVALID_CLAIMS', describeClaimIssues(claims.error));
+  return toActor(claims.data);
 }

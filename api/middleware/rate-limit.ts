@@ -1,49 +1,97 @@
-import type { Context } from 'hono';
+// Rate limits (issue 15 point 5; api-contract.md promises 429): sign-in attempts per client address, token use
+// (authenticated requests) and writes per user, each per minute and configurable (docs/operations.md "Rate limits").
+// Counted in memory by rate-limiter-flexible, so each API replica counts its own requests: behind a load balancer
+// with N replicas a user gets at most N times the limit.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { AppEnv } from '../env.js';
 import { problem } from '../problem.js';
 
+/** Requests per minute; 0 switches a limit off. */
+export interface RateLimits {
+  signInPerMinute: number;
+  requestsPerMinute: number;
+  writesPerMinute: number;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+interface Limiter {
+  /** Spends one point; null while there was budget, else the milliseconds until there is again. */
+  consume(key: string): Promise<number | null>;
+  /** Like consume, without spending: the milliseconds to wait when the budget is already spent. */
+  spent(key: string): Promise<number | null>;
+}
+
+/** A per-minute budget per key. */
+function perMinute(points: number): Limiter | null {
+  if (points === 0) return null;
+  const limiter = new RateLimiterMemory({ points, duration: 60 });
+  return {
+    consume: async (key) =>
+      limiter.consume(key).then(
+        () => null,
+        (refused: unknown) => {
+          if (refused instanceof RateLimiterRes) return Math.max(1, refused.msBeforeNext);
+          throw refused;
+        },
+      ),
+    spent: async (key) => {
+      const state = await limiter.get(key);
+      return state !== null && state.remainingPoints <= 0 ? Math.max(1, state.msBeforeNext) : null;
+    },
+  };
+}
+
+/** 429 problem+json with `Retry-After` in whole seconds (RFC 9110 §10.2.3). */
+function tooMany(c: Context, what: string, waitMs: number): Response {
+  const seconds = Math.ceil(waitMs / 1000);
+  const response = problem(c, 429, 'RATE_LIMITED', `Too many ${what}; try again in ${seconds} s`, { retryAfterSeconds: seconds });
+  response.headers.set('Retry-After', String(seconds));
+  return response;
+}
+
+/** The client's address: the socket's peer (in-process calls from the web pages have none and share one budget). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process';
+  }
+}
+
 /**
- * A fixed-window limit per client address for the public routes (issue 14: the guide and certificate checks are
- * public but rate-limited). Kept in one module so a general limiter (issue 15) can adopt or replace it.
- *
- * The address is the TCP peer of the request. A call with no socket is the app's own pages calling the API in
- * process (api/web/api-client.ts); it is not counted here because the page route it serves is limited itself.
- * Behind a proxy every client shares the proxy's address: set the limit for that, or put the limiter at the proxy.
- * Counts are per process; several API replicas each allow `limit`.
+ * The limits as middleware: `signIn` on the sign-in form (every attempt counts); `failedTokens` in front of
+ * authentication on /v1 (a refused token spends the same per-address budget, so guessing tokens is as slow as
+ * guessing at the form); `perUser` behind authentication (every request, and writes on their own budget).
  */
-export interface RateLimitOptions {
-  /** Requests allowed per window and address. */
-  limit: number;
-  windowMs: number;
-  /** Milliseconds now; injected so a test can move time (defaults to the monotonic clock). */
-  now?: () => number;
-}
-
-export function clientAddress(c: Context): string | null {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? null;
-}
-
-export function rateLimit(options: RateLimitOptions) {
-  const now = options.now ?? (() => performance.now());
-  const windows = new Map<string, { startedAt: number; count: number }>();
-  return createMiddleware(async (c, next) => {
-    const address = clientAddress(c);
-    if (address === null) return next();
-    const at = now();
-    let window = windows.get(address);
-    if (!window || at - window.startedAt >= options.windowMs) {
-      // Forget finished windows now and then, so the map holds only clients of the current window.
-      if (windows.size > 10_000) for (const [key, w] of windows) if (at - w.startedAt >= options.windowMs) windows.delete(key);
-      window = { startedAt: at, count: 0 };
-      windows.set(address, window);
-    }
-    window.count += 1;
-    if (window.count > options.limit) {
-      const retryAfter = Math.max(1, Math.ceil((window.startedAt + options.windowMs - at) / 1000));
-      c.header('retry-after', String(retryAfter));
-      return problem(c, 429, 'RATE_LIMITED', `Too many requests from your address: at most ${options.limit} in ${Math.round(options.windowMs / 1000)} s; try again in ${retryAfter} s`);
-    }
-    return next();
-  });
+export function rateLimiting(limits: RateLimits): { signIn: MiddlewareHandler; failedTokens: MiddlewareHandler; perUser: MiddlewareHandler<AppEnv> } {
+  const signIn = perMinute(limits.signInPerMinute);
+  const requests = perMinute(limits.requestsPerMinute);
+  const writes = perMinute(limits.writesPerMinute);
+  return {
+    signIn: createMiddleware(async (c, next) => {
+      const wait = signIn && c.req.method === 'POST' ? await signIn.consume(clientAddress(c)) : null;
+      if (wait !== null) return tooMany(c, 'sign-in attempts', wait);
+      await next();
+    }),
+    failedTokens: createMiddleware(async (c, next) => {
+      if (!signIn) return next();
+      const address = clientAddress(c);
+      const wait = await signIn.spent(address);
+      if (wait !== null) return tooMany(c, 'refused tokens', wait);
+      await next();
+      if (c.res.status === 401) await signIn.consume(address);
+    }),
+    perUser: createMiddleware<AppEnv>(async (c, next) => {
+      const user = `${c.var.actor.role}:${c.var.actor.id}`;
+      const waitRequests = requests ? await requests.consume(user) : null;
+      if (waitRequests !== null) return tooMany(c, 'requests', waitRequests);
+      const waitWrites = writes && WRITES.has(c.req.method) ? await writes.consume(user) : null;
+      if (waitWrites !== null) return tooMany(c, 'writes', waitWrites);
+      await next();
+    }),
+  };
 }

@@ -2,14 +2,16 @@ import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createMiddleware } from 'hono/factory';
-import { rateLimit, type RateLimitOptions } from '../middleware/rate-limit.js';
+import { rateLimit, type RateLimitOptions } from '../middleware/public-rate-limit.js';
 import type { PublicEnv } from '../public-env.js';
 import { AttachmentStore } from '../../services/adapters/attachment-store.js';
 import type { AppEnv } from '../env.js';
 import { withCommandContext } from '../middleware/command-context.js';
+import { auditDisclosures } from '../middleware/disclosure-audit.js';
 import type { CaseWorkflows } from '../../services/workflow-port.js';
 import type { BusinessClock } from '../../services/business-clock.js';
 import { auditRoutes } from './audit.routes.js';
+import { auditChainRoutes } from './audit-chain.routes.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { arrearsRoutes } from './arrears.routes.js';
 import { benefitCalculationRoutes } from './benefit-calculations.routes.js';
@@ -43,6 +45,8 @@ import { payrollRoutes } from './payrolls.routes.js';
 export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
   const clock = () => deps.clock.now();
   v1.use('*', withCommandContext({ clock: deps.clock, workflows: deps.cases }));
+  // Reads of unmasked personal data are audited (issue 15 point 3).
+  v1.use('*', auditDisclosures());
   v1.route('/', caseRoutes());
   v1.route('/', taskRoutes());
   v1.route('/', enrollmentRoutes());
@@ -51,6 +55,7 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', personRoutes());
   v1.route('/', petitionRoutes());
   v1.route('/', attachmentRoutes(deps.attachments ?? new AttachmentStore(join('.data', 'attachments'))));
+  v1.route('/', auditChainRoutes());
   v1.route('/', auditRoutes());
   v1.route('/', noticeRoutes());
   // Seven days without progress makes an open case "stuck" unless the caller asks otherwise (issue 5).

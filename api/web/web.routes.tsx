@@ -8,6 +8,7 @@ import type { ApiPort } from './api-client.js';
 import { webScript } from './assets/web-script.js';
 import { arrearsPages } from './pages/arrears.page.js';
 import { auditPages } from './pages/audit.page.js';
+import { auditChainPages } from './pages/audit-chain.page.js';
 import { billPages } from './pages/bills.page.js';
 import { casePages } from './pages/case.page.js';
 import { casesPages } from './pages/cases.page.js';
@@ -61,6 +62,7 @@ export function webRoutes(options: WebOptions & { api: ApiPort; verifyToken: Tok
   pages.route('/', filePages(deps));
   pages.route('/', supervisorPages(deps));
   pages.route('/', auditPages(deps));
+  pages.route('/', auditChainPages(deps));
   pages.route('/', declarationPages(deps));
   pages.route('/', billPages(deps));
   pages.route('/', arrearsPages(deps));

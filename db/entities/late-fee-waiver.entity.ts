@@ -19,5 +19,15 @@ export const LateFeeWaiver = defineEntity({
     dedupeKey: p.string().length(160).unique(),
     createdAt: p.datetime(),
   },
+  // A ledger is append-only (design.md "Data"): a correction is a new line, never an edit; the database refuses both.
+  triggers: [
+    {
+      name: 'late_fee_waiver_append_only',
+      timing: 'before',
+      events: ['update', 'delete'],
+      forEach: 'row',
+      body: "raise exception '% is append-only', tg_table_name using errcode = '55000';",
+    },
+  ],
 });
 export type ILateFeeWaiver = InferEntity<typeof LateFeeWaiver>;

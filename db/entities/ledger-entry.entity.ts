@@ -33,5 +33,15 @@ export const LedgerEntry = defineEntity({
     createdAt: p.datetime(),
   },
   indexes: [{ name: 'ledger_entry_employer_period', properties: ['employerCreditCode', 'period'] }],
+  // A ledger is append-only (design.md "Data"): a correction is a new line, never an edit; the database refuses both.
+  triggers: [
+    {
+      name: 'ledger_entry_append_only',
+      timing: 'before',
+      events: ['update', 'delete'],
+      forEach: 'row',
+      body: "raise exception '% is append-only', tg_table_name using errcode = '55000';",
+    },
+  ],
 });
 export type ILedgerEntry = InferEntity<typeof LedgerEntry>;

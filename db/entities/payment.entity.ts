@@ -23,5 +23,15 @@ export const Payment = defineEntity({
     receivedBy: p.string().length(64),
     receivedAt: p.datetime(),
   },
+  // A ledger is append-only (design.md "Data"): a correction is a new line, never an edit; the database refuses both.
+  triggers: [
+    {
+      name: 'payment_append_only',
+      timing: 'before',
+      events: ['update', 'delete'],
+      forEach: 'row',
+      body: "raise exception '% is append-only', tg_table_name using errcode = '55000';",
+    },
+  ],
 });
 export type IPayment = InferEntity<typeof Payment>;

@@ -15,6 +15,7 @@ import { seedReferenceData } from '../../db/seed/reference-data.js';
 import { defineAbilityFor, type Actor } from '../../policies/abilities.js';
 import { systemClock, type BusinessClock } from '../../services/business-clock.js';
 import type { CommandContext } from '../../services/command-context.js';
+import { callerOf, personalDataLeaks, type RecordedAnswer } from './personal-data-leaks.js';
 import { servicesForTest } from './services.js';
 
 export const TEST_JWT_SECRET = 'integration-test-secret-0123456789-abcdef';
@@ -64,7 +65,10 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
   const worker = await startWorker({ orm, temporalAddress, namespace: 'default', taskQueue, notices, housekeepingMs: 200, clock, exchange });
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection, namespace: 'default' });
-  const api = await startApiServer({ orm, temporal: { address: temporalAddress, namespace: 'default', taskQueue }, port: 0, jwtSecret: TEST_JWT_SECRET, log: () => {}, clock });
+  // Every answer and every API log line of the file is kept for the personal-data scan at close() (issue 15 point 4).
+  const answers: RecordedAnswer[] = [];
+  const logLines: string[] = [];
+  const api = await startApiServer({ orm, temporal: { address: temporalAddress, namespace: 'default', taskQueue }, port: 0, jwtSecret: TEST_JWT_SECRET, log: (line) => logLines.push(line), clock });
   return {
     orm,
     url: api.url,
@@ -92,6 +96,7 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
       } catch {
         // not JSON: keep the text
       }
+      answers.push({ method, path, status: response.status, caller: callerOf(options.token), body: parsed });
       return { status: response.status, body: parsed, headers: response.headers };
     },
     async eventually(check, timeoutMs = 20_000) {
@@ -109,6 +114,9 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
       await worker.shutdown();
       await orm.close();
       rmSync(exchangeDir, { recursive: true, force: true });
+      // Fails the file's afterAll when any answer gave personal data to a role that does not need it, or a log line held it.
+      const leaks = personalDataLeaks(answers, logLines);
+      if (leaks.length > 0) throw new Error(`personal data leaked (${leaks.length}):\n${[...new Set(leaks)].slice(0, 40).join('\n')}`);
     },
   };
 }

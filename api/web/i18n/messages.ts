@@ -133,6 +133,19 @@ const zh = {
   guideChannel: '办理渠道',
   guideStatutory: '法定',
   guideAgency: '经办机构规定',
+  auditChainTitle: '审计链校验',
+  auditChainHint: '每个区域的审计记录逐条以哈希相连；任何一条被改动、删除或插入，从该处起校验即不通过。',
+  verifyAuditChain: '校验审计链',
+  chainRegion: '区域',
+  chainChecked: '已校验条数',
+  chainIntact: '完好',
+  chainBroken: '已断开',
+  chainFirstBroken: '首个断点',
+  chainAllIntact: '全部审计链完好。',
+  chainSomeBroken: '审计链已断开：审计记录在写入后被改动过。',
+  'chainReason.hash': '内容被改动',
+  'chainReason.link': '与前一条不相连',
+  'chainReason.gap': '缺少记录',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -262,6 +275,19 @@ const en: Record<MessageKey, string> = {
   guideChannel: 'Where to apply',
   guideStatutory: 'statutory',
   guideAgency: 'agency',
+  auditChainTitle: 'Audit chain check',
+  auditChainHint: 'The audit entries of each region are linked one to the next by hashes; an entry edited, removed or inserted breaks the chain from there on.',
+  verifyAuditChain: 'Verify the audit chain',
+  chainRegion: 'Region',
+  chainChecked: 'Entries checked',
+  chainIntact: 'intact',
+  chainBroken: 'broken',
+  chainFirstBroken: 'First broken link',
+  chainAllIntact: 'Every audit chain is intact.',
+  chainSomeBroken: 'An audit chain is broken: audit entries were changed after they were written.',
+  'chainReason.hash': 'content changed',
+  'chainReason.link': 'not linked to the entry before it',
+  'chainReason.gap': 'entries missing',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

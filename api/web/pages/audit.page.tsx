@@ -70,6 +70,9 @@ export const auditPages = (deps: WebDeps) =>
     ];
     return c.html(
       <Layout frame={frameOf(c)} title={t('auditTitle')} current="navAudit">
+        <p>
+          <a href="/web/audit/chain" data-testid="verify-audit-chain">{t('verifyAuditChain')}</a>
+        </p>
         <FilterBar action="/web/audit" t={t}>
           {FILTERS.map((name) => (
             <label>

@@ -2,7 +2,7 @@
 // page, so it prints exactly what the API answers. Printable: the print stylesheet drops the chrome and the search.
 import { Hono } from 'hono';
 import type { GuideProcedure } from '../../../services/guide/read-guide.js';
-import { rateLimit } from '../../middleware/rate-limit.js';
+import { rateLimit } from '../../middleware/public-rate-limit.js';
 import { unitText } from '../../../domain/guide/guide.js';
 import { Layout } from '../layout.js';
 import { frameOf, type WebDeps } from '../page-context.js';

@@ -2,7 +2,7 @@
 // with Retry-After; the app's own pages calling in process (no socket) are limited at their page instead.
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { rateLimit } from '../../api/middleware/rate-limit.js';
+import { rateLimit } from '../../api/middleware/public-rate-limit.js';
 
 const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
 

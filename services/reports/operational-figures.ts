@@ -1,0 +1,13 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { taskFigures, type TaskFigures } from '../../db/queries/operational-figures.query.js';
+import type { BusinessClock } from '../business-clock.js';
+
+export type { TaskFigures } from '../../db/queries/operational-figures.query.js';
+
+/**
+ * The open work of every region for the operators' /metrics (docs/operations.md "Metrics"): counts only, no case or
+ * person, so it needs no caller; the endpoint is for the monitoring network, like /ready.
+ */
+export async function readTaskFigures(em: EntityManager, clock: BusinessClock): Promise<TaskFigures[]> {
+  return taskFigures(em, clock.now());
+}
