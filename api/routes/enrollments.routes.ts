@@ -5,7 +5,7 @@ import { registerHire } from '../../services/enrollment/register-hire.js';
 import type { AppEnv } from '../env.js';
 import { problemResponse } from '../problem.js';
 import { CaseAccepted } from '../schemas/case.schemas.js';
-import { Amount, CitizenIdField, CreditCodeField, InsuranceTypeField, IsoDate, RegionCode } from '../schemas/common.js';
+import { Amount, CitizenIdField, CreditCodeField, InsuranceTypeField, InsuranceTypeList, IsoDate, RegionCode } from '../schemas/common.js';
 
 const Name = z.string().trim().min(1, { error: 'must not be empty' }).max(50);
 const Phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { error: 'must be a mainland mobile or landline number' });
@@ -15,10 +15,7 @@ const EnrollmentBody = z
     person: z.object({ citizenId: CitizenIdField, name: Name, phone: Phone.optional(), hukouRegion: RegionCode.optional() }),
     employerCreditCode: CreditCodeField.optional(),
     hireDate: IsoDate,
-    insuranceTypes: z
-      .array(InsuranceTypeField)
-      .min(1, { error: 'choose at least one insurance' })
-      .refine((types) => new Set(types).size === types.length, { error: 'lists an insurance twice' }),
+    insuranceTypes: InsuranceTypeList,
     monthlyWage: Amount,
     region: RegionCode,
     retirementCategory: z.enum(RETIREMENT_CATEGORIES).optional(),
