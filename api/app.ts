@@ -13,7 +13,7 @@ import { authenticate } from './middleware/authenticate.js';
 import { limitBodies } from './middleware/body-limit.js';
 import { withEntityManager } from './middleware/entity-manager.js';
 import { declareCommonAnswers, type OpenAPIDocument } from './openapi/common-answers.js';
-import { methodNotAllowed } from './openapi/method-not-allowed.js';
+import { methodNotAllowed, staticPathsFirst } from './openapi/method-not-allowed.js';
 import { problem, problemResponse } from './problem.js';
 import { defaultHook } from './validation.js';
 import { webRoutes, type WebOptions } from './web/web.routes.js';
@@ -93,6 +93,7 @@ export function createApp(deps: ApiDeps) {
   app.use(accessLog(log));
   app.use(secureHeaders({ contentSecurityPolicy }));
   app.use(limitBodies());
+  app.use(staticPathsFirst(app));
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
 

@@ -57,6 +57,7 @@ const correctRoute = createRoute({
   request: { params: CaseParams, body: { required: true, content: { 'application/json': { schema: CorrectionBody } } } },
   responses: {
     200: { content: { 'application/json': { schema: CaseAccepted } }, description: 'Accepted by the case' },
+    403: problemResponse('Visible to you, but only the applicant answers for it'),
     404: problemResponse('Unknown case, or not yours'),
     409: problemResponse('The case is not waiting for a correction'),
   },
@@ -73,6 +74,7 @@ const withdrawRoute = createRoute({
   },
   responses: {
     200: { content: { 'application/json': { schema: CaseAccepted } }, description: 'Withdrawn' },
+    403: problemResponse('Visible to you, but only the applicant withdraws it'),
     404: problemResponse('Unknown case, or not yours'),
     409: problemResponse('Too late to withdraw'),
   },

@@ -5,6 +5,8 @@ generator would be: `citizen-id` (GB 11643, a real birth date and the ISO 7064 M
 `page-cursor` (an opaque `nextCursor` the API issued for the same list, which a generator cannot make up).
 """
 
+import itertools
+import threading
 from datetime import date, timedelta
 
 import schemathesis
@@ -56,16 +58,21 @@ def _role_tokens():
 TOKENS = _role_tokens()
 
 
-@schemathesis.hook
-def before_generate_case(context, strategy):
-    """Every generated request is sent as one of the roles (a token per role, minted by the test): the role is drawn
-    with the data, so a failure's seed reproduces it and the shrinker reports it."""
-    if not TOKENS:
-        return strategy
+ROLES = itertools.cycle(sorted(TOKENS))
+ROLES_LOCK = threading.Lock()
 
-    def signed(pair):
-        case, role = pair
-        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {TOKENS[role]}"}
-        return case
 
-    return st.tuples(strategy, st.sampled_from(sorted(TOKENS))).map(signed)
+@schemathesis.auth()
+class RoleTokens:
+    """Every request of every phase is sent as one of the roles (a token per role, minted by the test), taking turns:
+    with one worker and a fixed seed the same request goes out as the same role on every run."""
+
+    def get(self, case, context):
+        return TOKENS
+
+    def set(self, case, data, context):
+        if not data:
+            return
+        with ROLES_LOCK:
+            role = next(ROLES)
+        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data[role]}"}
