@@ -13,7 +13,7 @@ const DeadlineQuery = z.object({
     .int({ error: 'must be a whole number of days' })
     .min(0)
     .max(3_650)
-    .openapi({ type: 'integer', param: { name: 'days', in: 'query', required: true } }),
+    .openapi({ type: 'integer', minimum: 0, maximum: 3_650, param: { name: 'days', in: 'query', required: true } }),
   unit: z.enum(DEADLINE_UNITS, { error: 'must be working or calendar' }),
 });
 
