@@ -35,14 +35,18 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
  */
 export const IsoDate = z
   .string()
-  .regex(ISO_DATE, { error: 'must be a date written YYYY-MM-DD between 1900 and 2199' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
   .refine(
     (s) => {
-      const m = ISO_DATE.exec(s);
-      return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      const year = Number(s.slice(0, 4));
+      return year >= 1900 && year <= 2199;
     },
-    { error: 'is not a real calendar date', abort: true },
+    { error: 'must be a date in the years 1900 to 2199', abort: true },
   )
+  .refine((s) => isCalendarDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), {
+    error: 'is not a real calendar date',
+    abort: true,
+  })
   .openapi({ example: '2025-03-01', format: 'date', pattern: ISO_DATE.source });
 
 const ISO_MONTH = /^(?:19|2[01])\d{2}-(0[1-9]|1[0-2])$/;
