@@ -63,6 +63,7 @@ const declareRoute = createRoute({
     400: problemResponse('Refused as a whole; `errors` names every bad line and field; nothing was written'),
     403: problemResponse('Not allowed to declare for this employer'),
     404: problemResponse('Unknown employer'),
+    422: problemResponse('The employer is closed and cannot declare (EMPLOYER_INACTIVE)'),
   },
 });
 
@@ -88,6 +89,7 @@ const declareFileRoute = createRoute({
     400: problemResponse('Refused as a whole; `errors` names every bad row and field (rows[0] is the first data row); nothing was written'),
     403: problemResponse('Not allowed to declare for this employer'),
     404: problemResponse('Unknown employer'),
+    422: problemResponse('The employer is closed and cannot declare (EMPLOYER_INACTIVE)'),
   },
 });
 
