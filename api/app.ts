@@ -15,6 +15,8 @@ import { limitBodies } from './middleware/body-limit.js';
 import type { AppMetrics } from './metrics/app-metrics.js';
 import { rateLimiting, type RateLimits } from './middleware/rate-limit.js';
 import { withEntityManager } from './middleware/entity-manager.js';
+import { declareCommonAnswers, type OpenAPIDocument } from './openapi/common-answers.js';
+import { methodNotAllowed, staticPathsFirst } from './openapi/method-not-allowed.js';
 import { problem, problemResponse } from './problem.js';
 import { defaultHook } from './validation.js';
 import { webRoutes, type WebOptions } from './web/web.routes.js';
@@ -112,6 +114,7 @@ export function createApp(deps: ApiDeps) {
   app.use(accessLog(log));
   app.use(secureHeaders({ contentSecurityPolicy }));
   app.use(limitBodies());
+  app.use(staticPathsFirst(app));
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
 
@@ -163,21 +166,28 @@ export function createApp(deps: ApiDeps) {
   // route() copies v1's routes and OpenAPI definitions at this moment, so mount() must have run before it.
   app.route('/v1', v1);
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: '社会保险管理信息系统 API',
-      version: '1.0.0',
-      description: 'Social insurance case management. Errors are RFC 9457 problem+json; money is decimal strings.',
-    },
-    security: [{ bearerAuth: [] }],
+  // Built once, on first request, when every route is mounted; the shared layers' answers are added to each operation.
+  let openApiDocument: OpenAPIDocument | undefined;
+  app.get('/openapi.json', (c) => {
+    openApiDocument ??= declareCommonAnswers(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: '社会保险管理信息系统 API',
+          version: '1.0.0',
+          description: 'Social insurance case management. Errors are RFC 9457 problem+json; money is decimal strings.',
+        },
+        security: [{ bearerAuth: [] }],
+      }),
+    );
+    return c.json(openApiDocument, 200);
   });
 
   // The pages call this same app in-process, so they pass through every rule the JSON routes apply.
   if (deps.web && limits) app.use('/web/sign-in', limits.signIn);
   if (deps.web) app.route('/', webRoutes({ ...deps.web, api: app, verifyToken: deps.verifyToken }));
 
-  app.notFound((c) => problem(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
+  app.notFound(methodNotAllowed(app, (c) => problem(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => toErrorResponse(err, c, log));
   return app;
 }

@@ -10,12 +10,19 @@ export const PageQuery = z.object({
     .max(100, { error: 'must be at most 100' })
     .default(20)
     .openapi({ param: { name: 'limit', in: 'query' }, example: 20 }),
+  // Opaque: only a `nextCursor` this API issued for the same list is valid, which no pattern can say; `format:
+  // page-cursor` names that (docs/api.md, Formats).
   cursor: z
     .string()
     .min(1)
     .max(2_000)
     .optional()
-    .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The `nextCursor` of the previous page' }),
+    .openapi({
+      param: { name: 'cursor', in: 'query' },
+      description: 'The `nextCursor` of the previous page of the same list',
+      pattern: '^[A-Za-z0-9_-]+$',
+      format: 'page-cursor',
+    }),
 });
 
 export type PageQuery = z.infer<typeof PageQuery>;

@@ -58,3 +58,19 @@ export function isWithinRegion(code: string, ancestor: string): boolean {
   }
   return false;
 }
+
+/**
+ * The code prefix every region inside `code` shares (GB/T 2260 structure): 33 for the province 330000, 3301 for the
+ * city 330100, the whole code for a county. `isWithinRegion(c, code)` is exactly "c starts with this prefix", which
+ * is what lets the permission rules and the SQL list filters say the region hierarchy the same way.
+ */
+export function regionPrefix(code: string): string {
+  switch (regionLevel(code)) {
+    case 'province':
+      return code.slice(0, 2);
+    case 'city':
+      return code.slice(0, 4);
+    case 'county':
+      return code;
+  }
+}

@@ -1,6 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import { DomainError } from '../domain/errors.js';
 import type { SubjectMap, SubjectType, TaskPermission } from './subjects.js';
+import { regionsWithin, type RegionCondition } from './region-scope.js';
 import { ACCUSED_REASON, FOUR_EYES_REASON, TASK_PROHIBITIONS } from './task-prohibitions.js';
 
 // The API and workflows import every policy name from this one module (api-contract.md "Authentication").
@@ -64,20 +65,27 @@ export const SENSITIVE_PETITION_REASON = 'sensitive petition: reviewers and supe
 type Builder = AbilityBuilder<AppAbility>;
 type Grant = (actor: Actor, builder: Builder) => void;
 
-/** Staff rules only exist for an actor with a region: a region-less account gets nothing rather than everything. */
+/**
+ * Staff rules only exist for an actor with a region: a region-less account gets nothing rather than everything. The
+ * `region` a grant receives is the hierarchy condition (policies/region-scope.ts): the staff member's region and every
+ * region below it, so a city's staff act over its districts and a province's over all of it.
+ */
 const inRegion =
-  (grant: (region: string, actor: Actor, builder: Builder) => void): Grant =>
+  (grant: (region: RegionCondition, actor: Actor, builder: Builder) => void): Grant =>
   (actor, builder) => {
-    if (actor.region) grant(actor.region, actor, builder);
+    if (actor.region) grant(regionsWithin(actor.region), actor, builder);
   };
+
+/** The staff member's own region code, for array fields that list regions one by one (a petition's review bodies). */
+const ownRegion = (actor: Actor): string => actor.region ?? '';
 
 /**
  * Staff of the regions deciding on a petition — the receiving body, a forwardee, a review body — record what happens
  * to it outside the system, such as the day the petitioner received a written opinion (送达, arts. 35–36).
  */
-const recordPetitionFacts = (region: string, { can }: Builder) => {
+const recordPetitionFacts = (region: RegionCondition, actor: Actor, { can }: Builder) => {
   can('update', 'Case', { caseType: 'petition', region });
-  can('update', 'Case', { caseType: 'petition', sharedWithRegions: region });
+  can('update', 'Case', { caseType: 'petition', sharedWithRegions: ownRegion(actor) });
 };
 
 /** Caseworkers and reviewers differ only in which step permissions they may take and decide. */
@@ -86,8 +94,8 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     const { can } = builder;
     can('read', ['Case', 'Task', 'Person', 'Employer'], { region });
     // A body one level up reviewing a petition, or the body it was forwarded to, reads the case it decides on (§7).
-    can('read', 'Case', { sharedWithRegions: region });
-    recordPetitionFacts(region, builder);
+    can('read', 'Case', { sharedWithRegions: ownRegion(actor) });
+    recordPetitionFacts(region, actor, builder);
     // A sensitive case (medical details, a whistle-blower) stays masked below supervisor level.
     can('readUnmasked', 'Case', { region, sensitive: false });
     can('readUnmasked', 'Person', { region });
@@ -116,7 +124,7 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
 const DEATH_CLAIMS = ['funeral', 'survivor'];
 
 /** Everything of an employer's contribution account in `region` is visible; what may be done is granted per role. */
-const readContributions = (region: string, { can }: Builder) => can('read', ['Declaration', 'Bill', 'Payment', 'ArrearsCase'], { region });
+const readContributions = (region: RegionCondition, { can }: Builder) => can('read', ['Declaration', 'Bill', 'Payment', 'ArrearsCase'], { region });
 
 const grants: Record<Role, Grant> = {
   citizen({ id }, { can }) {
@@ -172,8 +180,8 @@ const grants: Record<Role, Grant> = {
   supervisor: inRegion((region, actor, builder) => {
     const { can } = builder;
     can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry', 'Leaver'], { region });
-    can('read', 'Case', { sharedWithRegions: region });
-    recordPetitionFacts(region, builder);
+    can('read', 'Case', { sharedWithRegions: ownRegion(actor) });
+    recordPetitionFacts(region, actor, builder);
     can('readUnmasked', ['Case', 'Person'], { region });
     can(['create', 'update'], ['BaseChange'], { region });
     can('create', ['Leaver', 'Transfer'], { region });

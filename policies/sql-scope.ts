@@ -1,9 +1,13 @@
 import type { RuleOf } from '@casl/ability';
 import { rulesToCondition } from '@casl/ability/extra';
 import type { Action, AppAbility } from './abilities.js';
+import { REGION_PREFIX_PATTERN } from './region-scope.js';
 import type { SubjectType } from './subjects.js';
 
-/** A MikroORM FilterQuery over the subject's property names, using only `$and $or $not $eq $ne $in $nin` and `null`. */
+/**
+ * A MikroORM FilterQuery over the subject's property names, using only `$and $or $not $eq $ne $in $nin`, `null` and
+ * `$like` with a region-code prefix (the region hierarchy, policies/region-scope.ts).
+ */
 export type ScopeFilter = Record<string, unknown>;
 
 /**
@@ -57,6 +61,8 @@ function fieldFilters(field: string, condition: unknown, twoValued: boolean): Sc
         return within(field, scalars(field, operand), twoValued);
       case '$nin':
         return notWithin(field, scalars(field, operand));
+      case '$regex':
+        return startsWith(field, operand, twoValued);
       default:
         throw new Error(`Cannot translate operator ${operator} on "${field}"`);
     }
@@ -64,6 +70,16 @@ function fieldFilters(field: string, condition: unknown, twoValued: boolean): Sc
 }
 
 type Scalar = string | number | boolean | null;
+
+/**
+ * The region hierarchy's "starts with the code prefix" (`^3301`) as `LIKE '3301%'`. Only that shape translates: any
+ * other regular expression is refused rather than guessed at. Two-valued when negated: NULL is simply not inside.
+ */
+function startsWith(field: string, pattern: unknown, twoValued: boolean): ScopeFilter {
+  const prefix = typeof pattern === 'string' ? REGION_PREFIX_PATTERN.exec(pattern)?.[1] : undefined;
+  if (prefix === undefined) throw new Error(`Only a region-code prefix translates as $regex on "${field}"`);
+  return twoValued ? { [field]: { $ne: null, $like: `${prefix}%` } } : { [field]: { $like: `${prefix}%` } };
+}
 
 function equals(field: string, value: Scalar, twoValued: boolean): ScopeFilter {
   if (value === null || !twoValued) return { [field]: value };

@@ -67,6 +67,7 @@ const sweepRoute = createRoute({
   responses: {
     200: { content: { 'application/json': { schema: z.object({ asOf: z.string(), cases: z.array(z.object({ caseId: z.string(), reference: z.string(), periods: z.array(z.string()) })) }) } }, description: 'Cases started or joined' },
     403: problemResponse('Only supervisors and administrators run the sweep'),
+    422: problemResponse('A date the sweep cannot run as of (after today), INVALID_DATE'),
   },
 });
 

@@ -29,6 +29,7 @@ const billsRoute = createRoute({
     200: { content: { 'application/json': { schema: BillsAnswer } }, description: 'Bills, oldest first' },
     400: problemResponse('Staff must name the employer'),
     404: problemResponse('Unknown employer, or not yours'),
+    422: problemResponse('The bills cannot be counted as of that date (INVALID_AMOUNT: more repaid than owed by then)'),
   },
 });
 

@@ -3,17 +3,14 @@ import { Money } from '../../domain/money.js';
 import { contributionsFor, lateFeeFor } from '../../services/calculations/contributions.js';
 import type { AppEnv } from '../env.js';
 import { problemResponse } from '../problem.js';
-import { Amount, InsuranceTypeField, IsoDate, RegionCode } from '../schemas/common.js';
+import { Amount, InsuranceTypeList, IsoDate, RegionCode } from '../schemas/common.js';
 
 const ContributionQuestion = z
   .object({
     region: RegionCode,
     date: IsoDate,
     monthlyWage: Amount,
-    insuranceTypes: z
-      .array(InsuranceTypeField)
-      .min(1, { error: 'choose at least one insurance' })
-      .refine((t) => new Set(t).size === t.length, { error: 'lists an insurance twice' }),
+    insuranceTypes: InsuranceTypeList,
     workInjuryClass: z.string().regex(/^[1-8]$/, { error: 'must be a risk class "1" to "8"' }).optional(),
     workInjuryTier: z.string().regex(/^\d(\.\d{1,2})?$/, { error: 'must be a tier multiplier such as "1" or "0.8"' }).optional(),
   })

@@ -8,7 +8,12 @@ import { IsoDate } from '../schemas/common.js';
 
 const DeadlineQuery = z.object({
   from: IsoDate,
-  days: z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(0).max(3_650),
+  days: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(0)
+    .max(3_650)
+    .openapi({ type: 'integer', minimum: 0, maximum: 3_650, param: { name: 'days', in: 'query', required: true } }),
   unit: z.enum(DEADLINE_UNITS, { error: 'must be working or calendar' }),
 });
 
@@ -24,7 +29,7 @@ const deadlineRoute = createRoute({
         'application/json': {
           schema: z
             .object({ from: z.string(), days: z.number(), unit: z.string(), due: z.string(), provisional: z.boolean().openapi({ description: 'A year on the way has no holiday calendar loaded: counted on weekends alone' }) })
-            .openapi('Deadline'),
+            .openapi('DeadlineCount'),
         },
       },
       description: 'The due date',

@@ -4,16 +4,16 @@ import type { AppEnv } from '../env.js';
 import { ValidationError } from '../errors.js';
 import { presentDeclaration } from '../presenters/contribution.presenter.js';
 import { problemResponse } from '../problem.js';
-import { Amount, CreditCodeField, InsuranceTypeField } from '../schemas/common.js';
+import { Amount, citizenIdDocumentation, CreditCodeField, FilePart, InsuranceTypeField, IsoMonth } from '../schemas/common.js';
 
-const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month written YYYY-MM' }).openapi({ example: '2026-10' });
+const Period = IsoMonth;
 
 const LineBody = z.object({
   // Checked by the declaration itself, so a bad ID is reported with the other rows' faults rather than alone.
-  citizenId: z.string().max(18),
-  name: z.string().max(50),
+  citizenId: z.string().max(18).openapi(citizenIdDocumentation),
+  name: z.string().max(50).openapi({ minLength: 1 }),
   monthlyWage: Amount,
-  insuranceTypes: z.array(InsuranceTypeField).min(1),
+  insuranceTypes: z.array(InsuranceTypeField).min(1).openapi({ uniqueItems: true }),
   workInjuryClass: z.string().regex(/^[1-8]$/).optional(),
   workInjuryTier: z.string().regex(/^\d(\.\d{1,2})?$/).optional(),
 });
@@ -63,6 +63,7 @@ const declareRoute = createRoute({
     400: problemResponse('Refused as a whole; `errors` names every bad line and field; nothing was written'),
     403: problemResponse('Not allowed to declare for this employer'),
     404: problemResponse('Unknown employer'),
+    422: problemResponse('The employer is closed and cannot declare (EMPLOYER_INACTIVE)'),
   },
 });
 
@@ -77,7 +78,7 @@ const declareFileRoute = createRoute({
       required: true,
       content: {
         'multipart/form-data': {
-          schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), employerCreditCode: z.string().optional(), period: z.string() }),
+          schema: z.object({ file: FilePart('The roster CSV'), employerCreditCode: CreditCodeField.optional(), period: Period }),
         },
       },
     },
@@ -88,6 +89,7 @@ const declareFileRoute = createRoute({
     400: problemResponse('Refused as a whole; `errors` names every bad row and field (rows[0] is the first data row); nothing was written'),
     403: problemResponse('Not allowed to declare for this employer'),
     404: problemResponse('Unknown employer'),
+    422: problemResponse('The employer is closed and cannot declare (EMPLOYER_INACTIVE)'),
   },
 });
 

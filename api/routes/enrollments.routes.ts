@@ -5,7 +5,7 @@ import { registerHire } from '../../services/enrollment/register-hire.js';
 import type { AppEnv } from '../env.js';
 import { problemResponse } from '../problem.js';
 import { CaseAccepted } from '../schemas/case.schemas.js';
-import { Amount, CitizenIdField, CreditCodeField, InsuranceTypeField, IsoDate, RegionCode } from '../schemas/common.js';
+import { Amount, CitizenIdField, CreditCodeField, InsuranceTypeField, InsuranceTypeList, IsoDate, RegionCode } from '../schemas/common.js';
 
 const Name = z.string().trim().min(1, { error: 'must not be empty' }).max(50);
 const Phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { error: 'must be a mainland mobile or landline number' });
@@ -15,10 +15,7 @@ const EnrollmentBody = z
     person: z.object({ citizenId: CitizenIdField, name: Name, phone: Phone.optional(), hukouRegion: RegionCode.optional() }),
     employerCreditCode: CreditCodeField.optional(),
     hireDate: IsoDate,
-    insuranceTypes: z
-      .array(InsuranceTypeField)
-      .min(1, { error: 'choose at least one insurance' })
-      .refine((types) => new Set(types).size === types.length, { error: 'lists an insurance twice' }),
+    insuranceTypes: InsuranceTypeList,
     monthlyWage: Amount,
     region: RegionCode,
     retirementCategory: z.enum(RETIREMENT_CATEGORIES).optional(),
@@ -60,6 +57,7 @@ const correctRoute = createRoute({
   request: { params: CaseParams, body: { required: true, content: { 'application/json': { schema: CorrectionBody } } } },
   responses: {
     200: { content: { 'application/json': { schema: CaseAccepted } }, description: 'Accepted by the case' },
+    403: problemResponse('Visible to you, but only the applicant answers for it'),
     404: problemResponse('Unknown case, or not yours'),
     409: problemResponse('The case is not waiting for a correction'),
   },
@@ -76,6 +74,7 @@ const withdrawRoute = createRoute({
   },
   responses: {
     200: { content: { 'application/json': { schema: CaseAccepted } }, description: 'Withdrawn' },
+    403: problemResponse('Visible to you, but only the applicant withdraws it'),
     404: problemResponse('Unknown case, or not yours'),
     409: problemResponse('Too late to withdraw'),
   },

@@ -6,12 +6,12 @@ import { ValidationError } from '../errors.js';
 import { presentPayment } from '../presenters/contribution.presenter.js';
 import { problemResponse } from '../problem.js';
 import { PaymentAnswer } from '../schemas/contribution.schemas.js';
-import { Amount, CreditCodeField, IsoDate } from '../schemas/common.js';
+import { CreditCodeField, FilePart, IsoDate, PositiveAmount } from '../schemas/common.js';
 
 const PaymentBody = z
   .object({
     employerCreditCode: CreditCodeField,
-    amount: Amount.refine((a) => !/^0+(\.0+)?$/.test(a), { error: 'must be more than zero' }),
+    amount: PositiveAmount,
     paidOn: IsoDate,
     reference: z.string().max(64).optional(),
   })
@@ -40,7 +40,7 @@ const importRoute = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), source: z.enum(['bank', 'tax']) }) } },
+      content: { 'multipart/form-data': { schema: z.object({ file: FilePart('The bank or tax-bureau payment file'), source: z.enum(['bank', 'tax']) }) } },
     },
   },
   responses: {

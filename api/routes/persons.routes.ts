@@ -6,10 +6,10 @@ import { changePerson } from '../../services/persons/change-person.js';
 import { readInsuranceHistory } from '../../services/persons/read-insurance-history.js';
 import type { AppEnv } from '../env.js';
 import { problemResponse } from '../problem.js';
-import { Amount, CitizenIdField, CreditCodeField, RegionCode } from '../schemas/common.js';
+import { Amount, CitizenIdField, CreditCodeField, IsoMonth, RegionCode } from '../schemas/common.js';
 
 const PersonParams = z.object({ citizenId: CitizenIdField });
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month written YYYY-MM' });
+const Month = IsoMonth;
 const MonthsByInsurance = z.record(z.string(), z.number().int());
 
 const HistoryOut = z
@@ -55,6 +55,7 @@ const PersonChangeBody = z
     hukouRegion: RegionCode.optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { error: 'change at least one of name, phone, hukouRegion' })
+  .openapi({ anyOf: [{ required: ['name'] }, { required: ['phone'] }, { required: ['hukouRegion'] }] })
   .openapi('PersonChange');
 
 const changeRoute = createRoute({

@@ -11,6 +11,7 @@ const Rate = z
   .regex(/^(0|1)(\.\d{1,6})?$|^[2-9](\.\d{1,6})?$/, { error: 'must be a decimal rate string such as "0.16" (at most 6 places)' })
   .openapi({ example: '0.16' });
 const RatePair = z.object({ employer: Rate, employee: Rate });
+const isRate = (s: unknown): s is string => typeof s === 'string' && Rate.safeParse(s).success;
 
 const ParametersBody = z
   .object({
@@ -22,11 +23,16 @@ const ParametersBody = z
     dueDay: z.number().int().min(1).max(28),
     rates: z.object({ pension: RatePair, medical: RatePair, unemployment: RatePair }),
     workInjury: z.object({
-      classRates: z.record(z.enum(['1', '2', '3', '4', '5', '6', '7', '8']), Rate),
+      // One rate for each of the eight risk classes, all of them (an object, so the document lists the eight keys).
+      classRates: z.object({ '1': Rate, '2': Rate, '3': Rate, '4': Rate, '5': Rate, '6': Rate, '7': Rate, '8': Rate }),
       tiers: z.array(Rate).min(1),
     }),
   })
-  .refine((p) => new Decimal(p.baseFloorRate).lte(p.baseCeilingRate), { error: 'the floor rate is above the ceiling rate', path: ['baseFloorRate'] })
+  // Only once both rates are rates: zod runs this check even when a field failed, and Decimal('') throws.
+  .refine((p) => !isRate(p.baseFloorRate) || !isRate(p.baseCeilingRate) || new Decimal(p.baseFloorRate).lte(p.baseCeilingRate), {
+    error: 'the floor rate is above the ceiling rate',
+    path: ['baseFloorRate'],
+  })
   .openapi('RegionParametersInput');
 
 const ParametersOut = z

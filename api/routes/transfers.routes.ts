@@ -15,7 +15,8 @@ const TransferBody = z
     toRegion: RegionCode.openapi({ description: 'The receiving region (转入地): one this system serves' }),
     approvedTransfer: z.boolean().optional().openapi({ description: 'The move was approved by an organisation or 人社 department (国办发〔2009〕66号 art. 5)' }),
   })
-  .refine((b) => b.fromRegion !== b.toRegion, { error: 'must differ from fromRegion', path: ['toRegion'] })
+  // The same region twice is the same pooling area, which the command refuses with 422 SAME_POOLING_AREA on toRegion:
+  // a rule across two fields that a schema cannot state, so it is not a 400 of the schema.
   .openapi('TransferRequest');
 
 const Amounts = z.object({ pooledFund: z.string().openapi({ example: '62136.00' }), personalAccount: z.string().openapi({ example: '41424.00' }) });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isRegionCode, regionPrefix } from '../../domain/region-code.js';
 
 export interface StepFigures {
   caseType: string;
@@ -36,6 +37,8 @@ const DAY_MS = 86_400_000;
  * Overdue means what the overdue worklist means (escalated, or past its due time while open or claimed).
  */
 export async function regionOverview(em: EntityManager, region: string, now: Date, staleDays: number) {
+  // The region and every region below it (rules §1.3): a city supervisor's figures take in its districts.
+  const within = `${isRegionCode(region) ? regionPrefix(region) : region}%`;
   const since = new Date(now.getTime() - 30 * DAY_MS);
   const stale = new Date(now.getTime() - staleDays * DAY_MS);
   const [steps, workloads, stuck] = await Promise.all([
@@ -47,10 +50,10 @@ export async function regionOverview(em: EntityManager, region: string, now: Dat
               count(*) filter (where status = 'completed') as decided,
               count(*) filter (where status = 'completed' and completed_at <= due_at) as on_time
          from task
-        where region = ? and (status in ('open', 'claimed', 'waiting') or (status = 'completed' and completed_at >= ?))
+        where region like ? and (status in ('open', 'claimed', 'waiting') or (status = 'completed' and completed_at >= ?))
         group by case_type, step
         order by case_type, step`,
-      [now, region, since],
+      [now, within, since],
     ),
     em.execute<{ assignee: string; claimed: string; waiting: string; overdue: string }[]>(
       `select assignee,
@@ -58,19 +61,19 @@ export async function regionOverview(em: EntityManager, region: string, now: Dat
               count(*) filter (where status = 'waiting') as waiting,
               count(*) filter (where status = 'claimed' and (escalated or due_at < ?)) as overdue
          from task
-        where region = ? and status in ('claimed', 'waiting') and assignee is not null
+        where region like ? and status in ('claimed', 'waiting') and assignee is not null
         group by assignee
         order by count(*) desc, assignee
         limit 200`,
-      [now, region],
+      [now, within],
     ),
     em.execute<{ id: string; reference: string; case_type: string; status: string; last_progress_at: Date; accused_staff: string[] | null }[]>(
       `select id, reference, case_type, status, last_progress_at, accused_staff
          from case_record
-        where region = ? and closed_at is null and last_progress_at < ?
+        where region like ? and closed_at is null and last_progress_at < ?
         order by last_progress_at asc
         limit 100`,
-      [region, stale],
+      [within, stale],
     ),
   ]);
   return {

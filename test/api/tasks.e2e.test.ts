@@ -108,6 +108,32 @@ describe('task worklists, region scoping and supervision over HTTP', () => {
     expect(untouched.body).toMatchObject({ status: 'open', assignee: null });
   });
 
+  it('a city supervisor (330100) sees and reassigns the tasks of its districts; a province auditor reads their cases; Ningbo sees none (rules §1.3)', async () => {
+    const citySupervisor = await system.token({ role: 'supervisor', region: '330100', sub: 'sv-100' });
+    const provinceAuditor = await system.token({ role: 'auditor', region: '330000', sub: 'au-000' });
+    const ningboSupervisor = await system.token({ role: 'supervisor', region: '330200', sub: 'sv-200' });
+    const fresh = await lateHireInReview(system, employer102);
+
+    // Both districts' tasks are in the city's team list; none is in Ningbo's.
+    const cityTeam = ids((await system.call('GET', '/v1/tasks?view=team&limit=100', { token: citySupervisor })).body);
+    expect(cityTeam).toEqual(expect.arrayContaining([fresh.taskId, otherCase.taskId]));
+    const ningboTeam = ids((await system.call('GET', '/v1/tasks?view=team&limit=100', { token: ningboSupervisor })).body);
+    expect(ningboTeam).not.toContain(fresh.taskId);
+    expect((await system.call('GET', `/v1/tasks/${fresh.taskId}`, { token: ningboSupervisor })).status).toBe(404);
+
+    const moved = await system.call('POST', `/v1/tasks/${fresh.taskId}/reassign`, { token: citySupervisor, body: { assignee: 'cw-204', reason: '市级统筹调配' } });
+    expect(moved.status).toBe(200);
+    expect((await system.call('GET', `/v1/tasks/${fresh.taskId}`, { token: cw102 })).body.assignee).toBe('cw-204');
+    expect(await auditActions(system, fresh.taskId)).toContainEqual({ action: 'task.reassigned', actor_id: 'sv-100' });
+
+    // The province's auditor reads both districts' cases, in the list as one by one, and may not reassign.
+    const cases = itemsOf<{ caseId: string }>((await system.call('GET', '/v1/cases?limit=100', { token: provinceAuditor })).body).map((c) => c.caseId);
+    expect(cases).toEqual(expect.arrayContaining([fresh.caseId, otherCase.caseId]));
+    expect((await system.call('GET', `/v1/cases/${otherCase.caseId}`, { token: provinceAuditor })).status).toBe(200);
+    const refused = await system.call('POST', `/v1/tasks/${fresh.taskId}/reassign`, { token: provinceAuditor, body: { assignee: 'cw-205', reason: 'no' } });
+    expect(refused.status).toBe(403);
+  });
+
   it('view=overdue lists a task once its due date has passed, for the supervisor, and not before (design.md "SLA")', async () => {
     const late = await lateHireInReview(system, employer102);
     const overdueIds = async () => ids((await system.call('GET', '/v1/tasks?view=overdue&limit=100', { token: supervisor })).body);

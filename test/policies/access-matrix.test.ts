@@ -14,11 +14,15 @@ import {
   actorFor,
   caseSubject,
   CITIZEN,
+  CITY,
   ELSEWHERE,
   EMPLOYER,
   HOME,
   OTHER_CITIZEN,
+  OTHER_CITY_DISTRICT,
   OTHER_EMPLOYER,
+  OTHER_PROVINCE_DISTRICT,
+  PROVINCE,
   taskSubject,
 } from './factories.js';
 
@@ -299,8 +303,8 @@ const foreign: Record<Role, Scope> = {
   admin: { ...own, region: ELSEWHERE },
 };
 
-function allowedOn(role: Role, scope: Scope): Allowed {
-  const actor = actorFor(role);
+function allowedOn(role: Role, scope: Scope, overrides: Partial<Actor> = {}): Allowed {
+  const actor = actorFor(role, overrides);
   const ability = defineAbilityFor(actor);
   const allowed: Allowed = {};
   for (const [name, { type, build }] of Object.entries(probes) as [ProbeName, Probe][]) {
@@ -337,5 +341,48 @@ describe('access matrix: every role × action × subject type', () => {
     expect([...probed].sort()).toEqual([...subjectTypes].sort());
     const exercised = new Set(Object.values(ownScope).flatMap((allowed) => Object.values(allowed).flat()));
     expect([...exercised].sort()).toEqual([...actions].sort());
+  });
+});
+
+// Rules §1.3: staff of a region act over every region below it, exactly as over their own, and over nothing above or
+// beside it. The one exception is a petition shared with a review body by its code: that lists regions one by one.
+describe('access matrix: the region hierarchy (rules §1.3)', () => {
+  const staff = ['caseworker', 'reviewer', 'supervisor', 'auditor', 'admin'] as const;
+  const publicOnly = (role: Role): Allowed => ({ regionParameters: ['read'], calendar: role === 'admin' ? [...actions] : ['read'] });
+  const withoutShared = (allowed: Allowed): Allowed => Object.fromEntries(Object.entries(allowed).filter(([name]) => name !== 'sharedPetition'));
+  const inRegion = (region: string): Scope => ({ ...own, region });
+
+  describe.each(staff)('%s', (role) => {
+    it('of a city acts over its districts as a district’s own staff do, and over nothing of another city', () => {
+      // A district's own staff, on an object filed in the city itself, see only public data (the city is above them).
+      const cityRules = { region: CITY };
+      const asDistrict = withoutShared(ownScope[role]);
+      expect(sorted(allowedOn(role, inRegion(HOME), cityRules))).toEqual(sorted(asDistrict));
+      // In the city itself everything holds, a petition shared with the city's own body included.
+      expect(sorted(allowedOn(role, inRegion(CITY), cityRules))).toEqual(sorted(ownScope[role]));
+      expect(sorted(allowedOn(role, inRegion(OTHER_CITY_DISTRICT), cityRules))).toEqual(sorted(publicOnly(role)));
+      expect(sorted(allowedOn(role, inRegion(CITY)))).toEqual(sorted(publicOnly(role)));
+    });
+
+    it('of a province acts over every district of the province, and over nothing of another province', () => {
+      const provinceRules = { region: PROVINCE };
+      const asDistrict = withoutShared(ownScope[role]);
+      expect(sorted(allowedOn(role, inRegion(OTHER_CITY_DISTRICT), provinceRules))).toEqual(sorted(asDistrict));
+      expect(sorted(allowedOn(role, inRegion(HOME), provinceRules))).toEqual(sorted(asDistrict));
+      expect(sorted(allowedOn(role, inRegion(OTHER_PROVINCE_DISTRICT), provinceRules))).toEqual(sorted(publicOnly(role)));
+    });
+  });
+
+  it('lets a city supervisor read and reassign a district’s tasks, and a province auditor read every case and audit entry', () => {
+    const supervisor = defineAbilityFor(actorFor('supervisor', { region: CITY }));
+    const districtTask = subject('Task', taskSubject({ region: HOME, status: 'claimed', assignee: 'cw-009' }));
+    expect(supervisor.can('read', districtTask)).toBe(true);
+    expect(supervisor.can('reassign', districtTask)).toBe(true);
+    expect(supervisor.can('reassign', subject('Task', taskSubject({ region: OTHER_CITY_DISTRICT })))).toBe(false);
+    const auditor = defineAbilityFor(actorFor('auditor', { region: PROVINCE }));
+    expect(auditor.can('read', subject('Case', caseSubject({ region: OTHER_CITY_DISTRICT })))).toBe(true);
+    expect(auditor.can('read', subject('AuditEntry', { region: ELSEWHERE }))).toBe(true);
+    expect(auditor.can('update', subject('Case', caseSubject({ region: HOME })))).toBe(false);
+    expect(auditor.can('read', subject('Case', caseSubject({ region: OTHER_PROVINCE_DISTRICT })))).toBe(false);
   });
 });

@@ -3,6 +3,12 @@ import type { CaseSubject, PersonSubject, TaskSubject } from '../../policies/sub
 
 export const HOME = '330102';
 export const ELSEWHERE = '330106';
+/** The region hierarchy (rules §1.3): HOME and ELSEWHERE are districts of CITY (Hangzhou) in PROVINCE (Zhejiang). */
+export const CITY = '330100';
+export const PROVINCE = '330000';
+/** A district of another city of the same province (Ningbo, Haishu), and a district of another province (Beijing). */
+export const OTHER_CITY_DISTRICT = '330203';
+export const OTHER_PROVINCE_DISTRICT = '110101';
 /** Valid 18-character ID numbers (GB 11643 check digits) for the citizen under test and somebody else. */
 export const CITIZEN = '110101199003074477';
 export const OTHER_CITIZEN = '11010119900307803X';

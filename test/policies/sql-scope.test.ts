@@ -11,7 +11,7 @@ import {
 } from '../../policies/abilities.js';
 import { accessibleFilter, type ScopeFilter } from '../../policies/sql-scope.js';
 import { subjectTypes, taskPermissions, type SubjectType, type TaskSubject } from '../../policies/subjects.js';
-import { actorFor, CITIZEN, ELSEWHERE, EMPLOYER, HOME, OTHER_CITIZEN, OTHER_EMPLOYER } from './factories.js';
+import { actorFor, CITIZEN, CITY, ELSEWHERE, EMPLOYER, HOME, OTHER_CITIZEN, OTHER_CITY_DISTRICT, OTHER_EMPLOYER, OTHER_PROVINCE_DISTRICT, PROVINCE } from './factories.js';
 
 type Value = string | boolean | null | readonly string[];
 type Row = Record<string, Value>;
@@ -46,6 +46,8 @@ function field(actual: Row[string], condition: unknown): Truth {
           return actual === null ? null : list.includes(actual);
         case '$nin':
           return actual === null ? null : !list.includes(actual);
+        case '$like': // only the region hierarchy's `prefix%`
+          return actual === null ? null : String(actual).startsWith(String(operand).replace(/%$/, ''));
         case '$contains': // PostgreSQL `array @> array`
           return Array.isArray(actual) ? list.every((item) => (actual as readonly unknown[]).includes(item)) : null;
         default:
@@ -164,6 +166,38 @@ describe('accessibleFilter', () => {
       );
       expect(wrong).toEqual([]);
     });
+  });
+
+  // The region hierarchy (rules §1.3): staff of a city or a province, over rows of districts inside and outside it.
+  describe.each([
+    ['city', CITY],
+    ['province', PROVINCE],
+  ])('staff of a %s', (_level, region) => {
+    const hierarchy = [HOME, CITY, OTHER_CITY_DISTRICT, OTHER_PROVINCE_DISTRICT];
+    const widened = (type: SubjectType): Row[] =>
+      samples[type].filter((row) => row.region !== ELSEWHERE).flatMap((row) => ('region' in row ? hierarchy.map((r) => ({ ...row, region: r })) : [row]));
+
+    it.each(['supervisor', 'auditor'] as const)('%s: the SQL admits exactly the rows CASL allows', { timeout: 60_000 }, (role) => {
+      const ability = defineAbilityFor(actorFor(role, { region }));
+      const wrong = subjectTypes.flatMap((type) =>
+        actions.flatMap((action) => {
+          const filter = accessibleFilter(ability, action, type);
+          return widened(type)
+            .filter((row) => (filter !== null && evaluate(filter, row) === true) !== ability.can(action, subject(type, { ...row }) as unknown as TaggedSubject))
+            .map((row) => ({ type, action, row }));
+        }),
+      );
+      expect(wrong).toEqual([]);
+    });
+  });
+
+  it('says the hierarchy in SQL as a code prefix, and a district as its own code (rules §1.3)', () => {
+    const city = accessibleFilter(defineAbilityFor(actorFor('supervisor', { region: CITY })), 'reassign', 'Task');
+    expect(JSON.stringify(city)).toContain('{"region":{"$like":"3301%"}}');
+    const province = accessibleFilter(defineAbilityFor(actorFor('auditor', { region: PROVINCE })), 'read', 'AuditEntry');
+    expect(province).toEqual({ $or: [{ region: { $like: '33%' } }] });
+    const district = accessibleFilter(defineAbilityFor(actorFor('auditor')), 'read', 'AuditEntry');
+    expect(district).toEqual({ $or: [{ region: HOME }] });
   });
 
   it('admits some open tasks to a caseworker’s claim list and none it prepared (design.md Tasks)', () => {
