@@ -16,7 +16,7 @@ export function createArrearsActivities({ orm, clock }: ActivityDeps) {
     loadArrearsCalendar: async (): Promise<CalendarYear[]> => loadCalendarYears(orm.em.fork()),
 
     /**
-     * What the case's periods and its fine owe as of a date (domain-rules §4), recomputed from the ledger on every
+     * What the case's periods and its fine owe as of a date (rules §4), recomputed from the ledger on every
      * payment; `settled` only when principal, late fee and fine are all paid, so an unpaid fine keeps the case open.
      */
     arrearsBalance: async (input: { caseId: string; employer: string; periods: string[]; asOf: string; lateFee: LateFeePolicy }): Promise<ArrearsBalance> => {
@@ -62,7 +62,7 @@ export function createArrearsActivities({ orm, clock }: ActivityDeps) {
       });
     },
 
-    /** Days without late fee: an agreed guarantee deferral or an approved hardship deferral (domain-rules §4). */
+    /** Days without late fee: an agreed guarantee deferral or an approved hardship deferral (rules §4). */
     recordFeeWaiver: async (input: { caseId: string; employer: string; from: string; until: string; reason: string; approvedBy: string; key: string }): Promise<void> => {
       const at = clock.now();
       await orm.em.fork().transactional(async (em) => {

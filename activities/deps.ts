@@ -3,7 +3,7 @@ import type { BusinessClock } from '../services/business-clock.js';
 import type { NoticeChannel } from '../services/adapters/notice-channel.js';
 import type { TransferExchange } from '../services/adapters/transfer-exchange.js';
 
-/** What activities need from the outside world, passed explicitly (style.md §2.6). */
+/** What activities need from the outside world, passed explicitly. */
 export interface ActivityDeps {
   orm: MikroORM;
   notices: NoticeChannel;

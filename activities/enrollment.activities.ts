@@ -85,7 +85,7 @@ export function createEnrollmentActivities({ orm, clock }: ActivityDeps) {
 
     /**
      * Opens the person's insurance records from the hire month, with the base clamped to the regional floor and ceiling
-     * (domain-rules §3.2). Idempotent per case and insurance; the database refuses a second active pension. A hire by
+     * (rules §3.2). Idempotent per case and insurance; the database refuses a second active pension. A hire by
      * an employer also answers the person's open unemployment claims: re-employment stops them (社会保险法 art. 51), and
      * the enrollment case tells each one (workflows/enrollment/enrollment-case.ts).
      */

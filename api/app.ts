@@ -1,5 +1,5 @@
 // The HTTP app factory. Entry points (bin/api.ts, bin/dev.ts) and tests build it from explicit dependencies;
-// nothing here reads configuration or opens connections (style.md §2.11).
+// nothing here reads configuration or opens connections.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { requestId } from 'hono/request-id';

@@ -1,4 +1,4 @@
-// One place that turns every thrown error into problem+json (api-contract.md, Errors; style.md §2.8).
+// One place that turns every thrown error into problem+json (docs/api.md, Errors).
 import { ForbiddenError } from '@casl/ability';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';

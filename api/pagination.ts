@@ -1,4 +1,4 @@
-// Keyset pagination (api-contract.md, General): `?limit=` 1..100 (default 20) and an opaque `?cursor=`.
+// Keyset pagination (docs/api.md, General): `?limit=` 1..100 (default 20) and an opaque `?cursor=`.
 import { z } from '@hono/zod-openapi';
 import { ValidationError } from './errors.js';
 

@@ -1,4 +1,4 @@
-// RFC 9457 problem+json: the one shape every error leaves the API in (api-contract.md, Errors).
+// RFC 9457 problem+json: the one shape every error leaves the API in (docs/api.md, Errors).
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';

@@ -1,4 +1,4 @@
-// `npm start`: everything a newcomer needs on one machine, in one log (design.md "Running it"). PostgreSQL and the
+// `npm start`: everything a newcomer needs on one machine, in one log (docs/operations.md). PostgreSQL and the
 // Temporal dev server are started here unless DATABASE_URL / TEMPORAL_ADDRESS point at running ones; the worker and
 // the API run in this process. `npm start -- --fresh` wipes DATA_DIR first. Ctrl-C stops everything in reverse order.
 import { rm } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 // npm run token -- --role caseworker --region 330102 --sub cw-001 [--employer CODE] [--name 张三] [--ttl-hours 8]
-// Mints a development token with the configured secret (api-contract.md, Authentication). The token is printed
+// Mints a development token with the configured secret (docs/api.md, Authentication). The token is printed
 // alone on the last line so scripts can take it with `tail -n 1`.
 import { parseArgs } from 'node:util';
 import { TokenRequest, signToken } from '../api/auth/tokens.js';

@@ -23,7 +23,7 @@ export const DOMAIN_ERROR_CODES = [
   'EMPLOYER_EXISTS',
   'STALE_VERSION',
   'NOT_ALLOWED_NOW',
-  // a second open benefit claim for the same person, type and event (api-contract "Benefit claims")
+  // a second open benefit claim for the same person, type and event (docs/api.md "Benefit claims")
   'CLAIM_ALREADY_OPEN',
   // 403: known but not allowed
   'FOUR_EYES',
@@ -44,7 +44,7 @@ export const DOMAIN_ERROR_CODES = [
   'EMPLOYER_INACTIVE',
   'NOT_INSURED',
   'REVIEW_WINDOW_CLOSED',
-  // transfers (转移接续, domain-rules §6): refused at the door, nothing written
+  // transfers (转移接续, rules §6): refused at the door, nothing written
   'DRAWING_PENSION',
   'SAME_POOLING_AREA',
   'NOT_INSURED_IN_NEW_AREA',
@@ -52,7 +52,7 @@ export const DOMAIN_ERROR_CODES = [
   'TRANSFER_ALREADY_OPEN',
   // a re-assessment asked for after the 15 days (工伤保险条例 art. 26)
   'REASSESSMENT_OUT_OF_TIME',
-  // grass-roots declarations (基层申报, domain-rules §5.6): a person not on the category's list, an invoice used before
+  // grass-roots declarations (基层申报, rules §5.6): a person not on the category's list, an invoice used before
   'NOT_ELIGIBLE',
   'DUPLICATE_INVOICE',
   'UNKNOWN_HOSPITAL',

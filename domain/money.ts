@@ -12,7 +12,7 @@ export interface MoneyDTO {
   readonly currency: Currency;
 }
 
-/** Local rounding practice (domain-rules §3.4). It comes from dated regional configuration, never a default. */
+/** Local rounding practice (rules §3.4). It comes from dated regional configuration, never a default. */
 export type RoundingRule = 'HALF_UP_FEN' | 'CEIL_JIAO' | 'HALF_UP_JIAO' | 'HALF_UP_YUAN';
 
 export const ROUNDING_RULES = [
@@ -51,7 +51,7 @@ export function isRate(value: string): boolean {
   return RATE_PATTERN.test(value);
 }
 
-/** An amount of yuan, exact to the fen. Immutable; every operation returns a new value (domain-rules principle 2). */
+/** An amount of yuan, exact to the fen. Immutable; every operation returns a new value (rules principle 2). */
 export class Money {
   private constructor(
     private readonly value: Decimal,
@@ -96,7 +96,7 @@ export class Money {
 
   /**
    * Multiplies by a rate such as a contribution rate ("0.005") and rounds in one explicit, configured step
-   * (domain-rules §3.4). The product is exact before rounding, so 12 345.67 × 0.5 % = 61.72835 → 61.73 / 61.80.
+   * (rules §3.4). The product is exact before rounding, so 12 345.67 × 0.5 % = 61.72835 → 61.73 / 61.80.
    */
   applyRate(rate: string, rounding: RoundingRule): Money {
     if (!RATE_PATTERN.test(rate)) {

@@ -5,7 +5,7 @@ import { isProvinceCode } from './identity/citizen-id.js';
 export type RegionLevel = 'province' | 'city' | 'county';
 
 /**
- * Validates a GB/T 2260 region code (domain-rules §1.1): six digits, a known province-level prefix, and no county
+ * Validates a GB/T 2260 region code (rules §1.1): six digits, a known province-level prefix, and no county
  * digits under a missing prefecture (counties directly under a province use prefecture digits 90, e.g. 429004).
  * @throws DomainError INVALID_REGION_CODE
  */

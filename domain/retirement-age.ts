@@ -1,7 +1,7 @@
 import { addMonths, isIsoDate, monthOf } from './calendar/local-date.js';
 import { DomainError } from './errors.js';
 
-/** Which pre-2025 statutory age applies: men 60, women cadres 55, women workers 50 (domain-rules §5.2). */
+/** Which pre-2025 statutory age applies: men 60, women cadres 55, women workers 50 (rules §5.2). */
 export type RetirementCategory = 'male' | 'female50' | 'female55';
 
 export const RETIREMENT_CATEGORIES = ['male', 'female50', 'female55'] as const satisfies readonly RetirementCategory[];
@@ -25,7 +25,7 @@ const REFORM: Record<RetirementCategory, { baseYears: number; startCohort: numbe
 };
 
 /**
- * Statutory retirement age and date under the 2025 reform (NPCSC decision of 13 Sep 2024; domain-rules §5.2, E10):
+ * Statutory retirement age and date under the 2025 reform (NPCSC decision of 13 Sep 2024; rules §5.2, E10):
  * `delay = min(max, floor(monthsSince(startCohort) / step) + 1)` for cohorts from the start cohort on, 0 before.
  * A man born May 1970 retires at 61 y 5 m, in Oct 2031. The retirement date is the day the age is reached; when
  * benefits start (that month or the next) is a benefit rule, not this one.
@@ -51,7 +51,7 @@ export function statutoryRetirement(birthDate: string, category: RetirementCateg
 }
 
 /**
- * Minimum contribution years for a monthly pension by year of retirement (2025 reform; domain-rules E10):
+ * Minimum contribution years for a monthly pension by year of retirement (2025 reform; rules E10):
  * 15 up to 2029, then +6 months a year from 2030 until 20 from 2039. A decimal string ("15.5"), never a float.
  * @throws DomainError INVALID_DATE when the year is not a whole year.
  */

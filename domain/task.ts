@@ -3,7 +3,7 @@ import type { DeadlineUnit } from './calendar/holiday-calendar.js';
 /** The permission a workflow step requires; CASL maps roles to permissions (policies/abilities.ts). */
 export type TaskPermission = 'review' | 'approve' | 'supervise';
 
-/** The generic outcomes every decision task understands (api-contract.md); steps may allow more. */
+/** The generic outcomes every decision task understands (docs/api.md); steps may allow more. */
 export type TaskOutcome = 'approve' | 'reject' | 'return';
 
 /** The decision a person sends for an open task (POST /v1/tasks/{taskId}/complete), as the workflow receives it. */

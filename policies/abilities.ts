@@ -4,7 +4,7 @@ import type { SubjectMap, SubjectType, TaskPermission } from './subjects.js';
 import { regionsWithin, type RegionCondition } from './region-scope.js';
 import { ACCUSED_REASON, FOUR_EYES_REASON, TASK_PROHIBITIONS } from './task-prohibitions.js';
 
-// The API and workflows import every policy name from this one module (api-contract.md "Authentication").
+// The API and workflows import every policy name from this one module (docs/api.md "Authentication").
 export type {
   AuditEntrySubject,
   BenefitClaimSubject,
@@ -32,7 +32,7 @@ export { ACCUSED_REASON, FOUR_EYES_REASON, taskProhibitionFor } from './task-pro
 export const roles = ['citizen', 'employer', 'caseworker', 'reviewer', 'supervisor', 'auditor', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-/** Built from the verified token (api-contract.md "Authentication"): `id` is `sub`, a citizen's is their ID number. */
+/** Built from the verified token (docs/api.md "Authentication"): `id` is `sub`, a citizen's is their ID number. */
 export interface Actor {
   id: string;
   role: Role;
@@ -111,7 +111,7 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     // Front-office staff key in a declaration for an employer without online access (§3.3).
     can(['read', 'create'], 'Declaration', { region });
     can('read', ['Bill', 'Payment', 'ArrearsCase'], { region });
-    // 待遇申领 at the counter, and the claimant's follow-up requests recorded for them (domain-rules §5).
+    // 待遇申领 at the counter, and the claimant's follow-up requests recorded for them (rules §5).
     can(['create', 'update'], 'BenefitClaim', { region });
     // 离休 / 二乙 医疗费申报: the agency declares for a person without an employer; staff read the lists and ledgers (§5.6).
     can(['create', 'read'], 'MedicalDeclaration', { region });
@@ -120,7 +120,7 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     can('read', 'Payroll', { region });
   });
 
-/** Benefit claims a relative files for a person who died (domain-rules §5.1 survivors, §5.5 art. 39). */
+/** Benefit claims a relative files for a person who died (rules §5.1 survivors, §5.5 art. 39). */
 const DEATH_CLAIMS = ['funeral', 'survivor'];
 
 /** Everything of an employer's contribution account in `region` is visible; what may be done is granted per role. */
@@ -154,7 +154,7 @@ const grants: Record<Role, Grant> = {
     // An employer declares its own wages (社会保险法 art. 60) and sees its own account, never another's (issue 3).
     can(['read', 'create'], 'Declaration', { employerCreditCode: employer });
     can('read', ['Bill', 'Payment', 'ArrearsCase'], { employerCreditCode: employer });
-    // Asking for a hardship deferral of its own arrears (domain-rules §4); a supervisor decides it.
+    // Asking for a hardship deferral of its own arrears (rules §4); a supervisor decides it.
     can('update', 'ArrearsCase', { employerCreditCode: employer });
     // The new employer applies for the transfer of a person it now employs (国办发〔2009〕66号 art. 8 (1)).
     can('create', 'Transfer', { employerCreditCode: employer });
@@ -167,9 +167,9 @@ const grants: Record<Role, Grant> = {
     frontOffice(['review'])(actor, builder);
     // 变更: a caseworker records a base change; a drop waits for a reviewer's approval (four eyes).
     builder.can('create', 'BaseChange', { region });
-    // A sensitive petition is for reviewers and supervisors only (domain-rules §7); its tasks take 'approve'.
+    // A sensitive petition is for reviewers and supervisors only (rules §7); its tasks take 'approve'.
     builder.cannot(['read', 'update'], 'Case', { caseType: 'petition', sensitive: true }).because(SENSITIVE_PETITION_REASON);
-    // The collection desk: it books payments and asks for deferrals on the employer's behalf (domain-rules §4).
+    // The collection desk: it books payments and asks for deferrals on the employer's behalf (rules §4).
     builder.can('create', 'Payment', { region });
     builder.can('update', 'ArrearsCase', { region });
   }),
@@ -188,11 +188,11 @@ const grants: Record<Role, Grant> = {
     can('update', 'Person', { region });
     can('claim', 'Task', { region, status: 'open' });
     can(['release', 'reassign'], 'Task', { region });
-    // Still only the holder decides (design.md "Tasks"): a supervisor reassigns a task to themself first.
+    // Still only the holder decides (docs/architecture.md "Tasks: the human part"): a supervisor reassigns a task to themself first.
     can('complete', 'Task', { region, assignee: actor.id });
     readContributions(region, builder);
     can('create', ['Declaration', 'Payment'], { region });
-    // Running the overdue sweep, which opens or joins arrears cases (domain-rules §4).
+    // Running the overdue sweep, which opens or joins arrears cases (rules §4).
     can('create', 'ArrearsCase', { region });
     can(['create', 'update'], 'BenefitClaim', { region });
     can(['create', 'read'], 'MedicalDeclaration', { region });
@@ -229,7 +229,7 @@ const grants: Record<Role, Grant> = {
 };
 
 /**
- * What `actor` may do, as a CASL ability checked on every object (design.md "Permissions"). Pure: built per request
+ * What `actor` may do, as a CASL ability checked on every object (docs/architecture.md "Permissions"). Pure: built per request
  * from the token claims only. Throws DomainError FORBIDDEN on a role it does not know (fail fast, never a default).
  */
 export function defineAbilityFor(actor: Actor): AppAbility {
@@ -248,7 +248,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   }
   // Four eyes on a base drop: whoever asked for it does not approve it.
   builder.cannot('update', 'BaseChange', { requestedBy: actor.id }).because(FOUR_EYES_REASON);
-  // 信访工作条例 art. 36 para. 3 (domain-rules §7): whistle-blowing must not be disclosed to the accused.
+  // 信访工作条例 art. 36 para. 3 (rules §7): whistle-blowing must not be disclosed to the accused.
   builder.cannot(['read', 'readUnmasked', 'update'], 'Case', { accusedStaff: actor.id }).because(ACCUSED_REASON);
   return builder.build();
 }

@@ -109,7 +109,7 @@ function holderReason(object: Record<string, unknown>): string {
 }
 
 /**
- * Why `actor` may not do `action` on this object, as a typed refusal (design.md "Permissions"): the code the HTTP
+ * Why `actor` may not do `action` on this object, as a typed refusal (docs/architecture.md "Permissions"): the code the HTTP
  * answer carries (FOUR_EYES, NOT_TASK_HOLDER, TASK_ALREADY_CLAIMED, FORBIDDEN, …) and one human sentence prefixed by its
  * kind (four-eyes, role, region, owner, employer, holder, status, step, sensitive). A prohibition's own reason comes
  * first, then the role, then the first fact below on which every grant fails. Returns null when the action is in fact

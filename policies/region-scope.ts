@@ -1,4 +1,4 @@
-// The region hierarchy of staff permissions (design.md "Permissions"; rules §1.3): staff of a region act over that
+// The region hierarchy of staff permissions (docs/architecture.md "Permissions"; rules §1.3): staff of a region act over that
 // region and every region below it — a city's supervisor over its districts, a province's auditor over all of it.
 // The one rule is a condition on a row's `region`, read by CASL for each object and translated by sql-scope.ts into
 // the lists' SQL (`region LIKE '3301%'`), so what a list shows and what a single read allows cannot drift apart.

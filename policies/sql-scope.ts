@@ -12,7 +12,7 @@ export type ScopeFilter = Record<string, unknown>;
 
 /**
  * The rows of `subjectType` on which `action` is allowed, as a database filter, so a list never shows what its viewer
- * may not open (design.md "Permissions"). Returns `null` when nothing is allowed: the caller answers an empty page
+ * may not open (docs/architecture.md "Permissions"). Returns `null` when nothing is allowed: the caller answers an empty page
  * without querying. `{}` means every row. Pure; throws on a rule it cannot translate, so a new rule shape fails in
  * tests rather than silently widening a list.
  *

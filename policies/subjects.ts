@@ -3,7 +3,7 @@
  * entity property name, so a rule condition on `region` is also a valid MikroORM filter on `region` (sql-scope.ts).
  */
 
-/** The permission a workflow step requires of whoever completes its task (design.md "Permissions"). */
+/** The permission a workflow step requires of whoever completes its task (docs/architecture.md "Permissions"). */
 export const taskPermissions = ['review', 'approve', 'supervise'] as const;
 export type TaskPermission = (typeof taskPermissions)[number];
 
@@ -20,7 +20,7 @@ export interface CaseSubject {
   status: string;
   /** Medical details, whistle-blowing and the like: only a supervisor (or the person concerned) sees it unmasked. */
   sensitive: boolean;
-  /** Staff a whistle-blowing petition accuses: they never see it (domain-rules §7). A `text[]` column, never NULL. */
+  /** Staff a whistle-blowing petition accuses: they never see it (rules §7). A `text[]` column, never NULL. */
   accusedStaff?: readonly string[];
   /** Other regions deciding on the case (a forwardee, a review body): their staff read it too. A `text[]` column. */
   sharedWithRegions?: readonly string[];
@@ -44,7 +44,7 @@ export interface TaskSubject {
   escalated: boolean;
 }
 
-/** An enrollment application someone wants to file (domain-rules §2). */
+/** An enrollment application someone wants to file (rules §2). */
 export interface EnrollmentSubject {
   region: string;
   citizenId: string;
@@ -52,14 +52,14 @@ export interface EnrollmentSubject {
   employerCreditCode: string | null;
 }
 
-/** A petition someone wants to file (domain-rules §7): a citizen petitions in their own name only. */
+/** A petition someone wants to file (rules §7): a citizen petitions in their own name only. */
 export interface PetitionSubject {
   petitionerId: string;
   region: string;
 }
 
 /**
- * A transfer someone wants to file (转移接续, domain-rules §6.1 art. 8 (1)): at the receiving office, by the person, the
+ * A transfer someone wants to file (转移接续, rules §6.1 art. 8 (1)): at the receiving office, by the person, the
  * employer they now work for there, or its staff. `employerCreditCode` is the person's current employer in the new
  * pooling area (null when none).
  */
@@ -89,7 +89,7 @@ export interface AuditEntrySubject {
 }
 
 /**
- * Contribution collection objects (domain-rules §3.3, §4): a monthly declaration, the bill of a period, a payment and
+ * Contribution collection objects (rules §3.3, §4): a monthly declaration, the bill of a period, a payment and
  * an arrears recovery case. They belong to one employer in one region, which is all their rules look at.
  */
 export interface ContributionSubject {
@@ -104,7 +104,7 @@ export interface BaseChangeSubject {
 }
 
 /**
- * A benefit claim someone wants to file or follow up (domain-rules §5; POST /v1/benefit-claims): whose benefit it is
+ * A benefit claim someone wants to file or follow up (rules §5; POST /v1/benefit-claims): whose benefit it is
  * (`citizenId`, the deceased for funeral and survivor claims), the employer it concerns (the filing agent's for a
  * pension claim), and for a death claim the citizen filing it (`claimantId`: a relative; empty for other claims).
  */
@@ -135,7 +135,7 @@ export interface PayrollSubject {
   region: string;
 }
 
-/** A data-exchange feed (deaths, prison terms: domain-rules §8): national data a supervisor or admin imports. */
+/** A data-exchange feed (deaths, prison terms: rules §8): national data a supervisor or admin imports. */
 export type ExchangeFeedSubject = Record<string, never>;
 
 /** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */

@@ -1,7 +1,7 @@
 import type { Refusal } from '../domain/errors.js';
 
 /**
- * The two people who may never act on a task, as properties of the task row itself (design.md "Tasks"):
+ * The two people who may never act on a task, as properties of the task row itself (docs/architecture.md "Tasks: the human part"):
  * - whoever prepared what is being decided does not also decide it (four eyes, 社会保险经办条例 arts. 36–38);
  * - a staff member a whistle-blowing petition accuses never sees it, down to its tasks (信访工作条例 art. 36 para. 3);
  * - whoever acted at an earlier tier of a graded decision does not act at a later one (社会保险经办条例 arts. 36–38).

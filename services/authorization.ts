@@ -22,7 +22,7 @@ export function authorize<K extends SubjectType>(ctx: Caller, action: Action, ty
 
 /**
  * The object if the caller may read it; otherwise the same "not found" an unknown one gets, so IDs cannot be probed
- * (api-contract.md "Errors": 404 for unknown or not visible).
+ * (docs/api.md "Errors": 404 for unknown or not visible).
  */
 export function visibleOrNotFound<K extends SubjectType, T>(
   ctx: Caller,

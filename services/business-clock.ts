@@ -1,7 +1,7 @@
 import { shanghaiDateOf } from '../domain/calendar/local-date.js';
 
 /**
- * "Now" and "today" for everything outside workflow code (design.md "The clock is a dependency too"): the API, the
+ * "Now" and "today" for everything outside workflow code (docs/architecture.md "Time"): the API, the
  * activities, the schedules' inputs, the pages and the bench all receive one of these and never read the wall clock
  * themselves. Law counts Asia/Shanghai dates, so `today()` is a Shanghai date whatever the host's time zone.
  * Workflows use the workflow clock only (deterministic on replay).

@@ -4,7 +4,7 @@ import type { BusinessClock } from './business-clock.js';
 import type { CaseWorkflows } from './workflow-port.js';
 
 /**
- * What every command of the application layer is given (design.md "services/"): a unit of work of its own, the
+ * What every command of the application layer is given (docs/architecture.md "Layers and folders"): a unit of work of its own, the
  * authenticated caller with their CASL ability, the request's id for the audit log, the business clock and the port to
  * the case workflows. Routes and pages build it from the request; commands never reach for anything else.
  */

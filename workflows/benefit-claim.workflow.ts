@@ -15,7 +15,7 @@ import { handleTaskDecisions } from './task-decisions.js';
 export { benefitReemployed, requestReassessment, type BenefitClaimInput } from './benefit-claim/benefit-claim-messages.js';
 
 /**
- * 待遇审批 (domain-rules §5, §8, §9): one workflow type for every claim type — the approval tiers, entitlements and
+ * 待遇审批 (rules §5, §8, §9): one workflow type for every claim type — the approval tiers, entitlements and
  * clocks are shared, and only the checks, the amounts and a work injury's recognition and assessment differ (they are
  * domain rules and extra statuses, not another process). The checks on the insurance history; for a work injury,
  * recognition (its clock suspended while a judicial conclusion is awaited), the disability assessment and the 15-day

@@ -11,7 +11,7 @@ import { handleTaskDecisions } from './task-decisions.js';
 export { resubmitEnrollment, withdrawEnrollment, type EnrollmentInput } from './enrollment/enrollment-messages.js';
 
 /**
- * 参保登记 (domain-rules §2, §3.2, §5.2): the automatic checks; review by a caseworker when the registration is late,
+ * 参保登记 (rules §2, §3.2, §5.2): the automatic checks; review by a caseworker when the registration is late,
  * sampled or in doubt, with returns for correction and the applicant's resubmission or withdrawal; records opened on
  * approval. The steps live in workflows/enrollment/enrollment-case.ts.
  */

@@ -31,7 +31,7 @@ interface ActiveTask {
 }
 
 /**
- * The shared human-task helper (design.md "Tasks"): opens one task at a time, waits for the decision that arrives
+ * The shared human-task helper (docs/architecture.md "Tasks: the human part"): opens one task at a time, waits for the decision that arrives
  * through the `completeTask` Update, escalates on SLA breach, pauses the clock while the applicant is asked for
  * corrections and resumes it with the time that was left, and counts the due date again when a year's holiday
  * calendar is loaded. Workflow code: workflow clock only, effects through activities.

@@ -11,7 +11,7 @@ import {
 type SnapshotFrom<M extends AnyStateMachine> = ReturnType<M['resolveState']>;
 
 /**
- * A case's lifecycle inside its workflow (design.md "Case = workflow"): the XState snapshot moved only by the pure
+ * A case's lifecycle inside its workflow (docs/architecture.md "Case = workflow"): the XState snapshot moved only by the pure
  * `initialTransition` / `transition`, the effects the transitions ask for queued for the workflow to run as
  * activities, and a version that grows with every event (the read model never takes an older one). The state value
  * is the status everyone sees; `can(event)` is what the case page may offer.

@@ -21,7 +21,7 @@ const acts = wf.proxyActivities<Activities>({
 });
 
 /**
- * 信访 (domain-rules §7, §9, E12): acceptance within 15 days, handling within 60 (+30), then the petitioner's 30-day
+ * 信访 (rules §7, §9, E12): acceptance within 15 days, handling within 60 (+30), then the petitioner's 30-day
  * windows for review by the body above and re-review one level further up. The steps live in
  * workflows/petition/petition-case.ts.
  */

@@ -4,7 +4,7 @@ import type { HumanTaskDesk } from './human-task.js';
 import { type CaseView, completeTask, refuse } from './messages.js';
 
 /**
- * The `completeTask` Update, registered the same way by every case type (design.md "Tasks"):
+ * The `completeTask` Update, registered the same way by every case type (docs/architecture.md "Tasks: the human part"):
  * - the validator runs the desk's rules (open task, four eyes, accused staff, outcome, reason) and then the step's own,
  *   so a refused decision never reaches history;
  * - the handler hands the decision to the desk and answers once the workflow has applied it — the task row closed or

@@ -11,7 +11,7 @@ import { type TransferInput, transferMessageArrived } from './transfer/transfer-
 export { transferMessageArrived, type TransferInput } from './transfer/transfer-messages.js';
 
 /**
- * 转移接续 (domain-rules §6, §9): a saga with a clock on every leg. Pension — the new office accepts and sends the
+ * 转移接续 (rules §6, §9): a saga with a clock on every leg. Pension — the new office accepts and sends the
  * letter of acceptance within 15 working days, the old office sends the information table and the money within 15 of
  * receiving it, the new office completes within 15 of receiving them (国办发〔2009〕66号 art. 8); medical and
  * unemployment — the old office transfers out within 10, the new office loads within 5 (医保办发〔2021〕43号). A refusal

@@ -1,4 +1,4 @@
-// Bearer tokens (api-contract.md, Authentication). HS256 with a shared secret (development, tests, service tokens);
+// Bearer tokens (docs/api.md, Authentication). HS256 with a shared secret (development, tests, service tokens);
 // production selects an identity provider's verifier by configuration (api/auth/oidc-verifier.ts), because the rest
 // of the API only sees a TokenVerifier.
 import { sign, verify } from 'hono/jwt';
@@ -9,7 +9,7 @@ import { roles, type Actor, type Role } from '../../policies/abilities.js';
 import { CreditCodeField, RegionCode } from '../schemas/common.js';
 import { AuthenticationError } from './authentication-error.js';
 
-/** Roles that act for the agency and are scoped to the region they serve (design.md, Permissions). */
+/** Roles that act for the agency and are scoped to the region they serve (docs/architecture.md, Permissions). */
 export const staffRoles = ['caseworker', 'reviewer', 'supervisor', 'auditor', 'admin'] as const satisfies Role[];
 
 const isStaff = (role: Role): boolean => (staffRoles as readonly Role[]).includes(role);
@@ -23,7 +23,7 @@ const ClaimsBody = z
     name: z.string().trim().min(1).max(100).optional(),
   })
   .superRefine((claims, ctx) => {
-    // A citizen is their ID number (design.md, Permissions); anything else could never match their own cases.
+    // A citizen is their ID number (docs/architecture.md, Permissions); anything else could never match their own cases.
     if (claims.role === 'citizen' && !isCitizenId(claims.sub)) {
       ctx.addIssue({ code: 'custom', path: ['sub'], message: 'must be a valid 18-character citizen ID for a citizen' });
     }

@@ -1,4 +1,4 @@
-// GET /docs: Swagger UI over /openapi.json, served entirely from node_modules (api-contract.md: no internet).
+// GET /docs: Swagger UI over /openapi.json, served entirely from node_modules (docs/api.md: no internet).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

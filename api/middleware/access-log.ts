@@ -5,7 +5,7 @@ import type { AppEnv } from '../env.js';
 // An 18-character resident ID (17 digits + check character) anywhere in a string, e.g. in a path segment.
 const CITIZEN_ID = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 
-/** Masks resident ID numbers so a log line never carries one (design.md, Data: sensitive data masked in logs). */
+/** Masks resident ID numbers so a log line never carries one (docs/architecture.md, Data: sensitive data masked in logs). */
 export const redactPersonalIds = (text: string): string => text.replace(CITIZEN_ID, '[citizen-id]');
 
 /**

@@ -9,7 +9,7 @@ export type { TokenVerifier } from '../auth/tokens.js';
 const BEARER = /^Bearer[ ]+([^ ]+)[ ]*$/i;
 
 /**
- * Requires `Authorization: Bearer <token>` (api-contract.md, Authentication), resolves it with the injected
+ * Requires `Authorization: Bearer <token>` (docs/api.md, Authentication), resolves it with the injected
  * verifier and puts the caller and their CASL ability on the context. Every refusal is a 401 problem+json.
  */
 export const authenticate = (verify: TokenVerifier) =>

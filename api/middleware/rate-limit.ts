@@ -1,4 +1,4 @@
-// Rate limits (issue 15 point 5; api-contract.md promises 429): sign-in attempts per client address, token use
+// Rate limits (issue 15 point 5; docs/api.md promises 429): sign-in attempts per client address, token use
 // (authenticated requests) and writes per user, each per minute and configurable (docs/operations.md "Rate limits").
 // Counted in memory by rate-limiter-flexible, so each API replica counts its own requests: behind a load balancer
 // with N replicas a user gets at most N times the limit.

@@ -12,7 +12,7 @@ const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) 
 
 /**
  * A case's summary as the generic case view shows it: a medical expense declaration's medical details (hospital,
- * dates, items) stay out unless the caller may read the case unmasked (design.md "Data"). Other types unchanged.
+ * dates, items) stay out unless the caller may read the case unmasked (docs/architecture.md "Data"). Other types unchanged.
  */
 export function summaryFor(row: CaseRow, unmasked: boolean): Summary {
   if (row.type !== 'medicalExpense' || unmasked) return row.summary;

@@ -7,7 +7,7 @@ import { REVIEW_OUTCOMES } from '../../domain/enrollment/enrollment-decision.js'
 import { PETITION_STEP_OUTCOMES } from '../../domain/petition/petition-decision.js';
 import { TRANSFER_STEP_OUTCOMES } from '../../domain/transfer/transfer-decision.js';
 
-/** Case type → step → the outcomes that step takes (domain-rules §7 petitions, §4 arrears). */
+/** Case type → step → the outcomes that step takes (rules §7 petitions, §4 arrears). */
 const STEP_OUTCOMES: Record<string, Record<string, readonly string[]>> = {
   petition: PETITION_STEP_OUTCOMES,
   arrears: Object.fromEntries(Object.entries(ARREARS_STEPS).map(([step, spec]) => [step, spec.outcomes])),

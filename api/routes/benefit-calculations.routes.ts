@@ -113,7 +113,7 @@ const unemploymentRoute = calculator('unemployment', 'Unemployment benefit: mont
 const maternityRoute = calculator('maternity', 'Maternity allowance: days × daily rate (女职工劳动保护特别规定 arts. 7–8, E5)', MaternityQuestion, MaternityAnswer);
 const workInjuryRoute = calculator('work-injury', 'One-off disability subsidy and monthly allowance by grade (工伤保险条例 arts. 35–37, 64, E9)', WorkInjuryQuestion, WorkInjuryAnswer);
 
-/** The benefit calculators (api-contract "Benefit calculators"): pure domain rules with the dated configuration. */
+/** The benefit calculators (docs/api.md "Benefit calculators"): pure domain rules with the dated configuration. */
 export const benefitCalculationRoutes = () =>
   new OpenAPIHono<AppEnv>()
     .openapi(pensionRoute, async (c) => c.json(await calculatePensionFigures(c.var.ctx, c.req.valid('json')), 200))

@@ -6,7 +6,7 @@ import { Amount, IsoDate, RegionCode } from '../schemas/common.js';
 
 const BenefitParametersBody = z
   .object({
-    pensionCalculationBase: Amount.openapi({ description: '计发基数 C of the year (domain-rules §5.1)' }),
+    pensionCalculationBase: Amount.openapi({ description: '计发基数 C of the year (rules §5.1)' }),
     minimumWage: Amount.openapi({ description: 'The local minimum monthly wage (§5.3)' }),
     subsistenceAllowance: Amount.openapi({ description: '城市居民最低生活保障标准 (低保), the floor of the unemployment benefit' }),
   })
@@ -60,7 +60,7 @@ const getPolicy = createRoute({
   },
 });
 
-/** Dated benefit configuration and figures (domain-rules modelling principle 1). */
+/** Dated benefit configuration and figures (rules modelling principle 1). */
 export const benefitReferenceRoutes = () =>
   new OpenAPIHono<AppEnv>()
     .openapi(getParameters, async (c) => c.json(await readBenefitParameters(c.var.ctx, c.req.valid('param').code, c.req.valid('query').date), 200))

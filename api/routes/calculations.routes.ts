@@ -61,10 +61,10 @@ const lateFeeRoute = createRoute({
   },
 });
 
-/** The calculators (api-contract.md "Calculators"): pure domain rules behind HTTP, for users and for checks. */
+/** The calculators (docs/api.md "Calculators"): pure domain rules behind HTTP, for users and for checks. */
 export const calculationRoutes = () =>
   new OpenAPIHono<AppEnv>()
-    // The calculators (api-contract.md "Calculators"): the domain rules behind HTTP, for users and for checks.
+    // The calculators (docs/api.md "Calculators"): the domain rules behind HTTP, for users and for checks.
     .openapi(contributionRoute, async (c) => {
       const q = c.req.valid('json');
       const r = await contributionsFor(c.var.ctx, q);

@@ -21,7 +21,7 @@ const deadlineRoute = createRoute({
   method: 'get',
   path: '/calendar/deadline',
   tags: ['Calculators'],
-  summary: 'The last day of a period of N working or calendar days from a date, with the holiday calendar (domain-rules §9)',
+  summary: 'The last day of a period of N working or calendar days from a date, with the holiday calendar (rules §9)',
   request: { query: DeadlineQuery },
   responses: {
     200: {

@@ -55,7 +55,7 @@ const declareRoute = createRoute({
   method: 'post',
   path: '/declarations',
   tags: ['Contributions 征缴'],
-  summary: "Declare a month's wages for one or more employees; the period's bill follows (domain-rules §3.3)",
+  summary: "Declare a month's wages for one or more employees; the period's bill follows (rules §3.3)",
   request: { headers: IdempotencyHeader, body: { required: true, content: { 'application/json': { schema: DeclarationBody } } } },
   responses: {
     201: { content: { 'application/json': { schema: DeclarationAnswer } }, description: 'Declared; amounts per employee and insurance with workings' },

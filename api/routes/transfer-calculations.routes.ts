@@ -44,6 +44,6 @@ const transferRoute = createRoute({
   },
 });
 
-/** The transfer calculator (api-contract "Calculators"): parse → the calculation service → the answer. */
+/** The transfer calculator (docs/api.md "Calculators"): parse → the calculation service → the answer. */
 export const transferCalculationRoutes = () =>
   new OpenAPIHono<AppEnv>().openapi(transferRoute, (c) => c.json(calculateTransfer(c.var.ctx.clock, c.req.valid('json').history), 200));

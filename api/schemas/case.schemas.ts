@@ -60,7 +60,7 @@ export const CaseSummary = z
   })
   .openapi('CaseSummary');
 
-/** 202 answer of every case-starting route (api-contract.md, Case types). */
+/** 202 answer of every case-starting route (docs/api.md, Case types). */
 export const CaseAccepted = z
   .object({
     caseId: z.string(),

@@ -30,7 +30,7 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 }
 
 /**
- * A date the law counts, 'YYYY-MM-DD' (Asia/Shanghai calendar day, no time, no zone — domain-rules principle 3), in
+ * A date the law counts, 'YYYY-MM-DD' (Asia/Shanghai calendar day, no time, no zone — rules principle 3), in
  * the years 1900–2199. The pattern declares the shape; `format: date` declares that it is a real calendar day.
  */
 export const IsoDate = z
@@ -66,7 +66,7 @@ export const Instant = z.iso
 const AMOUNT = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
 
 /**
- * Money as a non-negative decimal string with at most two places (api-contract.md, General; domain-rules
+ * Money as a non-negative decimal string with at most two places (docs/api.md, General; rules
  * principle 2). A JSON number is refused: binary floating point must never carry an amount.
  */
 export const Amount = z
@@ -81,7 +81,7 @@ export const Amount = z
   })
   .openapi({ example: '8000.00', pattern: AMOUNT.source });
 
-// Province-level prefixes of GB/T 2260 (domain-rules §1.1), the same list domain/identity/citizen-id.ts checks.
+// Province-level prefixes of GB/T 2260 (rules §1.1), the same list domain/identity/citizen-id.ts checks.
 const PROVINCE = '(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])';
 // A known province, then either a prefecture (not 00) with any county digits, or 0000 for the province itself.
 const REGION_CODE = new RegExp(`^${PROVINCE}(?:0000|(?:0[1-9]|[1-9]\\d)\\d{2})$`);
@@ -123,7 +123,7 @@ export const citizenIdDocumentation = {
 } as const;
 
 /**
- * Resident identity number (GB 11643-1999, domain-rules §1.1, E7): 17 digits and a MOD 11-2 check character,
+ * Resident identity number (GB 11643-1999, rules §1.1, E7): 17 digits and a MOD 11-2 check character,
  * a real birth date and a known province. A lowercase `x` is accepted and stored uppercase. The message names
  * what is wrong ("wrong check character: expected "X", got "1"") without echoing the number.
  */
@@ -140,7 +140,7 @@ const CREDIT_CHAR = '[0-9A-HJ-NP-RTUWXY]';
 const CREDIT_CODE = new RegExp(`^${CREDIT_CHAR}{2}\\d{6}${CREDIT_CHAR}{8}[0-9X]${CREDIT_CHAR}$`);
 
 /**
- * Unified social credit code (GB 32100-2015, domain-rules §1.2): the structure and character set are enforced; a
+ * Unified social credit code (GB 32100-2015, rules §1.2): the structure and character set are enforced; a
  * failed check character is not, because some early pilot codes fail it legitimately (§1.2, known exceptions —
  * the domain's `warn` mode). Routes that must be strict call parseCreditCode(code, 'strict') themselves.
  */
@@ -154,7 +154,7 @@ export const CreditCodeField = z
 export const insuranceTypes = ['pension', 'medical', 'unemployment', 'workInjury'] as const;
 export type InsuranceType = (typeof insuranceTypes)[number];
 
-/** The four insurances a person is enrolled in; maternity is merged into medical (design.md). */
+/** The four insurances a person is enrolled in; maternity is merged into medical (docs/architecture.md). */
 export const InsuranceTypeField = z
   .enum(insuranceTypes, { error: `must be one of ${insuranceTypes.join(', ')}` })
   .openapi({ example: 'pension' });

@@ -1,4 +1,4 @@
-// How instants and deadlines read on a page. The law counts days in Asia/Shanghai (domain-rules), so every date
+// How instants and deadlines read on a page. The law counts days in Asia/Shanghai (rules), so every date
 // shown is the Shanghai calendar date whatever the server's time zone.
 import { daysBetween, shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import type { Translate } from './i18n/messages.js';

@@ -7,7 +7,7 @@ const FIRST_BIRTH_DATE = Date.UTC(1985, 0, 1);
 
 /**
  * Valid, distinct citizen IDs for one bench run (a fresh database): 500 male sequence numbers per birth date, then the
- * next day. Distinct IDs matter because one person holds one active pension record (domain-rules §2).
+ * next day. Distinct IDs matter because one person holds one active pension record (rules §2).
  */
 export function citizenIdSequence(region = '330102'): () => string {
   let issued = 0;

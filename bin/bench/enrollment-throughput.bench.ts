@@ -14,7 +14,7 @@ export interface ThroughputResult {
 }
 
 
-/** Turns review sampling off so every clean case takes the automatic path to insured (domain-rules §2). */
+/** Turns review sampling off so every clean case takes the automatic path to insured (rules §2). */
 export async function disableReviewSampling(system: BenchSystem): Promise<void> {
   await system.orm.em.fork().execute(
     `insert into setting (key, value, updated_at) values ('enrollment.policy', '{"reviewSampleRate":"0"}', now())

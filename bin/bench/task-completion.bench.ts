@@ -1,5 +1,5 @@
 // Figure 2: how long a caseworker waits for POST /v1/tasks/{id}/complete, one request at a time. The answer comes only
-// after the case workflow accepted the decision and ran its effects (design.md "Tasks"), so this is the full round
+// after the case workflow accepted the decision and ran its effects (docs/architecture.md "Tasks: the human part"), so this is the full round
 // trip API → Temporal Update → activities → answer.
 import { Task } from '../../db/entities/index.js';
 import type { BenchSystem } from './bench-system.js';

@@ -36,7 +36,7 @@ export const CaseRecord = defineEntity({
     deadlines: p.json<CaseDeadline[]>(),
     allowedEvents: p.json<string[]>(),
     summary: p.json<Record<string, unknown>>(),
-    /** Staff ids a whistle-blowing petition accuses: never shown to them (domain-rules §7; policies/abilities.ts). */
+    /** Staff ids a whistle-blowing petition accuses: never shown to them (rules §7; policies/abilities.ts). */
     accusedStaff: p.array().defaultRaw(`'{}'`),
     /** Other bodies deciding on the case (a forwardee, the review and re-review bodies): their staff may read it. */
     sharedWithRegions: p.array().defaultRaw(`'{}'`),

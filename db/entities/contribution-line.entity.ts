@@ -6,7 +6,7 @@ const p = defineEntity.properties;
 
 /**
  * One employee's contributions in a declaration: the base and, per insurance, the employer and employee amounts
- * (domain-rules §3.1–3.4). One wide row per person rather than one per insurance, so a million-line roster is a
+ * (rules §3.1–3.4). One wide row per person rather than one per insurance, so a million-line roster is a
  * million rows. A null pair means the person is not in that insurance.
  */
 export const ContributionLine = defineEntity({

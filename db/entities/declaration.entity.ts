@@ -5,7 +5,7 @@ import { AmountType } from '../types/amount.type.js';
 const p = defineEntity.properties;
 
 /**
- * A monthly wage declaration (工资总额申报, domain-rules §3.3) as filed: never changed afterwards. A later declaration
+ * A monthly wage declaration (工资总额申报, rules §3.3) as filed: never changed afterwards. A later declaration
  * for the same employer and period replaces it for billing (the bill takes the difference as an adjustment entry).
  * `idempotencyKey` makes a retried upload land once.
  */

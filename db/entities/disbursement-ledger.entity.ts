@@ -6,7 +6,7 @@ const p = defineEntity.properties;
 
 /**
  * The disbursement ledger (待遇支付台账): every amount a payroll sent to a bank and what the bank answered — `sent` when
- * the approved batch goes into the bank file, `paid` or `failed` from the return file. Append-only (design.md "Data"):
+ * the approved batch goes into the bank file, `paid` or `failed` from the return file. Append-only (docs/architecture.md "Data"):
  * a trigger refuses updates and deletes; a correction is a new entry. `dedupeKey` is the line, its attempt and the
  * entry, so a retried activity or a return file uploaded twice books once.
  */

@@ -4,7 +4,7 @@ import { AmountType } from '../types/amount.type.js';
 
 const p = defineEntity.properties;
 
-/** A death reported by public security, civil affairs or health (domain-rules §8 data exchange). One per person. */
+/** A death reported by public security, civil affairs or health (rules §8 data exchange). One per person. */
 export const DeathRecord = defineEntity({
   name: 'DeathRecord',
   tableName: 'death_record',

@@ -8,7 +8,7 @@ export type InsuranceRecordStatus = 'active' | 'suspended' | 'terminated';
 
 /**
  * One insurance relationship: person × insurance × region × period × status. A person holds at most one active
- * basic pension relationship (domain-rules §2, "one person, one basic pension relationship"): a partial unique index
+ * basic pension relationship (rules §2, "one person, one basic pension relationship"): a partial unique index
  * enforces it in the database, so two concurrent approvals cannot both open one.
  */
 export const InsuranceRecord = defineEntity({

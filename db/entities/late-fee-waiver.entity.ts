@@ -4,7 +4,7 @@ const p = defineEntity.properties;
 
 /**
  * Days on which no late fee runs for an employer: an agreed deferred-payment agreement with guarantee or an approved
- * hardship deferral (domain-rules §4). Append-only; written by the arrears case that approved it.
+ * hardship deferral (rules §4). Append-only; written by the arrears case that approved it.
  */
 export const LateFeeWaiver = defineEntity({
   name: 'LateFeeWaiver',
@@ -19,7 +19,7 @@ export const LateFeeWaiver = defineEntity({
     dedupeKey: p.string().length(160).unique(),
     createdAt: p.datetime(),
   },
-  // A ledger is append-only (design.md "Data"): a correction is a new line, never an edit; the database refuses both.
+  // A ledger is append-only (docs/architecture.md "Data"): a correction is a new line, never an edit; the database refuses both.
   triggers: [
     {
       name: 'late_fee_waiver_append_only',

@@ -5,7 +5,7 @@ import { AmountType } from '../types/amount.type.js';
 const p = defineEntity.properties;
 
 /**
- * What an entry records (design.md "Data": ledgers are append-only, a correction is a new entry):
+ * What an entry records (docs/architecture.md "Data": ledgers are append-only, a correction is a new entry):
  * - `charge`: the declared contributions of a period; `provisional_charge`: 110 % of the previous month (art. 62);
  * - `adjustment`: the difference when a declaration settles a provisional bill or replaces an earlier declaration;
  * - `principal_paid` / `late_fee_paid`: a payment allocated to a period (stored negative: it reduces what is owed);
@@ -33,7 +33,7 @@ export const LedgerEntry = defineEntity({
     createdAt: p.datetime(),
   },
   indexes: [{ name: 'ledger_entry_employer_period', properties: ['employerCreditCode', 'period'] }],
-  // A ledger is append-only (design.md "Data"): a correction is a new line, never an edit; the database refuses both.
+  // A ledger is append-only (docs/architecture.md "Data"): a correction is a new line, never an edit; the database refuses both.
   triggers: [
     {
       name: 'ledger_entry_append_only',

@@ -23,7 +23,7 @@ export const Payment = defineEntity({
     receivedBy: p.string().length(64),
     receivedAt: p.datetime(),
   },
-  // A ledger is append-only (design.md "Data"): a correction is a new line, never an edit; the database refuses both.
+  // A ledger is append-only (docs/architecture.md "Data"): a correction is a new line, never an edit; the database refuses both.
   triggers: [
     {
       name: 'payment_append_only',

@@ -3,7 +3,7 @@ import { defineEntity, type InferEntity } from '@mikro-orm/core';
 const p = defineEntity.properties;
 
 /**
- * The petition-specific part of a petition case (domain-rules §7 data model). Kept apart from case_record because
+ * The petition-specific part of a petition case (rules §7 data model). Kept apart from case_record because
  * it holds the petitioner's identity even when the petition is anonymous to staff: only the petitioner's own view
  * and art. 36 duplicate recognition (`matterKey`) read `petitionerId`.
  */

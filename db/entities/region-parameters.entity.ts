@@ -5,7 +5,7 @@ import { AmountType } from '../types/amount.type.js';
 const p = defineEntity.properties;
 
 /**
- * A region's dated contribution parameters (domain-rules modelling principle 1): a new set takes effect on
+ * A region's dated contribution parameters (rules modelling principle 1): a new set takes effect on
  * `effectiveFrom` and never rewrites an older one, so a calculation for an earlier date keeps the old values.
  * Rates are exact decimals (numeric(9,6) as strings); the wage average is money.
  */

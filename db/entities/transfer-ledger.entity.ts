@@ -6,8 +6,8 @@ const p = defineEntity.properties;
 
 /**
  * The transfer ledger (转移资金台账): every amount a transfer moves, once per side and fund — `out` what left the old
- * pooling area's fund, `in` what entered the new one's (domain-rules §6.1, 国办发〔2009〕66号 art. 4). Append-only like
- * every ledger here (design.md "Data"): a trigger refuses updates and deletes. `dedupeKey` is the case, the side and
+ * pooling area's fund, `in` what entered the new one's (rules §6.1, 国办发〔2009〕66号 art. 4). Append-only like
+ * every ledger here (docs/architecture.md "Data"): a trigger refuses updates and deletes. `dedupeKey` is the case, the side and
  * the fund, so a retried booking or a message delivered twice is booked once. `source` says whether this system booked
  * it (`ledger`) or the counterpart agency stated it in its information table (`platform`).
  */

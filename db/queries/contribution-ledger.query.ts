@@ -7,7 +7,7 @@ import { Money } from '../../domain/money.js';
 const PRINCIPAL_TYPES = `('charge', 'provisional_charge', 'adjustment')`;
 
 /**
- * The ledger of an employer's billed periods, as the domain's statement takes it (domain-rules §4). With `periods`
+ * The ledger of an employer's billed periods, as the domain's statement takes it (rules §4). With `periods`
  * only those; otherwise every period that was billed.
  */
 export async function loadPeriodLedgers(em: EntityManager, employer: string, periods?: readonly string[]): Promise<PeriodLedger[]> {
@@ -39,7 +39,7 @@ export async function loadPeriodLedgers(em: EntityManager, employer: string, per
   return [...byPeriod.values()];
 }
 
-/** Days without late fee agreed or approved for the employer (domain-rules §4). */
+/** Days without late fee agreed or approved for the employer (rules §4). */
 export async function loadFeeFreePeriods(em: EntityManager, employer: string): Promise<FeeFreePeriod[]> {
   const rows = await em.execute<{ from_date: string; to_date: string; reason: string }[]>(
     `select to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date, reason

@@ -32,7 +32,7 @@ export interface StuckCase {
 const DAY_MS = 86_400_000;
 
 /**
- * The supervisor's figures for one region (design.md "Tasks": SLA breaches go to the supervisor): per-step open,
+ * The supervisor's figures for one region (docs/architecture.md "Tasks: the human part": SLA breaches go to the supervisor): per-step open,
  * overdue and on-time counts, caseworker workloads, and open cases without progress for `staleDays` days.
  * Overdue means what the overdue worklist means (escalated, or past its due time while open or claimed).
  */

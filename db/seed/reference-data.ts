@@ -18,7 +18,7 @@ export const SEED_REGIONS = [
 ] as const;
 
 /**
- * Illustrative dated parameters (domain-rules §3.1–3.4 defaults; the wage averages are placeholders to be replaced by
+ * Illustrative dated parameters (rules §3.1–3.4 defaults; the wage averages are placeholders to be replaced by
  * the province's published figures through PUT /v1/regions/{code}/parameters/{effectiveFrom}).
  */
 const PARAMETER_YEARS: Record<string, { effectiveFrom: string; averageMonthlyWage: string }[]> = {
@@ -33,7 +33,7 @@ const PARAMETER_YEARS: Record<string, { effectiveFrom: string; averageMonthlyWag
 };
 
 /**
- * Illustrative dated benefit figures (domain-rules §5.1, §5.3; placeholders to be replaced by the province's published
+ * Illustrative dated benefit figures (rules §5.1, §5.3; placeholders to be replaced by the province's published
  * pension calculation base, minimum wage and subsistence allowance through PUT /v1/regions/{code}/benefit-parameters).
  */
 const BENEFIT_PARAMETER_YEARS: Record<string, { effectiveFrom: string; pensionCalculationBase: string; minimumWage: string; subsistenceAllowance: string }[]> = {

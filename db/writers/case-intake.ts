@@ -6,7 +6,7 @@ import { findCase, type CaseRow } from '../queries/case.query.js';
 import { appendAudit, appendTimeline } from './case-log.js';
 
 /**
- * A business key as a one-way hash: case IDs and logs must not carry ID numbers (design.md "Data"), yet the same
+ * A business key as a one-way hash: case IDs and logs must not carry ID numbers (docs/architecture.md "Data"), yet the same
  * person and employer must always map to the same key.
  */
 export function businessKeyOf(type: CaseType, ...parts: string[]): string {

@@ -77,7 +77,7 @@ async function insertLines(em: EntityManager, declarationId: string, c: Declarat
 /**
  * Records a declaration with its lines, opens the period's bill if needed and books the charge — or, when the period
  * was already billed (provisionally at 110 %, or by an earlier declaration), the difference as an adjustment entry
- * (社会保险法 art. 62 "settled when it declares"; ledgers append-only, design.md "Data"). One transaction; a retry with
+ * (社会保险法 art. 62 "settled when it declares"; ledgers append-only, docs/architecture.md "Data"). One transaction; a retry with
  * the same idempotency key returns the first declaration and writes nothing.
  */
 export async function recordDeclaration(em: EntityManager, d: DeclarationRecord): Promise<{ declarationId: string; billId: string; duplicate: boolean; adjustment: string | null }> {
@@ -121,7 +121,7 @@ export async function recordDeclaration(em: EntityManager, d: DeclarationRecord)
         [d.employer, d.period, first ? 'charge' : 'adjustment', difference.toString(), d.dueDate, declarationId, `declaration:${declarationId}`, d.now],
       );
     }
-    // A credit the employer holds pays the new bill at once (domain-rules §4): booked the day the bill is, so a bill
+    // A credit the employer holds pays the new bill at once (rules §4): booked the day the bill is, so a bill
     // declared before its due date and covered by the credit never runs a late fee.
     await lockLedger(tx, d.employer);
     const spent = await bookWithCredit(tx, {
@@ -167,7 +167,7 @@ export interface PaymentRecord {
 
 /**
  * Books a payment once per idempotency key and allocates it, together with any credit the employer holds, over the
- * periods owed as of its value date and the fines not yet paid, by the configured rule (domain-rules §4; default
+ * periods owed as of its value date and the fines not yet paid, by the configured rule (rules §4; default
  * oldest period first, principal before that period's late fee, fines after every period); what is left is the
  * employer's credit. Allocations are new ledger entries, never edits. One transaction per payment, serialised per
  * employer, so two payments never allocate against the same balance.
@@ -185,7 +185,7 @@ export async function recordPayment(em: EntityManager, p: PaymentRecord): Promis
       return { paymentId: existing!.id, duplicate: true, allocation: null };
     }
     await lockLedger(tx, p.employer);
-    // The credit held from earlier overpayments is spread together with this payment (domain-rules §4).
+    // The credit held from earlier overpayments is spread together with this payment (rules §4).
     const allocation = await bookWithCredit(tx, {
       employer: p.employer,
       amount: p.amount,

@@ -26,7 +26,7 @@ export interface CreditBooking {
 
 /**
  * Allocates `amount` plus the credit the employer holds over what it owes as of `on` — its periods, and the fines
- * its arrears cases decided and it has not paid (`allocateWithCredit`, domain-rules §4) — inside the caller's
+ * its arrears cases decided and it has not paid (`allocateWithCredit`, rules §4) — inside the caller's
  * transaction, which must hold the employer's ledger lock (`ledger:<code>`). Append-only: a `principal_paid` /
  * `late_fee_paid` entry (negative) per period and component settled, a `fine_paid` entry (negative, with the fine's
  * case) per fine paid, and one signed `credit` entry for the change in credit (positive: an overpayment; negative:

@@ -55,7 +55,7 @@ async function finish(tx: EntityManager, f: FeedImport, importId: number, result
 }
 
 /**
- * A death feed (domain-rules §8) in one transaction: the file by fingerprint (the same file again applies nothing), the
+ * A death feed (rules §8) in one transaction: the file by fingerprint (the same file again applies nothing), the
  * new death records (a person already on record keeps the first), then for each new death the person's periodic fund
  * benefits stop after the death month (their last month due; not the benefits paid because of the death), and months
  * already paid after it open an overpayment recovery (社会保险经办条例 art. 46). Set-based: chunks of 10 000 rows.

@@ -5,7 +5,7 @@ import { findTask, type TaskView } from '../queries/task.query.js';
 import { appendAudit, appendTimeline } from './case-log.js';
 
 /**
- * The one module that writes the `task` table (design.md "Tasks"). People change a task through the commands in
+ * The one module that writes the `task` table (docs/architecture.md "Tasks: the human part"). People change a task through the commands in
  * services/tasks (claim, release, reassign); the workflow changes it through the task activities (open, close, hold,
  * resume, escalate, retime, cancel). Every change is one conditional statement, bumps `version`, and lands on the
  * case timeline and in the audit log in the same transaction.
@@ -154,7 +154,7 @@ export async function closeTask(em: EntityManager, change: { taskId: string; out
   await logByWorkflow(em, now, { ...row, actor: change.decidedBy, action: `task.${change.outcome}`, detail: { outcome: change.outcome, comment: change.comment } });
 }
 
-/** SLA breach: the task goes to the supervisor's overdue queue (design.md "Tasks"). */
+/** SLA breach: the task goes to the supervisor's overdue queue (docs/architecture.md "Tasks: the human part"). */
 export async function escalateTask(em: EntityManager, taskId: string, now: Date): Promise<void> {
   const row = await change1(
     em,

@@ -5,7 +5,7 @@ import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js
 import { appendAudit } from './case-log.js';
 
 /**
- * The writes of an inter-region transfer (转移接续, domain-rules §6): the append-only transfer ledger, the hand-over
+ * The writes of an inter-region transfer (转移接续, rules §6): the append-only transfer ledger, the hand-over
  * of the relationship from one pooling area to the other, the temporary contribution account, and the platform
  * messages. Each is idempotent by a key the workflow chose, and audits in the same transaction.
  */
@@ -70,7 +70,7 @@ export interface HandOverResult {
  * records of the insurance are marked as moved by this case, any still open end with the month before the take-over
  * (`transferredOut`); then the new area keeps its open record, or gets one opened by this case with the person's
  * current employer there and base. The partial unique index on active pension records (one person, one relationship,
- * domain-rules §2) holds throughout: the new one can only open once the old one has ended. Idempotent by the case.
+ * rules §2) holds throughout: the new one can only open once the old one has ended. Idempotent by the case.
  */
 export async function handOverRelationship(em: EntityManager, h: RelationshipHandOver): Promise<HandOverResult> {
   return em.transactional(async (tx) => {

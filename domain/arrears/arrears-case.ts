@@ -1,6 +1,6 @@
 import type { ContributionPolicy } from './arrears-policy.js';
 
-/** What starts (or joins) an arrears case: the workflow's input (design.md "Case = workflow"). */
+/** What starts (or joins) an arrears case: the workflow's input (docs/architecture.md "Case = workflow"). */
 export interface ArrearsCaseStart {
   caseId: string;
   reference: string;

@@ -25,7 +25,7 @@ export interface DecisionFacts {
 
 /**
  * Turns a decision on an arrears task into a lifecycle event, or says why the step cannot take it. The fine is
- * 1–3 × the arrears (社会保险法 art. 86, domain-rules §4, E2: 8 000 → 8 000–24 000): the proposer gives the multiple
+ * 1–3 × the arrears (社会保险法 art. 86, rules §4, E2: 8 000 → 8 000–24 000): the proposer gives the multiple
  * in `data.multiple`; the amount is computed, never typed. A guarantee agreement needs `data.until` (its last day)
  * and `data.instalments`. Pure.
  */
@@ -76,7 +76,7 @@ export function arrearsEventFor(completion: TaskCompletion, facts: DecisionFacts
 }
 
 /**
- * A hardship deferral request (domain-rules §4 (b)): "normally no more than one year" from tomorrow, with a reason.
+ * A hardship deferral request (rules §4 (b)): "normally no more than one year" from tomorrow, with a reason.
  * With `hardshipMaxMonths` (the default, 12) the year is a calendar one: asked on 2027-06-01, it may run to 2028-06-01
  * (366 days, as 2028 has a 29 February) and not a day longer — the period ends on the corresponding day of the last
  * month, or that month's last day (民法典 arts. 201–202). A policy without it (cases started before it existed) keeps
@@ -89,9 +89,9 @@ export function hardshipDeferral(request: { until: string; reason: string }, tod
   const months = policy.hardshipMaxMonths;
   if (months !== undefined) {
     const last = addMonths(today, months);
-    if (compareDates(request.until, last) > 0) return { refused: `a hardship deferral lasts at most ${months} months: until ${last} at the latest (domain-rules §4)` };
+    if (compareDates(request.until, last) > 0) return { refused: `a hardship deferral lasts at most ${months} months: until ${last} at the latest (rules §4)` };
   } else if (days > policy.hardshipMaxDays) {
-    return { refused: `a hardship deferral lasts at most ${policy.hardshipMaxDays} days (domain-rules §4)` };
+    return { refused: `a hardship deferral lasts at most ${policy.hardshipMaxDays} days (rules §4)` };
   }
   if (request.reason.trim() === '') return { refused: 'say why in reason' };
   return { deferral: { kind: 'hardship', from: addDays(today, 1), until: request.until, reason: request.reason.trim(), instalments: 1 } };

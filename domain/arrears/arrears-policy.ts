@@ -7,7 +7,7 @@ import { DEFAULT_LATE_FEE_POLICY, type LateFeePolicy } from '../contribution/lat
  * with (workflow input), so a change applies to new cases.
  */
 export interface ContributionPolicy {
-  /** Partial payments (domain-rules §4, open item 2): default oldest period first, principal before its late fee. */
+  /** Partial payments (rules §4, open item 2): default oldest period first, principal before its late fee. */
   allocationRule: AllocationRule;
   /** Where unpaid fines stand in that order: default after every period (local practice, unverified). */
   finePosition: FinePosition;
@@ -22,7 +22,7 @@ export interface ContributionPolicy {
   fineMaxMultiple: string;
   /**
    * Hardship deferral (§4): normally no more than one year, counted as a calendar period — from the day asked, the
-   * corresponding day `hardshipMaxMonths` months later (民法典 arts. 201–202, domain-rules §9 "Counting rules"), so a
+   * corresponding day `hardshipMaxMonths` months later (民法典 arts. 201–202, rules §9 "Counting rules"), so a
    * year that holds 29 February is 366 days. Absent (cases started before it existed, or a stored policy that sets
    * only `hardshipMaxDays`): `hardshipMaxDays` days.
    */

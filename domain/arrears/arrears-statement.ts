@@ -42,7 +42,7 @@ const until = (asOf: string) => (r: PrincipalRepayment) => compareDates(r.date, 
 /**
  * What an employer owes as of a date (issue 3, GET /v1/arrears-cases/{id}?asOf): per period the unpaid principal,
  * the late fee accrued at the daily rate from the day after its due date through `asOf` on the principal unpaid each
- * day, less late fee paid (社会保险法 art. 86, domain-rules §4, E2), plus the fines decided and not yet paid (art. 86,
+ * day, less late fee paid (社会保险法 art. 86, rules §4, E2), plus the fines decided and not yet paid (art. 86,
  * 1–3 ×; `fine`, netted by the ledger). Payments dated after `asOf` are ignored, so a statement for a past date is
  * what was owed then. Pure.
  */
@@ -94,7 +94,7 @@ export function isSettled(statement: Pick<ArrearsStatement, 'principal' | 'lateF
   return statement.principal.isZero() && statement.lateFee.isZero() && statement.fine.isZero();
 }
 
-/** The periods still owing something, as the allocation rule takes them (domain-rules §4). */
+/** The periods still owing something, as the allocation rule takes them (rules §4). */
 export function debtsOf(statement: ArrearsStatement): PeriodDebt[] {
   return statement.periods
     .filter((p) => !p.principal.isZero() || !p.lateFee.isZero())

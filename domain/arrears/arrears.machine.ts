@@ -54,13 +54,13 @@ export type ArrearsEvent =
   | { type: 'DEFERRAL_REFUSED'; officerId: string; reason: string }
   | { type: 'DEFERRAL_ENDED' };
 
-/** Stages in which the employer (or staff for it) may ask for a hardship deferral (domain-rules §4 (b)). */
+/** Stages in which the employer (or staff for it) may ask for a hardship deferral (rules §4 (b)). */
 const deferrable = {
   DEFERRAL_REQUESTED: { target: '#arrears.deferralReview', actions: ['cancelTask', 'rememberDeferral'] },
 } as const;
 
 /**
- * The lifecycle of an arrears recovery case (欠费追缴, 社会保险法 arts. 63, 86; domain-rules §4): order to pay →
+ * The lifecycle of an arrears recovery case (欠费追缴, 社会保险法 arts. 63, 86; rules §4): order to pay →
  * (unpaid at its deadline) fine proposed and approved by a second person → the enforcement ladder (bank account
  * inquiry, compulsory transfer decision, guarantee with a deferred-payment agreement, or court application); a
  * hardship deferral can interrupt it. Payment in full settles it from any stage. Actions are declared here and run by

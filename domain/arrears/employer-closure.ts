@@ -21,7 +21,7 @@ export type ClosureObstacle =
 
 /**
  * Why an employer's registration cannot be closed (注销登记) yet: it may not be cancelled until its arrears, late fees
- * and fines are settled (社会保险经办条例 art. 10, 社会保险法 art. 57 para. 2; domain-rules §2). Each of these stands
+ * and fines are settled (社会保险经办条例 art. 10, 社会保险法 art. 57 para. 2; rules §2). Each of these stands
  * in the way: an open arrears case; a fine not fully paid; a bill past its due date with principal or late fee
  * unpaid — whether or not the daily sweep has reached it yet. A bill not yet due does not. Pure.
  */

@@ -6,7 +6,7 @@ export type ApprovalTier = 'review' | 'supervisorApproval';
 
 /**
  * When a supervisor must approve as well (社会保险经办条例 arts. 36–38: graded approval of high-risk operations,
- * domain-rules §8). The thresholds are local practice — suggested defaults, unverified.
+ * rules §8). The thresholds are local practice — suggested defaults, unverified.
  */
 export interface ApprovalThresholds {
   /** One-off amounts of a decision added together above this need a supervisor: "50000.00". */
@@ -74,7 +74,7 @@ function actorAt(record: ApprovalRecord, tier: ApprovalTier): string | null {
 }
 
 /**
- * Separation of duties (社会保险经办条例 arts. 36–38 internal control; domain-rules §8 maker-checker): whether `actorId` may act at `tier`
+ * Separation of duties (社会保险经办条例 arts. 36–38 internal control; rules §8 maker-checker): whether `actorId` may act at `tier`
  * now. Nobody acts at two tiers (preparer, reviewer, approver are three people when all three are needed); a tier
  * must be required and not done yet; supervisor approval comes after review. Role checks are the permission
  * layer's; this is the rule about people. Refusals are data. Pure.

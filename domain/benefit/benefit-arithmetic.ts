@@ -4,7 +4,7 @@ import { AMOUNT_PATTERN, Money, isRate } from '../money.js';
 
 /**
  * Exact decimal arithmetic for the benefit calculators. Products and quotients stay exact (40 significant digits)
- * until a component is rounded half-up to the fen, once (api-contract "Benefit calculators": component by component,
+ * until a component is rounded half-up to the fen, once (docs/api.md "Benefit calculators": component by component,
  * totals add the rounded parts). A private clone: Decimal.set() would leak into every importer.
  */
 export const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });

@@ -2,7 +2,7 @@ import type { BenefitClaimApplication } from './benefit-claim.js';
 import type { BenefitClaimContext, BenefitNotice } from './benefit-claim.machine.js';
 import type { EntitlementLine } from './entitlement.js';
 
-/** The legal basis a decision letter cites, by claim type (domain-rules §5). */
+/** The legal basis a decision letter cites, by claim type (rules §5). */
 const LEGAL_BASIS: Record<BenefitClaimApplication['type'], string[]> = {
   pension: ['社会保险法 arts. 15–16', '国发〔2005〕38号', 'NPCSC decision of 13 Sep 2024 (retirement age)'],
   unemployment: ['社会保险法 arts. 45–51', '失业保险条例 arts. 14–18'],

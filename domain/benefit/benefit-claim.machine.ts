@@ -104,7 +104,7 @@ const decided = (outcome: ClaimDecision['outcome'], by: string, on: string, reas
 });
 
 /**
- * The lifecycle of a benefit claim (待遇审批, domain-rules §5): checks, then for a work injury recognition (with its
+ * The lifecycle of a benefit claim (待遇审批, rules §5): checks, then for a work injury recognition (with its
  * suspension) and disability assessment (with re-assessment), then preparation by a caseworker, review by a reviewer
  * and — above the configured amounts — approval by a supervisor; an approved claim records its entitlements, and an
  * unemployment benefit runs until its period ends or re-employment stops it. The state value is the status everyone

@@ -4,7 +4,7 @@ import type { RetirementCategory } from '../retirement-age.js';
 import type { LeaveReason } from './unemployment-policy.js';
 import type { RecognitionApplicant } from './work-injury-clocks.js';
 
-/** A birth or a miscarriage (生育), as the maternity claim names it (api-contract "Benefit claims"). */
+/** A birth or a miscarriage (生育), as the maternity claim names it (docs/api.md "Benefit claims"). */
 export interface MaternityEvent {
   type: 'birth' | 'miscarriage';
   date: string;
@@ -84,7 +84,7 @@ export function claimEmployer(application: BenefitClaimApplication): string | nu
 }
 
 /**
- * The event a claim is about, for "one open claim per person, type and event" (api-contract "Benefit claims"): a
+ * The event a claim is about, for "one open claim per person, type and event" (docs/api.md "Benefit claims"): a
  * person retires once, leaves a job on a day, gives birth on a day, is injured on a day, dies once.
  */
 export function claimEventKey(application: BenefitClaimApplication): string {

@@ -2,7 +2,7 @@ import { compareDates, isIsoDate } from '../calendar/local-date.js';
 import { DomainError } from '../errors.js';
 
 /**
- * A region's dated benefit figures (modelling principle 1: keyed by region and effective-from date; domain-rules
+ * A region's dated benefit figures (modelling principle 1: keyed by region and effective-from date; rules
  * §5.1, §5.3, §11 item 12): the pension calculation base C (计发基数) of the retirement year, the minimum wage the
  * unemployment benefit is a share of, and the subsistence allowance (低保) it never falls below. Plain JSON with
  * decimal strings: stored, served and passed into workflows unchanged.

@@ -13,7 +13,7 @@ import { DEFAULT_WORK_INJURY_DEATH_POLICY, type WorkInjuryDeathPolicy } from './
 import { DEFAULT_WORK_INJURY_POLICY, type WorkInjuryPolicy } from './work-injury.js';
 
 /**
- * Every configurable benefit rule in one plain-JSON object (domain-rules §5, §9). A benefit claim keeps the policy it
+ * Every configurable benefit rule in one plain-JSON object (rules §5, §9). A benefit claim keeps the policy it
  * started with (workflow input), so a change applies to new claims and a replay uses the rules of its time. Each
  * part is the policy argument of its calculator; the defaults, their sources and whether they are verified are
  * documented beside each part and in docs/rules/benefits.md.

@@ -8,7 +8,7 @@ export interface ClaimRefusal {
 }
 
 /**
- * What the checks of a claim found (domain-rules §5): the refusals (empty when it may be granted), what a person
+ * What the checks of a claim found (rules §5): the refusals (empty when it may be granted), what a person
  * short of the minimum may do instead, the entitlement lines it would pay, the figures shown with them and the
  * workings — every figure with a line naming the rule and the numbers.
  */

@@ -34,7 +34,7 @@ export interface AmountEntries {
 }
 
 /**
- * The amounts of a claim from its facts (and the preparer's entries): the per-type assessment of domain-rules §5.
+ * The amounts of a claim from its facts (and the preparer's entries): the per-type assessment of rules §5.
  * A work-injury claim has amounts only once the final grade is known (`grade`, concluded in `concludedMonth`). Pure.
  */
 export function claimAmounts(
@@ -63,7 +63,7 @@ export function claimAmounts(
 }
 
 /**
- * The checks when a claim is filed (domain-rules §5): every type but a work injury is assessed at once — refused
+ * The checks when a claim is filed (rules §5): every type but a work injury is assessed at once — refused
  * with its reasons, or passed with its amounts for a caseworker to prepare; a work injury is checked for insurance and
  * the application periods (工伤保险条例 art. 17) and goes to recognition, accepted on the filing day. Pure.
  */

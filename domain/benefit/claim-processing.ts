@@ -15,7 +15,7 @@ export const BENEFIT_CLAIM_TYPES = [
 ] as const satisfies readonly BenefitClaimType[];
 
 /**
- * Agency processing limits in working days (domain-rules §5.1, §5.3, §5.4, §9). null = no statutory limit found in
+ * Agency processing limits in working days (rules §5.1, §5.3, §5.4, §9). null = no statutory limit found in
  * the reference; a region may configure one.
  */
 export type ClaimProcessingLimits = Readonly<Record<BenefitClaimType, number | null>>;
@@ -34,7 +34,7 @@ export const DEFAULT_CLAIM_PROCESSING_LIMITS: ClaimProcessingLimits = {
 
 /**
  * When the agency must have decided a claim: the configured working days after the day it was received (start day
- * not counted, make-up days counted; domain-rules §9). Provisional when a year's calendar is missing; null when the
+ * not counted, make-up days counted; rules §9). Provisional when a year's calendar is missing; null when the
  * claim type has no limit. Pure.
  */
 export function claimProcessingDeadline(

@@ -13,7 +13,7 @@ export interface ContributionYearRecord {
   months: number;
 }
 
-/** How Z (平均缴费指数) is formed (domain-rules §5.1, 国发〔2005〕38号). */
+/** How Z (平均缴费指数) is formed (rules §5.1, 国发〔2005〕38号). */
 export interface ContributionIndexPolicy {
   /** Each year's index is bounded below by this — the 60 % base floor (§3.2, §5.1; ◐). */
   lowerBound: string;
@@ -55,7 +55,7 @@ export interface AverageIndexResult {
 /**
  * The average contribution index Z: each year's own average base ÷ that year's regional average wage, bounded to
  * [lowerBound, upperBound], then averaged over the months (or the years) contributed — 国发〔2005〕38号 as restated in
- * domain-rules §5.1. Pure; every year has a line in the workings.
+ * rules §5.1. Pure; every year has a line in the workings.
  * @throws DomainError INVALID_AMOUNT for an empty history, malformed amounts, a zero average wage or bad months.
  */
 export function averageContributionIndex(
@@ -111,7 +111,7 @@ export function averageContributionIndex(
   return { averageIndex: z.toFixed(), totalMonths, years, workings };
 }
 
-/** How the contribution years N are counted (domain-rules §5.1: often to the month — confirm locally). */
+/** How the contribution years N are counted (rules §5.1: often to the month — confirm locally). */
 export type ContributionYearsCounting = 'fractionalMonths' | 'wholeYears';
 
 export const DEFAULT_CONTRIBUTION_YEARS_COUNTING: ContributionYearsCounting = 'fractionalMonths';

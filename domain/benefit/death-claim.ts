@@ -28,7 +28,7 @@ const oneOff = (benefit: EntitlementLine['benefit'], amount: string, month: stri
 });
 
 /**
- * Death benefits (domain-rules §5.1 survivors, §5.5): a work-injury death (工伤保险条例 art. 39) pays the funeral grant
+ * Death benefits (rules §5.1 survivors, §5.5): a work-injury death (工伤保险条例 art. 39) pays the funeral grant
  * (6 × the regional average), the dependants' monthly pensions capped at the own wage and the one-off death grant
  * (20 × the national disposable income of the year before); any other death of an insured person pays from the
  * pension fund (社会保险法 art. 17) a funeral grant and a survivor lump sum of configured months of the regional

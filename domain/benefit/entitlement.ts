@@ -1,7 +1,7 @@
 import { addMonths, monthOf } from '../calendar/local-date.js';
 import type { DecisionAmounts } from './approval-tiers.js';
 
-/** What an approved claim pays: each benefit of domain-rules §5 that becomes a line the payroll pays. */
+/** What an approved claim pays: each benefit of rules §5 that becomes a line the payroll pays. */
 export type EntitlementBenefit =
   | 'basicPension'
   | 'accountPension'

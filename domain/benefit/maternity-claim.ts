@@ -14,7 +14,7 @@ export interface MaternityClaimFacts {
 }
 
 /**
- * 生育津贴 (社会保险法 arts. 54, 56; 女职工劳动保护特别规定 arts. 7–8; domain-rules §5.4, E5): the claimant insured with
+ * 生育津贴 (社会保险法 arts. 54, 56; 女职工劳动保护特别规定 arts. 7–8; rules §5.4, E5): the claimant insured with
  * the employer at the event, leave days by event, daily rate = the employer's average monthly base ÷ the configured
  * divisor, paid once. Pure.
  */

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.js';
 import { Exact, amountInput, countInput, rateInput, shown, toFen } from './benefit-arithmetic.js';
 
-/** Leave days and the allowance formula (domain-rules §5.4). */
+/** Leave days and the allowance formula (rules §5.4). */
 export interface MaternityPolicy {
   /** 98 days — 女职工劳动保护特别规定 art. 7 (✔). */
   birthDays: number;
@@ -40,7 +40,7 @@ export const DEFAULT_MATERNITY_POLICY: MaternityPolicy = {
   rounding: 'dailyRateFirst',
 };
 
-/** Body of POST /v1/calculations/maternity (api-contract "Benefit calculators"). */
+/** Body of POST /v1/calculations/maternity (docs/api.md "Benefit calculators"). */
 export interface MaternityInput {
   /** The employer's previous-year average monthly wage (in practice its average contribution base). */
   averageMonthlyWage: string;
@@ -64,7 +64,7 @@ export interface MaternityResult {
 }
 
 /**
- * 生育津贴 (社会保险法 art. 56; 女职工劳动保护特别规定 arts. 7–8; domain-rules §5.4, E5): leave days by event, and
+ * 生育津贴 (社会保险法 art. 56; 女职工劳动保护特别规定 arts. 7–8; rules §5.4, E5): leave days by event, and
  * allowance = average monthly wage ÷ divisor × days (E5: 9 000 ÷ 30 = 300.00; × 98 = 29 400.00). Provincial extra
  * days count only where the fund pays them. Leave is counted in calendar days. Pure.
  * @throws DomainError INVALID_AMOUNT (with `path`) for malformed inputs, a miscarriage without pregnancyMonths or a

@@ -69,7 +69,7 @@ export function retirementCategoryOf(sex: 'male' | 'female', claimed: Retirement
 }
 
 /**
- * 养老金申领 (社会保险法 arts. 15–16; 2025 办法 arts. 1–2; 国发〔2005〕38号; domain-rules §5.1, §5.2, E6, E10): the
+ * 养老金申领 (社会保险法 arts. 15–16; 2025 办法 arts. 1–2; 国发〔2005〕38号; rules §5.1, §5.2, E6, E10): the
  * statutory age and flexible window, the minimum years of the retirement year (short of them: refused with the months
  * missing and the options), then the basic, account and transitional pensions from the calculation base, the index
  * and the months (actual and deemed), paid monthly from the month after the retirement date. `accountBalance`

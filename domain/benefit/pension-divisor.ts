@@ -14,7 +14,7 @@ export interface PensionDivisorTable {
 }
 
 /**
- * The 2005 table for ages 40–70 — 国发〔2005〕38号 annex (domain-rules §5.1; table ◐ secondary, consistent across
+ * The 2005 table for ages 40–70 — 国发〔2005〕38号 annex (rules §5.1; table ◐ secondary, consistent across
  * independent implementations). In force for retirements from 1 Jan 2006.
  */
 export const DIVISOR_TABLE_2006: PensionDivisorTable = {
@@ -33,7 +33,7 @@ export const DEFAULT_PENSION_DIVISOR_TABLES: readonly PensionDivisorTable[] = [D
 
 /**
  * How a divisor is chosen for an age with months (61 y 5 m under the 2025 reform). No national rule was found
- * (domain-rules §5.1, open item 4): 'floorToWholeYears' is the suggested default (unverified);
+ * (rules §5.1, open item 4): 'floorToWholeYears' is the suggested default (unverified);
  * 'interpolateByMonths' goes linearly from the whole-year divisor towards the next one, rounded half-up to `decimals`.
  */
 export type FractionalAgeRule = { kind: 'floorToWholeYears' } | { kind: 'interpolateByMonths'; decimals: number };
@@ -75,7 +75,7 @@ export function divisorTableInForce(tables: readonly PensionDivisorTable[], date
 }
 
 /**
- * The divisor (计发月数) for an age at retirement (国发〔2005〕38号; domain-rules §5.1, E6: 60 → 139). An age the
+ * The divisor (计发月数) for an age at retirement (国发〔2005〕38号; rules §5.1, E6: 60 → 139). An age the
  * table does not cover is refused as data, so callers can show the reason. Pure.
  * @throws DomainError INVALID_AMOUNT for a malformed age or rule.
  */

@@ -3,7 +3,7 @@ import { DomainError } from '../errors.js';
 import { type RetirementCategory, minimumContributionYears, statutoryRetirement } from '../retirement-age.js';
 import { Exact, countInput } from './benefit-arithmetic.js';
 
-/** The flexible retirement window of the 2025 reform (domain-rules §5.2; Xinhua report of 13 Sep 2024, ◐). */
+/** The flexible retirement window of the 2025 reform (rules §5.2; Xinhua report of 13 Sep 2024, ◐). */
 export interface RetirementWindowPolicy {
   /** Up to 3 years before the statutory age, never before the old age 60 / 55 / 50. */
   earlyMonths: number;
@@ -74,7 +74,7 @@ const ym = (months: number): string => `${Math.floor(months / 12)} y ${months % 
 
 /**
  * Whether a person may draw a monthly pension from a claimed retirement date (社会保险法 art. 16; NPCSC decision of
- * 13 Sep 2024 and 2025 办法 arts. 1–2; domain-rules §5.1, §5.2, E10). The statutory age comes from
+ * 13 Sep 2024 and 2025 办法 arts. 1–2; rules §5.1, §5.2, E10). The statutory age comes from
  * statutoryRetirement; the window allows retiring up to `earlyMonths` earlier — never before the old statutory age and
  * only with the minimum years met — or up to `lateMonths` later by agreement. The minimum years are those of the
  * retirement year (minimumContributionYears). Refusals are data. Pure.

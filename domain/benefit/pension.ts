@@ -17,7 +17,7 @@ import {
   pensionDivisor,
 } from './pension-divisor.js';
 
-/** The configurable parts of the monthly pension (domain-rules §5.1). */
+/** The configurable parts of the monthly pension (rules §5.1). */
 export interface PensionPolicy {
   /** Dated 计发月数 tables (国发〔2005〕38号 annex; ◐). */
   divisorTables: readonly PensionDivisorTable[];
@@ -42,7 +42,7 @@ export const DEFAULT_PENSION_POLICY: PensionPolicy = {
   transitionalCoefficient: '0.013',
 };
 
-/** Body of POST /v1/calculations/pension (api-contract "Benefit calculators"). */
+/** Body of POST /v1/calculations/pension (docs/api.md "Benefit calculators"). */
 export interface PensionInput {
   /** C, the province's 计发基数 for the year of retirement. */
   calculationBase: string;
@@ -70,7 +70,7 @@ export interface PensionResult {
 }
 
 /**
- * The monthly basic pension at retirement (社会保险法 art. 15; 国发〔2005〕38号; domain-rules §5.1, E6):
+ * The monthly basic pension at retirement (社会保险法 art. 15; 国发〔2005〕38号; rules §5.1, E6):
  * basic = C × (1 + Z) / 2 × N × 1 %; account = balance ÷ divisor; transitional = C × Z(pre) × deemed years ×
  * coefficient. Each component is rounded half-up to the fen and the total adds the rounded parts
  * (E6: 3 300.00 + 1 294.96 = 4 594.96). Pure.

@@ -26,7 +26,7 @@ export interface UnemploymentClaimFacts {
 }
 
 /**
- * The medical premium the unemployment fund pays each month of the benefit period (社会保险法 art. 48; domain-rules
+ * The medical premium the unemployment fund pays each month of the benefit period (社会保险法 art. 48; rules
  * §5.3 "medical premiums during the benefit period are paid by the unemployment fund"): the regional average wage ×
  * the configured base share, rounded to the fen, × the medical rate, rounded half-up to the fen. The base share is
  * local practice (claims.medicalPremiumBaseRate, default 0.6 — the base floor). Pure.
@@ -44,7 +44,7 @@ export function unemploymentMedicalPremium(medical: { averageWage: string; rate:
 }
 
 /**
- * 失业保险金 (社会保险法 arts. 45–51; 失业保险条例 arts. 14–18; domain-rules §5.3, E4): the leave must be reported by the
+ * 失业保险金 (社会保险法 arts. 45–51; 失业保险条例 arts. 14–18; rules §5.3, E4): the leave must be reported by the
  * employer and involuntary, the person unemployed now (no open record, no pension) and registered (the claim is the
  * registration), with a year of premiums. Months by the national caps or the configured provincial formula, unused
  * months of an earlier spell added (at most 24), the configured share of the minimum wage never below 低保, paid

@@ -1,5 +1,5 @@
 /*
- * Configurable 失业保险金 rules with national defaults (domain-rules §5.3). A claim keeps the policy it started with.
+ * Configurable 失业保险金 rules with national defaults (rules §5.3). A claim keeps the policy it started with.
  */
 
 /** Why employment ended — the reasons of POST /v1/employers/{code}/leavers. */
@@ -27,11 +27,11 @@ export interface TieredMonthsFormula {
   maxMonths: number;
 }
 
-/** The national caps alone, or a provincial formula that is then bounded by them (domain-rules §5.3). */
+/** The national caps alone, or a provincial formula that is then bounded by them (rules §5.3). */
 export type UnemploymentMonthsFormula = { kind: 'nationalCap' } | TieredMonthsFormula;
 
 /**
- * 广东省失业保险条例 (2022) art. 17 (domain-rules §5.3, ✔ provincial): 1 month per full year for years 1–4, then 1 more
+ * 广东省失业保险条例 (2022) art. 17 (rules §5.3, ✔ provincial): 1 month per full year for years 1–4, then 1 more
  * per further full half year, at most 24 (E4: 7 years → 10 months).
  */
 export const GUANGDONG_MONTHS_FORMULA: TieredMonthsFormula = {

@@ -27,7 +27,7 @@ const monthName = (index: number): string =>
   `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 /**
- * Stopping 失业保险金 on re-employment (社会保险法 art. 51; 失业保险条例 arts. 15, 17; domain-rules §5.3): payment runs
+ * Stopping 失业保险金 on re-employment (社会保险法 art. 51; 失业保险条例 arts. 15, 17; rules §5.3): payment runs
  * monthly from the registration month and stops from the month of re-employment (or the next month, configured);
  * months granted but not paid stay unused and are added to a later spell. Pure.
  * @throws DomainError INVALID_DATE for malformed dates or re-employment before registration.

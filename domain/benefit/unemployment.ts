@@ -25,7 +25,7 @@ export interface UnemploymentEligibility {
 }
 
 /**
- * The three conditions for 失业保险金 (社会保险法 art. 45; 失业保险条例 art. 14; domain-rules §5.3): at least a year
+ * The three conditions for 失业保险金 (社会保险法 art. 45; 失业保险条例 art. 14; rules §5.3): at least a year
  * of premiums, an involuntary end of employment, and registration as unemployed. Refusals are data. Pure.
  */
 export function unemploymentEligibility(
@@ -89,7 +89,7 @@ export function tieredMonths(contributionMonths: number, formula: TieredMonthsFo
   return Math.min(granted, formula.maxMonths);
 }
 
-/** Body of POST /v1/calculations/unemployment (api-contract "Benefit calculators"). */
+/** Body of POST /v1/calculations/unemployment (docs/api.md "Benefit calculators"). */
 export interface UnemploymentInput extends UnemploymentEligibilityInput {
   /** Unused months from an earlier spell (they carry over). */
   unusedMonths?: number;
@@ -112,7 +112,7 @@ export interface UnemploymentResult {
 }
 
 /**
- * 失业保险金: months and amount (社会保险法 arts. 46–47; 失业保险条例 arts. 17–18; domain-rules §5.3, E4). Months are
+ * 失业保险金: months and amount (社会保险法 arts. 46–47; 失业保险条例 arts. 17–18; rules §5.3, E4). Months are
  * the national cap, or the provincial formula bounded by it, plus unused months of an earlier spell, at most 24 in
  * all. The monthly amount is the configured share of the minimum wage rounded half-up to the fen, raised to the
  * subsistence allowance when below it; total = monthly × months. Pure.

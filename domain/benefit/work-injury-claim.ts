@@ -29,7 +29,7 @@ export interface WorkInjuryFilingCheck {
 }
 
 /**
- * Whether a work-injury recognition application is taken (工伤保险条例 arts. 17, 41; domain-rules §5.5): the worker
+ * Whether a work-injury recognition application is taken (工伤保险条例 arts. 17, 41; rules §5.5): the worker
  * insured for work injury with the employer at the accident (otherwise the employer pays, 社会保险法 art. 41), and the
  * application in time — the employer within 30 days (+ an approved extension), anyone else within a year; an
  * application after the employer's period makes the employer liable for that span. Pure.
@@ -57,7 +57,7 @@ export function checkWorkInjuryFiling(claim: WorkInjuryClaim, facts: WorkInjuryC
 }
 
 /**
- * The disability benefits once the grade is final (工伤保险条例 arts. 35–37, 64; domain-rules §5.5, E9): the one-off
+ * The disability benefits once the grade is final (工伤保险条例 arts. 35–37, 64; rules §5.5, E9): the one-off
  * subsidy from the fund, and for grades 1–6 the monthly allowance from the month after the conclusion — the fund's for
  * grades 1–4, the employer's for 5–6 (shown on the decision; the payroll pays the fund's lines only) unless the
  * employer arranged suitable work (`jobOffered`, art. 36). Pure.

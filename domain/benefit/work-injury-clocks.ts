@@ -5,7 +5,7 @@ import { DomainError } from '../errors.js';
 import { countInput } from './benefit-arithmetic.js';
 
 /**
- * Work-injury recognition and assessment clocks (工伤保险条例; domain-rules §5.5, §9). All in calendar days with the
+ * Work-injury recognition and assessment clocks (工伤保险条例; rules §5.5, §9). All in calendar days with the
  * §9 rollover, except the one-year period, which ends on the corresponding day of the month a year later.
  */
 export interface WorkInjuryClockPolicy {
@@ -63,7 +63,7 @@ export interface RecognitionApplicationCheck {
 }
 
 /**
- * Whether an injury-recognition application is in time (工伤保险条例 art. 17; domain-rules §5.5). The employer's period
+ * Whether an injury-recognition application is in time (工伤保险条例 art. 17; rules §5.5). The employer's period
  * is 30 days plus any extension the social-insurance department approved; others have one year from the accident.
  * When the application — by anyone — comes after the employer's period, the employer bears the benefits from the
  * day after that period until the filing day inclusive (art. 17 para. 4). An employer filing after its own period

@@ -22,7 +22,7 @@ export const DEFAULT_NATIONAL_DISPOSABLE_INCOME: readonly NationalDisposableInco
   { year: 2024, annualAmount: '54188.00', source: 'NBS 2024 statistical communiqué (unverified here)' },
 ];
 
-/** Death benefits of 工伤保险条例 art. 39 (domain-rules §5.5, ✔). */
+/** Death benefits of 工伤保险条例 art. 39 (rules §5.5, ✔). */
 export interface WorkInjuryDeathPolicy {
   /** Funeral grant: 6 months of the regional average monthly wage of the previous year. */
   funeralGrantMonths: number;
@@ -75,7 +75,7 @@ export interface WorkInjuryDeathResult {
 }
 
 /**
- * Work-injury death benefits (工伤保险条例 arts. 39, 64; domain-rules §5.5): funeral grant = 6 × the regional average
+ * Work-injury death benefits (工伤保险条例 arts. 39, 64; rules §5.5): funeral grant = 6 × the regional average
  * monthly wage; dependants' monthly pensions 40 % (spouse) / 30 % (others) of own wage, +10 % for an orphan or a
  * lone elderly dependant, together at most the own wage; one-off death grant = 20 × the previous year's national
  * urban per-capita disposable income. Above the cap every pension is scaled by cap ÷ sum, cut to the fen, and the

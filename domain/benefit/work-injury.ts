@@ -4,7 +4,7 @@ import { amountInput, countInput, rateInput, toFen } from './benefit-arithmetic.
 
 export type AllowancePayer = 'fund' | 'employer';
 
-/** Disability benefits of 工伤保险条例 (domain-rules §5.5). National defaults; provinces may set more. */
+/** Disability benefits of 工伤保险条例 (rules §5.5). National defaults; provinces may set more. */
 export interface WorkInjuryPolicy {
   /** 本人工资 bounded to 60 %–300 % of the regional average — art. 64 (✔). */
   ownWageFloorRate: string;
@@ -16,7 +16,7 @@ export interface WorkInjuryPolicy {
    * employer when no suitable job is arranged (art. 36) (✔). Grades 7–10 have none (art. 37).
    */
   monthlyAllowanceByGrade: Readonly<Record<number, { rate: string; payer: AllowancePayer }>>;
-  /** An allowance below the minimum wage is topped up by its payer — arts. 35–36 (not in domain-rules §5.5; unverified here). */
+  /** An allowance below the minimum wage is topped up by its payer — arts. 35–36 (not in rules §5.5; unverified here). */
   topUpToMinimumWage: boolean;
 }
 
@@ -43,7 +43,7 @@ export interface BoundedOwnWage {
 
 /**
  * 本人工资: the average monthly contribution wage of the 12 months before the injury, bounded to [60 %, 300 %] of the
- * regional average wage (工伤保险条例 art. 64; domain-rules §5.5, E9). Bounds are rounded half-up to the fen. Pure.
+ * regional average wage (工伤保险条例 art. 64; rules §5.5, E9). Bounds are rounded half-up to the fen. Pure.
  */
 export function boundOwnWage(
   ownWage: string,
@@ -74,7 +74,7 @@ export function boundOwnWage(
   return { used: own, boundedTo: null, workings: [`own wage ${own.toString()} is within ${bounds}`] };
 }
 
-/** Body of POST /v1/calculations/work-injury (api-contract "Benefit calculators"). */
+/** Body of POST /v1/calculations/work-injury (docs/api.md "Benefit calculators"). */
 export interface DisabilityBenefitInput {
   regionalAverageWage: string;
   ownWage: string;
@@ -95,7 +95,7 @@ export interface DisabilityBenefitResult {
 }
 
 /**
- * One-off disability subsidy and monthly disability allowance by grade (工伤保险条例 arts. 35–37, 64; domain-rules
+ * One-off disability subsidy and monthly disability allowance by grade (工伤保险条例 arts. 35–37, 64; rules
  * §5.5, E9: grade 7 at 8 000 → 104 000.00; grade 10 at 5 000 → 42 000.00; grade 5 at 40 000 → 540 000.00 and
  * 21 000.00 a month from the employer). Pure.
  * @throws DomainError INVALID_AMOUNT (with `path`) for malformed amounts or a grade outside the configured table.

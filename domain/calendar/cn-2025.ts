@@ -1,7 +1,7 @@
 import type { CalendarYear } from './holiday-calendar.js';
 
 /**
- * Mainland China 2025 — 国务院办公厅 notice of 12 Nov 2024 (domain-rules §9). Every day of each holiday block is
+ * Mainland China 2025 — 国务院办公厅 notice of 12 Nov 2024 (rules §9). Every day of each holiday block is
  * listed; make-up workdays are the weekend days worked instead.
  */
 export const CN_2025: CalendarYear = {

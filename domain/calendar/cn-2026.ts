@@ -1,7 +1,7 @@
 import type { CalendarYear } from './holiday-calendar.js';
 
 /**
- * Mainland China 2026 — State Council notice of 4 Nov 2025 (domain-rules §9). Every day of each holiday block is
+ * Mainland China 2026 — State Council notice of 4 Nov 2025 (rules §9). Every day of each holiday block is
  * listed; make-up workdays are the weekend days worked instead.
  */
 export const CN_2026: CalendarYear = {

@@ -2,7 +2,7 @@ import { DomainError } from '../errors.js';
 import { addDays, compareDates, dayOfWeek, isIsoDate } from './local-date.js';
 
 /**
- * One year of the State Council holiday arrangement (domain-rules §9). Plain JSON on purpose: it is read by an
+ * One year of the State Council holiday arrangement (rules §9). Plain JSON on purpose: it is read by an
  * activity and passed into workflows, so a replay uses the calendar the case started with.
  */
 export interface CalendarYear {
@@ -13,7 +13,7 @@ export interface CalendarYear {
   makeupWorkdays: string[];
 }
 
-/** The unit a rule counts its period in (domain-rules principle 4): 工作日 or 日. */
+/** The unit a rule counts its period in (rules principle 4): 工作日 or 日. */
 export type DeadlineUnit = 'working' | 'calendar';
 
 export const DEADLINE_UNITS = ['working', 'calendar'] as const satisfies readonly DeadlineUnit[];
@@ -74,7 +74,7 @@ export interface DatedDeadline {
 }
 
 /**
- * Working-day and calendar-day arithmetic over loaded State Council calendars (domain-rules §9; E11, E12).
+ * Working-day and calendar-day arithmetic over loaded State Council calendars (rules §9; E11, E12).
  * Pure and deterministic. A date in a year that is not loaded counts as a plain Monday–Friday week and everything
  * computed across it is reported provisional (`deadlineOf`, `isProvisionalBetween`), so an admin can load the year and
  * the deadline be computed again; `{ unloadedYears: 'refuse' }` throws CALENDAR_NOT_LOADED instead.
@@ -123,7 +123,7 @@ export class HolidayCalendar {
     return { dueDate, unit, provisional: this.isProvisionalBetween(countedFrom, dueDate) };
   }
 
-  /** A weekday that is not a holiday, or a make-up weekend day (domain-rules §9). */
+  /** A weekday that is not a holiday, or a make-up weekend day (rules §9). */
   isWorkingDay(date: string): boolean {
     const year = this.yearOf(date);
     if (year.makeupWorkdays.has(date)) return true;
@@ -137,7 +137,7 @@ export class HolidayCalendar {
   }
 
   /**
-   * The n-th working day after `from`; `from` itself is not counted, make-up days are (domain-rules §9, E11):
+   * The n-th working day after `from`; `from` itself is not counted, make-up days are (rules §9, E11):
    * 15 working days from 2025-09-26 is 2025-10-23. n = 0 gives `from`.
    */
   addWorkingDays(from: string, n: number): string {
@@ -152,7 +152,7 @@ export class HolidayCalendar {
 
   /**
    * Day n after `from` (start day not counted); when it is a rest day the period ends on the first working day
-   * after it (民法典 art. 203, domain-rules §9, E11): 15 days from 2025-09-20 is 2025-10-09, not 2025-10-05.
+   * after it (民法典 art. 203, rules §9, E11): 15 days from 2025-09-20 is 2025-10-09, not 2025-10-05.
    */
   addCalendarDays(from: string, n: number): string {
     assertCount(n);
@@ -161,7 +161,7 @@ export class HolidayCalendar {
     return date;
   }
 
-  /** The last day of a period of `days` in the rule's unit (domain-rules principle 4, §9). */
+  /** The last day of a period of `days` in the rule's unit (rules principle 4, §9). */
   deadline(from: string, days: number, unit: DeadlineUnit): string {
     return unit === 'working' ? this.addWorkingDays(from, days) : this.addCalendarDays(from, days);
   }

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.js';
 
 /*
- * Date-only arithmetic on 'YYYY-MM-DD' strings in Asia/Shanghai (domain-rules principle 3, §9).
+ * Date-only arithmetic on 'YYYY-MM-DD' strings in Asia/Shanghai (rules principle 3, §9).
  * Shanghai is UTC+8 all year (no DST since 1991), so a day is exactly 86 400 000 ms and the arithmetic is done on
  * day numbers with the civil-calendar algorithms below instead of `Date`: no host time zone can leak in, and the
  * module stays deterministic inside Temporal workflows.
@@ -117,7 +117,7 @@ export function dayOfWeek(date: string): DayOfWeek {
 
 /**
  * `date` moved by `n` months, ending on the corresponding day of the final month or on its last day when that
- * month is shorter — the period rule of 民法典 art. 202 (domain-rules §9): 2025-01-31 + 1 month = 2025-02-28.
+ * month is shorter — the period rule of 民法典 art. 202 (rules §9): 2025-01-31 + 1 month = 2025-02-28.
  */
 export function addMonths(date: string, n: number): string {
   assertInteger(n, 'the number of months');

@@ -1,4 +1,4 @@
-/** The kinds of case the agency runs (design.md "The processes"). */
+/** The kinds of case the agency runs (docs/architecture.md "The processes"). */
 export const CASE_TYPES = ['enrollment', 'arrears', 'petition', 'benefit', 'transfer', 'medicalExpense', 'payroll'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
@@ -9,7 +9,7 @@ export const REFERENCE_PREFIX: Record<CaseType, string> = {
   petition: 'XF',
   benefit: 'BC',
   transfer: 'TR',
-  // 离休 / 二乙 medical expense declarations (医疗费申报, domain-rules §5.6)
+  // 离休 / 二乙 medical expense declarations (医疗费申报, rules §5.6)
   medicalExpense: 'YL',
   payroll: 'PR',
 };

@@ -3,7 +3,7 @@ import { addDays, shanghaiStartOfDay } from '../calendar/local-date.js';
 
 export interface ComputedDeadline {
   dueDate: string;
-  /** The end of the due day: 24:00 Asia/Shanghai (domain-rules §9: the deadline is 24:00). */
+  /** The end of the due day: 24:00 Asia/Shanghai (rules §9: the deadline is 24:00). */
   dueAtMs: number;
   unit: DeadlineUnit;
   /** True when a year on the way had no holiday table and was counted as plain Monday–Friday weeks. */

@@ -2,7 +2,7 @@ import { DomainError } from '../errors.js';
 import type { Money } from '../money.js';
 
 /**
- * How a payment is spread over what an employer owes (domain-rules §4, "Partial payments" — no national rule, open
+ * How a payment is spread over what an employer owes (rules §4, "Partial payments" — no national rule, open
  * item 2, so it is configuration):
  * - `PER_PERIOD_PRINCIPAL_FIRST` (default): oldest period first; within a period the principal, then its late fee.
  * - `LATE_FEE_FIRST`: oldest period first; within a period the late fee, then the principal.
@@ -19,7 +19,7 @@ export const ALLOCATION_RULES = [
 
 /**
  * Where unpaid fines (罚款, 社会保险法 art. 86) stand in that order — local practice, not verified against a national
- * rule (domain-rules open item 2): `AFTER_PERIODS` (default) once every period's principal and late fee is paid;
+ * rule (rules open item 2): `AFTER_PERIODS` (default) once every period's principal and late fee is paid;
  * `BEFORE_PERIODS` ahead of all of them.
  */
 export type FinePosition = 'AFTER_PERIODS' | 'BEFORE_PERIODS';
@@ -58,7 +58,7 @@ export interface FineAllocation {
 }
 
 /**
- * Spreads `amount` over the periods owed by `rule`, and over unpaid fines at their configured position (domain-rules
+ * Spreads `amount` over the periods owed by `rule`, and over unpaid fines at their configured position (rules
  * §4). Exact to the fen: the lines plus the credit always add up to the amount. Periods are taken oldest first
  * whatever order they come in. Under `REQUIRE_FULL_PERIOD` a fine, like a period, is paid whole or not at all, and
  * allocation stops at the first one the rest cannot pay. Pure.

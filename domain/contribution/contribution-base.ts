@@ -21,7 +21,7 @@ const BASE_ROUNDING: Record<RegionalParameters['baseRounding'], RoundingRule> = 
 
 /**
  * The contribution base: the wage clamped to [floor, ceiling] = average wage × [floor rate, ceiling rate]
- * (domain-rules §3.2, E1 steps 1 and 5). With `baseRounding: 'YUAN'` the bounds and the base are rounded half-up
+ * (rules §3.2, E1 steps 1 and 5). With `baseRounding: 'YUAN'` the bounds and the base are rounded half-up
  * to whole yuan before any rate applies (§3.4); since the bounds are then whole yuan, rounding never leaves them.
  * Pure.
  * @throws DomainError INVALID_AMOUNT for a negative wage or malformed parameters.

@@ -40,7 +40,7 @@ function refuse(path: string, message: string): DomainError {
 }
 
 /**
- * The work-injury employer rate: industry class rate × floating tier (工伤保险条例 arts. 8, 10; domain-rules §3.1).
+ * The work-injury employer rate: industry class rate × floating tier (工伤保险条例 arts. 8, 10; rules §3.1).
  * The tier must be one the region allows, and class 1 never floats below 100 %.
  */
 function workInjuryRate(p: RegionalParameters, workInjuryClass: string | number | undefined, tier: string) {
@@ -64,7 +64,7 @@ function workInjuryRate(p: RegionalParameters, workInjuryClass: string | number 
 }
 
 /**
- * One month's contributions for one employee (domain-rules §3.1–3.4, E1): the wage is clamped to the base bounds,
+ * One month's contributions for one employee (rules §3.1–3.4, E1): the wage is clamped to the base bounds,
  * then each insurance line is computed and rounded separately with the region's rule — employer and employee
  * shares apart — and only then summed. Work injury is employer-only. Pure; every step is recorded in `workings`.
  * @throws DomainError INVALID_AMOUNT (with `path`) for a missing or unknown work-injury class or tier.

@@ -10,7 +10,7 @@ export interface CreditAllocation extends Allocation {
 }
 
 /**
- * Spreads a payment together with the credit the employer already holds (earlier overpayments, domain-rules §4
+ * Spreads a payment together with the credit the employer already holds (earlier overpayments, rules §4
  * "Partial payments") over what it owes, by the configured rule. The credit is money the fund already has, so it
  * settles the next bill(s) — when a bill is booked (`amount` zero) or with the next payment — as if paid again that
  * day; paid together, a credit and a payment can settle a whole period under `REQUIRE_FULL_PERIOD` that neither

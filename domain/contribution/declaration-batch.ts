@@ -30,7 +30,7 @@ export interface DeclarationBatch {
 const SLOT_INSURANCE = [0, 0, 1, 1, 2, 2, 3] as const;
 
 /**
- * Contributions of every line of a declaration (domain-rules §3.1–3.4, E1), the way `computeDeclaration` computes
+ * Contributions of every line of a declaration (rules §3.1–3.4, E1), the way `computeDeclaration` computes
  * them but in whole fen through `createFenCalculator`, which gives the same amounts (proved by its property test);
  * workings are built only for the first `detailUpTo` lines, the ones returned to the caller. A line's calculation
  * error becomes an issue on that row, never a partial result. The totals are exact sums of the rounded lines. Pure.

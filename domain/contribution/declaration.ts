@@ -6,7 +6,7 @@ import { AMOUNT_PATTERN, Money } from '../money.js';
 import { calculateContribution, type ContributionLine } from './contribution-calculation.js';
 import { INSURANCE_TYPES, type InsuranceType, type RegionalParameters } from './regional-parameters.js';
 
-/** One employee's line of a monthly wage declaration (工资总额申报, domain-rules §3.3). */
+/** One employee's line of a monthly wage declaration (工资总额申报, rules §3.3). */
 export interface DeclarationLineInput {
   citizenId: string;
   name: string;
@@ -46,7 +46,7 @@ const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /**
  * Refuses a contribution period ('YYYY-MM') that is malformed or lies in the future: wages are declared for a month
- * that has begun (domain-rules §3.3). Returns the reason, or null when the period is acceptable. Pure.
+ * that has begun (rules §3.3). Returns the reason, or null when the period is acceptable. Pure.
  */
 export function periodProblem(period: string, today: string): string | null {
   if (!PERIOD.test(period)) return 'must be a month written YYYY-MM';
@@ -56,7 +56,7 @@ export function periodProblem(period: string, today: string): string | null {
 
 /**
  * Checks every line of a declaration and reports every bad field at once, so a file is refused as a whole with a
- * report naming each row (issue 3): a bad ID number (GB 11643, domain-rules §1.1), a wage that is negative or has a
+ * report naming each row (issue 3): a bad ID number (GB 11643, rules §1.1), a wage that is negative or has a
  * third decimal (principle 2), an unknown insurance, or the same person twice. `prefix` names the collection
  * ('rows' for a file, 'lines' for JSON); `today` (the business day) refuses a birth date in the future. Pure.
  */
@@ -94,7 +94,7 @@ export function validateDeclarationLines(lines: readonly DeclarationLineInput[],
 }
 
 /**
- * Contributions of every line with the region's parameters in force for the period (domain-rules §3.1–3.4, E1),
+ * Contributions of every line with the region's parameters in force for the period (rules §3.1–3.4, E1),
  * each line computed and rounded per person and insurance, then summed per insurance for the bill. A line's
  * calculation error (e.g. a work-injury class the region does not rate) becomes an issue on that row, never a
  * partial result. Pure.
@@ -144,7 +144,7 @@ export function totalsOf(lines: readonly Pick<DeclaredLine, 'lines'>[]): Declara
 }
 
 /**
- * The due date of a period's bill: the region's due day of the following month (domain-rules §3.3, due day is local
+ * The due date of a period's bill: the region's due day of the following month (rules §3.3, due day is local
  * configuration). When that day is a rest day it rolls to the next working day (民法典 art. 203, §9); in a year whose
  * holiday calendar is not loaded it rolls over weekends only and the date is provisional (computed again when the
  * year is loaded). Without a calendar the nominal day stands. Pure.
@@ -171,7 +171,7 @@ export function previousPeriod(period: string): string {
 
 /**
  * The provisional amount for a period the employer did not declare: 110 % of its previous month's contribution
- * (社会保险法 art. 62; 征缴暂行条例 art. 10 para. 2; domain-rules §3.3), settled when it declares. Pure.
+ * (社会保险法 art. 62; 征缴暂行条例 art. 10 para. 2; rules §3.3), settled when it declares. Pure.
  */
 export function provisionalAmount(previousMonth: Money, factor = '1.1'): Money {
   return previousMonth.applyRate(factor, 'HALF_UP_FEN');

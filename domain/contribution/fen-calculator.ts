@@ -6,7 +6,7 @@ import type { InsuranceType, RegionalParameters } from './regional-parameters.js
 
 /**
  * The amount columns of a stored contribution line, in table order: pension, medical and unemployment employer and
- * employee, then work-injury employer (work injury has no employee share, domain-rules §3.1).
+ * employee, then work-injury employer (work injury has no employee share, rules §3.1).
  */
 export const AMOUNT_SLOTS = [
   'pensionEmployer',
@@ -99,7 +99,7 @@ function applyScaled(amountFen: number, rate: ScaledRate, unit: { fen: number; u
 
 /**
  * A per-file calculator of contribution lines in whole fen that gives exactly what `calculateContribution` gives
- * (domain-rules §3.1–3.4, E1: base clamped to [floor, ceiling], each line rounded separately by the regional rule) —
+ * (rules §3.1–3.4, E1: base clamped to [floor, ceiling], each line rounded separately by the regional rule) —
  * the property test in test/domain/contribution/fen-calculator.test.ts compares both over random parameters. It builds
  * no workings and no Decimal per line, which a million-line import cannot afford (issue 3 figure). Each distinct
  * (insurances, class, tier) is checked once through `calculateContribution`, so refusals carry the same messages.

@@ -6,7 +6,7 @@ import { Money, type RoundingRule, isRate } from '../money.js';
 // Exact intermediate sums (principal × rate × days per segment); rounding happens once, at the end.
 const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
-// The same modes as Money.applyRate (domain-rules §3.4), applied to the exact sum so it is rounded exactly once.
+// The same modes as Money.applyRate (rules §3.4), applied to the exact sum so it is rounded exactly once.
 const FEE_ROUNDING: Record<RoundingRule, { places: number; mode: Decimal.Rounding }> = {
   HALF_UP_FEN: { places: 2, mode: Decimal.ROUND_HALF_UP },
   CEIL_JIAO: { places: 1, mode: Decimal.ROUND_UP },
@@ -16,11 +16,11 @@ const FEE_ROUNDING: Record<RoundingRule, { places: number; mode: Decimal.Roundin
 
 /** How late fees are charged. A running arrears case keeps the policy it started with (it is workflow input). */
 export interface LateFeePolicy {
-  /** 0.05 % per day — 社会保险法 art. 86 (domain-rules §4); the 0.2 %/day of the 1999 regulation is superseded. */
+  /** 0.05 % per day — 社会保险法 art. 86 (rules §4); the 0.2 %/day of the 1999 regulation is superseded. */
   dailyRate: string;
-  /** 行政强制法 art. 45 cap at the principal — applicability disputed, default off (domain-rules §4, open item 3). */
+  /** 行政强制法 art. 45 cap at the principal — applicability disputed, default off (rules §4, open item 3). */
   capAtPrincipal: boolean;
-  /** No national rule (domain-rules §3.4, open item 1): the fee is rounded once, half-up to the fen, by default. */
+  /** No national rule (rules §3.4, open item 1): the fee is rounded once, half-up to the fen, by default. */
   rounding: RoundingRule;
 }
 
@@ -77,7 +77,7 @@ function isFeeFree(date: string, periods: readonly FeeFreePeriod[]): boolean {
 /**
  * The late fee (滞纳金) on an overdue contribution: the daily rate on the unpaid principal for every day from the day
  * after the due date up to and including `asOf` (the payment date) — 社会保险法 art. 86, counted as 税收征收管理法实施细则
- * art. 75 does (domain-rules §4, E2: 8 000.00 due 2025-03-15 paid 2025-04-29 → 45 days, 180.00). A repayment on day P
+ * art. 75 does (rules §4, E2: 8 000.00 due 2025-03-15 paid 2025-04-29 → 45 days, 180.00). A repayment on day P
  * still bears the fee for P and stops it from P + 1. No fee runs on fee-free days (an agreed or approved deferral,
  * §4). The sum is exact and rounded once with the policy's rule; with `capAtPrincipal` it never exceeds the principal
  * (行政强制法 art. 45, disputed, default off). Pure.

@@ -2,7 +2,7 @@ import { compareDates, isIsoDate } from '../calendar/local-date.js';
 import { DomainError } from '../errors.js';
 import type { RoundingRule } from '../money.js';
 
-/** The insurances collected per employee; maternity is collected inside medical since 2019 (domain-rules §3.1). */
+/** The insurances collected per employee; maternity is collected inside medical since 2019 (rules §3.1). */
 export type InsuranceType = 'pension' | 'medical' | 'unemployment' | 'workInjury';
 
 export const INSURANCE_TYPES = [
@@ -19,7 +19,7 @@ export interface RatePair {
 }
 
 /**
- * One dated set of contribution parameters for a region (domain-rules modelling principle 1, §3.1–3.4). Plain JSON
+ * One dated set of contribution parameters for a region (rules modelling principle 1, §3.1–3.4). Plain JSON
  * with every decimal as a string: it is stored, served by the API and passed into workflows unchanged.
  */
 export interface RegionalParameters {

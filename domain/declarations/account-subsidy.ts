@@ -5,7 +5,7 @@ import { Money, isRate } from '../money.js';
 
 /*
  * 医疗帐户补助金 — money credited to a person's medical account from the pool or a special subsidy. The term was not
- * found in any source (domain-rules §5.6, open item 6): its meaning is local, so who receives it, how much and how
+ * found in any source (rules §5.6, open item 6): its meaning is local, so who receives it, how much and how
  * often are all configuration. The default below models the nearest verified practice: retirees' accounts receive
  * a fixed monthly amount of about 2 % of the local average pension (国办发〔2021〕14号, §3.1 ◐).
  */

@@ -1,7 +1,7 @@
 import { compareDates } from '../calendar/local-date.js';
 import { DEFAULT_LATE_FEE_POLICY, type LateFeePolicy } from '../contribution/late-fee.js';
 
-/** A legal document that can justify a long back-payment (人社厅发〔2019〕94号, domain-rules §6.1). */
+/** A legal document that can justify a long back-payment (人社厅发〔2019〕94号, rules §6.1). */
 export interface LegalDocument {
   kind: 'court' | 'arbitration' | 'labourInspection' | 'audit';
   reference: string;

@@ -119,7 +119,7 @@ function monthRefusal(
 }
 
 /**
- * A back-payment for months without a record (无记录补缴, domain-rules §3, §4, §6.1): each month is computed with the
+ * A back-payment for months without a record (无记录补缴, rules §3, §4, §6.1): each month is computed with the
  * parameters in force in that month — base clamped to that month's bounds, that month's rates and rounding
  * (calculateContribution) — and bears the late fee from the day after its due date (the region's due day of the
  * next month) to the payment date (calculateLateFee, 0.05 %/day, 社会保险法 art. 86). Refused, with every reason,

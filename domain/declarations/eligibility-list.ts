@@ -4,7 +4,7 @@ import { inFileOrder, readTable, type TableIssue, type TableSpec } from '../payr
 
 /**
  * The special medical-expense categories kept outside the basic pool, each in its own ledger (国发〔1998〕44号 §6,
- * domain-rules §5.6): 离休人员 (retired veteran cadres) and 二乙 (disabled revolutionary servicemen of grade 2-B and
+ * rules §5.6): 离休人员 (retired veteran cadres) and 二乙 (disabled revolutionary servicemen of grade 2-B and
  * above).
  */
 export type MedicalCategory = 'lixiu' | 'erYi';

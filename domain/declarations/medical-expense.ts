@@ -14,7 +14,7 @@ export interface MedicalInvoice {
   items: readonly MedicalExpenseItem[];
 }
 
-/** An itemised expense declaration for a 离休 or 二乙 person (domain-rules §5.6), submitted by the employer or agency. */
+/** An itemised expense declaration for a 离休 or 二乙 person (rules §5.6), submitted by the employer or agency. */
 export interface MedicalExpenseDeclaration {
   declarationId: string;
   category: MedicalCategory;
@@ -111,7 +111,7 @@ function dateProblems(
 }
 
 /**
- * Validates one 离休 / 二乙 itemised expense declaration and totals it (domain-rules §5.6): the person must be on the
+ * Validates one 离休 / 二乙 itemised expense declaration and totals it (rules §5.6): the person must be on the
  * eligibility list of that category, the hospital designated, the dates in order, each invoice with items whose
  * amounts are positive with at most 2 decimals, and every invoice number unused — in this declaration and in every
  * earlier one of either ledger; a duplicate is refused naming the declaration that used it. Every fault is

@@ -7,7 +7,7 @@ import {
   type MedicalExpenseResult,
 } from './medical-expense.js';
 
-/** One ledger's totals; 离休 and 二乙 are kept apart (国发〔1998〕44号 §6, domain-rules §5.6). */
+/** One ledger's totals; 离休 and 二乙 are kept apart (国发〔1998〕44号 §6, rules §5.6). */
 export interface LedgerTotals {
   declarations: number;
   total: string;

@@ -11,7 +11,7 @@ import { isSampledForReview } from './review-sampling.js';
 export interface EnrollmentFacts {
   employer: { creditCode: string; region: string; status: string } | null;
   /**
-   * The person's active basic pension relationship, if any (one person, one relationship — domain-rules §2), with the
+   * The person's active basic pension relationship, if any (one person, one relationship — rules §2), with the
    * pooling area (统筹地区) of its region.
    */
   activePension: { region: string; employerCreditCode: string | null; poolingRegion?: string | null } | null;
@@ -74,7 +74,7 @@ export interface CheckOutcome {
 }
 
 /**
- * The automatic checks of an enrollment (domain-rules §2, §5.2). Pure: the workflow runs it on facts an activity
+ * The automatic checks of an enrollment (rules §2, §5.2). Pure: the workflow runs it on facts an activity
  * read, so a replay reaches the same verdict. Refusals end the case; review reasons send it to a caseworker.
  */
 export function checkEnrollment(input: {

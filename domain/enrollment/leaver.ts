@@ -23,7 +23,7 @@ export interface LeaverAssessment {
 }
 
 /**
- * A leaver report (减员) checked and placed in time (domain-rules §5.3, §9): the employer reports within
+ * A leaver report (减员) checked and placed in time (rules §5.3, §9): the employer reports within
  * `reportDays` calendar days of the leave (社会保险法 art. 50: 15 days; rolled over rest days, §9). A leave date in the
  * future or before the person's records with the employer began can never be right. Pure.
  */

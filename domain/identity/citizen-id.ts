@@ -1,7 +1,7 @@
 import { compareDates, daysInMonth, isIsoDate } from '../calendar/local-date.js';
 import { DomainError } from '../errors.js';
 
-/** A validated resident identity number, which is also the social security number (domain-rules §1.1). */
+/** A validated resident identity number, which is also the social security number (rules §1.1). */
 export interface CitizenId {
   /** 18 characters, check character `X` in upper case. */
   value: string;
@@ -13,11 +13,11 @@ export interface CitizenId {
   sex: 'male' | 'female';
 }
 
-// ISO 7064 MOD 11-2 weights for positions 1–17 and the check character for S mod 11 (domain-rules §1.1, E7).
+// ISO 7064 MOD 11-2 weights for positions 1–17 and the check character for S mod 11 (rules §1.1, E7).
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 
-// Province-level codes 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82, 83 (domain-rules §1.1).
+// Province-level codes 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82, 83 (rules §1.1).
 const PROVINCE_CODES: ReadonlySet<string> = new Set(
   [
     [11, 15],
@@ -49,13 +49,13 @@ function describeBadDate(yyyymmdd: string): string {
   return day < 1 ? 'no day 00' : `that month has only ${daysInMonth(year, month)} days`;
 }
 
-/** True when `code` (2 digits) is a province-level code accepted at the head of an ID number (domain-rules §1.1). */
+/** True when `code` (2 digits) is a province-level code accepted at the head of an ID number (rules §1.1). */
 export function isProvinceCode(code: string): boolean {
   return PROVINCE_CODES.has(code);
 }
 
 /**
- * The check character for 17 body digits — GB 11643-1999, ISO 7064 MOD 11-2 (domain-rules §1.1, E7):
+ * The check character for 17 body digits — GB 11643-1999, ISO 7064 MOD 11-2 (rules §1.1, E7):
  * `citizenIdCheckChar('11010519491231002') === 'X'`.
  */
 export function citizenIdCheckChar(body17: string): string {
@@ -66,7 +66,7 @@ export function citizenIdCheckChar(body17: string): string {
 }
 
 /**
- * Parses and validates an 18-character resident identity number (domain-rules §1.1): length and characters,
+ * Parses and validates an 18-character resident identity number (rules §1.1): length and characters,
  * province code, a real birth date (leap years), not after `today` when given, and the check character.
  * Lower-case `x` is accepted and stored upper case. The address code is deliberately not checked against the
  * current GB/T 2260 list — it is frozen at issue and counties are renamed over time.
@@ -125,7 +125,7 @@ export function isCitizenId(input: string, opts: { today?: string } = {}): boole
 
 /**
  * Converts a first-generation 15-digit number (6 address + YYMMDD + 3 sequence) to 18 characters by inserting
- * "19" before the birth year and appending the check character (domain-rules §1.1, E7):
+ * "19" before the birth year and appending the check character (rules §1.1, E7):
  * `convertLegacyCitizenId('110105491231002') === '11010519491231002X'`.
  * @throws DomainError INVALID_CITIZEN_ID when the input is not 15 digits or the result is invalid.
  */

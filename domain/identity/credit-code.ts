@@ -1,6 +1,6 @@
 import { DomainError } from '../errors.js';
 
-/** A structurally valid unified social credit code (统一社会信用代码, domain-rules §1.2). */
+/** A structurally valid unified social credit code (统一社会信用代码, rules §1.2). */
 export interface CreditCode {
   /** 18 characters, upper case. */
   value: string;
@@ -22,7 +22,7 @@ export type CreditCodeMode = 'strict' | 'warn';
 /** The 31 symbols of GB 32100; a symbol's value is its index (I, O, S, V, Z are never used). */
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-// Weights 3^(i−1) mod 31 for positions 1–17 (domain-rules §1.2, E8).
+// Weights 3^(i−1) mod 31 for positions 1–17 (rules §1.2, E8).
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 // GB 11714 weights for positions 9–16.
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -37,7 +37,7 @@ function orgValue(c: string): number {
 }
 
 /**
- * The GB 11714 check character of an 8-character organisation-code body (domain-rules §1.2, E8):
+ * The GB 11714 check character of an 8-character organisation-code body (rules §1.2, E8):
  * `organisationCodeCheckChar('71526726') === 'X'`.
  */
 export function organisationCodeCheckChar(body8: string): string {
@@ -49,7 +49,7 @@ export function organisationCodeCheckChar(body8: string): string {
 }
 
 /**
- * The GB 32100 check character for a 17-character body (domain-rules §1.2, E8):
+ * The GB 32100 check character for a 17-character body (rules §1.2, E8):
  * `creditCodeCheckChar('9144030071526726X') === 'G'`.
  */
 export function creditCodeCheckChar(body17: string): string {
@@ -64,7 +64,7 @@ export function creditCodeCheckChar(body17: string): string {
 }
 
 /**
- * Parses a unified social credit code (GB 32100-2015, domain-rules §1.2). Malformed structure or characters always
+ * Parses a unified social credit code (GB 32100-2015, rules §1.2). Malformed structure or characters always
  * throw; a failed check character (overall, or the embedded GB 11714 organisation code) throws in `strict` mode and
  * is returned in `warnings` in `warn` mode. An unknown registration authority inside the character set is accepted.
  * Lower-case input is accepted and stored upper case.

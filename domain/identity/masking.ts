@@ -1,5 +1,5 @@
 /*
- * Display masks for sensitive personal data in responses and logs (design.md "Data"). Each keeps just enough for a
+ * Display masks for sensitive personal data in responses and logs (docs/architecture.md "Data"). Each keeps just enough for a
  * person to recognise their own record. They mask whatever they are given — invalid input is masked too, never
  * echoed — and they work on Unicode code points so a name never splits a character.
  */

@@ -1,5 +1,5 @@
 // Finds unmasked personal data in a value about to leave the system (a response body, a log line): resident ID
-// numbers, mobile phone numbers, bank accounts and medical details (design.md "Data"). The audit of unmasked reads
+// numbers, mobile phone numbers, bank accounts and medical details (docs/architecture.md "Data"). The audit of unmasked reads
 // (api/middleware/disclosure-audit.ts) and the personal-data scan of the test suite use this one definition.
 import { isCitizenId } from './citizen-id.js';
 

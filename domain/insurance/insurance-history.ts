@@ -23,7 +23,7 @@ export function monthsOf(span: RecordSpan, currentMonth: string): string[] {
 
 /**
  * Months covered by any of the spans up to `currentMonth`, each month once (overlapping relationships are never
- * counted twice — domain-rules §2, "overlapping years are not double counted").
+ * counted twice — rules §2, "overlapping years are not double counted").
  */
 export function monthsCovered(spans: readonly RecordSpan[], currentMonth: string): number {
   const months = new Set<string>();

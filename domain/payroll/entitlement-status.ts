@@ -8,7 +8,7 @@ function openSuspension(e: Entitlement): Suspension | undefined {
 
 /**
  * Suspends payment from `fromMonth` (待遇暂停): an overdue verification, a suspected loss of eligibility under
- * investigation (社会保险经办条例 art. 25, domain-rules §8). Returns a new entitlement; the input is not changed.
+ * investigation (社会保险经办条例 art. 25, rules §8). Returns a new entitlement; the input is not changed.
  * Suspending one that is already suspended returns it unchanged, so a repeated event does nothing twice.
  * @throws DomainError NOT_ALLOWED_NOW for a stopped entitlement; INVALID_DATE for a malformed month.
  */

@@ -2,7 +2,7 @@ import { Money } from '../money.js';
 import { addPeriods, assertPeriod, periodRange } from './payroll-month.js';
 
 /**
- * The benefits a payroll pays (api-contract "Benefit claims"); the same names as the claim types, plus `medical` for the
+ * The benefits a payroll pays (docs/api.md "Benefit claims"); the same names as the claim types, plus `medical` for the
  * medical-expense reimbursements of the grass-roots declarations (one-off lines).
  */
 export type BenefitType = 'pension' | 'unemployment' | 'maternity' | 'workInjury' | 'funeral' | 'survivor' | 'medical';

@@ -4,7 +4,7 @@ import { parseCitizenId } from '../identity/citizen-id.js';
 import { inFileOrder, readTable, type TableIssue, type TableRow, type TableSpec } from './csv-table.js';
 
 /*
- * The data-exchange feeds the payroll controls match against (社会保险经办条例 art. 8; domain-rules §8), documented
+ * The data-exchange feeds the payroll controls match against (社会保险经办条例 art. 8; rules §8), documented
  * column by column in docs/rules/payroll.md: CSV with a header line, UTF-8, columns named in English or Chinese.
  */
 

@@ -37,7 +37,7 @@ export function lastDueMonthFor(stop: StopEvent, policy: OverpaymentPolicy = DEF
 }
 
 /**
- * The amount overpaid after a stop event (多领待遇, 社会保险经办条例 art. 46; domain-rules §8): every payment for a
+ * The amount overpaid after a stop event (多领待遇, 社会保险经办条例 art. 46; rules §8): every payment for a
  * month after the last month due — for a death, every month after the death month. The sum is exact; each month
  * is named in the workings. Pure.
  * @throws DomainError INVALID_DATE / INVALID_AMOUNT for malformed months or amounts.

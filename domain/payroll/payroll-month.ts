@@ -2,7 +2,7 @@ import { addMonths, daysInMonth } from '../calendar/local-date.js';
 import { DomainError } from '../errors.js';
 
 /*
- * Payroll months ('YYYY-MM'). Benefits are paid and stopped by the month (domain-rules §8: a pension stops from the
+ * Payroll months ('YYYY-MM'). Benefits are paid and stopped by the month (rules §8: a pension stops from the
  * month after death), so entitlements, payroll lines and back-pay count whole months, never days.
  */
 

@@ -1,10 +1,10 @@
 /*
- * Configurable payroll rules with their defaults (domain-rules §8). A payroll run keeps the policy it started with
+ * Configurable payroll rules with their defaults (rules §8). A payroll run keeps the policy it started with
  * (it is workflow input), so a change applies to the next run. Each default says whether the rule behind it was
  * verified; the unverified ones are suggestions to confirm with the client.
  */
 
-/** Evidence that a beneficiary is alive and still entitled (待遇资格认证, domain-rules §8). */
+/** Evidence that a beneficiary is alive and still entitled (待遇资格认证, rules §8). */
 export type EvidenceKind =
   /** A record in a data feed proving life (public security, civil affairs, transport, social assistance…). */
   | 'lifeRecord'

@@ -1,7 +1,7 @@
 import type { EntitlementStatus, PayrollLine } from './entitlement.js';
 import { lastDayOf } from './payroll-month.js';
 
-/** Why a line is held before money leaves (domain-rules §8, common fraud patterns 1–3). */
+/** Why a line is held before money leaves (rules §8, common fraud patterns 1–3). */
 export type HoldCode =
   /** A death record on or before the end of the month: the pension stops from the month after death. */
   | 'DECEASED'
@@ -60,7 +60,7 @@ function held(reasons: HoldReason[] | null, code: HoldCode, reason: string): Hol
 type CheckedLine = Pick<PayrollLine, 'entitlementId' | 'benefit' | 'period'>;
 
 /**
- * The controls run on every payroll line before payment (domain-rules §8 detection rules): death on or before the
+ * The controls run on every payroll line before payment (rules §8 detection rules): death on or before the
  * end of the month (relatives drawing a dead person's pension — the death month itself is reviewed and may be
  * released, later months are not due); a prison term overlapping the month; another active pension (one person,
  * one pension relationship, §2); unemployment benefit once a new enrollment started in or before the month; a

@@ -20,7 +20,7 @@ export interface PensionAdjustmentRule {
 
 /**
  * Illustrative rules only: the nationally reported overall levels (3 % for 2024, 2 % for 2025) applied as a plain
- * share. Not in the domain-rules reference — unverified; load the province's own fixed / linked / per-year split.
+ * share. Not in the rules (docs/rules) — unverified; load the province's own fixed / linked / per-year split.
  */
 export const DEFAULT_PENSION_ADJUSTMENT_RULES: readonly PensionAdjustmentRule[] = [
   {

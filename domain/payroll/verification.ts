@@ -8,7 +8,7 @@ import { DEFAULT_VERIFICATION_POLICY, type EvidenceKind, type VerificationPolicy
 /** 待遇资格认证 status on a day: verified, in the reminder-and-grace window, or overdue (payment is suspended). */
 export type VerificationStatus = 'verified' | 'dueSoon' | 'overdue';
 
-/** One piece of evidence that the beneficiary is alive and entitled (domain-rules §8). */
+/** One piece of evidence that the beneficiary is alive and entitled (rules §8). */
 export interface VerificationEvidence {
   kind: EvidenceKind;
   date: string;

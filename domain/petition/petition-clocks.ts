@@ -4,7 +4,7 @@ import { DomainError } from '../errors.js';
 import { parentRegionCode } from '../region-code.js';
 import type { PetitionPolicy } from './petition-policy.js';
 
-/** The statutory clocks of a petition, each with its unit (domain-rules §9: petitions count calendar days, except the objection). */
+/** The statutory clocks of a petition, each with its unit (rules §9: petitions count calendar days, except the objection). */
 export type PetitionClock =
   | 'acceptanceDecision'
   | 'transferObjection'
@@ -100,7 +100,7 @@ export interface PetitionClockState {
 /**
  * Every statutory clock the petition's history has started, computed from the dates in its context: acceptance from
  * receipt, the objection from forwarding, handling from acceptance (+ an approved extension), each review window from
- * the opinion it answers, each review opinion from its request (domain-rules §7, §9).
+ * the opinion it answers, each review opinion from its request (rules §7, §9).
  */
 export function petitionClocks(
   calendar: readonly CalendarYear[],

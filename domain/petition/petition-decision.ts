@@ -4,7 +4,7 @@ import type { PetitionPolicy } from './petition-policy.js';
 import type { PetitionEvent } from './petition.machine.js';
 import { NOT_ACCEPTED_ROUTES, type NotAcceptedRoute, OPINION_KINDS, type OpinionKind } from './petition-submission.js';
 
-/** The human steps of a petition and the outcomes each takes (domain-rules §7). */
+/** The human steps of a petition and the outcomes each takes (rules §7). */
 export const PETITION_STEP_OUTCOMES = {
   acceptance: ['accept', 'notAccept', 'forward'],
   transferReceipt: ['accept', 'object'],

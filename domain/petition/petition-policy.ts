@@ -1,5 +1,5 @@
 /**
- * Configurable petition clocks with their statutory defaults (domain-rules §7, §9: provinces may set other internal
+ * Configurable petition clocks with their statutory defaults (rules §7, §9: provinces may set other internal
  * limits). A running case keeps the policy it started with (workflow input).
  */
 export interface PetitionPolicy {

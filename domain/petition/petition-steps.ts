@@ -13,7 +13,7 @@ export interface PetitionStepSpec {
 }
 
 /**
- * The human step each status waits on (domain-rules §7), or null when the case waits on the petitioner or is over.
+ * The human step each status waits on (rules §7), or null when the case waits on the petitioner or is over.
  * Sensitive petitions are decided at `approve` level (reviewers and supervisors), never by front-line caseworkers.
  */
 export function petitionStepOf(status: PetitionStatus, sensitive: boolean): PetitionStepSpec | null {

@@ -1,4 +1,4 @@
-/** How the petition reached the agency (domain-rules §7, 信访工作条例 art. 17). */
+/** How the petition reached the agency (rules §7, 信访工作条例 art. 17). */
 export const PETITION_CHANNELS = ['online', 'letter', 'fax', 'visit', 'phone'] as const;
 export type PetitionChannel = (typeof PETITION_CHANNELS)[number];
 
@@ -8,7 +8,7 @@ export function isPetitionChannel(value: unknown): value is PetitionChannel {
 }
 
 /**
- * Where a matter the agency does not take as a petition belongs (domain-rules §7, "What is not handled as an ordinary
+ * Where a matter the agency does not take as a petition belongs (rules §7, "What is not handled as an ordinary
  * petition", arts. 19, 22, 31): the petitioner is told the route.
  */
 export const NOT_ACCEPTED_ROUTES = [
@@ -27,7 +27,7 @@ export interface Representative {
   citizenId: string;
 }
 
-/** What a citizen files (api-contract.md POST /v1/petitions; domain-rules §7 data model). */
+/** What a citizen files (docs/api.md POST /v1/petitions; rules §7 data model). */
 export interface PetitionSubmission {
   channel: PetitionChannel;
   region: string;

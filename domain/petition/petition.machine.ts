@@ -48,7 +48,7 @@ export type PetitionEvent =
   | { type: 'WINDOW_CLOSED' };
 
 /**
- * The lifecycle of a petition (信访, domain-rules §7: registered → accepted | not accepted | forwarded → in progress
+ * The lifecycle of a petition (信访, rules §7: registered → accepted | not accepted | forwarded → in progress
  * → (extended) → opinion → review → re-review). The state value is the status the petitioner sees; the clocks live
  * in the workflow (petition-clocks.ts) because they are time, not state, and the human step of each state is
  * {@link petitionStepOf} (petition-steps.ts), so a continued-as-new run reopens it from the state alone.

@@ -7,7 +7,7 @@ import { Money } from '../money.js';
 import { DEFAULT_SUPERVISION_POLICY, type SupervisionHit, type SupervisionPolicy } from './supervision-policy.js';
 
 /*
- * The continuous fund-supervision controls (基金监督, domain-rules §8 "detection rules to implement"; 社会保险经办条例
+ * The continuous fund-supervision controls (基金监督, rules §8 "detection rules to implement"; 社会保险经办条例
  * arts. 36–38 internal control). Each is a pure predicate over facts: a hit, or null.
  */
 

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { DomainError } from '../errors.js';
 import { Money, isRate } from '../money.js';
 
-/** The fine range for benefits obtained by fraud: 2–5 × the amount (社会保险法 art. 88, domain-rules §8 ✔). */
+/** The fine range for benefits obtained by fraud: 2–5 × the amount (社会保险法 art. 88, rules §8 ✔). */
 export interface FraudPenaltyPolicy {
   minMultiple: string;
   maxMultiple: string;

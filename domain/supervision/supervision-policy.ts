@@ -1,6 +1,6 @@
 import { DEFAULT_BACK_PAYMENT_POLICY } from '../declarations/back-payment-policy.js';
 
-/** Thresholds of the continuous fund-supervision controls (domain-rules §8 detection rules). */
+/** Thresholds of the continuous fund-supervision controls (rules §8 detection rules). */
 export interface SupervisionPolicy {
   /** An employer with at least this many enrollees and no wage record is flagged. Suggested default, unverified. */
   enrolleeThreshold: number;

@@ -46,7 +46,7 @@ const BASIS = '医保办发〔2021〕43号';
 const shift = (month: string, n: number): string => addMonths(`${month}-01`, n).slice(0, 7);
 
 /**
- * Continuity of medical cover across a transfer (医保办发〔2021〕43号, domain-rules §6.2): a break of at most 3 months
+ * Continuity of medical cover across a transfer (医保办发〔2021〕43号, rules §6.2): a break of at most 3 months
  * is continuous — the break may be back-paid under the new place's rules, benefits start in the month of payment and
  * the break is covered retroactively; the same holds for an employee ↔ resident switch after at least 2 years of
  * continuous cover. A longer break gives a waiting period of at most 6 months; 43号 leaves its length to each pooling

@@ -48,7 +48,7 @@ const years = (months: number): string => `${Math.floor(months / 12)} y ${months
 
 /**
  * Where the pension is paid (待遇领取地, 国办发〔2009〕66号 arts. 6, 12, restated in 人社部规〔2016〕5号 §1,
- * domain-rules §6.1): (1) relationship in the hukou province → the current place; (2) otherwise 10 years or more in
+ * rules §6.1): (1) relationship in the hukou province → the current place; (2) otherwise 10 years or more in
  * the current place → the current place; (3) otherwise the most recent place with 10 years or more; (4) otherwise
  * the hukou province. Years are cumulative per pooling area and include deemed years. Pure.
  * @throws DomainError INVALID_REGION_CODE for a bad code; INVALID_DATE for bad months or a bad `lastMonth`.

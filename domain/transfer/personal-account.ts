@@ -40,7 +40,7 @@ const BASIS = '国办发〔2009〕66号 art. 4';
 
 /**
  * The personal account (个人账户) money that moves with a pension transfer: before 1998 the individual contributions
- * with their interest, from 1998 everything credited to the account (国办发〔2009〕66号 art. 4, domain-rules §6.1).
+ * with their interest, from 1998 everything credited to the account (国办发〔2009〕66号 art. 4, rules §6.1).
  * A line is placed by its year: a pre-1998 line moves its individual contributions and its interest less the part
  * earned by pre-1998 employer money; a line from 1998 on moves every contribution and its interest less that same
  * part (the retained money keeps earning interest where it stays). Pure.

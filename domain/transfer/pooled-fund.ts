@@ -51,7 +51,7 @@ function assertMonths(months: number, path: string): void {
 /**
  * The pooled fund (统筹基金) that moves with a pension transfer: `rate` (12 %) of the actual contribution wage of each
  * year from 1998, a part year by its months; years before 1998 contribute nothing (国办发〔2009〕66号 art. 4,
- * domain-rules §6.1, E3: 2010–2018 full years and 6 months of 2019 → 517 800.00 and 62 136.00). Each year's amount is
+ * rules §6.1, E3: 2010–2018 full years and 6 months of 2019 → 517 800.00 and 62 136.00). Each year's amount is
  * rounded half-up to the fen and the total adds the rounded amounts. Pure.
  * @throws DomainError INVALID_DATE for months outside 1–12, a year listed twice or after `asOfYear`;
  * INVALID_AMOUNT for a wage or a configured rate that is not a non-negative decimal.
@@ -125,7 +125,7 @@ export interface WagePeriod {
  * The pooled fund of a contribution history given as record spans rather than years (what the old office's records
  * hold): each span is cut into calendar years, a year with several wage levels adds them up by their months, and the
  * rule is the calculator's — 12 % of each year's actual contribution wage from 1998, rounded per year
- * (国办发〔2009〕66号 art. 4, domain-rules §6.1). A month listed in two spans would count twice: refused. Pure.
+ * (国办发〔2009〕66号 art. 4, rules §6.1). A month listed in two spans would count twice: refused. Pure.
  * @throws DomainError INVALID_DATE for a malformed month, a span ending before it starts, or two spans sharing a month;
  * INVALID_AMOUNT for a malformed wage or rate.
  */

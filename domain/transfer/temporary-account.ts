@@ -41,7 +41,7 @@ const provinceOf = (code: string, path: string): string => `${parseRegionAt(code
 
 /**
  * The temporary contribution account rule (临时基本养老保险缴费账户, 国办发〔2009〕66号 art. 5, 人社部规〔2016〕5号,
- * domain-rules §6.1): a man aged 50 or more, or a woman aged 40 or more, on the transfer date who moves to a province
+ * rules §6.1): a man aged 50 or more, or a woman aged 40 or more, on the transfer date who moves to a province
  * that is not their hukou province keeps the pension relationship where it is, and the new place records the
  * contributions in a temporary account — unless the move was approved by an organisation or 人社 department. Ages are
  * completed years on the transfer date (the birthday itself counts). Pure.

@@ -34,7 +34,7 @@ export interface CalculatedTransferAmounts {
  * The personal account statement the old office's records give: per year, the individual contributions (the record's
  * monthly wage × months × the employee rate, rounded half-up to the fen per span) and no credited interest — the
  * interest rates credited each year (记账利率) are not held here, so the interest line is 0.00 and the workings say
- * so (domain-rules §6.1, E3: "interest not computed"). Pure.
+ * so (rules §6.1, E3: "interest not computed"). Pure.
  * @throws DomainError INVALID_AMOUNT for a malformed rate; INVALID_DATE as {@link yearSegmentsOf}.
  */
 export function accountStatementOfPeriods(periods: readonly AccountPeriod[], throughMonth: string): AccountStatementLine[] {
@@ -53,7 +53,7 @@ export function accountStatementOfPeriods(periods: readonly AccountPeriod[], thr
 }
 
 /**
- * What a transfer moves, from the old office's records (domain-rules §6): for a pension the pooled fund (12 % of each
+ * What a transfer moves, from the old office's records (rules §6): for a pension the pooled fund (12 % of each
  * year's contribution wage from 1998) and the personal account (before 1998 the individual contributions with interest,
  * from 1998 the whole credit — 国办发〔2009〕66号 art. 4); for medical the personal-account balance (医保办发〔2021〕
  * 43号), here the individual contributions credited to it (spending from the account is not held here); for

@@ -55,7 +55,7 @@ const lastOf = (spans: readonly { endMonth: string | null }[], through: string) 
   spans.map((s) => (s.endMonth === null || s.endMonth > through ? through : s.endMonth)).sort().at(-1) ?? null;
 
 /**
- * What a transfer moves and what follows from it (domain-rules §6), from the facts one side or both sides hold: the
+ * What a transfer moves and what follows from it (rules §6), from the facts one side or both sides hold: the
  * amounts (pooled fund and personal account for a pension, the account balance for medical, none for unemployment);
  * for a pension the temporary-account rule (art. 5) and where the pension will be paid (arts. 6, 12: the relationship
  * is then in the new place, and each place counts the years paid there); for medical the continuity of cover (医保办发〔2021〕43号); for

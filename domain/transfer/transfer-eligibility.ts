@@ -46,7 +46,7 @@ export interface TransferEligibility {
 }
 
 /**
- * Whether a transfer may start (domain-rules §6, §2), with every refusal at once so the applicant can fix them
+ * Whether a transfer may start (rules §6, §2), with every refusal at once so the applicant can fix them
  * together: a pension drawer is not transferred (国办发〔2009〕66号 art. 2); two regions of one pooling area are never
  * a transfer — a change of employer there is a leaver plus a hire; a pension transfer needs the person insured and
  * paying in the new area first (art. 8 (1)) — in the month of the application at the latest; a second open transfer

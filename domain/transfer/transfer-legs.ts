@@ -44,7 +44,7 @@ const MEDICAL = '医保办发〔2021〕43号';
 const UNEMPLOYMENT = '社会保险法 art. 52; 社会保险经办条例 arts. 14–16; day counts as medical (unverified)';
 
 /**
- * The legs of a transfer with their statutory clocks, all in working days (domain-rules §6.1, §6.2, §9). Pension:
+ * The legs of a transfer with their statutory clocks, all in working days (rules §6.1, §6.2, §9). Pension:
  * the new office sends the letter of acceptance within 15 working days of the application, the old office sends the
  * information table and the money within 15 of receiving it, the new office completes within 15 of receiving them
  * (国办发〔2009〕66号 art. 8; ≤ 45 in all). Medical: the old office transfers out within 10 working days of the

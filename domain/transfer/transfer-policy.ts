@@ -1,5 +1,5 @@
 /**
- * Every configurable value of the inter-region transfer rules (转移接续, domain-rules §6, §9) with its default. A
+ * Every configurable value of the inter-region transfer rules (转移接续, rules §6, §9) with its default. A
  * running transfer keeps the policy it started with (workflow input), so a change applies to new transfers only.
  * None of these values is known to change over time, so none is dated; a province that needs other values passes a
  * different policy.
@@ -89,7 +89,7 @@ export interface TransferEligibilityPolicy {
   insuredInNewAreaRequiredFor: readonly TransferInsurance[];
 }
 
-/** How the saga chases a leg that runs late (design.md "a saga, not hope"). */
+/** How the saga chases a leg that runs late (docs/architecture.md "Case = workflow"). */
 export interface TransferSagaPolicy {
   /**
    * Hours between attempts while the money or the counterpart's answer has not arrived: the funds are looked for

@@ -64,7 +64,7 @@ function endOf(leg: TransferLegName, role: TransferRole, p: TransferProgress): s
 
 /**
  * Every leg of a transfer with its office, clock and state, as the person and both offices see it (GET
- * /v1/transfers/{reference}); clocks in working days over the holiday calendar (domain-rules §6, §9). `status` is the
+ * /v1/transfers/{reference}); clocks in working days over the holiday calendar (rules §6, §9). `status` is the
  * case status: a refused case marks the leg it stopped in, a temporary-account case ends after the letter. Pure.
  */
 export function transferLegViews(input: {

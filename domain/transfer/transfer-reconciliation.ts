@@ -79,7 +79,7 @@ function compare(
 /**
  * Checks a booked transfer pair: what leaves the old fund (pooled fund + personal account) must enter the new one to
  * the fen, component by component — 国办发〔2009〕66号 art. 4 moves two separately computed amounts into two separate
- * books, so equal totals with swapped components still differ (domain-rules §6.1).
+ * books, so equal totals with swapped components still differ (rules §6.1).
  * Both bookings must carry the same reference, and with `calculated` the outgoing side must equal the calculated
  * amounts. Pure; it says what differs and never corrects anything.
  * @throws DomainError INVALID_AMOUNT for a malformed amount (path names the side and component).

@@ -3,7 +3,7 @@ import type { TransferLegName, TransferOffice } from './transfer-legs.js';
 import type { TransferInsurance } from './transfer-policy.js';
 
 /**
- * Which offices of a transfer this system runs (domain-rules §6): `both` — two pooling areas it serves; `new` — it is
+ * Which offices of a transfer this system runs (rules §6): `both` — two pooling areas it serves; `new` — it is
  * the receiving office and the old one is reached through the national transfer platform; `old` — it is the sending
  * office and the new one asked through the platform.
  */
@@ -68,7 +68,7 @@ export function legOfStatus(status: string, insurance: TransferInsurance): Trans
 }
 
 /**
- * The lifecycle of an inter-region transfer (转移接续, domain-rules §6): for a pension the new office's letter of
+ * The lifecycle of an inter-region transfer (转移接续, rules §6): for a pension the new office's letter of
  * acceptance, the old office's transfer-out (information table and money) and the new office's completion
  * (国办发〔2009〕66号 art. 8); for medical and unemployment the old office's transfer-out and the new office's load
  * (医保办发〔2021〕43号). A refusal before the money moves ends the case with nothing moved. A man from 50 or a woman

@@ -15,7 +15,7 @@ export interface UnemploymentCarryOver {
 const BASIS = '社会保险法 art. 52';
 
 /**
- * Unemployment-insurance years carry over a transfer (社会保险法 art. 52, domain-rules §6.3): the relationship moves with
+ * Unemployment-insurance years carry over a transfer (社会保险法 art. 52, rules §6.3): the relationship moves with
  * the worker and contribution years from every pooling area add up. The caller lists each month once — months paid
  * twice for the same calendar month are a duplicate to clear, not extra entitlement. Pure.
  * @throws DomainError INVALID_REGION_CODE for a bad area; INVALID_DATE for a negative or fractional count.

@@ -7,7 +7,7 @@ import { visibleArrearsCase, type ArrearsCaseRow } from './arrears-access.js';
 
 /**
  * 欠费核定: what an arrears case's periods owe as of a date (today by default) — principal, late fee with its days
- * counted (社会保险法 art. 86, domain-rules §4, E2) — and the case's fine not yet paid, for the employer and staff
+ * counted (社会保险法 art. 86, rules §4, E2) — and the case's fine not yet paid, for the employer and staff
  * who may see the case.
  */
 export async function readArrearsStatement(

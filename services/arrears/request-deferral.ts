@@ -5,7 +5,7 @@ import type { CommandContext } from '../command-context.js';
 import { arrearsAccountOf, visibleArrearsCase, type ArrearsCaseRow } from './arrears-access.js';
 
 /**
- * 困难缓缴申请: the employer (or its caseworker) asks for a hardship deferral of an arrears case (domain-rules §4 (b));
+ * 困难缓缴申请: the employer (or its caseworker) asks for a hardship deferral of an arrears case (rules §4 (b));
  * a supervisor decides it on the case's `deferralReview` task. The case's workflow checks the request against the
  * policy the case started with — at most a calendar year from today by default (domain/arrears/arrears-decision.ts
  * `hardshipDeferral`), a reason, a stage that allows it — and answers once it has taken it; its refusal keeps its

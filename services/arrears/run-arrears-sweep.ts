@@ -26,7 +26,7 @@ export interface SweepContext {
 }
 
 /**
- * The overdue sweep (欠费追缴, domain-rules §3.3, §4): provisional bills for employers that did not declare, then every
+ * The overdue sweep (欠费追缴, rules §3.3, §4): provisional bills for employers that did not declare, then every
  * unpaid bill past its due date lands on its employer's one open arrears case — a new case row when there is none —
  * and each case is started or told about its new periods (signal-with-start). Running it twice does no harm.
  */
@@ -78,7 +78,7 @@ export async function runArrearsSweepNow(ctx: CommandContext, asOf: string | und
 }
 
 /**
- * Provisional bills for employers that did not declare (社会保险法 art. 62, domain-rules §3.3): for last month and the
+ * Provisional bills for employers that did not declare (社会保险法 art. 62, rules §3.3): for last month and the
  * month before, once its due date has passed, an employer billed for the month before but not for this one gets a
  * bill of 110 % of that month.
  */

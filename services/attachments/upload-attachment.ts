@@ -18,7 +18,7 @@ const allowed: readonly string[] = Object.keys(ATTACHMENT_TYPES);
 const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'attachment';
 
 /**
- * Stores an upload to be filed with a petition later (api-contract.md POST /v1/attachments): a PDF, JPEG or PNG of at
+ * Stores an upload to be filed with a petition later (docs/api.md POST /v1/attachments): a PDF, JPEG or PNG of at
  * most 10 MiB, told by its first bytes — a declared type naming an allowed type must match them too, so a renamed
  * file is refused (400 `file`, nothing written). The bytes go to the content-addressed store, the row and its audit
  * entry to the database in one transaction; the attachment belongs to its uploader until a petition files it.

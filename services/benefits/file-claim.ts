@@ -110,7 +110,7 @@ function applicationOf(ctx: CommandContext, request: BenefitClaimRequest, today:
 }
 
 /**
- * 待遇申领: the person, their employer or a caseworker files a claim (domain-rules §5; api-contract "Benefit claims").
+ * 待遇申领: the person, their employer or a caseworker files a claim (rules §5; docs/api.md "Benefit claims").
  * Input that can never be right is refused here with the field named and nothing written (an event in the future, a
  * region not served, a person with no insurance record); whether the claim is granted is the case's own checks. One
  * open claim per person, type and event: the filer's repeat returns the same case, anyone else's is refused. The case

@@ -17,7 +17,7 @@ async function policyOn(ctx: CommandContext, date?: string): Promise<BenefitPoli
 }
 
 /**
- * POST /v1/calculations/pension (api-contract "Benefit calculators"; domain-rules §5.1, E6): with the divisor table and
+ * POST /v1/calculations/pension (docs/api.md "Benefit calculators"; rules §5.1, E6): with the divisor table and
  * the rules in force on the retirement date when given, else today.
  */
 export async function calculatePensionFigures(ctx: CommandContext, input: PensionInput): Promise<PensionResult> {

@@ -7,7 +7,7 @@ import { Money } from '../../domain/money.js';
 import type { CommandContext } from '../command-context.js';
 
 /**
- * One month's contributions for a wage with the region's parameters in force on `date` (domain-rules §3.1–3.4, E1),
+ * One month's contributions for a wage with the region's parameters in force on `date` (rules §3.1–3.4, E1),
  * with the workings.
  */
 export async function contributionsFor(

@@ -15,7 +15,7 @@ export interface CalendarLoad {
 }
 
 /**
- * Loads a year's State Council holiday arrangement (国务院办公厅关于…部分节假日安排的通知, domain-rules §9). Until then the
+ * Loads a year's State Council holiday arrangement (国务院办公厅关于…部分节假日安排的通知, rules §9). Until then the
  * year counts as plain weeks and every deadline across it says it is provisional; now they are counted again: bills'
  * due dates at once, and each open case with a provisional deadline is told (its tasks' due dates follow, with a line
  * on the timeline). Nothing was ever refused or stuck for the missing year.

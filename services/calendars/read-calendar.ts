@@ -9,7 +9,7 @@ export async function readCalendar(ctx: CommandContext, year: number) {
   return { year, status: 'official' as const, notice: loaded.notice, loadedAt: loaded.loadedAt, holidays: loaded.holidays, workdays: loaded.makeupWorkdays };
 }
 
-/** The last day of a period of `days` in the rule's unit (domain-rules §9), provisional across an unloaded year. */
+/** The last day of a period of `days` in the rule's unit (rules §9), provisional across an unloaded year. */
 export async function computeDeadline(ctx: CommandContext, from: string, days: number, unit: DeadlineUnit): Promise<DatedDeadline> {
   return new HolidayCalendar(await loadCalendarYears(ctx.em)).deadlineOf(from, days, unit);
 }

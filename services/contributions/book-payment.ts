@@ -41,7 +41,7 @@ export interface IncomingPayment {
 /**
  * 到账登记: a caseworker, supervisor or administrator records a payment an employer made (issue 3). Booked once per
  * idempotency key and allocated with the credit held over the periods owed as of its value date, then the fines
- * (the configured rule, domain-rules §4); an overpayment becomes credit. The employer's open arrears case is told.
+ * (the configured rule, rules §4); an overpayment becomes credit. The employer's open arrears case is told.
  */
 export async function bookPayment(ctx: CommandContext, req: PaymentRequest): Promise<BookedPayment> {
   const employer = await employerFor(ctx, req.employerCreditCode, 'pay');

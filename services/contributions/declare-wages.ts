@@ -69,7 +69,7 @@ export type DeclarationOutcome =
 const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 40);
 
 /**
- * 工资申报: an employer's (or the front office's) monthly wage declaration as JSON lines (domain-rules §3.3). Refused
+ * 工资申报: an employer's (or the front office's) monthly wage declaration as JSON lines (rules §3.3). Refused
  * as a whole — nothing written — when any line or field is bad, with every issue named (`lines[2].citizenId`).
  */
 export async function declareWages(ctx: DeclarationContext, req: WageDeclaration): Promise<DeclarationOutcome> {
@@ -104,10 +104,10 @@ interface Intake {
 }
 
 /**
- * The whole intake of a monthly declaration (domain-rules §3.3): every row checked and computed first, and the
+ * The whole intake of a monthly declaration (rules §3.3): every row checked and computed first, and the
  * declaration refused as a whole when any row or field is bad (issue 3); otherwise the lines, the bill and its charge
  * (or adjustment) are written in one transaction, and a credit the employer holds is spent on the new bill by the
- * payment allocation rule in force (domain-rules §4). A retry with the same key returns the first declaration.
+ * payment allocation rule in force (rules §4). A retry with the same key returns the first declaration.
  */
 async function recordWages(ctx: DeclarationContext, employer: ContributionAccount, req: Intake): Promise<DeclarationOutcome> {
   const prefix = req.source === 'file' ? 'rows' : 'lines';

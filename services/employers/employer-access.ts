@@ -27,7 +27,7 @@ function subjectFor(type: SubjectType, account: ContributionAccount) {
 
 /**
  * The employer a request is about (an employer agent's own when it names none), or EMPLOYER_NOT_FOUND when it is
- * unknown or not visible to the caller — the same answer for both, so credit codes cannot be probed (api-contract.md
+ * unknown or not visible to the caller — the same answer for both, so credit codes cannot be probed (docs/api.md
  * "Errors"). Then the typed refusal (403 with the reason) unless the caller may do what `purpose` needs. Every command
  * about one employer's account starts here.
  */

@@ -26,7 +26,7 @@ const reference = new ReferenceCache();
 
 /**
  * 参保登记: an employer registers a hire, staff register one at the counter, or a citizen registers as a flexible
- * worker (domain-rules §2). Input that can never be right is refused here with the field named and nothing written
+ * worker (rules §2). Input that can never be right is refused here with the field named and nothing written
  * (a birth date in the future, a hire before birth, a region the system does not serve); what needs the person's
  * record is the case's own checks. The case row is written before the workflow starts and the workflow ID is the case
  * ID, so a retried request lands on the same case.

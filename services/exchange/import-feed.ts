@@ -7,7 +7,7 @@ import type { CommandContext } from '../command-context.js';
 
 export type Feed = 'deaths' | 'imprisonments';
 
-/** The answer to a feed import (api-contract "POST /v1/exchange/{feed}"): counts and the per-row report. */
+/** The answer to a feed import (docs/api.md "POST /v1/exchange/{feed}"): counts and the per-row report. */
 export interface FeedReport {
   feed: Feed;
   rows: number;
@@ -25,7 +25,7 @@ export interface FeedReport {
 
 /**
  * POST /v1/exchange/deaths | imprisonments: a data-exchange file from public security, civil affairs, health or justice
- * (domain-rules §8; formats in docs/payroll.md). Every row is read and reported (row and field); the good rows are
+ * (rules §8; formats in docs/payroll.md). Every row is read and reported (row and field); the good rows are
  * applied in one transaction; the same file imported twice is applied once. A death stops the person's pension from
  * the month after and opens a recovery for months already paid after it.
  */

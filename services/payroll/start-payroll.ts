@@ -9,7 +9,7 @@ import { authorize } from '../authorization.js';
 import type { CommandContext } from '../command-context.js';
 
 /**
- * 待遇拨付: a supervisor (or admin) runs the region's payroll for a month (api-contract "Benefit claims and payments").
+ * 待遇拨付: a supervisor (or admin) runs the region's payroll for a month (docs/api.md "Benefit claims and payments").
  * One per region and month: the business key is the region and the month, so a repeat — or a retry after a timeout —
  * lands on the same case and answers it with `created: false`. Refused with the field named, nothing written, for a
  * month that is not YYYY-MM or lies beyond next month, or a region this system does not serve. The case row and the

@@ -10,7 +10,7 @@ import { normalisedMatter, type PetitionChannel, type PetitionSubmission, type R
 import { authorize } from '../authorization.js';
 import type { CommandContext } from '../command-context.js';
 
-/** What a citizen files (api-contract.md POST /v1/petitions), as the route parsed it. */
+/** What a citizen files (docs/api.md POST /v1/petitions), as the route parsed it. */
 export interface PetitionFiling {
   channel: PetitionChannel;
   region: string;
@@ -30,7 +30,7 @@ export interface PetitionFiling {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * 信访登记 (信访工作条例 arts. 17–23, domain-rules §7): a citizen petitions in their own name; the case row, the petition
+ * 信访登记 (信访工作条例 arts. 17–23, rules §7): a citizen petitions in their own name; the case row, the petition
  * row and the filing of the attachments are written in one transaction, then the petition's workflow starts. One case
  * per submission: the client's idempotency key, or else the submission itself, so a retried request finds the case it
  * made. Attachments must be the caller's own uploads not filed with another petition (400 `attachmentIds` otherwise).

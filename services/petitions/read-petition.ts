@@ -5,7 +5,7 @@ import type { CaseDeadline } from '../../domain/case/case-projection.js';
 import type { CommandContext } from '../command-context.js';
 import { opinionOnRecord, ownPetition } from './petition-access.js';
 
-/** What the petitioner sees of their petition (api-contract.md GET /v1/petitions/{reference}). */
+/** What the petitioner sees of their petition (docs/api.md GET /v1/petitions/{reference}). */
 export interface PetitionerView {
   reference: string;
   caseId: string;

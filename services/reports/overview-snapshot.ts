@@ -23,7 +23,7 @@ export interface OverviewSnapshots {
 const MAX_KEYS = 1_000;
 
 /**
- * Per-process snapshots of `regionOverview` (design.md "Tasks": SLA figures for the supervisor), refreshed when older
+ * Per-process snapshots of `regionOverview` (docs/architecture.md "Tasks: the human part": SLA figures for the supervisor), refreshed when older
  * than `ttlMs` by `clock`. A failed count is not cached: the next request tries again.
  */
 export function createOverviewSnapshots(options: { ttlMs: number; clock: () => Date; count?: typeof regionOverview }): OverviewSnapshots {

@@ -16,7 +16,7 @@ export interface RegionOverview {
 }
 
 /**
- * The supervisor's overview of their region (design.md "Tasks": per-step SLA figures, caseworker workloads, stuck
+ * The supervisor's overview of their region (docs/architecture.md "Tasks: the human part": per-step SLA figures, caseworker workloads, stuck
  * cases). Only callers who may reassign tasks (supervisors) see it, and only for the region on their token (403
  * otherwise). The figures come from a per-process snapshot at most `snapshots.ttlMs` old, shared by every supervisor
  * of the region — so a whistle-blowing petition is taken out of the stuck cases here, per viewer, for the staff member

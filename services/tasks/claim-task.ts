@@ -6,7 +6,7 @@ import { auditActor, type CommandContext } from '../command-context.js';
 import { visibleTask } from './task-access.js';
 
 /**
- * 领取: takes an open task for oneself (design.md "Tasks"). The CASL check looks at the task as if it were open — who
+ * 领取: takes an open task for oneself (docs/architecture.md "Tasks: the human part"). The CASL check looks at the task as if it were open — who
  * holds it now is for the conditional UPDATE to decide atomically (of two simultaneous claims exactly one wins, the
  * other gets TASK_ALREADY_CLAIMED), so a stale read never decides a race. A repeated claim by the holder is a no-op.
  */

@@ -11,7 +11,7 @@ export interface Decision {
 }
 
 /**
- * 办结: the holder's decision on a task (design.md "Tasks"). CASL checks the row (holder, step permission, four eyes,
+ * 办结: the holder's decision on a task (docs/architecture.md "Tasks: the human part"). CASL checks the row (holder, step permission, four eyes,
  * accused staff); the case workflow's validator checks the case (the task still open, the outcome possible now, a
  * reason where one is needed) before anything reaches history, and answers once the decision is applied. The task's
  * new state comes from the workflow; the same request retried carries the same update ID and is applied once.

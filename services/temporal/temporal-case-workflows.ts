@@ -56,7 +56,7 @@ function caseIsRecovering(err: unknown): boolean {
 }
 
 /**
- * The workflow port on a Temporal client (design.md "Case = workflow"): the workflow ID is the case ID, starts use a
+ * The workflow port on a Temporal client (docs/architecture.md "Case = workflow"): the workflow ID is the case ID, starts use a
  * conflict policy that returns the running case, decisions are Updates with a deterministic update ID. A validator's
  * refusal arrives as an ApplicationFailure whose type is the domain error code it chose (workflows/messages.ts).
  */

@@ -33,7 +33,7 @@ const PATH_OF: Record<TransferRefusalCode, string> = {
 
 /**
  * 转移接续: the person, their new employer or staff of the receiving region apply at the new office (国办发〔2009〕66号
- * art. 8 (1), domain-rules §6). Refused with every reason and nothing written: someone already drawing a pension, two
+ * art. 8 (1), rules §6). Refused with every reason and nothing written: someone already drawing a pension, two
  * regions of one pooling area (a leaver plus a hire there), a person not yet insured and paying in the new area, a
  * second open transfer of the same insurance, nothing on record to move in a served old area. A pooling area this
  * system does not serve is the counterpart reached through the national platform. The workflow ID is the case ID; a

@@ -27,7 +27,7 @@ describe('GET /v1/audit-entries and /v1/reports/overview', () => {
     expect((await system.call('GET', '/v1/audit-entries', { token: citizen })).body.items).toEqual([]);
   });
 
-  it('the supervisor overview counts open and overdue tasks per step and is refused to a caseworker (design.md "Tasks")', async () => {
+  it('the supervisor overview counts open and overdue tasks per step and is refused to a caseworker (docs/architecture.md "Tasks: the human part")', async () => {
     const employer = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-report' });
     const { taskId } = await lateHireInReview(system, employer);
     await system.orm.em.fork().execute(`update task set due_at = now() - interval '2 days' where id = ?`, [taskId]);

@@ -61,7 +61,7 @@ describe('bad input, authentication and masking over HTTP: the right 4xx problem
     expect(fieldPaths(answer.body)).toEqual(['person.citizenId']);
   });
 
-  it('an impossible date (hireDate 2026-02-30) → 400 naming hireDate (domain-rules principle 3)', async () => {
+  it('an impossible date (hireDate 2026-02-30) → 400 naming hireDate (rules principle 3)', async () => {
     const answer = await refused('POST', '/v1/enrollments', { token: employer, body: enrollmentBody({ hireDate: '2026-02-30' }) });
     expect(answer.status).toBe(400);
     expect(fieldPaths(answer.body)).toEqual(['hireDate']);
@@ -90,7 +90,7 @@ describe('bad input, authentication and masking over HTTP: the right 4xx problem
     });
     expect(declaration.status).toBe(400);
     expect(fieldPaths(declaration.body)).toEqual(['lines[0].citizenId']);
-    // The case row comes before the workflow (design.md "Case = workflow"): with no row written, nothing was started.
+    // The case row comes before the workflow (docs/architecture.md "Case = workflow"): with no row written, nothing was started.
     let started = 0;
     for await (const _execution of system.temporal.workflow.list({ query: `TaskQueue = '${system.taskQueue}' AND StartTime > '${startedAt}'` })) started += 1;
     expect(started).toBe(0);
@@ -145,14 +145,14 @@ describe('bad input, authentication and masking over HTTP: the right 4xx problem
     expect(fieldPaths(answer.body)).toEqual(['insuranceTypes']);
   });
 
-  it('an employer agent filing for another employer → 403 with the reason (design.md "Permissions")', async () => {
+  it('an employer agent filing for another employer → 403 with the reason (docs/architecture.md "Permissions")', async () => {
     const answer = await refused('POST', '/v1/enrollments', { token: employer, body: enrollmentBody({ employerCreditCode: SEEDED_EMPLOYER_330106, region: '330106' }) });
     expect(answer.status).toBe(403);
     expect(answer.body.code).toBe('FORBIDDEN');
     expect(answer.body.detail.length).toBeGreaterThan(0);
   });
 
-  it('a malformed cursor → 400 naming cursor, on cases and tasks (api-contract.md "General")', async () => {
+  it('a malformed cursor → 400 naming cursor, on cases and tasks (docs/api.md "General")', async () => {
     const caseworker = await system.token({ role: 'caseworker', region: '330102', sub: 'cw-bad' });
     for (const path of ['/v1/cases?cursor=not-a-cursor', '/v1/tasks?view=available&cursor=%25%25%25', '/v1/cases?cursor=eyJhIjoxfQ']) {
       const answer = await refused('GET', path, { token: caseworker });
@@ -166,7 +166,7 @@ describe('bad input, authentication and masking over HTTP: the right 4xx problem
     expect(answer.status).toBe(202);
   });
 
-  describe('masking (design.md "Data": ID numbers masked unless the role needs them)', () => {
+  describe('masking (docs/architecture.md "Data": ID numbers masked unless the role needs them)', () => {
     it('the employer and an auditor see 110105********002X-style IDs; caseworkers and the supervisor of the region see them whole', async () => {
       const { caseId, citizenId: id } = await lateHireInReview(system, employer);
       const masked = `${id.slice(0, 6)}********${id.slice(14)}`;

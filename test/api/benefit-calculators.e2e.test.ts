@@ -1,4 +1,4 @@
-// The benefit calculators (api-contract "Benefit calculators", issue 10 point 1) through real HTTP: the worked
+// The benefit calculators (docs/api.md "Benefit calculators", issue 10 point 1) through real HTTP: the worked
 // examples E4, E5, E6 and E9, every figure with a line in `workings`, bad input named, and the dated configuration.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '../support/system.js';

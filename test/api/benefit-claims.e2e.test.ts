@@ -159,7 +159,7 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
     expect(await writtenRows(system)).toEqual(before);
   });
 
-  it('shows a claim to its claimant and the staff of its region, and the same 404 to anyone else (design.md Permissions)', async () => {
+  it('shows a claim to its claimant and the staff of its region, and the same 404 to anyone else (docs/architecture.md Permissions)', async () => {
     const person = await retiree(240);
     const filed = await system.call('POST', '/v1/benefit-claims', { token: person.token, body: { type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: person.retirementDate } });
     await inStatus(person.token, filed.body.reference, 'preparing');

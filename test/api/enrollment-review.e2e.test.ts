@@ -49,7 +49,7 @@ describe('enrollment review over HTTP (real PostgreSQL, Temporal, worker)', () =
     await system.eventually(async () => ((await taskStatus(taskId)) === 'waiting' ? true : undefined));
     expect(await caseStatus(caseId)).toBe('awaitingCorrection');
 
-    // While the agency waits on the applicant the case offers the applicant a resubmission (design.md "Tasks").
+    // While the agency waits on the applicant the case offers the applicant a resubmission (docs/architecture.md "Tasks: the human part").
     const waitingView = await caseView(caseId, employer);
     expect(waitingView.body.allowedActions).toEqual(expect.arrayContaining(['resubmit', 'withdraw']));
     expect((waitingView.body.deadlines as { name: string }[]).map((d) => d.name)).toContain('correction');

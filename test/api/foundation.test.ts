@@ -13,7 +13,7 @@ import { Amount, CitizenIdField, CreditCodeField, Instant, IsoDate, RegionCode }
 import { DomainError } from '../../domain/errors.js';
 
 const SECRET = 'test-secret-0123456789-0123456789-abcdef';
-const CITIZEN_ID = '11010519491231002X'; // domain-rules E7
+const CITIZEN_ID = '11010519491231002X'; // rules E7
 
 const EchoBody = z.object({
   person: z.object({ citizenId: CitizenIdField, name: z.string().min(1) }),
@@ -111,7 +111,7 @@ async function expectProblem(res: Response, status: number, code: string) {
   return body;
 }
 
-describe('authentication (api-contract Authentication)', () => {
+describe('authentication (docs/api.md Authentication)', () => {
   it('answers 401 problem+json with WWW-Authenticate: Bearer when no token is sent', async () => {
     const { app } = build();
     const res = await app.request('/v1/items');
@@ -141,7 +141,7 @@ describe('authentication (api-contract Authentication)', () => {
     await expectProblem(await app.request('/v1/items', bearer(expired)), 401, 'TOKEN_EXPIRED');
   });
 
-  it('answers 401 INVALID_CLAIMS naming sub when a citizen token has a bad ID number (domain-rules §1.1)', async () => {
+  it('answers 401 INVALID_CLAIMS naming sub when a citizen token has a bad ID number (rules §1.1)', async () => {
     const { app } = build();
     const exp = Math.floor(Date.now() / 1000) + 600;
     const token = await sign({ sub: '110105194912310021', role: 'citizen', exp }, SECRET, 'HS256');
@@ -173,27 +173,27 @@ describe('authentication (api-contract Authentication)', () => {
   });
 });
 
-describe('validation and problem+json (api-contract Errors)', () => {
-  it('refuses a wage with three decimals, naming the field (domain-rules principle 2)', async () => {
+describe('validation and problem+json (docs/api.md Errors)', () => {
+  it('refuses a wage with three decimals, naming the field (rules principle 2)', async () => {
     const { app } = build();
     const body = await expectProblem(await postWith(app, { monthlyWage: '8000.123' }), 400, 'VALIDATION_FAILED');
     const message = expect.stringMatching(/2 decimal places/) as unknown;
     expect(body.errors).toEqual([{ path: 'monthlyWage', message }]);
   });
 
-  it('refuses a wage sent as a JSON number (domain-rules principle 2)', async () => {
+  it('refuses a wage sent as a JSON number (rules principle 2)', async () => {
     const { app } = build();
     const body = await expectProblem(await postWith(app, { monthlyWage: 8000 }), 400, 'VALIDATION_FAILED');
     expect(body.errors).toMatchObject([{ path: 'monthlyWage' }]);
   });
 
-  it('refuses a date that is not on the calendar (domain-rules principle 3)', async () => {
+  it('refuses a date that is not on the calendar (rules principle 3)', async () => {
     const { app } = build();
     const body = await expectProblem(await postWith(app, { hireDate: '2025-02-29' }), 400, 'VALIDATION_FAILED');
     expect(body.errors).toEqual([{ path: 'hireDate', message: 'is not a real calendar date' }]);
   });
 
-  it('reports the nested path and the reason for a wrong ID check character (domain-rules §1.1, E7)', async () => {
+  it('reports the nested path and the reason for a wrong ID check character (rules §1.1, E7)', async () => {
     const { app } = build();
     const person = { citizenId: '110105194912310021', name: '张三' };
     const body = await expectProblem(await postWith(app, { person }), 400, 'VALIDATION_FAILED');
@@ -274,7 +274,7 @@ describe('validation and problem+json (api-contract Errors)', () => {
   });
 });
 
-describe('operations endpoints (api-contract General)', () => {
+describe('operations endpoints (docs/api.md General)', () => {
   it('answers /health with {"status":"ok"}', async () => {
     const res = await build().app.request('/health');
     expect(res.status).toBe(200);
@@ -316,7 +316,7 @@ describe('operations endpoints (api-contract General)', () => {
   });
 });
 
-describe('OpenAPI document and /docs (api-contract General)', () => {
+describe('OpenAPI document and /docs (docs/api.md General)', () => {
   it('serves an OpenAPI 3.1 document listing the mounted /v1 routes and the bearer scheme', async () => {
     const res = await build().app.request('/openapi.json');
     expect(res.status).toBe(200);
@@ -358,13 +358,13 @@ describe('pagination cursors', () => {
 describe('common field schemas', () => {
   const messageOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues[0]?.message;
 
-  it('accepts 29 February only in a leap year (domain-rules principle 3)', () => {
+  it('accepts 29 February only in a leap year (rules principle 3)', () => {
     expect(IsoDate.safeParse('2024-02-29').success).toBe(true);
     expect(messageOf(IsoDate, '2025-02-29')).toBe('is not a real calendar date');
     expect(messageOf(IsoDate, '2025-3-1')).toBe('must be a date written YYYY-MM-DD');
   });
 
-  it('accepts amounts with up to two places and refuses negatives and floats (domain-rules principle 2)', () => {
+  it('accepts amounts with up to two places and refuses negatives and floats (rules principle 2)', () => {
     expect(Amount.safeParse('8000').success).toBe(true);
     expect(Amount.safeParse('0.05').success).toBe(true);
     expect(messageOf(Amount, '-1.00')).toBe('must not be negative');
@@ -372,14 +372,14 @@ describe('common field schemas', () => {
     expect(Amount.safeParse(12345.67).success).toBe(false);
   });
 
-  it('normalises a lowercase x in an ID number and explains a wrong check character (domain-rules E7)', () => {
+  it('normalises a lowercase x in an ID number and explains a wrong check character (rules E7)', () => {
     expect(CitizenIdField.parse('11010519491231002x')).toBe(CITIZEN_ID);
     expect(CitizenIdField.parse('440524188001010014')).toBe('440524188001010014');
     expect(messageOf(CitizenIdField, '110105194912310021')).toMatch(/check character/);
     expect(messageOf(CitizenIdField, '11010519491231')).toMatch(/18 characters/);
   });
 
-  it('accepts a credit code failing its check character, not one with a banned letter (domain-rules §1.2, E8)', () => {
+  it('accepts a credit code failing its check character, not one with a banned letter (rules §1.2, E8)', () => {
     expect(CreditCodeField.parse('9144030071526726xg')).toBe('9144030071526726XG');
     expect(CreditCodeField.safeParse('9144030071526726XA').success).toBe(true); // pilot codes: warn, not refuse
     expect(CreditCodeField.safeParse('9144030071526726XI').success).toBe(false);

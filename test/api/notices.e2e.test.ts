@@ -28,7 +28,7 @@ describe('GET /v1/notices (real PostgreSQL, HTTP)', () => {
   });
   afterAll(async () => system?.close());
 
-  it('a citizen sees only the notices sent to their own ID number, newest first, page by page (design.md "Permissions")', async () => {
+  it('a citizen sees only the notices sent to their own ID number, newest first, page by page (docs/architecture.md "Permissions")', async () => {
     const token = await system.token({ role: 'citizen', sub: citizenA });
     const first = await system.call('GET', '/v1/notices?limit=2', { token });
     expect(first.status).toBe(200);
@@ -41,7 +41,7 @@ describe('GET /v1/notices (real PostgreSQL, HTTP)', () => {
     expect(other.body.items.map((n: { kind: string }) => n.kind)).toEqual(['b_0']);
   });
 
-  it('an employer agent sees their employer’s notices; staff are refused with 403 (design.md "Permissions")', async () => {
+  it('an employer agent sees their employer’s notices; staff are refused with 403 (docs/architecture.md "Permissions")', async () => {
     const agent = await system.token({ role: 'employer', employer, sub: 'agent-n' });
     const page = await system.call('GET', '/v1/notices', { token: agent });
     expect(page.body.items.map((n: { kind: string }) => n.kind)).toEqual(['employer_0']);
@@ -49,7 +49,7 @@ describe('GET /v1/notices (real PostgreSQL, HTTP)', () => {
     expect(staff.status).toBe(403);
   });
 
-  it('a forged cursor is a 400 naming cursor, not a way into someone else’s notices (api-contract.md pagination)', async () => {
+  it('a forged cursor is a 400 naming cursor, not a way into someone else’s notices (docs/api.md pagination)', async () => {
     const token = await system.token({ role: 'citizen', sub: citizenA });
     const bad = await system.call('GET', '/v1/notices?cursor=not*a*cursor', { token });
     expect(bad.status).toBe(400);

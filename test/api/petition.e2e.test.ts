@@ -90,7 +90,7 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF);
   });
 
-  it('shows petitioner B nothing of petitioner A: not the petition by reference or ID, not the case, not the attachment (§7, design.md Permissions)', async () => {
+  it('shows petitioner B nothing of petitioner A: not the petition by reference or ID, not the case, not the attachment (§7, docs/architecture.md Permissions)', async () => {
     const stored = await upload(alice.token, PDF);
     const started = await system.call('POST', '/v1/petitions', { token: alice.token, body: petitionBody({ attachmentIds: [stored.body.attachmentId] }) });
     for (const path of [`/v1/petitions/${started.body.reference}`, `/v1/petitions/${started.body.caseId}`, `/v1/cases/${started.body.reference}`, `/v1/attachments/${stored.body.attachmentId}`]) {
@@ -208,7 +208,7 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
     expect(notices.map((n) => n.kind)).toEqual(['petition_registered', 'petition_accepted', 'petition_reply', 'petition_review_opinion']);
   });
 
-  it('documents the petition and attachment routes in the OpenAPI document (api-contract.md General)', async () => {
+  it('documents the petition and attachment routes in the OpenAPI document (docs/api.md General)', async () => {
     const doc = await system.call('GET', '/openapi.json');
     expect(doc.status).toBe(200);
     expect(Object.keys((doc.body as { paths: Record<string, unknown> }).paths)).toEqual(

@@ -28,7 +28,7 @@ describe('task worklists, region scoping and supervision over HTTP', () => {
   });
   afterAll(async () => system?.close());
 
-  it('a caseworker of another region (330106) never sees a 330102 task: not in available or team, 404 on task, case and claim (design.md "Permissions")', async () => {
+  it('a caseworker of another region (330106) never sees a 330102 task: not in available or team, 404 on task, case and claim (docs/architecture.md "Permissions")', async () => {
     const { taskId, caseId, reference } = ownCase;
     // Positive control: the region's own caseworker does see it, so the negative answers below mean something.
     expect(ids((await system.call('GET', '/v1/tasks?view=available&limit=100', { token: cw102 })).body)).toContain(taskId);
@@ -60,7 +60,7 @@ describe('task worklists, region scoping and supervision over HTTP', () => {
     expect(itemsOf<{ caseId: string }>((await system.call('GET', `/v1/cases?limit=100`, { token: cw106 })).body).map((c) => c.caseId)).not.toContain(caseId);
   });
 
-  it('a supervisor reassigns one task; its due date stays and the audit log names the supervisor (design.md "Tasks")', async () => {
+  it('a supervisor reassigns one task; its due date stays and the audit log names the supervisor (docs/architecture.md "Tasks: the human part")', async () => {
     const fresh = await lateHireInReview(system, employer102);
     const before = (await system.call('GET', `/v1/tasks/${fresh.taskId}`, { token: supervisor })).body;
 
@@ -134,7 +134,7 @@ describe('task worklists, region scoping and supervision over HTTP', () => {
     expect(refused.status).toBe(403);
   });
 
-  it('view=overdue lists a task once its due date has passed, for the supervisor, and not before (design.md "SLA")', async () => {
+  it('view=overdue lists a task once its due date has passed, for the supervisor, and not before (docs/architecture.md "Tasks: the human part")', async () => {
     const late = await lateHireInReview(system, employer102);
     const overdueIds = async () => ids((await system.call('GET', '/v1/tasks?view=overdue&limit=100', { token: supervisor })).body);
     expect(await overdueIds()).not.toContain(late.taskId);

@@ -9,7 +9,7 @@ import type { TestSystem } from '../support/system.js';
 export const NINGBO_EMPLOYER = '91330212MA2H00065U';
 export const HANGZHOU_EMPLOYER = '91330102MA2H00014Y';
 
-/** E3 (domain-rules §10): monthly contribution wages 2010–2018 for 12 months, 2019 for six months. */
+/** E3 (rules §10): monthly contribution wages 2010–2018 for 12 months, 2019 for six months. */
 export const E3_SPANS: [string, string, string][] = [
   ['2010-01', '2010-12', '3000.00'],
   ['2011-01', '2011-12', '3300.00'],

@@ -64,7 +64,7 @@ describe('web workbench in chromium', () => {
 
   const statusText = (page: Page) => page.locator('[data-testid="case-status"]').innerText();
 
-  it('a caseworker reviews an enrollment returned for correction and approved after resubmission (§2 late registration, design.md "Tasks")', async () => {
+  it('a caseworker reviews an enrollment returned for correction and approved after resubmission (§2 late registration, docs/architecture.md "Tasks: the human part")', async () => {
     const employer = await signedIn('employer');
     await employer.goto(`${web.url}/web/file/enrollment`);
     const person = citizenId();
@@ -123,7 +123,7 @@ describe('web workbench in chromium', () => {
     await screenshot(employer, 'employer-case-insured');
   });
 
-  it('a supervisor bulk-reassigns overdue tasks and sees a result per task (design.md "Tasks": reassign keeps the due date)', async () => {
+  it('a supervisor bulk-reassigns overdue tasks and sees a result per task (docs/architecture.md "Tasks: the human part": reassign keeps the due date)', async () => {
     const employerToken = await system.token({ role: 'employer', employer: '91330102MA2H00014Y', sub: 'agent-bulk' });
     const taskIds: string[] = [];
     for (let i = 0; i < 2; i += 1) {
@@ -156,7 +156,7 @@ describe('web workbench in chromium', () => {
     expect(rows.map((row) => new Date(row.due_at).getTime())).toEqual([due.getTime(), due.getTime()]);
   });
 
-  it('a citizen cannot open another citizen’s case page by URL (design.md "Permissions": 404 like an unknown case)', async () => {
+  it('a citizen cannot open another citizen’s case page by URL (docs/architecture.md "Permissions": 404 like an unknown case)', async () => {
     const owner = await signedIn('citizen', { width: 390, height: 844 });
     await owner.goto(`${web.url}/web/file/enrollment`);
     await owner.fill('input[name="hireDate"]', addDays(system.clock.today(), -5));
@@ -315,7 +315,7 @@ describe('web workbench in chromium', () => {
     await screenshot(employer, 'employer-arrears');
   });
 
-  it('citizens and employer agents read their notices on the 通知 page (issue 5 point 1; api-contract GET /v1/notices)', async () => {
+  it('citizens and employer agents read their notices on the 通知 page (issue 5 point 1; docs/api.md GET /v1/notices)', async () => {
     const agentToken = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-notices' });
     const started = await system.call('POST', '/v1/enrollments', {
       token: agentToken,
@@ -388,7 +388,7 @@ describe('web workbench in chromium', () => {
     expect(chinese.replaceAll('agent-language', '').match(/[A-Za-z]{3,}/g)).toBeNull();
   });
 
-  it('a refusal reads in Chinese on a Chinese page and in the API’s own words on an English one (issue 8; design.md "Tasks": one claim wins)', async () => {
+  it('a refusal reads in Chinese on a Chinese page and in the API’s own words on an English one (issue 8; docs/architecture.md "Tasks: the human part": one claim wins)', async () => {
     const agent = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-refusal' });
     const taskIds: string[] = [];
     for (const name of ['冯九', '陈十']) {

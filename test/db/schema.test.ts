@@ -15,7 +15,7 @@ describe('database schema', () => {
     expect(await pendingSchemaChanges(orm)).toBe('');
   });
 
-  it('refuses to update or delete a timeline line or an audit entry (append-only, design.md "Tasks")', async () => {
+  it('refuses to update or delete a timeline line or an audit entry (append-only, docs/architecture.md "Tasks: the human part")', async () => {
     const em = orm.em.fork();
     await em.execute(
       `insert into timeline_entry (case_id, at, actor, action, detail, dedupe_key) values ('c-append-only', now(), 'system', 'test', '{}', 'append-only-test')
@@ -29,7 +29,7 @@ describe('database schema', () => {
     await expect(em.execute(`delete from audit_entry where object_id = 'append-only'`)).rejects.toThrow(/append-only/);
   });
 
-  it('holds at most one active basic pension relationship per person (domain-rules §2)', async () => {
+  it('holds at most one active basic pension relationship per person (rules §2)', async () => {
     const em = orm.em.fork();
     const insert = (caseId: string) =>
       em.execute(

@@ -17,13 +17,13 @@ import {
 } from './factories.js';
 
 describe('defineAbilityFor', () => {
-  it('fails fast on a role it does not know (design.md Permissions)', () => {
+  it('fails fast on a role it does not know (docs/architecture.md Permissions)', () => {
     const stranger = { id: 'x-1', role: 'superuser', region: HOME } as unknown as Actor;
     expect(() => defineAbilityFor(stranger)).toThrow(DomainError);
     expect(() => defineAbilityFor(stranger)).toThrow(/Unknown role "superuser"/);
   });
 
-  it('gives a staff account without a region nothing at all, not everything (design.md Permissions)', () => {
+  it('gives a staff account without a region nothing at all, not everything (docs/architecture.md Permissions)', () => {
     for (const role of ['caseworker', 'reviewer', 'supervisor', 'auditor', 'admin'] as const) {
       const ability = defineAbilityFor({ id: 'cw-x', role });
       expect(ability.can('read', subject('Case', caseSubject())), role).toBe(false);
@@ -32,7 +32,7 @@ describe('defineAbilityFor', () => {
     }
   });
 
-  it('gives an employer agent without an employer nothing (design.md Permissions)', () => {
+  it('gives an employer agent without an employer nothing (docs/architecture.md Permissions)', () => {
     const ability = defineAbilityFor({ id: 'agent-x', role: 'employer' });
     expect(ability.can('read', subject('Case', caseSubject({ employerCreditCode: null })))).toBe(false);
     const enrollment = { region: HOME, citizenId: CITIZEN, employerCreditCode: null };
@@ -40,7 +40,7 @@ describe('defineAbilityFor', () => {
     expect(ability.can('read', subject('RegionParameters', { region: HOME }))).toBe(false);
   });
 
-  it('lets every scoped user read any region parameters, as public reference data (design.md Permissions)', () => {
+  it('lets every scoped user read any region parameters, as public reference data (docs/architecture.md Permissions)', () => {
     for (const role of ['citizen', 'employer', 'caseworker', 'auditor'] as const) {
       const ability = defineAbilityFor(actorFor(role));
       expect(ability.can('read', subject('RegionParameters', { region: ELSEWHERE })), role).toBe(true);
@@ -60,13 +60,13 @@ describe('citizen', () => {
     expect(read(OTHER_CITIZEN, 'agent-001')).toBe(false);
   });
 
-  it('sees their own case unmasked but not one they only filed (design.md Data: masking)', () => {
+  it('sees their own case unmasked but not one they only filed (docs/architecture.md Data: masking)', () => {
     expect(ability.can('readUnmasked', subject('Case', caseSubject({ sensitive: true })))).toBe(true);
     const filedForSomeoneElse = caseSubject({ citizenId: OTHER_CITIZEN, applicantId: CITIZEN });
     expect(ability.can('readUnmasked', subject('Case', filedForSomeoneElse))).toBe(false);
   });
 
-  it('enrols only themself and only as a flexible worker (domain-rules §2 flexible employment)', () => {
+  it('enrols only themself and only as a flexible worker (rules §2 flexible employment)', () => {
     const enrol = (citizenId: string, employerCreditCode: string | null) =>
       ability.can('create', subject('Enrollment', { region: HOME, citizenId, employerCreditCode }));
     expect(enrol(CITIZEN, null)).toBe(true);
@@ -83,7 +83,7 @@ describe('citizen', () => {
 describe('employer agent', () => {
   const ability = defineAbilityFor(actorFor('employer'));
 
-  it('reads the cases of its employer in any region and enrols only its own employees (domain-rules §2)', () => {
+  it('reads the cases of its employer in any region and enrols only its own employees (rules §2)', () => {
     expect(ability.can('read', subject('Case', caseSubject({ region: ELSEWHERE })))).toBe(true);
     expect(ability.can('read', subject('Case', caseSubject({ employerCreditCode: OTHER_EMPLOYER })))).toBe(false);
     const enrol = (employerCreditCode: string | null) =>
@@ -93,7 +93,7 @@ describe('employer agent', () => {
     expect(enrol(null)).toBe(false);
   });
 
-  it('never sees a case unmasked (design.md Data: masking)', () => {
+  it('never sees a case unmasked (docs/architecture.md Data: masking)', () => {
     expect(ability.can('readUnmasked', subject('Case', caseSubject()))).toBe(false);
   });
 });
@@ -101,26 +101,26 @@ describe('employer agent', () => {
 describe('caseworker', () => {
   const ability = defineAbilityFor(actorFor('caseworker'));
 
-  it('completes a review task it holds in its own region (design.md Tasks)', () => {
+  it('completes a review task it holds in its own region (docs/architecture.md Tasks)', () => {
     expect(ability.can('complete', subject('Task', taskSubject({ status: 'claimed', assignee: 'cw-002' })))).toBe(true);
     const elsewhere = taskSubject({ status: 'claimed', assignee: 'cw-002', region: ELSEWHERE });
     expect(ability.can('complete', subject('Task', elsewhere))).toBe(false);
   });
 
-  it('cannot complete, or even claim, a step that needs the approve permission (design.md Permissions)', () => {
+  it('cannot complete, or even claim, a step that needs the approve permission (docs/architecture.md Permissions)', () => {
     const approval = (assignee: string | null) => subject('Task', taskSubject({ permission: 'approve', assignee }));
     expect(ability.can('claim', approval(null))).toBe(false);
     expect(ability.can('complete', approval('cw-002'))).toBe(false);
   });
 
-  it('claims only open tasks and releases only what it holds (design.md Tasks: claiming)', () => {
+  it('claims only open tasks and releases only what it holds (docs/architecture.md Tasks: claiming)', () => {
     expect(ability.can('claim', subject('Task', taskSubject({ status: 'open' })))).toBe(true);
     expect(ability.can('claim', subject('Task', taskSubject({ status: 'claimed', assignee: 'cw-009' })))).toBe(false);
     expect(ability.can('release', subject('Task', taskSubject({ status: 'claimed', assignee: 'cw-002' })))).toBe(true);
     expect(ability.can('release', subject('Task', taskSubject({ status: 'claimed', assignee: 'cw-009' })))).toBe(false);
   });
 
-  it('cannot complete a decision it prepared (four-eyes), and is told why (design.md Tasks)', () => {
+  it('cannot complete a decision it prepared (four-eyes), and is told why (docs/architecture.md Tasks)', () => {
     const prepared = subject('Task', taskSubject({ status: 'claimed', assignee: 'cw-002', preparedBy: 'cw-002' }));
     expect(ability.can('complete', prepared)).toBe(false);
     expect(ability.relevantRuleFor('complete', prepared)?.reason).toBe(FOUR_EYES_REASON);
@@ -129,7 +129,7 @@ describe('caseworker', () => {
     expect(ability.can('complete', subject('Task', preparedByColleague))).toBe(true);
   });
 
-  it('sees a sensitive case only masked (design.md Data: masking)', () => {
+  it('sees a sensitive case only masked (docs/architecture.md Data: masking)', () => {
     expect(ability.can('read', subject('Case', caseSubject({ sensitive: true })))).toBe(true);
     expect(ability.can('readUnmasked', subject('Case', caseSubject({ sensitive: true })))).toBe(false);
     expect(ability.can('readUnmasked', subject('Case', caseSubject({ sensitive: false })))).toBe(true);
@@ -139,7 +139,7 @@ describe('caseworker', () => {
 describe('reviewer', () => {
   const ability = defineAbilityFor(actorFor('reviewer'));
 
-  it('completes review and approve steps it holds, but not supervise steps (design.md Permissions)', () => {
+  it('completes review and approve steps it holds, but not supervise steps (docs/architecture.md Permissions)', () => {
     const held = (permission: 'review' | 'approve' | 'supervise') =>
       subject('Task', taskSubject({ permission, status: 'claimed', assignee: 'rv-003' }));
     expect(ability.can('complete', held('review'))).toBe(true);
@@ -151,7 +151,7 @@ describe('reviewer', () => {
 describe('supervisor', () => {
   const ability = defineAbilityFor(actorFor('supervisor'));
 
-  it('reassigns and releases any task of the region, but completes only what it holds (design.md Tasks)', () => {
+  it('reassigns and releases any task of the region, but completes only what it holds (docs/architecture.md Tasks)', () => {
     const othersTask = subject('Task', taskSubject({ permission: 'supervise', status: 'claimed', assignee: 'cw-009' }));
     expect(ability.can('reassign', othersTask)).toBe(true);
     expect(ability.can('release', othersTask)).toBe(true);
@@ -161,7 +161,7 @@ describe('supervisor', () => {
     expect(ability.can('reassign', subject('Task', taskSubject({ region: ELSEWHERE })))).toBe(false);
   });
 
-  it('is bound by four-eyes like everyone else (design.md Tasks)', () => {
+  it('is bound by four-eyes like everyone else (docs/architecture.md Tasks)', () => {
     const prepared = subject('Task', taskSubject({ assignee: 'sv-004', preparedBy: 'sv-004' }));
     expect(ability.can('complete', prepared)).toBe(false);
   });
@@ -184,7 +184,7 @@ describe('supervisor', () => {
 describe('auditor', () => {
   const ability = defineAbilityFor(actorFor('auditor'));
 
-  it('reads everything of its region, masked, and changes nothing (design.md Permissions)', () => {
+  it('reads everything of its region, masked, and changes nothing (docs/architecture.md Permissions)', () => {
     expect(ability.can('read', subject('AuditEntry', { region: HOME }))).toBe(true);
     expect(ability.can('read', subject('Task', taskSubject()))).toBe(true);
     expect(ability.can('readUnmasked', subject('Person', personSubject()))).toBe(false);
@@ -196,7 +196,7 @@ describe('auditor', () => {
 describe('admin', () => {
   const ability = defineAbilityFor(actorFor('admin'));
 
-  it('manages the parameters of its own region only and takes no task actions (design.md Permissions)', () => {
+  it('manages the parameters of its own region only and takes no task actions (docs/architecture.md Permissions)', () => {
     expect(ability.can('update', subject('RegionParameters', { region: HOME }))).toBe(true);
     expect(ability.can('update', subject('RegionParameters', { region: ELSEWHERE }))).toBe(false);
     expect(ability.can('update', subject('Employer', { creditCode: EMPLOYER, region: HOME }))).toBe(true);

@@ -93,7 +93,7 @@ const probes = {
   calendar: probe('Calendar', () => ({})),
   setting: probe('Setting', () => ({})),
   benefitClaim: probe('BenefitClaim', (s) => ({ claimType: 'pension', region: s.region, citizenId: s.citizenId, employerCreditCode: s.employer, claimantId: '' })),
-  // A relative files for a person who died (domain-rules §5.1, §5.5): the claim is the deceased's, the filer the citizen.
+  // A relative files for a person who died (rules §5.1, §5.5): the claim is the deceased's, the filer the citizen.
   deathClaim: probe('BenefitClaim', (s) => ({ claimType: 'survivor', region: s.region, citizenId: '110101194001010011', employerCreditCode: null, claimantId: s.citizenId })),
   // Graded approval (社会保险经办条例 arts. 36–38): the actor already acted at an earlier tier of this decision.
   earlierTierTask: probe('Task', (s, a) => taskSubject({ region: s.region, permission: 'supervise', status: 'claimed', assignee: a.id, earlierDeciders: ['cw-009', a.id] })),
@@ -178,7 +178,7 @@ const ownScope: Record<Role, Allowed> = {
     flexibleEnrollment: ['create'],
     regionParameters: ['read'],
     calendar: ['read'],
-    // Their own benefits, and a death claim as the relative who files it (domain-rules §5).
+    // Their own benefits, and a death claim as the relative who files it (rules §5).
     benefitClaim: ['create', 'update'],
     deathClaim: ['create'],
   },
@@ -320,11 +320,11 @@ const sorted = (allowed: Allowed): Allowed =>
 
 describe('access matrix: every role × action × subject type', () => {
   describe.each(roles)('%s', (role) => {
-    it('may do exactly the listed actions on objects of its own scope (design.md Permissions)', () => {
+    it('may do exactly the listed actions on objects of its own scope (docs/architecture.md Permissions)', () => {
       expect(sorted(allowedOn(role, own))).toEqual(sorted(ownScope[role]));
     });
 
-    it('touches nothing of another region, citizen or employer but public reference data (design.md Permissions)', () => {
+    it('touches nothing of another region, citizen or employer but public reference data (docs/architecture.md Permissions)', () => {
       // The holiday calendar is national: an administrator of any region loads it; everyone else reads it.
       const calendar: Action[] = role === 'admin' ? [...actions] : ['read'];
       // So are the policy settings: one configuration for the system, changed by an administrator only.

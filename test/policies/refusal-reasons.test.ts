@@ -20,7 +20,7 @@ const as = (role: Role, overrides: Partial<Actor> = {}) => {
 describe('explainRefusal', () => {
   const caseworker = as('caseworker');
 
-  it('names four-eyes before anything else when the actor prepared the decision (design.md Permissions)', () => {
+  it('names four-eyes before anything else when the actor prepared the decision (docs/architecture.md Permissions)', () => {
     const task = taskSubject({ status: 'claimed', assignee: 'cw-002', preparedBy: 'cw-002' });
     expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', task)).toBe(
       'four-eyes: you prepared this decision',
@@ -37,14 +37,14 @@ describe('explainRefusal', () => {
     );
   });
 
-  it('names the region before the holder when both are wrong (design.md Permissions)', () => {
+  it('names the region before the holder when both are wrong (docs/architecture.md Permissions)', () => {
     const task = taskSubject({ region: ELSEWHERE, status: 'claimed', assignee: 'cw-009' });
     expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', task)).toBe(
       'region: this task belongs to region 330106, you act for 330102',
     );
   });
 
-  it('names the holder when another caseworker holds the task (design.md Tasks)', () => {
+  it('names the holder when another caseworker holds the task (docs/architecture.md Tasks)', () => {
     const task = taskSubject({ status: 'claimed', assignee: 'cw-009' });
     expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', task)).toBe(
       'holder: the task is held by cw-009',
@@ -57,7 +57,7 @@ describe('explainRefusal', () => {
     );
   });
 
-  it('names the step permission when the task is held but the step needs more (design.md Permissions)', () => {
+  it('names the step permission when the task is held but the step needs more (docs/architecture.md Permissions)', () => {
     const task = taskSubject({ permission: 'approve', status: 'claimed', assignee: 'cw-002' });
     expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', task)).toBe(
       'step: this step needs the approve permission',

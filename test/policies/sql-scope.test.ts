@@ -160,7 +160,7 @@ describe('accessibleFilter', () => {
   describe.each(roles)('%s', (role) => {
     const ability = defineAbilityFor(actorFor(role));
 
-    it('admits exactly the rows the ability allows, for every action and subject type (design.md Permissions)', () => {
+    it('admits exactly the rows the ability allows, for every action and subject type (docs/architecture.md Permissions)', () => {
       const wrong = subjectTypes.flatMap((type) =>
         actions.flatMap((action) => disagreements(ability, action, type).map((d) => ({ type, action, ...d }))),
       );
@@ -200,7 +200,7 @@ describe('accessibleFilter', () => {
     expect(district).toEqual({ $or: [{ region: HOME }] });
   });
 
-  it('admits some open tasks to a caseworker’s claim list and none it prepared (design.md Tasks)', () => {
+  it('admits some open tasks to a caseworker’s claim list and none it prepared (docs/architecture.md Tasks)', () => {
     const ability = defineAbilityFor(actorFor('caseworker'));
     const filter = accessibleFilter(ability, 'claim', 'Task');
     expect(filter).not.toBeNull();
@@ -211,7 +211,7 @@ describe('accessibleFilter', () => {
     expect(admitted.some((row) => row.preparedBy === null)).toBe(true);
   });
 
-  it('keeps tasks nobody prepared in a four-eyes-bounded list, which a naive NOT drops (design.md Tasks)', () => {
+  it('keeps tasks nobody prepared in a four-eyes-bounded list, which a naive NOT drops (docs/architecture.md Tasks)', () => {
     const unprepared: Row = { region: HOME, status: 'open', permission: 'review', assignee: null, preparedBy: null, accusedStaff: [], earlierDeciders: [] };
     const naive = { region: HOME, status: 'open', $not: { preparedBy: 'cw-002' } };
     expect(evaluate(naive, unprepared)).toBeNull(); // the evaluator really models SQL NULLs
@@ -227,7 +227,7 @@ describe('accessibleFilter', () => {
     expect(evaluate(filter, approval(['cw-009', 'rv-003']))).toBe(false);
   });
 
-  it('answers null when nothing may be listed, so the caller does not query (design.md Permissions)', () => {
+  it('answers null when nothing may be listed, so the caller does not query (docs/architecture.md Permissions)', () => {
     expect(accessibleFilter(defineAbilityFor(actorFor('citizen')), 'read', 'Task')).toBeNull();
     expect(accessibleFilter(defineAbilityFor(actorFor('caseworker')), 'read', 'AuditEntry')).toBeNull();
     expect(accessibleFilter(defineAbilityFor({ id: 'cw-x', role: 'caseworker' }), 'read', 'Case')).toBeNull();

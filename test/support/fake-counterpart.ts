@@ -12,7 +12,7 @@ import { EXCHANGE_FORMAT, type ExchangeMessage, type InformationTableYear, type 
 import type { TransferAmounts } from '../../domain/transfer/transfer-reconciliation.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
 
-/** The E3 history as a counterpart's information table: 2010–2018 full years, six months of 2019 (domain-rules E3). */
+/** The E3 history as a counterpart's information table: 2010–2018 full years, six months of 2019 (rules E3). */
 export const E3_TABLE: InformationTableYear[] = [
   ...(
     [

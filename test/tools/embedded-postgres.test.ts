@@ -38,7 +38,7 @@ async function query<R extends pg.QueryResultRow>(url: string, sql: string, valu
 }
 
 describe('startEmbeddedPostgres', () => {
-  it('keeps data across a stop and a start when persistent (design.md "Running it": a second start keeps the data)', async () => {
+  it('keeps data across a stop and a start when persistent (docs/operations.md: a second start keeps the data)', async () => {
     const dataDir = join(await tempDir(), 'postgres');
     const port = await freePort();
 

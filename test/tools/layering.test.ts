@@ -23,7 +23,7 @@ async function rulesFired(filePath: string, code: string): Promise<string[]> {
 
 const imports = '@typescript-eslint/no-restricted-imports';
 
-describe('layering guarded by lint (docs/architecture.md "Layers")', () => {
+describe('layering guarded by lint (docs/architecture.md "Layers and folders")', () => {
   it.each([
     ['domain imports nothing of ours', 'domain/contribution/probe.ts', "import { x } from '../../policies/abilities.js';"],
     ['domain does no I/O', 'domain/probe.ts', "import { readFile } from 'node:fs/promises';"],
@@ -56,7 +56,7 @@ describe('layering guarded by lint (docs/architecture.md "Layers")', () => {
     expect(await rulesFired(filePath, code)).toEqual([]);
   });
 
-  it('lets only the business clock read the wall clock; workflow code reads the workflow clock (design.md "The clock is a dependency too")', async () => {
+  it('lets only the business clock read the wall clock; workflow code reads the workflow clock (docs/architecture.md "Time")', async () => {
     expect(await rulesFired('services/tasks/probe.ts', 'export const now = new Date();')).toEqual(['no-restricted-syntax']);
     expect(await rulesFired('activities/probe.ts', 'export const now = Date.now();')).toEqual(['no-restricted-syntax']);
     expect(await rulesFired('api/web/probe.tsx', 'export const now = Date.now();')).toEqual(['no-restricted-syntax']);

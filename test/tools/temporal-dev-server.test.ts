@@ -22,7 +22,7 @@ async function withConnection<T>(address: string, work: (connection: Connection)
 }
 
 describe('startTemporalDevServer', () => {
-  it('keeps its state in the db file across a restart (design.md "Running it": a second start keeps the data)', async () => {
+  it('keeps its state in the db file across a restart (docs/operations.md: a second start keeps the data)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sis-temporal-test-'));
     await chmod(dir, 0o755);
     cleanups.push(() => rm(dir, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.m
 
 describe('workflow bundle', () => {
   // The bundler refuses Node builtins and @temporalio/{activity,client,worker}; an ORM import drags those in.
-  it('bundles every workflow for the sandbox (no ORM, Node or activity code reaches workflows/) — style.md §2.10 item 3', async () => {
+  it('bundles every workflow for the sandbox (no ORM, Node or activity code reaches workflows/)', async () => {
     const { code } = await bundleWorkflowCode({ workflowsPath, logger: silentLogger });
     expect(code).toContain('enrollment');
     expect(code).toContain('completeTask');

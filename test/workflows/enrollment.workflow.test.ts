@@ -188,7 +188,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
     ]);
   });
 
-  it('refuses a decision by the caseworker who submitted the case (four eyes, design.md "Tasks") and accepts another caseworker', async () => {
+  it('refuses a decision by the caseworker who submitted the case (four eyes, docs/architecture.md "Tasks: the human part") and accepts another caseworker', async () => {
     const fakes = fakeActivities();
     const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => {
       const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS, submittedBy: { id: 'cw-001', role: 'caseworker' } }));
@@ -231,7 +231,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
     });
   });
 
-  it('applies a retried decision with the same update ID once (design.md "Tasks": a retried decision is applied once)', async () => {
+  it('applies a retried decision with the same update ID once (docs/architecture.md "Tasks: the human part": a retried decision is applied once)', async () => {
     const fakes = fakeActivities();
     await withEnrollmentWorker(env, bundle, fakes, async (start) => {
       const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS }));

@@ -99,7 +99,7 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     expect(legsOf(lastSummary(fakes)).map((l) => l[3])).toEqual(['refused', 'cancelled', 'cancelled']);
   });
 
-  it('escalates a late transfer-out once at its due date, and keeps waiting for the old office (§6.1, design.md "Tasks")', async () => {
+  it('escalates a late transfer-out once at its due date, and keeps waiting for the old office (§6.1, docs/architecture.md "Tasks: the human part")', async () => {
     const fakes = transferFakes();
     await withTransferCase(env, bundle, fakes, {}, async (handle) => {
       const letter = await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter');

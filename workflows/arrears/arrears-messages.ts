@@ -22,5 +22,5 @@ export type ArrearsInput = ArrearsCaseStart & {
 export const arrearsPeriodsJoined = wf.defineSignal<[{ periods: string[] }]>('arrearsPeriodsJoined');
 /** A payment was booked for the employer: recompute and settle what is paid. */
 export const arrearsPaymentReceived = wf.defineSignal<[{ paymentId: string }]>('arrearsPaymentReceived');
-/** The employer (or staff for it) asks for a hardship deferral (domain-rules §4 (b)); a supervisor decides. */
+/** The employer (or staff for it) asks for a hardship deferral (rules §4 (b)); a supervisor decides. */
 export const requestArrearsDeferral = wf.defineUpdate<CaseView, [{ until: string; reason: string; actorId: string }]>('requestArrearsDeferral');

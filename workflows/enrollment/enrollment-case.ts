@@ -174,7 +174,7 @@ export class EnrollmentCase {
       slaDays: policy.reviewWorkingDays,
       slaUnit: 'working',
       priority: this.life.context.lateDays ? 1 : 0,
-      // Four eyes (design.md "Tasks"): staff who registered the hire at the counter may not also review it.
+      // Four eyes (docs/architecture.md "Tasks: the human part"): staff who registered the hire at the counter may not also review it.
       preparedBy: APPLICANT_ROLES.has(submittedBy.role) ? null : submittedBy.id,
       outcomes: REVIEW_OUTCOMES,
     });

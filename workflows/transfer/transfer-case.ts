@@ -259,7 +259,7 @@ export class TransferCase {
       slaDays: days,
       slaUnit: 'working',
       priority: this.progress.escalated.length > 0 ? 1 : 0,
-      // Four eyes (design.md "Tasks"): staff who filed the application at the counter do not also accept it.
+      // Four eyes (docs/architecture.md "Tasks: the human part"): staff who filed the application at the counter do not also accept it.
       preparedBy: leg === 'acceptanceLetter' && !APPLICANT_ROLES.has(submittedBy.role) ? submittedBy.id : null,
       outcomes: step.outcomes,
     });

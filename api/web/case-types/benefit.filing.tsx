@@ -1,6 +1,6 @@
 // 待遇申领: a citizen claims their own benefit (or a relative a death benefit), an employer agent files for its
 // employee, a caseworker at the counter. One form for every claim type: the type's own fields are grouped, and only the
-// chosen type's are sent. The body is api-contract.md's POST /v1/benefit-claims; the follow-up is benefit.follow-up.tsx.
+// chosen type's are sent. The body is docs/api.md's POST /v1/benefit-claims; the follow-up is benefit.follow-up.tsx.
 import { BENEFIT_CLAIM_TYPES } from '../../../domain/benefit/claim-processing.js';
 import { claimTypeLabels } from './benefit-labels.js';
 import { benefitFollowUp } from './benefit.follow-up.js';

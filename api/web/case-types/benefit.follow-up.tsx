@@ -1,4 +1,4 @@
-// A benefit claim as its claimant (and the staff deciding it) follow it (domain-rules §5; GET /v1/benefit-claims/{ref}):
+// A benefit claim as its claimant (and the staff deciding it) follow it (rules §5; GET /v1/benefit-claims/{ref}):
 // each deadline with the days left in its own unit, the refusal reasons and what a person short of the minimum may do,
 // the amounts with every line of their workings, the decision letter, the entitlements and payments, and the
 // re-assessment request a work-injury claimant may make within 15 days.

@@ -76,7 +76,7 @@ const petitionSteps: Record<PetitionStep, Label> = {
   rereview: { zh: '复核', en: 'Re-review' },
 };
 
-/** 信访工作条例 arts. 21–36 (domain-rules §7); a step without a statutory clock shows its task's own (`<step>Decision`). */
+/** 信访工作条例 arts. 21–36 (rules §7); a step without a statutory clock shows its task's own (`<step>Decision`). */
 const petitionDeadlines: Record<PetitionClock | 'extensionDecision', Label> = {
   acceptanceDecision: { zh: '受理告知（15 日）', en: 'Acceptance notice (15 days)' },
   transferObjection: { zh: '转送异议期限', en: 'Objection to the transfer' },
@@ -142,7 +142,7 @@ const arrears: CaseTypeLabels = {
     settled: { zh: '已结清', en: 'Settled' },
   },
   steps: arrearsSteps,
-  // 社会保险法 art. 86 (domain-rules §4): the order's period, a deferral's end, and the open step's own deadline.
+  // 社会保险法 art. 86 (rules §4): the order's period, a deferral's end, and the open step's own deadline.
   deadlines: {
     orderToPay: { zh: '责令限期缴纳期限', en: 'Pay by (order to pay)' },
     hardshipDeferral: { zh: '困难缓缴截止日', en: 'Hardship deferral ends' },
@@ -152,7 +152,7 @@ const arrears: CaseTypeLabels = {
   summary: ['employerCreditCode', 'periods', 'orders', 'fineProposal', 'fine', 'deferral'],
 };
 
-/** 待遇审批 (domain-rules §5): the claim's facts on the case page; amounts, letter and entitlements are its own panel. */
+/** 待遇审批 (rules §5): the claim's facts on the case page; amounts, letter and entitlements are its own panel. */
 const benefit: CaseTypeLabels = {
   name: { zh: '待遇审批', en: 'Benefit claim' },
   statuses: benefitStatusLabels,

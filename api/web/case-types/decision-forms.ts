@@ -31,7 +31,7 @@ const opinionFields: readonly DecisionField[] = [
 /** Every route of domain NOT_ACCEPTED_ROUTES, with its words. */
 const NOT_ACCEPTED_ROUTES = Object.entries(notAcceptedRouteLabels);
 
-/** 信访工作条例 arts. 23, 32, 35, 36 (domain-rules §7); petition-decision.ts names the data each outcome needs. */
+/** 信访工作条例 arts. 23, 32, 35, 36 (rules §7); petition-decision.ts names the data each outcome needs. */
 const petition: Record<string, OutcomeForm> = {
   accept: { label: { zh: '受理', en: 'Accept' } },
   notAccept: {
@@ -57,7 +57,7 @@ const petition: Record<string, OutcomeForm> = {
   reject: { label: { zh: '不批准延期', en: 'Refuse extension' }, needsReason: true },
 };
 
-/** 社会保险法 arts. 63, 86 (domain-rules §4); arrears-decision.ts names the data each outcome needs. */
+/** 社会保险法 arts. 63, 86 (rules §4); arrears-decision.ts names the data each outcome needs. */
 const arrears: Record<string, OutcomeForm> = {
   propose: {
     label: { zh: '提出罚款', en: 'Propose fine' },
@@ -77,7 +77,7 @@ const arrears: Record<string, OutcomeForm> = {
 };
 
 /**
- * 国办发〔2009〕66号 art. 8, 医保办发〔2021〕43号 (domain-rules §6): each leg's decision in its own words — the new office
+ * 国办发〔2009〕66号 art. 8, 医保办发〔2021〕43号 (rules §6): each leg's decision in its own words — the new office
  * accepts or refuses in writing, the old office sends or says why it cannot, the new office completes. Keyed by
  * `transfer:<step>`; transfer-decision.ts names the outcomes each step takes.
  */
@@ -93,7 +93,7 @@ const transferSteps: Record<string, Record<string, OutcomeForm>> = {
   'transfer:completion': { approve: { label: { zh: '办结转入并告知参保人', en: 'Complete and inform the person' } } },
   'transfer:load': { approve: { label: { zh: '接续转入，记入账户余额', en: 'Load and credit the balance' } } },
 };
-/** 工伤保险条例 arts. 20, 25–26 (domain-rules §5.5); benefit-claim-decision.ts names the data each outcome needs. */
+/** 工伤保险条例 arts. 20, 25–26 (rules §5.5); benefit-claim-decision.ts names the data each outcome needs. */
 const benefit: Record<string, OutcomeForm> = {
   recognize: { label: { zh: '认定为工伤', en: 'Recognise as a work injury' } },
   notRecognize: { label: { zh: '不予认定工伤', en: 'Do not recognise' }, needsReason: true },

@@ -1,5 +1,5 @@
 // 参保登记: an employer agent registers a hire (or uploads a roster, one line per hire), a citizen registers as a
-// flexible worker, a caseworker registers at the counter. The body is api-contract.md's POST /v1/enrollments.
+// flexible worker, a caseworker registers at the counter. The body is docs/api.md's POST /v1/enrollments.
 import type { ApiAnswer } from '../api-client.js';
 import { INSURANCE_CHOICES } from '../i18n/enum-labels.js';
 import type { CaseTypeFiling, Filed, PostedForm } from './filings.js';

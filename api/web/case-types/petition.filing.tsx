@@ -1,4 +1,4 @@
-// 信访: a citizen petitions online with attachments. Written against api-contract.md (POST /v1/attachments multipart,
+// 信访: a citizen petitions online with attachments. Written against docs/api.md (POST /v1/attachments multipart,
 // then POST /v1/petitions). The petitioner's follow-up (documents, rating, review) is petition.follow-up.tsx.
 import type { CaseTypeFiling } from './filings.js';
 import { petitionFollowUp } from './petition.follow-up.js';

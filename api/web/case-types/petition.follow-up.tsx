@@ -1,4 +1,4 @@
-// The petitioner's part of a petition's case page (信访工作条例 arts. 32–36, domain-rules §7; the deadlines with the
+// The petitioner's part of a petition's case page (信访工作条例 arts. 32–36, rules §7; the deadlines with the
 // days left are the case page's own): the documents sent to them (acceptance notice, the written reply, opinions), rating the reply,
 // and asking for review (复查) or re-review (复核). Everything comes from and goes to GET/POST /v1/petitions/{ref}.
 import { shanghaiMinute } from '../time-display.js';

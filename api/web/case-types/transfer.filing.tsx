@@ -1,5 +1,5 @@
 // 转移接续: the person, their new employer's agent or the receiving office's staff apply at the new office
-// (国办发〔2009〕66号 art. 8 (1)). The body is api-contract.md's POST /v1/transfers; the person's own page follows the legs.
+// (国办发〔2009〕66号 art. 8 (1)). The body is docs/api.md's POST /v1/transfers; the person's own page follows the legs.
 import type { CaseTypeFiling, Filed, PostedForm } from './filings.js';
 import { transferFollowUp } from './transfer.follow-up.js';
 import { transferInsuranceLabels } from './transfer-labels.js';

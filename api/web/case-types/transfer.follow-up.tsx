@@ -1,4 +1,4 @@
-// The transfer's own part of its case page (转移接续, domain-rules §6), for the person and the staff of both offices:
+// The transfer's own part of its case page (转移接续, rules §6), for the person and the staff of both offices:
 // each leg with the office, the due date, the working days left and its state; the amounts and whether they reconcile;
 // where the pension will be paid; a temporary account, medical continuity or carried-over months where they apply.
 // Everything comes from GET /v1/transfers/{reference}.

@@ -1,5 +1,5 @@
 // A due date as the pages show it: the Shanghai date (and time, for a task), with "暂定 / provisional" beside it when it
-// was counted without the year's holiday calendar (api-contract "Regions, pooling and calendars": such a deadline is
+// was counted without the year's holiday calendar (docs/api.md "Regions, pooling and calendars": such a deadline is
 // computed on weekends alone and counted again once the year is loaded).
 import type { Translate } from '../i18n/messages.js';
 import { shanghaiMinute } from '../time-display.js';

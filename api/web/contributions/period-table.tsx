@@ -1,5 +1,5 @@
 // One table of owed periods, the same on the bills and the arrears pages: principal, late fee with the days counted
-// (社会保险法 art. 86, domain-rules §4), and each period's total, with the workings the API gives.
+// (社会保险法 art. 86, rules §4), and each period's total, with the workings the API gives.
 import { DataTable, type Column } from '../components/data-table.js';
 import type { Lang } from '../i18n/messages.js';
 import { contributionWords as w } from './contribution-labels.js';

@@ -80,7 +80,7 @@ export const deferralKindLabels: Record<Deferral['kind'], Label> = {
   guarantee: { zh: '担保缓缴', en: 'Guaranteed deferral' },
 };
 
-/** Enrollment checks that end a case (domain/enrollment/enrollment-checks.ts; domain-rules §2). */
+/** Enrollment checks that end a case (domain/enrollment/enrollment-checks.ts; rules §2). */
 export const enrollmentRefusalLabels: Record<RefusalCode, Label> = {
   INVALID_CITIZEN_ID: { zh: '公民身份号码无效', en: 'Invalid citizen ID number' },
   HIRE_BEFORE_BIRTH: { zh: '用工日期早于出生日期', en: 'Hire date before the birth date' },

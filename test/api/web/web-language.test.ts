@@ -84,7 +84,7 @@ describe('case words', () => {
 describe('due dates', () => {
   const html = async (element: unknown) => String(await (element as Promise<unknown>));
 
-  it('marks a deadline counted without the year’s calendar 暂定 / provisional, and only such a deadline (api-contract "calendars")', async () => {
+  it('marks a deadline counted without the year’s calendar 暂定 / provisional, and only such a deadline (docs/api.md "calendars")', async () => {
     expect(await html(ProvisionalBadge({ provisional: true, t: translator('zh') }))).toContain('>暂定<');
     expect(await html(ProvisionalBadge({ provisional: true, t: translator('en') }))).toContain('>provisional<');
     expect(await html(DueAt({ dueAt: '2027-01-15T16:00:00.000Z', provisional: true, t: translator('zh') }))).toMatch(/2027-01-16 00:00<\/time> <span[^>]*>暂定</);
@@ -145,7 +145,7 @@ describe('refusals on a page', () => {
     }
   });
 
-  it('names the invalid fields in Chinese for a validation refusal (api-contract "Errors")', () => {
+  it('names the invalid fields in Chinese for a validation refusal (docs/api.md "Errors")', () => {
     const invalid = problem('VALIDATION_FAILED', {
       status: 400,
       detail: 'Invalid request: 2 fields do not match the schema',

@@ -7,7 +7,7 @@ import { Money } from '../../../domain/money.js';
 
 const flood = (until: string) => ({ until, reason: 'flood' });
 
-describe('hardship deferral of "up to one year" is a calendar year (domain-rules §4 (b), 民法典 arts. 201–202)', () => {
+describe('hardship deferral of "up to one year" is a calendar year (rules §4 (b), 民法典 arts. 201–202)', () => {
   it('allows 2027-06-01 to 2028-06-01, a year that holds 29 February (366 days)', () => {
     expect(hardshipDeferral(flood('2028-06-01'), '2027-06-01', DEFAULT_CONTRIBUTION_POLICY)).toEqual({
       deferral: { kind: 'hardship', from: '2027-06-02', until: '2028-06-01', reason: 'flood', instalments: 1 },
@@ -16,7 +16,7 @@ describe('hardship deferral of "up to one year" is a calendar year (domain-rules
 
   it('refuses a day more than the calendar year and says until when it may run', () => {
     expect(hardshipDeferral(flood('2028-06-02'), '2027-06-01', DEFAULT_CONTRIBUTION_POLICY)).toEqual({
-      refused: 'a hardship deferral lasts at most 12 months: until 2028-06-01 at the latest (domain-rules §4)',
+      refused: 'a hardship deferral lasts at most 12 months: until 2028-06-01 at the latest (rules §4)',
     });
   });
 
@@ -29,7 +29,7 @@ describe('hardship deferral of "up to one year" is a calendar year (domain-rules
     const { hardshipMaxMonths: _months, ...before } = DEFAULT_CONTRIBUTION_POLICY;
     const old: ContributionPolicy = before;
     expect(hardshipDeferral(flood('2028-05-31'), '2027-06-01', old)).toHaveProperty('deferral'); // 365 days
-    expect(hardshipDeferral(flood('2028-06-01'), '2027-06-01', old)).toEqual({ refused: 'a hardship deferral lasts at most 365 days (domain-rules §4)' });
+    expect(hardshipDeferral(flood('2028-06-01'), '2027-06-01', old)).toEqual({ refused: 'a hardship deferral lasts at most 365 days (rules §4)' });
   });
 });
 

@@ -28,7 +28,7 @@ const line = (overrides: Partial<EntitlementLine>): EntitlementLine => ({
   ...overrides,
 });
 
-describe('benefit claims at the door (api-contract "Benefit claims")', () => {
+describe('benefit claims at the door (docs/api.md "Benefit claims")', () => {
   it('keys one open claim per person, type and event: a retirement, a leave date, a birth date, an accident, a death', () => {
     expect(claimEventKey(pension('2026-12-15'))).toBe('retirement');
     expect(claimEventKey({ type: 'unemployment', citizenId: 'x', region: '330102', leaveDate: '2026-10-31', employerCreditCode: 'e', registeredOn: '2026-11-02' })).toBe('leave:2026-10-31');

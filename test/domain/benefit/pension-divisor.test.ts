@@ -11,7 +11,7 @@ import {
 const floor = { kind: 'floorToWholeYears' } as const;
 const interpolate2 = { kind: 'interpolateByMonths', decimals: 2 } as const;
 
-// Typed out from domain-rules §5.1 rather than copied from the code, so a wrong value in the table fails here.
+// Typed out from rules §5.1 rather than copied from the code, so a wrong value in the table fails here.
 // prettier-ignore
 const EXPECTED: [number, number][] = [
   [40, 233], [41, 230], [42, 226], [43, 223], [44, 220], [45, 216], [46, 212], [47, 208], [48, 204], [49, 199],

@@ -46,7 +46,7 @@ describe('calculatePension', () => {
     });
   });
 
-  it('adds the rounded components, not the rounded sum: 1 541.67 + 93.53 = 1 635.20 (api-contract rounding)', () => {
+  it('adds the rounded components, not the rounded sum: 1 541.67 + 93.53 = 1 635.20 (docs/api.md rounding)', () => {
     // Exact: 1 541.6667 + 93.5252 = 1 635.1918, which would round to 1 635.19.
     const r = calculatePension({ ...E6, averageIndex: '1', contributionMonths: 185, accountBalance: '13000.00' });
     expect(r).toMatchObject({ basicPension: '1541.67', accountPension: '93.53', total: '1635.20' });

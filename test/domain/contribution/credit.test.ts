@@ -6,7 +6,7 @@ import { Money } from '../../../domain/money.js';
 const m = (amount: string) => Money.of(amount);
 const table = (r: ReturnType<typeof allocateWithCredit>) => r.lines.map((l) => [l.period, l.component, l.amount.toString()]);
 
-describe('allocateWithCredit (a credit pays the next bills — domain-rules §4 "Partial payments", issue 3)', () => {
+describe('allocateWithCredit (a credit pays the next bills — rules §4 "Partial payments", issue 3)', () => {
   it('spends a held credit on a newly booked bill, oldest period first, and keeps nothing when the bill is larger (§4)', () => {
     const r = allocateWithCredit(Money.zero(), m('100.00'), [{ period: '2026-11', principal: m('2400.00'), lateFee: Money.zero() }], 'PER_PERIOD_PRINCIPAL_FIRST');
     expect(table(r)).toEqual([['2026-11', 'principal', '100.00']]);

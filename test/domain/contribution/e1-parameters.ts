@@ -4,7 +4,7 @@ import {
   DEFAULT_WORK_INJURY_TIERS,
 } from '../../../domain/contribution/regional-parameters.js';
 
-/** The illustrative city of domain-rules E1: average 10 000, bounds 60 %–300 %, 16/8, 9/2, 0.5/0.5. */
+/** The illustrative city of rules E1: average 10 000, bounds 60 %–300 %, 16/8, 9/2, 0.5/0.5. */
 export function e1Parameters(overrides: Partial<RegionalParameters> = {}): RegionalParameters {
   return {
     region: '330100',

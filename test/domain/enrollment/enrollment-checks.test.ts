@@ -12,7 +12,7 @@ import {
 import { DEFAULT_ENROLLMENT_POLICY } from '../../../domain/enrollment/enrollment-policy.js';
 import { citizenIdCheckChar } from '../../../domain/identity/citizen-id.js';
 
-// Each refusal of the automatic checks (domain-rules §2, §5.2), on literal dates: the rules are dates the law counts.
+// Each refusal of the automatic checks (rules §2, §5.2), on literal dates: the rules are dates the law counts.
 const EMPLOYER = '91330102MA2H00014Y';
 const idOf = (birth: string, sex: 'male' | 'female' = 'male') => {
   const body = `330102${birth.replaceAll('-', '')}${sex === 'male' ? '011' : '022'}`;
@@ -51,7 +51,7 @@ function check(app: Partial<EnrollmentApplication>, facts: Partial<EnrollmentFac
 }
 const codes = (outcome: ReturnType<typeof check>) => outcome.refusals.map((r) => r.code);
 
-describe('enrollment checks (domain-rules §2, §5.2)', () => {
+describe('enrollment checks (rules §2, §5.2)', () => {
   it('passes a clean, timely registration with nothing to review', () => {
     expect(check({})).toMatchObject({ refusals: [], reviewReasons: [], lateDays: null });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskBankAccount, maskCitizenId, maskName, maskPhone } from '../../../domain/identity/masking.js';
 
 describe('maskCitizenId', () => {
-  it('keeps the first 6 and last 4 characters (design.md: ID numbers masked in responses)', () => {
+  it('keeps the first 6 and last 4 characters (docs/architecture.md: ID numbers masked in responses)', () => {
     expect(maskCitizenId('11010519491231002X')).toBe('110105********002X');
   });
 

@@ -7,7 +7,7 @@ export function fixedCitizenId(birthDate = '1960-05-01', sequence = 1): string {
   return body + citizenIdCheckChar(body);
 }
 
-/** The E6 pensioner: 3 300.00 basic + 1 294.96 account pension = 4 594.96 a month (domain-rules §5.1, E6). */
+/** The E6 pensioner: 3 300.00 basic + 1 294.96 account pension = 4 594.96 a month (rules §5.1, E6). */
 export function e6Pension(overrides: Partial<MonthlyEntitlement> = {}): MonthlyEntitlement {
   return {
     entitlementId: 'PEN-1',
@@ -22,7 +22,7 @@ export function e6Pension(overrides: Partial<MonthlyEntitlement> = {}): MonthlyE
   };
 }
 
-/** The E4 unemployment benefit under the Guangdong rule: 2 070.00 for 10 months (domain-rules §5.3, E4). */
+/** The E4 unemployment benefit under the Guangdong rule: 2 070.00 for 10 months (rules §5.3, E4). */
 export function e4Unemployment(overrides: Partial<MonthlyEntitlement> = {}): MonthlyEntitlement {
   return {
     entitlementId: 'UNE-1',
@@ -37,7 +37,7 @@ export function e4Unemployment(overrides: Partial<MonthlyEntitlement> = {}): Mon
   };
 }
 
-/** The E5 maternity allowance: 98 days × 300.00 = 29 400.00 (domain-rules §5.4, E5). */
+/** The E5 maternity allowance: 98 days × 300.00 = 29 400.00 (rules §5.4, E5). */
 export function e5Maternity(overrides: Partial<OneOffEntitlement> = {}): OneOffEntitlement {
   return {
     entitlementId: 'MAT-1',

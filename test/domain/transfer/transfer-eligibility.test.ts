@@ -26,7 +26,7 @@ describe('checkTransferEligibility', () => {
     expect(r.refusals).toEqual([{ code: 'DRAWING_PENSION', reason: expect.stringContaining('art. 2') }]);
   });
 
-  it('refuses two regions of one pooling area: a leaver plus a hire, never a transfer (api-contract pooling)', () => {
+  it('refuses two regions of one pooling area: a leaver plus a hire, never a transfer (docs/api.md pooling)', () => {
     expect(codes(facts({ fromPoolingArea: '330100', toPoolingArea: '330100' }))).toEqual(['SAME_POOLING_AREA']);
   });
 

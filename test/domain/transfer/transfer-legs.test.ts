@@ -15,7 +15,7 @@ describe('transfer legs', () => {
     expect(transferLegDeadline(cal, 'pension', 'acceptanceLetter', '2026-02-10')?.dueDate).toBe('2026-03-09');
   });
 
-  it('gives a provisional weekend-only deadline when a year has no calendar, never an error (§9, api-contract calendars)', () => {
+  it('gives a provisional weekend-only deadline when a year has no calendar, never an error (§9, docs/api.md calendars)', () => {
     const withoutEarlier = transferLegDeadline([CN_2025], 'pension', 'completion', '2026-02-10');
     expect(withoutEarlier).toMatchObject({ dueDate: '2026-03-03', provisional: true }); // the naive count of E11
     const into2027 = transferLegDeadline(cal, 'pension', 'completion', '2026-12-15');

@@ -140,12 +140,12 @@ describe('arrears rules (issue 8) through the commands', () => {
     });
   });
 
-  describe('a hardship deferral (domain-rules §4 (b))', () => {
+  describe('a hardship deferral (rules §4 (b))', () => {
     it('may run to the same day a calendar year from today, and not a day more', async () => {
       const { agent, caseId } = await employerInArrears();
       const lastDay = addMonths(d.today, 12);
       const tooLong = await refusal(requestDeferral(contextFor(system, agent), caseId, { until: addDays(lastDay, 1), reason: 'flood' }));
-      expect(tooLong).toMatchObject({ code: 'OUTCOME_NOT_ALLOWED', message: `a hardship deferral lasts at most 12 months: until ${lastDay} at the latest (domain-rules §4)` });
+      expect(tooLong).toMatchObject({ code: 'OUTCOME_NOT_ALLOWED', message: `a hardship deferral lasts at most 12 months: until ${lastDay} at the latest (rules §4)` });
       expect((await caseRow(caseId)).status).toBe('ordered');
       const asked = await requestDeferral(contextFor(system, agent), caseId, { until: lastDay, reason: 'flood' });
       expect(asked.view.status).toBe('deferralReview');

@@ -19,7 +19,7 @@ describe('readNotices (services/notices, real PostgreSQL)', () => {
       [crypto.randomUUID(), crypto.randomUUID(), recipientId, kind],
     );
 
-  it('gives a citizen their own notices only, newest first, and refuses staff with 403 (design.md "Permissions")', async () => {
+  it('gives a citizen their own notices only, newest first, and refuses staff with 403 (docs/architecture.md "Permissions")', async () => {
     const [alice, bob] = [aCitizen(), aCitizen()];
     await notice(alice.id, 'petition_registered');
     await notice(bob.id, 'petition_accepted');

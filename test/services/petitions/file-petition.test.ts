@@ -47,7 +47,7 @@ describe('filePetition (services/petitions, real PostgreSQL, recording workflow 
     expect((start?.args[0] as PetitionInput).petition).toMatchObject({ channel: 'fax', region: '330102' });
   });
 
-  it('lands the same submission twice on one case and starts the same workflow (design.md "Case = workflow")', async () => {
+  it('lands the same submission twice on one case and starts the same workflow (docs/architecture.md "Case = workflow")', async () => {
     const petitioner = aCitizen();
     const filing = petitionFiling();
     const first = await filePetition(contextOn(orm, petitioner), filing);

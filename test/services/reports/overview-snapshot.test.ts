@@ -24,7 +24,7 @@ describe('supervisor overview snapshot', () => {
       [randomUUID(), `probe-case-${randomUUID()}`, STEP, REGION, status, status === 'claimed' ? 'cw-probe' : null, status === 'claimed' ? new Date(Date.now() + 3_600_000) : null, dueAt],
     );
 
-  /** The figures of one step counted straight from the table, as the overdue worklist defines overdue (design.md "Tasks"). */
+  /** The figures of one step counted straight from the table, as the overdue worklist defines overdue (docs/architecture.md "Tasks: the human part"). */
   const directCount = async (now: Date) => {
     const [row] = await system.orm.em.fork().execute<{ open: string; overdue: string }[]>(
       `select count(*) filter (where status in ('open', 'claimed', 'waiting')) as open,
@@ -35,7 +35,7 @@ describe('supervisor overview snapshot', () => {
     return { open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0) };
   };
 
-  it('serves one count per TTL and, after a change, matches a direct count once it refreshes (design.md "Tasks": SLA figures)', async () => {
+  it('serves one count per TTL and, after a change, matches a direct count once it refreshes (docs/architecture.md "Tasks: the human part": SLA figures)', async () => {
     let now = new Date();
     let counts = 0;
     const snapshots = createOverviewSnapshots({

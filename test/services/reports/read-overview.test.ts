@@ -41,7 +41,7 @@ describe('readOverview (services/reports, real PostgreSQL)', () => {
     expect(JSON.stringify(answer)).not.toContain('sv-666');
   });
 
-  it('refuses a caseworker with 403 FORBIDDEN (design.md "Tasks": the supervisor’s figures)', async () => {
+  it('refuses a caseworker with 403 FORBIDDEN (docs/architecture.md "Tasks: the human part": the supervisor’s figures)', async () => {
     const snapshots = createOverviewSnapshots({ ttlMs: 30_000, clock: () => systemClock.now() });
     const error = await readOverview(contextOn(orm, { id: 'cw-1', role: 'caseworker', region: '330102' }), snapshots, 7).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);

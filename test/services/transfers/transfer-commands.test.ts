@@ -96,7 +96,7 @@ describe('transfer commands (services/transfers, real PostgreSQL)', () => {
     expect(await pensionRecords(system, id)).toEqual(after);
   });
 
-  it('books each side and fund of a transfer once, and refuses to change or delete a booked line (append-only ledger, design.md "Data")', async () => {
+  it('books each side and fund of a transfer once, and refuses to change or delete a booked line (append-only ledger, docs/architecture.md "Data")', async () => {
     const caseId = `transfer-svc-${randomUUID()}`;
     const line = { caseId, reference: 'TR2026999999', insurance: 'pension' as const, side: 'out' as const, fund: 'pooledFund' as const, poolingArea: '330100', amount: '62136.00', source: 'ledger' as const, messageId: null };
     const em = system.orm.em.fork();
