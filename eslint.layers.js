@@ -12,7 +12,10 @@ const ours = (names, message, allowTypeImports = false) => ({ group: names.flatM
 /** The wall clock: only services/business-clock.ts reads it; workflow code reads the (deterministic) workflow clock. */
 export const wallClock = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take "now" from the business clock (services/business-clock.ts).' },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take "now" from the business clock (services/business-clock.ts).' },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Take "now" from the business clock (services/business-clock.ts).',
+  },
 ];
 
 const restrict = (files, paths, patterns, ignores = []) => ({
@@ -28,22 +31,35 @@ export const layers = [
     { group: infrastructure, message: 'domain/ is pure: infrastructure belongs in db/, services/, activities/ or api/.' },
     ours(['policies', 'services', 'db', 'api', 'workflows', 'activities'], 'domain/ depends on nothing of ours.'),
   ]),
-  restrict(['policies/**/*.ts'], [], [
-    { group: infrastructure, message: 'policies/ decide from data: no I/O.' },
-    ours(['services', 'db', 'api', 'workflows', 'activities'], 'policies/ import domain/ only.'),
-  ]),
+  restrict(
+    ['policies/**/*.ts'],
+    [],
+    [
+      { group: infrastructure, message: 'policies/ decide from data: no I/O.' },
+      ours(['services', 'db', 'api', 'workflows', 'activities'], 'policies/ import domain/ only.'),
+    ],
+  ),
   restrict(['workflows/**/*.ts'], deterministic, [
     { group: infrastructure, message: 'Workflow code is deterministic: infrastructure belongs in activities/.' },
     ours(['db', 'api', 'services', 'activities'], 'workflows/ take only types from outside domain/ and policies/.', true),
   ]),
-  restrict(['db/**/*.ts'], [], [ours(['api', 'services', 'workflows', 'activities'], 'db/ is below the application layer: it imports domain/ and policies/ only.')]),
+  restrict(
+    ['db/**/*.ts'],
+    [],
+    [ours(['api', 'services', 'workflows', 'activities'], 'db/ is below the application layer: it imports domain/ and policies/ only.')],
+  ),
   restrict(['services/**/*.ts'], [], [ours(['api', 'activities'], 'services/ is below the API and the activities: they call it, not the other way round.')]),
   restrict(['activities/**/*.ts'], [], [ours(['api'], 'activities/ never reach into the HTTP layer.')]),
-  restrict(['api/routes/**/*.ts'], [], [
-    { group: ['./*.routes.js', '**/routes/*.routes.js'], message: 'Routes never import other routes: shared code belongs in services/ or api/presenters.' },
-    ours(['db'], 'Routes parse, call a command in services/ and present: no database access.', true),
-    ours(['activities', 'workflows'], 'Routes reach workflows only through the commands in services/.', true),
-  ], ['api/routes/v1.ts']), // the route table mounts the routes; it is the one module that imports them
+  restrict(
+    ['api/routes/**/*.ts'],
+    [],
+    [
+      { group: ['./*.routes.js', '**/routes/*.routes.js'], message: 'Routes never import other routes: shared code belongs in services/ or api/presenters.' },
+      ours(['db'], 'Routes parse, call a command in services/ and present: no database access.', true),
+      ours(['activities', 'workflows'], 'Routes reach workflows only through the commands in services/.', true),
+    ],
+    ['api/routes/v1.ts'],
+  ), // the route table mounts the routes; it is the one module that imports them
 ];
 
 /** Where reading the wall clock is a rule violation (bin/ and test/ time their own work). */

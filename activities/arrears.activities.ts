@@ -10,7 +10,6 @@ import { runArrearsSweep } from '../services/arrears/run-arrears-sweep.js';
 import { temporalCaseWorkflows } from '../services/temporal/temporal-case-workflows.js';
 import { Context } from '@temporalio/activity';
 
-
 export function createArrearsActivities({ orm, clock }: ActivityDeps) {
   return {
     loadArrearsCalendar: async (): Promise<CalendarYear[]> => loadCalendarYears(orm.em.fork()),
@@ -40,7 +39,15 @@ export function createArrearsActivities({ orm, clock }: ActivityDeps) {
     },
 
     /** Books an approved fine (社会保险法 art. 86) as a ledger entry, once per case and decision. */
-    recordFine: async (input: { caseId: string; employer: string; amount: string; multiple: string; approvedBy: string; key: string; on: string }): Promise<void> => {
+    recordFine: async (input: {
+      caseId: string;
+      employer: string;
+      amount: string;
+      multiple: string;
+      approvedBy: string;
+      key: string;
+      on: string;
+    }): Promise<void> => {
       const at = clock.now();
       await orm.em.fork().transactional(async (em) => {
         await em.execute(
@@ -63,7 +70,15 @@ export function createArrearsActivities({ orm, clock }: ActivityDeps) {
     },
 
     /** Days without late fee: an agreed guarantee deferral or an approved hardship deferral (rules §4). */
-    recordFeeWaiver: async (input: { caseId: string; employer: string; from: string; until: string; reason: string; approvedBy: string; key: string }): Promise<void> => {
+    recordFeeWaiver: async (input: {
+      caseId: string;
+      employer: string;
+      from: string;
+      until: string;
+      reason: string;
+      approvedBy: string;
+      key: string;
+    }): Promise<void> => {
       const at = clock.now();
       await orm.em.fork().transactional(async (em) => {
         await em.execute(
@@ -82,7 +97,14 @@ export function createArrearsActivities({ orm, clock }: ActivityDeps) {
           detail: { from: input.from, until: input.until },
           key: input.key,
         });
-        await appendTimeline(em, { caseId: input.caseId, key: `${input.key}:timeline`, at, actor: input.approvedBy, action: 'arrears.deferral', detail: { from: input.from, until: input.until, reason: input.reason } });
+        await appendTimeline(em, {
+          caseId: input.caseId,
+          key: `${input.key}:timeline`,
+          at,
+          actor: input.approvedBy,
+          action: 'arrears.deferral',
+          detail: { from: input.from, until: input.until, reason: input.reason },
+        });
       });
     },
 

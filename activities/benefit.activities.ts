@@ -157,7 +157,10 @@ export function createBenefitActivities({ orm, clock }: ActivityDeps) {
             injury:
               application.injuryReference === null
                 ? null
-                : { reference: application.injuryReference, recognised: injury !== null && injury.citizenId === citizenId && injury.claimType === 'workInjury' && injury.recognition === 'recognized' },
+                : {
+                    reference: application.injuryReference,
+                    recognised: injury !== null && injury.citizenId === citizenId && injury.claimType === 'workInjury' && injury.recognition === 'recognized',
+                  },
             ownWage: own?.wage ?? null,
             regionalAverageWage: (inForce(sets, application.deathDate) ?? sets.at(-1) ?? null)?.averageMonthlyWage ?? null,
             accountBalance: pensionFigures(months, sets).accountBalance,
@@ -169,7 +172,10 @@ export function createBenefitActivities({ orm, clock }: ActivityDeps) {
 
   return {
     /** The holiday calendar and the facts of the claim, read once; recorded in history so a replay decides the same. */
-    gatherBenefitClaimFacts: async (input: { caseId: string; application: BenefitClaimApplication }): Promise<{ calendar: CalendarYear[]; facts: BenefitClaimFacts }> => {
+    gatherBenefitClaimFacts: async (input: {
+      caseId: string;
+      application: BenefitClaimApplication;
+    }): Promise<{ calendar: CalendarYear[]; facts: BenefitClaimFacts }> => {
       const em = orm.em.fork();
       const [calendar, facts] = await Promise.all([loadCalendarYears(em), factsOf(em, input.caseId, input.application)]);
       return { calendar, facts };

@@ -5,13 +5,10 @@ import type { NoticeRequest } from '../domain/case/notice-request.js';
 import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
 import type { ActivityDeps } from './deps.js';
 
-
 export function createCaseActivities({ orm, clock }: ActivityDeps) {
   return {
     /** Writes the workflow's view of the case into the read model; an older version never overwrites a newer one. */
-    projectCase: async (
-      projection: CaseProjection & { timeline?: readonly TimelineLine[]; notices?: readonly NoticeRequest[] },
-    ): Promise<void> => {
+    projectCase: async (projection: CaseProjection & { timeline?: readonly TimelineLine[]; notices?: readonly NoticeRequest[] }): Promise<void> => {
       const at = clock.now();
       await orm.em.fork().transactional(async (em) => {
         // Lines and notices that report this change commit with it (each idempotent by its key).

@@ -30,7 +30,10 @@ export function createEnrollmentActivities({ orm, clock }: ActivityDeps) {
 
   return {
     /** Dated parameters and the holiday calendar, read once and recorded in history so a replay decides the same. */
-    loadEnrollmentContext: async (input: { region: string; date: string }): Promise<{
+    loadEnrollmentContext: async (input: {
+      region: string;
+      date: string;
+    }): Promise<{
       parameters: RegionalParameters;
       calendar: CalendarYear[];
     }> => {
@@ -43,15 +46,17 @@ export function createEnrollmentActivities({ orm, clock }: ActivityDeps) {
       if (!calendar || !fresh(calendar.readAt)) calendar = { years: await loadCalendarYears(em), readAt: performance.now() };
       const parameters = cached.sets.filter((set) => set.effectiveFrom <= input.date).at(-1);
       if (!parameters) {
-        throw ApplicationFailure.nonRetryable(
-          `region ${input.region} has no contribution parameters in force on ${input.date}`,
-          'ParametersNotFound',
-        );
+        throw ApplicationFailure.nonRetryable(`region ${input.region} has no contribution parameters in force on ${input.date}`, 'ParametersNotFound');
       }
       return { parameters, calendar: calendar.years };
     },
 
-    gatherEnrollmentFacts: async (input: { caseId: string; citizenId: string; employerCreditCode: string | null; region?: string }): Promise<EnrollmentFacts> => {
+    gatherEnrollmentFacts: async (input: {
+      caseId: string;
+      citizenId: string;
+      employerCreditCode: string | null;
+      region?: string;
+    }): Promise<EnrollmentFacts> => {
       // One round trip for the facts: this runs for every registration.
       const [row] = await orm.em.fork().execute<
         {

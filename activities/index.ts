@@ -29,7 +29,9 @@ function refusingOnce<A extends unknown[], R>(activity: (...args: A) => Promise<
 }
 
 function refusingOnceAll<T extends Record<string, (...args: never[]) => Promise<unknown>>>(activities: T): T {
-  return Object.fromEntries(Object.entries(activities).map(([name, fn]) => [name, refusingOnce(fn as (...args: unknown[]) => Promise<unknown>)])) as unknown as T;
+  return Object.fromEntries(
+    Object.entries(activities).map(([name, fn]) => [name, refusingOnce(fn as (...args: unknown[]) => Promise<unknown>)]),
+  ) as unknown as T;
 }
 
 /** Every activity the worker registers, built from explicit dependencies. */

@@ -4,7 +4,14 @@ import type { TaskSpec } from '../domain/task.js';
 import type { TaskCompletion } from '../domain/task.js';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
 import { decidePayrollLine } from '../db/writers/payroll-line-decisions.js';
-import { finishPayrollGathering, gatherPayrollChunk, type ChunkResult, type GatherChunk, sendPayrollBatch, startPayrollGathering } from '../db/writers/payroll-lines.js';
+import {
+  finishPayrollGathering,
+  gatherPayrollChunk,
+  type ChunkResult,
+  type GatherChunk,
+  sendPayrollBatch,
+  startPayrollGathering,
+} from '../db/writers/payroll-lines.js';
 import { openPayrollLineTasks } from '../db/writers/task-store.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -27,13 +34,31 @@ export function createPayrollActivities({ orm, clock }: ActivityDeps) {
     gatherPayrollChunk: async (chunk: GatherChunk): Promise<ChunkResult> => gatherPayrollChunk(em(), chunk),
     finishPayrollGathering: async (input: { caseId: string }): Promise<void> => finishPayrollGathering(em(), input.caseId, clock.now()),
     /** One task per held (or failed) line without one; returns how many were opened. */
-    openPayrollLineTasks: async (input: { caseId: string; region: string; lineStatus: 'held' | 'failed'; spec: TaskSpec; dueAt: string; provisional: boolean; occurrence: number }): Promise<{ opened: number }> => {
+    openPayrollLineTasks: async (input: {
+      caseId: string;
+      region: string;
+      lineStatus: 'held' | 'failed';
+      spec: TaskSpec;
+      dueAt: string;
+      provisional: boolean;
+      occurrence: number;
+    }): Promise<{ opened: number }> => {
       const opened = await em().transactional((tx) => openPayrollLineTasks(tx, { ...input, dueAt: new Date(input.dueAt) }, clock.now()));
       return { opened };
     },
     /** A caseworker's decision on a line task, or the refusal the workflow answers with. */
-    decidePayrollLine: async (input: { caseId: string; region: string; period: string; completion: TaskCompletion; batchApproved: boolean }): Promise<{ refused: Refusal } | { status: string }> =>
-      decidePayrollLine(em(), { payrollId: input.caseId, region: input.region, period: input.period, completion: input.completion, batchApproved: input.batchApproved }, clock.now()),
+    decidePayrollLine: async (input: {
+      caseId: string;
+      region: string;
+      period: string;
+      completion: TaskCompletion;
+      batchApproved: boolean;
+    }): Promise<{ refused: Refusal } | { status: string }> =>
+      decidePayrollLine(
+        em(),
+        { payrollId: input.caseId, region: input.region, period: input.period, completion: input.completion, batchApproved: input.batchApproved },
+        clock.now(),
+      ),
     /** The approved batch into the bank file and the disbursement ledger. */
     sendPayrollBatch: async (input: { caseId: string; region: string; approvedBy: string }): Promise<{ lines: number; total: string }> =>
       sendPayrollBatch(em(), { payrollId: input.caseId, region: input.region, approvedBy: input.approvedBy }, clock.now()),

@@ -9,7 +9,11 @@ export function createPetitionActivities({ orm, clock }: ActivityDeps) {
      * The holiday calendar (recorded in history so a replay counts the same days) and, for art. 36, the reference of
      * this petitioner's earlier petition on the same matter that re-review already concluded, if any.
      */
-    loadPetitionContext: async (input: { caseId: string; petitionerId: string; matterKey: string }): Promise<{
+    loadPetitionContext: async (input: {
+      caseId: string;
+      petitionerId: string;
+      matterKey: string;
+    }): Promise<{
       calendar: CalendarYear[];
       concludedReference: string | null;
       /** The regions this system serves: a petition is forwarded only to one of them. */
@@ -62,11 +66,20 @@ export function createPetitionActivities({ orm, clock }: ActivityDeps) {
     recordPetitionRating: async (input: { caseId: string; score: number; comment: string }): Promise<void> => {
       const at = clock.now();
       await orm.em.fork().transactional(async (em) => {
-        await em.execute(
-          'update petition set rating = ?, rating_comment = ?, rated_at = ? where case_id = ? and rating is null',
-          [input.score, input.comment.slice(0, 500), at, input.caseId],
-        );
-        await appendTimeline(em, { caseId: input.caseId, key: `${input.caseId}:rated`, at, actor: 'petitioner', action: 'petition.rated', detail: { score: input.score } });
+        await em.execute('update petition set rating = ?, rating_comment = ?, rated_at = ? where case_id = ? and rating is null', [
+          input.score,
+          input.comment.slice(0, 500),
+          at,
+          input.caseId,
+        ]);
+        await appendTimeline(em, {
+          caseId: input.caseId,
+          key: `${input.caseId}:rated`,
+          at,
+          actor: 'petitioner',
+          action: 'petition.rated',
+          detail: { score: input.score },
+        });
         await appendAudit(em, {
           at,
           actorId: 'petitioner',

@@ -9,7 +9,14 @@ import { loadCalendarYears } from '../db/queries/calendar.query.js';
 import { listParameterSets } from '../db/queries/region-parameters.query.js';
 import { pensionMonthsByArea, transferLedgerOf, untransferredRecords, type TransferLedgerLine } from '../db/queries/transfer.query.js';
 import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
-import { bookTransferLedger, handOverRelationship, openTemporaryPensionAccount, recordExchangeMessage, type HandOverResult, type LedgerBooking } from '../db/writers/transfers.js';
+import {
+  bookTransferLedger,
+  handOverRelationship,
+  openTemporaryPensionAccount,
+  recordExchangeMessage,
+  type HandOverResult,
+  type LedgerBooking,
+} from '../db/writers/transfers.js';
 import type { ActivityDeps } from './deps.js';
 
 /** What a transfer case reads about the person when it opens (recorded in history, so a replay decides the same). */
@@ -46,7 +53,11 @@ function reconcile(reference: string, lines: readonly TransferLedgerLine[], calc
   const incoming = amountsOf(lines, 'in');
   if (!outgoing || !incoming) return null;
   const ref = (side: 'out' | 'in') => lines.find((l) => l.side === side)?.reference ?? reference;
-  return reconcileTransfer({ outgoing: { ...outgoing, reference: ref('out') }, incoming: { ...incoming, reference: ref('in') }, ...(calculated ? { calculated } : {}) });
+  return reconcileTransfer({
+    outgoing: { ...outgoing, reference: ref('out') },
+    incoming: { ...incoming, reference: ref('in') },
+    ...(calculated ? { calculated } : {}),
+  });
 }
 
 /**
@@ -56,7 +67,12 @@ function reconcile(reference: string, lines: readonly TransferLedgerLine[], calc
  */
 export function createTransferActivities({ orm, clock, exchange }: ActivityDeps) {
   return {
-    loadTransferContext: async (input: { citizenId: string; insurance: TransferInsurance; fromPoolingArea: string; toPoolingArea: string }): Promise<TransferFactsLoaded> => {
+    loadTransferContext: async (input: {
+      citizenId: string;
+      insurance: TransferInsurance;
+      fromPoolingArea: string;
+      toPoolingArea: string;
+    }): Promise<TransferFactsLoaded> => {
       const em = orm.em.fork();
       const [calendar, records, pensionSpans, people] = await Promise.all([
         loadCalendarYears(em),
@@ -81,12 +97,21 @@ export function createTransferActivities({ orm, clock, exchange }: ActivityDeps)
           employeeRate: employeeRateOf(sets.get(r.region) ?? [], input.insurance, r.startMonth),
         })),
         pensionSpans,
-        newAreaRecords: records.filter((r) => r.status === 'active' && r.poolingArea === input.toPoolingArea).map((r) => ({ insurance: r.insuranceType, startMonth: r.startMonth })),
+        newAreaRecords: records
+          .filter((r) => r.status === 'active' && r.poolingArea === input.toPoolingArea)
+          .map((r) => ({ insurance: r.insuranceType, startMonth: r.startMonth })),
       };
     },
 
     /** The old office pays out what the case calculated: one booking per fund, however often it is retried. */
-    bookTransferOut: async (input: { caseId: string; reference: string; insurance: TransferInsurance; poolingArea: string; amounts: TransferAmounts; sentBy: string }): Promise<{ paymentId: string }> => {
+    bookTransferOut: async (input: {
+      caseId: string;
+      reference: string;
+      insurance: TransferInsurance;
+      poolingArea: string;
+      amounts: TransferAmounts;
+      sentBy: string;
+    }): Promise<{ paymentId: string }> => {
       const at = clock.now();
       await orm.em.fork().transactional(async (em) => {
         const lines: LedgerBooking[] = FUNDS.map((fund) => ({ ...input, side: 'out', fund, amount: input.amounts[fund], source: 'ledger', messageId: null }));
@@ -113,7 +138,13 @@ export function createTransferActivities({ orm, clock, exchange }: ActivityDeps)
      * there, it books the same amounts in, once. `arrived: false` while nothing was paid out: the case escalates the
      * leg and looks again later; it never books twice.
      */
-    collectTransferFunds: async (input: { caseId: string; reference: string; insurance: TransferInsurance; poolingArea: string; calculated: TransferAmounts }): Promise<{ arrived: boolean; reconciliation: ReconciliationResult | null }> => {
+    collectTransferFunds: async (input: {
+      caseId: string;
+      reference: string;
+      insurance: TransferInsurance;
+      poolingArea: string;
+      calculated: TransferAmounts;
+    }): Promise<{ arrived: boolean; reconciliation: ReconciliationResult | null }> => {
       const at = clock.now();
       return orm.em.fork().transactional(async (em) => {
         const lines = await transferLedgerOf(em, input.caseId);
@@ -187,8 +218,15 @@ export function createTransferActivities({ orm, clock, exchange }: ActivityDeps)
       decidedBy: string;
     }): Promise<HandOverResult> => handOverRelationship(orm.em.fork(), { ...input, at: clock.now() }),
 
-    openTemporaryAccount: async (input: { caseId: string; citizenId: string; region: string; poolingArea: string; keptInPoolingArea: string; openedOn: string; decidedBy: string }): Promise<void> =>
-      openTemporaryPensionAccount(orm.em.fork(), { ...input, at: clock.now() }),
+    openTemporaryAccount: async (input: {
+      caseId: string;
+      citizenId: string;
+      region: string;
+      poolingArea: string;
+      keptInPoolingArea: string;
+      openedOn: string;
+      decidedBy: string;
+    }): Promise<void> => openTemporaryPensionAccount(orm.em.fork(), { ...input, at: clock.now() }),
 
     /** Hands a message to the platform (idempotent by message ID) and records it. */
     sendTransferMessage: async (input: { caseId: string; message: ExchangeMessage }): Promise<void> => {
@@ -198,7 +236,15 @@ export function createTransferActivities({ orm, clock, exchange }: ActivityDeps)
       await exchange.send(message);
       await recordExchangeMessage(
         orm.em.fork(),
-        { messageId: message.messageId, direction: 'out', type: message.type, transferId: message.transferId, caseId: input.caseId, counterpart: message.to.poolingArea, body: { ...message } },
+        {
+          messageId: message.messageId,
+          direction: 'out',
+          type: message.type,
+          transferId: message.transferId,
+          caseId: input.caseId,
+          counterpart: message.to.poolingArea,
+          body: { ...message },
+        },
         clock.now(),
       );
     },
@@ -207,8 +253,25 @@ export function createTransferActivities({ orm, clock, exchange }: ActivityDeps)
     escalateTransferLeg: async (input: { caseId: string; leg: string; region: string; key: string; detail: Record<string, unknown> }): Promise<void> => {
       const at = clock.now();
       await orm.em.fork().transactional(async (em) => {
-        await appendTimeline(em, { caseId: input.caseId, key: input.key, at, actor: 'system', action: 'transfer.leg.escalated', detail: { leg: input.leg, region: input.region, ...input.detail } });
-        await appendAudit(em, { at, actorId: 'system', actorRole: 'system', region: input.region, action: 'transfer.escalated', objectType: 'Case', objectId: input.caseId, detail: { leg: input.leg }, key: `audit:${input.key}` });
+        await appendTimeline(em, {
+          caseId: input.caseId,
+          key: input.key,
+          at,
+          actor: 'system',
+          action: 'transfer.leg.escalated',
+          detail: { leg: input.leg, region: input.region, ...input.detail },
+        });
+        await appendAudit(em, {
+          at,
+          actorId: 'system',
+          actorRole: 'system',
+          region: input.region,
+          action: 'transfer.escalated',
+          objectType: 'Case',
+          objectId: input.caseId,
+          detail: { leg: input.leg },
+          key: `audit:${input.key}`,
+        });
       });
     },
   };

@@ -30,14 +30,12 @@ export type PageQuery = z.infer<typeof PageQuery>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 /** Response schema for a page of `item`: `{ items, nextCursor }`. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export type CursorKey = (string | number | null)[];
 
 /** The sort key of the last row of a page, as an opaque base64url token. */
-export const encodeCursor = (key: readonly (string | number | null)[]): string =>
-  Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+export const encodeCursor = (key: readonly (string | number | null)[]): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
 const CursorKeySchema = z.array(z.union([z.string(), z.number(), z.null()])).min(1);
 

@@ -56,13 +56,7 @@ export type ProblemExtras = { errors?: FieldIssue[] } & Record<string, unknown>;
  * search term never travels back into logs or caches through an error body, and with ID numbers in it masked
  * (`/v1/persons/330102********2256`): a refusal never repeats a person's number (issue 15 point 4).
  */
-export function problem(
-  c: Context,
-  status: ContentfulStatusCode,
-  code: string,
-  detail: string,
-  extra: ProblemExtras = {},
-): Response {
+export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, extra: ProblemExtras = {}): Response {
   const { errors, ...extensions } = extra;
   const body = {
     type: 'about:blank',

@@ -19,7 +19,9 @@ const server = await startApiServer({
   devSignIn: config.demoSignIn,
   dataDir: config.dataDir,
 });
-console.log(`[api] listening on ${server.url} (docs: ${server.url}/docs; sign-in: ${config.auth.mode === 'oidc' ? `identity provider ${config.auth.issuer}` : 'HS256 secret'}${config.demoSignIn ? ', demo identities on' : ''})`);
+console.log(
+  `[api] listening on ${server.url} (docs: ${server.url}/docs; sign-in: ${config.auth.mode === 'oidc' ? `identity provider ${config.auth.issuer}` : 'HS256 secret'}${config.demoSignIn ? ', demo identities on' : ''})`,
+);
 const stop = async () => {
   await server.close();
   await orm.close();

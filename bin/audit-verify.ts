@@ -29,7 +29,9 @@ try {
       console.log(`${chain}: intact, ${verdict.checked} entries (head #${verdict.lastGoodSeq})`);
     } else {
       broken += 1;
-      console.log(`${chain}: BROKEN at entry id ${link.entryId} (#${link.chainSeq}, ${link.at}) — ${link.reason}: ${link.explanation}; ${verdict.checked} entries before it hold`);
+      console.log(
+        `${chain}: BROKEN at entry id ${link.entryId} (#${link.chainSeq}, ${link.at}) — ${link.reason}: ${link.explanation}; ${verdict.checked} entries before it hold`,
+      );
     }
   }
   console.log(broken === 0 ? `all ${chains.length} chains intact` : `${broken} of ${chains.length} chains broken`);

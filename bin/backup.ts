@@ -19,5 +19,7 @@ const manifest = await takeBackup({
 });
 const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
 const bytes = manifest.tables.reduce((sum, t) => sum + t.bytes, 0) + (manifest.temporal?.bytes ?? 0);
-console.log(`backup ${to}: snapshot at ${manifest.takenAt}, ${manifest.tables.length} tables, ${rows} rows, ${(bytes / 2 ** 20).toFixed(1)} MiB` +
-  `${manifest.temporal ? ', Temporal state included' : ', Temporal state not included (TEMPORAL_ADDRESS is a cluster: back up its database)'}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `backup ${to}: snapshot at ${manifest.takenAt}, ${manifest.tables.length} tables, ${rows} rows, ${(bytes / 2 ** 20).toFixed(1)} MiB` +
+    `${manifest.temporal ? ', Temporal state included' : ', Temporal state not included (TEMPORAL_ADDRESS is a cluster: back up its database)'}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -18,7 +18,9 @@ const result = await runCrashDrill({
   say,
 });
 
-const duplicated = Object.entries(result.duplicated).map(([name, n]) => `${name} ${n}`).join(', ');
+const duplicated = Object.entries(result.duplicated)
+  .map(([name, n]) => `${name} ${n}`)
+  .join(', ');
 console.log(`
 crash drill — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? '?'} (${arch()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}
 command: npm run chaos${quick ? ' -- --quick' : ''}
@@ -28,6 +30,9 @@ command: npm run chaos${quick ? ' -- --quick' : ''}
   duplicated              ${duplicated}
   decisions not applied   ${result.unapplied}
   stuck / failed          ${result.stuck} / ${result.failedWorkflows}
-  unexpected refusals     ${result.refusals.length}${result.refusals.slice(0, 5).map((r) => `\n    ${r}`).join('')}${result.examples.map((e) => `\n    ${e}`).join('')}
+  unexpected refusals     ${result.refusals.length}${result.refusals
+    .slice(0, 5)
+    .map((r) => `\n    ${r}`)
+    .join('')}${result.examples.map((e) => `\n    ${e}`).join('')}
 `);
 process.exit(reconciled(result) && result.refusals.length === 0 ? 0 : 1);

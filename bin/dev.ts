@@ -115,14 +115,14 @@ try {
       'postgres',
       () =>
         startEmbeddedPostgres({
-        dataDir: postgresDir,
-        port: POSTGRES_PORT,
-        persistent: true,
-        detached: true,
-        log: (line) => {
-          if (debug || !routinePostgresLine.test(line)) say('postgres', line);
-        },
-      }),
+          dataDir: postgresDir,
+          port: POSTGRES_PORT,
+          persistent: true,
+          detached: true,
+          log: (line) => {
+            if (debug || !routinePostgresLine.test(line)) say('postgres', line);
+          },
+        }),
       (started) => () => started.stop(),
     );
     databaseUrl = postgres.url;
@@ -139,12 +139,12 @@ try {
       'temporal',
       () =>
         startTemporalDevServer({
-        port: TEMPORAL_PORT,
-        uiPort: TEMPORAL_UI_PORT,
-        dbFile,
-        detached: true,
-        log: (line) => say('temporal', line),
-      }),
+          port: TEMPORAL_PORT,
+          uiPort: TEMPORAL_UI_PORT,
+          dbFile,
+          detached: true,
+          log: (line) => say('temporal', line),
+        }),
       (started) => () => started.stop(),
     );
     temporalAddress = temporal.address;
@@ -153,7 +153,11 @@ try {
     say('temporal', `using TEMPORAL_ADDRESS ${temporalAddress}`);
   }
 
-  const orm = await step('db', () => createOrm(databaseUrl), (started) => () => started.close());
+  const orm = await step(
+    'db',
+    () => createOrm(databaseUrl),
+    (started) => () => started.close(),
+  );
   const applied = await step('db', () => migrateToLatest(orm));
   say('db', applied.length === 0 ? 'schema is up to date' : `applied migrations: ${applied.join(', ')}`);
   await step('db', () => seedReferenceData(orm));
@@ -175,15 +179,15 @@ try {
     'api',
     () =>
       startApiServer({
-      orm,
-      temporal: { address: temporalAddress, namespace, taskQueue },
-      port: config.http.port,
-      jwtSecret: config.auth.jwtSecret,
-      verifyToken,
-      rateLimits: config.rateLimits,
-      devSignIn: config.demoSignIn,
-      dataDir,
-    }),
+        orm,
+        temporal: { address: temporalAddress, namespace, taskQueue },
+        port: config.http.port,
+        jwtSecret: config.auth.jwtSecret,
+        verifyToken,
+        rateLimits: config.rateLimits,
+        devSignIn: config.demoSignIn,
+        dataDir,
+      }),
     (started) => () => started.close(),
   );
   say('api', `listening on ${api.url}`);

@@ -25,7 +25,9 @@ const embedded = config.db.url ? null : await startEmbeddedPostgres({ dataDir: d
 try {
   const manifest = await restoreBackup({ from, databaseUrl: config.db.url ?? embedded?.url ?? '', temporalDbFile });
   const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
-  console.log(`restored ${from} (snapshot of ${manifest.takenAt}): ${rows} rows in ${manifest.tables.length} tables${temporalDbFile ? ', Temporal state' : ''}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `restored ${from} (snapshot of ${manifest.takenAt}): ${rows} rows in ${manifest.tables.length} tables${temporalDbFile ? ', Temporal state' : ''}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 } finally {
   await embedded?.stop();
 }

@@ -15,12 +15,7 @@ export interface MoneyDTO {
 /** Local rounding practice (rules §3.4). It comes from dated regional configuration, never a default. */
 export type RoundingRule = 'HALF_UP_FEN' | 'CEIL_JIAO' | 'HALF_UP_JIAO' | 'HALF_UP_YUAN';
 
-export const ROUNDING_RULES = [
-  'HALF_UP_FEN',
-  'CEIL_JIAO',
-  'HALF_UP_JIAO',
-  'HALF_UP_YUAN',
-] as const satisfies readonly RoundingRule[];
+export const ROUNDING_RULES = ['HALF_UP_FEN', 'CEIL_JIAO', 'HALF_UP_JIAO', 'HALF_UP_YUAN'] as const satisfies readonly RoundingRule[];
 
 // "Ceil" means away from zero (ROUND_UP), not towards +∞: a negative correction of a contribution must round to
 // exactly the negation of the original, which ROUND_CEIL would not give. For positive amounts the two agree.
@@ -114,10 +109,7 @@ export class Money {
     const fen = this.value.times(100);
     const share = fen.dividedToIntegerBy(parts);
     const leftover = fen.minus(share.times(parts)).toNumber(); // always < parts, so safe as a number
-    return Array.from(
-      { length: parts },
-      (_, i) => new Money(share.plus(i < leftover ? 1 : 0).dividedBy(100), this.currency),
-    );
+    return Array.from({ length: parts }, (_, i) => new Money(share.plus(i < leftover ? 1 : 0).dividedBy(100), this.currency));
   }
 
   compare(other: Money): -1 | 0 | 1 {

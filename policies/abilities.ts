@@ -43,17 +43,7 @@ export interface Actor {
   name?: string;
 }
 
-export const actions = [
-  'read',
-  'create',
-  'update',
-  'claim',
-  'release',
-  'complete',
-  'reassign',
-  'readUnmasked',
-  'manage',
-] as const;
+export const actions = ['read', 'create', 'update', 'claim', 'release', 'complete', 'reassign', 'readUnmasked', 'manage'] as const;
 export type Action = (typeof actions)[number];
 
 /** A DTO tagged with its subject type by CASL's `subject()`, which is how every check names its subject. */

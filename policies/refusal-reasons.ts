@@ -67,8 +67,7 @@ const checks: readonly { fields: readonly string[]; code: (refusal: Refusal_) =>
   {
     fields: ['region'],
     code: () => 'FORBIDDEN',
-    reason: ({ actor, noun, object }) =>
-      `region: this ${noun} belongs to region ${String(object.region)}, you act for ${actor.region ?? 'no region'}`,
+    reason: ({ actor, noun, object }) => `region: this ${noun} belongs to region ${String(object.region)}, you act for ${actor.region ?? 'no region'}`,
   },
   { fields: ['citizenId', 'applicantId', 'claimantId'], code: () => 'FORBIDDEN', reason: ({ noun }) => `owner: this ${noun} concerns another person` },
   {
@@ -103,9 +102,7 @@ const checks: readonly { fields: readonly string[]; code: (refusal: Refusal_) =>
 ];
 
 function holderReason(object: Record<string, unknown>): string {
-  return typeof object.assignee === 'string'
-    ? `holder: the task is held by ${object.assignee}`
-    : 'holder: nobody holds this task; claim it first';
+  return typeof object.assignee === 'string' ? `holder: the task is held by ${object.assignee}` : 'holder: nobody holds this task; claim it first';
 }
 
 /**
@@ -115,13 +112,7 @@ function holderReason(object: Record<string, unknown>): string {
  * first, then the role, then the first fact below on which every grant fails. Returns null when the action is in fact
  * allowed. Pure.
  */
-export function refusalFor<K extends SubjectType>(
-  ability: AppAbility,
-  actor: Actor,
-  action: Action,
-  subjectType: K,
-  subject: SubjectMap[K],
-): Refusal | null {
+export function refusalFor<K extends SubjectType>(ability: AppAbility, actor: Actor, action: Action, subjectType: K, subject: SubjectMap[K]): Refusal | null {
   // A copy: `subject()` tags the object it is given, and the caller's DTO should stay untouched.
   const tagged = tagSubject(subjectType, { ...subject }) as TaggedSubject;
   if (ability.can(action, tagged)) return null;
@@ -147,13 +138,7 @@ export function refusalFor<K extends SubjectType>(
 }
 
 /** {@link refusalFor}'s sentence alone ('' when allowed), for pages and messages. */
-export function explainRefusal<K extends SubjectType>(
-  ability: AppAbility,
-  actor: Actor,
-  action: Action,
-  subjectType: K,
-  subject: SubjectMap[K],
-): string {
+export function explainRefusal<K extends SubjectType>(ability: AppAbility, actor: Actor, action: Action, subjectType: K, subject: SubjectMap[K]): string {
   return refusalFor(ability, actor, action, subjectType, subject)?.reason ?? '';
 }
 

@@ -31,9 +31,7 @@ export function accessibleFilter(ability: AppAbility, action: Action, subjectTyp
 function ruleFilter(rule: RuleOf<AppAbility>): ScopeFilter {
   if (rule.fields) throw new Error('Field-level rules cannot be turned into a row filter');
   const conditions = (rule.conditions ?? {}) as Record<string, unknown>;
-  const parts = Object.entries(conditions).flatMap(([field, condition]) =>
-    fieldFilters(field, condition, rule.inverted),
-  );
+  const parts = Object.entries(conditions).flatMap(([field, condition]) => fieldFilters(field, condition, rule.inverted));
   // A `cannot` rule is subtracted with NOT, which is only sound when what it negates is never NULL.
   return rule.inverted ? { $not: allOf(parts) } : allOf(parts);
 }

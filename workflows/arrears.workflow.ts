@@ -35,7 +35,16 @@ async function runArrears(input: ArrearsInput): Promise<{ status: string }> {
     if (WAITING.has(c.life.status()) && timeToContinueAsNew(input.policy.continueAsNewAfterEvents)) {
       await wf.condition(wf.allHandlersFinished);
       const { orderDue, transferDue, orderIssuedOn, orderedPeriods, rules2026 } = c;
-      const resume = { value: c.life.status(), context: c.life.context, orderDue, transferDue, version: c.life.version, orderIssuedOn, orderedPeriods, rules2026 };
+      const resume = {
+        value: c.life.status(),
+        context: c.life.context,
+        orderDue,
+        transferDue,
+        version: c.life.version,
+        orderIssuedOn,
+        orderedPeriods,
+        rules2026,
+      };
       await wf.continueAsNew<typeof arrears>({ ...input, resume });
     }
     if (c.currentStep()) await decide(c);
@@ -72,7 +81,10 @@ async function waitForTheEmployer(c: ArrearsCase): Promise<void> {
   const until = c.life.matches('ordered') ? c.orderDue : c.life.matches('transferDecided') ? c.transferDue : deferralEnd;
   const calendarSeen = c.calendar.changes;
   const ms = until ? Math.max(1, endOfDayMs(until) - Date.now()) : REFRESH_MS;
-  const woke = await wf.condition(() => c.paymentSeen || c.joined.length > 0 || c.deferralAsked !== null || c.calendar.changes !== calendarSeen, Math.min(ms, REFRESH_MS));
+  const woke = await wf.condition(
+    () => c.paymentSeen || c.joined.length > 0 || c.deferralAsked !== null || c.calendar.changes !== calendarSeen,
+    Math.min(ms, REFRESH_MS),
+  );
   const elapsed = !woke && until !== null && Date.now() >= endOfDayMs(until);
   if (c.calendar.changes !== calendarSeen) c.recountDeadlines();
   if (await absorb(c)) return;
@@ -149,7 +161,10 @@ function listen(c: ArrearsCase): void {
   );
 }
 
-const sweepActs = wf.proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['DomainRefusal'] } });
+const sweepActs = wf.proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['DomainRefusal'] },
+});
 
 /**
  * The daily overdue sweep (run by the `arrears-sweep` Temporal schedule the worker ensures): opens provisional bills

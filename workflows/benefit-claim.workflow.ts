@@ -59,7 +59,10 @@ async function decide(c: BenefitClaimCase, step: BenefitStep): Promise<void> {
 async function awaitReassessmentRequest(c: BenefitClaimCase): Promise<void> {
   const due = c.clockDue('reassessmentRequest');
   const calendarSeen = c.calendar.changes;
-  const woke = await wf.condition(() => c.reassessmentAsked !== null || c.calendar.changes !== calendarSeen, Math.max(1, (due?.dueAtMs ?? Date.now()) - Date.now()));
+  const woke = await wf.condition(
+    () => c.reassessmentAsked !== null || c.calendar.changes !== calendarSeen,
+    Math.max(1, (due?.dueAtMs ?? Date.now()) - Date.now()),
+  );
   if (c.reassessmentAsked !== null) {
     c.life.send({ type: 'REASSESSMENT_REQUESTED', by: c.reassessmentAsked.by, on: c.reassessmentAsked.on });
     c.reassessmentAsked = null;
@@ -112,7 +115,10 @@ function listen(c: BenefitClaimCase): void {
         // After the 15 days the case has moved on: the answer names the last day (art. 26), whatever the status now.
         const check = reassessmentRequestCheck(c.calendar.years, { conclusionReceivedOn: concludedOn, requestedOn: today() }, c.input.policy.workInjuryClocks);
         if (!check.inTime || !c.life.matches('assessed')) {
-          throw refuse('REASSESSMENT_OUT_OF_TIME', check.refusals.map((r) => r.reason).join('; ') || `a re-assessment had to be requested by ${check.deadline.dueDate}`);
+          throw refuse(
+            'REASSESSMENT_OUT_OF_TIME',
+            check.refusals.map((r) => r.reason).join('; ') || `a re-assessment had to be requested by ${check.deadline.dueDate}`,
+          );
         }
       },
     },

@@ -38,7 +38,10 @@ async function runEnrollment(input: EnrollmentInput): Promise<{ status: string }
 
 /** The caseworker's review: approve, reject or return for correction; the applicant may withdraw meanwhile. */
 async function review(c: EnrollmentCase): Promise<void> {
-  const decision = await c.tasks.awaitDecision(() => c.withdrawal !== null, () => c.recount());
+  const decision = await c.tasks.awaitDecision(
+    () => c.withdrawal !== null,
+    () => c.recount(),
+  );
   if (decision === null) {
     c.life.send({ type: 'WITHDRAW', reason: c.withdrawal ?? 'withdrawn by the applicant' });
     return;

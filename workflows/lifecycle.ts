@@ -1,11 +1,4 @@
-import {
-  initialTransition,
-  transition,
-  type AnyStateMachine,
-  type EventFromLogic,
-  type ExecutableActionsFrom,
-  type InputFrom,
-} from 'xstate';
+import { initialTransition, transition, type AnyStateMachine, type EventFromLogic, type ExecutableActionsFrom, type InputFrom } from 'xstate';
 
 /** The machine's own snapshot type (what `resolveState` gives), with its context, value and `can`. */
 type SnapshotFrom<M extends AnyStateMachine> = ReturnType<M['resolveState']>;

@@ -36,7 +36,13 @@ async function runPayroll(input: PayrollInput): Promise<{ status: string; lines:
   let lines = started.carried;
   let held = 0;
   do {
-    const chunk: { next: string | null; gathered: number; held: number } = await acts.gatherPayrollChunk({ payrollId: input.caseId, region: input.region, period: input.period, after, limit: input.chunkSize });
+    const chunk: { next: string | null; gathered: number; held: number } = await acts.gatherPayrollChunk({
+      payrollId: input.caseId,
+      region: input.region,
+      period: input.period,
+      after,
+      limit: input.chunkSize,
+    });
     after = chunk.next;
     lines += chunk.gathered;
     held += chunk.held;

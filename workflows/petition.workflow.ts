@@ -80,7 +80,13 @@ async function awaitPetitioner(c: PetitionCase): Promise<void> {
     c.reviewAsked = null;
   } else if (!asked && window) {
     const { caseId } = c.input;
-    await acts.appendTimeline({ caseId, key: `${caseId}:window:${stage}`, actor: 'system', action: `petition.${stage}WindowClosed`, detail: { dueDate: window.due.dueDate } });
+    await acts.appendTimeline({
+      caseId,
+      key: `${caseId}:window:${stage}`,
+      actor: 'system',
+      action: `petition.${stage}WindowClosed`,
+      detail: { dueDate: window.due.dueDate },
+    });
     c.life.send({ type: 'WINDOW_CLOSED' });
   } else if (c.calendar.changes !== calendarSeen) c.life.version += 1; // show the window counted with the new calendar
 }
@@ -114,7 +120,8 @@ function listen(c: PetitionCase): void {
     {
       validator: ({ stage }: { stage: 'review' | 'rereview'; actorId: string }) => {
         const expected = stage === 'review' ? 'opinionIssued' : 'reviewed';
-        if (c.status() !== expected || c.reviewAsked !== null) throw refuse('NOT_ALLOWED_NOW', `the petition is ${c.status()}: no ${stage} can be requested now`);
+        if (c.status() !== expected || c.reviewAsked !== null)
+          throw refuse('NOT_ALLOWED_NOW', `the petition is ${c.status()}: no ${stage} can be requested now`);
         const received = c.opinionReceivedOn(stage);
         try {
           if (received) assertReviewWindowOpen(c.calendar.years, c.input.policy, stage, received, today());

@@ -42,7 +42,10 @@ async function runTransfer(input: TransferInput): Promise<{ status: string }> {
 
 /** A leg one of this system's offices runs: its staff decide on the task; a counterpart's message may come first. */
 async function decide(c: TransferCase): Promise<void> {
-  const decision = await c.desk!.awaitDecision(() => c.inbox.length > 0, () => c.recount());
+  const decision = await c.desk!.awaitDecision(
+    () => c.inbox.length > 0,
+    () => c.recount(),
+  );
   if (decision === null) return c.absorbMessages();
   await c.applyDecision(decision);
   c.markDecided();

@@ -65,7 +65,8 @@ function refusal(err: unknown, algorithms: string[]): AuthenticationError {
     return new AuthenticationError('INVALID_CLAIMS', `Token ${claim} is not the one this API accepts (${err.reason})`);
   }
   if (err instanceof errors.JOSEAlgNotAllowed) return new AuthenticationError('UNAUTHENTICATED', `Token must be signed with ${algorithms.join(' or ')}`);
-  if (err instanceof errors.JWKSNoMatchingKey) return new AuthenticationError('UNAUTHENTICATED', 'Token is signed with a key the identity provider does not publish');
+  if (err instanceof errors.JWKSNoMatchingKey)
+    return new AuthenticationError('UNAUTHENTICATED', 'Token is signed with a key the identity provider does not publish');
   if (err instanceof errors.JWSSignatureVerificationFailed) return new AuthenticationError('UNAUTHENTICATED', 'Token signature is not valid');
   if (err instanceof errors.JWKSTimeout || !(err instanceof errors.JOSEError)) {
     return new AuthenticationError('UNAUTHENTICATED', 'The identity provider’s keys could not be fetched; try again shortly');

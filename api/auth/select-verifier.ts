@@ -3,8 +3,7 @@ import { hs256Verifier, type TokenVerifier } from './tokens.js';
 
 /** How bearer tokens are verified, chosen by configuration (bin/config.ts, docs/operations.md "Sign-in"). */
 export type VerifierConfig =
-  | { mode: 'hs256'; jwtSecret: string }
-  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl?: string | undefined; algorithms: readonly OidcAlgorithm[] };
+  { mode: 'hs256'; jwtSecret: string } | { mode: 'oidc'; issuer: string; audience: string; jwksUrl?: string | undefined; algorithms: readonly OidcAlgorithm[] };
 
 /** The verifier for `config`; with an identity provider and no JWKS URL, the URL is discovered once at start. */
 export async function tokenVerifierFor(config: VerifierConfig): Promise<TokenVerifier> {

@@ -20,11 +20,7 @@ export const authenticate = (verify: TokenVerifier) =>
     }
     const token = BEARER.exec(header)?.[1];
     if (token === undefined) {
-      throw new AuthenticationError(
-        'UNAUTHENTICATED',
-        'The Authorization header must be "Bearer <token>"',
-        'Bearer error="invalid_request"',
-      );
+      throw new AuthenticationError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"', 'Bearer error="invalid_request"');
     }
     const actor = await verify(token);
     c.set('actor', actor);

@@ -42,7 +42,12 @@ export function rateLimit(options: RateLimitOptions) {
     if (window.count > options.limit) {
       const retryAfter = Math.max(1, Math.ceil((window.startedAt + options.windowMs - at) / 1000));
       c.header('retry-after', String(retryAfter));
-      return problem(c, 429, 'RATE_LIMITED', `Too many requests from your address: at most ${options.limit} in ${Math.round(options.windowMs / 1000)} s; try again in ${retryAfter} s`);
+      return problem(
+        c,
+        429,
+        'RATE_LIMITED',
+        `Too many requests from your address: at most ${options.limit} in ${Math.round(options.windowMs / 1000)} s; try again in ${retryAfter} s`,
+      );
     }
     return next();
   });

@@ -26,7 +26,11 @@ export function methodNotAllowed(app: { routes: Hono['routes'] }, notFound: (c: 
       .map(({ method, path }) => ({ pattern: pathPattern(path), method: method.toUpperCase() })));
 
   return (c: Context): Response => {
-    const methods = new Set(routes().filter(({ pattern }) => pattern.test(c.req.path)).map(({ method }) => method));
+    const methods = new Set(
+      routes()
+        .filter(({ pattern }) => pattern.test(c.req.path))
+        .map(({ method }) => method),
+    );
     if (methods.size === 0 || methods.has(c.req.method)) return notFound(c);
     // hono answers HEAD with the GET handler, so a GET route also allows HEAD.
     if (methods.has('GET')) methods.add('HEAD');

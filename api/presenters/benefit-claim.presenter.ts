@@ -35,7 +35,11 @@ export function presentBenefitClaim(read: BenefitClaimRead, actor: Actor) {
     closed: row.closedAt !== null,
     deadlines,
     amounts: amounts
-      ? { lines: list<EntitlementLine>(amounts.lines).map(({ key: _key, ...line }) => line), figures: (record(amounts.figures) ?? {}) as Record<string, string | number | null>, workings: list<string>(amounts.workings) }
+      ? {
+          lines: list<EntitlementLine>(amounts.lines).map(({ key: _key, ...line }) => line),
+          figures: (record(amounts.figures) ?? {}) as Record<string, string | number | null>,
+          workings: list<string>(amounts.workings),
+        }
       : null,
     refusals: list<{ code: string; reason: string }>(s.refusals),
     options: list<string>(s.options),

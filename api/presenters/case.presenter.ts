@@ -37,7 +37,9 @@ export function allowedActionsFor(row: CaseRow, tasks: TaskView[], actor: Actor,
       for (const outcome of stepOutcomesFor(row.type, task.step, row.allowedEvents)) actions.add(outcome);
     }
   }
-  const isApplicant = actor.id === row.applicantId || (actor.role === 'employer' && actor.employer === row.employerCreditCode) ||
+  const isApplicant =
+    actor.id === row.applicantId ||
+    (actor.role === 'employer' && actor.employer === row.employerCreditCode) ||
     (actor.role === 'citizen' && actor.id === row.citizenId);
   if (isApplicant) {
     for (const event of row.allowedEvents) {

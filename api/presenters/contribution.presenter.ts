@@ -28,12 +28,21 @@ export const presentStatement = (s: ArrearsStatement) => ({
 
 export const presentAllocation = (a: Allocation | null) =>
   a && {
-    lines: a.lines.map((l) => (l.component === 'fine' ? { period: null, component: l.component, amount: money(l.amount), caseId: l.caseId } : { period: l.period, component: l.component, amount: money(l.amount) })),
+    lines: a.lines.map((l) =>
+      l.component === 'fine'
+        ? { period: null, component: l.component, amount: money(l.amount), caseId: l.caseId }
+        : { period: l.period, component: l.component, amount: money(l.amount) },
+    ),
     credit: money(a.credit),
     workings: a.workings,
   };
 
-export const presentPayment = (p: BookedPayment) => ({ paymentId: p.paymentId, idempotencyKey: p.idempotencyKey, duplicate: p.duplicate, allocation: presentAllocation(p.allocation) });
+export const presentPayment = (p: BookedPayment) => ({
+  paymentId: p.paymentId,
+  idempotencyKey: p.idempotencyKey,
+  duplicate: p.duplicate,
+  allocation: presentAllocation(p.allocation),
+});
 
 /** A declaration as its answer shows it: amounts as decimal strings, ID numbers masked. */
 export function presentDeclaration(outcome: Extract<DeclarationOutcome, { ok: true }>) {
@@ -55,7 +64,13 @@ export function presentDeclaration(outcome: Extract<DeclarationOutcome, { ok: tr
       citizenId: maskCitizenId(l.citizenId),
       name: l.name,
       base: money(l.base),
-      lines: l.lines.map((x) => ({ insurance: x.insurance, employerRate: x.employerRate, employeeRate: x.employeeRate, employer: money(x.employer), employee: money(x.employee) })),
+      lines: l.lines.map((x) => ({
+        insurance: x.insurance,
+        employerRate: x.employerRate,
+        employeeRate: x.employeeRate,
+        employer: money(x.employer),
+        employee: money(x.employee),
+      })),
       employerTotal: money(l.employerTotal),
       employeeTotal: money(l.employeeTotal),
       total: money(l.total),

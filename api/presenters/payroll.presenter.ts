@@ -47,7 +47,9 @@ export function presentPayroll(d: PayrollDetail, ability: AppAbility) {
   return {
     ...presentPayrollSummary(d.payroll),
     lines: d.totals,
-    held: d.exceptions.filter((l) => l.reasons.length > 0).map((l) => ({ reference: l.lineKey, reason: l.reasons.map((r) => r.reason).join('; '), ...presentLine(l, d.payroll.region, ability) })),
+    held: d.exceptions
+      .filter((l) => l.reasons.length > 0)
+      .map((l) => ({ reference: l.lineKey, reason: l.reasons.map((r) => r.reason).join('; '), ...presentLine(l, d.payroll.region, ability) })),
     failed: d.exceptions.filter((l) => l.status === 'failed').map((l) => presentLine(l, d.payroll.region, ability)),
   };
 }

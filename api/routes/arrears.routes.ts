@@ -47,7 +47,10 @@ const deferralRoute = createRoute({
   summary: 'Ask for a hardship deferral (at most a calendar year from today, no late fee during it); a supervisor decides',
   request: {
     params: CaseParams,
-    body: { required: true, content: { 'application/json': { schema: z.object({ until: IsoDate, reason: z.string().trim().min(1).max(500) }).openapi('DeferralRequest') } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ until: IsoDate, reason: z.string().trim().min(1).max(500) }).openapi('DeferralRequest') } },
+    },
   },
   responses: {
     200: { content: { 'application/json': { schema: CaseAccepted } }, description: 'Accepted: the case waits for the supervisor' },
@@ -65,7 +68,14 @@ const sweepRoute = createRoute({
   summary: 'Run the daily overdue sweep now (supervisor, admin): provisional bills, then one arrears case per employer',
   request: { body: { required: false, content: { 'application/json': { schema: z.object({ asOf: IsoDate.optional() }) } } } },
   responses: {
-    200: { content: { 'application/json': { schema: z.object({ asOf: z.string(), cases: z.array(z.object({ caseId: z.string(), reference: z.string(), periods: z.array(z.string()) })) }) } }, description: 'Cases started or joined' },
+    200: {
+      content: {
+        'application/json': {
+          schema: z.object({ asOf: z.string(), cases: z.array(z.object({ caseId: z.string(), reference: z.string(), periods: z.array(z.string()) })) }),
+        },
+      },
+      description: 'Cases started or joined',
+    },
     403: problemResponse('Only supervisors and administrators run the sweep'),
     422: problemResponse('A date the sweep cannot run as of (after today), INVALID_DATE'),
   },
@@ -75,7 +85,8 @@ const closureRoute = createRoute({
   method: 'post',
   path: '/employers/{creditCode}/closure',
   tags: ['Reference data'],
-  summary: "Close an employer's registration; refused while anything is owed: an open arrears case, an unpaid fine, an overdue unpaid bill (社会保险经办条例 art. 10)",
+  summary:
+    "Close an employer's registration; refused while anything is owed: an open arrears case, an unpaid fine, an overdue unpaid bill (社会保险经办条例 art. 10)",
   request: { params: z.object({ creditCode: CreditCodeField }) },
   responses: {
     200: { content: { 'application/json': { schema: z.object({ creditCode: z.string(), status: z.string() }) } }, description: 'Closed (or already closed)' },
@@ -90,7 +101,17 @@ export const arrearsRoutes = () =>
     .openapi(getRoute, async (c) => {
       const { case: row, statement } = await readArrearsStatement(c.var.ctx, c.req.valid('param').caseId, c.req.valid('query').asOf);
       const shown = presentStatement(statement);
-      return c.json({ caseId: row.caseId, reference: row.reference, status: row.status, employerCreditCode: row.employerCreditCode, ...shown, links: { case: `/v1/cases/${row.caseId}` } }, 200);
+      return c.json(
+        {
+          caseId: row.caseId,
+          reference: row.reference,
+          status: row.status,
+          employerCreditCode: row.employerCreditCode,
+          ...shown,
+          links: { case: `/v1/cases/${row.caseId}` },
+        },
+        200,
+      );
     })
     .openapi(deferralRoute, async (c) => {
       const { case: row, view } = await requestDeferral(c.var.ctx, c.req.valid('param').caseId, c.req.valid('json'));

@@ -41,5 +41,4 @@ const verifyRoute = createRoute({
 });
 
 /** GET /v1/audit-entries/verification (经办条例 arts. 36–38; docs/operations.md "Audit chain"). */
-export const auditChainRoutes = () =>
-  new OpenAPIHono<AppEnv>().openapi(verifyRoute, async (c) => c.json(await verifyVisibleAuditChains(c.var.ctx), 200));
+export const auditChainRoutes = () => new OpenAPIHono<AppEnv>().openapi(verifyRoute, async (c) => c.json(await verifyVisibleAuditChains(c.var.ctx), 200));

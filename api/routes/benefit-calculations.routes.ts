@@ -53,7 +53,15 @@ const UnemploymentQuestion = z
 
 const Refusals = z.array(z.object({ code: z.string(), reason: z.string() }));
 const UnemploymentAnswer = z
-  .object({ eligible: z.boolean(), refusals: Refusals, maxMonths: z.number(), months: z.number(), monthlyAmount: z.string(), total: z.string(), workings: Workings })
+  .object({
+    eligible: z.boolean(),
+    refusals: Refusals,
+    maxMonths: z.number(),
+    months: z.number(),
+    monthlyAmount: z.string(),
+    total: z.string(),
+    workings: Workings,
+  })
   .openapi('UnemploymentAnswer');
 
 const MaternityQuestion = z
@@ -109,9 +117,24 @@ const calculator = <Q extends z.ZodTypeAny, A extends z.ZodTypeAny>(path: string
   });
 
 const pensionRoute = calculator('pension', 'Monthly pension: basic + account + transitional (国发〔2005〕38号, E6)', PensionQuestion, PensionAnswer);
-const unemploymentRoute = calculator('unemployment', 'Unemployment benefit: months and monthly amount (社会保险法 arts. 45–47, E4)', UnemploymentQuestion, UnemploymentAnswer);
-const maternityRoute = calculator('maternity', 'Maternity allowance: days × daily rate (女职工劳动保护特别规定 arts. 7–8, E5)', MaternityQuestion, MaternityAnswer);
-const workInjuryRoute = calculator('work-injury', 'One-off disability subsidy and monthly allowance by grade (工伤保险条例 arts. 35–37, 64, E9)', WorkInjuryQuestion, WorkInjuryAnswer);
+const unemploymentRoute = calculator(
+  'unemployment',
+  'Unemployment benefit: months and monthly amount (社会保险法 arts. 45–47, E4)',
+  UnemploymentQuestion,
+  UnemploymentAnswer,
+);
+const maternityRoute = calculator(
+  'maternity',
+  'Maternity allowance: days × daily rate (女职工劳动保护特别规定 arts. 7–8, E5)',
+  MaternityQuestion,
+  MaternityAnswer,
+);
+const workInjuryRoute = calculator(
+  'work-injury',
+  'One-off disability subsidy and monthly allowance by grade (工伤保险条例 arts. 35–37, 64, E9)',
+  WorkInjuryQuestion,
+  WorkInjuryAnswer,
+);
 
 /** The benefit calculators (docs/api.md "Benefit calculators"): pure domain rules with the dated configuration. */
 export const benefitCalculationRoutes = () =>

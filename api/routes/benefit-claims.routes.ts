@@ -60,8 +60,14 @@ const DeathClaim = z.object({
   ...Common,
   deathDate: IsoDate,
   cause: z.enum(['workInjury', 'other']),
-  injuryReference: z.string().regex(/^BC\d{10}$/, { error: 'must be a benefit claim reference such as BC2026000123' }).optional(),
-  dependants: z.array(z.object({ name: Text(50), relation: z.enum(['spouse', 'other']), orphanOrLoneElderly: z.boolean().default(false) })).max(20).optional(),
+  injuryReference: z
+    .string()
+    .regex(/^BC\d{10}$/, { error: 'must be a benefit claim reference such as BC2026000123' })
+    .optional(),
+  dependants: z
+    .array(z.object({ name: Text(50), relation: z.enum(['spouse', 'other']), orphanOrLoneElderly: z.boolean().default(false) }))
+    .max(20)
+    .optional(),
 });
 
 const ClaimBody = z.discriminatedUnion('type', [PensionClaim, UnemploymentClaim, MaternityClaim, WorkInjuryClaim, DeathClaim]).openapi('BenefitClaimRequest');
@@ -96,7 +102,9 @@ const ClaimView = z
     letter: z.record(z.string(), z.unknown()).nullable(),
     workInjury: z.record(z.string(), z.unknown()).nullable(),
     approval: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'Who acted at each tier (staff only)' }),
-    entitlements: z.array(Line.extend({ firstPayrollMonth: z.string(), status: z.string(), stopReason: z.string().nullable(), monthsUnused: z.number().nullable() })),
+    entitlements: z.array(
+      Line.extend({ firstPayrollMonth: z.string(), status: z.string(), stopReason: z.string().nullable(), monthsUnused: z.number().nullable() }),
+    ),
     payments: z.array(z.record(z.string(), z.unknown())).openapi({ description: 'Empty until the payroll pays the entitlements' }),
     timeline: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), detail: z.record(z.string(), z.unknown()) })),
     allowedActions: z.array(z.string()),

@@ -36,7 +36,10 @@ const putParameters = createRoute({
   path: '/regions/{code}/benefit-parameters/{effectiveFrom}',
   tags: ['Reference data'],
   summary: 'Admin: record a dated set of benefit figures (a set of the same date is replaced; the audit log keeps both)',
-  request: { params: CodeParam.extend({ effectiveFrom: IsoDate }), body: { required: true, content: { 'application/json': { schema: BenefitParametersBody } } } },
+  request: {
+    params: CodeParam.extend({ effectiveFrom: IsoDate }),
+    body: { required: true, content: { 'application/json': { schema: BenefitParametersBody } } },
+  },
   responses: {
     200: { content: { 'application/json': { schema: BenefitParametersOut.extend({ replaced: z.boolean() }) } }, description: 'Recorded' },
     400: problemResponse('Invalid input, naming the field'),
@@ -53,7 +56,11 @@ const getPolicy = createRoute({
   request: { query: z.object({ date: IsoDate.optional() }) },
   responses: {
     200: {
-      content: { 'application/json': { schema: z.object({ date: z.string(), policy: z.record(z.string(), z.unknown()), versions: z.array(z.record(z.string(), z.unknown())) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ date: z.string(), policy: z.record(z.string(), z.unknown()), versions: z.array(z.record(z.string(), z.unknown())) }),
+        },
+      },
       description: 'The configuration and the versions it was built from',
     },
     400: problemResponse('Invalid input, naming the field'),

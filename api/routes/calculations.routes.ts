@@ -11,8 +11,14 @@ const ContributionQuestion = z
     date: IsoDate,
     monthlyWage: Amount,
     insuranceTypes: InsuranceTypeList,
-    workInjuryClass: z.string().regex(/^[1-8]$/, { error: 'must be a risk class "1" to "8"' }).optional(),
-    workInjuryTier: z.string().regex(/^\d(\.\d{1,2})?$/, { error: 'must be a tier multiplier such as "1" or "0.8"' }).optional(),
+    workInjuryClass: z
+      .string()
+      .regex(/^[1-8]$/, { error: 'must be a risk class "1" to "8"' })
+      .optional(),
+    workInjuryTier: z
+      .string()
+      .regex(/^\d(\.\d{1,2})?$/, { error: 'must be a tier multiplier such as "1" or "0.8"' })
+      .optional(),
   })
   .openapi('ContributionQuestion');
 
@@ -32,7 +38,15 @@ const ContributionAnswer = z
 
 const LateFeeQuestion = z.object({ principal: Amount, dueDate: IsoDate, paidDate: IsoDate }).openapi('LateFeeQuestion');
 const LateFeeAnswer = z
-  .object({ principal: z.string(), dueDate: z.string(), paidDate: z.string(), days: z.number(), dailyRate: z.string(), lateFee: z.string(), workings: z.array(z.string()) })
+  .object({
+    principal: z.string(),
+    dueDate: z.string(),
+    paidDate: z.string(),
+    days: z.number(),
+    dailyRate: z.string(),
+    lateFee: z.string(),
+    workings: z.array(z.string()),
+  })
   .openapi('LateFeeAnswer');
 
 const contributionRoute = createRoute({
@@ -74,7 +88,13 @@ export const calculationRoutes = () =>
           date: q.date,
           parametersFrom: r.parametersFrom,
           base: r.base.toString(),
-          lines: r.lines.map((l) => ({ insurance: l.insurance, employerRate: l.employerRate, employeeRate: l.employeeRate, employer: l.employer.toString(), employee: l.employee.toString() })),
+          lines: r.lines.map((l) => ({
+            insurance: l.insurance,
+            employerRate: l.employerRate,
+            employeeRate: l.employeeRate,
+            employer: l.employer.toString(),
+            employee: l.employee.toString(),
+          })),
           employerTotal: r.employerTotal.toString(),
           employeeTotal: r.employeeTotal.toString(),
           total: r.total.toString(),
@@ -86,5 +106,16 @@ export const calculationRoutes = () =>
     .openapi(lateFeeRoute, (c) => {
       const q = c.req.valid('json');
       const r = lateFeeFor(q);
-      return c.json({ principal: Money.of(q.principal).toString(), dueDate: q.dueDate, paidDate: q.paidDate, days: r.days, dailyRate: r.dailyRate, lateFee: r.lateFee.toString(), workings: r.workings }, 200);
+      return c.json(
+        {
+          principal: Money.of(q.principal).toString(),
+          dueDate: q.dueDate,
+          paidDate: q.paidDate,
+          days: r.days,
+          dailyRate: r.dailyRate,
+          lateFee: r.lateFee.toString(),
+          workings: r.workings,
+        },
+        200,
+      );
     });

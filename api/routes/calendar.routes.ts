@@ -28,7 +28,13 @@ const deadlineRoute = createRoute({
       content: {
         'application/json': {
           schema: z
-            .object({ from: z.string(), days: z.number(), unit: z.string(), due: z.string(), provisional: z.boolean().openapi({ description: 'A year on the way has no holiday calendar loaded: counted on weekends alone' }) })
+            .object({
+              from: z.string(),
+              days: z.number(),
+              unit: z.string(),
+              due: z.string(),
+              provisional: z.boolean().openapi({ description: 'A year on the way has no holiday calendar loaded: counted on weekends alone' }),
+            })
             .openapi('DeadlineCount'),
         },
       },
@@ -38,7 +44,14 @@ const deadlineRoute = createRoute({
   },
 });
 
-const YearParam = z.object({ year: z.coerce.number({ error: 'must be a year' }).int().min(1950).max(2200).openapi({ param: { name: 'year', in: 'path' }, example: 2027 }) });
+const YearParam = z.object({
+  year: z.coerce
+    .number({ error: 'must be a year' })
+    .int()
+    .min(1950)
+    .max(2200)
+    .openapi({ param: { name: 'year', in: 'path' }, example: 2027 }),
+});
 const Day = IsoDate;
 const CalendarOut = z
   .object({
@@ -104,5 +117,8 @@ export const calendarRoutes = () =>
       const { year } = c.req.valid('param');
       const body = c.req.valid('json');
       const loaded = await loadCalendarYear(c.var.ctx, year, { notice: body.notice, holidays: body.holidays, makeupWorkdays: body.workdays });
-      return c.json({ ...(await readCalendar(c.var.ctx, year)), replaced: loaded.replaced, billsRecounted: loaded.billsRecounted, casesTold: loaded.casesTold }, 200);
+      return c.json(
+        { ...(await readCalendar(c.var.ctx, year)), replaced: loaded.replaced, billsRecounted: loaded.billsRecounted, casesTold: loaded.casesTold },
+        200,
+      );
     });

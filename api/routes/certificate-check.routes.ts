@@ -9,10 +9,21 @@ const checkRoute = createRoute({
   tags: ['Public service 公共服务'],
   summary: 'Check a 参保证明 by its verification code (no sign-in): valid or not, and the masked name only',
   security: [],
-  request: { params: z.object({ code: z.string().max(40, { error: 'at most 40 characters' }).openapi({ param: { name: 'code', in: 'path' }, example: '7K2M-QX4P-9T3B-H8RW' }) }) },
+  request: {
+    params: z.object({
+      code: z
+        .string()
+        .max(40, { error: 'at most 40 characters' })
+        .openapi({ param: { name: 'code', in: 'path' }, example: '7K2M-QX4P-9T3B-H8RW' }),
+    }),
+  },
   responses: {
     200: {
-      content: { 'application/json': { schema: z.object({ valid: z.boolean(), maskedName: z.string().nullable().openapi({ example: '张*' }) }).openapi('CertificateCheck') } },
+      content: {
+        'application/json': {
+          schema: z.object({ valid: z.boolean(), maskedName: z.string().nullable().openapi({ example: '张*' }) }).openapi('CertificateCheck'),
+        },
+      },
       description: 'Valid with the masked name, or invalid (unknown and malformed codes answer alike)',
     },
     400: problemResponse('A code longer than 40 characters'),

@@ -14,8 +14,14 @@ const LineBody = z.object({
   name: z.string().max(50).openapi({ minLength: 1 }),
   monthlyWage: Amount,
   insuranceTypes: z.array(InsuranceTypeField).min(1).openapi({ uniqueItems: true }),
-  workInjuryClass: z.string().regex(/^[1-8]$/).optional(),
-  workInjuryTier: z.string().regex(/^\d(\.\d{1,2})?$/).optional(),
+  workInjuryClass: z
+    .string()
+    .regex(/^[1-8]$/)
+    .optional(),
+  workInjuryTier: z
+    .string()
+    .regex(/^\d(\.\d{1,2})?$/)
+    .optional(),
 });
 
 const DeclarationBody = z
@@ -33,7 +39,12 @@ const DeclarationAnswer = z
     duplicate: z.boolean(),
     adjustment: z.string().nullable(),
     lineCount: z.number(),
-    totals: z.object({ employer: z.string(), employee: z.string(), total: z.string(), byInsurance: z.record(z.string(), z.object({ employer: z.string(), employee: z.string() })) }),
+    totals: z.object({
+      employer: z.string(),
+      employee: z.string(),
+      total: z.string(),
+      byInsurance: z.record(z.string(), z.object({ employer: z.string(), employee: z.string() })),
+    }),
     lines: z.array(
       z.object({
         citizenId: z.string(),

@@ -11,7 +11,15 @@ import { problemResponse } from '../problem.js';
 import { CitizenIdField, CreditCodeField, IsoDate, RegionCode } from '../schemas/common.js';
 
 const EmployerOut = z
-  .object({ creditCode: z.string(), name: z.string(), region: z.string(), status: z.string(), industryCode: z.string().nullable(), workInjuryClass: z.number().nullable(), warnings: z.array(z.string()).optional() })
+  .object({
+    creditCode: z.string(),
+    name: z.string(),
+    region: z.string(),
+    status: z.string(),
+    industryCode: z.string().nullable(),
+    workInjuryClass: z.number().nullable(),
+    warnings: z.array(z.string()).optional(),
+  })
   .openapi('Employer');
 
 const present = (e: EmployerRow, warnings?: string[]) => ({ ...e, ...(warnings && warnings.length ? { warnings } : {}) });
@@ -40,7 +48,10 @@ const createEmployer = createRoute({
               creditCode: CreditCodeField,
               name: z.string().trim().min(1).max(200),
               region: RegionCode,
-              industryCode: z.string().regex(/^[A-T]\d{0,4}$/, { error: 'must be a GB/T 4754 industry code such as I6510' }).optional(),
+              industryCode: z
+                .string()
+                .regex(/^[A-T]\d{0,4}$/, { error: 'must be a GB/T 4754 industry code such as I6510' })
+                .optional(),
               workInjuryClass: z.number().int().min(1).max(8).optional(),
             })
             .openapi('EmployerInput'),
@@ -55,7 +66,6 @@ const createEmployer = createRoute({
     409: problemResponse('The credit code is already registered'),
   },
 });
-
 
 const LeaverBody = z
   .object({

@@ -8,7 +8,10 @@ import { CaseAccepted } from '../schemas/case.schemas.js';
 import { Amount, CitizenIdField, CreditCodeField, InsuranceTypeField, InsuranceTypeList, IsoDate, RegionCode } from '../schemas/common.js';
 
 const Name = z.string().trim().min(1, { error: 'must not be empty' }).max(50);
-const Phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { error: 'must be a mainland mobile or landline number' });
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { error: 'must be a mainland mobile or landline number' });
 
 const EnrollmentBody = z
   .object({

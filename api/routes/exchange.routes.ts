@@ -44,7 +44,6 @@ const feedRoute = createRoute({
   },
 });
 
-
 export const exchangeRoutes = () =>
   new OpenAPIHono<AppEnv>().openapi(feedRoute, async (c) => {
     const report = await importFeed(c.var.ctx, c.req.valid('param').feed, await uploadedText(c.req));

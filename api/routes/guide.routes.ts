@@ -7,7 +7,9 @@ const Deadline = z
   .object({
     label: z.string(),
     value: z.union([z.number(), z.string()]).openapi({ description: 'A number of days, months or years, or a rate as a decimal string' }),
-    unit: z.enum(['days', 'workingDays', 'months', 'years', 'percent', 'percentPerDay', 'multiple']).openapi({ description: 'days = calendar days (日) with holiday rollover; workingDays = 工作日' }),
+    unit: z
+      .enum(['days', 'workingDays', 'months', 'years', 'percent', 'percentPerDay', 'multiple'])
+      .openapi({ description: 'days = calendar days (日) with holiday rollover; workingDays = 工作日' }),
     kind: z.enum(['statutory', 'agency']).openapi({ description: 'statutory: set by law or regulation; agency: the agency’s own limit or local practice' }),
     basis: z.string().openapi({ description: 'The legal basis (statute and article)' }),
     setting: z.string().openapi({ description: 'Where the figure is configured: `<setting key>#<path>`' }),
@@ -44,7 +46,13 @@ const guideRoute = createRoute({
   summary: '办事指南: every procedure with who may apply, documents, steps, deadlines and legal basis, from the configuration in force (no sign-in)',
   security: [],
   request: {
-    query: z.object({ q: z.string().max(100, { error: 'at most 100 characters' }).optional().openapi({ description: 'Search terms separated by spaces; each must occur (Chinese: 失业 期限)', example: '失业' }) }),
+    query: z.object({
+      q: z
+        .string()
+        .max(100, { error: 'at most 100 characters' })
+        .optional()
+        .openapi({ description: 'Search terms separated by spaces; each must occur (Chinese: 失业 期限)', example: '失业' }),
+    }),
   },
   responses: {
     200: { content: { 'application/json': { schema: GuideOut } }, description: 'The procedures (all, or those the query finds)' },

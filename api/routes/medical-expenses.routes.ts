@@ -31,16 +31,31 @@ const DeclarationBody = z
         z.object({
           invoiceNo: z.string().trim().min(1, { error: 'must not be empty' }).max(40),
           issuedOn: IsoDate,
-          items: z.array(z.object({ description: Text(200), amount: Amount })).min(1, { error: 'lists no item' }).max(200),
+          items: z
+            .array(z.object({ description: Text(200), amount: Amount }))
+            .min(1, { error: 'lists no item' })
+            .max(200),
         }),
       )
       .min(1, { error: 'declares no invoice' })
       .max(50),
-    attachmentIds: z.array(z.uuid({ error: 'must be an attachment id from POST /v1/attachments' })).max(20).optional(),
+    attachmentIds: z
+      .array(z.uuid({ error: 'must be an attachment id from POST /v1/attachments' }))
+      .max(20)
+      .optional(),
   })
   .openapi('MedicalExpenseDeclarationRequest');
 
-const Line = z.object({ benefit: z.string(), kind: z.string(), payer: z.string(), amount: z.string(), startMonth: z.string(), endMonth: z.string().nullable(), firstPayrollMonth: z.string(), status: z.string() });
+const Line = z.object({
+  benefit: z.string(),
+  kind: z.string(),
+  payer: z.string(),
+  amount: z.string(),
+  startMonth: z.string(),
+  endMonth: z.string().nullable(),
+  firstPayrollMonth: z.string(),
+  status: z.string(),
+});
 
 const DeclarationView = z
   .object({
@@ -79,7 +94,15 @@ const ImportReport = z
   })
   .openapi('EligibilityImportReport');
 
-const EligibilityItem = z.object({ citizenId: z.string(), name: z.string(), category: z.string(), sourceDocument: z.string(), region: z.string(), importId: z.string(), listedAt: z.string() });
+const EligibilityItem = z.object({
+  citizenId: z.string(),
+  name: z.string(),
+  category: z.string(),
+  sourceDocument: z.string(),
+  region: z.string(),
+  importId: z.string(),
+  listedAt: z.string(),
+});
 
 const RefParams = z.object({ reference: z.string().min(1).max(64).openapi({ description: 'Reference (YL2026000001) or case ID' }) });
 
@@ -151,7 +174,17 @@ const viewRoute = createRoute({
   },
 });
 
-const LedgerEntry = z.object({ id: z.number().int(), category: z.string(), reference: z.string(), caseId: z.string(), citizenId: z.string(), region: z.string(), amount: z.string(), decidedBy: z.string(), bookedAt: z.string() });
+const LedgerEntry = z.object({
+  id: z.number().int(),
+  category: z.string(),
+  reference: z.string(),
+  caseId: z.string(),
+  citizenId: z.string(),
+  region: z.string(),
+  amount: z.string(),
+  decidedBy: z.string(),
+  bookedAt: z.string(),
+});
 
 const ledgerRoute = createRoute({
   method: 'get',
@@ -170,12 +203,18 @@ const ledgerRoute = createRoute({
   },
 });
 
-const accepted = (caseId: string, reference: string, status: string) => ({ caseId, reference, status, links: { self: `/v1/medical-expense-declarations/${reference}` } });
+const accepted = (caseId: string, reference: string, status: string) => ({
+  caseId,
+  reference,
+  status,
+  links: { self: `/v1/medical-expense-declarations/${reference}` },
+});
 
 const cursorPair = (cursor: string | undefined): [string, string] | undefined => {
   if (!cursor) return undefined;
   const key = decodeCursor(cursor);
-  if (key.length !== 2 || typeof key[0] !== 'string' || typeof key[1] !== 'string') throw new ValidationError([{ path: 'cursor', message: 'is not a cursor this API issued' }]);
+  if (key.length !== 2 || typeof key[0] !== 'string' || typeof key[1] !== 'string')
+    throw new ValidationError([{ path: 'cursor', message: 'is not a cursor this API issued' }]);
   return [key[0], key[1]];
 };
 
@@ -186,7 +225,10 @@ export const medicalExpenseRoutes = () =>
       const q = c.req.valid('query');
       const page = await readEligibilityList(c.var.ctx, { category: q.category, citizenId: q.citizenId, after: cursorPair(q.cursor), limit: q.limit });
       const region = c.var.actor.region ?? '';
-      const items = page.items.map((item) => ({ ...item, citizenId: may(c.var.ctx, 'readUnmasked', 'Person', { region, citizenId: item.citizenId }) ? item.citizenId : maskCitizenId(item.citizenId) }));
+      const items = page.items.map((item) => ({
+        ...item,
+        citizenId: may(c.var.ctx, 'readUnmasked', 'Person', { region, citizenId: item.citizenId }) ? item.citizenId : maskCitizenId(item.citizenId),
+      }));
       return c.json({ items, nextCursor: page.full && page.last ? encodeCursor(page.last) : null }, 200);
     })
     .openapi(declareRoute, async (c) => {

@@ -22,7 +22,10 @@ const payRoute = createRoute({
   path: '/payments',
   tags: ['Contributions 征缴'],
   summary: 'Record a payment (Idempotency-Key header required); it is allocated by the configured rule, overpayment becomes credit',
-  request: { headers: z.object({ 'idempotency-key': z.string().min(8).max(100) }), body: { required: true, content: { 'application/json': { schema: PaymentBody } } } },
+  request: {
+    headers: z.object({ 'idempotency-key': z.string().min(8).max(100) }),
+    body: { required: true, content: { 'application/json': { schema: PaymentBody } } },
+  },
   responses: {
     201: { content: { 'application/json': { schema: PaymentAnswer } }, description: 'Booked and allocated' },
     200: { content: { 'application/json': { schema: PaymentAnswer } }, description: 'Already booked under this key: counted once' },
@@ -45,7 +48,9 @@ const importRoute = createRoute({
   },
   responses: {
     200: {
-      content: { 'application/json': { schema: z.object({ booked: z.number(), duplicates: z.number(), payments: z.array(PaymentAnswer) }).openapi('PaymentImport') } },
+      content: {
+        'application/json': { schema: z.object({ booked: z.number(), duplicates: z.number(), payments: z.array(PaymentAnswer) }).openapi('PaymentImport') },
+      },
       description: 'Imported',
     },
     400: problemResponse('Refused as a whole; `errors` names every bad row and field; nothing was booked'),

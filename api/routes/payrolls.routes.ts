@@ -120,7 +120,10 @@ const bankFileRoute = createRoute({
   path: '/payrolls/{reference}/bank-file',
   tags: [TAG],
   summary: 'The approved batch’s payment file for one bank (CSV, format in docs/payroll.md)',
-  request: { params: RefParams, query: z.object({ bank: z.string().min(1).max(32).optional().openapi({ description: 'Bank code; required when the batch pays into several banks' }) }) },
+  request: {
+    params: RefParams,
+    query: z.object({ bank: z.string().min(1).max(32).optional().openapi({ description: 'Bank code; required when the batch pays into several banks' }) }),
+  },
   responses: {
     200: { content: { 'text/csv': { schema: z.string() } }, description: 'The payment file' },
     400: problemResponse('`bank` missing or not a bank of the batch (the problem lists them)'),
@@ -147,7 +150,10 @@ const returnRoute = createRoute({
     },
   },
   responses: {
-    200: { content: { 'application/json': { schema: BankReturnReport } }, description: 'Applied what could be; every refused row and a repeated file are in `issues`' },
+    200: {
+      content: { 'application/json': { schema: BankReturnReport } },
+      description: 'Applied what could be; every refused row and a repeated file are in `issues`',
+    },
     400: problemResponse('No file'),
     401: problemResponse('No or bad token'),
     403: problemResponse('Not allowed to import returns of this payroll'),
@@ -155,8 +161,6 @@ const returnRoute = createRoute({
     409: problemResponse('NOT_ALLOWED_NOW: the payroll is not paying'),
   },
 });
-
-
 
 export const payrollRoutes = () =>
   new OpenAPIHono<AppEnv>()

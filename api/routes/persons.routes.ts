@@ -51,7 +51,11 @@ const historyRoute = createRoute({
 const PersonChangeBody = z
   .object({
     name: z.string().trim().min(1).max(50).optional(),
-    phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { error: 'must be a mainland mobile or landline number' }).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { error: 'must be a mainland mobile or landline number' })
+      .optional(),
     hukouRegion: RegionCode.optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { error: 'change at least one of name, phone, hukouRegion' })
@@ -66,7 +70,9 @@ const changeRoute = createRoute({
   request: { params: PersonParams, body: { required: true, content: { 'application/json': { schema: PersonChangeBody } } } },
   responses: {
     200: {
-      content: { 'application/json': { schema: z.object({ citizenId: z.string(), name: z.string(), phone: z.string().nullable(), hukouRegion: z.string().nullable() }) } },
+      content: {
+        'application/json': { schema: z.object({ citizenId: z.string(), name: z.string(), phone: z.string().nullable(), hukouRegion: z.string().nullable() }) },
+      },
       description: 'Changed (audited)',
     },
     400: problemResponse('Invalid input, naming the field'),
@@ -102,7 +108,12 @@ const baseChangeRoute = createRoute({
       content: {
         'application/json': {
           schema: z
-            .object({ employerCreditCode: CreditCodeField.nullable(), newBase: Amount, fromMonth: Month, reason: z.string().trim().min(1, { error: 'say why the base changes' }).max(500) })
+            .object({
+              employerCreditCode: CreditCodeField.nullable(),
+              newBase: Amount,
+              fromMonth: Month,
+              reason: z.string().trim().min(1, { error: 'say why the base changes' }).max(500),
+            })
             .openapi('BaseChangeRequest'),
         },
       },
@@ -156,5 +167,7 @@ export const personRoutes = () =>
       return c.json({ ...history, citizenId: unmasked ? history.citizenId : maskCitizenId(history.citizenId) }, 200);
     })
     .openapi(changeRoute, async (c) => c.json(await changePerson(c.var.ctx, c.req.valid('param').citizenId, c.req.valid('json')), 200))
-    .openapi(baseChangeRoute, async (c) => c.json(presentBaseChange(await requestBaseChange(c.var.ctx, c.req.valid('param').citizenId, c.req.valid('json')), true), 201))
+    .openapi(baseChangeRoute, async (c) =>
+      c.json(presentBaseChange(await requestBaseChange(c.var.ctx, c.req.valid('param').citizenId, c.req.valid('json')), true), 201),
+    )
     .openapi(decisionRoute, async (c) => c.json(presentBaseChange(await decideBaseDrop(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), true), 200));

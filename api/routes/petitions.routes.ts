@@ -26,14 +26,19 @@ const PetitionBody = z
     request: Text(2_000),
     facts: Text(10_000),
     reasons: Text(5_000),
-    concerns: z.object({ caseReference: z.string().regex(REFERENCE_PATTERN, { error: 'must be a case reference such as EN2026000123' }).optional() }).optional(),
+    concerns: z
+      .object({ caseReference: z.string().regex(REFERENCE_PATTERN, { error: 'must be a case reference such as EN2026000123' }).optional() })
+      .optional(),
     anonymous: z.boolean().optional(),
     sensitive: z.boolean().optional().openapi({ description: 'Visible to reviewers and supervisors only' }),
     representatives: z
       .array(z.object({ name: Text(50), citizenId: CitizenIdField }))
       .max(policy.maxRepresentatives, { error: `a group petition names at most ${policy.maxRepresentatives} representatives (信访工作条例 art. 20)` })
       .optional(),
-    attachmentIds: z.array(z.uuid({ error: 'must be an attachment ID from POST /v1/attachments' })).max(20).optional(),
+    attachmentIds: z
+      .array(z.uuid({ error: 'must be an attachment ID from POST /v1/attachments' }))
+      .max(20)
+      .optional(),
     whistleblowing: z
       .object({ accusedStaff: z.array(z.string().trim().min(1).max(64)).min(1).max(20) })
       .optional()

@@ -35,7 +35,15 @@ const RecordOut = z
     personalAccount: z
       .object({
         years: z.array(
-          z.object({ year: z.number().int(), opening: z.string(), contributions: z.string(), months: z.number().int(), rate: z.string().nullable(), interest: z.string(), closing: z.string() }),
+          z.object({
+            year: z.number().int(),
+            opening: z.string(),
+            contributions: z.string(),
+            months: z.number().int(),
+            rate: z.string().nullable(),
+            interest: z.string(),
+            closing: z.string(),
+          }),
         ),
         balance: z.string(),
         interestTotal: z.string(),
@@ -43,7 +51,15 @@ const RecordOut = z
       })
       .openapi('PersonalAccount', { description: 'Basic pension personal account with the yearly interest credited (rules §5.1)' }),
     benefits: z.array(
-      z.object({ reference: z.string(), benefit: z.string(), kind: z.string(), amount: z.string(), startMonth: z.string(), endMonth: z.string().nullable(), status: z.string() }),
+      z.object({
+        reference: z.string(),
+        benefit: z.string(),
+        kind: z.string(),
+        amount: z.string(),
+        startMonth: z.string(),
+        endMonth: z.string().nullable(),
+        status: z.string(),
+      }),
     ),
   })
   .openapi('PersonalRecord');

@@ -12,9 +12,7 @@ const Overview = z
     asOf: z.string().openapi({ description: 'When the figures were counted: they are a snapshot at most `refreshSeconds` old' }),
     refreshSeconds: z.number().int(),
     staleDays: z.number().int(),
-    steps: z.array(
-      z.object({ caseType: z.string(), step: z.string(), open: Count, overdue: Count, escalated: Count, decided30: Count, onTime30: Count }),
-    ),
+    steps: z.array(z.object({ caseType: z.string(), step: z.string(), open: Count, overdue: Count, escalated: Count, decided30: Count, onTime30: Count })),
     workloads: z.array(z.object({ assignee: z.string(), claimed: Count, waiting: Count, overdue: Count })),
     stuckCases: z.array(z.object({ caseId: z.string(), reference: z.string(), type: z.string(), status: z.string(), lastProgressAt: z.string() })),
   })
@@ -42,4 +40,6 @@ const overviewRoute = createRoute({
  * region and stale-days setting every 30 s, however many supervisors look.
  */
 export const reportRoutes = (clock: () => Date, defaultStaleDays: number, snapshots: OverviewSnapshots = createOverviewSnapshots({ ttlMs: 30_000, clock })) =>
-  new OpenAPIHono<AppEnv>().openapi(overviewRoute, async (c) => c.json(await readOverview(c.var.ctx, snapshots, c.req.valid('query').staleDays ?? defaultStaleDays), 200));
+  new OpenAPIHono<AppEnv>().openapi(overviewRoute, async (c) =>
+    c.json(await readOverview(c.var.ctx, snapshots, c.req.valid('query').staleDays ?? defaultStaleDays), 200),
+  );

@@ -4,11 +4,14 @@ import { changeSetting } from '../../services/settings/change-setting.js';
 import type { AppEnv } from '../env.js';
 import { problemResponse } from '../problem.js';
 
-const KeyParam = z.object({ key: z.string().max(64).openapi({ param: { name: 'key', in: 'path' }, example: 'enrollment.policy', description: `One of ${SETTING_KEYS.join(', ')}` }) });
+const KeyParam = z.object({
+  key: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'key', in: 'path' }, example: 'enrollment.policy', description: `One of ${SETTING_KEYS.join(', ')}` }),
+});
 
-const SettingOut = z
-  .object({ key: z.string(), value: z.unknown(), created: z.boolean(), updatedAt: z.string() })
-  .openapi('Setting');
+const SettingOut = z.object({ key: z.string(), value: z.unknown(), created: z.boolean(), updatedAt: z.string() }).openapi('Setting');
 
 const putSetting = createRoute({
   method: 'put',

@@ -13,7 +13,12 @@ import { TaskOut } from '../schemas/case.schemas.js';
 // Routes parse, call the command in services/tasks, and present; every rule lives in the command or below it.
 
 const TaskParams = z.object({ taskId: z.uuid({ error: 'must be a task ID (UUID)' }) });
-const StaffId = z.string().trim().min(1).max(64).regex(/^[\w.@-]+$/, { error: 'must be a staff user id such as cw-002' });
+const StaffId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w.@-]+$/, { error: 'must be a staff user id such as cw-002' });
 
 const present = (task: TaskView) => ({
   taskId: task.taskId,
@@ -152,7 +157,9 @@ const bulkReassignRoute = createRoute({
     200: {
       content: {
         'application/json': {
-          schema: z.object({ results: z.array(z.object({ taskId: z.string(), ok: z.boolean(), error: z.object({ code: z.string(), detail: z.string() }).optional() })) }),
+          schema: z.object({
+            results: z.array(z.object({ taskId: z.string(), ok: z.boolean(), error: z.object({ code: z.string(), detail: z.string() }).optional() })),
+          }),
         },
       },
       description: 'One result per task, in the order given',
@@ -182,7 +189,10 @@ export const taskRoutes = () =>
     .openapi(releaseRoute, async (c) => c.json(present(await releaseTask(c.var.ctx, c.req.valid('param').taskId)), 200))
     .openapi(completeRoute, async (c) => {
       const { task, case: view } = await completeTask(c.var.ctx, c.req.valid('param').taskId, c.req.valid('json'));
-      return c.json({ task: present(task), case: { caseId: view.caseId, reference: task.caseReference ?? '', status: view.status, version: view.version } }, 200);
+      return c.json(
+        { task: present(task), case: { caseId: view.caseId, reference: task.caseReference ?? '', status: view.status, version: view.version } },
+        200,
+      );
     })
     .openapi(reassignRoute, async (c) => c.json(present(await reassignTask(c.var.ctx, c.req.valid('param').taskId, c.req.valid('json'))), 200))
     .openapi(bulkReassignRoute, async (c) => {

@@ -12,7 +12,10 @@ const TransferQuestion = z
           // The bounds are the calculator's own (a year before 1951 or a month count outside 1–12 is its 422), stated so.
           year: z.number({ error: 'must be a whole year such as 2010' }).int({ error: 'must be a whole year' }).openapi({ minimum: 1951, maximum: 2199 }),
           monthlyWage: Amount,
-          months: z.number({ error: 'must be a number of months 1–12' }).int({ error: 'must be a whole number of months' }).openapi({ minimum: 1, maximum: 12 }),
+          months: z
+            .number({ error: 'must be a number of months 1–12' })
+            .int({ error: 'must be a whole number of months' })
+            .openapi({ minimum: 1, maximum: 12 }),
         }),
       )
       .min(1, { error: 'list at least one year' })

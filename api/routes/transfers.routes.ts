@@ -11,9 +11,14 @@ const TransferBody = z
   .object({
     citizenId: CitizenIdField,
     insurance: z.enum(TRANSFER_INSURANCES, { error: `must be one of ${TRANSFER_INSURANCES.join(', ')} (work injury and maternity do not transfer)` }),
-    fromRegion: RegionCode.openapi({ description: 'Where the relationship is now (转出地); a region this system does not serve is reached through the national transfer platform' }),
+    fromRegion: RegionCode.openapi({
+      description: 'Where the relationship is now (转出地); a region this system does not serve is reached through the national transfer platform',
+    }),
     toRegion: RegionCode.openapi({ description: 'The receiving region (转入地): one this system serves' }),
-    approvedTransfer: z.boolean().optional().openapi({ description: 'The move was approved by an organisation or 人社 department (国办发〔2009〕66号 art. 5)' }),
+    approvedTransfer: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'The move was approved by an organisation or 人社 department (国办发〔2009〕66号 art. 5)' }),
   })
   // The same region twice is the same pooling area, which the command refuses with 422 SAME_POOLING_AREA on toRegion:
   // a rule across two fields that a schema cannot state, so it is not a 400 of the schema.
@@ -49,14 +54,37 @@ const TransferOut = z
     amounts: Amounts.nullable().openapi({ description: 'What moves; null until the counterpart’s information table arrives' }),
     months: z.number().int().nullable(),
     amountWorkings: z.array(z.string()),
-    reconciliation: z.object({ balanced: z.boolean(), differences: z.array(z.unknown()) }).passthrough().nullable(),
-    pensionPaymentPlace: z.object({ paymentPlace: z.string(), rule: z.string(), workings: z.array(z.string()) }).passthrough().nullable().optional(),
-    temporaryAccount: z.object({ temporaryAccount: z.boolean(), rule: z.string(), workings: z.array(z.string()) }).passthrough().nullable().optional(),
+    reconciliation: z
+      .object({ balanced: z.boolean(), differences: z.array(z.unknown()) })
+      .passthrough()
+      .nullable(),
+    pensionPaymentPlace: z
+      .object({ paymentPlace: z.string(), rule: z.string(), workings: z.array(z.string()) })
+      .passthrough()
+      .nullable()
+      .optional(),
+    temporaryAccount: z
+      .object({ temporaryAccount: z.boolean(), rule: z.string(), workings: z.array(z.string()) })
+      .passthrough()
+      .nullable()
+      .optional(),
     medicalContinuity: z.record(z.string(), z.unknown()).nullable().optional(),
     unemploymentCarryOver: z.record(z.string(), z.unknown()).nullable().optional(),
     refusal: z.object({ office: z.string(), reason: z.string() }).nullable(),
-    ledger: z.array(z.object({ side: z.enum(['out', 'in']), fund: z.string(), poolingArea: z.string(), amount: z.string(), source: z.string(), reference: z.string(), bookedAt: z.string() })),
-    timeline: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), taskId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })),
+    ledger: z.array(
+      z.object({
+        side: z.enum(['out', 'in']),
+        fund: z.string(),
+        poolingArea: z.string(),
+        amount: z.string(),
+        source: z.string(),
+        reference: z.string(),
+        bookedAt: z.string(),
+      }),
+    ),
+    timeline: z.array(
+      z.object({ at: z.string(), actor: z.string(), action: z.string(), taskId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) }),
+    ),
   })
   .openapi('Transfer');
 
@@ -72,7 +100,9 @@ const startRoute = createRoute({
     401: problemResponse('No or bad token'),
     403: problemResponse('Not allowed to file this transfer, with the reason'),
     409: problemResponse('Someone else’s transfer of this relationship is open'),
-    422: problemResponse('Refused with every reason, nothing written: DRAWING_PENSION, SAME_POOLING_AREA, NOT_INSURED_IN_NEW_AREA, TRANSFER_ALREADY_OPEN, NOT_INSURED_IN_OLD_AREA'),
+    422: problemResponse(
+      'Refused with every reason, nothing written: DRAWING_PENSION, SAME_POOLING_AREA, NOT_INSURED_IN_NEW_AREA, TRANSFER_ALREADY_OPEN, NOT_INSURED_IN_OLD_AREA',
+    ),
   },
 });
 

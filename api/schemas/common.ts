@@ -127,12 +127,7 @@ export const citizenIdDocumentation = {
  * a real birth date and a known province. A lowercase `x` is accepted and stored uppercase. The message names
  * what is wrong ("wrong check character: expected "X", got "1"") without echoing the number.
  */
-export const CitizenIdField = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine(refusedBy(parseCitizenId))
-  .openapi(citizenIdDocumentation);
+export const CitizenIdField = z.string().trim().toUpperCase().superRefine(refusedBy(parseCitizenId)).openapi(citizenIdDocumentation);
 
 // GB 32100 character set (digits and capitals without I, O, S, V, Z); characters 3–8 a region code, 9–17 the GB 11714
 // organisation code ending in a digit or X. The check characters are not enforced here (§1.2, warn mode).
@@ -155,9 +150,7 @@ export const insuranceTypes = ['pension', 'medical', 'unemployment', 'workInjury
 export type InsuranceType = (typeof insuranceTypes)[number];
 
 /** The four insurances a person is enrolled in; maternity is merged into medical (docs/architecture.md). */
-export const InsuranceTypeField = z
-  .enum(insuranceTypes, { error: `must be one of ${insuranceTypes.join(', ')}` })
-  .openapi({ example: 'pension' });
+export const InsuranceTypeField = z.enum(insuranceTypes, { error: `must be one of ${insuranceTypes.join(', ')}` }).openapi({ example: 'pension' });
 
 /** A choice of insurances: at least one, none twice. */
 export const InsuranceTypeList = z

@@ -24,7 +24,7 @@ export type ApiCall = <T = unknown>(method: string, path: string, body?: unknown
 
 /** A caller of the JSON API on behalf of `token`. A FormData body goes as multipart, anything else as JSON. */
 export function apiCaller(api: ApiPort, token: string): ApiCall {
-  return async <T,>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> => {
+  return async <T>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     let payload: RequestInit['body'];
     if (body instanceof FormData) payload = body;

@@ -32,12 +32,32 @@ export const demoIdentities: DemoIdentity[] = [
     label: { zh: '单位经办人（91330102MA2H00014Y）', en: 'Employer agent (91330102MA2H00014Y)' },
     claims: { role: 'employer', sub: 'agent-001', employer: '91330102MA2H00014Y', name: '单位经办人' },
   },
-  { key: 'cw-001', label: { zh: '经办员 cw-001（上城区 330102）', en: 'Caseworker cw-001 (330102)' }, claims: { role: 'caseworker', sub: 'cw-001', region: '330102' } },
-  { key: 'cw-002', label: { zh: '经办员 cw-002（上城区 330102）', en: 'Caseworker cw-002 (330102)' }, claims: { role: 'caseworker', sub: 'cw-002', region: '330102' } },
+  {
+    key: 'cw-001',
+    label: { zh: '经办员 cw-001（上城区 330102）', en: 'Caseworker cw-001 (330102)' },
+    claims: { role: 'caseworker', sub: 'cw-001', region: '330102' },
+  },
+  {
+    key: 'cw-002',
+    label: { zh: '经办员 cw-002（上城区 330102）', en: 'Caseworker cw-002 (330102)' },
+    claims: { role: 'caseworker', sub: 'cw-002', region: '330102' },
+  },
   // The Ningbo office (鄞州区 330212), the other pooling area an inter-region transfer (转移接续) goes between.
-  { key: 'cw-nb-001', label: { zh: '经办员 cw-nb-001（鄞州区 330212）', en: 'Caseworker cw-nb-001 (330212)' }, claims: { role: 'caseworker', sub: 'cw-nb-001', region: '330212' } },
+  {
+    key: 'cw-nb-001',
+    label: { zh: '经办员 cw-nb-001（鄞州区 330212）', en: 'Caseworker cw-nb-001 (330212)' },
+    claims: { role: 'caseworker', sub: 'cw-nb-001', region: '330212' },
+  },
   { key: 'rv-001', label: { zh: '复核员 rv-001（330102）', en: 'Reviewer rv-001 (330102)' }, claims: { role: 'reviewer', sub: 'rv-001', region: '330102' } },
-  { key: 'sup-001', label: { zh: '科长 sup-001（330102）', en: 'Supervisor sup-001 (330102)' }, claims: { role: 'supervisor', sub: 'sup-001', region: '330102' } },
+  {
+    key: 'sup-001',
+    label: { zh: '科长 sup-001（330102）', en: 'Supervisor sup-001 (330102)' },
+    claims: { role: 'supervisor', sub: 'sup-001', region: '330102' },
+  },
   { key: 'aud-001', label: { zh: '审计员 aud-001（330102）', en: 'Auditor aud-001 (330102)' }, claims: { role: 'auditor', sub: 'aud-001', region: '330102' } },
-  { key: 'adm-001', label: { zh: '管理员 adm-001（330102）', en: 'Administrator adm-001 (330102)' }, claims: { role: 'admin', sub: 'adm-001', region: '330102' } },
+  {
+    key: 'adm-001',
+    label: { zh: '管理员 adm-001（330102）', en: 'Administrator adm-001 (330102)' },
+    claims: { role: 'admin', sub: 'adm-001', region: '330102' },
+  },
 ];

@@ -21,8 +21,7 @@ export const shanghaiClock = (iso: string): string => secondFormat.format(new Da
 export const shanghaiMinute = (iso: string): string => minuteFormat.format(new Date(iso));
 
 /** Whole Shanghai calendar days from `iso` to `now` (0 on the same day). */
-export const daysSince = (iso: string, now: Date): number =>
-  Math.max(0, daysBetween(shanghaiDateOf(new Date(iso).getTime()), shanghaiDateOf(now.getTime())));
+export const daysSince = (iso: string, now: Date): number => Math.max(0, daysBetween(shanghaiDateOf(new Date(iso).getTime()), shanghaiDateOf(now.getTime())));
 
 /** "剩余 3 天" / "已超期 2 天" / "今天到期" for a statutory day `dueDate` (YYYY-MM-DD). */
 export function timeLeft(dueDate: string, now: Date, t: Translate): { text: string; late: boolean } {

@@ -82,13 +82,30 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Res
     options.say(`live cases: ${options.finishedCases} hires, ${options.waitingCases} petitions waiting at acceptance`);
     const finished: string[] = [];
     for (let i = 0; i < options.finishedCases; i += 1) {
-      const body = { person: { citizenId: nextCitizenId(), name: '演练' }, employerCreditCode: EMPLOYER_330102, hireDate: shanghaiDate(0, systemClock), insuranceTypes: ['pension', 'medical'], monthlyWage: '8000.00', region: '330102' };
+      const body = {
+        person: { citizenId: nextCitizenId(), name: '演练' },
+        employerCreditCode: EMPLOYER_330102,
+        hireDate: shanghaiDate(0, systemClock),
+        insuranceTypes: ['pension', 'medical'],
+        monthlyWage: '8000.00',
+        region: '330102',
+      };
       finished.push(String((await api('POST', '/v1/enrollments', employer, body)).caseId));
     }
     const waiting: string[] = [];
     const filePetition = async () => {
       const citizen = await signToken(JWT_SECRET, { role: 'citizen', sub: nextCitizenId() });
-      return String((await api('POST', '/v1/petitions', citizen, { channel: 'online', region: '330102', request: '补发失业保险金', facts: '离职后仅发放两个月', reasons: '缴费满三年' })).caseId);
+      return String(
+        (
+          await api('POST', '/v1/petitions', citizen, {
+            channel: 'online',
+            region: '330102',
+            request: '补发失业保险金',
+            facts: '离职后仅发放两个月',
+            reasons: '缴费满三年',
+          })
+        ).caseId,
+      );
     };
     for (let i = 0; i < options.waitingCases; i += 1) waiting.push(await filePetition());
     await until(first.orm, `select count(*) as n from case_record where id in (?) and status = 'insured'`, [finished], finished.length);
@@ -128,7 +145,9 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Res
       const [{ n } = { n: '-1' }] = await second.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "${table.table}"`);
       if (Number(n) !== table.rows) tablesDiffering.push(`${table.table}: ${n} ≠ ${table.rows}`);
     }
-    const [{ n: lostRows } = { n: '0' }] = await second.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from case_record where case_type = 'petition'`);
+    const [{ n: lostRows } = { n: '0' }] = await second.orm.em
+      .fork()
+      .execute<{ n: string }[]>(`select count(*) as n from case_record where case_type = 'petition'`);
     const writesLost = options.waitingCases + options.writesAfterBackup - Number(lostRows);
 
     // A restored case still works: a caseworker accepts one waiting petition through the API.
@@ -163,8 +182,20 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Res
       await migrateToLatest(orm);
       await seedReferenceData(orm);
     }
-    const worker = await startWorker({ orm, temporalAddress: temporalServer.address, namespace: 'default', taskQueue: TASK_QUEUE, notices: new MemoryNoticeChannel() });
-    const api = await startApiServer({ orm, temporal: { address: temporalServer.address, namespace: 'default', taskQueue: TASK_QUEUE }, port: 0, jwtSecret: JWT_SECRET, log: () => undefined });
+    const worker = await startWorker({
+      orm,
+      temporalAddress: temporalServer.address,
+      namespace: 'default',
+      taskQueue: TASK_QUEUE,
+      notices: new MemoryNoticeChannel(),
+    });
+    const api = await startApiServer({
+      orm,
+      temporal: { address: temporalServer.address, namespace: 'default', taskQueue: TASK_QUEUE },
+      port: 0,
+      jwtSecret: JWT_SECRET,
+      log: () => undefined,
+    });
     const connection = await Connection.connect({ address: temporalServer.address });
     let stopped = false;
     return {
@@ -246,7 +277,11 @@ function caller(url: string) {
 }
 
 async function fetchStatus(url: string, path: string, token: string, body: unknown): Promise<number> {
-  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   await response.body?.cancel();
   return response.status;
 }

@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-const BACKUP_SCRIPT = 'import sqlite3, sys\nsource = sqlite3.connect(sys.argv[1])\ntarget = sqlite3.connect(sys.argv[2])\nsource.backup(target)\ntarget.close()\nsource.close()\n';
+const BACKUP_SCRIPT =
+  'import sqlite3, sys\nsource = sqlite3.connect(sys.argv[1])\ntarget = sqlite3.connect(sys.argv[2])\nsource.backup(target)\ntarget.close()\nsource.close()\n';
 
 export async function backupTemporalState(dbFile: string, target: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });

@@ -70,7 +70,14 @@ export async function startBenchSystem(options: { databaseUrl: string | undefine
 
     const taskQueue = `bench-${randomUUID()}`;
     options.say('starting the worker (bundling workflows)');
-    const worker = await startWorker({ orm, temporalAddress: temporalServer.address, namespace: 'default', taskQueue, notices: new MemoryNoticeChannel(), clock });
+    const worker = await startWorker({
+      orm,
+      temporalAddress: temporalServer.address,
+      namespace: 'default',
+      taskQueue,
+      notices: new MemoryNoticeChannel(),
+      clock,
+    });
     stops.push(() => worker.shutdown());
 
     const accessLines: AccessLine[] = [];
@@ -116,4 +123,3 @@ export async function startBenchSystem(options: { databaseUrl: string | undefine
     throw error;
   }
 }
-

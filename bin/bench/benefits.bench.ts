@@ -11,7 +11,10 @@ import { LatencySample, runPool, sleep, timed } from './latency.js';
 import type { BenchRow } from './report.js';
 
 const CALCULATORS: { path: string; body: unknown }[] = [
-  { path: 'pension', body: { calculationBase: '10000.00', averageIndex: '1.2', contributionMonths: 360, accountBalance: '180000.00', retirementAge: { years: 60, months: 0 } } },
+  {
+    path: 'pension',
+    body: { calculationBase: '10000.00', averageIndex: '1.2', contributionMonths: 360, accountBalance: '180000.00', retirementAge: { years: 60, months: 0 } },
+  },
   { path: 'unemployment', body: { contributionMonths: 84, minimumWage: '2300.00', subsistenceAllowance: '1000.00' } },
   { path: 'maternity', body: { averageMonthlyWage: '9000.00', event: 'birth', difficultBirth: true, babies: 2 } },
   { path: 'work-injury', body: { regionalAverageWage: '10000.00', ownWage: '40000.00', grade: 5 } },
@@ -80,7 +83,9 @@ async function insertHistories(system: BenchSystem, people: { citizenId: string;
 async function openTaskOf(system: BenchSystem, caseId: string, step: string, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
+    const [row] = await system.orm.em
+      .fork()
+      .execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
     if (row) return row.id;
     if (Date.now() > deadline) throw new Error(`no open ${step} task on ${caseId} after ${timeoutMs / 1000} s`);
     await sleep(5);
@@ -103,10 +108,13 @@ export async function benchPensionClaims(
   system: BenchSystem,
   options: { count: number; concurrency: number; warmUp: number; today: string; say: (line: string) => void },
 ): Promise<PensionClaimThroughput> {
-  await system.orm.em.fork().execute(
-    `insert into setting (key, value, updated_at) values ('benefit.policy', ?, now()) on conflict (key) do update set value = excluded.value`,
-    [JSON.stringify({ versions: [{ effectiveFrom: '2000-01-01', source: 'bench: every pension goes to a supervisor', approval: { monthlyAbove: '1000.00' } }] })],
-  );
+  await system.orm.em
+    .fork()
+    .execute(`insert into setting (key, value, updated_at) values ('benefit.policy', ?, now()) on conflict (key) do update set value = excluded.value`, [
+      JSON.stringify({
+        versions: [{ effectiveFrom: '2000-01-01', source: 'bench: every pension goes to a supervisor', approval: { monthlyAbove: '1000.00' } }],
+      }),
+    ]);
   const people = retireeIds(options.today, options.warmUp + options.count);
   options.say(`pension claims: inserting ${people.length} twenty-year histories`);
   await insertHistories(system, people);
@@ -124,7 +132,10 @@ export async function benchPensionClaims(
     if (done.status !== 200) throw new Error(`complete ${step} answered ${done.status}: ${JSON.stringify(done.body)}`);
   };
   const claimAndApprove = async (person: { citizenId: string; retirementDate: string }) => {
-    const filed = await system.call('POST', '/v1/benefit-claims', { token: filer, body: { type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: person.retirementDate } });
+    const filed = await system.call('POST', '/v1/benefit-claims', {
+      token: filer,
+      body: { type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: person.retirementDate },
+    });
     if (filed.status !== 202) throw new Error(`claim answered ${filed.status}: ${JSON.stringify(filed.body)}`);
     const caseId = filed.body.caseId as string;
     await decide(caseId, 'prepare', preparer);
@@ -134,7 +145,9 @@ export async function benchPensionClaims(
   const untilGranted = async (target: number, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const [row] = await system.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from case_record where case_type = 'benefit' and status = 'granted'`);
+      const [row] = await system.orm.em
+        .fork()
+        .execute<{ n: string }[]>(`select count(*) as n from case_record where case_type = 'benefit' and status = 'granted'`);
       if (Number(row?.n ?? 0) >= target) return;
       if (Date.now() > deadline) throw new Error(`only ${row?.n ?? 0} of ${target} pension claims granted after ${timeoutMs / 1000} s`);
       await sleep(10);

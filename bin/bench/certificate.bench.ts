@@ -15,7 +15,10 @@ async function insertFiveYears(system: BenchSystem): Promise<string> {
   const citizenId = body + citizenIdCheckChar(body);
   const employer = `91330102BENCH${randomUUID().slice(0, 5).toUpperCase()}`;
   const em = system.orm.em.fork();
-  await em.execute(`insert into person (citizen_id, name, sex, birth_date, created_at, updated_at) values (?, '证明压测员', 'male', '1985-04-12', now(), now()) on conflict do nothing`, [citizenId]);
+  await em.execute(
+    `insert into person (citizen_id, name, sex, birth_date, created_at, updated_at) values (?, '证明压测员', 'male', '1985-04-12', now(), now()) on conflict do nothing`,
+    [citizenId],
+  );
   await em.execute(
     `insert into employer (credit_code, name, region, status, industry_code, work_injury_class, created_by, created_at) values (?, '证明压测单位', '330102', 'active', 'I6510', 1, 'bench', now())`,
     [employer],

@@ -13,7 +13,12 @@ import { runContributionBenchmarks } from './contributions.bench.js';
 
 const lines = Number(process.argv[2] ?? 1_000_000);
 const linesPerEmployer = Number(process.argv[3] ?? 1_000);
-const say = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] load ${loadavg().map((l) => l.toFixed(2)).join(' ')} | ${line}`);
+const say = (line: string) =>
+  console.log(
+    `[${new Date().toISOString().slice(11, 19)}] load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} | ${line}`,
+  );
 
 const postgres = await startEmbeddedPostgres({ dataDir: await mkdtemp(join(tmpdir(), 'sis-bench-pg-')), port: await freePort(), persistent: false });
 try {

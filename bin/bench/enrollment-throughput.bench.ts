@@ -13,7 +13,6 @@ export interface ThroughputResult {
   noopSeconds: number;
 }
 
-
 /** Turns review sampling off so every clean case takes the automatic path to insured (rules §2). */
 export async function disableReviewSampling(system: BenchSystem): Promise<void> {
   await system.orm.em.fork().execute(
@@ -72,9 +71,11 @@ export async function benchEnrollmentThroughput(
 async function untilInsured(system: BenchSystem, target: number, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    const [row] = await system.orm.em.fork().execute<{ insured: string; other: string }[]>(
-      `select count(*) filter (where status = 'insured') as insured, count(*) filter (where status <> 'insured') as other from case_record`,
-    );
+    const [row] = await system.orm.em
+      .fork()
+      .execute<{ insured: string; other: string }[]>(
+        `select count(*) filter (where status = 'insured') as insured, count(*) filter (where status <> 'insured') as other from case_record`,
+      );
     const insured = Number(row?.insured ?? 0);
     if (insured >= target) return;
     if (performance.now() > deadline) {

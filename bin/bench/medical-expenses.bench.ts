@@ -45,7 +45,9 @@ async function insertPeople(system: BenchSystem, ids: readonly string[], employe
 async function openTaskOf(system: BenchSystem, caseId: string, step: string, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
+    const [row] = await system.orm.em
+      .fork()
+      .execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
     if (row) return row.id;
     if (Date.now() > deadline) throw new Error(`no open ${step} task on ${caseId} after ${timeoutMs / 1000} s`);
     await sleep(5);
@@ -77,10 +79,22 @@ export async function benchMedicalExpenseDeclarations(
     if (done.status !== 200) throw new Error(`complete ${step} answered ${done.status}: ${JSON.stringify(done.body)}`);
   };
   const declareAndApprove = async (citizenId: string) => {
-    const invoice = (amount: string) => ({ invoiceNo: `BENCH-${randomUUID()}`.slice(0, 40), issuedOn: options.today, items: [{ description: '门诊费', amount }] });
+    const invoice = (amount: string) => ({
+      invoiceNo: `BENCH-${randomUUID()}`.slice(0, 40),
+      issuedOn: options.today,
+      items: [{ description: '门诊费', amount }],
+    });
     const filed = await system.call('POST', '/v1/medical-expense-declarations', {
       token: agent,
-      body: { category: 'lixiu', citizenId, region: '330102', hospital: { code: 'H1', name: '压测医院' }, serviceFrom: options.today, serviceTo: options.today, invoices: [invoice('120.50'), invoice('36.80')] },
+      body: {
+        category: 'lixiu',
+        citizenId,
+        region: '330102',
+        hospital: { code: 'H1', name: '压测医院' },
+        serviceFrom: options.today,
+        serviceTo: options.today,
+        invoices: [invoice('120.50'), invoice('36.80')],
+      },
     });
     if (filed.status !== 202) throw new Error(`declaration answered ${filed.status}: ${JSON.stringify(filed.body)}`);
     const caseId = filed.body.caseId as string;

@@ -53,7 +53,10 @@ export async function benchPayroll(system: BenchSystem, o: { entitlements: numbe
   // Reference: the database copying the same rows once, with no rule applied.
   const em = system.orm.em.fork();
   const refStart = performance.now();
-  await em.execute(`create temp table bench_copy as select e.*, a.bank_account from benefit_entitlement e left join beneficiary_account a using (citizen_id) where e.region = ?`, [REGION]);
+  await em.execute(
+    `create temp table bench_copy as select e.*, a.bank_account from benefit_entitlement e left join beneficiary_account a using (citizen_id) where e.region = ?`,
+    [REGION],
+  );
   const refSeconds = seconds(refStart);
   await em.execute('drop table bench_copy');
 
@@ -63,22 +66,37 @@ export async function benchPayroll(system: BenchSystem, o: { entitlements: numbe
   if (run.status !== 202) throw new Error(`bench: payroll answered ${run.status}: ${JSON.stringify(run.body)}`);
   const reference = String(run.body['reference']);
   const caseId = String(run.body['caseId']);
-  await until(async () => ((await system.call('GET', `/v1/payrolls/${reference}`, { token: sv1 })).body['status'] === 'approval' ? true : undefined), 'gathering', 600_000);
+  await until(
+    async () => ((await system.call('GET', `/v1/payrolls/${reference}`, { token: sv1 })).body['status'] === 'approval' ? true : undefined),
+    'gathering',
+    600_000,
+  );
   const gatherSeconds = seconds(started);
-  const taskId = await until(async () => {
-    const tasks = (await system.call('GET', '/v1/tasks?view=available&limit=100', { token: sv2 })).body['items'] as { taskId: string; caseId: string }[];
-    return tasks.find((t) => t.caseId === caseId)?.taskId;
-  }, 'the approval task', 60_000);
+  const taskId = await until(
+    async () => {
+      const tasks = (await system.call('GET', '/v1/tasks?view=available&limit=100', { token: sv2 })).body['items'] as { taskId: string; caseId: string }[];
+      return tasks.find((t) => t.caseId === caseId)?.taskId;
+    },
+    'the approval task',
+    60_000,
+  );
   await system.call('POST', `/v1/tasks/${taskId}/claim`, { token: sv2 });
   await system.call('POST', `/v1/tasks/${taskId}/complete`, { token: sv2, body: { outcome: 'approve', comment: '', data: {} } });
-  await until(async () => ((await system.call('GET', `/v1/payrolls/${reference}`, { token: sv1 })).body['status'] === 'paying' ? true : undefined), 'paying', 600_000);
+  await until(
+    async () => ((await system.call('GET', `/v1/payrolls/${reference}`, { token: sv1 })).body['status'] === 'paying' ? true : undefined),
+    'paying',
+    600_000,
+  );
   const file = await fetch(`${system.url}/v1/payrolls/${reference}/bank-file?bank=ICBC`, { headers: { authorization: `Bearer ${sv1}` } });
   const bytes = (await file.arrayBuffer()).byteLength;
   const totalSeconds = seconds(started);
 
   o.say(`payroll: death feed of ${o.deathRows} rows`);
   const next = citizenIdSequence('330106');
-  const csv = ['citizenId,name,deathDate,source,certificateNo', ...Array.from({ length: o.deathRows }, (_, i) => `${next()},王五,${addPeriods(period, -1)}-05,publicSecurity,B${i}`)].join('\r\n');
+  const csv = [
+    'citizenId,name,deathDate,source,certificateNo',
+    ...Array.from({ length: o.deathRows }, (_, i) => `${next()},王五,${addPeriods(period, -1)}-05,publicSecurity,B${i}`),
+  ].join('\r\n');
   const form = new FormData();
   form.set('file', new Blob([csv], { type: 'text/csv' }), 'deaths.csv');
   const feedStart = performance.now();
@@ -93,7 +111,17 @@ export async function benchPayroll(system: BenchSystem, o: { entitlements: numbe
       goal: o.entitlements >= 1_000_000 ? '≤ 60 s' : 'reference: copy below',
       met: o.entitlements >= 1_000_000 ? totalSeconds <= 60 : null,
     },
-    { figure: '  reference: the same rows copied once by the database (create table as select), same run', value: `${refSeconds.toFixed(1)} s`, goal: 'reference', met: null },
-    { figure: `death feed of ${o.deathRows} rows (multipart, per-row report, applied once)`, value: `${(o.deathRows / feedSeconds).toFixed(0)} rows/s (${feedSeconds.toFixed(1)} s)`, goal: '', met: null },
+    {
+      figure: '  reference: the same rows copied once by the database (create table as select), same run',
+      value: `${refSeconds.toFixed(1)} s`,
+      goal: 'reference',
+      met: null,
+    },
+    {
+      figure: `death feed of ${o.deathRows} rows (multipart, per-row report, applied once)`,
+      value: `${(o.deathRows / feedSeconds).toFixed(0)} rows/s (${feedSeconds.toFixed(1)} s)`,
+      goal: '',
+      met: null,
+    },
   ];
 }

@@ -13,7 +13,6 @@ export interface CompletionResult {
   claim: LatencySample;
 }
 
-
 export async function benchTaskCompletion(
   system: BenchSystem,
   options: { count: number; concurrency: number; nextCitizenId: () => string; say: (line: string) => void },
@@ -55,7 +54,9 @@ export async function benchTaskCompletion(
 async function openReviewTasks(system: BenchSystem, caseIds: string[], timeoutMs: number): Promise<string[]> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    const rows = await system.orm.em.fork().find(Task, { caseId: { $in: caseIds }, step: 'review', status: 'open' }, { fields: ['id'], orderBy: { createdAt: 'asc' } });
+    const rows = await system.orm.em
+      .fork()
+      .find(Task, { caseId: { $in: caseIds }, step: 'review', status: 'open' }, { fields: ['id'], orderBy: { createdAt: 'asc' } });
     if (rows.length >= caseIds.length) return rows.map((row) => row.id);
     if (performance.now() > deadline) throw new Error(`only ${rows.length} of ${caseIds.length} review tasks opened after ${timeoutMs / 1000} s`);
     await sleep(50);

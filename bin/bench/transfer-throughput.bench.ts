@@ -62,7 +62,9 @@ export async function benchTransferThroughput(
 
   const openTask = async (caseId: string, step: string): Promise<string> => {
     for (;;) {
-      const [row] = await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
+      const [row] = await system.orm.em
+        .fork()
+        .execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
       if (row) return row.id;
       await sleep(20);
     }
@@ -83,7 +85,10 @@ export async function benchTransferThroughput(
     }
   };
   const transferOne = async (citizenId: string) => {
-    const started = await system.call('POST', '/v1/transfers', { token: agent, body: { citizenId, insurance: 'pension', fromRegion: '330102', toRegion: '330212' } });
+    const started = await system.call('POST', '/v1/transfers', {
+      token: agent,
+      body: { citizenId, insurance: 'pension', fromRegion: '330102', toRegion: '330212' },
+    });
     if (started.status !== 202) throw new Error(`POST /v1/transfers answered ${started.status}: ${JSON.stringify(started.body)}`);
     const caseId = String(started.body.caseId);
     await decide(ningbo, caseId, 'acceptanceLetter');

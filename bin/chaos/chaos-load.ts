@@ -60,7 +60,13 @@ export async function runMixedLoad(
     const citizenId = nextCitizenId();
     if (kind === 'petition') {
       const token = await system.token({ role: 'citizen', sub: citizenId });
-      const body = { channel: 'online', region: '330102', request: `补发失业保险金 ${citizenId}`, facts: '离职后仅发放两个月', reasons: '缴费满三年应领取十二个月' };
+      const body = {
+        channel: 'online',
+        region: '330102',
+        request: `补发失业保险金 ${citizenId}`,
+        facts: '离职后仅发放两个月',
+        reasons: '缴费满三年应领取十二个月',
+      };
       return accepted(await client.send('POST', '/v1/petitions', { token, body, idempotencyKey: `chaos-${randomUUID()}` }), kind);
     }
     // A hire 60 days ago is registered late (社会保险法 art. 58) and goes to review; today's hire is on time.
@@ -86,21 +92,23 @@ export async function runMixedLoad(
   async function driveToSettled(caseId: string, kind: CaseKind): Promise<void> {
     const deadline = Date.now() + options.taskWaitMs;
     while (Date.now() < deadline) {
-      const [state] = await system.orm.em
-        .fork()
-        .execute<{ status: string; task_id: string | null; step: string | null; case_type: string }[]>(
-          `select c.status, c.case_type, t.id as task_id, t.step from case_record c
+      const [state] = await system.orm.em.fork().execute<{ status: string; task_id: string | null; step: string | null; case_type: string }[]>(
+        `select c.status, c.case_type, t.id as task_id, t.step from case_record c
              left join task t on t.case_id = c.id and t.status in ('open', 'claimed')
             where c.id = ? limit 1`,
-          [caseId],
-        );
+        [caseId],
+      );
       if (state?.status === SETTLED_STATUS[kind]) return;
       const decision = state?.task_id && state.step ? DECISIONS[`${state.case_type}:${state.step}`] : undefined;
       if (state?.task_id && decision) {
         const claimed = await client.send('POST', `/v1/tasks/${state.task_id}/claim`, { token: caseworker });
         // 409 on a retried claim that already went through is fine: the task is ours, the completion decides.
-        if (claimed.status !== 200 && claimed.status !== 409) acknowledged.refusals.push(`claim ${state.task_id}: ${claimed.status} ${JSON.stringify(claimed.body)}`);
-        const done = await client.send('POST', `/v1/tasks/${state.task_id}/complete`, { token: caseworker, body: { outcome: decision.outcome, comment: '', data: decision.data ?? {} } });
+        if (claimed.status !== 200 && claimed.status !== 409)
+          acknowledged.refusals.push(`claim ${state.task_id}: ${claimed.status} ${JSON.stringify(claimed.body)}`);
+        const done = await client.send('POST', `/v1/tasks/${state.task_id}/complete`, {
+          token: caseworker,
+          body: { outcome: decision.outcome, comment: '', data: decision.data ?? {} },
+        });
         if (done.status === 200) acknowledged.decisions.push({ taskId: state.task_id, caseId, outcome: decision.outcome });
         else if (done.status !== 409) acknowledged.refusals.push(`complete ${state.task_id}: ${done.status} ${JSON.stringify(done.body)}`);
         continue;
@@ -118,7 +126,7 @@ export async function runMixedLoad(
 function interleaved(counts: Record<CaseKind, number>): CaseKind[] {
   const left = { ...counts };
   const order: CaseKind[] = [];
-  for (let added = true; added; ) {
+  for (let added = true; added;) {
     added = false;
     for (const kind of Object.keys(left) as CaseKind[]) {
       if (left[kind] > 0) {

@@ -33,7 +33,9 @@ export async function runCrashDrill(options: DrillOptions): Promise<DrillResult>
     const client = new RetryingClient(stack.url, { giveUpAfterMs: 180_000, requestTimeoutMs: 60_000 });
     const started = performance.now();
     let loadDone = false;
-    const load = runMixedLoad(stack, client, { counts: options.counts, concurrency: options.concurrency, taskWaitMs: 240_000 }).finally(() => (loadDone = true));
+    const load = runMixedLoad(stack, client, { counts: options.counts, concurrency: options.concurrency, taskWaitMs: 240_000 }).finally(
+      () => (loadDone = true),
+    );
     const killing = killWhileRunning(stack, () => loadDone, options);
     const acknowledged: Acknowledged = await load;
     await killing;

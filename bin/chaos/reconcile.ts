@@ -80,7 +80,10 @@ export async function reconcile(system: { orm: MikroORM; temporal: Client }, ack
   }
 
   const taskIds = acknowledged.decisions.map((d) => d.taskId);
-  const tasks = taskIds.length === 0 ? [] : await em.execute<{ id: string; status: string; outcome: string | null }[]>(`select id, status, outcome from task where id in (?)`, [taskIds]);
+  const tasks =
+    taskIds.length === 0
+      ? []
+      : await em.execute<{ id: string; status: string; outcome: string | null }[]>(`select id, status, outcome from task where id in (?)`, [taskIds]);
   const taskOf = new Map(tasks.map((task) => [task.id, task]));
   let unapplied = 0;
   for (const decision of acknowledged.decisions) {
@@ -105,5 +108,7 @@ export async function reconcile(system: { orm: MikroORM; temporal: Client }, ack
 
 /** True when nothing acknowledged was lost, duplicated, left unapplied or stuck. */
 export function reconciled(result: Reconciliation): boolean {
-  return result.lost === 0 && result.unapplied === 0 && result.stuck === 0 && result.failedWorkflows === 0 && Object.values(result.duplicated).every((n) => n === 0);
+  return (
+    result.lost === 0 && result.unapplied === 0 && result.stuck === 0 && result.failedWorkflows === 0 && Object.values(result.duplicated).every((n) => n === 0)
+  );
 }

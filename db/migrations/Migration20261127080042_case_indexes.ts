@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261127080042_case_indexes extends Migration {
-
   override name = 'Migration20261127080042_case_indexes';
 
   override up(): void | Promise<void> {
@@ -13,5 +12,4 @@ export class Migration20261127080042_case_indexes extends Migration {
     this.addSql(`drop index "case_record_accused_staff";`);
     this.addSql(`drop index "case_record_region_opened";`);
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261201200634_pooling_areas extends Migration {
-
   override name = 'Migration20261201200634_pooling_areas';
 
   override up(): void | Promise<void> {
@@ -13,5 +12,4 @@ export class Migration20261201200634_pooling_areas extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`alter table "region" drop column "pooling_region";`);
   }
-
 }

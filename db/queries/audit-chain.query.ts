@@ -16,7 +16,12 @@ export interface AuditLinkRow {
 /** The chains (regions, `*` for none) that hold an entry the `scope` lets the caller read; null scope = none. */
 export async function auditChainsIn(em: EntityManager, scope: Record<string, unknown> | null): Promise<string[]> {
   if (scope === null) return [];
-  const rows = await em.createQueryBuilder(AuditEntry).select('chain', true).where(scope as QBFilterQuery<IAuditEntry>).orderBy({ chain: 'asc' }).execute<{ chain: string }[]>();
+  const rows = await em
+    .createQueryBuilder(AuditEntry)
+    .select('chain', true)
+    .where(scope as QBFilterQuery<IAuditEntry>)
+    .orderBy({ chain: 'asc' })
+    .execute<{ chain: string }[]>();
   return rows.map((row) => row.chain);
 }
 

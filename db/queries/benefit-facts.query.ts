@@ -15,7 +15,10 @@ export interface PaidMonth {
 }
 
 /** The latest declaration line of each employer and period for the person (a later declaration replaces an earlier). */
-async function declaredLines(em: EntityManager, citizenId: string): Promise<Map<string, { base: string; pensionEmployee: string | null; monthlyWage: string }>> {
+async function declaredLines(
+  em: EntityManager,
+  citizenId: string,
+): Promise<Map<string, { base: string; pensionEmployee: string | null; monthlyWage: string }>> {
   const rows = await em.execute<{ employer: string; period: string; base: string; pension_employee: string | null; monthly_wage: string }[]>(
     `select distinct on (d.employer_credit_code, d.period) d.employer_credit_code as employer, d.period, cl.base::text as base,
             cl.pension_employee::text as pension_employee, cl.monthly_wage::text as monthly_wage
@@ -57,7 +60,13 @@ export async function paidMonthsOf(em: EntityManager, citizenId: string, insuran
 }
 
 /** A record of `insurance` with the employer that covers `month` (start on or before it, not ended before it). */
-export async function insuredWith(em: EntityManager, citizenId: string, employer: string, insurance: InsuranceType, month: string): Promise<{ base: string } | null> {
+export async function insuredWith(
+  em: EntityManager,
+  citizenId: string,
+  employer: string,
+  insurance: InsuranceType,
+  month: string,
+): Promise<{ base: string } | null> {
   const [row] = await em.execute<{ base: string }[]>(
     `select contribution_base::text as base from insurance_record
       where citizen_id = ? and employer_credit_code = ? and insurance_type = ? and start_month <= ? and (end_month is null or end_month >= ?)
@@ -124,7 +133,12 @@ export async function employerRecordsAverageBase(em: EntityManager, employer: st
  * 本人工资 (工伤保险条例 art. 64): the person's average declared monthly contribution base over the 12 months before
  * `month`, or the base of their most recent record when nothing was declared.
  */
-export async function ownWageBefore(em: EntityManager, citizenId: string, fromMonth: string, beforeMonth: string): Promise<{ wage: string; basis: string } | null> {
+export async function ownWageBefore(
+  em: EntityManager,
+  citizenId: string,
+  fromMonth: string,
+  beforeMonth: string,
+): Promise<{ wage: string; basis: string } | null> {
   const [row] = await em.execute<{ average: string | null; months: string }[]>(
     `select round(avg(cl.base), 2)::text as average, count(distinct d.period) as months
        from contribution_line cl join declaration d on d.id = cl.declaration_id
@@ -140,7 +154,10 @@ export async function ownWageBefore(em: EntityManager, citizenId: string, fromMo
 }
 
 /** A benefit case by reference with what a death claim needs of it: whose it is, its type and recognition outcome. */
-export async function injuryClaim(em: EntityManager, reference: string): Promise<{ citizenId: string | null; claimType: string | null; recognition: string | null } | null> {
+export async function injuryClaim(
+  em: EntityManager,
+  reference: string,
+): Promise<{ citizenId: string | null; claimType: string | null; recognition: string | null } | null> {
   const [row] = await em.execute<{ citizen_id: string | null; claim_type: string | null; recognition: string | null }[]>(
     `select citizen_id, summary->>'claimType' as claim_type, summary->'recognition'->>'outcome' as recognition
        from case_record where case_type = 'benefit' and reference = ?`,

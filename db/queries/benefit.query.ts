@@ -80,6 +80,9 @@ export async function personName(em: EntityManager, citizenId: string): Promise<
 
 /** Whether the person has (or had) any insurance record with the employer: an agent files only for its own people. */
 export async function hasRecordWith(em: EntityManager, citizenId: string, employer: string): Promise<boolean> {
-  const [row] = await em.execute<{ n: string }[]>('select count(*) as n from insurance_record where citizen_id = ? and employer_credit_code = ?', [citizenId, employer]);
+  const [row] = await em.execute<{ n: string }[]>('select count(*) as n from insurance_record where citizen_id = ? and employer_credit_code = ?', [
+    citizenId,
+    employer,
+  ]);
   return Number(row?.n ?? 0) > 0;
 }

@@ -15,8 +15,14 @@ export async function loadCalendarYears(em: EntityManager): Promise<CalendarYear
 }
 
 /** A year's arrangement as loaded, or null when the year is provisional (no notice loaded). */
-export async function readCalendarYear(em: EntityManager, year: number): Promise<{ year: number; notice: string; loadedBy: string; loadedAt: string; holidays: string[]; makeupWorkdays: string[] } | null> {
-  const [meta] = await em.execute<{ notice: string; loaded_by: string; loaded_at: Date }[]>('select notice, loaded_by, loaded_at from calendar_year where year = ?', [year]);
+export async function readCalendarYear(
+  em: EntityManager,
+  year: number,
+): Promise<{ year: number; notice: string; loadedBy: string; loadedAt: string; holidays: string[]; makeupWorkdays: string[] } | null> {
+  const [meta] = await em.execute<{ notice: string; loaded_by: string; loaded_at: Date }[]>(
+    'select notice, loaded_by, loaded_at from calendar_year where year = ?',
+    [year],
+  );
   if (!meta) return null;
   const days = await em.find(CalendarDay, { year }, { orderBy: { date: 'asc' } });
   return {
@@ -42,8 +48,5 @@ export async function casesWithProvisionalDeadlines(em: EntityManager): Promise<
 
 /** Bills whose due date was rolled over a year without its calendar, in `year`. */
 export async function billsWithProvisionalDueDates(em: EntityManager, year: number): Promise<{ id: string; period: string; region: string }[]> {
-  return em.execute(
-    `select id, period, region from bill where due_date_provisional and extract(year from due_date) between ? and ?`,
-    [year - 1, year],
-  );
+  return em.execute(`select id, period, region from bill where due_date_provisional and extract(year from due_date) between ? and ?`, [year - 1, year]);
 }

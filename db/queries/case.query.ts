@@ -111,17 +111,25 @@ export async function listCases(em: EntityManager, q: CaseListQuery): Promise<{ 
   if (q.status) where.push({ status: q.status });
   if (q.region) where.push({ region: q.region });
   if (q.overdue) {
-    const overdue = await em.find(Task, { status: { $in: ['open', 'claimed'] }, $or: [{ escalated: true }, { dueAt: { $lt: q.now } }] }, { fields: ['caseId'], limit: 10_000 });
+    const overdue = await em.find(
+      Task,
+      { status: { $in: ['open', 'claimed'] }, $or: [{ escalated: true }, { dueAt: { $lt: q.now } }] },
+      { fields: ['caseId'], limit: 10_000 },
+    );
     where.push({ id: { $in: [...new Set(overdue.map((task) => task.caseId))] } });
   }
   if (q.after) {
     const opened = new Date(q.after.openedAt);
     where.push({ $or: [{ openedAt: { $lt: opened } }, { openedAt: opened, id: { $lt: q.after.id } }] });
   }
-  const rows = await em.find(CaseRecord, { $and: where }, {
-    orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
-    limit: q.limit + 1,
-  });
+  const rows = await em.find(
+    CaseRecord,
+    { $and: where },
+    {
+      orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
+      limit: q.limit + 1,
+    },
+  );
   return { items: rows.slice(0, q.limit).map(toCaseRow), more: rows.length > q.limit };
 }
 

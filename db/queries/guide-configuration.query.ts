@@ -11,6 +11,11 @@ import { loadEnrollmentPolicy, loadTransferPolicy } from './settings.query.js';
  * Petitions take the built-in policy, as file-petition does.
  */
 export async function loadGuideConfiguration(em: EntityManager, asOf: string): Promise<GuideConfiguration> {
-  const [enrollment, contribution, transfer, benefit] = await Promise.all([loadEnrollmentPolicy(em), loadContributionPolicy(em), loadTransferPolicy(em), loadBenefitPolicy(em, asOf)]);
+  const [enrollment, contribution, transfer, benefit] = await Promise.all([
+    loadEnrollmentPolicy(em),
+    loadContributionPolicy(em),
+    loadTransferPolicy(em),
+    loadBenefitPolicy(em, asOf),
+  ]);
   return { enrollment, contribution, petition: DEFAULT_PETITION_POLICY, transfer, benefit, asOf };
 }

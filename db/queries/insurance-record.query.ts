@@ -23,7 +23,17 @@ export async function activeRecordsWith(em: EntityManager, citizenId: string, em
 /** Every insurance record of the person, as the history shows them. */
 export async function personRecords(em: EntityManager, citizenId: string): Promise<HistoryRecord[]> {
   const rows = await em.execute<
-    { insurance_type: InsuranceType; region: string; employer_credit_code: string | null; personnel_category: string; status: string; start_month: string; end_month: string | null; end_reason: string | null; contribution_base: string }[]
+    {
+      insurance_type: InsuranceType;
+      region: string;
+      employer_credit_code: string | null;
+      personnel_category: string;
+      status: string;
+      start_month: string;
+      end_month: string | null;
+      end_reason: string | null;
+      contribution_base: string;
+    }[]
   >(
     `select insurance_type, region, employer_credit_code, personnel_category, status, start_month, end_month, end_reason,
             contribution_base::text as contribution_base

@@ -4,7 +4,10 @@ import { MEDICAL_EXPENSE_POLICY_KEY, medicalExpenseConfigWith, type MedicalExpen
 
 /** The categories the person is listed under in the region (rules §5.6). */
 export async function categoriesOf(em: EntityManager, region: string, citizenId: string): Promise<MedicalCategory[]> {
-  const rows = await em.execute<{ category: MedicalCategory }[]>('select category from eligibility_entry where region = ? and citizen_id = ?', [region, citizenId]);
+  const rows = await em.execute<{ category: MedicalCategory }[]>('select category from eligibility_entry where region = ? and citizen_id = ?', [
+    region,
+    citizenId,
+  ]);
   return rows.map((r) => r.category);
 }
 
@@ -38,7 +41,9 @@ export async function listEligibility(
   if (query.category) and('category = ?', query.category);
   if (query.citizenId) and('citizen_id = ?', query.citizenId);
   if (query.after) and('(category, citizen_id) > (?, ?)', ...query.after);
-  const rows = await em.execute<{ region: string; citizen_id: string; category: MedicalCategory; name: string; source_document: string; import_id: string; listed_at: Date }[]>(
+  const rows = await em.execute<
+    { region: string; citizen_id: string; category: MedicalCategory; name: string; source_document: string; import_id: string; listed_at: Date }[]
+  >(
     `select region, citizen_id, category, name, source_document, import_id, listed_at from eligibility_entry
       where ${where.join(' and ')} order by category, citizen_id limit ?`,
     [...params, query.limit],
@@ -71,7 +76,19 @@ export async function readMedicalLedger(
   em: EntityManager,
   query: { region: string; category: MedicalCategory; beforeId?: number; limit: number },
 ): Promise<{ entries: MedicalLedgerRow[]; total: string; count: number }> {
-  const rows = await em.execute<{ id: string; category: MedicalCategory; reference: string; case_id: string; citizen_id: string; region: string; amount: string; decided_by: string; booked_at: Date }[]>(
+  const rows = await em.execute<
+    {
+      id: string;
+      category: MedicalCategory;
+      reference: string;
+      case_id: string;
+      citizen_id: string;
+      region: string;
+      amount: string;
+      decided_by: string;
+      booked_at: Date;
+    }[]
+  >(
     `select id, category, reference, case_id, citizen_id, region, amount::text as amount, decided_by, booked_at from medical_ledger
       where region = ? and category = ? ${query.beforeId === undefined ? '' : 'and id < ?'} order by id desc limit ?`,
     [query.region, query.category, ...(query.beforeId === undefined ? [] : [query.beforeId]), query.limit],

@@ -7,7 +7,11 @@ export const PRINCIPAL_ENTRIES = `('charge', 'provisional_charge', 'adjustment',
  * Active employers billed for the month before `period` but not for `period` itself, with what that earlier month
  * charged: the ones a provisional bill of 110 % is owed for once `period` falls due (社会保险法 art. 62).
  */
-export async function employersWithoutBillFor(em: EntityManager, period: string, previous: string): Promise<{ employer: string; region: string; charged: string }[]> {
+export async function employersWithoutBillFor(
+  em: EntityManager,
+  period: string,
+  previous: string,
+): Promise<{ employer: string; region: string; charged: string }[]> {
   return em.execute(
     `select b.employer_credit_code as employer, e.region, sum(l.amount)::text as charged
        from bill b join employer e on e.credit_code = b.employer_credit_code and e.status = 'active'

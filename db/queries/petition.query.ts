@@ -41,7 +41,15 @@ export async function findAttachments(em: EntityManager, ids: readonly string[])
   const rows = await em.execute<
     { id: string; owner_id: string; sha256: string; size: number; media_type: string; original_name: string; case_id: string | null }[]
   >(`select id, owner_id, sha256, size, media_type, original_name, case_id from attachment where id in (${ids.map(() => '?').join(', ')})`, [...ids]);
-  return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, sha256: r.sha256, size: r.size, mediaType: r.media_type, originalName: r.original_name, caseId: r.case_id }));
+  return rows.map((r) => ({
+    id: r.id,
+    ownerId: r.owner_id,
+    sha256: r.sha256,
+    size: r.size,
+    mediaType: r.media_type,
+    originalName: r.original_name,
+    caseId: r.case_id,
+  }));
 }
 
 /** True when this system serves `code` (a petition is filed with, and forwarded to, a served region only). */

@@ -86,7 +86,12 @@ export async function regionOverview(em: EntityManager, region: string, now: Dat
       decided30: Number(row.decided),
       onTime30: Number(row.on_time),
     })),
-    workloads: workloads.map((row): Workload => ({ assignee: row.assignee, claimed: Number(row.claimed), waiting: Number(row.waiting), overdue: Number(row.overdue) })),
+    workloads: workloads.map((row): Workload => ({
+      assignee: row.assignee,
+      claimed: Number(row.claimed),
+      waiting: Number(row.waiting),
+      overdue: Number(row.overdue),
+    })),
     stuckCases: stuck.map((row): StuckCase => ({
       caseId: row.id,
       reference: row.reference,

@@ -127,20 +127,23 @@ export async function listWorklist(em: EntityManager, q: WorklistQuery): Promise
     const { escalated, dueAt, id } = q.after;
     const due = new Date(dueAt);
     where.push({
-      $or: [
-        { escalated: { $lt: escalated } },
-        { escalated, dueAt: { $gt: due } },
-        { escalated, dueAt: due, id: { $gt: id } },
-      ],
+      $or: [{ escalated: { $lt: escalated } }, { escalated, dueAt: { $gt: due } }, { escalated, dueAt: due, id: { $gt: id } }],
     });
   }
-  const rows = await em.find(Task, { $and: where }, {
-    orderBy: [{ escalated: 'desc' }, { dueAt: 'asc' }, { id: 'asc' }],
-    limit: q.limit + 1,
-  });
+  const rows = await em.find(
+    Task,
+    { $and: where },
+    {
+      orderBy: [{ escalated: 'desc' }, { dueAt: 'asc' }, { id: 'asc' }],
+      limit: q.limit + 1,
+    },
+  );
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
-  const references = await caseReferences(em, page.map((row) => row.caseId));
+  const references = await caseReferences(
+    em,
+    page.map((row) => row.caseId),
+  );
   return { items: page.map((row) => toTaskView(row, references.get(row.caseId) ?? null)), more };
 }
 

@@ -135,7 +135,10 @@ export async function untransferredRecords(em: EntityManager, citizenId: string)
 }
 
 /** The pension months the person has per pooling area (all records, moved ones included), for the benefit place. */
-export async function pensionMonthsByArea(em: EntityManager, citizenId: string): Promise<{ poolingArea: string; startMonth: string; endMonth: string | null }[]> {
+export async function pensionMonthsByArea(
+  em: EntityManager,
+  citizenId: string,
+): Promise<{ poolingArea: string; startMonth: string; endMonth: string | null }[]> {
   const rows = await em.execute<{ pooling: string; start_month: string; end_month: string | null }[]>(
     `select coalesce(g.pooling_region, r.region) as pooling, r.start_month, r.end_month
        from insurance_record r left join region g on g.code = r.region
@@ -159,8 +162,19 @@ export interface TransferLedgerLine {
 /** The ledger lines of one transfer, in booking order. */
 export async function transferLedgerOf(em: EntityManager, caseId: string): Promise<TransferLedgerLine[]> {
   const rows = await em.execute<
-    { side: 'out' | 'in'; fund: 'pooledFund' | 'personalAccount'; pooling_area: string; amount: string; source: 'ledger' | 'platform'; reference: string; message_id: string | null; booked_at: Date }[]
-  >('select side, fund, pooling_area, amount::text as amount, source, reference, message_id, booked_at from transfer_ledger where case_id = ? order by id', [caseId]);
+    {
+      side: 'out' | 'in';
+      fund: 'pooledFund' | 'personalAccount';
+      pooling_area: string;
+      amount: string;
+      source: 'ledger' | 'platform';
+      reference: string;
+      message_id: string | null;
+      booked_at: Date;
+    }[]
+  >('select side, fund, pooling_area, amount::text as amount, source, reference, message_id, booked_at from transfer_ledger where case_id = ? order by id', [
+    caseId,
+  ]);
   return rows.map((r) => ({
     side: r.side,
     fund: r.fund,

@@ -36,16 +36,17 @@ const PARAMETER_YEARS: Record<string, { effectiveFrom: string; averageMonthlyWag
  * Illustrative dated benefit figures (rules §5.1, §5.3; placeholders to be replaced by the province's published
  * pension calculation base, minimum wage and subsistence allowance through PUT /v1/regions/{code}/benefit-parameters).
  */
-const BENEFIT_PARAMETER_YEARS: Record<string, { effectiveFrom: string; pensionCalculationBase: string; minimumWage: string; subsistenceAllowance: string }[]> = {
-  '330100': [
-    { effectiveFrom: '2025-01-01', pensionCalculationBase: '8100.00', minimumWage: '2490.00', subsistenceAllowance: '1314.00' },
-    { effectiveFrom: '2026-01-01', pensionCalculationBase: '8400.00', minimumWage: '2490.00', subsistenceAllowance: '1350.00' },
-  ],
-  '330200': [
-    { effectiveFrom: '2025-01-01', pensionCalculationBase: '8100.00', minimumWage: '2490.00', subsistenceAllowance: '1250.00' },
-    { effectiveFrom: '2026-01-01', pensionCalculationBase: '8400.00', minimumWage: '2490.00', subsistenceAllowance: '1290.00' },
-  ],
-};
+const BENEFIT_PARAMETER_YEARS: Record<string, { effectiveFrom: string; pensionCalculationBase: string; minimumWage: string; subsistenceAllowance: string }[]> =
+  {
+    '330100': [
+      { effectiveFrom: '2025-01-01', pensionCalculationBase: '8100.00', minimumWage: '2490.00', subsistenceAllowance: '1314.00' },
+      { effectiveFrom: '2026-01-01', pensionCalculationBase: '8400.00', minimumWage: '2490.00', subsistenceAllowance: '1350.00' },
+    ],
+    '330200': [
+      { effectiveFrom: '2025-01-01', pensionCalculationBase: '8100.00', minimumWage: '2490.00', subsistenceAllowance: '1250.00' },
+      { effectiveFrom: '2026-01-01', pensionCalculationBase: '8400.00', minimumWage: '2490.00', subsistenceAllowance: '1290.00' },
+    ],
+  };
 
 /** Demonstration employers with valid GB 32100 codes. */
 export const SEED_EMPLOYERS = [
@@ -81,7 +82,13 @@ export async function seedReferenceData(orm: MikroORM): Promise<void> {
              work_injury_tiers, recorded_by, recorded_at)
            values (?, ?, ?, '0.6', '3', 'HALF_UP_FEN', 'NONE', 15, '0.16', '0.08', '0.095', '0.02', '0.005', '0.005', ?, ?, 'seed', now())
            on conflict do nothing`,
-          [region.code, year.effectiveFrom, year.averageMonthlyWage, JSON.stringify(DEFAULT_WORK_INJURY_CLASS_RATES), JSON.stringify(DEFAULT_WORK_INJURY_TIERS)],
+          [
+            region.code,
+            year.effectiveFrom,
+            year.averageMonthlyWage,
+            JSON.stringify(DEFAULT_WORK_INJURY_CLASS_RATES),
+            JSON.stringify(DEFAULT_WORK_INJURY_TIERS),
+          ],
         );
       }
     }
@@ -102,7 +109,10 @@ export async function seedReferenceData(orm: MikroORM): Promise<void> {
       );
       // A year an admin loaded (PUT /v1/calendars/{year}) or an earlier seed wrote stays as it is.
       if (inserted.length === 0) continue;
-      for (const [kind, dates] of [['holiday', year.holidays], ['makeup', year.makeupWorkdays]] as const) {
+      for (const [kind, dates] of [
+        ['holiday', year.holidays],
+        ['makeup', year.makeupWorkdays],
+      ] as const) {
         for (const date of dates) {
           await em.execute('insert into calendar_day (date, year, kind) values (?, ?, ?) on conflict (date) do nothing', [date, year.year, kind]);
         }

@@ -11,7 +11,16 @@ import { appendAudit, appendTimeline } from './case-log.js';
  */
 export async function applyBankReturn(
   em: EntityManager,
-  file: { payrollId: string; region: string; fingerprint: string; outcomes: readonly LineOutcome[]; report: Record<string, unknown>; uploadedBy: string; uploadedRole: string; requestId: string | null },
+  file: {
+    payrollId: string;
+    region: string;
+    fingerprint: string;
+    outcomes: readonly LineOutcome[];
+    report: Record<string, unknown>;
+    uploadedBy: string;
+    uploadedRole: string;
+    requestId: string | null;
+  },
   at: Date,
 ): Promise<{ applied: number; failed: number } | null> {
   return em.transactional(async (tx) => {
@@ -37,7 +46,14 @@ export async function applyBankReturn(
     );
     const result = { applied: Number(done!.applied), failed: Number(done!.failed) };
     const key = `${file.payrollId}:bankReturn:${file.fingerprint}`;
-    await appendTimeline(tx, { caseId: file.payrollId, key, at, actor: file.uploadedBy, action: 'payroll.bankReturn', detail: { fingerprint: file.fingerprint, ...result } });
+    await appendTimeline(tx, {
+      caseId: file.payrollId,
+      key,
+      at,
+      actor: file.uploadedBy,
+      action: 'payroll.bankReturn',
+      detail: { fingerprint: file.fingerprint, ...result },
+    });
     await appendAudit(tx, {
       at,
       actorId: file.uploadedBy,

@@ -9,7 +9,10 @@ export async function recordBenefitParameterSet(
   by: { actor: { id: string; role: string }; requestId: string | null; now: Date },
 ): Promise<{ replaced: boolean }> {
   return em.transactional(async (tx) => {
-    const [before] = await tx.execute<{ region: string }[]>('select region from benefit_parameters where region = ? and effective_from = ?', [set.region, set.effectiveFrom]);
+    const [before] = await tx.execute<{ region: string }[]>('select region from benefit_parameters where region = ? and effective_from = ?', [
+      set.region,
+      set.effectiveFrom,
+    ]);
     await tx.execute(
       `insert into benefit_parameters (region, effective_from, pension_calculation_base, minimum_wage, subsistence_allowance, recorded_by, recorded_at)
        values (?, ?, ?, ?, ?, ?, ?)

@@ -5,7 +5,10 @@ import type { CalendarYear } from '../../domain/calendar/holiday-calendar.js';
 export async function writeCalendarYear(em: EntityManager, year: CalendarYear, source: { notice: string; loadedBy: string; now: Date }): Promise<boolean> {
   const [before] = await em.execute<{ year: number }[]>('select year from calendar_year where year = ?', [year.year]);
   await em.execute('delete from calendar_day where year = ?', [year.year]);
-  for (const [kind, dates] of [['holiday', year.holidays], ['makeup', year.makeupWorkdays]] as const) {
+  for (const [kind, dates] of [
+    ['holiday', year.holidays],
+    ['makeup', year.makeupWorkdays],
+  ] as const) {
     for (const date of dates) await em.execute('insert into calendar_day (date, year, kind) values (?, ?, ?)', [date, year.year, kind]);
   }
   await em.execute(

@@ -10,7 +10,10 @@ import { appendAudit, appendTimeline } from './case-log.js';
  * person and employer must always map to the same key.
  */
 export function businessKeyOf(type: CaseType, ...parts: string[]): string {
-  return createHash('sha256').update([type, ...parts].join('|')).digest('hex').slice(0, 40);
+  return createHash('sha256')
+    .update([type, ...parts].join('|'))
+    .digest('hex')
+    .slice(0, 40);
 }
 
 export interface CaseIntake {

@@ -80,15 +80,31 @@ async function insertLines(em: EntityManager, declarationId: string, c: Declarat
  * (社会保险法 art. 62 "settled when it declares"; ledgers append-only, docs/architecture.md "Data"). One transaction; a retry with
  * the same idempotency key returns the first declaration and writes nothing.
  */
-export async function recordDeclaration(em: EntityManager, d: DeclarationRecord): Promise<{ declarationId: string; billId: string; duplicate: boolean; adjustment: string | null }> {
+export async function recordDeclaration(
+  em: EntityManager,
+  d: DeclarationRecord,
+): Promise<{ declarationId: string; billId: string; duplicate: boolean; adjustment: string | null }> {
   return em.transactional(async (tx) => {
     const declarationId = randomUUID();
     const inserted = await tx.execute<{ id: string }[]>(
       `insert into declaration (id, employer_credit_code, region, period, source, idempotency_key, line_count, employer_total, employee_total, total,
          parameters_from, declared_by, declared_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning id`,
-      [declarationId, d.employer, d.region, d.period, d.source, d.idempotencyKey, d.lineCount, d.totals.employer.toString(),
-        d.totals.employee.toString(), d.totals.total.toString(), d.parametersFrom, d.declaredBy.id, d.now],
+      [
+        declarationId,
+        d.employer,
+        d.region,
+        d.period,
+        d.source,
+        d.idempotencyKey,
+        d.lineCount,
+        d.totals.employer.toString(),
+        d.totals.employee.toString(),
+        d.totals.total.toString(),
+        d.parametersFrom,
+        d.declaredBy.id,
+        d.now,
+      ],
     );
     if (inserted.length === 0) {
       const [existing] = await tx.execute<{ id: string; bill_id: string }[]>(
@@ -144,7 +160,14 @@ export async function recordDeclaration(em: EntityManager, d: DeclarationRecord)
       objectType: 'Bill',
       objectId: bill!.id,
       requestId: d.requestId,
-      detail: { period: d.period, lines: d.lineCount, total: d.totals.total.toString(), adjustment: first ? null : difference.toString(), creditSpent: spent.creditHeld.minus(spent.credit).toString(), firstId: d.columns.citizenId[0] === undefined ? null : maskCitizenId(d.columns.citizenId[0]) },
+      detail: {
+        period: d.period,
+        lines: d.lineCount,
+        total: d.totals.total.toString(),
+        adjustment: first ? null : difference.toString(),
+        creditSpent: spent.creditHeld.minus(spent.credit).toString(),
+        firstId: d.columns.citizenId[0] === undefined ? null : maskCitizenId(d.columns.citizenId[0]),
+      },
     });
     return { declarationId, billId: bill!.id, duplicate: false, adjustment: first ? null : difference.toString() };
   });
@@ -172,7 +195,10 @@ export interface PaymentRecord {
  * employer's credit. Allocations are new ledger entries, never edits. One transaction per payment, serialised per
  * employer, so two payments never allocate against the same balance.
  */
-export async function recordPayment(em: EntityManager, p: PaymentRecord): Promise<{ paymentId: string; duplicate: boolean; allocation: CreditAllocation | null }> {
+export async function recordPayment(
+  em: EntityManager,
+  p: PaymentRecord,
+): Promise<{ paymentId: string; duplicate: boolean; allocation: CreditAllocation | null }> {
   return em.transactional(async (tx) => {
     const paymentId = randomUUID();
     const inserted = await tx.execute<{ id: string }[]>(
@@ -206,7 +232,15 @@ export async function recordPayment(em: EntityManager, p: PaymentRecord): Promis
       objectType: 'Payment',
       objectId: paymentId,
       requestId: p.requestId,
-      detail: { employer: p.employer, amount: p.amount.toString(), paidOn: p.paidOn, source: p.source, rule: p.rule, credit: allocation.credit.toString(), creditHeld: allocation.creditHeld.toString() },
+      detail: {
+        employer: p.employer,
+        amount: p.amount.toString(),
+        paidOn: p.paidOn,
+        source: p.source,
+        rule: p.rule,
+        credit: allocation.credit.toString(),
+        creditHeld: allocation.creditHeld.toString(),
+      },
     });
     return { paymentId, duplicate: false, allocation };
   });

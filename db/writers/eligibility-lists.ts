@@ -20,7 +20,16 @@ export interface EligibilityImportReport {
  */
 export async function applyEligibilityList(
   em: EntityManager,
-  input: { region: string; fileSha256: string; entries: readonly EligibilityEntry[]; rows: number; duplicates: number; importedBy: string; importedByRole: string; requestId: string | null },
+  input: {
+    region: string;
+    fileSha256: string;
+    entries: readonly EligibilityEntry[];
+    rows: number;
+    duplicates: number;
+    importedBy: string;
+    importedByRole: string;
+    requestId: string | null;
+  },
   at: Date,
 ): Promise<EligibilityImportReport> {
   return em.transactional(async (tx) => {
@@ -35,7 +44,14 @@ export async function applyEligibilityList(
         'select id, rows, applied, already_listed, duplicates from eligibility_import where region = ? and file_sha256 = ?',
         [input.region, input.fileSha256],
       );
-      return { importId: first!.id, rows: first!.rows, applied: first!.applied, alreadyListed: first!.already_listed, duplicates: first!.duplicates, repeated: true };
+      return {
+        importId: first!.id,
+        rows: first!.rows,
+        applied: first!.applied,
+        alreadyListed: first!.already_listed,
+        duplicates: first!.duplicates,
+        repeated: true,
+      };
     }
     let applied = 0;
     for (const entry of input.entries) {

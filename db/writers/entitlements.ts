@@ -76,7 +76,9 @@ export async function recordEntitlementLines(
       action: 'benefit.entitlements',
       objectType: 'Case',
       objectId: grant.caseId,
-      detail: { lines: grant.lines.map((l) => ({ benefit: l.benefit, kind: l.kind, payer: l.payer, amount: l.amount, startMonth: l.startMonth, endMonth: l.endMonth })) },
+      detail: {
+        lines: grant.lines.map((l) => ({ benefit: l.benefit, kind: l.kind, payer: l.payer, amount: l.amount, startMonth: l.startMonth, endMonth: l.endMonth })),
+      },
       key: `case:${grant.caseId}:entitlements`,
     });
   });

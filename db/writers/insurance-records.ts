@@ -16,14 +16,25 @@ export async function recordLeaver(
     const inserted = await tx.execute<{ id: string }[]>(
       `insert into leaver_report (id, employer_credit_code, citizen_id, region, leave_date, reason, last_month, insurance_types, late_days, reported_by, reported_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (employer_credit_code, citizen_id, leave_date) do nothing returning id`,
-      [id, report.employerCreditCode, report.citizenId, report.region, report.leaveDate, report.reason, report.lastMonth, JSON.stringify(report.insuranceTypes), report.lateDays, report.reportedBy, report.reportedAt],
-    );
-    if (inserted.length === 0) {
-      const [existing] = await tx.execute<{ id: string }[]>('select id from leaver_report where employer_credit_code = ? and citizen_id = ? and leave_date = ?', [
+      [
+        id,
         report.employerCreditCode,
         report.citizenId,
+        report.region,
         report.leaveDate,
-      ]);
+        report.reason,
+        report.lastMonth,
+        JSON.stringify(report.insuranceTypes),
+        report.lateDays,
+        report.reportedBy,
+        report.reportedAt,
+      ],
+    );
+    if (inserted.length === 0) {
+      const [existing] = await tx.execute<{ id: string }[]>(
+        'select id from leaver_report where employer_credit_code = ? and citizen_id = ? and leave_date = ?',
+        [report.employerCreditCode, report.citizenId, report.leaveDate],
+      );
       return { id: existing!.id, repeated: true };
     }
     if (report.recordIds.length > 0) {
@@ -42,7 +53,14 @@ export async function recordLeaver(
       objectType: 'Employer',
       objectId: report.employerCreditCode,
       requestId: report.requestId,
-      detail: { report: id, leaveDate: report.leaveDate, reason: report.reason, lastMonth: report.lastMonth, lateDays: report.lateDays, insuranceTypes: report.insuranceTypes },
+      detail: {
+        report: id,
+        leaveDate: report.leaveDate,
+        reason: report.reason,
+        lastMonth: report.lastMonth,
+        lateDays: report.lateDays,
+        insuranceTypes: report.insuranceTypes,
+      },
     });
     return { id, repeated: false };
   });

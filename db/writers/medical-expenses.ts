@@ -24,9 +24,13 @@ export async function holdInvoices(
       [key, hold.caseId, hold.reference, hold.category, hold.region, at],
     );
     if (rows.length === 0) {
-      const [holder] = await tx.execute<{ case_id: string; reference: string }[]>('select case_id, reference from medical_invoice where invoice_key = ?', [key]);
+      const [holder] = await tx.execute<{ case_id: string; reference: string }[]>('select case_id, reference from medical_invoice where invoice_key = ?', [
+        key,
+      ]);
       if (holder?.case_id === hold.caseId) continue;
-      throw new DomainError('DUPLICATE_INVOICE', `invoice ${key} was already declared in ${holder?.reference ?? 'another declaration'}`, { path: `invoices[${i}].invoiceNo` });
+      throw new DomainError('DUPLICATE_INVOICE', `invoice ${key} was already declared in ${holder?.reference ?? 'another declaration'}`, {
+        path: `invoices[${i}].invoiceNo`,
+      });
     }
   }
 }
@@ -44,14 +48,33 @@ export async function releaseInvoices(em: EntityManager, caseId: string): Promis
  */
 export async function bookMedicalExpense(
   em: EntityManager,
-  booking: { caseId: string; reference: string; region: string; citizenId: string; category: MedicalCategory; amount: string; decidedBy: string; decidedMonth: string },
+  booking: {
+    caseId: string;
+    reference: string;
+    region: string;
+    citizenId: string;
+    category: MedicalCategory;
+    amount: string;
+    decidedBy: string;
+    decidedMonth: string;
+  },
   at: Date,
 ): Promise<void> {
   await em.transactional(async (tx) => {
     await tx.execute(
       `insert into medical_ledger (category, case_id, reference, citizen_id, region, amount, decided_by, dedupe_key, booked_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing`,
-      [booking.category, booking.caseId, booking.reference, booking.citizenId, booking.region, booking.amount, booking.decidedBy, `${booking.caseId}:approved`, at],
+      [
+        booking.category,
+        booking.caseId,
+        booking.reference,
+        booking.citizenId,
+        booking.region,
+        booking.amount,
+        booking.decidedBy,
+        `${booking.caseId}:approved`,
+        at,
+      ],
     );
     await recordEntitlementLines(
       tx,
@@ -60,7 +83,18 @@ export async function bookMedicalExpense(
         citizenId: booking.citizenId,
         region: booking.region,
         claimType: 'medicalExpense',
-        lines: [{ key: 'reimbursement', benefit: BENEFIT_OF[booking.category], kind: 'oneOff', payer: 'fund', amount: booking.amount, startMonth: booking.decidedMonth, endMonth: booking.decidedMonth, beneficiary: null }],
+        lines: [
+          {
+            key: 'reimbursement',
+            benefit: BENEFIT_OF[booking.category],
+            kind: 'oneOff',
+            payer: 'fund',
+            amount: booking.amount,
+            startMonth: booking.decidedMonth,
+            endMonth: booking.decidedMonth,
+            beneficiary: null,
+          },
+        ],
         decidedBy: booking.decidedBy,
         decidedMonth: booking.decidedMonth,
         stop: null,
@@ -84,5 +118,8 @@ export async function bookMedicalExpense(
 /** Files the uploads given as evidence with the declaration's case (the caller's own, not filed elsewhere). */
 export async function fileDeclarationAttachments(tx: EntityManager, caseId: string, attachmentIds: readonly string[]): Promise<void> {
   if (attachmentIds.length === 0) return;
-  await tx.execute(`update attachment set case_id = ? where id in (${attachmentIds.map(() => '?').join(', ')}) and case_id is null`, [caseId, ...attachmentIds]);
+  await tx.execute(`update attachment set case_id = ? where id in (${attachmentIds.map(() => '?').join(', ')}) and case_id is null`, [
+    caseId,
+    ...attachmentIds,
+  ]);
 }

@@ -43,7 +43,8 @@ export async function decidePayrollLine(em: EntityManager, d: LineDecision, at: 
       [completion.taskId, d.payrollId],
     );
     if (!line) return { refused: { code: 'TASK_NOT_FOUND', reason: `task ${completion.taskId} is not a line task of this payroll` } };
-    if (line.status === 'completed' || line.status === 'cancelled') return { refused: { code: 'TASK_ALREADY_DECIDED', reason: `task ${completion.taskId} is already ${line.status}` } };
+    if (line.status === 'completed' || line.status === 'cancelled')
+      return { refused: { code: 'TASK_ALREADY_DECIDED', reason: `task ${completion.taskId} is already ${line.status}` } };
     const outcomes = LINE_STEP_OUTCOMES[line.step as LineTaskStep] ?? [];
     if (!outcomes.includes(completion.outcome)) {
       return { refused: { code: 'OUTCOME_NOT_ALLOWED', reason: `step ${line.step} takes ${outcomes.join(', ')}, not "${completion.outcome}"` } };
@@ -57,12 +58,19 @@ export async function decidePayrollLine(em: EntityManager, d: LineDecision, at: 
     }
     const status = lineStatusAfter(completion.outcome, d.batchApproved || line.step === 'payrollFailed');
     const corrected = typeof account === 'string' ? account.replace(/\s+/g, '') : null;
-    await tx.execute(
-      `update payroll_line set status = ?, decided_by = ?, bank_account = coalesce(?, bank_account) where task_id = ?`,
-      [status, completion.actorId, corrected, completion.taskId],
-    );
+    await tx.execute(`update payroll_line set status = ?, decided_by = ?, bank_account = coalesce(?, bank_account) where task_id = ?`, [
+      status,
+      completion.actorId,
+      corrected,
+      completion.taskId,
+    ]);
     if (corrected !== null) {
-      await tx.execute(`update beneficiary_account set bank_account = ?, updated_by = ?, updated_at = ? where citizen_id = ?`, [corrected, completion.actorId, at, line.citizen_id]);
+      await tx.execute(`update beneficiary_account set bank_account = ?, updated_by = ?, updated_at = ? where citizen_id = ?`, [
+        corrected,
+        completion.actorId,
+        at,
+        line.citizen_id,
+      ]);
     }
     if (completion.outcome === 'stopAndRecover') await stopAndRecover(tx, d, line, at);
     await closeTask(tx, { taskId: completion.taskId, outcome: completion.outcome, decidedBy: completion.actorId, comment: completion.comment }, at);

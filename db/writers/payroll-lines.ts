@@ -98,7 +98,14 @@ function rowOf(r: RawRow): EntitlementRow {
  */
 export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk): Promise<ChunkResult> {
   return em.transactional(async (tx) => {
-    const raw = await tx.execute<RawRow[]>(CHUNK_SQL, [chunk.region, chunk.after ?? '00000000-0000-0000-0000-000000000000', chunk.period, chunk.period, chunk.period, chunk.limit]);
+    const raw = await tx.execute<RawRow[]>(CHUNK_SQL, [
+      chunk.region,
+      chunk.after ?? '00000000-0000-0000-0000-000000000000',
+      chunk.period,
+      chunk.period,
+      chunk.period,
+      chunk.limit,
+    ]);
     const lines = gatherLines(raw.map(rowOf), chunk.period);
     let gathered = 0;
     let held = 0;
@@ -165,7 +172,14 @@ export async function startPayrollGathering(em: EntityManager, payroll: { payrol
       [Number(count!.n), n, n, carried!.total ?? '0', payroll.payrollId],
     );
     if (n > 0) {
-      await appendTimeline(tx, { caseId: payroll.payrollId, key: `${payroll.payrollId}:carried`, at, actor: 'system', action: 'payroll.carriedIn', detail: { lines: n, total: carried!.total } });
+      await appendTimeline(tx, {
+        caseId: payroll.payrollId,
+        key: `${payroll.payrollId}:carried`,
+        at,
+        actor: 'system',
+        action: 'payroll.carriedIn',
+        detail: { lines: n, total: carried!.total },
+      });
     }
     return { carried: n };
   });
@@ -186,9 +200,17 @@ export async function finishPayrollGathering(em: EntityManager, payrollId: strin
  * The approved batch goes out: every due line becomes `sent` with a `sent` entry in the disbursement ledger, in one
  * transaction. A retry finds no due line and books nothing again (the ledger's dedupe key holds even so).
  */
-export async function sendPayrollBatch(em: EntityManager, batch: { payrollId: string; region: string; approvedBy: string }, at: Date): Promise<{ lines: number; total: string }> {
+export async function sendPayrollBatch(
+  em: EntityManager,
+  batch: { payrollId: string; region: string; approvedBy: string },
+  at: Date,
+): Promise<{ lines: number; total: string }> {
   return em.transactional(async (tx) => {
-    await tx.execute(`update payroll set approved_by = coalesce(approved_by, ?), approved_at = coalesce(approved_at, ?) where case_id = ?`, [batch.approvedBy, at, batch.payrollId]);
+    await tx.execute(`update payroll set approved_by = coalesce(approved_by, ?), approved_at = coalesce(approved_at, ?) where case_id = ?`, [
+      batch.approvedBy,
+      at,
+      batch.payrollId,
+    ]);
     const [sent] = await tx.execute<{ n: string; total: string | null }[]>(
       `with sent as (update payroll_line set status = 'sent' where payroll_id = ? and status = 'due'
                      returning payroll_id, line_key, citizen_id, amount, attempt),

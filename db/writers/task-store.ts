@@ -140,7 +140,11 @@ export async function openTask(em: EntityManager, task: OpenTaskRow, now: Date):
       now,
     ],
   );
-  await logByWorkflow(em, now, { ...task, action: 'task.created', detail: { step: task.spec.step, permission: task.spec.permission, dueAt: task.dueAt.toISOString() } });
+  await logByWorkflow(em, now, {
+    ...task,
+    action: 'task.created',
+    detail: { step: task.spec.step, permission: task.spec.permission, dueAt: task.dueAt.toISOString() },
+  });
 }
 
 export async function closeTask(em: EntityManager, change: { taskId: string; outcome: string; decidedBy: string; comment: string }, now: Date): Promise<void> {
@@ -151,7 +155,12 @@ export async function closeTask(em: EntityManager, change: { taskId: string; out
     [change.outcome, change.decidedBy, now, change.taskId],
     change.taskId,
   );
-  await logByWorkflow(em, now, { ...row, actor: change.decidedBy, action: `task.${change.outcome}`, detail: { outcome: change.outcome, comment: change.comment } });
+  await logByWorkflow(em, now, {
+    ...row,
+    actor: change.decidedBy,
+    action: `task.${change.outcome}`,
+    detail: { outcome: change.outcome, comment: change.comment },
+  });
 }
 
 /** SLA breach: the task goes to the supervisor's overdue queue (docs/architecture.md "Tasks: the human part"). */
@@ -188,7 +197,11 @@ export async function holdTask(
 }
 
 /** The applicant answered: the task comes back to its holder with the clock resumed from where it stopped. */
-export async function resumeTask(em: EntityManager, change: { taskId: string; occurrence: number; dueAt: Date; provisional?: boolean }, now: Date): Promise<void> {
+export async function resumeTask(
+  em: EntityManager,
+  change: { taskId: string; occurrence: number; dueAt: Date; provisional?: boolean },
+  now: Date,
+): Promise<void> {
   const row = await change1(
     em,
     `update task set status = case when assignee is null then 'open' else 'claimed' end, due_at = ?, due_provisional = ?,
@@ -224,7 +237,12 @@ export async function retimeTask(
   await logByWorkflow(em, now, {
     ...row,
     action: `task.retimed.${change.occurrence}`,
-    detail: { from: before ? new Date(before.due_at).toISOString() : null, dueAt: change.dueAt.toISOString(), provisional: change.provisional, reason: change.reason },
+    detail: {
+      from: before ? new Date(before.due_at).toISOString() : null,
+      dueAt: change.dueAt.toISOString(),
+      provisional: change.provisional,
+      reason: change.reason,
+    },
   });
 }
 
@@ -360,7 +378,17 @@ export async function openPayrollLineTasks(
     const key = `${batch.caseId}:tasks:${batch.spec.step}:${batch.occurrence}`;
     const detail = { step: batch.spec.step, tasks: opened, dueAt: batch.dueAt.toISOString() };
     await appendTimeline(em, { caseId: batch.caseId, key, at: now, actor: 'system', action: 'task.created', detail });
-    await appendAudit(em, { at: now, actorId: 'system', actorRole: 'system', region: batch.region, action: 'task.created', objectType: 'Case', objectId: batch.caseId, detail, key });
+    await appendAudit(em, {
+      at: now,
+      actorId: 'system',
+      actorRole: 'system',
+      region: batch.region,
+      action: 'task.created',
+      objectType: 'Case',
+      objectId: batch.caseId,
+      detail,
+      key,
+    });
   }
   return opened;
 }

@@ -33,7 +33,19 @@ export async function bookTransferLedger(em: EntityManager, lines: readonly Ledg
     const inserted = await em.execute<{ id: string }[]>(
       `insert into transfer_ledger (case_id, reference, insurance, side, fund, pooling_area, amount, source, message_id, dedupe_key, booked_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing returning id`,
-      [line.caseId, line.reference, line.insurance, line.side, line.fund, line.poolingArea, line.amount, line.source, line.messageId, `${line.caseId}:${line.side}:${line.fund}`, at],
+      [
+        line.caseId,
+        line.reference,
+        line.insurance,
+        line.side,
+        line.fund,
+        line.poolingArea,
+        line.amount,
+        line.source,
+        line.messageId,
+        `${line.caseId}:${line.side}:${line.fund}`,
+        at,
+      ],
     );
     booked += inserted.length;
   }
@@ -144,7 +156,15 @@ export async function handOverRelationship(em: EntityManager, h: RelationshipHan
       action: 'transfer.handedOver',
       objectType: 'Case',
       objectId: h.caseId,
-      detail: { insurance: h.insurance, endIn: h.endIn, takeOverIn: h.takeOverIn?.poolingArea ?? null, takeOverMonth: h.takeOverMonth, movedRecords, endedRecords, newRecord },
+      detail: {
+        insurance: h.insurance,
+        endIn: h.endIn,
+        takeOverIn: h.takeOverIn?.poolingArea ?? null,
+        takeOverMonth: h.takeOverMonth,
+        movedRecords,
+        endedRecords,
+        newRecord,
+      },
       key: `case:${h.caseId}:handedOver`,
     });
     return { movedRecords, endedRecords, newRecord };
@@ -198,7 +218,11 @@ export async function recordExchangeMessage(em: EntityManager, m: ExchangeRecord
 
 /** An inbound message reached its case (or was set aside): stamped once. */
 export async function markExchangeMessageHandled(em: EntityManager, messageId: string, caseId: string | null, at: Date): Promise<void> {
-  await em.execute('update exchange_message set handled_at = coalesce(handled_at, ?), case_id = coalesce(case_id, ?) where message_id = ?', [at, caseId, messageId]);
+  await em.execute('update exchange_message set handled_at = coalesce(handled_at, ?), case_id = coalesce(case_id, ?) where message_id = ?', [
+    at,
+    caseId,
+    messageId,
+  ]);
 }
 
 /** Inbound messages recorded but not yet handed to their case (a crash between the two is picked up again). */

@@ -58,12 +58,19 @@ export function arrearsEventFor(completion: TaskCompletion, facts: DecisionFacts
     case 'enforcement:guarantee': {
       const until = typeof data.until === 'string' ? data.until : '';
       const instalments = typeof data.instalments === 'number' ? data.instalments : 1;
-      if (!isIsoDate(until) || daysBetween(facts.today, until) < 1) return { refused: 'data.until must be the last day of the deferred-payment agreement, after today' };
+      if (!isIsoDate(until) || daysBetween(facts.today, until) < 1)
+        return { refused: 'data.until must be the last day of the deferred-payment agreement, after today' };
       if (!Number.isInteger(instalments) || instalments < 1 || instalments > 36) return { refused: 'data.instalments must be 1–36' };
       return {
         type: 'GUARANTEE_AGREED',
         officerId: by,
-        deferral: { kind: 'guarantee', from: addDays(facts.today, 1), until, reason: reason || 'deferred-payment agreement with guarantee (art. 63)', instalments },
+        deferral: {
+          kind: 'guarantee',
+          from: addDays(facts.today, 1),
+          until,
+          reason: reason || 'deferred-payment agreement with guarantee (art. 63)',
+          instalments,
+        },
       };
     }
     case 'deferralReview:approve':
@@ -82,7 +89,11 @@ export function arrearsEventFor(completion: TaskCompletion, facts: DecisionFacts
  * month, or that month's last day (民法典 arts. 201–202). A policy without it (cases started before it existed) keeps
  * the day count `hardshipMaxDays`. Returns the deferral or the reason it is refused. Pure.
  */
-export function hardshipDeferral(request: { until: string; reason: string }, today: string, policy: ContributionPolicy): { deferral: Deferral } | { refused: string } {
+export function hardshipDeferral(
+  request: { until: string; reason: string },
+  today: string,
+  policy: ContributionPolicy,
+): { deferral: Deferral } | { refused: string } {
   if (!isIsoDate(request.until)) return { refused: 'until must be a date' };
   const days = daysBetween(today, request.until);
   if (days < 1) return { refused: 'until must be after today' };

@@ -116,14 +116,23 @@ export const arrearsMachine = setup({
       on: {
         FINE_APPROVED: {
           target: 'accountInquiry',
-          actions: ['closeTask', assign({ fine: ({ context }) => context.fineProposal?.amount ?? null, lastDecisionBy: ({ event }) => event.officerId }), 'recordFine', { type: 'notify', params: { notice: 'fine_decision' } }],
+          actions: [
+            'closeTask',
+            assign({ fine: ({ context }) => context.fineProposal?.amount ?? null, lastDecisionBy: ({ event }) => event.officerId }),
+            'recordFine',
+            { type: 'notify', params: { notice: 'fine_decision' } },
+          ],
         },
         FINE_RETURNED: { target: 'fineProposal', actions: ['closeTask', assign({ fineProposal: null })] },
       },
     },
     accountInquiry: {
       entry: { type: 'openTask', params: { step: 'bankInquiry' } },
-      on: { FUNDS_FOUND: { target: 'enforcementDecision', actions: 'closeTask' }, NO_FUNDS: { target: 'enforcementDecision', actions: 'closeTask' }, ...deferrable },
+      on: {
+        FUNDS_FOUND: { target: 'enforcementDecision', actions: 'closeTask' },
+        NO_FUNDS: { target: 'enforcementDecision', actions: 'closeTask' },
+        ...deferrable,
+      },
     },
     enforcementDecision: {
       entry: { type: 'openTask', params: { step: 'enforcement' } },
@@ -131,7 +140,12 @@ export const arrearsMachine = setup({
         TRANSFER_DECIDED: { target: 'transferDecided', actions: ['closeTask', { type: 'notify', params: { notice: 'transfer_decision' } }] },
         GUARANTEE_AGREED: {
           target: 'guaranteeAgreement',
-          actions: ['closeTask', assign({ deferral: ({ event }) => event.deferral }), 'recordDeferral', { type: 'notify', params: { notice: 'guarantee_agreement' } }],
+          actions: [
+            'closeTask',
+            assign({ deferral: ({ event }) => event.deferral }),
+            'recordDeferral',
+            { type: 'notify', params: { notice: 'guarantee_agreement' } },
+          ],
         },
         COURT_APPLIED: { target: 'courtEnforcement', actions: ['closeTask', { type: 'notify', params: { notice: 'court_application' } }] },
         ...deferrable,
@@ -145,9 +159,17 @@ export const arrearsMachine = setup({
       on: {
         DEFERRAL_APPROVED: {
           target: 'hardshipDeferral',
-          actions: ['closeTask', assign({ deferral: ({ context }) => context.requestedDeferral, requestedDeferral: null }), 'recordDeferral', { type: 'notify', params: { notice: 'deferral_approved' } }],
+          actions: [
+            'closeTask',
+            assign({ deferral: ({ context }) => context.requestedDeferral, requestedDeferral: null }),
+            'recordDeferral',
+            { type: 'notify', params: { notice: 'deferral_approved' } },
+          ],
         },
-        DEFERRAL_REFUSED: { target: 'ordered', actions: ['closeTask', assign({ requestedDeferral: null }), { type: 'notify', params: { notice: 'deferral_refused' } }] },
+        DEFERRAL_REFUSED: {
+          target: 'ordered',
+          actions: ['closeTask', assign({ requestedDeferral: null }), { type: 'notify', params: { notice: 'deferral_refused' } }],
+        },
       },
     },
     hardshipDeferral: { on: { DEFERRAL_ENDED: { target: 'ordered', actions: assign({ deferral: null }) } } },

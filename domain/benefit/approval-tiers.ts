@@ -30,11 +30,9 @@ export interface ApprovalRecord {
   approvedBy?: string | null;
 }
 
-export type ApprovalRefusalCode =
-  'SAME_PERSON_AT_TWO_TIERS' | 'TIER_NOT_REQUIRED' | 'TIER_ALREADY_DONE' | 'REVIEW_NOT_DONE';
+export type ApprovalRefusalCode = 'SAME_PERSON_AT_TWO_TIERS' | 'TIER_NOT_REQUIRED' | 'TIER_ALREADY_DONE' | 'REVIEW_NOT_DONE';
 
-export type ApprovalPermission =
-  { allowed: true } | { allowed: false; refusals: { code: ApprovalRefusalCode; reason: string }[] };
+export type ApprovalPermission = { allowed: true } | { allowed: false; refusals: { code: ApprovalRefusalCode; reason: string }[] };
 
 /**
  * The tiers a decision needs: ['review'], or ['review', 'supervisorApproval'] when its one-off amounts together or
@@ -61,11 +59,7 @@ export function requiredTiers(
 }
 
 /** The tiers still to be done, in order. Pure. */
-export function pendingTiers(
-  amounts: DecisionAmounts,
-  record: ApprovalRecord,
-  thresholds: ApprovalThresholds = DEFAULT_APPROVAL_THRESHOLDS,
-): ApprovalTier[] {
+export function pendingTiers(amounts: DecisionAmounts, record: ApprovalRecord, thresholds: ApprovalThresholds = DEFAULT_APPROVAL_THRESHOLDS): ApprovalTier[] {
   return requiredTiers(amounts, thresholds).tiers.filter((tier) => actorAt(record, tier) === null);
 }
 

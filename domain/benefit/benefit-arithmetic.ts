@@ -17,11 +17,7 @@ export function toFen(value: Decimal): Money {
 /** A calculator input amount: a non-negative decimal string with at most 2 decimals ("9000.00"). */
 export function amountInput(value: string, path: string): Money {
   if (typeof value !== 'string' || !AMOUNT_PATTERN.test(value)) {
-    throw new DomainError(
-      'INVALID_AMOUNT',
-      `${path}: "${String(value)}" is not a non-negative amount with at most 2 decimals`,
-      { path },
-    );
+    throw new DomainError('INVALID_AMOUNT', `${path}: "${String(value)}" is not a non-negative amount with at most 2 decimals`, { path });
   }
   return Money.of(value);
 }

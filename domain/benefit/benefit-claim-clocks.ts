@@ -36,14 +36,23 @@ export function benefitClaimClocks(
   const recognition = ctx.recognition;
   if (status === 'recognition' && recognition) {
     const suspensions = recognition.suspensions.filter((s): s is { from: string; to: string; reason: string } => s.to !== null);
-    clocks.push({ clock: 'recognitionDecision', due: recognitionDecisionDeadline(calendar, { acceptedOn: recognition.acceptedOn, clearCut: recognition.clearCut, suspensions }, policy.workInjuryClocks) });
+    clocks.push({
+      clock: 'recognitionDecision',
+      due: recognitionDecisionDeadline(calendar, { acceptedOn: recognition.acceptedOn, clearCut: recognition.clearCut, suspensions }, policy.workInjuryClocks),
+    });
   }
   const disability = ctx.disability;
   if (status === 'assessment' && disability) {
-    clocks.push({ clock: 'assessmentConclusion', due: assessmentConclusionDeadline(calendar, { receivedOn: disability.requestedOn, extended: disability.extended }, policy.workInjuryClocks) });
+    clocks.push({
+      clock: 'assessmentConclusion',
+      due: assessmentConclusionDeadline(calendar, { receivedOn: disability.requestedOn, extended: disability.extended }, policy.workInjuryClocks),
+    });
   }
   if (status === 'assessed' && disability?.concludedOn) {
-    clocks.push({ clock: 'reassessmentRequest', due: computeDeadline(calendar, disability.concludedOn, policy.workInjuryClocks.reassessmentRequestDays, 'calendar') });
+    clocks.push({
+      clock: 'reassessmentRequest',
+      due: computeDeadline(calendar, disability.concludedOn, policy.workInjuryClocks.reassessmentRequestDays, 'calendar'),
+    });
   }
   return clocks;
 }

@@ -78,7 +78,8 @@ function preparationData(context: BenefitClaimContext, data: Record<string, unkn
   }
   if (data.jobOffered !== undefined) {
     if (context.application.type !== 'workInjury') return { refused: 'data.jobOffered applies to a work-injury claim only' };
-    if (typeof data.jobOffered !== 'boolean' && data.jobOffered !== 'true' && data.jobOffered !== 'false') return { refused: 'data.jobOffered must be true or false' };
+    if (typeof data.jobOffered !== 'boolean' && data.jobOffered !== 'true' && data.jobOffered !== 'false')
+      return { refused: 'data.jobOffered must be true or false' };
     out.jobOffered = data.jobOffered === true || data.jobOffered === 'true';
   }
   return out;
@@ -118,16 +119,21 @@ export function benefitEventFor(step: BenefitStep, completion: TaskCompletion, f
       return { type: 'REASSESSED', by, on, grade, assessment: grade === null ? null : facts.amountsForGrade(grade) };
     }
     case 'assessment:extend':
-      return facts.context.disability?.extended ? { refused: 'the assessment was extended once already (工伤保险条例 art. 25: 30 days at most)' } : { type: 'ASSESSMENT_EXTENDED', by };
+      return facts.context.disability?.extended
+        ? { refused: 'the assessment was extended once already (工伤保险条例 art. 25: 30 days at most)' }
+        : { type: 'ASSESSMENT_EXTENDED', by };
     case 'prepare:approve': {
       const entries = preparationData(facts.context, data);
       if ('refused' in entries) return entries;
       const assessment = facts.amountsFor(entries);
-      if (assessment.refusals.length > 0) return { refused: `the claim cannot be granted on these figures: ${assessment.refusals.map((r) => r.reason).join('; ')}` };
+      if (assessment.refusals.length > 0)
+        return { refused: `the claim cannot be granted on these figures: ${assessment.refusals.map((r) => r.reason).join('; ')}` };
       return { type: 'PROPOSED', proposal: { outcome: 'grant', reason: null, preparedBy: by, preparedOn: on, tiers: facts.tiersFor(assessment) }, assessment };
     }
     case 'prepare:reject':
-      return reason ? { type: 'PROPOSED', proposal: { outcome: 'refuse', reason, preparedBy: by, preparedOn: on, tiers: ['review'] }, assessment: null } : needReason('a proposed refusal');
+      return reason
+        ? { type: 'PROPOSED', proposal: { outcome: 'refuse', reason, preparedBy: by, preparedOn: on, tiers: ['review'] }, assessment: null }
+        : needReason('a proposed refusal');
     case 'review:approve':
     case 'approval:approve':
       return { type: 'APPROVE', by, on };

@@ -38,7 +38,8 @@ export function decisionLetter(kind: BenefitNotice, ctx: BenefitClaimContext, re
   if ((kind === 'benefit_rejected' || kind === 'injury_not_recognized') && ctx.decision?.reason) reasons.push(ctx.decision.reason);
   if (kind === 'benefit_stopped' && ctx.stop) reasons.push(...ctx.stop.workings);
   if (kind === 'injury_suspended') reasons.push(ctx.recognition?.suspensions.at(-1)?.reason ?? '');
-  if (kind === 'assessment_concluded') reasons.push(`disability grade ${ctx.disability?.grade ?? 'none'}; a re-assessment may be requested within 15 days (工伤保险条例 art. 26)`);
+  if (kind === 'assessment_concluded')
+    reasons.push(`disability grade ${ctx.disability?.grade ?? 'none'}; a re-assessment may be requested within 15 days (工伤保险条例 art. 26)`);
   const lines = granted ? (ctx.assessment?.lines ?? []).map(({ key: _key, ...line }) => line) : [];
   return {
     kind,
@@ -63,9 +64,21 @@ function eventFacts(a: BenefitClaimApplication): Record<string, unknown> {
     case 'unemployment':
       return { leaveDate: a.leaveDate, employerCreditCode: a.employerCreditCode, registeredOn: a.registeredOn };
     case 'maternity':
-      return { employerCreditCode: a.employerCreditCode, eventType: a.event.type, eventDate: a.event.date, babies: a.event.babies, difficultBirth: a.event.difficultBirth };
+      return {
+        employerCreditCode: a.employerCreditCode,
+        eventType: a.event.type,
+        eventDate: a.event.date,
+        babies: a.event.babies,
+        difficultBirth: a.event.difficultBirth,
+      };
     case 'workInjury':
-      return { accidentDate: a.accidentDate, employerCreditCode: a.employerCreditCode, description: a.description, applicant: a.applicant, clearCut: a.clearCut };
+      return {
+        accidentDate: a.accidentDate,
+        employerCreditCode: a.employerCreditCode,
+        description: a.description,
+        applicant: a.applicant,
+        clearCut: a.clearCut,
+      };
     case 'funeral':
     case 'survivor':
       return { deathDate: a.deathDate, cause: a.cause, injuryReference: a.injuryReference, dependants: a.dependants.length };

@@ -127,8 +127,7 @@ export const benefitClaimMachine = setup({
       if (event.type === 'REASSESSED') return event.grade === null;
       return event.type === 'REASSESSMENT_WINDOW_CLOSED' && (context.disability?.grade ?? null) === null;
     },
-    amountsRefused: ({ event }) =>
-      (event.type === 'REASSESSED' || event.type === 'REASSESSMENT_WINDOW_CLOSED') && (event.assessment?.refusals.length ?? 0) > 0,
+    amountsRefused: ({ event }) => (event.type === 'REASSESSED' || event.type === 'REASSESSMENT_WINDOW_CLOSED') && (event.assessment?.refusals.length ?? 0) > 0,
   },
   actions: {
     notify: (_, _params: { notice: BenefitNotice }) => {},
@@ -139,7 +138,9 @@ export const benefitClaimMachine = setup({
       'assessment' in event && event.assessment ? { refusals: event.assessment.refusals, assessment: event.assessment } : {},
     ),
     takeAssessment: assign(({ event }) => ('assessment' in event && event.assessment ? { assessment: event.assessment } : {})),
-    takeFinalGrade: assign(({ context, event }) => (event.type === 'REASSESSED' && context.disability ? { disability: { ...context.disability, finalGrade: event.grade } } : {})),
+    takeFinalGrade: assign(({ context, event }) =>
+      event.type === 'REASSESSED' && context.disability ? { disability: { ...context.disability, finalGrade: event.grade } } : {},
+    ),
   },
 }).createMachine({
   id: 'benefitClaim',
@@ -187,7 +188,15 @@ export const benefitClaimMachine = setup({
           target: 'assessment',
           actions: assign(({ context, event }) => ({
             recognition: { ...context.recognition!, outcome: 'recognized' as const, decidedBy: event.by, decidedOn: event.on },
-            disability: { requestedOn: event.on, extended: false, grade: null, concludedOn: null, reassessmentRequestedOn: null, reassessmentRequestedBy: null, finalGrade: null },
+            disability: {
+              requestedOn: event.on,
+              extended: false,
+              grade: null,
+              concludedOn: null,
+              reassessmentRequestedOn: null,
+              reassessmentRequestedBy: null,
+              finalGrade: null,
+            },
           })),
         },
         NOT_RECOGNIZED: {
@@ -221,7 +230,9 @@ export const benefitClaimMachine = setup({
         ASSESSMENT_EXTENDED: { guard: 'extendable', actions: assign(({ context }) => ({ disability: { ...context.disability!, extended: true } })) },
         ASSESSED: {
           target: 'assessed',
-          actions: assign(({ context, event }) => ({ disability: { ...context.disability!, grade: event.grade, concludedOn: event.on, finalGrade: event.grade } })),
+          actions: assign(({ context, event }) => ({
+            disability: { ...context.disability!, grade: event.grade, concludedOn: event.on, finalGrade: event.grade },
+          })),
         },
       },
     },
@@ -230,7 +241,9 @@ export const benefitClaimMachine = setup({
       on: {
         REASSESSMENT_REQUESTED: {
           target: 'reassessment',
-          actions: assign(({ context, event }) => ({ disability: { ...context.disability!, reassessmentRequestedOn: event.on, reassessmentRequestedBy: event.by } })),
+          actions: assign(({ context, event }) => ({
+            disability: { ...context.disability!, reassessmentRequestedOn: event.on, reassessmentRequestedBy: event.by },
+          })),
         },
         // After the final grade: no grade ends the case; figures that cannot be granted refuse it; otherwise a caseworker prepares.
         REASSESSMENT_WINDOW_CLOSED: [
@@ -253,26 +266,41 @@ export const benefitClaimMachine = setup({
       on: {
         PROPOSED: {
           target: 'reviewing',
-          actions: assign(({ event }) => ({ proposal: event.proposal, ...(event.assessment ? { assessment: event.assessment } : {}), reviewedBy: null, approvedBy: null })),
+          actions: assign(({ event }) => ({
+            proposal: event.proposal,
+            ...(event.assessment ? { assessment: event.assessment } : {}),
+            reviewedBy: null,
+            approvedBy: null,
+          })),
         },
       },
     },
     reviewing: {
       on: {
         APPROVE: [
-          { guard: 'proposesRefusal', target: 'rejected', actions: assign(({ context, event }) => ({ reviewedBy: event.by, ...decided('rejected', event.by, event.on, context.proposal!.reason) })) },
+          {
+            guard: 'proposesRefusal',
+            target: 'rejected',
+            actions: assign(({ context, event }) => ({ reviewedBy: event.by, ...decided('rejected', event.by, event.on, context.proposal!.reason) })),
+          },
           { guard: 'needsSupervisor', target: 'supervisorApproval', actions: assign(({ event }) => ({ reviewedBy: event.by })) },
           { target: 'approved', actions: assign(({ event }) => ({ reviewedBy: event.by, ...decided('granted', event.by, event.on, null) })) },
         ],
         REJECT: { target: 'rejected', actions: assign(({ event }) => ({ reviewedBy: event.by, ...decided('rejected', event.by, event.on, event.reason) })) },
-        RETURN: { target: 'preparing', actions: assign(({ context, event }) => ({ returns: context.returns + 1, proposal: { ...context.proposal!, reason: event.reason } })) },
+        RETURN: {
+          target: 'preparing',
+          actions: assign(({ context, event }) => ({ returns: context.returns + 1, proposal: { ...context.proposal!, reason: event.reason } })),
+        },
       },
     },
     supervisorApproval: {
       on: {
         APPROVE: { target: 'approved', actions: assign(({ event }) => ({ approvedBy: event.by, ...decided('granted', event.by, event.on, null) })) },
         REJECT: { target: 'rejected', actions: assign(({ event }) => ({ approvedBy: event.by, ...decided('rejected', event.by, event.on, event.reason) })) },
-        RETURN: { target: 'preparing', actions: assign(({ context, event }) => ({ returns: context.returns + 1, proposal: { ...context.proposal!, reason: event.reason } })) },
+        RETURN: {
+          target: 'preparing',
+          actions: assign(({ context, event }) => ({ returns: context.returns + 1, proposal: { ...context.proposal!, reason: event.reason } })),
+        },
       },
     },
     approved: {

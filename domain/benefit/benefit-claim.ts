@@ -144,7 +144,10 @@ export function impossibleClaimInput(application: BenefitClaimApplication, today
     case 'pension':
       notBeforeBirth('retirementDate', application.retirementDate);
       if (compareDates(application.retirementDate, addDays(today, PENSION_CLAIM_DAYS_AHEAD)) > 0) {
-        issues.push({ path: 'retirementDate', message: `is more than ${PENSION_CLAIM_DAYS_AHEAD} days ahead; file the claim when the retirement date is near` });
+        issues.push({
+          path: 'retirementDate',
+          message: `is more than ${PENSION_CLAIM_DAYS_AHEAD} days ahead; file the claim when the retirement date is near`,
+        });
       }
       break;
     case 'unemployment':

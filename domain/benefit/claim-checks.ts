@@ -82,7 +82,16 @@ export function checkFiledClaim(
       passed: true,
       assessment: null,
       employerLiability: check.employerLiability,
-      recognition: { acceptedOn: filedOn, clearCut: application.clearCut, suspensions: [], outcome: null, decidedBy: null, decidedOn: null, reason: null, workings: check.workings },
+      recognition: {
+        acceptedOn: filedOn,
+        clearCut: application.clearCut,
+        suspensions: [],
+        outcome: null,
+        decidedBy: null,
+        decidedOn: null,
+        reason: null,
+        workings: check.workings,
+      },
     };
   }
   const assessment = claimAmounts(application, facts, policy, filedOn)!;

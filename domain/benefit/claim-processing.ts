@@ -5,14 +5,7 @@ import { countInput } from './benefit-arithmetic.js';
 /** The claim types of POST /v1/benefit-claims. */
 export type BenefitClaimType = 'pension' | 'unemployment' | 'maternity' | 'workInjury' | 'funeral' | 'survivor';
 
-export const BENEFIT_CLAIM_TYPES = [
-  'pension',
-  'unemployment',
-  'maternity',
-  'workInjury',
-  'funeral',
-  'survivor',
-] as const satisfies readonly BenefitClaimType[];
+export const BENEFIT_CLAIM_TYPES = ['pension', 'unemployment', 'maternity', 'workInjury', 'funeral', 'survivor'] as const satisfies readonly BenefitClaimType[];
 
 /**
  * Agency processing limits in working days (rules §5.1, §5.3, §5.4, §9). null = no statutory limit found in

@@ -62,17 +62,14 @@ export function averageContributionIndex(
   records: readonly ContributionYearRecord[],
   policy: ContributionIndexPolicy = DEFAULT_CONTRIBUTION_INDEX_POLICY,
 ): AverageIndexResult {
-  if (records.length === 0)
-    throw new DomainError('INVALID_AMOUNT', 'the contribution history is empty', { path: 'records' });
+  if (records.length === 0) throw new DomainError('INVALID_AMOUNT', 'the contribution history is empty', { path: 'records' });
   const lower = rateInput(policy.lowerBound, 'contributionIndex.lowerBound');
   const upper = rateInput(policy.upperBound, 'contributionIndex.upperBound');
   if (lower.greaterThan(upper)) {
     throw new DomainError('INVALID_AMOUNT', `index bounds [${policy.lowerBound}, ${policy.upperBound}] are reversed`);
   }
   const round = (d: Decimal): Decimal =>
-    policy.indexDecimals === null
-      ? d
-      : d.toDecimalPlaces(countInput(policy.indexDecimals, 'indexDecimals', 0, 20), Decimal.ROUND_HALF_UP);
+    policy.indexDecimals === null ? d : d.toDecimalPlaces(countInput(policy.indexDecimals, 'indexDecimals', 0, 20), Decimal.ROUND_HALF_UP);
 
   const workings: string[] = [];
   const years: YearIndex[] = [];
@@ -90,9 +87,7 @@ export function averageContributionIndex(
     const boundedTo = raw.lessThan(lower) ? 'lower' : raw.greaterThan(upper) ? 'upper' : null;
     const index = boundedTo === 'lower' ? lower : boundedTo === 'upper' ? upper : raw;
     const bound = boundedTo === null ? '' : ` → bounded to ${index.toFixed()} (${boundedTo} bound)`;
-    workings.push(
-      `${r.year}: index = ${base.toFixed(2)} ÷ ${average.toFixed(2)} = ${shown(raw, 6)}${bound}, ${months} months`,
-    );
+    workings.push(`${r.year}: index = ${base.toFixed(2)} ÷ ${average.toFixed(2)} = ${shown(raw, 6)}${bound}, ${months} months`);
     years.push({ year: r.year, months, rawIndex: raw.toFixed(), index: index.toFixed(), boundedTo });
     weighted = weighted.plus(policy.averaging === 'monthWeighted' ? index.times(months) : index);
     totalMonths += months;
@@ -100,14 +95,9 @@ export function averageContributionIndex(
 
   const divisor = policy.averaging === 'monthWeighted' ? totalMonths : records.length;
   const z = round(weighted.dividedBy(divisor));
-  const how =
-    policy.averaging === 'monthWeighted'
-      ? `Σ index × months ÷ ${totalMonths} months`
-      : `Σ index ÷ ${records.length} years`;
+  const how = policy.averaging === 'monthWeighted' ? `Σ index × months ÷ ${totalMonths} months` : `Σ index ÷ ${records.length} years`;
   const places = policy.indexDecimals === null ? 'exact' : `rounded to ${policy.indexDecimals} decimals`;
-  workings.push(
-    `Z = ${how} = ${shown(weighted, 6)} ÷ ${divisor} = ${z.toFixed()} (averaging ${policy.averaging}, ${places}; 国发〔2005〕38号)`,
-  );
+  workings.push(`Z = ${how} = ${shown(weighted, 6)} ÷ ${divisor} = ${z.toFixed()} (averaging ${policy.averaging}, ${places}; 国发〔2005〕38号)`);
   return { averageIndex: z.toFixed(), totalMonths, years, workings };
 }
 
@@ -127,12 +117,7 @@ export interface ContributionYears {
  * Contribution years N from months (actual + deemed): months ÷ 12 to the month, or completed whole years only.
  * The value stays exact (185 months = 15.41666… years) so the pension is rounded once. Pure.
  */
-export function contributionYears(
-  months: number,
-  counting: ContributionYearsCounting,
-  path = 'contributionMonths',
-  label = 'N',
-): ContributionYears {
+export function contributionYears(months: number, counting: ContributionYearsCounting, path = 'contributionMonths', label = 'N'): ContributionYears {
   countInput(months, path, 0, 1200);
   if (counting === 'wholeYears') {
     const whole = Math.floor(months / 12);

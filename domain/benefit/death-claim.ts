@@ -54,12 +54,20 @@ export function assessDeathClaim(claim: DeathClaim, facts: DeathClaimFacts, poli
     const amount = toFen(new Exact(amountInput(average, 'regionalAverageWage').toDecimal()).times(countInput(months, key, 0, 120))).toString();
     const benefit = claim.type === 'funeral' ? 'funeralGrant' : 'survivorLumpSum';
     const lines = [oneOff(benefit, amount, filedMonth)];
-    const workings = [`${benefit === 'funeralGrant' ? 'funeral grant' : 'survivor lump sum'} = ${months} × regional average wage ${average} = ${amount} (社会保险法 art. 17; configuration ${key}, provincial)`];
+    const workings = [
+      `${benefit === 'funeralGrant' ? 'funeral grant' : 'survivor lump sum'} = ${months} × regional average wage ${average} = ${amount} (社会保险法 art. 17; configuration ${key}, provincial)`,
+    ];
     if (claim.type === 'survivor' && facts.accountBalance !== '0.00') {
       lines.push(oneOff('accountInheritance', facts.accountBalance, filedMonth));
       workings.push(`personal account ${facts.accountBalance} paid to the heirs (社会保险法 art. 14)`);
     }
-    return { refusals: [], options: [], lines, figures: { [benefit]: amount, accountInheritance: claim.type === 'survivor' ? facts.accountBalance : null }, workings };
+    return {
+      refusals: [],
+      options: [],
+      lines,
+      figures: { [benefit]: amount, accountInheritance: claim.type === 'survivor' ? facts.accountBalance : null },
+      workings,
+    };
   }
   if (claim.type === 'funeral') {
     // The funeral grant alone: 6 × the regional average (art. 39) — it needs neither the own wage nor the income figure.
@@ -101,7 +109,13 @@ export function assessDeathClaim(claim: DeathClaim, facts: DeathClaimFacts, poli
     refusals: [],
     options: [],
     lines: [...pensions, oneOff('deathGrant', r.deathGrant, filedMonth)],
-    figures: { ownWageUsed: r.ownWageUsed, dependantPensionTotal: r.dependantPensionTotal, capped: r.capped ? 'yes' : 'no', deathGrant: r.deathGrant, incomeYear: r.incomeYear },
+    figures: {
+      ownWageUsed: r.ownWageUsed,
+      dependantPensionTotal: r.dependantPensionTotal,
+      capped: r.capped ? 'yes' : 'no',
+      deathGrant: r.deathGrant,
+      incomeYear: r.incomeYear,
+    },
     workings: r.workings.filter((w) => !w.startsWith('funeral grant')),
   };
 }

@@ -28,7 +28,9 @@ export function assessMaternityClaim(claim: MaternityClaim, facts: MaternityClai
     ]);
   }
   if (facts.employerAverageBase === null) {
-    return refusedAssessment([{ code: 'NO_PARAMETERS', reason: `employer ${claim.employerCreditCode} has no contribution base to average: ${facts.averageBasis}` }]);
+    return refusedAssessment([
+      { code: 'NO_PARAMETERS', reason: `employer ${claim.employerCreditCode} has no contribution base to average: ${facts.averageBasis}` },
+    ]);
   }
   const { event } = claim;
   const result = refusalOf(() =>
@@ -48,7 +50,18 @@ export function assessMaternityClaim(claim: MaternityClaim, facts: MaternityClai
   return {
     refusals: [],
     options: [],
-    lines: [{ key: 'maternityAllowance', benefit: 'maternityAllowance', kind: 'oneOff', payer: 'fund', amount: m.allowance, startMonth: filedMonth, endMonth: filedMonth, beneficiary: null }],
+    lines: [
+      {
+        key: 'maternityAllowance',
+        benefit: 'maternityAllowance',
+        kind: 'oneOff',
+        payer: 'fund',
+        amount: m.allowance,
+        startMonth: filedMonth,
+        endMonth: filedMonth,
+        beneficiary: null,
+      },
+    ],
     figures: { employerAverageBase: facts.employerAverageBase, days: m.days, leaveDays: m.leaveDays, dailyRate: m.dailyRate, allowance: m.allowance },
     workings: [`employer average monthly base ${facts.employerAverageBase} (${facts.averageBasis})`, ...m.workings],
   };

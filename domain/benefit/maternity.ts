@@ -70,10 +70,7 @@ export interface MaternityResult {
  * @throws DomainError INVALID_AMOUNT (with `path`) for malformed inputs, a miscarriage without pregnancyMonths or a
  * zero divisor.
  */
-export function calculateMaternityAllowance(
-  input: MaternityInput,
-  policy: MaternityPolicy = DEFAULT_MATERNITY_POLICY,
-): MaternityResult {
+export function calculateMaternityAllowance(input: MaternityInput, policy: MaternityPolicy = DEFAULT_MATERNITY_POLICY): MaternityResult {
   const wage = amountInput(input.averageMonthlyWage, 'averageMonthlyWage').toDecimal();
   const divisor = rateInput(policy.dailyRateDivisor, 'maternity.dailyRateDivisor');
   if (divisor.isZero())
@@ -103,9 +100,7 @@ export function calculateMaternityAllowance(
     const early = months < policy.miscarriageThresholdMonths;
     days = early ? policy.miscarriageEarlyDays : policy.miscarriageLateDays;
     const side = early ? 'before' : 'at or after';
-    workings.push(
-      `miscarriage at ${months} months, ${side} ${policy.miscarriageThresholdMonths} months → ${days} days (女职工劳动保护特别规定 art. 7)`,
-    );
+    workings.push(`miscarriage at ${months} months, ${side} ${policy.miscarriageThresholdMonths} months → ${days} days (女职工劳动保护特别规定 art. 7)`);
   } else {
     throw new DomainError('INVALID_AMOUNT', `event "${String(input.event)}" is not birth or miscarriage`, {
       path: 'event',
@@ -113,36 +108,24 @@ export function calculateMaternityAllowance(
   }
 
   let leaveDays = days;
-  const extra = countInput(
-    input.extraDays ?? (input.event === 'birth' ? policy.provincialExtraDays : 0),
-    'extraDays',
-    0,
-    365,
-  );
+  const extra = countInput(input.extraDays ?? (input.event === 'birth' ? policy.provincialExtraDays : 0), 'extraDays', 0, 365);
   if (extra > 0) {
     leaveDays += extra;
     if (policy.fundPaysProvincialExtra) {
       days += extra;
-      workings.push(
-        `+ ${extra} provincial extra days paid by the fund (configuration maternity.fundPaysProvincialExtra) = ${days} days`,
-      );
+      workings.push(`+ ${extra} provincial extra days paid by the fund (configuration maternity.fundPaysProvincialExtra) = ${days} days`);
     } else {
-      workings.push(
-        `+ ${extra} provincial extra leave days not paid by the fund (configuration maternity.fundPaysProvincialExtra false)`,
-      );
+      workings.push(`+ ${extra} provincial extra leave days not paid by the fund (configuration maternity.fundPaysProvincialExtra false)`);
     }
   }
 
   const exactRate = new Exact(wage).dividedBy(divisor);
   const dailyRate = toFen(exactRate);
-  const allowance =
-    policy.rounding === 'dailyRateFirst' ? toFen(dailyRate.toDecimal().times(days)) : toFen(exactRate.times(days));
+  const allowance = policy.rounding === 'dailyRateFirst' ? toFen(dailyRate.toDecimal().times(days)) : toFen(exactRate.times(days));
   workings.push(
     `daily rate = ${wage.toFixed(2)} ÷ ${divisor.toFixed()} = ${shown(exactRate, 6)} → ${dailyRate.toString()} (configuration maternity.dailyRateDivisor)`,
   );
   const factor = policy.rounding === 'dailyRateFirst' ? dailyRate.toString() : shown(exactRate, 6);
-  workings.push(
-    `allowance = ${factor} × ${days} days = ${allowance.toString()} (社会保险法 art. 56; rounding ${policy.rounding})`,
-  );
+  workings.push(`allowance = ${factor} × ${days} days = ${allowance.toString()} (社会保险法 art. 56; rounding ${policy.rounding})`);
   return { days, leaveDays, dailyRate: dailyRate.toString(), allowance: allowance.toString(), workings };
 }

@@ -53,12 +53,18 @@ export function pensionHistoryFigures(
     const list = byYear.get(year)!;
     const average = averageOfYear(year);
     if (average === null) continue;
-    const mean = Money.sum(list.map((m) => Money.of(m.base))).toDecimal().dividedBy(list.length).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    const mean = Money.sum(list.map((m) => Money.of(m.base)))
+      .toDecimal()
+      .dividedBy(list.length)
+      .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     years.push({ year, averageMonthlyBase: mean.toFixed(2), regionalAverageWage: average.wage, months: list.length });
-    if (!average.from.startsWith(String(year))) workings.push(`${year}: no regional average wage loaded for the year; the set of ${average.from} (${average.wage}) is used`);
+    if (!average.from.startsWith(String(year)))
+      workings.push(`${year}: no regional average wage loaded for the year; the set of ${average.from} (${average.wage}) is used`);
   }
   const account = months.reduce((sum, m) => sum.plus(m.accountContribution), new Exact(0));
-  workings.push(`personal account = Σ employee contributions of ${months.length} paid months = ${account.toFixed(2)} (interest not credited; the preparer may enter the account statement)`);
+  workings.push(
+    `personal account = Σ employee contributions of ${months.length} paid months = ${account.toFixed(2)} (interest not credited; the preparer may enter the account statement)`,
+  );
   return { years, accountBalance: account.toFixed(2), workings };
 }
 
@@ -96,9 +102,13 @@ export function assessPensionClaim(claim: PensionClaim, facts: PensionClaimFacts
   ];
   if (!eligibility.eligible) return refusedAssessment(eligibility.refusals, workings, eligibility.options);
   if (facts.calculationBase === null) {
-    return refusedAssessment([{ code: 'NO_PARAMETERS', reason: `no pension calculation base (计发基数) is in force for region ${claim.region} on ${claim.retirementDate}` }], workings);
+    return refusedAssessment(
+      [{ code: 'NO_PARAMETERS', reason: `no pension calculation base (计发基数) is in force for region ${claim.region} on ${claim.retirementDate}` }],
+      workings,
+    );
   }
-  if (facts.years.length === 0) return refusedAssessment([{ code: 'NO_CONTRIBUTION_YEARS', reason: 'the insurance history has no paid pension year to index' }], workings);
+  if (facts.years.length === 0)
+    return refusedAssessment([{ code: 'NO_CONTRIBUTION_YEARS', reason: 'the insurance history has no paid pension year to index' }], workings);
   const index = refusalOf(() => averageContributionIndex(facts.years, policy.contributionIndex));
   if (!index.ok) return refusedAssessment([index.refusal], workings);
   workings.push(...index.value.workings);

@@ -48,9 +48,7 @@ export interface AgeAtRetirement {
 
 export type DivisorRefusalCode = 'AGE_OUTSIDE_DIVISOR_TABLE';
 
-export type DivisorLookup =
-  | { ok: true; divisor: string; workings: string[] }
-  | { ok: false; refusal: { code: DivisorRefusalCode; reason: string } };
+export type DivisorLookup = { ok: true; divisor: string; workings: string[] } | { ok: false; refusal: { code: DivisorRefusalCode; reason: string } };
 
 /**
  * The table version in force on a retirement date: the latest effectiveFrom on or before it. Without a date, the
@@ -79,11 +77,7 @@ export function divisorTableInForce(tables: readonly PensionDivisorTable[], date
  * table does not cover is refused as data, so callers can show the reason. Pure.
  * @throws DomainError INVALID_AMOUNT for a malformed age or rule.
  */
-export function pensionDivisor(
-  age: AgeAtRetirement,
-  table: PensionDivisorTable,
-  rule: FractionalAgeRule,
-): DivisorLookup {
+export function pensionDivisor(age: AgeAtRetirement, table: PensionDivisorTable, rule: FractionalAgeRule): DivisorLookup {
   countInput(age.years, 'retirementAge.years', 0, 150);
   countInput(age.months, 'retirementAge.months', 0, 11);
   const whole = table.divisors[age.years];

@@ -36,20 +36,12 @@ export interface PensionEligibilityInput {
 }
 
 export type PensionRefusalCode =
-  | 'BEFORE_EARLIEST_DATE'
-  | 'AFTER_LATEST_DATE'
-  | 'LATE_RETIREMENT_NOT_AGREED'
-  | 'EARLY_RETIREMENT_SHORT_OF_MINIMUM_YEARS'
-  | 'SHORT_OF_MINIMUM_YEARS';
+  'BEFORE_EARLIEST_DATE' | 'AFTER_LATEST_DATE' | 'LATE_RETIREMENT_NOT_AGREED' | 'EARLY_RETIREMENT_SHORT_OF_MINIMUM_YEARS' | 'SHORT_OF_MINIMUM_YEARS';
 
 /** What a person short of the minimum may do (社会保险法 art. 16; 2025 办法 art. 2). */
 export type ShortfallOption = 'extendContributions' | 'lumpSum' | 'transferToResidentScheme';
 
-export const SHORTFALL_OPTIONS = [
-  'extendContributions',
-  'lumpSum',
-  'transferToResidentScheme',
-] as const satisfies readonly ShortfallOption[];
+export const SHORTFALL_OPTIONS = ['extendContributions', 'lumpSum', 'transferToResidentScheme'] as const satisfies readonly ShortfallOption[];
 
 export interface PensionEligibility {
   eligible: boolean;
@@ -80,10 +72,7 @@ const ym = (months: number): string => `${Math.floor(months / 12)} y ${months % 
  * retirement year (minimumContributionYears). Refusals are data. Pure.
  * @throws DomainError INVALID_DATE for malformed dates or a retirement date before the birth date.
  */
-export function pensionEligibility(
-  input: PensionEligibilityInput,
-  policy: RetirementWindowPolicy = DEFAULT_RETIREMENT_WINDOW_POLICY,
-): PensionEligibility {
+export function pensionEligibility(input: PensionEligibilityInput, policy: RetirementWindowPolicy = DEFAULT_RETIREMENT_WINDOW_POLICY): PensionEligibility {
   if (!isIsoDate(input.retirementDate)) {
     throw new DomainError('INVALID_DATE', `"${input.retirementDate}" is not a real date in the form YYYY-MM-DD`, {
       path: 'retirementDate',

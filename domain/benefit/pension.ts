@@ -2,11 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { DomainError } from '../errors.js';
 import { Money } from '../money.js';
 import { Exact, amountInput, rateInput, shown, toFen } from './benefit-arithmetic.js';
-import {
-  type ContributionYearsCounting,
-  DEFAULT_CONTRIBUTION_YEARS_COUNTING,
-  contributionYears,
-} from './contribution-index.js';
+import { type ContributionYearsCounting, DEFAULT_CONTRIBUTION_YEARS_COUNTING, contributionYears } from './contribution-index.js';
 import {
   type AgeAtRetirement,
   DEFAULT_FRACTIONAL_AGE_RULE,
@@ -104,9 +100,7 @@ export function calculatePension(input: PensionInput, policy: PensionPolicy = DE
 
   const transitional = transitionalPension(c, input.transitional, policy, workings);
   const total = Money.sum([basic, account, transitional]);
-  workings.push(
-    `total = ${basic.toString()} + ${account.toString()} + ${transitional.toString()} = ${total.toString()} (rounded parts added)`,
-  );
+  workings.push(`total = ${basic.toString()} + ${account.toString()} + ${transitional.toString()} = ${total.toString()} (rounded parts added)`);
   return {
     basicPension: basic.toString(),
     accountPension: account.toString(),
@@ -118,28 +112,15 @@ export function calculatePension(input: PensionInput, policy: PensionPolicy = DE
   };
 }
 
-function transitionalPension(
-  c: Decimal,
-  input: PensionInput['transitional'],
-  policy: PensionPolicy,
-  workings: string[],
-): Money {
+function transitionalPension(c: Decimal, input: PensionInput['transitional'], policy: PensionPolicy, workings: string[]): Money {
   if (input === undefined) {
     workings.push('transitional pension = 0.00 (no pre-account deemed years given)');
     return Money.zero();
   }
   const zPre = rateInput(input.averageIndex, 'transitional.averageIndex');
   const given = input.coefficient !== undefined;
-  const coefficient = rateInput(
-    input.coefficient ?? policy.transitionalCoefficient,
-    given ? 'transitional.coefficient' : 'pension.transitionalCoefficient',
-  );
-  const deemed = contributionYears(
-    input.deemedMonths,
-    policy.contributionYearsCounting,
-    'transitional.deemedMonths',
-    'deemed years',
-  );
+  const coefficient = rateInput(input.coefficient ?? policy.transitionalCoefficient, given ? 'transitional.coefficient' : 'pension.transitionalCoefficient');
+  const deemed = contributionYears(input.deemedMonths, policy.contributionYearsCounting, 'transitional.deemedMonths', 'deemed years');
   workings.push(deemed.working);
   const exact = new Exact(c).times(zPre).times(deemed.years).times(coefficient);
   const amount = toFen(exact);

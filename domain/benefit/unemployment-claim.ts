@@ -94,7 +94,9 @@ export function assessUnemploymentClaim(claim: UnemploymentClaim, facts: Unemplo
   workings.push(premium.working);
   const start = monthOf(claim.registeredOn);
   const end = monthPlus(start, benefit.months - 1);
-  workings.push(`paid from ${start}, the month of the unemployment registration ${claim.registeredOn}, to ${end} (${benefit.months} months; 社会保险法 art. 50)`);
+  workings.push(
+    `paid from ${start}, the month of the unemployment registration ${claim.registeredOn}, to ${end} (${benefit.months} months; 社会保险法 art. 50)`,
+  );
   const line = (benefit_: 'unemploymentBenefit' | 'medicalPremium', amount: string): EntitlementLine => ({
     key: benefit_,
     benefit: benefit_,

@@ -23,8 +23,7 @@ export interface UnemploymentStop {
 
 const monthIndex = (yyyyMm: string): number => Number(yyyyMm.slice(0, 4)) * 12 + Number(yyyyMm.slice(5, 7)) - 1;
 
-const monthName = (index: number): string =>
-  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+const monthName = (index: number): string => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 /**
  * Stopping 失业保险金 on re-employment (社会保险法 art. 51; 失业保险条例 arts. 15, 17; rules §5.3): payment runs
@@ -32,26 +31,18 @@ const monthName = (index: number): string =>
  * months granted but not paid stay unused and are added to a later spell. Pure.
  * @throws DomainError INVALID_DATE for malformed dates or re-employment before registration.
  */
-export function stopOnReemployment(
-  input: UnemploymentStopInput,
-  policy: UnemploymentPolicy = DEFAULT_UNEMPLOYMENT_POLICY,
-): UnemploymentStop {
+export function stopOnReemployment(input: UnemploymentStopInput, policy: UnemploymentPolicy = DEFAULT_UNEMPLOYMENT_POLICY): UnemploymentStop {
   const { stopFrom } = policy;
   for (const [path, date] of [
     ['registrationDate', input.registrationDate],
     ['reemploymentDate', input.reemploymentDate],
   ] as const) {
-    if (!isIsoDate(date))
-      throw new DomainError('INVALID_DATE', `"${date}" is not a real date in the form YYYY-MM-DD`, { path });
+    if (!isIsoDate(date)) throw new DomainError('INVALID_DATE', `"${date}" is not a real date in the form YYYY-MM-DD`, { path });
   }
   if (compareDates(input.reemploymentDate, input.registrationDate) < 0) {
-    throw new DomainError(
-      'INVALID_DATE',
-      `re-employment ${input.reemploymentDate} is before registration ${input.registrationDate}`,
-      {
-        path: 'reemploymentDate',
-      },
-    );
+    throw new DomainError('INVALID_DATE', `re-employment ${input.reemploymentDate} is before registration ${input.registrationDate}`, {
+      path: 'reemploymentDate',
+    });
   }
   const entitled = countInput(input.entitledMonths, 'entitledMonths', 0, 24);
   const first = monthIndex(monthOf(input.registrationDate));

@@ -1,14 +1,8 @@
 import { DomainError } from '../errors.js';
 import { amountInput, countInput, rateInput, toFen } from './benefit-arithmetic.js';
-import {
-  DEFAULT_UNEMPLOYMENT_POLICY,
-  type LeaveReason,
-  type TieredMonthsFormula,
-  type UnemploymentPolicy,
-} from './unemployment-policy.js';
+import { DEFAULT_UNEMPLOYMENT_POLICY, type LeaveReason, type TieredMonthsFormula, type UnemploymentPolicy } from './unemployment-policy.js';
 
-export type UnemploymentRefusalCode =
-  'SHORT_OF_CONTRIBUTION_MONTHS' | 'VOLUNTARY_LEAVE' | 'NOT_UNEMPLOYED' | 'NOT_REGISTERED';
+export type UnemploymentRefusalCode = 'SHORT_OF_CONTRIBUTION_MONTHS' | 'VOLUNTARY_LEAVE' | 'NOT_UNEMPLOYED' | 'NOT_REGISTERED';
 
 export interface UnemploymentEligibilityInput {
   contributionMonths: number;
@@ -64,10 +58,7 @@ export function unemploymentEligibility(
 }
 
 /** The national maximum for a contribution length (0 below the first cap). */
-export function nationalCapMonths(
-  contributionMonths: number,
-  policy: UnemploymentPolicy = DEFAULT_UNEMPLOYMENT_POLICY,
-): number {
+export function nationalCapMonths(contributionMonths: number, policy: UnemploymentPolicy = DEFAULT_UNEMPLOYMENT_POLICY): number {
   let cap = 0;
   for (const c of [...policy.nationalCaps].sort((a, b) => a.fromMonths - b.fromMonths)) {
     if (contributionMonths >= c.fromMonths) cap = c.maxMonths;
@@ -119,10 +110,7 @@ export interface UnemploymentResult {
  * @throws DomainError INVALID_AMOUNT (with `path`) for malformed inputs or a rate above 1 (the benefit stays below
  * the minimum wage, 失业保险条例 art. 18).
  */
-export function calculateUnemploymentBenefit(
-  input: UnemploymentInput,
-  policy: UnemploymentPolicy = DEFAULT_UNEMPLOYMENT_POLICY,
-): UnemploymentResult {
+export function calculateUnemploymentBenefit(input: UnemploymentInput, policy: UnemploymentPolicy = DEFAULT_UNEMPLOYMENT_POLICY): UnemploymentResult {
   const eligibility = unemploymentEligibility(input, policy);
   const months = input.contributionMonths;
   const unused = countInput(input.unusedMonths ?? 0, 'unusedMonths', 0, policy.combinedCapMonths);
@@ -134,8 +122,7 @@ export function calculateUnemploymentBenefit(
       path: ratePath,
     });
   }
-  const floor =
-    input.subsistenceAllowance === undefined ? null : amountInput(input.subsistenceAllowance, 'subsistenceAllowance');
+  const floor = input.subsistenceAllowance === undefined ? null : amountInput(input.subsistenceAllowance, 'subsistenceAllowance');
   const workings = [...eligibility.workings];
   const cap = nationalCapMonths(months, policy);
   workings.push(`national cap for ${months} contribution months = ${cap} months (社会保险法 art. 46)`);
@@ -155,9 +142,7 @@ export function calculateUnemploymentBenefit(
   if (policy.monthsFormula.kind === 'tiered') {
     const formula = tieredMonths(months, policy.monthsFormula);
     spell = Math.min(formula, cap);
-    workings.push(
-      `provincial formula (${policy.monthsFormula.source}) = ${formula} months, bounded by the cap → ${spell}`,
-    );
+    workings.push(`provincial formula (${policy.monthsFormula.source}) = ${formula} months, bounded by the cap → ${spell}`);
   }
   const combined = Math.min(spell + unused, policy.combinedCapMonths);
   if (unused > 0) {
@@ -167,9 +152,7 @@ export function calculateUnemploymentBenefit(
   }
 
   let monthly = minimumWage.applyRate(rate.toFixed(), 'HALF_UP_FEN');
-  workings.push(
-    `monthly amount = minimum wage ${minimumWage.toString()} × ${rate.toFixed()} = ${monthly.toString()} (失业保险条例 art. 18)`,
-  );
+  workings.push(`monthly amount = minimum wage ${minimumWage.toString()} × ${rate.toFixed()} = ${monthly.toString()} (失业保险条例 art. 18)`);
   if (floor !== null && monthly.compare(floor) < 0) {
     monthly = floor;
     workings.push(`raised to the subsistence allowance (低保) ${floor.toString()} (社会保险法 art. 47)`);

@@ -34,7 +34,13 @@ export interface WorkInjuryFilingCheck {
  * application in time — the employer within 30 days (+ an approved extension), anyone else within a year; an
  * application after the employer's period makes the employer liable for that span. Pure.
  */
-export function checkWorkInjuryFiling(claim: WorkInjuryClaim, facts: WorkInjuryClaimFacts, calendar: readonly CalendarYear[], filedOn: string, policy: BenefitPolicy): WorkInjuryFilingCheck {
+export function checkWorkInjuryFiling(
+  claim: WorkInjuryClaim,
+  facts: WorkInjuryClaimFacts,
+  calendar: readonly CalendarYear[],
+  filedOn: string,
+  policy: BenefitPolicy,
+): WorkInjuryFilingCheck {
   const check = recognitionApplicationCheck(
     calendar,
     { accidentDate: claim.accidentDate, filedOn, applicant: claim.applicant, approvedExtensionDays: claim.approvedExtensionDays },
@@ -75,19 +81,43 @@ export function assessWorkInjuryBenefits(
   }
   const result = refusalOf(() =>
     calculateDisabilityBenefit(
-      { regionalAverageWage: facts.regionalAverageWage!, ownWage: facts.ownWage!, grade, jobOffered, ...(facts.minimumWage === null ? {} : { minimumWage: facts.minimumWage }) },
+      {
+        regionalAverageWage: facts.regionalAverageWage!,
+        ownWage: facts.ownWage!,
+        grade,
+        jobOffered,
+        ...(facts.minimumWage === null ? {} : { minimumWage: facts.minimumWage }),
+      },
       policy.workInjury,
     ),
   );
   if (!result.ok) return refusedAssessment([result.refusal]);
   const d = result.value;
   const lines: EntitlementLine[] = [
-    { key: 'disabilitySubsidy', benefit: 'disabilitySubsidy', kind: 'oneOff', payer: 'fund', amount: d.oneOffSubsidy, startMonth: concludedMonth, endMonth: concludedMonth, beneficiary: null },
+    {
+      key: 'disabilitySubsidy',
+      benefit: 'disabilitySubsidy',
+      kind: 'oneOff',
+      payer: 'fund',
+      amount: d.oneOffSubsidy,
+      startMonth: concludedMonth,
+      endMonth: concludedMonth,
+      beneficiary: null,
+    },
   ];
   const workings = [`own wage ${facts.ownWage} (${facts.ownWageBasis})`, ...d.workings];
   if (d.monthlyAllowance !== null && d.monthlyAllowancePayer !== null) {
     const from = monthPlus(concludedMonth, 1);
-    lines.push({ key: 'disabilityAllowance', benefit: 'disabilityAllowance', kind: 'monthly', payer: d.monthlyAllowancePayer, amount: d.monthlyAllowance, startMonth: from, endMonth: null, beneficiary: null });
+    lines.push({
+      key: 'disabilityAllowance',
+      benefit: 'disabilityAllowance',
+      kind: 'monthly',
+      payer: d.monthlyAllowancePayer,
+      amount: d.monthlyAllowance,
+      startMonth: from,
+      endMonth: null,
+      beneficiary: null,
+    });
     workings.push(`monthly disability allowance from ${from}, the month after the assessment conclusion, paid by the ${d.monthlyAllowancePayer}`);
   }
   return {

@@ -47,8 +47,7 @@ export interface DaySpan {
 }
 
 function assertDate(date: string, path: string): void {
-  if (!isIsoDate(date))
-    throw new DomainError('INVALID_DATE', `"${date}" is not a real date in the form YYYY-MM-DD`, { path });
+  if (!isIsoDate(date)) throw new DomainError('INVALID_DATE', `"${date}" is not a real date in the form YYYY-MM-DD`, { path });
 }
 
 export interface RecognitionApplicationCheck {
@@ -84,18 +83,8 @@ export function recognitionApplicationCheck(
     });
   }
   const extension = countInput(input.approvedExtensionDays ?? 0, 'approvedExtensionDays', 0, 3650);
-  const employerDeadline = computeDeadline(
-    calendar,
-    input.accidentDate,
-    policy.employerApplicationDays + extension,
-    'calendar',
-  );
-  const otherApplicantDeadline = computeDeadline(
-    calendar,
-    addMonths(input.accidentDate, policy.otherApplicantMonths),
-    0,
-    'calendar',
-  );
+  const employerDeadline = computeDeadline(calendar, input.accidentDate, policy.employerApplicationDays + extension, 'calendar');
+  const otherApplicantDeadline = computeDeadline(calendar, addMonths(input.accidentDate, policy.otherApplicantMonths), 0, 'calendar');
   const workings = [
     `employer deadline = ${input.accidentDate} + ${policy.employerApplicationDays} days${extension > 0 ? ` + ${extension} approved` : ''} = ${employerDeadline.dueDate} (工伤保险条例 art. 17 para. 1)`,
     `worker / relatives / union deadline = ${input.accidentDate} + ${policy.otherApplicantMonths} months = ${otherApplicantDeadline.dueDate} (art. 17 para. 2)`,

@@ -101,24 +101,14 @@ export function calculateWorkInjuryDeathBenefits(
 
   const months = countInput(policy.funeralGrantMonths, 'workInjuryDeath.funeralGrantMonths', 0, 120);
   const funeral = toFen(average.toDecimal().times(months));
-  workings.push(
-    `funeral grant = ${months} × regional average monthly wage ${average.toString()} = ${funeral.toString()} (工伤保险条例 art. 39)`,
-  );
+  workings.push(`funeral grant = ${months} × regional average monthly wage ${average.toString()} = ${funeral.toString()} (工伤保险条例 art. 39)`);
 
   const pensions = input.dependants.map((d, i) => {
-    const base = rateInput(
-      d.relation === 'spouse' ? policy.spousePensionRate : policy.otherDependantPensionRate,
-      `dependants[${i}]`,
-    );
-    const rate =
-      d.orphanOrLoneElderly === true
-        ? base.plus(rateInput(policy.orphanOrLoneElderlyExtraRate, 'orphanOrLoneElderlyExtraRate'))
-        : base;
+    const base = rateInput(d.relation === 'spouse' ? policy.spousePensionRate : policy.otherDependantPensionRate, `dependants[${i}]`);
+    const rate = d.orphanOrLoneElderly === true ? base.plus(rateInput(policy.orphanOrLoneElderlyExtraRate, 'orphanOrLoneElderlyExtraRate')) : base;
     const amount = wage.applyRate(rate.toFixed(), 'HALF_UP_FEN');
     const extra = d.orphanOrLoneElderly === true ? ' incl. +10 % orphan / lone elderly' : '';
-    workings.push(
-      `dependant ${i + 1} (${d.relation}${extra}): ${wage.toString()} × ${rate.toFixed()} = ${amount.toString()} (工伤保险条例 art. 39)`,
-    );
+    workings.push(`dependant ${i + 1} (${d.relation}${extra}): ${wage.toString()} × ${rate.toFixed()} = ${amount.toString()} (工伤保险条例 art. 39)`);
     return { relation: d.relation, rate: rate.toFixed(), amount };
   });
   let total = Money.sum(pensions.map((p) => p.amount));
@@ -158,22 +148,13 @@ export function calculateWorkInjuryDeathBenefits(
   };
 }
 
-function incomeFor(
-  year: number,
-  given: string | undefined,
-  policy: WorkInjuryDeathPolicy,
-): { amount: Money; source: string } {
-  if (given !== undefined)
-    return { amount: amountInput(given, 'nationalDisposableIncome'), source: 'figure from the input' };
+function incomeFor(year: number, given: string | undefined, policy: WorkInjuryDeathPolicy): { amount: Money; source: string } {
+  if (given !== undefined) return { amount: amountInput(given, 'nationalDisposableIncome'), source: 'figure from the input' };
   const figure = [...policy.nationalDisposableIncome].reverse().find((f) => f.year === year);
   if (figure === undefined) {
-    throw new DomainError(
-      'PARAMETERS_NOT_FOUND',
-      `no national urban per-capita disposable income configured for ${year}`,
-      {
-        path: 'nationalDisposableIncome',
-      },
-    );
+    throw new DomainError('PARAMETERS_NOT_FOUND', `no national urban per-capita disposable income configured for ${year}`, {
+      path: 'nationalDisposableIncome',
+    });
   }
   return { amount: amountInput(figure.annualAmount, `nationalDisposableIncome.${year}`), source: figure.source };
 }
@@ -181,9 +162,7 @@ function incomeFor(
 /** Scales amounts to add up exactly to `cap`: each cut to the fen, leftover fen one each to the first amounts. */
 function apportion(amounts: readonly Money[], cap: Money): Money[] {
   const sum = Money.sum(amounts).toDecimal();
-  const cut = amounts.map((a) =>
-    new Exact(a.toDecimal()).times(cap.toDecimal()).dividedBy(sum).toDecimalPlaces(2, Decimal.ROUND_DOWN),
-  );
+  const cut = amounts.map((a) => new Exact(a.toDecimal()).times(cap.toDecimal()).dividedBy(sum).toDecimalPlaces(2, Decimal.ROUND_DOWN));
   const leftoverFen = new Exact(cap.toDecimal())
     .minus(cut.reduce((s, c) => s.plus(c), new Exact(0)))
     .times(100)

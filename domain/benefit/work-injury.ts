@@ -45,11 +45,7 @@ export interface BoundedOwnWage {
  * 本人工资: the average monthly contribution wage of the 12 months before the injury, bounded to [60 %, 300 %] of the
  * regional average wage (工伤保险条例 art. 64; rules §5.5, E9). Bounds are rounded half-up to the fen. Pure.
  */
-export function boundOwnWage(
-  ownWage: string,
-  regionalAverageWage: string,
-  policy: WorkInjuryPolicy = DEFAULT_WORK_INJURY_POLICY,
-): BoundedOwnWage {
+export function boundOwnWage(ownWage: string, regionalAverageWage: string, policy: WorkInjuryPolicy = DEFAULT_WORK_INJURY_POLICY): BoundedOwnWage {
   const own = amountInput(ownWage, 'ownWage');
   const average = amountInput(regionalAverageWage, 'regionalAverageWage');
   const floorRate = rateInput(policy.ownWageFloorRate, 'workInjury.ownWageFloorRate').toFixed();
@@ -100,21 +96,15 @@ export interface DisabilityBenefitResult {
  * 21 000.00 a month from the employer). Pure.
  * @throws DomainError INVALID_AMOUNT (with `path`) for malformed amounts or a grade outside the configured table.
  */
-export function calculateDisabilityBenefit(
-  input: DisabilityBenefitInput,
-  policy: WorkInjuryPolicy = DEFAULT_WORK_INJURY_POLICY,
-): DisabilityBenefitResult {
+export function calculateDisabilityBenefit(input: DisabilityBenefitInput, policy: WorkInjuryPolicy = DEFAULT_WORK_INJURY_POLICY): DisabilityBenefitResult {
   const grade = countInput(input.grade, 'grade', 1, 10);
   const months = policy.oneOffMonthsByGrade[grade];
-  if (months === undefined)
-    throw new DomainError('INVALID_AMOUNT', `no one-off subsidy configured for grade ${grade}`, { path: 'grade' });
+  if (months === undefined) throw new DomainError('INVALID_AMOUNT', `no one-off subsidy configured for grade ${grade}`, { path: 'grade' });
   const own = boundOwnWage(input.ownWage, input.regionalAverageWage, policy);
   const wage = own.used;
   const workings = [...own.workings];
   const subsidy = toFen(wage.toDecimal().times(months));
-  workings.push(
-    `one-off disability subsidy = ${months} months × ${wage.toString()} = ${subsidy.toString()} (grade ${grade}; 工伤保险条例 arts. 35–37)`,
-  );
+  workings.push(`one-off disability subsidy = ${months} months × ${wage.toString()} = ${subsidy.toString()} (grade ${grade}; 工伤保险条例 arts. 35–37)`);
 
   const allowanceRule = policy.monthlyAllowanceByGrade[grade];
   let monthlyAllowance: string | null = null;
@@ -134,9 +124,7 @@ export function calculateDisabilityBenefit(
       const minimum = amountInput(input.minimumWage, 'minimumWage');
       if (allowance.compare(minimum) < 0) {
         allowance = minimum;
-        workings.push(
-          `topped up to the minimum wage ${minimum.toString()} by the ${allowanceRule.payer} (工伤保险条例 ${article})`,
-        );
+        workings.push(`topped up to the minimum wage ${minimum.toString()} by the ${allowanceRule.payer} (工伤保险条例 ${article})`);
       }
     }
     monthlyAllowance = allowance.toString();

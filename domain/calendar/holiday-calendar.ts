@@ -143,7 +143,7 @@ export class HolidayCalendar {
   addWorkingDays(from: string, n: number): string {
     assertCount(n);
     let date = addDays(from, 0); // validates `from` even when n = 0
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       date = addDays(date, 1);
       if (this.isWorkingDay(date)) counted += 1;
     }
@@ -174,7 +174,7 @@ export class HolidayCalendar {
     const order = compareDates(from, to);
     if (order > 0) return -this.workingDaysBetween(to, from);
     let count = 0;
-    for (let date = from; compareDates(date, to) < 0; ) {
+    for (let date = from; compareDates(date, to) < 0;) {
       date = addDays(date, 1);
       if (this.isWorkingDay(date)) count += 1;
     }

@@ -11,11 +11,7 @@ import type { Money } from '../money.js';
  */
 export type AllocationRule = 'PER_PERIOD_PRINCIPAL_FIRST' | 'LATE_FEE_FIRST' | 'REQUIRE_FULL_PERIOD';
 
-export const ALLOCATION_RULES = [
-  'PER_PERIOD_PRINCIPAL_FIRST',
-  'LATE_FEE_FIRST',
-  'REQUIRE_FULL_PERIOD',
-] as const satisfies readonly AllocationRule[];
+export const ALLOCATION_RULES = ['PER_PERIOD_PRINCIPAL_FIRST', 'LATE_FEE_FIRST', 'REQUIRE_FULL_PERIOD'] as const satisfies readonly AllocationRule[];
 
 /**
  * Where unpaid fines (罚款, 社会保险法 art. 86) stand in that order — local practice, not verified against a national
@@ -40,8 +36,7 @@ export interface FineDebt {
 }
 
 export type AllocationLine =
-  | { period: string; component: 'principal' | 'lateFee'; amount: Money }
-  | { period: null; component: 'fine'; caseId: string; amount: Money };
+  { period: string; component: 'principal' | 'lateFee'; amount: Money } | { period: null; component: 'fine'; caseId: string; amount: Money };
 
 export interface Allocation {
   lines: AllocationLine[];

@@ -33,10 +33,7 @@ export function clampBase(wage: Money, p: RegionalParameters): ClampedBase {
   const floor = average.applyRate(p.baseFloorRate, rounding);
   const ceiling = average.applyRate(p.baseCeilingRate, rounding);
   if (floor.compare(ceiling) > 0) {
-    throw new DomainError(
-      'INVALID_AMOUNT',
-      `region ${p.region}: base floor ${floor.toString()} exceeds ceiling ${ceiling.toString()}`,
-    );
+    throw new DomainError('INVALID_AMOUNT', `region ${p.region}: base floor ${floor.toString()} exceeds ceiling ${ceiling.toString()}`);
   }
   const workings = [
     `floor = average wage ${average.toString()} × ${p.baseFloorRate} = ${floor.toString()}`,
@@ -54,8 +51,6 @@ export function clampBase(wage: Money, p: RegionalParameters): ClampedBase {
     workings.push(`wage ${rounded.toString()} is above the ceiling → base ${ceiling.toString()}`);
     return { base: ceiling, floor, ceiling, clampedTo: 'ceiling', workings };
   }
-  workings.push(
-    `wage ${rounded.toString()} is within [${floor.toString()}, ${ceiling.toString()}] → base ${rounded.toString()}`,
-  );
+  workings.push(`wage ${rounded.toString()} is within [${floor.toString()}, ${ceiling.toString()}] → base ${rounded.toString()}`);
   return { base: rounded, floor, ceiling, clampedTo: null, workings };
 }

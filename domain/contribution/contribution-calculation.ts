@@ -103,8 +103,6 @@ export function calculateContribution(input: ContributionInput): ContributionRes
   const employerTotal = Money.sum(lines.map((l) => l.employer));
   const employeeTotal = Money.sum(lines.map((l) => l.employee));
   const total = employerTotal.plus(employeeTotal);
-  workings.push(
-    `employer total ${employerTotal.toString()} + employee total ${employeeTotal.toString()} = ${total.toString()}`,
-  );
+  workings.push(`employer total ${employerTotal.toString()} + employee total ${employeeTotal.toString()} = ${total.toString()}`);
   return { base, lines, employerTotal, employeeTotal, total, workings };
 }

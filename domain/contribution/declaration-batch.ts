@@ -57,7 +57,13 @@ export function computeDeclarationBatch(
       const name = line.name.trim();
       if (detailed.length < detailUpTo) {
         const wage = Money.of(monthlyWage);
-        const result = calculateContribution({ parameters, monthlyWage: wage, insuranceTypes: line.insuranceTypes, workInjuryClass, workInjuryTier: line.workInjuryTier });
+        const result = calculateContribution({
+          parameters,
+          monthlyWage: wage,
+          insuranceTypes: line.insuranceTypes,
+          workInjuryClass,
+          workInjuryTier: line.workInjuryTier,
+        });
         detailed.push({ citizenId, name, monthlyWage: wage, ...result });
       }
       columns.citizenId.push(citizenId);
@@ -83,7 +89,9 @@ export function computeDeclarationBatch(
 
 function totalsFromSlots(slotTotals: readonly number[]): DeclarationTotals {
   const money = (fen: number) => Money.of(fenToString(fen));
-  const byInsurance = Object.fromEntries(INSURANCE_TYPES.map((t) => [t, { employer: Money.zero(), employee: Money.zero() }])) as DeclarationTotals['byInsurance'];
+  const byInsurance = Object.fromEntries(
+    INSURANCE_TYPES.map((t) => [t, { employer: Money.zero(), employee: Money.zero() }]),
+  ) as DeclarationTotals['byInsurance'];
   let employer = 0;
   let employee = 0;
   slotTotals.forEach((fen, slot) => {

@@ -128,9 +128,10 @@ export function computeDeclaration(
 
 /** Sums per insurance and overall; exact, no further rounding (each line was rounded on its own, §3.4). */
 export function totalsOf(lines: readonly Pick<DeclaredLine, 'lines'>[]): DeclarationTotals {
-  const byInsurance = Object.fromEntries(
-    INSURANCE_TYPES.map((t) => [t, { employer: Money.zero(), employee: Money.zero() }]),
-  ) as Record<InsuranceType, { employer: Money; employee: Money }>;
+  const byInsurance = Object.fromEntries(INSURANCE_TYPES.map((t) => [t, { employer: Money.zero(), employee: Money.zero() }])) as Record<
+    InsuranceType,
+    { employer: Money; employee: Money }
+  >;
   for (const person of lines) {
     for (const l of person.lines) {
       const sum = byInsurance[l.insurance];

@@ -120,12 +120,22 @@ export function createFenCalculator(parameters: RegionalParameters): (line: FenL
     let card = cards.get(key);
     if (card === undefined) {
       try {
-        const probe = calculateContribution({ parameters, monthlyWage: Money.zero(), insuranceTypes: line.insuranceTypes, workInjuryClass: line.workInjuryClass, workInjuryTier: line.workInjuryTier });
+        const probe = calculateContribution({
+          parameters,
+          monthlyWage: Money.zero(),
+          insuranceTypes: line.insuranceTypes,
+          workInjuryClass: line.workInjuryClass,
+          workInjuryTier: line.workInjuryTier,
+        });
         const slots = probe.lines.map((l) => {
           const [employerSlot, employeeSlot] = SLOT_OF[l.insurance];
           return { employerSlot, employeeSlot, employer: scaledRate(l.employerRate), employee: scaledRate(l.employeeRate) };
         });
-        const exact = ceilingFen !== null && slots.every((s) => [s.employer, s.employee].every((r) => Number.isSafeInteger(ceilingFen * r.numerator * 2) && Number.isSafeInteger(r.scale * unit.fen * 2)));
+        const exact =
+          ceilingFen !== null &&
+          slots.every((s) =>
+            [s.employer, s.employee].every((r) => Number.isSafeInteger(ceilingFen * r.numerator * 2) && Number.isSafeInteger(r.scale * unit.fen * 2)),
+          );
         card = { ok: true, card: { exact, slots } };
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -137,14 +147,26 @@ export function createFenCalculator(parameters: RegionalParameters): (line: FenL
   };
 
   const viaDecimal = (line: FenLineInput, wageFen: number | null): FenLine => {
-    const r = calculateContribution({ parameters, monthlyWage: Money.of(line.monthlyWage), insuranceTypes: line.insuranceTypes, workInjuryClass: line.workInjuryClass, workInjuryTier: line.workInjuryTier });
+    const r = calculateContribution({
+      parameters,
+      monthlyWage: Money.of(line.monthlyWage),
+      insuranceTypes: line.insuranceTypes,
+      workInjuryClass: line.workInjuryClass,
+      workInjuryTier: line.workInjuryTier,
+    });
     const amounts: (number | null)[] = AMOUNT_SLOTS.map(() => null);
     for (const l of r.lines) {
       const [employerSlot, employeeSlot] = SLOT_OF[l.insurance];
       amounts[employerSlot] = fenOf(l.employer.toString());
       if (employeeSlot !== null) amounts[employeeSlot] = fenOf(l.employee.toString());
     }
-    return { wageFen: wageFen ?? Number.NaN, baseFen: fenOf(r.base.toString()) ?? Number.NaN, amounts, employerFen: fenOf(r.employerTotal.toString()) ?? Number.NaN, employeeFen: fenOf(r.employeeTotal.toString()) ?? Number.NaN };
+    return {
+      wageFen: wageFen ?? Number.NaN,
+      baseFen: fenOf(r.base.toString()) ?? Number.NaN,
+      amounts,
+      employerFen: fenOf(r.employerTotal.toString()) ?? Number.NaN,
+      employeeFen: fenOf(r.employeeTotal.toString()) ?? Number.NaN,
+    };
   };
 
   return (line) => {

@@ -74,7 +74,8 @@ export function paymentFileReader(source: PaymentSource, today: string): CsvSink
       if (!(error instanceof DomainError)) throw error;
       issues.push({ path: at('employer'), message: error.message });
     }
-    if (!AMOUNT_PATTERN.test(amount) || /^0+(\.0+)?$/.test(amount)) issues.push({ path: at('amount'), message: 'must be a positive amount with at most 2 decimals' });
+    if (!AMOUNT_PATTERN.test(amount) || /^0+(\.0+)?$/.test(amount))
+      issues.push({ path: at('amount'), message: 'must be a positive amount with at most 2 decimals' });
     if (!isIsoDate(paidOn)) issues.push({ path: at('date'), message: 'must be a date (YYYY-MM-DD or YYYYMMDD)' });
     else if (paidOn > today) issues.push({ path: at('date'), message: `${paidOn} is in the future` });
     payments.push({ idempotencyKey: `${source}:${id}`, employer, amount, paidOn, reference: id });

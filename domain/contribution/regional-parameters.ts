@@ -5,12 +5,7 @@ import type { RoundingRule } from '../money.js';
 /** The insurances collected per employee; maternity is collected inside medical since 2019 (rules §3.1). */
 export type InsuranceType = 'pension' | 'medical' | 'unemployment' | 'workInjury';
 
-export const INSURANCE_TYPES = [
-  'pension',
-  'medical',
-  'unemployment',
-  'workInjury',
-] as const satisfies readonly InsuranceType[];
+export const INSURANCE_TYPES = ['pension', 'medical', 'unemployment', 'workInjury'] as const satisfies readonly InsuranceType[];
 
 /** A split rate, as decimal strings ("0.16"). */
 export interface RatePair {
@@ -76,10 +71,7 @@ export function parametersInForce(sets: readonly RegionalParameters[], date: str
   }
   if (found === undefined) {
     const region = sets[0]?.region;
-    throw new DomainError(
-      'PARAMETERS_NOT_FOUND',
-      `no contribution parameters${region === undefined ? '' : ` for region ${region}`} in force on ${date}`,
-    );
+    throw new DomainError('PARAMETERS_NOT_FOUND', `no contribution parameters${region === undefined ? '' : ` for region ${region}`} in force on ${date}`);
   }
   return found;
 }

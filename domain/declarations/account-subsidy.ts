@@ -48,8 +48,7 @@ export const DEFAULT_ACCOUNT_SUBSIDY_RULES: readonly AccountSubsidyRule[] = [
     who: { personnelCategories: ['retired'] },
     credit: { kind: 'rate', rate: '0.02', base: 'localAveragePension' },
     period: 'monthly',
-    basis:
-      '国办发〔2021〕14号: retirees’ accounts credited about 2 % of the local average pension (suggested, unverified)',
+    basis: '国办发〔2021〕14号: retirees’ accounts credited about 2 % of the local average pension (suggested, unverified)',
   },
 ];
 
@@ -131,15 +130,11 @@ export function computeAccountSubsidy(
           path: 'credit.rate',
         });
       amount = Money.of(value).applyRate(rate, 'HALF_UP_FEN');
-      workings.push(
-        `${rule.ruleId}: ${base} ${Money.of(value).toString()} × ${rate} = ${amount.toString()} per ${rule.period} (${rule.basis})`,
-      );
+      workings.push(`${rule.ruleId}: ${base} ${Money.of(value).toString()} × ${rate} = ${amount.toString()} per ${rule.period} (${rule.basis})`);
     }
     credits.push({ ruleId: rule.ruleId, period: rule.period, amount: amount.toString() });
   }
   const total = Money.sum(credits.map((c) => Money.of(c.amount)));
-  workings.push(
-    `total credit ${credits.length === 0 ? '0' : credits.map((c) => c.amount).join(' + ')} = ${total.toString()}`,
-  );
+  workings.push(`total credit ${credits.length === 0 ? '0' : credits.map((c) => c.amount).join(' + ')} = ${total.toString()}`);
   return { credits, total: total.toString(), workings };
 }

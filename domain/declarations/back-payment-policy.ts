@@ -58,8 +58,7 @@ export function backPaymentSupervision(
     const refs = validDocuments.map((d) => `${d.kind} ${d.reference} of ${d.issuedOn}`).join(', ');
     return { needsSupervisor: false, validDocuments, reason: `${months} months ≥ ${threshold}, supported by ${refs}` };
   }
-  const late =
-    documents.length > 0 ? ` (${documents.length} document(s) issued after ${backPaymentDate} do not count)` : '';
+  const late = documents.length > 0 ? ` (${documents.length} document(s) issued after ${backPaymentDate} do not count)` : '';
   return {
     needsSupervisor: true,
     validDocuments,

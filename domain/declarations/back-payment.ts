@@ -15,8 +15,7 @@ import {
   type SupervisionCheck,
 } from './back-payment-policy.js';
 
-export type BackPaymentRefusalCode =
-  'INVALID_SPAN' | 'FUTURE_MONTH' | 'MONTH_ALREADY_RECORDED' | 'AMOUNT_PRECISION' | 'INVALID_AMOUNT' | 'NO_PARAMETERS';
+export type BackPaymentRefusalCode = 'INVALID_SPAN' | 'FUTURE_MONTH' | 'MONTH_ALREADY_RECORDED' | 'AMOUNT_PRECISION' | 'INVALID_AMOUNT' | 'NO_PARAMETERS';
 
 export interface BackPaymentRefusal {
   code: BackPaymentRefusalCode;
@@ -93,22 +92,14 @@ function refusalsOf(input: BackPaymentInput, months: string[]): BackPaymentRefus
     ...Object.entries(input.wageByMonth ?? {}).map(([m, w]): [string, string] => [`wageByMonth.${m}`, w]),
   ];
   for (const [path, wage] of wages) {
-    if (/^\d+\.\d{3,}$/.test(wage))
-      refusals.push({ code: 'AMOUNT_PRECISION', reason: `"${wage}" has more than 2 decimal places`, path });
-    else if (!AMOUNT_PATTERN.test(wage))
-      refusals.push({ code: 'INVALID_AMOUNT', reason: `"${wage}" is not an amount such as 8000.00`, path });
+    if (/^\d+\.\d{3,}$/.test(wage)) refusals.push({ code: 'AMOUNT_PRECISION', reason: `"${wage}" has more than 2 decimal places`, path });
+    else if (!AMOUNT_PATTERN.test(wage)) refusals.push({ code: 'INVALID_AMOUNT', reason: `"${wage}" is not an amount such as 8000.00`, path });
   }
   return refusals;
 }
 
 // The same fault in many months is one refusal listing the months, not one per month.
-function monthRefusal(
-  refusals: BackPaymentRefusal[],
-  code: BackPaymentRefusalCode,
-  message: string,
-  period: string,
-  path?: string,
-): void {
+function monthRefusal(refusals: BackPaymentRefusal[], code: BackPaymentRefusalCode, message: string, period: string, path?: string): void {
   const same = refusals.find((r) => r.code === code && r.path === path && r.reason.startsWith(`${message} (`));
   if (same?.months !== undefined) {
     same.months.push(period);
@@ -131,13 +122,10 @@ export function calculateBackPayment(input: BackPaymentInput): BackPaymentResult
   if (!isPeriod(input.from) || !isPeriod(input.to) || input.to < input.from) {
     return {
       eligible: false,
-      refusals: [
-        { code: 'INVALID_SPAN', reason: `"${input.from}" – "${input.to}" is not a span of months`, path: 'from' },
-      ],
+      refusals: [{ code: 'INVALID_SPAN', reason: `"${input.from}" – "${input.to}" is not a span of months`, path: 'from' }],
     };
   }
-  if (!isIsoDate(input.paymentDate))
-    throw new DomainError('INVALID_DATE', `"${input.paymentDate}" is not a date`, { path: 'paymentDate' });
+  if (!isIsoDate(input.paymentDate)) throw new DomainError('INVALID_DATE', `"${input.paymentDate}" is not a date`, { path: 'paymentDate' });
   const periods = periodRange(input.from, input.to);
   const refusals = refusalsOf(input, periods);
   if (refusals.length > 0) return { eligible: false, refusals };
@@ -172,16 +160,10 @@ export function calculateBackPayment(input: BackPaymentInput): BackPaymentResult
       ? calculateLateFee({ principal: c.total, dueDate, asOf: input.paymentDate, policy: policy.lateFee })
       : { days: 0, lateFee: Money.zero(), workings: ['late fee not charged (chargeLateFee = false)'] };
     const total = c.total.plus(fee.lateFee);
-    workings.push(
-      `${period}: parameters from ${parameters.effectiveFrom} (average wage ${parameters.averageMonthlyWage})`,
-    );
+    workings.push(`${period}: parameters from ${parameters.effectiveFrom} (average wage ${parameters.averageMonthlyWage})`);
     workings.push(...c.workings.map((w) => `${period}: ${w}`));
-    workings.push(
-      `${period}: due ${dueDate} (due day ${parameters.dueDay} of the next month); ${fee.workings.at(-1) ?? ''}`,
-    );
-    workings.push(
-      `${period}: contribution ${c.total.toString()} + late fee ${fee.lateFee.toString()} = ${total.toString()}`,
-    );
+    workings.push(`${period}: due ${dueDate} (due day ${parameters.dueDay} of the next month); ${fee.workings.at(-1) ?? ''}`);
+    workings.push(`${period}: contribution ${c.total.toString()} + late fee ${fee.lateFee.toString()} = ${total.toString()}`);
     months.push({
       period,
       parametersFrom: parameters.effectiveFrom,
@@ -205,17 +187,8 @@ export function calculateBackPayment(input: BackPaymentInput): BackPaymentResult
     lateFee: sum((m) => m.lateFee),
     total: sum((m) => m.total),
   };
-  workings.push(
-    `${months.length} months: contributions ${totals.contribution} + late fees ${totals.lateFee} = ${totals.total}`,
-  );
-  const supervision = backPaymentSupervision(
-    monthsInclusive(input.from, input.to),
-    input.legalDocuments ?? [],
-    input.paymentDate,
-    policy,
-  );
-  workings.push(
-    `fund supervision: ${supervision.reason}${supervision.needsSupervisor ? ' → needs a supervisor, flag raised' : ''}`,
-  );
+  workings.push(`${months.length} months: contributions ${totals.contribution} + late fees ${totals.lateFee} = ${totals.total}`);
+  const supervision = backPaymentSupervision(monthsInclusive(input.from, input.to), input.legalDocuments ?? [], input.paymentDate, policy);
+  workings.push(`fund supervision: ${supervision.reason}${supervision.needsSupervisor ? ' → needs a supervisor, flag raised' : ''}`);
   return { eligible: true, months, totals, supervision, workings };
 }

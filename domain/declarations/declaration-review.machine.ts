@@ -23,7 +23,6 @@ export type DeclarationReviewEvent =
 
 export type DeclarationReviewStatus = 'reviewing' | 'approving' | 'supervising' | 'booking' | 'approved' | 'rejected';
 
-
 /**
  * The review lifecycle every grass-roots declaration shares (离休 / 二乙 medical expenses; the same shape serves the
  * account subsidy and the back-payment): reviewing → approving → (supervising) → booking → approved, or rejected at
@@ -52,7 +51,10 @@ export const declarationReviewMachine = setup({
     reviewing: {
       on: {
         REVIEWED: { target: 'approving', actions: assign({ reviewedBy: ({ event }) => event.by }) },
-        REJECT: { target: 'rejected', actions: assign({ decision: ({ event }) => ({ outcome: 'rejected' as const, by: event.by, on: event.on, reason: event.reason }) }) },
+        REJECT: {
+          target: 'rejected',
+          actions: assign({ decision: ({ event }) => ({ outcome: 'rejected' as const, by: event.by, on: event.on, reason: event.reason }) }),
+        },
       },
     },
     approving: {
@@ -64,7 +66,10 @@ export const declarationReviewMachine = setup({
             actions: assign(({ event }) => ({ approvedBy: event.by, decision: { outcome: 'approved' as const, by: event.by, on: event.on, reason: null } })),
           },
         ],
-        REJECT: { target: 'rejected', actions: assign({ decision: ({ event }) => ({ outcome: 'rejected' as const, by: event.by, on: event.on, reason: event.reason }) }) },
+        REJECT: {
+          target: 'rejected',
+          actions: assign({ decision: ({ event }) => ({ outcome: 'rejected' as const, by: event.by, on: event.on, reason: event.reason }) }),
+        },
         RETURN: { target: 'reviewing', actions: assign({ returns: ({ context }) => context.returns + 1, reviewedBy: null }) },
       },
     },
@@ -74,7 +79,10 @@ export const declarationReviewMachine = setup({
           target: 'booking',
           actions: assign(({ event }) => ({ supervisedBy: event.by, decision: { outcome: 'approved' as const, by: event.by, on: event.on, reason: null } })),
         },
-        REJECT: { target: 'rejected', actions: assign({ decision: ({ event }) => ({ outcome: 'rejected' as const, by: event.by, on: event.on, reason: event.reason }) }) },
+        REJECT: {
+          target: 'rejected',
+          actions: assign({ decision: ({ event }) => ({ outcome: 'rejected' as const, by: event.by, on: event.on, reason: event.reason }) }),
+        },
         RETURN: { target: 'reviewing', actions: assign({ returns: ({ context }) => context.returns + 1, reviewedBy: null, approvedBy: null }) },
       },
     },

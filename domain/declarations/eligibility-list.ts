@@ -57,10 +57,8 @@ export function readEligibilityList(text: string): {
     }
     if (cells.name === '') issues.push({ path: `rows[${row}].name`, message: 'must not be empty' });
     const category = CATEGORY_NAMES[cells.category];
-    if (category === undefined)
-      issues.push({ path: `rows[${row}].category`, message: `"${cells.category}" is not lixiu / erYi (离休 / 二乙)` });
-    if (cells.sourceDocument === '')
-      issues.push({ path: `rows[${row}].sourceDocument`, message: 'must name the document that granted the status' });
+    if (category === undefined) issues.push({ path: `rows[${row}].category`, message: `"${cells.category}" is not lixiu / erYi (离休 / 二乙)` });
+    if (cells.sourceDocument === '') issues.push({ path: `rows[${row}].sourceDocument`, message: 'must name the document that granted the status' });
     if (issues.length > before || category === undefined) continue;
     const key = `${citizenId}:${category}`;
     const earlier = first.get(key);

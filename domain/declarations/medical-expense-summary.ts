@@ -38,7 +38,11 @@ export function medicalExpenseSummary(
       hospital: d.hospital,
       serviceFrom: d.serviceFrom,
       serviceTo: d.serviceTo,
-      invoices: d.invoices.map((i) => ({ invoiceNo: i.invoiceNo, issuedOn: i.issuedOn, items: i.items.map((x) => ({ description: x.description, amount: x.amount })) })),
+      invoices: d.invoices.map((i) => ({
+        invoiceNo: i.invoiceNo,
+        issuedOn: i.issuedOn,
+        items: i.items.map((x) => ({ description: x.description, amount: x.amount })),
+      })),
     },
     review: { reviewedBy: ctx.reviewedBy, approvedBy: ctx.approvedBy, returns: ctx.returns },
     decision: ctx.decision,

@@ -43,13 +43,7 @@ export const DEFAULT_MEDICAL_EXPENSE_POLICY: MedicalExpensePolicy = {
 };
 
 export type MedicalRefusalCode =
-  | 'NOT_ELIGIBLE'
-  | 'UNKNOWN_HOSPITAL'
-  | 'INVALID_DATE'
-  | 'NO_ITEMS'
-  | 'AMOUNT_PRECISION'
-  | 'INVALID_AMOUNT'
-  | 'DUPLICATE_INVOICE';
+  'NOT_ELIGIBLE' | 'UNKNOWN_HOSPITAL' | 'INVALID_DATE' | 'NO_ITEMS' | 'AMOUNT_PRECISION' | 'INVALID_AMOUNT' | 'DUPLICATE_INVOICE';
 
 export interface MedicalRefusal {
   code: MedicalRefusalCode;
@@ -83,10 +77,7 @@ export function invoiceKey(invoiceNo: string): string {
   return invoiceNo.trim().toUpperCase();
 }
 
-function dateProblems(
-  d: MedicalExpenseDeclaration,
-  refuse: (code: MedicalRefusalCode, path: string, reason: string) => void,
-): void {
+function dateProblems(d: MedicalExpenseDeclaration, refuse: (code: MedicalRefusalCode, path: string, reason: string) => void): void {
   const dates: [string, string][] = [
     ['serviceFrom', d.serviceFrom],
     ['serviceTo', d.serviceTo],
@@ -98,14 +89,9 @@ function dateProblems(
   if (compareDates(d.serviceTo, d.serviceFrom) < 0) refuse('INVALID_DATE', 'serviceTo', 'is before serviceFrom');
   if (compareDates(d.serviceTo, d.declaredOn) > 0) refuse('INVALID_DATE', 'serviceTo', 'is after the declaration date');
   d.invoices.forEach((inv, i) => {
-    if (!isIsoDate(inv.issuedOn))
-      refuse('INVALID_DATE', `invoices[${i}].issuedOn`, 'must be a date written YYYY-MM-DD');
+    if (!isIsoDate(inv.issuedOn)) refuse('INVALID_DATE', `invoices[${i}].issuedOn`, 'must be a date written YYYY-MM-DD');
     else if (compareDates(inv.issuedOn, d.serviceFrom) < 0 || compareDates(inv.issuedOn, d.declaredOn) > 0) {
-      refuse(
-        'INVALID_DATE',
-        `invoices[${i}].issuedOn`,
-        `must lie between serviceFrom ${d.serviceFrom} and the declaration date ${d.declaredOn}`,
-      );
+      refuse('INVALID_DATE', `invoices[${i}].issuedOn`, `must lie between serviceFrom ${d.serviceFrom} and the declaration date ${d.declaredOn}`);
     }
   });
 }
@@ -121,8 +107,7 @@ export function validateMedicalExpense(d: MedicalExpenseDeclaration, ctx: Medica
   const policy = ctx.policy ?? DEFAULT_MEDICAL_EXPENSE_POLICY;
   const refusals: MedicalRefusal[] = [];
   const refuse = (code: MedicalRefusalCode, path: string, reason: string) => refusals.push({ code, path, reason });
-  if (!MEDICAL_CATEGORIES.includes(d.category))
-    refuse('NOT_ELIGIBLE', 'category', `"${String(d.category)}" is not lixiu / erYi`);
+  if (!MEDICAL_CATEGORIES.includes(d.category)) refuse('NOT_ELIGIBLE', 'category', `"${String(d.category)}" is not lixiu / erYi`);
   else if (!ctx.eligibility.get(d.citizenId.toUpperCase())?.has(d.category)) {
     refuse('NOT_ELIGIBLE', 'citizenId', `the person is not on the ${d.category} eligibility list`);
   }
@@ -137,23 +122,15 @@ export function validateMedicalExpense(d: MedicalExpenseDeclaration, ctx: Medica
     const key = invoiceKey(inv.invoiceNo);
     const earlier = ctx.knownInvoices.get(key);
     if (key === '') refuse('INVALID_AMOUNT', `invoices[${i}].invoiceNo`, 'must not be empty');
-    else if (earlier !== undefined)
-      refuse('DUPLICATE_INVOICE', `invoices[${i}].invoiceNo`, `invoice ${key} was already declared in ${earlier}`);
-    else if (inThis.has(key))
-      refuse(
-        'DUPLICATE_INVOICE',
-        `invoices[${i}].invoiceNo`,
-        `invoice ${key} already appears in invoices[${inThis.get(key)}]`,
-      );
+    else if (earlier !== undefined) refuse('DUPLICATE_INVOICE', `invoices[${i}].invoiceNo`, `invoice ${key} was already declared in ${earlier}`);
+    else if (inThis.has(key)) refuse('DUPLICATE_INVOICE', `invoices[${i}].invoiceNo`, `invoice ${key} already appears in invoices[${inThis.get(key)}]`);
     else inThis.set(key, i);
     if (inv.items.length === 0) refuse('NO_ITEMS', `invoices[${i}].items`, 'lists no item');
     let total = Money.zero();
     inv.items.forEach((item, j) => {
       const path = `invoices[${i}].items[${j}].amount`;
-      if (/^\d+\.\d{3,}$/.test(item.amount))
-        refuse('AMOUNT_PRECISION', path, `"${item.amount}" has more than 2 decimal places`);
-      else if (!AMOUNT_PATTERN.test(item.amount) || Money.of(item.amount).isZero())
-        refuse('INVALID_AMOUNT', path, 'must be a positive amount such as 120.50');
+      if (/^\d+\.\d{3,}$/.test(item.amount)) refuse('AMOUNT_PRECISION', path, `"${item.amount}" has more than 2 decimal places`);
+      else if (!AMOUNT_PATTERN.test(item.amount) || Money.of(item.amount).isZero()) refuse('INVALID_AMOUNT', path, 'must be a positive amount such as 120.50');
       else total = total.plus(Money.of(item.amount));
     });
     invoices.push({ invoiceNo: key, total: total.toString() });

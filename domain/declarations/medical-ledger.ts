@@ -1,11 +1,6 @@
 import { Money } from '../money.js';
 import type { MedicalCategory } from './eligibility-list.js';
-import {
-  validateMedicalExpense,
-  type MedicalExpenseContext,
-  type MedicalExpenseDeclaration,
-  type MedicalExpenseResult,
-} from './medical-expense.js';
+import { validateMedicalExpense, type MedicalExpenseContext, type MedicalExpenseDeclaration, type MedicalExpenseResult } from './medical-expense.js';
 
 /** One ledger's totals; 离休 and 二乙 are kept apart (国发〔1998〕44号 §6, rules §5.6). */
 export interface LedgerTotals {

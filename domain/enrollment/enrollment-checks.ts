@@ -111,8 +111,7 @@ export function checkEnrollment(input: {
         message: `the person is ${age.years} on the hire date; the minimum working age is ${policy.minimumAge}`,
       });
     }
-    const category =
-      application.retirementCategory ?? (person.sex === 'male' ? 'male' : policy.defaultFemaleRetirementCategory);
+    const category = application.retirementCategory ?? (person.sex === 'male' ? 'male' : policy.defaultFemaleRetirementCategory);
     const retirement = statutoryRetirement(person.birthDate, category);
     if (compareDates(application.hireDate, retirement.retirementDate) >= 0) {
       const minimumMonths = Math.round(Number(minimumContributionYears(Number(retirement.retirementMonth.slice(0, 4)))) * 12);

@@ -13,9 +13,7 @@ export function enrollmentEventFor(completion: TaskCompletion): EnrollmentEvent 
     case 'reject':
       return reason ? { type: 'REJECT', officerId: completion.actorId, reason } : { refused: 'a rejection needs a reason in comment' };
     case 'return':
-      return reason
-        ? { type: 'RETURN', officerId: completion.actorId, reason }
-        : { refused: 'a return for correction must say what to correct in comment' };
+      return reason ? { type: 'RETURN', officerId: completion.actorId, reason } : { refused: 'a return for correction must say what to correct in comment' };
     default:
       return { refused: `the review step takes ${REVIEW_OUTCOMES.join(', ')}, not "${completion.outcome}"` };
   }

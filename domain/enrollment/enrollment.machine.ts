@@ -47,8 +47,7 @@ export const enrollmentMachine = setup({
   },
   guards: {
     // Once a person returned the case, the corrected case always goes back to a person.
-    needsReview: ({ context, event }) =>
-      event.type === 'CHECKS_PASSED' && (event.reviewReasons.length > 0 || context.returns > 0),
+    needsReview: ({ context, event }) => event.type === 'CHECKS_PASSED' && (event.reviewReasons.length > 0 || context.returns > 0),
   },
   actions: {
     notify: (_, _params: { notice: EnrollmentNotice }) => {},

@@ -37,7 +37,8 @@ export function assessLeaver(input: {
 }): { issues: InputIssue[] } | { issues: []; assessment: LeaverAssessment } {
   const issues: InputIssue[] = [];
   if (compareDates(input.leaveDate, input.today) > 0) issues.push({ path: 'leaveDate', message: 'is in the future; report a leaver once they have left' });
-  if (monthOf(input.leaveDate) < input.startMonth) issues.push({ path: 'leaveDate', message: `is before the records with this employer began (${input.startMonth})` });
+  if (monthOf(input.leaveDate) < input.startMonth)
+    issues.push({ path: 'leaveDate', message: `is before the records with this employer began (${input.startMonth})` });
   if (issues.length > 0) return { issues };
   const due = input.calendar.deadlineOf(input.leaveDate, input.reportDays, 'calendar');
   const late = daysBetween(due.dueDate, input.today);

@@ -8,7 +8,10 @@ const SETTING = 'contribution.policy';
 export const contributionProcedures: ProcedureSection = ({ contribution: p }) => {
   const provisionalPercent = new Decimal(p.provisionalFactor).times(100).toString();
   const lateFeePercent = new Decimal(p.lateFee.dailyRate).times(100).toString();
-  const deferral = p.hardshipMaxMonths !== undefined ? { value: p.hardshipMaxMonths, unit: 'months' as const, path: 'hardshipMaxMonths' } : { value: p.hardshipMaxDays, unit: 'days' as const, path: 'hardshipMaxDays' };
+  const deferral =
+    p.hardshipMaxMonths !== undefined
+      ? { value: p.hardshipMaxMonths, unit: 'months' as const, path: 'hardshipMaxMonths' }
+      : { value: p.hardshipMaxDays, unit: 'days' as const, path: 'hardshipMaxDays' };
   return [
     {
       id: 'declaration',
@@ -19,7 +22,14 @@ export const contributionProcedures: ProcedureSection = ({ contribution: p }) =>
       documents: ['当月职工工资明细（可上传CSV文件）'],
       steps: ['在线逐行填写或上传工资明细。', '系统按缴费基数上下限核定每人基数，计算单位和个人应缴金额。', '生成当月账单，列明缴费期限。'],
       deadlines: [
-        { label: '未按时申报的，按上月缴费额的比例暂定应缴数额', value: provisionalPercent, unit: 'percent', kind: 'statutory', basis: '《社会保险法》第六十二条（按上月缴费额的110%确定）', setting: `${SETTING}#provisionalFactor` },
+        {
+          label: '未按时申报的，按上月缴费额的比例暂定应缴数额',
+          value: provisionalPercent,
+          unit: 'percent',
+          kind: 'statutory',
+          basis: '《社会保险法》第六十二条（按上月缴费额的110%确定）',
+          setting: `${SETTING}#provisionalFactor`,
+        },
       ],
       legalBasis: ['《中华人民共和国社会保险法》第六十条、第六十二条', '《社会保险费征缴暂行条例》第十条'],
       channel: { route: 'POST /v1/declarations', page: '/web/declarations' },
@@ -33,7 +43,14 @@ export const contributionProcedures: ProcedureSection = ({ contribution: p }) =>
       documents: ['缴款凭证或银行流水号'],
       steps: ['按账单金额缴款。', `部分缴纳的，按“${allocationText(p.allocationRule)}”的顺序冲抵。`, '逾期未缴的，自滞纳之日起加收滞纳金。'],
       deadlines: [
-        { label: '逾期缴纳按日加收滞纳金', value: lateFeePercent, unit: 'percentPerDay', kind: 'statutory', basis: '《社会保险法》第八十六条', setting: `${SETTING}#lateFee.dailyRate` },
+        {
+          label: '逾期缴纳按日加收滞纳金',
+          value: lateFeePercent,
+          unit: 'percentPerDay',
+          kind: 'statutory',
+          basis: '《社会保险法》第八十六条',
+          setting: `${SETTING}#lateFee.dailyRate`,
+        },
       ],
       legalBasis: ['《中华人民共和国社会保险法》第六十条、第八十六条'],
       channel: { route: 'POST /v1/payments', page: '/web/bills' },
@@ -52,11 +69,46 @@ export const contributionProcedures: ProcedureSection = ({ contribution: p }) =>
         '全部缴清后结案。',
       ],
       deadlines: [
-        { label: '责令限期缴纳的期限', value: p.orderToPayDays, unit: p.orderToPayUnit === 'working' ? 'workingDays' : 'days', kind: 'agency', basis: '《社会保险法》第六十三条、第八十六条（期限由经办机构确定）', setting: `${SETTING}#orderToPayDays` },
-        { label: '滞纳金', value: lateFeePercent, unit: 'percentPerDay', kind: 'statutory', basis: '《社会保险法》第八十六条', setting: `${SETTING}#lateFee.dailyRate` },
-        { label: '罚款下限（欠缴数额的倍数）', value: p.fineMinMultiple, unit: 'multiple', kind: 'statutory', basis: '《社会保险法》第八十六条', setting: `${SETTING}#fineMinMultiple` },
-        { label: '罚款上限（欠缴数额的倍数）', value: p.fineMaxMultiple, unit: 'multiple', kind: 'statutory', basis: '《社会保险法》第八十六条', setting: `${SETTING}#fineMaxMultiple` },
-        { label: '困难缓缴的最长期限', value: deferral.value, unit: deferral.unit, kind: 'agency', basis: '《社会保险费征缴暂行条例》及地方规定（可配置）', setting: `${SETTING}#${deferral.path}` },
+        {
+          label: '责令限期缴纳的期限',
+          value: p.orderToPayDays,
+          unit: p.orderToPayUnit === 'working' ? 'workingDays' : 'days',
+          kind: 'agency',
+          basis: '《社会保险法》第六十三条、第八十六条（期限由经办机构确定）',
+          setting: `${SETTING}#orderToPayDays`,
+        },
+        {
+          label: '滞纳金',
+          value: lateFeePercent,
+          unit: 'percentPerDay',
+          kind: 'statutory',
+          basis: '《社会保险法》第八十六条',
+          setting: `${SETTING}#lateFee.dailyRate`,
+        },
+        {
+          label: '罚款下限（欠缴数额的倍数）',
+          value: p.fineMinMultiple,
+          unit: 'multiple',
+          kind: 'statutory',
+          basis: '《社会保险法》第八十六条',
+          setting: `${SETTING}#fineMinMultiple`,
+        },
+        {
+          label: '罚款上限（欠缴数额的倍数）',
+          value: p.fineMaxMultiple,
+          unit: 'multiple',
+          kind: 'statutory',
+          basis: '《社会保险法》第八十六条',
+          setting: `${SETTING}#fineMaxMultiple`,
+        },
+        {
+          label: '困难缓缴的最长期限',
+          value: deferral.value,
+          unit: deferral.unit,
+          kind: 'agency',
+          basis: '《社会保险费征缴暂行条例》及地方规定（可配置）',
+          setting: `${SETTING}#${deferral.path}`,
+        },
       ],
       legalBasis: ['《中华人民共和国社会保险法》第六十三条、第八十六条', '《中华人民共和国行政强制法》'],
       channel: { route: 'POST /v1/arrears-cases/{caseId}/deferral-requests', page: '/web/arrears' },

@@ -58,7 +58,16 @@ export type ProcedureSection = (config: GuideConfiguration) => GuideProcedure[];
 /** Every searchable text of a procedure, one string (numbers included, so "60日" finds the petition). */
 export function searchableText(procedure: GuideProcedure): string {
   const deadlineText = procedure.deadlines.map((d) => `${d.label} ${d.value}${unitText(d.unit)} ${d.basis}`);
-  return [procedure.title, procedure.titleEn, procedure.summary, ...procedure.whoMayApply, ...procedure.documents, ...procedure.steps, ...deadlineText, ...procedure.legalBasis]
+  return [
+    procedure.title,
+    procedure.titleEn,
+    procedure.summary,
+    ...procedure.whoMayApply,
+    ...procedure.documents,
+    ...procedure.steps,
+    ...deadlineText,
+    ...procedure.legalBasis,
+  ]
     .join('\n')
     .toLowerCase();
 }
@@ -89,7 +98,11 @@ export function unitText(unit: GuideUnit): string {
  * the unemployment benefit. An empty query finds everything.
  */
 export function searchGuide(procedures: readonly GuideProcedure[], query: string): GuideProcedure[] {
-  const terms = query.trim().toLowerCase().split(/\s+/u).filter((term) => term.length > 0);
+  const terms = query
+    .trim()
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((term) => term.length > 0);
   if (terms.length === 0) return [...procedures];
   return procedures.filter((procedure) => {
     const text = searchableText(procedure);

@@ -76,9 +76,7 @@ export function parseCreditCode(input: string, mode: CreditCodeMode = 'strict'):
   for (let i = 0; i < 18; i += 1) {
     const c = value.charAt(i);
     if (!CREDIT_CODE_CHARSET.includes(c)) {
-      throw invalid(
-        `character ${i + 1} ("${input.charAt(i)}") is not allowed (I, O, S, V, Z and symbols are never used)`,
-      );
+      throw invalid(`character ${i + 1} ("${input.charAt(i)}") is not allowed (I, O, S, V, Z and symbols are never used)`);
     }
   }
   const regionCode = value.slice(2, 8);
@@ -93,9 +91,7 @@ export function parseCreditCode(input: string, mode: CreditCodeMode = 'strict'):
   const failures: string[] = [];
   const orgExpected = organisationCodeCheckChar(organisationCode.slice(0, 8));
   if (organisationCode.charAt(8) !== orgExpected) {
-    failures.push(
-      `organisation-code check character (17th) is "${organisationCode.charAt(8)}", expected "${orgExpected}"`,
-    );
+    failures.push(`organisation-code check character (17th) is "${organisationCode.charAt(8)}", expected "${orgExpected}"`);
   }
   const expected = creditCodeCheckChar(value.slice(0, 17));
   if (value.charAt(17) !== expected) {

@@ -22,7 +22,17 @@ export interface PersonalAccountPolicy {
  * suggested defaults to confirm — a new year's rate is one setting, `personal-account.policy`).
  */
 export const DEFAULT_PERSONAL_ACCOUNT_POLICY: PersonalAccountPolicy = {
-  rates: { '2016': '0.0831', '2017': '0.0712', '2018': '0.0829', '2019': '0.0761', '2020': '0.0604', '2021': '0.0669', '2022': '0.0612', '2023': '0.0397', '2024': '0.0262' },
+  rates: {
+    '2016': '0.0831',
+    '2017': '0.0712',
+    '2018': '0.0829',
+    '2019': '0.0761',
+    '2020': '0.0604',
+    '2021': '0.0669',
+    '2022': '0.0612',
+    '2023': '0.0397',
+    '2024': '0.0262',
+  },
   currentYearFactor: '0.5415',
 };
 
@@ -69,11 +79,22 @@ export function personalAccountStatement(
     const opening = balance;
     const rate = year < currentYear ? (policy.rates[String(year)] ?? null) : null;
     const interest = rate === null ? new Decimal(0) : fen(opening.times(rate).plus(entry.sum.times(rate).times(policy.currentYearFactor)));
-    if (rate !== null) workings.push(`${year}: ${opening.toFixed(2)} × ${rate} + ${entry.sum.toFixed(2)} × ${rate} × ${policy.currentYearFactor} = ${interest.toFixed(2)} interest (社会保险法 art. 14)`);
+    if (rate !== null)
+      workings.push(
+        `${year}: ${opening.toFixed(2)} × ${rate} + ${entry.sum.toFixed(2)} × ${rate} × ${policy.currentYearFactor} = ${interest.toFixed(2)} interest (社会保险法 art. 14)`,
+      );
     else if (year < currentYear) workings.push(`${year}: no 记账利率 configured for the year — no interest credited yet`);
     balance = opening.plus(entry.sum).plus(interest);
     interestTotal = interestTotal.plus(interest);
-    years.push({ year, opening: opening.toFixed(2), contributions: entry.sum.toFixed(2), months: entry.months, rate, interest: interest.toFixed(2), closing: balance.toFixed(2) });
+    years.push({
+      year,
+      opening: opening.toFixed(2),
+      contributions: entry.sum.toFixed(2),
+      months: entry.months,
+      rate,
+      interest: interest.toFixed(2),
+      closing: balance.toFixed(2),
+    });
   }
   if (years.at(-1)?.year === currentYear) workings.push(`${currentYear}: the year is not over — its interest is credited after the rate is announced`);
   return { years, balance: balance.toFixed(2), interestTotal: interestTotal.toFixed(2), workings };

@@ -11,23 +11,10 @@ import { DEFAULT_BANK_FILE_POLICY, type BankFilePolicy } from './payroll-policy.
  */
 
 /** Payment file columns, in order. */
-export const PAYMENT_FILE_COLUMNS = [
-  'batchId',
-  'lineId',
-  'citizenId',
-  'name',
-  'bankCode',
-  'bankAccount',
-  'amount',
-  'currency',
-  'period',
-  'benefit',
-] as const;
+export const PAYMENT_FILE_COLUMNS = ['batchId', 'lineId', 'citizenId', 'name', 'bankCode', 'bankAccount', 'amount', 'currency', 'period', 'benefit'] as const;
 
 /** Return file columns; the bank may name them in English or Chinese. reasonCode, reasonText, bankReference are optional. */
-export const RETURN_FILE_SPEC: TableSpec<
-  'batchId' | 'lineId' | 'bankAccount' | 'amount' | 'status' | 'reasonCode' | 'reasonText' | 'bankReference'
-> = {
+export const RETURN_FILE_SPEC: TableSpec<'batchId' | 'lineId' | 'bankAccount' | 'amount' | 'status' | 'reasonCode' | 'reasonText' | 'bankReference'> = {
   columns: {
     batchId: ['batchId', '批次号'],
     lineId: ['lineId', '明细号'],
@@ -54,9 +41,7 @@ export interface BankPaymentLine {
   benefit: string;
 }
 
-export type BankFileResult =
-  | { ok: true; text: string; lineCount: number; total: string; workings: string[] }
-  | { ok: false; issues: TableIssue[] };
+export type BankFileResult = { ok: true; text: string; lineCount: number; total: string; workings: string[] } | { ok: false; issues: TableIssue[] };
 
 const ACCOUNT = /^\d{8,32}$/;
 const CODE = /^[0-9A-Za-z-]{1,32}$/;
@@ -76,11 +61,7 @@ export function normaliseAccount(account: string): string {
  * is not 8–32 digits, an empty or over-long name, a malformed bank code. Accounts are masked in every message and working (only the last 4 digits
  * show). Pure.
  */
-export function writeBankPaymentFile(
-  batchId: string,
-  lines: readonly BankPaymentLine[],
-  policy: BankFilePolicy = DEFAULT_BANK_FILE_POLICY,
-): BankFileResult {
+export function writeBankPaymentFile(batchId: string, lines: readonly BankPaymentLine[], policy: BankFilePolicy = DEFAULT_BANK_FILE_POLICY): BankFileResult {
   const issues: TableIssue[] = [];
   if (!CODE.test(batchId)) issues.push({ path: 'batchId', message: 'must be 1–32 letters, digits or hyphens' });
   if (lines.length === 0) issues.push({ path: 'lines', message: 'the batch has no line' });
@@ -91,47 +72,28 @@ export function writeBankPaymentFile(
     const at = (f: string) => `lines[${i}].${f}`;
     const account = normaliseAccount(l.bankAccount);
     const first = seen.get(l.lineId);
-    if (!LINE_ID.test(l.lineId))
-      issues.push({ path: at('lineId'), message: 'must be 1–80 letters, digits, hyphens, underscores or colons' });
-    else if (first !== undefined)
-      issues.push({ path: at('lineId'), message: `the same line is already in lines[${first}]` });
+    if (!LINE_ID.test(l.lineId)) issues.push({ path: at('lineId'), message: 'must be 1–80 letters, digits, hyphens, underscores or colons' });
+    else if (first !== undefined) issues.push({ path: at('lineId'), message: `the same line is already in lines[${first}]` });
     else seen.set(l.lineId, i);
     const amount = AMOUNT_PATTERN.test(l.amount) ? Money.of(l.amount) : null;
-    if (amount === null || amount.isZero())
-      issues.push({ path: at('amount'), message: 'must be a positive amount with at most 2 decimals' });
+    if (amount === null || amount.isZero()) issues.push({ path: at('amount'), message: 'must be a positive amount with at most 2 decimals' });
     else total = total.plus(amount);
     if (!isCitizenId(l.citizenId)) issues.push({ path: at('citizenId'), message: 'is not a valid citizen ID number' });
     if (!isPeriod(l.period)) issues.push({ path: at('period'), message: 'must be a month written YYYY-MM' });
-    if (!ACCOUNT.test(account))
-      issues.push({ path: at('bankAccount'), message: `account ${maskBankAccount(account)} must be 8–32 digits` });
+    if (!ACCOUNT.test(account)) issues.push({ path: at('bankAccount'), message: `account ${maskBankAccount(account)} must be 8–32 digits` });
     const name = l.name.trim();
-    if (name === '' || CONTROL.test(name))
-      issues.push({ path: at('name'), message: 'must be a name without control characters' });
+    if (name === '' || CONTROL.test(name)) issues.push({ path: at('name'), message: 'must be a name without control characters' });
     else if (Array.from(name).length > policy.maxNameLength)
       issues.push({
         path: at('name'),
         message: `longer than ${policy.maxNameLength} characters (bankFile.maxNameLength)`,
       });
-    if (!CODE.test(l.bankCode))
-      issues.push({ path: at('bankCode'), message: 'must be 1–32 letters, digits or hyphens' });
-    const cells = [
-      batchId,
-      l.lineId,
-      l.citizenId,
-      name,
-      l.bankCode,
-      account,
-      amount?.toString() ?? '',
-      'CNY',
-      l.period,
-      l.benefit,
-    ];
+    if (!CODE.test(l.bankCode)) issues.push({ path: at('bankCode'), message: 'must be 1–32 letters, digits or hyphens' });
+    const cells = [batchId, l.lineId, l.citizenId, name, l.bankCode, account, amount?.toString() ?? '', 'CNY', l.period, l.benefit];
     out.push(cells.map(csvField).join(','));
   });
   if (issues.length > 0) return { ok: false, issues };
   const text = out.join(policy.lineEnding) + policy.lineEnding;
-  const workings = [
-    `batch ${batchId}: ${lines.length} lines, total ${total.toString()} (UTF-8 CSV, header + one line per payment)`,
-  ];
+  const workings = [`batch ${batchId}: ${lines.length} lines, total ${total.toString()} (UTF-8 CSV, header + one line per payment)`];
   return { ok: true, text, lineCount: lines.length, total: total.toString(), workings };
 }

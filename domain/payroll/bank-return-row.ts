@@ -48,18 +48,12 @@ export function checkReturnRow(row: number, cells: ReturnCells, ctx: RowContext)
   if (line === undefined) return refused('lineId', 'UNKNOWN_LINE', `line "${cells.lineId}" was not sent in this batch`);
   const first = ctx.inFile.get(cells.lineId);
   if (first !== undefined) {
-    return refused(
-      'lineId',
-      'DUPLICATE_LINE',
-      `line ${cells.lineId} already appears in rows[${first}]; this row is ignored`,
-    );
+    return refused('lineId', 'DUPLICATE_LINE', `line ${cells.lineId} already appears in rows[${first}]; this row is ignored`);
   }
   ctx.inFile.set(cells.lineId, row);
   const status = STATUS[cells.status.toUpperCase()] ?? STATUS[cells.status];
-  if (status === undefined)
-    return refused('status', 'BAD_ROW', `status "${cells.status}" is not PAID / FAILED (成功 / 失败)`);
-  if (!AMOUNT_PATTERN.test(cells.amount))
-    return refused('amount', 'BAD_ROW', 'must be an amount with at most 2 decimals');
+  if (status === undefined) return refused('status', 'BAD_ROW', `status "${cells.status}" is not PAID / FAILED (成功 / 失败)`);
+  if (!AMOUNT_PATTERN.test(cells.amount)) return refused('amount', 'BAD_ROW', 'must be an amount with at most 2 decimals');
   const amount = Money.of(cells.amount);
   if (!amount.equals(Money.of(line.amount))) {
     return refused('amount', 'AMOUNT_DIFFERS', `bank reports ${amount.toString()}, ${line.amount} was sent`);
@@ -72,8 +66,7 @@ export function checkReturnRow(row: number, cells: ReturnCells, ctx: RowContext)
     return refused('reasonCode', 'BAD_ROW', 'a failed payment needs the bank’s reason code');
   }
   const earlier = ctx.settled[cells.lineId];
-  if (earlier === status)
-    return refused('lineId', 'ALREADY_APPLIED', `line ${cells.lineId} is already recorded as ${earlier}`, true);
+  if (earlier === status) return refused('lineId', 'ALREADY_APPLIED', `line ${cells.lineId} is already recorded as ${earlier}`, true);
   if (earlier !== undefined) {
     const message = `line ${cells.lineId} is recorded as ${earlier}, this file says ${status}; not applied`;
     return refused('status', 'CONFLICTING_OUTCOME', message, true);

@@ -138,9 +138,7 @@ export function reconcileBankReturn(input: {
     issues.unshift({
       path: 'file',
       code: 'FILE_ALREADY_APPLIED',
-      message: seenBefore
-        ? 'this file was applied before; nothing applied again'
-        : 'every row was applied by an earlier file; nothing applied again',
+      message: seenBefore ? 'this file was applied before; nothing applied again' : 'every row was applied by an earlier file; nothing applied again',
     });
   }
 
@@ -153,8 +151,7 @@ export function reconcileBankReturn(input: {
   const failed = totalOf(groups.failed);
   const outstanding = totalOf(groups.outstanding);
   // Reconciled once nothing is outstanding and the paid and failed lines add up to what was sent, to the fen.
-  const reconciled =
-    outstanding.count === 0 && Money.of(sentTotals.amount).equals(Money.of(paid.amount).plus(Money.of(failed.amount)));
+  const reconciled = outstanding.count === 0 && Money.of(sentTotals.amount).equals(Money.of(paid.amount).plus(Money.of(failed.amount)));
   const workings = [
     `sent ${sentTotals.count} lines ${sentTotals.amount} = paid ${paid.count} ${paid.amount} + failed ${failed.count} ${failed.amount} + outstanding ${outstanding.count} ${outstanding.amount}`,
     `${outcomes.length} outcomes applied from this file, ${issues.length} issues reported`,

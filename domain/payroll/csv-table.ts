@@ -25,10 +25,7 @@ export interface TableRow<C extends string> {
  * wrong number of cells (still read, so their other faults are reported too). A BOM is dropped; the CSV dialect is
  * domain/contribution/csv-format.ts's. Pure.
  */
-export function readTable<C extends string>(
-  text: string,
-  spec: TableSpec<C>,
-): { rows: TableRow<C>[]; issues: TableIssue[] } {
+export function readTable<C extends string>(text: string, spec: TableSpec<C>): { rows: TableRow<C>[]; issues: TableIssue[] } {
   const records: string[][] = [];
   // A file that is not CSV (a quote never closed) is refused with the row it breaks on, after the rows before it.
   const { fault } = readCsvText(text, { record: (cells) => void records.push(cells), result: () => records });
@@ -50,8 +47,7 @@ function tableOf<C extends string>(records: readonly string[][], spec: TableSpec
     else index.set(column, i);
   });
   for (const column of spec.required) {
-    if (!index.has(column))
-      issues.push({ path: 'columns', message: `missing column ${column} (${spec.columns[column].join(' / ')})` });
+    if (!index.has(column)) issues.push({ path: 'columns', message: `missing column ${column} (${spec.columns[column].join(' / ')})` });
   }
   if (issues.length > 0) return { rows: [], issues };
 

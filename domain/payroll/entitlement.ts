@@ -143,17 +143,7 @@ function monthlyLines(e: MonthlyEntitlement, period: string, out: PayrollLine[])
   if (period === first && first > e.startMonth) {
     const missed = monthsDueIn(e, e.startMonth, addPeriods(first, -1)).filter((m) => !suspendedIn(e, m));
     if (missed.length > 0) {
-      out.push(
-        line(
-          e,
-          period,
-          `${e.entitlementId}:${period}:lateStart`,
-          'backPay',
-          times(e.monthlyAmount, missed.length),
-          missed,
-          'lateStart',
-        ),
-      );
+      out.push(line(e, period, `${e.entitlementId}:${period}:lateStart`, 'backPay', times(e.monthlyAmount, missed.length), missed, 'lateStart'));
     }
   }
   if (e.suspensions === undefined) return;
@@ -161,17 +151,7 @@ function monthlyLines(e: MonthlyEntitlement, period: string, out: PayrollLine[])
     if (s.resumedIn !== period) continue;
     const missed = backPayMonths(e, s);
     if (missed.length === 0) continue;
-    out.push(
-      line(
-        e,
-        period,
-        `${e.entitlementId}:${period}:backPay:${s.from}`,
-        'backPay',
-        times(e.monthlyAmount, missed.length),
-        missed,
-        'resumed',
-      ),
-    );
+    out.push(line(e, period, `${e.entitlementId}:${period}:backPay:${s.from}`, 'backPay', times(e.monthlyAmount, missed.length), missed, 'resumed'));
   }
 }
 

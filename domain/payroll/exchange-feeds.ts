@@ -88,10 +88,8 @@ function citizenIdOf(value: string, c: FieldCheck): string | null {
 }
 
 function dateOf(value: string, field: string, c: FieldCheck, today: string | undefined): string | null {
-  if (!isIsoDate(value))
-    c.issues.push({ path: `rows[${c.row}].${field}`, message: 'must be a date written YYYY-MM-DD' });
-  else if (today !== undefined && compareDates(value, today) > 0)
-    c.issues.push({ path: `rows[${c.row}].${field}`, message: `is after today (${today})` });
+  if (!isIsoDate(value)) c.issues.push({ path: `rows[${c.row}].${field}`, message: 'must be a date written YYYY-MM-DD' });
+  else if (today !== undefined && compareDates(value, today) > 0) c.issues.push({ path: `rows[${c.row}].${field}`, message: `is after today (${today})` });
   else return value;
   return null;
 }
@@ -103,13 +101,7 @@ function required(value: string, field: string, c: FieldCheck): string | null {
 }
 
 /** Keeps the first row per key; an identical repeat is a duplicate, a different row with the same key an issue. */
-function dedupe<R extends { row: number }>(
-  records: R[],
-  keyOf: (r: R) => string,
-  same: (a: R, b: R) => boolean,
-  issues: TableIssue[],
-  what: string,
-) {
+function dedupe<R extends { row: number }>(records: R[], keyOf: (r: R) => string, same: (a: R, b: R) => boolean, issues: TableIssue[], what: string) {
   const first = new Map<string, R>();
   const kept: R[] = [];
   const duplicates: { row: number; firstRow: number }[] = [];
@@ -160,8 +152,7 @@ export function readDeathFeed(text: string, opts: { today?: string } = {}): Feed
         message: `"${cells.source}" is not publicSecurity / civilAffairs / health (公安 / 民政 / 卫健)`,
       });
     const certificateNo = required(cells.certificateNo, 'certificateNo', c);
-    if (citizenId === null || name === null || deathDate === null || source === undefined || certificateNo === null)
-      return null;
+    if (citizenId === null || name === null || deathDate === null || source === undefined || certificateNo === null) return null;
     return { row, citizenId, name, deathDate, source, certificateNo };
   });
   const { kept, duplicates } = dedupe(
@@ -184,8 +175,7 @@ export function readImprisonmentFeed(text: string, opts: { today?: string } = {}
     const citizenId = citizenIdOf(cells.citizenId, c);
     const from = dateOf(cells.from, 'from', c, opts.today);
     const to = cells.to === '' ? null : dateOf(cells.to, 'to', c, undefined);
-    if (from !== null && to !== null && compareDates(to, from) < 0)
-      c.issues.push({ path: `rows[${row}].to`, message: `is before from (${from})` });
+    if (from !== null && to !== null && compareDates(to, from) < 0) c.issues.push({ path: `rows[${row}].to`, message: `is before from (${from})` });
     const institution = required(cells.institution, 'institution', c);
     if (citizenId === null || from === null || (cells.to !== '' && to === null) || institution === null) return null;
     return {

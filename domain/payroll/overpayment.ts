@@ -30,8 +30,7 @@ export interface Overpayment {
 
 /** The last month due after a stop event, by the policy's rule for its kind (death: the month of death, §8). */
 export function lastDueMonthFor(stop: StopEvent, policy: OverpaymentPolicy = DEFAULT_OVERPAYMENT_POLICY): string {
-  if (!isIsoDate(stop.date))
-    throw new DomainError('INVALID_DATE', `"${stop.date}" is not a date`, { path: 'stop.date' });
+  if (!isIsoDate(stop.date)) throw new DomainError('INVALID_DATE', `"${stop.date}" is not a date`, { path: 'stop.date' });
   const month = monthOf(stop.date);
   return policy.lastDueMonth[stop.kind] === 'eventMonth' ? month : addPeriods(month, -1);
 }
@@ -42,11 +41,7 @@ export function lastDueMonthFor(stop: StopEvent, policy: OverpaymentPolicy = DEF
  * is named in the workings. Pure.
  * @throws DomainError INVALID_DATE / INVALID_AMOUNT for malformed months or amounts.
  */
-export function overpaymentAfterStop(input: {
-  stop: StopEvent;
-  payments: readonly PaidMonth[];
-  policy?: OverpaymentPolicy;
-}): Overpayment {
+export function overpaymentAfterStop(input: { stop: StopEvent; payments: readonly PaidMonth[]; policy?: OverpaymentPolicy }): Overpayment {
   const policy = input.policy ?? DEFAULT_OVERPAYMENT_POLICY;
   const lastDueMonth = lastDueMonthFor(input.stop, policy);
   const rule = policy.lastDueMonth[input.stop.kind];
@@ -65,9 +60,7 @@ export function overpaymentAfterStop(input: {
     workings.push(`${p.period}: paid ${amount.toString()}, not due`);
   });
   months.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  workings.push(
-    `overpaid = ${months.length === 0 ? '0' : months.map((m) => m.amount).join(' + ')} = ${total.toString()}`,
-  );
+  workings.push(`overpaid = ${months.length === 0 ? '0' : months.map((m) => m.amount).join(' + ')} = ${total.toString()}`);
   return { lastDueMonth, months, overpaid: total.toString(), workings };
 }
 
@@ -99,8 +92,7 @@ export type RecoveryPlan = InstalmentPlan | OffsetPlan;
 
 function positive(total: string, path: string): Money {
   const amount = Money.of(total);
-  if (amount.isNegative() || amount.isZero())
-    throw new DomainError('INVALID_AMOUNT', 'there is nothing to recover', { path });
+  if (amount.isNegative() || amount.isZero()) throw new DomainError('INVALID_AMOUNT', 'there is nothing to recover', { path });
   return amount;
 }
 
@@ -137,9 +129,7 @@ function assertShare(share: string): void {
 export function offsetPlan(total: string, policy: OverpaymentPolicy = DEFAULT_OVERPAYMENT_POLICY): OffsetPlan {
   const amount = positive(total, 'total');
   assertShare(policy.offsetShare);
-  const workings = [
-    `${amount.toString()} withheld at ${policy.offsetShare} of each later payment (overpayment.offsetShare; art. 46)`,
-  ];
+  const workings = [`${amount.toString()} withheld at ${policy.offsetShare} of each later payment (overpayment.offsetShare; art. 46)`];
   return {
     method: 'offset',
     total: amount.toString(),
@@ -159,10 +149,7 @@ export interface NetPayrollLine extends PayrollLine {
  * more than is still outstanding; returns the net line, the amount recovered and the plan with its new balance.
  * A settled plan withholds nothing. Pure.
  */
-export function applyOffset(
-  plan: OffsetPlan,
-  line: PayrollLine,
-): { line: NetPayrollLine; recovered: string; plan: OffsetPlan; workings: string[] } {
+export function applyOffset(plan: OffsetPlan, line: PayrollLine): { line: NetPayrollLine; recovered: string; plan: OffsetPlan; workings: string[] } {
   assertShare(plan.share);
   const gross = Money.of(line.amount);
   const outstanding = Money.of(plan.outstanding);
@@ -189,11 +176,7 @@ export function recordRepayment<P extends RecoveryPlan>(plan: P, amount: string)
   const paid = positive(amount, 'amount');
   const outstanding = Money.of(plan.outstanding);
   if (paid.compare(outstanding) > 0) {
-    throw new DomainError(
-      'INVALID_AMOUNT',
-      `repayment ${paid.toString()} exceeds the outstanding ${outstanding.toString()}`,
-      { path: 'amount' },
-    );
+    throw new DomainError('INVALID_AMOUNT', `repayment ${paid.toString()} exceeds the outstanding ${outstanding.toString()}`, { path: 'amount' });
   }
   return { ...plan, outstanding: outstanding.minus(paid).toString() };
 }

@@ -86,7 +86,15 @@ export function lineKeyOf(line: PayrollLine): string {
 
 function entitlementOf(row: EntitlementRow, benefit: BenefitType): Entitlement {
   if (row.kind === 'oneOff') {
-    return { entitlementId: row.id, citizenId: row.citizenId, benefit, status: 'active', kind: 'oneOff', amount: row.amount, payableMonth: row.firstPayrollMonth };
+    return {
+      entitlementId: row.id,
+      citizenId: row.citizenId,
+      benefit,
+      status: 'active',
+      kind: 'oneOff',
+      amount: row.amount,
+      payableMonth: row.firstPayrollMonth,
+    };
   }
   return {
     entitlementId: row.id,

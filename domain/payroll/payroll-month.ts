@@ -30,8 +30,7 @@ export function addPeriods(period: string, n: number): string {
 export function monthsInclusive(from: string, to: string): number {
   assertPeriod(from, 'from');
   assertPeriod(to, 'to');
-  const n =
-    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+  const n = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
   return Math.max(0, n);
 }
 

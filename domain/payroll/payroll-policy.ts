@@ -15,12 +15,7 @@ export type EvidenceKind =
   /** A check made by an employer, community or third party the agency commissioned when the others failed. */
   | 'commissioned';
 
-export const EVIDENCE_KINDS = [
-  'lifeRecord',
-  'hospitalVisit',
-  'selfService',
-  'commissioned',
-] as const satisfies readonly EvidenceKind[];
+export const EVIDENCE_KINDS = ['lifeRecord', 'hospitalVisit', 'selfService', 'commissioned'] as const satisfies readonly EvidenceKind[];
 
 export interface VerificationPolicy {
   /** Months one verification lasts. 12 in many places, 6 in some (社会保险经办条例 art. 25; §8 ◐). */

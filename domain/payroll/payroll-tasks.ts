@@ -24,12 +24,28 @@ export const APPROVAL_SLA_DAYS = 2;
 
 /** The approval task of a payroll: only a supervisor, never the one who ran it. */
 export function approvalTaskSpec(startedBy: string): TaskSpec {
-  return { step: 'payrollApproval', permission: 'supervise', slaDays: APPROVAL_SLA_DAYS, slaUnit: 'working', priority: 1, preparedBy: startedBy, outcomes: ['approve'] };
+  return {
+    step: 'payrollApproval',
+    permission: 'supervise',
+    slaDays: APPROVAL_SLA_DAYS,
+    slaUnit: 'working',
+    priority: 1,
+    preparedBy: startedBy,
+    outcomes: ['approve'],
+  };
 }
 
 /** The task of a held or failed line; the one who ran the payroll prepared it and does not decide it. */
 export function lineTaskSpec(step: LineTaskStep, startedBy: string): TaskSpec {
-  return { step, permission: 'review', slaDays: LINE_TASK_SLA_DAYS, slaUnit: 'working', priority: 0, preparedBy: startedBy, outcomes: LINE_STEP_OUTCOMES[step] };
+  return {
+    step,
+    permission: 'review',
+    slaDays: LINE_TASK_SLA_DAYS,
+    slaUnit: 'working',
+    priority: 0,
+    preparedBy: startedBy,
+    outcomes: LINE_STEP_OUTCOMES[step],
+  };
 }
 
 /**

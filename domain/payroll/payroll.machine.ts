@@ -11,10 +11,7 @@ export interface PayrollContext {
   approvedBy: string | null;
 }
 
-export type PayrollEvent =
-  | { type: 'GATHERED'; lines: number; held: number }
-  | { type: 'APPROVED'; by: string }
-  | { type: 'SETTLED' };
+export type PayrollEvent = { type: 'GATHERED'; lines: number; held: number } | { type: 'APPROVED'; by: string } | { type: 'SETTLED' };
 
 export type PayrollStatus = 'gathering' | 'approval' | 'paying' | 'paid';
 

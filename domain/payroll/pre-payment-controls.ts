@@ -70,11 +70,7 @@ type CheckedLine = Pick<PayrollLine, 'entitlementId' | 'benefit' | 'period'>;
  * returns one shared frozen object, and nothing is allocated unless a line is held. Pass `month` from
  * `controlMonth(period)` to reuse it across lines. Pure.
  */
-export function checkPayrollLine(
-  line: CheckedLine,
-  facts: PersonFacts,
-  month: ControlMonth = controlMonth(line.period),
-): ControlResult {
+export function checkPayrollLine(line: CheckedLine, facts: PersonFacts, month: ControlMonth = controlMonth(line.period)): ControlResult {
   let reasons: HoldReason[] | null = null;
   if (facts.deathDate != null && facts.deathDate <= month.lastDay) {
     reasons = held(
@@ -89,11 +85,7 @@ export function checkPayrollLine(
   for (let i = 0; terms !== undefined && i < terms.length; i += 1) {
     const term = terms[i]!;
     if (term.from <= month.lastDay && (term.to === null || term.to >= month.firstDay)) {
-      reasons = held(
-        reasons,
-        'IMPRISONED',
-        `serving a sentence from ${term.from}${term.to === null ? '' : ` to ${term.to}`}, overlapping ${month.period}`,
-      );
+      reasons = held(reasons, 'IMPRISONED', `serving a sentence from ${term.from}${term.to === null ? '' : ` to ${term.to}`}, overlapping ${month.period}`);
       break;
     }
   }
@@ -102,26 +94,16 @@ export function checkPayrollLine(
     for (let i = 0; i < others.length; i += 1) {
       const other = others[i]!;
       if (other.entitlementId === line.entitlementId) continue;
-      reasons = held(
-        reasons,
-        'DUPLICATE_PENSION',
-        `another active pension (${other.source === 'system' ? 'in this system' : 'on the national platform'})`,
-      );
+      reasons = held(reasons, 'DUPLICATE_PENSION', `another active pension (${other.source === 'system' ? 'in this system' : 'on the national platform'})`);
       break;
     }
   }
   if (line.benefit === 'unemployment' && facts.newEnrollmentOn != null && facts.newEnrollmentOn <= month.lastDay) {
-    reasons = held(
-      reasons,
-      'REEMPLOYED',
-      `enrolled with an employer from ${facts.newEnrollmentOn}: unemployment benefit stops on re-employment`,
-    );
+    reasons = held(reasons, 'REEMPLOYED', `enrolled with an employer from ${facts.newEnrollmentOn}: unemployment benefit stops on re-employment`);
   }
-  if (facts.entitlementStatus !== 'active')
-    reasons = held(reasons, 'SUSPENDED', `the entitlement is ${facts.entitlementStatus}`);
+  if (facts.entitlementStatus !== 'active') reasons = held(reasons, 'SUSPENDED', `the entitlement is ${facts.entitlementStatus}`);
   if (facts.verification === 'overdue') reasons = held(reasons, 'UNVERIFIED', 'entitlement verification is overdue');
-  else if (facts.verification === 'never')
-    reasons = held(reasons, 'UNVERIFIED', 'the beneficiary has never been verified');
+  else if (facts.verification === 'never') reasons = held(reasons, 'UNVERIFIED', 'the beneficiary has never been verified');
 
   return reasons === null ? NO_HOLD : { hold: true, reasons };
 }

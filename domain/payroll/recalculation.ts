@@ -38,10 +38,7 @@ export const DEFAULT_PENSION_ADJUSTMENT_RULES: readonly PensionAdjustmentRule[] 
 ];
 
 /** The rule in force on `date`: the latest effectiveFrom on or before it, or null. */
-export function adjustmentRuleInForce(
-  rules: readonly PensionAdjustmentRule[],
-  date: string,
-): PensionAdjustmentRule | null {
+export function adjustmentRuleInForce(rules: readonly PensionAdjustmentRule[], date: string): PensionAdjustmentRule | null {
   let found: PensionAdjustmentRule | null = null;
   for (const r of rules) {
     if (compareDates(r.effectiveFrom, date) > 0) continue;
@@ -60,8 +57,7 @@ export function adjustPension(
   rule: PensionAdjustmentRule,
   contributionYears = '0',
 ): { increase: string; adjusted: string; workings: string[] } {
-  if (!isRate(rule.share))
-    throw new DomainError('INVALID_AMOUNT', `adjustment share "${rule.share}" is not a rate`, { path: 'rule.share' });
+  if (!isRate(rule.share)) throw new DomainError('INVALID_AMOUNT', `adjustment share "${rule.share}" is not a rate`, { path: 'rule.share' });
   if (!isRate(contributionYears))
     throw new DomainError('INVALID_AMOUNT', `"${contributionYears}" is not a number of years`, {
       path: 'contributionYears',
@@ -69,15 +65,11 @@ export function adjustPension(
   const pension = Money.of(monthly);
   const fixed = Money.of(rule.fixedAmount);
   const linked = pension.applyRate(rule.share, 'HALF_UP_FEN');
-  const perYear =
-    rule.perContributionYear === undefined
-      ? Money.zero()
-      : Money.of(rule.perContributionYear).applyRate(contributionYears, 'HALF_UP_FEN');
+  const perYear = rule.perContributionYear === undefined ? Money.zero() : Money.of(rule.perContributionYear).applyRate(contributionYears, 'HALF_UP_FEN');
   const increase = fixed.plus(linked).plus(perYear);
   const adjusted = pension.plus(increase);
   const parts = [`fixed ${fixed.toString()}`, `${pension.toString()} × ${rule.share} = ${linked.toString()}`];
-  if (rule.perContributionYear !== undefined)
-    parts.push(`${rule.perContributionYear} × ${contributionYears} years = ${perYear.toString()}`);
+  if (rule.perContributionYear !== undefined) parts.push(`${rule.perContributionYear} × ${contributionYears} years = ${perYear.toString()}`);
   const workings = [
     `adjustment from ${rule.effectiveFrom}: ${parts.join(' + ')} = ${increase.toString()}; ${pension.toString()} → ${adjusted.toString()} (${rule.basis})`,
   ];
@@ -100,9 +92,7 @@ export interface RecalculationInput {
   effectiveDate: string;
   /** What was paid provisionally, month by month. */
   paid: readonly PaidMonth[];
-  recalculated:
-    | { kind: 'amount'; monthlyAmount: string; basis: string }
-    | { kind: 'adjustment'; rule: PensionAdjustmentRule; contributionYears?: string };
+  recalculated: { kind: 'amount'; monthlyAmount: string; basis: string } | { kind: 'adjustment'; rule: PensionAdjustmentRule; contributionYears?: string };
   nextPayroll: string;
 }
 
@@ -126,8 +116,7 @@ function direction(d: Money): DifferenceDirection {
  * @throws DomainError INVALID_DATE / INVALID_AMOUNT for malformed input.
  */
 export function recalculate(input: RecalculationInput): Recalculation {
-  if (!isIsoDate(input.effectiveDate))
-    throw new DomainError('INVALID_DATE', `"${input.effectiveDate}" is not a date`, { path: 'effectiveDate' });
+  if (!isIsoDate(input.effectiveDate)) throw new DomainError('INVALID_DATE', `"${input.effectiveDate}" is not a date`, { path: 'effectiveDate' });
   assertPeriod(input.nextPayroll, 'nextPayroll');
   const from = monthOf(input.effectiveDate);
   const byMonth = new Map<string, Money>();
@@ -145,10 +134,7 @@ export function recalculate(input: RecalculationInput): Recalculation {
   let total = Money.zero();
   for (const period of [...byMonth.keys()].sort()) {
     const paid = byMonth.get(period)!;
-    const due =
-      r.kind === 'amount'
-        ? Money.of(r.monthlyAmount)
-        : Money.of(adjustPension(paid.toString(), r.rule, r.contributionYears).adjusted);
+    const due = r.kind === 'amount' ? Money.of(r.monthlyAmount) : Money.of(adjustPension(paid.toString(), r.rule, r.contributionYears).adjusted);
     const difference = due.minus(paid);
     total = total.plus(difference);
     months.push({
@@ -161,8 +147,6 @@ export function recalculate(input: RecalculationInput): Recalculation {
     const label = difference.isZero() ? '' : difference.isNegative() ? ' (补扣)' : ' (补发)';
     workings.push(`${period}: due ${due.toString()} − paid ${paid.toString()} = ${difference.toString()}${label}`);
   }
-  workings.push(
-    `total for payroll ${input.nextPayroll}: ${total.toString()} ${total.isZero() ? '' : total.isNegative() ? '补扣' : '补发'}`.trimEnd(),
-  );
+  workings.push(`total for payroll ${input.nextPayroll}: ${total.toString()} ${total.isZero() ? '' : total.isNegative() ? '补扣' : '补发'}`.trimEnd());
   return { months, total: total.toString(), direction: direction(total), nextPayroll: input.nextPayroll, workings };
 }

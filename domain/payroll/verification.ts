@@ -45,13 +45,9 @@ function assertPolicy(p: VerificationPolicy): void {
  * verification (default 12 months, 社会保险经办条例 art. 25, §8), reminded `remindDaysBefore` days earlier, overdue
  * after `graceDays` more days (both suggested defaults of 30, unverified). Pure.
  */
-export function verificationSchedule(
-  lastVerifiedOn: string,
-  policy: VerificationPolicy = DEFAULT_VERIFICATION_POLICY,
-): VerificationSchedule {
+export function verificationSchedule(lastVerifiedOn: string, policy: VerificationPolicy = DEFAULT_VERIFICATION_POLICY): VerificationSchedule {
   assertPolicy(policy);
-  if (!isIsoDate(lastVerifiedOn))
-    throw new DomainError('INVALID_DATE', `"${lastVerifiedOn}" is not a date`, { path: 'lastVerifiedOn' });
+  if (!isIsoDate(lastVerifiedOn)) throw new DomainError('INVALID_DATE', `"${lastVerifiedOn}" is not a date`, { path: 'lastVerifiedOn' });
   const dueOn = addMonths(lastVerifiedOn, policy.cycleMonths);
   return {
     lastVerifiedOn,
@@ -65,11 +61,7 @@ export function verificationSchedule(
  * The verification status on `today`: 'verified' before the reminder window, 'dueSoon' from it through the last day
  * of grace, 'overdue' after — and for a beneficiary never verified. Overdue means suspend (§8). Pure.
  */
-export function verificationStatus(
-  lastVerifiedOn: string | null,
-  today: string,
-  policy: VerificationPolicy = DEFAULT_VERIFICATION_POLICY,
-): VerificationStatus {
+export function verificationStatus(lastVerifiedOn: string | null, today: string, policy: VerificationPolicy = DEFAULT_VERIFICATION_POLICY): VerificationStatus {
   if (!isIsoDate(today)) throw new DomainError('INVALID_DATE', `"${today}" is not a date`, { path: 'today' });
   if (lastVerifiedOn === null) return 'overdue';
   const s = verificationSchedule(lastVerifiedOn, policy);
@@ -124,11 +116,7 @@ export function resumeAfterVerification(
   policy: VerificationPolicy = DEFAULT_VERIFICATION_POLICY,
 ): { entitlement: Entitlement; backPayMonths: string[]; backPayAmount: string; workings: string[] } {
   if (latestVerification([evidence], today, policy) === null) {
-    throw new DomainError(
-      'NOT_ALLOWED_NOW',
-      `evidence "${evidence.kind}" of ${evidence.date} is not accepted on ${today}`,
-      { path: 'evidence' },
-    );
+    throw new DomainError('NOT_ALLOWED_NOW', `evidence "${evidence.kind}" of ${evidence.date} is not accepted on ${today}`, { path: 'evidence' });
   }
   if (verificationStatus(evidence.date, today, policy) === 'overdue') {
     throw new DomainError('NOT_ALLOWED_NOW', `evidence of ${evidence.date} is itself older than a cycle`, {

@@ -5,14 +5,7 @@ import { parentRegionCode } from '../region-code.js';
 import type { PetitionPolicy } from './petition-policy.js';
 
 /** The statutory clocks of a petition, each with its unit (rules §9: petitions count calendar days, except the objection). */
-export type PetitionClock =
-  | 'acceptanceDecision'
-  | 'transferObjection'
-  | 'handling'
-  | 'reviewRequest'
-  | 'reviewOpinion'
-  | 'rereviewRequest'
-  | 'rereviewOpinion';
+export type PetitionClock = 'acceptanceDecision' | 'transferObjection' | 'handling' | 'reviewRequest' | 'reviewOpinion' | 'rereviewRequest' | 'rereviewOpinion';
 
 /**
  * When a clock ends, counted from the day after `from` with the §9 rollover (a calendar period ending on a rest day
@@ -69,12 +62,7 @@ export function assertReviewWindowOpen(
  * extension extends a period, and a lapsed one cannot be (pass `today` and the handling period's last day to check it).
  * Returns the refusal, or null when the request is lawful.
  */
-export function extensionRefusal(
-  policy: PetitionPolicy,
-  alreadyExtended: number,
-  days: number,
-  handling?: { today: string; dueDate: string },
-): string | null {
+export function extensionRefusal(policy: PetitionPolicy, alreadyExtended: number, days: number, handling?: { today: string; dueDate: string }): string | null {
   if (alreadyExtended > 0) return 'the handling period was already extended once (art. 32 allows one extension)';
   if (!Number.isInteger(days) || days < 1 || days > policy.maxExtensionDays) {
     return `an extension is 1 to ${policy.maxExtensionDays} days (art. 32), not ${String(days)}`;
@@ -125,17 +113,27 @@ export function petitionClocks(
   }
   if (ctx.acceptedOn) {
     const extended = ctx.extension?.approvedBy ? ctx.extension.days : 0;
-    clocks.push({ clock: 'handling', due: petitionDeadline(calendar, policy, 'handling', ctx.acceptedOn, extended), statuses: ['inProgress', 'extensionRequested'] });
+    clocks.push({
+      clock: 'handling',
+      due: petitionDeadline(calendar, policy, 'handling', ctx.acceptedOn, extended),
+      statuses: ['inProgress', 'extensionRequested'],
+    });
   }
   const opinionReceived = receivedOn(ctx.opinion, options);
-  if (opinionReceived) clocks.push({ clock: 'reviewRequest', due: petitionDeadline(calendar, policy, 'reviewRequest', opinionReceived), statuses: ['opinionIssued'] });
+  if (opinionReceived)
+    clocks.push({ clock: 'reviewRequest', due: petitionDeadline(calendar, policy, 'reviewRequest', opinionReceived), statuses: ['opinionIssued'] });
   if (ctx.reviewRequestedOn) {
     clocks.push({ clock: 'reviewOpinion', due: petitionDeadline(calendar, policy, 'reviewOpinion', ctx.reviewRequestedOn), statuses: ['reviewRequested'] });
   }
   const reviewReceived = receivedOn(ctx.review, options);
-  if (reviewReceived) clocks.push({ clock: 'rereviewRequest', due: petitionDeadline(calendar, policy, 'rereviewRequest', reviewReceived), statuses: ['reviewed'] });
+  if (reviewReceived)
+    clocks.push({ clock: 'rereviewRequest', due: petitionDeadline(calendar, policy, 'rereviewRequest', reviewReceived), statuses: ['reviewed'] });
   if (ctx.rereviewRequestedOn) {
-    clocks.push({ clock: 'rereviewOpinion', due: petitionDeadline(calendar, policy, 'rereviewOpinion', ctx.rereviewRequestedOn), statuses: ['rereviewRequested'] });
+    clocks.push({
+      clock: 'rereviewOpinion',
+      due: petitionDeadline(calendar, policy, 'rereviewOpinion', ctx.rereviewRequestedOn),
+      statuses: ['rereviewRequested'],
+    });
   }
   return clocks;
 }

@@ -46,7 +46,9 @@ export function petitionEventFor(
     case 'acceptance:notAccept': {
       const route = text(data, 'route');
       if (!(NOT_ACCEPTED_ROUTES as readonly string[]).includes(route) || route === 'rereviewConcluded') {
-        return { refused: `not accepting needs data.route, the route the petitioner must follow: one of ${NOT_ACCEPTED_ROUTES.filter((r) => r !== 'rereviewConcluded').join(', ')}` };
+        return {
+          refused: `not accepting needs data.route, the route the petitioner must follow: one of ${NOT_ACCEPTED_ROUTES.filter((r) => r !== 'rereviewConcluded').join(', ')}`,
+        };
       }
       return reason ? { type: 'NOT_ACCEPT', officerId, route: route as NotAcceptedRoute, reason } : { refused: 'not accepting needs the reason in comment' };
     }
@@ -63,7 +65,9 @@ export function petitionEventFor(
       const handling = ctx.handlingDue ? { today: ctx.today, dueDate: ctx.handlingDue } : undefined;
       const refusal = extensionRefusal(ctx.policy, ctx.extendedDays, days, handling);
       if (refusal) return { refused: refusal };
-      return reason ? { type: 'REQUEST_EXTENSION', officerId, days, reason } : { refused: 'an extension needs the reason the petitioner will be told, in comment (art. 32)' };
+      return reason
+        ? { type: 'REQUEST_EXTENSION', officerId, days, reason }
+        : { refused: 'an extension needs the reason the petitioner will be told, in comment (art. 32)' };
     }
     case 'extension:approve': {
       const lapsed = extensionLapsed(ctx.handlingDue ? { today: ctx.today, dueDate: ctx.handlingDue } : undefined);

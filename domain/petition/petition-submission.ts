@@ -46,7 +46,9 @@ export interface PetitionSubmission {
  * The "same facts and reasons" test of art. 36 made mechanical: request, facts and reasons with case, width and
  * whitespace differences removed, so re-typing the same petition is recognised. Hashing happens at the edge.
  */
-export function normalisedMatter(submission: Pick<PetitionSubmission, 'request' | 'facts' | 'reasons'> & { concerns: { caseReference: string | null } }): string {
+export function normalisedMatter(
+  submission: Pick<PetitionSubmission, 'request' | 'facts' | 'reasons'> & { concerns: { caseReference: string | null } },
+): string {
   const clean = (text: string) =>
     text
       .normalize('NFKC')

@@ -9,7 +9,15 @@ export function petitionSummary(ctx: PetitionContext, { forPetitioner }: { forPe
   // `deliveredOn`: the day the petitioner received it (送达), which the review windows run from (arts. 35, 36); null while
   // a letter is on its way or on cases that counted from the issue day.
   const opinion = (o: PetitionContext['opinion']) =>
-    o && { kind: o.kind, facts: o.facts, reasons: o.reasons, legalBasis: o.legalBasis, issuedOn: o.issuedOn, deliveredOn: o.deliveredOn ?? null, ...(forPetitioner ? {} : { issuedBy: o.issuedBy }) };
+    o && {
+      kind: o.kind,
+      facts: o.facts,
+      reasons: o.reasons,
+      legalBasis: o.legalBasis,
+      issuedOn: o.issuedOn,
+      deliveredOn: o.deliveredOn ?? null,
+      ...(forPetitioner ? {} : { issuedBy: o.issuedBy }),
+    };
   const decisions = {
     receivedOn: ctx.receivedOn,
     acceptedOn: ctx.acceptedOn,

@@ -131,7 +131,11 @@ export const petitionMachine = setup({
         ACCEPT: {
           target: 'inProgress',
           actions: [
-            assign(({ context, event }) => ({ acceptedOn: event.on, decidedBy: event.officerId, handlingRegion: context.forwardedTo ?? context.handlingRegion })),
+            assign(({ context, event }) => ({
+              acceptedOn: event.on,
+              decidedBy: event.officerId,
+              handlingRegion: context.forwardedTo ?? context.handlingRegion,
+            })),
             { type: 'notify', params: { notice: 'petition_accepted' } },
           ],
         },

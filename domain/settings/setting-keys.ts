@@ -38,7 +38,11 @@ const DEFAULTS: Record<Exclude<SettingKey, 'benefit.policy' | 'personal-account.
  */
 export function assertValidSetting(key: SettingKey, value: unknown): void {
   const issues =
-    key === 'benefit.policy' ? benefitIssues(value) : key === 'personal-account.policy' ? accountIssues(value) : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
+    key === 'benefit.policy'
+      ? benefitIssues(value)
+      : key === 'personal-account.policy'
+        ? accountIssues(value)
+        : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
   if (issues.length > 0) throw invalidInput(issues);
 }
 
@@ -51,13 +55,15 @@ function accountIssues(value: unknown): InputIssue[] {
   if (typeof rates !== 'object' || rates === null || Array.isArray(rates)) return [...issues, { path: 'value.rates', message: 'must map years to rates' }];
   for (const [year, rate] of Object.entries(rates)) {
     if (!/^(19|20)\d{2}$/.test(year)) issues.push({ path: `value.rates.${year}`, message: 'must be a year such as 2025' });
-    else if (typeof rate !== 'string' || !isRate(rate)) issues.push({ path: `value.rates.${year}`, message: 'must be a rate as a decimal string such as "0.0262"' });
+    else if (typeof rate !== 'string' || !isRate(rate))
+      issues.push({ path: `value.rates.${year}`, message: 'must be a rate as a decimal string such as "0.0262"' });
   }
   return issues;
 }
 
 function benefitIssues(value: unknown): InputIssue[] {
-  if (typeof value !== 'object' || value === null || !Array.isArray((value as { versions?: unknown }).versions)) return [{ path: 'value.versions', message: 'must be an array of dated versions' }];
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as { versions?: unknown }).versions))
+    return [{ path: 'value.versions', message: 'must be an array of dated versions' }];
   const versions = (value as { versions: unknown[] }).versions;
   return versions.flatMap((version, index) => {
     const path = `value.versions.${index}`;

@@ -34,7 +34,9 @@ export function overrideIssues(defaults: unknown, override: unknown, path: strin
   }
   if (typeof defaults === 'boolean') return typeof override === 'boolean' ? [] : [{ path, message: 'must be true or false' }];
   // A default of null (an optional figure left unset): any value of a simple kind.
-  return override === null || ['number', 'string', 'boolean'].includes(typeof override) ? [] : [{ path, message: 'must be a number, a string, a boolean or null' }];
+  return override === null || ['number', 'string', 'boolean'].includes(typeof override)
+    ? []
+    : [{ path, message: 'must be a number, a string, a boolean or null' }];
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -51,9 +51,7 @@ export function imprisonedWithActiveBenefit(
   paid: readonly PaidMonth[] = [],
 ): SupervisionHit | null {
   const open = live(benefits);
-  const overlapping = paid.filter(
-    (p) => `${p.period}-01` <= (term.to ?? '9999-12-31') && `${p.period}-31` >= term.from,
-  );
+  const overlapping = paid.filter((p) => `${p.period}-01` <= (term.to ?? '9999-12-31') && `${p.period}-31` >= term.from);
   const running = compareDates(term.from, today) <= 0 && (term.to === null || compareDates(today, term.to) <= 0);
   if (open.length === 0 || (!running && overlapping.length === 0)) return null;
   const amount = sumOf(overlapping);
@@ -143,9 +141,7 @@ export function identityChangeBeforeRetirement(
   policy: SupervisionPolicy = DEFAULT_SUPERVISION_POLICY,
 ): SupervisionHit | null {
   const windowStart = addMonths(person.retirementDate, -policy.identityChangeWindowMonths);
-  const inWindow = person.changes.filter(
-    (c) => compareDates(windowStart, c.changedOn) <= 0 && compareDates(c.changedOn, person.retirementDate) <= 0,
-  );
+  const inWindow = person.changes.filter((c) => compareDates(windowStart, c.changedOn) <= 0 && compareDates(c.changedOn, person.retirementDate) <= 0);
   if (inWindow.length === 0) return null;
   const list = inWindow.map((c) => `${c.field} on ${c.changedOn}`).join(', ');
   return {

@@ -26,13 +26,8 @@ export function fraudPenalty(
   policy: FraudPenaltyPolicy = DEFAULT_FRAUD_PENALTY_POLICY,
 ): { returned: string; multiple: string; fine: string; total: string; workings: string[] } {
   const obtained = Money.of(amount);
-  if (obtained.isNegative() || obtained.isZero())
-    throw new DomainError('INVALID_AMOUNT', 'the amount obtained must be positive', { path: 'amount' });
-  if (
-    !isRate(multiple) ||
-    new Exact(multiple).lessThan(policy.minMultiple) ||
-    new Exact(multiple).greaterThan(policy.maxMultiple)
-  ) {
+  if (obtained.isNegative() || obtained.isZero()) throw new DomainError('INVALID_AMOUNT', 'the amount obtained must be positive', { path: 'amount' });
+  if (!isRate(multiple) || new Exact(multiple).lessThan(policy.minMultiple) || new Exact(multiple).greaterThan(policy.maxMultiple)) {
     throw new DomainError(
       'INVALID_AMOUNT',
       `the multiple must be between ${policy.minMultiple} and ${policy.maxMultiple} (社会保险法 art. 88), got "${multiple}"`,

@@ -84,9 +84,7 @@ export function assessMedicalContinuity(
     const continuous = outcome === 'continuous';
     const retroactiveFrom = continuous && breakMonths > 0 ? shift(input.lastCoveredMonth, 1) : null;
     const benefitsFrom = shift(input.resumedMonth, waitingMonths);
-    workings.push(
-      `benefits from ${benefitsFrom}` + (retroactiveFrom === null ? '' : `; the break is covered retroactively from ${retroactiveFrom}`),
-    );
+    workings.push(`benefits from ${benefitsFrom}` + (retroactiveFrom === null ? '' : `; the break is covered retroactively from ${retroactiveFrom}`));
     return { outcome, breakMonths, backPayMonths: continuous ? breakMonths : 0, waitingMonths, benefitsFrom, retroactiveFrom, workings };
   };
 

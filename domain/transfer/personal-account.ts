@@ -103,11 +103,9 @@ export function calculatePersonalAccountTransfer(
   if (input.closingBalance !== undefined) {
     const closing = parseAmount(input.closingBalance, 'closingBalance');
     if (!closing.equals(balance)) {
-      throw new DomainError(
-        'INVALID_AMOUNT',
-        `the statement lines add up to ${balance.toString()}, not the closing balance ${closing.toString()}`,
-        { path: 'closingBalance' },
-      );
+      throw new DomainError('INVALID_AMOUNT', `the statement lines add up to ${balance.toString()}, not the closing balance ${closing.toString()}`, {
+        path: 'closingBalance',
+      });
     }
     workings.push(`lines agree with the closing balance ${closing.toString()}`);
   }

@@ -63,7 +63,12 @@ export function calculatePooledFund(input: PooledFundInput, policy: PooledFundPo
     assertMonths(line.months, `history[${i}].months`);
     const wage = parseAmount(line.monthlyWage, `history[${i}].monthlyWage`);
     const contributionWage = wage.applyRate(String(line.months), 'HALF_UP_FEN');
-    return { year: line.year, months: line.months, contributionWage, head: `${line.year}: ${wage.toString()} × ${line.months} months = ${contributionWage.toString()}` };
+    return {
+      year: line.year,
+      months: line.months,
+      contributionWage,
+      head: `${line.year}: ${wage.toString()} × ${line.months} months = ${contributionWage.toString()}`,
+    };
   });
   return pooledFundOfYears(lines, policy);
 }
@@ -173,7 +178,8 @@ export function yearSegmentsOf(periods: readonly WagePeriod[], throughMonth: str
   periods.forEach((p, i) => {
     const from = parseMonthAt(p.startMonth, `periods[${i}].startMonth`);
     const declaredEnd = p.endMonth === null ? Math.max(through, from) : parseMonthAt(p.endMonth, `periods[${i}].endMonth`);
-    if (declaredEnd < from) throw new DomainError('INVALID_DATE', `span ${p.startMonth}–${p.endMonth ?? ''} ends before it starts`, { path: `periods[${i}].endMonth` });
+    if (declaredEnd < from)
+      throw new DomainError('INVALID_DATE', `span ${p.startMonth}–${p.endMonth ?? ''} ends before it starts`, { path: `periods[${i}].endMonth` });
     const wage = parseAmount(p.monthlyWage, `periods[${i}].monthlyWage`);
     const to = Math.min(declaredEnd, through);
     for (let m = from; m <= to; m += 1) {

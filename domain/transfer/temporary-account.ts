@@ -56,9 +56,7 @@ export function decideTemporaryAccount(
   const age = ageOn(input.person.birthDate, input.transferDate);
   const minAgeYears = input.person.sex === 'male' ? policy.minAgeMale : policy.minAgeFemale;
   const [who, limitKey] = input.person.sex === 'male' ? ['man', 'minAgeMale'] : ['woman', 'minAgeFemale'];
-  const workings = [
-    `age on ${input.transferDate}: ${age.years} y ${age.months} m; limit for a ${who} ${minAgeYears} (temporaryAccount.${limitKey}, ${BASIS})`,
-  ];
+  const workings = [`age on ${input.transferDate}: ${age.years} y ${age.months} m; limit for a ${who} ${minAgeYears} (temporaryAccount.${limitKey}, ${BASIS})`];
   const decide = (rule: TemporaryAccountRule, why: string): TemporaryAccountDecision => {
     workings.push(why);
     return { temporaryAccount: rule === 'TEMPORARY_ACCOUNT', rule, age, minAgeYears, workings };

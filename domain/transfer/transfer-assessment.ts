@@ -52,7 +52,10 @@ export interface TransferAssessment {
 
 const previousMonth = (month: string) => addMonths(`${month}-01`, -1).slice(0, 7);
 const lastOf = (spans: readonly { endMonth: string | null }[], through: string) =>
-  spans.map((s) => (s.endMonth === null || s.endMonth > through ? through : s.endMonth)).sort().at(-1) ?? null;
+  spans
+    .map((s) => (s.endMonth === null || s.endMonth > through ? through : s.endMonth))
+    .sort()
+    .at(-1) ?? null;
 
 /**
  * What a transfer moves and what follows from it (rules §6), from the facts one side or both sides hold: the
@@ -82,7 +85,9 @@ export function assessTransfer(input: TransferAssessmentInput): TransferAssessme
     months = input.counterpart.months;
     lastCoveredMonth = input.counterpart.lastCoveredMonth;
     amountWorkings = [
-      ...input.counterpart.years.map((y) => `${y.year}: ${y.months} months, contribution wage ${y.contributionWage} (information table of ${app.fromPoolingArea})`),
+      ...input.counterpart.years.map(
+        (y) => `${y.year}: ${y.months} months, contribution wage ${y.contributionWage} (information table of ${app.fromPoolingArea})`,
+      ),
       `pooled fund ${amounts.pooledFund}, personal account ${amounts.personalAccount}, as paid out by the old office ${app.fromPoolingArea}`,
     ];
     if (lastCoveredMonth !== null) oldYears = { poolingArea: app.fromPoolingArea, months: input.counterpart.months, lastMonth: lastCoveredMonth };
@@ -97,12 +102,22 @@ export function assessTransfer(input: TransferAssessmentInput): TransferAssessme
     medicalContinuity: null,
     unemploymentCarryOver: null,
   };
-  const newRecord = input.newAreaRecords.filter((r) => r.insurance === app.insurance).map((r) => r.startMonth).sort()[0] ?? null;
+  const newRecord =
+    input.newAreaRecords
+      .filter((r) => r.insurance === app.insurance)
+      .map((r) => r.startMonth)
+      .sort()[0] ?? null;
 
   if (app.insurance === 'pension') {
     if (input.role !== 'old') {
       assessment.temporaryAccount = decideTemporaryAccount(
-        { person: { sex: person.sex, birthDate: person.birthDate }, transferDate: app.appliedOn, hukouRegion, toRegion: app.toRegion, approvedTransfer: app.approvedTransfer },
+        {
+          person: { sex: person.sex, birthDate: person.birthDate },
+          transferDate: app.appliedOn,
+          hukouRegion,
+          toRegion: app.toRegion,
+          approvedTransfer: app.approvedTransfer,
+        },
         policy.temporaryAccount,
       );
     }

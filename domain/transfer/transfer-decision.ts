@@ -31,7 +31,9 @@ export function transferEventFor(completion: TaskCompletion, step: TransferLegNa
     case 'acceptanceLetter:approve':
       return { type: 'ACCEPT', officerId: by };
     case 'acceptanceLetter:reject':
-      return reason ? { type: 'REFUSE', office: 'new', by, reason } : { refused: 'a refusal must give the reason in writing in comment (国办发〔2009〕66号 art. 8 (2))' };
+      return reason
+        ? { type: 'REFUSE', office: 'new', by, reason }
+        : { refused: 'a refusal must give the reason in writing in comment (国办发〔2009〕66号 art. 8 (2))' };
     case 'transferOut:approve':
       return { type: 'SENT', officerId: by };
     case 'transferOut:reject':

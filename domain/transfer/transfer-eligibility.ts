@@ -3,11 +3,7 @@ import { parseMonthAt, parseRegionAt } from './transfer-input.js';
 import { DEFAULT_TRANSFER_ELIGIBILITY_POLICY, type TransferEligibilityPolicy, type TransferInsurance } from './transfer-policy.js';
 
 /** Why a transfer cannot start — business outcomes, returned as data (a 422 with this code at the API). */
-export type TransferRefusalCode =
-  | 'DRAWING_PENSION'
-  | 'SAME_POOLING_AREA'
-  | 'NOT_INSURED_IN_NEW_AREA'
-  | 'TRANSFER_ALREADY_OPEN';
+export type TransferRefusalCode = 'DRAWING_PENSION' | 'SAME_POOLING_AREA' | 'NOT_INSURED_IN_NEW_AREA' | 'TRANSFER_ALREADY_OPEN';
 
 /** Work the receiving office must do after the transfer, which does not stop it. */
 export type TransferFollowUpCode = 'CLEAR_DUPLICATE_RELATIONSHIPS';
@@ -54,10 +50,7 @@ export interface TransferEligibility {
  * transfers first and clears the duplicates afterwards (先转后清, 人社部规〔2016〕5号 §5). Pure.
  * @throws DomainError INVALID_REGION_CODE / INVALID_DATE for malformed facts (a bug upstream, not a refusal).
  */
-export function checkTransferEligibility(
-  facts: TransferFacts,
-  policy: TransferEligibilityPolicy = DEFAULT_TRANSFER_ELIGIBILITY_POLICY,
-): TransferEligibility {
+export function checkTransferEligibility(facts: TransferFacts, policy: TransferEligibilityPolicy = DEFAULT_TRANSFER_ELIGIBILITY_POLICY): TransferEligibility {
   const from = parseRegionAt(facts.fromPoolingArea, 'fromPoolingArea');
   const to = parseRegionAt(facts.toPoolingArea, 'toPoolingArea');
   const applied = parseMonthAt(monthOf(facts.appliedOn), 'appliedOn');

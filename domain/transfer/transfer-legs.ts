@@ -51,10 +51,7 @@ const UNEMPLOYMENT = '社会保险法 art. 52; 社会保险经办条例 arts. 14
  * application, the new office loads within 5 of receipt (医保办发〔2021〕43号). Unemployment: no day counts were
  * found, so it follows the medical legs by default (configurable, unverified). Pure.
  */
-export function transferLegDefinitions(
-  insurance: TransferInsurance,
-  policy: TransferLegPolicy = DEFAULT_TRANSFER_LEG_POLICY,
-): TransferLegDefinition[] {
+export function transferLegDefinitions(insurance: TransferInsurance, policy: TransferLegPolicy = DEFAULT_TRANSFER_LEG_POLICY): TransferLegDefinition[] {
   const leg = (name: TransferLegName, office: TransferOffice, startsOn: TransferLegStart, days: number, basis: string): TransferLegDefinition => ({
     name,
     office,

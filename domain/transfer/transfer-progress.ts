@@ -81,7 +81,12 @@ export function transferLegViews(input: {
   const { progress: p, role } = input;
   const acceptanceLetterReceivedOn = role === 'old' ? p.appliedOn : p.letterSentOn;
   const relationshipReceivedOn = role === 'old' ? p.sentOn : p.receivedOn;
-  const clocks = transferLegClocks(input.calendar, input.insurance, { appliedOn: p.appliedOn, acceptanceLetterReceivedOn, relationshipReceivedOn }, input.policy ?? DEFAULT_TRANSFER_LEG_POLICY);
+  const clocks = transferLegClocks(
+    input.calendar,
+    input.insurance,
+    { appliedOn: p.appliedOn, acceptanceLetterReceivedOn, relationshipReceivedOn },
+    input.policy ?? DEFAULT_TRANSFER_LEG_POLICY,
+  );
   let stopped = false;
   return clocks.map((clock) => {
     const office = input.offices[clock.office];

@@ -94,7 +94,9 @@ export function reconcileTransfer(pair: TransferBookingPair): ReconciliationResu
   differences.push(...compare(pair.outgoing, pair.incoming, 'incoming', 'incoming', workings));
   if (pair.calculated !== undefined) differences.push(...compare(pair.outgoing, pair.calculated, 'calculated', 'calculated', workings));
   const total = (side: TransferAmounts, where: string): string =>
-    parseAmount(side.pooledFund, `${where}.pooledFund`).plus(parseAmount(side.personalAccount, `${where}.personalAccount`)).toString();
+    parseAmount(side.pooledFund, `${where}.pooledFund`)
+      .plus(parseAmount(side.personalAccount, `${where}.personalAccount`))
+      .toString();
   const balanced = differences.length === 0;
   workings.push(balanced ? 'the transfer reconciles to the fen' : `${differences.length} difference(s)`);
   return { balanced, outgoingTotal: total(pair.outgoing, 'outgoing'), incomingTotal: total(pair.incoming, 'incoming'), differences, workings };

@@ -113,7 +113,10 @@ export const transferMachine = setup({
       always: [{ guard: 'hasAcceptanceLetter', target: 'acceptanceLetter' }, { target: 'transferOut' }],
     },
     acceptanceLetter: {
-      entry: [{ type: 'notify', params: { notice: 'transfer_received' } }, { type: 'openLeg', params: { leg: 'acceptanceLetter' } }],
+      entry: [
+        { type: 'notify', params: { notice: 'transfer_received' } },
+        { type: 'openLeg', params: { leg: 'acceptanceLetter' } },
+      ],
       on: {
         ACCEPT: [
           { guard: 'temporaryAccount', target: 'temporaryAccount', actions: assign(({ event }) => ({ acceptedBy: event.officerId })) },
@@ -122,7 +125,11 @@ export const transferMachine = setup({
             actions: [assign(({ event }) => ({ acceptedBy: event.officerId })), { type: 'notify', params: { notice: 'acceptance_letter_sent' } }],
           },
         ],
-        REFUSE: { guard: ({ event }) => event.office === 'new', target: 'refused', actions: assign(({ event }) => ({ refusal: { office: event.office, by: event.by, reason: event.reason } })) },
+        REFUSE: {
+          guard: ({ event }) => event.office === 'new',
+          target: 'refused',
+          actions: assign(({ event }) => ({ refusal: { office: event.office, by: event.by, reason: event.reason } })),
+        },
       },
     },
     transferOut: {
@@ -141,7 +148,11 @@ export const transferMachine = setup({
           },
         ],
         // The counterpart's information table and money arrive together (role `new`).
-        RECEIVED: { guard: 'oldOfficeIsCounterpart', target: 'completion', actions: [assign({ sentBy: 'counterpart' }), { type: 'notify', params: { notice: 'funds_received' } }] },
+        RECEIVED: {
+          guard: 'oldOfficeIsCounterpart',
+          target: 'completion',
+          actions: [assign({ sentBy: 'counterpart' }), { type: 'notify', params: { notice: 'funds_received' } }],
+        },
         REFUSE: { target: 'refused', actions: assign(({ event }) => ({ refusal: { office: event.office, by: event.by, reason: event.reason } })) },
       },
     },

@@ -27,7 +27,10 @@ const Base = z.object({
   sentAt: z.iso.datetime({ offset: true }),
   transferId: z.string().min(1).max(32),
   insurance: z.enum(TRANSFER_INSURANCES),
-  person: z.object({ citizenId: z.string().refine((id) => isCitizenId(id), { error: 'must be a valid citizen ID number' }), name: z.string().max(50).nullable() }),
+  person: z.object({
+    citizenId: z.string().refine((id) => isCitizenId(id), { error: 'must be a valid citizen ID number' }),
+    name: z.string().max(50).nullable(),
+  }),
   from: Party,
   to: Party,
 });

@@ -66,7 +66,11 @@ function checkLink(row: Awaited<ReturnType<typeof auditLinks>>[number], lastSeq:
   }
   const recomputed = sha256(row.canonical);
   if (recomputed !== row.hash) {
-    return { ...at, reason: 'hash', explanation: `its content hashes to ${recomputed.slice(0, 12)}…, not to the stored ${row.hash.slice(0, 12)}…: the row was changed after it was written` };
+    return {
+      ...at,
+      reason: 'hash',
+      explanation: `its content hashes to ${recomputed.slice(0, 12)}…, not to the stored ${row.hash.slice(0, 12)}…: the row was changed after it was written`,
+    };
   }
   return null;
 }

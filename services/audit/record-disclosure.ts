@@ -7,7 +7,13 @@ import { auditActor, type CommandContext } from '../command-context.js';
 const MAX_SUBJECTS = 50;
 
 const masked = (finding: PersonalDataFinding): string =>
-  finding.kind === 'citizenId' ? maskCitizenId(finding.value) : finding.kind === 'phone' ? maskPhone(finding.value) : finding.kind === 'bankAccount' ? maskBankAccount(finding.value) : finding.value;
+  finding.kind === 'citizenId'
+    ? maskCitizenId(finding.value)
+    : finding.kind === 'phone'
+      ? maskPhone(finding.value)
+      : finding.kind === 'bankAccount'
+        ? maskBankAccount(finding.value)
+        : finding.value;
 
 /**
  * 敏感信息查阅留痕: writes one audit entry `personal-data.read` for an answer that gave the caller unmasked ID numbers,
@@ -15,7 +21,10 @@ const masked = (finding: PersonalDataFinding): string =>
  * information). The entry names what was disclosed — kinds, counts and the subjects, masked — and where (the route),
  * never the values themselves. A citizen reading their own record is not a disclosure and is not recorded.
  */
-export async function recordDisclosure(ctx: CommandContext, read: { method: string; route: string; path: string; findings: PersonalDataFinding[] }): Promise<boolean> {
+export async function recordDisclosure(
+  ctx: CommandContext,
+  read: { method: string; route: string; path: string; findings: PersonalDataFinding[] },
+): Promise<boolean> {
   const findings = read.findings.filter((f) => !(ctx.actor.role === 'citizen' && f.kind === 'citizenId' && f.value === ctx.actor.id));
   if (findings.length === 0 || (ctx.actor.role === 'citizen' && findings.every((f) => f.kind !== 'citizenId' && f.kind !== 'bankAccount'))) return false;
   const counts: Partial<Record<PersonalDataKind, number>> = {};

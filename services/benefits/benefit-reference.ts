@@ -25,7 +25,10 @@ export async function recordBenefitParameters(ctx: CommandContext, set: BenefitP
 }
 
 /** The benefit configuration in force on `date` (default today), with the dated versions it was built from. */
-export async function readBenefitPolicy(ctx: CommandContext, date?: string): Promise<{ date: string; policy: BenefitPolicy; versions: BenefitPolicyVersion[] }> {
+export async function readBenefitPolicy(
+  ctx: CommandContext,
+  date?: string,
+): Promise<{ date: string; policy: BenefitPolicy; versions: BenefitPolicyVersion[] }> {
   const day = date ?? ctx.clock.today();
   const versions = await loadBenefitPolicyVersions(ctx.em);
   return { date: day, policy: benefitPolicyInForce(versions, day), versions: versions.filter((v) => v.effectiveFrom <= day) };

@@ -24,7 +24,14 @@ import { ReferenceCache } from '../reference-cache.js';
 
 /** POST /v1/benefit-claims as the route parsed it: the type's own fields, optional ones absent. */
 export type BenefitClaimRequest = { citizenId: string; region: string } & (
-  | { type: 'pension'; retirementDate: string; retirementCategory?: RetirementCategory; lateRetirementAgreed?: boolean; contributionsExtended?: boolean; deemedMonths?: number }
+  | {
+      type: 'pension';
+      retirementDate: string;
+      retirementCategory?: RetirementCategory;
+      lateRetirementAgreed?: boolean;
+      contributionsExtended?: boolean;
+      deemedMonths?: number;
+    }
   | { type: 'unemployment'; leaveDate: string; employerCreditCode: string; registeredOn?: string }
   | {
       type: 'maternity';
@@ -66,7 +73,14 @@ function applicationOf(ctx: CommandContext, request: BenefitClaimRequest, today:
         deemedMonths: request.deemedMonths ?? 0,
       };
     case 'unemployment':
-      return { type: 'unemployment', citizenId, region, leaveDate: request.leaveDate, employerCreditCode: request.employerCreditCode, registeredOn: request.registeredOn ?? today };
+      return {
+        type: 'unemployment',
+        citizenId,
+        region,
+        leaveDate: request.leaveDate,
+        employerCreditCode: request.employerCreditCode,
+        registeredOn: request.registeredOn ?? today,
+      };
     case 'maternity': {
       const e = request.event;
       return {
@@ -80,9 +94,18 @@ function applicationOf(ctx: CommandContext, request: BenefitClaimRequest, today:
     case 'workInjury': {
       // Acceptance facts are the agency's: a clear-cut case and an approved extension are marked by staff only.
       if (!staff && request.clearCut !== undefined) issues.push({ path: 'clearCut', message: 'is marked by the agency at acceptance, not by the applicant' });
-      if (!staff && request.approvedExtensionDays !== undefined) issues.push({ path: 'approvedExtensionDays', message: 'is recorded by the agency that approved it' });
-      const applicant: RecognitionApplicant = ctx.actor.role === 'employer' ? 'employer' : ctx.actor.role === 'citizen' ? (request.applicant === 'family' ? 'family' : 'worker') : (request.applicant ?? 'worker');
-      if (ctx.actor.role === 'employer' && request.applicant !== undefined && request.applicant !== 'employer') issues.push({ path: 'applicant', message: 'an employer agent applies as the employer' });
+      if (!staff && request.approvedExtensionDays !== undefined)
+        issues.push({ path: 'approvedExtensionDays', message: 'is recorded by the agency that approved it' });
+      const applicant: RecognitionApplicant =
+        ctx.actor.role === 'employer'
+          ? 'employer'
+          : ctx.actor.role === 'citizen'
+            ? request.applicant === 'family'
+              ? 'family'
+              : 'worker'
+            : (request.applicant ?? 'worker');
+      if (ctx.actor.role === 'employer' && request.applicant !== undefined && request.applicant !== 'employer')
+        issues.push({ path: 'applicant', message: 'an employer agent applies as the employer' });
       return {
         type: 'workInjury',
         citizenId,
@@ -137,7 +160,13 @@ export async function fileBenefitClaim(ctx: CommandContext, request: BenefitClai
   const employerCreditCode = claimEmployer(application) ?? agentEmployer;
   // Only a death claim is filed by someone other than the person: a relative, who is its claimant.
   const deathClaim = application.type === 'funeral' || application.type === 'survivor';
-  const subject: BenefitClaimSubject = { claimType: application.type, region: application.region, citizenId: application.citizenId, employerCreditCode, claimantId: deathClaim ? actor.id : '' };
+  const subject: BenefitClaimSubject = {
+    claimType: application.type,
+    region: application.region,
+    citizenId: application.citizenId,
+    employerCreditCode,
+    claimantId: deathClaim ? actor.id : '',
+  };
   authorize(ctx, 'create', 'BenefitClaim', subject);
   if (agentEmployer !== null && !(await hasRecordWith(em, application.citizenId, agentEmployer))) {
     throw new DomainError('FORBIDDEN', 'employer: this person has no insurance record with your employer', { path: 'citizenId' });
@@ -155,7 +184,10 @@ export async function fileBenefitClaim(ctx: CommandContext, request: BenefitClai
       throw new DomainError('NOT_ALLOWED_NOW', `a ${application.type} claim for this person and event was decided already`);
     }
     if (existing.applicantId !== actor.id) {
-      throw new DomainError('CLAIM_ALREADY_OPEN', `a ${application.type} claim for this person and event is already open${visible ? `: ${existing.reference}` : ''}`);
+      throw new DomainError(
+        'CLAIM_ALREADY_OPEN',
+        `a ${application.type} claim for this person and event is already open${visible ? `: ${existing.reference}` : ''}`,
+      );
     }
   }
   const versions = await reference.get('benefit.policy', em, loadBenefitPolicyVersions);

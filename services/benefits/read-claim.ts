@@ -31,7 +31,10 @@ export function benefitClaimSubjectOf(row: CaseRow): BenefitClaimSubject {
 
 /** A benefit case the caller may read, by reference or ID; anything else — unknown, not visible, another type — is 404. */
 export async function visibleBenefitClaim(ctx: CommandContext, idOrReference: string): Promise<CaseRow> {
-  const row = visibleOrNotFound(ctx, await findCase(ctx.em, idOrReference), 'Case', caseSubjectOf, { code: 'CASE_NOT_FOUND', message: `No benefit claim ${idOrReference}` });
+  const row = visibleOrNotFound(ctx, await findCase(ctx.em, idOrReference), 'Case', caseSubjectOf, {
+    code: 'CASE_NOT_FOUND',
+    message: `No benefit claim ${idOrReference}`,
+  });
   if (row.type !== 'benefit') throw new DomainError('CASE_NOT_FOUND', `No benefit claim ${idOrReference}`);
   return row;
 }
@@ -44,7 +47,11 @@ export async function visibleBenefitClaim(ctx: CommandContext, idOrReference: st
  */
 export async function readBenefitClaim(ctx: CommandContext, idOrReference: string): Promise<BenefitClaimRead> {
   const row = await visibleBenefitClaim(ctx, idOrReference);
-  const [entitlements, timeline, calendar] = await Promise.all([entitlementsOfCase(ctx.em, row.caseId), caseTimeline(ctx.em, row.caseId), loadCalendarYears(ctx.em)]);
+  const [entitlements, timeline, calendar] = await Promise.all([
+    entitlementsOfCase(ctx.em, row.caseId),
+    caseTimeline(ctx.em, row.caseId),
+    loadCalendarYears(ctx.em),
+  ]);
   const today = ctx.clock.today();
   const deadlines = row.deadlines.map((d) => ({
     ...d,

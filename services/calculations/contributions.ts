@@ -16,7 +16,13 @@ export async function contributionsFor(
 ): Promise<ContributionResult & { parametersFrom: string }> {
   const parameters = await findParametersInForce(ctx.em, q.region, q.date);
   if (!parameters) throw new DomainError('PARAMETERS_NOT_FOUND', `region ${q.region} has no parameters in force on ${q.date}`, { path: 'date' });
-  const result = calculateContribution({ parameters, monthlyWage: Money.of(q.monthlyWage), insuranceTypes: q.insuranceTypes, workInjuryClass: q.workInjuryClass, workInjuryTier: q.workInjuryTier });
+  const result = calculateContribution({
+    parameters,
+    monthlyWage: Money.of(q.monthlyWage),
+    insuranceTypes: q.insuranceTypes,
+    workInjuryClass: q.workInjuryClass,
+    workInjuryTier: q.workInjuryTier,
+  });
   return { ...result, parametersFrom: parameters.effectiveFrom };
 }
 

@@ -20,7 +20,11 @@ export interface CalendarLoad {
  * due dates at once, and each open case with a provisional deadline is told (its tasks' due dates follow, with a line
  * on the timeline). Nothing was ever refused or stuck for the missing year.
  */
-export async function loadCalendarYear(ctx: CommandContext, year: number, load: CalendarLoad): Promise<{ year: number; replaced: boolean; billsRecounted: number; casesTold: number }> {
+export async function loadCalendarYear(
+  ctx: CommandContext,
+  year: number,
+  load: CalendarLoad,
+): Promise<{ year: number; replaced: boolean; billsRecounted: number; casesTold: number }> {
   authorize(ctx, 'manage', 'Calendar', {});
   const calendarYear: CalendarYear = { year, holidays: [...new Set(load.holidays)].sort(), makeupWorkdays: [...new Set(load.makeupWorkdays)].sort() };
   try {

@@ -6,7 +6,10 @@ import type { CommandContext } from '../command-context.js';
 
 /** One case with its timeline and tasks, by ID or reference — 404 for unknown and for not visible alike. */
 export async function readCase(ctx: CommandContext, idOrReference: string): Promise<{ row: CaseRow; timeline: TimelineItem[]; tasks: TaskView[] }> {
-  const row = visibleOrNotFound(ctx, await findCase(ctx.em, idOrReference), 'Case', caseSubjectOf, { code: 'CASE_NOT_FOUND', message: `No case ${idOrReference}` });
+  const row = visibleOrNotFound(ctx, await findCase(ctx.em, idOrReference), 'Case', caseSubjectOf, {
+    code: 'CASE_NOT_FOUND',
+    message: `No case ${idOrReference}`,
+  });
   const [timeline, tasks] = await Promise.all([caseTimeline(ctx.em, row.caseId), caseTasks(ctx.em, row.caseId)]);
   return { row, timeline, tasks };
 }

@@ -46,11 +46,19 @@ export interface IncomingPayment {
 export async function bookPayment(ctx: CommandContext, req: PaymentRequest): Promise<BookedPayment> {
   const employer = await employerFor(ctx, req.employerCreditCode, 'pay');
   const today = ctx.clock.today();
-  if (compareDates(req.paidOn, today) > 0) throw new DomainError('VALIDATION_FAILED', `paidOn ${req.paidOn} is in the future (today is ${today})`, { path: 'paidOn' });
+  if (compareDates(req.paidOn, today) > 0)
+    throw new DomainError('VALIDATION_FAILED', `paidOn ${req.paidOn} is in the future (today is ${today})`, { path: 'paidOn' });
   const amount = Money.of(req.amount);
   if (amount.isZero() || amount.isNegative()) throw new DomainError('VALIDATION_FAILED', 'amount must be more than zero', { path: 'amount' });
   const policy = await loadContributionPolicy(ctx.em);
-  const payment = { idempotencyKey: `api:${req.idempotencyKey}`, employer: employer.creditCode, amount, paidOn: req.paidOn, source: 'api' as const, reference: req.reference ?? null };
+  const payment = {
+    idempotencyKey: `api:${req.idempotencyKey}`,
+    employer: employer.creditCode,
+    amount,
+    paidOn: req.paidOn,
+    source: 'api' as const,
+    reference: req.reference ?? null,
+  };
   return bookIncoming(ctx, policy, payment);
 }
 

@@ -89,7 +89,14 @@ export async function declareWageFile(ctx: DeclarationContext, req: WageFileDecl
   if (!read.ok) return { ok: false, issues: [read.issue] };
   const readIssues = read.fault ? [...read.result.issues, read.fault] : read.result.issues;
   const idempotencyKey = req.idempotencyKey ?? keyOf('declaration-file', employer.creditCode, req.period, createHash('sha256').update(req.file).digest('hex'));
-  return recordWages(ctx, employer, { period: req.period, lines: read.result.lines, readIssues, source: 'file', idempotencyKey, detailUpTo: FILE_LINES_LISTED });
+  return recordWages(ctx, employer, {
+    period: req.period,
+    lines: read.result.lines,
+    readIssues,
+    source: 'file',
+    idempotencyKey,
+    detailUpTo: FILE_LINES_LISTED,
+  });
 }
 
 interface Intake {

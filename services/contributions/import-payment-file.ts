@@ -9,9 +9,7 @@ import { employerFor } from '../employers/employer-access.js';
 import { bookIncoming, type BookedPayment } from './book-payment.js';
 import { readCsvUpload } from './csv-stream.js';
 
-export type PaymentImport =
-  | { ok: false; issues: DeclarationIssue[] }
-  | { ok: true; booked: number; duplicates: number; payments: BookedPayment[] };
+export type PaymentImport = { ok: false; issues: DeclarationIssue[] } | { ok: true; booked: number; duplicates: number; payments: BookedPayment[] };
 
 /**
  * 批量到账: a bank or tax-bureau payment file (the adapters of issue 3, layouts in docs/contributions.md). Every row is

@@ -20,7 +20,10 @@ export interface BillsView {
  * 对账单: an employer's bills with what is owed on each as of a date (today by default), late fee counted day by day
  * (社会保险法 art. 86, rules §4); an employer agent sees only its own, staff those of their region.
  */
-export async function readBills(ctx: Pick<CommandContext, 'em' | 'actor' | 'ability' | 'clock'>, q: { employerCreditCode?: string; asOf?: string }): Promise<BillsView> {
+export async function readBills(
+  ctx: Pick<CommandContext, 'em' | 'actor' | 'ability' | 'clock'>,
+  q: { employerCreditCode?: string; asOf?: string },
+): Promise<BillsView> {
   const employer = await employerFor(ctx, q.employerCreditCode, 'read');
   const { em } = ctx;
   const policy = await loadContributionPolicy(em);

@@ -50,7 +50,18 @@ export async function reportLeaver(
   const earlier = await findLeaverReport(ctx.em, employer.creditCode, request.citizenId, request.leaveDate);
   if (earlier) {
     const due = calendar.deadlineOf(request.leaveDate, policy.leaverReportDays, 'calendar');
-    return { ...request, reportId: earlier.id, repeated: true, employerCreditCode: employer.creditCode, reason: earlier.reason as LeaveReason, lastMonth: earlier.lastMonth, insuranceTypes: earlier.insuranceTypes, reportDeadline: due.dueDate, lateDays: earlier.lateDays, provisional: due.provisional };
+    return {
+      ...request,
+      reportId: earlier.id,
+      repeated: true,
+      employerCreditCode: employer.creditCode,
+      reason: earlier.reason as LeaveReason,
+      lastMonth: earlier.lastMonth,
+      insuranceTypes: earlier.insuranceTypes,
+      reportDeadline: due.dueDate,
+      lateDays: earlier.lateDays,
+      provisional: due.provisional,
+    };
   }
   const records = await activeRecordsWith(ctx.em, request.citizenId, employer.creditCode);
   if (records.length === 0) {

@@ -14,13 +14,19 @@ async function applicantsCase(ctx: CommandContext, idOrReference: string): Promi
   const row = await findCase(ctx.em, idOrReference);
   if (!row || row.type !== 'enrollment' || !may(ctx, 'read', 'Case', caseSubjectOf(row))) throw new DomainError('CASE_NOT_FOUND', `No case ${idOrReference}`);
   const isApplicant =
-    actor.id === row.applicantId || (actor.role === 'citizen' && actor.id === row.citizenId) || (actor.role === 'employer' && actor.employer === row.employerCreditCode);
+    actor.id === row.applicantId ||
+    (actor.role === 'citizen' && actor.id === row.citizenId) ||
+    (actor.role === 'employer' && actor.employer === row.employerCreditCode);
   if (!isApplicant) throw new DomainError('FORBIDDEN', 'applicant: only the applicant answers for this application');
   return { ...row, statusVersion: await caseStatusVersion(ctx.em, row.caseId) };
 }
 
 /** 补正材料: the applicant answers a return for correction; the case goes back through the checks to its reviewer. */
-export async function resubmitEnrollment(ctx: CommandContext, idOrReference: string, correction: EnrollmentCorrection): Promise<{ row: CaseRow; view: CaseView }> {
+export async function resubmitEnrollment(
+  ctx: CommandContext,
+  idOrReference: string,
+  correction: EnrollmentCorrection,
+): Promise<{ row: CaseRow; view: CaseView }> {
   const row = await applicantsCase(ctx, idOrReference);
   const view = await ctx.workflows.resubmitEnrollment(row.caseId, correction, ctx.actor.id, row.statusVersion);
   return { row, view };

@@ -54,7 +54,8 @@ export async function registerHire(ctx: CommandContext, request: HireRegistratio
   const businessKey = businessKeyOf('enrollment', request.person.citizenId, employerCreditCode ?? 'flexible');
   const { caseId, existing } = await caseIdFor(em, 'enrollment', businessKey, REOPENABLE);
   // Someone else's open case for this person: say so without showing it.
-  if (existing && !may(ctx, 'read', 'Case', caseSubjectOf(existing))) throw new DomainError('NOT_ALLOWED_NOW', 'an enrollment for this person and employer is already open');
+  if (existing && !may(ctx, 'read', 'Case', caseSubjectOf(existing)))
+    throw new DomainError('NOT_ALLOWED_NOW', 'an enrollment for this person and employer is already open');
   const now = ctx.clock.now();
   const row =
     existing ??
@@ -73,7 +74,12 @@ export async function registerHire(ctx: CommandContext, request: HireRegistratio
     }));
   if (row.closedAt === null) {
     const application: EnrollmentApplication = {
-      person: { citizenId: request.person.citizenId, name: request.person.name, phone: request.person.phone ?? null, hukouRegion: request.person.hukouRegion ?? null },
+      person: {
+        citizenId: request.person.citizenId,
+        name: request.person.name,
+        phone: request.person.phone ?? null,
+        hukouRegion: request.person.hukouRegion ?? null,
+      },
       employerCreditCode,
       hireDate: request.hireDate,
       insuranceTypes: request.insuranceTypes,

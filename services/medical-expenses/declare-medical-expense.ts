@@ -36,7 +36,8 @@ const RULE_CODES: ReadonlySet<string> = new Set(['NOT_ELIGIBLE', 'DUPLICATE_INVO
 function refusalError(refusals: readonly MedicalRefusal[]): DomainError {
   const issues = refusals.map((r) => ({ path: r.path, message: r.reason }));
   const rule = refusals[0]!;
-  if (refusals.every((r) => RULE_CODES.has(r.code))) return new DomainError(rule.code as 'NOT_ELIGIBLE' | 'DUPLICATE_INVOICE' | 'UNKNOWN_HOSPITAL', rule.reason, { path: rule.path, issues });
+  if (refusals.every((r) => RULE_CODES.has(r.code)))
+    return new DomainError(rule.code as 'NOT_ELIGIBLE' | 'DUPLICATE_INVOICE' | 'UNKNOWN_HOSPITAL', rule.reason, { path: rule.path, issues });
   return invalidInput(issues);
 }
 
@@ -90,24 +91,27 @@ export async function declareMedicalExpense(ctx: CommandContext, request: Medica
   if (foreign.length > 0) throw invalidInput([{ path: 'attachmentIds', message: `${foreign.join(', ')}: not an unfiled attachment you uploaded` }]);
 
   const now = ctx.clock.now();
-  const row = mine && existing ? existing : await em.transactional(async (tx) => {
-    const registered = await registerCase(tx, caseId, {
-      type: 'medicalExpense',
-      businessKey,
-      region: request.region,
-      citizenId: request.citizenId,
-      employerCreditCode: agentEmployer,
-      applicantId: actor.id,
-      applicantRole: actor.role,
-      subjectName: await personName(tx, request.citizenId),
-      summary: { category: request.category, declaredOn: today, total: result.total, reimbursable: result.reimbursable, attachmentIds },
-      requestId: ctx.requestId,
-      now,
-    });
-    await holdInvoices(tx, { caseId, reference: registered.reference, category: request.category, region: request.region, invoiceKeys: keys }, now);
-    await fileDeclarationAttachments(tx, caseId, attachmentIds);
-    return registered;
-  });
+  const row =
+    mine && existing
+      ? existing
+      : await em.transactional(async (tx) => {
+          const registered = await registerCase(tx, caseId, {
+            type: 'medicalExpense',
+            businessKey,
+            region: request.region,
+            citizenId: request.citizenId,
+            employerCreditCode: agentEmployer,
+            applicantId: actor.id,
+            applicantRole: actor.role,
+            subjectName: await personName(tx, request.citizenId),
+            summary: { category: request.category, declaredOn: today, total: result.total, reimbursable: result.reimbursable, attachmentIds },
+            requestId: ctx.requestId,
+            now,
+          });
+          await holdInvoices(tx, { caseId, reference: registered.reference, category: request.category, region: request.region, invoiceKeys: keys }, now);
+          await fileDeclarationAttachments(tx, caseId, attachmentIds);
+          return registered;
+        });
   await ctx.workflows.startMedicalExpenseDeclaration({
     caseId: row.caseId,
     reference: row.reference,

@@ -9,7 +9,16 @@ import type { NoticeChannel, OutgoingNotice } from '../adapters/notice-channel.j
 export async function dispatchPendingNotices(orm: MikroORM, channel: NoticeChannel, batch = 200): Promise<number> {
   return orm.em.fork().transactional(async (em) => {
     const rows = await em.execute<
-      { id: string; case_id: string; recipient_kind: 'citizen' | 'employer'; recipient_id: string; channel: string; kind: string; payload: Record<string, unknown>; created_at: Date }[]
+      {
+        id: string;
+        case_id: string;
+        recipient_kind: 'citizen' | 'employer';
+        recipient_id: string;
+        channel: string;
+        kind: string;
+        payload: Record<string, unknown>;
+        created_at: Date;
+      }[]
     >(
       `select id, case_id, recipient_kind, recipient_id, channel, kind, payload, created_at from notice_outbox
        where dispatched_at is null order by created_at limit ? for update skip locked`,
@@ -27,7 +36,10 @@ export async function dispatchPendingNotices(orm: MikroORM, channel: NoticeChann
       createdAt: new Date(row.created_at).toISOString(),
     }));
     await channel.deliver(notices);
-    await em.execute(`update notice_outbox set dispatched_at = now() where id in (${rows.map(() => '?').join(', ')})`, rows.map((row) => row.id));
+    await em.execute(
+      `update notice_outbox set dispatched_at = now() where id in (${rows.map(() => '?').join(', ')})`,
+      rows.map((row) => row.id),
+    );
     return rows.length;
   });
 }

@@ -15,7 +15,11 @@ export async function readNotices(
 ): Promise<{ items: NoticeView[]; more: boolean }> {
   const { actor } = ctx;
   const recipient =
-    actor.role === 'citizen' ? ({ kind: 'citizen', id: actor.id } as const) : actor.role === 'employer' && actor.employer ? ({ kind: 'employer', id: actor.employer } as const) : null;
+    actor.role === 'citizen'
+      ? ({ kind: 'citizen', id: actor.id } as const)
+      : actor.role === 'employer' && actor.employer
+        ? ({ kind: 'employer', id: actor.employer } as const)
+        : null;
   if (!recipient) throw new DomainError('FORBIDDEN', 'Notices go to citizens and employers; staff follow cases through their worklists');
   return listNotices(ctx.em, { recipient, limit: page.limit, before: page.before });
 }

@@ -35,7 +35,8 @@ export async function importBankReturn(ctx: CommandContext, reference: string, t
   const found = await findPayroll(ctx.em, reference);
   const payroll = visibleOrNotFound(ctx, found, 'Payroll', (p) => ({ region: p.region }), { code: 'CASE_NOT_FOUND', message: `No payroll ${reference}` });
   authorize(ctx, 'update', 'Payroll', { region: payroll.region });
-  if (payroll.status !== 'paying') throw new DomainError('NOT_ALLOWED_NOW', `payroll ${payroll.reference} is ${payroll.status}: bank returns are taken while it is paying`);
+  if (payroll.status !== 'paying')
+    throw new DomainError('NOT_ALLOWED_NOW', `payroll ${payroll.reference} is ${payroll.status}: bank returns are taken while it is paying`);
 
   const bank = bankOf(text, payroll.reference);
   const lines = bank === null ? [] : await sentLines(ctx.em, payroll.caseId, bank);
@@ -68,6 +69,7 @@ export async function importBankReturn(ctx: CommandContext, reference: string, t
     else applied = done;
   }
   const outstanding = await outstandingLines(ctx.em, payroll.caseId);
-  if (applied.applied > 0) await ctx.workflows.notifyPayrollBankReturn(payroll.caseId, { fingerprint: result.fingerprint, outstanding, failed: applied.failed });
+  if (applied.applied > 0)
+    await ctx.workflows.notifyPayrollBankReturn(payroll.caseId, { fingerprint: result.fingerprint, outstanding, failed: applied.failed });
   return { ...report, bank, ...applied, outstanding };
 }

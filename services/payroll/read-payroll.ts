@@ -1,5 +1,13 @@
 import { Payroll } from '../../db/entities/payroll.entity.js';
-import { findPayroll, payrollsByIds, payrollExceptions, payrollLineTotals, type HeldLine, type LineTotals, type PayrollRow } from '../../db/queries/payroll.query.js';
+import {
+  findPayroll,
+  payrollsByIds,
+  payrollExceptions,
+  payrollLineTotals,
+  type HeldLine,
+  type LineTotals,
+  type PayrollRow,
+} from '../../db/queries/payroll.query.js';
 import { accessibleFilter } from '../../policies/sql-scope.js';
 import { visibleOrNotFound } from '../authorization.js';
 import type { CommandContext } from '../command-context.js';
@@ -23,15 +31,25 @@ export async function readPayroll(ctx: CommandContext, idOrReference: string, li
  * GET /v1/payrolls: the payrolls the caller may read, newest month first — filtered in SQL by the same CASL rules
  * (policies/sql-scope.ts) on the payroll entity, then read with their status.
  */
-export async function readPayrolls(ctx: CommandContext, q: { limit: number; after: { period: string; reference: string } | null }): Promise<{ items: PayrollRow[]; more: boolean }> {
+export async function readPayrolls(
+  ctx: CommandContext,
+  q: { limit: number; after: { period: string; reference: string } | null },
+): Promise<{ items: PayrollRow[]; more: boolean }> {
   const scope = accessibleFilter(ctx.ability, 'read', 'Payroll');
   if (scope === null) return { items: [], more: false };
   const after = q.after ? [{ $or: [{ period: { $lt: q.after.period } }, { period: q.after.period, reference: { $lt: q.after.reference } }] }] : [];
-  const rows = await ctx.em.find(Payroll, { $and: [scope, ...after] }, {
-    orderBy: { period: 'desc', reference: 'desc' },
-    limit: q.limit + 1,
-    fields: ['caseId'],
-  });
-  const items = await payrollsByIds(ctx.em, rows.slice(0, q.limit).map((r) => r.caseId));
+  const rows = await ctx.em.find(
+    Payroll,
+    { $and: [scope, ...after] },
+    {
+      orderBy: { period: 'desc', reference: 'desc' },
+      limit: q.limit + 1,
+      fields: ['caseId'],
+    },
+  );
+  const items = await payrollsByIds(
+    ctx.em,
+    rows.slice(0, q.limit).map((r) => r.caseId),
+  );
   return { items, more: rows.length > q.limit };
 }

@@ -34,7 +34,12 @@ export async function requestBaseChange(ctx: CommandContext, citizenId: string, 
   const bounds = clampBase(Money.zero(), parameters);
   const newBase = Money.of(request.newBase);
   if (newBase.compare(bounds.floor) < 0 || newBase.compare(bounds.ceiling) > 0) {
-    throw invalidInput([{ path: 'newBase', message: `must lie within the region's bounds ${bounds.floor.toString()}–${bounds.ceiling.toString()} for ${request.fromMonth} (§3.2)` }]);
+    throw invalidInput([
+      {
+        path: 'newBase',
+        message: `must lie within the region's bounds ${bounds.floor.toString()}–${bounds.ceiling.toString()} for ${request.fromMonth} (§3.2)`,
+      },
+    ]);
   }
   const oldBase = Money.of(records[0]!.contributionBase);
   const drop = newBase.compare(oldBase) < 0;
@@ -71,7 +76,8 @@ export async function decideBaseDrop(ctx: CommandContext, changeId: string, deci
   const status = decision.approve ? 'applied' : 'rejected';
   await ctx.em.transactional(async (tx) => {
     const now = ctx.clock.now();
-    if (!(await decideBaseChange(tx, change.id, status, ctx.actor.id, now))) throw new DomainError('TASK_ALREADY_DECIDED', 'the base change was decided meanwhile');
+    if (!(await decideBaseChange(tx, change.id, status, ctx.actor.id, now)))
+      throw new DomainError('TASK_ALREADY_DECIDED', 'the base change was decided meanwhile');
     if (decision.approve) {
       const records = await activeRecordsWith(tx, change.citizenId, change.employerCreditCode);
       await applyBase(tx, { recordIds: records.map((r) => r.id), newBase: change.newBase });

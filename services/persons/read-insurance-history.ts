@@ -16,8 +16,10 @@ export async function readInsuranceHistory(ctx: CommandContext, citizenId: strin
   const visible = subjects.some((s) => may(ctx, 'read', 'Person', s));
   if (!visible || regions.length === 0) throw new DomainError('PERSON_NOT_FOUND', 'No insurance record for this person', { path: 'citizenId' });
   const [records, paid] = await Promise.all([personRecords(ctx.em, citizenId), paidDeclaredMonths(ctx.em, citizenId)]);
-  const history = buildInsuranceHistory(records, monthOf(ctx.clock.today()), (record, month) =>
-    record.employerCreditCode !== null && (paid.get(`${record.employerCreditCode}:${month}`)?.has(record.insuranceType) ?? false),
+  const history = buildInsuranceHistory(
+    records,
+    monthOf(ctx.clock.today()),
+    (record, month) => record.employerCreditCode !== null && (paid.get(`${record.employerCreditCode}:${month}`)?.has(record.insuranceType) ?? false),
   );
   return { ...history, citizenId, unmasked: subjects.some((s) => may(ctx, 'readUnmasked', 'Person', s)) };
 }

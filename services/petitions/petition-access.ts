@@ -26,7 +26,10 @@ export async function ownPetition(ctx: CommandContext, idOrReference: string): P
  */
 export async function visiblePetitionCase(ctx: CommandContext, idOrReference: string): Promise<CaseRow> {
   const row = await findCase(ctx.em, idOrReference);
-  return visibleOrNotFound(ctx, row?.type === 'petition' ? row : null, 'Case', caseSubjectOf, { code: 'CASE_NOT_FOUND', message: notFound(idOrReference).message });
+  return visibleOrNotFound(ctx, row?.type === 'petition' ? row : null, 'Case', caseSubjectOf, {
+    code: 'CASE_NOT_FOUND',
+    message: notFound(idOrReference).message,
+  });
 }
 
 /** The written opinion a delivery or a review request is about, as the case's read model holds it. */

@@ -7,7 +7,11 @@ import { ownPetition } from './petition-access.js';
  * system). The workflow refuses a second rating or one before any reply (409); the rating and its audit entry are
  * written by the workflow's activity, once.
  */
-export async function ratePetition(ctx: CommandContext, idOrReference: string, rating: { score: number; comment?: string }): Promise<{ row: CaseRow; status: string }> {
+export async function ratePetition(
+  ctx: CommandContext,
+  idOrReference: string,
+  rating: { score: number; comment?: string },
+): Promise<{ row: CaseRow; status: string }> {
   const { row } = await ownPetition(ctx, idOrReference);
   const view = await ctx.workflows.ratePetition(row.caseId, { score: rating.score, comment: rating.comment ?? '' }, ctx.actor.id);
   return { row, status: view.status };

@@ -2,7 +2,13 @@ import PDFDocument from 'pdfkit';
 import type { PersonalRecord } from './read-personal-record.js';
 import { cjkFontBytes } from './pdf-fonts.js';
 
-const INSURANCE: Record<string, string> = { pension: '基本养老保险', medical: '基本医疗保险', unemployment: '失业保险', workInjury: '工伤保险', maternity: '生育保险' };
+const INSURANCE: Record<string, string> = {
+  pension: '基本养老保险',
+  medical: '基本医疗保险',
+  unemployment: '失业保险',
+  workInjury: '工伤保险',
+  maternity: '生育保险',
+};
 
 export interface CertificateContent {
   record: PersonalRecord;
@@ -36,10 +42,17 @@ export function renderCertificatePdf(content: CertificateContent): Promise<Buffe
   doc.text(`截至 ${content.issuedOn}，该参保人员的社会保险参保缴费情况如下：`).moveDown(0.5);
   for (const period of record.periods) {
     const until = period.endMonth ?? '至今';
-    doc.text(`${INSURANCE[period.insuranceType] ?? period.insuranceType}  ${period.employerCreditCode ?? '灵活就业'}  ${period.startMonth} — ${until}  缴费基数 ${period.contributionBase}  已缴 ${period.paidMonths} 个月`);
+    doc.text(
+      `${INSURANCE[period.insuranceType] ?? period.insuranceType}  ${period.employerCreditCode ?? '灵活就业'}  ${period.startMonth} — ${until}  缴费基数 ${period.contributionBase}  已缴 ${period.paidMonths} 个月`,
+    );
   }
   if (record.periods.length === 0) doc.text('无参保记录。');
-  doc.moveDown(0.5).text('累计缴费月数：' + Object.entries(record.contributionMonths).map(([type, months]) => `${INSURANCE[type] ?? type} ${months} 个月`).join('；'));
+  doc.moveDown(0.5).text(
+    '累计缴费月数：' +
+      Object.entries(record.contributionMonths)
+        .map(([type, months]) => `${INSURANCE[type] ?? type} ${months} 个月`)
+        .join('；'),
+  );
   doc.text(`基本养老保险个人账户储存额：${record.personalAccount.balance} 元（含记账利息 ${record.personalAccount.interestTotal} 元）`);
   doc.moveDown(2);
   doc.text(`验证码：${content.code}`);

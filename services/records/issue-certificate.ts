@@ -18,13 +18,18 @@ export const VERIFY_PATH = '/web/verify';
  */
 export async function issueCertificate(ctx: CommandContext, citizenId: string): Promise<{ code: string; sha256: string; pdf: Buffer }> {
   const record = await readPersonalRecord(ctx, citizenId);
-  if (!record.unmasked) throw new DomainError('FORBIDDEN', 'A certificate shows the full ID number: only the person or staff of their region may have one issued');
+  if (!record.unmasked)
+    throw new DomainError('FORBIDDEN', 'A certificate shows the full ID number: only the person or staff of their region may have one issued');
   const code = newCertificateCode();
   const issuedAt = ctx.clock.now();
   const issuedOn = ctx.clock.today();
   const pdf = await renderCertificatePdf({ record, code, issuedOn, issuedAt, verifyPath: VERIFY_PATH });
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const [region] = await regionsOfPerson(ctx.em, citizenId);
-  await recordCertificate(ctx.em, { code, citizenId, maskedName: maskName(record.name ?? ''), issuedOn, sha256 }, { actor: ctx.actor, requestId: ctx.requestId, now: issuedAt, region: region ?? null });
+  await recordCertificate(
+    ctx.em,
+    { code, citizenId, maskedName: maskName(record.name ?? ''), issuedOn, sha256 },
+    { actor: ctx.actor, requestId: ctx.requestId, now: issuedAt, region: region ?? null },
+  );
   return { code, sha256, pdf };
 }

@@ -10,7 +10,11 @@ import { ReferenceCache } from '../reference-cache.js';
  * to the defaults). Refused with the field named, and nothing written, for an unknown key or a value that does not fit
  * the policy. Applies to cases started afterwards: a running case keeps the policy it was given.
  */
-export async function changeSetting(ctx: CommandContext, key: string, value: unknown): Promise<{ key: string; value: unknown; created: boolean; updatedAt: string }> {
+export async function changeSetting(
+  ctx: CommandContext,
+  key: string,
+  value: unknown,
+): Promise<{ key: string; value: unknown; created: boolean; updatedAt: string }> {
   authorize(ctx, 'manage', 'Setting', {});
   if (!isSettingKey(key)) throw invalidInput([{ path: 'key', message: `is not a setting; one of ${SETTING_KEYS.join(', ')}` }]);
   assertValidSetting(key, value);

@@ -72,7 +72,11 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
         throw new DomainError('NOT_ALLOWED_NOW', `case ${caseId} has finished; nothing can change it now`, { cause: err });
       }
       if (caseIsRecovering(err)) {
-        throw new DomainError('CASE_UNAVAILABLE', `case ${caseId} cannot take the request right now (its worker is restarting); send the same request again — it is applied once`, { cause: err });
+        throw new DomainError(
+          'CASE_UNAVAILABLE',
+          `case ${caseId} cannot take the request right now (its worker is restarting); send the same request again — it is applied once`,
+          { cause: err },
+        );
       }
       throw err;
     }
@@ -102,10 +106,14 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
       ),
 
     withdrawEnrollment: (caseId, reason, actorId) =>
-      update(caseId, () => handle(caseId).executeUpdate(withdrawEnrollment, { args: [{ reason, actorId }], updateId: updateIdOf('withdraw', caseId, actorId) })),
+      update(caseId, () =>
+        handle(caseId).executeUpdate(withdrawEnrollment, { args: [{ reason, actorId }], updateId: updateIdOf('withdraw', caseId, actorId) }),
+      ),
 
     requestPetitionReview: (caseId, stage, actorId) =>
-      update(caseId, () => handle(caseId).executeUpdate(requestPetitionReview, { args: [{ stage, actorId }], updateId: updateIdOf('petition-review', caseId, stage) })),
+      update(caseId, () =>
+        handle(caseId).executeUpdate(requestPetitionReview, { args: [{ stage, actorId }], updateId: updateIdOf('petition-review', caseId, stage) }),
+      ),
 
     ratePetition: (caseId, rating, actorId) =>
       update(caseId, () =>
@@ -150,7 +158,8 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
     startTransfer: (input) => client.workflow.start(transfer, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
 
     deliverTransferMessage: (caseId, message) => handle(caseId).signal(transferMessageArrived, { message }).catch(finishedIsFine),
-    startBenefitClaim: (input) => client.workflow.start(benefitClaim, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
+    startBenefitClaim: (input) =>
+      client.workflow.start(benefitClaim, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
     startMedicalExpenseDeclaration: (input) =>
       client.workflow.start(medicalExpenseDeclaration, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
 
@@ -160,7 +169,10 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
     startPayroll: (input) => client.workflow.start(payroll, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
     notifyPayrollBankReturn: (caseId, file) => handle(caseId).signal(payrollBankReturn, file).catch(finishedIsFine),
 
-    calendarLoaded: (caseId, calendar) => handle(caseId).signal(calendarLoaded, { calendar: [...calendar] }).catch(finishedIsFine),
+    calendarLoaded: (caseId, calendar) =>
+      handle(caseId)
+        .signal(calendarLoaded, { calendar: [...calendar] })
+        .catch(finishedIsFine),
 
     async ping() {
       await client.workflowService.getSystemInfo({});

@@ -58,7 +58,10 @@ const STAFF = new Set(['caseworker', 'reviewer', 'supervisor', 'auditor', 'admin
  */
 export async function readTransfer(ctx: CommandContext, reference: string): Promise<TransferDTO> {
   const found = await findCase(ctx.em, reference);
-  const row = visibleOrNotFound(ctx, found?.type === 'transfer' ? found : null, 'Case', caseSubjectOf, { code: 'CASE_NOT_FOUND', message: `No transfer ${reference}` });
+  const row = visibleOrNotFound(ctx, found?.type === 'transfer' ? found : null, 'Case', caseSubjectOf, {
+    code: 'CASE_NOT_FOUND',
+    message: `No transfer ${reference}`,
+  });
   const s = row.summary as Record<string, unknown> & { legs?: TransferLegView[]; insurance?: string; fromRegion?: string; toRegion?: string };
   const calendar = new HolidayCalendar(await loadCalendarYears(ctx.em));
   const today = ctx.clock.today();

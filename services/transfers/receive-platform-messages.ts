@@ -120,7 +120,10 @@ async function openOutboundTransfer(ctx: PlatformContext, m: TransferRequestMess
       appliedOn: shanghaiDateOf(Date.parse(row.openedAt)),
     },
     role: 'old',
-    offices: { old: { region: old.code, poolingArea: old.poolingArea, served: true }, new: { region: m.from.region, poolingArea: m.from.poolingArea, served: false } },
+    offices: {
+      old: { region: old.code, poolingArea: old.poolingArea, served: true },
+      new: { region: m.from.region, poolingArea: m.from.poolingArea, served: false },
+    },
     platform: { transferId: m.transferId, counterpartReference: m.from.reference },
     submittedBy: { id: 'platform', role: 'system' },
     policy: await loadTransferPolicy(ctx.em),

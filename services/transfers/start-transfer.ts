@@ -43,11 +43,22 @@ export async function startTransfer(ctx: CommandContext, request: TransferReques
   const { em, actor } = ctx;
   const [from, to] = await Promise.all([transferRegionOf(em, request.fromRegion), transferRegionOf(em, request.toRegion)]);
   if (!to.served) {
-    throw invalidInput([{ path: 'toRegion', message: `region ${request.toRegion} is not served by this system: apply at the new office, which reaches this one through the national transfer platform` }]);
+    throw invalidInput([
+      {
+        path: 'toRegion',
+        message: `region ${request.toRegion} is not served by this system: apply at the new office, which reaches this one through the national transfer platform`,
+      },
+    ]);
   }
   const businessKey = businessKeyOf('transfer', request.citizenId, request.insurance, from.poolingArea, to.poolingArea);
   const policy = await loadTransferPolicy(em);
-  const facts = await transferDoorFacts(em, { citizenId: request.citizenId, insurance: request.insurance, fromPoolingArea: from.poolingArea, toPoolingArea: to.poolingArea, businessKey });
+  const facts = await transferDoorFacts(em, {
+    citizenId: request.citizenId,
+    insurance: request.insurance,
+    fromPoolingArea: from.poolingArea,
+    toPoolingArea: to.poolingArea,
+    businessKey,
+  });
   const employerCreditCode = await currentEmployerIn(ctx, request.citizenId, to.poolingArea);
   authorize(ctx, 'create', 'Transfer', { citizenId: request.citizenId, region: request.toRegion, employerCreditCode });
 
@@ -138,7 +149,10 @@ function inputOf(
     reference: row.reference,
     application,
     role,
-    offices: { old: { region: from.code, poolingArea: from.poolingArea, served: from.served }, new: { region: to.code, poolingArea: to.poolingArea, served: true } },
+    offices: {
+      old: { region: from.code, poolingArea: from.poolingArea, served: from.served },
+      new: { region: to.code, poolingArea: to.poolingArea, served: true },
+    },
     platform: { transferId: row.reference, counterpartReference: null },
     submittedBy: { id: actor.id, role: actor.role },
     policy,

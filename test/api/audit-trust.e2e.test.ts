@@ -55,7 +55,16 @@ describe('tamper-evident audit and audited reads of personal data (issue 15 poin
 
   it('an edit made with SQL shows on the API, the auditor’s page and npm run audit:verify at the first broken link', async () => {
     for (let n = 1; n <= 4; n += 1) {
-      await appendAudit(system.orm.em.fork(), { at: system.clock.now(), actorId: 'cw-x', actorRole: 'caseworker', region: REGION, action: 'test.appended', objectType: 'Test', objectId: `o-${n}`, detail: { n } });
+      await appendAudit(system.orm.em.fork(), {
+        at: system.clock.now(),
+        actorId: 'cw-x',
+        actorRole: 'caseworker',
+        region: REGION,
+        action: 'test.appended',
+        objectType: 'Test',
+        objectId: `o-${n}`,
+        detail: { n },
+      });
     }
     const auditor = await system.token({ role: 'auditor', region: REGION, sub: 'aud-chain' });
     const before = await system.call('GET', '/v1/audit-entries/verification', { token: auditor });
@@ -70,7 +79,12 @@ describe('tamper-evident audit and audited reads of personal data (issue 15 poin
     });
 
     const after = await system.call('GET', '/v1/audit-entries/verification', { token: auditor });
-    expect(after.body.chains[0]).toMatchObject({ chain: REGION, intact: false, checked: 2, firstBroken: { entryId: Number(third!.id), chainSeq: 3, reason: 'hash' } });
+    expect(after.body.chains[0]).toMatchObject({
+      chain: REGION,
+      intact: false,
+      checked: 2,
+      firstBroken: { entryId: Number(third!.id), chainSeq: 3, reason: 'hash' },
+    });
 
     const page = await fetch(`${system.url}/web/audit/chain?lang=en`, { headers: { cookie: `si_token=${auditor}` } });
     const html = await page.text();

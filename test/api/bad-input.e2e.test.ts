@@ -39,7 +39,11 @@ describe('bad input, authentication and masking over HTTP: the right 4xx problem
     return new Promise((resolve, reject) => {
       const request = httpRequest(
         `${system.url}${path}`,
-        { method: 'POST', agent: false, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          method: 'POST',
+          agent: false,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (response) => {
           let text = '';
           response.setEncoding('utf8');
@@ -146,7 +150,10 @@ describe('bad input, authentication and masking over HTTP: the right 4xx problem
   });
 
   it('an employer agent filing for another employer → 403 with the reason (docs/architecture.md "Permissions")', async () => {
-    const answer = await refused('POST', '/v1/enrollments', { token: employer, body: enrollmentBody({ employerCreditCode: SEEDED_EMPLOYER_330106, region: '330106' }) });
+    const answer = await refused('POST', '/v1/enrollments', {
+      token: employer,
+      body: enrollmentBody({ employerCreditCode: SEEDED_EMPLOYER_330106, region: '330106' }),
+    });
     expect(answer.status).toBe(403);
     expect(answer.body.code).toBe('FORBIDDEN');
     expect(answer.body.detail.length).toBeGreaterThan(0);

@@ -30,7 +30,9 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
   /** The open task of `step` on the case, claimed and completed by `token`; answers the completion. */
   const decide = async (token: string, caseId: string, step: string, outcome: string, extra: { comment?: string; data?: Record<string, unknown> } = {}) => {
     const taskId = await system.eventually(async () => {
-      const [row] = await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
+      const [row] = await system.orm.em
+        .fork()
+        .execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
       return row?.id;
     });
     const claimed = await system.call('POST', `/v1/tasks/${taskId}/claim`, { token });
@@ -50,10 +52,11 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
     reviewer = await system.token({ role: 'reviewer', region: '330102', sub: 'rv-bc-1' });
     supervisor = await system.token({ role: 'supervisor', region: '330102', sub: 'sv-bc-1' });
     // Above 1 000.00 a month a supervisor approves as well (dated configuration, benefit.policy): every pension here.
-    await system.orm.em.fork().execute(
-      `insert into setting (key, value, updated_at) values ('benefit.policy', ?, now()) on conflict (key) do update set value = excluded.value`,
-      [JSON.stringify({ versions: [{ effectiveFrom: '2000-01-01', source: 'test', approval: { monthlyAbove: '1000.00' } }] })],
-    );
+    await system.orm.em
+      .fork()
+      .execute(`insert into setting (key, value, updated_at) values ('benefit.policy', ?, now()) on conflict (key) do update set value = excluded.value`, [
+        JSON.stringify({ versions: [{ effectiveFrom: '2000-01-01', source: 'test', approval: { monthlyAbove: '1000.00' } }] }),
+      ]);
   });
   afterAll(async () => {
     await system?.orm.em.fork().execute(`delete from setting where key = 'benefit.policy'`);
@@ -85,7 +88,15 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
     expect(Number(figures.averageIndex)).toBeGreaterThan(1.19);
     expect(Number(figures.averageIndex)).toBeLessThanOrEqual(1.2);
     // basic = C × (1 + Z) / 2 × N × 1 % with the Z served, N = 20 years (国发〔2005〕38号)
-    expect(figures.basicPension).toBe(new Decimal(8400).times(new Decimal(1).plus(figures.averageIndex)).dividedBy(2).times(20).times('0.01').toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
+    expect(figures.basicPension).toBe(
+      new Decimal(8400)
+        .times(new Decimal(1).plus(figures.averageIndex))
+        .dividedBy(2)
+        .times(20)
+        .times('0.01')
+        .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+        .toFixed(2),
+    );
     expect(preparing.amounts.workings.some((w: string) => w.startsWith('basic pension = C 8400.00'))).toBe(true);
     expect(preparing.approval).toBeNull(); // who prepares and approves is the agency's business
 
@@ -106,28 +117,42 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
 
     const granted = await inStatus(person.token, filed.body.reference, 'granted');
     expect(granted.decision).toMatchObject({ outcome: 'granted', reason: null });
-    expect(granted.letter).toMatchObject({ kind: 'benefit_granted', reference: filed.body.reference, legalBasis: expect.arrayContaining(['国发〔2005〕38号']) });
+    expect(granted.letter).toMatchObject({
+      kind: 'benefit_granted',
+      reference: filed.body.reference,
+      legalBasis: expect.arrayContaining(['国发〔2005〕38号']),
+    });
     expect(granted.entitlements.map((e: { benefit: string; kind: string; status: string }) => [e.benefit, e.kind, e.status])).toEqual([
       ['accountPension', 'monthly', 'active'],
       ['basicPension', 'monthly', 'active'],
     ]);
     expect(granted.payments).toEqual([]);
     const staffView = await claimView(supervisor, filed.body.reference);
-    expect(staffView.body.approval).toMatchObject({ proposal: { preparedBy: 'cw-bc-1', tiers: ['review', 'supervisorApproval'] }, reviewedBy: 'sv-bc-2', approvedBy: 'sv-bc-1' });
+    expect(staffView.body.approval).toMatchObject({
+      proposal: { preparedBy: 'cw-bc-1', tiers: ['review', 'supervisorApproval'] },
+      reviewedBy: 'sv-bc-2',
+      approvedBy: 'sv-bc-1',
+    });
     const notices = await system.orm.em.fork().execute<{ kind: string }[]>(`select kind from notice_outbox where case_id = ?`, [filed.body.caseId]);
     expect(notices.map((n) => n.kind)).toContain('benefit_granted');
   });
 
   it('refuses a pension claim short of the minimum years with the months missing and the options, in the letter too (社会保险法 art. 16)', async () => {
     const person = await retiree(100);
-    const filed = await system.call('POST', '/v1/benefit-claims', { token: person.token, body: { type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: person.retirementDate } });
+    const filed = await system.call('POST', '/v1/benefit-claims', {
+      token: person.token,
+      body: { type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: person.retirementDate },
+    });
     expect(filed.status).toBe(202);
     const refused = await inStatus(person.token, filed.body.reference, 'refused');
     expect(refused.refusals).toEqual([expect.objectContaining({ code: 'SHORT_OF_MINIMUM_YEARS', reason: expect.stringContaining('80 short') })]);
     expect(refused.options).toEqual(['extendContributions', 'lumpSum', 'transferToResidentScheme']);
     expect(refused.letter).toMatchObject({ kind: 'benefit_refused', options: ['extendContributions', 'lumpSum', 'transferToResidentScheme'] });
     // A refused claim may be filed again (after contributing longer): a new case, not the old one.
-    const again = await system.call('POST', '/v1/benefit-claims', { token: person.token, body: { type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: person.retirementDate } });
+    const again = await system.call('POST', '/v1/benefit-claims', {
+      token: person.token,
+      body: { type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: person.retirementDate },
+    });
     expect(again.status).toBe(202);
     expect(again.body.reference).not.toBe(filed.body.reference);
     await inStatus(person.token, again.body.reference, 'refused');
@@ -140,9 +165,25 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
       [{ type: 'pension', citizenId: person.citizenId, region: '330102' }, 400, 'retirementDate'],
       [{ type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: '2026-02-30' }, 400, 'retirementDate'],
       [{ type: 'lottery', citizenId: person.citizenId, region: '330102' }, 400, 'type'],
-      [{ type: 'unemployment', citizenId: person.citizenId, region: '330102', leaveDate: '2099-01-01', employerCreditCode: '91330102MA2H00014Y' }, 400, 'leaveDate'],
+      [
+        { type: 'unemployment', citizenId: person.citizenId, region: '330102', leaveDate: '2099-01-01', employerCreditCode: '91330102MA2H00014Y' },
+        400,
+        'leaveDate',
+      ],
       [{ type: 'pension', citizenId: person.citizenId, region: '999999', retirementDate: person.retirementDate }, 400, 'region'],
-      [{ type: 'workInjury', citizenId: person.citizenId, region: '330102', accidentDate: person.retirementDate, employerCreditCode: '91330102MA2H00014Y', description: 'x', clearCut: true }, 400, 'clearCut'],
+      [
+        {
+          type: 'workInjury',
+          citizenId: person.citizenId,
+          region: '330102',
+          accidentDate: person.retirementDate,
+          employerCreditCode: '91330102MA2H00014Y',
+          description: 'x',
+          clearCut: true,
+        },
+        400,
+        'clearCut',
+      ],
       [{ type: 'pension', citizenId: '110101199003074478', region: '330102', retirementDate: person.retirementDate }, 400, 'citizenId'],
     ];
     for (const [body, status, path] of cases) {
@@ -151,17 +192,26 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
       expect(answer.body.errors.map((e: { path: string }) => e.path)).toContain(path);
     }
     const nobody = citizenId();
-    const staffAnswer = await system.call('POST', '/v1/benefit-claims', { token: caseworker, body: { type: 'pension', citizenId: nobody, region: '330102', retirementDate: person.retirementDate } });
+    const staffAnswer = await system.call('POST', '/v1/benefit-claims', {
+      token: caseworker,
+      body: { type: 'pension', citizenId: nobody, region: '330102', retirementDate: person.retirementDate },
+    });
     expect(staffAnswer.status).toBe(422);
     expect(staffAnswer.body).toMatchObject({ code: 'NOT_INSURED', errors: [{ path: 'citizenId' }] });
-    const forOther = await system.call('POST', '/v1/benefit-claims', { token: person.token, body: { type: 'pension', citizenId: nobody, region: '330102', retirementDate: person.retirementDate } });
+    const forOther = await system.call('POST', '/v1/benefit-claims', {
+      token: person.token,
+      body: { type: 'pension', citizenId: nobody, region: '330102', retirementDate: person.retirementDate },
+    });
     expect(forOther.status).toBe(403);
     expect(await writtenRows(system)).toEqual(before);
   });
 
   it('shows a claim to its claimant and the staff of its region, and the same 404 to anyone else (docs/architecture.md Permissions)', async () => {
     const person = await retiree(240);
-    const filed = await system.call('POST', '/v1/benefit-claims', { token: person.token, body: { type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: person.retirementDate } });
+    const filed = await system.call('POST', '/v1/benefit-claims', {
+      token: person.token,
+      body: { type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: person.retirementDate },
+    });
     await inStatus(person.token, filed.body.reference, 'preparing');
     const stranger = await system.token({ role: 'citizen', sub: citizenId() });
     const elsewhere = await system.token({ role: 'caseworker', region: '330200', sub: 'cw-nb' });
@@ -179,14 +229,22 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
 
   it('serves the dated benefit figures and configuration, and lets an admin record a new year (modelling principle 1)', async () => {
     const figures = await system.call('GET', '/v1/regions/330102/benefit-parameters?date=2026-06-01', { token: caseworker });
-    expect(figures.body).toEqual({ region: '330102', effectiveFrom: '2026-01-01', pensionCalculationBase: '8400.00', minimumWage: '2490.00', subsistenceAllowance: '1350.00' });
+    expect(figures.body).toEqual({
+      region: '330102',
+      effectiveFrom: '2026-01-01',
+      pensionCalculationBase: '8400.00',
+      minimumWage: '2490.00',
+      subsistenceAllowance: '1350.00',
+    });
     const admin = await system.token({ role: 'admin', region: '330106', sub: 'ad-bc' });
     const body = { pensionCalculationBase: '8700.00', minimumWage: '2590.00', subsistenceAllowance: '1400.00' };
     expect((await system.call('PUT', '/v1/regions/330102/benefit-parameters/2099-01-01', { token: admin, body })).status).toBe(403);
     const ownAdmin = await system.token({ role: 'admin', region: '330106', sub: 'ad-bc-2' });
     const put = await system.call('PUT', '/v1/regions/330106/benefit-parameters/2099-01-01', { token: ownAdmin, body });
     expect(put.body).toMatchObject({ region: '330106', effectiveFrom: '2099-01-01', replaced: false, ...body });
-    expect((await system.call('PUT', '/v1/regions/330106/benefit-parameters/2099-01-01', { token: ownAdmin, body: { ...body, minimumWage: '25.555' } })).status).toBe(400);
+    expect(
+      (await system.call('PUT', '/v1/regions/330106/benefit-parameters/2099-01-01', { token: ownAdmin, body: { ...body, minimumWage: '25.555' } })).status,
+    ).toBe(400);
     const policy = await system.call('GET', '/v1/benefit-policy?date=2026-06-01', { token: caseworker });
     expect(policy.body.policy.approval).toEqual({ oneOffAbove: '50000.00', monthlyAbove: '1000.00' });
     expect(policy.body.policy.pension.divisorTables[0].divisors['60']).toBe(139);

@@ -20,10 +20,14 @@ export function recentRetireeBirthDate(today: string): string {
 }
 
 export async function insertPerson(orm: MikroORM, person: { citizenId: string; name: string; sex: 'male' | 'female'; birthDate: string }): Promise<void> {
-  await orm.em.fork().execute(
-    `insert into person (citizen_id, name, sex, birth_date, created_at, updated_at) values (?, ?, ?, ?, now(), now()) on conflict do nothing`,
-    [person.citizenId, person.name, person.sex, person.birthDate],
-  );
+  await orm.em
+    .fork()
+    .execute(`insert into person (citizen_id, name, sex, birth_date, created_at, updated_at) values (?, ?, ?, ?, now(), now()) on conflict do nothing`, [
+      person.citizenId,
+      person.name,
+      person.sex,
+      person.birthDate,
+    ]);
 }
 
 /** A new active employer of its own, so no other test's bills touch its periods. */
@@ -53,7 +57,16 @@ export async function insertFlexiblePension(orm: MikroORM, who: string, fromMont
  */
 export async function insertEmployment(
   orm: MikroORM,
-  e: { citizenId: string; name: string; employer: string; fromMonth: string; lastMonth: string; base: string; insurances: readonly Insurance[]; region?: string },
+  e: {
+    citizenId: string;
+    name: string;
+    employer: string;
+    fromMonth: string;
+    lastMonth: string;
+    base: string;
+    insurances: readonly Insurance[];
+    region?: string;
+  },
 ): Promise<void> {
   const region = e.region ?? '330102';
   const em = orm.em.fork();

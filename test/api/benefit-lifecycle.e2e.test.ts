@@ -17,7 +17,9 @@ describe('benefit claims: unemployment stopped by re-employment, maternity, work
 
   const decide = async (token: string, caseId: string, step: string, outcome: string, extra: { comment?: string; data?: Record<string, unknown> } = {}) => {
     const taskId = await system.eventually(async () => {
-      const [row] = await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
+      const [row] = await system.orm.em
+        .fork()
+        .execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
       return row?.id;
     });
     expect((await system.call('POST', `/v1/tasks/${taskId}/claim`, { token })).status).toBe(200);
@@ -46,7 +48,14 @@ describe('benefit claims: unemployment stopped by re-employment, maternity, work
     const person = newPerson('1988-04-12');
     await insertPerson(system.orm, person);
     // Seven years of paid months up to last month: 84 months → at most 18 (national caps).
-    await insertEmployment(system.orm, { ...person, employer, fromMonth: month(-84), lastMonth: month(-1), base: '8000.00', insurances: ['pension', 'medical', 'unemployment', 'workInjury'] });
+    await insertEmployment(system.orm, {
+      ...person,
+      employer,
+      fromMonth: month(-84),
+      lastMonth: month(-1),
+      base: '8000.00',
+      insurances: ['pension', 'medical', 'unemployment', 'workInjury'],
+    });
     const citizen = await system.token({ role: 'citizen', sub: person.citizenId });
     const leaveDate = addDays(system.clock.today(), -2);
     const body = { type: 'unemployment', citizenId: person.citizenId, region: '330102', leaveDate, employerCreditCode: employer };
@@ -57,7 +66,10 @@ describe('benefit claims: unemployment stopped by re-employment, maternity, work
     const refused = await inStatus(citizen, early.body.reference, 'refused');
     expect(refused.refusals).toEqual([expect.objectContaining({ code: 'LEAVER_NOT_REPORTED' }), expect.objectContaining({ code: 'CURRENTLY_EMPLOYED' })]);
 
-    expect((await system.call('POST', `/v1/employers/${employer}/leavers`, { token: agent, body: { citizenId: person.citizenId, leaveDate, reason: 'dismissed' } })).status).toBe(201);
+    expect(
+      (await system.call('POST', `/v1/employers/${employer}/leavers`, { token: agent, body: { citizenId: person.citizenId, leaveDate, reason: 'dismissed' } }))
+        .status,
+    ).toBe(201);
     const filed = await system.call('POST', '/v1/benefit-claims', { token: citizen, body });
     expect(filed.status).toBe(202);
     expect(filed.body.reference).not.toBe(early.body.reference);
@@ -68,23 +80,46 @@ describe('benefit claims: unemployment stopped by re-employment, maternity, work
     await decide(reviewer, filed.body.caseId, 'review', 'approve');
     const paying = await inStatus(citizen, filed.body.reference, 'paying');
     const registered = month(0);
-    expect(paying.entitlements.map((e: { benefit: string; kind: string; amount: string; startMonth: string; endMonth: string; status: string }) => [e.benefit, e.kind, e.amount, e.startMonth, e.endMonth, e.status])).toEqual([
+    expect(
+      paying.entitlements.map((e: { benefit: string; kind: string; amount: string; startMonth: string; endMonth: string; status: string }) => [
+        e.benefit,
+        e.kind,
+        e.amount,
+        e.startMonth,
+        e.endMonth,
+        e.status,
+      ]),
+    ).toEqual([
       ['medicalPremium', 'medicalPremium', '548.55', registered, monthPlus(registered, 17), 'active'],
       ['unemploymentBenefit', 'monthly', '2241.00', registered, monthPlus(registered, 17), 'active'],
     ]);
 
     // Another employer enrolls the person today: the benefit stops from this month, every month left unused.
     const hire = await system.token({ role: 'employer', employer: OTHER_SEEDED_EMPLOYER, sub: 'agent-bc-h' });
-    const enrolled = await system.call('POST', '/v1/enrollments', { token: hire, body: enrollmentBody({ citizenId: person.citizenId, employerCreditCode: OTHER_SEEDED_EMPLOYER, hireDate: system.clock.today() }) });
+    const enrolled = await system.call('POST', '/v1/enrollments', {
+      token: hire,
+      body: enrollmentBody({ citizenId: person.citizenId, employerCreditCode: OTHER_SEEDED_EMPLOYER, hireDate: system.clock.today() }),
+    });
     expect(enrolled.status).toBe(202);
     const stopped = await inStatus(citizen, filed.body.reference, 'stopped');
-    expect(stopped.entitlements.map((e: { benefit: string; endMonth: string; status: string; monthsUnused: number | null }) => [e.benefit, e.endMonth, e.status, e.monthsUnused])).toEqual([
+    expect(
+      stopped.entitlements.map((e: { benefit: string; endMonth: string; status: string; monthsUnused: number | null }) => [
+        e.benefit,
+        e.endMonth,
+        e.status,
+        e.monthsUnused,
+      ]),
+    ).toEqual([
       ['medicalPremium', monthPlus(registered, -1), 'stopped', null],
       ['unemploymentBenefit', monthPlus(registered, -1), 'stopped', 18],
     ]);
     expect(stopped.letter).toMatchObject({ kind: 'benefit_stopped', reasons: expect.arrayContaining([expect.stringContaining('18 unused')]) });
     expect(stopped.timeline.map((t: { action: string }) => t.action)).toContain('benefit.reemployed');
-    const notices = await system.orm.em.fork().execute<{ kind: string; recipient_id: string }[]>(`select kind, recipient_id from notice_outbox where case_id = ? order by created_at`, [filed.body.caseId]);
+    const notices = await system.orm.em
+      .fork()
+      .execute<{ kind: string; recipient_id: string }[]>(`select kind, recipient_id from notice_outbox where case_id = ? order by created_at`, [
+        filed.body.caseId,
+      ]);
     expect(notices.map((n) => n.kind)).toEqual(['benefit_granted', 'benefit_stopped']);
   });
 
@@ -94,10 +129,23 @@ describe('benefit claims: unemployment stopped by re-employment, maternity, work
     const person = newPerson('1994-09-03', 'female');
     await insertPerson(system.orm, person);
     const lastYear = String(Number(system.clock.today().slice(0, 4)) - 1);
-    await insertEmployment(system.orm, { ...person, employer, fromMonth: `${lastYear}-01`, lastMonth: month(-1), base: '9000.00', insurances: ['pension', 'medical'] });
+    await insertEmployment(system.orm, {
+      ...person,
+      employer,
+      fromMonth: `${lastYear}-01`,
+      lastMonth: month(-1),
+      base: '9000.00',
+      insurances: ['pension', 'medical'],
+    });
     const filed = await system.call('POST', '/v1/benefit-claims', {
       token: agent,
-      body: { type: 'maternity', citizenId: person.citizenId, region: '330102', employerCreditCode: employer, event: { type: 'birth', date: addDays(system.clock.today(), -10) } },
+      body: {
+        type: 'maternity',
+        citizenId: person.citizenId,
+        region: '330102',
+        employerCreditCode: employer,
+        event: { type: 'birth', date: addDays(system.clock.today(), -10) },
+      },
     });
     expect(filed.status).toBe(202);
     const citizen = await system.token({ role: 'citizen', sub: person.citizenId });
@@ -115,16 +163,33 @@ describe('benefit claims: unemployment stopped by re-employment, maternity, work
     const agent = await system.token({ role: 'employer', employer, sub: 'agent-bc-w' });
     const person = newPerson('1985-02-11');
     await insertPerson(system.orm, person);
-    await insertEmployment(system.orm, { ...person, employer, fromMonth: month(-24), lastMonth: month(-1), base: '8000.00', insurances: ['pension', 'medical', 'workInjury'] });
+    await insertEmployment(system.orm, {
+      ...person,
+      employer,
+      fromMonth: month(-24),
+      lastMonth: month(-1),
+      base: '8000.00',
+      insurances: ['pension', 'medical', 'workInjury'],
+    });
     const accidentDate = addDays(system.clock.today(), -7);
     const filed = await system.call('POST', '/v1/benefit-claims', {
       token: agent,
-      body: { type: 'workInjury', citizenId: person.citizenId, region: '330102', accidentDate, employerCreditCode: employer, description: '搬运货物时从梯子跌落' },
+      body: {
+        type: 'workInjury',
+        citizenId: person.citizenId,
+        region: '330102',
+        accidentDate,
+        employerCreditCode: employer,
+        description: '搬运货物时从梯子跌落',
+      },
     });
     expect(filed.status).toBe(202);
     const worker = await system.token({ role: 'citizen', sub: person.citizenId });
     const recognition = await inStatus(worker, filed.body.reference, 'recognition');
-    expect(recognition.deadlines.find((d: { name: string }) => d.name === 'recognitionDecision')).toMatchObject({ unit: 'calendar', remainingDays: expect.any(Number) });
+    expect(recognition.deadlines.find((d: { name: string }) => d.name === 'recognitionDecision')).toMatchObject({
+      unit: 'calendar',
+      remainingDays: expect.any(Number),
+    });
     expect(recognition.workInjury.recognition).toMatchObject({ acceptedOn: system.clock.today(), clearCut: false, decidedBy: null });
     expect((await system.call('POST', `/v1/benefit-claims/${filed.body.reference}/reassessment-requests`, { token: worker })).status).toBe(409);
 
@@ -153,7 +218,14 @@ describe('benefit claims: unemployment stopped by re-employment, maternity, work
     // The worker later dies of the injury: a relative claims the funeral grant, 6 × the regional average (art. 39).
     const relative = await system.token({ role: 'citizen', sub: newPerson('1987-03-03', 'female').citizenId });
     const deathDate = system.clock.today();
-    expect((await system.call('POST', '/v1/benefit-claims', { token: relative, body: { type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: deathDate } })).status).toBe(403);
+    expect(
+      (
+        await system.call('POST', '/v1/benefit-claims', {
+          token: relative,
+          body: { type: 'pension', citizenId: person.citizenId, region: '330102', retirementDate: deathDate },
+        })
+      ).status,
+    ).toBe(403);
     const funeral = await system.call('POST', '/v1/benefit-claims', {
       token: relative,
       body: { type: 'funeral', citizenId: person.citizenId, region: '330102', deathDate, cause: 'workInjury', injuryReference: filed.body.reference },
@@ -168,6 +240,8 @@ describe('benefit claims: unemployment stopped by re-employment, maternity, work
     expect(funeralPreparing.amounts.lines).toEqual([expect.objectContaining({ benefit: 'funeralGrant', kind: 'oneOff', amount: '47700.00' })]);
     await decide(caseworker, funeral.body.caseId, 'prepare', 'approve');
     await decide(reviewer, funeral.body.caseId, 'review', 'approve');
-    expect((await inStatus(relative, funeral.body.reference, 'granted')).entitlements).toEqual([expect.objectContaining({ benefit: 'funeralGrant', amount: '47700.00' })]);
+    expect((await inStatus(relative, funeral.body.reference, 'granted')).entitlements).toEqual([
+      expect.objectContaining({ benefit: 'funeralGrant', amount: '47700.00' }),
+    ]);
   });
 });

@@ -18,7 +18,9 @@ describe('holiday calendars through the API (real PostgreSQL, Temporal dev serve
 
   const rowsOf = async (year: number) => {
     const em = system.orm.em.fork();
-    const rows = await em.execute<{ date: string; kind: string }[]>("select to_char(date, 'YYYY-MM-DD') as date, kind from calendar_day where year = ?", [year]);
+    const rows = await em.execute<{ date: string; kind: string }[]>("select to_char(date, 'YYYY-MM-DD') as date, kind from calendar_day where year = ?", [
+      year,
+    ]);
     const [meta] = await em.execute<{ notice: string }[]>('select notice from calendar_year where year = ?', [year]);
     return { year, rows, meta: meta ?? null };
   };
@@ -39,7 +41,8 @@ describe('holiday calendars through the API (real PostgreSQL, Temporal dev serve
       for (const year of saved) {
         await unload(year.year);
         for (const row of year.rows) await em.execute('insert into calendar_day (date, year, kind) values (?, ?, ?)', [row.date, year.year, row.kind]);
-        if (year.meta) await em.execute("insert into calendar_year (year, notice, loaded_by, loaded_at) values (?, ?, 'seed', now())", [year.year, year.meta.notice]);
+        if (year.meta)
+          await em.execute("insert into calendar_year (year, notice, loaded_by, loaded_at) values (?, ?, 'seed', now())", [year.year, year.meta.notice]);
       }
     }
     await system?.close();
@@ -51,12 +54,22 @@ describe('holiday calendars through the API (real PostgreSQL, Temporal dev serve
     expect(loaded.body).toMatchObject({ year: 2026, status: 'official' });
     expect(loaded.body.holidays).toContain('2026-10-01');
     expect(loaded.body.workdays).toContain('2026-10-10');
-    expect((await system.call('GET', '/v1/calendars/2099', { token: caseworker })).body).toEqual({ year: 2099, status: 'provisional', notice: null, loadedAt: null, holidays: [], workdays: [] });
+    expect((await system.call('GET', '/v1/calendars/2099', { token: caseworker })).body).toEqual({
+      year: 2099,
+      status: 'provisional',
+      notice: null,
+      loadedAt: null,
+      holidays: [],
+      workdays: [],
+    });
   });
 
   it('refuses a calendar with impossible days (naming the field) and anyone but an administrator, writing nothing', async () => {
     const before = await writtenRows(system);
-    const weekdayMakeup = await system.call('PUT', '/v1/calendars/2099', { token: admin, body: { notice: 'test', holidays: ['2099-01-01'], workdays: ['2099-01-05'] } });
+    const weekdayMakeup = await system.call('PUT', '/v1/calendars/2099', {
+      token: admin,
+      body: { notice: 'test', holidays: ['2099-01-01'], workdays: ['2099-01-05'] },
+    });
     expect(weekdayMakeup.status).toBe(400);
     expect(weekdayMakeup.body.errors[0]).toMatchObject({ path: 'holidays', message: expect.stringMatching(/not a weekend day/) });
     const otherYear = await system.call('PUT', '/v1/calendars/2099', { token: admin, body: { notice: 'test', holidays: ['2098-12-31'] } });
@@ -74,10 +87,17 @@ describe('holiday calendars through the API (real PostgreSQL, Temporal dev serve
     for (const y of [year, year + 1]) await unload(y);
 
     const employer = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-cal' });
-    const started = await system.call('POST', '/v1/enrollments', { token: employer, body: enrollmentBody({ citizenId: citizenId(), hireDate: LATE_HIRE_DATE }) });
+    const started = await system.call('POST', '/v1/enrollments', {
+      token: employer,
+      body: enrollmentBody({ citizenId: citizenId(), hireDate: LATE_HIRE_DATE }),
+    });
     expect(started.status).toBe(202);
     const task = await system.eventually(async () => {
-      const [row] = await system.orm.em.fork().execute<{ id: string; due_provisional: boolean }[]>("select id, due_provisional from task where case_id = ? and status = 'open'", [started.body.caseId]);
+      const [row] = await system.orm.em
+        .fork()
+        .execute<{ id: string; due_provisional: boolean }[]>("select id, due_provisional from task where case_id = ? and status = 'open'", [
+          started.body.caseId,
+        ]);
       return row;
     });
     expect(task.due_provisional).toBe(true);
@@ -89,11 +109,21 @@ describe('holiday calendars through the API (real PostgreSQL, Temporal dev serve
 
     // A bill due next month, counted provisionally too.
     const code = creditCode('330102');
-    await system.orm.em.fork().execute(`insert into employer (credit_code, name, region, status, industry_code, work_injury_class, created_by, created_at) values (?, '日历单位', '330102', 'active', 'I6510', 1, 'test', now())`, [code]);
+    await system.orm.em
+      .fork()
+      .execute(
+        `insert into employer (credit_code, name, region, status, industry_code, work_injury_class, created_by, created_at) values (?, '日历单位', '330102', 'active', 'I6510', 1, 'test', now())`,
+        [code],
+      );
     const agent = await system.token({ role: 'employer', employer: code, sub: 'agent-cal-2' });
-    const declared = await system.call('POST', '/v1/declarations', { token: agent, body: { period: d.period(0), lines: [{ citizenId: citizenId(), name: '李四', monthlyWage: '8000.00', insuranceTypes: ['pension'] }] } });
+    const declared = await system.call('POST', '/v1/declarations', {
+      token: agent,
+      body: { period: d.period(0), lines: [{ citizenId: citizenId(), name: '李四', monthlyWage: '8000.00', insuranceTypes: ['pension'] }] },
+    });
     expect(declared.status).toBe(201);
-    const [bill] = await system.orm.em.fork().execute<{ due_date_provisional: boolean }[]>('select due_date_provisional from bill where employer_credit_code = ?', [code]);
+    const [bill] = await system.orm.em
+      .fork()
+      .execute<{ due_date_provisional: boolean }[]>('select due_date_provisional from bill where employer_credit_code = ?', [code]);
     expect(bill?.due_date_provisional).toBe(true);
 
     // The notices arrive: the years as the State Council published them (or, for a year this code does not ship, a
@@ -101,13 +131,18 @@ describe('holiday calendars through the API (real PostgreSQL, Temporal dev serve
     const arrangement = (y: number): CalendarYear => CN_CALENDAR_YEARS.find((c) => c.year === y) ?? { year: y, holidays: [`${y}-01-01`], makeupWorkdays: [] };
     let told = 0;
     for (const y of [year, year + 1]) {
-      const loaded = await system.call('PUT', `/v1/calendars/${y}`, { token: admin, body: { notice: `国务院办公厅关于${y}年部分节假日安排的通知`, holidays: arrangement(y).holidays, workdays: arrangement(y).makeupWorkdays } });
+      const loaded = await system.call('PUT', `/v1/calendars/${y}`, {
+        token: admin,
+        body: { notice: `国务院办公厅关于${y}年部分节假日安排的通知`, holidays: arrangement(y).holidays, workdays: arrangement(y).makeupWorkdays },
+      });
       expect(loaded.status).toBe(200);
       expect(loaded.body).toMatchObject({ year: y, status: 'official', replaced: false });
       told += loaded.body.casesTold;
     }
     expect(told).toBeGreaterThan(0);
-    const [recounted] = await system.orm.em.fork().execute<{ due_date_provisional: boolean }[]>('select due_date_provisional from bill where employer_credit_code = ?', [code]);
+    const [recounted] = await system.orm.em
+      .fork()
+      .execute<{ due_date_provisional: boolean }[]>('select due_date_provisional from bill where employer_credit_code = ?', [code]);
     expect(recounted?.due_date_provisional).toBe(false);
     await system.eventually(async () => {
       const [row] = await system.orm.em.fork().execute<{ due_provisional: boolean }[]>('select due_provisional from task where id = ?', [task.id]);
@@ -120,7 +155,9 @@ describe('holiday calendars through the API (real PostgreSQL, Temporal dev serve
       const review = body.deadlines.find((x: { name: string }) => x.name === 'agencyReview');
       return retimed && review && review.provisional === undefined ? body : undefined;
     });
-    const audit = await system.orm.em.fork().execute<{ action: string }[]>("select action from audit_entry where object_type = 'Calendar' and object_id in (?, ?)", [String(year), String(year + 1)]);
+    const audit = await system.orm.em
+      .fork()
+      .execute<{ action: string }[]>("select action from audit_entry where object_type = 'Calendar' and object_id in (?, ?)", [String(year), String(year + 1)]);
     expect(audit.map((a) => a.action)).toEqual(['calendar.loaded', 'calendar.loaded']);
   });
 });

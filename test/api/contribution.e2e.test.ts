@@ -18,11 +18,13 @@ const pensionOf = (name: string) => [{ citizenId: citizenId(), name, monthlyWage
 function harness(system: () => TestSystem) {
   const newEmployer = async () => {
     const code = creditCode('330102');
-    await system().orm.em.fork().execute(
-      `insert into employer (credit_code, name, region, status, industry_code, work_injury_class, created_by, created_at)
+    await system()
+      .orm.em.fork()
+      .execute(
+        `insert into employer (credit_code, name, region, status, industry_code, work_injury_class, created_by, created_at)
        values (?, '测试用人单位', '330102', 'active', 'H6210', 2, 'test', now())`,
-      [code],
-    );
+        [code],
+      );
     return { code, token: await system().token({ role: 'employer', employer: code, sub: `agent-${code.slice(-6)}` }) };
   };
   const count = async (table: string, employer: string) => {
@@ -38,11 +40,13 @@ function harness(system: () => TestSystem) {
   };
   const declare = (token: string, period: string, lines: unknown[]) => system().call('POST', '/v1/declarations', { token, body: { period, lines } });
   const ledger = (code: string, periods: string[]) =>
-    system().orm.em.fork().execute<{ period: string | null; entry_type: string; amount: string }[]>(
-      `select period, entry_type, amount::text as amount from ledger_entry
+    system()
+      .orm.em.fork()
+      .execute<{ period: string | null; entry_type: string; amount: string }[]>(
+        `select period, entry_type, amount::text as amount from ledger_entry
         where employer_credit_code = ? and (period = any(?) or period is null) order by id`,
-      [code, `{${periods.join(',')}}`],
-    );
+        [code, `{${periods.join(',')}}`],
+      );
   return { newEmployer, count, upload, declare, ledger };
 }
 
@@ -77,13 +81,19 @@ describe('contributions, payments and arrears (real PostgreSQL, Temporal dev ser
     });
 
     it('answers E2: 8 000.00 due 2025-03-15 paid 2025-04-29 → 45 days, 180.00 (§4, E2)', async () => {
-      const res = await system.call('POST', '/v1/calculations/late-fee', { token: caseworker, body: { principal: '8000.00', dueDate: '2025-03-15', paidDate: '2025-04-29' } });
+      const res = await system.call('POST', '/v1/calculations/late-fee', {
+        token: caseworker,
+        body: { principal: '8000.00', dueDate: '2025-03-15', paidDate: '2025-04-29' },
+      });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ days: 45, dailyRate: '0.0005', lateFee: '180.00' });
     });
 
     it('refuses money as a JSON number or with three decimals (principle 2)', async () => {
-      const res = await system.call('POST', '/v1/calculations/late-fee', { token: caseworker, body: { principal: 8000, dueDate: '2025-03-15', paidDate: '2025-04-29' } });
+      const res = await system.call('POST', '/v1/calculations/late-fee', {
+        token: caseworker,
+        body: { principal: 8000, dueDate: '2025-03-15', paidDate: '2025-04-29' },
+      });
       expect(res.status).toBe(400);
       expect(res.body.errors[0].path).toBe('principal');
     });
@@ -110,7 +120,9 @@ describe('contributions, payments and arrears (real PostgreSQL, Temporal dev ser
       await declare(token, p2, pensionOf('s'));
       const sweep = await system.call('POST', '/v1/arrears-sweeps', { token: supervisor, body: { asOf: d.today } });
       // Other tests of this file leave overdue bills too: pick this employer's case, not any with the same periods.
-      const [own] = await system.orm.em.fork().execute<{ id: string }[]>(`select id from case_record where case_type = 'arrears' and employer_credit_code = ?`, [code]);
+      const [own] = await system.orm.em
+        .fork()
+        .execute<{ id: string }[]>(`select id from case_record where case_type = 'arrears' and employer_credit_code = ?`, [code]);
       const mine = sweep.body.cases.find((c: { caseId: string }) => c.caseId === own?.id);
       expect(mine).toBeDefined();
       // Last month is not declared: once its due date has passed it is billed provisionally at 110 % (art. 62).
@@ -165,13 +177,21 @@ describe('contributions, payments and arrears (real PostgreSQL, Temporal dev ser
       await declare(token, d.period(-3), pensionOf('f'));
       await declare(token, d.period(-2), pensionOf('f'));
       const sweep = await system.call('POST', '/v1/arrears-sweeps', { token: supervisor, body: { asOf: d.today } });
-      const [own] = await system.orm.em.fork().execute<{ id: string; reference: string }[]>(`select id, reference from case_record where case_type = 'arrears' and employer_credit_code = ?`, [code]);
+      const [own] = await system.orm.em
+        .fork()
+        .execute<{ id: string; reference: string }[]>(`select id, reference from case_record where case_type = 'arrears' and employer_credit_code = ?`, [code]);
       expect(sweep.body.cases.map((c: { caseId: string }) => c.caseId)).toContain(own!.id);
       const caseView = () => system.call('GET', `/v1/cases/${own!.id}`, { token });
       await system.eventually(async () => ((await caseView()).body.status === 'ordered' ? true : undefined));
       // The fine as the approved-fine step books it (the four-eyes steps before it are the workflow tests' business).
       await createArrearsActivities({ orm: system.orm, clock: system.clock, notices: system.notices }).recordFine({
-        caseId: own!.id, employer: code, amount: '2400.00', multiple: '1', approvedBy: 'rv-ar-1', key: `${own!.id}:fine:e2e`, on: d.today,
+        caseId: own!.id,
+        employer: code,
+        amount: '2400.00',
+        multiple: '1',
+        approvedBy: 'rv-ar-1',
+        key: `${own!.id}:fine:e2e`,
+        on: d.today,
       });
 
       const owed = await system.call('GET', `/v1/arrears-cases/${own!.reference}`, { token });
@@ -179,7 +199,11 @@ describe('contributions, payments and arrears (real PostgreSQL, Temporal dev ser
       const periods = Money.of(owed.body.principal).plus(Money.of(owed.body.lateFee));
       expect(owed.body.total).toBe(periods.plus(Money.of('2400.00')).toString());
       const pay = (key: string, amount: string) =>
-        system.call('POST', '/v1/payments', { token: caseworker, body: { employerCreditCode: code, amount, paidOn: d.today }, headers: { 'idempotency-key': `${key}-${code}` } });
+        system.call('POST', '/v1/payments', {
+          token: caseworker,
+          body: { employerCreditCode: code, amount, paidOn: d.today },
+          headers: { 'idempotency-key': `${key}-${code}` },
+        });
 
       const first = await pay('periods', periods.toString());
       expect(first.status).toBe(201);
@@ -213,7 +237,9 @@ describe('contributions, payments and arrears (real PostgreSQL, Temporal dev ser
       const refused = await system.call('POST', `/v1/employers/${code}/closure`, { token: admin });
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('NOT_ALLOWED_NOW');
-      expect(refused.body.detail).toContain(`bill ${p3} (due ${d.dueDate(p3)}) is unpaid: 2400.00 principal, ${d.lateFee('2400.00', d.dueDate(p3), d.today)} late fee`);
+      expect(refused.body.detail).toContain(
+        `bill ${p3} (due ${d.dueDate(p3)}) is unpaid: 2400.00 principal, ${d.lateFee('2400.00', d.dueDate(p3), d.today)} late fee`,
+      );
       const employer = await system.orm.em.fork().execute<{ status: string }[]>('select status from employer where credit_code = ?', [code]);
       expect(employer[0]!.status).toBe('active');
     });
@@ -281,15 +307,43 @@ describe.each(BUSINESS_DAYS)('declarations, bills and payments on a business day
     const { code, token } = await newEmployer();
     const gbk = (text: string) => {
       // 身份证号,姓名,月工资,险种 header and 张三/养老/医疗 in GBK, the rest ASCII.
-      const map: Record<string, number[]> = { 身: [0xc9, 0xed], 份: [0xb7, 0xdd], 证: [0xd6, 0xa4], 号: [0xba, 0xc5], 姓: [0xd0, 0xd5], 名: [0xc3, 0xfb], 月: [0xd4, 0xc2], 工: [0xb9, 0xa4], 资: [0xd7, 0xca], 险: [0xcf, 0xd5], 种: [0xd6, 0xd6], 张: [0xd5, 0xc5], 三: [0xc8, 0xfd], 养: [0xd1, 0xf8], 老: [0xc0, 0xcf], 医: [0xd2, 0xbd], 疗: [0xc1, 0xc6] };
+      const map: Record<string, number[]> = {
+        身: [0xc9, 0xed],
+        份: [0xb7, 0xdd],
+        证: [0xd6, 0xa4],
+        号: [0xba, 0xc5],
+        姓: [0xd0, 0xd5],
+        名: [0xc3, 0xfb],
+        月: [0xd4, 0xc2],
+        工: [0xb9, 0xa4],
+        资: [0xd7, 0xca],
+        险: [0xcf, 0xd5],
+        种: [0xd6, 0xd6],
+        张: [0xd5, 0xc5],
+        三: [0xc8, 0xfd],
+        养: [0xd1, 0xf8],
+        老: [0xc0, 0xcf],
+        医: [0xd2, 0xbd],
+        疗: [0xc1, 0xc6],
+      };
       return new Uint8Array([...text].flatMap((ch) => map[ch] ?? [ch.charCodeAt(0)]));
     };
-    const ok = await upload('/v1/declarations/files', token, { period: d.period(-1) }, gbk(`身份证号,姓名,月工资,险种\n${citizenId()},张三,9000.00,养老;医疗\n`));
+    const ok = await upload(
+      '/v1/declarations/files',
+      token,
+      { period: d.period(-1) },
+      gbk(`身份证号,姓名,月工资,险种\n${citizenId()},张三,9000.00,养老;医疗\n`),
+    );
     expect(ok.status).toBe(201);
     expect(ok.body.lines[0]).toMatchObject({ name: '张三', base: '9000.00' });
     expect(ok.body.totals.total).toBe('3195.00'); // 9 000 × (0.16 + 0.08 + 0.095 + 0.02)
 
-    const bad = await upload('/v1/declarations/files', token, { period: d.period(-2) }, new TextEncoder().encode(`citizenId,name,monthlyWage\n${citizenId()},x,-5.00\n${citizenId()},y,100.123\n`));
+    const bad = await upload(
+      '/v1/declarations/files',
+      token,
+      { period: d.period(-2) },
+      new TextEncoder().encode(`citizenId,name,monthlyWage\n${citizenId()},x,-5.00\n${citizenId()},y,100.123\n`),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([
       { path: 'rows[0].monthlyWage', message: 'must not be negative' },
@@ -336,7 +390,11 @@ describe.each(BUSINESS_DAYS)('declarations, bills and payments on a business day
     const bills = await system.call('GET', `/v1/bills?asOf=${d.today}`, { token });
     expect(bills.body).toMatchObject({ principal: '0.00', credit: '100.00' });
     expect((await system.call('POST', '/v1/payments', { token, body, headers: { 'idempotency-key': 'employer-try' } })).status).toBe(403);
-    const tomorrow = await system.call('POST', '/v1/payments', { token: caseworker, body: { ...body, paidOn: d.day(1) }, headers: { 'idempotency-key': `pay-later-${code}` } });
+    const tomorrow = await system.call('POST', '/v1/payments', {
+      token: caseworker,
+      body: { ...body, paidOn: d.day(1) },
+      headers: { 'idempotency-key': `pay-later-${code}` },
+    });
     expect(tomorrow.status).toBe(400);
     expect(tomorrow.body.errors[0].path).toBe('paidOn');
   });
@@ -344,7 +402,11 @@ describe.each(BUSINESS_DAYS)('declarations, bills and payments on a business day
   it('spends a credit on the next bill when it is declared and with the next payment, as append-only entries (§4, issue 3)', async () => {
     const { code, token } = await newEmployer();
     const pay = (key: string, amount: string) =>
-      system.call('POST', '/v1/payments', { token: caseworker, body: { employerCreditCode: code, amount, paidOn: d.today }, headers: { 'idempotency-key': `${key}-${code}` } });
+      system.call('POST', '/v1/payments', {
+        token: caseworker,
+        body: { employerCreditCode: code, amount, paidOn: d.today },
+        headers: { 'idempotency-key': `${key}-${code}` },
+      });
     const [p0, p1] = [d.period(0), d.period(-1)];
     await declare(token, p0, pensionOf('s'));
     expect((await pay('over', '2500.00')).body.allocation.credit).toBe('100.00');
@@ -376,7 +438,11 @@ describe.each(BUSINESS_DAYS)('declarations, bills and payments on a business day
   it('keeps a payment made before any bill as credit and spends it on the bill declared later (§4 "Partial payments", issue 3)', async () => {
     const { token, code } = await newEmployer();
     const pay = (key: string, amount: string) =>
-      system.call('POST', '/v1/payments', { token: caseworker, body: { employerCreditCode: code, amount, paidOn: d.today }, headers: { 'idempotency-key': `${key}-${code}` } });
+      system.call('POST', '/v1/payments', {
+        token: caseworker,
+        body: { employerCreditCode: code, amount, paidOn: d.today },
+        headers: { 'idempotency-key': `${key}-${code}` },
+      });
     // Paid before anything was billed: all of it is credit.
     expect((await pay('advance', '500.00')).body.allocation).toMatchObject({ lines: [], credit: '500.00' });
     // Declared late (two months ago, long past its due date): the credit is spent on the day the bill is booked.
@@ -404,7 +470,12 @@ describe.each(BUSINESS_DAYS)('declarations, bills and payments on a business day
     const second = await upload('/v1/payments/files', caseworker, { source: 'bank' }, file);
     expect(second.body).toMatchObject({ booked: 0, duplicates: 1 });
     expect(await count('payment', code)).toBe(1);
-    const bad = await upload('/v1/payments/files', caseworker, { source: 'bank' }, new TextEncoder().encode(`交易流水号,付款单位信用代码,金额,交易日期\nX1,${code},-3.00,${paidOn.replaceAll('-', '')}\n`));
+    const bad = await upload(
+      '/v1/payments/files',
+      caseworker,
+      { source: 'bank' },
+      new TextEncoder().encode(`交易流水号,付款单位信用代码,金额,交易日期\nX1,${code},-3.00,${paidOn.replaceAll('-', '')}\n`),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([{ path: 'rows[0].amount', message: expect.any(String) }]);
   });

@@ -58,11 +58,23 @@ describe('enrollment lifecycle: leavers, rehire, history and changes (real Postg
     expect(early.summary.refusals).toEqual([expect.objectContaining({ code: 'PENSION_ACTIVE_WITH_OTHER_EMPLOYER' })]);
 
     const leave = d.day(-3) < hire ? hire : d.day(-3);
-    const report = await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, { token: employerA, body: { citizenId: id, leaveDate: leave, reason: 'resigned' } });
+    const report = await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, {
+      token: employerA,
+      body: { citizenId: id, leaveDate: leave, reason: 'resigned' },
+    });
     expect(report.status).toBe(201);
-    expect(report.body).toMatchObject({ repeated: false, leaveDate: leave, lastMonth: leave.slice(0, 7), lateDays: null, citizenId: `${id.slice(0, 6)}********${id.slice(14)}` });
+    expect(report.body).toMatchObject({
+      repeated: false,
+      leaveDate: leave,
+      lastMonth: leave.slice(0, 7),
+      lateDays: null,
+      citizenId: `${id.slice(0, 6)}********${id.slice(14)}`,
+    });
     expect(report.body.insuranceTypes.sort()).toEqual(['medical', 'pension', 'unemployment', 'workInjury']);
-    const again = await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, { token: employerA, body: { citizenId: id, leaveDate: leave, reason: 'resigned' } });
+    const again = await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, {
+      token: employerA,
+      body: { citizenId: id, leaveDate: leave, reason: 'resigned' },
+    });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ repeated: true, reportId: report.body.reportId });
     expect((await records(id)).every((r) => r.status === 'terminated' && r.end_month === leave.slice(0, 7) && r.end_reason === 'resigned')).toBe(true);
@@ -73,10 +85,12 @@ describe('enrollment lifecycle: leavers, rehire, history and changes (real Postg
     expect(history.status).toBe(200);
     expect(history.body.citizenId).toBe(id); // staff of a region with a record see it whole
     const pension = history.body.periods.filter((p: { insuranceType: string }) => p.insuranceType === 'pension');
-    expect(pension.map((p: { employerCreditCode: string; status: string; endReason: string | null }) => [p.employerCreditCode, p.status, p.endReason])).toEqual([
-      [SEEDED_EMPLOYER_330102, 'terminated', 'resigned'],
-      [other.code, 'active', null],
-    ]);
+    expect(pension.map((p: { employerCreditCode: string; status: string; endReason: string | null }) => [p.employerCreditCode, p.status, p.endReason])).toEqual(
+      [
+        [SEEDED_EMPLOYER_330102, 'terminated', 'resigned'],
+        [other.code, 'active', null],
+      ],
+    );
   });
 
   it('flags a leaver reported later than 15 days with the days late (社会保险法 art. 50, §9 rollover)', async () => {
@@ -84,7 +98,10 @@ describe('enrollment lifecycle: leavers, rehire, history and changes (real Postg
     const id = citizenId();
     expect((await insured(employerA, enrollmentBody({ citizenId: id, hireDate: d.day(-25) }))).status).toBe('insured');
     const leave = d.day(-24);
-    const report = await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, { token: caseworker, body: { citizenId: id, leaveDate: leave, reason: 'dismissed' } });
+    const report = await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, {
+      token: caseworker,
+      body: { citizenId: id, leaveDate: leave, reason: 'dismissed' },
+    });
     expect(report.status).toBe(201);
     const deadline = (await system.call('GET', `/v1/calendar/deadline?from=${leave}&days=15&unit=calendar`, { token: caseworker })).body.due as string;
     expect(report.body.reportDeadline).toBe(deadline);
@@ -97,14 +114,27 @@ describe('enrollment lifecycle: leavers, rehire, history and changes (real Postg
     const id = citizenId();
     expect((await insured(employerA, enrollmentBody({ citizenId: id, hireDate: d.day(-5) }))).status).toBe('insured');
     const before = await writtenRows(system);
-    const future = await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, { token: employerA, body: { citizenId: id, leaveDate: d.day(1), reason: 'resigned' } });
+    const future = await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, {
+      token: employerA,
+      body: { citizenId: id, leaveDate: d.day(1), reason: 'resigned' },
+    });
     expect(future.status).toBe(400);
     expect(future.body.errors).toEqual([{ path: 'leaveDate', message: expect.stringMatching(/future/) }]);
-    const stranger = await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, { token: employerA, body: { citizenId: citizenId(), leaveDate: d.today, reason: 'resigned' } });
+    const stranger = await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, {
+      token: employerA,
+      body: { citizenId: citizenId(), leaveDate: d.today, reason: 'resigned' },
+    });
     expect(stranger.status).toBe(422);
     expect(stranger.body.code).toBe('NOT_INSURED');
     const otherAgent = (await newEmployer()).token;
-    expect((await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, { token: otherAgent, body: { citizenId: id, leaveDate: d.today, reason: 'resigned' } })).status).toBe(404);
+    expect(
+      (
+        await system.call('POST', `/v1/employers/${SEEDED_EMPLOYER_330102}/leavers`, {
+          token: otherAgent,
+          body: { citizenId: id, leaveDate: d.today, reason: 'resigned' },
+        })
+      ).status,
+    ).toBe(404);
     expect(await writtenRows(system)).toEqual(before);
   });
 
@@ -112,7 +142,10 @@ describe('enrollment lifecycle: leavers, rehire, history and changes (real Postg
     const d = businessDates(system.clock);
     const id = citizenId();
     const citizen = await system.token({ role: 'citizen', sub: id });
-    const flexible = await insured(citizen, enrollmentBody({ citizenId: id, employerCreditCode: undefined, insuranceTypes: ['pension', 'medical'], hireDate: addDays(d.today, -10) }));
+    const flexible = await insured(
+      citizen,
+      enrollmentBody({ citizenId: id, employerCreditCode: undefined, insuranceTypes: ['pension', 'medical'], hireDate: addDays(d.today, -10) }),
+    );
     expect(flexible.status).toBe('insured');
     const hired = await insured(employerA, enrollmentBody({ citizenId: id, hireDate: d.day(-1) }));
     expect(hired.status).toBe('insured');
@@ -129,23 +162,34 @@ describe('enrollment lifecycle: leavers, rehire, history and changes (real Postg
     const id = citizenId();
     expect((await insured(employerA, enrollmentBody({ citizenId: id, hireDate: d.day(-5), monthlyWage: '9000.00' }))).status).toBe('insured');
     const month = d.period(0);
-    const raise = await system.call('POST', `/v1/persons/${id}/base-changes`, { token: caseworker, body: { employerCreditCode: SEEDED_EMPLOYER_330102, newBase: '10000.00', fromMonth: month, reason: '工资调整' } });
+    const raise = await system.call('POST', `/v1/persons/${id}/base-changes`, {
+      token: caseworker,
+      body: { employerCreditCode: SEEDED_EMPLOYER_330102, newBase: '10000.00', fromMonth: month, reason: '工资调整' },
+    });
     expect(raise.status).toBe(201);
     expect(raise.body).toMatchObject({ status: 'applied', oldBase: '9000.00', newBase: '10000.00' });
 
     const reviewer = await system.token({ role: 'reviewer', region: '330102', sub: 'rv-life' });
-    const drop = await system.call('POST', `/v1/persons/${id}/base-changes`, { token: reviewer, body: { employerCreditCode: SEEDED_EMPLOYER_330102, newBase: '8000.00', fromMonth: month, reason: '降薪' } });
+    const drop = await system.call('POST', `/v1/persons/${id}/base-changes`, {
+      token: reviewer,
+      body: { employerCreditCode: SEEDED_EMPLOYER_330102, newBase: '8000.00', fromMonth: month, reason: '降薪' },
+    });
     expect(drop.body).toMatchObject({ status: 'pending', oldBase: '10000.00' });
     const own = await system.call('POST', `/v1/base-changes/${drop.body.id}/decision`, { token: reviewer, body: { approve: true } });
     expect(own.status).toBe(403);
     expect(own.body.code).toBe('FOUR_EYES');
-    const outside = await system.call('POST', `/v1/persons/${id}/base-changes`, { token: caseworker, body: { employerCreditCode: SEEDED_EMPLOYER_330102, newBase: '1.00', fromMonth: month, reason: 'x' } });
+    const outside = await system.call('POST', `/v1/persons/${id}/base-changes`, {
+      token: caseworker,
+      body: { employerCreditCode: SEEDED_EMPLOYER_330102, newBase: '1.00', fromMonth: month, reason: 'x' },
+    });
     expect(outside.status).toBe(400);
     expect(outside.body.errors[0].path).toBe('newBase');
     const second = await system.token({ role: 'reviewer', region: '330102', sub: 'rv-life-2' });
     const approved = await system.call('POST', `/v1/base-changes/${drop.body.id}/decision`, { token: second, body: { approve: true } });
     expect(approved.body).toMatchObject({ status: 'applied', decidedBy: 'rv-life-2' });
-    const bases = await system.orm.em.fork().execute<{ base: string }[]>("select distinct contribution_base::text as base from insurance_record where citizen_id = ? and status = 'active'", [id]);
+    const bases = await system.orm.em
+      .fork()
+      .execute<{ base: string }[]>("select distinct contribution_base::text as base from insurance_record where citizen_id = ? and status = 'active'", [id]);
     expect(bases).toEqual([{ base: '8000.00' }]);
     expect((await system.call('POST', `/v1/base-changes/${drop.body.id}/decision`, { token: second, body: { approve: true } })).status).toBe(409);
   });
@@ -160,7 +204,11 @@ describe('enrollment lifecycle: leavers, rehire, history and changes (real Postg
     expect((await system.call('PATCH', `/v1/persons/${id}`, { token: caseworker, body: { name: '张三丰' } })).body).toMatchObject({ name: '张三丰' });
     const other = await system.token({ role: 'citizen', sub: citizenId() });
     expect((await system.call('PATCH', `/v1/persons/${id}`, { token: other, body: { phone: '13900000000' } })).status).toBe(404);
-    const audited = await system.orm.em.fork().execute<{ n: string }[]>("select count(*)::text as n from audit_entry where action = 'person.changed' and object_id = ?", [`${id.slice(0, 6)}********${id.slice(14)}`]);
+    const audited = await system.orm.em
+      .fork()
+      .execute<{ n: string }[]>("select count(*)::text as n from audit_entry where action = 'person.changed' and object_id = ?", [
+        `${id.slice(0, 6)}********${id.slice(14)}`,
+      ]);
     expect(Number(audited[0]!.n)).toBe(2);
   });
 });

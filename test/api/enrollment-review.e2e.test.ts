@@ -89,7 +89,7 @@ describe('enrollment review over HTTP (real PostgreSQL, Temporal, worker)', () =
     expect((await auditActions(system, caseId)).map((a) => a.action)).toContain('enrollment.submitted');
   });
 
-  it('GET /v1/cases/{id} answers by ID and by reference with status, the registration (§2) and agencyReview deadlines, the whole timeline and the caller\'s actions', async () => {
+  it("GET /v1/cases/{id} answers by ID and by reference with status, the registration (§2) and agencyReview deadlines, the whole timeline and the caller's actions", async () => {
     const { caseId, reference, taskId } = await lateHireInReview(system, employer);
 
     const byId = await caseView(caseId, cw1);
@@ -189,7 +189,9 @@ describe('enrollment review over HTTP (real PostgreSQL, Temporal, worker)', () =
     expect(decide.body.code).toBe('FOUR_EYES');
     expect(await caseStatus(caseId)).toBe('underReview');
 
-    expect((await system.call('POST', `/v1/tasks/${taskId}/reassign`, { token: supervisor, body: { assignee: 'cw-102', reason: 'four eyes' } })).status).toBe(200);
+    expect((await system.call('POST', `/v1/tasks/${taskId}/reassign`, { token: supervisor, body: { assignee: 'cw-102', reason: 'four eyes' } })).status).toBe(
+      200,
+    );
     const approved = await system.call('POST', `/v1/tasks/${taskId}/complete`, { token: cw2, body: { outcome: 'approve', comment: '' } });
     expect(approved.status).toBe(200);
     expect(await system.eventually(async () => ((await caseStatus(caseId)) === 'insured' ? true : undefined))).toBe(true);

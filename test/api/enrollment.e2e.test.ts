@@ -27,16 +27,22 @@ describe('POST /v1/enrollments (real PostgreSQL, Temporal dev server, worker, HT
     expect(insured.timeline.map((line: { action: string }) => line.action)).toEqual(
       expect.arrayContaining(['case.submitted', 'checks.passed', 'status.insured']),
     );
-    const records = await system.orm.em.fork().execute<{ insurance_type: string; contribution_base: string; start_month: string }[]>(
-      'select insurance_type, contribution_base, start_month from insurance_record where citizen_id = ? order by insurance_type',
-      [id],
-    );
+    const records = await system.orm.em
+      .fork()
+      .execute<{ insurance_type: string; contribution_base: string; start_month: string }[]>(
+        'select insurance_type, contribution_base, start_month from insurance_record where citizen_id = ? order by insurance_type',
+        [id],
+      );
     // The floor of the parameter set in force on the hire date (60 % of its average wage); coverage from the hire month.
     const hireDate = enrollmentBody().hireDate;
     const set = (await system.call('GET', `/v1/regions/330102/parameters?date=${hireDate}`, { token: employer })).body;
     const floor = Money.of(set.averageMonthlyWage).applyRate(set.baseFloorRate, 'HALF_UP_FEN').toString();
     expect(records).toEqual(
-      ['medical', 'pension', 'unemployment', 'workInjury'].map((insurance_type) => ({ insurance_type, contribution_base: floor, start_month: hireDate.slice(0, 7) })),
+      ['medical', 'pension', 'unemployment', 'workInjury'].map((insurance_type) => ({
+        insurance_type,
+        contribution_base: floor,
+        start_month: hireDate.slice(0, 7),
+      })),
     );
   });
 
@@ -46,9 +52,7 @@ describe('POST /v1/enrollments (real PostgreSQL, Temporal dev server, worker, HT
     const second = await system.call('POST', '/v1/enrollments', { token: employer, body });
     expect(second.status).toBe(202);
     expect(second.body.caseId).toBe(first.body.caseId);
-    const rows = await system.orm.em.fork().execute<{ count: string }[]>('select count(*) from case_record where citizen_id = ?', [
-      body.person.citizenId,
-    ]);
+    const rows = await system.orm.em.fork().execute<{ count: string }[]>('select count(*) from case_record where citizen_id = ?', [body.person.citizenId]);
     expect(Number(rows[0]?.count)).toBe(1);
   });
 });

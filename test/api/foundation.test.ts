@@ -1,5 +1,5 @@
 import { ForbiddenError } from '@casl/ability';
-import type { OpenAPIHono} from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sign } from 'hono/jwt';
@@ -97,8 +97,7 @@ async function post(app: ReturnType<typeof build>['app'], body: string, token?: 
 
 const validBody = { person: { citizenId: CITIZEN_ID, name: '张三' }, monthlyWage: '8000.00', hireDate: '2025-03-01' };
 
-const postWith = (app: ReturnType<typeof build>['app'], overrides: Record<string, unknown>) =>
-  post(app, JSON.stringify({ ...validBody, ...overrides }));
+const postWith = (app: ReturnType<typeof build>['app'], overrides: Record<string, unknown>) => post(app, JSON.stringify({ ...validBody, ...overrides }));
 
 async function expectProblem(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -245,11 +244,7 @@ describe('validation and problem+json (docs/api.md Errors)', () => {
 
   it('answers 403 FORBIDDEN with the CASL reason', async () => {
     const { app } = build();
-    const body = await expectProblem(
-      await app.request('/v1/forbidden', bearer(await caseworkerToken())),
-      403,
-      'FORBIDDEN',
-    );
+    const body = await expectProblem(await app.request('/v1/forbidden', bearer(await caseworkerToken())), 403, 'FORBIDDEN');
     expect(body.detail).toBe('only an admin may do this');
   });
 

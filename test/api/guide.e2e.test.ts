@@ -13,7 +13,9 @@ describe('GET /v1/guide and PUT /v1/settings/{key} (real PostgreSQL, HTTP)', () 
   beforeAll(async () => {
     system = await startSystem();
     admin = await system.token({ role: 'admin', region: '330102', sub: 'adm-guide' });
-    saved = await system.orm.em.fork().execute<{ key: string; value: unknown }[]>("select key, value from setting where key in ('enrollment.policy', 'contribution.policy')");
+    saved = await system.orm.em
+      .fork()
+      .execute<{ key: string; value: unknown }[]>("select key, value from setting where key in ('enrollment.policy', 'contribution.policy')");
   });
   afterAll(async () => {
     if (!system) return;
@@ -23,15 +25,16 @@ describe('GET /v1/guide and PUT /v1/settings/{key} (real PostgreSQL, HTTP)', () 
     await system.close();
   });
 
-  const procedure = (body: { procedures: { id: string }[] }, id: string) => body.procedures.find((p) => p.id === id) as
-    | { id: string; steps: string[]; deadlines: { setting: string; value: unknown; unit: string }[] }
-    | undefined;
+  const procedure = (body: { procedures: { id: string }[] }, id: string) =>
+    body.procedures.find((p) => p.id === id) as { id: string; steps: string[]; deadlines: { setting: string; value: unknown; unit: string }[] } | undefined;
 
   it('answers every procedure without a token, with the figures the enrollment command loads (rules §2)', async () => {
     const answer = await system.call('GET', '/v1/guide');
     expect(answer.status).toBe(200);
     expect(answer.body.asOf).toBe(system.clock.today());
-    expect(answer.body.procedures.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['enrollment', 'leaver', 'declaration', 'payment', 'arrears', 'petition', 'transfer', 'benefit-pension']));
+    expect(answer.body.procedures.map((p: { id: string }) => p.id)).toEqual(
+      expect.arrayContaining(['enrollment', 'leaver', 'declaration', 'payment', 'arrears', 'petition', 'transfer', 'benefit-pension']),
+    );
     const policy = await loadEnrollmentPolicy(system.orm.em.fork());
     const enrollment = procedure(answer.body, 'enrollment');
     expect(enrollment?.deadlines.find((d) => d.setting === 'enrollment.policy#reviewWorkingDays')?.value).toBe(policy.reviewWorkingDays);
@@ -52,14 +55,19 @@ describe('GET /v1/guide and PUT /v1/settings/{key} (real PostgreSQL, HTTP)', () 
     // What a new enrollment case is given is what the guide now says.
     expect((await loadEnrollmentPolicy(system.orm.em.fork())).correctionDays).toBe(correctionDays);
 
-    const [latest] = await system.orm.em.fork().execute<{ action: string; actor_id: string; detail: { after: { correctionDays: number } } }[]>(
-      "select action, actor_id, detail from audit_entry where object_type = 'Setting' and object_id = 'enrollment.policy' order by id desc limit 1",
-    );
+    const [latest] = await system.orm.em
+      .fork()
+      .execute<{ action: string; actor_id: string; detail: { after: { correctionDays: number } } }[]>(
+        "select action, actor_id, detail from audit_entry where object_type = 'Setting' and object_id = 'enrollment.policy' order by id desc limit 1",
+      );
     expect(latest).toMatchObject({ actor_id: 'adm-guide', detail: { after: { correctionDays } } });
   });
 
   it('a late-fee rate changed through the API shows in the payment and arrears procedures (rules §4)', async () => {
-    const put = await system.call('PUT', '/v1/settings/contribution.policy', { token: admin, body: { value: { lateFee: { dailyRate: '0.0004' }, orderToPayDays: 8 } } });
+    const put = await system.call('PUT', '/v1/settings/contribution.policy', {
+      token: admin,
+      body: { value: { lateFee: { dailyRate: '0.0004' }, orderToPayDays: 8 } },
+    });
     expect(put.status).toBe(200);
     const guide = await system.call('GET', '/v1/guide?q=' + encodeURIComponent('滞纳金'));
     expect(procedure(guide.body, 'payment')?.deadlines[0]).toMatchObject({ value: '0.04', unit: 'percentPerDay' });
@@ -86,7 +94,10 @@ describe('GET /v1/guide and PUT /v1/settings/{key} (real PostgreSQL, HTTP)', () 
     const anonymous = await system.call('PUT', '/v1/settings/enrollment.policy', { body: { value: { correctionDays: 1 } } });
     expect(anonymous.status).toBe(401);
 
-    const bad = await system.call('PUT', '/v1/settings/enrollment.policy', { token: admin, body: { value: { correctionDays: 'fifteen', reviewSampleRate: '0' } } });
+    const bad = await system.call('PUT', '/v1/settings/enrollment.policy', {
+      token: admin,
+      body: { value: { correctionDays: 'fifteen', reviewSampleRate: '0' } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['value.correctionDays']);

@@ -21,7 +21,8 @@ describe('medical expense declarations: list import, declaration, four-eyes appr
   let serviceman: { citizenId: string; name: string };
 
   const csv = (rows: string[]) => ['身份证号,姓名,类别,依据文件', ...rows].join('\n');
-  const importList = (token: string, text: string) => system.call('POST', '/v1/eligibility-lists/imports', { token, body: text, headers: { 'content-type': 'text/csv' } });
+  const importList = (token: string, text: string) =>
+    system.call('POST', '/v1/eligibility-lists/imports', { token, body: text, headers: { 'content-type': 'text/csv' } });
 
   const declaration = (overrides: Record<string, unknown> = {}) => {
     const today = system.clock.today();
@@ -33,7 +34,14 @@ describe('medical expense declarations: list import, declaration, four-eyes appr
       serviceFrom: addDays(today, -5),
       serviceTo: addDays(today, -2),
       invoices: [
-        { invoiceNo: `ZJ${randomUUID().slice(0, 10)}`, issuedOn: addDays(today, -2), items: [{ description: '住院床位费', amount: '480.50' }, { description: '检查费', amount: '800.00' }] },
+        {
+          invoiceNo: `ZJ${randomUUID().slice(0, 10)}`,
+          issuedOn: addDays(today, -2),
+          items: [
+            { description: '住院床位费', amount: '480.50' },
+            { description: '检查费', amount: '800.00' },
+          ],
+        },
         { invoiceNo: `ZJ${randomUUID().slice(0, 10)}`, issuedOn: addDays(today, -2), items: [{ description: '药品费', amount: '312.40' }] },
       ],
       ...overrides,
@@ -41,11 +49,19 @@ describe('medical expense declarations: list import, declaration, four-eyes appr
   };
 
   const casesOf = async (who: string) =>
-    Number((await system.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from case_record where case_type = 'medicalExpense' and citizen_id = ?`, [who]))[0]?.n);
+    Number(
+      (
+        await system.orm.em
+          .fork()
+          .execute<{ n: string }[]>(`select count(*) as n from case_record where case_type = 'medicalExpense' and citizen_id = ?`, [who])
+      )[0]?.n,
+    );
 
   const decide = async (token: string, caseId: string, step: string, outcome: string, comment = '') => {
     const taskId = await system.eventually(async () => {
-      const [row] = await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
+      const [row] = await system.orm.em
+        .fork()
+        .execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
       return row?.id;
     });
     const claimed = await system.call('POST', `/v1/tasks/${taskId}/claim`, { token });
@@ -72,15 +88,22 @@ describe('medical expense declarations: list import, declaration, four-eyes appr
   afterAll(async () => system?.close());
 
   it('imports the list with a report, applies a repeat once, refuses a bad file whole naming row and field, and lists it (rules §5.6)', async () => {
-    const bad = await importList(admin, csv([`${cadre.citizenId},赵振华,离休,浙组干〔1985〕12号`, `110101199001011234,某人,三乙,x`, `${serviceman.citizenId},,二乙,`]));
+    const bad = await importList(
+      admin,
+      csv([`${cadre.citizenId},赵振华,离休,浙组干〔1985〕12号`, `110101199001011234,某人,三乙,x`, `${serviceman.citizenId},,二乙,`]),
+    );
     expect(bad.status, JSON.stringify(bad.body)).toBe(400);
-    expect(bad.body.errors[0].path, JSON.stringify(bad.body)).not.toBe("file");
+    expect(bad.body.errors[0].path, JSON.stringify(bad.body)).not.toBe('file');
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     const paths = (bad.body.errors as { path: string }[]).map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['rows[1].citizenId', 'rows[1].category', 'rows[2].name', 'rows[2].sourceDocument']));
     expect((await system.call('GET', `/v1/eligibility-lists?citizenId=${cadre.citizenId}`, { token: admin })).body.items).toEqual([]);
 
-    const file = csv([`${cadre.citizenId},赵振华,离休,浙组干〔1985〕12号`, `${serviceman.citizenId},钱卫国,二乙,浙民优〔2001〕7号`, `${cadre.citizenId},赵振华,lixiu,浙组干〔1985〕12号`]);
+    const file = csv([
+      `${cadre.citizenId},赵振华,离休,浙组干〔1985〕12号`,
+      `${serviceman.citizenId},钱卫国,二乙,浙民优〔2001〕7号`,
+      `${cadre.citizenId},赵振华,lixiu,浙组干〔1985〕12号`,
+    ]);
     const first = await importList(admin, file);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ rows: 3, applied: 2, alreadyListed: 0, duplicates: 1, duplicateRows: [{ row: 2, firstRow: 0 }], repeated: false });
@@ -99,7 +122,10 @@ describe('medical expense declarations: list import, declaration, four-eyes appr
 
   it('refuses a person not on the list, three decimals, an empty invoice and a bad date with the field named, writing nothing (rules §5.6)', async () => {
     const before = await casesOf(serviceman.citizenId);
-    const notListed = await system.call('POST', '/v1/medical-expense-declarations', { token: employer, body: declaration({ citizenId: serviceman.citizenId }) });
+    const notListed = await system.call('POST', '/v1/medical-expense-declarations', {
+      token: employer,
+      body: declaration({ citizenId: serviceman.citizenId }),
+    });
     expect(notListed.status).toBe(422);
     expect(notListed.body).toMatchObject({ code: 'NOT_ELIGIBLE', errors: [{ path: 'citizenId' }] });
 
@@ -107,13 +133,21 @@ describe('medical expense declarations: list import, declaration, four-eyes appr
     body.invoices[0]!.items[0]!.amount = '480.505';
     const precise = await system.call('POST', '/v1/medical-expense-declarations', { token: employer, body });
     expect(precise.status).toBe(400);
-    expect(precise.body.errors).toEqual([expect.objectContaining({ path: 'invoices.0.items.0.amount', message: expect.stringContaining('more than 2 decimal places') })]);
+    expect(precise.body.errors).toEqual([
+      expect.objectContaining({ path: 'invoices.0.items.0.amount', message: expect.stringContaining('more than 2 decimal places') }),
+    ]);
 
-    const empty = await system.call('POST', '/v1/medical-expense-declarations', { token: employer, body: declaration({ invoices: [{ invoiceNo: 'X1', issuedOn: system.clock.today(), items: [] }] }) });
+    const empty = await system.call('POST', '/v1/medical-expense-declarations', {
+      token: employer,
+      body: declaration({ invoices: [{ invoiceNo: 'X1', issuedOn: system.clock.today(), items: [] }] }),
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].path).toBe('invoices.0.items');
 
-    const late = await system.call('POST', '/v1/medical-expense-declarations', { token: employer, body: declaration({ serviceTo: addDays(system.clock.today(), 3) }) });
+    const late = await system.call('POST', '/v1/medical-expense-declarations', {
+      token: employer,
+      body: declaration({ serviceTo: addDays(system.clock.today(), 3) }),
+    });
     expect(late.status).toBe(400);
     expect(late.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'serviceTo' })]));
     expect(await casesOf(serviceman.citizenId)).toBe(before);
@@ -133,13 +167,20 @@ describe('medical expense declarations: list import, declaration, four-eyes appr
     const reuse = declaration({ invoices: [body.invoices[1]] });
     const duplicate = await system.call('POST', '/v1/medical-expense-declarations', { token: employer, body: reuse });
     expect(duplicate.status).toBe(422);
-    expect(duplicate.body).toMatchObject({ code: 'DUPLICATE_INVOICE', errors: [{ path: 'invoices[0].invoiceNo', message: expect.stringContaining(reference) }] });
+    expect(duplicate.body).toMatchObject({
+      code: 'DUPLICATE_INVOICE',
+      errors: [{ path: 'invoices[0].invoiceNo', message: expect.stringContaining(reference) }],
+    });
     expect(await casesOf(cadre.citizenId)).toBe(1);
 
     expect((await decide(caseworker, caseId, 'review', 'approve')).status).toBe(200);
     const sameHands = await decide(caseworker, caseId, 'approval', 'approve');
     expect(sameHands.status).toBe(403);
-    await system.call('POST', `/v1/tasks/${(await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = 'approval'`, [caseId]))[0]!.id}/release`, { token: caseworker });
+    await system.call(
+      'POST',
+      `/v1/tasks/${(await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = 'approval'`, [caseId]))[0]!.id}/release`,
+      { token: caseworker },
+    );
     expect((await decide(reviewer, caseId, 'approval', 'approve')).status).toBe(200);
 
     const view = await system.eventually(async () => {
@@ -149,7 +190,9 @@ describe('medical expense declarations: list import, declaration, four-eyes appr
     expect(view).toMatchObject({ category: 'lixiu', total: '1592.90', reimbursable: '1592.90', citizenId: cadre.citizenId, decision: { outcome: 'approved' } });
     expect(view.medical.invoices[0].items[0]).toEqual({ description: '住院床位费', amount: '480.50' });
     expect(view.workings.at(-1)).toContain('1592.90 × 1 = 1592.90');
-    expect(view.entitlements).toEqual([expect.objectContaining({ benefit: 'lixiuMedical', kind: 'oneOff', payer: 'fund', amount: '1592.90', firstPayrollMonth: monthOf(system.clock.today()) })]);
+    expect(view.entitlements).toEqual([
+      expect.objectContaining({ benefit: 'lixiuMedical', kind: 'oneOff', payer: 'fund', amount: '1592.90', firstPayrollMonth: monthOf(system.clock.today()) }),
+    ]);
 
     // The auditor sees the ledger and the amounts, not the medical details or the whole ID number.
     const audited = await system.call('GET', `/v1/medical-expense-declarations/${reference}`, { token: auditor });
@@ -159,7 +202,9 @@ describe('medical expense declarations: list import, declaration, four-eyes appr
     expect(caseView.body.summary.medical).toBeUndefined();
     const ledger = await system.call('GET', '/v1/medical-ledgers/lixiu?limit=100', { token: auditor });
     expect(ledger.status).toBe(200);
-    expect(ledger.body.items.filter((e: { reference: string }) => e.reference === reference)).toEqual([expect.objectContaining({ amount: '1592.90', category: 'lixiu' })]);
+    expect(ledger.body.items.filter((e: { reference: string }) => e.reference === reference)).toEqual([
+      expect.objectContaining({ amount: '1592.90', category: 'lixiu' }),
+    ]);
     const erYi = await system.call('GET', '/v1/medical-ledgers/erYi?limit=100', { token: auditor });
     expect(erYi.body.items.some((e: { reference: string }) => e.reference === reference)).toBe(false);
     expect((await system.call('GET', '/v1/medical-ledgers/lixiu', { token: employer })).status).toBe(403);

@@ -42,7 +42,9 @@ describe('GET /metrics (issue 15 point 8)', () => {
     expect(series(text, 'sis_workflows_failed')).toBeGreaterThanOrEqual(0);
     expect(text).toMatch(/^# TYPE sis_task_queue_backlog gauge$/m);
     expect(series(text, 'sis_process_resident_memory_bytes')).toBeGreaterThan(0);
-    const documented = (await (await fetch(`${system.url}/openapi.json`)).json()) as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, unknown> }> } }> };
+    const documented = (await (await fetch(`${system.url}/openapi.json`)).json()) as {
+      paths: Record<string, { get: { responses: Record<string, { content: Record<string, unknown> }> } }>;
+    };
     expect(documented.paths['/metrics']?.get.responses['200']?.content['text/plain']).toBeDefined();
   });
 });

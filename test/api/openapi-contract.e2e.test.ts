@@ -13,7 +13,14 @@ import { roles, type Role } from '../../policies/abilities.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const CHECKS = ['not_a_server_error', 'status_code_conformance', 'response_schema_conformance', 'positive_data_acceptance', 'content_type_conformance', 'unsupported_method'];
+const CHECKS = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'response_schema_conformance',
+  'positive_data_acceptance',
+  'content_type_conformance',
+  'unsupported_method',
+];
 const MAX_EXAMPLES = Number(process.env['SCHEMATHESIS_MAX_EXAMPLES'] ?? 5);
 
 /** One identity per role, scoped where the demonstration data lives (Hangzhou, Shangcheng district 330102). */
@@ -31,23 +38,40 @@ type Run = { code: number | null; output: string };
 
 function runSchemathesis(url: string, tokens: Record<string, string>, reportDir: string): Promise<Run> {
   const args = [
-    '--config-file', join(here, 'contract', 'schemathesis.toml'),
-    'run', `${url}/openapi.json`,
-    '--checks', CHECKS.join(','),
-    '--phases', 'examples,coverage,fuzzing',
-    '--max-examples', String(MAX_EXAMPLES),
-    '--seed', '20261201',
+    '--config-file',
+    join(here, 'contract', 'schemathesis.toml'),
+    'run',
+    `${url}/openapi.json`,
+    '--checks',
+    CHECKS.join(','),
+    '--phases',
+    'examples,coverage,fuzzing',
+    '--max-examples',
+    String(MAX_EXAMPLES),
+    '--seed',
+    '20261201',
     // One worker: the roles take turns request by request, so a seed replays the same requests as the same roles.
-    '--workers', '1',
+    '--workers',
+    '1',
     '--no-shrink',
-    '--request-timeout', '30',
-    '--report', 'junit,ndjson',
-    '--report-dir', reportDir,
+    '--request-timeout',
+    '30',
+    '--report',
+    'junit,ndjson',
+    '--report-dir',
+    reportDir,
   ];
   return new Promise((resolve, reject) => {
     // Asynchronous on purpose: the API under test runs in this process and must keep answering.
     const child = spawn(schemathesisPath(), args, {
-      env: { ...process.env, SIS_ROLE_TOKENS: JSON.stringify(tokens), SCHEMATHESIS_HOOKS: 'hooks', PYTHONPATH: join(here, 'contract'), NO_COLOR: '1', COLUMNS: '160' },
+      env: {
+        ...process.env,
+        SIS_ROLE_TOKENS: JSON.stringify(tokens),
+        SCHEMATHESIS_HOOKS: 'hooks',
+        PYTHONPATH: join(here, 'contract'),
+        NO_COLOR: '1',
+        COLUMNS: '160',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -73,21 +97,17 @@ describe('OpenAPI is the truth: schemathesis against the running system (issue 1
     await system.close();
   });
 
-  it(
-    'finds no server error, undeclared status, refused schema-valid request or response-schema violation, for every role',
-    async () => {
-      const tokens = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await system.token(identities[role])] as const)));
-      const reportDir = join('test-results', 'schemathesis');
-      mkdirSync(reportDir, { recursive: true });
-      const started = Date.now();
-      const run = await runSchemathesis(system.url, tokens, reportDir);
-      const summary = summaryOf(run.output);
-      console.log(`schemathesis ${CHECKS.join(', ')}; roles ${roles.join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)} s\n${summary}`);
-      expect(run.code, run.output.slice(-20_000)).toBe(0);
-      expect(summary).toMatch(/\d+ generated/);
-    },
-    600_000,
-  );
+  it('finds no server error, undeclared status, refused schema-valid request or response-schema violation, for every role', async () => {
+    const tokens = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await system.token(identities[role])] as const)));
+    const reportDir = join('test-results', 'schemathesis');
+    mkdirSync(reportDir, { recursive: true });
+    const started = Date.now();
+    const run = await runSchemathesis(system.url, tokens, reportDir);
+    const summary = summaryOf(run.output);
+    console.log(`schemathesis ${CHECKS.join(', ')}; roles ${roles.join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)} s\n${summary}`);
+    expect(run.code, run.output.slice(-20_000)).toBe(0);
+    expect(summary).toMatch(/\d+ generated/);
+  }, 600_000);
 
   it('answers an undeclared method on a known path with 405, problem+json and Allow', async () => {
     const token = await system.token(identities.caseworker);
@@ -102,7 +122,9 @@ describe('OpenAPI is the truth: schemathesis against the running system (issue 1
 
   it('declares the answers of the shared layers on every operation (401, 400, 413, 415, 429)', async () => {
     const { body: doc } = await system.call('GET', '/openapi.json');
-    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown; security?: unknown[] }>>)
+    const operations = Object.entries(
+      doc.paths as Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown; security?: unknown[] }>>,
+    )
       .filter(([path]) => path.startsWith('/v1/'))
       .flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
     expect(operations.length).toBeGreaterThan(40);

@@ -13,18 +13,44 @@ export interface Beneficiary {
 
 export async function addEntitlement(
   orm: MikroORM,
-  e: { region: string; claimType: string; benefit: string; kind: 'monthly' | 'oneOff'; amount: string; startMonth: string; firstPayrollMonth: string; citizenId?: string; account?: { bank: string; account: string } | null },
+  e: {
+    region: string;
+    claimType: string;
+    benefit: string;
+    kind: 'monthly' | 'oneOff';
+    amount: string;
+    startMonth: string;
+    firstPayrollMonth: string;
+    citizenId?: string;
+    account?: { bank: string; account: string } | null;
+  },
 ): Promise<Beneficiary> {
   const em = orm.em.fork();
   const person = e.citizenId ?? citizenId({ birthDate: '1960-03-01' });
   const caseId = `benefit-test-${randomUUID()}`;
   const entitlementId = randomUUID();
-  await em.execute(`insert into person (citizen_id, name, sex, birth_date, created_at, updated_at) values (?, '王五', 'male', '1960-03-01', now(), now()) on conflict do nothing`, [person]);
+  await em.execute(
+    `insert into person (citizen_id, name, sex, birth_date, created_at, updated_at) values (?, '王五', 'male', '1960-03-01', now(), now()) on conflict do nothing`,
+    [person],
+  );
   await em.execute(
     `insert into benefit_entitlement (id, case_id, line_key, citizen_id, region, claim_type, benefit, kind, payer, amount, start_month, end_month,
        first_payroll_month, beneficiary, status, stop_reason, months_unused, decided_by, created_at, stopped_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, 'fund', ?, ?, ?, ?, null, 'active', null, null, 'sv-0', now(), null)`,
-    [entitlementId, caseId, e.benefit, person, e.region, e.claimType, e.benefit, e.kind, e.amount, e.startMonth, e.kind === 'oneOff' ? e.startMonth : null, e.firstPayrollMonth],
+    [
+      entitlementId,
+      caseId,
+      e.benefit,
+      person,
+      e.region,
+      e.claimType,
+      e.benefit,
+      e.kind,
+      e.amount,
+      e.startMonth,
+      e.kind === 'oneOff' ? e.startMonth : null,
+      e.firstPayrollMonth,
+    ],
   );
   if (e.account !== null) {
     const account = e.account ?? { bank: 'ICBC', account: '6222021234567890123' };
@@ -39,11 +65,23 @@ export async function addEntitlement(
 
 /** A pension started three months before `period` and first paid in it: a monthly line and a late-start back-pay line. */
 export const latePension = (orm: MikroORM, region: string, period: string, account?: { bank: string; account: string } | null) =>
-  addEntitlement(orm, { region, claimType: 'pension', benefit: 'basicPension', kind: 'monthly', amount: '3300.00', startMonth: addPeriods(period, -3), firstPayrollMonth: period, account });
+  addEntitlement(orm, {
+    region,
+    claimType: 'pension',
+    benefit: 'basicPension',
+    kind: 'monthly',
+    amount: '3300.00',
+    startMonth: addPeriods(period, -3),
+    firstPayrollMonth: period,
+    account,
+  });
 
 /** A death feed (format in docs/payroll.md) for the given people and dates. */
 export const deathFeed = (rows: { citizenId: string; deathDate: string }[]) =>
-  ['citizenId,name,deathDate,source,certificateNo', ...rows.map((r, i) => `${r.citizenId},王五,${r.deathDate},civilAffairs,SW-${r.citizenId.slice(-6)}-${i}`)].join('\r\n') + '\r\n';
+  [
+    'citizenId,name,deathDate,source,certificateNo',
+    ...rows.map((r, i) => `${r.citizenId},王五,${r.deathDate},civilAffairs,SW-${r.citizenId.slice(-6)}-${i}`),
+  ].join('\r\n') + '\r\n';
 
 /** A bank return file (format in docs/payroll.md): one row per line. */
 export const bankReturn = (batchId: string, rows: { lineKey: string; account: string; amount: string; status: 'PAID' | 'FAILED'; reason?: string }[]) =>

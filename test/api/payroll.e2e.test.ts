@@ -43,7 +43,16 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
     clean = await latePension(system.orm, REGION, period, { bank: 'ICBC', account: '6222021234567890123' });
     dead = await latePension(system.orm, REGION, period, { bank: 'ICBC', account: '6222021234567890999' });
     noAccount = await latePension(system.orm, REGION, period, null);
-    oneOff = await addEntitlement(system.orm, { region: REGION, claimType: 'medical', benefit: 'medicalReimbursement', kind: 'oneOff', amount: '1234.56', startMonth: period, firstPayrollMonth: period, account: { bank: 'CCB', account: '6227001234567890' } });
+    oneOff = await addEntitlement(system.orm, {
+      region: REGION,
+      claimType: 'medical',
+      benefit: 'medicalReimbursement',
+      kind: 'oneOff',
+      amount: '1234.56',
+      startMonth: period,
+      firstPayrollMonth: period,
+      account: { bank: 'CCB', account: '6227001234567890' },
+    });
   });
   afterAll(async () => system?.close());
 
@@ -71,7 +80,11 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
     const again = await fetch(`${system.url}/v1/exchange/deaths`, { method: 'POST', headers: { authorization: `Bearer ${sv1}` }, body: form });
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ rows: 1, applied: 0, alreadyImported: true });
-    const badFeed = await system.call('POST', '/v1/exchange/deaths', { token: sv1, body: 'citizenId,name,deathDate,source,certificateNo\r\n123,王五,2020-01-01,公安,X\r\n', headers: { 'content-type': 'text/csv' } });
+    const badFeed = await system.call('POST', '/v1/exchange/deaths', {
+      token: sv1,
+      body: 'citizenId,name,deathDate,source,certificateNo\r\n123,王五,2020-01-01,公安,X\r\n',
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(badFeed.body.report.issues.map((i: { path: string }) => i.path)).toEqual(['rows[0].citizenId']);
     expect((await system.call('POST', '/v1/exchange/deaths', { token: cw, body: feed, headers: { 'content-type': 'text/csv' } })).status).toBe(403);
   });
@@ -96,7 +109,9 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
     expect((await system.call('GET', `/v1/payrolls/${reference}`, { token: cwOther })).status).toBe(404);
     const list = await system.call('GET', '/v1/payrolls?limit=100', { token: cw });
     expect(list.body.items.map((p: { reference: string }) => p.reference)).toContain(reference);
-    expect((await system.call('GET', '/v1/payrolls?limit=100', { token: cwOther })).body.items.map((p: { reference: string }) => p.reference)).not.toContain(reference);
+    expect((await system.call('GET', '/v1/payrolls?limit=100', { token: cwOther })).body.items.map((p: { reference: string }) => p.reference)).not.toContain(
+      reference,
+    );
     void dead;
     void noAccount;
   });
@@ -108,7 +123,10 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
     expect(noReason.status).toBe(422);
     for (const [i, h] of holds.entries()) {
       if (i > 0) expect((await system.call('POST', `/v1/tasks/${h.taskId}/claim`, { token: cw })).status).toBe(200);
-      const done = await system.call('POST', `/v1/tasks/${h.taskId}/complete`, { token: cw, body: { outcome: 'stop', comment: '无发放账户，待补登', data: {} } });
+      const done = await system.call('POST', `/v1/tasks/${h.taskId}/complete`, {
+        token: cw,
+        body: { outcome: 'stop', comment: '无发放账户，待补登', data: {} },
+      });
       expect(done.status, JSON.stringify(done.body)).toBe(200);
     }
     const [approval] = await tasksOf(sv2, 'payrollApproval');
@@ -129,7 +147,10 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
     const file = await system.call('GET', `/v1/payrolls/${reference}/bank-file?bank=ICBC`, { token: sv1 });
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toMatch(/text\/csv/);
-    const rows = (file.body as string).trim().split('\r\n').map((l) => l.split(','));
+    const rows = (file.body as string)
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     expect(rows[0]).toEqual(['batchId', 'lineId', 'citizenId', 'name', 'bankCode', 'bankAccount', 'amount', 'currency', 'period', 'benefit']);
     const mine = rows.slice(1).filter((r) => r[2] === clean.citizenId);
     expect(mine.map((r) => r[6]).sort()).toEqual(['3300.00', '9900.00']);
@@ -146,7 +167,10 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
     expect(refused.body.issues.map((i: { code: string }) => i.code)).toEqual(['UNKNOWN_LINE', 'AMOUNT_DIFFERS']);
 
     const answer = bankReturn(batchId, [
-      ...rows.slice(1).filter((r) => r !== backPay).map((r) => ({ lineKey: r[1]!, account: r[5]!, amount: r[6]!, status: 'PAID' as const })),
+      ...rows
+        .slice(1)
+        .filter((r) => r !== backPay)
+        .map((r) => ({ lineKey: r[1]!, account: r[5]!, amount: r[6]!, status: 'PAID' as const })),
       { lineKey: backPay[1]!, account: backPay[5]!, amount: backPay[6]!, status: 'FAILED', reason: 'R02' },
     ]);
     const applied = await system.call('POST', `/v1/payrolls/${reference}/bank-returns`, { token: sv1, body: answer, headers: { 'content-type': 'text/csv' } });
@@ -160,7 +184,10 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
 
     // The ledger is append-only: every line once as sent, and once as paid or failed.
     const em = system.orm.em.fork();
-    const ledger = await em.execute<{ entry: string; amount: string }[]>(`select entry, amount::text as amount from disbursement_ledger where payroll_id = ? and citizen_id = ? order by id`, [caseId, clean.citizenId]);
+    const ledger = await em.execute<{ entry: string; amount: string }[]>(
+      `select entry, amount::text as amount from disbursement_ledger where payroll_id = ? and citizen_id = ? order by id`,
+      [caseId, clean.citizenId],
+    );
     expect(ledger.map((l) => `${l.entry} ${l.amount}`).sort()).toEqual(['failed 9900.00', 'paid 3300.00', 'sent 3300.00', 'sent 9900.00']);
     await expect(em.execute(`update disbursement_ledger set amount = 0 where payroll_id = ?`, [caseId])).rejects.toThrow(/append-only/);
 
@@ -171,14 +198,26 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
     });
     const retried = await decide(cw, failed!.taskId, 'retry', '已更正账号', { bankAccount: '6222 0212 3456 7890 777' });
     expect(retried.status, JSON.stringify(retried.body)).toBe(200);
-    const [line] = await em.execute<{ status: string; bank_account: string }[]>(`select status, bank_account from payroll_line where line_key = ?`, [backPay[1]]);
+    const [line] = await em.execute<{ status: string; bank_account: string }[]>(`select status, bank_account from payroll_line where line_key = ?`, [
+      backPay[1],
+    ]);
     expect(line).toEqual({ status: 'carried', bank_account: '6222021234567890777' });
 
     const ccb = await system.call('GET', `/v1/payrolls/${reference}/bank-file?bank=CCB`, { token: sv1 });
-    const ccbRows = (ccb.body as string).trim().split('\r\n').slice(1).map((l) => l.split(','));
+    const ccbRows = (ccb.body as string)
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
     expect(ccbRows.find((r) => r[2] === oneOff.citizenId)?.[6]).toBe('1234.56');
-    const ccbAnswer = bankReturn(`${reference}-CCB`, ccbRows.map((r) => ({ lineKey: r[1]!, account: r[5]!, amount: r[6]!, status: 'PAID' as const })));
-    expect((await system.call('POST', `/v1/payrolls/${reference}/bank-returns`, { token: sv1, body: ccbAnswer, headers: { 'content-type': 'text/csv' } })).body.outstanding).toBe(0);
+    const ccbAnswer = bankReturn(
+      `${reference}-CCB`,
+      ccbRows.map((r) => ({ lineKey: r[1]!, account: r[5]!, amount: r[6]!, status: 'PAID' as const })),
+    );
+    expect(
+      (await system.call('POST', `/v1/payrolls/${reference}/bank-returns`, { token: sv1, body: ccbAnswer, headers: { 'content-type': 'text/csv' } })).body
+        .outstanding,
+    ).toBe(0);
     await statusIs('paid');
   });
 
@@ -186,10 +225,12 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
     const feed = deathFeed([{ citizenId: clean.citizenId, deathDate: addDays(`${addPeriods(period, -1)}-01`, 3) }]);
     const imported = await system.call('POST', '/v1/exchange/deaths', { token: sv1, body: feed, headers: { 'content-type': 'text/csv' } });
     expect(imported.body).toMatchObject({ applied: 1, matched: 1, stopped: 1, recoveries: 1 });
-    const [recovery] = await system.orm.em.fork().execute<{ amount: string; months: string[]; status: string }[]>(
-      `select amount::text as amount, months, status from overpayment_recovery where citizen_id = ?`,
-      [clean.citizenId],
-    );
+    const [recovery] = await system.orm.em
+      .fork()
+      .execute<{ amount: string; months: string[]; status: string }[]>(
+        `select amount::text as amount, months, status from overpayment_recovery where citizen_id = ?`,
+        [clean.citizenId],
+      );
     expect(recovery).toEqual({ amount: '3300.00', months: [period], status: 'open' });
   });
 });

@@ -32,9 +32,20 @@ describe('personal record and certificate (real PostgreSQL, HTTP)', () => {
     const employer = await insertEmployer(system.orm);
     await insertPerson(system.orm, person);
     // Twelve paid months two years ago at a base of 8 000.00: 640.00 a month to the personal account.
-    await insertEmployment(system.orm, { citizenId: person.citizenId, name: person.name, employer, fromMonth: `${year - 2}-01`, lastMonth: `${year - 2}-12`, base: '8000.00', insurances: ['pension', 'medical'] });
+    await insertEmployment(system.orm, {
+      citizenId: person.citizenId,
+      name: person.name,
+      employer,
+      fromMonth: `${year - 2}-01`,
+      lastMonth: `${year - 2}-12`,
+      base: '8000.00',
+      insurances: ['pension', 'medical'],
+    });
     const admin = await system.token({ role: 'admin', region: '330102', sub: 'adm-record' });
-    const put = await system.call('PUT', '/v1/settings/personal-account.policy', { token: admin, body: { value: { rates: { [String(year - 2)]: '0.0400', [String(year - 1)]: '0.0300' } } } });
+    const put = await system.call('PUT', '/v1/settings/personal-account.policy', {
+      token: admin,
+      body: { value: { rates: { [String(year - 2)]: '0.0400', [String(year - 1)]: '0.0300' } } },
+    });
     expect(put.status).toBe(200);
   });
   afterAll(async () => {
@@ -50,7 +61,11 @@ describe('personal record and certificate (real PostgreSQL, HTTP)', () => {
     const record = await system.call('GET', `/v1/persons/${person.citizenId}/record`, { token });
     expect(record.status).toBe(200);
     expect(record.body).toMatchObject({ citizenId: person.citizenId, name: person.name, unmasked: true, contributionMonths: { pension: 12, medical: 12 } });
-    expect(record.body.periods.find((p: { insuranceType: string }) => p.insuranceType === 'pension')).toMatchObject({ startMonth: `${year - 2}-01`, contributionBase: '8000.00', paidMonths: 12 });
+    expect(record.body.periods.find((p: { insuranceType: string }) => p.insuranceType === 'pension')).toMatchObject({
+      startMonth: `${year - 2}-01`,
+      contributionBase: '8000.00',
+      paidMonths: 12,
+    });
     // 7 680.00 × 0.04 × 0.5415 = 166.3488 → 166.35; (7 680.00 + 166.35) × 0.03 = 235.3905 → 235.39; this year: not yet.
     expect(record.body.personalAccount.years).toEqual([
       { year: year - 2, opening: '0.00', contributions: '7680.00', months: 12, rate: '0.0400', interest: '166.35', closing: '7846.35' },
@@ -79,7 +94,10 @@ describe('personal record and certificate (real PostgreSQL, HTTP)', () => {
 
   it('issues a 参保证明 PDF that parses, embeds its CJK font and carries the verification code', async () => {
     const token = await system.token({ role: 'citizen', sub: person.citizenId });
-    const response = await fetch(`${system.url}/v1/persons/${person.citizenId}/certificates`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${system.url}/v1/persons/${person.citizenId}/certificates`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     code = response.headers.get('x-verification-code') ?? '';
@@ -93,7 +111,9 @@ describe('personal record and certificate (real PostgreSQL, HTTP)', () => {
     expect(text).toContain(`验证码：${code}`);
     expect(text).toContain(person.name);
     expect(text).toContain('8081.74');
-    const [row] = await system.orm.em.fork().execute<{ sha256: string; masked_name: string }[]>('select sha256, masked_name from certificate where code = ?', [code]);
+    const [row] = await system.orm.em
+      .fork()
+      .execute<{ sha256: string; masked_name: string }[]>('select sha256, masked_name from certificate where code = ?', [code]);
     expect(row).toEqual({ sha256: response.headers.get('x-content-sha256'), masked_name: '王**' });
   });
 

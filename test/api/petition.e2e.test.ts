@@ -93,7 +93,12 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
   it('shows petitioner B nothing of petitioner A: not the petition by reference or ID, not the case, not the attachment (§7, docs/architecture.md Permissions)', async () => {
     const stored = await upload(alice.token, PDF);
     const started = await system.call('POST', '/v1/petitions', { token: alice.token, body: petitionBody({ attachmentIds: [stored.body.attachmentId] }) });
-    for (const path of [`/v1/petitions/${started.body.reference}`, `/v1/petitions/${started.body.caseId}`, `/v1/cases/${started.body.reference}`, `/v1/attachments/${stored.body.attachmentId}`]) {
+    for (const path of [
+      `/v1/petitions/${started.body.reference}`,
+      `/v1/petitions/${started.body.caseId}`,
+      `/v1/cases/${started.body.reference}`,
+      `/v1/attachments/${stored.body.attachmentId}`,
+    ]) {
       const answer = await system.call('GET', path, { token: bob.token });
       expect(answer.status, path).toBe(404);
     }
@@ -196,7 +201,9 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
 
     expect((await system.call('POST', `/v1/petitions/${started.body.reference}/rating`, { token: alice.token, body: { score: 5 } })).status).toBe(200);
     expect((await system.call('POST', `/v1/petitions/${started.body.reference}/rating`, { token: alice.token, body: { score: 1 } })).status).toBe(409);
-    expect((await system.call('POST', `/v1/petitions/${started.body.reference}/review-requests`, { token: bob.token, body: { stage: 'review' } })).status).toBe(404);
+    expect((await system.call('POST', `/v1/petitions/${started.body.reference}/review-requests`, { token: bob.token, body: { stage: 'review' } })).status).toBe(
+      404,
+    );
     const asked = await system.call('POST', `/v1/petitions/${started.body.reference}/review-requests`, { token: alice.token, body: { stage: 'review' } });
     expect(asked.status).toBe(200);
 
@@ -204,7 +211,9 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
     const reviewed = await decide(cityCaseworker, 'reviewed', 'explain', { data: grounds });
     expect(reviewed.documents.map((d) => d.kind)).toContain('petition_review_opinion');
     expect((await system.call('GET', `/v1/cases/${started.body.caseId}`, { token: cityCaseworker })).status).toBe(200);
-    const notices = await system.orm.em.fork().execute<{ kind: string }[]>('select kind from notice_outbox where case_id = ? order by created_at', [started.body.caseId]);
+    const notices = await system.orm.em
+      .fork()
+      .execute<{ kind: string }[]>('select kind from notice_outbox where case_id = ? order by created_at', [started.body.caseId]);
     expect(notices.map((n) => n.kind)).toEqual(['petition_registered', 'petition_accepted', 'petition_reply', 'petition_review_opinion']);
   });
 
@@ -212,15 +221,25 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
     const doc = await system.call('GET', '/openapi.json');
     expect(doc.status).toBe(200);
     expect(Object.keys((doc.body as { paths: Record<string, unknown> }).paths)).toEqual(
-      expect.arrayContaining(['/v1/petitions', '/v1/petitions/{reference}', '/v1/petitions/{reference}/review-requests', '/v1/attachments', '/v1/attachments/{attachmentId}']),
+      expect.arrayContaining([
+        '/v1/petitions',
+        '/v1/petitions/{reference}',
+        '/v1/petitions/{reference}/review-requests',
+        '/v1/attachments',
+        '/v1/attachments/{attachmentId}',
+      ]),
     );
   });
 
   it('refuses a review asked for one day after the 30-day window with 422 naming the last day, and changes nothing (§7 art. 35, E12)', async () => {
     const started = await system.call('POST', '/v1/petitions', { token: alice.token, body: petitionBody() });
-    await system.eventually(async () => ((await system.call('GET', `/v1/petitions/${started.body.reference}`, { token: alice.token })).body.status === 'registered' ? true : undefined));
+    await system.eventually(async () =>
+      (await system.call('GET', `/v1/petitions/${started.body.reference}`, { token: alice.token })).body.status === 'registered' ? true : undefined,
+    );
     // The acceptance task is opened just after the status is projected: wait for it, so "changes nothing" compares against it.
-    await system.eventually(async () => ((await system.orm.em.fork().execute('select 1 from task where case_id = ?', [started.body.caseId])).length > 0 ? true : undefined));
+    await system.eventually(async () =>
+      (await system.orm.em.fork().execute('select 1 from task where case_id = ?', [started.body.caseId])).length > 0 ? true : undefined,
+    );
     // A reply whose window ended yesterday (the day count rolls over rest days, so find such a reply date).
     const today = shanghaiDateOf(Date.now());
     const yesterday = addDays(today, -1);
@@ -228,7 +247,12 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
     const issuedOn = candidates.find((day) => computeDeadline(CN_CALENDAR_YEARS, day, 30, 'calendar').dueDate === yesterday) ?? candidates[10]!;
     const lastDay = computeDeadline(CN_CALENDAR_YEARS, issuedOn, 30, 'calendar').dueDate;
     expect(lastDay < today).toBe(true);
-    await system.orm.em.fork().execute(`update case_record set status = 'concluded', summary = ? where id = ?`, [JSON.stringify({ opinion: { kind: 'explain', issuedOn } }), started.body.caseId]);
+    await system.orm.em
+      .fork()
+      .execute(`update case_record set status = 'concluded', summary = ? where id = ?`, [
+        JSON.stringify({ opinion: { kind: 'explain', issuedOn } }),
+        started.body.caseId,
+      ]);
 
     const late = await system.call('POST', `/v1/petitions/${started.body.reference}/review-requests`, { token: alice.token, body: { stage: 'review' } });
     expect(late.status).toBe(422);
@@ -266,7 +290,9 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
     const deliveries = `/v1/petitions/${reference}/deliveries`;
     const record = (token: string, body: unknown) => system.call('POST', deliveries, { token, body });
     expect((await record(alice.token, { document: 'opinion', receivedOn: today })).status).toBe(403);
-    expect((await record(await system.token({ role: 'caseworker', region: '330106', sub: 'cw-106' }), { document: 'opinion', receivedOn: today })).status).toBe(404);
+    expect((await record(await system.token({ role: 'caseworker', region: '330106', sub: 'cw-106' }), { document: 'opinion', receivedOn: today })).status).toBe(
+      404,
+    );
     for (const receivedOn of [dates.day(1), '2026-13-01', 'yesterday']) {
       const bad = await record(caseworker, { document: 'opinion', receivedOn });
       expect(bad.status, receivedOn).toBe(400);
@@ -286,7 +312,9 @@ describe('petitions through the API (real PostgreSQL, Temporal dev server, worke
     const shown = await view();
     expect(shown.deliveredOn).toBe(today);
     expect(shown.deadlines).toEqual([expect.objectContaining({ name: 'reviewRequest', dueDate: windowEnd, remainingDays: daysBetween(today, windowEnd) })]);
-    expect(shown.timeline?.filter((line) => line.action === 'petition.delivered').map((line) => line.detail)).toEqual([{ document: 'opinion', receivedOn: today }]);
+    expect(shown.timeline?.filter((line) => line.action === 'petition.delivered').map((line) => line.detail)).toEqual([
+      { document: 'opinion', receivedOn: today },
+    ]);
     expect(JSON.stringify(shown)).not.toContain('cw-031');
     const auditor = await system.token({ role: 'auditor', region: '330102', sub: 'au-031' });
     const audit = await system.call('GET', `/v1/audit-entries?objectId=${started.body.caseId}&action=petition.delivered`, { token: auditor });

@@ -102,15 +102,21 @@ describe('reference data over HTTP: regions, dated parameters, employers', () =>
 
     it('a caseworker may not register an employer in another region (403) or as an employer agent (403)', async () => {
       const before = await writtenRows(system);
-      const elsewhere = await system.call('POST', '/v1/employers', { token: caseworker, body: { creditCode: creditCode('330106'), name: '西湖公司', region: '330106' } });
+      const elsewhere = await system.call('POST', '/v1/employers', {
+        token: caseworker,
+        body: { creditCode: creditCode('330106'), name: '西湖公司', region: '330106' },
+      });
       expect(elsewhere.status).toBe(403);
       const agent = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-ref' });
-      const byAgent = await system.call('POST', '/v1/employers', { token: agent, body: { creditCode: creditCode('330102'), name: '代理公司', region: '330102' } });
+      const byAgent = await system.call('POST', '/v1/employers', {
+        token: agent,
+        body: { creditCode: creditCode('330102'), name: '代理公司', region: '330102' },
+      });
       expect(byAgent.status).toBe(403);
       expect(await writtenRows(system)).toEqual(before);
     });
 
-    it('GET /v1/employers lists only the staff member\'s own region', async () => {
+    it("GET /v1/employers lists only the staff member's own region", async () => {
       const list = await system.call('GET', '/v1/employers?limit=100', { token: caseworker });
       expect(list.status).toBe(200);
       const employers = itemsOf<{ creditCode: string; region: string }>(list.body);

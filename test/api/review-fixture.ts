@@ -30,7 +30,10 @@ export async function lateHireInReview(system: TestSystem, token: string, overri
   const taskId = await system.eventually(async () => {
     const [row] = await system.orm.em
       .fork()
-      .execute<{ id: string }[]>(`select t.id from task t join case_record c on c.id = t.case_id where t.case_id = ? and t.status = 'open' and c.status = 'underReview'`, [caseId]);
+      .execute<{ id: string }[]>(
+        `select t.id from task t join case_record c on c.id = t.case_id where t.case_id = ? and t.status = 'open' and c.status = 'underReview'`,
+        [caseId],
+      );
     return row?.id;
   });
   return { caseId, reference, taskId, citizenId: id };

@@ -121,7 +121,10 @@ describe('task worklists, region scoping and supervision over HTTP', () => {
     expect(ningboTeam).not.toContain(fresh.taskId);
     expect((await system.call('GET', `/v1/tasks/${fresh.taskId}`, { token: ningboSupervisor })).status).toBe(404);
 
-    const moved = await system.call('POST', `/v1/tasks/${fresh.taskId}/reassign`, { token: citySupervisor, body: { assignee: 'cw-204', reason: '市级统筹调配' } });
+    const moved = await system.call('POST', `/v1/tasks/${fresh.taskId}/reassign`, {
+      token: citySupervisor,
+      body: { assignee: 'cw-204', reason: '市级统筹调配' },
+    });
     expect(moved.status).toBe(200);
     expect((await system.call('GET', `/v1/tasks/${fresh.taskId}`, { token: cw102 })).body.assignee).toBe('cw-204');
     expect(await auditActions(system, fresh.taskId)).toContainEqual({ action: 'task.reassigned', actor_id: 'sv-100' });
@@ -166,10 +169,7 @@ describe('task worklists, region scoping and supervision over HTTP', () => {
       it(`${who.label}: own case ${who.ownCase}, own task ${who.ownTask}; the other region's (or person's) case and task 404`, async () => {
         const claims = who.claims.role === 'citizen' ? { ...who.claims, sub: ownCase.citizenId } : who.claims;
         const token = await system.token(claims);
-        const own = [
-          await system.call('GET', `/v1/cases/${ownCase.caseId}`, { token }),
-          await system.call('GET', `/v1/cases/${ownCase.reference}`, { token }),
-        ];
+        const own = [await system.call('GET', `/v1/cases/${ownCase.caseId}`, { token }), await system.call('GET', `/v1/cases/${ownCase.reference}`, { token })];
         for (const answer of own) expect(answer.status).toBe(who.ownCase);
         expect((await system.call('GET', `/v1/tasks/${ownCase.taskId}`, { token })).status).toBe(who.ownTask);
 

@@ -34,7 +34,17 @@ export async function e3HistoryInHangzhou(system: TestSystem, citizenId: string,
       `insert into insurance_record (id, citizen_id, insurance_type, region, employer_credit_code, personnel_category, start_month, end_month,
          end_reason, status, contribution_base, opened_by_case, created_at)
        values (?, ?, ?, '330102', ?, 'employee', ?, ?, ?, 'terminated', ?, ?, now())`,
-      [randomUUID(), citizenId, insurance, HANGZHOU_EMPLOYER, start, end, i === E3_SPANS.length - 1 ? lastReason : 'contractEnded', base, `history-${citizenId}-${insurance}-${start}`],
+      [
+        randomUUID(),
+        citizenId,
+        insurance,
+        HANGZHOU_EMPLOYER,
+        start,
+        end,
+        i === E3_SPANS.length - 1 ? lastReason : 'contractEnded',
+        base,
+        `history-${citizenId}-${insurance}-${start}`,
+      ],
     );
   }
 }
@@ -43,7 +53,10 @@ export async function e3HistoryInHangzhou(system: TestSystem, citizenId: string,
 export async function enrolled(system: TestSystem, citizenId: string, options: { employer?: string; region?: string; insuranceTypes?: string[] } = {}) {
   const employer = options.employer ?? NINGBO_EMPLOYER;
   const token = await system.token({ role: 'employer', employer, sub: `agent-${employer.slice(-6)}` });
-  const body = { ...enrollmentBody({ citizenId, employerCreditCode: employer, region: options.region ?? '330212' }), ...(options.insuranceTypes ? { insuranceTypes: options.insuranceTypes } : {}) };
+  const body = {
+    ...enrollmentBody({ citizenId, employerCreditCode: employer, region: options.region ?? '330212' }),
+    ...(options.insuranceTypes ? { insuranceTypes: options.insuranceTypes } : {}),
+  };
   const started = await system.call('POST', '/v1/enrollments', { token, body });
   expect(started.status).toBe(202);
   return system.eventually(async () => {
@@ -55,7 +68,9 @@ export async function enrolled(system: TestSystem, citizenId: string, options: {
 /** The open task of `step` on the case, once the workflow opened it. */
 export function openTaskOf(system: TestSystem, caseId: string, step: string): Promise<string> {
   return system.eventually(async () => {
-    const [row] = await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
+    const [row] = await system.orm.em
+      .fork()
+      .execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
     return row?.id;
   }, 30_000);
 }

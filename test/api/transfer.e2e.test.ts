@@ -73,7 +73,9 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const records = await pensionRecords(system, id);
     expect(records.filter((r) => r.status === 'active').map((r) => r.region)).toEqual(['330212']);
     expect(records.filter((r) => r.region === '330102').every((r) => r.transferred_by_case === caseId)).toBe(true);
-    const timeline = ((await system.call('GET', `/v1/cases/${caseId}`, { token: hangzhou })).body as { timeline: { action: string }[] }).timeline.map((t) => t.action);
+    const timeline = ((await system.call('GET', `/v1/cases/${caseId}`, { token: hangzhou })).body as { timeline: { action: string }[] }).timeline.map(
+      (t) => t.action,
+    );
     expect(timeline.filter((a) => a === 'transfer.leg.opened')).toHaveLength(3);
     // The person was told at each leg (the outbox is delivered by the worker's housekeeping).
     await system.eventually(async () => (system.notices.delivered.some((n) => n.recipientId === id && n.kind === 'transfer_completed') ? true : undefined));
@@ -126,9 +128,19 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     expect(workInjury.status).toBe(400);
     expect(workInjury.body.errors[0].path).toBe('insurance');
     // A citizen files for themself only; an agent of an employer the person does not work for is refused too.
-    const otherCitizen = await apply(await system.token({ role: 'citizen', sub: citizenId() }), { citizenId: moving, insurance: 'medical', fromRegion: '330102', toRegion: '330212' });
+    const otherCitizen = await apply(await system.token({ role: 'citizen', sub: citizenId() }), {
+      citizenId: moving,
+      insurance: 'medical',
+      fromRegion: '330102',
+      toRegion: '330212',
+    });
     expect(otherCitizen.status).toBe(403);
-    const otherAgent = await apply(await system.token({ role: 'employer', employer: '91330203MA2H000570', sub: 'agent-hs' }), { citizenId: moving, insurance: 'medical', fromRegion: '330102', toRegion: '330212' });
+    const otherAgent = await apply(await system.token({ role: 'employer', employer: '91330203MA2H000570', sub: 'agent-hs' }), {
+      citizenId: moving,
+      insurance: 'medical',
+      fromRegion: '330102',
+      toRegion: '330212',
+    });
     expect(otherAgent.status).toBe(403);
 
     expect(await writtenRows(system)).toEqual(before);
@@ -143,7 +155,9 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const { reference, caseId } = started.body as { reference: string; caseId: string };
     const recordsBefore = await pensionRecords(system, id);
     // Staff who filed it at the counter do not also accept it (four eyes).
-    const taskId = await system.eventually(async () => (await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and status = 'open'`, [caseId]))[0]?.id);
+    const taskId = await system.eventually(
+      async () => (await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and status = 'open'`, [caseId]))[0]?.id,
+    );
     expect((await system.call('POST', `/v1/tasks/${taskId}/claim`, { token: ningbo })).body.code).toBe('FOUR_EYES');
     const other = await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-2' });
     await decideLeg(system, other, caseId, 'acceptanceLetter', 'reject', '该人员尚未与本地用人单位建立劳动关系');
@@ -181,7 +195,9 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
       // The platform delivered the information table twice: one message (by its ID), booked once.
       expect(agency.sent.filter((m) => m.type === 'TRANSFER_OUT')).toHaveLength(2);
       await system.eventually(async () => (agency.received.some((m) => m.type === 'TRANSFER_COMPLETED') ? true : undefined));
-      const messages = await system.orm.em.fork().execute<{ direction: string; type: string }[]>('select direction, type from exchange_message where case_id = ? order by recorded_at', [caseId]);
+      const messages = await system.orm.em
+        .fork()
+        .execute<{ direction: string; type: string }[]>('select direction, type from exchange_message where case_id = ? order by recorded_at', [caseId]);
       expect(messages.map((m) => `${m.direction}:${m.type}`)).toEqual(['out:TRANSFER_REQUEST', 'in:TRANSFER_OUT', 'out:TRANSFER_COMPLETED']);
     } finally {
       await stop();
@@ -194,8 +210,15 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
     const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
     try {
-      await agency.deliver(system.exchange, agency.request({ poolingArea: '330100', region: '330102' }, { citizenId: id, name: '王外迁' }, 'pension', system.clock.now().getTime()));
-      const caseId = await system.eventually(async () => (await system.orm.em.fork().execute<{ id: string }[]>(`select id from case_record where case_type = 'transfer' and citizen_id = ?`, [id]))[0]?.id, 30_000);
+      await agency.deliver(
+        system.exchange,
+        agency.request({ poolingArea: '330100', region: '330102' }, { citizenId: id, name: '王外迁' }, 'pension', system.clock.now().getTime()),
+      );
+      const caseId = await system.eventually(
+        async () =>
+          (await system.orm.em.fork().execute<{ id: string }[]>(`select id from case_record where case_type = 'transfer' and citizen_id = ?`, [id]))[0]?.id,
+        30_000,
+      );
       await decideLeg(system, hangzhou, caseId, 'transferOut', 'approve');
       await system.eventually(async () => {
         const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [caseId]);
@@ -232,7 +255,9 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-1' }), started.body.caseId, 'acceptanceLetter', 'approve');
     const done = await transferIn(system, ningbo, started.body.reference, 'temporaryAccount');
     expect(done.ledger).toEqual([]);
-    const accounts = await system.orm.em.fork().execute<{ kept_in_pooling_area: string }[]>('select kept_in_pooling_area from temporary_pension_account where citizen_id = ?', [id]);
+    const accounts = await system.orm.em
+      .fork()
+      .execute<{ kept_in_pooling_area: string }[]>('select kept_in_pooling_area from temporary_pension_account where citizen_id = ?', [id]);
     expect(accounts).toEqual([{ kept_in_pooling_area: '330100' }]);
   });
 
@@ -248,7 +273,10 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const twice = await system.call('POST', '/v1/calculations/transfer', { token: ningbo, body: { history: [...history, history[0]] } });
     expect(twice.status).toBe(422);
     expect(twice.body.errors[0].path).toBe('history[10].year');
-    const asNumber = await system.call('POST', '/v1/calculations/transfer', { token: ningbo, body: { history: [{ year: 2010, monthlyWage: 3000, months: 12 }] } });
+    const asNumber = await system.call('POST', '/v1/calculations/transfer', {
+      token: ningbo,
+      body: { history: [{ year: 2010, monthlyWage: 3000, months: 12 }] },
+    });
     expect(asNumber.status).toBe(400);
   });
 

@@ -73,7 +73,15 @@ describe('benefit claims on the web workbench (chromium)', () => {
     const employer = await insertEmployer(system.orm);
     const today = system.clock.today();
     const lastYear = String(Number(today.slice(0, 4)) - 1);
-    await insertEmployment(system.orm, { citizenId: who, name: '李华', employer, fromMonth: `${lastYear}-01`, lastMonth: monthOf(addMonths(`${monthOf(today)}-01`, -1)), base: '9000.00', insurances: ['pension', 'medical'] });
+    await insertEmployment(system.orm, {
+      citizenId: who,
+      name: '李华',
+      employer,
+      fromMonth: `${lastYear}-01`,
+      lastMonth: monthOf(addMonths(`${monthOf(today)}-01`, -1)),
+      base: '9000.00',
+      insurances: ['pension', 'medical'],
+    });
 
     const citizen = await signedIn('citizen2', { width: 390, height: 844 });
     await citizen.goto(`${web.url}/web/file/benefit`);
@@ -123,7 +131,15 @@ describe('benefit claims on the web workbench (chromium)', () => {
     await insertPerson(system.orm, { citizenId: who, name: '李华', sex: person.sex, birthDate: person.birthDate });
     const employer = await insertEmployer(system.orm);
     const today = system.clock.today();
-    await insertEmployment(system.orm, { citizenId: who, name: '李华', employer, fromMonth: monthOf(addMonths(`${monthOf(today)}-01`, -6)), lastMonth: monthOf(addMonths(`${monthOf(today)}-01`, -1)), base: '8000.00', insurances: ['unemployment'] });
+    await insertEmployment(system.orm, {
+      citizenId: who,
+      name: '李华',
+      employer,
+      fromMonth: monthOf(addMonths(`${monthOf(today)}-01`, -6)),
+      lastMonth: monthOf(addMonths(`${monthOf(today)}-01`, -1)),
+      base: '8000.00',
+      insurances: ['unemployment'],
+    });
     await citizen.goto(`${web.url}/web/file/benefit`);
     await citizen.selectOption('[data-testid="claim-type"]', 'unemployment');
     await citizen.fill('input[name="employerCreditCode"]', employer);

@@ -66,7 +66,14 @@ describe('medical expense declarations on the web workbench (chromium)', () => {
     const today = system.clock.today();
     const cadre = { citizenId: citizenId({ birthDate: '1929-10-01' }), name: '孙立' };
     await insertPerson(system.orm, { ...cadre, sex: 'male', birthDate: '1929-10-01' });
-    await insertEmployment(system.orm, { ...cadre, employer: DEMO_EMPLOYER, fromMonth: monthOf(today), lastMonth: monthOf(today), base: '5000.00', insurances: ['medical'] });
+    await insertEmployment(system.orm, {
+      ...cadre,
+      employer: DEMO_EMPLOYER,
+      fromMonth: monthOf(today),
+      lastMonth: monthOf(today),
+      base: '5000.00',
+      insurances: ['medical'],
+    });
     const admin = await system.token({ role: 'admin', region: '330102', sub: 'adm-001' });
     const imported = await system.call('POST', '/v1/eligibility-lists/imports', {
       token: admin,
@@ -114,6 +121,10 @@ describe('medical expense declarations on the web workbench (chromium)', () => {
     await screenshot(auditor, 'auditor-medical-ledger');
 
     const view = await system.call('GET', `/v1/medical-expense-declarations/${reference}`, { token: admin });
-    expect(view.body).toMatchObject({ status: 'approved', total: '1286.35', entitlements: [expect.objectContaining({ benefit: 'lixiuMedical', amount: '1286.35' })] });
+    expect(view.body).toMatchObject({
+      status: 'approved',
+      total: '1286.35',
+      entitlements: [expect.objectContaining({ benefit: 'lixiuMedical', amount: '1286.35' })],
+    });
   });
 });

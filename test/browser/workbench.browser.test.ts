@@ -52,7 +52,10 @@ describe('web workbench in chromium', () => {
     system.eventually(async () => {
       const [row] = await system.orm.em
         .fork()
-        .execute<{ id: string }[]>(`select t.id from task t join case_record c on c.id = t.case_id where t.case_id = ? and t.status = 'open' and c.status = 'underReview'`, [caseId]);
+        .execute<{ id: string }[]>(
+          `select t.id from task t join case_record c on c.id = t.case_id where t.case_id = ? and t.status = 'open' and c.status = 'underReview'`,
+          [caseId],
+        );
       return row?.id;
     });
 
@@ -129,7 +132,13 @@ describe('web workbench in chromium', () => {
     for (let i = 0; i < 2; i += 1) {
       const started = await system.call('POST', '/v1/enrollments', {
         token: employerToken,
-        body: { person: { citizenId: citizenId(), name: `钱${i}` }, hireDate: LATE_HIRE_DATE, insuranceTypes: ['pension'], monthlyWage: '8000.00', region: '330102' },
+        body: {
+          person: { citizenId: citizenId(), name: `钱${i}` },
+          hireDate: LATE_HIRE_DATE,
+          insuranceTypes: ['pension'],
+          monthlyWage: '8000.00',
+          region: '330102',
+        },
       });
       expect(started.status).toBe(202);
       taskIds.push(await reviewTaskOf(started.body.caseId as string));
@@ -148,10 +157,13 @@ describe('web workbench in chromium', () => {
     await supervisor.click('[data-testid="bulk-reassign"] button[type="submit"]');
     const results = supervisor.locator('[data-testid="reassign-results"] li');
     await expect(results.count()).resolves.toBe(2);
-    for (const id of taskIds) expect(await supervisor.locator(`[data-testid="reassign-results"] li[data-task-id="${id}"]`).getAttribute('data-ok')).toBe('true');
+    for (const id of taskIds)
+      expect(await supervisor.locator(`[data-testid="reassign-results"] li[data-task-id="${id}"]`).getAttribute('data-ok')).toBe('true');
     await screenshot(supervisor, 'supervisor-reassign-results');
 
-    const rows = await system.orm.em.fork().execute<{ assignee: string; due_at: Date }[]>('select assignee, due_at from task where id in (?, ?)', [taskIds[0], taskIds[1]]);
+    const rows = await system.orm.em
+      .fork()
+      .execute<{ assignee: string; due_at: Date }[]>('select assignee, due_at from task where id in (?, ?)', [taskIds[0], taskIds[1]]);
     expect(rows.map((row) => row.assignee)).toEqual(['cw-002', 'cw-002']);
     expect(rows.map((row) => new Date(row.due_at).getTime())).toEqual([due.getTime(), due.getTime()]);
   });
@@ -189,7 +201,11 @@ describe('web workbench in chromium', () => {
     await citizen.fill('textarea[name="request"]', '补发失业保险金');
     await citizen.fill('textarea[name="facts"]', '2026年8月起失业保险金停发');
     await citizen.fill('textarea[name="reasons"]', '仍在领取期限内');
-    await citizen.setInputFiles('input[name="attachments"]', { name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n') });
+    await citizen.setInputFiles('input[name="attachments"]', {
+      name: 'letter.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n'),
+    });
     await screenshot(citizen, 'citizen-petition-form-phone');
     await citizen.click('[data-testid="file-petition"] button[type="submit"]');
     await citizen.waitForURL(/\/web\/cases\/XF\d{10}/);
@@ -200,7 +216,9 @@ describe('web workbench in chromium', () => {
 
     const openTask = (step: string) =>
       system.eventually(async () => {
-        const [row] = await system.orm.em.fork().execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
+        const [row] = await system.orm.em
+          .fork()
+          .execute<{ id: string }[]>(`select id from task where case_id = ? and step = ? and status = 'open'`, [caseId, step]);
         return row?.id;
       });
     const caseworker = await signedIn('cw-001');
@@ -280,7 +298,9 @@ describe('web workbench in chromium', () => {
     expect(await idRow.locator('td').first().innerText()).toBe('3');
     expect(await wageRow.locator('td').nth(1).innerText()).toBe('月工资（元）');
     await screenshot(employer, 'employer-roster-refused');
-    const written = await system.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from bill where employer_credit_code = ? and period = ?`, [SEEDED_EMPLOYER_330102, period]);
+    const written = await system.orm.em
+      .fork()
+      .execute<{ n: string }[]>(`select count(*) as n from bill where employer_credit_code = ? and period = ?`, [SEEDED_EMPLOYER_330102, period]);
     expect(Number(written[0]?.n)).toBe(0);
 
     await employer.fill('[data-testid="declare-file"] input[name="period"]', period);
@@ -319,7 +339,13 @@ describe('web workbench in chromium', () => {
     const agentToken = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-notices' });
     const started = await system.call('POST', '/v1/enrollments', {
       token: agentToken,
-      body: { person: { citizenId: citizenId(), name: '孙七' }, hireDate: addDays(system.clock.today(), -5), insuranceTypes: ['pension'], monthlyWage: '8000.00', region: '330102' },
+      body: {
+        person: { citizenId: citizenId(), name: '孙七' },
+        hireDate: addDays(system.clock.today(), -5),
+        insuranceTypes: ['pension'],
+        monthlyWage: '8000.00',
+        region: '330102',
+      },
     });
     expect(started.status).toBe(202);
     const reference = started.body.reference as string;
@@ -358,7 +384,13 @@ describe('web workbench in chromium', () => {
     const agent = await system.token({ role: 'employer', employer: SEEDED_EMPLOYER_330102, sub: 'agent-language' });
     const started = await system.call('POST', '/v1/enrollments', {
       token: agent,
-      body: { person: { citizenId: citizenId(), name: '郑八' }, hireDate: LATE_HIRE_DATE, insuranceTypes: ['pension', 'medical', 'unemployment', 'workInjury'], monthlyWage: '8000.00', region: '330102' },
+      body: {
+        person: { citizenId: citizenId(), name: '郑八' },
+        hireDate: LATE_HIRE_DATE,
+        insuranceTypes: ['pension', 'medical', 'unemployment', 'workInjury'],
+        monthlyWage: '8000.00',
+        region: '330102',
+      },
     });
     expect(started.status).toBe(202);
     const reference = started.body.reference as string;
@@ -372,7 +404,19 @@ describe('web workbench in chromium', () => {
     expect(english).toMatch(/Registered \d+ days after the 30-day deadline/);
     expect(english).toContain('Review · Open');
     expect(english).toContain('Automatic checks passed');
-    for (const key of ['pension', 'medical', 'unemployment', 'workInjury', 'underReview', 'open', 'system', 'checks.passed', 'task.created', 'registration', 'agencyReview']) {
+    for (const key of [
+      'pension',
+      'medical',
+      'unemployment',
+      'workInjury',
+      'underReview',
+      'open',
+      'system',
+      'checks.passed',
+      'task.created',
+      'registration',
+      'agencyReview',
+    ]) {
       expect(english, key).not.toMatch(new RegExp(`\\b${key.replace('.', '\\.')}\\b`));
     }
     // No camelCase or dotted machine name of any kind (references, ID numbers and credit codes are all capitals or digits).

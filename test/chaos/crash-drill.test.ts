@@ -20,7 +20,10 @@ describe('crash drill (API and worker as separate processes, SIGKILL while cases
     expect(result).toMatchObject({ acknowledgedCases: 12, lost: 0, unapplied: 0, stuck: 0, failedWorkflows: 0, apiKills: 1 });
     // 3 late registrations (one review each) and 3 petitions (acceptance and reply), plus any sampled on-time case.
     expect(result.acknowledgedDecisions).toBeGreaterThanOrEqual(9);
-    expect(Object.values(result.duplicated).every((n) => n === 0), JSON.stringify(result.duplicated)).toBe(true);
+    expect(
+      Object.values(result.duplicated).every((n) => n === 0),
+      JSON.stringify(result.duplicated),
+    ).toBe(true);
     expect(result.workerKills, lines.join('\n')).toBe(3);
   }, 600_000);
 });

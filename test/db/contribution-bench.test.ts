@@ -16,7 +16,14 @@ describe('runContributionBenchmarks (small run on the test database)', () => {
     // the late fees as of 1 January.
     const clock = fixedClock(`${Number(system.clock.today().slice(0, 4)) + 1}-01-01T10:00:00+08:00`);
     const lines: string[] = [];
-    const rows = await runContributionBenchmarks({ orm: system.orm, say: (l) => lines.push(l), lines: Number(process.env.BENCH_LINES ?? 20_000), linesPerEmployer: 1_000, overdueBills: Number(process.env.BENCH_BILLS ?? 5_000), clock });
+    const rows = await runContributionBenchmarks({
+      orm: system.orm,
+      say: (l) => lines.push(l),
+      lines: Number(process.env.BENCH_LINES ?? 20_000),
+      linesPerEmployer: 1_000,
+      overdueBills: Number(process.env.BENCH_BILLS ?? 5_000),
+      clock,
+    });
     console.log(lines.join('\n'));
     expect(rows).toHaveLength(2);
     expect(rows[0]!.figure).toContain('bills written');

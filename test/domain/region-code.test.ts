@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../domain/errors.js';
-import {
-  isRegionCode,
-  isWithinRegion,
-  parentRegionCode,
-  parseRegionCode,
-  regionLevel,
-} from '../../domain/region-code.js';
+import { isRegionCode, isWithinRegion, parentRegionCode, parseRegionCode, regionLevel } from '../../domain/region-code.js';
 
 describe('parseRegionCode', () => {
   it('accepts 6-digit GB/T 2260 codes at every level', () => {

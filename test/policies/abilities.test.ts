@@ -3,18 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../domain/errors.js';
 import { defineAbilityFor, FOUR_EYES_REASON, taskProhibitionFor, type Actor } from '../../policies/abilities.js';
 import { TWO_TIERS_REASON } from '../../policies/task-prohibitions.js';
-import {
-  actorFor,
-  caseSubject,
-  CITIZEN,
-  ELSEWHERE,
-  EMPLOYER,
-  HOME,
-  OTHER_CITIZEN,
-  OTHER_EMPLOYER,
-  personSubject,
-  taskSubject,
-} from './factories.js';
+import { actorFor, caseSubject, CITIZEN, ELSEWHERE, EMPLOYER, HOME, OTHER_CITIZEN, OTHER_EMPLOYER, personSubject, taskSubject } from './factories.js';
 
 describe('defineAbilityFor', () => {
   it('fails fast on a role it does not know (docs/architecture.md Permissions)', () => {
@@ -53,8 +42,7 @@ describe('citizen', () => {
   const ability = defineAbilityFor(actorFor('citizen'));
 
   it('reads a case about them, and a case they filed about nobody else, but not the case of another citizen', () => {
-    const read = (citizenId: string | null, applicantId: string) =>
-      ability.can('read', subject('Case', caseSubject({ citizenId, applicantId })));
+    const read = (citizenId: string | null, applicantId: string) => ability.can('read', subject('Case', caseSubject({ citizenId, applicantId })));
     expect(read(CITIZEN, 'agent-001')).toBe(true);
     expect(read(null, CITIZEN)).toBe(true);
     expect(read(OTHER_CITIZEN, 'agent-001')).toBe(false);
@@ -140,8 +128,7 @@ describe('reviewer', () => {
   const ability = defineAbilityFor(actorFor('reviewer'));
 
   it('completes review and approve steps it holds, but not supervise steps (docs/architecture.md Permissions)', () => {
-    const held = (permission: 'review' | 'approve' | 'supervise') =>
-      subject('Task', taskSubject({ permission, status: 'claimed', assignee: 'rv-003' }));
+    const held = (permission: 'review' | 'approve' | 'supervise') => subject('Task', taskSubject({ permission, status: 'claimed', assignee: 'rv-003' }));
     expect(ability.can('complete', held('review'))).toBe(true);
     expect(ability.can('complete', held('approve'))).toBe(true);
     expect(ability.can('complete', held('supervise'))).toBe(false);
@@ -206,7 +193,8 @@ describe('admin', () => {
 });
 
 describe('petition delivery records (信访工作条例 arts. 35, 36)', () => {
-  const petition = (overrides: Partial<Parameters<typeof caseSubject>[0]> = {}) => subject('Case', caseSubject({ caseType: 'petition', employerCreditCode: null, applicantId: CITIZEN, ...overrides }));
+  const petition = (overrides: Partial<Parameters<typeof caseSubject>[0]> = {}) =>
+    subject('Case', caseSubject({ caseType: 'petition', employerCreditCode: null, applicantId: CITIZEN, ...overrides }));
 
   it('lets caseworkers, reviewers and supervisors of a region deciding on the petition record its delivery, and nobody else', () => {
     for (const role of ['caseworker', 'reviewer', 'supervisor'] as const) {

@@ -1,14 +1,6 @@
 import { subject } from '@casl/ability';
 import { describe, expect, it } from 'vitest';
-import {
-  actions,
-  defineAbilityFor,
-  roles,
-  type Action,
-  type Actor,
-  type Role,
-  type TaggedSubject,
-} from '../../policies/abilities.js';
+import { actions, defineAbilityFor, roles, type Action, type Actor, type Role, type TaggedSubject } from '../../policies/abilities.js';
 import { subjectTypes, type CaseSubject, type SubjectMap, type SubjectType } from '../../policies/subjects.js';
 import {
   actorFor,
@@ -66,22 +58,18 @@ const probes = {
   heldTask: probe('Task', (s, a) => taskSubject({ region: s.region, status: 'claimed', assignee: a.id })),
   othersTask: probe('Task', (s) => taskSubject({ region: s.region, status: 'claimed', assignee: 'cw-009' })),
   openApproveTask: probe('Task', (s) => taskSubject({ region: s.region, permission: 'approve' })),
-  heldApproveTask: probe('Task', (s, a) =>
-    taskSubject({ region: s.region, permission: 'approve', status: 'claimed', assignee: a.id }),
-  ),
-  heldSuperviseTask: probe('Task', (s, a) =>
-    taskSubject({ region: s.region, permission: 'supervise', status: 'claimed', assignee: a.id }),
-  ),
-  preparedTask: probe('Task', (s, a) =>
-    taskSubject({ region: s.region, status: 'claimed', assignee: a.id, preparedBy: a.id }),
-  ),
+  heldApproveTask: probe('Task', (s, a) => taskSubject({ region: s.region, permission: 'approve', status: 'claimed', assignee: a.id })),
+  heldSuperviseTask: probe('Task', (s, a) => taskSubject({ region: s.region, permission: 'supervise', status: 'claimed', assignee: a.id })),
+  preparedTask: probe('Task', (s, a) => taskSubject({ region: s.region, status: 'claimed', assignee: a.id, preparedBy: a.id })),
   preparedOpenTask: probe('Task', (s, a) => taskSubject({ region: s.region, preparedBy: a.id })),
   regionParameters: probe('RegionParameters', (s) => ({ region: s.region })),
   auditEntry: probe('AuditEntry', (s) => ({ region: s.region })),
   petition: probe('Petition', (s) => ({ petitionerId: s.citizenId, region: s.region })),
   transfer: probe('Transfer', (s) => ({ citizenId: s.citizenId, region: s.region, employerCreditCode: s.employer })),
   sensitivePetition: probe('Case', (s) => scopedCase(s, { caseType: 'petition', sensitive: true })),
-  sharedPetition: probe('Case', (s) => scopedCase({ ...s, region: '999999', citizenId: 'nobody', employer: 'nobody' }, { caseType: 'petition', sharedWithRegions: [s.region] })),
+  sharedPetition: probe('Case', (s) =>
+    scopedCase({ ...s, region: '999999', citizenId: 'nobody', employer: 'nobody' }, { caseType: 'petition', sharedWithRegions: [s.region] }),
+  ),
   petitionAccusingViewer: probe('Case', (s, a) => scopedCase(s, { caseType: 'petition', sensitive: true, accusedStaff: ['cw-777', a.id] })),
   declaration: probe('Declaration', (s) => ({ employerCreditCode: s.employer, region: s.region })),
   bill: probe('Bill', (s) => ({ employerCreditCode: s.employer, region: s.region })),
@@ -92,11 +80,25 @@ const probes = {
   ownBaseChange: probe('BaseChange', (s, a) => ({ region: s.region, requestedBy: a.id })),
   calendar: probe('Calendar', () => ({})),
   setting: probe('Setting', () => ({})),
-  benefitClaim: probe('BenefitClaim', (s) => ({ claimType: 'pension', region: s.region, citizenId: s.citizenId, employerCreditCode: s.employer, claimantId: '' })),
+  benefitClaim: probe('BenefitClaim', (s) => ({
+    claimType: 'pension',
+    region: s.region,
+    citizenId: s.citizenId,
+    employerCreditCode: s.employer,
+    claimantId: '',
+  })),
   // A relative files for a person who died (rules §5.1, §5.5): the claim is the deceased's, the filer the citizen.
-  deathClaim: probe('BenefitClaim', (s) => ({ claimType: 'survivor', region: s.region, citizenId: '110101194001010011', employerCreditCode: null, claimantId: s.citizenId })),
+  deathClaim: probe('BenefitClaim', (s) => ({
+    claimType: 'survivor',
+    region: s.region,
+    citizenId: '110101194001010011',
+    employerCreditCode: null,
+    claimantId: s.citizenId,
+  })),
   // Graded approval (社会保险经办条例 arts. 36–38): the actor already acted at an earlier tier of this decision.
-  earlierTierTask: probe('Task', (s, a) => taskSubject({ region: s.region, permission: 'supervise', status: 'claimed', assignee: a.id, earlierDeciders: ['cw-009', a.id] })),
+  earlierTierTask: probe('Task', (s, a) =>
+    taskSubject({ region: s.region, permission: 'supervise', status: 'claimed', assignee: a.id, earlierDeciders: ['cw-009', a.id] }),
+  ),
   openEarlierTierTask: probe('Task', (s, a) => taskSubject({ region: s.region, permission: 'supervise', earlierDeciders: [a.id] })),
   // 离休 / 二乙 medical expenses (rules §5.6): declared by the employer or the agency; lists and ledgers by region.
   medicalDeclaration: probe('MedicalDeclaration', (s) => ({ region: s.region, employerCreditCode: s.employer })),
@@ -315,8 +317,7 @@ function allowedOn(role: Role, scope: Scope, overrides: Partial<Actor> = {}): Al
   return allowed;
 }
 
-const sorted = (allowed: Allowed): Allowed =>
-  Object.fromEntries(Object.entries(allowed).map(([name, list]) => [name, [...list].sort()]));
+const sorted = (allowed: Allowed): Allowed => Object.fromEntries(Object.entries(allowed).map(([name, list]) => [name, [...list].sort()]));
 
 describe('access matrix: every role × action × subject type', () => {
   describe.each(roles)('%s', (role) => {

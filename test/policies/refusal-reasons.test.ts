@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineAbilityFor, explainRefusal, type Actor, type Role } from '../../policies/abilities.js';
-import {
-  actorFor,
-  caseSubject,
-  CITIZEN,
-  ELSEWHERE,
-  EMPLOYER,
-  HOME,
-  OTHER_CITIZEN,
-  OTHER_EMPLOYER,
-  taskSubject,
-} from './factories.js';
+import { actorFor, caseSubject, CITIZEN, ELSEWHERE, EMPLOYER, HOME, OTHER_CITIZEN, OTHER_EMPLOYER, taskSubject } from './factories.js';
 
 const as = (role: Role, overrides: Partial<Actor> = {}) => {
   const actor = actorFor(role, overrides);
@@ -22,15 +12,11 @@ describe('explainRefusal', () => {
 
   it('names four-eyes before anything else when the actor prepared the decision (docs/architecture.md Permissions)', () => {
     const task = taskSubject({ status: 'claimed', assignee: 'cw-002', preparedBy: 'cw-002' });
-    expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', task)).toBe(
-      'four-eyes: you prepared this decision',
-    );
+    expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', task)).toBe('four-eyes: you prepared this decision');
   });
 
   it('names the role when no rule of the role grants the action at all', () => {
-    expect(explainRefusal(caseworker.ability, caseworker.actor, 'reassign', 'Task', taskSubject())).toBe(
-      'role: a caseworker cannot reassign tasks',
-    );
+    expect(explainRefusal(caseworker.ability, caseworker.actor, 'reassign', 'Task', taskSubject())).toBe('role: a caseworker cannot reassign tasks');
     const auditor = as('auditor');
     expect(explainRefusal(auditor.ability, auditor.actor, 'readUnmasked', 'Case', caseSubject())).toBe(
       'role: an auditor cannot see unmasked personal data of cases',
@@ -46,29 +32,19 @@ describe('explainRefusal', () => {
 
   it('names the holder when another caseworker holds the task (docs/architecture.md Tasks)', () => {
     const task = taskSubject({ status: 'claimed', assignee: 'cw-009' });
-    expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', task)).toBe(
-      'holder: the task is held by cw-009',
-    );
-    expect(explainRefusal(caseworker.ability, caseworker.actor, 'claim', 'Task', task)).toBe(
-      'holder: the task is held by cw-009',
-    );
-    expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', taskSubject())).toBe(
-      'holder: nobody holds this task; claim it first',
-    );
+    expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', task)).toBe('holder: the task is held by cw-009');
+    expect(explainRefusal(caseworker.ability, caseworker.actor, 'claim', 'Task', task)).toBe('holder: the task is held by cw-009');
+    expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', taskSubject())).toBe('holder: nobody holds this task; claim it first');
   });
 
   it('names the step permission when the task is held but the step needs more (docs/architecture.md Permissions)', () => {
     const task = taskSubject({ permission: 'approve', status: 'claimed', assignee: 'cw-002' });
-    expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', task)).toBe(
-      'step: this step needs the approve permission',
-    );
+    expect(explainRefusal(caseworker.ability, caseworker.actor, 'complete', 'Task', task)).toBe('step: this step needs the approve permission');
   });
 
   it('names the status when a finished task is claimed', () => {
     const task = taskSubject({ status: 'completed' });
-    expect(explainRefusal(caseworker.ability, caseworker.actor, 'claim', 'Task', task)).toBe(
-      'status: the task is completed; only an open task can be claimed',
-    );
+    expect(explainRefusal(caseworker.ability, caseworker.actor, 'claim', 'Task', task)).toBe('status: the task is completed; only an open task can be claimed');
   });
 
   it('names the owner for a citizen and the employer for an agent, without quoting their ID numbers', () => {
@@ -86,15 +62,15 @@ describe('explainRefusal', () => {
     ).toMatch(/^flexible worker: /);
 
     const agent = as('employer');
-    expect(
-      explainRefusal(agent.ability, agent.actor, 'read', 'Case', caseSubject({ employerCreditCode: OTHER_EMPLOYER })),
-    ).toBe('employer: this case belongs to another employer');
+    expect(explainRefusal(agent.ability, agent.actor, 'read', 'Case', caseSubject({ employerCreditCode: OTHER_EMPLOYER }))).toBe(
+      'employer: this case belongs to another employer',
+    );
   });
 
   it('explains why a sensitive case stays masked for a caseworker', () => {
-    expect(
-      explainRefusal(caseworker.ability, caseworker.actor, 'readUnmasked', 'Case', caseSubject({ sensitive: true })),
-    ).toBe('sensitive: this case is marked sensitive; only a supervisor sees it unmasked');
+    expect(explainRefusal(caseworker.ability, caseworker.actor, 'readUnmasked', 'Case', caseSubject({ sensitive: true }))).toBe(
+      'sensitive: this case is marked sensitive; only a supervisor sees it unmasked',
+    );
   });
 
   it('says the account is unscoped when a staff member has no region', () => {

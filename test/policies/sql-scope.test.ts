@@ -1,17 +1,22 @@
 import { AbilityBuilder, createMongoAbility, subject, type ForcedSubject, type MongoQuery } from '@casl/ability';
 import { defineEntity, MikroORM, p } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
-import {
-  actions,
-  defineAbilityFor,
-  roles,
-  type Action,
-  type AppAbility,
-  type TaggedSubject,
-} from '../../policies/abilities.js';
+import { actions, defineAbilityFor, roles, type Action, type AppAbility, type TaggedSubject } from '../../policies/abilities.js';
 import { accessibleFilter, type ScopeFilter } from '../../policies/sql-scope.js';
 import { subjectTypes, taskPermissions, type SubjectType, type TaskSubject } from '../../policies/subjects.js';
-import { actorFor, CITIZEN, CITY, ELSEWHERE, EMPLOYER, HOME, OTHER_CITIZEN, OTHER_CITY_DISTRICT, OTHER_EMPLOYER, OTHER_PROVINCE_DISTRICT, PROVINCE } from './factories.js';
+import {
+  actorFor,
+  CITIZEN,
+  CITY,
+  ELSEWHERE,
+  EMPLOYER,
+  HOME,
+  OTHER_CITIZEN,
+  OTHER_CITY_DISTRICT,
+  OTHER_EMPLOYER,
+  OTHER_PROVINCE_DISTRICT,
+  PROVINCE,
+} from './factories.js';
 
 type Value = string | boolean | null | readonly string[];
 type Row = Record<string, Value>;
@@ -68,10 +73,7 @@ const not = (value: Truth): Truth => (value === null ? null : !value);
 
 /** Every combination of the values that any rule looks at, NULLs included. */
 function product(columns: Record<string, readonly Value[]>): Row[] {
-  return Object.entries(columns).reduce<Row[]>(
-    (rows, [name, values]) => rows.flatMap((row) => values.map((value) => ({ ...row, [name]: value }))),
-    [{}],
-  );
+  return Object.entries(columns).reduce<Row[]>((rows, [name, values]) => rows.flatMap((row) => values.map((value) => ({ ...row, [name]: value }))), [{}]);
 }
 
 const staffIds = roles.map((role) => actorFor(role).id);
@@ -161,9 +163,7 @@ describe('accessibleFilter', () => {
     const ability = defineAbilityFor(actorFor(role));
 
     it('admits exactly the rows the ability allows, for every action and subject type (docs/architecture.md Permissions)', () => {
-      const wrong = subjectTypes.flatMap((type) =>
-        actions.flatMap((action) => disagreements(ability, action, type).map((d) => ({ type, action, ...d }))),
-      );
+      const wrong = subjectTypes.flatMap((type) => actions.flatMap((action) => disagreements(ability, action, type).map((d) => ({ type, action, ...d }))));
       expect(wrong).toEqual([]);
     });
   });
@@ -222,7 +222,15 @@ describe('accessibleFilter', () => {
   it('keeps a reviewer off the supervisor tier of a decision they reviewed, in the list as in CASL (社会保险经办条例 arts. 36–38)', () => {
     const ability = defineAbilityFor(actorFor('supervisor', { id: 'rv-003' }));
     const filter = accessibleFilter(ability, 'claim', 'Task') ?? {};
-    const approval = (earlierDeciders: readonly string[]): Row => ({ region: HOME, status: 'open', permission: 'supervise', assignee: null, preparedBy: 'cw-009', accusedStaff: [], earlierDeciders });
+    const approval = (earlierDeciders: readonly string[]): Row => ({
+      region: HOME,
+      status: 'open',
+      permission: 'supervise',
+      assignee: null,
+      preparedBy: 'cw-009',
+      accusedStaff: [],
+      earlierDeciders,
+    });
     expect(evaluate(filter, approval(['cw-009']))).toBe(true);
     expect(evaluate(filter, approval(['cw-009', 'rv-003']))).toBe(false);
   });
@@ -247,11 +255,7 @@ describe('accessibleFilter', () => {
     ['$ne under cannot', null, { preparedBy: { $ne: 'sv-004' } }],
     ['$in under cannot', null, { preparedBy: { $in: ['cw-002'] } }],
     ['null inside $nin under cannot', null, { preparedBy: { $nin: ['cw-002', null] } }],
-    [
-      'two fields under cannot after a conditional can',
-      { region: HOME },
-      { status: { $ne: 'open' }, assignee: 'cw-009' },
-    ],
+    ['two fields under cannot after a conditional can', { region: HOME }, { status: { $ne: 'open' }, assignee: 'cw-009' }],
   ])('translates %s with CASL’s meaning of NULL', (_name, granted, denied) => {
     const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
     if (granted) can('read', 'Task', granted);
@@ -290,9 +294,7 @@ describe('accessibleFilter', () => {
     try {
       const filter = accessibleFilter(defineAbilityFor(actorFor('caseworker')), 'complete', 'Task') ?? {};
       const sql = orm.em.fork().createQueryBuilder(Task).select('*').where(filter).getFormattedQuery();
-      expect(sql).toContain(
-        `"t0"."region" = '330102' and "t0"."assignee" = 'cw-002' and "t0"."permission" in ('review')`,
-      );
+      expect(sql).toContain(`"t0"."region" = '330102' and "t0"."assignee" = 'cw-002' and "t0"."permission" in ('review')`);
       expect(sql).toContain(`not ("t0"."prepared_by" is not null and "t0"."prepared_by" = 'cw-002')`);
       expect(sql).toContain(`not ("t0"."accused_staff" @> '{cw-002}')`);
       expect(sql).toContain(`not ("t0"."earlier_deciders" @> '{cw-002}')`);

@@ -13,7 +13,15 @@ export function cleanBenefitFacts(application: BenefitClaimApplication): Benefit
       const person = parseCitizenId(application.citizenId);
       return {
         type: 'pension',
-        pension: { birthDate: person.birthDate, sex: person.sex, contributionMonths: 360, years: E6_YEARS, accountBalance: '180000.00', calculationBase: '10000.00', workings: ['360 paid pension months (test facts)'] },
+        pension: {
+          birthDate: person.birthDate,
+          sex: person.sex,
+          contributionMonths: 360,
+          years: E6_YEARS,
+          accountBalance: '180000.00',
+          calculationBase: '10000.00',
+          workings: ['360 paid pension months (test facts)'],
+        },
       };
     }
     case 'unemployment':
@@ -33,7 +41,10 @@ export function cleanBenefitFacts(application: BenefitClaimApplication): Benefit
     case 'maternity':
       return { type: 'maternity', maternity: { insuredWithEmployer: true, employerAverageBase: '9000.00', averageBasis: 'test facts' } };
     case 'workInjury':
-      return { type: 'workInjury', workInjury: { insuredForWorkInjury: true, ownWage: '8000.00', ownWageBasis: 'test facts', regionalAverageWage: '10000.00', minimumWage: '2300.00' } };
+      return {
+        type: 'workInjury',
+        workInjury: { insuredForWorkInjury: true, ownWage: '8000.00', ownWageBasis: 'test facts', regionalAverageWage: '10000.00', minimumWage: '2300.00' },
+      };
     case 'funeral':
     case 'survivor':
       return {

@@ -42,6 +42,8 @@ export function businessDates(clock: BusinessClock): BusinessDates {
     day: (n) => addDays(today, n),
     lateDays,
     lateFee: (principal, dueDate, asOf) =>
-      Money.of(principal).applyRate(new Decimal(DAILY_RATE).times(lateDays(dueDate, asOf)).toFixed(), 'HALF_UP_FEN').toString(),
+      Money.of(principal)
+        .applyRate(new Decimal(DAILY_RATE).times(lateDays(dueDate, asOf)).toFixed(), 'HALF_UP_FEN')
+        .toString(),
   };
 }

@@ -9,7 +9,11 @@ import { systemClock } from '../../services/business-clock.js';
  * day of 1970–2000, so a man is of working age in 2026. The test database is shared by a whole run: a narrow range of
  * IDs makes two tests pick the same person, whose second enrollment is then (rightly) refused.
  */
-export function citizenId({ birthDate = randomBirthDate(), region = '330102', sex = 'male' }: { birthDate?: string; region?: string; sex?: 'male' | 'female' } = {}): string {
+export function citizenId({
+  birthDate = randomBirthDate(),
+  region = '330102',
+  sex = 'male',
+}: { birthDate?: string; region?: string; sex?: 'male' | 'female' } = {}): string {
   const sequence = randomInt(0, 500) * 2 + (sex === 'male' ? 1 : 0);
   const body = `${region}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   return body + citizenIdCheckChar(body);
@@ -46,7 +50,11 @@ export interface EnrollmentBodyOverrides {
 export function enrollmentBody(overrides: EnrollmentBodyOverrides = {}) {
   return {
     person: { citizenId: overrides.citizenId ?? citizenId(), name: overrides.name ?? '张三' },
-    ...('employerCreditCode' in overrides ? (overrides.employerCreditCode ? { employerCreditCode: overrides.employerCreditCode } : {}) : { employerCreditCode: SEEDED_EMPLOYER_330102 }),
+    ...('employerCreditCode' in overrides
+      ? overrides.employerCreditCode
+        ? { employerCreditCode: overrides.employerCreditCode }
+        : {}
+      : { employerCreditCode: SEEDED_EMPLOYER_330102 }),
     // Five days ago by the clock the test systems run on: registered in time (within 30 days, §2) on any day.
     hireDate: overrides.hireDate ?? addDays(systemClock.today(), -5),
     insuranceTypes: overrides.insuranceTypes ?? ['pension', 'medical', 'unemployment', 'workInjury'],

@@ -5,17 +5,20 @@ import type { Activities } from '../../activities/index.js';
 import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
 import { compareDates } from '../../domain/calendar/local-date.js';
 import { clampBase } from '../../domain/contribution/contribution-base.js';
-import {
-  DEFAULT_WORK_INJURY_CLASS_RATES,
-  DEFAULT_WORK_INJURY_TIERS,
-  type RegionalParameters,
-} from '../../domain/contribution/regional-parameters.js';
+import { DEFAULT_WORK_INJURY_CLASS_RATES, DEFAULT_WORK_INJURY_TIERS, type RegionalParameters } from '../../domain/contribution/regional-parameters.js';
 import type { EnrollmentFacts } from '../../domain/enrollment/enrollment-checks.js';
 import { Money } from '../../domain/money.js';
 import { cleanBenefitFacts } from './benefit-facts.js';
 
 /** The regions the fake system serves, with their administrative parents (as the region table holds them). */
-export const FAKE_REGION_PARENTS: Record<string, string | null> = { '330000': null, '330100': '330000', '330102': '330100', '330105': '330100', '330106': '330100', '330108': '330100' };
+export const FAKE_REGION_PARENTS: Record<string, string | null> = {
+  '330000': null,
+  '330100': '330000',
+  '330102': '330100',
+  '330105': '330100',
+  '330106': '330100',
+  '330108': '330100',
+};
 
 export type ActivityName = keyof Activities;
 export type ActivityInput<K extends ActivityName> = Parameters<Activities[K]>[0];
@@ -67,10 +70,7 @@ export function seedLikeParameters(region: string, date: string): RegionalParame
  * activities/index.ts without a fake here is a compile error rather than a workflow test that hangs on retries.
  * The facts default to a clean case: an active employer in 330102 (the seeded one), no pension, no other open case.
  */
-export function fakeActivities(
-  overrides: Partial<Activities> = {},
-  { facts = {} }: { facts?: Partial<EnrollmentFacts> } = {},
-): FakeActivities {
+export function fakeActivities(overrides: Partial<Activities> = {}, { facts = {} }: { facts?: Partial<EnrollmentFacts> } = {}): FakeActivities {
   const calls: ActivityCall[] = [];
 
   const defaults: Activities = {
@@ -98,7 +98,12 @@ export function fakeActivities(
       otherOpenEnrollment: null,
       ...facts,
     }),
-    loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: null, regions: Object.keys(FAKE_REGION_PARENTS), parents: FAKE_REGION_PARENTS }),
+    loadPetitionContext: async () => ({
+      calendar: CN_CALENDAR_YEARS,
+      concludedReference: null,
+      regions: Object.keys(FAKE_REGION_PARENTS),
+      parents: FAKE_REGION_PARENTS,
+    }),
     recordPetitionRating: async () => {},
     sharePetitionWithRegion: async () => {},
     openInsuranceRecords: async ({ application, parameters }) => ({
@@ -138,7 +143,9 @@ export function fakeActivities(
     gatherPayrollChunk: async () => ({ next: null, seen: 0, gathered: 0, held: 0 }),
     finishPayrollGathering: async () => {},
     openPayrollLineTasks: async () => ({ opened: 0 }),
-    decidePayrollLine: async ({ completion }) => ({ status: completion.outcome === 'release' ? 'due' : completion.outcome === 'retry' ? 'carried' : 'stopped' }),
+    decidePayrollLine: async ({ completion }) => ({
+      status: completion.outcome === 'release' ? 'due' : completion.outcome === 'retry' ? 'carried' : 'stopped',
+    }),
     sendPayrollBatch: async () => ({ lines: 0, total: '0.00' }),
   };
 

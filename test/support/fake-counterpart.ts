@@ -99,7 +99,12 @@ export class FakeCounterpartAgency {
   }
 
   /** The agency, as a new office, asks this system (the old office) to transfer a person out: its letter of acceptance. */
-  request(to: { poolingArea: string; region: string }, person: { citizenId: string; name: string | null }, insurance: TransferInsurance, nowMs: number): TransferRequestMessage {
+  request(
+    to: { poolingArea: string; region: string },
+    person: { citizenId: string; name: string | null },
+    insurance: TransferInsurance,
+    nowMs: number,
+  ): TransferRequestMessage {
     const day = toShanghaiIso(nowMs).slice(0, 10);
     const message = onTheWire({
       format: EXCHANGE_FORMAT,

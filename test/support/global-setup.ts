@@ -43,4 +43,3 @@ export async function setup(project: TestProject): Promise<Stop> {
     throw error;
   }
 }
-

@@ -44,7 +44,13 @@ function mayReceive(caller: RecordedAnswer['caller'], finding: PersonalDataFindi
 }
 
 const shown = (finding: PersonalDataFinding): string =>
-  finding.kind === 'citizenId' ? maskCitizenId(finding.value) : finding.kind === 'phone' ? maskPhone(finding.value) : finding.kind === 'medical' ? finding.value : '****';
+  finding.kind === 'citizenId'
+    ? maskCitizenId(finding.value)
+    : finding.kind === 'phone'
+      ? maskPhone(finding.value)
+      : finding.kind === 'medical'
+        ? finding.value
+        : '****';
 
 /** Every leak in the recorded traffic and log lines, one readable line each (values masked); empty when clean. */
 export function personalDataLeaks(answers: readonly RecordedAnswer[], logLines: readonly string[]): string[] {
@@ -54,7 +60,9 @@ export function personalDataLeaks(answers: readonly RecordedAnswer[], logLines: 
     if (answer.path.startsWith('/openapi.json') || answer.path.startsWith('/docs')) continue;
     for (const finding of findPersonalData(answer.body)) {
       if (!mayReceive(answer.caller, finding)) {
-        leaks.push(`${answer.method} ${answer.path} → ${answer.status} to ${answer.caller?.role ?? 'anonymous'}: unmasked ${finding.kind} ${shown(finding)} at ${finding.path}`);
+        leaks.push(
+          `${answer.method} ${answer.path} → ${answer.status} to ${answer.caller?.role ?? 'anonymous'}: unmasked ${finding.kind} ${shown(finding)} at ${finding.path}`,
+        );
       }
     }
   }

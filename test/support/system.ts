@@ -35,8 +35,12 @@ export interface TestSystem {
   clock: BusinessClock;
   token(claims: TokenRequest): Promise<string>;
   /** A JSON request through real HTTP; answers status and parsed body. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are asserted field by field
-  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are asserted field by field
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   /** Polls `check` until it returns a value (not undefined) or the time runs out. */
   eventually<T>(check: () => Promise<T | undefined>, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -68,7 +72,14 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
   // Every answer and every API log line of the file is kept for the personal-data scan at close() (issue 15 point 4).
   const answers: RecordedAnswer[] = [];
   const logLines: string[] = [];
-  const api = await startApiServer({ orm, temporal: { address: temporalAddress, namespace: 'default', taskQueue }, port: 0, jwtSecret: TEST_JWT_SECRET, log: (line) => logLines.push(line), clock });
+  const api = await startApiServer({
+    orm,
+    temporal: { address: temporalAddress, namespace: 'default', taskQueue },
+    port: 0,
+    jwtSecret: TEST_JWT_SECRET,
+    log: (line) => logLines.push(line),
+    clock,
+  });
   return {
     orm,
     url: api.url,

@@ -51,9 +51,7 @@ describe('startEmbeddedPostgres', () => {
 
     const second = await start(dataDir, port, true);
     expect(await query(second.url, 'SELECT name FROM person')).toEqual([{ name: '张三' }]);
-    expect(await query(second.url, "SELECT current_setting('server_encoding') AS encoding")).toEqual([
-      { encoding: 'UTF8' },
-    ]);
+    expect(await query(second.url, "SELECT current_setting('server_encoding') AS encoding")).toEqual([{ encoding: 'UTF8' }]);
   });
 
   it('deletes its folder on stop when not persistent (fresh database per test run)', async () => {
@@ -105,10 +103,7 @@ describe('startEmbeddedPostgres', () => {
 
     const dataDir = join(await tempDir(), 'postgres');
 
-    await expect(start(dataDir, port, false)).rejects.toThrow(
-      /PostgreSQL on port \d+ .*exited[\s\S]*could not (bind|create any TCP\/IP sockets)/,
-    );
+    await expect(start(dataDir, port, false)).rejects.toThrow(/PostgreSQL on port \d+ .*exited[\s\S]*could not (bind|create any TCP\/IP sockets)/);
     expect(existsSync(dataDir)).toBe(false); // a throwaway cluster that failed is not left behind
-
   });
 });

@@ -49,7 +49,11 @@ describe('layering guarded by lint (docs/architecture.md "Layers and folders")',
   it.each([
     ['a workflow takes activity types', 'workflows/probe.ts', "import type { Activities } from '../activities/index.js';"],
     ['a route takes a DTO type from db/', 'api/routes/probe.routes.ts', "import type { TaskView } from '../../db/queries/task.query.js';"],
-    ['a command uses db/ and policies/', 'services/tasks/probe.ts', "import { findTask } from '../../db/queries/task.query.js';\nimport { refusalFor } from '../../policies/abilities.js';"],
+    [
+      'a command uses db/ and policies/',
+      'services/tasks/probe.ts',
+      "import { findTask } from '../../db/queries/task.query.js';\nimport { refusalFor } from '../../policies/abilities.js';",
+    ],
     ['an activity calls a command', 'activities/probe.ts', "import { runArrearsSweep } from '../services/arrears/run-arrears-sweep.js';"],
     ['the route table mounts the routes', 'api/routes/v1.ts', "import { taskRoutes } from './tasks.routes.js';"],
   ])('allows: %s', async (_rule, filePath, code) => {

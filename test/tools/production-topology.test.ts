@@ -25,7 +25,12 @@ const { api, worker, migrate } = compose.services as Record<'api' | 'worker' | '
 
 /** `${POSTGRES_PASSWORD:?set …}` as the operator would fill it in. */
 const filledIn = (environment: Record<string, string> = {}) =>
-  Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, String(value).replace(/\$\{([A-Z_]+)(:\?[^}]*)?\}/g, (_m, name: string) => (name === 'JWT_SECRET' ? 'x'.repeat(32) : `filled-${name.toLowerCase()}`))]));
+  Object.fromEntries(
+    Object.entries(environment).map(([key, value]) => [
+      key,
+      String(value).replace(/\$\{([A-Z_]+)(:\?[^}]*)?\}/g, (_m, name: string) => (name === 'JWT_SECRET' ? 'x'.repeat(32) : `filled-${name.toLowerCase()}`)),
+    ]),
+  );
 
 describe('the production topology in docker-compose.yml', () => {
   it.each([

@@ -75,9 +75,7 @@ describe('temporal binaries', () => {
 
   it('refuses a TEMPORAL_CLI_PATH that is not executable instead of silently using another binary', async () => {
     const missing = join(await tempDir(), 'nope');
-    expect(() => temporalCliPath({ ...process.env, TEMPORAL_CLI_PATH: missing })).toThrow(
-      `TEMPORAL_CLI_PATH=${missing} is not an executable file`,
-    );
+    expect(() => temporalCliPath({ ...process.env, TEMPORAL_CLI_PATH: missing })).toThrow(`TEMPORAL_CLI_PATH=${missing} is not an executable file`);
   });
 
   it('prefers a temporal on PATH to the project virtualenv', async () => {

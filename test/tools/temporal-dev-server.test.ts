@@ -31,9 +31,7 @@ describe('startTemporalDevServer', () => {
 
     const first = await startTemporalDevServer(options);
     cleanups.push(() => first.stop());
-    await withConnection(first.address, (c) =>
-      c.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') }),
-    );
+    await withConnection(first.address, (c) => c.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') }));
     await first.stop();
 
     const second = await startTemporalDevServer(options);

@@ -18,7 +18,15 @@ import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
 import { installSdkLogging } from '../../bin/worker-runtime.js';
 import { addDays, shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { DEFAULT_CONTRIBUTION_POLICY } from '../../domain/arrears/arrears-policy.js';
-import { arrearsPaymentReceived, arrearsPeriodsJoined, arrearsSweep, completeTask, noop, requestArrearsDeferral, type ArrearsInput } from '../../workflows/index.js';
+import {
+  arrearsPaymentReceived,
+  arrearsPeriodsJoined,
+  arrearsSweep,
+  completeTask,
+  noop,
+  requestArrearsDeferral,
+  type ArrearsInput,
+} from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
 import { type ArrearsHandle, arrearsLedger, arrearsStatusOf, arrearsTaskIn, DAY, decide, withArrearsCase } from './arrears-harness.js';
 import { bundleWorkflows, until } from './enrollment-harness.js';
@@ -67,7 +75,10 @@ const scenarios: Scenario[] = [
       await handle.executeUpdate(completeTask, { args: [decide(await arrearsTaskIn(handle, 'deferralReview'), 'approve', 'sv-1')] });
       await arrearsStatusOf(handle, 'hardshipDeferral');
       await env.sleep(367 * DAY);
-      await until(() => (fakes.callsTo('appendTimeline').filter((c) => c.input.action === 'arrears.order').length === 2 ? true : undefined), 'the second order');
+      await until(
+        () => (fakes.callsTo('appendTimeline').filter((c) => c.input.action === 'arrears.order').length === 2 ? true : undefined),
+        'the second order',
+      );
       await env.sleep(10 * DAY);
       await handle.executeUpdate(completeTask, { args: [decide(await arrearsTaskIn(handle, 'fineProposal'), 'propose', 'cw-1', { multiple: '1' })] });
       await handle.executeUpdate(completeTask, { args: [decide(await arrearsTaskIn(handle, 'fineApproval'), 'approve', 'rv-1')] });

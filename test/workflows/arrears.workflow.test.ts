@@ -7,12 +7,23 @@ import { addDays, shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { DEFAULT_CONTRIBUTION_POLICY } from '../../domain/arrears/arrears-policy.js';
 import { arrearsPaymentReceived, completeTask, getCaseView, requestArrearsDeferral } from '../../workflows/index.js';
 import type { FakeActivities } from '../support/fake-activities.js';
-import { type ArrearsHandle, arrearsLedger as ledger, arrearsStatusOf as stateOf, arrearsTaskIn as taskIn, DAY, decide, withArrearsCase } from './arrears-harness.js';
+import {
+  type ArrearsHandle,
+  arrearsLedger as ledger,
+  arrearsStatusOf as stateOf,
+  arrearsTaskIn as taskIn,
+  DAY,
+  decide,
+  withArrearsCase,
+} from './arrears-harness.js';
 import { until } from './enrollment-harness.js';
 import { startTimeSkipping } from './time-skipping.js';
 
 async function refusalOf(update: Promise<unknown>): Promise<string | undefined> {
-  const error: unknown = await update.then(() => undefined, (failure: unknown) => failure);
+  const error: unknown = await update.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
   expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
   const cause = (error as WorkflowUpdateFailedError).cause;
   return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
@@ -40,7 +51,9 @@ describe('arrears workflow (time-skipping test server, fake activities)', () => 
       await handle.signal(arrearsPaymentReceived, { paymentId: 'p1' });
       await env.sleep(10 * DAY); // past the 5-working-day order deadline
       const proposeTask = await taskIn(handle, 'fineProposal');
-      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(proposeTask, 'propose', 'cw-1', { multiple: '4' })] }))).toBe('OUTCOME_NOT_ALLOWED');
+      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(proposeTask, 'propose', 'cw-1', { multiple: '4' })] }))).toBe(
+        'OUTCOME_NOT_ALLOWED',
+      );
       await handle.executeUpdate(completeTask, { args: [decide(proposeTask, 'propose', 'cw-1', { multiple: '1.5' })] });
       const approveTask = await taskIn(handle, 'fineApproval');
       expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({ step: 'approveFine', permission: 'approve', preparedBy: 'cw-1' });
@@ -73,7 +86,9 @@ describe('arrears workflow (time-skipping test server, fake activities)', () => 
     const result = await withCase(fakes, async (handle) => {
       await until(() => (fakes.callsTo('projectCase').length > 0 ? true : undefined), 'the first projection');
       const today = shanghaiDateOf(await env.currentTimeMs());
-      expect(await refusalOf(handle.executeUpdate(requestArrearsDeferral, { args: [{ until: addDays(today, 400), reason: 'flood', actorId: 'agent-1' }] }))).toBe('OUTCOME_NOT_ALLOWED');
+      expect(
+        await refusalOf(handle.executeUpdate(requestArrearsDeferral, { args: [{ until: addDays(today, 400), reason: 'flood', actorId: 'agent-1' }] })),
+      ).toBe('OUTCOME_NOT_ALLOWED');
       await handle.executeUpdate(requestArrearsDeferral, { args: [{ until: addDays(today, 365), reason: 'flood damaged the plant', actorId: 'agent-1' }] });
       const review = await taskIn(handle, 'deferralReview');
       expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({ step: 'deferralReview', permission: 'supervise' });
@@ -81,7 +96,10 @@ describe('arrears workflow (time-skipping test server, fake activities)', () => 
       await stateOf(handle, 'hardshipDeferral');
       expect(fakes.callsTo('recordFeeWaiver')[0]?.input).toMatchObject({ until: addDays(today, 365), approvedBy: 'sv-1' });
       await env.sleep(367 * DAY);
-      await until(() => (fakes.callsTo('appendTimeline').filter((c) => c.input.action === 'arrears.order').length === 2 ? true : undefined), 'the second order');
+      await until(
+        () => (fakes.callsTo('appendTimeline').filter((c) => c.input.action === 'arrears.order').length === 2 ? true : undefined),
+        'the second order',
+      );
       expect(fakes.callsTo('appendTimeline').filter((c) => c.input.action === 'arrears.order')).toHaveLength(2);
       await env.sleep(10 * DAY);
       const propose = await taskIn(handle, 'fineProposal');

@@ -64,7 +64,10 @@ export const decide = (taskId: string, outcome: string, actorId: string, data: R
 
 /** The refusal code of a refused Update. */
 export async function refusalOf(update: Promise<unknown>): Promise<string | undefined> {
-  const error: unknown = await update.then(() => undefined, (failure: unknown) => failure);
+  const error: unknown = await update.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
   if (!(error instanceof WorkflowUpdateFailedError)) throw new Error(`expected a refusal, got ${String(error)}`);
   return error.cause instanceof ApplicationFailure ? (error.cause.type ?? undefined) : undefined;
 }
@@ -117,7 +120,14 @@ export const claimTaskIn = (handle: ClaimHandle, status: string) =>
   }, `a task in ${status}`);
 
 /** Completes the task open in `status` and waits for the answer. */
-export async function decideIn(handle: ClaimHandle, status: string, outcome: string, actorId: string, data: Record<string, unknown> = {}, comment = ''): Promise<string> {
+export async function decideIn(
+  handle: ClaimHandle,
+  status: string,
+  outcome: string,
+  actorId: string,
+  data: Record<string, unknown> = {},
+  comment = '',
+): Promise<string> {
   const taskId = await claimTaskIn(handle, status);
   await handle.executeUpdate(completeTask, { args: [decide(taskId, outcome, actorId, data, comment)] });
   return taskId;

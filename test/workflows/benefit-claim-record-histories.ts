@@ -19,7 +19,17 @@ import { addDays, shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { benefitReemployed, requestReassessment } from '../../workflows/index.js';
 import { cleanBenefitFacts } from '../support/benefit-facts.js';
 import { fakeActivities, type FakeActivities } from '../support/fake-activities.js';
-import { type ClaimHandle, claimStatusOf, claimTaskIn, DAY, decideIn, pensionClaim, unemploymentClaim, withClaim, workInjuryClaim } from './benefit-claim-harness.js';
+import {
+  type ClaimHandle,
+  claimStatusOf,
+  claimTaskIn,
+  DAY,
+  decideIn,
+  pensionClaim,
+  unemploymentClaim,
+  withClaim,
+  workInjuryClaim,
+} from './benefit-claim-harness.js';
 import { withEnrollmentWorker } from './enrollment-harness.js';
 import { enrollmentInput } from './enrollment-input.js';
 import { startTimeSkipping } from './time-skipping.js';
@@ -162,10 +172,17 @@ async function record(): Promise<void> {
     mkdirSync(outDir, { recursive: true });
     for (const scenario of scenarios) {
       const fakes = scenario.fakes?.() ?? fakeActivities();
-      await withClaim(env, bundle, fakes, scenario.application, async (handle) => {
-        console.log(`${scenario.name}: ${JSON.stringify(await scenario.drive(handle, env))}`);
-        write(`benefitClaim-${scenario.name}`, await handle.fetchHistory());
-      }, scenario.policy);
+      await withClaim(
+        env,
+        bundle,
+        fakes,
+        scenario.application,
+        async (handle) => {
+          console.log(`${scenario.name}: ${JSON.stringify(await scenario.drive(handle, env))}`);
+          write(`benefitClaim-${scenario.name}`, await handle.fetchHistory());
+        },
+        scenario.policy,
+      );
     }
     await recordEnrollmentSignal(env, bundle);
   } finally {

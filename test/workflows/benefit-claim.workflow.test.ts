@@ -40,22 +40,34 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
     const fakes = fakeActivities();
     // Above 4 000.00 a month a supervisor approves as well: E6's 4 594.96 needs both tiers.
     const policy = { approval: { ...DEFAULT_APPROVAL_THRESHOLDS, monthlyAbove: '4000.00' } };
-    const result = await withClaim(env, bundle, fakes, pensionClaim, async (handle) => {
-      await decideIn(handle, 'preparing', 'approve', 'cw-1');
-      expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({ step: 'review', permission: 'approve', preparedBy: 'cw-1', earlierDeciders: [] });
-      const review = await claimTaskIn(handle, 'reviewing');
-      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(review, 'approve', 'cw-1')] }))).toBe('FOUR_EYES');
-      await handle.executeUpdate(completeTask, { args: [decide(review, 'approve', 'rv-1')] });
-      // The same decision sent again finds its task decided: it is applied once.
-      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(review, 'approve', 'rv-1')] }))).toBe('TASK_ALREADY_DECIDED');
-      const approval = await claimTaskIn(handle, 'supervisorApproval');
-      expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({ step: 'approval', permission: 'supervise', preparedBy: 'cw-1', earlierDeciders: ['rv-1'] });
-      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'rv-1')] }))).toBe('SAME_PERSON_AT_TWO_TIERS');
-      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approval, 'reject', 'sv-1')] }))).toBe('OUTCOME_NOT_ALLOWED'); // no reason
-      const answer = await handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'sv-1')] });
-      expect(answer.lastDecision).toMatchObject({ taskId: approval, taskStatus: 'completed' });
-      return handle.result();
-    }, policy);
+    const result = await withClaim(
+      env,
+      bundle,
+      fakes,
+      pensionClaim,
+      async (handle) => {
+        await decideIn(handle, 'preparing', 'approve', 'cw-1');
+        expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({ step: 'review', permission: 'approve', preparedBy: 'cw-1', earlierDeciders: [] });
+        const review = await claimTaskIn(handle, 'reviewing');
+        expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(review, 'approve', 'cw-1')] }))).toBe('FOUR_EYES');
+        await handle.executeUpdate(completeTask, { args: [decide(review, 'approve', 'rv-1')] });
+        // The same decision sent again finds its task decided: it is applied once.
+        expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(review, 'approve', 'rv-1')] }))).toBe('TASK_ALREADY_DECIDED');
+        const approval = await claimTaskIn(handle, 'supervisorApproval');
+        expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({
+          step: 'approval',
+          permission: 'supervise',
+          preparedBy: 'cw-1',
+          earlierDeciders: ['rv-1'],
+        });
+        expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'rv-1')] }))).toBe('SAME_PERSON_AT_TWO_TIERS');
+        expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approval, 'reject', 'sv-1')] }))).toBe('OUTCOME_NOT_ALLOWED'); // no reason
+        const answer = await handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'sv-1')] });
+        expect(answer.lastDecision).toMatchObject({ taskId: approval, taskStatus: 'completed' });
+        return handle.result();
+      },
+      policy,
+    );
     expect(result).toEqual({ status: 'granted' });
     const [recorded] = fakes.callsTo('recordEntitlements');
     expect(fakes.callsTo('recordEntitlements')).toHaveLength(1);
@@ -65,7 +77,12 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
     ]);
     expect(recorded!.input.decidedBy).toBe('sv-1');
     const granted = fakes.callsTo('projectCase').at(-1)!.input;
-    expect(granted.summary).toMatchObject({ decision: { outcome: 'granted', decidedBy: 'sv-1' }, proposal: { preparedBy: 'cw-1', tiers: ['review', 'supervisorApproval'] }, reviewedBy: 'rv-1', approvedBy: 'sv-1' });
+    expect(granted.summary).toMatchObject({
+      decision: { outcome: 'granted', decidedBy: 'sv-1' },
+      proposal: { preparedBy: 'cw-1', tiers: ['review', 'supervisorApproval'] },
+      reviewedBy: 'rv-1',
+      approvedBy: 'sv-1',
+    });
     expect(granted.notices?.map((n) => n.kind) ?? []).toContain('benefit_granted');
   });
 
@@ -119,9 +136,17 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
     ]);
     const [stop] = fakes.callsTo('stopEntitlements');
     expect(stop!.input.stopMonth).toMatch(/^\d{4}-\d{2}$/);
-    const paid = (Number(stop!.input.stopMonth.slice(0, 4)) - Number(registered.slice(0, 4))) * 12 + Number(stop!.input.stopMonth.slice(5)) - Number(registered.slice(5, 7));
+    const paid =
+      (Number(stop!.input.stopMonth.slice(0, 4)) - Number(registered.slice(0, 4))) * 12 +
+      Number(stop!.input.stopMonth.slice(5)) -
+      Number(registered.slice(5, 7));
     expect(stop!.input.monthsUnused).toBe(18 - paid);
-    expect(fakes.callsTo('projectCase').at(-1)!.input.notices?.map((n) => n.kind)).toContain('benefit_stopped');
+    expect(
+      fakes
+        .callsTo('projectCase')
+        .at(-1)!
+        .input.notices?.map((n) => n.kind),
+    ).toContain('benefit_stopped');
   });
 
   it('ends an unemployment benefit that ran its months, and applies a re-employment reported during review at the grant (§5.3)', async () => {
@@ -151,38 +176,55 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
 
   it('suspends a work-injury recognition while a judicial conclusion is awaited, then re-assesses and pays by grade (工伤保险条例 arts. 20, 25, 26, 35; E9)', async () => {
     const fakes = fakeActivities();
-    const result = await withClaim(env, bundle, fakes, (filedOn) => workInjuryClaim(addDays(filedOn, -10)), async (handle) => {
-      await claimTaskIn(handle, 'recognition');
-      const first = fakes.callsTo('projectCase').at(-1)!.input.deadlines.find((d) => d.name === 'recognitionDecision')!;
-      expect(first.unit).toBe('calendar');
-      await decideIn(handle, 'recognition', 'suspend', 'cw-1', {}, '等待法院对事故责任的判决');
-      await claimTaskIn(handle, 'recognitionSuspended');
-      await env.sleep(20 * DAY);
-      const received = shanghaiDateOf(await env.currentTimeMs());
-      await decideIn(handle, 'recognitionSuspended', 'resume', 'cw-1', { receivedOn: received });
-      await claimTaskIn(handle, 'recognition');
-      const resumed = fakes.callsTo('projectCase').at(-1)!.input.deadlines.find((d) => d.name === 'recognitionDecision')!;
-      expect(resumed.dueDate > first.dueDate).toBe(true);
-      await decideIn(handle, 'recognition', 'recognize', 'cw-1');
-      await decideIn(handle, 'assessment', 'extend', 'cw-1');
-      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(await claimTaskIn(handle, 'assessment'), 'extend', 'cw-1')] }))).toBe('OUTCOME_NOT_ALLOWED');
-      await decideIn(handle, 'assessment', 'conclude', 'cw-1', { grade: 5 });
-      await claimStatusOf(handle, 'assessed');
-      await handle.executeUpdate(requestReassessment, { args: [{ actorId: 'worker' }] });
-      await decideIn(handle, 'reassessment', 'conclude', 'cw-1', { grade: 4 });
-      await decideIn(handle, 'preparing', 'approve', 'cw-1');
-      await decideIn(handle, 'reviewing', 'approve', 'rv-1');
-      // 21 × 8 000 = 168 000.00 one-off: above 50 000.00, a supervisor approves too.
-      await decideIn(handle, 'supervisorApproval', 'approve', 'sv-1');
-      return handle.result();
-    });
+    const result = await withClaim(
+      env,
+      bundle,
+      fakes,
+      (filedOn) => workInjuryClaim(addDays(filedOn, -10)),
+      async (handle) => {
+        await claimTaskIn(handle, 'recognition');
+        const first = fakes
+          .callsTo('projectCase')
+          .at(-1)!
+          .input.deadlines.find((d) => d.name === 'recognitionDecision')!;
+        expect(first.unit).toBe('calendar');
+        await decideIn(handle, 'recognition', 'suspend', 'cw-1', {}, '等待法院对事故责任的判决');
+        await claimTaskIn(handle, 'recognitionSuspended');
+        await env.sleep(20 * DAY);
+        const received = shanghaiDateOf(await env.currentTimeMs());
+        await decideIn(handle, 'recognitionSuspended', 'resume', 'cw-1', { receivedOn: received });
+        await claimTaskIn(handle, 'recognition');
+        const resumed = fakes
+          .callsTo('projectCase')
+          .at(-1)!
+          .input.deadlines.find((d) => d.name === 'recognitionDecision')!;
+        expect(resumed.dueDate > first.dueDate).toBe(true);
+        await decideIn(handle, 'recognition', 'recognize', 'cw-1');
+        await decideIn(handle, 'assessment', 'extend', 'cw-1');
+        expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(await claimTaskIn(handle, 'assessment'), 'extend', 'cw-1')] }))).toBe(
+          'OUTCOME_NOT_ALLOWED',
+        );
+        await decideIn(handle, 'assessment', 'conclude', 'cw-1', { grade: 5 });
+        await claimStatusOf(handle, 'assessed');
+        await handle.executeUpdate(requestReassessment, { args: [{ actorId: 'worker' }] });
+        await decideIn(handle, 'reassessment', 'conclude', 'cw-1', { grade: 4 });
+        await decideIn(handle, 'preparing', 'approve', 'cw-1');
+        await decideIn(handle, 'reviewing', 'approve', 'rv-1');
+        // 21 × 8 000 = 168 000.00 one-off: above 50 000.00, a supervisor approves too.
+        await decideIn(handle, 'supervisorApproval', 'approve', 'sv-1');
+        return handle.result();
+      },
+    );
     expect(result).toEqual({ status: 'granted' });
     const lines = fakes.callsTo('recordEntitlements')[0]!.input.lines;
     expect(lines.map((l) => [l.benefit, l.kind, l.payer, l.amount])).toEqual([
       ['disabilitySubsidy', 'oneOff', 'fund', '168000.00'],
       ['disabilityAllowance', 'monthly', 'fund', '6000.00'],
     ]);
-    const summary = fakes.callsTo('projectCase').at(-1)!.input.summary as { recognition: { suspensions: { to: string | null }[] }; disability: { grade: number; finalGrade: number; extended: boolean } };
+    const summary = fakes.callsTo('projectCase').at(-1)!.input.summary as {
+      recognition: { suspensions: { to: string | null }[] };
+      disability: { grade: number; finalGrade: number; extended: boolean };
+    };
     expect(summary.recognition.suspensions).toHaveLength(1);
     expect(summary.recognition.suspensions[0]!.to).not.toBeNull();
     expect(summary.disability).toMatchObject({ grade: 5, finalGrade: 4, extended: true });
@@ -190,34 +232,55 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
 
   it('makes the grade final when no re-assessment is asked for within 15 days, and refuses a late request (工伤保险条例 art. 26)', async () => {
     const fakes = fakeActivities();
-    await withClaim(env, bundle, fakes, (filedOn) => workInjuryClaim(addDays(filedOn, -3)), async (handle) => {
-      await decideIn(handle, 'recognition', 'recognize', 'cw-1');
-      await decideIn(handle, 'assessment', 'conclude', 'cw-1', { grade: 10 });
-      await claimStatusOf(handle, 'assessed');
-      await env.sleep(20 * DAY);
-      await claimTaskIn(handle, 'preparing');
-      expect(await refusalOf(handle.executeUpdate(requestReassessment, { args: [{ actorId: 'worker' }] }))).toBe('REASSESSMENT_OUT_OF_TIME');
-      const view = await handle.query(getCaseView);
-      expect(view.status).toBe('preparing');
-      await handle.terminate('test over');
-    });
+    await withClaim(
+      env,
+      bundle,
+      fakes,
+      (filedOn) => workInjuryClaim(addDays(filedOn, -3)),
+      async (handle) => {
+        await decideIn(handle, 'recognition', 'recognize', 'cw-1');
+        await decideIn(handle, 'assessment', 'conclude', 'cw-1', { grade: 10 });
+        await claimStatusOf(handle, 'assessed');
+        await env.sleep(20 * DAY);
+        await claimTaskIn(handle, 'preparing');
+        expect(await refusalOf(handle.executeUpdate(requestReassessment, { args: [{ actorId: 'worker' }] }))).toBe('REASSESSMENT_OUT_OF_TIME');
+        const view = await handle.query(getCaseView);
+        expect(view.status).toBe('preparing');
+        await handle.terminate('test over');
+      },
+    );
     const summary = fakes.callsTo('projectCase').at(-1)!.input.summary as { amounts: { lines: { amount: string }[] } };
     expect(summary.amounts.lines.map((l) => l.amount)).toEqual(['56000.00']); // grade 10: 7 × 8 000, no allowance
   });
 
   it('refuses a work-injury application filed after a year, and closes a case not recognised with its reason (art. 17, art. 20)', async () => {
     const late = fakeActivities();
-    const refused = await withClaim(env, bundle, late, (filedOn) => ({ ...workInjuryClaim(addDays(filedOn, -400)), applicant: 'worker' as const }), (handle) => handle.result());
+    const refused = await withClaim(
+      env,
+      bundle,
+      late,
+      (filedOn) => ({ ...workInjuryClaim(addDays(filedOn, -400)), applicant: 'worker' as const }),
+      (handle) => handle.result(),
+    );
     expect(refused).toEqual({ status: 'refused' });
     expect(late.callsTo('projectCase').at(-1)!.input.summary.refusals).toEqual([expect.objectContaining({ code: 'APPLICATION_OUT_OF_TIME' })]);
 
     const fakes = fakeActivities();
-    const result = await withClaim(env, bundle, fakes, (filedOn) => workInjuryClaim(addDays(filedOn, -5)), async (handle) => {
-      await decideIn(handle, 'recognition', 'notRecognize', 'cw-1', {}, '事故发生在上下班途中以外的私人活动');
-      return handle.result();
-    });
+    const result = await withClaim(
+      env,
+      bundle,
+      fakes,
+      (filedOn) => workInjuryClaim(addDays(filedOn, -5)),
+      async (handle) => {
+        await decideIn(handle, 'recognition', 'notRecognize', 'cw-1', {}, '事故发生在上下班途中以外的私人活动');
+        return handle.result();
+      },
+    );
     expect(result).toEqual({ status: 'notRecognized' });
-    const notice = fakes.callsTo('projectCase').at(-1)!.input.notices?.find((n) => n.kind === 'injury_not_recognized');
+    const notice = fakes
+      .callsTo('projectCase')
+      .at(-1)!
+      .input.notices?.find((n) => n.kind === 'injury_not_recognized');
     expect(notice?.payload).toMatchObject({ letter: { reasons: ['事故发生在上下班途中以外的私人活动'] } });
   });
 
@@ -232,7 +295,11 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
       return handle.result();
     });
     expect(result).toEqual({ status: 'rejected' });
-    const summary = fakes.callsTo('projectCase').at(-1)!.input.summary as { returns: number; amounts: { figures: { accountPension: string } }; decision: { reason: string } };
+    const summary = fakes.callsTo('projectCase').at(-1)!.input.summary as {
+      returns: number;
+      amounts: { figures: { accountPension: string } };
+      decision: { reason: string };
+    };
     expect(summary.returns).toBe(1);
     expect(summary.amounts.figures.accountPension).toBe('1311.84'); // 182 345.60 ÷ 139
     expect(summary.decision.reason).toBe('视同缴费年限证明不足');
@@ -253,7 +320,9 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
       return handle.result();
     });
     expect(result).toEqual({ status: 'granted' });
-    expect(fakes.callsTo('recordEntitlements')[0]!.input.lines.map((l) => [l.benefit, l.kind, l.amount])).toEqual([['maternityAllowance', 'oneOff', '29400.00']]);
+    expect(fakes.callsTo('recordEntitlements')[0]!.input.lines.map((l) => [l.benefit, l.kind, l.amount])).toEqual([
+      ['maternityAllowance', 'oneOff', '29400.00'],
+    ]);
     expect(fakes.callsTo('openTask').map((c) => c.input.spec.step)).toEqual(['prepare', 'review']);
   });
 
@@ -269,12 +338,19 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
       injuryReference: 'BC2026000009',
       dependants: [{ name: '李四', relation: 'spouse', orphanOrLoneElderly: false }],
     });
-    const result = await withClaim(env, bundle, fakes, survivor, async (handle) => {
-      await decideIn(handle, 'preparing', 'approve', 'cw-1');
-      await decideIn(handle, 'reviewing', 'approve', 'rv-1');
-      await decideIn(handle, 'supervisorApproval', 'approve', 'sv-1');
-      return handle.result();
-    }, { workInjuryDeath: { ...DEFAULT_WORK_INJURY_DEATH_POLICY, nationalDisposableIncome: incomes } });
+    const result = await withClaim(
+      env,
+      bundle,
+      fakes,
+      survivor,
+      async (handle) => {
+        await decideIn(handle, 'preparing', 'approve', 'cw-1');
+        await decideIn(handle, 'reviewing', 'approve', 'rv-1');
+        await decideIn(handle, 'supervisorApproval', 'approve', 'sv-1');
+        return handle.result();
+      },
+      { workInjuryDeath: { ...DEFAULT_WORK_INJURY_DEATH_POLICY, nationalDisposableIncome: incomes } },
+    );
     expect(result).toEqual({ status: 'granted' });
     expect(fakes.callsTo('recordEntitlements')[0]!.input.lines.map((l) => [l.benefit, l.kind, l.amount, l.beneficiary])).toEqual([
       ['dependantPension', 'monthly', '3200.00', '李四'],

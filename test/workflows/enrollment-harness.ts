@@ -34,8 +34,7 @@ export async function withEnrollmentWorker<T>(
 ): Promise<T> {
   const taskQueue = `enrollment-test-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fakes.activities });
-  const start = (input: EnrollmentInput) =>
-    env.client.workflow.start(enrollment, { taskQueue, workflowId: `enrollment-${input.caseId}`, args: [input] });
+  const start = (input: EnrollmentInput) => env.client.workflow.start(enrollment, { taskQueue, workflowId: `enrollment-${input.caseId}`, args: [input] });
   return worker.runUntil(() => scenario(start));
 }
 

@@ -46,7 +46,6 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
   });
   afterAll(async () => env?.teardown());
 
-
   it('insures a clean, timely registration without a person when nothing is sampled (§2, 社会保险法 art. 58)', async () => {
     const fakes = fakeActivities();
     const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => (await start(enrollmentInput())).result());
@@ -133,11 +132,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
     expect(fakes.callsTo('holdTask')).toHaveLength(1);
     expect(fakes.callsTo('cancelTask')).toHaveLength(1);
     expect(cancel?.input).toEqual({ taskId: hold?.input.taskId, reason: 'no correction within the period allowed' });
-    expect(noticesOf(fakes)).toEqual([
-      'enrollment_under_review',
-      'correction_requested',
-      'enrollment_withdrawn',
-    ]);
+    expect(noticesOf(fakes)).toEqual(['enrollment_under_review', 'correction_requested', 'enrollment_withdrawn']);
   });
 
   it('resumes the same review task with the working days that were left when the applicant resubmits, then insures on approval (§9)', async () => {
@@ -194,9 +189,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS, submittedBy: { id: 'cw-001', role: 'caseworker' } }));
       const review = await openReview(handle);
 
-      const refusal = await refusalOf(
-        handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve', { actorId: 'cw-001' })] }),
-      );
+      const refusal = await refusalOf(handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve', { actorId: 'cw-001' })] }));
       expect(refusal).toBe('FOUR_EYES');
       expect(await handle.query(getCaseView)).toEqual(review); // nothing changed: a validator writes no history
       expect(fakes.callsTo('closeTask')).toHaveLength(0);
@@ -255,7 +248,12 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
     const input = enrollmentInput();
     const unborn = `330102${shanghaiDateOf(Date.now() + 400 * 86_400_000).replaceAll('-', '')}011`;
     const result = await withEnrollmentWorker(env, bundle, fakes, async (start) =>
-      (await start({ ...input, application: { ...input.application, person: { ...input.application.person, citizenId: unborn + citizenIdCheckChar(unborn) } } })).result(),
+      (
+        await start({
+          ...input,
+          application: { ...input.application, person: { ...input.application.person, citizenId: unborn + citizenIdCheckChar(unborn) } },
+        })
+      ).result(),
     );
     expect(result).toEqual({ status: 'refused' });
     expect(fakes.callsTo('projectCase').at(-1)?.input.summary).toMatchObject({ refusals: [expect.objectContaining({ code: 'INVALID_CITIZEN_ID' })] });
@@ -279,7 +277,9 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
   });
 
   it('counts the review deadline again when its year’s holiday calendar is loaded: the task row follows and the deadline is no longer provisional (§9)', async () => {
-    const fakes = fakeActivities({ loadEnrollmentContext: async ({ region, date }) => ({ ...(await fakeActivities().activities.loadEnrollmentContext({ region, date })), calendar: [] }) });
+    const fakes = fakeActivities({
+      loadEnrollmentContext: async ({ region, date }) => ({ ...(await fakeActivities().activities.loadEnrollmentContext({ region, date })), calendar: [] }),
+    });
     await withEnrollmentWorker(env, bundle, fakes, async (start) => {
       const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS }));
       const review = await openReview(handle);

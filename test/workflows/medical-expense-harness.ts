@@ -27,11 +27,23 @@ export function medicalExpenseInput(declaredOn: string): MedicalExpenseInput {
     serviceTo: declaredOn,
     declaredOn,
     invoices: [
-      { invoiceNo: `INV-${randomUUID().slice(0, 8)}`, issuedOn: declaredOn, items: [{ description: '住院床位费', amount: '480.50' }, { description: '检查费', amount: '800.00' }] },
+      {
+        invoiceNo: `INV-${randomUUID().slice(0, 8)}`,
+        issuedOn: declaredOn,
+        items: [
+          { description: '住院床位费', amount: '480.50' },
+          { description: '检查费', amount: '800.00' },
+        ],
+      },
       { invoiceNo: `INV-${randomUUID().slice(0, 8)}`, issuedOn: declaredOn, items: [{ description: '药品费', amount: '312.40' }] },
     ],
   };
-  const result = validateMedicalExpense(declaration, { eligibility: new Map([[person, new Set(['lixiu' as const])]]), hospitals: new Set(), knownInvoices: new Map(), policy: { reimbursementShare: { lixiu: '1', erYi: '1' }, requireKnownHospital: false } });
+  const result = validateMedicalExpense(declaration, {
+    eligibility: new Map([[person, new Set(['lixiu' as const])]]),
+    hospitals: new Set(),
+    knownInvoices: new Map(),
+    policy: { reimbursementShare: { lixiu: '1', erYi: '1' }, requireKnownHospital: false },
+  });
   if (!result.accepted) throw new Error(`fixture refused: ${JSON.stringify(result.refusals)}`);
   return {
     caseId: declaration.declarationId,

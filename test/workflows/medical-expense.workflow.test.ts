@@ -46,7 +46,11 @@ describe('medical expense declaration workflow (time-skipping test server, fake 
     });
     expect(fakes.callsTo('releaseMedicalInvoices')).toHaveLength(0);
     const last = fakes.callsTo('projectCase').at(-1)!.input;
-    expect(last).toMatchObject({ status: 'approved', closed: true, summary: { total: '1592.90', reimbursable: '1592.90', decision: { outcome: 'approved', by: 'rv-1' } } });
+    expect(last).toMatchObject({
+      status: 'approved',
+      closed: true,
+      summary: { total: '1592.90', reimbursable: '1592.90', decision: { outcome: 'approved', by: 'rv-1' } },
+    });
   });
 
   it('goes back to review when the reviewer returns it, and a rejection releases its invoices and books nothing (rules §5.6)', async () => {
@@ -62,6 +66,10 @@ describe('medical expense declaration workflow (time-skipping test server, fake 
     expect(result).toEqual({ status: 'rejected' });
     expect(fakes.callsTo('bookMedicalExpense')).toHaveLength(0);
     expect(fakes.callsTo('releaseMedicalInvoices')).toHaveLength(1);
-    expect(fakes.callsTo('projectCase').at(-1)!.input).toMatchObject({ status: 'rejected', closed: true, summary: { decision: { outcome: 'rejected', reason: '发票与病历不符' }, review: { returns: 1 } } });
+    expect(fakes.callsTo('projectCase').at(-1)!.input).toMatchObject({
+      status: 'rejected',
+      closed: true,
+      summary: { decision: { outcome: 'rejected', reason: '发票与病历不符' }, review: { returns: 1 } },
+    });
   });
 });

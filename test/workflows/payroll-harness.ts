@@ -25,11 +25,23 @@ export function payrollFakes(): FakeActivities {
   });
 }
 
-export async function withPayroll<T>(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, fakes: FakeActivities, scenario: (handle: PayrollHandle, input: PayrollInput) => Promise<T>): Promise<T> {
+export async function withPayroll<T>(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundleWithSourceMap,
+  fakes: FakeActivities,
+  scenario: (handle: PayrollHandle, input: PayrollInput) => Promise<T>,
+): Promise<T> {
   const taskQueue = `payroll-test-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fakes.activities });
   const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
-  const input: PayrollInput = { caseId: `payroll-${randomUUID()}`, reference: 'PR2026000001', region: '330102', period: '2026-12', startedBy: 'sv-1', chunkSize: 3 };
+  const input: PayrollInput = {
+    caseId: `payroll-${randomUUID()}`,
+    reference: 'PR2026000001',
+    region: '330102',
+    period: '2026-12',
+    startedBy: 'sv-1',
+    chunkSize: 3,
+  };
   return worker.runUntil(async () => {
     const handle = await client.workflow.start(payroll, { taskQueue, workflowId: input.caseId, args: [input] });
     return scenario(handle, input);

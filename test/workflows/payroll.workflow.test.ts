@@ -22,8 +22,16 @@ describe('payroll workflow (time-skipping test server, fake activities)', () => 
       const approval = await approvalTaskOf(handle);
       // Two chunks by keyset: the second starts after the last entitlement of the first.
       expect(fakes.callsTo('gatherPayrollChunk').map((c) => c.input.after)).toEqual([null, 'e-3']);
-      expect(fakes.callsTo('openPayrollLineTasks')[0]!.input).toMatchObject({ lineStatus: 'held', spec: { step: 'payrollHold', permission: 'review', preparedBy: 'sv-1' } });
-      expect(fakes.callsTo('openTask').at(-1)!.input.spec).toMatchObject({ step: 'payrollApproval', permission: 'supervise', preparedBy: 'sv-1', outcomes: ['approve'] });
+      expect(fakes.callsTo('openPayrollLineTasks')[0]!.input).toMatchObject({
+        lineStatus: 'held',
+        spec: { step: 'payrollHold', permission: 'review', preparedBy: 'sv-1' },
+      });
+      expect(fakes.callsTo('openTask').at(-1)!.input.spec).toMatchObject({
+        step: 'payrollApproval',
+        permission: 'supervise',
+        preparedBy: 'sv-1',
+        outcomes: ['approve'],
+      });
       // Four eyes on the lines and on the batch: who ran the payroll decides neither.
       expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide('hold-task-1', 'release', 'sv-1')] }))).toBe('FOUR_EYES');
       expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'sv-1')] }))).toBe('FOUR_EYES');

@@ -93,7 +93,9 @@ const scenarios: Scenario[] = [
       await handle.executeUpdate(requestPetitionReview, { args: [{ stage: 'review', actorId: petitionerId }] });
       await complete(handle, 'reviewRequested', 'support', { actorId: 'cw-100', data: OPINION_DATA });
       await statusOf(handle, 'reviewed');
-      await handle.executeUpdate(recordPetitionDelivery, { args: [{ document: 'review', receivedOn: new Date((await env.currentTimeMs()) + 8 * 3_600_000).toISOString().slice(0, 10), actorId: 'cw-100' }] });
+      await handle.executeUpdate(recordPetitionDelivery, {
+        args: [{ document: 'review', receivedOn: new Date((await env.currentTimeMs()) + 8 * 3_600_000).toISOString().slice(0, 10), actorId: 'cw-100' }],
+      });
       return handle.result();
     },
   },
@@ -128,7 +130,12 @@ async function record(): Promise<void> {
     const bundle = await bundleWorkflows();
     for (const scenario of scenarios) {
       const fakes = fakeActivities({
-        loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: scenario.concludedReference ?? null, regions: Object.keys(FAKE_REGION_PARENTS), parents: FAKE_REGION_PARENTS }),
+        loadPetitionContext: async () => ({
+          calendar: CN_CALENDAR_YEARS,
+          concludedReference: scenario.concludedReference ?? null,
+          regions: Object.keys(FAKE_REGION_PARENTS),
+          parents: FAKE_REGION_PARENTS,
+        }),
       });
       const histories = await withPetitionWorker(env, bundle, fakes, async (start) => {
         const input = petitionInput(await env.currentTimeMs(), scenario.input);

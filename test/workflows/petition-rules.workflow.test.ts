@@ -29,7 +29,11 @@ const handlingEnd = (acceptedOn: string) => computeDeadline(CN_CALENDAR_YEARS, a
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 /** The last read model the workflow wrote while in `status`. */
-const projectedIn = (fakes: FakeActivities, status: string, check: (input: { deadlines: { name: string; dueDate: string }[]; summary: Record<string, unknown> }) => boolean = () => true) =>
+const projectedIn = (
+  fakes: FakeActivities,
+  status: string,
+  check: (input: { deadlines: { name: string; dueDate: string }[]; summary: Record<string, unknown> }) => boolean = () => true,
+) =>
   until(() => {
     const last = fakes.callsTo('projectCase').at(-1)?.input;
     return last?.status === status && check(last) ? last : undefined;
@@ -70,9 +74,13 @@ describe('petition rules of issue 8 (time-skipping test server, fake activities)
       expect(fakes.callsTo('appendTimeline').map((call) => call.input.action)).not.toContain('petition.reviewWindowClosed');
 
       const now = await today();
-      const tooEarly = await refusalOf(handle.executeUpdate(recordPetitionDelivery, { args: [{ document: 'opinion', receivedOn: addDays(issuedOn, -1), actorId: 'cw-002' }] }));
+      const tooEarly = await refusalOf(
+        handle.executeUpdate(recordPetitionDelivery, { args: [{ document: 'opinion', receivedOn: addDays(issuedOn, -1), actorId: 'cw-002' }] }),
+      );
       expect(tooEarly.type).toBe('INVALID_DATE');
-      const future = await refusalOf(handle.executeUpdate(recordPetitionDelivery, { args: [{ document: 'opinion', receivedOn: addDays(now, 1), actorId: 'cw-002' }] }));
+      const future = await refusalOf(
+        handle.executeUpdate(recordPetitionDelivery, { args: [{ document: 'opinion', receivedOn: addDays(now, 1), actorId: 'cw-002' }] }),
+      );
       expect(future.type).toBe('INVALID_DATE');
       const noReview = await refusalOf(handle.executeUpdate(recordPetitionDelivery, { args: [{ document: 'review', receivedOn: now, actorId: 'cw-002' }] }));
       expect(noReview.type).toBe('NOT_ALLOWED_NOW');
@@ -120,7 +128,9 @@ describe('petition rules of issue 8 (time-skipping test server, fake activities)
       const projected = await projectedIn(fakes, 'opinionIssued', (p) => p.deadlines.some((d) => d.name === 'reviewRequest'));
       expect(projected.summary).toMatchObject({ opinion: { issuedOn, deliveredOn: issuedOn } });
       expect(projected.deadlines).toEqual([expect.objectContaining({ name: 'reviewRequest', dueDate: windowEnd(issuedOn) })]);
-      const refused = await refusalOf(handle.executeUpdate(recordPetitionDelivery, { args: [{ document: 'opinion', receivedOn: issuedOn, actorId: 'cw-002' }] }));
+      const refused = await refusalOf(
+        handle.executeUpdate(recordPetitionDelivery, { args: [{ document: 'opinion', receivedOn: issuedOn, actorId: 'cw-002' }] }),
+      );
       expect(refused.type).toBe('NOT_ALLOWED_NOW');
       await handle.terminate('test over');
     });
@@ -134,7 +144,9 @@ describe('petition rules of issue 8 (time-skipping test server, fake activities)
       const handlingDue = handlingEnd(await today());
       const handling = await openTaskIn(handle, 'inProgress');
       await env.sleep(`${daysBetween(await today(), handlingDue) + 1} days`); // the day after the 60 days' last day
-      const late = await refusalOf(handle.executeUpdate(completeTask, { args: [decision(handling.openTaskId, 'extend', { comment: '需调取外省记录', data: { days: 30 } })] }));
+      const late = await refusalOf(
+        handle.executeUpdate(completeTask, { args: [decision(handling.openTaskId, 'extend', { comment: '需调取外省记录', data: { days: 30 } })] }),
+      );
       expect(late.type).toBe('OUTCOME_NOT_ALLOWED');
       expect(late.message).toContain(`ended on ${handlingDue}`);
       expect((await handle.query(getCaseView)).status).toBe('inProgress');

@@ -44,7 +44,11 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
 
       const acceptance = await openTaskIn(handle, 'registered');
       const [acceptanceTask] = fakes.callsTo('openTask');
-      expect(acceptanceTask?.input).toMatchObject({ region: '330102', caseType: 'petition', spec: { step: 'acceptance', permission: 'review', slaUnit: 'calendar' } });
+      expect(acceptanceTask?.input).toMatchObject({
+        region: '330102',
+        caseType: 'petition',
+        spec: { step: 'acceptance', permission: 'review', slaUnit: 'calendar' },
+      });
       expect(acceptanceTask?.input.dueAt).toBe(new Date(due(acceptanceTask!.atMs, 15, 'calendar').dueAtMs).toISOString());
       await handle.executeUpdate(completeTask, { args: [decision(acceptance.openTaskId, 'accept')] });
 
@@ -54,7 +58,9 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
       expect(fakes.callsTo('openTask')[1]?.input.dueAt).toBe(new Date(handlingDue.dueAtMs).toISOString());
 
       // Art. 32: at most 30 days, and the reason goes to the petitioner.
-      const tooLong = await refusalOf(handle.executeUpdate(completeTask, { args: [decision(handling.openTaskId, 'extend', { comment: '需调取外省记录', data: { days: 31 } })] }));
+      const tooLong = await refusalOf(
+        handle.executeUpdate(completeTask, { args: [decision(handling.openTaskId, 'extend', { comment: '需调取外省记录', data: { days: 31 } })] }),
+      );
       expect(tooLong.message).toMatch(/1 to 30 days/);
       await handle.executeUpdate(completeTask, { args: [decision(handling.openTaskId, 'extend', { comment: '需调取外省记录', data: { days: 30 } })] });
 
@@ -120,7 +126,9 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
       const task = await openTaskIn(handle, 'registered');
       const [open] = fakes.callsTo('openTask');
       const projected = fakes.callsTo('projectCase').at(-1)!.input;
-      expect(projected.deadlines).toEqual([expect.objectContaining({ name: 'acceptanceDecision', unit: 'calendar', dueDate: due(open!.atMs, 15, 'calendar').dueDate })]);
+      expect(projected.deadlines).toEqual([
+        expect.objectContaining({ name: 'acceptanceDecision', unit: 'calendar', dueDate: due(open!.atMs, 15, 'calendar').dueDate }),
+      ]);
 
       await env.sleep('10 days');
       await settle();
@@ -162,7 +170,9 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
   });
 
   it('answers a petition on the same facts and reasons after a concluded re-review "not accepted: re-review concluded" without a task (§7 art. 36)', async () => {
-    const fakes = fakeActivities({ loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: 'XF2026000007', regions: ['330102'], parents: FAKE_REGION_PARENTS }) });
+    const fakes = fakeActivities({
+      loadPetitionContext: async () => ({ calendar: CN_CALENDAR_YEARS, concludedReference: 'XF2026000007', regions: ['330102'], parents: FAKE_REGION_PARENTS }),
+    });
     await withPetitionWorker(env, bundle, fakes, async (start) => {
       const handle = await start(petitionInput(await env.currentTimeMs()));
       expect(await handle.result()).toEqual({ status: 'notAccepted' });
@@ -189,7 +199,9 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
       expect(fakes.callsTo('openTask')[2]?.input.region).toBe('330102');
       const noRoute = await refusalOf(handle.executeUpdate(completeTask, { args: [decision(again.openTaskId, 'notAccept', { comment: '应通过仲裁解决' })] }));
       expect(noRoute.message).toMatch(/data.route/);
-      await handle.executeUpdate(completeTask, { args: [decision(again.openTaskId, 'notAccept', { comment: '应通过仲裁解决', data: { route: 'arbitration' } })] });
+      await handle.executeUpdate(completeTask, {
+        args: [decision(again.openTaskId, 'notAccept', { comment: '应通过仲裁解决', data: { route: 'arbitration' } })],
+      });
       expect(await handle.result()).toEqual({ status: 'notAccepted' });
       expect(fakes.callsTo('sendNotice').map((call) => call.input.kind)).toEqual(['petition_registered', 'petition_forwarded', 'petition_not_accepted']);
       expect(fakes.callsTo('sendNotice').at(-1)?.input.payload).toMatchObject({ notAccepted: { route: 'arbitration' } });
@@ -206,7 +218,11 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
       expect(fakes.callsTo('openTask')[0]?.input.spec.permission).toBe('approve'); // sensitive: reviewers and supervisors
       const accused = await refusalOf(handle.executeUpdate(completeTask, { args: [decision(task.openTaskId, 'accept', { actorId: 'rv-013' })] }));
       expect(accused).toMatchObject({ type: 'ACCUSED_STAFF', message: expect.stringMatching(/accuses/) });
-      const unserved = await refusalOf(handle.executeUpdate(completeTask, { args: [decision(task.openTaskId, 'forward', { actorId: 'rv-014', comment: '外省', data: { toRegion: '110105' } })] }));
+      const unserved = await refusalOf(
+        handle.executeUpdate(completeTask, {
+          args: [decision(task.openTaskId, 'forward', { actorId: 'rv-014', comment: '外省', data: { toRegion: '110105' } })],
+        }),
+      );
       expect(unserved.message).toMatch(/not served/);
       expect(fakes.callsTo('closeTask')).toHaveLength(0);
       await handle.executeUpdate(completeTask, { args: [decision(task.openTaskId, 'accept', { actorId: 'rv-014' })] });
@@ -227,7 +243,10 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
         type: 'ISSUE_OPINION',
         opinion: { kind: 'explain', ...OPINION_DATA, issuedOn: today, issuedBy: 'cw-002' },
       });
-      const handle = await start({ ...base, carried: { value: 'opinionIssued', context: snapshot.context, version: 40, calendar: CN_CALENDAR_YEARS, regions: null } });
+      const handle = await start({
+        ...base,
+        carried: { value: 'opinionIssued', context: snapshot.context, version: 40, calendar: CN_CALENDAR_YEARS, regions: null },
+      });
       const view = await statusOf(handle, 'opinionIssued');
       expect(view.allowedEvents).toEqual(['REQUEST_REVIEW', 'RATE']);
       expect(fakes.callsTo('loadPetitionContext')).toHaveLength(0); // carried, not reloaded

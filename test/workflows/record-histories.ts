@@ -96,7 +96,11 @@ const scenarios: Scenario[] = [
       const year = Number(new Date(await env.currentTimeMs()).toISOString().slice(0, 4));
       // A year's notice arrives (here: one extra holiday a week ahead) and the case counts its review deadline again.
       const day = new Date((await env.currentTimeMs()) + 7 * 86_400_000).toISOString().slice(0, 10);
-      const years = [year - 1, year, year + 1].map((y) => ({ year: y, holidays: day.startsWith(String(y)) && ![0, 6].includes(new Date(day).getUTCDay()) ? [day] : [], makeupWorkdays: [] }));
+      const years = [year - 1, year, year + 1].map((y) => ({
+        year: y,
+        holidays: day.startsWith(String(y)) && ![0, 6].includes(new Date(day).getUTCDay()) ? [day] : [],
+        makeupWorkdays: [],
+      }));
       await handle.signal(calendarLoaded, { calendar: years });
       await env.sleep('1 day');
       await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve')] });

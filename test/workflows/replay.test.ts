@@ -49,12 +49,7 @@ const REQUIRED: Record<string, string[]> = {
     'letter-delivered-reviewed',
     'continued-as-new-window-closed',
   ],
-  arrears: [
-    '90-days-fine-guarantee-court-settled',
-    'two-years-hardship-deferral-court-settled',
-    'periods-joined-settled',
-    'continued-as-new-settled',
-  ],
+  arrears: ['90-days-fine-guarantee-court-settled', 'two-years-hardship-deferral-court-settled', 'periods-joined-settled', 'continued-as-new-settled'],
   arrearsSweep: ['daily-run'],
   noop: ['bench-reference'],
   transfer: [
@@ -104,7 +99,11 @@ describe('workflow replay (recorded histories of every case type)', () => {
   });
 
   it.each(Object.entries(REQUIRED))('has recorded histories of every path a %s case takes', (type, kinds) => {
-    for (const kind of kinds) expect(files.filter((file) => recordsPath(file, type, kind)), `${type}-${kind}`).not.toHaveLength(0);
+    for (const kind of kinds)
+      expect(
+        files.filter((file) => recordsPath(file, type, kind)),
+        `${type}-${kind}`,
+      ).not.toHaveLength(0);
   });
 
   it.each(files)('replays %s without a determinism error (changes to running cases go behind wf.patched)', async (file) => {
@@ -112,8 +111,6 @@ describe('workflow replay (recorded histories of every case type)', () => {
     // A history that never reached its end would replay trivially: each recorded run ends completed or continued as new.
     const last = history.events?.at(-1);
     expect(last?.workflowExecutionCompletedEventAttributes ?? last?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
-    await expect(
-      Worker.runReplayHistory({ workflowBundle: bundle, replayName: `replay-${file}` }, history, file),
-    ).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle: bundle, replayName: `replay-${file}` }, history, file)).resolves.toBeUndefined();
   });
 });

@@ -50,7 +50,10 @@ export function transferFakes(overrides: Parameters<typeof fakeActivities>[0] = 
     loadTransferContext: async ({ insurance }) => ({
       calendar: CN_CALENDAR_YEARS,
       person: null,
-      oldPeriods: insurance === 'pension' ? E3_RECORDS : [{ startMonth: '2019-01', endMonth: '2019-12', monthlyWage: '6500.00', employeeRate: insurance === 'medical' ? '0.02' : '0.005' }],
+      oldPeriods:
+        insurance === 'pension'
+          ? E3_RECORDS
+          : [{ startMonth: '2019-01', endMonth: '2019-12', monthlyWage: '6500.00', employeeRate: insurance === 'medical' ? '0.02' : '0.005' }],
       pensionSpans: E3_RECORDS.map((r) => ({ poolingArea: '330100', startMonth: r.startMonth, endMonth: r.endMonth })),
       newAreaRecords: [{ insurance: 'workInjury', startMonth: '2026-01' }],
     }),
@@ -131,13 +134,26 @@ export const statusOf = (handle: TransferHandle, status: string) =>
   }, `status ${status}`);
 
 /** A staff decision as the API forwards it. */
-export const staffDecision = (taskId: string, outcome: string, actorId: string, comment = ''): TaskCompletion => ({ taskId, outcome, comment, data: {}, actorId, actorRole: 'caseworker' });
+export const staffDecision = (taskId: string, outcome: string, actorId: string, comment = ''): TaskCompletion => ({
+  taskId,
+  outcome,
+  comment,
+  data: {},
+  actorId,
+  actorRole: 'caseworker',
+});
 
 /** The messages the case sent to the platform, in order. */
 export const sentMessages = (fakes: FakeActivities): ExchangeMessage[] => fakes.callsTo('sendTransferMessage').map((c) => c.input.message);
 
 /** Lets the fake counterpart answer every message the case sent since the last call, as platform signals. */
-export async function relay(handle: TransferHandle, fakes: FakeActivities, agency: FakeCounterpartAgency, env: TestWorkflowEnvironment, from = agency.received.length): Promise<number> {
+export async function relay(
+  handle: TransferHandle,
+  fakes: FakeActivities,
+  agency: FakeCounterpartAgency,
+  env: TestWorkflowEnvironment,
+  from = agency.received.length,
+): Promise<number> {
   const messages = sentMessages(fakes).slice(from);
   for (const message of messages) {
     for (const answer of agency.answer(message, await env.currentTimeMs())) await handle.signal(transferMessageArrived, { message: answer });

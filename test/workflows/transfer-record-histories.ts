@@ -15,7 +15,19 @@ import { FakeCounterpartAgency } from '../support/fake-counterpart.js';
 import type { FakeActivities } from '../support/fake-activities.js';
 import { until } from './enrollment-harness.js';
 import { startTimeSkipping } from './time-skipping.js';
-import { DAY, NANJING, relay, sentMessages, staffDecision, statusOf, taskIn, type TransferCaseOptions, transferFakes, type TransferHandle, withTransferCase } from './transfer-harness.js';
+import {
+  DAY,
+  NANJING,
+  relay,
+  sentMessages,
+  staffDecision,
+  statusOf,
+  taskIn,
+  type TransferCaseOptions,
+  transferFakes,
+  type TransferHandle,
+  withTransferCase,
+} from './transfer-harness.js';
 
 const outDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 
@@ -26,7 +38,8 @@ interface Scenario {
   drive(handle: TransferHandle, env: TestWorkflowEnvironment, fakes: FakeActivities): Promise<unknown>;
 }
 
-const approve = (handle: TransferHandle, taskId: string, actor: string) => handle.executeUpdate(completeTask, { args: [staffDecision(taskId, 'approve', actor)] });
+const approve = (handle: TransferHandle, taskId: string, actor: string) =>
+  handle.executeUpdate(completeTask, { args: [staffDecision(taskId, 'approve', actor)] });
 
 const scenarios: Scenario[] = [
   {

@@ -46,7 +46,11 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
       const letter = await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter');
       const openedAt = await env.currentTimeMs();
       const [open] = fakes.callsTo('openTask');
-      expect(open?.input).toMatchObject({ region: '330203', caseType: 'transfer', spec: { step: 'acceptanceLetter', slaDays: 15, slaUnit: 'working', preparedBy: null, outcomes: ['approve', 'reject'] } });
+      expect(open?.input).toMatchObject({
+        region: '330203',
+        caseType: 'transfer',
+        spec: { step: 'acceptanceLetter', slaDays: 15, slaUnit: 'working', preparedBy: null, outcomes: ['approve', 'reject'] },
+      });
       expect(open?.input.dueAt).toBe(new Date(computeDeadline(CN_CALENDAR_YEARS, shanghaiDateOf(openedAt), 15, 'working').dueAtMs).toISOString());
       await handle.executeUpdate(completeTask, { args: [staffDecision(letter, 'approve', 'nb-cw-1')] });
 
@@ -85,7 +89,9 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     const fakes = transferFakes();
     const result = await withTransferCase(env, bundle, fakes, {}, async (handle) => {
       const letter = await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter');
-      await expect(handle.executeUpdate(completeTask, { args: [staffDecision(letter, 'reject', 'nb-cw-1')] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await expect(handle.executeUpdate(completeTask, { args: [staffDecision(letter, 'reject', 'nb-cw-1')] })).rejects.toBeInstanceOf(
+        WorkflowUpdateFailedError,
+      );
       await handle.executeUpdate(completeTask, { args: [staffDecision(letter, 'reject', 'nb-cw-1', '未在本地参保缴费')] });
       return handle.result();
     });
@@ -130,7 +136,9 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
       },
     });
     const result = await withTransferCase(env, bundle, fakes, {}, async (handle) => {
-      await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')] });
+      await handle.executeUpdate(completeTask, {
+        args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')],
+      });
       await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'transferOut', 'transferOut'), 'approve', 'hz-cw-1')] });
       await statusOf(handle, 'inTransit');
       // 29 misses a day apart run past the 15 working days (three weeks and more) of the leg: it escalates once, then
@@ -183,7 +191,9 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     const body = `340102${'1970'}0101${'001'}`;
     const fakes = transferFakes();
     const result = await withTransferCase(env, bundle, fakes, { citizen: body + citizenIdCheckChar(body) }, async (handle) => {
-      await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')] });
+      await handle.executeUpdate(completeTask, {
+        args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')],
+      });
       return handle.result();
     });
     expect(result).toEqual({ status: 'temporaryAccount' });
@@ -197,7 +207,9 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     const fakes = transferFakes();
     const agency = new FakeCounterpartAgency(NANJING, 'lateTransferOut', undefined, true);
     const result = await withTransferCase(env, bundle, fakes, { role: 'new' }, async (handle) => {
-      await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')] });
+      await handle.executeUpdate(completeTask, {
+        args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')],
+      });
       await statusOf(handle, 'transferOut');
       await until(() => (sentMessages(fakes).length > 0 ? true : undefined), 'the letter of acceptance');
       const relayed = await relay(handle, fakes, agency, env); // first request: no answer
@@ -229,7 +241,9 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     const fakes = transferFakes();
     const agency = new FakeCounterpartAgency(NANJING, 'refuse');
     const result = await withTransferCase(env, bundle, fakes, { role: 'new' }, async (handle) => {
-      await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')] });
+      await handle.executeUpdate(completeTask, {
+        args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')],
+      });
       await until(() => (sentMessages(fakes).length > 0 ? true : undefined), 'the letter of acceptance');
       await relay(handle, fakes, agency, env);
       return handle.result();

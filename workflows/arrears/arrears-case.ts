@@ -79,7 +79,14 @@ export class ArrearsCase {
   }
 
   view(): CaseView {
-    return { caseId: this.input.caseId, status: this.life.status(), version: this.life.version, closed: this.life.closed(), openTaskId: this.tasks.openTaskId, allowedEvents: this.allowedEvents() };
+    return {
+      caseId: this.input.caseId,
+      status: this.life.status(),
+      version: this.life.version,
+      closed: this.life.closed(),
+      openTaskId: this.tasks.openTaskId,
+      allowedEvents: this.allowedEvents(),
+    };
   }
 
   allowedEvents(): string[] {
@@ -159,13 +166,29 @@ export class ArrearsCase {
         const proposal = ctx.fineProposal;
         if (!proposal) return;
         const approvedBy = ctx.lastDecisionBy ?? 'system';
-        return acts.recordFine({ caseId, employer, amount: proposal.amount, multiple: proposal.multiple, approvedBy, key: `${caseId}:fine:${this.life.version}`, on: today() });
+        return acts.recordFine({
+          caseId,
+          employer,
+          amount: proposal.amount,
+          multiple: proposal.multiple,
+          approvedBy,
+          key: `${caseId}:fine:${this.life.version}`,
+          on: today(),
+        });
       }
       case 'recordDeferral': {
         const d = ctx.deferral;
         if (!d) return;
         const approvedBy = this.decision?.actorId ?? 'system';
-        return acts.recordFeeWaiver({ caseId, employer, from: d.from, until: d.until, reason: `${d.kind}: ${d.reason}`, approvedBy, key: `${caseId}:waiver:${this.life.version}` });
+        return acts.recordFeeWaiver({
+          caseId,
+          employer,
+          from: d.from,
+          until: d.until,
+          reason: `${d.kind}: ${d.reason}`,
+          approvedBy,
+          key: `${caseId}:waiver:${this.life.version}`,
+        });
       }
     }
   }
@@ -208,7 +231,15 @@ export class ArrearsCase {
       closed: this.life.closed(),
       deadlines: this.deadlines(),
       allowedEvents: this.allowedEvents(),
-      summary: { employerCreditCode: this.input.employer, periods: ctx.periods, orders: ctx.orders, fine: ctx.fine, fineProposal: ctx.fineProposal, deferral: ctx.deferral, balance: this.balance },
+      summary: {
+        employerCreditCode: this.input.employer,
+        periods: ctx.periods,
+        orders: ctx.orders,
+        fine: ctx.fine,
+        fineProposal: ctx.fineProposal,
+        deferral: ctx.deferral,
+        balance: this.balance,
+      },
     });
   }
 }

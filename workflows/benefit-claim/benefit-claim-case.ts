@@ -70,7 +70,14 @@ export class BenefitClaimCase {
   }
 
   view(): CaseView {
-    return { caseId: this.input.caseId, status: this.status(), version: this.life.version, closed: this.life.closed(), openTaskId: this.tasks.openTaskId, allowedEvents: this.allowedEvents() };
+    return {
+      caseId: this.input.caseId,
+      status: this.status(),
+      version: this.life.version,
+      closed: this.life.closed(),
+      openTaskId: this.tasks.openTaskId,
+      allowedEvents: this.allowedEvents(),
+    };
   }
 
   allowedEvents(): string[] {
@@ -132,7 +139,15 @@ export class BenefitClaimCase {
 
   amounts(entries: AmountEntries = {}, grade = this.gradeInfo()): ClaimAssessment {
     const { application, policy, filedOn } = this.input;
-    return claimAmounts(application, this.facts, policy, filedOn, entries, grade) ?? { refusals: [{ code: 'NO_GRADE', reason: 'no disability grade yet' }], options: [], lines: [], figures: {}, workings: [] };
+    return (
+      claimAmounts(application, this.facts, policy, filedOn, entries, grade) ?? {
+        refusals: [{ code: 'NO_GRADE', reason: 'no disability grade yet' }],
+        options: [],
+        lines: [],
+        figures: {},
+        workings: [],
+      }
+    );
   }
 
   eventFor(step: BenefitStep, completion: TaskCompletion): BenefitClaimEvent | { refused: string } {
@@ -177,7 +192,8 @@ export class BenefitClaimCase {
   /** Where an unemployment benefit stops on re-employment (unemployment-stop.ts), never before its registration. */
   stopFor(date: string): UnemploymentStop {
     const { application, policy } = this.input;
-    if (application.type !== 'unemployment') throw wf.ApplicationFailure.nonRetryable('only an unemployment benefit stops on re-employment', 'InvariantViolation');
+    if (application.type !== 'unemployment')
+      throw wf.ApplicationFailure.nonRetryable('only an unemployment benefit stops on re-employment', 'InvariantViolation');
     const months = Number(this.life.context.assessment?.figures.months ?? 0);
     const reemploymentDate = compareDates(date, application.registeredOn) < 0 ? application.registeredOn : date;
     return stopOnReemployment({ registrationDate: application.registeredOn, entitledMonths: months, reemploymentDate }, policy.unemployment);
@@ -190,7 +206,13 @@ export class BenefitClaimCase {
 
   noteReemployment(signal: { date: string; employerCreditCode: string | null; enrollmentCaseId: string }): void {
     const { caseId } = this.input;
-    this.lines.push({ caseId, key: `${caseId}:reemployed:${signal.enrollmentCaseId}`, actor: 'system', action: 'benefit.reemployed', detail: { date: signal.date, employerCreditCode: signal.employerCreditCode } });
+    this.lines.push({
+      caseId,
+      key: `${caseId}:reemployed:${signal.enrollmentCaseId}`,
+      actor: 'system',
+      action: 'benefit.reemployed',
+      detail: { date: signal.date, employerCreditCode: signal.employerCreditCode },
+    });
   }
 
   private async run(effect: BenefitClaimEffect): Promise<void> {
@@ -209,7 +231,13 @@ export class BenefitClaimCase {
   private runChecks(): void {
     const { caseId, application, policy, filedOn } = this.input;
     const outcome = checkFiledClaim(application, this.facts, policy, this.calendar.years, filedOn);
-    this.lines.push({ caseId, key: `${caseId}:checks`, actor: 'system', action: outcome.passed ? 'checks.passed' : 'checks.failed', detail: { refusals: outcome.passed ? [] : outcome.refusals } });
+    this.lines.push({
+      caseId,
+      key: `${caseId}:checks`,
+      actor: 'system',
+      action: outcome.passed ? 'checks.passed' : 'checks.failed',
+      detail: { refusals: outcome.passed ? [] : outcome.refusals },
+    });
     this.life.send(
       outcome.passed
         ? { type: 'CHECKS_PASSED', assessment: outcome.assessment, employerLiability: outcome.employerLiability, recognition: outcome.recognition }

@@ -76,7 +76,14 @@ export class EnrollmentCase {
 
   view(): CaseView {
     const { caseId } = this.input;
-    return { caseId, status: this.life.status(), version: this.life.version, closed: this.life.closed(), openTaskId: this.tasks.openTaskId, allowedEvents: this.allowedEvents() };
+    return {
+      caseId,
+      status: this.life.status(),
+      version: this.life.version,
+      closed: this.life.closed(),
+      openTaskId: this.tasks.openTaskId,
+      allowedEvents: this.allowedEvents(),
+    };
   }
 
   allowedEvents(): string[] {
@@ -98,7 +105,13 @@ export class EnrollmentCase {
   /** The applicant resubmitted: the case goes back through the checks. */
   acceptResubmission(correction: EnrollmentCorrection): void {
     const { caseId } = this.input;
-    this.lines.push({ caseId, key: `${caseId}:resubmitted:${this.life.version}`, actor: this.input.submittedBy.id, action: 'case.resubmitted', detail: { comment: correction.comment } });
+    this.lines.push({
+      caseId,
+      key: `${caseId}:resubmitted:${this.life.version}`,
+      actor: this.input.submittedBy.id,
+      action: 'case.resubmitted',
+      detail: { comment: correction.comment },
+    });
     this.life.send({ type: 'RESUBMIT', correction });
   }
 
@@ -141,7 +154,12 @@ export class EnrollmentCase {
     // pooling areas, the switch from flexible work nor extended contributions (domain/enrollment/enrollment-checks.ts).
     const provisional = wf.patched('calendar-provisional');
     const rules = wf.patched('enrollment-rules-2026-12') ? CURRENT_ENROLLMENT_RULES : FIRST_ENROLLMENT_RULES;
-    const facts = await acts.gatherEnrollmentFacts({ caseId, citizenId: application.person.citizenId, employerCreditCode: application.employerCreditCode, region: application.region });
+    const facts = await acts.gatherEnrollmentFacts({
+      caseId,
+      citizenId: application.person.citizenId,
+      employerCreditCode: application.employerCreditCode,
+      region: application.region,
+    });
     const outcome = checkEnrollment({
       caseId,
       application,
@@ -182,7 +200,12 @@ export class EnrollmentCase {
 
   private async openRecords(): Promise<void> {
     const { context } = this.life;
-    const result = await acts.openInsuranceRecords({ caseId: this.input.caseId, application: context.application, parameters: this.parameters!, decidedBy: context.decidedBy ?? 'system' });
+    const result = await acts.openInsuranceRecords({
+      caseId: this.input.caseId,
+      application: context.application,
+      parameters: this.parameters!,
+      decidedBy: context.decidedBy ?? 'system',
+    });
     // Re-employment stops the person's unemployment benefit (社会保险法 art. 51): each open claim hears of the hire.
     // Cases started before this rule never signalled, and a replay of their history must not either.
     if (result.opened && (result.unemploymentClaims?.length ?? 0) > 0 && wf.patched('benefit-stop-on-reemployment')) {
@@ -220,7 +243,14 @@ export class EnrollmentCase {
     const review = this.tasks.deadline('agencyReview');
     if (review) list.push(review);
     const correction = this.correctionDue();
-    if (correction) list.push({ name: 'correction', dueDate: correction.dueDate, dueAt: toShanghaiIso(correction.dueAtMs), unit: 'calendar', ...flag(correction.provisional) });
+    if (correction)
+      list.push({
+        name: 'correction',
+        dueDate: correction.dueDate,
+        dueAt: toShanghaiIso(correction.dueAtMs),
+        unit: 'calendar',
+        ...flag(correction.provisional),
+      });
     return list;
   }
 

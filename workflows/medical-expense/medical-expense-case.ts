@@ -2,7 +2,13 @@ import * as wf from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import type { TimelineLine } from '../../domain/case/case-projection.js';
-import { DECLARATION_STEPS, declarationEventFor, type DeclarationEffect, type DeclarationStep, toDeclarationEffects } from '../../domain/declarations/declaration-review.js';
+import {
+  DECLARATION_STEPS,
+  declarationEventFor,
+  type DeclarationEffect,
+  type DeclarationStep,
+  toDeclarationEffects,
+} from '../../domain/declarations/declaration-review.js';
 import { declarationReviewMachine, type DeclarationReviewEvent } from '../../domain/declarations/declaration-review.machine.js';
 import { medicalExpenseSummary } from '../../domain/declarations/medical-expense-summary.js';
 import type { TaskCompletion } from '../../domain/task.js';
@@ -43,7 +49,14 @@ export class MedicalExpenseCase {
   }
 
   view(): CaseView {
-    return { caseId: this.input.caseId, status: this.status(), version: this.life.version, closed: this.life.closed(), openTaskId: this.tasks.openTaskId, allowedEvents: [] };
+    return {
+      caseId: this.input.caseId,
+      status: this.status(),
+      version: this.life.version,
+      closed: this.life.closed(),
+      openTaskId: this.tasks.openTaskId,
+      allowedEvents: [],
+    };
   }
 
   async runEffects(): Promise<void> {
@@ -99,7 +112,13 @@ export class MedicalExpenseCase {
     const { caseId, declaration, assessment, region } = this.input;
     if (effect.kind === 'release') {
       await acts.releaseMedicalInvoices({ caseId, region });
-      this.lines.push({ caseId, key: `${caseId}:invoices-released`, actor: 'system', action: 'medicalExpense.invoicesReleased', detail: { invoices: assessment.invoices.length } });
+      this.lines.push({
+        caseId,
+        key: `${caseId}:invoices-released`,
+        actor: 'system',
+        action: 'medicalExpense.invoicesReleased',
+        detail: { invoices: assessment.invoices.length },
+      });
       return;
     }
     const decision = this.life.context.decision;
@@ -113,7 +132,13 @@ export class MedicalExpenseCase {
       decidedBy: decision?.by ?? 'system',
       decidedMonth: monthOf(decision?.on ?? today()),
     });
-    this.lines.push({ caseId, key: `${caseId}:booked`, actor: 'system', action: 'medicalExpense.booked', detail: { ledger: assessment.ledger, amount: assessment.reimbursable } });
+    this.lines.push({
+      caseId,
+      key: `${caseId}:booked`,
+      actor: 'system',
+      action: 'medicalExpense.booked',
+      detail: { ledger: assessment.ledger, amount: assessment.reimbursable },
+    });
     this.life.send({ type: 'BOOKED' });
   }
 

@@ -1,7 +1,14 @@
 import * as wf from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { CalendarYear } from '../../domain/calendar/holiday-calendar.js';
-import { FAILED_OUTCOMES, HOLD_OUTCOMES, LINE_OUTCOMES_NEEDING_REASON, approvalTaskSpec, lineTaskSpec, type LineTaskStep } from '../../domain/payroll/payroll-tasks.js';
+import {
+  FAILED_OUTCOMES,
+  HOLD_OUTCOMES,
+  LINE_OUTCOMES_NEEDING_REASON,
+  approvalTaskSpec,
+  lineTaskSpec,
+  type LineTaskStep,
+} from '../../domain/payroll/payroll-tasks.js';
 import { payrollMachine } from '../../domain/payroll/payroll.machine.js';
 import type { TaskCompletion } from '../../domain/task.js';
 import { taskProhibitionFor } from '../../policies/task-prohibitions.js';
@@ -57,7 +64,14 @@ export class PayrollCase {
   }
 
   view(): CaseView {
-    return { caseId: this.input.caseId, status: this.status(), version: this.life.version, closed: this.life.closed(), openTaskId: this.tasks.openTaskId, allowedEvents: [] };
+    return {
+      caseId: this.input.caseId,
+      status: this.status(),
+      version: this.life.version,
+      closed: this.life.closed(),
+      openTaskId: this.tasks.openTaskId,
+      allowedEvents: [],
+    };
   }
 
   /** Writes the read model: status, the approval deadline, and the counts the payroll page shows. */

@@ -62,7 +62,14 @@ export class PetitionCase {
   }
 
   view(): CaseView {
-    return { caseId: this.input.caseId, status: this.status(), version: this.life.version, closed: this.life.closed(), openTaskId: this.tasks?.openTaskId ?? null, allowedEvents: this.allowedEvents() };
+    return {
+      caseId: this.input.caseId,
+      status: this.status(),
+      version: this.life.version,
+      closed: this.life.closed(),
+      openTaskId: this.tasks?.openTaskId ?? null,
+      allowedEvents: this.allowedEvents(),
+    };
   }
 
   allowedEvents(): string[] {
@@ -106,7 +113,15 @@ export class PetitionCase {
       else await acts.recordPetitionRating({ caseId: this.input.caseId, score: ctx().rating!.score, comment: ctx().rating!.comment });
     }
     const { caseId } = this.input;
-    await acts.projectCase({ caseId, status: this.status(), version: this.life.version, closed: this.life.closed(), deadlines: this.deadlines(), allowedEvents: this.allowedEvents(), summary: petitionSummary(ctx(), { forPetitioner: false }) });
+    await acts.projectCase({
+      caseId,
+      status: this.status(),
+      version: this.life.version,
+      closed: this.life.closed(),
+      deadlines: this.deadlines(),
+      allowedEvents: this.allowedEvents(),
+      summary: petitionSummary(ctx(), { forPetitioner: false }),
+    });
     this.settled = this.life.version;
   }
 
@@ -126,18 +141,31 @@ export class PetitionCase {
   async openStep(step: PetitionStepSpec): Promise<void> {
     const ctx = this.life.context;
     const { petition, policy, caseId, sensitive } = this.input;
-    const region = step.body === 'forwardee' ? ctx.forwardedTo! : step.body === 'handling' ? ctx.handlingRegion : this.reviewBody(step.body === 'parent' ? 'review' : 'rereview')!;
+    const region =
+      step.body === 'forwardee'
+        ? ctx.forwardedTo!
+        : step.body === 'handling'
+          ? ctx.handlingRegion
+          : this.reviewBody(step.body === 'parent' ? 'review' : 'rereview')!;
     if (region !== petition.region) await acts.sharePetitionWithRegion({ caseId, region });
     this.tasks = new HumanTaskDesk({ caseId, caseType: 'petition', region }, this.calendar, acts);
     this.spec = step;
     const due = step.clock ? this.clockDue(step.clock) : undefined;
     const preparedBy =
-      step.step === 'extension' ? (ctx.extension?.requestedBy ?? null) : step.step === 'review' ? (ctx.opinion?.issuedBy ?? null) : step.step === 'rereview' ? (ctx.review?.issuedBy ?? null) : null;
+      step.step === 'extension'
+        ? (ctx.extension?.requestedBy ?? null)
+        : step.step === 'review'
+          ? (ctx.opinion?.issuedBy ?? null)
+          : step.step === 'rereview'
+            ? (ctx.review?.issuedBy ?? null)
+            : null;
     await this.tasks.open({
       step: step.step,
       permission: step.permission,
       // The remaining statutory days; a task reopened after an extension decision keeps the original clock.
-      slaDays: due ? Math.max(1, due.due.unit === 'calendar' ? daysBetween(today(), due.due.dueDate) : policy.transferObjectionWorkingDays) : policy.extensionDecisionWorkingDays,
+      slaDays: due
+        ? Math.max(1, due.due.unit === 'calendar' ? daysBetween(today(), due.due.dueDate) : policy.transferObjectionWorkingDays)
+        : policy.extensionDecisionWorkingDays,
       slaUnit: due?.due.unit ?? 'working',
       priority: sensitive ? 1 : 0,
       preparedBy, // four eyes: the extension's requester, or the author of the opinion under review
@@ -163,7 +191,13 @@ export class PetitionCase {
     const status = this.status();
     const list: CaseDeadline[] = petitionClocks(this.calendar.years, this.input.policy, this.life.context, { windowsFromDelivery: this.rules2026 })
       .filter((c) => c.statuses.includes(status))
-      .map((c) => ({ name: c.clock, dueDate: c.due.dueDate, dueAt: toShanghaiIso(c.due.dueAtMs), unit: c.due.unit, ...(c.due.provisional ? { provisional: true } : {}) }));
+      .map((c) => ({
+        name: c.clock,
+        dueDate: c.due.dueDate,
+        dueAt: toShanghaiIso(c.due.dueAtMs),
+        unit: c.due.unit,
+        ...(c.due.provisional ? { provisional: true } : {}),
+      }));
     const internal = this.spec && this.spec.clock === null ? this.tasks?.deadline(`${this.spec.step}Decision`) : null;
     if (internal) list.push(internal);
     return list;
@@ -177,6 +211,14 @@ export class PetitionCase {
 
   /** What continue-as-new carries into the next run. */
   carried(): NonNullable<PetitionInput['carried']> {
-    return { value: this.status(), context: this.life.context, version: this.life.version, calendar: [...this.calendar.years], regions: this.regions, parents: this.parents, rules2026: this.rules2026 };
+    return {
+      value: this.status(),
+      context: this.life.context,
+      version: this.life.version,
+      calendar: [...this.calendar.years],
+      regions: this.regions,
+      parents: this.parents,
+      rules2026: this.rules2026,
+    };
   }
 }

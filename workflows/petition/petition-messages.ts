@@ -36,4 +36,6 @@ export const requestPetitionReview = wf.defineUpdate<CaseView, [{ stage: 'review
 /** The petitioner rates the reply (art. 34: evaluation through the petition information system), 1–5. */
 export const ratePetition = wf.defineUpdate<CaseView, [{ score: number; comment: string; actorId: string }]>('ratePetition');
 /** Staff record the day the petitioner received an opinion by letter (送达回证): the review window runs from it. */
-export const recordPetitionDelivery = wf.defineUpdate<CaseView, [{ document: 'opinion' | 'review'; receivedOn: string; actorId: string }]>('recordPetitionDelivery');
+export const recordPetitionDelivery = wf.defineUpdate<CaseView, [{ document: 'opinion' | 'review'; receivedOn: string; actorId: string }]>(
+  'recordPetitionDelivery',
+);

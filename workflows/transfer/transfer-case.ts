@@ -83,12 +83,24 @@ export class TransferCase {
   /** Reads the facts of the person and both areas (recorded in history, so a replay decides the same). */
   static async open(input: TransferInput): Promise<TransferCase> {
     const { application: a } = input;
-    const facts = await acts.loadTransferContext({ citizenId: a.citizenId, insurance: a.insurance, fromPoolingArea: a.fromPoolingArea, toPoolingArea: a.toPoolingArea });
+    const facts = await acts.loadTransferContext({
+      citizenId: a.citizenId,
+      insurance: a.insurance,
+      fromPoolingArea: a.fromPoolingArea,
+      toPoolingArea: a.toPoolingArea,
+    });
     return new TransferCase(input, facts);
   }
 
   view(): CaseView {
-    return { caseId: this.input.caseId, status: this.life.status(), version: this.life.version, closed: this.life.closed(), openTaskId: this.desk?.openTaskId ?? null, allowedEvents: [] };
+    return {
+      caseId: this.input.caseId,
+      status: this.life.status(),
+      version: this.life.version,
+      closed: this.life.closed(),
+      openTaskId: this.desk?.openTaskId ?? null,
+      allowedEvents: [],
+    };
   }
 
   /** The leg the case is in, by the insurance's own names (completion → load for medical and unemployment). */
@@ -98,7 +110,16 @@ export class TransferCase {
 
   legs(): TransferLegView[] {
     const { application, role, offices, policy } = this.input;
-    return transferLegViews({ calendar: this.calendar.years, insurance: application.insurance, role, status: this.life.status(), progress: this.progress, offices, policy: policy.legs, today: today() });
+    return transferLegViews({
+      calendar: this.calendar.years,
+      insurance: application.insurance,
+      role,
+      status: this.life.status(),
+      progress: this.progress,
+      offices,
+      policy: policy.legs,
+      today: today(),
+    });
   }
 
   /** The due instant of a leg's clock, or null before it started. */
@@ -150,7 +171,13 @@ export class TransferCase {
     if (this.progress.escalated.includes(leg)) return;
     const office = this.input.offices[TRANSFER_STEPS[leg].office];
     const { caseId } = this.input;
-    await acts.escalateTransferLeg({ caseId, leg, region: office.served ? office.region : office.poolingArea, key: `${caseId}:escalated:${leg}`, detail: { served: office.served } });
+    await acts.escalateTransferLeg({
+      caseId,
+      leg,
+      region: office.served ? office.region : office.poolingArea,
+      key: `${caseId}:escalated:${leg}`,
+      detail: { served: office.served },
+    });
     this.progress.escalated.push(leg);
     this.notify('transfer_delayed', { leg });
     this.life.version += 1;
@@ -166,7 +193,13 @@ export class TransferCase {
   /** Looks for the money the old office paid out (both offices served here). */
   async collectFunds(): Promise<boolean> {
     const { caseId, reference, application: a } = this.input;
-    const result = await acts.collectTransferFunds({ caseId, reference, insurance: a.insurance, poolingArea: a.toPoolingArea, calculated: this.assessment.amounts ?? zeroAmounts() });
+    const result = await acts.collectTransferFunds({
+      caseId,
+      reference,
+      insurance: a.insurance,
+      poolingArea: a.toPoolingArea,
+      calculated: this.assessment.amounts ?? zeroAmounts(),
+    });
     if (!result.arrived) return false;
     this.reconciliation = result.reconciliation;
     this.line('transfer.funds.received', { reconciled: result.reconciliation?.balanced ?? null });
@@ -178,9 +211,21 @@ export class TransferCase {
   async absorbMessages(): Promise<void> {
     for (let message = this.inbox.shift(); message; message = this.inbox.shift()) {
       const { caseId } = this.input;
-      this.lines.push({ caseId, key: `${caseId}:message:${message.messageId}`, actor: 'counterpart', action: 'transfer.message.received', detail: { type: message.type, messageId: message.messageId } });
+      this.lines.push({
+        caseId,
+        key: `${caseId}:message:${message.messageId}`,
+        actor: 'counterpart',
+        action: 'transfer.message.received',
+        detail: { type: message.type, messageId: message.messageId },
+      });
       if (!(await this.handle(message))) {
-        this.lines.push({ caseId, key: `${caseId}:ignored:${message.messageId}`, actor: 'system', action: 'transfer.message.ignored', detail: { type: message.type, status: this.life.status() } });
+        this.lines.push({
+          caseId,
+          key: `${caseId}:ignored:${message.messageId}`,
+          actor: 'system',
+          action: 'transfer.message.ignored',
+          detail: { type: message.type, status: this.life.status() },
+        });
       }
       this.life.version += 1;
     }
@@ -268,7 +313,14 @@ export class TransferCase {
   private async payOut(): Promise<void> {
     const { caseId, reference, application: a, role } = this.input;
     const amounts = this.assessment.amounts ?? zeroAmounts();
-    await acts.bookTransferOut({ caseId, reference, insurance: a.insurance, poolingArea: a.fromPoolingArea, amounts, sentBy: this.life.context.sentBy ?? 'system' });
+    await acts.bookTransferOut({
+      caseId,
+      reference,
+      insurance: a.insurance,
+      poolingArea: a.fromPoolingArea,
+      amounts,
+      sentBy: this.life.context.sentBy ?? 'system',
+    });
     this.progress.sentOn = today();
     this.line('transfer.paidOut', { ...amounts, poolingArea: a.fromPoolingArea });
     if (role === 'old') await this.sendTransferOut();
@@ -295,7 +347,15 @@ export class TransferCase {
 
   private async openTemporaryAccount(): Promise<void> {
     const { caseId, application: a } = this.input;
-    await acts.openTemporaryAccount({ caseId, citizenId: a.citizenId, region: a.toRegion, poolingArea: a.toPoolingArea, keptInPoolingArea: a.fromPoolingArea, openedOn: today(), decidedBy: this.life.context.acceptedBy ?? 'system' });
+    await acts.openTemporaryAccount({
+      caseId,
+      citizenId: a.citizenId,
+      region: a.toRegion,
+      poolingArea: a.toPoolingArea,
+      keptInPoolingArea: a.fromPoolingArea,
+      openedOn: today(),
+      decidedBy: this.life.context.acceptedBy ?? 'system',
+    });
     this.progress.stoppedOn = today();
   }
 
@@ -305,12 +365,18 @@ export class TransferCase {
     const refusal = this.life.context.refusal;
     // Our office refused what the counterpart asked for: it is told why, in writing. (As the new office we refuse
     // before any request went out, so there is nobody to tell.)
-    if (refusal !== null && refusal.by !== 'counterpart' && this.input.role === 'old') await this.sendMessage({ type: 'TRANSFER_REFUSED', reason: refusal.reason });
+    if (refusal !== null && refusal.by !== 'counterpart' && this.input.role === 'old')
+      await this.sendMessage({ type: 'TRANSFER_REFUSED', reason: refusal.reason });
   }
 
   private async sendRequest(): Promise<void> {
     this.requestAttempts += 1;
-    await this.sendMessage({ type: 'TRANSFER_REQUEST', appliedOn: this.progress.appliedOn, acceptedOn: this.progress.letterSentOn, attempt: this.requestAttempts });
+    await this.sendMessage({
+      type: 'TRANSFER_REQUEST',
+      appliedOn: this.progress.appliedOn,
+      acceptedOn: this.progress.letterSentOn,
+      attempt: this.requestAttempts,
+    });
   }
 
   /** The information table and the money, as paid out; a re-send keeps the payment ID, so the money is booked once. */
@@ -327,7 +393,12 @@ export class TransferCase {
   }
 
   private async sendMessage(body: ExchangeMessageBody): Promise<void> {
-    const message = { ...envelopeOf(this.input, this.counterpartReference), ...body, messageId: wf.uuid4(), sentAt: toShanghaiIso(Date.now()) } as ExchangeMessage;
+    const message = {
+      ...envelopeOf(this.input, this.counterpartReference),
+      ...body,
+      messageId: wf.uuid4(),
+      sentAt: toShanghaiIso(Date.now()),
+    } as ExchangeMessage;
     await platform.sendTransferMessage({ caseId: this.input.caseId, message });
     this.line('transfer.message.sent', { type: message.type, messageId: message.messageId });
   }
@@ -361,7 +432,15 @@ export class TransferCase {
       recipientKind: 'citizen',
       recipientId: a.citizenId,
       kind: notice,
-      payload: { reference, status: this.life.status(), insurance: a.insurance, fromRegion: a.fromRegion, toRegion: a.toRegion, ...extra, ...(this.life.context.refusal ? { reason: this.life.context.refusal.reason } : {}) },
+      payload: {
+        reference,
+        status: this.life.status(),
+        insurance: a.insurance,
+        fromRegion: a.fromRegion,
+        toRegion: a.toRegion,
+        ...extra,
+        ...(this.life.context.refusal ? { reason: this.life.context.refusal.reason } : {}),
+      },
     });
   }
 
@@ -375,7 +454,13 @@ export class TransferCase {
       status: this.life.status(),
       version: this.life.version,
       closed: this.life.closed(),
-      deadlines: transferDeadlines(this.calendar.years, this.input, legs.find((l) => l.name === leg), this.progress, this.life.closed()),
+      deadlines: transferDeadlines(
+        this.calendar.years,
+        this.input,
+        legs.find((l) => l.name === leg),
+        this.progress,
+        this.life.closed(),
+      ),
       allowedEvents: [],
       summary: transferSummary({
         input: this.input,

@@ -5,7 +5,11 @@ import { Money } from '../../domain/money.js';
 import type { TransferInput } from './transfer-messages.js';
 
 /** What a case writes of a platform message; the envelope, the ID and the time are added when it is sent. */
-export type ExchangeMessageBody = ExchangeMessage extends infer M ? (M extends unknown ? Omit<M, keyof ExchangeEnvelope | 'messageId' | 'sentAt'> : never) : never;
+export type ExchangeMessageBody = ExchangeMessage extends infer M
+  ? M extends unknown
+    ? Omit<M, keyof ExchangeEnvelope | 'messageId' | 'sentAt'>
+    : never
+  : never;
 
 /**
  * The fields every message of this transfer carries (docs/transfers.md, `cn-si-transfer/1`): this system's office as
@@ -41,5 +45,10 @@ export function informationTableOf(periods: readonly AccountPeriod[], throughMon
 
 /** The last month the old records cover (an open record: up to `throughMonth`), or null without records. Pure. */
 export function lastCoveredMonthOf(periods: readonly AccountPeriod[], throughMonth: string): string | null {
-  return periods.map((p) => p.endMonth ?? throughMonth).sort().at(-1) ?? null;
+  return (
+    periods
+      .map((p) => p.endMonth ?? throughMonth)
+      .sort()
+      .at(-1) ?? null
+  );
 }

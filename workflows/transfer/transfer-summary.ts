@@ -14,7 +14,13 @@ const flag = (provisional: boolean) => (provisional ? { provisional: true } : {}
  * The deadlines a transfer case shows: the clock of the leg it is in (working days from the leg's start) and, for an
  * open pension transfer, the 45-working-day bound of the whole (国办发〔2009〕66号 art. 8). Pure.
  */
-export function transferDeadlines(calendar: readonly CalendarYear[], input: TransferInput, current: TransferLegView | undefined, progress: TransferProgress, closed: boolean): CaseDeadline[] {
+export function transferDeadlines(
+  calendar: readonly CalendarYear[],
+  input: TransferInput,
+  current: TransferLegView | undefined,
+  progress: TransferProgress,
+  closed: boolean,
+): CaseDeadline[] {
   const list: CaseDeadline[] = [];
   if (current?.dueDate && current.from) {
     const due = computeDeadline(calendar, current.from, current.days, 'working');

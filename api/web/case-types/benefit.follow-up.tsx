@@ -79,7 +79,8 @@ const words = {
 } as const;
 
 const slug = (reference: string) => encodeURIComponent(reference);
-const period = (line: Line, lang: Lang) => (line.kind === 'oneOff' ? line.startMonth : line.endMonth ? `${line.startMonth} – ${line.endMonth}` : `${line.startMonth} ${words.onwards[lang]}`);
+const period = (line: Line, lang: Lang) =>
+  line.kind === 'oneOff' ? line.startMonth : line.endMonth ? `${line.startMonth} – ${line.endMonth}` : `${line.startMonth} ${words.onwards[lang]}`;
 
 function LinesTable(props: { lines: Line[]; lang: Lang; withStatus?: boolean; testId: string }) {
   const { lines, lang, withStatus, testId } = props;

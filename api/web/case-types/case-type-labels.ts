@@ -49,7 +49,19 @@ const enrollment: CaseTypeLabels = {
     agencyReview: { zh: '经办机构审核时限', en: 'Agency review' },
     correction: { zh: '补正期限', en: 'Correction due' },
   },
-  summary: ['personName', 'employerCreditCode', 'hireDate', 'insuranceTypes', 'monthlyWage', 'lateDays', 'reviewReasons', 'refusals', 'returns', 'reason', 'decidedBy'],
+  summary: [
+    'personName',
+    'employerCreditCode',
+    'hireDate',
+    'insuranceTypes',
+    'monthlyWage',
+    'lateDays',
+    'reviewReasons',
+    'refusals',
+    'returns',
+    'reason',
+    'decidedBy',
+  ],
 };
 
 const petitionStatuses: Record<PetitionStatus | 'submitted', Label> = {

@@ -109,7 +109,6 @@ const benefit: Record<string, OutcomeForm> = {
   extend: { label: { zh: '鉴定延期 30 日', en: 'Extend by 30 days' } },
 };
 
-
 const forms: Record<string, Record<string, OutcomeForm>> = { petition, arrears, benefit, ...transferSteps };
 
 /**

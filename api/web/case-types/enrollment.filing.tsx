@@ -14,7 +14,6 @@ const list = (form: PostedForm, name: string): string[] => {
   return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
 };
 
-
 const words = {
   name: { zh: '姓名', en: 'Name' },
   citizenId: { zh: '公民身份号码', en: 'Citizen ID number' },
@@ -103,7 +102,10 @@ export const enrollmentFiling: CaseTypeFiling = {
     };
     if (roster instanceof File && roster.size > 0) {
       // One registration per roster line; the first refusal stops the import and names its line.
-      const lines = (await roster.text()).split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+      const lines = (await roster.text())
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#'));
       let last: ApiAnswer<Filed> | null = null;
       for (const [index, line] of lines.entries()) {
         const [citizenId = '', name = '', hireDate = '', monthlyWage = ''] = line.split(',').map((cell) => cell.trim());

@@ -35,7 +35,16 @@ const kinds: Record<string, Label> = {
 };
 
 // Which case type a notice kind belongs to, to name its `status` (the outbox row does not carry the case type).
-const arrearsKinds = new Set(['order_to_pay', 'fine_decision', 'transfer_decision', 'guarantee_agreement', 'court_application', 'deferral_approved', 'deferral_refused', 'arrears_settled']);
+const arrearsKinds = new Set([
+  'order_to_pay',
+  'fine_decision',
+  'transfer_decision',
+  'guarantee_agreement',
+  'court_application',
+  'deferral_approved',
+  'deferral_refused',
+  'arrears_settled',
+]);
 
 /** The case type whose words a notice of `kind` uses. */
 export const noticeCaseType = (kind: string): string =>

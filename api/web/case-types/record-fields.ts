@@ -169,7 +169,12 @@ const valueTables: Record<string, Readonly<Record<string, Label>>> = {
   options: shortfallOptionLabels,
   cause: { workInjury: { zh: '因工死亡', en: 'Work injury' }, other: { zh: '非因工死亡', en: 'Other causes' } },
   eventType: { birth: { zh: '生育', en: 'Birth' }, miscarriage: { zh: '流产', en: 'Miscarriage' } },
-  applicant: { employer: { zh: '用人单位', en: 'Employer' }, worker: { zh: '职工本人', en: 'The worker' }, family: { zh: '近亲属', en: 'Close relatives' }, union: { zh: '工会组织', en: 'Trade union' } },
+  applicant: {
+    employer: { zh: '用人单位', en: 'Employer' },
+    worker: { zh: '职工本人', en: 'The worker' },
+    family: { zh: '近亲属', en: 'Close relatives' },
+    union: { zh: '工会组织', en: 'Trade union' },
+  },
 };
 
 /** How a record names its case status: the status words of its case type. */
@@ -194,8 +199,10 @@ export function valueText(key: string, value: unknown, lang: Lang, statusWords: 
   if (key === 'returns' && value === 0) return null;
   if (typeof value === 'boolean') return yesNo[lang][value ? 0 : 1];
   if (key === 'status' && typeof value === 'string') return statusWords(value);
-  if (key === 'refusals' && Array.isArray(value)) return value.length === 0 ? null : value.map((item) => refusalText(isRecord(item) ? item : {}, lang)).join(lang === 'zh' ? '；' : '; ');
-  if (key === 'reviewReasons' && Array.isArray(value)) return value.length === 0 ? null : value.map((item) => reviewReasonText(String(item as string), lang)).join(lang === 'zh' ? '；' : '; ');
+  if (key === 'refusals' && Array.isArray(value))
+    return value.length === 0 ? null : value.map((item) => refusalText(isRecord(item) ? item : {}, lang)).join(lang === 'zh' ? '；' : '; ');
+  if (key === 'reviewReasons' && Array.isArray(value))
+    return value.length === 0 ? null : value.map((item) => reviewReasonText(String(item as string), lang)).join(lang === 'zh' ? '；' : '; ');
   if (Array.isArray(value)) {
     // Lists of records (deadlines, balances) have their own place on the page.
     if (value.length === 0 || value.some((item) => typeof item === 'object' && item !== null)) return null;

@@ -68,7 +68,10 @@ export const temporaryAccountRuleLabels: Record<TemporaryAccountRule, Label> = {
   INTO_HUKOU_PROVINCE: { zh: '转入户籍所在省：正常转移', en: 'Moving into the hukou province: ordinary transfer' },
   BELOW_AGE_LIMIT: { zh: '未达年龄：正常转移', en: 'Below the age limit: ordinary transfer' },
   APPROVED_TRANSFER: { zh: '组织或人社部门批准调动：正常转移', en: 'Approved move: ordinary transfer' },
-  TEMPORARY_ACCOUNT: { zh: '男满 50 周岁、女满 40 周岁跨省流动：保留原关系，建立临时缴费账户', en: 'Men from 50, women from 40 leaving the hukou province: temporary account' },
+  TEMPORARY_ACCOUNT: {
+    zh: '男满 50 周岁、女满 40 周岁跨省流动：保留原关系，建立临时缴费账户',
+    en: 'Men from 50, women from 40 leaving the hukou province: temporary account',
+  },
 };
 
 export const transferNoticeLabels: Record<TransferNotice, Label> = {

@@ -18,7 +18,16 @@ import {
 interface TransferView {
   reference: string;
   insurance: string;
-  legs: { name: string; office: 'old' | 'new'; region: string; served: boolean; dueDate: string | null; daysLeft: number | null; provisional: boolean; status: string }[];
+  legs: {
+    name: string;
+    office: 'old' | 'new';
+    region: string;
+    served: boolean;
+    dueDate: string | null;
+    daysLeft: number | null;
+    provisional: boolean;
+    status: string;
+  }[];
   amounts: { pooledFund: string; personalAccount: string } | null;
   months: number | null;
   reconciliation: { balanced: boolean } | null;
@@ -66,7 +75,8 @@ export const transferFollowUp: ApplicantFollowUp = {
     const view = data as TransferView;
     const [colon, open, close] = lang === 'zh' ? ['：', '（', '）'] : [': ', ' (', ')'];
     const fill = (template: string, n: number) => template.replace('{n}', String(n));
-    const left = (days: number | null) => (days === null ? '—' : days > 0 ? fill(words.workingDaysLeft[lang], days) : days === 0 ? words.dueToday[lang] : fill(words.workingDaysLate[lang], -days));
+    const left = (days: number | null) =>
+      days === null ? '—' : days > 0 ? fill(words.workingDaysLeft[lang], days) : days === 0 ? words.dueToday[lang] : fill(words.workingDaysLate[lang], -days);
     return (
       <section aria-labelledby="transfer-progress" class="panel" data-testid="transfer-panel">
         <h2 id="transfer-progress">{words.title[lang]}</h2>

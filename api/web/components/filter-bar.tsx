@@ -37,7 +37,9 @@ export function CaseTypeSelect(props: { name: string; value: string; t: Translat
  */
 function GroupedSelect(props: { name: string; value: string; label: string; anyLabel: string; lang: Lang; of: 'statuses' | 'steps' }) {
   const words = caseWords(props.lang);
-  const groups = knownCaseTypes.map((type) => [type, props.of === 'statuses' ? words.statuses(type) : words.steps(type)] as const).filter(([, list]) => list.length > 0);
+  const groups = knownCaseTypes
+    .map((type) => [type, props.of === 'statuses' ? words.statuses(type) : words.steps(type)] as const)
+    .filter(([, list]) => list.length > 0);
   const known = groups.some(([, list]) => list.some(([value]) => value === props.value));
   let chosen = false;
   const isChosen = (value: string) => {

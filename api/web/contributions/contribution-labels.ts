@@ -51,7 +51,10 @@ export const contributionWords = {
   noBills: { zh: '没有账单。', en: 'No bills.' },
   noArrears: { zh: '没有欠费案件。', en: 'No arrears cases.' },
   caseStatus: { zh: '案件状态', en: 'Case status' },
-  lateFeeRule: { zh: '滞纳金按日万分之五计收（社会保险法第八十六条），自缴费期限次日起算至计算日。', en: 'Late fee 0.05 % a day (Social Insurance Law art. 86), from the day after the due date up to the as-of date.' },
+  lateFeeRule: {
+    zh: '滞纳金按日万分之五计收（社会保险法第八十六条），自缴费期限次日起算至计算日。',
+    en: 'Late fee 0.05 % a day (Social Insurance Law art. 86), from the day after the due date up to the as-of date.',
+  },
 } satisfies Record<string, Label>;
 
 export type ContributionWord = keyof typeof contributionWords;

@@ -91,7 +91,10 @@ export const enrollmentRefusalLabels: Record<RefusalCode, Label> = {
   EMPLOYER_OTHER_REGION: { zh: '用人单位登记在其他地区', en: 'Employer registered in another region' },
   INSURANCE_NOT_ALLOWED: { zh: '灵活就业人员不能参加该险种', en: 'Insurance not open to flexible workers' },
   PENSION_ACTIVE_ELSEWHERE: { zh: '已在其他统筹地区参加养老保险，应办理转移接续', en: 'Pension active in another pooling area: apply for a transfer' },
-  PENSION_ACTIVE_WITH_OTHER_EMPLOYER: { zh: '仍由本统筹地区其他单位参保，须原单位先办理减员', en: 'Still insured by another employer here: that employer must report the leaver first' },
+  PENSION_ACTIVE_WITH_OTHER_EMPLOYER: {
+    zh: '仍由本统筹地区其他单位参保，须原单位先办理减员',
+    en: 'Still insured by another employer here: that employer must report the leaver first',
+  },
   ALREADY_INSURED: { zh: '已由本单位参保', en: 'Already insured through this employer' },
   OPEN_ENROLLMENT_EXISTS: { zh: '此人另有参保登记正在办理', en: 'Another enrollment of this person is open' },
   NO_PARAMETERS: { zh: '参保地没有生效的缴费参数', en: 'No contribution parameters in force in the region' },
@@ -139,7 +142,10 @@ export const systemReasonText = (reason: string, lang: Lang): string => systemRe
 const reviewReasonShapes: readonly { shape: RegExp; zh: (m: RegExpExecArray) => string }[] = [
   { shape: /^registered (\d+) days after the (\d+)-day deadline$/, zh: (m) => `超过用工之日起 ${m[2]} 日的登记期限 ${m[1]} 天` },
   { shape: /^sampled for quality review$/, zh: () => '随机抽中质量复核' },
-  { shape: /^no holiday calendar loaded for (\d{4}): the deadline is provisional \(weekends only\)$/, zh: (m) => `${m[1]} 年节假日安排尚未载入，登记期限暂按周末计算` },
+  {
+    shape: /^no holiday calendar loaded for (\d{4}): the deadline is provisional \(weekends only\)$/,
+    zh: (m) => `${m[1]} 年节假日安排尚未载入，登记期限暂按周末计算`,
+  },
   { shape: /^no holiday calendar loaded for (\d{4}): deadline counted without rollover$/, zh: (m) => `${m[1]} 年节假日安排尚未载入，期限未顺延计算` },
   {
     shape: /^past the statutory retirement age with (\d+) of (\d+) contribution months: extended contributions \(延长缴费\)$/,

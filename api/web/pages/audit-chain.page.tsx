@@ -35,7 +35,8 @@ export const auditChainPages = (deps: WebDeps) =>
             '—'
           ) : (
             <span data-entry-id={String(v.firstBroken.entryId)}>
-              #{v.firstBroken.chainSeq} (id {v.firstBroken.entryId}, {shanghaiMinute(v.firstBroken.at)}) — {t(`chainReason.${v.firstBroken.reason}`)}: {v.firstBroken.explanation}
+              #{v.firstBroken.chainSeq} (id {v.firstBroken.entryId}, {shanghaiMinute(v.firstBroken.at)}) — {t(`chainReason.${v.firstBroken.reason}`)}:{' '}
+              {v.firstBroken.explanation}
             </span>
           ),
       },
@@ -51,7 +52,12 @@ export const auditChainPages = (deps: WebDeps) =>
           render={(body) => (
             <>
               {body.chains.every((v) => v.intact) ? <Notice kind="ok" text={t('chainAllIntact')} /> : <Notice kind="error" text={t('chainSomeBroken')} />}
-              <DataTable testId="audit-chains" columns={columns} rows={body.chains} rowAttributes={(v) => ({ 'data-chain': v.chain, 'data-intact': String(v.intact) })} />
+              <DataTable
+                testId="audit-chains"
+                columns={columns}
+                rows={body.chains}
+                rowAttributes={(v) => ({ 'data-chain': v.chain, 'data-intact': String(v.intact) })}
+              />
               <p>
                 {t('at')}: {shanghaiMinute(body.verifiedAt)}
               </p>

@@ -49,7 +49,10 @@ export const auditPages = (deps: WebDeps) =>
     const next = page.ok && page.body.nextCursor ? new URLSearchParams({ ...values, cursor: page.body.nextCursor }) : null;
     const columns: Column<AuditItem>[] = [
       { header: t('at'), cell: (item) => shanghaiMinute(item.at) },
-      { header: t('actor'), cell: (item) => `${labelOf(actorLabels, item.actorId, lang)} (${labelOf({ ...roleLabels, ...actorLabels }, item.actorRole, lang)})` },
+      {
+        header: t('actor'),
+        cell: (item) => `${labelOf(actorLabels, item.actorId, lang)} (${labelOf({ ...roleLabels, ...actorLabels }, item.actorRole, lang)})`,
+      },
       { header: t('action'), cell: (item) => <span title={item.action}>{words.action(item.action)}</span> },
       { header: t('object'), cell: (item) => `${labelOf(objectTypeLabels, item.objectType, lang)} ${item.objectId}` },
       {
@@ -71,7 +74,9 @@ export const auditPages = (deps: WebDeps) =>
     return c.html(
       <Layout frame={frameOf(c)} title={t('auditTitle')} current="navAudit">
         <p>
-          <a href="/web/audit/chain" data-testid="verify-audit-chain">{t('verifyAuditChain')}</a>
+          <a href="/web/audit/chain" data-testid="verify-audit-chain">
+            {t('verifyAuditChain')}
+          </a>
         </p>
         <FilterBar action="/web/audit" t={t}>
           {FILTERS.map((name) => (

@@ -15,7 +15,9 @@ export function CaseFacts(props: { view: CaseView; t: Translate; lang: Lang }) {
   const words = caseWords(lang);
   const fields = words.summaryLines(view.type, view.summary);
   const workings = Array.isArray(view.summary.workings) ? (view.summary.workings as unknown[]) : [];
-  const documents = (Array.isArray(view.summary.documents) ? view.summary.documents : Array.isArray(view.summary.attachments) ? view.summary.attachments : []) as Document[];
+  const documents = (
+    Array.isArray(view.summary.documents) ? view.summary.documents : Array.isArray(view.summary.attachments) ? view.summary.attachments : []
+  ) as Document[];
   return (
     <section aria-labelledby="facts">
       <h2 id="facts">{t('workings')}</h2>
@@ -78,7 +80,9 @@ export function Timeline(props: { view: CaseView; t: Translate; lang: Lang }) {
         {view.timeline.map((item) => (
           <li>
             <time datetime={item.at}>{shanghaiMinute(item.at)}</time> <span class="actor">{actorName(item.actor)}</span>{' '}
-            {item.action.startsWith('status.') ? `${t('status')}: ${words.status(view.type, item.action.slice('status.'.length))}` : words.action(item.action, view.type)}
+            {item.action.startsWith('status.')
+              ? `${t('status')}: ${words.status(view.type, item.action.slice('status.'.length))}`
+              : words.action(item.action, view.type)}
             {detailText(item) && <span class="detail"> — {detailText(item)}</span>}
           </li>
         ))}

@@ -83,7 +83,8 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
                 const left = timeLeft(deadline.dueDate, now, t);
                 return (
                   <li class={left.late ? 'late' : undefined}>
-                    {words.deadline(view.type, deadline.name)}: {deadline.dueDate} <ProvisionalBadge provisional={deadline.provisional} t={t} /> — <strong>{left.text}</strong>
+                    {words.deadline(view.type, deadline.name)}: {deadline.dueDate} <ProvisionalBadge provisional={deadline.provisional} t={t} /> —{' '}
+                    <strong>{left.text}</strong>
                   </li>
                 );
               })}
@@ -104,7 +105,16 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
             </form>
           )}
           {mine && outcomes.length > 0 && (
-            <DecisionForms caseType={view.type} reference={view.reference} taskId={mine.taskId} step={mine.step} outcomes={outcomes} session={session} t={t} lang={lang} />
+            <DecisionForms
+              caseType={view.type}
+              reference={view.reference}
+              taskId={mine.taskId}
+              step={mine.step}
+              outcomes={outcomes}
+              session={session}
+              t={t}
+              lang={lang}
+            />
           )}
           {actions.has('release') && mine && (
             <form method="post" action={`/web/tasks/${mine.taskId}/release`} class="inline">
@@ -118,9 +128,7 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
         </section>
       )}
 
-      {followUp && followUpData !== null && (
-        <followUp.Panel data={followUpData} reference={view.reference} session={session} t={t} lang={lang} now={now} />
-      )}
+      {followUp && followUpData !== null && <followUp.Panel data={followUpData} reference={view.reference} session={session} t={t} lang={lang} now={now} />}
 
       {actions.has('resubmit') && filing?.correctionPath && (
         <section aria-labelledby="correction" class="panel">
@@ -178,7 +186,8 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
           <ul>
             {view.tasks.map((task) => (
               <li>
-                {words.step(view.type, task.step)} · {labelOf(taskStatusLabels, task.status, lang)} · {task.assignee ?? '—'} · {t('dueAt')} <DueAt dueAt={task.dueAt} provisional={task.dueProvisional} t={t} />
+                {words.step(view.type, task.step)} · {labelOf(taskStatusLabels, task.status, lang)} · {task.assignee ?? '—'} · {t('dueAt')}{' '}
+                <DueAt dueAt={task.dueAt} provisional={task.dueProvisional} t={t} />
                 {task.escalated && <span class="badge danger">{t('escalated')}</span>}
               </li>
             ))}
@@ -217,12 +226,22 @@ export const casePages = (deps: WebDeps) =>
         const taskId = encodeURIComponent(field(form, 'taskId'));
         const outcome = field(form, 'outcome');
         const data = decisionData(field(form, 'caseType'), outcome, form);
-        answer = await call('POST', `/v1/tasks/${taskId}/complete`, { outcome, comment: field(form, 'comment'), ...(Object.keys(data).length > 0 ? { data } : {}) });
+        answer = await call('POST', `/v1/tasks/${taskId}/complete`, {
+          outcome,
+          comment: field(form, 'comment'),
+          ...(Object.keys(data).length > 0 ? { data } : {}),
+        });
       } else {
         const current = await call<CaseView>('GET', `/v1/cases/${encodeURIComponent(id)}`);
         const filing = current.ok ? filingFor(current.body.type) : undefined;
-        const path = command === 'correction' ? filing?.correctionPath?.(current.ok ? current.body.caseId : id) : filing?.withdrawalPath?.(current.ok ? current.body.caseId : id);
-        answer = !current.ok || !path ? current : await call('POST', path, command === 'correction' ? { comment: field(form, 'comment') } : { reason: field(form, 'reason') });
+        const path =
+          command === 'correction'
+            ? filing?.correctionPath?.(current.ok ? current.body.caseId : id)
+            : filing?.withdrawalPath?.(current.ok ? current.body.caseId : id);
+        answer =
+          !current.ok || !path
+            ? current
+            : await call('POST', path, command === 'correction' ? { comment: field(form, 'comment') } : { reason: field(form, 'reason') });
       }
       if (!answer.ok) return renderCase(c, deps, id, { kind: 'error', problem: answer.problem });
       return c.redirect(`/web/cases/${encodeURIComponent(id)}?done=${command}`, 303);

@@ -41,7 +41,8 @@ export const casesPages = (deps: WebDeps) =>
     if (cursor) query.set('cursor', cursor);
     const page = await callerFor(deps, session)<{ items: CaseSummary[]; nextCursor: string | null }>('GET', `/v1/cases?${query.toString()}`);
     const now = deps.clock();
-    const next = page.ok && page.body.nextCursor ? new URLSearchParams({ type, status, ...(overdue ? { overdue: 'true' } : {}), cursor: page.body.nextCursor }) : null;
+    const next =
+      page.ok && page.body.nextCursor ? new URLSearchParams({ type, status, ...(overdue ? { overdue: 'true' } : {}), cursor: page.body.nextCursor }) : null;
     return c.html(
       <Layout frame={frameOf(c)} title={publicUser ? t('navMyCases') : t('searchCases')} current={publicUser ? 'navMyCases' : 'navCases'}>
         <FilterBar action="/web/cases" t={t}>

@@ -38,7 +38,16 @@ function FieldInput(props: { field: DecisionField; lang: Lang }) {
   );
 }
 
-export function DecisionForms(props: { caseType: string; reference: string; taskId: string; step?: string; outcomes: string[]; session: Session; t: Translate; lang: Lang }) {
+export function DecisionForms(props: {
+  caseType: string;
+  reference: string;
+  taskId: string;
+  step?: string;
+  outcomes: string[];
+  session: Session;
+  t: Translate;
+  lang: Lang;
+}) {
   const { caseType, reference, taskId, step, outcomes, session, t, lang } = props;
   const labelOf = (outcome: string) => outcomeLabel(caseType, outcome, step)?.[lang] ?? outcome;
   const plain = outcomes.filter((outcome) => !outcomeFormFor(caseType, outcome, step)?.fields?.length);

@@ -28,7 +28,10 @@ type Outcome = { source: 'file' | 'form'; answer: ApiAnswer<Declared> };
 
 // The month before this one: the period an employer normally declares (a future month is refused by the API).
 const lastMonth = (now: Date): string => {
-  const [year = 0, month = 1] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number);
+  const [year = 0, month = 1] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+    .format(now)
+    .split('-')
+    .map(Number);
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 };
 
@@ -106,7 +109,12 @@ function renderPage(c: WebContext, deps: WebDeps, session: Session, values: Reco
   const refused = outcome && !outcome.answer.ok ? outcome.answer.problem : null;
   return c.html(
     <Layout frame={frameOf(c)} title={w.declarationsTitle[lang]} current="navDeclarations">
-      {refused && (refused.errors?.length ? <RowReport problem={refused} source={outcome?.source ?? 'file'} lang={lang} /> : <RefusalNotice problem={refused} t={t} lang={lang} />)}
+      {refused &&
+        (refused.errors?.length ? (
+          <RowReport problem={refused} source={outcome?.source ?? 'file'} lang={lang} />
+        ) : (
+          <RefusalNotice problem={refused} t={t} lang={lang} />
+        ))}
       {outcome?.answer.ok && <DeclaredSummary body={outcome.answer.body} lang={lang} />}
       <div class="grid">
         <section aria-labelledby="declare-file">
@@ -151,7 +159,13 @@ function renderPage(c: WebContext, deps: WebDeps, session: Session, values: Reco
               <legend>{w.insurances[lang]}</legend>
               {INSURANCES.map(([type, label]) => (
                 <label class="check">
-                  <input type="checkbox" name="insuranceTypes" value={type} checked={values.insuranceTypes ? values.insuranceTypes.split(',').includes(type) : true} /> {label[lang]}
+                  <input
+                    type="checkbox"
+                    name="insuranceTypes"
+                    value={type}
+                    checked={values.insuranceTypes ? values.insuranceTypes.split(',').includes(type) : true}
+                  />{' '}
+                  {label[lang]}
                 </label>
               ))}
             </fieldset>
@@ -169,7 +183,8 @@ const listOf = (form: PostedForm, name: string): string[] => {
   return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
 };
 
-const employerOf = (form: PostedForm, session: Session) => (session.actor.role === 'employer' ? {} : { employerCreditCode: field(form, 'employerCreditCode').toUpperCase() });
+const employerOf = (form: PostedForm, session: Session) =>
+  session.actor.role === 'employer' ? {} : { employerCreditCode: field(form, 'employerCreditCode').toUpperCase() };
 
 export const declarationPages = (deps: WebDeps) =>
   new Hono<WebEnv>()
@@ -188,8 +203,18 @@ export const declarationPages = (deps: WebDeps) =>
         period: field(form, 'period'),
         lines: [{ citizenId: field(form, 'citizenId').toUpperCase(), name: field(form, 'name'), monthlyWage: field(form, 'monthlyWage'), insuranceTypes }],
       });
-      const values = { period: field(form, 'period'), employerCreditCode: field(form, 'employerCreditCode'), name: field(form, 'name'), citizenId: field(form, 'citizenId'), monthlyWage: field(form, 'monthlyWage'), insuranceTypes: insuranceTypes.join(',') };
-      return renderPage(c, deps, session, answer.ok ? { period: values.period, employerCreditCode: values.employerCreditCode } : values, { source: 'form', answer });
+      const values = {
+        period: field(form, 'period'),
+        employerCreditCode: field(form, 'employerCreditCode'),
+        name: field(form, 'name'),
+        citizenId: field(form, 'citizenId'),
+        monthlyWage: field(form, 'monthlyWage'),
+        insuranceTypes: insuranceTypes.join(','),
+      };
+      return renderPage(c, deps, session, answer.ok ? { period: values.period, employerCreditCode: values.employerCreditCode } : values, {
+        source: 'form',
+        answer,
+      });
     })
     .post('/declarations/file', async (c) => {
       const session = sessionOrSignIn(c);

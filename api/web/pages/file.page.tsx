@@ -15,7 +15,15 @@ async function regionsOf(call: ApiCall): Promise<{ code: string; name: string }[
   return answer.ok && answer.body.items.length > 0 ? answer.body.items : FALLBACK_REGIONS;
 }
 
-async function renderForm(c: WebContext, deps: WebDeps, session: Session, filing: CaseTypeFiling, values: Record<string, string>, flash?: Flash, status: 200 | 400 | 404 = 200) {
+async function renderForm(
+  c: WebContext,
+  deps: WebDeps,
+  session: Session,
+  filing: CaseTypeFiling,
+  values: Record<string, string>,
+  flash?: Flash,
+  status: 200 | 400 | 404 = 200,
+) {
   const { t, lang } = c.var;
   const regions = await regionsOf(callerFor(deps, session));
   return c.html(
@@ -70,9 +78,20 @@ export const filePages = (deps: WebDeps) =>
       const answer = await filing.submit(form, callerFor(deps, session), session.actor);
       if (answer.ok) return c.redirect(`/web/cases/${answer.body.reference}?done=filed`, 303);
       const values = Object.fromEntries(
-        Object.entries(form).map(([key, value]) => [key, Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(',') : typeof value === 'string' ? value : '']),
+        Object.entries(form).map(([key, value]) => [
+          key,
+          Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(',') : typeof value === 'string' ? value : '',
+        ]),
       );
       // The route of a case type that has not landed yet answers "No route": say the service is not open.
       const missing = answer.status === 404 && answer.problem.code === 'NOT_FOUND';
-      return renderForm(c, deps, session, filing, values, missing ? { kind: 'error', text: c.var.t('notYetAvailable') } : { kind: 'error', problem: answer.problem }, 400);
+      return renderForm(
+        c,
+        deps,
+        session,
+        filing,
+        values,
+        missing ? { kind: 'error', text: c.var.t('notYetAvailable') } : { kind: 'error', problem: answer.problem },
+        400,
+      );
     });

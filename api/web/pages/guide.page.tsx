@@ -48,11 +48,23 @@ export const guidePages = (deps: WebDeps) =>
             <h2>{p.title}</h2>
             <p>{p.summary}</p>
             <h3>{t('guideWho')}</h3>
-            <ul>{p.whoMayApply.map((line) => <li>{line}</li>)}</ul>
+            <ul>
+              {p.whoMayApply.map((line) => (
+                <li>{line}</li>
+              ))}
+            </ul>
             <h3>{t('guideDocuments')}</h3>
-            <ul>{p.documents.map((line) => <li>{line}</li>)}</ul>
+            <ul>
+              {p.documents.map((line) => (
+                <li>{line}</li>
+              ))}
+            </ul>
             <h3>{t('guideSteps')}</h3>
-            <ol>{p.steps.map((line) => <li>{line}</li>)}</ol>
+            <ol>
+              {p.steps.map((line) => (
+                <li>{line}</li>
+              ))}
+            </ol>
             <h3>{t('guideDeadlines')}</h3>
             <table class="data">
               <tbody>
@@ -70,7 +82,11 @@ export const guidePages = (deps: WebDeps) =>
               </tbody>
             </table>
             <h3>{t('guideBasis')}</h3>
-            <ul>{p.legalBasis.map((line) => <li>{line}</li>)}</ul>
+            <ul>
+              {p.legalBasis.map((line) => (
+                <li>{line}</li>
+              ))}
+            </ul>
             <p class="no-print">
               {t('guideChannel')}: {p.channel.page ? <a href={p.channel.page}>{p.channel.page}</a> : null} <code>{p.channel.route}</code>
             </p>

@@ -11,13 +11,31 @@ interface RecordAnswer {
   citizenId: string;
   name: string | null;
   asOf: string;
-  periods: { insuranceType: string; employerCreditCode: string | null; startMonth: string; endMonth: string | null; contributionBase: string; paidMonths: number; status: string }[];
+  periods: {
+    insuranceType: string;
+    employerCreditCode: string | null;
+    startMonth: string;
+    endMonth: string | null;
+    contributionBase: string;
+    paidMonths: number;
+    status: string;
+  }[];
   contributionMonths: Record<string, number>;
-  personalAccount: { years: { year: number; opening: string; contributions: string; rate: string | null; interest: string; closing: string }[]; balance: string; interestTotal: string };
+  personalAccount: {
+    years: { year: number; opening: string; contributions: string; rate: string | null; interest: string; closing: string }[];
+    balance: string;
+    interestTotal: string;
+  };
   benefits: { reference: string; benefit: string; amount: string; startMonth: string; endMonth: string | null; status: string }[];
 }
 
-const INSURANCE: Record<string, string> = { pension: '基本养老保险', medical: '基本医疗保险', unemployment: '失业保险', workInjury: '工伤保险', maternity: '生育保险' };
+const INSURANCE: Record<string, string> = {
+  pension: '基本养老保险',
+  medical: '基本医疗保险',
+  unemployment: '失业保险',
+  workInjury: '工伤保险',
+  maternity: '生育保险',
+};
 
 export const recordPages = (deps: WebDeps) =>
   new Hono<WebEnv>()
@@ -41,29 +59,71 @@ export const recordPages = (deps: WebDeps) =>
                 <form method="post" action="/web/record/certificate">
                   <Csrf session={session} />
                   <input type="hidden" name="citizenId" value={id} />
-                  <button type="submit" data-testid="certificate-download">下载参保证明（PDF）</button>
+                  <button type="submit" data-testid="certificate-download">
+                    下载参保证明（PDF）
+                  </button>
                 </form>
                 <h2>参保缴费记录</h2>
                 <table data-testid="record-periods">
-                  <thead><tr><th>险种</th><th>单位</th><th>起止</th><th>缴费基数</th><th>已缴月数</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th>险种</th>
+                      <th>单位</th>
+                      <th>起止</th>
+                      <th>缴费基数</th>
+                      <th>已缴月数</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {r.periods.map((p) => (
-                      <tr><td>{INSURANCE[p.insuranceType] ?? p.insuranceType}</td><td>{p.employerCreditCode ?? '灵活就业'}</td><td>{p.startMonth} — {p.endMonth ?? '至今'}</td><td>{p.contributionBase}</td><td>{p.paidMonths}</td></tr>
+                      <tr>
+                        <td>{INSURANCE[p.insuranceType] ?? p.insuranceType}</td>
+                        <td>{p.employerCreditCode ?? '灵活就业'}</td>
+                        <td>
+                          {p.startMonth} — {p.endMonth ?? '至今'}
+                        </td>
+                        <td>{p.contributionBase}</td>
+                        <td>{p.paidMonths}</td>
+                      </tr>
                     ))}
                   </tbody>
                 </table>
                 <h2>基本养老保险个人账户</h2>
                 <table data-testid="record-account">
-                  <thead><tr><th>年度</th><th>年初</th><th>当年记账</th><th>记账利率</th><th>利息</th><th>年末</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th>年度</th>
+                      <th>年初</th>
+                      <th>当年记账</th>
+                      <th>记账利率</th>
+                      <th>利息</th>
+                      <th>年末</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {r.personalAccount.years.map((y) => (
-                      <tr><td>{y.year}</td><td>{y.opening}</td><td>{y.contributions}</td><td>{y.rate ?? '—'}</td><td>{y.interest}</td><td>{y.closing}</td></tr>
+                      <tr>
+                        <td>{y.year}</td>
+                        <td>{y.opening}</td>
+                        <td>{y.contributions}</td>
+                        <td>{y.rate ?? '—'}</td>
+                        <td>{y.interest}</td>
+                        <td>{y.closing}</td>
+                      </tr>
                     ))}
                   </tbody>
                 </table>
-                <p>储存额 {r.personalAccount.balance} 元，其中利息 {r.personalAccount.interestTotal} 元。</p>
+                <p>
+                  储存额 {r.personalAccount.balance} 元，其中利息 {r.personalAccount.interestTotal} 元。
+                </p>
                 <h2>待遇核定</h2>
-                <ul>{r.benefits.map((b) => <li>{b.reference} · {b.benefit} · {b.amount} · {b.startMonth} — {b.endMonth ?? '长期'} · {b.status}</li>)}</ul>
+                <ul>
+                  {r.benefits.map((b) => (
+                    <li>
+                      {b.reference} · {b.benefit} · {b.amount} · {b.startMonth} — {b.endMonth ?? '长期'} · {b.status}
+                    </li>
+                  ))}
+                </ul>
               </>
             )}
           />
@@ -74,7 +134,10 @@ export const recordPages = (deps: WebDeps) =>
       const session = sessionOrSignIn(c);
       if (session instanceof Response) return session;
       const id = session.actor.role === 'citizen' ? session.actor.id : field(await c.req.parseBody(), 'citizenId');
-      const response = await deps.api.request(`/v1/persons/${encodeURIComponent(id)}/certificates`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` } });
+      const response = await deps.api.request(`/v1/persons/${encodeURIComponent(id)}/certificates`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}` },
+      });
       if (!response.ok) return c.text(`参保证明未能出具（HTTP ${response.status}）`, response.status as 403);
       return c.body(await response.arrayBuffer(), 200, {
         'content-type': 'application/pdf',

@@ -43,7 +43,18 @@ async function renderOverview(c: WebContext, deps: WebDeps, results?: Result[], 
   const now = deps.clock();
   const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
   const overdueColumns: Column<TaskItem>[] = [
-    { header: <input type="checkbox" data-select-all="taskIds" aria-label={t('select')} />, cell: (task) => <input type="checkbox" name="taskIds" value={task.taskId} id={`pick-${task.taskId}`} aria-label={`${t('select')} ${task.caseReference ?? task.taskId}`} /> },
+    {
+      header: <input type="checkbox" data-select-all="taskIds" aria-label={t('select')} />,
+      cell: (task) => (
+        <input
+          type="checkbox"
+          name="taskIds"
+          value={task.taskId}
+          id={`pick-${task.taskId}`}
+          aria-label={`${t('select')} ${task.caseReference ?? task.taskId}`}
+        />
+      ),
+    },
     { header: t('reference'), cell: (task) => <a href={`/web/cases/${task.caseReference ?? task.caseId}`}>{task.caseReference ?? task.caseId}</a> },
     { header: t('step'), cell: (task) => `${words.type(task.caseType)} · ${words.step(task.caseType, task.step)}` },
     {

@@ -55,7 +55,10 @@ function idToken(key: { privateKey: CryptoKey; jwk: JWK }, claims: Record<string
 }
 
 const refusalOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => null, (err: unknown) => err);
+  const error = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error).toBeInstanceOf(AuthenticationError);
   return { code: (error as AuthenticationError).code, message: (error as AuthenticationError).message };
 };
@@ -83,15 +86,27 @@ describe('production sign-in: the OIDC / JWKS verifier (issue 15 point 5)', () =
 
   it('refuses another issuer, another audience, an expired token, a shared-secret token, an unknown key and bad claims', async () => {
     const verify = oidcVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: new URL(`${idp.url}/keys`), cooldownMs: 0, clockToleranceSeconds: 0 });
-    expect(await refusalOf(verify(await idToken(rsa, {}, { iss: 'https://evil.example' })))).toMatchObject({ code: 'INVALID_CLAIMS', message: expect.stringContaining('issuer') });
-    expect(await refusalOf(verify(await idToken(rsa, {}, { aud: 'another-app' })))).toMatchObject({ code: 'INVALID_CLAIMS', message: expect.stringContaining('audience') });
+    expect(await refusalOf(verify(await idToken(rsa, {}, { iss: 'https://evil.example' })))).toMatchObject({
+      code: 'INVALID_CLAIMS',
+      message: expect.stringContaining('issuer'),
+    });
+    expect(await refusalOf(verify(await idToken(rsa, {}, { aud: 'another-app' })))).toMatchObject({
+      code: 'INVALID_CLAIMS',
+      message: expect.stringContaining('audience'),
+    });
     expect(await refusalOf(verify(await idToken(rsa, {}, { exp: nowSeconds() - 60 })))).toMatchObject({ code: 'TOKEN_EXPIRED' });
-    expect(await refusalOf(verify(await signToken(SECRET, { sub: 'cw-1', ...STAFF })))).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Token must be signed with RS256 or ES256' });
+    expect(await refusalOf(verify(await signToken(SECRET, { sub: 'cw-1', ...STAFF })))).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'Token must be signed with RS256 or ES256',
+    });
     const stranger = await keyPair('RS256', 'not-published');
     expect(await refusalOf(verify(await idToken(stranger)))).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('does not publish') });
     const forged = await keyPair('RS256', 'rsa-1'); // the published key id, someone else's key
     expect(await refusalOf(verify(await idToken(forged)))).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Token signature is not valid' });
-    expect(await refusalOf(verify(await idToken(rsa, { region: undefined })))).toMatchObject({ code: 'INVALID_CLAIMS', message: expect.stringContaining("'region'") });
+    expect(await refusalOf(verify(await idToken(rsa, { region: undefined })))).toMatchObject({
+      code: 'INVALID_CLAIMS',
+      message: expect.stringContaining("'region'"),
+    });
   });
 
   it('follows a key rotation: a token signed with the provider’s new key is accepted once the keys are fetched again', async () => {
@@ -121,7 +136,12 @@ describe('start-up rules: production needs a verifier, demo sign-in only when sw
     expect(() => loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: ISSUER })).toThrow(/OIDC_AUDIENCE/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DEMO_SIGN_IN: 'on' })).toThrow(/DEMO_SIGN_IN=on is refused/);
     expect(() => loadConfig({ NODE_ENV: 'production', OIDC_ALGORITHMS: 'HS256', OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: AUDIENCE })).toThrow();
-    expect(loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: AUDIENCE }).auth).toMatchObject({ mode: 'oidc', issuer: ISSUER, audience: AUDIENCE, algorithms: ['RS256', 'ES256'] });
+    expect(loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: AUDIENCE }).auth).toMatchObject({
+      mode: 'oidc',
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['RS256', 'ES256'],
+    });
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).auth).toEqual({ mode: 'hs256', jwtSecret: SECRET });
   });
 
@@ -148,7 +168,8 @@ describe('rate limits: 429 problem+json with Retry-After (issue 15 point 5)', ()
       rateLimits: limits,
       web: { devSignIn: false, jwtSecret: SECRET },
     });
-  const call = (app: ReturnType<typeof build>, method: string, token: string) => app.request('/v1/ping', { method, headers: { authorization: `Bearer ${token}` } });
+  const call = (app: ReturnType<typeof build>, method: string, token: string) =>
+    app.request('/v1/ping', { method, headers: { authorization: `Bearer ${token}` } });
 
   const expectLimited = async (response: Response, what: RegExp) => {
     expect(response.status).toBe(429);
@@ -175,7 +196,12 @@ describe('rate limits: 429 problem+json with Retry-After (issue 15 point 5)', ()
 
   it('limits sign-in attempts per address, and counts refused tokens against the same budget', async () => {
     const app = build({ signInPerMinute: 2, requestsPerMinute: 0, writesPerMinute: 0 });
-    const form = () => app.request('/web/sign-in', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }, body: 'token=nonsense' });
+    const form = () =>
+      app.request('/web/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+        body: 'token=nonsense',
+      });
     expect((await form()).status).toBe(401); // the sign-in page again, with the refusal
     expect((await form()).status).toBe(401);
     await expectLimited(await form(), /Too many sign-in attempts/);

@@ -33,7 +33,16 @@ describe('transfer words', () => {
 
   it('names the leg states, the payment-place rules, the transfer notices and timeline lines', () => {
     for (const table of [transferLegStatusLabels, paymentPlaceRuleLabels]) for (const label of Object.values(table)) expect(label.zh).toMatch(CJK);
-    for (const kind of ['transfer_received', 'acceptance_letter_sent', 'transfer_out_sent', 'funds_received', 'transfer_completed', 'transfer_refused', 'temporary_account_opened', 'transfer_delayed']) {
+    for (const kind of [
+      'transfer_received',
+      'acceptance_letter_sent',
+      'transfer_out_sent',
+      'funds_received',
+      'transfer_completed',
+      'transfer_refused',
+      'temporary_account_opened',
+      'transfer_delayed',
+    ]) {
       expect(noticeKindLabel(kind, 'zh'), kind).toMatch(CJK);
       expect(noticeCaseType(kind)).toBe('transfer');
     }

@@ -76,7 +76,12 @@ describe('page posts', () => {
     const { app } = pages();
     const res = await app.request('http://workbench.example/web/tasks/t-1/claim', {
       method: 'POST',
-      headers: { cookie: `si_token=${TOKEN}; si_lang=en`, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      headers: {
+        cookie: `si_token=${TOKEN}; si_lang=en`,
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'cross-site',
+        origin: 'https://evil.example',
+      },
       body: new URLSearchParams({ _csrf: formToken }).toString(),
     });
     expect(res.status).toBe(403);

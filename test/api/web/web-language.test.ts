@@ -87,7 +87,9 @@ describe('due dates', () => {
   it('marks a deadline counted without the year’s calendar 暂定 / provisional, and only such a deadline (docs/api.md "calendars")', async () => {
     expect(await html(ProvisionalBadge({ provisional: true, t: translator('zh') }))).toContain('>暂定<');
     expect(await html(ProvisionalBadge({ provisional: true, t: translator('en') }))).toContain('>provisional<');
-    expect(await html(DueAt({ dueAt: '2027-01-15T16:00:00.000Z', provisional: true, t: translator('zh') }))).toMatch(/2027-01-16 00:00<\/time> <span[^>]*>暂定</);
+    expect(await html(DueAt({ dueAt: '2027-01-15T16:00:00.000Z', provisional: true, t: translator('zh') }))).toMatch(
+      /2027-01-16 00:00<\/time> <span[^>]*>暂定</,
+    );
     expect(await html(DueAt({ dueAt: '2026-12-16T16:00:00.000Z', t: translator('zh') }))).not.toContain('暂定');
   });
 });
@@ -122,7 +124,10 @@ describe('enrollment review reasons', () => {
       ...reasonsOf(application({ hireDate: '2027-01-04' }), '2027-03-01'),
       ...reasonsOf(application(), '2026-01-06', { reviewSampleRate: '1' }),
       ...reasonsOf(application({ hireDate: '2027-01-04' }), '2027-01-05', { calendar: new HolidayCalendar(CN_CALENDAR_YEARS, { unloadedYears: 'refuse' }) }),
-      ...reasonsOf(application({ person: { citizenId: citizenId({ birthDate: '1960-01-15' }), name: '钱七', phone: null, hukouRegion: null }, hireDate: '2026-06-01' }), '2026-06-02'),
+      ...reasonsOf(
+        application({ person: { citizenId: citizenId({ birthDate: '1960-01-15' }), name: '钱七', phone: null, hukouRegion: null }, hireDate: '2026-06-01' }),
+        '2026-06-02',
+      ),
     ];
     expect(reasons.length).toBeGreaterThanOrEqual(6);
     for (const reason of reasons) {
@@ -134,7 +139,13 @@ describe('enrollment review reasons', () => {
 });
 
 describe('refusals on a page', () => {
-  const problem = (code: string, extra: Partial<Problem> = {}): Problem => ({ status: 422, code, title: 'Unprocessable Content', detail: `The API says why (${code})`, ...extra });
+  const problem = (code: string, extra: Partial<Problem> = {}): Problem => ({
+    status: 422,
+    code,
+    title: 'Unprocessable Content',
+    detail: `The API says why (${code})`,
+    ...extra,
+  });
 
   it('gives every domain error code a Chinese sentence on a Chinese page and the API detail on an English one', () => {
     for (const code of DOMAIN_ERROR_CODES) {

@@ -16,7 +16,14 @@ const run = (...events: ArrearsEvent[]) => {
   }
   return { snapshot, effects };
 };
-const completion = (outcome: string, data: Record<string, unknown> = {}, comment = '') => ({ taskId: 't', outcome, comment, data, actorId: 'cw-1', actorRole: 'caseworker' });
+const completion = (outcome: string, data: Record<string, unknown> = {}, comment = '') => ({
+  taskId: 't',
+  outcome,
+  comment,
+  data,
+  actorId: 'cw-1',
+  actorRole: 'caseworker',
+});
 const facts = { step: 'proposeFine' as const, arrears: Money.of('8000.00'), today: '2025-05-01', policy: DEFAULT_CONTRIBUTION_POLICY };
 
 describe('arrears lifecycle (§4, 社会保险法 arts. 63, 86)', () => {
@@ -55,7 +62,9 @@ describe('arrears lifecycle (§4, 社会保险法 arts. 63, 86)', () => {
   });
 
   it('allows a hardship deferral of at most one year with a reason (§4 (b))', () => {
-    expect(hardshipDeferral({ until: '2026-05-01', reason: 'flood' }, '2025-05-01', DEFAULT_CONTRIBUTION_POLICY)).toMatchObject({ deferral: { from: '2025-05-02', until: '2026-05-01' } });
+    expect(hardshipDeferral({ until: '2026-05-01', reason: 'flood' }, '2025-05-01', DEFAULT_CONTRIBUTION_POLICY)).toMatchObject({
+      deferral: { from: '2025-05-02', until: '2026-05-01' },
+    });
     expect(hardshipDeferral({ until: '2026-05-02', reason: 'flood' }, '2025-05-01', DEFAULT_CONTRIBUTION_POLICY)).toHaveProperty('refused');
     expect(hardshipDeferral({ until: '2025-06-01', reason: ' ' }, '2025-05-01', DEFAULT_CONTRIBUTION_POLICY)).toHaveProperty('refused');
   });
@@ -63,7 +72,12 @@ describe('arrears lifecycle (§4, 社会保险法 arts. 63, 86)', () => {
   it('states E2 with no late fee on deferral days and principal repaid (§4, E2)', () => {
     const periods = [{ period: '2025-02', dueDate: '2025-03-15', charged: Money.of('8000.00'), repayments: [], lateFeePayments: [] }];
     expect(arrearsStatement({ asOf: '2025-04-29', periods }).lateFee.toString()).toBe('180.00');
-    const deferred = arrearsStatement({ asOf: '2025-04-29', periods, feeFree: [{ from: '2025-04-01', to: '2025-04-29', reason: 'hardship' }], fine: Money.of('8000.00') });
+    const deferred = arrearsStatement({
+      asOf: '2025-04-29',
+      periods,
+      feeFree: [{ from: '2025-04-01', to: '2025-04-29', reason: 'hardship' }],
+      fine: Money.of('8000.00'),
+    });
     expect(deferred).toMatchObject({ asOf: '2025-04-29' });
     expect([deferred.lateFee.toString(), deferred.total.toString()]).toEqual(['64.00', '16064.00']);
     // A payment after the as-of date is not yet counted.

@@ -54,7 +54,12 @@ describe('an unpaid fine keeps the arrears case open (社会保险法 art. 86, �
 
 describe('an employer is not closed while anything is owed (社会保险经办条例 art. 10)', () => {
   const statement = (...periods: ReturnType<typeof period>[]) => arrearsStatement({ asOf: '2026-11-20', periods });
-  const clear = { today: '2026-11-20', openArrearsCase: null, unpaidFine: Money.zero(), statement: statement(period('2026-09', '2026-10-15', '2400.00', '2400.00')) };
+  const clear = {
+    today: '2026-11-20',
+    openArrearsCase: null,
+    unpaidFine: Money.zero(),
+    statement: statement(period('2026-09', '2026-10-15', '2400.00', '2400.00')),
+  };
 
   it('allows closure when every bill is paid, no fine is unpaid and no arrears case is open', () => {
     expect(closureRefusal(clear)).toBeNull();
@@ -85,7 +90,12 @@ describe('an employer is not closed while anything is owed (社会保险经办�
   });
 
   it('names every reason at once', () => {
-    const reason = closureRefusal({ ...clear, openArrearsCase: { reference: 'AR2026000007' }, unpaidFine: Money.of('1.00'), statement: statement(period('2026-09', '2026-10-15', '2400.00')) })?.reason;
+    const reason = closureRefusal({
+      ...clear,
+      openArrearsCase: { reference: 'AR2026000007' },
+      unpaidFine: Money.of('1.00'),
+      statement: statement(period('2026-09', '2026-10-15', '2400.00')),
+    })?.reason;
     expect(reason).toMatch(/arrears case AR2026000007 is open; a fine of 1.00 is unpaid; bill 2026-09/);
   });
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_APPROVAL_THRESHOLDS as thresholds,
-  mayActAt,
-  pendingTiers,
-  requiredTiers,
-} from '../../../domain/benefit/approval-tiers.js';
+import { DEFAULT_APPROVAL_THRESHOLDS as thresholds, mayActAt, pendingTiers, requiredTiers } from '../../../domain/benefit/approval-tiers.js';
 
 const maternity = { oneOff: ['29400.00'] }; // E5
 const disability = { oneOff: ['540000.00'], monthly: ['21000.00'] }; // E9 grade 5
@@ -29,10 +24,7 @@ describe('requiredTiers', () => {
   });
 
   it('follows configured thresholds: above 20 000.00 the E5 allowance needs a supervisor', () => {
-    expect(requiredTiers(maternity, { ...thresholds, oneOffAbove: '20000.00' }).tiers).toEqual([
-      'review',
-      'supervisorApproval',
-    ]);
+    expect(requiredTiers(maternity, { ...thresholds, oneOffAbove: '20000.00' }).tiers).toEqual(['review', 'supervisorApproval']);
   });
 });
 

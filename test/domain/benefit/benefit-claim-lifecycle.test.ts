@@ -31,7 +31,13 @@ const injury: BenefitClaimApplication = {
   clearCut: false,
   approvedExtensionDays: 0,
 };
-const grant: ClaimAssessment = { refusals: [], options: [], lines: [{ key: 'a', benefit: 'basicPension', kind: 'monthly', payer: 'fund', amount: '3300.00', startMonth: '2027-01', endMonth: null, beneficiary: null }], figures: {}, workings: [] };
+const grant: ClaimAssessment = {
+  refusals: [],
+  options: [],
+  lines: [{ key: 'a', benefit: 'basicPension', kind: 'monthly', payer: 'fund', amount: '3300.00', startMonth: '2027-01', endMonth: null, beneficiary: null }],
+  figures: {},
+  workings: [],
+};
 
 function run(application: BenefitClaimApplication, events: BenefitClaimEvent[]) {
   let [snapshot, actions] = initialTransition(benefitClaimMachine, { application, filedOn: '2025-01-10' });
@@ -40,36 +46,78 @@ function run(application: BenefitClaimApplication, events: BenefitClaimEvent[]) 
     [snapshot, actions] = transition(benefitClaimMachine, snapshot, event);
     effects.push(...toBenefitClaimEffects(actions));
   }
-  return { status: String(snapshot.value), context: snapshot.context, effects, done: snapshot.status === 'done', can: (e: BenefitClaimEvent) => snapshot.can(e) };
+  return {
+    status: String(snapshot.value),
+    context: snapshot.context,
+    effects,
+    done: snapshot.status === 'done',
+    can: (e: BenefitClaimEvent) => snapshot.can(e),
+  };
 }
 
-const proposal = (tiers: ('review' | 'supervisorApproval')[], outcome: 'grant' | 'refuse' = 'grant') => ({ outcome, reason: outcome === 'refuse' ? 'no proof' : null, preparedBy: 'cw-1', preparedOn: '2025-01-11', tiers });
+const proposal = (tiers: ('review' | 'supervisorApproval')[], outcome: 'grant' | 'refuse' = 'grant') => ({
+  outcome,
+  reason: outcome === 'refuse' ? 'no proof' : null,
+  preparedBy: 'cw-1',
+  preparedOn: '2025-01-11',
+  tiers,
+});
 
 describe('benefit claim lifecycle (待遇审批: checks, preparation, review, supervisor approval)', () => {
   it('asks for a supervisor only above the thresholds, and records the entitlements once approved (§8 graded approval)', () => {
     const passed: BenefitClaimEvent = { type: 'CHECKS_PASSED', assessment: grant, employerLiability: null, recognition: null };
-    const small = run(pension, [passed, { type: 'PROPOSED', proposal: proposal(['review']), assessment: grant }, { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' }]);
+    const small = run(pension, [
+      passed,
+      { type: 'PROPOSED', proposal: proposal(['review']), assessment: grant },
+      { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' },
+    ]);
     expect(small.status).toBe('approved');
     expect(small.effects.map((e) => e.kind)).toEqual(['runChecks', 'recordEntitlements']);
-    const large = run(pension, [passed, { type: 'PROPOSED', proposal: proposal(['review', 'supervisorApproval']), assessment: grant }, { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' }]);
+    const large = run(pension, [
+      passed,
+      { type: 'PROPOSED', proposal: proposal(['review', 'supervisorApproval']), assessment: grant },
+      { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' },
+    ]);
     expect(large.status).toBe('supervisorApproval');
     expect(large.context.reviewedBy).toBe('rv-1');
-    const done = run(pension, [passed, { type: 'PROPOSED', proposal: proposal(['review']), assessment: grant }, { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' }, { type: 'ENTITLEMENTS_RECORDED', stop: null }]);
+    const done = run(pension, [
+      passed,
+      { type: 'PROPOSED', proposal: proposal(['review']), assessment: grant },
+      { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' },
+      { type: 'ENTITLEMENTS_RECORDED', stop: null },
+    ]);
     expect(done).toMatchObject({ status: 'granted', done: true });
     expect(done.effects.at(-1)).toEqual({ kind: 'notify', notice: 'benefit_granted' });
   });
 
   it('confirms a proposed refusal with its reason, and returns a decision to the preparer (every refusal says why)', () => {
     const passed: BenefitClaimEvent = { type: 'CHECKS_PASSED', assessment: grant, employerLiability: null, recognition: null };
-    const refused = run(pension, [passed, { type: 'PROPOSED', proposal: proposal(['review'], 'refuse'), assessment: null }, { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' }]);
+    const refused = run(pension, [
+      passed,
+      { type: 'PROPOSED', proposal: proposal(['review'], 'refuse'), assessment: null },
+      { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' },
+    ]);
     expect(refused.status).toBe('rejected');
     expect(refused.context.decision).toEqual({ outcome: 'rejected', reason: 'no proof', decidedBy: 'rv-1', decidedOn: '2025-01-12' });
-    const returned = run(pension, [passed, { type: 'PROPOSED', proposal: proposal(['review']), assessment: grant }, { type: 'RETURN', by: 'rv-1', reason: 'check' }]);
+    const returned = run(pension, [
+      passed,
+      { type: 'PROPOSED', proposal: proposal(['review']), assessment: grant },
+      { type: 'RETURN', by: 'rv-1', reason: 'check' },
+    ]);
     expect(returned).toMatchObject({ status: 'preparing', context: { returns: 1 } });
   });
 
   it('runs a work injury through recognition (with a suspension), assessment and the re-assessment window (工伤保险条例 arts. 20, 25, 26)', () => {
-    const recognition = { acceptedOn: '2025-01-10', clearCut: false, suspensions: [], outcome: null, decidedBy: null, decidedOn: null, reason: null, workings: [] };
+    const recognition = {
+      acceptedOn: '2025-01-10',
+      clearCut: false,
+      suspensions: [],
+      outcome: null,
+      decidedBy: null,
+      decidedOn: null,
+      reason: null,
+      workings: [],
+    };
     const r = run(injury, [
       { type: 'CHECKS_PASSED', assessment: null, employerLiability: null, recognition },
       { type: 'SUSPENDED', by: 'cw-1', on: '2025-01-15', reason: 'court' },
@@ -92,14 +140,32 @@ describe('benefit claim lifecycle (待遇审批: checks, preparation, review, su
   });
 
   it('keeps a re-employment reported before the grant, and stops a benefit being paid (社会保险法 art. 51)', () => {
-    const unemployment: BenefitClaimApplication = { type: 'unemployment', citizenId: 'x', region: '330102', leaveDate: '2025-01-05', employerCreditCode: 'E', registeredOn: '2025-01-10' };
+    const unemployment: BenefitClaimApplication = {
+      type: 'unemployment',
+      citizenId: 'x',
+      region: '330102',
+      leaveDate: '2025-01-05',
+      employerCreditCode: 'E',
+      registeredOn: '2025-01-10',
+    };
     const passed: BenefitClaimEvent = { type: 'CHECKS_PASSED', assessment: grant, employerLiability: null, recognition: null };
     const early = run(unemployment, [passed, { type: 'REEMPLOYED', date: '2025-02-01', employerCreditCode: 'F', stop: null }]);
     expect(early).toMatchObject({ status: 'preparing', context: { reemployment: { date: '2025-02-01', employerCreditCode: 'F' } } });
     const stop = { stopMonth: '2025-03', monthsPaid: 2, monthsUnused: 16, workings: [] };
-    const paying = run(unemployment, [passed, { type: 'PROPOSED', proposal: proposal(['review']), assessment: grant }, { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' }, { type: 'ENTITLEMENTS_RECORDED', stop: null }]);
+    const paying = run(unemployment, [
+      passed,
+      { type: 'PROPOSED', proposal: proposal(['review']), assessment: grant },
+      { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' },
+      { type: 'ENTITLEMENTS_RECORDED', stop: null },
+    ]);
     expect(paying.status).toBe('paying');
-    const stopped = run(unemployment, [passed, { type: 'PROPOSED', proposal: proposal(['review']), assessment: grant }, { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' }, { type: 'ENTITLEMENTS_RECORDED', stop: null }, { type: 'REEMPLOYED', date: '2025-03-02', employerCreditCode: 'F', stop }]);
+    const stopped = run(unemployment, [
+      passed,
+      { type: 'PROPOSED', proposal: proposal(['review']), assessment: grant },
+      { type: 'APPROVE', by: 'rv-1', on: '2025-01-12' },
+      { type: 'ENTITLEMENTS_RECORDED', stop: null },
+      { type: 'REEMPLOYED', date: '2025-03-02', employerCreditCode: 'F', stop },
+    ]);
     expect(stopped).toMatchObject({ status: 'stopped', done: true, context: { stop } });
     expect(stopped.effects.slice(-2)).toEqual([{ kind: 'stopEntitlements' }, { kind: 'notify', notice: 'benefit_stopped' }]);
   });
@@ -119,7 +185,14 @@ describe('benefit claim lifecycle (待遇审批: checks, preparation, review, su
 });
 
 describe('benefit decisions (benefit-claim-decision.ts)', () => {
-  const completion = (outcome: string, comment = '', data: Record<string, unknown> = {}): TaskCompletion => ({ taskId: 't', outcome, comment, data, actorId: 'cw-1', actorRole: 'caseworker' });
+  const completion = (outcome: string, comment = '', data: Record<string, unknown> = {}): TaskCompletion => ({
+    taskId: 't',
+    outcome,
+    comment,
+    data,
+    actorId: 'cw-1',
+    actorRole: 'caseworker',
+  });
   const context = run(pension, [{ type: 'CHECKS_PASSED', assessment: grant, employerLiability: null, recognition: null }]).context;
   const facts: BenefitDecisionFacts = {
     today: '2025-01-11',
@@ -131,13 +204,27 @@ describe('benefit decisions (benefit-claim-decision.ts)', () => {
 
   it('computes the proposal’s amounts and tiers from the records and the preparer’s account statement, never from typed amounts', () => {
     const event = benefitEventFor('prepare', completion('approve', '', { accountBalance: '182345.60' }), facts);
-    expect(event).toMatchObject({ type: 'PROPOSED', proposal: { outcome: 'grant', preparedBy: 'cw-1', tiers: ['review'] }, assessment: { figures: { accountBalance: '182345.60' } } });
-    expect(benefitEventFor('prepare', completion('approve', '', { accountBalance: 182345.6 }), facts)).toEqual({ refused: expect.stringContaining('data.accountBalance') });
-    expect(benefitEventFor('prepare', completion('approve', '', { jobOffered: true }), facts)).toEqual({ refused: 'data.jobOffered applies to a work-injury claim only' });
+    expect(event).toMatchObject({
+      type: 'PROPOSED',
+      proposal: { outcome: 'grant', preparedBy: 'cw-1', tiers: ['review'] },
+      assessment: { figures: { accountBalance: '182345.60' } },
+    });
+    expect(benefitEventFor('prepare', completion('approve', '', { accountBalance: 182345.6 }), facts)).toEqual({
+      refused: expect.stringContaining('data.accountBalance'),
+    });
+    expect(benefitEventFor('prepare', completion('approve', '', { jobOffered: true }), facts)).toEqual({
+      refused: 'data.jobOffered applies to a work-injury claim only',
+    });
   });
 
   it('needs a reason for a refusal, a return, not recognising an injury and a suspension; a grade 0–10 for a conclusion', () => {
-    for (const [step, outcome] of [['prepare', 'reject'], ['review', 'reject'], ['approval', 'return'], ['recognition', 'notRecognize'], ['recognition', 'suspend']] as const) {
+    for (const [step, outcome] of [
+      ['prepare', 'reject'],
+      ['review', 'reject'],
+      ['approval', 'return'],
+      ['recognition', 'notRecognize'],
+      ['recognition', 'suspend'],
+    ] as const) {
       expect(benefitEventFor(step, completion(outcome), facts)).toEqual({ refused: expect.stringContaining('must say why') });
     }
     expect(benefitEventFor('assessment', completion('conclude', '', { grade: 11 }), facts)).toEqual({ refused: expect.stringContaining('data.grade') });
@@ -156,7 +243,16 @@ describe('benefit claim clocks (经办条例 arts. 18, 24; 工伤保险条例 ar
 
   it('adds the suspended days to the recognition deadline and stops the clock while a suspension runs (art. 20)', () => {
     const ctx = run(injury, []).context;
-    const recognition = { acceptedOn: '2025-01-10', clearCut: false, suspensions: [{ from: '2025-01-15', to: '2025-02-03', reason: 'court' }], outcome: null, decidedBy: null, decidedOn: null, reason: null, workings: [] };
+    const recognition = {
+      acceptedOn: '2025-01-10',
+      clearCut: false,
+      suspensions: [{ from: '2025-01-15', to: '2025-02-03', reason: 'court' }],
+      outcome: null,
+      decidedBy: null,
+      decidedOn: null,
+      reason: null,
+      workings: [],
+    };
     const [clock] = benefitClaimClocks(CN_CALENDAR_YEARS, { ...ctx, recognition }, 'recognition', policy);
     // 60 days from 10 Jan = 11 Mar; + 20 suspended days = 31 Mar 2025 (E-style count, §9)
     expect(clock).toMatchObject({ clock: 'recognitionDecision', due: { dueDate: '2025-03-31', unit: 'calendar' } });

@@ -31,23 +31,52 @@ const line = (overrides: Partial<EntitlementLine>): EntitlementLine => ({
 describe('benefit claims at the door (docs/api.md "Benefit claims")', () => {
   it('keys one open claim per person, type and event: a retirement, a leave date, a birth date, an accident, a death', () => {
     expect(claimEventKey(pension('2026-12-15'))).toBe('retirement');
-    expect(claimEventKey({ type: 'unemployment', citizenId: 'x', region: '330102', leaveDate: '2026-10-31', employerCreditCode: 'e', registeredOn: '2026-11-02' })).toBe('leave:2026-10-31');
     expect(
-      claimEventKey({ type: 'maternity', citizenId: 'x', region: '330102', employerCreditCode: 'e', event: { type: 'birth', date: '2026-11-20', difficultBirth: false, babies: 1, pregnancyMonths: null } }),
+      claimEventKey({ type: 'unemployment', citizenId: 'x', region: '330102', leaveDate: '2026-10-31', employerCreditCode: 'e', registeredOn: '2026-11-02' }),
+    ).toBe('leave:2026-10-31');
+    expect(
+      claimEventKey({
+        type: 'maternity',
+        citizenId: 'x',
+        region: '330102',
+        employerCreditCode: 'e',
+        event: { type: 'birth', date: '2026-11-20', difficultBirth: false, babies: 1, pregnancyMonths: null },
+      }),
     ).toBe('birth:2026-11-20');
   });
 
   it('refuses an event after today, a pension claim filed more than 92 days ahead and a registration before the leave, naming the field', () => {
     expect(impossibleClaimInput(pension('2027-04-01'), '2026-12-01', '1966-07-15')).toEqual([expect.objectContaining({ path: 'retirementDate' })]);
     expect(impossibleClaimInput(pension('2027-03-02'), '2026-12-01', '1966-07-15')).toEqual([]);
-    const unemployment: BenefitClaimApplication = { type: 'unemployment', citizenId: 'x', region: '330102', leaveDate: '2026-12-02', employerCreditCode: 'e', registeredOn: '2026-11-30' };
+    const unemployment: BenefitClaimApplication = {
+      type: 'unemployment',
+      citizenId: 'x',
+      region: '330102',
+      leaveDate: '2026-12-02',
+      employerCreditCode: 'e',
+      registeredOn: '2026-11-30',
+    };
     expect(impossibleClaimInput(unemployment, '2026-12-01', '1990-01-01').map((i) => i.path)).toEqual(['leaveDate', 'registeredOn']);
   });
 
   it('refuses a miscarriage without its months and a work-injury death claim without the injury claim (§5.4, §5.5)', () => {
-    const miscarriage: BenefitClaimApplication = { type: 'maternity', citizenId: 'x', region: '330102', employerCreditCode: 'e', event: { type: 'miscarriage', date: '2026-11-01', difficultBirth: false, babies: 1, pregnancyMonths: null } };
+    const miscarriage: BenefitClaimApplication = {
+      type: 'maternity',
+      citizenId: 'x',
+      region: '330102',
+      employerCreditCode: 'e',
+      event: { type: 'miscarriage', date: '2026-11-01', difficultBirth: false, babies: 1, pregnancyMonths: null },
+    };
     expect(impossibleClaimInput(miscarriage, '2026-12-01', '1990-01-01').map((i) => i.path)).toEqual(['event.pregnancyMonths']);
-    const survivor: BenefitClaimApplication = { type: 'survivor', citizenId: 'x', region: '330102', deathDate: '2026-11-01', cause: 'workInjury', injuryReference: null, dependants: [] };
+    const survivor: BenefitClaimApplication = {
+      type: 'survivor',
+      citizenId: 'x',
+      region: '330102',
+      deathDate: '2026-11-01',
+      cause: 'workInjury',
+      injuryReference: null,
+      dependants: [],
+    };
     expect(impossibleClaimInput(survivor, '2026-12-01', '1970-01-01').map((i) => i.path)).toEqual(['injuryReference', 'dependants']);
   });
 });
@@ -70,7 +99,10 @@ describe('dated benefit configuration (modelling principle 1)', () => {
 
   it('replaces a divisor table list whole in a version, so a new national table is a dated change (§5.1)', () => {
     const table = { effectiveFrom: '2030-01-01', source: 'new table', divisors: { 60: 150 } };
-    const policy = benefitPolicyInForce([{ effectiveFrom: '2030-01-01', pension: { divisorTables: [...DEFAULT_BENEFIT_POLICY.pension.divisorTables, table] } }], '2030-06-01');
+    const policy = benefitPolicyInForce(
+      [{ effectiveFrom: '2030-01-01', pension: { divisorTables: [...DEFAULT_BENEFIT_POLICY.pension.divisorTables, table] } }],
+      '2030-06-01',
+    );
     expect(policy.pension.divisorTables).toHaveLength(2);
     expect(policy.pension.fractionalAgeRule).toEqual(DEFAULT_BENEFIT_POLICY.pension.fractionalAgeRule);
   });
@@ -101,7 +133,10 @@ describe('entitlements (待遇核定 → 待遇拨付)', () => {
   });
 
   it('ends periodic lines the month before the stop and leaves one-off lines alone (社会保险法 art. 51)', () => {
-    const stopped = stopLinesFrom([line({ key: 'a' }), line({ key: 'b', kind: 'oneOff', benefit: 'maternityAllowance', endMonth: '2026-01' }), line({ key: 'c', endMonth: '2026-03' })], '2026-05');
+    const stopped = stopLinesFrom(
+      [line({ key: 'a' }), line({ key: 'b', kind: 'oneOff', benefit: 'maternityAllowance', endMonth: '2026-01' }), line({ key: 'c', endMonth: '2026-03' })],
+      '2026-05',
+    );
     expect(stopped.map((l) => l.endMonth)).toEqual(['2026-04', '2026-01', '2026-03']);
   });
 

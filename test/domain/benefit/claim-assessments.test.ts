@@ -78,7 +78,9 @@ describe('pension claim (养老金申领, §5.1, §5.2)', () => {
       { month: '2024-12', base: '8000.00', accountContribution: '640.00' },
       { month: '2025-01', base: '9120.00', accountContribution: '729.60' },
     ];
-    const figures = pensionHistoryFigures(months, (year) => (year === 2025 ? { wage: '7600.00', from: '2025-01-01' } : { wage: '7600.00', from: '2025-01-01' }));
+    const figures = pensionHistoryFigures(months, (year) =>
+      year === 2025 ? { wage: '7600.00', from: '2025-01-01' } : { wage: '7600.00', from: '2025-01-01' },
+    );
     expect(figures.years).toEqual([
       { year: 2024, averageMonthlyBase: '7000.00', regionalAverageWage: '7600.00', months: 2 },
       { year: 2025, averageMonthlyBase: '9120.00', regionalAverageWage: '7600.00', months: 1 },
@@ -88,7 +90,14 @@ describe('pension claim (养老金申领, §5.1, §5.2)', () => {
   });
 });
 
-const unemploymentClaim: UnemploymentClaim = { type: 'unemployment', citizenId: '110101199003074477', region: '330102', leaveDate: '2026-10-31', employerCreditCode: 'E', registeredOn: '2026-11-05' };
+const unemploymentClaim: UnemploymentClaim = {
+  type: 'unemployment',
+  citizenId: '110101199003074477',
+  region: '330102',
+  leaveDate: '2026-10-31',
+  employerCreditCode: 'E',
+  registeredOn: '2026-11-05',
+};
 const unemploymentFacts = (overrides: Partial<UnemploymentClaimFacts> = {}): UnemploymentClaimFacts => ({
   contributionMonths: 84,
   leaver: { reason: 'dismissed', leaveDate: '2026-10-31', lastMonth: '2026-10' },
@@ -118,9 +127,19 @@ describe('unemployment claim (失业保险金, §5.3)', () => {
   });
 
   it('refuses without the employer’s leaver report, while employed, and for a resignation, each with its reason (社会保险法 arts. 45, 50)', () => {
-    expect(assessUnemploymentClaim(unemploymentClaim, unemploymentFacts({ leaver: null }), policy).refusals.map((r) => r.code)).toEqual(['LEAVER_NOT_REPORTED']);
-    expect(assessUnemploymentClaim(unemploymentClaim, unemploymentFacts({ employment: { employerCreditCode: 'F', sinceMonth: '2026-11' } }), policy).refusals.map((r) => r.code)).toEqual(['CURRENTLY_EMPLOYED']);
-    const resigned = assessUnemploymentClaim(unemploymentClaim, unemploymentFacts({ leaver: { reason: 'resigned', leaveDate: '2026-10-31', lastMonth: '2026-10' } }), policy);
+    expect(assessUnemploymentClaim(unemploymentClaim, unemploymentFacts({ leaver: null }), policy).refusals.map((r) => r.code)).toEqual([
+      'LEAVER_NOT_REPORTED',
+    ]);
+    expect(
+      assessUnemploymentClaim(unemploymentClaim, unemploymentFacts({ employment: { employerCreditCode: 'F', sinceMonth: '2026-11' } }), policy).refusals.map(
+        (r) => r.code,
+      ),
+    ).toEqual(['CURRENTLY_EMPLOYED']);
+    const resigned = assessUnemploymentClaim(
+      unemploymentClaim,
+      unemploymentFacts({ leaver: { reason: 'resigned', leaveDate: '2026-10-31', lastMonth: '2026-10' } }),
+      policy,
+    );
     expect(resigned.refusals.map((r) => r.code)).toEqual(['VOLUNTARY_LEAVE']);
   });
 
@@ -143,9 +162,21 @@ describe('maternity claim (生育津贴, §5.4)', () => {
 
   it('pays E5 once: 98 days × 300.00 = 29 400.00, and 128 days = 38 400.00 for difficult twins (§5.4, E5)', () => {
     expect(assessMaternityClaim(claim({}), facts, policy, '2026-12').lines).toEqual([
-      { key: 'maternityAllowance', benefit: 'maternityAllowance', kind: 'oneOff', payer: 'fund', amount: '29400.00', startMonth: '2026-12', endMonth: '2026-12', beneficiary: null },
+      {
+        key: 'maternityAllowance',
+        benefit: 'maternityAllowance',
+        kind: 'oneOff',
+        payer: 'fund',
+        amount: '29400.00',
+        startMonth: '2026-12',
+        endMonth: '2026-12',
+        beneficiary: null,
+      },
     ]);
-    expect(assessMaternityClaim(claim({ difficultBirth: true, babies: 2 }), facts, policy, '2026-12').figures).toMatchObject({ days: 128, allowance: '38400.00' });
+    expect(assessMaternityClaim(claim({ difficultBirth: true, babies: 2 }), facts, policy, '2026-12').figures).toMatchObject({
+      days: 128,
+      allowance: '38400.00',
+    });
   });
 
   it('refuses a claimant not insured with the employer at the event (社会保险法 art. 54)', () => {
@@ -164,11 +195,20 @@ const injury: WorkInjuryClaim = {
   clearCut: false,
   approvedExtensionDays: 0,
 };
-const injuryFacts = (overrides: Partial<WorkInjuryClaimFacts> = {}): WorkInjuryClaimFacts => ({ insuredForWorkInjury: true, ownWage: '8000.00', ownWageBasis: 'x', regionalAverageWage: '10000.00', minimumWage: null, ...overrides });
+const injuryFacts = (overrides: Partial<WorkInjuryClaimFacts> = {}): WorkInjuryClaimFacts => ({
+  insuredForWorkInjury: true,
+  ownWage: '8000.00',
+  ownWageBasis: 'x',
+  regionalAverageWage: '10000.00',
+  minimumWage: null,
+  ...overrides,
+});
 
 describe('work-injury claim (工伤, §5.5)', () => {
   it('pays E9 by grade: 104 000.00 for grade 7; 540 000.00 and 21 000.00 a month from the employer for grade 5 at 40 000 (arts. 35–37, 64)', () => {
-    expect(assessWorkInjuryBenefits(injury, injuryFacts(), 7, '2025-06', policy).lines.map((l) => [l.benefit, l.payer, l.amount])).toEqual([['disabilitySubsidy', 'fund', '104000.00']]);
+    expect(assessWorkInjuryBenefits(injury, injuryFacts(), 7, '2025-06', policy).lines.map((l) => [l.benefit, l.payer, l.amount])).toEqual([
+      ['disabilitySubsidy', 'fund', '104000.00'],
+    ]);
     const grade5 = assessWorkInjuryBenefits(injury, injuryFacts({ ownWage: '40000.00' }), 5, '2025-06', policy);
     expect(grade5.lines.map((l) => [l.benefit, l.kind, l.payer, l.amount, l.startMonth])).toEqual([
       ['disabilitySubsidy', 'oneOff', 'fund', '540000.00', '2025-06'],
@@ -182,7 +222,9 @@ describe('work-injury claim (工伤, §5.5)', () => {
     const late = checkWorkInjuryFiling(injury, injuryFacts(), CN_CALENDAR_YEARS, '2025-04-10', policy);
     expect(late.refusals).toEqual([]);
     expect(late.employerLiability).toMatchObject({ to: '2025-04-10' });
-    expect(checkWorkInjuryFiling(injury, injuryFacts({ insuredForWorkInjury: false }), CN_CALENDAR_YEARS, '2025-03-20', policy).refusals[0]?.code).toBe('NOT_INSURED_FOR_WORK_INJURY');
+    expect(checkWorkInjuryFiling(injury, injuryFacts({ insuredForWorkInjury: false }), CN_CALENDAR_YEARS, '2025-03-20', policy).refusals[0]?.code).toBe(
+      'NOT_INSURED_FOR_WORK_INJURY',
+    );
   });
 
   it('sends a work-injury claim to recognition, accepted on the filing day, and any other claim straight to its amounts', () => {
@@ -201,12 +243,22 @@ describe('death claims (§5.1 survivors, §5.5 art. 39)', () => {
     deathDate: '2025-03-01',
     cause,
     injuryReference: cause === 'workInjury' ? 'BC2025000001' : null,
-    dependants: [{ name: '李四', relation: 'spouse', orphanOrLoneElderly: false }, { name: '李小', relation: 'other', orphanOrLoneElderly: false }],
+    dependants: [
+      { name: '李四', relation: 'spouse', orphanOrLoneElderly: false },
+      { name: '李小', relation: 'other', orphanOrLoneElderly: false },
+    ],
   });
-  const facts: DeathClaimFacts = { injury: { reference: 'BC2025000001', recognised: true }, ownWage: '8000.00', regionalAverageWage: '10000.00', accountBalance: '52000.00' };
+  const facts: DeathClaimFacts = {
+    injury: { reference: 'BC2025000001', recognised: true },
+    ownWage: '8000.00',
+    regionalAverageWage: '10000.00',
+    accountBalance: '52000.00',
+  };
 
   it('pays a work-injury death: funeral grant 60 000.00; dependants 3 200.00 + 2 400.00 a month and the death grant (art. 39)', () => {
-    expect(assessDeathClaim(death('funeral', 'workInjury'), facts, policy, '2025-03').lines.map((l) => [l.benefit, l.amount])).toEqual([['funeralGrant', '60000.00']]);
+    expect(assessDeathClaim(death('funeral', 'workInjury'), facts, policy, '2025-03').lines.map((l) => [l.benefit, l.amount])).toEqual([
+      ['funeralGrant', '60000.00'],
+    ]);
     const survivor = assessDeathClaim(death('survivor', 'workInjury'), facts, policy, '2025-03');
     expect(survivor.lines.map((l) => [l.benefit, l.kind, l.amount, l.beneficiary])).toEqual([
       ['dependantPension', 'monthly', '3200.00', '李四'],
@@ -222,7 +274,10 @@ describe('death claims (§5.1 survivors, §5.5 art. 39)', () => {
   });
 
   it('refuses a work-injury death claim whose injury was not recognised (工伤保险条例 art. 17)', () => {
-    expect(assessDeathClaim(death('funeral', 'workInjury'), { ...facts, injury: { reference: 'BC2025000001', recognised: false } }, policy, '2025-03').refusals[0]?.code).toBe('INJURY_NOT_RECOGNISED');
+    expect(
+      assessDeathClaim(death('funeral', 'workInjury'), { ...facts, injury: { reference: 'BC2025000001', recognised: false } }, policy, '2025-03').refusals[0]
+        ?.code,
+    ).toBe('INJURY_NOT_RECOGNISED');
   });
 
   it('pays a non-work death from the pension fund: configured months of the average and the personal account to the heirs (社会保险法 arts. 14, 17)', () => {

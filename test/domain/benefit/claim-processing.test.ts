@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CN_CALENDAR_YEARS as cal } from '../../../domain/calendar/default-calendar.js';
-import {
-  DEFAULT_CLAIM_PROCESSING_LIMITS as limits,
-  claimProcessingDeadline,
-} from '../../../domain/benefit/claim-processing.js';
+import { DEFAULT_CLAIM_PROCESSING_LIMITS as limits, claimProcessingDeadline } from '../../../domain/benefit/claim-processing.js';
 
 describe('claimProcessingDeadline', () => {
   it('gives a pension claim 20 working days across National Day 2025: 26 Sep → 30 Oct (社会保险经办条例 art. 18, §9)', () => {
@@ -20,9 +17,7 @@ describe('claimProcessingDeadline', () => {
 
   it('has no limit for a type without one, and follows a configured limit', () => {
     expect(claimProcessingDeadline(cal, 'funeral', '2025-09-26')).toBeNull();
-    expect(claimProcessingDeadline(cal, 'pension', '2025-09-26', { ...limits, pension: 15 })?.dueDate).toBe(
-      '2025-10-23',
-    );
+    expect(claimProcessingDeadline(cal, 'pension', '2025-09-26', { ...limits, pension: 15 })?.dueDate).toBe('2025-10-23');
   });
 
   it('is provisional when the year’s calendar is missing', () => {

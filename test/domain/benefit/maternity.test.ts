@@ -7,9 +7,7 @@ describe('calculateMaternityAllowance', () => {
   it('pays 98 days × 300.00 = 29 400.00 for a normal single birth (§5.4, E5)', () => {
     const r = calculateMaternityAllowance({ ...wage, event: 'birth' });
     expect(r).toMatchObject({ days: 98, leaveDays: 98, dailyRate: '300.00', allowance: '29400.00' });
-    expect(r.workings).toContain(
-      'allowance = 300.00 × 98 days = 29400.00 (社会保险法 art. 56; rounding dailyRateFirst)',
-    );
+    expect(r.workings).toContain('allowance = 300.00 × 98 days = 29400.00 (社会保险法 art. 56; rounding dailyRateFirst)');
   });
 
   it('pays 128 days = 38 400.00 for a difficult birth of twins (§5.4, E5)', () => {
@@ -45,10 +43,7 @@ describe('calculateMaternityAllowance', () => {
   it('pays provincial extra days only where the fund pays them (§5.4, E5)', () => {
     const unfunded = calculateMaternityAllowance({ ...wage, event: 'birth', extraDays: 60 });
     expect(unfunded).toMatchObject({ days: 98, leaveDays: 158, allowance: '29400.00' });
-    const funded = calculateMaternityAllowance(
-      { ...wage, event: 'birth', extraDays: 60 },
-      { ...policy, fundPaysProvincialExtra: true },
-    );
+    const funded = calculateMaternityAllowance({ ...wage, event: 'birth', extraDays: 60 }, { ...policy, fundPaysProvincialExtra: true });
     expect(funded).toMatchObject({ days: 158, leaveDays: 158, allowance: '47400.00' });
   });
 
@@ -59,19 +54,14 @@ describe('calculateMaternityAllowance', () => {
   });
 
   it('uses a configured divisor of 30.4: 296.05 a day, 29 012.90 for 98 days (§5.4 configurable)', () => {
-    expect(
-      calculateMaternityAllowance({ ...wage, event: 'birth' }, { ...policy, dailyRateDivisor: '30.4' }),
-    ).toMatchObject({
+    expect(calculateMaternityAllowance({ ...wage, event: 'birth' }, { ...policy, dailyRateDivisor: '30.4' })).toMatchObject({
       dailyRate: '296.05',
       allowance: '29012.90',
     });
   });
 
   it('rounds only the allowance when configured allowanceOnly: 296.0526… × 98 = 29 013.16', () => {
-    const r = calculateMaternityAllowance(
-      { ...wage, event: 'birth' },
-      { ...policy, dailyRateDivisor: '30.4', rounding: 'allowanceOnly' },
-    );
+    const r = calculateMaternityAllowance({ ...wage, event: 'birth' }, { ...policy, dailyRateDivisor: '30.4', rounding: 'allowanceOnly' });
     expect(r.allowance).toBe('29013.16');
   });
 });

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_RETIREMENT_WINDOW_POLICY as policy,
-  type PensionEligibilityInput,
-  pensionEligibility,
-} from '../../../domain/benefit/pension-eligibility.js';
+import { DEFAULT_RETIREMENT_WINDOW_POLICY as policy, type PensionEligibilityInput, pensionEligibility } from '../../../domain/benefit/pension-eligibility.js';
 
 // E10: a man born May 1970 reaches 61 y 5 m on 2031-10-15; a 2031 retirement needs 16 years = 192 months.
 const MAN: PensionEligibilityInput = {
@@ -62,9 +58,7 @@ describe('pensionEligibility', () => {
 
   it('refuses a retirement date before the earliest date — the day before 60 (§5.2)', () => {
     const r = pensionEligibility({ ...MAN, retirementDate: '2030-05-14', contributionMonths: 400 });
-    expect(r.refusals).toEqual([
-      { code: 'BEFORE_EARLIEST_DATE', reason: expect.stringContaining('2030-05-15') as string },
-    ]);
+    expect(r.refusals).toEqual([{ code: 'BEFORE_EARLIEST_DATE', reason: expect.stringContaining('2030-05-15') as string }]);
   });
 
   it('needs the employer’s agreement to retire late (§5.2)', () => {
@@ -77,9 +71,7 @@ describe('pensionEligibility', () => {
   it('refuses a date after the latest, even agreed, unless contributions were extended to reach the minimum (§5.2; 办法 art. 2)', () => {
     const tooLate = { ...MAN, retirementDate: '2034-10-16', contributionMonths: 240, lateRetirementAgreed: true };
     expect(codes(tooLate)).toEqual(['AFTER_LATEST_DATE']);
-    expect(
-      codes({ ...MAN, retirementDate: '2034-10-15', contributionMonths: 240, lateRetirementAgreed: true }),
-    ).toEqual([]);
+    expect(codes({ ...MAN, retirementDate: '2034-10-15', contributionMonths: 240, lateRetirementAgreed: true })).toEqual([]);
     expect(codes({ ...tooLate, lateRetirementAgreed: false, contributionsExtended: true })).toEqual([]);
   });
 
@@ -116,9 +108,7 @@ describe('pensionEligibility', () => {
   it('applies configured window sizes: 12 months early and none late (§5.2 configurable window)', () => {
     const narrow = { ...policy, earlyMonths: 12, lateMonths: 0 };
     expect(pensionEligibility(MAN, narrow)).toMatchObject({ earliestDate: '2030-10-15', latestDate: '2031-10-15' });
-    expect(codes({ ...MAN, retirementDate: '2030-10-14', contributionMonths: 300 }, narrow)).toEqual([
-      'BEFORE_EARLIEST_DATE',
-    ]);
+    expect(codes({ ...MAN, retirementDate: '2030-10-14', contributionMonths: 300 }, narrow)).toEqual(['BEFORE_EARLIEST_DATE']);
   });
 
   it('throws INVALID_DATE for a malformed retirement date', () => {

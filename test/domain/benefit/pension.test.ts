@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors.js';
-import {
-  DEFAULT_PENSION_POLICY as policy,
-  type PensionInput,
-  calculatePension,
-} from '../../../domain/benefit/pension.js';
+import { DEFAULT_PENSION_POLICY as policy, type PensionInput, calculatePension } from '../../../domain/benefit/pension.js';
 
 const E6: PensionInput = {
   calculationBase: '10000.00',
@@ -25,12 +21,8 @@ describe('calculatePension', () => {
       divisor: '139',
       contributionYears: '30',
     });
-    expect(r.workings).toContain(
-      'basic pension = C 10000.00 × (1 + Z 1.2) / 2 × N 30 years × 0.01 = 3300 → 3300.00 (国发〔2005〕38号)',
-    );
-    expect(r.workings).toContain(
-      'account pension = balance 180000.00 ÷ divisor 139 = 1294.964029 → 1294.96 (国发〔2005〕38号)',
-    );
+    expect(r.workings).toContain('basic pension = C 10000.00 × (1 + Z 1.2) / 2 × N 30 years × 0.01 = 3300 → 3300.00 (国发〔2005〕38号)');
+    expect(r.workings).toContain('account pension = balance 180000.00 ÷ divisor 139 = 1294.964029 → 1294.96 (国发〔2005〕38号)');
   });
 
   it('divides the same account by 170 at 55 → 1 058.82 and by 195 at 50 → 923.08 (§5.1, E6)', () => {
@@ -55,9 +47,7 @@ describe('calculatePension', () => {
   it('counts N to the month by default and in whole years when configured (§5.1)', () => {
     const input = { ...E6, averageIndex: '1', contributionMonths: 185 };
     expect(calculatePension(input).basicPension).toBe('1541.67');
-    expect(calculatePension(input, { ...policy, contributionYearsCounting: 'wholeYears' }).basicPension).toBe(
-      '1500.00',
-    );
+    expect(calculatePension(input, { ...policy, contributionYearsCounting: 'wholeYears' }).basicPension).toBe('1500.00');
   });
 
   it('uses the configured rate per contribution year (国发〔2005〕38号 1 %, configurable)', () => {
@@ -71,14 +61,9 @@ describe('calculatePension', () => {
   });
 
   it('takes the transitional coefficient from the input, else from configuration (§5.1 provincial formula)', () => {
-    expect(
-      calculatePension({ ...E6, transitional: { deemedMonths: 60, averageIndex: '1', coefficient: '0.014' } })
-        .transitionalPension,
-    ).toBe('700.00');
+    expect(calculatePension({ ...E6, transitional: { deemedMonths: 60, averageIndex: '1', coefficient: '0.014' } }).transitionalPension).toBe('700.00');
     const province = { ...policy, transitionalCoefficient: '0.012' };
-    expect(
-      calculatePension({ ...E6, transitional: { deemedMonths: 60, averageIndex: '1' } }, province).transitionalPension,
-    ).toBe('600.00');
+    expect(calculatePension({ ...E6, transitional: { deemedMonths: 60, averageIndex: '1' } }, province).transitionalPension).toBe('600.00');
   });
 
   it('uses 132 for 61 y 5 m by default and 129.08 when interpolating (§5.1, open item 4)', () => {

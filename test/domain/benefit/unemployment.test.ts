@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_UNEMPLOYMENT_POLICY as policy,
-  GUANGDONG_MONTHS_FORMULA,
-} from '../../../domain/benefit/unemployment-policy.js';
+import { DEFAULT_UNEMPLOYMENT_POLICY as policy, GUANGDONG_MONTHS_FORMULA } from '../../../domain/benefit/unemployment-policy.js';
 import {
   type UnemploymentInput,
   calculateUnemploymentBenefit,
@@ -28,9 +25,7 @@ describe('calculateUnemploymentBenefit', () => {
   it('pays 10 months = 20 700.00 under the Guangdong formula for 7 years (§5.3, E4; 广东省失业保险条例 art. 17)', () => {
     const r = calculateUnemploymentBenefit(E4, guangdong);
     expect(r).toMatchObject({ maxMonths: 18, months: 10, monthlyAmount: '2070.00', total: '20700.00' });
-    expect(r.workings).toContain(
-      'provincial formula (广东省失业保险条例 (2022) art. 17) = 10 months, bounded by the cap → 10',
-    );
+    expect(r.workings).toContain('provincial formula (广东省失业保险条例 (2022) art. 17) = 10 months, bounded by the cap → 10');
   });
 
   it('adds 4 unused months of an earlier spell: 22 months nationally, 14 in Guangdong (§5.3, E4)', () => {
@@ -63,9 +58,7 @@ describe('calculateUnemploymentBenefit', () => {
   });
 
   it('grants Guangdong months per full year to 4 years, then per full half year, at most 24 (广东省失业保险条例 art. 17)', () => {
-    expect([12, 23, 48, 53, 54, 84, 240].map((m) => tieredMonths(m, GUANGDONG_MONTHS_FORMULA))).toEqual([
-      1, 1, 4, 4, 5, 10, 24,
-    ]);
+    expect([12, 23, 48, 53, 54, 84, 240].map((m) => tieredMonths(m, GUANGDONG_MONTHS_FORMULA))).toEqual([1, 1, 4, 4, 5, 10, 24]);
   });
 
   it('never pays below the subsistence allowance (低保) (社会保险法 art. 47)', () => {
@@ -85,10 +78,7 @@ describe('calculateUnemploymentBenefit', () => {
   });
 
   it('applies a configured minimum of 24 months (§5.3 configurable)', () => {
-    expect(
-      calculateUnemploymentBenefit({ ...E4, contributionMonths: 12 }, { ...policy, minimumContributionMonths: 24 })
-        .eligible,
-    ).toBe(false);
+    expect(calculateUnemploymentBenefit({ ...E4, contributionMonths: 12 }, { ...policy, minimumContributionMonths: 24 }).eligible).toBe(false);
   });
 });
 
@@ -102,23 +92,13 @@ describe('unemploymentEligibility', () => {
   });
 
   it('refuses a resignation as voluntary, and retirement or death as no unemployment (社会保险法 art. 45)', () => {
-    expect(unemploymentEligibility({ ...base, leaveReason: 'resigned' }).refusals.map((r) => r.code)).toEqual([
-      'VOLUNTARY_LEAVE',
-    ]);
-    expect(unemploymentEligibility({ ...base, leaveReason: 'retired' }).refusals.map((r) => r.code)).toEqual([
-      'NOT_UNEMPLOYED',
-    ]);
-    expect(unemploymentEligibility({ ...base, leaveReason: 'died' }).refusals.map((r) => r.code)).toEqual([
-      'NOT_UNEMPLOYED',
-    ]);
+    expect(unemploymentEligibility({ ...base, leaveReason: 'resigned' }).refusals.map((r) => r.code)).toEqual(['VOLUNTARY_LEAVE']);
+    expect(unemploymentEligibility({ ...base, leaveReason: 'retired' }).refusals.map((r) => r.code)).toEqual(['NOT_UNEMPLOYED']);
+    expect(unemploymentEligibility({ ...base, leaveReason: 'died' }).refusals.map((r) => r.code)).toEqual(['NOT_UNEMPLOYED']);
   });
 
   it('refuses a person not registered as unemployed (失业保险条例 art. 14)', () => {
-    expect(
-      unemploymentEligibility({ ...base, leaveReason: 'dismissed', registeredUnemployed: false }).refusals.map(
-        (r) => r.code,
-      ),
-    ).toEqual(['NOT_REGISTERED']);
+    expect(unemploymentEligibility({ ...base, leaveReason: 'dismissed', registeredUnemployed: false }).refusals.map((r) => r.code)).toEqual(['NOT_REGISTERED']);
   });
 
   it('follows a configured list of involuntary reasons, but never accepts retirement (§5.3 configurable)', () => {
@@ -132,10 +112,6 @@ describe('unemploymentEligibility', () => {
 
   it('reports every failed condition at once', () => {
     const r = unemploymentEligibility({ contributionMonths: 6, leaveReason: 'resigned', registeredUnemployed: false });
-    expect(r.refusals.map((x) => x.code)).toEqual([
-      'SHORT_OF_CONTRIBUTION_MONTHS',
-      'VOLUNTARY_LEAVE',
-      'NOT_REGISTERED',
-    ]);
+    expect(r.refusals.map((x) => x.code)).toEqual(['SHORT_OF_CONTRIBUTION_MONTHS', 'VOLUNTARY_LEAVE', 'NOT_REGISTERED']);
   });
 });

@@ -132,15 +132,11 @@ describe('disability assessment clocks', () => {
   });
 
   it('takes a re-assessment request within 15 days; 5 Oct 2025 rolls to 9 Oct, 10 Oct is refused (art. 26, §9)', () => {
-    expect(
-      reassessmentRequestCheck(cal, { conclusionReceivedOn: '2025-09-20', requestedOn: '2025-10-09' }),
-    ).toMatchObject({
+    expect(reassessmentRequestCheck(cal, { conclusionReceivedOn: '2025-09-20', requestedOn: '2025-10-09' })).toMatchObject({
       inTime: true,
       deadline: { dueDate: '2025-10-09' },
     });
     const late = reassessmentRequestCheck(cal, { conclusionReceivedOn: '2025-09-20', requestedOn: '2025-10-10' });
-    expect(late.refusals).toEqual([
-      { code: 'REASSESSMENT_OUT_OF_TIME', reason: expect.stringContaining('2025-10-09') as string },
-    ]);
+    expect(late.refusals).toEqual([{ code: 'REASSESSMENT_OUT_OF_TIME', reason: expect.stringContaining('2025-10-09') as string }]);
   });
 });

@@ -61,10 +61,7 @@ describe('calculateWorkInjuryDeathBenefits', () => {
 
   it('refuses when no figure is configured for the year, unless the input gives it', () => {
     expect(() => calculateWorkInjuryDeathBenefits({ ...death, deathDate: '2030-01-15' })).toThrow(/2029/);
-    expect(
-      calculateWorkInjuryDeathBenefits({ ...death, deathDate: '2030-01-15', nationalDisposableIncome: '60000.00' })
-        .deathGrant,
-    ).toBe('1200000.00');
+    expect(calculateWorkInjuryDeathBenefits({ ...death, deathDate: '2030-01-15', nationalDisposableIncome: '60000.00' }).deathGrant).toBe('1200000.00');
   });
 
   it('follows configured figures: 10 months of funeral grant, 45 % for a spouse (§5.5 configurable)', () => {

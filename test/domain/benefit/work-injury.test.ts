@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_WORK_INJURY_POLICY as policy,
-  calculateDisabilityBenefit,
-} from '../../../domain/benefit/work-injury.js';
+import { DEFAULT_WORK_INJURY_POLICY as policy, calculateDisabilityBenefit } from '../../../domain/benefit/work-injury.js';
 
 const region = { regionalAverageWage: '10000.00' };
 
@@ -68,23 +65,16 @@ describe('calculateDisabilityBenefit', () => {
   it('tops an allowance up to the minimum wage, unless configured off (arts. 35–36)', () => {
     const input = { ...region, ownWage: '6000.00', grade: 4, minimumWage: '5000.00' };
     expect(calculateDisabilityBenefit(input).monthlyAllowance).toBe('5000.00');
-    expect(calculateDisabilityBenefit(input, { ...policy, topUpToMinimumWage: false }).monthlyAllowance).toBe(
-      '4500.00',
-    );
+    expect(calculateDisabilityBenefit(input, { ...policy, topUpToMinimumWage: false }).monthlyAllowance).toBe('4500.00');
   });
 
   it('applies configured own-wage bounds: with a 50 % floor grade 10 at 5 000 gets 35 000.00 (art. 64 configurable)', () => {
-    expect(
-      calculateDisabilityBenefit({ ...region, ownWage: '5000.00', grade: 10 }, { ...policy, ownWageFloorRate: '0.5' })
-        .oneOffSubsidy,
-    ).toBe('35000.00');
+    expect(calculateDisabilityBenefit({ ...region, ownWage: '5000.00', grade: 10 }, { ...policy, ownWageFloorRate: '0.5' }).oneOffSubsidy).toBe('35000.00');
   });
 
   it('applies a configured months table (provincial variation)', () => {
     const province = { ...policy, oneOffMonthsByGrade: { ...policy.oneOffMonthsByGrade, 7: 14 } };
-    expect(calculateDisabilityBenefit({ ...region, ownWage: '8000.00', grade: 7 }, province).oneOffSubsidy).toBe(
-      '112000.00',
-    );
+    expect(calculateDisabilityBenefit({ ...region, ownWage: '8000.00', grade: 7 }, province).oneOffSubsidy).toBe('112000.00');
   });
 
   it('refuses grades 0 and 11', () => {

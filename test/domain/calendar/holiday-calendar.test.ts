@@ -176,18 +176,12 @@ describe('years that are not loaded (§9: a missing calendar makes a deadline pr
 
 describe('calendar data checks', () => {
   it('refuse a make-up workday that is not a weekend day', () => {
-    expect(() => new HolidayCalendar([{ year: 2025, holidays: [], makeupWorkdays: ['2025-03-10'] }])).toThrow(
-      /not a weekend day/,
-    );
+    expect(() => new HolidayCalendar([{ year: 2025, holidays: [], makeupWorkdays: ['2025-03-10'] }])).toThrow(/not a weekend day/);
   });
 
   it('refuse a date outside its year, a day that is both kinds, and a year loaded twice', () => {
-    expect(() => new HolidayCalendar([{ year: 2025, holidays: ['2026-01-01'], makeupWorkdays: [] }])).toThrow(
-      /not a date in 2025/,
-    );
-    expect(
-      () => new HolidayCalendar([{ year: 2025, holidays: ['2025-01-26'], makeupWorkdays: ['2025-01-26'] }]),
-    ).toThrow(/both/);
+    expect(() => new HolidayCalendar([{ year: 2025, holidays: ['2026-01-01'], makeupWorkdays: [] }])).toThrow(/not a date in 2025/);
+    expect(() => new HolidayCalendar([{ year: 2025, holidays: ['2025-01-26'], makeupWorkdays: ['2025-01-26'] }])).toThrow(/both/);
     expect(() => new HolidayCalendar([CN_2025, CN_2025])).toThrow(/loaded twice/);
   });
 

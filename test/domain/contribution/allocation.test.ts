@@ -56,7 +56,11 @@ describe('allocatePayment with unpaid fines (社会保险法 art. 86; position i
       ['fine', 'AR-1', '2400.00'],
     ]);
     expect(r.credit.toString()).toBe('370.00');
-    expect(Money.sum(r.lines.map((l) => l.amount)).plus(r.credit).toString()).toBe('12000.00');
+    expect(
+      Money.sum(r.lines.map((l) => l.amount))
+        .plus(r.credit)
+        .toString(),
+    ).toBe('12000.00');
   });
 
   it('pays part of a fine when the periods leave less than it, under the default rule', () => {
@@ -84,7 +88,11 @@ describe('allocatePayment with unpaid fines (社会保险法 art. 86; position i
 
   it('takes several cases’ fines in the order given and skips a fine already paid', () => {
     const r = allocatePayment(Money.of('9231.00'), debts, 'PER_PERIOD_PRINCIPAL_FIRST', {
-      fines: [{ caseId: 'AR-0', amount: Money.zero() }, { caseId: 'AR-1', amount: Money.of('0.50') }, { caseId: 'AR-2', amount: Money.of('10.00') }],
+      fines: [
+        { caseId: 'AR-0', amount: Money.zero() },
+        { caseId: 'AR-1', amount: Money.of('0.50') },
+        { caseId: 'AR-2', amount: Money.of('10.00') },
+      ],
     });
     expect(lines(r).slice(-2)).toEqual([
       ['fine', 'AR-1', '0.50'],

@@ -8,8 +8,7 @@ import { e1Parameters } from './e1-parameters.js';
 const ALL = ['pension', 'medical', 'unemployment', 'workInjury'] as const;
 
 /** Lines as plain strings, so a failing assertion shows the whole table. */
-const table = (r: ContributionResult) =>
-  r.lines.map((l) => [l.insurance, l.employerRate, l.employeeRate, l.employer.toString(), l.employee.toString()]);
+const table = (r: ContributionResult) => r.lines.map((l) => [l.insurance, l.employerRate, l.employeeRate, l.employer.toString(), l.employee.toString()]);
 
 /** The E1 city with only the given insurances requested. */
 const only = (insuranceTypes: ContributionInput['insuranceTypes'], wage = '12000') => ({
@@ -126,8 +125,7 @@ describe('calculateContribution', () => {
 
   it('refuses the 50 % and 80 % tiers for class 1, which only floats upwards (§3.1)', () => {
     const base = only(['workInjury']);
-    const total = (workInjuryClass: string, workInjuryTier: string) =>
-      calculateContribution({ ...base, workInjuryClass, workInjuryTier }).total.toString();
+    const total = (workInjuryClass: string, workInjuryTier: string) => calculateContribution({ ...base, workInjuryClass, workInjuryTier }).total.toString();
     expect(refusal(() => total('1', '0.5')).message).toMatch(/class 1/);
     expect(refusal(() => total('1', '0.8')).message).toMatch(/class 1/);
     expect(total('1', '1.5')).toBe('36.00');

@@ -8,13 +8,23 @@ const table = (r: ReturnType<typeof allocateWithCredit>) => r.lines.map((l) => [
 
 describe('allocateWithCredit (a credit pays the next bills — rules §4 "Partial payments", issue 3)', () => {
   it('spends a held credit on a newly booked bill, oldest period first, and keeps nothing when the bill is larger (§4)', () => {
-    const r = allocateWithCredit(Money.zero(), m('100.00'), [{ period: '2026-11', principal: m('2400.00'), lateFee: Money.zero() }], 'PER_PERIOD_PRINCIPAL_FIRST');
+    const r = allocateWithCredit(
+      Money.zero(),
+      m('100.00'),
+      [{ period: '2026-11', principal: m('2400.00'), lateFee: Money.zero() }],
+      'PER_PERIOD_PRINCIPAL_FIRST',
+    );
     expect(table(r)).toEqual([['2026-11', 'principal', '100.00']]);
     expect([r.creditHeld.toString(), r.credit.toString(), r.creditChange.toString()]).toEqual(['100.00', '0.00', '-100.00']);
   });
 
   it('keeps what the bills do not take as credit, and books only the change (§4)', () => {
-    const r = allocateWithCredit(Money.zero(), m('3000.00'), [{ period: '2026-11', principal: m('2400.00'), lateFee: Money.zero() }], 'PER_PERIOD_PRINCIPAL_FIRST');
+    const r = allocateWithCredit(
+      Money.zero(),
+      m('3000.00'),
+      [{ period: '2026-11', principal: m('2400.00'), lateFee: Money.zero() }],
+      'PER_PERIOD_PRINCIPAL_FIRST',
+    );
     expect(table(r)).toEqual([['2026-11', 'principal', '2400.00']]);
     expect([r.credit.toString(), r.creditChange.toString()]).toEqual(['600.00', '-2400.00']);
   });
@@ -43,7 +53,12 @@ describe('allocateWithCredit (a credit pays the next bills — rules §4 "Partia
   });
 
   it('turns an overpayment into credit when nothing is held: a positive change (§4, issue 3 "overpayments become a credit")', () => {
-    const r = allocateWithCredit(m('2500.00'), Money.zero(), [{ period: '2026-10', principal: m('2400.00'), lateFee: Money.zero() }], 'PER_PERIOD_PRINCIPAL_FIRST');
+    const r = allocateWithCredit(
+      m('2500.00'),
+      Money.zero(),
+      [{ period: '2026-10', principal: m('2400.00'), lateFee: Money.zero() }],
+      'PER_PERIOD_PRINCIPAL_FIRST',
+    );
     expect([r.credit.toString(), r.creditChange.toString()]).toEqual(['100.00', '100.00']);
   });
 
@@ -66,9 +81,15 @@ describe('allocateWithCredit (a credit pays the next bills — rules §4 "Partia
 
 describe('allocateWithCredit and fines (§4, 社会保险法 art. 86)', () => {
   it('spends a held credit on an unpaid fine once the periods are paid', () => {
-    const r = allocateWithCredit(Money.zero(), m('500.00'), [{ period: '2026-11', principal: m('100.00'), lateFee: Money.zero() }], 'PER_PERIOD_PRINCIPAL_FIRST', {
-      fines: [{ caseId: 'AR-1', amount: m('1000.00') }],
-    });
+    const r = allocateWithCredit(
+      Money.zero(),
+      m('500.00'),
+      [{ period: '2026-11', principal: m('100.00'), lateFee: Money.zero() }],
+      'PER_PERIOD_PRINCIPAL_FIRST',
+      {
+        fines: [{ caseId: 'AR-1', amount: m('1000.00') }],
+      },
+    );
     expect(r.lines.map((l) => [l.component, l.amount.toString()])).toEqual([
       ['principal', '100.00'],
       ['fine', '400.00'],

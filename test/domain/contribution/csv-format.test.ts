@@ -27,12 +27,19 @@ describe('CSV files are read by RFC 4180 (csv-parse; docs/contributions.md)', ()
   });
 
   it('skips empty lines but keeps a line of empty cells', () => {
-    expect(records('a,b\n\n1,2\n\n,\n').seen).toEqual([['a', 'b'], ['1', '2'], ['', '']]);
+    expect(records('a,b\n\n1,2\n\n,\n').seen).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['', ''],
+    ]);
   });
 
   it('refuses a quote never closed, naming the data row it opens in, after reading the rows before', () => {
     const { seen, fault } = records('a,b\n1,2\n3,"open\n4,5\n');
-    expect(seen).toEqual([['a', 'b'], ['1', '2']]);
+    expect(seen).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(fault).toEqual({ path: 'rows[1]', message: 'a quoted cell is never closed (line 4)' });
   });
 
@@ -76,7 +83,11 @@ describe('decoding uploads a megabyte at a time (UTF-8, else GBK)', () => {
 
 describe('payment files (issue 3)', () => {
   it('reads a bank file and names each bad field by row', () => {
-    const r = readPaymentFile('交易流水号,付款单位信用代码,金额,交易日期\nT1,91330102MA2H00014Y,100.00,20261110\nT1,91330102MA2H00014Y,1.001,20261111', 'bank', '2026-11-10');
+    const r = readPaymentFile(
+      '交易流水号,付款单位信用代码,金额,交易日期\nT1,91330102MA2H00014Y,100.00,20261110\nT1,91330102MA2H00014Y,1.001,20261111',
+      'bank',
+      '2026-11-10',
+    );
     expect(r.payments[0]).toEqual({ idempotencyKey: 'bank:T1', employer: '91330102MA2H00014Y', amount: '100.00', paidOn: '2026-11-10', reference: 'T1' });
     expect(r.issues.map((i) => i.path)).toEqual(['rows[1].id', 'rows[1].amount', 'rows[1].date']);
   });

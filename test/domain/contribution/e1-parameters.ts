@@ -1,8 +1,5 @@
 import type { RegionalParameters } from '../../../domain/contribution/regional-parameters.js';
-import {
-  DEFAULT_WORK_INJURY_CLASS_RATES,
-  DEFAULT_WORK_INJURY_TIERS,
-} from '../../../domain/contribution/regional-parameters.js';
+import { DEFAULT_WORK_INJURY_CLASS_RATES, DEFAULT_WORK_INJURY_TIERS } from '../../../domain/contribution/regional-parameters.js';
 
 /** The illustrative city of rules E1: average 10 000, bounds 60 %–300 %, 16/8, 9/2, 0.5/0.5. */
 export function e1Parameters(overrides: Partial<RegionalParameters> = {}): RegionalParameters {

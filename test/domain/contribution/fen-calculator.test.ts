@@ -18,7 +18,8 @@ function random(seed: number) {
   };
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
-  const decimal = (whole: number, places: number) => (places === 0 ? String(int(0, whole)) : `${int(0, whole)}.${String(int(0, 10 ** places - 1)).padStart(places, '0')}`);
+  const decimal = (whole: number, places: number) =>
+    places === 0 ? String(int(0, whole)) : `${int(0, whole)}.${String(int(0, 10 ** places - 1)).padStart(places, '0')}`;
   return { int, pick, decimal };
 }
 
@@ -31,7 +32,13 @@ function asFen(r: ReturnType<typeof calculateContribution>): FenLine {
     amounts[at] = fenOf(l.employer.toString());
     if (l.insurance !== 'workInjury') amounts[at + 1] = fenOf(l.employee.toString());
   }
-  return { wageFen: 0, baseFen: fenOf(r.base.toString())!, amounts, employerFen: fenOf(r.employerTotal.toString())!, employeeFen: fenOf(r.employeeTotal.toString())! };
+  return {
+    wageFen: 0,
+    baseFen: fenOf(r.base.toString())!,
+    amounts,
+    employerFen: fenOf(r.employerTotal.toString())!,
+    employeeFen: fenOf(r.employeeTotal.toString())!,
+  };
 }
 
 describe('createFenCalculator', () => {
@@ -67,7 +74,12 @@ describe('createFenCalculator', () => {
   }, 60_000); // a few seconds alone; other suites share the two cores
 
   it('rounds the E1 variant lines the configured way: 61.72835 → 61.73 half-up, 61.80 ceil-to-jiao (§3.4, E1 step 6)', () => {
-    const line = { monthlyWage: '12345.67', insuranceTypes: ['unemployment', 'pension'] as InsuranceType[], workInjuryClass: undefined, workInjuryTier: undefined };
+    const line = {
+      monthlyWage: '12345.67',
+      insuranceTypes: ['unemployment', 'pension'] as InsuranceType[],
+      workInjuryClass: undefined,
+      workInjuryTier: undefined,
+    };
     const fen = createFenCalculator(e1Parameters())(line);
     expect([fen.amounts[4], fen.amounts[5], fen.amounts[1]].map((a) => fenToString(a!))).toEqual(['61.73', '61.73', '987.65']);
     const jiao = createFenCalculator(e1Parameters({ rounding: 'CEIL_JIAO' }))(line);

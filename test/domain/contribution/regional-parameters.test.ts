@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_WORK_INJURY_CLASS_RATES,
-  INSURANCE_TYPES,
-  parametersInForce,
-} from '../../../domain/contribution/regional-parameters.js';
+import { DEFAULT_WORK_INJURY_CLASS_RATES, INSURANCE_TYPES, parametersInForce } from '../../../domain/contribution/regional-parameters.js';
 import { DomainError } from '../../../domain/errors.js';
 import { e1Parameters } from './e1-parameters.js';
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  computeAccountSubsidy,
-  type AccountSubsidyRule,
-  type SubsidyPerson,
-} from '../../../domain/declarations/account-subsidy.js';
+import { computeAccountSubsidy, type AccountSubsidyRule, type SubsidyPerson } from '../../../domain/declarations/account-subsidy.js';
 import { fixedCitizenId } from '../payroll/fixtures.js';
 
 const retiree: SubsidyPerson = { citizenId: fixedCitizenId('1955-07-01'), personnelCategory: 'retired' };

@@ -3,10 +3,7 @@ import { CN_CALENDAR_YEARS } from '../../../domain/calendar/default-calendar.js'
 import { HolidayCalendar } from '../../../domain/calendar/holiday-calendar.js';
 import { parametersInForce } from '../../../domain/contribution/regional-parameters.js';
 import { calculateBackPayment, type BackPaymentInput } from '../../../domain/declarations/back-payment.js';
-import {
-  DEFAULT_BACK_PAYMENT_POLICY,
-  backPaymentSupervision,
-} from '../../../domain/declarations/back-payment-policy.js';
+import { DEFAULT_BACK_PAYMENT_POLICY, backPaymentSupervision } from '../../../domain/declarations/back-payment-policy.js';
 import { e1Parameters } from '../contribution/e1-parameters.js';
 import { fixedCitizenId } from '../payroll/fixtures.js';
 
@@ -31,18 +28,7 @@ describe('calculateBackPayment (无记录补缴)', () => {
     const r = calculateBackPayment(input());
     expect(r.eligible).toBe(true);
     if (!r.eligible) return;
-    expect(
-      r.months.map((m) => [
-        m.period,
-        m.parametersFrom,
-        m.base,
-        m.contribution,
-        m.dueDate,
-        m.lateFeeDays,
-        m.lateFee,
-        m.total,
-      ]),
-    ).toEqual([
+    expect(r.months.map((m) => [m.period, m.parametersFrom, m.base, m.contribution, m.dueDate, m.lateFeeDays, m.lateFee, m.total])).toEqual([
       ['2024-11', '2024-01-01', '5400.00', '1944.00', '2024-12-15', 135, '131.22', '2075.22'],
       ['2024-12', '2024-01-01', '5400.00', '1944.00', '2025-01-15', 104, '101.09', '2045.09'],
       ['2025-01', '2025-01-01', '6000.00', '2160.00', '2025-02-15', 73, '78.84', '2238.84'],
@@ -98,9 +84,7 @@ describe('calculateBackPayment (无记录补缴)', () => {
   });
 
   it('refuses an amount with three decimals and every other fault at once (principle 2; §3.2, §4)', () => {
-    const r = calculateBackPayment(
-      input({ monthlyWage: '5000.005', to: '2025-05', wageByMonth: { '2025-01': 'abc' } }),
-    );
+    const r = calculateBackPayment(input({ monthlyWage: '5000.005', to: '2025-05', wageByMonth: { '2025-01': 'abc' } }));
     expect(!r.eligible && r.refusals.map((x) => [x.code, x.path ?? null])).toEqual([
       ['FUTURE_MONTH', null],
       ['AMOUNT_PRECISION', 'monthlyWage'],
@@ -139,9 +123,7 @@ describe('calculateBackPayment (无记录补缴)', () => {
 
 describe('the 36-month fund-supervision flag (人社厅发〔2019〕94号, §6.1, §8)', () => {
   const long = (from: string, legalDocuments: BackPaymentInput['legalDocuments'] = []) =>
-    calculateBackPayment(
-      input({ from, to: '2025-02', paymentDate: '2025-04-29', legalDocuments, parametersFor: () => e1Parameters() }),
-    );
+    calculateBackPayment(input({ from, to: '2025-02', paymentDate: '2025-04-29', legalDocuments, parametersFor: () => e1Parameters() }));
 
   it('flags 36 months without a legal document and not 35 (§6.1, §8)', () => {
     const at36 = long('2022-03');
@@ -156,9 +138,7 @@ describe('the 36-month fund-supervision flag (人社厅发〔2019〕94号, §6.1
   });
 
   it('accepts a court, arbitration, inspection or audit document issued before the back-payment, not one made after (人社厅发〔2019〕94号, §6.1)', () => {
-    const before = long('2022-03', [
-      { kind: 'arbitration', reference: '杭劳人仲案字〔2025〕12号', issuedOn: '2025-04-29' },
-    ]);
+    const before = long('2022-03', [{ kind: 'arbitration', reference: '杭劳人仲案字〔2025〕12号', issuedOn: '2025-04-29' }]);
     expect(before.eligible && before.supervision.needsSupervisor).toBe(false);
     const after = long('2022-03', [{ kind: 'court', reference: '(2025)浙0102民初9号', issuedOn: '2025-04-30' }]);
     expect(after.eligible && after.supervision).toMatchObject({

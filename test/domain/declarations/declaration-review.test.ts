@@ -5,7 +5,14 @@ import { declarationReviewMachine, type DeclarationReviewEvent } from '../../../
 import { medicalExpenseConfigWith } from '../../../domain/declarations/medical-expense-policy.js';
 import type { TaskCompletion } from '../../../domain/task.js';
 
-const completion = (outcome: string, comment = '', actorId = 'cw-1'): TaskCompletion => ({ taskId: 't', outcome, comment, data: {}, actorId, actorRole: 'caseworker' });
+const completion = (outcome: string, comment = '', actorId = 'cw-1'): TaskCompletion => ({
+  taskId: 't',
+  outcome,
+  comment,
+  data: {},
+  actorId,
+  actorRole: 'caseworker',
+});
 
 /** Runs the events from the start; answers the status, the effects asked for on the way and the context. */
 function run(needsSupervisor: boolean, events: DeclarationReviewEvent[]) {
@@ -21,19 +28,33 @@ function run(needsSupervisor: boolean, events: DeclarationReviewEvent[]) {
 describe('declaration review (审核 → 复核 → 审批, rules §5.6, §6.1; 经办条例 arts. 36–38)', () => {
   it('books once after review and approval, and records who decided (rules §5.6)', () => {
     const r = run(false, [{ type: 'REVIEWED', by: 'cw-1' }, { type: 'APPROVE', by: 'rv-1', on: '2026-12-01' }, { type: 'BOOKED' }]);
-    expect(r).toMatchObject({ status: 'approved', effects: ['book'], context: { reviewedBy: 'cw-1', approvedBy: 'rv-1', decision: { outcome: 'approved', by: 'rv-1' } } });
+    expect(r).toMatchObject({
+      status: 'approved',
+      effects: ['book'],
+      context: { reviewedBy: 'cw-1', approvedBy: 'rv-1', decision: { outcome: 'approved', by: 'rv-1' } },
+    });
   });
 
   it('sends a declaration that needs a supervisor to the supervisor after approval, and a return back to review (§6.1, §8)', () => {
-    const r = run(true, [{ type: 'REVIEWED', by: 'cw-1' }, { type: 'APPROVE', by: 'rv-1', on: '2026-12-01' }]);
+    const r = run(true, [
+      { type: 'REVIEWED', by: 'cw-1' },
+      { type: 'APPROVE', by: 'rv-1', on: '2026-12-01' },
+    ]);
     expect(r.status).toBe('supervising');
     expect(r.effects).toEqual([]);
-    const back = run(true, [{ type: 'REVIEWED', by: 'cw-1' }, { type: 'APPROVE', by: 'rv-1', on: '2026-12-01' }, { type: 'RETURN', by: 'sv-1', reason: '补充证据' }]);
+    const back = run(true, [
+      { type: 'REVIEWED', by: 'cw-1' },
+      { type: 'APPROVE', by: 'rv-1', on: '2026-12-01' },
+      { type: 'RETURN', by: 'sv-1', reason: '补充证据' },
+    ]);
     expect(back).toMatchObject({ status: 'reviewing', context: { returns: 1, reviewedBy: null, approvedBy: null } });
   });
 
   it('releases what a rejected declaration held and books nothing (rules §5.6)', () => {
-    const r = run(false, [{ type: 'REVIEWED', by: 'cw-1' }, { type: 'REJECT', by: 'rv-1', on: '2026-12-01', reason: '发票与病历不符' }]);
+    const r = run(false, [
+      { type: 'REVIEWED', by: 'cw-1' },
+      { type: 'REJECT', by: 'rv-1', on: '2026-12-01', reason: '发票与病历不符' },
+    ]);
     expect(r).toMatchObject({ status: 'rejected', effects: ['release'], context: { decision: { outcome: 'rejected', reason: '发票与病历不符' } } });
   });
 
@@ -49,6 +70,9 @@ describe('declaration review (审核 → 复核 → 审批, rules §5.6, §6.1; 
 
   it('lays stored configuration over the defaults: full reimbursement, hospitals not required (rules §5.6, unverified)', () => {
     expect(medicalExpenseConfigWith(null)).toEqual({ reimbursementShare: { lixiu: '1', erYi: '1' }, requireKnownHospital: false, designatedHospitals: [] });
-    expect(medicalExpenseConfigWith({ reimbursementShare: { erYi: '0.9' } as never, requireKnownHospital: true })).toMatchObject({ reimbursementShare: { lixiu: '1', erYi: '0.9' }, requireKnownHospital: true });
+    expect(medicalExpenseConfigWith({ reimbursementShare: { erYi: '0.9' } as never, requireKnownHospital: true })).toMatchObject({
+      reimbursementShare: { lixiu: '1', erYi: '0.9' },
+      requireKnownHospital: true,
+    });
   });
 });

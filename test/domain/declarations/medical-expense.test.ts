@@ -14,11 +14,7 @@ const disabled = fixedCitizenId('1940-06-01', 3);
 const stranger = fixedCitizenId('1950-07-01', 5);
 
 const list = readEligibilityList(
-  [
-    '身份证号,姓名,类别,依据文件',
-    `${veteran},王老,离休,浙组干〔1985〕12号`,
-    `${disabled},李兵,erYi,浙退役〔2001〕3号`,
-  ].join('\r\n'),
+  ['身份证号,姓名,类别,依据文件', `${veteran},王老,离休,浙组干〔1985〕12号`, `${disabled},李兵,erYi,浙退役〔2001〕3号`].join('\r\n'),
 );
 
 const ctx = (overrides: Partial<MedicalExpenseContext> = {}): MedicalExpenseContext => ({
@@ -61,13 +57,9 @@ describe('eligibility list import (§5.6)', () => {
 
   it('reports bad rows and fields and reads a repeated person once (§5.6)', () => {
     const r = readEligibilityList(
-      [
-        'citizenId,name,category,sourceDocument',
-        `${veteran},王老,lixiu,A`,
-        `${veteran},王老,离休,B`,
-        `${stranger},,三乙,`,
-        `${disabled},李兵,lixiu,C`,
-      ].join('\n'),
+      ['citizenId,name,category,sourceDocument', `${veteran},王老,lixiu,A`, `${veteran},王老,离休,B`, `${stranger},,三乙,`, `${disabled},李兵,lixiu,C`].join(
+        '\n',
+      ),
     );
     expect(r.entries.map((e) => [e.citizenId, e.category])).toEqual([
       [veteran, 'lixiu'],
@@ -113,9 +105,7 @@ describe('validateMedicalExpense (离休 / 二乙 itemised declarations, §5.6)'
 
   it('refuses an invoice already declared, naming the declaration that used it (§5.6)', () => {
     const dup = declaration({
-      invoices: [
-        { invoiceNo: ' inv-0001 ', issuedOn: '2025-03-10', items: [{ description: '药品', amount: '10.00' }] },
-      ],
+      invoices: [{ invoiceNo: ' inv-0001 ', issuedOn: '2025-03-10', items: [{ description: '药品', amount: '10.00' }] }],
     });
     expect(validateMedicalExpense(dup, ctx())).toEqual({
       accepted: false,
@@ -172,10 +162,7 @@ describe('validateMedicalExpense (离休 / 二乙 itemised declarations, §5.6)'
       reimbursementShare: { lixiu: '1', erYi: '0.9' },
       requireKnownHospital: false,
     };
-    const r = validateMedicalExpense(
-      declaration({ citizenId: disabled, category: 'erYi', hospital: { code: 'H999', name: '?' } }),
-      ctx({ policy }),
-    );
+    const r = validateMedicalExpense(declaration({ citizenId: disabled, category: 'erYi', hospital: { code: 'H999', name: '?' } }), ctx({ policy }));
     expect(r).toMatchObject({ accepted: true, total: '2500.06', reimbursable: '2250.05' }); // 2 250.054
   });
 });
@@ -188,17 +175,13 @@ describe('declareMedicalExpenses', () => {
         declarationId: 'MED-2025-0003',
         citizenId: disabled,
         category: 'erYi',
-        invoices: [
-          { invoiceNo: 'INV-3001', issuedOn: '2025-03-10', items: [{ description: '康复', amount: '800.00' }] },
-        ],
+        invoices: [{ invoiceNo: 'INV-3001', issuedOn: '2025-03-10', items: [{ description: '康复', amount: '800.00' }] }],
       }),
       declaration({
         declarationId: 'MED-2025-0004',
         citizenId: disabled,
         category: 'erYi',
-        invoices: [
-          { invoiceNo: 'INV-1002', issuedOn: '2025-03-10', items: [{ description: '检查', amount: '365.50' }] },
-        ],
+        invoices: [{ invoiceNo: 'INV-1002', issuedOn: '2025-03-10', items: [{ description: '检查', amount: '365.50' }] }],
       }),
     ];
     const r = declareMedicalExpenses(batch, ctx());

@@ -38,7 +38,12 @@ const clean: EnrollmentFacts = {
   pensionContributionMonths: 0,
 };
 
-function check(app: Partial<EnrollmentApplication>, facts: Partial<EnrollmentFacts> = {}, rules: EnrollmentRuleSet = CURRENT_ENROLLMENT_RULES, submittedOn = '2026-09-10') {
+function check(
+  app: Partial<EnrollmentApplication>,
+  facts: Partial<EnrollmentFacts> = {},
+  rules: EnrollmentRuleSet = CURRENT_ENROLLMENT_RULES,
+  submittedOn = '2026-09-10',
+) {
   return checkEnrollment({
     caseId: 'case-checks',
     application: application(app),
@@ -62,7 +67,9 @@ describe('enrollment checks (rules §2, §5.2)', () => {
   });
 
   it('refuses a hire before the birth date in the ID number (impossible input ends refused, never stuck)', () => {
-    expect(codes(check({ person: { citizenId: idOf('2027-01-01'), name: 'x', phone: null, hukouRegion: null } }, {}, CURRENT_ENROLLMENT_RULES, '2027-03-01'))).toEqual(['HIRE_BEFORE_BIRTH']);
+    expect(
+      codes(check({ person: { citizenId: idOf('2027-01-01'), name: 'x', phone: null, hukouRegion: null } }, {}, CURRENT_ENROLLMENT_RULES, '2027-03-01')),
+    ).toEqual(['HIRE_BEFORE_BIRTH']);
   });
 
   it('refuses a hire on or after the statutory retirement age under the 2025 reform when the minimum years are met (§5.2, E10)', () => {
@@ -73,12 +80,23 @@ describe('enrollment checks (rules §2, §5.2)', () => {
   });
 
   it('lets a person past retirement age who lacks the minimum years keep contributing (延长缴费) instead of refusing (2025 decision art. 2)', () => {
-    const outcome = check({ person: { citizenId: idOf('1964-05-10'), name: 'x', phone: null, hukouRegion: null }, insuranceTypes: ['pension', 'medical'] }, { pensionContributionMonths: 120 });
+    const outcome = check(
+      { person: { citizenId: idOf('1964-05-10'), name: 'x', phone: null, hukouRegion: null }, insuranceTypes: ['pension', 'medical'] },
+      { pensionContributionMonths: 120 },
+    );
     expect(outcome.refusals).toEqual([]);
     expect(outcome.extendedContribution).toBe(true);
     expect(outcome.reviewReasons.join()).toMatch(/120 of 180 contribution months/);
     // The cases of the first rules refused it.
-    expect(codes(check({ person: { citizenId: idOf('1964-05-10'), name: 'x', phone: null, hukouRegion: null } }, { pensionContributionMonths: 120 }, FIRST_ENROLLMENT_RULES))).toEqual(['AT_RETIREMENT_AGE']);
+    expect(
+      codes(
+        check(
+          { person: { citizenId: idOf('1964-05-10'), name: 'x', phone: null, hukouRegion: null } },
+          { pensionContributionMonths: 120 },
+          FIRST_ENROLLMENT_RULES,
+        ),
+      ),
+    ).toEqual(['AT_RETIREMENT_AGE']);
   });
 
   it('refuses an employer that is not registered, registered in another region, or not active (§2)', () => {
@@ -123,7 +141,10 @@ describe('enrollment checks (rules §2, §5.2)', () => {
   it('flags a registration later than 30 days after the hire, counted with the §9 rollover (社会保险法 art. 58)', () => {
     // 30 days from 2026-09-01 is 2026-10-01, inside National Day → the period ends on 2026-10-08 (a working Thursday).
     expect(check({}, {}, CURRENT_ENROLLMENT_RULES, '2026-10-08')).toMatchObject({ lateDays: null, registrationDeadline: '2026-10-08' });
-    expect(check({}, {}, CURRENT_ENROLLMENT_RULES, '2026-10-10')).toMatchObject({ lateDays: 2, reviewReasons: ['registered 2 days after the 30-day deadline'] });
+    expect(check({}, {}, CURRENT_ENROLLMENT_RULES, '2026-10-10')).toMatchObject({
+      lateDays: 2,
+      reviewReasons: ['registered 2 days after the 30-day deadline'],
+    });
   });
 
   it('counts a year without its holiday calendar provisionally and has a person confirm a registration that looks late (§9)', () => {

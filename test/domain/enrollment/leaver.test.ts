@@ -8,7 +8,10 @@ const assess = (leaveDate: string, today: string, startMonth = '2025-01') => ass
 
 describe('leaver reports (减员, 社会保险法 art. 50: within 15 days)', () => {
   it('stops the records after the leave month and finds a report within 15 days in time', () => {
-    expect(assess('2026-03-10', '2026-03-25')).toEqual({ issues: [], assessment: { lastMonth: '2026-03', reportDeadline: '2026-03-25', lateDays: null, provisional: false } });
+    expect(assess('2026-03-10', '2026-03-25')).toEqual({
+      issues: [],
+      assessment: { lastMonth: '2026-03', reportDeadline: '2026-03-25', lateDays: null, provisional: false },
+    });
   });
 
   it('flags a report later than 15 days with the days late, the period rolled over rest days (§9)', () => {

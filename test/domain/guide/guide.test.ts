@@ -28,9 +28,18 @@ describe('guideProcedures (rules §2–§7)', () => {
   it('covers every procedure the system runs, each with applicants, documents, steps, deadlines and a legal basis', () => {
     const procedures = guideProcedures(defaults);
     expect(procedures.map((p) => p.id)).toEqual([
-      'enrollment', 'leaver', 'declaration', 'payment', 'arrears',
-      'benefit-pension', 'benefit-unemployment', 'benefit-maternity', 'benefit-work-injury', 'benefit-death',
-      'transfer', 'petition',
+      'enrollment',
+      'leaver',
+      'declaration',
+      'payment',
+      'arrears',
+      'benefit-pension',
+      'benefit-unemployment',
+      'benefit-maternity',
+      'benefit-work-injury',
+      'benefit-death',
+      'transfer',
+      'petition',
     ]);
     for (const p of procedures) {
       expect(p.whoMayApply.length, p.id).toBeGreaterThan(0);
@@ -45,7 +54,11 @@ describe('guideProcedures (rules §2–§7)', () => {
     const enrollment = byId(defaults, 'enrollment');
     expect(enrollment.deadlines.find((d) => d.setting === 'enrollment.policy#registrationDays')).toMatchObject({ value: 30, unit: 'days', kind: 'statutory' });
     expect(enrollment.deadlines.find((d) => d.setting === 'enrollment.policy#reviewWorkingDays')).toMatchObject({ value: 10, unit: 'workingDays' });
-    expect(byId(defaults, 'petition').deadlines.find((d) => d.label.startsWith('办理期限'))).toMatchObject({ value: 60, unit: 'days', basis: '《信访工作条例》第三十二条' });
+    expect(byId(defaults, 'petition').deadlines.find((d) => d.label.startsWith('办理期限'))).toMatchObject({
+      value: 60,
+      unit: 'days',
+      basis: '《信访工作条例》第三十二条',
+    });
     expect(byId(defaults, 'payment').deadlines[0]).toMatchObject({ value: '0.05', unit: 'percentPerDay' });
   });
 

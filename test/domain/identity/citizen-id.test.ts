@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors.js';
-import {
-  citizenIdCheckChar,
-  convertLegacyCitizenId,
-  isCitizenId,
-  parseCitizenId,
-} from '../../../domain/identity/citizen-id.js';
+import { citizenIdCheckChar, convertLegacyCitizenId, isCitizenId, parseCitizenId } from '../../../domain/identity/citizen-id.js';
 
 /** A valid number for any 17-character body, using the check character verified against E7 below. */
 const withCheck = (body17: string): string => body17 + citizenIdCheckChar(body17);

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors.js';
-import {
-  creditCodeCheckChar,
-  isCreditCode,
-  organisationCodeCheckChar,
-  parseCreditCode,
-} from '../../../domain/identity/credit-code.js';
+import { creditCodeCheckChar, isCreditCode, organisationCodeCheckChar, parseCreditCode } from '../../../domain/identity/credit-code.js';
 
 const refusal = (input: string, mode: 'strict' | 'warn' = 'strict'): DomainError => {
   try {
@@ -92,9 +87,7 @@ describe('parseCreditCode', () => {
 
   it('refuses a wrong embedded organisation-code check in strict mode (GB 11714, §1.2)', () => {
     const code = '9144030071526726' + '1';
-    expect(refusal(code + creditCodeCheckChar(code)).message).toMatch(
-      /organisation-code check character \(17th\) is "1", expected "X"/,
-    );
+    expect(refusal(code + creditCodeCheckChar(code)).message).toMatch(/organisation-code check character \(17th\) is "1", expected "X"/);
   });
 
   it('returns checksum failures as warnings in warn mode for manual confirmation (§1.2 known exceptions)', () => {

@@ -18,14 +18,29 @@ describe('insurance history (个人权益记录)', () => {
   it('counts months inclusive and each month once across overlapping relationships (§2: years are not double counted)', () => {
     expect(monthsBetweenInclusive('2025-11', '2026-02')).toBe(4);
     expect(monthsBetweenInclusive('2026-03', '2026-02')).toBe(0);
-    expect(monthsCovered([{ startMonth: '2026-01', endMonth: '2026-06' }, { startMonth: '2026-05', endMonth: null }], '2026-08')).toBe(8);
+    expect(
+      monthsCovered(
+        [
+          { startMonth: '2026-01', endMonth: '2026-06' },
+          { startMonth: '2026-05', endMonth: null },
+        ],
+        '2026-08',
+      ),
+    ).toBe(8);
   });
 
   it('gives periods per insurance and employer and counts a month as contributed once its bill is paid (or a flexible worker paid it)', () => {
     const records = [
       record({ employerCreditCode: 'E1', startMonth: '2026-01', endMonth: '2026-03', status: 'terminated', endReason: 'resigned' }),
       record({ employerCreditCode: 'E2', startMonth: '2026-04' }),
-      record({ insuranceType: 'medical', employerCreditCode: null, personnelCategory: 'flexible', startMonth: '2026-02', endMonth: '2026-03', status: 'terminated' }),
+      record({
+        insuranceType: 'medical',
+        employerCreditCode: null,
+        personnelCategory: 'flexible',
+        startMonth: '2026-02',
+        endMonth: '2026-03',
+        status: 'terminated',
+      }),
     ];
     const paid = new Set(['E1:2026-01', 'E1:2026-02', 'E2:2026-04']);
     const history = buildInsuranceHistory(records, '2026-05', (r, m) => paid.has(`${r.employerCreditCode}:${m}`));

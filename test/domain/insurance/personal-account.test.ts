@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY, personalAccountStatement } from '../../../domain/insurance/personal-account.js';
 
-const year = (y: number, amount: string, count = 12) => Array.from({ length: count }, (_, i) => ({ month: `${y}-${String(i + 1).padStart(2, '0')}`, contribution: amount }));
+const year = (y: number, amount: string, count = 12) =>
+  Array.from({ length: count }, (_, i) => ({ month: `${y}-${String(i + 1).padStart(2, '0')}`, contribution: amount }));
 
 describe('personalAccountStatement (rules §5.1)', () => {
   it('credits 2023 and 2024 interest on 12 months of 640.00 in 2023, and none yet for the running year', () => {

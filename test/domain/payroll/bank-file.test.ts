@@ -49,12 +49,7 @@ describe('writeBankPaymentFile (§8 banks, docs/rules/payroll.md)', () => {
     ]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues.map((i) => i.path)).toEqual([
-      'lines[1].lineId',
-      'lines[1].amount',
-      'lines[2].bankAccount',
-      'lines[2].name',
-    ]);
+    expect(r.issues.map((i) => i.path)).toEqual(['lines[1].lineId', 'lines[1].amount', 'lines[2].bankAccount', 'lines[2].name']);
     expect(JSON.stringify(r.issues)).not.toContain('62220212345678901234567890123456789');
     expect(r.issues[2]!.message).toContain('*6789');
   });
@@ -139,11 +134,7 @@ describe('reconcileBankReturn', () => {
     expect(again.totals.paid).toEqual(once.totals.paid);
     expect(returnFileFingerprint(first.replaceAll('\r\n', '\n'))).toBe(once.fingerprint);
 
-    const reExported = [
-      header,
-      'PR1,L2,6222021234560002,4594.96,失败,R02,,',
-      'PR1,L1,6222021234567890,2070.00,成功,,,B0001',
-    ].join('\n');
+    const reExported = [header, 'PR1,L2,6222021234560002,4594.96,失败,R02,,', 'PR1,L1,6222021234567890,2070.00,成功,,,B0001'].join('\n');
     const r = reconcileBankReturn({
       batchId: 'PR1',
       sent,
@@ -172,16 +163,12 @@ describe('reconcileBankReturn', () => {
       ['rows[0].reasonCode', 'BAD_ROW'],
       ['rows[1].reasonCode', 'UNKNOWN_REASON_CODE'],
     ]);
-    expect(r.outcomes).toEqual([
-      expect.objectContaining({ lineId: 'L2', status: 'failed', reasonCode: 'X77', reasonText: '柜面退回' }),
-    ]);
+    expect(r.outcomes).toEqual([expect.objectContaining({ lineId: 'L2', status: 'failed', reasonCode: 'X77', reasonText: '柜面退回' })]);
     const policy = {
       ...DEFAULT_BANK_FILE_POLICY,
       reasonCodes: { ...DEFAULT_BANK_FILE_POLICY.reasonCodes, X77: 'returned at the counter' },
     };
-    expect(reconcileBankReturn({ batchId: 'PR1', sent, returnText: text, policy }).issues.map((i) => i.code)).toEqual([
-      'BAD_ROW',
-    ]);
+    expect(reconcileBankReturn({ batchId: 'PR1', sent, returnText: text, policy }).issues.map((i) => i.code)).toEqual(['BAD_ROW']);
   });
 
   it('refuses rows of another batch or another account, masking the accounts (§8 banks)', () => {

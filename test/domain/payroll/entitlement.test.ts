@@ -77,9 +77,7 @@ describe('dueLines', () => {
     const resumed = resumeEntitlement(suspendEntitlement(e4Unemployment(), '2025-11', 'overdue'), '2026-02', {
       backPay: true,
     });
-    expect(dueLines([resumed], '2026-02')).toEqual([
-      expect.objectContaining({ kind: 'backPay', amount: '4140.00', months: ['2025-11', '2025-12'] }),
-    ]);
+    expect(dueLines([resumed], '2026-02')).toEqual([expect.objectContaining({ kind: 'backPay', amount: '4140.00', months: ['2025-11', '2025-12'] })]);
   });
 
   it('pays the months before a late first payroll as one back-pay line (§8 待遇拨付)', () => {

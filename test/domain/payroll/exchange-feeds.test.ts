@@ -8,9 +8,7 @@ const c = fixedCitizenId('1948-12-12', 5);
 
 describe('readDeathFeed (§8 data exchange: public security, civil affairs)', () => {
   it('reads Chinese or English headers into death records (§8 data exchange)', () => {
-    const r = readDeathFeed(
-      `\uFEFF身份证号,姓名,死亡日期,来源,证明编号\r\n${a},张三,2025-03-10,公安,GA2025-001\r\n${b},李四,2025-03-11,civilAffairs,MZ-9\r\n`,
-    );
+    const r = readDeathFeed(`\uFEFF身份证号,姓名,死亡日期,来源,证明编号\r\n${a},张三,2025-03-10,公安,GA2025-001\r\n${b},李四,2025-03-11,civilAffairs,MZ-9\r\n`);
     expect(r.issues).toEqual([]);
     expect(r.rows).toBe(2);
     expect(r.records).toEqual([
@@ -59,9 +57,7 @@ describe('readDeathFeed (§8 data exchange: public security, civil affairs)', ()
     const r = readDeathFeed(text);
     expect(r.records.map((x) => x.row)).toEqual([0]);
     expect(r.duplicates).toEqual([{ row: 1, firstRow: 0 }]);
-    expect(r.issues).toEqual([
-      { path: 'rows[2]', message: 'the same person as rows[0] with different details; not read' },
-    ]);
+    expect(r.issues).toEqual([{ path: 'rows[2]', message: 'the same person as rows[0] with different details; not read' }]);
   });
 
   it('names missing and unknown columns (§8 data exchange)', () => {
@@ -108,18 +104,12 @@ describe('readImprisonmentFeed (§8 data exchange: justice)', () => {
   });
 
   it('reports the same person and start date twice as a duplicate (§8 data exchange)', () => {
-    const text = [
-      'citizenId,from,to,institution',
-      `${a},2024-05-01,,P1`,
-      `${a},2024-05-01,,P1`,
-      `${a},2024-05-01,2026-01-01,P1`,
-      `${a},2025-05-01,,P1`,
-    ].join('\n');
+    const text = ['citizenId,from,to,institution', `${a},2024-05-01,,P1`, `${a},2024-05-01,,P1`, `${a},2024-05-01,2026-01-01,P1`, `${a},2025-05-01,,P1`].join(
+      '\n',
+    );
     const r = readImprisonmentFeed(text);
     expect(r.records.map((x) => x.row)).toEqual([0, 3]);
     expect(r.duplicates).toEqual([{ row: 1, firstRow: 0 }]);
-    expect(r.issues).toEqual([
-      { path: 'rows[2]', message: 'the same person and start date as rows[0] with different details; not read' },
-    ]);
+    expect(r.issues).toEqual([{ path: 'rows[2]', message: 'the same person and start date as rows[0] with different details; not read' }]);
   });
 });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueLines } from '../../../domain/payroll/entitlement.js';
-import {
-  applyOffset,
-  instalmentPlan,
-  lastDueMonthFor,
-  offsetPlan,
-  overpaymentAfterStop,
-  recordRepayment,
-} from '../../../domain/payroll/overpayment.js';
+import { applyOffset, instalmentPlan, lastDueMonthFor, offsetPlan, overpaymentAfterStop, recordRepayment } from '../../../domain/payroll/overpayment.js';
 import { DEFAULT_OVERPAYMENT_POLICY } from '../../../domain/payroll/payroll-policy.js';
 import { Money } from '../../../domain/money.js';
 import { e4Unemployment, e6Pension } from './fixtures.js';
@@ -28,12 +21,8 @@ describe('overpaymentAfterStop', () => {
   });
 
   it('still owes the death month when death is on its last day, and nothing when no later month was paid (§8, art. 46)', () => {
-    expect(overpaymentAfterStop({ stop: { kind: 'death', date: '2025-03-31' }, payments: paidJanToJun }).overpaid).toBe(
-      '13784.88',
-    );
-    expect(overpaymentAfterStop({ stop: { kind: 'death', date: '2025-06-01' }, payments: paidJanToJun }).overpaid).toBe(
-      '0.00',
-    );
+    expect(overpaymentAfterStop({ stop: { kind: 'death', date: '2025-03-31' }, payments: paidJanToJun }).overpaid).toBe('13784.88');
+    expect(overpaymentAfterStop({ stop: { kind: 'death', date: '2025-06-01' }, payments: paidJanToJun }).overpaid).toBe('0.00');
   });
 
   it('follows a configured last-month rule (overpayment.lastDueMonth; §8, art. 46)', () => {
@@ -42,9 +31,7 @@ describe('overpaymentAfterStop', () => {
       lastDueMonth: { ...DEFAULT_OVERPAYMENT_POLICY.lastDueMonth, death: 'previousMonth' as const },
     };
     expect(lastDueMonthFor({ kind: 'death', date: '2025-03-10' }, policy)).toBe('2025-02');
-    expect(
-      overpaymentAfterStop({ stop: { kind: 'death', date: '2025-03-10' }, payments: paidJanToJun, policy }).overpaid,
-    ).toBe('18379.84');
+    expect(overpaymentAfterStop({ stop: { kind: 'death', date: '2025-03-10' }, payments: paidJanToJun, policy }).overpaid).toBe('18379.84');
   });
 
   it('refuses a malformed date or amount (§8, art. 46)', () => {
@@ -61,24 +48,8 @@ describe('overpaymentAfterStop', () => {
 describe('recovery plans (社会保险经办条例 art. 46)', () => {
   it('splits 13 784.88 into 7 instalments that add up to the fen (§8, art. 46)', () => {
     const plan = instalmentPlan('13784.88', 7, '2025-08');
-    expect(plan.instalments.map((i) => i.amount)).toEqual([
-      '1969.27',
-      '1969.27',
-      '1969.27',
-      '1969.27',
-      '1969.27',
-      '1969.27',
-      '1969.26',
-    ]);
-    expect(plan.instalments.map((i) => i.dueMonth)).toEqual([
-      '2025-08',
-      '2025-09',
-      '2025-10',
-      '2025-11',
-      '2025-12',
-      '2026-01',
-      '2026-02',
-    ]);
+    expect(plan.instalments.map((i) => i.amount)).toEqual(['1969.27', '1969.27', '1969.27', '1969.27', '1969.27', '1969.27', '1969.26']);
+    expect(plan.instalments.map((i) => i.dueMonth)).toEqual(['2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
     expect(Money.sum(plan.instalments.map((i) => Money.of(i.amount))).toString()).toBe('13784.88');
     expect(plan.workings[0]).toContain('= 13784.88');
     expect(() => instalmentPlan('13784.88', 0, '2025-08')).toThrow(/positive integer/);

@@ -49,7 +49,14 @@ describe('gatherLines', () => {
   });
 
   it('does not hold funeral and survivor lines for the death they are paid for (§8)', () => {
-    const grant = row({ claimType: 'funeral', benefit: 'funeralGrant', kind: 'oneOff', amount: '5000.00', firstPayrollMonth: '2026-12', deathDate: '2026-11-20' });
+    const grant = row({
+      claimType: 'funeral',
+      benefit: 'funeralGrant',
+      kind: 'oneOff',
+      amount: '5000.00',
+      firstPayrollMonth: '2026-12',
+      deathDate: '2026-11-20',
+    });
     expect(codes(gatherLines([grant], '2026-12'))).toEqual([[]]);
   });
 

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, inFileOrder, readTable } from '../../../domain/payroll/csv-table.js';
-import {
-  addPeriods,
-  firstDayOf,
-  isPeriod,
-  lastDayOf,
-  monthsInclusive,
-  periodRange,
-} from '../../../domain/payroll/payroll-month.js';
+import { addPeriods, firstDayOf, isPeriod, lastDayOf, monthsInclusive, periodRange } from '../../../domain/payroll/payroll-month.js';
 
 describe('payroll months', () => {
   it('counts months inclusively across a year end, so 2020-01 – 2022-12 is 36 (人社厅发〔2019〕94号 threshold, §6.1)', () => {
@@ -54,11 +47,6 @@ describe('readTable', () => {
   });
 
   it('quotes fields with separators, quotes or line breaks (RFC 4180; §8 file formats)', () => {
-    expect([csvField('plain'), csvField('a,b'), csvField('say "x"'), csvField('two\nlines')]).toEqual([
-      'plain',
-      '"a,b"',
-      '"say ""x"""',
-      '"two\nlines"',
-    ]);
+    expect([csvField('plain'), csvField('a,b'), csvField('say "x"'), csvField('two\nlines')]).toEqual(['plain', '"a,b"', '"say ""x"""', '"two\nlines"']);
   });
 });

@@ -25,12 +25,8 @@ describe('checkPayrollLine', () => {
   });
 
   it('holds a line when a prison term overlaps the month (§8 pattern 2)', () => {
-    expect(codes(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2025-05-31', to: null }] }))).toEqual([
-      'IMPRISONED',
-    ]);
-    expect(
-      codes(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2024-01-01', to: '2025-05-01' }] })),
-    ).toEqual(['IMPRISONED']);
+    expect(codes(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2025-05-31', to: null }] }))).toEqual(['IMPRISONED']);
+    expect(codes(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2024-01-01', to: '2025-05-01' }] }))).toEqual(['IMPRISONED']);
     expect(checkPayrollLine(pension, { ...clean, imprisonments: [{ from: '2024-01-01', to: '2025-04-30' }] })).toEqual({
       hold: false,
     });
@@ -44,9 +40,7 @@ describe('checkPayrollLine', () => {
     const r = checkPayrollLine(pension, { ...clean, otherActivePensions: [other] });
     expect(codes(r)).toEqual(['DUPLICATE_PENSION']);
     expect(r.hold && r.reasons[0]!.reason).toMatch(/national platform/);
-    expect(
-      checkPayrollLine(pension, { ...clean, otherActivePensions: [{ entitlementId: 'PEN-1', source: 'system' }] }),
-    ).toEqual({ hold: false });
+    expect(checkPayrollLine(pension, { ...clean, otherActivePensions: [{ entitlementId: 'PEN-1', source: 'system' }] })).toEqual({ hold: false });
     expect(checkPayrollLine(unemployment, { ...clean, otherActivePensions: [other] })).toEqual({ hold: false });
   });
 
@@ -96,8 +90,7 @@ describe('checkPayrollLine at payroll scale', () => {
     const dead: PersonFacts = { ...clean, deathDate: '2025-04-01' };
     let held = 0;
     const started = performance.now();
-    for (let i = 0; i < 1_000_000; i += 1)
-      if (checkPayrollLine(pension, i % 100 === 0 ? dead : clean, month).hold) held += 1;
+    for (let i = 0; i < 1_000_000; i += 1) if (checkPayrollLine(pension, i % 100 === 0 ? dead : clean, month).hold) held += 1;
     expect(held).toBe(10_000);
     expect(performance.now() - started).toBeLessThan(5_000);
   });

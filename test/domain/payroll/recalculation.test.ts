@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_PENSION_ADJUSTMENT_RULES,
-  adjustPension,
-  adjustmentRuleInForce,
-  recalculate,
-} from '../../../domain/payroll/recalculation.js';
+import { DEFAULT_PENSION_ADJUSTMENT_RULES, adjustPension, adjustmentRuleInForce, recalculate } from '../../../domain/payroll/recalculation.js';
 
 const provisional = ['2025-01', '2025-02', '2025-03', '2025-04'].map((period) => ({ period, amount: '4594.96' }));
 const rule = { effectiveFrom: '2025-01-01', fixedAmount: '50.00', share: '0.02', basis: 'test notice' };
@@ -44,9 +39,7 @@ describe('recalculate (待遇重算)', () => {
     expect(adjustPension('4594.96', rule)).toEqual({
       increase: '141.90', // 50.00 + 4 594.96 × 0.02 = 91.8992 → 91.90
       adjusted: '4736.86',
-      workings: [
-        'adjustment from 2025-01-01: fixed 50.00 + 4594.96 × 0.02 = 91.90 = 141.90; 4594.96 → 4736.86 (test notice)',
-      ],
+      workings: ['adjustment from 2025-01-01: fixed 50.00 + 4594.96 × 0.02 = 91.90 = 141.90; 4594.96 → 4736.86 (test notice)'],
     });
     const r = recalculate({
       effectiveDate: '2025-01-01',

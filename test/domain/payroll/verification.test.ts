@@ -32,12 +32,8 @@ describe('verification schedule and status (待遇资格认证, §8)', () => {
     const six = { ...DEFAULT_VERIFICATION_POLICY, cycleMonths: 6 };
     expect(verificationStatus('2025-03-15', '2025-10-20', six)).toBe('overdue');
     expect(verificationStatus('2025-03-15', '2025-10-20')).toBe('verified');
-    expect(verificationStatus('2025-03-15', '2026-04-15', { ...DEFAULT_VERIFICATION_POLICY, graceDays: 60 })).toBe(
-      'dueSoon',
-    );
-    expect(() =>
-      verificationStatus('2025-03-15', '2025-10-20', { ...DEFAULT_VERIFICATION_POLICY, cycleMonths: 0 }),
-    ).toThrow(/cycleMonths/);
+    expect(verificationStatus('2025-03-15', '2026-04-15', { ...DEFAULT_VERIFICATION_POLICY, graceDays: 60 })).toBe('dueSoon');
+    expect(() => verificationStatus('2025-03-15', '2025-10-20', { ...DEFAULT_VERIFICATION_POLICY, cycleMonths: 0 })).toThrow(/cycleMonths/);
   });
 
   it('takes the latest accepted evidence, data match or self-service, and ignores future dates (§8 verification)', () => {
@@ -72,11 +68,7 @@ describe('suspension and resumption', () => {
     ]);
     for (const m of ['2026-04', '2026-05', '2026-06']) expect(dueLines([suspended], m)).toEqual([]);
 
-    const r = resumeAfterVerification(
-      suspended,
-      { kind: 'selfService', date: '2026-07-03', source: 'terminal' },
-      '2026-07-03',
-    );
+    const r = resumeAfterVerification(suspended, { kind: 'selfService', date: '2026-07-03', source: 'terminal' }, '2026-07-03');
     expect(r.backPayMonths).toEqual(['2026-04', '2026-05', '2026-06']);
     expect(r.backPayAmount).toBe('13784.88');
     expect(r.workings[1]).toBe('back-pay for 2026-04 – 2026-06: 4594.96 × 3 months = 13784.88');
@@ -94,16 +86,9 @@ describe('suspension and resumption', () => {
   it('refuses to resume on evidence the policy does not accept or older than a cycle (§8 verification)', () => {
     const { entitlement } = suspendIfOverdue(e6Pension(), null, '2026-04-20');
     const policy = { ...DEFAULT_VERIFICATION_POLICY, acceptedEvidence: ['lifeRecord'] as const };
-    expect(() =>
-      resumeAfterVerification(
-        entitlement,
-        { kind: 'selfService', date: '2026-07-03', source: 'app' },
-        '2026-07-03',
-        policy,
-      ),
-    ).toThrow(/not accepted/);
-    expect(() =>
-      resumeAfterVerification(entitlement, { kind: 'lifeRecord', date: '2025-01-03', source: 'feed' }, '2026-07-03'),
-    ).toThrow(/older than a cycle/);
+    expect(() => resumeAfterVerification(entitlement, { kind: 'selfService', date: '2026-07-03', source: 'app' }, '2026-07-03', policy)).toThrow(
+      /not accepted/,
+    );
+    expect(() => resumeAfterVerification(entitlement, { kind: 'lifeRecord', date: '2025-01-03', source: 'feed' }, '2026-07-03')).toThrow(/older than a cycle/);
   });
 });

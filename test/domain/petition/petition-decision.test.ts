@@ -31,7 +31,11 @@ describe('petitionEventFor', () => {
   it('forwards only to another body named by region code (§7 art. 23)', () => {
     expect(petitionEventFor('acceptance', done('forward', '属西湖区', { toRegion: '330102' }), ctx)).toHaveProperty('refused');
     expect(petitionEventFor('acceptance', done('forward', '属西湖区', { toRegion: 'x' }), ctx)).toHaveProperty('refused');
-    expect(petitionEventFor('acceptance', done('forward', '属西湖区', { toRegion: '330106' }), ctx)).toMatchObject({ type: 'FORWARD', toRegion: '330106', on: '2026-03-02' });
+    expect(petitionEventFor('acceptance', done('forward', '属西湖区', { toRegion: '330106' }), ctx)).toMatchObject({
+      type: 'FORWARD',
+      toRegion: '330106',
+      on: '2026-03-02',
+    });
   });
 
   it('issues a written opinion only with facts, reasons and legal basis (§7 art. 32)', () => {

@@ -32,7 +32,14 @@ const parents: RegionParents = {
   '330102': '330100',
 };
 
-const decision = (outcome: string, comment = '', data: Record<string, unknown> = {}): TaskCompletion => ({ taskId: 't', outcome, comment, data, actorId: 'cw-2', actorRole: 'caseworker' });
+const decision = (outcome: string, comment = '', data: Record<string, unknown> = {}): TaskCompletion => ({
+  taskId: 't',
+  outcome,
+  comment,
+  data,
+  actorId: 'cw-2',
+  actorRole: 'caseworker',
+});
 const at = (today: string, handlingDue?: string) => ({ today, policy, extendedDays: 0, handlingRegion: '330102', handlingDue });
 
 const submission = (channel: PetitionSubmission['channel']): PetitionSubmission => ({
@@ -130,7 +137,10 @@ describe('no extension after the 60-day handling period lapsed (信访工作条�
   const handlingDue = '2025-03-11';
 
   it('lets an extension be requested on the last day of the 60 days', () => {
-    expect(petitionEventFor('handling', decision('extend', '需调取外省记录', { days: 30 }), at('2025-03-11', handlingDue))).toMatchObject({ type: 'REQUEST_EXTENSION', days: 30 });
+    expect(petitionEventFor('handling', decision('extend', '需调取外省记录', { days: 30 }), at('2025-03-11', handlingDue))).toMatchObject({
+      type: 'REQUEST_EXTENSION',
+      days: 30,
+    });
   });
 
   it('refuses an extension requested after the period lapsed, naming its last day', () => {
@@ -141,7 +151,9 @@ describe('no extension after the 60-day handling period lapsed (信访工作条�
 
   it('refuses to approve an extension once the period lapsed, though it was asked for in time', () => {
     expect(petitionEventFor('extension', decision('approve'), at('2025-03-11', handlingDue))).toMatchObject({ type: 'APPROVE_EXTENSION' });
-    expect(petitionEventFor('extension', decision('approve'), at('2025-03-12', handlingDue))).toEqual({ refused: expect.stringMatching(/no longer be extended/) });
+    expect(petitionEventFor('extension', decision('approve'), at('2025-03-12', handlingDue))).toEqual({
+      refused: expect.stringMatching(/no longer be extended/),
+    });
     // A refusal of the extension stays possible: the body still has to answer.
     expect(petitionEventFor('extension', decision('reject', '材料已齐'), at('2025-03-12', handlingDue))).toMatchObject({ type: 'REFUSE_EXTENSION' });
   });

@@ -64,7 +64,11 @@ describe('petitionMachine', () => {
   });
 
   it('lets the petitioner rate a reply once, and ends when the review window closes (§7 arts. 34, 35)', () => {
-    const { snapshot } = run({ type: 'ACCEPT', officerId: 'cw-1', on: '2026-01-10' }, { type: 'ISSUE_OPINION', opinion }, { type: 'RATE', score: 5, comment: '' });
+    const { snapshot } = run(
+      { type: 'ACCEPT', officerId: 'cw-1', on: '2026-01-10' },
+      { type: 'ISSUE_OPINION', opinion },
+      { type: 'RATE', score: 5, comment: '' },
+    );
     expect(snapshot.context.rating).toEqual({ score: 5, comment: '' });
     expect(snapshot.can({ type: 'RATE', score: 1, comment: '' })).toBe(false);
     expect(transition(petitionMachine, snapshot, { type: 'WINDOW_CLOSED' })[0].value).toBe('concluded');
@@ -72,10 +76,16 @@ describe('petitionMachine', () => {
   });
 
   it('hands a forwarded petition to the forwardee on acceptance, and back to the sender on objection (§7 art. 23)', () => {
-    const taken = run({ type: 'FORWARD', officerId: 'cw-1', toRegion: '330106', reason: 'x', on: '2026-01-06' }, { type: 'ACCEPT', officerId: 'cw-6', on: '2026-01-08' });
+    const taken = run(
+      { type: 'FORWARD', officerId: 'cw-1', toRegion: '330106', reason: 'x', on: '2026-01-06' },
+      { type: 'ACCEPT', officerId: 'cw-6', on: '2026-01-08' },
+    );
     expect(taken.snapshot.value).toBe('inProgress');
     expect(taken.snapshot.context.handlingRegion).toBe('330106');
-    const objected = run({ type: 'FORWARD', officerId: 'cw-1', toRegion: '330106', reason: 'x', on: '2026-01-06' }, { type: 'TRANSFER_OBJECTED', officerId: 'cw-6', reason: 'not ours' });
+    const objected = run(
+      { type: 'FORWARD', officerId: 'cw-1', toRegion: '330106', reason: 'x', on: '2026-01-06' },
+      { type: 'TRANSFER_OBJECTED', officerId: 'cw-6', reason: 'not ours' },
+    );
     expect(objected.snapshot.value).toBe('registered');
     expect(objected.snapshot.context).toMatchObject({ handlingRegion: '330102', forwardedTo: null });
     expect(taken.notices).toEqual(['petition_forwarded', 'petition_accepted']);

@@ -16,7 +16,9 @@ const issuesOf = (run: () => void) => {
 
 describe('assertValidSetting', () => {
   it('accepts a partial override of the right kinds, nested one section deep', () => {
-    expect(issuesOf(() => assertValidSetting('enrollment.policy', { correctionDays: 20, reviewSampleRate: '0', flexibleInsuranceTypes: ['pension'] }))).toEqual([]);
+    expect(issuesOf(() => assertValidSetting('enrollment.policy', { correctionDays: 20, reviewSampleRate: '0', flexibleInsuranceTypes: ['pension'] }))).toEqual(
+      [],
+    );
     expect(issuesOf(() => assertValidSetting('contribution.policy', { lateFee: { dailyRate: '0.0005' }, orderToPayDays: 7 }))).toEqual([]);
     expect(issuesOf(() => assertValidSetting('transfer.policy', { legs: { pension: { acceptanceLetter: 12 } } }))).toEqual([]);
   });
@@ -25,18 +27,28 @@ describe('assertValidSetting', () => {
     expect(
       issuesOf(() => assertValidSetting('enrollment.policy', { corectionDays: 20, registrationDays: 30.5, reviewSampleRate: 0.05, minimumAge: '16' })),
     ).toEqual(['value.corectionDays', 'value.registrationDays', 'value.reviewSampleRate', 'value.minimumAge']);
-    expect(issuesOf(() => assertValidSetting('contribution.policy', { lateFee: { dailyRate: 'half a percent' }, orderToPayDays: -1 }))).toEqual(['value.lateFee.dailyRate', 'value.orderToPayDays']);
+    expect(issuesOf(() => assertValidSetting('contribution.policy', { lateFee: { dailyRate: 'half a percent' }, orderToPayDays: -1 }))).toEqual([
+      'value.lateFee.dailyRate',
+      'value.orderToPayDays',
+    ]);
     expect(issuesOf(() => assertValidSetting('enrollment.policy', [1, 2]))).toEqual(['value']);
   });
 
   it('checks each dated benefit version: its date and its sections (rules §5)', () => {
     expect(issuesOf(() => assertValidSetting('benefit.policy', { versions: [{ effectiveFrom: '2027-01-01', processing: { pension: 15 } }] }))).toEqual([]);
-    expect(issuesOf(() => assertValidSetting('benefit.policy', { versions: [{ effectiveFrom: '2027-13-01', pensoin: {} }] }))).toEqual(['value.versions.0.effectiveFrom', 'value.versions.0.pensoin']);
+    expect(issuesOf(() => assertValidSetting('benefit.policy', { versions: [{ effectiveFrom: '2027-13-01', pensoin: {} }] }))).toEqual([
+      'value.versions.0.effectiveFrom',
+      'value.versions.0.pensoin',
+    ]);
     expect(issuesOf(() => assertValidSetting('benefit.policy', {}))).toEqual(['value.versions']);
   });
 
   it('takes a new year’s 记账利率 as a new key of the personal account rates, refusing a non-year or a non-rate (rules §5.1)', () => {
     expect(issuesOf(() => assertValidSetting('personal-account.policy', { rates: { '2025': '0.0250' }, currentYearFactor: '0.5' }))).toEqual([]);
-    expect(issuesOf(() => assertValidSetting('personal-account.policy', { rates: { next: '0.02', '2025': 0.025 }, factor: '1' }))).toEqual(['value.factor', 'value.rates.2025', 'value.rates.next']);
+    expect(issuesOf(() => assertValidSetting('personal-account.policy', { rates: { next: '0.02', '2025': 0.025 }, factor: '1' }))).toEqual([
+      'value.factor',
+      'value.rates.2025',
+      'value.rates.next',
+    ]);
   });
 });

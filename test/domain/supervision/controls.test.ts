@@ -27,20 +27,11 @@ describe('death records against active benefits (§8 pattern 1)', () => {
       amount: '9189.92',
     });
     // The same death reported again (another feed, another day) maps to the same investigation.
-    expect(
-      deceasedWithActiveBenefit({ citizenId: person, deathDate: '2025-03-10' }, [{ ...pension, status: 'suspended' }])
-        ?.subjectKey,
-    ).toBe(hit?.subjectKey);
+    expect(deceasedWithActiveBenefit({ citizenId: person, deathDate: '2025-03-10' }, [{ ...pension, status: 'suspended' }])?.subjectKey).toBe(hit?.subjectKey);
   });
 
   it('misses once the benefit is stopped (§8)', () => {
-    expect(
-      deceasedWithActiveBenefit(
-        { citizenId: person, deathDate: '2025-03-10' },
-        [{ ...pension, status: 'stopped' }],
-        paid,
-      ),
-    ).toBeNull();
+    expect(deceasedWithActiveBenefit({ citizenId: person, deathDate: '2025-03-10' }, [{ ...pension, status: 'stopped' }], paid)).toBeNull();
     expect(deceasedWithActiveBenefit({ citizenId: person, deathDate: '2025-03-10' }, [])).toBeNull();
   });
 });
@@ -61,9 +52,7 @@ describe('prison records against active benefits (§8 pattern 2)', () => {
     const term = { citizenId: person, from: '2024-01-01', to: '2025-02-10' };
     expect(imprisonedWithActiveBenefit(term, [pension], '2025-06-01', paid)).toMatchObject({ amount: '4594.96' });
     expect(imprisonedWithActiveBenefit(term, [pension], '2025-06-01', paid.slice(1))).toBeNull();
-    expect(
-      imprisonedWithActiveBenefit({ ...term, to: null }, [{ ...pension, status: 'stopped' }], '2025-06-01', paid),
-    ).toBeNull();
+    expect(imprisonedWithActiveBenefit({ ...term, to: null }, [{ ...pension, status: 'stopped' }], '2025-06-01', paid)).toBeNull();
   });
 });
 
@@ -103,9 +92,7 @@ describe('employer with many enrollees and no wage records (§8 pattern 4)', () 
   });
 
   it('follows a configured threshold (enrolleeThreshold; §8)', () => {
-    expect(
-      enrolleesWithoutWages({ ...employer, enrollees: 5 }, { ...DEFAULT_SUPERVISION_POLICY, enrolleeThreshold: 5 }),
-    ).not.toBeNull();
+    expect(enrolleesWithoutWages({ ...employer, enrollees: 5 }, { ...DEFAULT_SUPERVISION_POLICY, enrolleeThreshold: 5 })).not.toBeNull();
   });
 });
 
@@ -150,20 +137,13 @@ describe('ID or birth-date change shortly before retirement (§8 pattern 5)', ()
       subjectKey: `IDENTITY_CHANGE_BEFORE_RETIREMENT:${person}`,
       reason: expect.stringContaining('birthDate on 2023-10-01, within 24 months'),
     });
-    expect(
-      identityChangeBeforeRetirement({ ...p, changes: [{ field: 'birthDate', changedOn: '2023-09-30' }] }),
-    ).toBeNull();
+    expect(identityChangeBeforeRetirement({ ...p, changes: [{ field: 'birthDate', changedOn: '2023-09-30' }] })).toBeNull();
     expect(identityChangeBeforeRetirement({ ...p, changes: [] })).toBeNull();
   });
 
   it('follows a configured window (identityChangeWindowMonths; §8)', () => {
     const changes = [{ field: 'citizenId', changedOn: '2023-09-30' }] as const;
-    expect(
-      identityChangeBeforeRetirement(
-        { ...p, changes },
-        { ...DEFAULT_SUPERVISION_POLICY, identityChangeWindowMonths: 36 },
-      ),
-    ).not.toBeNull();
+    expect(identityChangeBeforeRetirement({ ...p, changes }, { ...DEFAULT_SUPERVISION_POLICY, identityChangeWindowMonths: 36 })).not.toBeNull();
   });
 });
 
@@ -179,19 +159,11 @@ describe('staff deciding on their own records (§8 pattern 8, 社会保险经办
       subjectKey: 'SELF_DEALING:cw-001:BC2025000001',
       reason: 'staff cw-001 decided case BC2025000001, which concerns their own record',
     });
-    expect(
-      selfDealing({ staffId: 'cw-001', caseId: 'BC2025000002', subjectCitizenIds: [other.toLowerCase()] }, links)
-        ?.reason,
-    ).toContain('a linked relative');
+    expect(selfDealing({ staffId: 'cw-001', caseId: 'BC2025000002', subjectCitizenIds: [other.toLowerCase()] }, links)?.reason).toContain('a linked relative');
   });
 
   it('misses another staff member’s decision and an unrelated case (§8)', () => {
     expect(selfDealing({ staffId: 'cw-002', caseId: 'BC2025000001', subjectCitizenIds: [person] }, links)).toBeNull();
-    expect(
-      selfDealing(
-        { staffId: 'cw-001', caseId: 'BC2025000003', subjectCitizenIds: [fixedCitizenId('1970-01-01', 7)] },
-        links,
-      ),
-    ).toBeNull();
+    expect(selfDealing({ staffId: 'cw-001', caseId: 'BC2025000003', subjectCitizenIds: [fixedCitizenId('1970-01-01', 7)] }, links)).toBeNull();
   });
 });

@@ -90,7 +90,15 @@ describe('decidePaymentPlace', () => {
 
   it('refuses a bad region, a negative month count and a bad last month', () => {
     expectDomainError(() => decidePaymentPlace(base({ currentPoolingArea: 'x' })), 'INVALID_REGION_CODE', 'currentPoolingArea');
-    expectDomainError(() => decidePaymentPlace(base({ periods: [{ poolingArea: '310100', months: -1, lastMonth: '2015-12' }] })), 'INVALID_DATE', 'periods[0].months');
-    expectDomainError(() => decidePaymentPlace(base({ periods: [{ poolingArea: '310100', months: 1, lastMonth: '2015-13' }] })), 'INVALID_DATE', 'periods[0].lastMonth');
+    expectDomainError(
+      () => decidePaymentPlace(base({ periods: [{ poolingArea: '310100', months: -1, lastMonth: '2015-12' }] })),
+      'INVALID_DATE',
+      'periods[0].months',
+    );
+    expectDomainError(
+      () => decidePaymentPlace(base({ periods: [{ poolingArea: '310100', months: 1, lastMonth: '2015-13' }] })),
+      'INVALID_DATE',
+      'periods[0].lastMonth',
+    );
   });
 });

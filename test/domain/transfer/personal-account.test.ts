@@ -63,9 +63,13 @@ describe('calculatePersonalAccountTransfer', () => {
     expect(error.message).toMatch(/add up to 3380\.00/);
   });
 
-  it('refuses retained interest larger than the year\'s interest, a year listed twice and a future year', () => {
+  it("refuses retained interest larger than the year's interest, a year listed twice and a future year", () => {
     expectDomainError(
-      () => calculatePersonalAccountTransfer({ statement: [{ year: 1997, individualContributions: '1.00', interest: '1.00', interestOnRetainedMoney: '1.01' }], asOfYear: 2025 }),
+      () =>
+        calculatePersonalAccountTransfer({
+          statement: [{ year: 1997, individualContributions: '1.00', interest: '1.00', interestOnRetainedMoney: '1.01' }],
+          asOfYear: 2025,
+        }),
       'INVALID_AMOUNT',
       'statement[0].interestOnRetainedMoney',
     );

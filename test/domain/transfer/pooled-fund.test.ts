@@ -112,7 +112,11 @@ describe('calculatePooledFund', () => {
   });
 
   it('refuses a negative or over-precise wage and a malformed rate', () => {
-    expectDomainError(() => calculatePooledFund({ history: [{ year: 2020, monthlyWage: '-1.00', months: 1 }], asOfYear: 2025 }), 'INVALID_AMOUNT', 'history[0].monthlyWage');
+    expectDomainError(
+      () => calculatePooledFund({ history: [{ year: 2020, monthlyWage: '-1.00', months: 1 }], asOfYear: 2025 }),
+      'INVALID_AMOUNT',
+      'history[0].monthlyWage',
+    );
     expectDomainError(() => calculatePooledFund({ history: [{ year: 2020, monthlyWage: '1.005', months: 1 }], asOfYear: 2025 }), 'INVALID_AMOUNT');
     expectDomainError(() => calculatePooledFund({ history: E3, asOfYear: 2025 }, { rate: '12%', fromYear: 1998 }), 'INVALID_AMOUNT', 'pooledFund.rate');
   });

@@ -24,7 +24,11 @@ describe('decideTemporaryAccount', () => {
   });
 
   it('transfers a man the day before his 50th birthday as usual (§6.1 age boundary)', () => {
-    expect(decideTemporaryAccount(input({ transferDate: '2025-10-14' }))).toMatchObject({ temporaryAccount: false, rule: 'BELOW_AGE_LIMIT', age: { years: 49, months: 11 } });
+    expect(decideTemporaryAccount(input({ transferDate: '2025-10-14' }))).toMatchObject({
+      temporaryAccount: false,
+      rule: 'BELOW_AGE_LIMIT',
+      age: { years: 49, months: 11 },
+    });
   });
 
   it('opens a temporary account for a woman from her 40th birthday, not the day before (§6.1 age boundary)', () => {

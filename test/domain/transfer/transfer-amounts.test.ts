@@ -63,7 +63,11 @@ describe('transfer amounts from the old office’s records', () => {
       'INVALID_DATE',
       'periods[1]',
     );
-    expectDomainError(() => yearSegmentsOf([{ startMonth: '2019-06', endMonth: '2019-01', monthlyWage: '1.00' }], '2026-01'), 'INVALID_DATE', 'periods[0].endMonth');
+    expectDomainError(
+      () => yearSegmentsOf([{ startMonth: '2019-06', endMonth: '2019-01', monthlyWage: '1.00' }], '2026-01'),
+      'INVALID_DATE',
+      'periods[0].endMonth',
+    );
   });
 
   it('credits the personal account statement with wage × months × the employee rate, and no interest it does not hold', () => {
@@ -73,13 +77,21 @@ describe('transfer amounts from the old office’s records', () => {
   });
 
   it('moves the medical personal-account balance and no pooled fund (§6.2, 医保办发〔2021〕43号)', () => {
-    const r = transferAmountsOf({ insurance: 'medical', periods: [{ startMonth: '2025-01', endMonth: '2025-12', monthlyWage: '8000.00', employeeRate: '0.02' }], throughMonth: '2026-11' });
+    const r = transferAmountsOf({
+      insurance: 'medical',
+      periods: [{ startMonth: '2025-01', endMonth: '2025-12', monthlyWage: '8000.00', employeeRate: '0.02' }],
+      throughMonth: '2026-11',
+    });
     expect(r.amounts).toEqual({ pooledFund: '0.00', personalAccount: '1920.00' });
     expect(r.months).toBe(12);
   });
 
   it('moves no money for unemployment, only the months (§6.3, 社会保险法 art. 52)', () => {
-    const r = transferAmountsOf({ insurance: 'unemployment', periods: [{ startMonth: '2024-01', endMonth: null, monthlyWage: '8000.00', employeeRate: '0.005' }], throughMonth: '2024-12' });
+    const r = transferAmountsOf({
+      insurance: 'unemployment',
+      periods: [{ startMonth: '2024-01', endMonth: null, monthlyWage: '8000.00', employeeRate: '0.005' }],
+      throughMonth: '2024-12',
+    });
     expect(r.amounts).toEqual({ pooledFund: '0.00', personalAccount: '0.00' });
     expect(r.months).toBe(12);
   });

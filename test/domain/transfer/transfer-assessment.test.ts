@@ -50,21 +50,34 @@ describe('what a transfer case shows (assessTransfer)', () => {
   });
 
   it('decides the temporary account on the application day (国办发〔2009〕66号 art. 5), and not for the old office of a counterpart', () => {
-    expect(assessTransfer(input({ application: { citizenId: BORN_1970_ANHUI } })).temporaryAccount).toMatchObject({ temporaryAccount: true, rule: 'TEMPORARY_ACCOUNT' });
+    expect(assessTransfer(input({ application: { citizenId: BORN_1970_ANHUI } })).temporaryAccount).toMatchObject({
+      temporaryAccount: true,
+      rule: 'TEMPORARY_ACCOUNT',
+    });
     expect(assessTransfer(input({ application: { citizenId: BORN_1970_ANHUI, approvedTransfer: true } })).temporaryAccount?.rule).toBe('APPROVED_TRANSFER');
     expect(assessTransfer(input({ role: 'old', application: { citizenId: BORN_1970_ANHUI } })).temporaryAccount).toBeNull();
   });
 
   it('takes the amounts from the counterpart’s information table when it runs the old office (role new)', () => {
-    const counterpart = { amounts: { pooledFund: '62136.00', personalAccount: '41424.00' }, years: [{ year: 2019, months: 6, contributionWage: '39000.00' }], months: 114, lastCoveredMonth: '2019-06' };
+    const counterpart = {
+      amounts: { pooledFund: '62136.00', personalAccount: '41424.00' },
+      years: [{ year: 2019, months: 6, contributionWage: '39000.00' }],
+      months: 114,
+      lastCoveredMonth: '2019-06',
+    };
     expect(assessTransfer(input({ role: 'new', oldPeriods: null })).amounts).toBeNull();
-    const r = assessTransfer(input({ role: 'new', oldPeriods: null, counterpart, pensionSpans: [{ poolingArea: '330200', startMonth: '2026-01', endMonth: null }] }));
+    const r = assessTransfer(
+      input({ role: 'new', oldPeriods: null, counterpart, pensionSpans: [{ poolingArea: '330200', startMonth: '2026-01', endMonth: null }] }),
+    );
     expect(r).toMatchObject({ amounts: counterpart.amounts, months: 114 });
     expect(r.pensionPaymentPlace?.monthsByArea).toEqual({ '330200': 11, '330100': 114 });
   });
 
   it('assesses medical continuity from the last month covered in the old place to the new place’s first record (§6.2, 医保办发〔2021〕43号)', () => {
-    const medical = { application: { insurance: 'medical' as const }, oldPeriods: [{ startMonth: '2024-01', endMonth: '2025-08', monthlyWage: '6000.00', employeeRate: '0.02' }] };
+    const medical = {
+      application: { insurance: 'medical' as const },
+      oldPeriods: [{ startMonth: '2024-01', endMonth: '2025-08', monthlyWage: '6000.00', employeeRate: '0.02' }],
+    };
     const continuous = assessTransfer(input({ ...medical, newAreaRecords: [{ insurance: 'medical', startMonth: '2025-11' }] }));
     expect(continuous.medicalContinuity).toMatchObject({ outcome: 'continuous', breakMonths: 2 });
     const waiting = assessTransfer(input({ ...medical, newAreaRecords: [{ insurance: 'medical', startMonth: '2026-03' }] }));
@@ -73,7 +86,13 @@ describe('what a transfer case shows (assessTransfer)', () => {
   });
 
   it('adds up the unemployment months of both areas (§6.3, 社会保险法 art. 52)', () => {
-    const r = assessTransfer(input({ application: { insurance: 'unemployment' }, oldPeriods: [{ startMonth: '2020-01', endMonth: '2025-12', monthlyWage: '6000.00', employeeRate: '0.005' }], newAreaRecords: [{ insurance: 'unemployment', startMonth: '2026-01' }] }));
+    const r = assessTransfer(
+      input({
+        application: { insurance: 'unemployment' },
+        oldPeriods: [{ startMonth: '2020-01', endMonth: '2025-12', monthlyWage: '6000.00', employeeRate: '0.005' }],
+        newAreaRecords: [{ insurance: 'unemployment', startMonth: '2026-01' }],
+      }),
+    );
     expect(r.unemploymentCarryOver?.contributionMonths).toBe(72 + 11);
     expect(r.amounts).toEqual({ pooledFund: '0.00', personalAccount: '0.00' });
   });

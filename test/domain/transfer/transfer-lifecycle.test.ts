@@ -5,7 +5,8 @@ import { TRANSFER_STEPS, transferEventFor } from '../../../domain/transfer/trans
 import { legOfStatus, transferMachine, type TransferEvent, type TransferRole } from '../../../domain/transfer/transfer.machine.js';
 import type { TransferInsurance } from '../../../domain/transfer/transfer-policy.js';
 
-const start = (insurance: TransferInsurance, role: TransferRole = 'both', temporaryAccount = false) => initialTransition(transferMachine, { insurance, role, temporaryAccount });
+const start = (insurance: TransferInsurance, role: TransferRole = 'both', temporaryAccount = false) =>
+  initialTransition(transferMachine, { insurance, role, temporaryAccount });
 
 function run(insurance: TransferInsurance, role: TransferRole, events: TransferEvent[], temporaryAccount = false) {
   const [first, firstActions] = start(insurance, role, temporaryAccount);
@@ -23,13 +24,27 @@ const decision = (outcome: string, comment = '') => ({ taskId: 't', outcome, com
 
 describe('transfer lifecycle', () => {
   it('runs a pension transfer through the letter of acceptance, the transfer-out and the completion (§6.1, 国办发〔2009〕66号 art. 8)', () => {
-    const { snapshot, effects } = run('pension', 'both', [{ type: 'ACCEPT', officerId: 'nb-1' }, { type: 'SENT', officerId: 'hz-1' }, { type: 'RECEIVED' }, { type: 'COMPLETE', by: 'nb-2' }]);
+    const { snapshot, effects } = run('pension', 'both', [
+      { type: 'ACCEPT', officerId: 'nb-1' },
+      { type: 'SENT', officerId: 'hz-1' },
+      { type: 'RECEIVED' },
+      { type: 'COMPLETE', by: 'nb-2' },
+    ]);
     expect(snapshot.value).toBe('completed');
     expect(snapshot.status).toBe('done');
-    expect(effects[0]).toEqual([{ kind: 'notify', notice: 'transfer_received' }, { kind: 'openLeg', leg: 'acceptanceLetter' }]);
-    expect(effects[1]).toEqual([{ kind: 'notify', notice: 'acceptance_letter_sent' }, { kind: 'openLeg', leg: 'transferOut' }]);
+    expect(effects[0]).toEqual([
+      { kind: 'notify', notice: 'transfer_received' },
+      { kind: 'openLeg', leg: 'acceptanceLetter' },
+    ]);
+    expect(effects[1]).toEqual([
+      { kind: 'notify', notice: 'acceptance_letter_sent' },
+      { kind: 'openLeg', leg: 'transferOut' },
+    ]);
     expect(effects[2]).toEqual([{ kind: 'payOut' }, { kind: 'notify', notice: 'transfer_out_sent' }, { kind: 'collectFunds' }]);
-    expect(effects[3]).toEqual([{ kind: 'notify', notice: 'funds_received' }, { kind: 'openLeg', leg: 'completion' }]);
+    expect(effects[3]).toEqual([
+      { kind: 'notify', notice: 'funds_received' },
+      { kind: 'openLeg', leg: 'completion' },
+    ]);
     expect(effects[4]).toEqual([{ kind: 'completeRelationship' }, { kind: 'notify', notice: 'transfer_completed' }]);
     expect(snapshot.context).toMatchObject({ acceptedBy: 'nb-1', sentBy: 'hz-1', completedBy: 'nb-2', refusal: null });
   });
@@ -43,9 +58,15 @@ describe('transfer lifecycle', () => {
   });
 
   it('lets the old office refuse before the money moves, and never after it was sent', () => {
-    const refused = run('pension', 'both', [{ type: 'ACCEPT', officerId: 'nb-1' }, { type: 'REFUSE', office: 'old', by: 'hz-1', reason: '无参保记录' }]);
+    const refused = run('pension', 'both', [
+      { type: 'ACCEPT', officerId: 'nb-1' },
+      { type: 'REFUSE', office: 'old', by: 'hz-1', reason: '无参保记录' },
+    ]);
     expect(refused.snapshot.value).toBe('refused');
-    const sent = run('pension', 'both', [{ type: 'ACCEPT', officerId: 'nb-1' }, { type: 'SENT', officerId: 'hz-1' }]);
+    const sent = run('pension', 'both', [
+      { type: 'ACCEPT', officerId: 'nb-1' },
+      { type: 'SENT', officerId: 'hz-1' },
+    ]);
     expect(sent.snapshot.value).toBe('inTransit');
     expect(sent.snapshot.can({ type: 'REFUSE', office: 'old', by: 'hz-1', reason: 'x' })).toBe(false);
   });
@@ -77,7 +98,10 @@ describe('transfer lifecycle', () => {
   it('as the old office for an outside new office (role old), sends and then waits for the counterpart to confirm', () => {
     const [first] = start('pension', 'old');
     expect(first.value).toBe('transferOut');
-    const { snapshot, effects } = run('pension', 'old', [{ type: 'SENT', officerId: 'hz-1' }, { type: 'COMPLETE', by: 'counterpart' }]);
+    const { snapshot, effects } = run('pension', 'old', [
+      { type: 'SENT', officerId: 'hz-1' },
+      { type: 'COMPLETE', by: 'counterpart' },
+    ]);
     expect(effects[1]).toEqual([{ kind: 'payOut' }, { kind: 'notify', notice: 'transfer_out_sent' }, { kind: 'openLeg', leg: 'completion' }]);
     expect(snapshot.value).toBe('completed');
     expect(first.can({ type: 'RECEIVED' })).toBe(false);

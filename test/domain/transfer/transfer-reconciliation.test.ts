@@ -43,6 +43,10 @@ describe('reconcileTransfer', () => {
   });
 
   it('refuses a malformed amount, naming the side', () => {
-    expectDomainError(() => reconcileTransfer({ outgoing: out, incoming: { ...out, personalAccount: '41424.001' } }), 'INVALID_AMOUNT', 'incoming.personalAccount');
+    expectDomainError(
+      () => reconcileTransfer({ outgoing: out, incoming: { ...out, personalAccount: '41424.001' } }),
+      'INVALID_AMOUNT',
+      'incoming.personalAccount',
+    );
   });
 });

@@ -37,7 +37,8 @@ describe('uploadAttachment and readAttachment (services/attachments, real Postgr
     await rm(root, { recursive: true, force: true });
   });
 
-  const rowsOf = async (ownerId: string) => Number((await orm.em.fork().execute<{ n: string }[]>('select count(*) as n from attachment where owner_id = ?', [ownerId]))[0]?.n);
+  const rowsOf = async (ownerId: string) =>
+    Number((await orm.em.fork().execute<{ n: string }[]>('select count(*) as n from attachment where owner_id = ?', [ownerId]))[0]?.n);
 
   it('stores a PDF under its sha256 with an audit entry, and gives it back to its uploader', async () => {
     const citizen = aCitizen();

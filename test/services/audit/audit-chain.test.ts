@@ -19,7 +19,16 @@ describe('the audit hash chain (db trigger + services/audit verifier, real Postg
   afterAll(async () => orm?.close());
 
   const append = (region: string, n: number, em = orm.em.fork()) =>
-    appendAudit(em, { at: systemClock.now(), actorId: `cw-${n}`, actorRole: 'caseworker', region, action: 'test.appended', objectType: 'Test', objectId: `obj-${n}`, detail: { n, note: '测试' } });
+    appendAudit(em, {
+      at: systemClock.now(),
+      actorId: `cw-${n}`,
+      actorRole: 'caseworker',
+      region,
+      action: 'test.appended',
+      objectType: 'Test',
+      objectId: `obj-${n}`,
+      detail: { n, note: '测试' },
+    });
 
   /** Edits a row as an operator with table rights could: the append-only trigger lifted for one transaction. */
   const tamper = (sql: string, params: unknown[]) =>
@@ -30,7 +39,12 @@ describe('the audit hash chain (db trigger + services/audit verifier, real Postg
     });
 
   const links = (region: string) =>
-    orm.em.fork().execute<{ id: string; chain_seq: string; prev_hash: string; hash: string }[]>('select id, chain_seq, prev_hash, hash from audit_entry where chain = ? order by chain_seq', [region]);
+    orm.em
+      .fork()
+      .execute<{ id: string; chain_seq: string; prev_hash: string; hash: string }[]>(
+        'select id, chain_seq, prev_hash, hash from audit_entry where chain = ? order by chain_seq',
+        [region],
+      );
 
   it('links each entry to the one before it in its region, from the genesis hash, whoever inserts it', async () => {
     const region = freshRegion();
@@ -81,10 +95,18 @@ describe('the audit hash chain (db trigger + services/audit verifier, real Postg
       `update audit_entry e set hash = encode(sha256(convert_to(jsonb_build_array(e.prev_hash, e.chain, e.chain_seq, e.id, to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e.actor_id, e.actor_role, e.region, e.action, e.object_type, e.object_id, e.request_id, e.detail, e.dedupe_key)::text, 'UTF8')), 'hex') where id = ?`,
       [id(3)],
     );
-    expect(await verifyAuditChain(orm.em.fork(), region)).toMatchObject({ intact: false, checked: 3, firstBroken: { entryId: id(4), chainSeq: 4, reason: 'link' } });
+    expect(await verifyAuditChain(orm.em.fork(), region)).toMatchObject({
+      intact: false,
+      checked: 3,
+      firstBroken: { entryId: id(4), chainSeq: 4, reason: 'link' },
+    });
 
     await tamper('delete from audit_entry where id = ?', [id(2)]);
-    expect(await verifyAuditChain(orm.em.fork(), region)).toMatchObject({ intact: false, checked: 1, firstBroken: { entryId: id(3), chainSeq: 3, reason: 'gap' } });
+    expect(await verifyAuditChain(orm.em.fork(), region)).toMatchObject({
+      intact: false,
+      checked: 1,
+      firstBroken: { entryId: id(3), chainSeq: 3, reason: 'gap' },
+    });
   });
 
   it('verifies for an auditor only the chains of the region they audit; a caseworker gets none', async () => {
@@ -115,8 +137,19 @@ describe('the audit hash chain (db trigger + services/audit verifier, real Postg
       `insert into transfer_ledger (case_id, reference, insurance, side, fund, pooling_area, amount, source, dedupe_key, booked_at) values ('c-1', 'TR-test', 'pension', 'out', 'pooled', '330100', '10.00', 'ledger', ?, now())`,
       [key],
     );
-    for (const [table, column] of [['ledger_entry', 'dedupe_key'], ['payment', 'idempotency_key'], ['late_fee_waiver', 'dedupe_key'], ['transfer_ledger', 'dedupe_key']] as const) {
-      await expect(em.execute(`update ${table} set amount = amount where ${column} = ?`.replace('amount = amount', table === 'late_fee_waiver' ? "reason = 'x'" : 'amount = 0'), [key]), table).rejects.toThrow(/append-only/);
+    for (const [table, column] of [
+      ['ledger_entry', 'dedupe_key'],
+      ['payment', 'idempotency_key'],
+      ['late_fee_waiver', 'dedupe_key'],
+      ['transfer_ledger', 'dedupe_key'],
+    ] as const) {
+      await expect(
+        em.execute(
+          `update ${table} set amount = amount where ${column} = ?`.replace('amount = amount', table === 'late_fee_waiver' ? "reason = 'x'" : 'amount = 0'),
+          [key],
+        ),
+        table,
+      ).rejects.toThrow(/append-only/);
       await expect(em.execute(`delete from ${table} where ${column} = ?`, [key]), table).rejects.toThrow(/append-only/);
     }
   });

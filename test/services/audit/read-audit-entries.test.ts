@@ -21,11 +21,22 @@ describe('readAuditEntries (services/audit, real PostgreSQL)', () => {
        values (?, ?, 'petition', 'acceptance', 'approve', '330102', 'open', 1, now() + interval '15 days', 'calendar', 15, false, now(), 1, '{sv-666}')`,
       [taskId, row.caseId],
     );
-    await appendAudit(orm.em.fork(), { at: systemClock.now(), actorId: 'system', actorRole: 'system', region: '330102', action: 'task.created', objectType: 'Task', objectId: taskId });
+    await appendAudit(orm.em.fork(), {
+      at: systemClock.now(),
+      actorId: 'system',
+      actorRole: 'system',
+      region: '330102',
+      action: 'task.created',
+      objectType: 'Task',
+      objectId: taskId,
+    });
 
     const seen = async (actor: Parameters<typeof contextOn>[1], objectId: string) =>
       (await readAuditEntries(contextOn(orm, actor), { objectId, limit: 100 })).items.map((item) => item.action);
-    for (const viewer of [{ id: 'au-001', role: 'auditor', region: '330102' }, { id: 'sv-001', role: 'supervisor', region: '330102' }] as const) {
+    for (const viewer of [
+      { id: 'au-001', role: 'auditor', region: '330102' },
+      { id: 'sv-001', role: 'supervisor', region: '330102' },
+    ] as const) {
       expect(await seen(viewer, row.caseId), viewer.id).toContain('petition.submitted');
       expect(await seen(viewer, taskId), viewer.id).toEqual(['task.created']);
     }
@@ -43,6 +54,8 @@ describe('readAuditEntries (services/audit, real PostgreSQL)', () => {
     const auditor = contextOn(orm, { id: 'au-001', role: 'auditor', region: '330102' });
     expect((await readAuditEntries(auditor, { objectId: row.caseId, from: today, to: today, limit: 10 })).items).toHaveLength(1);
     expect((await readAuditEntries(auditor, { objectId: row.caseId, to: '2000-01-01', limit: 10 })).items).toEqual([]);
-    expect((await readAuditEntries(contextOn(orm, { id: 'au-106', role: 'auditor', region: '330106' }), { objectId: row.caseId, limit: 10 })).items).toEqual([]);
+    expect((await readAuditEntries(contextOn(orm, { id: 'au-106', role: 'auditor', region: '330106' }), { objectId: row.caseId, limit: 10 })).items).toEqual(
+      [],
+    );
   });
 });

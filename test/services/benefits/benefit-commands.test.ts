@@ -36,7 +36,14 @@ describe('benefit commands (services/benefits, real PostgreSQL)', () => {
     const person = newPerson('1993-06-18', 'female');
     await insertPerson(system.orm, person);
     const lastYear = String(Number(system.clock.today().slice(0, 4)) - 1);
-    await insertEmployment(system.orm, { ...person, employer, fromMonth: `${lastYear}-01`, lastMonth: month(-1), base: '9000.00', insurances: ['pension', 'medical', 'workInjury'] });
+    await insertEmployment(system.orm, {
+      ...person,
+      employer,
+      fromMonth: `${lastYear}-01`,
+      lastMonth: month(-1),
+      base: '9000.00',
+      insurances: ['pension', 'medical', 'workInjury'],
+    });
     return { ...person, employer };
   };
   const maternity = (who: { citizenId: string; employer: string }, daysAgo = 5) => ({
@@ -56,7 +63,13 @@ describe('benefit commands (services/benefits, real PostgreSQL)', () => {
     const who = await mother();
     const self = { id: who.citizenId, role: 'citizen' as const };
     const row = await fileBenefitClaim(contextFor(system, self), maternity(who));
-    expect(row).toMatchObject({ type: 'benefit', citizenId: who.citizenId, employerCreditCode: who.employer, applicantId: who.citizenId, summary: { claimType: 'maternity' } });
+    expect(row).toMatchObject({
+      type: 'benefit',
+      citizenId: who.citizenId,
+      employerCreditCode: who.employer,
+      applicantId: who.citizenId,
+      summary: { claimType: 'maternity' },
+    });
     const stranger = await refusal(fileBenefitClaim(contextFor(system, { id: citizenId(), role: 'citizen' }), maternity(who, 6)));
     expect(stranger).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('owner:') });
     const otherAgent = { id: 'agent-x', role: 'employer' as const, employer: '91330102MA2H00049H' };
@@ -101,8 +114,26 @@ describe('benefit commands (services/benefits, real PostgreSQL)', () => {
     const em = system.orm.em.fork();
     const caseId = `benefit-svc-${Date.now()}`;
     const lines = [
-      { key: 'unemploymentBenefit', benefit: 'unemploymentBenefit' as const, kind: 'monthly' as const, payer: 'fund' as const, amount: '2241.00', startMonth: month(0), endMonth: monthPlus(month(0), 17), beneficiary: null },
-      { key: 'medicalPremium', benefit: 'medicalPremium' as const, kind: 'medicalPremium' as const, payer: 'fund' as const, amount: '548.55', startMonth: month(0), endMonth: monthPlus(month(0), 17), beneficiary: null },
+      {
+        key: 'unemploymentBenefit',
+        benefit: 'unemploymentBenefit' as const,
+        kind: 'monthly' as const,
+        payer: 'fund' as const,
+        amount: '2241.00',
+        startMonth: month(0),
+        endMonth: monthPlus(month(0), 17),
+        beneficiary: null,
+      },
+      {
+        key: 'medicalPremium',
+        benefit: 'medicalPremium' as const,
+        kind: 'medicalPremium' as const,
+        payer: 'fund' as const,
+        amount: '548.55',
+        startMonth: month(0),
+        endMonth: monthPlus(month(0), 17),
+        beneficiary: null,
+      },
     ];
     const grant = { caseId, citizenId: citizenId(), region: '330102', claimType: 'unemployment', lines, decidedBy: 'rv-1', decidedMonth: month(0), stop: null };
     await recordEntitlementLines(em, grant, new Date());

@@ -38,10 +38,12 @@ describe('arrears rules (issue 8) through the commands', () => {
 
   /** The case projection as the workflow last wrote it. */
   const caseRow = async (caseId: string) => {
-    const [row] = await system.orm.em.fork().execute<{ status: string; summary: { balance?: { principal: string; fine: string; settled: boolean } | null } }[]>(
-      'select status, summary from case_record where id = ?',
-      [caseId],
-    );
+    const [row] = await system.orm.em
+      .fork()
+      .execute<{ status: string; summary: { balance?: { principal: string; fine: string; settled: boolean } | null } }[]>(
+        'select status, summary from case_record where id = ?',
+        [caseId],
+      );
     return row!;
   };
 
@@ -89,7 +91,9 @@ describe('arrears rules (issue 8) through the commands', () => {
 
     // The fine paid: a fine_paid entry against the case's fine, and the case settles.
     const rest = await pay(code, '2400.00', 'fine');
-    expect(rest.allocation?.lines.map((l) => (l.component === 'fine' ? [l.component, l.caseId, l.amount.toString()] : [l.component]))).toEqual([['fine', caseId, '2400.00']]);
+    expect(rest.allocation?.lines.map((l) => (l.component === 'fine' ? [l.component, l.caseId, l.amount.toString()] : [l.component]))).toEqual([
+      ['fine', caseId, '2400.00'],
+    ]);
     expect((await ledgerOf(system, code)).filter((e) => e.type.startsWith('fine'))).toEqual([
       { period: null, type: 'fine', amount: '2400.00', caseId },
       { period: null, type: 'fine_paid', amount: '-2400.00', caseId },
@@ -125,17 +129,24 @@ describe('arrears rules (issue 8) through the commands', () => {
       await declareWages(contextFor(system, agent), { period: d.period(0), lines: [pensionLine(citizenId())] });
       const refused = await refusal(closeEmployer(contextFor(system, admin), code));
       const fee = d.lateFee('2400.00', d.dueDate(p3), d.today);
-      expect(refused.message).toMatch(new RegExp(`: bill ${p3} \\(due ${d.dueDate(p3)}\\) is unpaid: 2400\\.00 principal, ${fee.replace('.', '\\.')} late fee$`));
+      expect(refused.message).toMatch(
+        new RegExp(`: bill ${p3} \\(due ${d.dueDate(p3)}\\) is unpaid: 2400\\.00 principal, ${fee.replace('.', '\\.')} late fee$`),
+      );
       await pay(code, Money.of('2400.00').plus(Money.of(fee)).toString(), 'overdue');
       expect(await closeEmployer(contextFor(system, admin), code)).toEqual({ creditCode: code, status: 'closed' });
-      const [audit] = await system.orm.em.fork().execute<{ n: string }[]>("select count(*)::text as n from audit_entry where action = 'employer.closed' and object_id = ?", [code]);
+      const [audit] = await system.orm.em
+        .fork()
+        .execute<{ n: string }[]>("select count(*)::text as n from audit_entry where action = 'employer.closed' and object_id = ?", [code]);
       expect(audit!.n).toBe('1');
       expect(await closeEmployer(contextFor(system, admin), code)).toEqual({ creditCode: code, status: 'closed' });
     });
 
     it('is refused to a caseworker with the typed reason, and to another region as if the employer did not exist', async () => {
       const { code } = await newEmployer(system);
-      expect(await refusal(closeEmployer(contextFor(system, caseworker), code))).toMatchObject({ code: 'FORBIDDEN', message: 'role: a caseworker cannot update employer records' });
+      expect(await refusal(closeEmployer(contextFor(system, caseworker), code))).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'role: a caseworker cannot update employer records',
+      });
       expect(await refusal(closeEmployer(contextFor(system, { ...admin, region: '330106' }), code))).toMatchObject({ code: 'EMPLOYER_NOT_FOUND' });
     });
   });
@@ -145,7 +156,10 @@ describe('arrears rules (issue 8) through the commands', () => {
       const { agent, caseId } = await employerInArrears();
       const lastDay = addMonths(d.today, 12);
       const tooLong = await refusal(requestDeferral(contextFor(system, agent), caseId, { until: addDays(lastDay, 1), reason: 'flood' }));
-      expect(tooLong).toMatchObject({ code: 'OUTCOME_NOT_ALLOWED', message: `a hardship deferral lasts at most 12 months: until ${lastDay} at the latest (rules §4)` });
+      expect(tooLong).toMatchObject({
+        code: 'OUTCOME_NOT_ALLOWED',
+        message: `a hardship deferral lasts at most 12 months: until ${lastDay} at the latest (rules §4)`,
+      });
       expect((await caseRow(caseId)).status).toBe('ordered');
       const asked = await requestDeferral(contextFor(system, agent), caseId, { until: lastDay, reason: 'flood' });
       expect(asked.view.status).toBe('deferralReview');
@@ -153,9 +167,13 @@ describe('arrears rules (issue 8) through the commands', () => {
 
     it('is asked by the employer or its caseworker, not by a supervisor, who decides it', async () => {
       const { caseId } = await employerInArrears();
-      expect(await refusal(requestDeferral(contextFor(system, supervisor), caseId, { until: d.day(30), reason: 'flood' }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await refusal(requestDeferral(contextFor(system, supervisor), caseId, { until: d.day(30), reason: 'flood' }))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
       const stranger = await newEmployer(system);
-      expect(await refusal(requestDeferral(contextFor(system, stranger.agent), caseId, { until: d.day(30), reason: 'flood' }))).toMatchObject({ code: 'CASE_NOT_FOUND' });
+      expect(await refusal(requestDeferral(contextFor(system, stranger.agent), caseId, { until: d.day(30), reason: 'flood' }))).toMatchObject({
+        code: 'CASE_NOT_FOUND',
+      });
     });
   });
 });

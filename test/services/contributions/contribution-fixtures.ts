@@ -26,10 +26,15 @@ export async function countRows(system: TestSystem, table: 'declaration' | 'bill
   return Number(row!.n);
 }
 
-export async function ledgerOf(system: TestSystem, employer: string): Promise<{ period: string | null; type: string; amount: string; caseId: string | null }[]> {
-  const rows = await system.orm.em.fork().execute<{ period: string | null; entry_type: string; amount: string; case_id: string | null }[]>(
-    'select period, entry_type, amount::text as amount, case_id from ledger_entry where employer_credit_code = ? order by id',
-    [employer],
-  );
+export async function ledgerOf(
+  system: TestSystem,
+  employer: string,
+): Promise<{ period: string | null; type: string; amount: string; caseId: string | null }[]> {
+  const rows = await system.orm.em
+    .fork()
+    .execute<{ period: string | null; entry_type: string; amount: string; case_id: string | null }[]>(
+      'select period, entry_type, amount::text as amount, case_id from ledger_entry where employer_credit_code = ? order by id',
+      [employer],
+    );
   return rows.map((r) => ({ period: r.period, type: r.entry_type, amount: r.amount, caseId: r.case_id }));
 }

@@ -50,7 +50,10 @@ describe('contribution commands (services/contributions, real PostgreSQL)', () =
     it('refuses a declaration with a bad line as a whole, naming the line and field, and writes nothing (issue 3)', async () => {
       const { code, agent } = await newEmployer(system);
       const id = citizenId();
-      const outcome = await declareWages(contextFor(system, agent), { period: d.period(-1), lines: [pensionLine(id), { ...pensionLine(id), monthlyWage: '10000.00' }] });
+      const outcome = await declareWages(contextFor(system, agent), {
+        period: d.period(-1),
+        lines: [pensionLine(id), { ...pensionLine(id), monthlyWage: '10000.00' }],
+      });
       expect(outcome).toEqual({ ok: false, issues: [{ path: 'lines[1].citizenId', message: expect.any(String) }] });
       expect(await countRows(system, 'bill', code)).toBe(0);
     });
@@ -60,8 +63,14 @@ describe('contribution commands (services/contributions, real PostgreSQL)', () =
       const other = await newEmployer(system);
       const request = { employerCreditCode: other.code, period: d.period(-1), lines: [pensionLine(citizenId())] };
       expect(await refusal(declareWages(contextFor(system, mine.agent), request))).toMatchObject({ code: 'EMPLOYER_NOT_FOUND', path: 'employerCreditCode' });
-      expect(await refusal(declareWages(contextFor(system, admin), request))).toMatchObject({ code: 'FORBIDDEN', message: 'role: an administrator cannot create wage declarations' });
-      expect(await refusal(declareWages(contextFor(system, caseworker), { ...request, employerCreditCode: undefined }))).toMatchObject({ code: 'VALIDATION_FAILED', path: 'employerCreditCode' });
+      expect(await refusal(declareWages(contextFor(system, admin), request))).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'role: an administrator cannot create wage declarations',
+      });
+      expect(await refusal(declareWages(contextFor(system, caseworker), { ...request, employerCreditCode: undefined }))).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        path: 'employerCreditCode',
+      });
       expect(await countRows(system, 'declaration', other.code)).toBe(0);
     });
   });
@@ -86,10 +95,12 @@ describe('contribution commands (services/contributions, real PostgreSQL)', () =
       const outcome = await declareWageFile(contextFor(system, agent), { period: d.period(-1), file });
       expect(outcome).toMatchObject({ ok: true, lineCount: 25_000 });
       expect(outcome.ok && outcome.lines.length).toBe(100);
-      const [row] = await system.orm.em.fork().execute<{ n: string }[]>(
-        'select count(*)::text as n from contribution_line l join declaration x on x.id = l.declaration_id where x.employer_credit_code = ?',
-        [code],
-      );
+      const [row] = await system.orm.em
+        .fork()
+        .execute<{ n: string }[]>(
+          'select count(*)::text as n from contribution_line l join declaration x on x.id = l.declaration_id where x.employer_credit_code = ?',
+          [code],
+        );
       expect(row!.n).toBe('25000');
     }, 120_000);
 
@@ -135,7 +146,10 @@ describe('contribution commands (services/contributions, real PostgreSQL)', () =
       const { code, agent } = await newEmployer(system);
       const request = { employerCreditCode: code, amount: '100.00', paidOn: d.day(1), idempotencyKey: `svc-future-${code}` };
       expect(await refusal(bookPayment(contextFor(system, caseworker), request))).toMatchObject({ code: 'VALIDATION_FAILED', path: 'paidOn' });
-      expect(await refusal(bookPayment(contextFor(system, agent), { ...request, paidOn: d.today }))).toMatchObject({ code: 'FORBIDDEN', message: 'role: an employer agent cannot create payments' });
+      expect(await refusal(bookPayment(contextFor(system, agent), { ...request, paidOn: d.today }))).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'role: an employer agent cannot create payments',
+      });
       expect(await countRows(system, 'payment', code)).toBe(0);
     });
   });
@@ -144,7 +158,9 @@ describe('contribution commands (services/contributions, real PostgreSQL)', () =
     it('books every line of a bank file once however often the file is imported (issue 3)', async () => {
       const { code, agent } = await newEmployer(system);
       await declareWages(contextFor(system, agent), { period: d.period(0), lines: [pensionLine(citizenId())] });
-      const file = utf8(`交易流水号,付款单位信用代码,金额,交易日期\nB${code.slice(-8)}-1,${code},1000.00,${d.today.replaceAll('-', '')}\nB${code.slice(-8)}-2,${code},1400.00,${d.today}`);
+      const file = utf8(
+        `交易流水号,付款单位信用代码,金额,交易日期\nB${code.slice(-8)}-1,${code},1000.00,${d.today.replaceAll('-', '')}\nB${code.slice(-8)}-2,${code},1400.00,${d.today}`,
+      );
       const first = await importPaymentFile(contextFor(system, caseworker), { source: 'bank', file });
       expect(first).toMatchObject({ ok: true, booked: 2, duplicates: 0 });
       const second = await importPaymentFile(contextFor(system, caseworker), { source: 'bank', file });
@@ -156,7 +172,9 @@ describe('contribution commands (services/contributions, real PostgreSQL)', () =
     it('refuses a file naming an employer unknown to the caller by row, booking nothing of it', async () => {
       const { code } = await newEmployer(system);
       const stranger = '91330106MA2H00022K'; // seeded in 330106: another region, as unknown to this caseworker as none
-      const file = utf8(`电子税票号,纳税人识别号,实缴金额,入库日期\nT-${code.slice(-6)}-1,${code},10.00,${d.today}\nT-${code.slice(-6)}-2,${stranger},10.00,${d.today}\n`);
+      const file = utf8(
+        `电子税票号,纳税人识别号,实缴金额,入库日期\nT-${code.slice(-6)}-1,${code},10.00,${d.today}\nT-${code.slice(-6)}-2,${stranger},10.00,${d.today}\n`,
+      );
       const outcome = await importPaymentFile(contextFor(system, caseworker), { source: 'tax', file });
       expect(outcome).toEqual({ ok: false, issues: [{ path: 'rows[1].employer', message: 'unknown employer' }] });
       expect(await countRows(system, 'payment', code)).toBe(0);

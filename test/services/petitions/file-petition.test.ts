@@ -23,16 +23,19 @@ describe('filePetition (services/petitions, real PostgreSQL, recording workflow 
   afterAll(async () => orm?.close());
 
   const rows = async (caseId: string) => {
-    const [petition] = await orm.em.fork().execute<{ channel: string; petitioner_id: string }[]>('select channel, petitioner_id from petition where case_id = ?', [caseId]);
+    const [petition] = await orm.em
+      .fork()
+      .execute<{ channel: string; petitioner_id: string }[]>('select channel, petitioner_id from petition where case_id = ?', [caseId]);
     return petition;
   };
   const attachment = async (ownerId: string) => {
     const id = crypto.randomUUID();
-    await orm.em.fork().execute(`insert into attachment (id, owner_id, sha256, size, media_type, original_name, case_id, created_at) values (?, ?, ?, 10, 'application/pdf', 'a.pdf', null, now())`, [
-      id,
-      ownerId,
-      'a'.repeat(64),
-    ]);
+    await orm.em
+      .fork()
+      .execute(
+        `insert into attachment (id, owner_id, sha256, size, media_type, original_name, case_id, created_at) values (?, ?, ?, 10, 'application/pdf', 'a.pdf', null, now())`,
+        [id, ownerId, 'a'.repeat(64)],
+      );
     return id;
   };
 

@@ -30,8 +30,24 @@ export async function filedPetition(orm: MikroORM, overrides: Partial<PetitionFi
 export async function projectOpinion(
   orm: MikroORM,
   caseId: string,
-  state: { status: string; opinion?: { issuedOn: string; deliveredOn?: string | null }; review?: { issuedOn: string; deliveredOn?: string | null }; deadlines?: unknown[] },
+  state: {
+    status: string;
+    opinion?: { issuedOn: string; deliveredOn?: string | null };
+    review?: { issuedOn: string; deliveredOn?: string | null };
+    deadlines?: unknown[];
+  },
 ): Promise<void> {
-  const summary = { channel: 'letter', opinion: state.opinion ? { kind: 'explain', ...state.opinion } : null, review: state.review ? { kind: 'support', ...state.review } : null };
-  await orm.em.fork().execute('update case_record set status = ?, summary = ?, deadlines = ? where id = ?', [state.status, JSON.stringify(summary), JSON.stringify(state.deadlines ?? []), caseId]);
+  const summary = {
+    channel: 'letter',
+    opinion: state.opinion ? { kind: 'explain', ...state.opinion } : null,
+    review: state.review ? { kind: 'support', ...state.review } : null,
+  };
+  await orm.em
+    .fork()
+    .execute('update case_record set status = ?, summary = ?, deadlines = ? where id = ?', [
+      state.status,
+      JSON.stringify(summary),
+      JSON.stringify(state.deadlines ?? []),
+      caseId,
+    ]);
 }

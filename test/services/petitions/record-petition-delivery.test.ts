@@ -29,7 +29,9 @@ describe('recordPetitionDelivery (services/petitions, real PostgreSQL, recording
 
   const written = async (caseId: string) => {
     const em = orm.em.fork();
-    const [timeline] = await em.execute<{ n: string }[]>(`select count(*) as n from timeline_entry where case_id = ? and action = 'petition.delivered'`, [caseId]);
+    const [timeline] = await em.execute<{ n: string }[]>(`select count(*) as n from timeline_entry where case_id = ? and action = 'petition.delivered'`, [
+      caseId,
+    ]);
     const [audit] = await em.execute<{ n: string }[]>(`select count(*) as n from audit_entry where object_id = ? and action = 'petition.delivered'`, [caseId]);
     return { timeline: Number(timeline?.n), audit: Number(audit?.n) };
   };
@@ -44,13 +46,21 @@ describe('recordPetitionDelivery (services/petitions, real PostgreSQL, recording
     expect(recorded.caseId).toBe(row.caseId);
     expect(workflows.calls).toEqual([{ method: 'recordPetitionDelivery', args: [row.caseId, { document: 'opinion', receivedOn: dates.day(-1) }, 'cw-031'] }]);
     expect(await written(row.caseId)).toEqual({ timeline: 1, audit: 1 });
-    const [entry] = await orm.em.fork().execute<{ actor_id: string; detail: unknown }[]>(`select actor_id, detail from audit_entry where object_id = ? and action = 'petition.delivered'`, [row.caseId]);
+    const [entry] = await orm.em
+      .fork()
+      .execute<{ actor_id: string; detail: unknown }[]>(`select actor_id, detail from audit_entry where object_id = ? and action = 'petition.delivered'`, [
+        row.caseId,
+      ]);
     expect(entry).toEqual({ actor_id: 'cw-031', detail: { document: 'opinion', receivedOn: dates.day(-1) } });
   });
 
   it('lets the body the petition was forwarded to, or that reviews it, record the delivery of its own opinion (§7 arts. 23, 35)', async () => {
     const { row } = await filedPetition(orm);
-    await projectOpinion(orm, row.caseId, { status: 'reviewed', opinion: { issuedOn: dates.day(-40), deliveredOn: dates.day(-38) }, review: { issuedOn: dates.day(-2) } });
+    await projectOpinion(orm, row.caseId, {
+      status: 'reviewed',
+      opinion: { issuedOn: dates.day(-40), deliveredOn: dates.day(-38) },
+      review: { issuedOn: dates.day(-2) },
+    });
     await orm.em.fork().execute(`update case_record set shared_with_regions = '{330100}' where id = ?`, [row.caseId]);
     const cityReviewer: Actor = { id: 'rv-100', role: 'reviewer', region: '330100' };
     const workflows = recordingWorkflows({}, 'reviewed');
@@ -83,14 +93,22 @@ describe('recordPetitionDelivery (services/petitions, real PostgreSQL, recording
         throw new DomainError('INVALID_DATE', 'receivedOn must be a date from the issue day to today');
       },
     });
-    const dated = await refusal(recordPetitionDelivery(contextOn(orm, caseworker, { workflows: badDay }), row.reference, { document: 'opinion', receivedOn: dates.today }));
+    const dated = await refusal(
+      recordPetitionDelivery(contextOn(orm, caseworker, { workflows: badDay }), row.reference, { document: 'opinion', receivedOn: dates.today }),
+    );
     expect(dated).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'receivedOn', message: expect.stringMatching(/issue day/) }] });
     const nothing = recordingWorkflows({
       recordPetitionDelivery: async () => {
         throw new DomainError('NOT_ALLOWED_NOW', 'there is no opinion awaiting its delivery record');
       },
     });
-    expect((await refusal(recordPetitionDelivery(contextOn(orm, caseworker, { workflows: nothing }), row.reference, { document: 'opinion', receivedOn: dates.today }))).code).toBe('NOT_ALLOWED_NOW');
+    expect(
+      (
+        await refusal(
+          recordPetitionDelivery(contextOn(orm, caseworker, { workflows: nothing }), row.reference, { document: 'opinion', receivedOn: dates.today }),
+        )
+      ).code,
+    ).toBe('NOT_ALLOWED_NOW');
     expect(await written(row.caseId)).toEqual({ timeline: 0, audit: 0 });
   });
 

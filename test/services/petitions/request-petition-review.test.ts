@@ -58,7 +58,12 @@ describe('the petitioner’s commands (services/petitions, real PostgreSQL, reco
     const asked = await requestPetitionReview(contextOn(orm, petitioner, { workflows }), row.reference, 'review');
     expect(asked.status).toBe('reviewRequested');
     expect(workflows.calls).toEqual([{ method: 'requestPetitionReview', args: [row.caseId, 'review', petitioner.id] }]);
-    const audit = await orm.em.fork().execute<{ actor_id: string; action: string }[]>('select actor_id, action from audit_entry where object_id = ? and action like ?', [row.caseId, 'petition.%']);
+    const audit = await orm.em
+      .fork()
+      .execute<{ actor_id: string; action: string }[]>('select actor_id, action from audit_entry where object_id = ? and action like ?', [
+        row.caseId,
+        'petition.%',
+      ]);
     expect(audit).toContainEqual({ actor_id: 'petitioner', action: 'petition.reviewRequested' });
   });
 

@@ -21,7 +21,16 @@ describe('supervisor overview snapshot', () => {
       `insert into task (id, case_id, case_type, step, permission, region, status, assignee, lease_expires_at, priority, due_at, sla_unit, sla_days,
                          escalated, created_at, version)
        values (?, ?, 'enrollment', ?, 'review', ?, ?, ?, ?, 0, ?, 'working', 10, false, now(), 1)`,
-      [randomUUID(), `probe-case-${randomUUID()}`, STEP, REGION, status, status === 'claimed' ? 'cw-probe' : null, status === 'claimed' ? new Date(Date.now() + 3_600_000) : null, dueAt],
+      [
+        randomUUID(),
+        `probe-case-${randomUUID()}`,
+        STEP,
+        REGION,
+        status,
+        status === 'claimed' ? 'cw-probe' : null,
+        status === 'claimed' ? new Date(Date.now() + 3_600_000) : null,
+        dueAt,
+      ],
     );
 
   /** The figures of one step counted straight from the table, as the overdue worklist defines overdue (docs/architecture.md "Tasks: the human part"). */

@@ -18,7 +18,9 @@ describe('readOverview (services/reports, real PostgreSQL)', () => {
   it('lists a stuck whistle-blowing petition for the region’s supervisors but not for the one it accuses, from the same snapshot (§7 art. 36 para. 3)', async () => {
     const accusing = await filedPetition(orm, { whistleblowing: { accusedStaff: ['sv-666'] } });
     const plain = await filedPetition(orm);
-    await orm.em.fork().execute(`update case_record set last_progress_at = now() - interval '30 days' where id in (?, ?)`, [accusing.row.caseId, plain.row.caseId]);
+    await orm.em
+      .fork()
+      .execute(`update case_record set last_progress_at = now() - interval '30 days' where id in (?, ?)`, [accusing.row.caseId, plain.row.caseId]);
     let counts = 0;
     const snapshots = createOverviewSnapshots({
       ttlMs: 30_000,

@@ -45,7 +45,9 @@ describe('transfer commands (services/transfers, real PostgreSQL)', () => {
     const id = citizenId();
     await e3HistoryInHangzhou(system, id, 'pension', 'retired'); // drawing a pension, and nothing in Ningbo
     const before = await writtenRows(system);
-    const error = await refusal(startTransfer(contextFor(system, ningboStaff), { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' }));
+    const error = await refusal(
+      startTransfer(contextFor(system, ningboStaff), { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' }),
+    );
     expect(error.code).toBe('DRAWING_PENSION');
     expect(error.issues?.map((i) => i.path)).toEqual(['citizenId', 'toRegion']);
     expect(error.message).toMatch(/not yet insured and paying in 330200/);
@@ -55,7 +57,9 @@ describe('transfer commands (services/transfers, real PostgreSQL)', () => {
   it('refuses a served old area with nothing on record to move (NOT_INSURED_IN_OLD_AREA)', async () => {
     const id = citizenId();
     expect((await enrolled(system, id)).status).toBe('insured');
-    const error = await refusal(startTransfer(contextFor(system, ningboStaff), { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' }));
+    const error = await refusal(
+      startTransfer(contextFor(system, ningboStaff), { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' }),
+    );
     expect(error).toMatchObject({ code: 'NOT_INSURED_IN_OLD_AREA', path: 'fromRegion' });
   });
 
@@ -86,10 +90,12 @@ describe('transfer commands (services/transfers, real PostgreSQL)', () => {
       ['330212', 'active', null],
     ]);
     expect(after[1]?.opened_by_case).toBe(caseId);
-    const [job] = await system.orm.em.fork().execute<{ employer_credit_code: string }[]>(
-      `select employer_credit_code from insurance_record where citizen_id = ? and insurance_type = 'pension' and status = 'active'`,
-      [id],
-    );
+    const [job] = await system.orm.em
+      .fork()
+      .execute<{ employer_credit_code: string }[]>(
+        `select employer_credit_code from insurance_record where citizen_id = ? and insurance_type = 'pension' and status = 'active'`,
+        [id],
+      );
     expect(job?.employer_credit_code).toBe(NINGBO_EMPLOYER);
     // A retried activity changes nothing.
     expect(await handOver()).toMatchObject({ movedRecords: 0, endedRecords: 0, newRecord: { opened: false } });
@@ -98,7 +104,17 @@ describe('transfer commands (services/transfers, real PostgreSQL)', () => {
 
   it('books each side and fund of a transfer once, and refuses to change or delete a booked line (append-only ledger, docs/architecture.md "Data")', async () => {
     const caseId = `transfer-svc-${randomUUID()}`;
-    const line = { caseId, reference: 'TR2026999999', insurance: 'pension' as const, side: 'out' as const, fund: 'pooledFund' as const, poolingArea: '330100', amount: '62136.00', source: 'ledger' as const, messageId: null };
+    const line = {
+      caseId,
+      reference: 'TR2026999999',
+      insurance: 'pension' as const,
+      side: 'out' as const,
+      fund: 'pooledFund' as const,
+      poolingArea: '330100',
+      amount: '62136.00',
+      source: 'ledger' as const,
+      messageId: null,
+    };
     const em = system.orm.em.fork();
     expect(await bookTransferLedger(em, [line], system.clock.now())).toBe(1);
     expect(await bookTransferLedger(em, [{ ...line, amount: '99999.99' }], system.clock.now())).toBe(0);
@@ -133,13 +149,17 @@ describe('transfer commands (services/transfers, real PostgreSQL)', () => {
     // The worker's housekeeping reads the same inbox; whichever run takes a document, it is recorded once.
     await receivePlatformMessages(ctx);
     await system.eventually(async () => {
-      const [row] = await system.orm.em.fork().execute<{ n: string; handled: string }[]>(
-        'select count(*)::text as n, count(handled_at)::text as handled from exchange_message where message_id = ?',
-        [stray.messageId],
-      );
+      const [row] = await system.orm.em
+        .fork()
+        .execute<{ n: string; handled: string }[]>(
+          'select count(*)::text as n, count(handled_at)::text as handled from exchange_message where message_id = ?',
+          [stray.messageId],
+        );
       return row?.n === '1' && row.handled === '1' ? true : undefined;
     });
-    const [row] = await system.orm.em.fork().execute<{ case_id: string | null }[]>('select case_id from exchange_message where message_id = ?', [stray.messageId]);
+    const [row] = await system.orm.em
+      .fork()
+      .execute<{ case_id: string | null }[]>('select case_id from exchange_message where message_id = ?', [stray.messageId]);
     expect(row?.case_id).toBeNull();
   });
 
@@ -147,7 +167,12 @@ describe('transfer commands (services/transfers, real PostgreSQL)', () => {
     const id = citizenId();
     await e3HistoryInHangzhou(system, id);
     expect((await enrolled(system, id)).status).toBe('insured');
-    const row = await startTransfer(contextFor(system, { id, role: 'citizen' }), { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    const row = await startTransfer(contextFor(system, { id, role: 'citizen' }), {
+      citizenId: id,
+      insurance: 'pension',
+      fromRegion: '330102',
+      toRegion: '330212',
+    });
     expect(row.sharedWithRegions).toEqual(['330102']);
     const read = (actor: Parameters<typeof contextFor>[1]) => readTransfer(contextFor(system, actor), row.reference);
     expect((await read({ id, role: 'citizen' })).citizenId).toBe(id);

@@ -51,7 +51,15 @@ describe('the platform wire format and spool (services/adapters/transfer-exchang
     expect(caught).toBeInstanceOf(DomainError);
     expect((caught as DomainError).issues?.map((i) => i.path).sort()).toEqual(['from.poolingArea', 'insurance', 'messageId']);
     expect(() => decodeExchangeMessage('{not json')).toThrow(DomainError);
-    const money = { ...refusal(), type: 'TRANSFER_OUT', amounts: { pooledFund: 62136, personalAccount: '41424.00' }, paymentId: 'p', years: [], months: 0, lastCoveredMonth: null };
+    const money = {
+      ...refusal(),
+      type: 'TRANSFER_OUT',
+      amounts: { pooledFund: 62136, personalAccount: '41424.00' },
+      paymentId: 'p',
+      years: [],
+      months: 0,
+      lastCoveredMonth: null,
+    };
     expect(() => decodeExchangeMessage(JSON.stringify(money))).toThrow(/fields are wrong|amounts/);
   });
 
