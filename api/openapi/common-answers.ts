@@ -24,7 +24,7 @@ function problemAnswer(description: string, headers?: Record<string, unknown>) {
 }
 
 /** The statuses the shared layers give, and when each applies to an operation. */
-const COMMON: readonly { status: string; applies: (op: Operation, secured: boolean) => boolean; answer: () => unknown }[] = [
+const COMMON: readonly { status: string; applies: (op: Operation, secured: boolean, method: string) => boolean; answer: () => unknown }[] = [
   {
     status: '400',
     applies: (op) => (op.parameters?.length ?? 0) > 0 || op.requestBody !== undefined,
@@ -47,6 +47,15 @@ const COMMON: readonly { status: string; applies: (op: Operation, secured: boole
     status: '415',
     applies: (op) => op.requestBody !== undefined,
     answer: () => problemAnswer('The body is not of a media type the route declares (UNSUPPORTED_MEDIA_TYPE)'),
+  },
+  {
+    // A write may reach a case whose worker is restarting (services/temporal/temporal-case-workflows.ts).
+    status: '503',
+    applies: (_op, secured, method) => secured && method !== 'get' && method !== 'head',
+    answer: () =>
+      problemAnswer('The case cannot take the request right now; send the same request again, it is applied once (CASE_UNAVAILABLE)', {
+        'Retry-After': header('Seconds to wait before trying again', { type: 'integer', minimum: 0 }),
+      }),
   },
   {
     status: '429',
@@ -74,7 +83,7 @@ export function declareCommonAnswers(doc: OpenAPIDocument): OpenAPIDocument {
       const secured = op.security === undefined ? documentSecured : op.security.length > 0;
       op.responses ??= {};
       for (const { status, applies, answer } of COMMON) {
-        if (applies(op, secured) && op.responses[status] === undefined) op.responses[status] = answer();
+        if (applies(op, secured, method) && op.responses[status] === undefined) op.responses[status] = answer();
       }
     }
   }

@@ -48,6 +48,36 @@ const finishedIsFine = (err: unknown) => {
  */
 const RECOVERING_GRPC_CODES = new Set([4, 8, 9, 10, 14]);
 
+/**
+ * How long a caller waits for a case to take a request. An Update handler answers once the case has settled; a case
+ * whose own step is retrying (a worker gone, a database that refuses) would keep the request open until the caller
+ * gives up. Past this the answer is 503 CASE_UNAVAILABLE; the Update itself stays in the case's history if it was
+ * accepted, and the same request sent again — same update ID — answers its result once the case has taken it.
+ */
+const UPDATE_ANSWER_MS = 20_000;
+
+async function withinAnswerTime(caseId: string, work: Promise<CaseView>): Promise<CaseView> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new DomainError(
+            'CASE_UNAVAILABLE',
+            `case ${caseId} did not take the request within ${UPDATE_ANSWER_MS / 1000} s; send the same request again — it is applied once`,
+          ),
+        ),
+      UPDATE_ANSWER_MS,
+    );
+  });
+  work.catch(() => undefined); // a late failure of the abandoned wait is not an unhandled rejection
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function caseIsRecovering(err: unknown): boolean {
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   if (!(err instanceof ServiceError)) return false;
@@ -63,7 +93,7 @@ function caseIsRecovering(err: unknown): boolean {
 export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWorkflows {
   const update = async (caseId: string, run: () => Promise<CaseView>): Promise<CaseView> => {
     try {
-      return await run();
+      return await withinAnswerTime(caseId, run());
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && isDomainErrorCode(err.cause.type)) {
         throw new DomainError(err.cause.type, err.cause.message, { cause: err });
