@@ -3,6 +3,7 @@
 // with SIGKILL and start again. The workflow bundle is built once, so a restarted worker polls again within seconds.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,8 @@ export interface ChaosStack {
   temporal: Client;
   api: KillableProcess;
   worker: KillableProcess;
+  /** Where the API's and the worker's own output goes (`api.log`, `worker.log`); kept after the drill. */
+  logDir: string;
   token(claims: TokenRequest): Promise<string>;
   close(): Promise<void>;
 }
@@ -89,8 +92,9 @@ export async function startChaosStack(options: { databaseUrl: string | undefined
       LOG_LEVEL: 'warn',
     };
     const url = `http://127.0.0.1:${port}`;
-    const api = killableProcess('api', 'bin/api.ts', env, options.say, () => waitForHealth(url));
-    const worker = killableProcess('worker', 'bin/worker.ts', env, options.say);
+    const logDir = await mkdtemp(join(tmpdir(), 'sis-chaos-logs-'));
+    const api = killableProcess('api', 'bin/api.ts', env, options.say, join(logDir, 'api.log'), () => waitForHealth(url));
+    const worker = killableProcess('worker', 'bin/worker.ts', env, options.say, join(logDir, 'worker.log'));
     stops.push(() => api.stop());
     stops.push(() => worker.stop());
     await Promise.all([worker.start(), api.start()]);
@@ -104,6 +108,7 @@ export async function startChaosStack(options: { databaseUrl: string | undefined
       temporal: new Client({ connection, namespace: 'default' }),
       api,
       worker,
+      logDir,
       token: (claims) => signToken(jwtSecret, claims),
       close,
     };
@@ -115,13 +120,14 @@ export async function startChaosStack(options: { databaseUrl: string | undefined
 
 /**
  * A child `node --import tsx <entry>` that is ready once it prints its "listening"/"polling" line (and, for the API,
- * answers /health). Output goes to `say` only when the process fails to start or exits on its own.
+ * answers /health). Its output goes to `logFile`, and to `say` when the process fails to start or exits on its own.
  */
 function killableProcess(
   name: 'api' | 'worker',
   entry: string,
   env: NodeJS.ProcessEnv,
   say: (line: string) => void,
+  logFile: string,
   ready?: () => Promise<void>,
 ): KillableProcess & { stop(): Promise<void> } {
   let child: ChildProcess | null = null;
@@ -150,6 +156,7 @@ function killableProcess(
         const timer = setTimeout(() => reject(new Error(`${name} did not start within ${START_TIMEOUT_MS / 1000} s:\n${output.text()}`)), START_TIMEOUT_MS);
         followOutput(started, (line) => {
           output.push(line);
+          appendFileSync(logFile, `${line}\n`);
           if (line.includes(marker)) {
             clearTimeout(timer);
             resolve();

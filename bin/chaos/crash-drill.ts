@@ -29,6 +29,7 @@ export interface DrillResult extends Reconciliation {
 
 export async function runCrashDrill(options: DrillOptions): Promise<DrillResult> {
   const stack = await startChaosStack({ databaseUrl: options.databaseUrl, say: options.say });
+  options.say(`API and worker output: ${stack.logDir}`);
   try {
     const client = new RetryingClient(stack.url, { giveUpAfterMs: 180_000, requestTimeoutMs: 60_000 });
     const started = performance.now();
