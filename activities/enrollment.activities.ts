@@ -57,7 +57,9 @@ export function createEnrollmentActivities({ orm, clock }: ActivityDeps) {
       employerCreditCode: string | null;
       region?: string;
     }): Promise<EnrollmentFacts> => {
-      // One round trip for the facts: this runs for every registration.
+      // One round trip for the facts: this runs for every registration. Records this same case opened are not facts
+      // about the person: when a worker dies after opening them and before its workflow task is recorded, the checks
+      // run again, and must not refuse the case because of its own records (found by the crash drill).
       const [row] = await orm.em.fork().execute<
         {
           employer: { creditCode: string; region: string; status: string } | null;
@@ -71,13 +73,13 @@ export function createEnrollmentActivities({ orm, clock }: ActivityDeps) {
            (select json_build_object('creditCode', credit_code, 'region', region, 'status', status) from employer where credit_code = ?) as employer,
            (select json_build_object('region', r.region, 'employerCreditCode', r.employer_credit_code, 'poolingRegion', coalesce(g.pooling_region, r.region))
               from insurance_record r left join region g on g.code = r.region
-             where r.citizen_id = ? and r.insurance_type = 'pension' and r.status = 'active' limit 1) as pension,
+             where r.citizen_id = ? and r.insurance_type = 'pension' and r.status = 'active' and r.opened_by_case <> ? limit 1) as pension,
            (select reference from case_record where case_type = 'enrollment' and citizen_id = ? and closed_at is null and id <> ?
               order by opened_at limit 1) as open,
            (select coalesce(pooling_region, code) from region where code = ?) as pooling,
            (select json_agg(json_build_object('startMonth', start_month, 'endMonth', end_month)) from insurance_record
-             where citizen_id = ? and insurance_type = 'pension') as spans`,
-        [input.employerCreditCode, input.citizenId, input.citizenId, input.caseId, input.region ?? null, input.citizenId],
+             where citizen_id = ? and insurance_type = 'pension' and opened_by_case <> ?) as spans`,
+        [input.employerCreditCode, input.citizenId, input.caseId, input.citizenId, input.caseId, input.region ?? null, input.citizenId, input.caseId],
       );
       return {
         employer: row?.employer ?? null,
