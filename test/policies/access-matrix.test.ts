@@ -353,7 +353,7 @@ describe('access matrix: the region hierarchy (rules §1.3)', () => {
     regionParameters: ['read'],
     calendar: role === 'admin' ? [...actions] : ['read'],
     ...(role === 'admin' ? { setting: [...actions] } : {}),
-    ...(role === 'admin' || role === 'supervisor' ? { exchangeFeed: ['create' as Action] } : {}),
+    ...(role === 'admin' || role === 'supervisor' ? { exchangeFeed: ['create'] } : {}),
   });
   const withoutShared = (allowed: Allowed): Allowed => Object.fromEntries(Object.entries(allowed).filter(([name]) => name !== 'sharedPetition'));
   const inRegion = (region: string): Scope => ({ ...own, region });
