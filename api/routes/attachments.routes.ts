@@ -40,7 +40,16 @@ const downloadRoute = createRoute({
   summary: 'Download an attachment: the uploader, or staff who may read the case it is filed with',
   request: { params: z.object({ attachmentId: z.uuid() }) },
   responses: {
-    200: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The file' },
+    200: {
+      // The stored file's own type: uploads are sniffed as PDF, JPEG or PNG (POST /v1/attachments).
+      content: {
+        'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+        'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) },
+        'image/png': { schema: z.string().openapi({ format: 'binary' }) },
+        'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
+      },
+      description: 'The file',
+    },
     404: problemResponse('Unknown, or not visible to the caller'),
   },
 });

@@ -15,8 +15,9 @@ export interface PersonalDataFinding {
 
 // 17 digits and a check character, not part of a longer run of letters or digits; the check character is verified.
 const CITIZEN_ID = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-// A mainland mobile number (1 + 3–9 + 9 digits), not part of a longer number.
-const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
+// A mainland mobile number (1 + 3–9 + 9 digits), not part of a longer run of letters or digits: the last group of a
+// request ID (a UUID's hex digits) can be eleven digits that look like one.
+const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
 // A bank card or account number as a field value: 8–32 digits, possibly grouped by spaces.
 const ACCOUNT_VALUE = /^\d[\d ]{6,38}\d$/;
 const ACCOUNT_KEY = /(bankAccount|accountNumber|accountNo|cardNumber|cardNo)$/i;
