@@ -2,50 +2,29 @@
 // maternity claim on the workbench and follows it (status, deadlines with days left, the amounts and their workings),
 // a caseworker prepares and a reviewer approves it on the case page, and the citizen reads the decision letter and the
 // entitlement. Screenshots go to test-results/screenshots/.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiServer } from '../../api/server.js';
 import { DEMO_CITIZEN_IDS } from '../../api/web/demo-identities.js';
 import { addDays, addMonths, monthOf } from '../../domain/calendar/local-date.js';
 import { parseCitizenId } from '../../domain/identity/citizen-id.js';
 import { insertEmployer, insertEmployment, insertPerson } from '../api/benefit-fixture.js';
-import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
-import { launchChromium, screenshot } from './chromium.js';
+import type { TestSystem } from '../support/system.js';
+import { screenshot } from './chromium.js';
+import { startWebWorkbench, type WebWorkbench } from './web-workbench.js';
 
 describe('benefit claims on the web workbench (chromium)', () => {
+  let workbench: WebWorkbench;
   let system: TestSystem;
-  let web: Awaited<ReturnType<typeof startApiServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let web: { url: string };
+  let signedIn: WebWorkbench['signedIn'];
 
   beforeAll(async () => {
-    system = await startSystem();
-    web = await startApiServer({
-      orm: system.orm,
-      temporal: { address: system.temporalAddress, namespace: 'default', taskQueue: system.taskQueue },
-      port: 0,
-      jwtSecret: TEST_JWT_SECRET,
-      devSignIn: true,
-      log: () => {},
-    });
-    browser = await launchChromium();
+    workbench = await startWebWorkbench({ width: 1280, height: 900 });
+    ({ system, signedIn } = workbench);
+    web = { url: workbench.url };
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
-    await system?.close();
-  });
+  afterAll(async () => workbench?.close());
 
-  async function signedIn(identity: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${web.url}/web/sign-in`);
-    await page.click(`button[data-identity="${identity}"]`);
-    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
-    return page;
-  }
   const statusText = (page: Page) => page.locator('[data-testid="case-status"]').innerText();
   /** Reloads the case page until the status reads `status`. */
   const untilStatus = (page: Page, reference: string, status: string) =>

@@ -1,51 +1,30 @@
 // A 离休 cadre's medical expenses declared on the employer's workbench page and taken to approval by a caseworker and
 // a reviewer on the case page (issue 13, Tests; rules §5.6). Screenshots go to test-results/screenshots/.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiServer } from '../../api/server.js';
 import { addDays, monthOf } from '../../domain/calendar/local-date.js';
 import { insertEmployment, insertPerson } from '../api/benefit-fixture.js';
 import { citizenId } from '../support/factories.js';
-import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
-import { launchChromium, screenshot } from './chromium.js';
+import type { TestSystem } from '../support/system.js';
+import { screenshot } from './chromium.js';
+import { startWebWorkbench, type WebWorkbench } from './web-workbench.js';
 
 /** The demo employer agent's employer (api/web/demo-identities.ts, the seeded reference data). */
 const DEMO_EMPLOYER = '91330102MA2H00014Y';
 
 describe('medical expense declarations on the web workbench (chromium)', () => {
+  let workbench: WebWorkbench;
   let system: TestSystem;
-  let web: Awaited<ReturnType<typeof startApiServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let web: { url: string };
+  let signedIn: WebWorkbench['signedIn'];
 
   beforeAll(async () => {
-    system = await startSystem();
-    web = await startApiServer({
-      orm: system.orm,
-      temporal: { address: system.temporalAddress, namespace: 'default', taskQueue: system.taskQueue },
-      port: 0,
-      jwtSecret: TEST_JWT_SECRET,
-      devSignIn: true,
-      log: () => {},
-    });
-    browser = await launchChromium();
+    workbench = await startWebWorkbench({ width: 1280, height: 900 });
+    ({ system, signedIn } = workbench);
+    web = { url: workbench.url };
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
-    await system?.close();
-  });
+  afterAll(async () => workbench?.close());
 
-  async function signedIn(identity: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${web.url}/web/sign-in`);
-    await page.click(`button[data-identity="${identity}"]`);
-    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
-    return page;
-  }
   const untilStatus = (page: Page, reference: string, status: string) =>
     system.eventually(async () => {
       await page.goto(`${web.url}/web/cases/${reference}`);

@@ -1,52 +1,28 @@
 // The web workbench in a real browser (issue 5, Tests): pages on the API's own address, driven by chromium through
 // playwright-core, on the real system (PostgreSQL, Temporal, worker). Screenshots go to test-results/screenshots/.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiServer } from '../../api/server.js';
 import { DEMO_CITIZEN_IDS } from '../../api/web/demo-identities.js';
 import { addDays } from '../../domain/calendar/local-date.js';
 import { LATE_HIRE_DATE } from '../api/review-fixture.js';
 import { businessDates } from '../support/business-dates.js';
 import { citizenId, SEEDED_EMPLOYER_330102 } from '../support/factories.js';
-import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
-import { launchChromium, screenshot } from './chromium.js';
+import type { TestSystem } from '../support/system.js';
+import { screenshot } from './chromium.js';
+import { startWebWorkbench, type WebWorkbench } from './web-workbench.js';
 
 describe('web workbench in chromium', () => {
+  let workbench: WebWorkbench;
   let system: TestSystem;
-  let web: Awaited<ReturnType<typeof startApiServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let web: { url: string };
+  let signedIn: WebWorkbench['signedIn'];
 
   beforeAll(async () => {
-    system = await startSystem();
-    // The same app as api/server.ts builds, with the development sign-in on (bin/dev.ts turns it on outside production).
-    web = await startApiServer({
-      orm: system.orm,
-      temporal: { address: system.temporalAddress, namespace: 'default', taskQueue: system.taskQueue },
-      port: 0,
-      jwtSecret: TEST_JWT_SECRET,
-      devSignIn: true,
-      log: () => {},
-    });
-    browser = await launchChromium();
+    workbench = await startWebWorkbench({ width: 1280, height: 800 });
+    ({ system, signedIn } = workbench);
+    web = { url: workbench.url };
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
-    await system?.close();
-  });
-
-  /** A signed-in browser tab for one demo identity (its own cookie jar). */
-  async function signedIn(identity: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${web.url}/web/sign-in`);
-    await page.click(`button[data-identity="${identity}"]`);
-    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
-    return page;
-  }
+  afterAll(async () => workbench?.close());
 
   const reviewTaskOf = (caseId: string) =>
     system.eventually(async () => {
