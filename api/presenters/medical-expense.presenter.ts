@@ -22,7 +22,7 @@ export function summaryFor(row: CaseRow, unmasked: boolean): Summary {
 
 /** GET /v1/medical-expense-declarations/{reference}: amounts and workings for all who see it, details when unmasked. */
 export function presentMedicalExpense(read: MedicalExpenseRead, actor: Actor) {
-  const { row, entitlements, timeline, unmasked } = read;
+  const { row, entitlements, timeline, unmasked, unmaskedId } = read;
   const s = row.summary;
   const staff = STAFF_ROLES.has(actor.role);
   const review = record(s.review);
@@ -34,7 +34,7 @@ export function presentMedicalExpense(read: MedicalExpenseRead, actor: Actor) {
     status: row.status,
     closed: row.closedAt !== null,
     category: typeof s.category === 'string' ? s.category : '',
-    citizenId: row.citizenId === null ? null : unmasked ? row.citizenId : maskCitizenId(row.citizenId),
+    citizenId: row.citizenId === null ? null : unmaskedId ? row.citizenId : maskCitizenId(row.citizenId),
     name: row.subjectName,
     employerCreditCode: row.employerCreditCode,
     declaredOn: typeof s.declaredOn === 'string' ? s.declaredOn : null,

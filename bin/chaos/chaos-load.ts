@@ -34,6 +34,8 @@ export interface LoadOptions {
   concurrency: number;
   /** How long a case may take to reach its next task while processes are being killed. */
   taskWaitMs: number;
+  /** Told each time the API acknowledges a case (with the count so far): the drill paces its kills by it. */
+  onCaseAcknowledged?: (count: number) => void;
 }
 
 export async function runMixedLoad(
@@ -52,6 +54,7 @@ export async function runMixedLoad(
     const caseId = await openCase(kind);
     if (caseId === null) return;
     acknowledged.cases.set(caseId, kind);
+    options.onCaseAcknowledged?.(acknowledged.cases.size);
     await driveToSettled(caseId, kind);
   });
   return acknowledged;

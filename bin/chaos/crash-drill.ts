@@ -12,8 +12,13 @@ export interface DrillOptions {
   databaseUrl: string | undefined;
   counts: Record<CaseKind, number>;
   concurrency: number;
-  /** Time between a worker being back up and the next SIGKILL. */
+  /** Time between a worker being back up and the next SIGKILL, at most. */
   workerKillEveryMs: number;
+  /**
+   * A worker kill also comes as soon as this many more cases were acknowledged since the last one, so that even on a
+   * machine fast enough to finish the load between two timed kills, every kill meets cases in flight.
+   */
+  workerKillEveryCases?: number;
   /** Stop killing after this many worker kills (the short drill of `npm test`); unbounded when left out. */
   maxWorkerKills?: number;
   say: (line: string) => void;
@@ -34,10 +39,14 @@ export async function runCrashDrill(options: DrillOptions): Promise<DrillResult>
     const client = new RetryingClient(stack.url, { giveUpAfterMs: 180_000, requestTimeoutMs: 60_000 });
     const started = performance.now();
     let loadDone = false;
-    const load = runMixedLoad(stack, client, { counts: options.counts, concurrency: options.concurrency, taskWaitMs: 240_000 }).finally(
-      () => (loadDone = true),
-    );
-    const killing = killWhileRunning(stack, () => loadDone, options);
+    const progress = new AcknowledgedCases();
+    const load = runMixedLoad(stack, client, {
+      counts: options.counts,
+      concurrency: options.concurrency,
+      taskWaitMs: 240_000,
+      onCaseAcknowledged: (count) => progress.set(count),
+    }).finally(() => (loadDone = true));
+    const killing = killWhileRunning(stack, () => loadDone, progress, options);
     const acknowledged: Acknowledged = await load;
     await killing;
     const seconds = (performance.now() - started) / 1000;
@@ -50,15 +59,20 @@ export async function runCrashDrill(options: DrillOptions): Promise<DrillResult>
 }
 
 /**
- * Kills the worker every `workerKillEveryMs` once it is back up, and the API once (after the second worker kill),
- * until the load is done; leaves both running.
+ * Kills the worker every `workerKillEveryMs` once it is back up, or sooner when `workerKillEveryCases` more cases
+ * were acknowledged, and the API once (after the second worker kill), until the load is done; leaves both running.
+ * With `maxWorkerKills` the drill makes exactly that many kills, even if the load is done first (it then runs the
+ * reconciliation against the restarted processes).
  */
-async function killWhileRunning(stack: ChaosStack, done: () => boolean, options: DrillOptions): Promise<void> {
-  while (!done() && stack.worker.kills < (options.maxWorkerKills ?? Infinity)) {
-    await sleepUnless(options.workerKillEveryMs, done);
-    if (done()) break;
+async function killWhileRunning(stack: ChaosStack, done: () => boolean, progress: AcknowledgedCases, options: DrillOptions): Promise<void> {
+  const bounded = options.maxWorkerKills !== undefined;
+  const stop = () => (bounded ? false : done());
+  while (stack.worker.kills < (options.maxWorkerKills ?? Infinity) && !stop()) {
+    const target = options.workerKillEveryCases === undefined ? Infinity : progress.count + options.workerKillEveryCases;
+    await sleepUnless(options.workerKillEveryMs, () => stop() || progress.count >= target || (bounded && done()));
+    if (stop()) break;
     await stack.worker.kill();
-    options.say(`SIGKILL worker (${stack.worker.kills})`);
+    options.say(`SIGKILL worker (${stack.worker.kills}) with ${progress.count} cases acknowledged`);
     if (stack.worker.kills === 2 && stack.api.kills === 0) {
       await stack.api.kill();
       options.say('SIGKILL api');
@@ -69,6 +83,14 @@ async function killWhileRunning(stack: ChaosStack, done: () => boolean, options:
   }
   if (!stack.worker.running()) await stack.worker.start();
   if (!stack.api.running()) await stack.api.start();
+}
+
+/** How many cases the API has acknowledged so far. */
+class AcknowledgedCases {
+  count = 0;
+  set(count: number): void {
+    this.count = Math.max(this.count, count);
+  }
 }
 
 async function sleepUnless(ms: number, done: () => boolean): Promise<void> {

@@ -13,7 +13,7 @@ export const Payment = defineEntity({
   tableName: 'payment',
   properties: {
     id: p.uuid().primary(),
-    idempotencyKey: p.string().length(100).unique(),
+    idempotencyKey: p.string().length(120).unique(),
     employerCreditCode: p.string().length(18).index(),
     amount: p.type(AmountType).$type<Decimal>(),
     paidOn: p.string().columnType('date'),

@@ -8,8 +8,10 @@ export interface MedicalExpenseRead {
   row: CaseRow;
   entitlements: EntitlementRow[];
   timeline: TimelineItem[];
-  /** Whether the caller sees the medical details (hospital, dates, items) and the ID number unmasked. */
+  /** Whether the caller sees the medical details (hospital, dates, items): the staff who may read the case unmasked, the person, the declarer. */
   unmasked: boolean;
+  /** Whether the caller sees the whole ID number: only a role that reads the case unmasked (the declarer typed it, and needs it no more). */
+  unmaskedId: boolean;
 }
 
 /**
@@ -22,6 +24,6 @@ export async function readMedicalExpense(ctx: CommandContext, idOrReference: str
   const row = visibleOrNotFound(ctx, await findCase(ctx.em, idOrReference), 'Case', caseSubjectOf, notFound);
   if (row.type !== 'medicalExpense') throw new DomainError(notFound.code, notFound.message);
   const [entitlements, timeline] = await Promise.all([entitlementsOfCase(ctx.em, row.caseId), caseTimeline(ctx.em, row.caseId)]);
-  const unmasked = row.applicantId === ctx.actor.id || may(ctx, 'readUnmasked', 'Case', caseSubjectOf(row));
-  return { row, entitlements, timeline, unmasked };
+  const unmaskedId = may(ctx, 'readUnmasked', 'Case', caseSubjectOf(row));
+  return { row, entitlements, timeline, unmasked: unmaskedId || row.applicantId === ctx.actor.id, unmaskedId };
 }

@@ -390,6 +390,15 @@ describe.each(BUSINESS_DAYS)('declarations, bills and payments on a business day
     const bills = await system.call('GET', `/v1/bills?asOf=${d.today}`, { token });
     expect(bills.body).toMatchObject({ principal: '0.00', credit: '100.00' });
     expect((await system.call('POST', '/v1/payments', { token, body, headers: { 'idempotency-key': 'employer-try' } })).status).toBe(403);
+    // The longest key the document allows (100 characters) is kept whole, with its `api:` prefix (found by the contract run).
+    const longKey = `${code}-`.padEnd(100, 'k');
+    const longest = await system.call('POST', '/v1/payments', {
+      token: caseworker,
+      body: { ...body, amount: '1.00' },
+      headers: { 'idempotency-key': longKey },
+    });
+    expect(longest.status).toBe(201);
+    expect(longest.body.idempotencyKey).toBe(`api:${longKey}`);
     const tomorrow = await system.call('POST', '/v1/payments', {
       token: caseworker,
       body: { ...body, paidOn: d.day(1) },

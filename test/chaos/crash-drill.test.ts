@@ -12,6 +12,7 @@ describe('crash drill (API and worker as separate processes, SIGKILL while cases
       counts: { enrollment: 4, lateEnrollment: 2, petition: 2 },
       concurrency: 4,
       workerKillEveryMs: 3_000,
+      workerKillEveryCases: 2,
       maxWorkerKills: 2,
       say: (line) => lines.push(line),
     });

@@ -10,6 +10,8 @@ import { signToken, type TokenRequest } from '../../api/auth/tokens.js';
 import { startApiServer } from '../../api/server.js';
 import type { CaseWorkflows } from '../../services/workflow-port.js';
 import { installSdkLogging, startWorker } from '../../bin/worker-runtime.js';
+import { freshDatabase } from '../../bin/tools/fresh-database.js';
+import { migrateToLatest } from '../../db/migrator.js';
 import { createOrm } from '../../db/orm.js';
 import { seedReferenceData } from '../../db/seed/reference-data.js';
 import { defineAbilityFor, type Actor } from '../../policies/abilities.js';
@@ -48,13 +50,19 @@ export interface TestSystem {
 
 /**
  * The whole system for one test file on the run's real services: PostgreSQL (seeded), the Temporal dev server, a
- * worker on a task queue of its own, and the API on a free port.
+ * worker on a task queue of its own, and the API on a free port. With `ownDatabase`, a new migrated database on the
+ * run's server, dropped at close(): for a file whose requests are generated (the contract run), so that nothing an
+ * earlier file left — a case whose workflow waits on that file's stopped task queue — answers for it.
  */
-export async function startSystem(options: { clock?: BusinessClock } = {}): Promise<TestSystem> {
+export async function startSystem(options: { clock?: BusinessClock; ownDatabase?: boolean } = {}): Promise<TestSystem> {
   const clock = options.clock ?? systemClock;
-  const { databaseUrl, temporalAddress } = servicesForTest();
+  const services = servicesForTest();
+  const { temporalAddress } = services;
+  const own = options.ownDatabase ? await freshDatabase(services.databaseUrl, 'file') : null;
+  const databaseUrl = own?.url ?? services.databaseUrl;
   installSdkLogging('WARN');
   const orm = await createOrm(databaseUrl);
+  if (own) await migrateToLatest(orm);
   await seedReferenceData(orm);
   // No random sampling of clean cases for review (domain default 5 %, deterministic by case ID): a test that wants a
   // review files a late registration, so whether a case needs a person never depends on the random ID it drew.
@@ -77,7 +85,7 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
     temporal: { address: temporalAddress, namespace: 'default', taskQueue },
     port: 0,
     jwtSecret: TEST_JWT_SECRET,
-    log: (line) => logLines.push(line),
+    log: (line) => (process.env.SIS_TEST_LOG ? console.error(line) : undefined, logLines.push(line)),
     clock,
   });
   return {
@@ -124,6 +132,7 @@ export async function startSystem(options: { clock?: BusinessClock } = {}): Prom
       await connection.close();
       await worker.shutdown();
       await orm.close();
+      await own?.drop();
       rmSync(exchangeDir, { recursive: true, force: true });
       // Fails the file's afterAll when any answer gave personal data to a role that does not need it, or a log line held it.
       const leaks = personalDataLeaks(answers, logLines);
