@@ -52,6 +52,8 @@ export const DOMAIN_ERROR_CODES = [
   'TRANSFER_ALREADY_OPEN',
   // a re-assessment asked for after the 15 days (工伤保险条例 art. 26)
   'REASSESSMENT_OUT_OF_TIME',
+  // a client's Idempotency-Key sent again with a different request: the first one stands, the second is not booked
+  'IDEMPOTENCY_KEY_REUSED',
   // grass-roots declarations (基层申报, rules §5.6): a person not on the category's list, an invoice used before
   'NOT_ELIGIBLE',
   'DUPLICATE_INVOICE',

@@ -32,6 +32,7 @@ const payRoute = createRoute({
     400: problemResponse('Invalid input'),
     403: problemResponse('Not allowed to record payments'),
     404: problemResponse('Unknown employer'),
+    422: problemResponse('The Idempotency-Key already booked a different payment (IDEMPOTENCY_KEY_REUSED); nothing was booked'),
   },
 });
 

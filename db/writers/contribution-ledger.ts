@@ -5,6 +5,7 @@ import type { CreditAllocation } from '../../domain/contribution/credit.js';
 import type { DeclarationColumns } from '../../domain/contribution/declaration-batch.js';
 import type { DeclarationTotals } from '../../domain/contribution/declaration.js';
 import type { LateFeePolicy } from '../../domain/contribution/late-fee.js';
+import { DomainError } from '../../domain/errors.js';
 import { Money } from '../../domain/money.js';
 import { maskCitizenId } from '../../domain/identity/masking.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
@@ -207,7 +208,23 @@ export async function recordPayment(
       [paymentId, p.idempotencyKey, p.employer, p.amount.toString(), p.paidOn, p.source, p.reference, p.rule, p.receivedBy.id, p.now],
     );
     if (inserted.length === 0) {
-      const [existing] = await tx.execute<{ id: string }[]>('select id from payment where idempotency_key = ?', [p.idempotencyKey]);
+      const [existing] = await tx.execute<{ id: string; employer_credit_code: string; amount: string; paid_on: string; source: string }[]>(
+        `select id, employer_credit_code, amount::text as amount, to_char(paid_on, 'YYYY-MM-DD') as paid_on, source from payment where idempotency_key = ?`,
+        [p.idempotencyKey],
+      );
+      // A retry repeats the request; the same key with another employer, amount or date is a second payment that
+      // would silently vanish as a "duplicate" (IETF draft-ietf-httpapi-idempotency-key-header: 422).
+      const same =
+        existing!.employer_credit_code === p.employer &&
+        p.amount.equals(Money.of(existing!.amount)) &&
+        existing!.paid_on === p.paidOn &&
+        existing!.source === p.source;
+      if (!same)
+        throw new DomainError(
+          'IDEMPOTENCY_KEY_REUSED',
+          `this key already booked another payment (${existing!.employer_credit_code}, ${existing!.amount} paid on ${existing!.paid_on}); send a new key for a new payment`,
+          { path: 'idempotency-key' },
+        );
       return { paymentId: existing!.id, duplicate: true, allocation: null };
     }
     await lockLedger(tx, p.employer);

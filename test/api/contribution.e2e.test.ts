@@ -399,6 +399,11 @@ describe.each(BUSINESS_DAYS)('declarations, bills and payments on a business day
     });
     expect(longest.status).toBe(201);
     expect(longest.body.idempotencyKey).toBe(`api:${longKey}`);
+    // The same key with another amount is a second payment, not a retry: refused, and nothing booked.
+    const reused = await system.call('POST', '/v1/payments', { token: caseworker, body: { ...body, amount: '2.00' }, headers: { 'idempotency-key': longKey } });
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', errors: [{ path: 'idempotency-key' }] });
+    expect(await count('payment', code)).toBe(2);
     const tomorrow = await system.call('POST', '/v1/payments', {
       token: caseworker,
       body: { ...body, paidOn: d.day(1) },
