@@ -10,7 +10,7 @@ import type { RateLimits } from './middleware/rate-limit.js';
 import type { CaseWorkflows } from '../services/workflow-port.js';
 import { mountPublicV1, mountV1 } from './routes/v1.js';
 import { createMetrics } from './metrics/app-metrics.js';
-import { readTaskFigures } from '../services/reports/operational-figures.js';
+import { readPayrollFigures, readTaskFigures } from '../services/reports/operational-figures.js';
 import { temporalFigures } from '../services/temporal/temporal-figures.js';
 import { temporalCaseWorkflows } from '../services/temporal/temporal-case-workflows.js';
 import { systemClock, type BusinessClock } from '../services/business-clock.js';
@@ -41,6 +41,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
   const clock = options.clock ?? systemClock;
   const metrics = createMetrics({
     tasks: () => readTaskFigures(options.orm.em.fork(), clock),
+    payrolls: () => readPayrollFigures(options.orm.em.fork()),
     temporal: () => temporalFigures(client, options.temporal.namespace, options.temporal.taskQueue),
   });
   const app = createApp({

@@ -1,15 +1,16 @@
 // /metrics in the Prometheus text format (issue 15 point 8), with prom-client: request latency by route, the cases'
-// task queue backlog, open tasks by worklist view, SLA breaches and failed workflows, beside the process's own
+// task queue backlog, open tasks by worklist view, SLA breaches, failed workflows and the latest payrolls' totals, beside the process's own
 // figures (CPU, memory, event-loop lag). The database and Temporal figures are read when Prometheus scrapes.
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { TaskFigures } from '../../services/reports/operational-figures.js';
+import type { PayrollFigures, TaskFigures } from '../../services/reports/operational-figures.js';
 import type { TemporalFigures } from '../../services/temporal/temporal-figures.js';
 
 export interface MetricsSources {
   tasks: () => Promise<TaskFigures[]>;
+  payrolls: () => Promise<PayrollFigures[]>;
   temporal: () => Promise<TemporalFigures>;
 }
 
@@ -42,6 +43,7 @@ export function createMetrics(sources: MetricsSources | null): AppMetrics {
   if (sources) {
     const tasks = oncePerScrape(sources.tasks);
     const temporal = oncePerScrape(sources.temporal);
+    const payrolls = oncePerScrape(sources.payrolls);
     new Gauge({
       name: 'sis_tasks_open',
       help: 'Open tasks (待办) per worklist view and region: available, assigned, waiting (on the applicant), overdue',
@@ -74,6 +76,27 @@ export function createMetrics(sources: MetricsSources | null): AppMetrics {
         const figures = await temporal();
         if (figures.workflowBacklog !== null) this.set({ kind: 'workflow' }, figures.workflowBacklog);
         if (figures.activityBacklog !== null) this.set({ kind: 'activity' }, figures.activityBacklog);
+      },
+    });
+    new Gauge({
+      name: 'sis_payroll_lines',
+      help: "Lines of each region's latest payroll (待遇拨付) by status: due, held, sent, paid, failed, stopped",
+      labelNames: ['region', 'period', 'status'] as const,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const row of await payrolls()) this.set({ region: row.region, period: row.period, status: row.status }, row.lines);
+      },
+    });
+    new Gauge({
+      // A monitoring figure, so a float of yuan is fine here; the books themselves are numeric(18,2) (docs/payroll.md).
+      name: 'sis_payroll_amount_yuan',
+      help: "Amount of each region's latest payroll by line status, in yuan",
+      labelNames: ['region', 'period', 'status'] as const,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const row of await payrolls()) this.set({ region: row.region, period: row.period, status: row.status }, Number(row.amount));
       },
     });
     new Gauge({

@@ -33,3 +33,24 @@ export async function taskFigures(em: EntityManager, now: Date): Promise<TaskFig
     slaBreached: Number(row.breached),
   }));
 }
+
+/** The lines of each region's latest payroll by status (due, held, sent, paid, failed, …): count and amount. */
+export interface PayrollFigures {
+  region: string;
+  period: string;
+  status: string;
+  lines: number;
+  /** Decimal string, to the fen. */
+  amount: string;
+}
+
+/** Only the latest payroll of each region: the one people watch while it runs; one index range per region. */
+export async function payrollFigures(em: EntityManager): Promise<PayrollFigures[]> {
+  const rows = await em.execute<{ region: string; period: string; status: string; lines: string; amount: string }[]>(
+    `select p.region, p.period, l.status, count(*) as lines, sum(l.amount)::text as amount
+       from (select distinct on (region) case_id, region, period from payroll order by region, period desc) p
+       join payroll_line l on l.payroll_id = p.case_id
+      group by p.region, p.period, l.status order by p.region, l.status`,
+  );
+  return rows.map((row) => ({ region: row.region, period: row.period, status: row.status, lines: Number(row.lines), amount: row.amount }));
+}

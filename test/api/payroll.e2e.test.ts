@@ -112,6 +112,10 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
     expect((await system.call('GET', '/v1/payrolls?limit=100', { token: cwOther })).body.items.map((p: { reference: string }) => p.reference)).not.toContain(
       reference,
     );
+    // The operators' /metrics shows the latest payroll's totals by line status (issue 15 point 8).
+    const metrics = await (await fetch(`${system.url}/metrics`)).text();
+    expect(metrics).toContain(`sis_payroll_lines{region="${REGION}",period="${period}",status="held"} 2`);
+    expect(metrics).toContain(`sis_payroll_amount_yuan{region="${REGION}",period="${period}",status="held"} 13200`);
     void dead;
     void noAccount;
   });
