@@ -142,7 +142,7 @@ describe('statistics over HTTP (real PostgreSQL, Temporal, worker)', () => {
     expect(moneyDelta(c(otherAfter).received, c(otherBefore).received)).toBe('0.00');
     expect(moneyDelta(c(cityAfter).billed, c(cityBefore).billed)).toBe(new Decimal('2400.00').plus(otherBilled).toFixed(2));
 
-    // SLA: the reviewed registration's task was decided this month, on time; three enrollments opened at home? two.
+    // SLA: the reviewed registration's task was decided this month, on time; two enrollments opened at home, one there.
     expect(cases(homeAfter, thisMonth, 'enrollment').decided - cases(homeBefore, thisMonth, 'enrollment').decided).toBe(1);
     expect(cases(homeAfter, thisMonth, 'enrollment').onTime - cases(homeBefore, thisMonth, 'enrollment').onTime).toBe(1);
     expect(cases(homeAfter, thisMonth, 'enrollment').opened - cases(homeBefore, thisMonth, 'enrollment').opened).toBe(2);
