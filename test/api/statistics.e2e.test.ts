@@ -8,6 +8,7 @@ import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, monthOf } from '../../domain/calendar/local-date.js';
 import { businessDates, type BusinessDates } from '../support/business-dates.js';
+import { addEntitlement, bankReturn } from './payroll-fixture.js';
 import { citizenId, creditCode, enrollmentBody } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
@@ -155,6 +156,69 @@ describe('statistics over HTTP (real PostgreSQL, Temporal, worker)', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: any) => i.caseId)).toContain(lateCase);
     expect(list.body.items.every((i: any) => i.region === HOME)).toBe(true);
+  });
+
+  it('counts a benefit granted, and paid once the bank returns its payroll line as paid; the fund spends it (待遇拨付)', async () => {
+    const thisMonth = d.period(0);
+    const before = await report(supervisor);
+    const otherBefore = await report(otherSupervisor);
+    // An approved pension entitlement written as an approved claim writes it (test/api/payroll-fixture.ts), first paid now.
+    await addEntitlement(system.orm, {
+      region: HOME,
+      claimType: 'pension',
+      benefit: 'basicPension',
+      kind: 'monthly',
+      amount: '3300.00',
+      startMonth: thisMonth,
+      firstPayrollMonth: thisMonth,
+      account: { bank: 'ICBC', account: '6222021234567890777' },
+    });
+    const runner = supervisor;
+    const approver = await system.token({ role: 'supervisor', region: HOME, sub: 'sv-stat-3' });
+    const started = await system.call('POST', '/v1/payrolls', { token: runner, body: { region: HOME, period: thisMonth } });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const { reference, caseId } = started.body;
+    const statusIs = (status: string) =>
+      system.eventually(
+        async () => ((await system.call('GET', `/v1/payrolls/${reference}`, { token: runner })).body.status === status ? true : undefined),
+        60_000,
+      );
+    await statusIs('approval');
+    const task = await system.eventually(async () => {
+      const list = await system.call('GET', '/v1/tasks?view=available&limit=100', { token: approver });
+      return (list.body.items as { taskId: string; caseId: string; step: string }[]).find((t) => t.caseId === caseId && t.step === 'payrollApproval');
+    });
+    expect((await system.call('POST', `/v1/tasks/${task.taskId}/claim`, { token: approver })).status).toBe(200);
+    expect((await system.call('POST', `/v1/tasks/${task.taskId}/complete`, { token: approver, body: { outcome: 'approve', comment: '' } })).status).toBe(200);
+    await statusIs('paying');
+    const file = await system.call('GET', `/v1/payrolls/${reference}/bank-file?bank=ICBC`, { token: runner });
+    expect(file.status).toBe(200);
+    const lines = (file.body as string)
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const paidTotal = lines.reduce((sum, r) => sum.plus(r[6]!), new Decimal(0)).toFixed(2);
+    expect(new Decimal(paidTotal).gte('3300.00')).toBe(true);
+    const returned = await system.call('POST', `/v1/payrolls/${reference}/bank-returns`, {
+      token: runner,
+      body: bankReturn(
+        `${reference}-ICBC`,
+        lines.map((r) => ({ lineKey: r[1]!, account: r[5]!, amount: r[6]!, status: 'PAID' as const })),
+      ),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+
+    const after = await report(supervisor);
+    const pension = (r: Report) => month(r, thisMonth).benefits.find((b: any) => b.benefit === 'basicPension') ?? { granted: 0, paidLines: 0, paid: '0.00' };
+    expect(pension(after).granted - pension(before).granted).toBe(1);
+    expect(pension(after).paidLines - pension(before).paidLines).toBe(lines.length);
+    expect(moneyDelta(pension(after).paid, pension(before).paid)).toBe(paidTotal);
+    expect(moneyDelta(month(after, thisMonth).fund.expenditure, month(before, thisMonth).fund.expenditure)).toBe(paidTotal);
+    // Not in the other region's figures.
+    const otherAfter = await report(otherSupervisor);
+    expect(moneyDelta(month(otherAfter, thisMonth).fund.expenditure, month(otherBefore, thisMonth).fund.expenditure)).toBe('0.00');
   });
 
   it('answers only staff of the region or above it: another region is 403, and so are a caseworker and a citizen', async () => {
