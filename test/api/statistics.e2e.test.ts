@@ -267,5 +267,10 @@ describe('statistics over HTTP (real PostgreSQL, Temporal, worker)', () => {
     });
     expect(accepted.headers.get('content-type')).toContain('text/csv');
     expect(await accepted.text()).toBe(text);
+    // The OpenAPI document declares both answers and the refusals.
+    const doc = (await system.call('GET', '/openapi.json')).body;
+    const operation = doc.paths['/v1/statistics/monthly'].get;
+    expect(Object.keys(operation.responses['200'].content).sort()).toEqual(['application/json', 'text/csv']);
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['400', '401', '403']));
   });
 });
