@@ -190,6 +190,8 @@ const grants: Record<Role, Grant> = {
     // 待遇拨付: a supervisor runs the region's payroll and imports the bank's returns; another one approves it.
     can(['read', 'create', 'update'], 'Payroll', { region });
     can('create', 'ExchangeFeed');
+    // 统计 (issue 14): the figures of the region and below, for decision support.
+    can('read', 'Statistics', { region });
   }),
   auditor: inRegion((region, _actor, builder) => {
     builder.can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
@@ -197,6 +199,7 @@ const grants: Record<Role, Grant> = {
     readContributions(region, builder);
     // The special medical ledgers are kept for audit (rules §5.6): auditors read them, the lists and the declarations.
     builder.can('read', ['MedicalDeclaration', 'EligibilityList', 'MedicalLedger'], { region });
+    builder.can('read', 'Statistics', { region });
   }),
   admin: inRegion((region, _actor, builder) => {
     const { can } = builder;
@@ -215,6 +218,7 @@ const grants: Record<Role, Grant> = {
     can('read', 'MedicalLedger', { region });
     can(['read', 'create', 'update'], 'Payroll', { region });
     can('create', 'ExchangeFeed');
+    can('read', 'Statistics', { region });
   }),
 };
 

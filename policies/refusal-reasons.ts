@@ -50,6 +50,7 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   Setting: { one: 'policy setting', many: 'policy settings' },
   Payroll: { one: 'payroll', many: 'payrolls' },
   ExchangeFeed: { one: 'data-exchange feed', many: 'data-exchange feeds' },
+  Statistics: { one: 'statistics report', many: 'statistics' },
 };
 
 /** What a reason sentence is built from. */

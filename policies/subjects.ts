@@ -135,6 +135,14 @@ export interface PayrollSubject {
   region: string;
 }
 
+/**
+ * A region's statistics (统计, issue 14 point 4): aggregated figures of the region and the regions below it. The
+ * supervisor and the auditor (and the administrator) of a region read them; nobody reads another region's.
+ */
+export interface StatisticsSubject {
+  region: string;
+}
+
 /** A data-exchange feed (deaths, prison terms: rules §8): national data a supervisor or admin imports. */
 export type ExchangeFeedSubject = Record<string, never>;
 
@@ -171,6 +179,7 @@ export interface SubjectMap {
   Setting: SettingSubject;
   Payroll: PayrollSubject;
   ExchangeFeed: ExchangeFeedSubject;
+  Statistics: StatisticsSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -199,4 +208,5 @@ export const subjectTypes = [
   'Setting',
   'Payroll',
   'ExchangeFeed',
+  'Statistics',
 ] as const satisfies readonly SubjectType[];

@@ -40,6 +40,7 @@ import { transferCalculationRoutes } from './transfer-calculations.routes.js';
 import { transferRoutes } from './transfers.routes.js';
 import { exchangeRoutes } from './exchange.routes.js';
 import { payrollRoutes } from './payrolls.routes.js';
+import { statisticsRoutes } from './statistics.routes.js';
 
 /** Every versioned route, mounted under /v1 behind authentication (api/app.ts). */
 export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
@@ -60,6 +61,7 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', noticeRoutes());
   // Seven days without progress makes an open case "stuck" unless the caller asks otherwise (issue 5).
   v1.route('/', reportRoutes(clock, 7));
+  v1.route('/', statisticsRoutes());
   v1.route('/', calculationRoutes());
   v1.route('/', calendarRoutes());
   v1.route('/', declarationRoutes());

@@ -46,6 +46,7 @@ function navFor(actor: Actor): NavItem[] {
     case 'supervisor':
       return [
         { key: 'navSupervisor', href: '/web/supervisor' },
+        { key: 'navStatistics', href: '/web/statistics' },
         ...worklists,
         { key: 'navCases', href: '/web/cases' },
         { key: 'navAudit', href: '/web/audit' },
@@ -56,6 +57,7 @@ function navFor(actor: Actor): NavItem[] {
       return [
         { key: 'navCases', href: '/web/cases' },
         { key: 'navAudit', href: '/web/audit' },
+        { key: 'navStatistics', href: '/web/statistics' },
         // 离休 / 二乙 ledgers are kept for audit (rules §5.6).
         { key: 'navMedicalLedgers', href: '/web/medical-ledgers' },
       ];

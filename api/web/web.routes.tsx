@@ -20,6 +20,7 @@ import { noticePages } from './pages/notices.page.js';
 import { recordPages } from './pages/record.page.js';
 import { signInPages } from './pages/sign-in.page.js';
 import { supervisorPages } from './pages/supervisor.page.js';
+import { statisticsPages } from './pages/statistics.page.js';
 import { worklistPages } from './pages/worklist.page.js';
 import { csrfSigner, refuseCrossSitePosts, requireFormToken, webSession } from './session.js';
 import type { WebEnv } from './web-env.js';
@@ -61,6 +62,7 @@ export function webRoutes(options: WebOptions & { api: ApiPort; verifyToken: Tok
   pages.route('/', casePages(deps));
   pages.route('/', filePages(deps));
   pages.route('/', supervisorPages(deps));
+  pages.route('/', statisticsPages(deps));
   pages.route('/', auditPages(deps));
   pages.route('/', auditChainPages(deps));
   pages.route('/', declarationPages(deps));

@@ -108,6 +108,8 @@ const probes = {
   // 待遇拨付: a region's payroll, and the national data-exchange feeds (deaths, prison terms).
   payroll: probe('Payroll', (s) => ({ region: s.region })),
   exchangeFeed: probe('ExchangeFeed', () => ({})),
+  // 统计: a region's figures (issue 14).
+  statistics: probe('Statistics', (s) => ({ region: s.region })),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -252,6 +254,7 @@ const ownScope: Record<Role, Allowed> = {
     // 待遇拨付: runs the region's payroll and imports the bank's returns and the feeds.
     payroll: ['read', 'create', 'update'],
     exchangeFeed: ['create'],
+    statistics: ['read'],
   },
   auditor: reads(
     'case',
@@ -272,6 +275,7 @@ const ownScope: Record<Role, Allowed> = {
     'eligibilityList',
     'medicalLedger',
     'payroll',
+    'statistics',
     ...allTasks,
   ),
   admin: {
@@ -289,6 +293,7 @@ const ownScope: Record<Role, Allowed> = {
     medicalLedger: ['read'],
     payroll: ['read', 'create', 'update'],
     exchangeFeed: ['create'],
+    statistics: ['read'],
   },
 };
 

@@ -143,6 +143,7 @@ const samples: Record<SubjectType, Row[]> = {
   }),
   Payroll: product({ region: regions }),
   ExchangeFeed: [{}],
+  Statistics: product({ region: regions }),
 };
 
 /** Rows the SQL filter admits that CASL refuses, or the other way round. Empty means the two agree. */

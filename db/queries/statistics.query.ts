@@ -1,0 +1,157 @@
+// The monthly figures of a region (统计, issue 14 point 4), counted in SQL straight from the rows they describe: the
+// insurance records, the contribution ledger with its bills, the benefit entitlements and payroll lines, the cases and
+// their tasks. Nothing is kept aside, so a figure can never disagree with the ledger it comes from. Every statement
+// takes the same region condition, `region LIKE '<prefix>%'` — the SQL form of policies/region-scope.ts (rules §1.3)
+// — on the row's own region (a bill's region for its ledger entries), so another region's rows never enter a sum.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { addMonths, shanghaiStartOfDay } from '../../domain/calendar/local-date.js';
+import { isRegionCode, regionPrefix } from '../../domain/region-code.js';
+
+export interface InsuredRow {
+  month: string;
+  insuranceType: string;
+  insured: number;
+  joined: number;
+  left: number;
+}
+export interface ContributionRow {
+  month: string;
+  billed: string;
+  received: string;
+  arrears: string;
+  lateFees: string;
+}
+export interface BenefitRow {
+  month: string;
+  benefit: string;
+  granted: number;
+  paidLines: number;
+  paid: string;
+}
+export interface CaseRow {
+  month: string;
+  caseType: string;
+  opened: number;
+  closed: number;
+  decided: number;
+  onTime: number;
+}
+
+export interface StatisticsRows {
+  insured: InsuredRow[];
+  contributions: ContributionRow[];
+  benefits: BenefitRow[];
+  cases: CaseRow[];
+}
+
+const SHANGHAI_MONTH = (column: string) => `to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+
+/**
+ * The figures of `region` and every region below it for `months` (consecutive, 'YYYY-MM'), as of `today` (a bill is in
+ * arrears once its due date has passed). Amounts come back as numeric text, never through a float.
+ */
+export async function monthlyStatisticsRows(em: EntityManager, region: string, months: readonly string[], today: string): Promise<StatisticsRows> {
+  const within = `${isRegionCode(region) ? regionPrefix(region) : region}%`;
+  const first = months[0]!;
+  const last = months.at(-1)!;
+  // Instants bounding the months in Asia/Shanghai, so the range conditions can use the indexes on the timestamps.
+  const start = new Date(shanghaiStartOfDay(`${first}-01`));
+  const end = new Date(shanghaiStartOfDay(addMonths(`${last}-01`, 1)));
+  const monthList = `{${months.join(',')}}`;
+  const [insured, contributions, granted, paid, opened, closed, decided] = await Promise.all([
+    // Covered in a month: began in it or before, and not ended before it (end_month is the last month covered).
+    em.execute<{ month: string; insurance_type: string; insured: string; joined: string; left_: string }[]>(
+      `select m.month, r.insurance_type,
+              count(*) as insured,
+              count(*) filter (where r.start_month = m.month) as joined,
+              count(*) filter (where r.end_month = m.month) as left_
+         from unnest(?::text[]) as m(month)
+         join insurance_record r on r.start_month <= m.month and (r.end_month is null or r.end_month >= m.month)
+        where r.region like ?
+        group by m.month, r.insurance_type`,
+      [monthList, within],
+    ),
+    // Per bill first: an overpaid bill must not hide another one's arrears.
+    em.execute<{ month: string; billed: string; received: string; arrears: string; late_fees: string }[]>(
+      `with per_bill as (
+         select b.period, b.due_date,
+                coalesce(sum(l.amount) filter (where l.entry_type in ('charge', 'provisional_charge', 'adjustment')), 0) as billed,
+                coalesce(-sum(l.amount) filter (where l.entry_type = 'principal_paid'), 0) as received,
+                coalesce(-sum(l.amount) filter (where l.entry_type = 'late_fee_paid'), 0) as late_fees
+           from bill b
+           left join ledger_entry l on l.employer_credit_code = b.employer_credit_code and l.period = b.period
+          where b.region like ? and b.period = any(?::text[])
+          group by b.id, b.period, b.due_date)
+       select period as month, sum(billed)::text as billed, sum(received)::text as received,
+              sum(case when due_date < ?::date then greatest(billed - received, 0) else 0 end)::text as arrears,
+              sum(late_fees)::text as late_fees
+         from per_bill group by period`,
+      [within, monthList, today],
+    ),
+    em.execute<{ month: string; benefit: string; n: string }[]>(
+      `select ${SHANGHAI_MONTH('created_at')} as month, benefit, count(*) as n
+         from benefit_entitlement
+        where region like ? and created_at >= ? and created_at < ?
+        group by 1, 2`,
+      [within, start, end],
+    ),
+    em.execute<{ month: string; benefit: string; n: string; paid: string }[]>(
+      `select period as month, benefit, count(*) as n, sum(amount)::text as paid
+         from payroll_line
+        where region like ? and status = 'paid' and period = any(?::text[])
+        group by 1, 2`,
+      [within, monthList],
+    ),
+    em.execute<{ month: string; case_type: string; n: string }[]>(
+      `select ${SHANGHAI_MONTH('opened_at')} as month, case_type, count(*) as n
+         from case_record where region like ? and opened_at >= ? and opened_at < ? group by 1, 2`,
+      [within, start, end],
+    ),
+    em.execute<{ month: string; case_type: string; n: string }[]>(
+      `select ${SHANGHAI_MONTH('closed_at')} as month, case_type, count(*) as n
+         from case_record where region like ? and closed_at >= ? and closed_at < ? group by 1, 2`,
+      [within, start, end],
+    ),
+    // On time: decided by the SLA due time the task carried (paused days while waiting on the applicant included).
+    em.execute<{ month: string; case_type: string; n: string; on_time: string }[]>(
+      `select ${SHANGHAI_MONTH('completed_at')} as month, case_type, count(*) as n,
+              count(*) filter (where completed_at <= due_at) as on_time
+         from task where region like ? and status = 'completed' and completed_at >= ? and completed_at < ? group by 1, 2`,
+      [within, start, end],
+    ),
+  ]);
+
+  const caseRows = new Map<string, CaseRow>();
+  const caseRow = (month: string, caseType: string) => {
+    const key = `${month}|${caseType}`;
+    let row = caseRows.get(key);
+    if (!row) caseRows.set(key, (row = { month, caseType, opened: 0, closed: 0, decided: 0, onTime: 0 }));
+    return row;
+  };
+  for (const r of opened) caseRow(r.month, r.case_type).opened = Number(r.n);
+  for (const r of closed) caseRow(r.month, r.case_type).closed = Number(r.n);
+  for (const r of decided) Object.assign(caseRow(r.month, r.case_type), { decided: Number(r.n), onTime: Number(r.on_time) });
+
+  const benefitRows = new Map<string, BenefitRow>();
+  const benefitRow = (month: string, benefit: string) => {
+    const key = `${month}|${benefit}`;
+    let row = benefitRows.get(key);
+    if (!row) benefitRows.set(key, (row = { month, benefit, granted: 0, paidLines: 0, paid: '0.00' }));
+    return row;
+  };
+  for (const r of granted) benefitRow(r.month, r.benefit).granted = Number(r.n);
+  for (const r of paid) Object.assign(benefitRow(r.month, r.benefit), { paidLines: Number(r.n), paid: r.paid });
+
+  return {
+    insured: insured.map((r) => ({
+      month: r.month,
+      insuranceType: r.insurance_type,
+      insured: Number(r.insured),
+      joined: Number(r.joined),
+      left: Number(r.left_),
+    })),
+    contributions: contributions.map((r) => ({ month: r.month, billed: r.billed, received: r.received, arrears: r.arrears, lateFees: r.late_fees })),
+    benefits: [...benefitRows.values()],
+    cases: [...caseRows.values()],
+  };
+}
