@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_ENROLLMENT_POLICY, type EnrollmentPolicy } from '../../domain/enrollment/enrollment-policy.js';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY, type PersonalAccountPolicy } from '../../domain/insurance/personal-account.js';
+import type { VerificationPolicy } from '../../domain/payroll/payroll-policy.js';
+import { verificationPolicyFrom } from '../../domain/payroll/verification.js';
 import { transferPolicyWith, type TransferPolicy } from '../../domain/transfer/transfer-policy.js';
 import { Setting } from '../entities/index.js';
 
@@ -21,4 +23,10 @@ export async function loadPersonalAccountPolicy(em: EntityManager): Promise<Pers
   const row = await em.findOne(Setting, { key: 'personal-account.policy' });
   const stored = (row?.value ?? {}) as Partial<PersonalAccountPolicy>;
   return { ...DEFAULT_PERSONAL_ACCOUNT_POLICY, ...stored, rates: { ...DEFAULT_PERSONAL_ACCOUNT_POLICY.rates, ...stored.rates } };
+}
+
+/** The verification cycle in force (待遇资格认证, rules §8): the stored `payroll.verification` over the 12-month default. */
+export async function loadVerificationPolicy(em: EntityManager): Promise<VerificationPolicy> {
+  const row = await em.findOne(Setting, { key: 'payroll.verification' });
+  return verificationPolicyFrom(row?.value);
 }

@@ -197,3 +197,66 @@ export function readImprisonmentFeed(text: string, opts: { today?: string } = {}
   );
   return { rows, records: kept, duplicates, issues: inFileOrder(issues) };
 }
+
+/** Evidence kinds a life-proof feed may carry: the data matches (§8); self-service checks come from the citizen. */
+export type LifeProofKind = 'lifeRecord' | 'hospitalVisit';
+
+const LIFE_PROOF_KINDS: Record<string, LifeProofKind> = {
+  lifeRecord: 'lifeRecord',
+  生存记录: 'lifeRecord',
+  hospitalVisit: 'hospitalVisit',
+  就医记录: 'hospitalVisit',
+};
+
+export const LIFE_PROOF_FEED_SPEC: TableSpec<'citizenId' | 'name' | 'date' | 'kind' | 'source' | 'reference'> = {
+  columns: {
+    citizenId: ['citizenId', '身份证号', '公民身份号码'],
+    name: ['name', '姓名'],
+    date: ['date', '发生日期'],
+    kind: ['kind', '类别'],
+    source: ['source', '来源'],
+    reference: ['reference', '记录编号'],
+  },
+  required: ['citizenId', 'date', 'kind', 'source', 'reference'],
+};
+
+/** One record that proves the beneficiary was alive on `date` (待遇资格认证 by data matching, §8). */
+export interface LifeProofRecord {
+  row: number;
+  citizenId: string;
+  name: string | null;
+  date: string;
+  kind: LifeProofKind;
+  /** The reporting system: public security, transport, a hospital, the medical-insurance platform… */
+  source: string;
+  /** The record's number in the reporting system; with the person and kind it makes the row unique. */
+  reference: string;
+}
+
+/**
+ * Reads a life-proof feed (a record of life or a hospital visit from another agency; §8 data matching) with the same
+ * per-row report as the other feeds. A date after `today` is refused (future evidence does not count). The same person,
+ * kind and reference twice is a duplicate when the date agrees, an issue when it differs. Pure.
+ */
+export function readLifeProofFeed(text: string, opts: { today?: string } = {}): FeedReport<LifeProofRecord> {
+  const { rows, records, issues } = report(text, LIFE_PROOF_FEED_SPEC, ({ row, cells }, c) => {
+    const citizenId = citizenIdOf(cells.citizenId, c);
+    const date = dateOf(cells.date, 'date', c, opts.today);
+    const kind = LIFE_PROOF_KINDS[cells.kind];
+    if (kind === undefined) {
+      c.issues.push({ path: `rows[${row}].kind`, message: `"${cells.kind}" is not lifeRecord / hospitalVisit (生存记录 / 就医记录)` });
+    }
+    const source = required(cells.source, 'source', c);
+    const reference = required(cells.reference, 'reference', c);
+    if (citizenId === null || date === null || kind === undefined || source === null || reference === null) return null;
+    return { row, citizenId, name: cells.name === '' ? null : cells.name, date, kind, source, reference };
+  });
+  const { kept, duplicates } = dedupe(
+    records,
+    (r) => `${r.citizenId}:${r.kind}:${r.reference}`,
+    (a, b) => a.date === b.date,
+    issues,
+    'the same person, kind and reference',
+  );
+  return { rows, records: kept, duplicates, issues: inFileOrder(issues) };
+}

@@ -1,4 +1,4 @@
-import type { BenefitType, Entitlement, PayrollLine, PayrollLineKind } from './entitlement.js';
+import type { BenefitType, Entitlement, PayrollLine, PayrollLineKind, Suspension } from './entitlement.js';
 import { dueLines } from './entitlement.js';
 import { checkPayrollLine, controlMonth, type HoldReason, type PersonFacts } from './pre-payment-controls.js';
 
@@ -30,6 +30,11 @@ export interface EntitlementRow {
   bankCode: string | null;
   bankAccount: string | null;
   payeeName: string | null;
+  /**
+   * Payment held back for an overdue verification (待遇资格认证, §8): an open suspension pays nothing from its first
+   * month; a closed one with back-pay pays its months as one back-pay line in the payroll of its resumption month.
+   */
+  suspensions?: readonly Suspension[];
 }
 
 /** A gathered line ready to be written: the domain line, its key in the payroll_line table and its holds. */
@@ -45,6 +50,8 @@ export interface GatheredLine {
   bankCode: string | null;
   bankAccount: string | null;
   payeeName: string | null;
+  /** How a back-pay line's amount came about (the months, the monthly amount, why they were held); null otherwise. */
+  workings: string[] | null;
 }
 
 /** The benefit a control understands, from the entitlement line's benefit and the claim type. */
@@ -106,7 +113,22 @@ function entitlementOf(row: EntitlementRow, benefit: BenefitType): Entitlement {
     startMonth: row.startMonth,
     endMonth: row.endMonth,
     firstPayrollMonth: row.firstPayrollMonth,
+    ...(row.suspensions !== undefined && row.suspensions.length > 0 ? { suspensions: row.suspensions } : {}),
   };
+}
+
+function workingsOf(line: PayrollLine, row: EntitlementRow): string[] | null {
+  if (line.kind !== 'backPay') return null;
+  const span = `${line.months[0]} – ${line.months.at(-1)}`;
+  const sum = `${row.amount} × ${line.months.length} months = ${line.amount}`;
+  if (line.cause === 'lateStart') return [`approved after the benefit began: back-pay for ${span}: ${sum}`];
+  const held =
+    row.suspensions?.find((s) => s.resumedIn === line.period && s.backPay && s.from === line.months[0]) ??
+    row.suspensions?.find((s) => s.resumedIn === line.period);
+  return [
+    `payment suspended from ${held?.from ?? line.months[0]} (${held?.reason ?? 'suspended'}), resumed in ${line.period}`,
+    `back-pay (补发) for ${span}: ${sum}`,
+  ];
 }
 
 /**
@@ -144,6 +166,7 @@ export function gatherLines(rows: readonly EntitlementRow[], period: string): Ga
         bankCode: row.bankCode,
         bankAccount: row.bankAccount,
         payeeName: row.payeeName,
+        workings: workingsOf(line, row),
       });
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDeathFeed, readImprisonmentFeed } from '../../../domain/payroll/exchange-feeds.js';
+import { readDeathFeed, readImprisonmentFeed, readLifeProofFeed } from '../../../domain/payroll/exchange-feeds.js';
 import { fixedCitizenId } from './fixtures.js';
 
 const a = fixedCitizenId('1950-01-01', 1);
@@ -111,5 +111,26 @@ describe('readImprisonmentFeed (§8 data exchange: justice)', () => {
     expect(r.records.map((x) => x.row)).toEqual([0, 3]);
     expect(r.duplicates).toEqual([{ row: 1, firstRow: 0 }]);
     expect(r.issues).toEqual([{ path: 'rows[2]', message: 'the same person and start date as rows[0] with different details; not read' }]);
+  });
+});
+
+describe('readLifeProofFeed (§8 verification by data matching)', () => {
+  it('reads life records and hospital visits, drops an identical repeat and reports bad rows by field (§8 verification)', () => {
+    const text = [
+      '身份证号,姓名,发生日期,类别,来源,记录编号',
+      `${a},张三,2026-11-03,就医记录,浙江省医保平台,MZ-1`,
+      `${b},,2026-11-04,lifeRecord,公安,GA-7`,
+      `${a},张三,2026-11-03,就医记录,浙江省医保平台,MZ-1`,
+      `${a},张三,2026-11-05,就医记录,浙江省医保平台,MZ-1`,
+      `${c},赵六,2026-12-31,officeVisit,,GA-8`,
+    ].join('\r\n');
+    const r = readLifeProofFeed(text, { today: '2026-12-02' });
+    expect(r.rows).toBe(5);
+    expect(r.records).toEqual([
+      { row: 0, citizenId: a, name: '张三', date: '2026-11-03', kind: 'hospitalVisit', source: '浙江省医保平台', reference: 'MZ-1' },
+      { row: 1, citizenId: b, name: null, date: '2026-11-04', kind: 'lifeRecord', source: '公安', reference: 'GA-7' },
+    ]);
+    expect(r.duplicates).toEqual([{ row: 2, firstRow: 0 }]);
+    expect(r.issues.map((i) => i.path)).toEqual(['rows[3]', 'rows[4].date', 'rows[4].kind', 'rows[4].source']);
   });
 });

@@ -72,4 +72,30 @@ describe('gatherLines', () => {
     expect(lineStatusAfter('retry', false)).toBe('carried');
     expect(lineStatusAfter('stopAndRecover', false)).toBe('stopped');
   });
+
+  it('pays nothing while a verification suspension is open, and the held months back with their workings on resumption (§8 verification)', () => {
+    const open = row({
+      firstPayrollMonth: '2026-09',
+      suspensions: [{ from: '2026-10', to: null, reason: 'verification overdue', resumedIn: null, backPay: false }],
+    });
+    expect(gatherLines([open], '2026-09').map((l) => l.kind)).toEqual(['monthly']);
+    expect(gatherLines([open], '2026-10')).toEqual([]);
+    expect(gatherLines([open], '2026-11')).toEqual([]);
+    const resumed = row({
+      firstPayrollMonth: '2026-09',
+      suspensions: [{ from: '2026-10', to: '2026-11', reason: 'verification overdue', resumedIn: '2026-12', backPay: true }],
+    });
+    const lines = gatherLines([resumed], '2026-12');
+    expect(lines.map((l) => [l.lineKey, l.kind, l.months, l.amount])).toEqual([
+      ['E-1:2026-12:monthly', 'monthly', 1, '3300.00'],
+      ['E-1:2026-12:backPay:2026-10', 'backPay', 2, '6600.00'],
+    ]);
+    expect(lines[0]!.workings).toBeNull();
+    expect(lines[1]!.workings).toEqual([
+      'payment suspended from 2026-10 (verification overdue), resumed in 2026-12',
+      'back-pay (补发) for 2026-10 – 2026-11: 3300.00 × 2 months = 6600.00',
+    ]);
+    // the next month pays the regular line only: the back-pay is not paid twice
+    expect(gatherLines([resumed], '2027-01').map((l) => l.lineKey)).toEqual(['E-1:2027-01:monthly']);
+  });
 });

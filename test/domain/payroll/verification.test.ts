@@ -3,9 +3,11 @@ import { dueLines } from '../../../domain/payroll/entitlement.js';
 import { DEFAULT_VERIFICATION_POLICY } from '../../../domain/payroll/payroll-policy.js';
 import {
   latestVerification,
+  overdueIfDueOnOrBefore,
   resumeAfterVerification,
   suspendIfOverdue,
   verificationSchedule,
+  verificationPolicyFrom,
   verificationStatus,
 } from '../../../domain/payroll/verification.js';
 import { e6Pension } from './fixtures.js';
@@ -90,5 +92,26 @@ describe('suspension and resumption', () => {
       /not accepted/,
     );
     expect(() => resumeAfterVerification(entitlement, { kind: 'lifeRecord', date: '2025-01-03', source: 'feed' }, '2026-07-03')).toThrow(/older than a cycle/);
+  });
+});
+
+describe('the sweep bound and the configured cycle (verification.cycleMonths; §8 verification)', () => {
+  it('selects exactly the beneficiaries verificationStatus calls overdue (§8 verification)', () => {
+    for (const policy of [DEFAULT_VERIFICATION_POLICY, { ...DEFAULT_VERIFICATION_POLICY, cycleMonths: 6, graceDays: 0 }]) {
+      const today = '2026-12-02';
+      const bound = overdueIfDueOnOrBefore(today, policy);
+      for (const last of ['2025-09-30', '2025-10-31', '2025-11-01', '2025-11-02', '2026-05-31', '2026-06-01', '2026-06-02', '2026-11-30']) {
+        const dueOn = verificationSchedule(last, policy).dueOn;
+        expect([last, dueOn <= bound]).toEqual([last, verificationStatus(last, today, policy) === 'overdue']);
+      }
+    }
+  });
+
+  it('reads the stored setting over the 12-month default and refuses a bad value naming its key (§8 verification)', () => {
+    expect(verificationPolicyFrom(null)).toEqual(DEFAULT_VERIFICATION_POLICY);
+    expect(verificationPolicyFrom({ cycleMonths: 6 }).cycleMonths).toBe(6);
+    expect(verificationPolicyFrom({ cycleMonths: 6 }).graceDays).toBe(30);
+    expect(() => verificationPolicyFrom({ cycleMonths: 0 })).toThrow(expect.objectContaining({ path: 'verification.cycleMonths' }));
+    expect(() => verificationPolicyFrom({ acceptedEvidence: ['officeVisit'] })).toThrow(expect.objectContaining({ path: 'verification.acceptedEvidence' }));
   });
 });
