@@ -63,7 +63,7 @@ const approvedCount = (p: PayrollView) => p.lines.filter((l) => ['sent', 'paid',
 
 /**
  * The progress as bars (people read a chart faster than a table of numbers): entitlements looked at, lines gathered,
- * checked, held and approved, each against the largest figure. The numbers stay beside the bars for screen readers.
+ * checked, held and approved — entitlements against their total, lines against the largest figure. The numbers stay beside the bars for screen readers.
  */
 function ProgressChart(props: { payroll: PayrollView; lang: Lang }) {
   const { payroll: p, lang } = props;
@@ -91,7 +91,13 @@ function ProgressChart(props: { payroll: PayrollView; lang: Lang }) {
             {b.label}
           </text>
           <rect x="90" y={i * rowHeight + 6} width="330" height="16" fill="#eef1f5" />
-          <rect x="90" y={i * rowHeight + 6} width={String(Math.round((330 * b.value) / max))} height="16" fill={b.color} />
+          <rect
+            x="90"
+            y={i * rowHeight + 6}
+            width={String(Math.round((330 * b.value) / (b.of === undefined ? max : Math.max(1, b.of))))}
+            height="16"
+            fill={b.color}
+          />
           <text x="428" y={i * rowHeight + 18} font-size="13">
             {b.of === undefined ? String(b.value) : `${b.value} / ${b.of}`}
           </text>
