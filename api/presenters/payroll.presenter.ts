@@ -47,6 +47,7 @@ export function presentPayroll(d: PayrollDetail, ability: AppAbility) {
   return {
     ...presentPayrollSummary(d.payroll),
     lines: d.totals,
+    banks: d.banks,
     held: d.exceptions
       .filter((l) => l.reasons.length > 0)
       .map((l) => ({ reference: l.lineKey, reason: l.reasons.map((r) => r.reason).join('; '), ...presentLine(l, d.payroll.region, ability) })),

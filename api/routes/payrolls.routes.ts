@@ -54,6 +54,9 @@ const Line = z.object({
 
 const PayrollView = PayrollSummary.extend({
   lines: z.array(z.object({ status: z.string(), count: z.number(), amount: z.string() })).openapi({ description: 'Lines and amounts by status' }),
+  banks: z
+    .array(z.object({ bankCode: z.string(), lines: z.number(), total: z.string() }))
+    .openapi({ description: 'The banks of the approved batch, one payment file each (empty before approval)' }),
   held: z.array(Line.extend({ reference: z.string(), reason: z.string() })),
   failed: z.array(Line),
 }).openapi('Payroll');

@@ -110,6 +110,9 @@ describe('the payroll pages (chromium): holds, four-eyes approval, bank file and
   it('the bank file is downloaded and the bank’s return imported with its row report', async () => {
     await untilStatus(runner, 'paying');
     const link = runner.locator('[data-testid="bank-file"][data-bank="ICBC"]');
+    // The file's banks come from the payroll answer (one link each); the API refuses the file to a caseworker.
+    const view = await system.call('GET', `/v1/payrolls/${reference}`, { token: await system.token({ role: 'caseworker', region: REGION, sub: 'cw-602' }) });
+    expect(view.body.banks.map((b: { bankCode: string }) => b.bankCode)).toContain('ICBC');
     const file = await runner.request.get(`${workbench.url}${await link.getAttribute('href')}`);
     expect(file.status()).toBe(200);
     const rows = (await file.text())

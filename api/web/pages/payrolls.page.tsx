@@ -39,6 +39,7 @@ interface Line {
 
 interface PayrollView extends PayrollSummary {
   lines: { status: string; count: number; amount: string }[];
+  banks: { bankCode: string; lines: number; total: string }[];
   held: Line[];
   failed: Line[];
 }
@@ -246,7 +247,6 @@ async function renderPayroll(c: WebContext, deps: WebDeps, session: Session, ref
   const p = answer.ok ? answer.body : null;
   const staffTasks = p && p.status === 'approval' ? await call<CaseTasks>('GET', `/v1/cases/${enc(p.caseId)}`) : null;
   const approvalTask = staffTasks?.ok ? staffTasks.body.tasks.find((task) => task.step === 'payrollApproval' && task.status !== 'completed') : undefined;
-  const banks = p ? await bankCodes(deps, session, p) : [];
   return c.html(
     <Layout frame={frameOf(c)} title={`${w.payrollsTitle[lang]} ${reference}`} current="navPayrolls">
       {p?.status === 'gathering' && <meta http-equiv="refresh" content="5" />}
@@ -308,7 +308,7 @@ async function renderPayroll(c: WebContext, deps: WebDeps, session: Session, ref
               <section aria-labelledby="approval" data-testid="approval">
                 <h2 id="approval">{w.approval[lang]}</h2>
                 <p>{w.approvalRule[lang]}</p>
-                {approvalTask ? (
+                {approvalTask && session.actor.role === 'supervisor' ? (
                   <form method="post" action={`/web/payrolls/${enc(body.reference)}/approve`}>
                     <Csrf session={session} />
                     <input type="hidden" name="taskId" value={approvalTask.taskId} />
@@ -321,15 +321,21 @@ async function renderPayroll(c: WebContext, deps: WebDeps, session: Session, ref
                 )}
               </section>
             )}
-            {banks.length > 0 && (
+            {body.banks.length > 0 && (
               <section aria-labelledby="bank-files">
                 <h2 id="bank-files">{w.bankFile[lang]}</h2>
                 <ul>
-                  {banks.map((bank) => (
+                  {body.banks.map((bank) => (
                     <li>
-                      <a href={`/web/payrolls/${enc(body.reference)}/bank-file?bank=${enc(bank)}`} data-testid="bank-file" data-bank={bank} download>
-                        {w.download[lang]} {body.reference}-{bank}.csv
-                      </a>
+                      <a
+                        href={`/web/payrolls/${enc(body.reference)}/bank-file?bank=${enc(bank.bankCode)}`}
+                        data-testid="bank-file"
+                        data-bank={bank.bankCode}
+                        download
+                      >
+                        {w.download[lang]} {body.reference}-{bank.bankCode}.csv
+                      </a>{' '}
+                      — {bank.lines} {w.lines[lang]} · {bank.total}
                     </li>
                   ))}
                 </ul>
@@ -355,23 +361,6 @@ async function renderPayroll(c: WebContext, deps: WebDeps, session: Session, ref
     </Layout>,
     answer.ok ? 200 : answer.status === 404 ? 404 : 200,
   );
-}
-
-/**
- * The banks of an approved batch, as the bank-file route names them: asked without `bank`, it answers the file when
- * there is one bank, or a 400 listing them. Only for who may download the file (the API refuses the others).
- */
-async function bankCodes(deps: WebDeps, session: Session, p: PayrollView): Promise<string[]> {
-  if (p.approvedBy === null) return [];
-  const response = await deps.api.request(`/v1/payrolls/${enc(p.reference)}/bank-file`, { headers: { authorization: `Bearer ${session.token}` } });
-  if (response.ok) {
-    const name = /filename="([^"]+)\.csv"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? '';
-    await response.body?.cancel();
-    return name.startsWith(`${p.reference}-`) ? [name.slice(p.reference.length + 1)] : [];
-  }
-  const problem = (await response.json().catch(() => ({}))) as { errors?: { path: string; message: string }[] };
-  const listed = problem.errors?.find((e) => e.path === 'bank')?.message.split(': ')[1] ?? '';
-  return listed && listed !== 'none' ? listed.split(', ') : [];
 }
 
 /** Claim the task (the API refuses the one who ran the payroll: FOUR_EYES), then complete it. */
