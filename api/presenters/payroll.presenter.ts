@@ -1,5 +1,5 @@
 import type { HeldLine, PayrollRow } from '../../db/queries/payroll.query.js';
-import { maskCitizenId } from '../../domain/identity/masking.js';
+import { maskBankAccount, maskCitizenId } from '../../domain/identity/masking.js';
 import type { PayrollDetail } from '../../services/payroll/read-payroll.js';
 import type { AppAbility } from '../../policies/abilities.js';
 import { subject } from '@casl/ability';
@@ -47,9 +47,26 @@ export function presentPayroll(d: PayrollDetail, ability: AppAbility) {
   return {
     ...presentPayrollSummary(d.payroll),
     lines: d.totals,
+    banks: d.banks,
     held: d.exceptions
       .filter((l) => l.reasons.length > 0)
       .map((l) => ({ reference: l.lineKey, reason: l.reasons.map((r) => r.reason).join('; '), ...presentLine(l, d.payroll.region, ability) })),
     failed: d.exceptions.filter((l) => l.status === 'failed').map((l) => presentLine(l, d.payroll.region, ability)),
+  };
+}
+
+/** A citizen's own payment line: the account masked (the citizen knows it; a shoulder-surfer need not). */
+export function presentOwnPayment(l: HeldLine & { period: string; reference: string; bankCode: string | null; bankAccount: string | null }) {
+  return {
+    period: l.period,
+    payroll: l.reference,
+    benefit: l.benefit,
+    kind: l.kind,
+    amount: l.amount,
+    status: l.status,
+    holds: l.reasons.map((r) => ({ code: r.code, reason: r.reason })),
+    bankCode: l.bankCode,
+    bankAccount: l.bankAccount === null ? null : maskBankAccount(l.bankAccount),
+    bankReason: l.reasonCode === null ? null : { code: l.reasonCode, text: l.reasonText },
   };
 }

@@ -1,12 +1,13 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { importBankReturn } from '../../services/payroll/import-bank-return.js';
 import { readBankFile } from '../../services/payroll/bank-file.js';
+import { readOwnPayments } from '../../services/payroll/read-payments.js';
 import { readPayroll, readPayrolls } from '../../services/payroll/read-payroll.js';
 import { startPayroll } from '../../services/payroll/start-payroll.js';
 import type { AppEnv } from '../env.js';
 import { uploadedText } from '../upload-text.js';
 import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.js';
-import { presentPayroll, presentPayrollSummary } from '../presenters/payroll.presenter.js';
+import { presentOwnPayment, presentPayroll, presentPayrollSummary } from '../presenters/payroll.presenter.js';
 import { problemResponse } from '../problem.js';
 import { RegionCode } from '../schemas/common.js';
 
@@ -53,6 +54,9 @@ const Line = z.object({
 
 const PayrollView = PayrollSummary.extend({
   lines: z.array(z.object({ status: z.string(), count: z.number(), amount: z.string() })).openapi({ description: 'Lines and amounts by status' }),
+  banks: z
+    .array(z.object({ bankCode: z.string(), lines: z.number(), total: z.string() }))
+    .openapi({ description: 'The banks of the approved batch, one payment file each (empty before approval)' }),
   held: z.array(Line.extend({ reference: z.string(), reason: z.string() })),
   failed: z.array(Line),
 }).openapi('Payroll');
@@ -162,6 +166,33 @@ const returnRoute = createRoute({
   },
 });
 
+const OwnPayment = z
+  .object({
+    period: z.string(),
+    payroll: z.string().openapi({ description: 'The payroll reference' }),
+    benefit: z.string(),
+    kind: z.string().openapi({ description: 'monthly, backPay or oneOff' }),
+    amount: z.string(),
+    status: z.string().openapi({ description: 'due, held, stopped, sent, paid, failed, carried' }),
+    holds: z.array(z.object({ code: z.string(), reason: z.string() })),
+    bankCode: z.string().nullable(),
+    bankAccount: z.string().nullable().openapi({ description: 'Masked: the last four digits' }),
+    bankReason: z.object({ code: z.string(), text: z.string().nullable() }).nullable(),
+  })
+  .openapi('BenefitPayment');
+
+const ownPaymentsRoute = createRoute({
+  method: 'get',
+  path: '/benefit-payments',
+  tags: [TAG],
+  summary: 'The signed-in citizen’s own benefit payments (paid, failed, held), newest month first; accounts masked',
+  responses: {
+    200: { content: { 'application/json': { schema: z.object({ items: z.array(OwnPayment) }).openapi('BenefitPayments') } }, description: 'Their payments' },
+    401: problemResponse('No or bad token'),
+    403: problemResponse('Only a citizen reads their own payments; staff read the payroll'),
+  },
+});
+
 export const payrollRoutes = () =>
   new OpenAPIHono<AppEnv>()
     .openapi(startRoute, async (c) => {
@@ -184,6 +215,7 @@ export const payrollRoutes = () =>
       c.header('content-disposition', `attachment; filename="${file.fileName}"`);
       return c.body(file.text, 200, { 'content-type': 'text/csv; charset=utf-8' });
     })
+    .openapi(ownPaymentsRoute, async (c) => c.json({ items: (await readOwnPayments(c.var.ctx)).map(presentOwnPayment) }, 200))
     .openapi(returnRoute, async (c) => {
       const report = await importBankReturn(c.var.ctx, c.req.valid('param').reference, await uploadedText(c.req));
       return c.json(report, 200);

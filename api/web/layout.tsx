@@ -30,6 +30,8 @@ function navFor(actor: Actor): NavItem[] {
         { key: 'navFile', href: '/web/file' },
         { key: 'navNotices', href: '/web/notices' },
         { key: 'navRecord', href: '/web/record' },
+        // Their own benefit payments only (GET /v1/benefit-payments answers the caller's lines).
+        { key: 'navPayments', href: '/web/payments' },
       ];
     case 'employer':
       return [
@@ -42,7 +44,8 @@ function navFor(actor: Actor): NavItem[] {
       ];
     case 'caseworker':
     case 'reviewer':
-      return [...worklists, { key: 'navCases', href: '/web/cases' }, { key: 'navFile', href: '/web/file' }];
+      // 待遇拨付: front-office staff read the region's payrolls and decide their held lines (CASL read Payroll).
+      return [...worklists, { key: 'navCases', href: '/web/cases' }, { key: 'navFile', href: '/web/file' }, { key: 'navPayrolls', href: '/web/payrolls' }];
     case 'supervisor':
       return [
         { key: 'navSupervisor', href: '/web/supervisor' },
@@ -51,6 +54,7 @@ function navFor(actor: Actor): NavItem[] {
         { key: 'navCases', href: '/web/cases' },
         { key: 'navAudit', href: '/web/audit' },
         { key: 'navMedicalLedgers', href: '/web/medical-ledgers' },
+        { key: 'navPayrolls', href: '/web/payrolls' },
       ];
     case 'auditor':
     case 'admin':
@@ -60,6 +64,8 @@ function navFor(actor: Actor): NavItem[] {
         { key: 'navStatistics', href: '/web/statistics' },
         // 离休 / 二乙 ledgers are kept for audit (rules §5.6).
         { key: 'navMedicalLedgers', href: '/web/medical-ledgers' },
+        // Auditors read payrolls; administrators run them and import the returns (CASL Payroll).
+        { key: 'navPayrolls', href: '/web/payrolls' },
       ];
   }
 }

@@ -9,6 +9,7 @@ import { webScript } from './assets/web-script.js';
 import { arrearsPages } from './pages/arrears.page.js';
 import { auditPages } from './pages/audit.page.js';
 import { auditChainPages } from './pages/audit-chain.page.js';
+import { benefitPaymentPages } from './pages/benefit-payments.page.js';
 import { billPages } from './pages/bills.page.js';
 import { casePages } from './pages/case.page.js';
 import { casesPages } from './pages/cases.page.js';
@@ -17,6 +18,7 @@ import { filePages } from './pages/file.page.js';
 import { medicalLedgerPages } from './pages/medical-ledgers.page.js';
 import { guidePages } from './pages/guide.page.js';
 import { noticePages } from './pages/notices.page.js';
+import { payrollPages } from './pages/payrolls.page.js';
 import { recordPages } from './pages/record.page.js';
 import { signInPages } from './pages/sign-in.page.js';
 import { supervisorPages } from './pages/supervisor.page.js';
@@ -72,6 +74,8 @@ export function webRoutes(options: WebOptions & { api: ApiPort; verifyToken: Tok
   pages.route('/', medicalLedgerPages(deps));
   pages.route('/', guidePages(deps));
   pages.route('/', recordPages(deps));
+  pages.route('/', payrollPages(deps));
+  pages.route('/', benefitPaymentPages(deps));
 
   const web = new Hono();
   web.get('/', (c) => c.redirect('/web', 303));

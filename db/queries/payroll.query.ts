@@ -116,10 +116,14 @@ export async function appliedReturnFingerprints(em: EntityManager, payrollId: st
 }
 
 /** What a citizen was paid and what is held, newest first. */
-export async function paymentsOf(em: EntityManager, citizenId: string, limit: number): Promise<(HeldLine & { period: string; reference: string })[]> {
+export async function paymentsOf(
+  em: EntityManager,
+  citizenId: string,
+  limit: number,
+): Promise<(HeldLine & { period: string; reference: string; bankCode: string | null; bankAccount: string | null })[]> {
   return em.execute(
     `select l.line_key as "lineKey", l.citizen_id as "citizenId", l.benefit, l.kind, l.amount::text as amount, l.status, l.period,
-       p.reference, coalesce(l.hold_reasons, '[]'::jsonb) as reasons, l.task_id as "taskId", l.decided_by as "decidedBy",
+       p.reference, l.bank_code as "bankCode", l.bank_account as "bankAccount", coalesce(l.hold_reasons, '[]'::jsonb) as reasons, l.task_id as "taskId", l.decided_by as "decidedBy",
        l.reason_code as "reasonCode", l.reason_text as "reasonText"
      from payroll_line l join payroll p on p.case_id = l.payroll_id where l.citizen_id = ? order by l.period desc, l.id desc limit ?`,
     [citizenId, limit],

@@ -3,6 +3,7 @@ import {
   findPayroll,
   payrollsByIds,
   payrollExceptions,
+  payrollBanks,
   payrollLineTotals,
   type HeldLine,
   type LineTotals,
@@ -17,14 +18,20 @@ export interface PayrollDetail {
   totals: LineTotals[];
   /** Held and failed lines with their reasons (the first `limit`). */
   exceptions: HeldLine[];
+  /** The banks of the approved batch (one payment file each), empty before approval. */
+  banks: { bankCode: string; lines: number; total: string }[];
 }
 
 /** GET /v1/payrolls/{reference}: a payroll the caller may read (404 like an unknown one otherwise). */
 export async function readPayroll(ctx: CommandContext, idOrReference: string, limit = 100): Promise<PayrollDetail> {
   const found = await findPayroll(ctx.em, idOrReference);
   const payroll = visibleOrNotFound(ctx, found, 'Payroll', (p) => ({ region: p.region }), { code: 'CASE_NOT_FOUND', message: `No payroll ${idOrReference}` });
-  const [totals, exceptions] = await Promise.all([payrollLineTotals(ctx.em, payroll.caseId), payrollExceptions(ctx.em, payroll.caseId, limit)]);
-  return { payroll, totals, exceptions };
+  const [totals, exceptions, banks] = await Promise.all([
+    payrollLineTotals(ctx.em, payroll.caseId),
+    payrollExceptions(ctx.em, payroll.caseId, limit),
+    payroll.approvedBy === null ? [] : payrollBanks(ctx.em, payroll.caseId),
+  ]);
+  return { payroll, totals, exceptions, banks };
 }
 
 /**

@@ -225,6 +225,22 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
     await statusIs('paid');
   });
 
+  it('a citizen reads only their own payments, accounts masked; staff are refused (GET /v1/benefit-payments)', async () => {
+    const own = await system.call('GET', '/v1/benefit-payments', { token: await system.token({ role: 'citizen', sub: clean.citizenId }) });
+    expect(own.status).toBe(200);
+    const items = own.body.items as { period: string; amount: string; status: string; bankAccount: string; kind: string }[];
+    expect(items.map((i) => `${i.kind} ${i.amount} ${i.status}`).sort()).toEqual(['backPay 9900.00 carried', 'monthly 3300.00 paid']);
+    // The failed back pay was retried with a corrected account: each line shows the account it goes to, last four only.
+    expect(items.map((i) => `${i.kind} ${i.bankAccount.slice(-4)}`).sort()).toEqual(['backPay 0777', 'monthly 0123']);
+    expect(items.every((i) => i.period === period && !i.bankAccount.includes('622202'))).toBe(true);
+    const other = await system.call('GET', '/v1/benefit-payments', { token: await system.token({ role: 'citizen', sub: noAccount.citizenId }) });
+    const holds = (other.body.items as { holds: { code: string }[]; citizenId?: string }[]).flatMap((i) => i.holds.map((h) => h.code));
+    expect(holds).toEqual(['NO_ACCOUNT', 'NO_ACCOUNT']);
+    expect(JSON.stringify(other.body)).not.toContain(clean.citizenId);
+    expect((await system.call('GET', '/v1/benefit-payments', { token: sv1 })).status).toBe(403);
+    expect((await system.call('GET', '/v1/benefit-payments', {})).status).toBe(401);
+  });
+
   it('a death reported after payment stops the pension and opens a recovery of the months paid after it (§8, 经办条例 art. 46)', async () => {
     const feed = deathFeed([{ citizenId: clean.citizenId, deathDate: addDays(`${addPeriods(period, -1)}-01`, 3) }]);
     const imported = await system.call('POST', '/v1/exchange/deaths', { token: sv1, body: feed, headers: { 'content-type': 'text/csv' } });

@@ -11,6 +11,8 @@ export interface WebWorkbench {
   url: string;
   /** A signed-in browser tab for one demo identity, with a cookie jar of its own. */
   signedIn: (identity: string, viewport?: { width: number; height: number }) => Promise<Page>;
+  /** A browser tab signed in by pasting `token` (an identity the demo list does not have: another region, a fixture's citizen). */
+  signedInWithToken: (token: string) => Promise<Page>;
   close: () => Promise<void>;
 }
 
@@ -35,6 +37,16 @@ export async function startWebWorkbench(defaultViewport = { width: 1280, height:
       const page = await context.newPage();
       await page.goto(`${web.url}/web/sign-in`);
       await page.click(`button[data-identity="${identity}"]`);
+      await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+      return page;
+    },
+    signedInWithToken: async (token) => {
+      const context = await browser.newContext({ viewport: defaultViewport });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${web.url}/web/sign-in`);
+      await page.fill('textarea[name="token"]', token);
+      await page.click('form:has(textarea[name="token"]) button[type="submit"]');
       await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
       return page;
     },
