@@ -66,3 +66,49 @@ export function readCsvText<R>(text: string, sink: CsvSink<R>): { result: R; fau
   }
   return { result: sink.result(), fault };
 }
+
+/**
+ * The records of CSV text that holds no quote character, fed chunk by chunk, handed to `sink` exactly as csv-parse
+ * with {@link CSV_OPTIONS} hands them (test/domain/contribution/csv-format.test.ts compares both on random texts and
+ * chunkings): without quotes a record is a line and a cell what lies between commas. The line end is the first one
+ * met (CRLF, LF or CR), as csv-parse discovers it; a CR or LF of another kind stays in its cell; empty lines are
+ * skipped. Some five times faster than the parser on rosters (issue 16: a million lines in 15 s), which is why the
+ * upload reader takes it for any file without a `"` byte. Pure apart from the sink.
+ */
+export function unquotedCsvReader(sink: CsvSink<unknown>): { push(text: string): void; end(): void } {
+  let lineEnd: string | null = null;
+  let rest = '';
+  let started = false;
+  const emit = (line: string) => {
+    if (line !== '') sink.record(line.split(','));
+  };
+  return {
+    push(text) {
+      const buffer = started ? rest + text : text.replace(/^\uFEFF/, ''); // a byte-order mark is dropped, as bom: true does
+      started = true;
+      if (lineEnd === null) {
+        const cr = buffer.indexOf('\r');
+        const lf = buffer.indexOf('\n');
+        const at = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+        // A CR at the very end may be the first half of a CRLF: wait for the next chunk.
+        if (at === -1 || (buffer[at] === '\r' && at === buffer.length - 1)) {
+          rest = buffer;
+          return;
+        }
+        lineEnd = buffer[at] === '\r' ? (buffer[at + 1] === '\n' ? '\r\n' : '\r') : '\n';
+      }
+      const lines = buffer.split(lineEnd);
+      rest = lines.pop()!;
+      for (const line of lines) emit(line);
+    },
+    end() {
+      if (lineEnd === null && rest.endsWith('\r')) {
+        // The file's only line end is a CR at its very end.
+        emit(rest.slice(0, -1));
+      } else {
+        emit(rest);
+      }
+      rest = '';
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsvText } from '../../../domain/contribution/csv-format.js';
+import { readCsvText, unquotedCsvReader } from '../../../domain/contribution/csv-format.js';
 import { decodedChunks, readRoster, textEncodingOf } from '../../../domain/contribution/declaration-csv.js';
 import { readPaymentFile } from '../../../domain/contribution/payment-file.js';
 import { citizenId } from '../../support/factories.js';
@@ -99,5 +99,44 @@ describe('payment files (issue 3)', () => {
       expect.stringContaining('实缴金额'),
       expect.stringContaining('入库日期'),
     ]);
+  });
+});
+
+describe('the quote-free fast path reads exactly what csv-parse reads (issue 16)', () => {
+  /** A seeded generator (mulberry32), so a failure can be replayed. */
+  const random = (seed: number) => {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    };
+  };
+  const fast = (chunks: string[]) => {
+    const seen: string[][] = [];
+    const reader = unquotedCsvReader({ record: (cells) => void seen.push(cells), result: () => seen });
+    chunks.forEach((c) => reader.push(c));
+    reader.end();
+    return seen;
+  };
+
+  it('on 5 000 random quote-free texts with mixed line ends, empty lines and cells, a BOM, in random chunks', () => {
+    const next = random(16);
+    const alphabet = ['a', 'b', '张', ' ', ',', ',', '\n', '\r', '\r\n', '\uFEFF', '1', ';'];
+    for (let n = 0; n < 5_000; n += 1) {
+      let text = next() < 0.1 ? '\uFEFF' : '';
+      const length = Math.floor(next() * 40);
+      for (let i = 0; i < length; i += 1) text += alphabet[Math.floor(next() * alphabet.length)]!;
+      const chunks: string[] = [];
+      for (let at = 0; at < text.length;) {
+        const size = 1 + Math.floor(next() * 6);
+        chunks.push(text.slice(at, at + size));
+        at += size;
+      }
+      const expected = records(text);
+      expect(expected.fault).toBeNull();
+      expect({ text, seen: fast(chunks) }).toEqual({ text, seen: expected.seen });
+    }
   });
 });
