@@ -1,16 +1,15 @@
 import * as wf from '@temporalio/workflow';
 import { reassessmentRequestCheck } from '../domain/benefit/work-injury-clocks.js';
-import { benefitStepOf, type BenefitStep } from '../domain/benefit/benefit-claim-decision.js';
+import { benefitStepOf } from '../domain/benefit/benefit-claim-decision.js';
 import { addDays, monthOf } from '../domain/calendar/local-date.js';
 import { endOfDayMs } from '../domain/case/deadline-clock.js';
-import type { TaskCompletion } from '../domain/task.js';
 import { monthPlus } from '../domain/benefit/entitlement.js';
 import { BenefitClaimCase } from './benefit-claim/benefit-claim-case.js';
 import { type BenefitClaimInput, benefitReemployed, requestReassessment } from './benefit-claim/benefit-claim-messages.js';
 import { failingOnDomainErrors } from './domain-failures.js';
 import { today } from './human-task.js';
-import { getCaseView, refuse } from './messages.js';
-import { handleTaskDecisions } from './task-decisions.js';
+import { refuse } from './messages.js';
+import { decideStep, listenToSteps } from './step-case.js';
 
 export { benefitReemployed, requestReassessment, type BenefitClaimInput } from './benefit-claim/benefit-claim-messages.js';
 
@@ -36,7 +35,7 @@ async function runBenefitClaim(input: BenefitClaimInput): Promise<{ status: stri
     await c.runEffects();
     if (c.life.closed()) break;
     const step = benefitStepOf(c.status());
-    if (step) await decide(c, step);
+    if (step) await decideStep(c, step);
     else if (c.life.matches('assessed')) await awaitReassessmentRequest(c);
     else if (c.life.matches('paying')) await awaitPeriodEnd(c);
     else throw wf.ApplicationFailure.nonRetryable(`benefit claim stuck in ${c.status()}`, 'InvariantViolation');
@@ -44,15 +43,6 @@ async function runBenefitClaim(input: BenefitClaimInput): Promise<{ status: stri
   if (c.life.hasEffects() || c.settled < c.life.version) await c.runEffects();
   await wf.condition(wf.allHandlersFinished);
   return { status: c.status() };
-}
-
-/** A person's decision on the step the status waits on. */
-async function decide(c: BenefitClaimCase, step: BenefitStep): Promise<void> {
-  await c.openStep(step);
-  const decision = (await c.tasks.awaitDecision(undefined, () => c.recount()))!;
-  const event = c.eventFor(step, decision);
-  if ('refused' in event) throw wf.ApplicationFailure.nonRetryable(event.refused, 'InvariantViolation');
-  await c.applyDecision(decision, event);
 }
 
 /** The 15 days after the assessment conclusion (art. 26): a re-assessment request, or the grade becomes final. */
@@ -89,14 +79,7 @@ async function awaitPeriodEnd(c: BenefitClaimCase): Promise<void> {
 
 /** The case view, the decision Update, the re-assessment request and the re-employment signal. */
 function listen(c: BenefitClaimCase): void {
-  wf.setHandler(getCaseView, () => c.view());
-  handleTaskDecisions({
-    desk: () => (c.step ? c.tasks : null),
-    validateStep: (completion: TaskCompletion) => c.validate(completion),
-    version: () => c.life.version,
-    appliedVersion: () => c.decided,
-    view: () => c.view(),
-  });
+  listenToSteps(c);
   wf.setHandler(
     requestReassessment,
     async ({ actorId }) => {
