@@ -16,9 +16,9 @@ export class CaseJournal {
     this.lines.push({ caseId: this.caseId, key, actor, action, detail });
   }
 
-  /** A notice to the person the case is about. */
-  notice(key: string, recipientId: string, kind: string, payload: Record<string, unknown>): void {
-    this.notices.push({ caseId: this.caseId, key, recipientKind: 'citizen', recipientId, kind, payload });
+  /** A notice to the person the case is about (or to the employer that filed it). */
+  notice(key: string, recipientId: string, kind: string, payload: Record<string, unknown>, recipientKind: NoticeRequest['recipientKind'] = 'citizen'): void {
+    this.notices.push({ caseId: this.caseId, key, recipientKind, recipientId, kind, payload });
   }
 
   /** What was gathered since the last projection, for `projectCase`. */
