@@ -4,6 +4,7 @@ import { benefitStepOf } from '../domain/benefit/benefit-claim-decision.js';
 import { addDays, monthOf } from '../domain/calendar/local-date.js';
 import { endOfDayMs } from '../domain/case/deadline-clock.js';
 import { monthPlus } from '../domain/benefit/entitlement.js';
+import { amountsOf, lastPaidMonth, stopFor } from './benefit-claim/benefit-claim-amounts.js';
 import { BenefitClaimCase } from './benefit-claim/benefit-claim-case.js';
 import { type BenefitClaimInput, benefitReemployed, requestReassessment } from './benefit-claim/benefit-claim-messages.js';
 import { failingOnDomainErrors } from './domain-failures.js';
@@ -59,19 +60,19 @@ async function awaitReassessmentRequest(c: BenefitClaimCase): Promise<void> {
   } else if (!woke) {
     const grade = c.life.context.disability?.grade ?? null;
     const concludedMonth = monthOf(c.life.context.disability?.concludedOn ?? today());
-    c.life.send({ type: 'REASSESSMENT_WINDOW_CLOSED', assessment: grade === null ? null : c.amounts({}, { grade, concludedMonth }) });
+    c.life.send({ type: 'REASSESSMENT_WINDOW_CLOSED', assessment: grade === null ? null : amountsOf(c, {}, { grade, concludedMonth }) });
   } else c.life.version += 1; // a loaded calendar moved the window: show it, then wait again
 }
 
 /** An unemployment benefit being paid: until the end of its last month, unless re-employment stops it first. */
 async function awaitPeriodEnd(c: BenefitClaimCase): Promise<void> {
-  const last = c.lastPaidMonth() ?? monthOf(today());
+  const last = lastPaidMonth(c) ?? monthOf(today());
   const endMs = endOfDayMs(addDays(`${monthPlus(last, 1)}-01`, -1));
   const calendarSeen = c.calendar.changes;
   const woke = await wf.condition(() => c.reemployedSignal !== null || c.calendar.changes !== calendarSeen, Math.max(1, endMs - Date.now()));
   const signal = c.reemployedSignal;
   if (signal !== null) {
-    c.life.send({ type: 'REEMPLOYED', date: signal.date, employerCreditCode: signal.employerCreditCode, stop: c.stopFor(signal.date) });
+    c.life.send({ type: 'REEMPLOYED', date: signal.date, employerCreditCode: signal.employerCreditCode, stop: stopFor(c, signal.date) });
     c.reemployedSignal = null;
   } else if (!woke) c.life.send({ type: 'PERIOD_ENDED' });
   else c.life.version += 1;

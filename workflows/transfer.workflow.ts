@@ -7,6 +7,7 @@ import { getCaseView, refuse } from './messages.js';
 import { handleTaskDecisions } from './task-decisions.js';
 import { TransferCase } from './transfer/transfer-case.js';
 import { absorbMessages } from './transfer/transfer-inbox.js';
+import { legDueMs } from './transfer/transfer-leg-clock.js';
 import { chaseCounterpart, collectFunds, escalateLeg } from './transfer/transfer-waiting-steps.js';
 import { type TransferInput, transferMessageArrived } from './transfer/transfer-messages.js';
 
@@ -73,7 +74,7 @@ async function awaitCounterpart(c: TransferCase): Promise<void> {
  */
 async function waitOnLeg(c: TransferCase, leg: TransferLegName, ready: () => boolean, retryBeforeDue: boolean): Promise<boolean> {
   const retryMs = c.input.policy.saga.retryEveryHours * 3_600_000;
-  const dueMs = c.legDueMs(leg);
+  const dueMs = legDueMs(c, leg);
   const overdue = c.progress.escalated.includes(leg);
   let waitMs = overdue || dueMs === null ? retryMs : Math.max(1, dueMs - Date.now());
   if (retryBeforeDue) waitMs = Math.min(waitMs, retryMs);

@@ -1,4 +1,3 @@
-import * as wf from '@temporalio/workflow';
 import { decisionAmountsOf } from '../../domain/benefit/entitlement.js';
 import { type ApprovalTier, mayActAt, requiredTiers } from '../../domain/benefit/approval-tiers.js';
 import { benefitClaimClocks, type BenefitClock, benefitStepSla, STEP_CLOCK } from '../../domain/benefit/benefit-claim-clocks.js';
@@ -6,11 +5,9 @@ import { BENEFIT_STEPS, benefitEventFor, type BenefitStep, tierOfStep } from '..
 import { type BenefitClaimEffect, toBenefitClaimEffects } from '../../domain/benefit/benefit-claim-effects.js';
 import { benefitClaimSummary, type DecisionLetter } from '../../domain/benefit/benefit-claim-summary.js';
 import { type BenefitClaimEvent, benefitClaimMachine } from '../../domain/benefit/benefit-claim.machine.js';
-import type { ClaimAssessment } from '../../domain/benefit/claim-assessment.js';
-import { type AmountEntries, type BenefitClaimFacts, claimAmounts } from '../../domain/benefit/claim-checks.js';
-import { stopOnReemployment, type UnemploymentStop } from '../../domain/benefit/unemployment-stop.js';
+import type { BenefitClaimFacts } from '../../domain/benefit/claim-checks.js';
 import type { CalendarYear } from '../../domain/calendar/holiday-calendar.js';
-import { compareDates, monthOf } from '../../domain/calendar/local-date.js';
+import { monthOf } from '../../domain/calendar/local-date.js';
 import type { TaskCompletion } from '../../domain/task.js';
 import { CaseCalendar } from '../case-calendar.js';
 import { CaseJournal } from '../case-journal.js';
@@ -19,6 +16,7 @@ import { Lifecycle } from '../lifecycle.js';
 import { localSteps as acts } from '../local-steps.js';
 import { refuse } from '../messages.js';
 import { StepCase } from '../step-case.js';
+import { amountsOf } from './benefit-claim-amounts.js';
 import { benefitClaimDeadlines } from './benefit-claim-deadlines.js';
 import type { BenefitClaimInput } from './benefit-claim-messages.js';
 import { runBenefitClaimEffect } from './benefit-claim-steps.js';
@@ -26,7 +24,8 @@ import { runBenefitClaimEffect } from './benefit-claim-steps.js';
 /**
  * The state and the named steps of one benefit claim (待遇审批); workflows/benefit-claim.workflow.ts is the process
  * that runs them. What every step case shares is in workflows/step-case.ts; the effects' steps are in
- * benefit-claim-steps.ts, the deadlines the case shows in benefit-claim-deadlines.ts.
+ * benefit-claim-steps.ts, the amounts and an unemployment stop in benefit-claim-amounts.ts, the deadlines the case
+ * shows in benefit-claim-deadlines.ts.
  */
 export class BenefitClaimCase extends StepCase<typeof benefitClaimMachine, BenefitClaimEffect, BenefitStep> {
   readonly life: Lifecycle<typeof benefitClaimMachine, BenefitClaimEffect>;
@@ -92,34 +91,13 @@ export class BenefitClaimCase extends StepCase<typeof benefitClaimMachine, Benef
     if (!due) await this.recount();
   }
 
-  /** The final grade and the month it was concluded in (work injury), for the amounts. */
-  private gradeInfo(): { grade: number; concludedMonth: string } | undefined {
-    const d = this.life.context.disability;
-    if (!d || d.finalGrade === null) return undefined;
-    const subsidy = this.life.context.assessment?.lines.find((l) => l.benefit === 'disabilitySubsidy');
-    return { grade: d.finalGrade, concludedMonth: subsidy?.startMonth ?? monthOf(d.concludedOn ?? today()) };
-  }
-
-  amounts(entries: AmountEntries = {}, grade = this.gradeInfo()): ClaimAssessment {
-    const { application, policy, filedOn } = this.input;
-    return (
-      claimAmounts(application, this.facts, policy, filedOn, entries, grade) ?? {
-        refusals: [{ code: 'NO_GRADE', reason: 'no disability grade yet' }],
-        options: [],
-        lines: [],
-        figures: {},
-        workings: [],
-      }
-    );
-  }
-
   eventFor(step: BenefitStep, completion: TaskCompletion): BenefitClaimEvent | { refused: string } {
     const { policy } = this.input;
     return benefitEventFor(step, completion, {
       today: today(),
       context: this.life.context,
-      amountsFor: (entries) => this.amounts(entries),
-      amountsForGrade: (grade) => this.amounts({}, { grade, concludedMonth: monthOf(today()) }),
+      amountsFor: (entries) => amountsOf(this, entries),
+      amountsForGrade: (grade) => amountsOf(this, {}, { grade, concludedMonth: monthOf(today()) }),
       tiersFor: (assessment): ApprovalTier[] => requiredTiers(decisionAmountsOf(assessment.lines), policy.approval).tiers,
     });
   }
@@ -136,21 +114,6 @@ export class BenefitClaimCase extends StepCase<typeof benefitClaimMachine, Benef
       const samePerson = may.refusals.find((r) => r.code === 'SAME_PERSON_AT_TWO_TIERS');
       throw samePerson ? refuse('SAME_PERSON_AT_TWO_TIERS', samePerson.reason) : refuse('OUTCOME_NOT_ALLOWED', may.refusals.map((r) => r.reason).join('; '));
     }
-  }
-
-  /** Where an unemployment benefit stops on re-employment (unemployment-stop.ts), never before its registration. */
-  stopFor(date: string): UnemploymentStop {
-    const { application, policy } = this.input;
-    if (application.type !== 'unemployment')
-      throw wf.ApplicationFailure.nonRetryable('only an unemployment benefit stops on re-employment', 'InvariantViolation');
-    const months = Number(this.life.context.assessment?.figures.months ?? 0);
-    const reemploymentDate = compareDates(date, application.registeredOn) < 0 ? application.registeredOn : date;
-    return stopOnReemployment({ registrationDate: application.registeredOn, entitledMonths: months, reemploymentDate }, policy.unemployment);
-  }
-
-  /** The last month of the unemployment benefit, when one is being paid. */
-  lastPaidMonth(): string | null {
-    return this.life.context.assessment?.lines.find((l) => l.benefit === 'unemploymentBenefit')?.endMonth ?? null;
   }
 
   noteReemployment(signal: { date: string; employerCreditCode: string | null; enrollmentCaseId: string }): void {

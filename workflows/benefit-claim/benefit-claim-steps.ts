@@ -7,6 +7,7 @@ import type { UnemploymentStop } from '../../domain/benefit/unemployment-stop.js
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { today } from '../human-task.js';
 import { localSteps as acts } from '../local-steps.js';
+import { stopFor } from './benefit-claim-amounts.js';
 import type { BenefitClaimCase } from './benefit-claim-case.js';
 
 /**
@@ -43,7 +44,7 @@ async function recordEntitlements(c: BenefitClaimCase): Promise<void> {
   let lines = ctx.assessment?.lines ?? [];
   let stop: UnemploymentStop | null = null;
   if (application.type === 'unemployment' && ctx.reemployment) {
-    stop = c.stopFor(ctx.reemployment.date);
+    stop = stopFor(c, ctx.reemployment.date);
     lines = stopLinesFrom(lines, stop.stopMonth);
   }
   await acts.recordEntitlements({

@@ -1,13 +1,12 @@
 import * as wf from '@temporalio/workflow';
 import type { TransferFactsLoaded } from '../../activities/transfer.activities.js';
-import { monthOf } from '../../domain/calendar/local-date.js';
 import type { TaskCompletion } from '../../domain/task.js';
-import { assessTransfer, type CounterpartInformation, type TransferAssessment } from '../../domain/transfer/transfer-assessment.js';
+import type { CounterpartInformation, TransferAssessment } from '../../domain/transfer/transfer-assessment.js';
 import { transferEventFor } from '../../domain/transfer/transfer-decision.js';
 import { type TransferEffect, toTransferEffects } from '../../domain/transfer/transfer-effects.js';
 import type { TransferLegName } from '../../domain/transfer/transfer-legs.js';
 import { type TransferEvent, legOfStatus, transferMachine } from '../../domain/transfer/transfer.machine.js';
-import { type TransferLegView, type TransferProgress, transferLegViews } from '../../domain/transfer/transfer-progress.js';
+import type { TransferProgress } from '../../domain/transfer/transfer-progress.js';
 import type { ReconciliationResult } from '../../domain/transfer/transfer-reconciliation.js';
 import type { ExchangeMessage } from '../../domain/transfer/exchange-message.js';
 import { CaseCalendar } from '../case-calendar.js';
@@ -16,6 +15,7 @@ import { type HumanTaskDesk, today } from '../human-task.js';
 import { Lifecycle } from '../lifecycle.js';
 import { localSteps as acts } from '../local-steps.js';
 import type { CaseView } from '../messages.js';
+import { assessNow } from './transfer-assess.js';
 import { runTransferEffect } from './transfer-leg-steps.js';
 import type { TransferInput } from './transfer-messages.js';
 import { transferReadModel } from './transfer-summary.js';
@@ -24,7 +24,8 @@ import { transferReadModel } from './transfer-summary.js';
  * The state of one inter-region transfer (转移接续) and the steps the process takes on it; workflows/transfer.workflow.ts
  * runs them. Each leg is the job of one office: a task for the staff of a region this system serves, or the
  * counterpart agency answering through the national platform. The lifecycle's effects are in transfer-leg-steps.ts, the
- * steps taken while a leg waits on the counterpart or the money in transfer-waiting-steps.ts,
+ * steps taken while a leg waits on the counterpart or the money in transfer-waiting-steps.ts, the legs' clocks in
+ * transfer-leg-clock.ts, the assessment in transfer-assess.ts,
  * the platform's messages in transfer-inbox.ts (in) and transfer-platform-messages.ts (out), the read model in
  * transfer-summary.ts. Timeline lines and notices are written with the next projection (workflows/case-journal.ts).
  */
@@ -57,7 +58,7 @@ export class TransferCase {
     this.progress = { appliedOn: application.appliedOn, letterSentOn: null, sentOn: null, receivedOn: null, completedOn: null, stoppedOn: null, escalated: [] };
     this.calendar = new CaseCalendar(facts.calendar);
     this.journal = new CaseJournal(input.caseId);
-    this.assessment = this.assess();
+    this.assessment = assessNow(this);
     this.life = Lifecycle.start(transferMachine, toTransferEffects, {
       insurance: application.insurance,
       role,
@@ -94,27 +95,6 @@ export class TransferCase {
     return legOfStatus(this.life.status(), this.input.application.insurance);
   }
 
-  legs(): TransferLegView[] {
-    const { application, role, offices, policy } = this.input;
-    return transferLegViews({
-      calendar: this.calendar.years,
-      insurance: application.insurance,
-      role,
-      status: this.life.status(),
-      progress: this.progress,
-      offices,
-      policy: policy.legs,
-      today: today(),
-    });
-  }
-
-  /** The due instant of a leg's clock, or null before it started. */
-  legDueMs(leg: TransferLegName): number | null {
-    const view = this.legs().find((l) => l.name === leg);
-    if (!view?.dueDate) return null;
-    return this.calendar.deadline(view.from!, view.days, 'working').dueAtMs;
-  }
-
   /** Runs what the last transitions asked for, then writes the read model with its timeline lines and notices. */
   async runEffects(): Promise<void> {
     for (let effect = this.life.nextEffect(); effect; effect = this.life.nextEffect()) await runTransferEffect(this, effect);
@@ -149,22 +129,6 @@ export class TransferCase {
     this.life.version += 1;
     await this.project();
     this.settled = this.life.version;
-  }
-
-  /** Amounts, continuity and carried-over months (domain/transfer/transfer-assessment.ts) from what is known now. */
-  assess(newAreaRecords = this.facts.newAreaRecords): TransferAssessment {
-    const { application, role, policy } = this.input;
-    return assessTransfer({
-      application,
-      role,
-      policy,
-      throughMonth: monthOf(today()),
-      hukouRegion: this.facts.person?.hukouRegion ?? null,
-      oldPeriods: role === 'new' ? null : this.facts.oldPeriods,
-      counterpart: this.counterpart,
-      pensionSpans: this.facts.pensionSpans,
-      newAreaRecords,
-    });
   }
 
   /** A system line on the timeline, keyed by its order among the case's lines and notices. */

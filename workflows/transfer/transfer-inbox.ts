@@ -1,5 +1,6 @@
 import type { ExchangeMessage } from '../../domain/transfer/exchange-message.js';
 import { localSteps as acts } from '../local-steps.js';
+import { assessNow } from './transfer-assess.js';
 import type { TransferCase } from './transfer-case.js';
 
 /** Handles what the platform brought, oldest first; anything that does not fit the case now is noted and ignored. */
@@ -36,7 +37,7 @@ async function handle(c: TransferCase, message: ExchangeMessage): Promise<boolea
     c.reconciliation = receipt.reconciliation;
     c.progress.sentOn = message.sentAt.slice(0, 10);
     c.counterpart = { amounts: message.amounts, years: message.years, months: message.months, lastCoveredMonth: message.lastCoveredMonth };
-    c.assessment = c.assess();
+    c.assessment = assessNow(c);
     c.send({ type: 'RECEIVED' });
     return true;
   }

@@ -4,6 +4,7 @@ import type { TransferEffect, TransferStage } from '../../domain/transfer/transf
 import { transferLegDefinitions, type TransferLegName } from '../../domain/transfer/transfer-legs.js';
 import { HumanTaskDesk, today } from '../human-task.js';
 import { localSteps as acts } from '../local-steps.js';
+import { assessNow } from './transfer-assess.js';
 import type { TransferCase } from './transfer-case.js';
 import { sendMessage, sendRequest, sendTransferOut, zeroAmounts } from './transfer-platform-messages.js';
 
@@ -89,7 +90,7 @@ async function completeRelationship(c: TransferCase): Promise<void> {
   });
   c.progress.completedOn = today();
   // Continuity and carried-over months count from the record the new place now holds.
-  if (result.newRecord) c.assessment = c.assess([{ insurance: a.insurance, startMonth: result.newRecord.startMonth }]);
+  if (result.newRecord) c.assessment = assessNow(c, [{ insurance: a.insurance, startMonth: result.newRecord.startMonth }]);
   c.line('transfer.handedOver', { takeOverMonth, movedRecords: result.movedRecords, endedRecords: result.endedRecords, newRecord: result.newRecord });
   if (role === 'new') await sendMessage(c, { type: 'TRANSFER_COMPLETED', completedOn: today() });
 }

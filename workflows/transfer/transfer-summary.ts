@@ -7,6 +7,7 @@ import type { TransferContext } from '../../domain/transfer/transfer.machine.js'
 import type { TransferLegView, TransferProgress } from '../../domain/transfer/transfer-progress.js';
 import type { ReconciliationResult } from '../../domain/transfer/transfer-reconciliation.js';
 import type { TransferCase } from './transfer-case.js';
+import { legViewsOf } from './transfer-leg-clock.js';
 import type { TransferInput } from './transfer-messages.js';
 
 const flag = (provisional: boolean) => (provisional ? { provisional: true } : {});
@@ -76,7 +77,7 @@ export function transferSummary(s: {
 
 /** What the projection writes of a transfer now (status, version, deadlines, summary); the journal adds its lines. Pure. */
 export function transferReadModel(c: TransferCase) {
-  const legs = c.legs();
+  const legs = legViewsOf(c);
   const leg = c.currentLeg();
   const closed = c.life.closed();
   return {
