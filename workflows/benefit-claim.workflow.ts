@@ -1,16 +1,16 @@
 import * as wf from '@temporalio/workflow';
 import { reassessmentRequestCheck } from '../domain/benefit/work-injury-clocks.js';
-import { benefitStepOf, type BenefitStep } from '../domain/benefit/benefit-claim-decision.js';
+import { benefitStepOf } from '../domain/benefit/benefit-claim-decision.js';
 import { addDays, monthOf } from '../domain/calendar/local-date.js';
 import { endOfDayMs } from '../domain/case/deadline-clock.js';
-import type { TaskCompletion } from '../domain/task.js';
 import { monthPlus } from '../domain/benefit/entitlement.js';
+import { amountsOf, lastPaidMonth, stopFor } from './benefit-claim/benefit-claim-amounts.js';
 import { BenefitClaimCase } from './benefit-claim/benefit-claim-case.js';
 import { type BenefitClaimInput, benefitReemployed, requestReassessment } from './benefit-claim/benefit-claim-messages.js';
 import { failingOnDomainErrors } from './domain-failures.js';
 import { today } from './human-task.js';
-import { getCaseView, refuse } from './messages.js';
-import { handleTaskDecisions } from './task-decisions.js';
+import { refuse } from './messages.js';
+import { decideStep, listenToSteps } from './step-case.js';
 
 export { benefitReemployed, requestReassessment, type BenefitClaimInput } from './benefit-claim/benefit-claim-messages.js';
 
@@ -36,7 +36,7 @@ async function runBenefitClaim(input: BenefitClaimInput): Promise<{ status: stri
     await c.runEffects();
     if (c.life.closed()) break;
     const step = benefitStepOf(c.status());
-    if (step) await decide(c, step);
+    if (step) await decideStep(c, step);
     else if (c.life.matches('assessed')) await awaitReassessmentRequest(c);
     else if (c.life.matches('paying')) await awaitPeriodEnd(c);
     else throw wf.ApplicationFailure.nonRetryable(`benefit claim stuck in ${c.status()}`, 'InvariantViolation');
@@ -44,15 +44,6 @@ async function runBenefitClaim(input: BenefitClaimInput): Promise<{ status: stri
   if (c.life.hasEffects() || c.settled < c.life.version) await c.runEffects();
   await wf.condition(wf.allHandlersFinished);
   return { status: c.status() };
-}
-
-/** A person's decision on the step the status waits on. */
-async function decide(c: BenefitClaimCase, step: BenefitStep): Promise<void> {
-  await c.openStep(step);
-  const decision = (await c.tasks.awaitDecision(undefined, () => c.recount()))!;
-  const event = c.eventFor(step, decision);
-  if ('refused' in event) throw wf.ApplicationFailure.nonRetryable(event.refused, 'InvariantViolation');
-  await c.applyDecision(decision, event);
 }
 
 /** The 15 days after the assessment conclusion (art. 26): a re-assessment request, or the grade becomes final. */
@@ -69,19 +60,19 @@ async function awaitReassessmentRequest(c: BenefitClaimCase): Promise<void> {
   } else if (!woke) {
     const grade = c.life.context.disability?.grade ?? null;
     const concludedMonth = monthOf(c.life.context.disability?.concludedOn ?? today());
-    c.life.send({ type: 'REASSESSMENT_WINDOW_CLOSED', assessment: grade === null ? null : c.amounts({}, { grade, concludedMonth }) });
+    c.life.send({ type: 'REASSESSMENT_WINDOW_CLOSED', assessment: grade === null ? null : amountsOf(c, {}, { grade, concludedMonth }) });
   } else c.life.version += 1; // a loaded calendar moved the window: show it, then wait again
 }
 
 /** An unemployment benefit being paid: until the end of its last month, unless re-employment stops it first. */
 async function awaitPeriodEnd(c: BenefitClaimCase): Promise<void> {
-  const last = c.lastPaidMonth() ?? monthOf(today());
+  const last = lastPaidMonth(c) ?? monthOf(today());
   const endMs = endOfDayMs(addDays(`${monthPlus(last, 1)}-01`, -1));
   const calendarSeen = c.calendar.changes;
   const woke = await wf.condition(() => c.reemployedSignal !== null || c.calendar.changes !== calendarSeen, Math.max(1, endMs - Date.now()));
   const signal = c.reemployedSignal;
   if (signal !== null) {
-    c.life.send({ type: 'REEMPLOYED', date: signal.date, employerCreditCode: signal.employerCreditCode, stop: c.stopFor(signal.date) });
+    c.life.send({ type: 'REEMPLOYED', date: signal.date, employerCreditCode: signal.employerCreditCode, stop: stopFor(c, signal.date) });
     c.reemployedSignal = null;
   } else if (!woke) c.life.send({ type: 'PERIOD_ENDED' });
   else c.life.version += 1;
@@ -89,14 +80,7 @@ async function awaitPeriodEnd(c: BenefitClaimCase): Promise<void> {
 
 /** The case view, the decision Update, the re-assessment request and the re-employment signal. */
 function listen(c: BenefitClaimCase): void {
-  wf.setHandler(getCaseView, () => c.view());
-  handleTaskDecisions({
-    desk: () => (c.step ? c.tasks : null),
-    validateStep: (completion: TaskCompletion) => c.validate(completion),
-    version: () => c.life.version,
-    appliedVersion: () => c.decided,
-    view: () => c.view(),
-  });
+  listenToSteps(c);
   wf.setHandler(
     requestReassessment,
     async ({ actorId }) => {

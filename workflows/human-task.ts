@@ -4,10 +4,9 @@ import type { DeadlineUnit } from '../domain/calendar/holiday-calendar.js';
 import { shanghaiDateOf } from '../domain/calendar/local-date.js';
 import type { CaseDeadline } from '../domain/case/case-projection.js';
 import { toShanghaiIso, workingDaysLeft } from '../domain/case/deadline-clock.js';
-import { OUTCOMES_NEEDING_REASON, type TaskCompletion, type TaskSpec } from '../domain/task.js';
-import { taskProhibitionFor } from '../policies/task-prohibitions.js';
+import type { TaskCompletion, TaskSpec } from '../domain/task.js';
 import type { CaseCalendar } from './case-calendar.js';
-import { refuse } from './messages.js';
+import { validateTaskDecision } from './task-validation.js';
 
 type TaskActivities = Pick<Activities, 'openTask' | 'closeTask' | 'escalateTask' | 'holdTask' | 'resumeTask' | 'cancelTask' | 'retimeTask'>;
 
@@ -90,24 +89,9 @@ export class HumanTaskDesk {
     return taskId;
   }
 
-  /**
-   * Refuses before anything reaches history: wrong or closed task, a person the task prohibits (four eyes, the staff
-   * member a petition accuses — policies/task-prohibitions.ts, the same rule CASL applies), an outcome the step does
-   * not take, a refusal without a reason.
-   */
+  /** Refuses before anything reaches history, by the desk's rules (workflows/task-validation.ts). */
   validate(completion: TaskCompletion): void {
-    const active = this.active;
-    if (!active || active.held || active.taskId !== completion.taskId || this.decision !== null) {
-      throw refuse('TASK_ALREADY_DECIDED', `task ${completion.taskId} is not open for a decision`);
-    }
-    const prohibited = taskProhibitionFor(active.spec, completion.actorId);
-    if (prohibited) throw refuse(prohibited.code, prohibited.reason);
-    if (!active.spec.outcomes.includes(completion.outcome)) {
-      throw refuse('OUTCOME_NOT_ALLOWED', `step ${active.spec.step} takes ${active.spec.outcomes.join(', ')}, not "${completion.outcome}"`);
-    }
-    if (OUTCOMES_NEEDING_REASON.has(completion.outcome) && completion.comment.trim() === '') {
-      throw refuse('OUTCOME_NOT_ALLOWED', `"${completion.outcome}" needs a reason in comment`);
-    }
+    validateTaskDecision(this.active, this.decision !== null, completion);
   }
 
   accept(completion: TaskCompletion): void {

@@ -1,10 +1,9 @@
 import * as wf from '@temporalio/workflow';
-import { declarationStepOf, type DeclarationStep } from '../domain/declarations/declaration-review.js';
+import { declarationStepOf } from '../domain/declarations/declaration-review.js';
 import { failingOnDomainErrors } from './domain-failures.js';
 import { MedicalExpenseCase } from './medical-expense/medical-expense-case.js';
 import type { MedicalExpenseInput } from './medical-expense/medical-expense-messages.js';
-import { getCaseView } from './messages.js';
-import { handleTaskDecisions } from './task-decisions.js';
+import { decideStep, listenToSteps } from './step-case.js';
 
 export type { MedicalExpenseInput } from './medical-expense/medical-expense-messages.js';
 
@@ -21,31 +20,16 @@ export async function medicalExpenseDeclaration(input: MedicalExpenseInput): Pro
 async function run(input: MedicalExpenseInput): Promise<{ status: string }> {
   const c = new MedicalExpenseCase(input);
   c.calendar.listen();
-  wf.setHandler(getCaseView, () => c.view());
-  handleTaskDecisions({
-    desk: () => (c.step ? c.tasks : null),
-    validateStep: (completion) => c.validate(completion),
-    version: () => c.life.version,
-    appliedVersion: () => c.decided,
-    view: () => c.view(),
-  });
+  listenToSteps(c);
 
   while (!c.life.closed()) {
     await c.runEffects();
     if (c.life.closed()) break;
     const step = declarationStepOf(c.status());
     if (!step) throw wf.ApplicationFailure.nonRetryable(`medical expense declaration stuck in ${c.status()}`, 'InvariantViolation');
-    await decide(c, step);
+    await decideStep(c, step);
   }
   if (c.life.hasEffects() || c.settled < c.life.version) await c.runEffects();
   await wf.condition(wf.allHandlersFinished);
   return { status: c.status() };
-}
-
-async function decide(c: MedicalExpenseCase, step: DeclarationStep): Promise<void> {
-  await c.openStep(step);
-  const decision = (await c.tasks.awaitDecision(undefined, () => c.recount()))!;
-  const event = c.eventFor(step, decision);
-  if ('refused' in event) throw wf.ApplicationFailure.nonRetryable(event.refused, 'InvariantViolation');
-  await c.applyDecision(decision, event);
 }

@@ -6,6 +6,9 @@ import { failingOnDomainErrors } from './domain-failures.js';
 import { getCaseView, refuse } from './messages.js';
 import { handleTaskDecisions } from './task-decisions.js';
 import { TransferCase } from './transfer/transfer-case.js';
+import { absorbMessages } from './transfer/transfer-inbox.js';
+import { legDueMs } from './transfer/transfer-leg-clock.js';
+import { chaseCounterpart, collectFunds, escalateLeg } from './transfer/transfer-waiting-steps.js';
 import { type TransferInput, transferMessageArrived } from './transfer/transfer-messages.js';
 
 export { transferMessageArrived, type TransferInput } from './transfer/transfer-messages.js';
@@ -16,8 +19,8 @@ export { transferMessageArrived, type TransferInput } from './transfer/transfer-
  * receiving it, the new office completes within 15 of receiving them (国办发〔2009〕66号 art. 8); medical and
  * unemployment — the old office transfers out within 10, the new office loads within 5 (医保办发〔2021〕43号). A refusal
  * moves nothing; money that does not arrive escalates the leg and is looked for again, never booked twice; the old
- * relationship ends in the same transaction in which the new one takes over. The steps live in
- * workflows/transfer/transfer-case.ts.
+ * relationship ends in the same transaction in which the new one takes over. The state and steps live in
+ * workflows/transfer/ (transfer-case.ts and the modules it names).
  */
 export async function transfer(input: TransferInput): Promise<{ status: string }> {
   return failingOnDomainErrors(() => runTransfer(input));
@@ -46,14 +49,14 @@ async function decide(c: TransferCase): Promise<void> {
     () => c.inbox.length > 0,
     () => c.recount(),
   );
-  if (decision === null) return c.absorbMessages();
+  if (decision === null) return absorbMessages(c);
   await c.applyDecision(decision);
   c.markDecided();
 }
 
 /** Both offices are served here: the new office looks for the money until it is there, escalating once it is late. */
 async function awaitFunds(c: TransferCase): Promise<void> {
-  if (await c.collectFunds()) return;
+  if (await collectFunds(c)) return;
   await waitOnLeg(c, 'transferOut', () => false, true);
 }
 
@@ -61,8 +64,8 @@ async function awaitFunds(c: TransferCase): Promise<void> {
 async function awaitCounterpart(c: TransferCase): Promise<void> {
   const leg = c.currentLeg();
   if (leg === null) throw wf.ApplicationFailure.nonRetryable(`transfer stuck in ${c.life.status()}`, 'InvariantViolation');
-  if (await waitOnLeg(c, leg, () => c.inbox.length > 0, false)) await c.absorbMessages();
-  else if (c.progress.escalated.includes(leg)) await c.chaseCounterpart();
+  if (await waitOnLeg(c, leg, () => c.inbox.length > 0, false)) await absorbMessages(c);
+  else if (c.progress.escalated.includes(leg)) await chaseCounterpart(c);
 }
 
 /**
@@ -71,7 +74,7 @@ async function awaitCounterpart(c: TransferCase): Promise<void> {
  */
 async function waitOnLeg(c: TransferCase, leg: TransferLegName, ready: () => boolean, retryBeforeDue: boolean): Promise<boolean> {
   const retryMs = c.input.policy.saga.retryEveryHours * 3_600_000;
-  const dueMs = c.legDueMs(leg);
+  const dueMs = legDueMs(c, leg);
   const overdue = c.progress.escalated.includes(leg);
   let waitMs = overdue || dueMs === null ? retryMs : Math.max(1, dueMs - Date.now());
   if (retryBeforeDue) waitMs = Math.min(waitMs, retryMs);
@@ -82,7 +85,7 @@ async function waitOnLeg(c: TransferCase, leg: TransferLegName, ready: () => boo
     return ready();
   }
   if (woke) return true;
-  if (!overdue && dueMs !== null && Date.now() >= dueMs) await c.escalate(leg);
+  if (!overdue && dueMs !== null && Date.now() >= dueMs) await escalateLeg(c, leg);
   return false;
 }
 

@@ -1,16 +1,31 @@
 import { Decimal } from 'decimal.js';
 import type { BenefitPolicy } from '../benefit/benefit-policy.js';
 import { minimumContributionYears } from '../retirement-age.js';
-import type { GuideDeadline, GuideProcedure, ProcedureSection } from './guide.js';
+import type { GuideDeadline, GuideProcedure, GuideUnit, ProcedureSection } from './guide.js';
 
 const SETTING = 'benefit.policy';
 
 /** The agency's processing limit of a claim type, when it has one (rules §5.1–5.4, 社会保险经办条例). */
 function processing(policy: BenefitPolicy, type: keyof BenefitPolicy['processing'], basis: string): GuideDeadline[] {
   const days = policy.processing[type];
-  return days === null
-    ? []
-    : [{ label: '经办机构审核办结', value: days, unit: 'workingDays', kind: 'statutory', basis, setting: `${SETTING}#processing.${type}` }];
+  return days === null ? [] : [configured('经办机构审核办结', days, 'workingDays', 'statutory', basis, `processing.${type}`)];
+}
+
+/** A limit the guide shows with the `benefit.policy` key that sets it (rules §5), so the two never drift apart. */
+function configured(label: string, value: number | string, unit: GuideUnit, kind: GuideDeadline['kind'], basis: string, key: string): GuideDeadline {
+  return { label, value, unit, kind, basis, setting: `${SETTING}#${key}` };
+}
+
+/** The agency's own limit for a step of any claim that has no statutory clock (the task SLA of workflows/benefit-claim). */
+function internalStepLimit(b: BenefitPolicy): GuideDeadline {
+  return configured(
+    '待遇核定（内部时限）',
+    b.claims.internalStepWorkingDays,
+    'workingDays',
+    'agency',
+    '本机关内部时限（可配置）',
+    'claims.internalStepWorkingDays',
+  );
 }
 
 const claimChannel = { route: 'POST /v1/benefit-claims', page: '/web/file' } as const;
@@ -42,22 +57,22 @@ export const benefitProcedures: ProcedureSection = ({ benefit: b, asOf }) => {
           basis: '《国务院关于渐进式延迟法定退休年龄的办法》第二条',
           setting: 'none (statutory)',
         },
-        {
-          label: '弹性提前退休最多提前',
-          value: b.retirement.earlyMonths,
-          unit: 'months',
-          kind: 'statutory',
-          basis: '《国务院关于渐进式延迟法定退休年龄的办法》',
-          setting: `${SETTING}#retirement.earlyMonths`,
-        },
-        {
-          label: '弹性延迟退休最多延迟',
-          value: b.retirement.lateMonths,
-          unit: 'months',
-          kind: 'statutory',
-          basis: '《国务院关于渐进式延迟法定退休年龄的办法》',
-          setting: `${SETTING}#retirement.lateMonths`,
-        },
+        configured(
+          '弹性提前退休最多提前',
+          b.retirement.earlyMonths,
+          'months',
+          'statutory',
+          '《国务院关于渐进式延迟法定退休年龄的办法》',
+          'retirement.earlyMonths',
+        ),
+        configured(
+          '弹性延迟退休最多延迟',
+          b.retirement.lateMonths,
+          'months',
+          'statutory',
+          '《国务院关于渐进式延迟法定退休年龄的办法》',
+          'retirement.lateMonths',
+        ),
       ],
       legalBasis: ['《中华人民共和国社会保险法》第十五条、第十六条', '《国务院关于渐进式延迟法定退休年龄的办法》（2024年）', '《社会保险经办条例》第十八条'],
       channel: claimChannel,
@@ -72,14 +87,14 @@ export const benefitProcedures: ProcedureSection = ({ benefit: b, asOf }) => {
       steps: ['提交申领，系统核对缴费月数和离职原因并计算领取期限和月标准。', '经办人员审核。', '核定后按月发放，领取期间由失业保险基金代缴基本医疗保险费。'],
       deadlines: [
         ...processing(b, 'unemployment', '《社会保险经办条例》第二十四条'),
-        {
-          label: '失业前累计缴费至少',
-          value: b.unemployment.minimumContributionMonths,
-          unit: 'months',
-          kind: 'statutory',
-          basis: '《社会保险法》第四十五条',
-          setting: `${SETTING}#unemployment.minimumContributionMonths`,
-        },
+        configured(
+          '失业前累计缴费至少',
+          b.unemployment.minimumContributionMonths,
+          'months',
+          'statutory',
+          '《社会保险法》第四十五条',
+          'unemployment.minimumContributionMonths',
+        ),
         ...b.unemployment.nationalCaps.map((cap): GuideDeadline => ({
           label: `累计缴费满${cap.fromMonths}个月的，最长领取`,
           value: cap.maxMonths,
@@ -88,14 +103,14 @@ export const benefitProcedures: ProcedureSection = ({ benefit: b, asOf }) => {
           basis: '《社会保险法》第四十六条',
           setting: `${SETTING}#unemployment.nationalCaps`,
         })),
-        {
-          label: '失业保险金标准（最低工资标准的比例）',
-          value: new Decimal(b.unemployment.benefitRate).times(100).toString(),
-          unit: 'percent',
-          kind: 'agency',
-          basis: '人社部发〔2017〕71号（各省规定）',
-          setting: `${SETTING}#unemployment.benefitRate`,
-        },
+        configured(
+          '失业保险金标准（最低工资标准的比例）',
+          new Decimal(b.unemployment.benefitRate).times(100).toString(),
+          'percent',
+          'agency',
+          '人社部发〔2017〕71号（各省规定）',
+          'unemployment.benefitRate',
+        ),
       ],
       legalBasis: ['《中华人民共和国社会保险法》第四十五条至第五十一条', '《失业保险条例》第十四条、第十七条'],
       channel: claimChannel,
@@ -110,30 +125,23 @@ export const benefitProcedures: ProcedureSection = ({ benefit: b, asOf }) => {
       steps: ['提交申领，系统计算产假天数和津贴金额（附计算过程）。', '经办人员审核。', '核定后发放。'],
       deadlines: [
         ...processing(b, 'maternity', '《社会保险经办条例》第二十条'),
-        {
-          label: '产假',
-          value: b.maternity.birthDays,
-          unit: 'days',
-          kind: 'statutory',
-          basis: '《女职工劳动保护特别规定》第七条',
-          setting: `${SETTING}#maternity.birthDays`,
-        },
-        {
-          label: '难产增加产假',
-          value: b.maternity.difficultBirthExtraDays,
-          unit: 'days',
-          kind: 'statutory',
-          basis: '《女职工劳动保护特别规定》第七条',
-          setting: `${SETTING}#maternity.difficultBirthExtraDays`,
-        },
-        {
-          label: '多胞胎每多生育1个婴儿增加产假',
-          value: b.maternity.extraBabyDays,
-          unit: 'days',
-          kind: 'statutory',
-          basis: '《女职工劳动保护特别规定》第七条',
-          setting: `${SETTING}#maternity.extraBabyDays`,
-        },
+        configured('产假', b.maternity.birthDays, 'days', 'statutory', '《女职工劳动保护特别规定》第七条', 'maternity.birthDays'),
+        configured(
+          '难产增加产假',
+          b.maternity.difficultBirthExtraDays,
+          'days',
+          'statutory',
+          '《女职工劳动保护特别规定》第七条',
+          'maternity.difficultBirthExtraDays',
+        ),
+        configured(
+          '多胞胎每多生育1个婴儿增加产假',
+          b.maternity.extraBabyDays,
+          'days',
+          'statutory',
+          '《女职工劳动保护特别规定》第七条',
+          'maternity.extraBabyDays',
+        ),
       ],
       legalBasis: ['《中华人民共和国社会保险法》第五十四条至第五十六条', '《女职工劳动保护特别规定》第七条'],
       channel: claimChannel,
@@ -152,62 +160,34 @@ export const benefitProcedures: ProcedureSection = ({ benefit: b, asOf }) => {
         '经办机构核定工伤保险待遇并发放。',
       ],
       deadlines: [
-        {
-          label: '用人单位申请工伤认定',
-          value: clocks.employerApplicationDays,
-          unit: 'days',
-          kind: 'statutory',
-          basis: '《工伤保险条例》第十七条',
-          setting: `${SETTING}#workInjuryClocks.employerApplicationDays`,
-        },
-        {
-          label: '职工、近亲属或工会申请工伤认定',
-          value: clocks.otherApplicantMonths,
-          unit: 'months',
-          kind: 'statutory',
-          basis: '《工伤保险条例》第十七条',
-          setting: `${SETTING}#workInjuryClocks.otherApplicantMonths`,
-        },
-        {
-          label: '作出工伤认定决定',
-          value: clocks.decisionDays,
-          unit: 'days',
-          kind: 'statutory',
-          basis: '《工伤保险条例》第二十条',
-          setting: `${SETTING}#workInjuryClocks.decisionDays`,
-        },
-        {
-          label: '事实清楚的工伤认定',
-          value: clocks.clearCutDecisionDays,
-          unit: 'days',
-          kind: 'statutory',
-          basis: '《工伤保险条例》第二十条',
-          setting: `${SETTING}#workInjuryClocks.clearCutDecisionDays`,
-        },
-        {
-          label: '劳动能力鉴定结论',
-          value: clocks.assessmentDays,
-          unit: 'days',
-          kind: 'statutory',
-          basis: '《工伤保险条例》第二十五条',
-          setting: `${SETTING}#workInjuryClocks.assessmentDays`,
-        },
-        {
-          label: '申请再次鉴定',
-          value: clocks.reassessmentRequestDays,
-          unit: 'days',
-          kind: 'statutory',
-          basis: '《工伤保险条例》第二十六条',
-          setting: `${SETTING}#workInjuryClocks.reassessmentRequestDays`,
-        },
-        {
-          label: '待遇核定（内部时限）',
-          value: b.claims.internalStepWorkingDays,
-          unit: 'workingDays',
-          kind: 'agency',
-          basis: '本机关内部时限（可配置）',
-          setting: `${SETTING}#claims.internalStepWorkingDays`,
-        },
+        configured(
+          '用人单位申请工伤认定',
+          clocks.employerApplicationDays,
+          'days',
+          'statutory',
+          '《工伤保险条例》第十七条',
+          'workInjuryClocks.employerApplicationDays',
+        ),
+        configured(
+          '职工、近亲属或工会申请工伤认定',
+          clocks.otherApplicantMonths,
+          'months',
+          'statutory',
+          '《工伤保险条例》第十七条',
+          'workInjuryClocks.otherApplicantMonths',
+        ),
+        configured('作出工伤认定决定', clocks.decisionDays, 'days', 'statutory', '《工伤保险条例》第二十条', 'workInjuryClocks.decisionDays'),
+        configured('事实清楚的工伤认定', clocks.clearCutDecisionDays, 'days', 'statutory', '《工伤保险条例》第二十条', 'workInjuryClocks.clearCutDecisionDays'),
+        configured('劳动能力鉴定结论', clocks.assessmentDays, 'days', 'statutory', '《工伤保险条例》第二十五条', 'workInjuryClocks.assessmentDays'),
+        configured(
+          '申请再次鉴定',
+          clocks.reassessmentRequestDays,
+          'days',
+          'statutory',
+          '《工伤保险条例》第二十六条',
+          'workInjuryClocks.reassessmentRequestDays',
+        ),
+        internalStepLimit(b),
       ],
       legalBasis: ['《中华人民共和国社会保险法》第三十六条至第四十三条', '《工伤保险条例》第十七条、第二十条、第二十五条、第二十六条'],
       channel: claimChannel,
@@ -221,30 +201,23 @@ export const benefitProcedures: ProcedureSection = ({ benefit: b, asOf }) => {
       documents: ['死亡人员居民身份证号码', '死亡证明', '申领人与死亡人员的关系证明'],
       steps: ['近亲属提交申领。', '经办人员核对死亡信息并计算待遇。', '核定后一次性发放（供养亲属抚恤金按月发放）。'],
       deadlines: [
-        {
-          label: '丧葬补助金（统筹地区上年度职工月平均工资的月数）',
-          value: b.claims.funeralGrantMonths,
-          unit: 'months',
-          kind: 'agency',
-          basis: '《社会保险法》第十七条（标准由地方规定，可配置）',
-          setting: `${SETTING}#claims.funeralGrantMonths`,
-        },
-        {
-          label: '抚恤金（统筹地区上年度职工月平均工资的月数）',
-          value: b.claims.survivorLumpSumMonths,
-          unit: 'months',
-          kind: 'agency',
-          basis: '《社会保险法》第十七条（标准由地方规定，可配置）',
-          setting: `${SETTING}#claims.survivorLumpSumMonths`,
-        },
-        {
-          label: '待遇核定（内部时限）',
-          value: b.claims.internalStepWorkingDays,
-          unit: 'workingDays',
-          kind: 'agency',
-          basis: '本机关内部时限（可配置）',
-          setting: `${SETTING}#claims.internalStepWorkingDays`,
-        },
+        configured(
+          '丧葬补助金（统筹地区上年度职工月平均工资的月数）',
+          b.claims.funeralGrantMonths,
+          'months',
+          'agency',
+          '《社会保险法》第十七条（标准由地方规定，可配置）',
+          'claims.funeralGrantMonths',
+        ),
+        configured(
+          '抚恤金（统筹地区上年度职工月平均工资的月数）',
+          b.claims.survivorLumpSumMonths,
+          'months',
+          'agency',
+          '《社会保险法》第十七条（标准由地方规定，可配置）',
+          'claims.survivorLumpSumMonths',
+        ),
+        internalStepLimit(b),
       ],
       legalBasis: ['《中华人民共和国社会保险法》第十七条、第三十八条', '《工伤保险条例》第三十九条'],
       channel: claimChannel,

@@ -1,7 +1,5 @@
-import * as wf from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
 import type { ArrearsBalance } from '../../domain/arrears/arrears-case.js';
-import { ARREARS_STEPS, arrearsEventFor } from '../../domain/arrears/arrears-decision.js';
+import { arrearsEventFor } from '../../domain/arrears/arrears-decision.js';
 import { type ArrearsEffect, type ArrearsStep, toArrearsEffects } from '../../domain/arrears/arrears-effects.js';
 import { type ArrearsEvent, arrearsMachine } from '../../domain/arrears/arrears.machine.js';
 import type { CalendarYear } from '../../domain/calendar/holiday-calendar.js';
@@ -13,12 +11,9 @@ import { CaseCalendar } from '../case-calendar.js';
 import { HumanTaskDesk, today } from '../human-task.js';
 import { Lifecycle } from '../lifecycle.js';
 import type { CaseView } from '../messages.js';
+import { acts } from './arrears-activities.js';
 import type { ArrearsInput } from './arrears-messages.js';
-
-export const acts = wf.proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['DomainRefusal'] },
-});
+import { runArrearsEffect } from './arrears-steps.js';
 
 // The human step each task-bearing state waits on.
 const STEP_OF: Partial<Record<string, ArrearsStep>> = {
@@ -31,9 +26,9 @@ const STEP_OF: Partial<Record<string, ArrearsStep>> = {
 
 /**
  * The state and the named steps of one arrears recovery case (欠费追缴); workflows/arrears.workflow.ts is the process
- * that runs them. `rules2026` is chosen once per case and carried across continue-as-new: the fine is a multiple of the
- * periods whose order to pay has run out (not of periods that joined later), a loaded calendar moves the order's
- * deadline, and decisions are answered once applied.
+ * that runs them, arrears-steps.ts the steps its lifecycle's effects ask for. `rules2026` is chosen once per case and
+ * carried across continue-as-new: the fine is a multiple of the periods whose order to pay has run out (not of periods
+ * that joined later), a loaded calendar moves the order's deadline, and decisions are answered once applied.
  */
 export class ArrearsCase {
   readonly life: Lifecycle<typeof arrearsMachine, ArrearsEffect>;
@@ -117,7 +112,7 @@ export class ArrearsCase {
 
   /** Runs what the last transitions asked for, then the balance and the read model. */
   async runEffects(): Promise<void> {
-    for (let effect = this.life.nextEffect(); effect; effect = this.life.nextEffect()) await this.run(effect);
+    for (let effect = this.life.nextEffect(); effect; effect = this.life.nextEffect()) await runArrearsEffect(this, effect);
     await this.refreshBalance();
     await this.project();
     this.settled = this.life.version;
@@ -127,83 +122,6 @@ export class ArrearsCase {
   recountDeadlines(): void {
     const { policy } = this.input;
     if (this.rules2026 && this.orderIssuedOn) this.orderDue = this.calendar.deadline(this.orderIssuedOn, policy.orderToPayDays, policy.orderToPayUnit).dueDate;
-  }
-
-  private async run(effect: ArrearsEffect): Promise<void> {
-    const { caseId, employer, policy } = this.input;
-    const ctx = this.life.context;
-    switch (effect.kind) {
-      case 'notify':
-        return this.notify(effect.notice);
-      case 'issueOrder': {
-        await this.refreshBalance();
-        this.orderIssuedOn = today();
-        this.orderedPeriods = [...ctx.periods];
-        this.orderDue = this.calendar.deadline(this.orderIssuedOn, policy.orderToPayDays, policy.orderToPayUnit).dueDate;
-        const detail = { orderDue: this.orderDue, principal: this.balance?.principal, lateFee: this.balance?.lateFee };
-        return acts.appendTimeline({ caseId, key: `${caseId}:order:${ctx.orders}`, actor: 'system', action: 'arrears.order', detail });
-      }
-      case 'openTask': {
-        const spec = ARREARS_STEPS[effect.step];
-        await this.tasks.open({
-          step: effect.step,
-          permission: spec.permission,
-          slaDays: policy.stepWorkingDays,
-          slaUnit: 'working',
-          priority: 1,
-          // Four eyes: whoever proposed the fine may not approve it.
-          preparedBy: effect.step === 'approveFine' ? (ctx.fineProposal?.proposedBy ?? null) : null,
-          outcomes: spec.outcomes,
-        });
-        return;
-      }
-      case 'closeTask':
-        if (this.decision && this.tasks.openTaskId) await this.tasks.close(this.decision);
-        return;
-      case 'cancelTask':
-        return this.tasks.cancel(this.life.closed() ? 'arrears settled' : 'superseded by a deferral request');
-      case 'recordFine': {
-        const proposal = ctx.fineProposal;
-        if (!proposal) return;
-        const approvedBy = ctx.lastDecisionBy ?? 'system';
-        return acts.recordFine({
-          caseId,
-          employer,
-          amount: proposal.amount,
-          multiple: proposal.multiple,
-          approvedBy,
-          key: `${caseId}:fine:${this.life.version}`,
-          on: today(),
-        });
-      }
-      case 'recordDeferral': {
-        const d = ctx.deferral;
-        if (!d) return;
-        const approvedBy = this.decision?.actorId ?? 'system';
-        return acts.recordFeeWaiver({
-          caseId,
-          employer,
-          from: d.from,
-          until: d.until,
-          reason: `${d.kind}: ${d.reason}`,
-          approvedBy,
-          key: `${caseId}:waiver:${this.life.version}`,
-        });
-      }
-    }
-  }
-
-  private notify(notice: string): Promise<void> {
-    const { caseId, employer, reference } = this.input;
-    const { fine, deferral } = this.life.context;
-    return acts.sendNotice({
-      caseId,
-      key: `${caseId}:${notice}:${this.life.version}`,
-      recipientKind: 'employer',
-      recipientId: employer,
-      kind: notice,
-      payload: { reference, status: this.life.status(), orderDue: this.orderDue, balance: this.balance, fine, deferral },
-    });
   }
 
   private deadlines(): CaseDeadline[] {

@@ -1,7 +1,4 @@
-import * as wf from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
-import type { TimelineLine } from '../../domain/case/case-projection.js';
 import {
   DECLARATION_STEPS,
   declarationEventFor,
@@ -13,62 +10,29 @@ import { declarationReviewMachine, type DeclarationReviewEvent } from '../../dom
 import { medicalExpenseSummary } from '../../domain/declarations/medical-expense-summary.js';
 import type { TaskCompletion } from '../../domain/task.js';
 import { CaseCalendar } from '../case-calendar.js';
+import { CaseJournal } from '../case-journal.js';
 import { HumanTaskDesk, today } from '../human-task.js';
 import { Lifecycle } from '../lifecycle.js';
-import { type CaseView, refuse } from '../messages.js';
+import { localSteps as acts } from '../local-steps.js';
+import { StepCase } from '../step-case.js';
 import type { MedicalExpenseInput } from './medical-expense-messages.js';
-
-// Short database writes in the worker's own process, recorded in history as markers (as benefit claims do).
-const acts = wf.proxyLocalActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  localRetryThreshold: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['DomainRefusal'] },
-});
 
 /**
  * The state and named steps of one 离休 / 二乙 medical expense declaration; workflows/medical-expense.workflow.ts runs
- * them. Timeline lines gathered while effects run are written with the next projection (the outbox pattern).
+ * them. The view, the decision on a step and the projection's rhythm are those of every step case (workflows/step-case.ts).
  */
-export class MedicalExpenseCase {
+export class MedicalExpenseCase extends StepCase<typeof declarationReviewMachine, DeclarationEffect, DeclarationStep> {
   readonly life: Lifecycle<typeof declarationReviewMachine, DeclarationEffect>;
   readonly calendar: CaseCalendar;
   readonly tasks: HumanTaskDesk;
-  step: DeclarationStep | null = null;
-  decided = 0;
-  settled = 0;
-  private readonly lines: TimelineLine[] = [];
+  private readonly journal: CaseJournal;
 
   constructor(readonly input: MedicalExpenseInput) {
+    super(input.caseId, 'declaration');
     this.life = Lifecycle.start(declarationReviewMachine, toDeclarationEffects, { needsSupervisor: false });
     this.calendar = new CaseCalendar(input.calendar);
     this.tasks = new HumanTaskDesk({ caseId: input.caseId, caseType: 'medicalExpense', region: input.region }, this.calendar, acts);
-  }
-
-  status(): string {
-    return this.life.status();
-  }
-
-  view(): CaseView {
-    return {
-      caseId: this.input.caseId,
-      status: this.status(),
-      version: this.life.version,
-      closed: this.life.closed(),
-      openTaskId: this.tasks.openTaskId,
-      allowedEvents: [],
-    };
-  }
-
-  async runEffects(): Promise<void> {
-    for (let effect = this.life.nextEffect(); effect; effect = this.life.nextEffect()) await this.run(effect);
-    await this.project();
-    this.settled = this.life.version;
-  }
-
-  async recount(): Promise<void> {
-    this.life.version += 1;
-    await this.project();
-    this.settled = this.life.version;
+    this.journal = new CaseJournal(input.caseId);
   }
 
   /** Opens the step's task: the reviewer never approves what they reviewed, the supervisor neither (four eyes). */
@@ -93,32 +57,11 @@ export class MedicalExpenseCase {
     return declarationEventFor(step, completion, today());
   }
 
-  validate(completion: TaskCompletion): void {
-    const step = this.step;
-    if (!step) throw refuse('TASK_ALREADY_DECIDED', `task ${completion.taskId} is not open for a decision`);
-    const event = this.eventFor(step, completion);
-    if ('refused' in event) throw refuse('OUTCOME_NOT_ALLOWED', event.refused);
-    if (!this.life.can(event)) throw refuse('OUTCOME_NOT_ALLOWED', `"${completion.outcome}" is not possible while the declaration is ${this.status()}`);
-  }
-
-  async applyDecision(decision: TaskCompletion, event: DeclarationReviewEvent): Promise<void> {
-    await this.tasks.close(decision);
-    this.step = null;
-    this.life.send(event);
-    this.decided = this.life.version;
-  }
-
-  private async run(effect: DeclarationEffect): Promise<void> {
+  protected async run(effect: DeclarationEffect): Promise<void> {
     const { caseId, declaration, assessment, region } = this.input;
     if (effect.kind === 'release') {
       await acts.releaseMedicalInvoices({ caseId, region });
-      this.lines.push({
-        caseId,
-        key: `${caseId}:invoices-released`,
-        actor: 'system',
-        action: 'medicalExpense.invoicesReleased',
-        detail: { invoices: assessment.invoices.length },
-      });
+      this.journal.line(`${caseId}:invoices-released`, 'medicalExpense.invoicesReleased', { invoices: assessment.invoices.length });
       return;
     }
     const decision = this.life.context.decision;
@@ -132,21 +75,14 @@ export class MedicalExpenseCase {
       decidedBy: decision?.by ?? 'system',
       decidedMonth: monthOf(decision?.on ?? today()),
     });
-    this.lines.push({
-      caseId,
-      key: `${caseId}:booked`,
-      actor: 'system',
-      action: 'medicalExpense.booked',
-      detail: { ledger: assessment.ledger, amount: assessment.reimbursable },
-    });
+    this.journal.line(`${caseId}:booked`, 'medicalExpense.booked', { ledger: assessment.ledger, amount: assessment.reimbursable });
     this.life.send({ type: 'BOOKED' });
   }
 
-  private async project(): Promise<void> {
+  protected async project(): Promise<void> {
     const own = this.tasks.deadline('stepDecision');
     await acts.projectCase({
-      timeline: this.lines.splice(0),
-      notices: [],
+      ...this.journal.take(),
       caseId: this.input.caseId,
       status: this.status(),
       version: this.life.version,

@@ -1,27 +1,20 @@
-import * as wf from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
 import type { CaseDeadline } from '../../domain/case/case-projection.js';
-import { toShanghaiIso } from '../../domain/case/deadline-clock.js';
-import { daysBetween } from '../../domain/calendar/local-date.js';
 import { petitionClocks, type PetitionClock, receivedOn, type RegionParents, reviewBodyOf } from '../../domain/petition/petition-clocks.js';
-import { PETITION_STEP_OUTCOMES, petitionEventFor } from '../../domain/petition/petition-decision.js';
+import { petitionEventFor } from '../../domain/petition/petition-decision.js';
 import { toPetitionEffects, type PetitionEffect } from '../../domain/petition/petition-effects.js';
 import type { PetitionStepSpec } from '../../domain/petition/petition-steps.js';
 import { petitionSummary } from '../../domain/petition/petition-summary.js';
 import { type PetitionEvent, petitionMachine, type PetitionStatus } from '../../domain/petition/petition.machine.js';
 import type { TaskCompletion } from '../../domain/task.js';
 import { CaseCalendar } from '../case-calendar.js';
-import { HumanTaskDesk, today } from '../human-task.js';
+import type { HumanTaskDesk } from '../human-task.js';
+import { today } from '../human-task.js';
 import { Lifecycle } from '../lifecycle.js';
 import type { CaseView } from '../messages.js';
+import { acts, type Loaded } from './petition-activities.js';
+import { petitionDeadlines } from './petition-deadlines.js';
 import type { PetitionInput } from './petition-messages.js';
-
-const acts = wf.proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['DomainRefusal'] },
-});
-
-type Loaded = Awaited<ReturnType<Activities['loadPetitionContext']>>;
+import { openPetitionStep } from './petition-open-step.js';
 
 /**
  * The state and the named steps of one petition case (信访); workflows/petition.workflow.ts is the process that runs
@@ -137,41 +130,9 @@ export class PetitionCase {
     });
   }
 
-  /** Opens the state's human step on the right body, with the statutory clock as its SLA (breach → supervisor). */
-  async openStep(step: PetitionStepSpec): Promise<void> {
-    const ctx = this.life.context;
-    const { petition, policy, caseId, sensitive } = this.input;
-    const region =
-      step.body === 'forwardee'
-        ? ctx.forwardedTo!
-        : step.body === 'handling'
-          ? ctx.handlingRegion
-          : this.reviewBody(step.body === 'parent' ? 'review' : 'rereview')!;
-    if (region !== petition.region) await acts.sharePetitionWithRegion({ caseId, region });
-    this.tasks = new HumanTaskDesk({ caseId, caseType: 'petition', region }, this.calendar, acts);
-    this.spec = step;
-    const due = step.clock ? this.clockDue(step.clock) : undefined;
-    const preparedBy =
-      step.step === 'extension'
-        ? (ctx.extension?.requestedBy ?? null)
-        : step.step === 'review'
-          ? (ctx.opinion?.issuedBy ?? null)
-          : step.step === 'rereview'
-            ? (ctx.review?.issuedBy ?? null)
-            : null;
-    await this.tasks.open({
-      step: step.step,
-      permission: step.permission,
-      // The remaining statutory days; a task reopened after an extension decision keeps the original clock.
-      slaDays: due
-        ? Math.max(1, due.due.unit === 'calendar' ? daysBetween(today(), due.due.dueDate) : policy.transferObjectionWorkingDays)
-        : policy.extensionDecisionWorkingDays,
-      slaUnit: due?.due.unit ?? 'working',
-      priority: sensitive ? 1 : 0,
-      preparedBy, // four eyes: the extension's requester, or the author of the opinion under review
-      accusedStaff: petition.accusedStaff, // 信访工作条例 art. 36 para. 3: never shown to the accused, down to the task
-      outcomes: PETITION_STEP_OUTCOMES[step.step],
-    });
+  /** Opens the state's human step on the right body, with the statutory clock as its SLA (petition-open-step.ts). */
+  openStep(step: PetitionStepSpec): Promise<void> {
+    return openPetitionStep(this, step);
   }
 
   /** The decision is applied: the task closed, the lifecycle moved; an online reply is received the same day. */
@@ -188,19 +149,7 @@ export class PetitionCase {
   }
 
   deadlines(): CaseDeadline[] {
-    const status = this.status();
-    const list: CaseDeadline[] = petitionClocks(this.calendar.years, this.input.policy, this.life.context, { windowsFromDelivery: this.rules2026 })
-      .filter((c) => c.statuses.includes(status))
-      .map((c) => ({
-        name: c.clock,
-        dueDate: c.due.dueDate,
-        dueAt: toShanghaiIso(c.due.dueAtMs),
-        unit: c.due.unit,
-        ...(c.due.provisional ? { provisional: true } : {}),
-      }));
-    const internal = this.spec && this.spec.clock === null ? this.tasks?.deadline(`${this.spec.step}Decision`) : null;
-    if (internal) list.push(internal);
-    return list;
+    return petitionDeadlines(this);
   }
 
   /** A newly loaded calendar moved a deadline: the read model shows it (a new version). */

@@ -6,6 +6,8 @@ import { transferOverallDeadline } from '../../domain/transfer/transfer-legs.js'
 import type { TransferContext } from '../../domain/transfer/transfer.machine.js';
 import type { TransferLegView, TransferProgress } from '../../domain/transfer/transfer-progress.js';
 import type { ReconciliationResult } from '../../domain/transfer/transfer-reconciliation.js';
+import type { TransferCase } from './transfer-case.js';
+import { legViewsOf } from './transfer-leg-clock.js';
 import type { TransferInput } from './transfer-messages.js';
 
 const flag = (provisional: boolean) => (provisional ? { provisional: true } : {});
@@ -70,5 +72,35 @@ export function transferSummary(s: {
     acceptedBy: s.context.acceptedBy,
     sentBy: s.context.sentBy,
     completedBy: s.context.completedBy,
+  };
+}
+
+/** What the projection writes of a transfer now (status, version, deadlines, summary); the journal adds its lines. Pure. */
+export function transferReadModel(c: TransferCase) {
+  const legs = legViewsOf(c);
+  const leg = c.currentLeg();
+  const closed = c.life.closed();
+  return {
+    caseId: c.input.caseId,
+    status: c.life.status(),
+    version: c.life.version,
+    closed,
+    deadlines: transferDeadlines(
+      c.calendar.years,
+      c.input,
+      legs.find((l) => l.name === leg),
+      c.progress,
+      closed,
+    ),
+    allowedEvents: [],
+    summary: transferSummary({
+      input: c.input,
+      context: c.life.context,
+      assessment: c.assessment,
+      reconciliation: c.reconciliation,
+      progress: c.progress,
+      legs,
+      counterpartReference: c.counterpartReference,
+    }),
   };
 }
