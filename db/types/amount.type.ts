@@ -17,6 +17,14 @@ export class AmountType extends Type<Decimal | null | undefined, string | null |
     return 'string';
   }
 
+  /**
+   * What the entity holds is a Decimal, not the string it is compared as: without this, `em.assign` on a loaded row
+   * refuses a Decimal ("of type 'string'"), so replacing a dated parameter set answered 500 (found by the contract run).
+   */
+  override get runtimeType(): string {
+    return 'Decimal';
+  }
+
   override getColumnType(): string {
     return 'numeric(18,2)';
   }

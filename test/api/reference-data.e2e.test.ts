@@ -52,6 +52,12 @@ describe('reference data over HTTP: regions, dated parameters, employers', () =>
     expect((await parametersOn('2027-02-01')).body).toMatchObject({ effectiveFrom: '2027-01-01', averageMonthlyWage: '8300.00' });
     expect((await parametersOn('2026-12-31')).body).toMatchObject({ effectiveFrom: '2026-01-01', averageMonthlyWage: '7950.00' });
     expect(await auditActions(system, '330102:2027-01-01')).toEqual([{ action: 'parameters.recorded', actor_id: 'admin-1' }]);
+
+    // The same date again replaces the set (the row is loaded and its Decimal amounts assigned: once a 500).
+    const again = await system.call('PUT', '/v1/regions/330102/parameters/2027-01-01', { token: admin, body: { ...next, averageMonthlyWage: '8400.00' } });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect((await parametersOn('2027-02-01')).body).toMatchObject({ effectiveFrom: '2027-01-01', averageMonthlyWage: '8400.00' });
+    expect((await auditActions(system, '330102:2027-01-01')).map((a) => a.action)).toEqual(['parameters.recorded', 'parameters.replaced']);
   });
 
   it('a non-admin PUT → 403 and nothing is recorded; an admin of another region → 403 too', async () => {

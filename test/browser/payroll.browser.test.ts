@@ -25,7 +25,8 @@ describe('the payroll pages (chromium): holds, four-eyes approval, bank file and
   let reference: string;
 
   beforeAll(async () => {
-    workbench = await startWebWorkbench({ width: 1280, height: 1000 });
+    // A database of its own: a region's payroll gathers every entitlement of the region, and other files leave some.
+    workbench = await startWebWorkbench({ width: 1280, height: 1000 }, { ownDatabase: true });
     system = workbench.system;
     period = monthOf(system.clock.today());
     paid = await latePension(system.orm, REGION, period, { bank: 'ICBC', account: ACCOUNT });

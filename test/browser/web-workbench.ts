@@ -16,11 +16,11 @@ export interface WebWorkbench {
   close: () => Promise<void>;
 }
 
-export async function startWebWorkbench(defaultViewport = { width: 1280, height: 800 }): Promise<WebWorkbench> {
-  const system = await startSystem();
+export async function startWebWorkbench(defaultViewport = { width: 1280, height: 800 }, options: { ownDatabase?: boolean } = {}): Promise<WebWorkbench> {
+  const system = await startSystem(options);
   const web = await startApiServer({
     orm: system.orm,
-    temporal: { address: system.temporalAddress, namespace: 'default', taskQueue: system.taskQueue },
+    temporal: { address: system.temporalAddress, namespace: system.namespace, taskQueue: system.taskQueue },
     port: 0,
     jwtSecret: TEST_JWT_SECRET,
     devSignIn: true,

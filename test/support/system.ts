@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MemoryNoticeChannel } from '../../services/adapters/notice-channel.js';
 import { SpoolDirectoryTransferExchange } from '../../services/adapters/transfer-exchange.js';
@@ -31,6 +32,8 @@ export interface TestSystem {
   exchange: SpoolDirectoryTransferExchange;
   taskQueue: string;
   temporalAddress: string;
+  /** The Temporal namespace its worker and API use ('default', or one of its own with `ownDatabase`). */
+  namespace: string;
   /** A Temporal client on the same server, for tests that look at workflows themselves. */
   temporal: Client;
   /** The business clock the API and the activities use; expectations about "today" derive from it. */
@@ -74,15 +77,18 @@ export async function startSystem(options: { clock?: BusinessClock; ownDatabase?
   const notices = new MemoryNoticeChannel();
   const exchangeDir = mkdtempSync(join(tmpdir(), 'sis-exchange-'));
   const exchange = new SpoolDirectoryTransferExchange(exchangeDir);
-  const worker = await startWorker({ orm, temporalAddress, namespace: 'default', taskQueue, notices, housekeepingMs: 200, clock, exchange });
   const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection, namespace: 'default' });
+  // Case IDs come from business keys and a per-database count, so a database of its own needs a Temporal namespace
+  // of its own too: else its first payroll of a region and month is the workflow an earlier file already started.
+  const namespace = own ? await freshNamespace(connection) : 'default';
+  const worker = await startWorker({ orm, temporalAddress, namespace, taskQueue, notices, housekeepingMs: 200, clock, exchange });
+  const temporal = new Client({ connection, namespace });
   // Every answer and every API log line of the file is kept for the personal-data scan at close() (issue 15 point 4).
   const answers: RecordedAnswer[] = [];
   const logLines: string[] = [];
   const api = await startApiServer({
     orm,
-    temporal: { address: temporalAddress, namespace: 'default', taskQueue },
+    temporal: { address: temporalAddress, namespace, taskQueue },
     port: 0,
     jwtSecret: TEST_JWT_SECRET,
     log: (line) => (process.env.SIS_TEST_LOG ? console.error(line) : undefined, logLines.push(line)),
@@ -96,6 +102,7 @@ export async function startSystem(options: { clock?: BusinessClock; ownDatabase?
     exchange,
     taskQueue,
     temporalAddress,
+    namespace,
     temporal,
     clock,
     token: (claims) => signToken(TEST_JWT_SECRET, claims),
@@ -147,4 +154,19 @@ export async function startSystem(options: { clock?: BusinessClock; ownDatabase?
  */
 export function contextFor(system: Pick<TestSystem, 'orm' | 'cases' | 'clock'>, actor: Actor): CommandContext {
   return { em: system.orm.em.fork(), actor, ability: defineAbilityFor(actor), requestId: `test-${randomUUID()}`, clock: system.clock, workflows: system.cases };
+}
+
+/** A new namespace on the run's dev server, usable once it answers a describe (registration is asynchronous). */
+async function freshNamespace(connection: Connection): Promise<string> {
+  const namespace = `test-${randomUUID().slice(0, 8)}`;
+  await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await connection.workflowService.describeNamespace({ namespace });
+      return namespace;
+    } catch (error) {
+      if (attempt > 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
