@@ -1,6 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { Decimal } from 'decimal.js';
-import { AmountType } from '../types/amount.type.js';
+import { contributionLineColumns } from './contribution-line.entity.js';
 
 const p = defineEntity.properties;
 
@@ -17,17 +16,7 @@ export const ContributionLineStaging = defineEntity({
     batchId: p.uuid().primary(),
     lineNo: p.integer().primary(),
     citizenId: p.string().length(18),
-    name: p.string().length(50),
-    monthlyWage: p.type(AmountType).$type<Decimal>(),
-    base: p.type(AmountType).$type<Decimal>(),
-    pensionEmployer: p.type(AmountType).$type<Decimal>().nullable(),
-    pensionEmployee: p.type(AmountType).$type<Decimal>().nullable(),
-    medicalEmployer: p.type(AmountType).$type<Decimal>().nullable(),
-    medicalEmployee: p.type(AmountType).$type<Decimal>().nullable(),
-    unemploymentEmployer: p.type(AmountType).$type<Decimal>().nullable(),
-    unemploymentEmployee: p.type(AmountType).$type<Decimal>().nullable(),
-    workInjuryEmployer: p.type(AmountType).$type<Decimal>().nullable(),
-    total: p.type(AmountType).$type<Decimal>(),
+    ...contributionLineColumns(),
   },
 });
 export type IContributionLineStaging = InferEntity<typeof ContributionLineStaging>;

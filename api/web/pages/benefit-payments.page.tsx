@@ -2,6 +2,7 @@
 // hold explained in plain words (payroll-labels.ts) and the account masked as the API sends it. The API answers only
 // the caller's own lines; staff get its refusal here and follow lines on the payroll page.
 import { Hono } from 'hono';
+import type { presentOwnPayment } from '../../presenters/payroll.presenter.js';
 import { DataTable } from '../components/data-table.js';
 import { Answered } from '../components/notice-box.js';
 import { Layout } from '../layout.js';
@@ -9,18 +10,8 @@ import { callerFor, frameOf, sessionOrSignIn, type WebDeps } from '../page-conte
 import type { WebEnv } from '../web-env.js';
 import { benefitLabels, holdCodeLabels, lineKindLabels, payrollStatusLabels, payrollWords as w, wordOf } from './payroll-labels.js';
 
-interface OwnPayment {
-  period: string;
-  payroll: string;
-  benefit: string;
-  kind: string;
-  amount: string;
-  status: string;
-  holds: { code: string; reason: string }[];
-  bankCode: string | null;
-  bankAccount: string | null;
-  bankReason: { code: string; text: string | null } | null;
-}
+/** A line as the API answers it (the presenter's shape, declared once). */
+type OwnPayment = ReturnType<typeof presentOwnPayment>;
 
 /** The line's state as the citizen reads it; a held line is "held" until someone decides it. */
 const stateOf = (p: OwnPayment) => (p.holds.length > 0 && p.status === 'due' ? 'held' : p.status);

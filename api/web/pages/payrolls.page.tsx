@@ -3,6 +3,7 @@
 // commands (claim + complete), the supervisor approval (the payroll's approval task, four eyes as the API checks it),
 // the bank file (GET …/bank-file) and the bank return import (POST …/bank-returns) with its row report.
 import { Hono } from 'hono';
+import type { presentPayroll, presentPayrollSummary } from '../../presenters/payroll.presenter.js';
 import type { ApiAnswer, Problem } from '../api-client.js';
 import { DataTable } from '../components/data-table.js';
 import { Answered, EmptyLine, FlashNotice, type Flash } from '../components/notice-box.js';
@@ -12,37 +13,10 @@ import { callerFor, field, frameOf, sessionOrSignIn, type WebContext, type WebDe
 import type { Session, WebEnv } from '../web-env.js';
 import { benefitLabels, holdCodeLabels, holdOutcomeLabels, lineKindLabels, payrollStatusLabels, payrollWords as w, wordOf } from './payroll-labels.js';
 
-interface PayrollSummary {
-  caseId: string;
-  reference: string;
-  region: string;
-  period: string;
-  status: string;
-  startedBy: string;
-  approvedBy: string | null;
-  progress: { entitlementsSeen: number; entitlementsTotal: number; linesGathered: number; linesChecked: number; linesHeld: number };
-  totals: { due: string; held: string };
-}
-
-interface Line {
-  lineKey: string;
-  citizenId: string;
-  benefit: string;
-  kind: string;
-  amount: string;
-  status: string;
-  reasons: { code: string; reason: string }[];
-  taskId: string | null;
-  decidedBy: string | null;
-  bankReason: { code: string; text: string | null } | null;
-}
-
-interface PayrollView extends PayrollSummary {
-  lines: { status: string; count: number; amount: string }[];
-  banks: { bankCode: string; lines: number; total: string }[];
-  held: Line[];
-  failed: Line[];
-}
+// The page reads the API's own answers, so their types are the presenters' (one shape, declared once).
+type PayrollSummary = ReturnType<typeof presentPayrollSummary>;
+type PayrollView = ReturnType<typeof presentPayroll>;
+type Line = PayrollView['failed'][number];
 
 interface CaseTasks {
   tasks: { taskId: string; step: string; status: string; assignee: string | null }[];
