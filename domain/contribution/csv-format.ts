@@ -51,12 +51,14 @@ export function csvFaultOf(error: unknown): DeclarationIssue | null {
  * For files that are small or already in memory; large uploads go through the streaming reader. Pure.
  */
 export function readCsvText<R>(text: string, sink: CsvSink<R>): { result: R; fault: DeclarationIssue | null } {
+  const nul = text.indexOf('\u0000');
+  const counted = countingSink(sink);
   let fault: DeclarationIssue | null = null;
   try {
-    parse(text, {
+    parse(nul === -1 ? text : text.slice(0, text.lastIndexOf('\n', nul) + 1), {
       ...CSV_OPTIONS,
       on_record: (record: string[]) => {
-        sink.record(record);
+        counted.record(record);
         return null;
       },
     });
@@ -64,7 +66,36 @@ export function readCsvText<R>(text: string, sink: CsvSink<R>): { result: R; fau
     fault = csvFaultOf(error);
     if (fault === null) throw error;
   }
+  if (fault === null && nul !== -1) fault = nulFault(counted.records(), text.slice(0, nul).split('\n').length);
   return { result: sink.result(), fault };
+}
+
+/**
+ * The sink with a count of the records handed to it, so a fault found outside the parser can name its row the way
+ * csvFaultOf names the parser's.
+ */
+export function countingSink<R>(sink: CsvSink<R>): CsvSink<R> & { records(): number } {
+  let records = 0;
+  return {
+    record(cells) {
+      records += 1;
+      sink.record(cells);
+    },
+    result: () => sink.result(),
+    records: () => records,
+  };
+}
+
+/**
+ * A file holding U+0000 (a NUL byte: a binary or UTF-16 file, or a damaged one) is refused on the line that holds it:
+ * no stored text can carry that character (PostgreSQL refuses it), so reading on would only fail later at the write.
+ * The readers read the lines before it, as for any other fault; `recordsBefore` counts the header.
+ */
+export function nulFault(recordsBefore: number, line: number): DeclarationIssue {
+  return {
+    path: recordsBefore === 0 ? 'columns' : `rows[${recordsBefore - 1}]`,
+    message: `line ${line} holds the character U+0000 (a NUL byte), which no stored text can hold`,
+  };
 }
 
 /**

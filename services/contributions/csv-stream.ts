@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { CSV_OPTIONS, csvFaultOf, unquotedCsvReader, type CsvSink } from '../../domain/contribution/csv-format.js';
-import { decodedChunks, textEncodingOf, UNREADABLE_FILE_MESSAGE } from '../../domain/contribution/declaration-csv.js';
+import { countingSink, CSV_OPTIONS, csvFaultOf, nulFault, unquotedCsvReader, type CsvSink } from '../../domain/contribution/csv-format.js';
+import { decodedChunks, textEncodingOf, UNREADABLE_FILE_MESSAGE, type TextEncoding } from '../../domain/contribution/declaration-csv.js';
 import type { DeclarationIssue } from '../../domain/contribution/declaration.js';
 
 /** An upload read: the sink's result and a fault in the CSV, if any — or the bytes were not text at all. */
@@ -18,6 +18,17 @@ export type CsvUpload<R> = { ok: true; result: R; fault: DeclarationIssue | null
 export async function readCsvUpload<R>(bytes: Uint8Array, sink: CsvSink<R>): Promise<CsvUpload<R>> {
   const encoding = textEncodingOf(bytes);
   if (encoding === null) return { ok: false, issue: { path: 'file', message: UNREADABLE_FILE_MESSAGE } };
+  // A NUL byte is never part of a UTF-8 or GBK character: the lines before it are read, then its line is the fault.
+  const nul = bytes.indexOf(0);
+  if (nul === -1) return readCsvBytes(bytes, encoding, sink);
+  const counted = countingSink(sink);
+  const before = await readCsvBytes(bytes.subarray(0, bytes.lastIndexOf(0x0a, nul) + 1), encoding, counted);
+  if (!before.ok || before.fault !== null) return before;
+  const line = bytes.subarray(0, nul).reduce((lines, byte) => (byte === 0x0a ? lines + 1 : lines), 1);
+  return { ok: true, result: before.result, fault: nulFault(counted.records(), line) };
+}
+
+async function readCsvBytes<R>(bytes: Uint8Array, encoding: TextEncoding, sink: CsvSink<R>): Promise<CsvUpload<R>> {
   // Without a quote (0x22 is never part of a multi-byte UTF-8 or GBK character) a record is a line: read by the
   // splitter that gives the parser's records five times faster (issue 16), and no CSV fault is possible.
   if (bytes.indexOf(0x22) === -1) {

@@ -151,6 +151,13 @@ describe('medical expense declarations: list import, declaration, four-eyes appr
     });
     expect(late.status).toBe(400);
     expect(late.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'serviceTo' })]));
+
+    // PostgreSQL text and jsonb cannot hold U+0000: the contract run once sent one inside an invoice number and got 500.
+    const nul = declaration();
+    nul.invoices[0]!.invoiceNo = 'A\u0000B';
+    const withNul = await system.call('POST', '/v1/medical-expense-declarations', { token: employer, body: nul });
+    expect(withNul.status).toBe(400);
+    expect(withNul.body.errors).toEqual([expect.objectContaining({ path: 'invoices.0.invoiceNo', message: expect.stringContaining('U+0000') })]);
     expect(await casesOf(serviceman.citizenId)).toBe(before);
     expect(await casesOf(cadre.citizenId)).toBe(0);
   });

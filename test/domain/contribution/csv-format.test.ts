@@ -48,6 +48,16 @@ describe('CSV files are read by RFC 4180 (csv-parse; docs/contributions.md)', ()
     expect(records('a,b\n1,x"y\n').fault).toMatchObject({ path: 'rows[0]', message: expect.stringContaining('unquoted cell') });
     expect(records('"a,b\n').fault).toMatchObject({ path: 'columns' });
   });
+
+  it('refuses a NUL character on the line that holds it, after reading the lines before (no stored text can hold U+0000)', () => {
+    const { seen, fault } = records('a,b\n1,2\n3,x\u0000y\n4,5\n');
+    expect(seen).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(fault).toEqual({ path: 'rows[1]', message: expect.stringContaining('line 3 holds the character U+0000') });
+    expect(records('a\u0000,b\n1,2\n').fault).toMatchObject({ path: 'columns', message: expect.stringContaining('line 1') });
+  });
 });
 
 describe('roster files (issue 3)', () => {

@@ -140,4 +140,21 @@ describe('roster import through COPY (issue 16)', () => {
     expect(await countRows(system, 'ledger_entry', code)).toBe(0);
     expect(await stagedRows()).toBe(0);
   });
+
+  it('refuses a file with a NUL byte in a name on that row, with quotes (the parser) or without (the line splitter), and writes nothing', async () => {
+    const { code, agent } = await newEmployer(system);
+    const quoted = roster(19).split('\r\n');
+    quoted[5_001] = quoted[5_001]!.replace(/^([^,]+),/, '$1,\u0000'); // rows[5000]
+    const unquoted = ['身份证号,姓名,月工资', ...[1, 2, 3].map((n) => `${citizenIdSequence('330106')()},名${n === 2 ? '\u0000' : ''},8000`)];
+    for (const [text, row] of [
+      [quoted.join('\r\n'), 'rows[5000]'],
+      [unquoted.join('\n'), 'rows[1]'],
+    ] as const) {
+      const outcome = await declareWageFile(contextFor(system, agent), { period: d.period(-1), file: new TextEncoder().encode(text) });
+      expect(outcome).toMatchObject({ ok: false, issues: [{ path: row, message: expect.stringContaining('U+0000') }] });
+    }
+    expect(await countRows(system, 'declaration', code)).toBe(0);
+    expect(await countRows(system, 'ledger_entry', code)).toBe(0);
+    expect(await stagedRows()).toBe(0);
+  });
 });
