@@ -33,6 +33,8 @@ export const PayrollLine = defineEntity({
     amount: p.type(AmountType).$type<Decimal>(),
     status: p.string().length(8).$type<PayrollLineStatus>(),
     holdReasons: p.json<{ code: string; reason: string }[]>().nullable(),
+    /** How the amount came about, line by line, when it is more than the entitlement's monthly amount (a back-pay, a difference); null otherwise. */
+    workings: p.json<string[]>().nullable(),
     taskId: p.uuid().nullable(),
     bankCode: p.string().length(32).nullable(),
     bankAccount: p.string().length(32).nullable(),

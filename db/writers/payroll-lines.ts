@@ -123,13 +123,14 @@ export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk):
         bc: l.bankCode,
         ba: l.bankAccount,
         p: l.payeeName,
+        w: l.workings,
       }));
       const [written] = await tx.execute<{ gathered: string; held: string; due_total: string | null; held_total: string | null }[]>(
         `with ins as (
            insert into payroll_line (line_key, payroll_id, entitlement_id, citizen_id, region, benefit, kind, period, months, amount, status,
-             hold_reasons, bank_code, bank_account, payee_name, attempt)
-           select x.k, ?, x.e, x.c, ?, x.b, x.n, ?, x.m, x.a, x.s, x.h, x.bc, x.ba, x.p, 1
-           from json_to_recordset(?::json) as x(k text, e uuid, c text, b text, n text, m int, a numeric, s text, h jsonb, bc text, ba text, p text)
+             hold_reasons, bank_code, bank_account, payee_name, workings, attempt)
+           select x.k, ?, x.e, x.c, ?, x.b, x.n, ?, x.m, x.a, x.s, x.h, x.bc, x.ba, x.p, x.w, 1
+           from json_to_recordset(?::json) as x(k text, e uuid, c text, b text, n text, m int, a numeric, s text, h jsonb, bc text, ba text, p text, w jsonb)
            on conflict (line_key) do nothing returning status, amount)
          select count(*) as gathered, count(*) filter (where status = 'held') as held,
            sum(amount) filter (where status = 'due') as due_total, sum(amount) filter (where status = 'held') as held_total from ins`,
