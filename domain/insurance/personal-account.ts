@@ -68,6 +68,19 @@ export function personalAccountStatement(
     const entry = byYear.get(year) ?? { sum: new Decimal(0), months: 0 };
     byYear.set(year, { sum: entry.sum.plus(m.contribution), months: entry.months + 1 });
   }
+  return statementOfYears(byYear, currentYear, policy);
+}
+
+/**
+ * The same statement from each year's credited total, for callers that hold totals per year rather than months (the
+ * transfer's account statement, computed from the old office's spans): one interest rule for the record and the
+ * transfer.
+ */
+export function statementOfYears(
+  byYear: ReadonlyMap<number, { sum: Decimal; months: number }>,
+  currentYear: number,
+  policy: PersonalAccountPolicy = DEFAULT_PERSONAL_ACCOUNT_POLICY,
+): PersonalAccountStatement {
   const workings: string[] = [];
   const years: AccountYear[] = [];
   const first = Math.min(...byYear.keys());

@@ -1,5 +1,7 @@
+import { Decimal } from 'decimal.js';
 import { Money, isRate } from '../money.js';
 import { DomainError } from '../errors.js';
+import { statementOfYears, type PersonalAccountPolicy as AccountInterestPolicy } from '../insurance/personal-account.js';
 import { calculatePersonalAccountTransfer, type AccountStatementLine, type PersonalAccountResult } from './personal-account.js';
 import { calculatePooledFundOfPeriods, type PooledFundResult, type WagePeriod, yearSegmentsOf } from './pooled-fund.js';
 import type { TransferAmounts } from './transfer-reconciliation.js';
@@ -17,6 +19,11 @@ export interface TransferAmountsInput {
   periods: readonly AccountPeriod[];
   /** The last month counted (an open record runs to it). */
   throughMonth: string;
+  /**
+   * Pension: the yearly 记账利率 the account is credited with (the `personal-account.policy` setting the insurance record
+   * reads). Absent — a case started before the transfer carried it — the account moves without credited interest.
+   */
+  accountInterest?: AccountInterestPolicy;
 }
 
 export interface CalculatedTransferAmounts {
@@ -32,24 +39,44 @@ export interface CalculatedTransferAmounts {
 
 /**
  * The personal account statement the old office's records give: per year, the individual contributions (the record's
- * monthly wage × months × the employee rate, rounded half-up to the fen per span) and no credited interest — the
- * interest rates credited each year (记账利率) are not held here, so the interest line is 0.00 and the workings say
- * so (rules §6.1, E3: "interest not computed"). Pure.
+ * monthly wage × months × the employee rate, rounded half-up to the fen per span) and, with `interest`, the yearly
+ * interest credited at that year's 记账利率 by the same rule the insurance record shows (domain/insurance/personal-
+ * account.ts: every year from the first contribution until the transfer's, a year without a configured rate and the
+ * transfer's own year credit nothing and say so). Without `interest` each interest line is 0.00 (rules §6.1, E3:
+ * "interest not computed"). Pure.
  * @throws DomainError INVALID_AMOUNT for a malformed rate; INVALID_DATE as {@link yearSegmentsOf}.
  */
-export function accountStatementOfPeriods(periods: readonly AccountPeriod[], throughMonth: string): AccountStatementLine[] {
+export function accountStatementOfPeriods(
+  periods: readonly AccountPeriod[],
+  throughMonth: string,
+  interest?: AccountInterestPolicy,
+): { lines: AccountStatementLine[]; workings: string[] } {
   periods.forEach((p, i) => {
     if (!isRate(p.employeeRate)) throw new DomainError('INVALID_AMOUNT', `"${p.employeeRate}" is not a rate`, { path: `periods[${i}].employeeRate` });
   });
-  const byYear = new Map<number, Money>();
+  const byYear = new Map<number, { sum: Decimal; months: number }>();
   for (const segment of yearSegmentsOf(periods, throughMonth)) {
     const rate = periods[segment.period]!.employeeRate;
     const contribution = segment.monthlyWage.applyRate(String(segment.months), 'HALF_UP_FEN').applyRate(rate, 'HALF_UP_FEN');
-    byYear.set(segment.year, (byYear.get(segment.year) ?? Money.zero()).plus(contribution));
+    const entry = byYear.get(segment.year) ?? { sum: new Decimal(0), months: 0 };
+    byYear.set(segment.year, { sum: entry.sum.plus(contribution.toString()), months: entry.months + segment.months });
   }
-  return [...byYear.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([year, individual]) => ({ year, individualContributions: individual.toString(), interest: '0.00' }));
+  if (interest === undefined || byYear.size === 0) {
+    return {
+      lines: [...byYear.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([year, entry]) => ({ year, individualContributions: entry.sum.toFixed(2), interest: '0.00' })),
+      workings: ['personal account: individual contributions from the records (wage × months × employee rate); credited interest is not on record here (0.00)'],
+    };
+  }
+  const statement = statementOfYears(byYear, Number(throughMonth.slice(0, 4)), interest);
+  return {
+    lines: statement.years.map((y) => ({ year: y.year, individualContributions: y.contributions, interest: y.interest })),
+    workings: [
+      'personal account: individual contributions from the records (wage × months × employee rate) with the yearly interest credited (记账利率, 社会保险法 art. 14)',
+      ...statement.workings,
+    ],
+  };
 }
 
 /**
@@ -65,8 +92,8 @@ export function transferAmountsOf(input: TransferAmountsInput, policy: TransferP
   const asOfYear = Number(throughMonth.slice(0, 4));
   if (insurance === 'pension') {
     const pooled = calculatePooledFundOfPeriods({ periods, throughMonth }, policy.pooledFund);
-    const statement = accountStatementOfPeriods(periods, throughMonth);
-    const personal = calculatePersonalAccountTransfer({ statement, asOfYear }, policy.personalAccount);
+    const statement = accountStatementOfPeriods(periods, throughMonth, input.accountInterest);
+    const personal = calculatePersonalAccountTransfer({ statement: statement.lines, asOfYear }, policy.personalAccount);
     return {
       amounts: { pooledFund: pooled.pooledFund, personalAccount: personal.transferAmount },
       pooledFund: pooled,
@@ -74,13 +101,14 @@ export function transferAmountsOf(input: TransferAmountsInput, policy: TransferP
       months,
       workings: [
         ...pooled.workings,
-        'personal account: individual contributions from the records (wage × months × employee rate); credited interest is not on record here (0.00)',
+        ...statement.workings,
         ...personal.workings,
       ],
     };
   }
   if (insurance === 'medical') {
-    const statement = accountStatementOfPeriods(periods, throughMonth);
+    // A medical account earns no 记账利率 (医保办发〔2021〕43号 moves the balance): contributions only.
+    const statement = accountStatementOfPeriods(periods, throughMonth).lines;
     const balance = Money.sum(statement.map((line) => Money.of(line.individualContributions)));
     return {
       amounts: { pooledFund: '0.00', personalAccount: balance.toString() },

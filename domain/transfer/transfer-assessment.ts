@@ -1,3 +1,4 @@
+import type { PersonalAccountPolicy } from '../insurance/personal-account.js';
 import { addMonths } from '../calendar/local-date.js';
 import { parseCitizenId } from '../identity/citizen-id.js';
 import { monthsBetweenInclusive } from '../insurance/insurance-history.js';
@@ -36,6 +37,8 @@ export interface TransferAssessmentInput {
   pensionSpans: readonly { poolingArea: string; startMonth: string; endMonth: string | null }[];
   /** The new pooling area's open records by insurance (this system runs the new office). */
   newAreaRecords: readonly { insurance: string; startMonth: string }[];
+  /** The yearly 记账利率 credited to a pension account the old office's records give (transfer-amounts.ts). */
+  accountInterest?: PersonalAccountPolicy;
 }
 
 /** Everything a transfer case shows besides its legs, each with its workings; null where it does not apply (yet). */
@@ -75,7 +78,10 @@ export function assessTransfer(input: TransferAssessmentInput): TransferAssessme
   let oldYears: { poolingArea: string; months: number; lastMonth: string } | null = null;
   let lastCoveredMonth: string | null = null;
   if (input.oldPeriods !== null) {
-    const calculated = transferAmountsOf({ insurance: app.insurance, periods: input.oldPeriods, throughMonth }, policy);
+    const calculated = transferAmountsOf(
+      { insurance: app.insurance, periods: input.oldPeriods, throughMonth, ...(input.accountInterest && { accountInterest: input.accountInterest }) },
+      policy,
+    );
     amounts = calculated.amounts;
     months = calculated.months;
     amountWorkings = calculated.workings;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { listServedRegions } from '../../db/queries/region.query.js';
-import { loadTransferPolicy } from '../../db/queries/settings.query.js';
+import { loadPersonalAccountPolicy, loadTransferPolicy } from '../../db/queries/settings.query.js';
 import { caseOfTransferId, transferRegionOf } from '../../db/queries/transfer.query.js';
 import { businessKeyOf, caseIdFor, registerCase } from '../../db/writers/case-intake.js';
 import { markExchangeMessageHandled, recordExchangeMessage, unhandledInboundMessages } from '../../db/writers/transfers.js';
@@ -127,6 +127,7 @@ async function openOutboundTransfer(ctx: PlatformContext, m: TransferRequestMess
     platform: { transferId: m.transferId, counterpartReference: m.from.reference },
     submittedBy: { id: 'platform', role: 'system' },
     policy: await loadTransferPolicy(ctx.em),
+    accountInterest: await loadPersonalAccountPolicy(ctx.em),
   };
   await ctx.workflows.startTransfer(input);
   return row.caseId;

@@ -1,7 +1,8 @@
 import { caseSubjectOf, type CaseRow } from '../../db/queries/case.query.js';
-import { loadTransferPolicy } from '../../db/queries/settings.query.js';
+import { loadPersonalAccountPolicy, loadTransferPolicy } from '../../db/queries/settings.query.js';
 import { transferDoorFacts, transferRegionOf } from '../../db/queries/transfer.query.js';
 import { businessKeyOf, caseIdFor, registerCase } from '../../db/writers/case-intake.js';
+import type { PersonalAccountPolicy } from '../../domain/insurance/personal-account.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { DomainError, invalidInput, refused, type InputIssue } from '../../domain/errors.js';
 import { checkTransferEligibility, type TransferRefusalCode } from '../../domain/transfer/transfer-eligibility.js';
@@ -52,6 +53,7 @@ export async function startTransfer(ctx: CommandContext, request: TransferReques
   }
   const businessKey = businessKeyOf('transfer', request.citizenId, request.insurance, from.poolingArea, to.poolingArea);
   const policy = await loadTransferPolicy(em);
+  const accountInterest = await loadPersonalAccountPolicy(em);
   const facts = await transferDoorFacts(em, {
     citizenId: request.citizenId,
     insurance: request.insurance,
@@ -66,7 +68,7 @@ export async function startTransfer(ctx: CommandContext, request: TransferReques
   if (existing) {
     // The same transfer asked for again: the same case. Someone else's open case: say so without showing it.
     if (!may(ctx, 'read', 'Case', caseSubjectOf(existing))) throw new DomainError('NOT_ALLOWED_NOW', 'a transfer of this relationship is already open');
-    if (existing.closedAt === null) await ctx.workflows.startTransfer(inputOf(existing, request, from, to, facts.person?.name ?? null, policy, actor));
+    if (existing.closedAt === null) await ctx.workflows.startTransfer(inputOf(existing, request, from, to, facts.person?.name ?? null, { policy, accountInterest }, actor));
     return existing;
   }
 
@@ -107,7 +109,7 @@ export async function startTransfer(ctx: CommandContext, request: TransferReques
     now: ctx.clock.now(),
   });
   // Always (re)start: if the first attempt wrote the row but never reached Temporal, the retry finishes the job.
-  await ctx.workflows.startTransfer(inputOf(row, request, from, to, facts.person?.name ?? null, policy, actor));
+  await ctx.workflows.startTransfer(inputOf(row, request, from, to, facts.person?.name ?? null, { policy, accountInterest }, actor));
   return row;
 }
 
@@ -128,7 +130,7 @@ function inputOf(
   from: { code: string; served: boolean; poolingArea: string },
   to: { code: string; served: boolean; poolingArea: string },
   personName: string | null,
-  policy: Awaited<ReturnType<typeof loadTransferPolicy>>,
+  { policy, accountInterest }: { policy: Awaited<ReturnType<typeof loadTransferPolicy>>; accountInterest: PersonalAccountPolicy },
   actor: CommandContext['actor'],
 ) {
   const role: TransferRole = from.served ? 'both' : 'new';
@@ -156,5 +158,6 @@ function inputOf(
     platform: { transferId: row.reference, counterpartReference: null },
     submittedBy: { id: actor.id, role: actor.role },
     policy,
+    accountInterest,
   };
 }

@@ -3,6 +3,9 @@
 // routes. Not a test file itself (no `.test.ts`).
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { monthOf } from '../../domain/calendar/local-date.js';
+import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../domain/insurance/personal-account.js';
+import { transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
 import { enrollmentBody } from '../support/factories.js';
 import type { TestSystem } from '../support/system.js';
 
@@ -22,6 +25,18 @@ export const E3_SPANS: [string, string, string][] = [
   ['2018-01', '2018-12', '6000.00'],
   ['2019-01', '2019-06', '6500.00'],
 ];
+
+/**
+ * What the E3 history moves when this system runs the old office: E3's 62 136.00 pooled fund, and the personal account
+ * of 41 424.00 contributions with the yearly 记账利率 credited up to `today`'s year (rules §5.1; the rates are the
+ * default `personal-account.policy`, which these tests do not change). Derived at run time: next year adds a year of
+ * interest.
+ */
+export function e3AmountsAsOldOffice(today: string): { pooledFund: string; personalAccount: string } {
+  const periods = E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' }));
+  const amounts = transferAmountsOf({ insurance: 'pension', periods, throughMonth: monthOf(today), accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY }).amounts;
+  return amounts;
+}
 
 /**
  * The Hangzhou office's records of a person who worked there 2010-01 to 2019-06 (E3) and left: one pension record per

@@ -8,7 +8,7 @@ import { E3_AMOUNTS, FakeCounterpartAgency } from '../support/fake-counterpart.j
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 import { writtenRows } from './review-fixture.js';
-import { decideLeg, e3HistoryInHangzhou, enrolled, pensionRecords, transferIn, type TransferBody } from './transfer-fixture.js';
+import { decideLeg, e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, pensionRecords, transferIn, type TransferBody } from './transfer-fixture.js';
 
 const NANJING = { poolingArea: '320100', region: '320102' };
 
@@ -41,7 +41,12 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const { reference, caseId } = started.body as { reference: string; caseId: string };
 
     const opened = await transferIn(system, person, reference, 'acceptanceLetter');
-    expect(opened.amounts).toEqual(E3_AMOUNTS);
+    // The pooled fund as E3; the personal account with its credited interest, more than E3's bare contributions.
+    const moved = e3AmountsAsOldOffice(system.clock.today());
+    expect(opened.amounts).toEqual(moved);
+    expect(moved.pooledFund).toBe(E3_AMOUNTS.pooledFund);
+    expect(Number(moved.personalAccount)).toBeGreaterThan(Number(E3_AMOUNTS.personalAccount));
+    expect(opened.amountWorkings).toEqual(expect.arrayContaining([expect.stringContaining('记账利率')]));
     expect(opened.pensionPaymentPlace).toMatchObject({ rule: 'RELATIONSHIP_IN_HUKOU_PROVINCE' });
     expect(opened.legs.map((l) => [l.name, l.office, l.region, l.status, l.unit])).toEqual([
       ['acceptanceLetter', 'new', '330212', 'open', 'working'],
@@ -66,9 +71,9 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     expect(done.reconciliation).toMatchObject({ balanced: true });
     expect(done.ledger.map((l) => [l.side, l.fund, l.poolingArea, l.amount])).toEqual([
       ['out', 'pooledFund', '330100', '62136.00'],
-      ['out', 'personalAccount', '330100', '41424.00'],
+      ['out', 'personalAccount', '330100', moved.personalAccount],
       ['in', 'pooledFund', '330200', '62136.00'],
-      ['in', 'personalAccount', '330200', '41424.00'],
+      ['in', 'personalAccount', '330200', moved.personalAccount],
     ]);
     const records = await pensionRecords(system, id);
     expect(records.filter((r) => r.status === 'active').map((r) => r.region)).toEqual(['330212']);
@@ -225,7 +230,7 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
         return row?.status === 'completed' ? true : undefined;
       }, 30_000);
       expect(agency.received.map((m) => m.type)).toEqual(['TRANSFER_OUT']);
-      expect(agency.received[0]).toMatchObject({ amounts: E3_AMOUNTS, months: 114 });
+      expect(agency.received[0]).toMatchObject({ amounts: e3AmountsAsOldOffice(system.clock.today()), months: 114 });
       const records = await pensionRecords(system, id);
       expect(records.every((r) => r.transferred_by_case === caseId)).toBe(true);
     } finally {

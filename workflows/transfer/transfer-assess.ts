@@ -20,5 +20,6 @@ export function assessNow(c: Pick<TransferCase, 'input' | 'facts' | 'counterpart
     counterpart: c.counterpart,
     pensionSpans: c.facts.pensionSpans,
     newAreaRecords,
+    ...(c.input.accountInterest && { accountInterest: c.input.accountInterest }),
   });
 }

@@ -1,4 +1,5 @@
 import * as wf from '@temporalio/workflow';
+import type { PersonalAccountPolicy } from '../../domain/insurance/personal-account.js';
 import type { ExchangeMessage } from '../../domain/transfer/exchange-message.js';
 import type { TransferApplication } from '../../domain/transfer/transfer-application.js';
 import type { TransferRole } from '../../domain/transfer/transfer.machine.js';
@@ -19,6 +20,12 @@ export interface TransferInput {
   platform: { transferId: string; counterpartReference: string | null };
   submittedBy: { id: string; role: string };
   policy: TransferPolicy;
+  /**
+   * The yearly 记账利率 the personal account is credited with (the `personal-account.policy` setting, as the insurance
+   * record reads it). Absent in cases started before it was carried: their account moves without credited interest,
+   * as it did, so a replayed history computes what it computed.
+   */
+  accountInterest?: PersonalAccountPolicy;
 }
 
 /** A platform message for this transfer reached the case (services/transfers/receive-platform-messages.ts). */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calculatePooledFundOfPeriods, yearSegmentsOf } from '../../../domain/transfer/pooled-fund.js';
+import { Decimal } from 'decimal.js';
+import { DEFAULT_PERSONAL_ACCOUNT_POLICY, personalAccountStatement } from '../../../domain/insurance/personal-account.js';
 import { accountStatementOfPeriods, type AccountPeriod, transferAmountsOf } from '../../../domain/transfer/transfer-amounts.js';
 import { DEFAULT_TRANSFER_POLICY, transferPolicyWith } from '../../../domain/transfer/transfer-policy.js';
 import { expectDomainError } from './domain-error.js';
@@ -70,10 +72,38 @@ describe('transfer amounts from the old office’s records', () => {
     );
   });
 
-  it('credits the personal account statement with wage × months × the employee rate, and no interest it does not hold', () => {
-    expect(accountStatementOfPeriods([{ startMonth: '2025-07', endMonth: '2025-12', monthlyWage: '8000.00', employeeRate: '0.08' }], '2026-11')).toEqual([
+  it('credits the personal account statement with wage × months × the employee rate, and no interest without the rates', () => {
+    expect(accountStatementOfPeriods([{ startMonth: '2025-07', endMonth: '2025-12', monthlyWage: '8000.00', employeeRate: '0.08' }], '2026-11').lines).toEqual([
       { year: 2025, individualContributions: '3840.00', interest: '0.00' },
     ]);
+  });
+
+  it('credits the yearly 记账利率 by the insurance record’s rule, and the whole account moves with its interest (§5.1, §6.1, E3 with interest)', () => {
+    const statement = accountStatementOfPeriods(E3_RECORDS, '2026-11', DEFAULT_PERSONAL_ACCOUNT_POLICY);
+    const year = (y: number) => statement.lines.find((l) => l.year === y)!;
+    // 2010–2015 have no configured rate: 22 176.00 of contributions, no interest.
+    expect(year(2015)).toEqual({ year: 2015, individualContributions: '4608.00', interest: '0.00' });
+    expect(statement.workings).toContain('2015: no 记账利率 configured for the year — no interest credited yet');
+    // 2016: 22 176.00 × 0.0831 + 4 992.00 × 0.0831 × 0.5415 = 1 842.83 + 224.63 = 2 067.46.
+    expect(year(2016)).toEqual({ year: 2016, individualContributions: '4992.00', interest: '2067.46' });
+    // Years without contributions still earn on their opening balance; the transfer's own year is not over.
+    expect(year(2023)).toMatchObject({ individualContributions: '0.00' });
+    expect(Number(year(2023).interest)).toBeGreaterThan(0);
+    expect(year(2026)).toEqual({ year: 2026, individualContributions: '0.00', interest: '0.00' });
+
+    const r = transferAmountsOf({ insurance: 'pension', periods: E3_RECORDS, throughMonth: '2026-11', accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY });
+    const interest = statement.lines.reduce((sum, l) => sum.plus(l.interest), new Decimal(0));
+    expect(r.amounts).toEqual({ pooledFund: '62136.00', personalAccount: new Decimal('41424.00').plus(interest).toFixed(2) });
+    expect(personalAccountStatement([], 2026).balance).toBe('0.00');
+  });
+
+  it('gives the same interest as the insurance record for the same credits (one rule, §5.1)', () => {
+    const periods: AccountPeriod[] = [{ startMonth: '2021-01', endMonth: '2023-12', monthlyWage: '6000.00', employeeRate: '0.08' }];
+    const months = [];
+    for (let y = 2021; y <= 2023; y += 1) for (let m = 1; m <= 12; m += 1) months.push({ month: `${y}-${String(m).padStart(2, '0')}`, contribution: '480.00' });
+    const record = personalAccountStatement(months, 2026);
+    const statement = accountStatementOfPeriods(periods, '2026-05', DEFAULT_PERSONAL_ACCOUNT_POLICY);
+    expect(statement.lines.map((l) => l.interest)).toEqual(record.years.map((y) => y.interest));
   });
 
   it('moves the medical personal-account balance and no pooled fund (§6.2, 医保办发〔2021〕43号)', () => {
