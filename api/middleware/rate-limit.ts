@@ -1,7 +1,8 @@
 // Rate limits (issue 15 point 5; docs/api.md promises 429): sign-in attempts per client address, token use
-// (authenticated requests) and writes per user, each per minute and configurable (docs/operations.md "Rate limits").
-// Counted in memory by rate-limiter-flexible, so each API replica counts its own requests: behind a load balancer
-// with N replicas a user gets at most N times the limit.
+// (authenticated requests) and writes per user, each per minute and configurable (docs/operations.md "Rate limits"),
+// and the public routes (the guide, certificate checks: issue 14) per client address. Counted in memory by
+// rate-limiter-flexible, so each API replica counts its own requests: behind a load balancer with N replicas a caller
+// gets at most N times the limit.
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -25,10 +26,10 @@ interface Limiter {
   spent(key: string): Promise<number | null>;
 }
 
-/** A per-minute budget per key. */
-function perMinute(points: number): Limiter | null {
+/** A budget of `points` per key and window (a minute unless said). */
+function perMinute(points: number, windowSeconds = 60): Limiter | null {
   if (points === 0) return null;
-  const limiter = new RateLimiterMemory({ points, duration: 60 });
+  const limiter = new RateLimiterMemory({ points, duration: windowSeconds });
   return {
     consume: async (key) =>
       limiter.consume(key).then(
@@ -53,13 +54,36 @@ function tooMany(c: Context, what: string, waitMs: number): Response {
   return response;
 }
 
+const IN_PROCESS = 'in-process';
+
 /** The client's address: the socket's peer (in-process calls from the web pages have none and share one budget). */
 function clientAddress(c: Context): string {
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    return getConnInfo(c).remote.address ?? IN_PROCESS;
   } catch {
-    return 'in-process';
+    return IN_PROCESS;
   }
+}
+
+/** A public route's limit: requests per window and client address. */
+export interface PublicRateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * The limit of a public route, for anonymous callers counted by address. A call without a socket is the app's own
+ * pages calling the API in process (api/web/api-client.ts): not counted here, because the page route it serves is
+ * limited itself. Behind a proxy every client shares the proxy's address: set the limit for that, or limit at the proxy.
+ */
+export function publicRateLimit({ limit, windowSeconds }: PublicRateLimit): MiddlewareHandler {
+  const budget = perMinute(limit, windowSeconds);
+  return createMiddleware(async (c, next) => {
+    const address = clientAddress(c);
+    const wait = budget && address !== IN_PROCESS ? await budget.consume(address) : null;
+    if (wait !== null) return tooMany(c, `requests from your address (at most ${limit} in ${windowSeconds} s)`, wait);
+    await next();
+  });
 }
 
 /**

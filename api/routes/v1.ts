@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createMiddleware } from 'hono/factory';
-import { rateLimit, type RateLimitOptions } from '../middleware/public-rate-limit.js';
+import { publicRateLimit, type PublicRateLimit } from '../middleware/rate-limit.js';
 import type { PublicEnv } from '../public-env.js';
 import { AttachmentStore } from '../../services/adapters/attachment-store.js';
 import type { AppEnv } from '../env.js';
@@ -84,9 +84,9 @@ export interface PublicRouteOptions {
   orm: MikroORM;
   clock: BusinessClock;
   /** Per client address (default 120 a minute for the guide). */
-  guideLimit?: RateLimitOptions;
+  guideLimit?: PublicRateLimit;
   /** Per client address (default 20 a minute): few enough that guessing a verification code is hopeless. */
-  certificateCheckLimit?: RateLimitOptions;
+  certificateCheckLimit?: PublicRateLimit;
 }
 
 /**
@@ -99,8 +99,8 @@ export function mountPublicV1(pub: OpenAPIHono<PublicEnv>, options: PublicRouteO
     c.set('clock', options.clock);
     await next();
   });
-  pub.use('/guide', rateLimit(options.guideLimit ?? { limit: 120, windowMs: 60_000 }), context);
-  pub.use('/certificates/*', rateLimit(options.certificateCheckLimit ?? { limit: 20, windowMs: 60_000 }), context);
+  pub.use('/guide', publicRateLimit(options.guideLimit ?? { limit: 120, windowSeconds: 60 }), context);
+  pub.use('/certificates/*', publicRateLimit(options.certificateCheckLimit ?? { limit: 20, windowSeconds: 60 }), context);
   pub.route('/', guideRoutes());
   pub.route('/', certificateCheckRoutes());
 }

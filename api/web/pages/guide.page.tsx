@@ -2,7 +2,7 @@
 // page, so it prints exactly what the API answers. Printable: the print stylesheet drops the chrome and the search.
 import { Hono } from 'hono';
 import type { GuideProcedure } from '../../../services/guide/read-guide.js';
-import { rateLimit } from '../../middleware/public-rate-limit.js';
+import { publicRateLimit } from '../../middleware/rate-limit.js';
 import { unitText } from '../../../domain/guide/guide.js';
 import { Layout } from '../layout.js';
 import { frameOf, type WebDeps } from '../page-context.js';
@@ -15,7 +15,7 @@ interface GuideAnswer {
 }
 
 export const guidePages = (deps: WebDeps) =>
-  new Hono<WebEnv>().get('/guide', rateLimit({ limit: 120, windowMs: 60_000 }), async (c) => {
+  new Hono<WebEnv>().get('/guide', publicRateLimit({ limit: 120, windowSeconds: 60 }), async (c) => {
     const { t } = c.var;
     const q = (c.req.query('q') ?? '').slice(0, 100);
     const response = await deps.api.request(`/v1/guide${q ? `?q=${encodeURIComponent(q)}` : ''}`, { headers: { accept: 'application/json' } });

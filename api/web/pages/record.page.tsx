@@ -1,7 +1,7 @@
 // 个人权益记录: the signed-in citizen's record (GET /v1/persons/{id}/record) and the 参保证明 download (POST
 // …/certificates, streamed back as the PDF); and 证明核验, the public check of a certificate's code.
 import { Hono } from 'hono';
-import { rateLimit } from '../../middleware/public-rate-limit.js';
+import { publicRateLimit } from '../../middleware/rate-limit.js';
 import { Csrf, Layout } from '../layout.js';
 import { callerFor, field, frameOf, sessionOrSignIn, type WebDeps } from '../page-context.js';
 import { Answered } from '../components/notice-box.js';
@@ -145,7 +145,7 @@ export const recordPages = (deps: WebDeps) =>
         'x-verification-code': response.headers.get('x-verification-code') ?? '',
       });
     })
-    .get('/verify', rateLimit({ limit: 20, windowMs: 60_000 }), async (c) => {
+    .get('/verify', publicRateLimit({ limit: 20, windowSeconds: 60 }), async (c) => {
       const code = (c.req.query('code') ?? '').trim().slice(0, 40);
       let result: { valid: boolean; maskedName: string | null } | null = null;
       if (code) {
