@@ -1,5 +1,6 @@
 // The HTTP app factory. Entry points (bin/api.ts, bin/dev.ts) and tests build it from explicit dependencies;
 // nothing here reads configuration or opens connections.
+import type { Tracer } from '@opentelemetry/api';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { requestId } from 'hono/request-id';
@@ -19,6 +20,7 @@ import { declareCommonAnswers, type OpenAPIDocument } from './openapi/common-ans
 import { methodNotAllowed, staticPathsFirst } from './openapi/method-not-allowed.js';
 import { problem, problemResponse } from './problem.js';
 import { defaultHook } from './validation.js';
+import { requestSpans } from './middleware/request-span.js';
 import { webRoutes, type WebOptions } from './web/web.routes.js';
 
 export type ReadinessChecks = { database: boolean; temporal: boolean };
@@ -41,6 +43,8 @@ export interface ApiDeps {
   rateLimits?: RateLimits;
   /** Prometheus figures served at /metrics (api/metrics/app-metrics.ts); left out, there is no /metrics. */
   metrics?: AppMetrics;
+  /** A span per request, the root of its trace (services/telemetry/tracing.ts); left out, nothing is traced. */
+  tracer?: Tracer;
 }
 
 const healthRoute = createRoute({
@@ -111,6 +115,7 @@ export function createApp(deps: ApiDeps) {
 
   if (deps.metrics) app.use(deps.metrics.timeRequests);
   app.use(requestId());
+  if (deps.tracer) app.use(requestSpans(deps.tracer));
   app.use(accessLog(log));
   app.use(secureHeaders({ contentSecurityPolicy }));
   app.use(limitBodies());

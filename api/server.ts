@@ -14,6 +14,7 @@ import { readPayrollFigures, readTaskFigures } from '../services/reports/operati
 import { temporalFigures } from '../services/temporal/temporal-figures.js';
 import { temporalCaseWorkflows } from '../services/temporal/temporal-case-workflows.js';
 import { systemClock, type BusinessClock } from '../services/business-clock.js';
+import type { Tracing } from '../services/telemetry/tracing.js';
 
 export interface ApiServerOptions {
   orm: MikroORM;
@@ -31,12 +32,14 @@ export interface ApiServerOptions {
   verifyToken?: TokenVerifier;
   /** 429 limits per minute; left out, nothing is limited (tests). */
   rateLimits?: RateLimits;
+  /** OpenTelemetry traces (services/telemetry/tracing.ts): request spans and the Temporal client's; left out, none. */
+  tracing?: Tracing;
 }
 
 /** Builds the app on real PostgreSQL and Temporal connections and listens; `close()` stops both. */
 export async function startApiServer(options: ApiServerOptions): Promise<{ url: string; cases: CaseWorkflows; close(): Promise<void> }> {
   const connection = await Connection.connect({ address: options.temporal.address });
-  const client = new Client({ connection, namespace: options.temporal.namespace });
+  const client = new Client({ connection, namespace: options.temporal.namespace, plugins: options.tracing ? [options.tracing.plugin] : [] });
   const cases = temporalCaseWorkflows(client, options.temporal.taskQueue);
   const clock = options.clock ?? systemClock;
   const metrics = createMetrics({
@@ -49,6 +52,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
     metrics,
     verifyToken: options.verifyToken ?? hs256Verifier(options.jwtSecret),
     rateLimits: options.rateLimits,
+    ...(options.tracing && { tracer: options.tracing.tracer }),
     ready: async () => ({
       database: await options.orm.isConnected(),
       temporal: await cases.ping().catch(() => false),

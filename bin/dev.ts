@@ -18,6 +18,7 @@ import { tokenVerifierFor } from '../api/auth/select-verifier.js';
 import { startEmbeddedPostgres } from './tools/embedded-postgres.js';
 import { startTemporalDevServer } from './tools/temporal-dev-server.js';
 import { startWorker } from './worker-runtime.js';
+import { tracingFromEnvironment } from '../services/telemetry/tracing.js';
 
 type Tag = 'dev' | 'postgres' | 'temporal' | 'db' | 'worker' | 'api';
 
@@ -165,11 +166,26 @@ try {
   say('db', 'reference data in place');
 
   const { namespace, taskQueue } = config.temporal;
+  // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/operations.md "Traces"); one provider for both parts.
+  const tracing = await step(
+    'worker',
+    async () => tracingFromEnvironment('dev'),
+    (started) => async () => started?.shutdown(),
+  );
   const noticeSpool = join(dataDir, 'notices', 'outbox.jsonl'); // what a letter/SMS service would pick up
   const exchange = new SpoolDirectoryTransferExchange(join(dataDir, 'transfer-exchange')); // the transfer platform's gateway
   await step(
     'worker',
-    () => startWorker({ orm, temporalAddress, namespace, taskQueue, notices: new SpoolFileNoticeChannel(noticeSpool), exchange, arrearsSweepSchedule: true }),
+    () => startWorker({
+        orm,
+        temporalAddress,
+        namespace,
+        taskQueue,
+        notices: new SpoolFileNoticeChannel(noticeSpool),
+        exchange,
+        arrearsSweepSchedule: true,
+        ...(tracing && { tracing }),
+      }),
     (started) => () => started.shutdown(),
   );
   say('worker', `polling task queue "${taskQueue}" in namespace "${namespace}" on ${temporalAddress}`);
@@ -187,6 +203,7 @@ try {
         rateLimits: config.rateLimits,
         devSignIn: config.demoSignIn,
         dataDir,
+        ...(tracing && { tracing }),
       }),
     (started) => () => started.close(),
   );

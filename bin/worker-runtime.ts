@@ -12,6 +12,7 @@ import { receivePlatformMessages } from '../services/transfers/receive-platform-
 import { dispatchPendingNotices } from '../services/notices/dispatch-notices.js';
 import { releaseExpiredLeases } from '../db/writers/task-store.js';
 import { systemClock, type BusinessClock } from '../services/business-clock.js';
+import type { Tracing } from '../services/telemetry/tracing.js';
 
 export interface WorkerOptions {
   orm: MikroORM;
@@ -32,6 +33,11 @@ export interface WorkerOptions {
    * instead of bundling `workflows/` again. Production images and the crash drill, which restarts workers often, use it.
    */
   workflowBundlePath?: string;
+  /**
+   * OpenTelemetry traces (services/telemetry/tracing.ts): activity and workflow spans joining the trace of the request
+   * that started the workflow. A bundle built ahead must include the workflow interceptor module itself.
+   */
+  tracing?: Tracing;
 }
 
 /**
@@ -62,6 +68,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
     taskQueue: options.taskQueue,
     ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath }),
     activities: createActivities({ orm: options.orm, notices: options.notices, clock, exchange }),
+    plugins: options.tracing ? [options.tracing.plugin] : [],
   });
   const running = worker.run();
   if (options.arrearsSweepSchedule) {

@@ -4,11 +4,14 @@ import { SpoolFileNoticeChannel } from '../services/adapters/notice-channel.js';
 import { SpoolDirectoryTransferExchange } from '../services/adapters/transfer-exchange.js';
 import { createOrm } from '../db/orm.js';
 import { loadConfig } from './config.js';
+import { tracingFromEnvironment } from '../services/telemetry/tracing.js';
 import { startWorker } from './worker-runtime.js';
 
 const config = loadConfig();
 if (!config.db.url || !config.temporal.address) throw new Error('bin/worker.ts needs DATABASE_URL and TEMPORAL_ADDRESS');
 const orm = await createOrm(config.db.url);
+// Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/operations.md "Traces").
+const tracing = tracingFromEnvironment('worker');
 const worker = await startWorker({
   orm,
   temporalAddress: config.temporal.address,
@@ -19,10 +22,12 @@ const worker = await startWorker({
   exchange: new SpoolDirectoryTransferExchange(join(config.dataDir, 'transfer-exchange')),
   arrearsSweepSchedule: true,
   workflowBundlePath: config.workflowBundlePath,
+  ...(tracing && { tracing }),
 });
 console.log(`[worker] polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
 const stop = async () => {
   await worker.shutdown();
+  await tracing?.shutdown();
   await orm.close();
   process.exit(0);
 };

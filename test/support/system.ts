@@ -1,3 +1,4 @@
+import type { Tracing } from '../../services/telemetry/tracing.js';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,7 +58,7 @@ export interface TestSystem {
  * run's server, dropped at close(): for a file whose requests are generated (the contract run), so that nothing an
  * earlier file left — a case whose workflow waits on that file's stopped task queue — answers for it.
  */
-export async function startSystem(options: { clock?: BusinessClock; ownDatabase?: boolean } = {}): Promise<TestSystem> {
+export async function startSystem(options: { clock?: BusinessClock; ownDatabase?: boolean; tracing?: Tracing } = {}): Promise<TestSystem> {
   const clock = options.clock ?? systemClock;
   const services = servicesForTest();
   const { temporalAddress } = services;
@@ -81,7 +82,7 @@ export async function startSystem(options: { clock?: BusinessClock; ownDatabase?
   // Case IDs come from business keys and a per-database count, so a database of its own needs a Temporal namespace
   // of its own too: else its first payroll of a region and month is the workflow an earlier file already started.
   const namespace = own ? await freshNamespace(connection) : 'default';
-  const worker = await startWorker({ orm, temporalAddress, namespace, taskQueue, notices, housekeepingMs: 200, clock, exchange });
+  const worker = await startWorker({ orm, temporalAddress, namespace, taskQueue, notices, housekeepingMs: 200, clock, exchange, ...(options.tracing && { tracing: options.tracing }) });
   const temporal = new Client({ connection, namespace });
   // Every answer and every API log line of the file is kept for the personal-data scan at close() (issue 15 point 4).
   const answers: RecordedAnswer[] = [];
@@ -93,6 +94,7 @@ export async function startSystem(options: { clock?: BusinessClock; ownDatabase?
     jwtSecret: TEST_JWT_SECRET,
     log: (line) => (process.env.SIS_TEST_LOG ? console.error(line) : undefined, logLines.push(line)),
     clock,
+    ...(options.tracing && { tracing: options.tracing }),
   });
   return {
     orm,
