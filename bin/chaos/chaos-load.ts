@@ -1,6 +1,8 @@
 // The mixed load of the crash drill: employers registering hires (on time, and late ones that a caseworker reviews),
-// citizens filing petitions that a caseworker accepts and answers — every request through the API, every decision a
-// claim and a completion of the real task. What the API acknowledged is written down for reconciliation.
+// citizens filing petitions that a caseworker accepts and answers, the agency's counter declaring 离休 cadres' medical
+// expenses that a caseworker reviews and a reviewer approves (four eyes, booked to the category's ledger and the payroll) —
+// every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
+// is written down for reconciliation.
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { systemClock } from '../../services/business-clock.js';
@@ -9,16 +11,24 @@ import { runPool } from '../bench/latency.js';
 import { EMPLOYER_330102 } from '../bench/register-hire.js';
 import type { RetryingClient } from './retrying-client.js';
 
-export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition';
+export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense';
 
 /** Where each kind of case ends when every decision the drill makes has been applied. */
-export const SETTLED_STATUS: Record<CaseKind, string> = { enrollment: 'insured', lateEnrollment: 'insured', petition: 'opinionIssued' };
+export const SETTLED_STATUS: Record<CaseKind, string> = {
+  enrollment: 'insured',
+  lateEnrollment: 'insured',
+  petition: 'opinionIssued',
+  medicalExpense: 'approved',
+};
 
-/** The decision the drill takes on each step it meets. */
-const DECISIONS: Record<string, { outcome: string; data?: Record<string, string> }> = {
+/** The decision the drill takes on each step it meets, and who takes it (a caseworker unless said). */
+const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>; by?: 'reviewer' }> = {
   'enrollment:review': { outcome: 'approve' },
   'petition:acceptance': { outcome: 'accept' },
   'petition:handling': { outcome: 'support', data: { facts: '已核实缴费记录', reasons: '缴费满三年', legalBasis: '《失业保险条例》第十七条' } },
+  'medicalExpense:review': { outcome: 'approve' },
+  // Four eyes: the approval is never the reviewer of the same declaration.
+  'medicalExpense:approval': { outcome: 'approve', by: 'reviewer' },
 };
 
 export interface Acknowledged {
@@ -45,9 +55,12 @@ export async function runMixedLoad(
 ): Promise<Acknowledged> {
   const employer = await system.token({ role: 'employer', sub: 'chaos-agent', employer: EMPLOYER_330102 });
   const caseworker = await system.token({ role: 'caseworker', sub: 'cw-chaos-1', region: '330102' });
+  const reviewer = await system.token({ role: 'reviewer', sub: 'rv-chaos-1', region: '330102' });
+  const counter = await system.token({ role: 'caseworker', sub: 'cw-chaos-counter', region: '330102' });
   const nextCitizenId = citizenIdSequence();
   const acknowledged: Acknowledged = { cases: new Map(), decisions: [], refusals: [] };
   const kinds = interleaved(options.counts);
+  const cadres = await listCadres(options.counts.medicalExpense ?? 0);
 
   await runPool(kinds.length, options.concurrency, async (index) => {
     const kind = kinds[index] ?? 'enrollment';
@@ -59,7 +72,35 @@ export async function runMixedLoad(
   });
   return acknowledged;
 
+  /** The 离休 cadres the declarations are for, on the eligibility list first (the organisation department's file). */
+  async function listCadres(count: number): Promise<string[]> {
+    if (count === 0) return [];
+    const ids = Array.from({ length: count }, () => nextCitizenId());
+    const admin = await system.token({ role: 'admin', sub: 'admin-chaos-1', region: '330102' });
+    const file = ['身份证号,姓名,类别,依据文件', ...ids.map((id) => `${id},离休干部,离休,浙组干〔1985〕12号`)].join('\n');
+    const imported = await client.send('POST', '/v1/eligibility-lists/imports', { token: admin, body: file, contentType: 'text/csv' });
+    if (imported.status !== 200) acknowledged.refusals.push(`eligibility list: ${imported.status} ${JSON.stringify(imported.body)}`);
+    return ids;
+  }
+
   async function openCase(kind: CaseKind): Promise<string | null> {
+    if (kind === 'medicalExpense') {
+      const citizenId = cadres.pop();
+      if (citizenId === undefined) return null;
+      const today = shanghaiDate(0, systemClock);
+      const body = {
+        category: 'lixiu',
+        citizenId,
+        region: '330102',
+        hospital: { code: 'H330102001', name: '浙江省人民医院' },
+        serviceFrom: shanghaiDate(-5, systemClock),
+        serviceTo: shanghaiDate(-2, systemClock),
+        invoices: [{ invoiceNo: `CH${randomUUID().slice(0, 12)}`, issuedOn: today, items: [{ description: '住院床位费', amount: '480.50' }] }],
+      };
+      // Declared at the agency's counter (the cadres' employer has no record of them here); a retry sends the same
+      // invoices, which find the same case.
+      return accepted(await client.send('POST', '/v1/medical-expense-declarations', { token: counter, body }), kind);
+    }
     const citizenId = nextCitizenId();
     if (kind === 'petition') {
       const token = await system.token({ role: 'citizen', sub: citizenId });
@@ -104,12 +145,13 @@ export async function runMixedLoad(
       if (state?.status === SETTLED_STATUS[kind]) return;
       const decision = state?.task_id && state.step ? DECISIONS[`${state.case_type}:${state.step}`] : undefined;
       if (state?.task_id && decision) {
-        const claimed = await client.send('POST', `/v1/tasks/${state.task_id}/claim`, { token: caseworker });
+        const decider = decision.by === 'reviewer' ? reviewer : caseworker;
+        const claimed = await client.send('POST', `/v1/tasks/${state.task_id}/claim`, { token: decider });
         // 409 on a retried claim that already went through is fine: the task is ours, the completion decides.
         if (claimed.status !== 200 && claimed.status !== 409)
           acknowledged.refusals.push(`claim ${state.task_id}: ${claimed.status} ${JSON.stringify(claimed.body)}`);
         const done = await client.send('POST', `/v1/tasks/${state.task_id}/complete`, {
-          token: caseworker,
+          token: decider,
           body: { outcome: decision.outcome, comment: '', data: decision.data ?? {} },
         });
         if (done.status === 200) acknowledged.decisions.push({ taskId: state.task_id, caseId, outcome: decision.outcome });

@@ -34,6 +34,9 @@ const DUPLICATE_QUERIES: Record<string, string> = {
   notices: `select case_id || ':' || kind as key from notice_outbox group by case_id, kind, recipient_id having count(*) > 1`,
   // Money booked twice for the same thing.
   ledgerEntries: `select dedupe_key as key from ledger_entry group by dedupe_key having count(*) > 1`,
+  // A medical expense booked twice to its category's ledger, or granted twice for the payroll.
+  medicalLedger: `select case_id as key from medical_ledger group by case_id having count(*) > 1`,
+  entitlements: `select case_id || ':' || benefit || ':' || kind as key from benefit_entitlement group by case_id, benefit, kind having count(*) > 1`,
 };
 
 export async function reconcile(system: { orm: MikroORM; temporal: Client }, acknowledged: Acknowledged): Promise<Reconciliation> {

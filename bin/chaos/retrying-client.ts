@@ -19,12 +19,13 @@ export class RetryingClient {
     private readonly options: { giveUpAfterMs: number; requestTimeoutMs: number },
   ) {}
 
-  async send(method: string, path: string, request: { token: string; body?: unknown; idempotencyKey?: string }): Promise<Answer> {
+  /** Sends JSON, or a file's text as it is with `contentType` (a CSV upload). */
+  async send(method: string, path: string, request: { token: string; body?: unknown; idempotencyKey?: string; contentType?: string }): Promise<Answer> {
     const deadline = Date.now() + this.options.giveUpAfterMs;
     const headers: Record<string, string> = { authorization: `Bearer ${request.token}` };
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
     if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
-    const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const payload = request.body === undefined ? undefined : request.contentType ? String(request.body) : JSON.stringify(request.body);
     for (let attempt = 1; ; attempt += 1) {
       try {
         const response = await fetch(`${this.url}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(this.options.requestTimeoutMs) });

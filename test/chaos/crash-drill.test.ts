@@ -9,7 +9,7 @@ describe('crash drill (API and worker as separate processes, SIGKILL while cases
     const lines: string[] = [];
     const result = await runCrashDrill({
       databaseUrl: inject('databaseUrl'),
-      counts: { enrollment: 4, lateEnrollment: 2, petition: 2 },
+      counts: { enrollment: 4, lateEnrollment: 2, petition: 2, medicalExpense: 2 },
       concurrency: 4,
       workerKillEveryMs: 3_000,
       workerKillEveryCases: 2,
@@ -18,9 +18,10 @@ describe('crash drill (API and worker as separate processes, SIGKILL while cases
     });
     expect(result.refusals).toEqual([]);
     expect(result.examples).toEqual([]);
-    expect(result).toMatchObject({ acknowledgedCases: 8, lost: 0, unapplied: 0, stuck: 0, failedWorkflows: 0, apiKills: 1 });
-    // 2 late registrations (one review each) and 2 petitions (acceptance and reply), plus any sampled on-time case.
-    expect(result.acknowledgedDecisions).toBeGreaterThanOrEqual(6);
+    expect(result).toMatchObject({ acknowledgedCases: 10, lost: 0, unapplied: 0, stuck: 0, failedWorkflows: 0, apiKills: 1 });
+    // 2 late registrations (one review each), 2 petitions (acceptance and reply) and 2 medical-expense declarations
+    // (review and a second person's approval), plus any sampled on-time case.
+    expect(result.acknowledgedDecisions).toBeGreaterThanOrEqual(10);
     expect(
       Object.values(result.duplicated).every((n) => n === 0),
       JSON.stringify(result.duplicated),
