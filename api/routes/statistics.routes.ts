@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { csvRows, CSV_HEADER, toCsv } from '../../domain/statistics/monthly-statistics.js';
+import { statisticsWorkbook, XLSX_TYPE } from '../presenters/statistics-workbook.js';
 import { readMonthlyStatistics } from '../../services/statistics/read-monthly-statistics.js';
 import type { AppEnv } from '../env.js';
 import { presentMonthlyStatistics } from '../presenters/statistics.presenter.js';
@@ -49,7 +50,10 @@ const monthlyRoute = createRoute({
       region: RegionCode.optional().openapi({ description: 'The caller’s region (default) or one below it' }),
       from: IsoMonth.optional().openapi({ description: 'First month; default eleven months before `to`' }),
       to: IsoMonth.optional().openapi({ description: 'Last month; default this month. At most 36 months in all' }),
-      format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv: one figure a row (also with Accept: text/csv)' }),
+      format: z
+        .enum(['json', 'csv', 'xlsx'])
+        .optional()
+        .openapi({ description: 'csv: one figure a row (also with Accept: text/csv); xlsx: the same rows as a spreadsheet (also with its Accept type)' }),
     }),
   },
   responses: {
@@ -57,6 +61,9 @@ const monthlyRoute = createRoute({
       content: {
         'application/json': { schema: MonthlyStatistics },
         'text/csv': { schema: z.string().openapi({ description: `UTF-8, header ${CSV_HEADER.join(',')}; money as decimal strings` }) },
+        [XLSX_TYPE]: {
+          schema: z.string().openapi({ type: 'string', format: 'binary', description: 'One sheet, the CSV’s rows; values as number cells (money with two places)' }),
+        },
       },
       description: 'The figures',
     },
@@ -71,9 +78,15 @@ export const statisticsRoutes = () =>
   new OpenAPIHono<AppEnv>().openapi(monthlyRoute, async (c) => {
     const { format, ...query } = c.req.valid('query');
     const report = await readMonthlyStatistics(c.var.ctx, query);
-    const wantsCsv = format === 'csv' || (format === undefined && (c.req.header('accept') ?? '').includes('text/csv'));
+    const accept = c.req.header('accept') ?? '';
+    const filename = `statistics-${report.region}-${report.from}-${report.to}`;
+    if (format === 'xlsx' || (format === undefined && accept.includes(XLSX_TYPE))) {
+      c.header('content-disposition', `attachment; filename="${filename}.xlsx"`);
+      return c.body(new Uint8Array(await statisticsWorkbook(report)), 200, { 'content-type': XLSX_TYPE });
+    }
+    const wantsCsv = format === 'csv' || (format === undefined && accept.includes('text/csv'));
     if (wantsCsv) {
-      c.header('content-disposition', `attachment; filename="statistics-${report.region}-${report.from}-${report.to}.csv"`);
+      c.header('content-disposition', `attachment; filename="${filename}.csv"`);
       return c.body(toCsv([[...CSV_HEADER], ...csvRows(report.months)]), 200, { 'content-type': 'text/csv; charset=utf-8' });
     }
     return c.json(presentMonthlyStatistics(report), 200);

@@ -95,7 +95,10 @@ export function fundOf(contributions: ContributionFigures, benefits: readonly Be
 /** The CSV header: one figure a row (long format), which every spreadsheet pivots. */
 export const CSV_HEADER = ['month', 'section', 'item', 'measure', 'value'] as const;
 
-/** The rows of the CSV, in the order of the JSON answer. Money as its decimal string, counts as integers. */
+/** The measures whose value is money (yuan, two places); every other measure is a count. */
+export const MONEY_MEASURES: ReadonlySet<string> = new Set(['billed', 'received', 'arrears', 'lateFees', 'paid', 'income', 'expenditure', 'net']);
+
+/** The rows of the CSV (and of the XLSX sheet), in the order of the JSON answer. Money as its decimal string, counts as integers. */
 export function csvRows(months: readonly MonthFigures[]): string[][] {
   const rows: string[][] = [];
   for (const m of months) {

@@ -4,6 +4,8 @@
 // region's rows never enter them. The run's database is shared with other test files, so every figure is compared
 // as the difference between a reading before and one after; the regions used (Ningbo's 海曙 330203 and 鄞州 330212)
 // are ones almost no other file writes to. Dates come from the business clock at run time (test/support/business-dates.ts).
+import { readSheet } from 'read-excel-file/node';
+import { XLSX_TYPE } from '../../api/presenters/statistics-workbook.js';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, monthOf } from '../../domain/calendar/local-date.js';
@@ -270,7 +272,26 @@ describe('statistics over HTTP (real PostgreSQL, Temporal, worker)', () => {
     // The OpenAPI document declares both answers and the refusals.
     const doc = (await system.call('GET', '/openapi.json')).body;
     const operation = doc.paths['/v1/statistics/monthly'].get;
-    expect(Object.keys(operation.responses['200'].content).sort()).toEqual(['application/json', 'text/csv']);
+    expect(Object.keys(operation.responses['200'].content).sort()).toEqual(['application/json', XLSX_TYPE, 'text/csv'].sort());
     expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['400', '401', '403']));
+  });
+
+  it('answers XLSX, one sheet with the CSV’s rows and the values as number cells (format=xlsx or its Accept type; issue 14 point 4)', async () => {
+    const headers = { authorization: `Bearer ${supervisor}` };
+    const csv = await (await fetch(`${system.url}/v1/statistics/monthly?from=${from}&to=${to}&format=csv`, { headers })).text();
+    const res = await fetch(`${system.url}/v1/statistics/monthly?from=${from}&to=${to}&format=xlsx`, { headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(XLSX_TYPE);
+    expect(res.headers.get('content-disposition')).toContain(`statistics-${HOME}-${from}-${to}.xlsx`);
+    const sheet = await readSheet(Buffer.from(await res.arrayBuffer()));
+    const [header, ...rows] = csv.trimEnd().split('\r\n').map((line) => line.split(','));
+    expect(sheet[0]).toEqual(header);
+    expect(sheet.slice(1)).toEqual(rows.map(([month, section, item, measure, value]) => [month, section, item, measure, Number(value)]));
+    expect(rows.length).toBeGreaterThan(0);
+    const accepted = await fetch(`${system.url}/v1/statistics/monthly?from=${from}&to=${to}`, { headers: { ...headers, accept: XLSX_TYPE } });
+    expect(accepted.headers.get('content-type')).toBe(XLSX_TYPE);
+    // Region scope holds for the spreadsheet as for JSON.
+    const elsewhere = await system.token({ role: 'supervisor', region: '330106', sub: 'sv-stat-xlsx' });
+    expect((await fetch(`${system.url}/v1/statistics/monthly?region=${HOME}&format=xlsx`, { headers: { authorization: `Bearer ${elsewhere}` } })).status).toBe(403);
   });
 });
