@@ -60,6 +60,7 @@ export async function creditedOrHeld(em: EntityManager, q: { ruleId: string; per
 export interface SubsidyLineRow {
   lineNo: number;
   citizenId: string;
+  name: string | null;
   amount: string;
   workings: string[];
   held: boolean;
@@ -67,11 +68,12 @@ export interface SubsidyLineRow {
 
 /** The persons of a declaration in the order declared. */
 export async function subsidyLinesOf(em: EntityManager, caseId: string): Promise<SubsidyLineRow[]> {
-  const rows = await em.execute<{ line_no: number; citizen_id: string; amount: string; workings: string[]; held: boolean }[]>(
-    'select line_no, citizen_id, amount::text as amount, workings, held from account_subsidy_line where case_id = ? order by line_no',
+  const rows = await em.execute<{ line_no: number; citizen_id: string; name: string | null; amount: string; workings: string[]; held: boolean }[]>(
+    `select l.line_no, l.citizen_id, p.name, l.amount::text as amount, l.workings, l.held
+       from account_subsidy_line l left join person p on p.citizen_id = l.citizen_id where l.case_id = ? order by l.line_no`,
     [caseId],
   );
-  return rows.map((r) => ({ lineNo: r.line_no, citizenId: r.citizen_id, amount: r.amount, workings: r.workings, held: r.held }));
+  return rows.map((r) => ({ lineNo: r.line_no, citizenId: r.citizen_id, name: r.name, amount: r.amount, workings: r.workings, held: r.held }));
 }
 
 export interface MedicalAccountRow {

@@ -26,7 +26,7 @@ export class AccountSubsidyCase extends DeclarationCase {
 
   protected async project(): Promise<void> {
     const own = this.tasks.deadline('stepDecision');
-    const { ruleId, period, basis, declaredOn, persons, total } = this.input;
+    const { ruleId, period, basis, declaredOn, persons, total, requestHash } = this.input;
     const ctx = this.life.context;
     await acts.projectCase({
       ...this.journal.take(),
@@ -43,6 +43,7 @@ export class AccountSubsidyCase extends DeclarationCase {
         declaredOn,
         persons,
         total,
+        requestHash,
         review: { reviewedBy: ctx.reviewedBy, approvedBy: ctx.approvedBy, returns: ctx.returns },
         decision: ctx.decision,
       },

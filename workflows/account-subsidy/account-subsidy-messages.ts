@@ -16,6 +16,8 @@ export interface AccountSubsidyInput {
   declaredOn: string;
   persons: number;
   total: string;
+  /** A hash of the request as sent: the same Idempotency-Key with another body is refused. */
+  requestHash: string;
   declaredBy: { id: string; role: string };
   /** The employer that declared it, or null when the agency did. */
   employerCreditCode: string | null;
