@@ -10,7 +10,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 
 /** GET /v1/account-subsidy-declarations/{reference}: the rule, period, each person's credit with its workings, the review. */
 export function presentAccountSubsidy(read: AccountSubsidyRead, actor: Actor) {
-  const { row, lines, timeline, unmasked } = read;
+  const { row, lines, timeline, unmaskedId, unmaskedName } = read;
   const s = row.summary;
   const staff = STAFF_ROLES.has(actor.role);
   const review = record(s.review);
@@ -28,8 +28,8 @@ export function presentAccountSubsidy(read: AccountSubsidyRead, actor: Actor) {
     declaredOn: text(s.declaredOn),
     total: text(s.total),
     persons: lines.map((l) => ({
-      citizenId: unmasked ? l.citizenId : maskCitizenId(l.citizenId),
-      name: l.name === null ? null : unmasked ? l.name : maskName(l.name),
+      citizenId: unmaskedId ? l.citizenId : maskCitizenId(l.citizenId),
+      name: l.name === null ? null : unmaskedName ? l.name : maskName(l.name),
       amount: l.amount,
       workings: l.workings,
     })),

@@ -8,8 +8,10 @@ export interface AccountSubsidyRead {
   row: CaseRow;
   lines: SubsidyLineRow[];
   timeline: TimelineItem[];
-  /** Whether the caller sees whole ID numbers and names: staff who read the case unmasked, and the declarer who typed them. */
-  unmasked: boolean;
+  /** Whether the caller sees whole ID numbers: only a role that reads the case unmasked (the declarer typed them, and needs them no more). */
+  unmaskedId: boolean;
+  /** Whether the caller sees whole names: those roles and the declarer, who checks the list it sent by them. */
+  unmaskedName: boolean;
 }
 
 /**
@@ -21,5 +23,6 @@ export async function readAccountSubsidy(ctx: CommandContext, idOrReference: str
   const row = visibleOrNotFound(ctx, await findCase(ctx.em, idOrReference), 'Case', caseSubjectOf, notFound);
   if (row.type !== 'accountSubsidy') throw new DomainError(notFound.code, notFound.message);
   const [lines, timeline] = await Promise.all([subsidyLinesOf(ctx.em, row.caseId), caseTimeline(ctx.em, row.caseId)]);
-  return { row, lines, timeline, unmasked: row.applicantId === ctx.actor.id || may(ctx, 'readUnmasked', 'Case', caseSubjectOf(row)) };
+  const unmaskedId = may(ctx, 'readUnmasked', 'Case', caseSubjectOf(row));
+  return { row, lines, timeline, unmaskedId, unmaskedName: unmaskedId || row.applicantId === ctx.actor.id };
 }
