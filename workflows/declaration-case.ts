@@ -58,6 +58,21 @@ export abstract class DeclarationCase extends StepCase<typeof declarationReviewM
   eventFor(step: DeclarationStep, completion: TaskCompletion): DeclarationReviewEvent | { refused: string } {
     return declarationEventFor(step, completion, today());
   }
+
+  /** Writes the read model: status, the open step's deadline, the timeline lines since the last write, the type's summary. */
+  protected async projectSummary(summary: Record<string, unknown>): Promise<void> {
+    const own = this.tasks.deadline('stepDecision');
+    await localSteps.projectCase({
+      ...this.journal.take(),
+      caseId: this.caseId,
+      status: this.status(),
+      version: this.life.version,
+      closed: this.life.closed(),
+      deadlines: own ? [own] : [],
+      allowedEvents: [],
+      summary,
+    });
+  }
 }
 
 /** Runs a declaration to its end: the effects of each transition, then the decision on the step its status waits on. */

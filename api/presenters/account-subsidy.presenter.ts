@@ -2,19 +2,15 @@ import type { MedicalAccountRow } from '../../db/queries/account-subsidy.query.j
 import { maskCitizenId, maskName } from '../../domain/identity/masking.js';
 import type { Actor } from '../../policies/abilities.js';
 import type { AccountSubsidyRead } from '../../services/account-subsidies/read-account-subsidy.js';
+import { isStaffRole, presentDeclarationReview } from './declaration-review.presenter.js';
 
-const STAFF_ROLES = new Set(['caseworker', 'reviewer', 'supervisor', 'auditor', 'admin']);
-const record = (value: unknown): Record<string, unknown> | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** GET /v1/account-subsidy-declarations/{reference}: the rule, period, each person's credit with its workings, the review. */
 export function presentAccountSubsidy(read: AccountSubsidyRead, actor: Actor) {
   const { row, lines, timeline, unmaskedId, unmaskedName } = read;
   const s = row.summary;
-  const staff = STAFF_ROLES.has(actor.role);
-  const review = record(s.review);
-  const decision = record(s.decision);
+  const staff = isStaffRole(actor.role);
   return {
     reference: row.reference,
     caseId: row.caseId,
@@ -33,8 +29,7 @@ export function presentAccountSubsidy(read: AccountSubsidyRead, actor: Actor) {
       amount: l.amount,
       workings: l.workings,
     })),
-    review: staff && review ? { reviewedBy: review.reviewedBy ?? null, approvedBy: review.approvedBy ?? null, returns: Number(review.returns ?? 0) } : null,
-    decision: decision ? { outcome: String(decision.outcome), on: String(decision.on), reason: text(decision.reason) } : null,
+    ...presentDeclarationReview(s, actor.role),
     deadlines: row.deadlines,
     timeline: timeline.map((item) => ({
       at: item.at,

@@ -3,8 +3,8 @@ import { declareAccountSubsidy } from '../../services/account-subsidies/declare-
 import { readAccountSubsidy } from '../../services/account-subsidies/read-account-subsidy.js';
 import { readMedicalAccountLedgerOf } from '../../services/account-subsidies/read-medical-account-ledger.js';
 import type { AppEnv } from '../env.js';
-import { ValidationError } from '../errors.js';
-import { decodeCursor, encodeCursor, PageQuery, pageOf } from '../pagination.js';
+import { ledgerCursor, ledgerPage } from '../ledger-page.js';
+import { PageQuery, pageOf } from '../pagination.js';
 import { presentAccountSubsidy, presentMedicalAccountEntry } from '../presenters/account-subsidy.presenter.js';
 import { problemResponse } from '../problem.js';
 import { CaseAccepted, Deadline } from '../schemas/case.schemas.js';
@@ -15,9 +15,7 @@ const NAME = /^[A-Za-z][A-Za-z0-9._-]{0,39}$/;
 const DeclarationBody = z
   .object({
     ruleId: z.string().regex(NAME, { error: 'must name a configured subsidy rule, e.g. retiree-account-credit' }),
-    period: z
-      .string()
-      .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { error: 'must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY, as the rule credits' }),
+    period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { error: 'must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY, as the rule credits' }),
     region: RegionCode,
     persons: z
       .array(
@@ -80,7 +78,9 @@ const declareRoute = createRoute({
   },
   responses: {
     202: { content: { 'application/json': { schema: CaseAccepted } }, description: 'The declaration (new, or the existing one)' },
-    400: problemResponse('Invalid input, naming every row and field (persons.0.bases.x with three decimals, a period the rule does not credit); nothing written'),
+    400: problemResponse(
+      'Invalid input, naming every row and field (persons.0.bases.x with three decimals, a period the rule does not credit); nothing written',
+    ),
     401: problemResponse('No or bad token'),
     403: problemResponse('Not allowed to declare in this region, or a person has no record with the employer (named)'),
     422: problemResponse('NOT_ELIGIBLE: a person the rule does not cover; ALREADY_CREDITED: credited or declared before; IDEMPOTENCY_KEY_REUSED'),
@@ -121,23 +121,17 @@ export const accountSubsidyRoutes = () =>
   new OpenAPIHono<AppEnv>()
     .openapi(declareRoute, async (c) => {
       const row = await declareAccountSubsidy(c.var.ctx, c.req.valid('json'), c.req.valid('header')['idempotency-key']);
-      return c.json({ caseId: row.caseId, reference: row.reference, status: row.status, links: { self: `/v1/account-subsidy-declarations/${row.reference}` } }, 202);
+      return c.json(
+        { caseId: row.caseId, reference: row.reference, status: row.status, links: { self: `/v1/account-subsidy-declarations/${row.reference}` } },
+        202,
+      );
     })
     .openapi(viewRoute, async (c) => c.json(presentAccountSubsidy(await readAccountSubsidy(c.var.ctx, c.req.valid('param').reference), c.var.actor), 200))
     .openapi(ledgerRoute, async (c) => {
       const q = c.req.valid('query');
-      const before = q.cursor ? decodeCursor(q.cursor)[0] : undefined;
-      if (before !== undefined && typeof before !== 'number') throw new ValidationError([{ path: 'cursor', message: 'is not a cursor this API issued' }]);
-      const ledger = await readMedicalAccountLedgerOf(c.var.ctx, { citizenId: q.citizenId, beforeId: before, limit: q.limit + 1 });
-      const entries = ledger.entries.slice(0, q.limit);
-      const last = entries.at(-1);
+      const ledger = await readMedicalAccountLedgerOf(c.var.ctx, { citizenId: q.citizenId, beforeId: ledgerCursor(q.cursor), limit: q.limit + 1 });
       return c.json(
-        {
-          items: entries.map((e) => presentMedicalAccountEntry(e, ledger.unmasked)),
-          nextCursor: ledger.entries.length > q.limit && last ? encodeCursor([last.id]) : null,
-          total: ledger.total,
-          count: ledger.count,
-        },
+        ledgerPage(ledger, q.limit, (e) => presentMedicalAccountEntry(e, ledger.unmasked)),
         200,
       );
     });

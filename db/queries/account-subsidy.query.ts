@@ -26,7 +26,9 @@ export async function subsidyPeople(
   q: { region: string; citizenIds: readonly string[]; employer: string | null },
 ): Promise<Map<string, SubsidyPersonFacts>> {
   if (q.citizenIds.length === 0) return new Map();
-  const rows = await em.execute<{ citizen_id: string; birth: string | null; retired: boolean; category: string | null; with_employer: boolean; lists: string[] }[]>(
+  const rows = await em.execute<
+    { citizen_id: string; birth: string | null; retired: boolean; category: string | null; with_employer: boolean; lists: string[] }[]
+  >(
     `select r0.citizen_id,
        (select to_char(birth_date, 'YYYY-MM-DD') from person where citizen_id = r0.citizen_id) as birth,
        exists (select 1 from insurance_record r where r.citizen_id = r0.citizen_id and r.insurance_type = 'pension' and r.end_reason = 'retired') as retired,
@@ -38,7 +40,13 @@ export async function subsidyPeople(
   );
   return new Map(
     rows.map((r) => {
-      const personnelCategory: PersonnelCategory = r.retired ? 'retired' : r.category === 'employee' ? 'employed' : r.category === 'flexible' ? 'flexible' : 'resident';
+      const personnelCategory: PersonnelCategory = r.retired
+        ? 'retired'
+        : r.category === 'employee'
+          ? 'employed'
+          : r.category === 'flexible'
+            ? 'flexible'
+            : 'resident';
       const facts: SubsidyPersonFacts = { citizenId: r.citizen_id, personnelCategory, categories: r.lists, withEmployer: r.with_employer };
       return [r.citizen_id, r.birth ? { ...facts, birthDate: r.birth } : facts];
     }),
@@ -46,7 +54,10 @@ export async function subsidyPeople(
 }
 
 /** Which of the people were credited under the rule for the period, or are held by an open declaration other than `caseId`. */
-export async function creditedOrHeld(em: EntityManager, q: { ruleId: string; period: string; citizenIds: readonly string[]; caseId: string }): Promise<Set<string>> {
+export async function creditedOrHeld(
+  em: EntityManager,
+  q: { ruleId: string; period: string; citizenIds: readonly string[]; caseId: string },
+): Promise<Set<string>> {
   if (q.citizenIds.length === 0) return new Set();
   const keys = q.citizenIds.map((id) => subsidyCreditKey(q.ruleId, q.period, id));
   const rows = await em.execute<{ citizen_id: string }[]>(

@@ -70,7 +70,8 @@ export function accountSubsidyIssues(value: unknown): InputIssue[] {
         if (!isName(b.base)) issues.push({ path: `${path}.base`, message: 'must be a name such as localAveragePension' });
         if (b.region !== null && (typeof b.region !== 'string' || !/^\d{6}$/.test(b.region)))
           issues.push({ path: `${path}.region`, message: 'must be a six-digit region code or null' });
-        if (typeof b.effectiveFrom !== 'string' || !isIsoDate(b.effectiveFrom)) issues.push({ path: `${path}.effectiveFrom`, message: 'must be a date YYYY-MM-DD' });
+        if (typeof b.effectiveFrom !== 'string' || !isIsoDate(b.effectiveFrom))
+          issues.push({ path: `${path}.effectiveFrom`, message: 'must be a date YYYY-MM-DD' });
         if (typeof b.amount !== 'string' || !AMOUNT_PATTERN.test(b.amount))
           issues.push({ path: `${path}.amount`, message: 'must be an amount as a string with at most 2 decimals' });
       });

@@ -23,8 +23,7 @@ export interface SubsidyRefusal {
 }
 
 export type SubsidyAssessment =
-  | { accepted: true; rule: AccountSubsidyRule; creditDate: string; lines: SubsidyLine[]; total: string }
-  | { accepted: false; refusals: SubsidyRefusal[] };
+  { accepted: true; rule: AccountSubsidyRule; creditDate: string; lines: SubsidyLine[]; total: string } | { accepted: false; refusals: SubsidyRefusal[] };
 
 const PERIOD_FORMAT: Record<AccountSubsidyRule['period'], { pattern: RegExp; example: string }> = {
   monthly: { pattern: /^(\d{4})-(0[1-9]|1[0-2])$/, example: 'a month YYYY-MM' },
@@ -69,7 +68,8 @@ export function assessAccountSubsidy(
   }
   const kind = versions[0]!.period;
   const creditDate = periodStart(kind, request.period);
-  if (creditDate === null) return refused('VALIDATION_FAILED', 'period', `rule ${request.ruleId} credits ${kind}: the period must be ${PERIOD_FORMAT[kind].example}`);
+  if (creditDate === null)
+    return refused('VALIDATION_FAILED', 'period', `rule ${request.ruleId} credits ${kind}: the period must be ${PERIOD_FORMAT[kind].example}`);
   if (compareDates(creditDate, request.today) > 0) return refused('VALIDATION_FAILED', 'period', `${request.period} has not begun`);
   const [rule] = subsidyRulesInForce(versions, creditDate);
   if (rule === undefined) return refused('VALIDATION_FAILED', 'period', `rule ${request.ruleId} is not in force on ${creditDate}`);

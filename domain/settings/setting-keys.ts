@@ -13,7 +13,14 @@ import { isRate } from '../money.js';
 import { DEFAULT_TRANSFER_POLICY } from '../transfer/transfer-policy.js';
 import { overrideIssues } from './setting-shape.js';
 
-export const SETTING_KEYS = ['enrollment.policy', 'contribution.policy', 'transfer.policy', 'benefit.policy', 'personal-account.policy', 'accountSubsidy.rules'] as const;
+export const SETTING_KEYS = [
+  'enrollment.policy',
+  'contribution.policy',
+  'transfer.policy',
+  'benefit.policy',
+  'personal-account.policy',
+  'accountSubsidy.rules',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const isSettingKey = (value: string): value is SettingKey => (SETTING_KEYS as readonly string[]).includes(value);

@@ -41,7 +41,9 @@ export async function declareAccountSubsidy(ctx: CommandContext, request: Accoun
   const { caseId, existing } = await caseIdFor(em, 'accountSubsidy', businessKey, REOPENABLE);
   if (existing) {
     if (existing.summary.requestHash !== requestHash)
-      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another declaration: the first one stands', { path: 'idempotency-key' });
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another declaration: the first one stands', {
+        path: 'idempotency-key',
+      });
     if (existing.closedAt === null) await start(ctx, existing, agentEmployer);
     return existing;
   }
@@ -53,8 +55,11 @@ export async function declareAccountSubsidy(ctx: CommandContext, request: Accoun
     loadAccountSubsidyConfig(em),
   ]);
   if (agentEmployer !== null) {
-    const foreign = ids.flatMap((id, i) => (people.get(id)?.withEmployer === true ? [] : [{ path: `persons[${i}].citizenId`, message: 'has no insurance record with your employer' }]));
-    if (foreign.length > 0) throw new DomainError('FORBIDDEN', 'employer: a person has no insurance record with your employer', { path: foreign[0]!.path, issues: foreign });
+    const foreign = ids.flatMap((id, i) =>
+      people.get(id)?.withEmployer === true ? [] : [{ path: `persons[${i}].citizenId`, message: 'has no insurance record with your employer' }],
+    );
+    if (foreign.length > 0)
+      throw new DomainError('FORBIDDEN', 'employer: a person has no insurance record with your employer', { path: foreign[0]!.path, issues: foreign });
   }
   const today = ctx.clock.today();
   const assessment = assessAccountSubsidy(

@@ -59,7 +59,14 @@ export async function readPersonalRecord(ctx: CommandContext, citizenId: string)
     personalAccount,
     benefits,
     medicalAccount: {
-      credits: medicalAccount.credits.map(({ bookedAt, source, ruleId, period, amount, reference }) => ({ bookedAt, source, ruleId, period, amount, reference })),
+      credits: medicalAccount.credits.map(({ bookedAt, source, ruleId, period, amount, reference }) => ({
+        bookedAt,
+        source,
+        ruleId,
+        period,
+        amount,
+        reference,
+      })),
       credited: medicalAccount.credited,
     },
   };

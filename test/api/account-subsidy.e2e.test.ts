@@ -130,7 +130,10 @@ describe('account subsidy declarations: configured rule, list declaration, four-
     }
     const notCovered = await declare(employer, body([{ citizenId: a!.citizenId }, { citizenId: worker.citizenId }]));
     expect(notCovered.status).toBe(422);
-    expect(notCovered.body).toMatchObject({ code: 'NOT_ELIGIBLE', errors: [{ path: 'persons[1].citizenId', message: expect.stringContaining('employed is not retired') }] });
+    expect(notCovered.body).toMatchObject({
+      code: 'NOT_ELIGIBLE',
+      errors: [{ path: 'persons[1].citizenId', message: expect.stringContaining('employed is not retired') }],
+    });
     const foreign = await declare(employer, body([{ citizenId: stranger.citizenId }]));
     expect(foreign.status).toBe(403);
     expect(foreign.body.errors[0].path).toBe('persons[0].citizenId');
@@ -171,7 +174,12 @@ describe('account subsidy declarations: configured rule, list declaration, four-
     expect(view).toMatchObject({ ruleId: 'retiree-account-credit', total: '140.00', decision: { outcome: 'approved' } });
     // The declarer sees its list by name, not the whole ID numbers back (its role does not need them); staff do.
     expect(view.persons).toEqual([
-      { citizenId: maskCitizenId(a!.citizenId), name: a!.name, amount: '70.00', workings: [expect.stringContaining('localAveragePension 3500.00 × 0.02 = 70.00')] },
+      {
+        citizenId: maskCitizenId(a!.citizenId),
+        name: a!.name,
+        amount: '70.00',
+        workings: [expect.stringContaining('localAveragePension 3500.00 × 0.02 = 70.00')],
+      },
       expect.objectContaining({ citizenId: maskCitizenId(b!.citizenId), name: b!.name, amount: '70.00' }),
     ]);
     const staffView = await system.call('GET', `/v1/account-subsidy-declarations/${reference}`, { token: caseworker });

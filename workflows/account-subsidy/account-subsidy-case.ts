@@ -25,28 +25,18 @@ export class AccountSubsidyCase extends DeclarationCase {
   }
 
   protected async project(): Promise<void> {
-    const own = this.tasks.deadline('stepDecision');
     const { ruleId, period, basis, declaredOn, persons, total, requestHash } = this.input;
     const ctx = this.life.context;
-    await acts.projectCase({
-      ...this.journal.take(),
-      caseId: this.input.caseId,
-      status: this.status(),
-      version: this.life.version,
-      closed: this.life.closed(),
-      deadlines: own ? [own] : [],
-      allowedEvents: [],
-      summary: {
-        ruleId,
-        period,
-        basis,
-        declaredOn,
-        persons,
-        total,
-        requestHash,
-        review: { reviewedBy: ctx.reviewedBy, approvedBy: ctx.approvedBy, returns: ctx.returns },
-        decision: ctx.decision,
-      },
+    await this.projectSummary({
+      ruleId,
+      period,
+      basis,
+      declaredOn,
+      persons,
+      total,
+      requestHash,
+      review: { reviewedBy: ctx.reviewedBy, approvedBy: ctx.approvedBy, returns: ctx.returns },
+      decision: ctx.decision,
     });
   }
 }

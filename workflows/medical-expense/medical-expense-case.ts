@@ -39,16 +39,9 @@ export class MedicalExpenseCase extends DeclarationCase {
   }
 
   protected async project(): Promise<void> {
-    const own = this.tasks.deadline('stepDecision');
-    await acts.projectCase({
-      ...this.journal.take(),
-      caseId: this.input.caseId,
-      status: this.status(),
-      version: this.life.version,
-      closed: this.life.closed(),
-      deadlines: own ? [own] : [],
-      allowedEvents: [],
-      summary: { ...medicalExpenseSummary(this.input.declaration, this.input.assessment, this.life.context), attachmentIds: this.input.attachmentIds },
+    await this.projectSummary({
+      ...medicalExpenseSummary(this.input.declaration, this.input.assessment, this.life.context),
+      attachmentIds: this.input.attachmentIds,
     });
   }
 }
