@@ -6,30 +6,12 @@
 // and new recordings are added beside the old ones, never over them (writeNewHistory refuses to overwrite).
 // The scenarios are those of account-subsidy.workflow.test.ts.
 import { fakeActivities } from '../support/fake-activities.js';
-import { type SubsidyHandle, withSubsidy } from './account-subsidy-harness.js';
+import { withSubsidy } from './account-subsidy-harness.js';
 import { generationFromArgs, writeNewHistory } from './history-files.js';
-import { decideDeclaration } from './medical-expense-harness.js';
+import { reviewScenarios } from './medical-expense-harness.js';
 import { startTimeSkipping } from './time-skipping.js';
 
-const scenarios: { name: string; drive(handle: SubsidyHandle): Promise<unknown> }[] = [
-  {
-    name: 'reviewed-approved-booked',
-    drive: async (handle) => {
-      await decideDeclaration(handle, 'reviewing', 'approve', 'cw-1');
-      await decideDeclaration(handle, 'approving', 'approve', 'rv-1');
-      return handle.result();
-    },
-  },
-  {
-    name: 'returned-rejected',
-    drive: async (handle) => {
-      await decideDeclaration(handle, 'reviewing', 'approve', 'cw-1');
-      await decideDeclaration(handle, 'approving', 'return', 'rv-1', '请核对人员类别');
-      await decideDeclaration(handle, 'reviewing', 'reject', 'cw-1', '名单中有在职人员');
-      return handle.result();
-    },
-  },
-];
+const scenarios = reviewScenarios({ returned: '请核对人员类别', rejected: '名单中有在职人员' });
 
 const generation = generationFromArgs();
 const { env, bundle } = await startTimeSkipping();

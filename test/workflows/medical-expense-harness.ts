@@ -90,3 +90,27 @@ export async function decideDeclaration(handle: ReviewedHandle, status: string, 
   await handle.executeUpdate(completeTask, { args: [decide(taskId, outcome, actorId, {}, comment)] });
   return taskId;
 }
+
+/**
+ * The review paths every declaration type records (its recorder adds the histories; replay.test.ts requires them):
+ * approved through both steps, and returned by the approver then rejected by the caseworker with `reasons`.
+ */
+export const reviewScenarios = (reasons: { returned: string; rejected: string }) => [
+  {
+    name: 'reviewed-approved-booked',
+    drive: async (handle: ReviewedHandle & { result(): Promise<unknown> }) => {
+      await decideDeclaration(handle, 'reviewing', 'approve', 'cw-1');
+      await decideDeclaration(handle, 'approving', 'approve', 'rv-1');
+      return handle.result();
+    },
+  },
+  {
+    name: 'returned-rejected',
+    drive: async (handle: ReviewedHandle & { result(): Promise<unknown> }) => {
+      await decideDeclaration(handle, 'reviewing', 'approve', 'cw-1');
+      await decideDeclaration(handle, 'approving', 'return', 'rv-1', reasons.returned);
+      await decideDeclaration(handle, 'reviewing', 'reject', 'cw-1', reasons.rejected);
+      return handle.result();
+    },
+  },
+];
