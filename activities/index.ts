@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DomainError } from '../domain/errors.js';
+import { createAccountSubsidyActivities } from './account-subsidy.activities.js';
 import { createArrearsActivities } from './arrears.activities.js';
 import { createBenefitActivities } from './benefit.activities.js';
 import { createCaseActivities } from './case.activities.js';
@@ -46,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createBenefitActivities(deps),
     ...createMedicalExpenseActivities(deps),
     ...createPayrollActivities(deps),
+    ...createAccountSubsidyActivities(deps),
   });
 }
 

@@ -66,6 +66,7 @@ export const statusFor = {
   NOT_ELIGIBLE: 422,
   DUPLICATE_INVOICE: 422,
   UNKNOWN_HOSPITAL: 422,
+  ALREADY_CREDITED: 422,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>;
 
 /** Error codes for HTTP-level refusals that hono raises itself (malformed body, wrong media type, …). */

@@ -58,6 +58,8 @@ export const DOMAIN_ERROR_CODES = [
   'NOT_ELIGIBLE',
   'DUPLICATE_INVOICE',
   'UNKNOWN_HOSPITAL',
+  // a 医疗帐户补助金 credit already booked (or declared) for the same person, rule and period
+  'ALREADY_CREDITED',
   // 503: the case cannot take a decision for a moment (its worker is restarting); the same request again is applied once
   'CASE_UNAVAILABLE',
 ] as const;

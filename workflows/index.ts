@@ -7,4 +7,5 @@ export { arrears, arrearsPaymentReceived, arrearsPeriodsJoined, arrearsSweep, re
 export { transfer, transferMessageArrived, type TransferInput } from './transfer.workflow.js';
 export { benefitClaim, benefitReemployed, requestReassessment, type BenefitClaimInput } from './benefit-claim.workflow.js';
 export { medicalExpenseDeclaration, type MedicalExpenseInput } from './medical-expense.workflow.js';
+export { accountSubsidyDeclaration, type AccountSubsidyInput } from './account-subsidy.workflow.js';
 export { payroll, payrollBankReturn, type PayrollInput } from './payroll.workflow.js';

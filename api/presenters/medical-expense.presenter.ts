@@ -3,11 +3,9 @@ import type { CaseRow } from '../../db/queries/case.query.js';
 import type { MedicalLedgerRow } from '../../db/queries/medical-expense.query.js';
 import type { Actor } from '../../policies/abilities.js';
 import type { MedicalExpenseRead } from '../../services/medical-expenses/read-medical-expense.js';
-
-const STAFF_ROLES = new Set(['caseworker', 'reviewer', 'supervisor', 'auditor', 'admin']);
+import { isStaffRole, presentDeclarationReview, summaryRecord as record } from './declaration-review.presenter.js';
 
 type Summary = Record<string, unknown>;
-const record = (value: unknown): Summary | null => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Summary) : null);
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
 /**
@@ -24,9 +22,7 @@ export function summaryFor(row: CaseRow, unmasked: boolean): Summary {
 export function presentMedicalExpense(read: MedicalExpenseRead, actor: Actor) {
   const { row, entitlements, timeline, unmasked, unmaskedId } = read;
   const s = row.summary;
-  const staff = STAFF_ROLES.has(actor.role);
-  const review = record(s.review);
-  const decision = record(s.decision);
+  const staff = isStaffRole(actor.role);
   const actorName = (id: string) => (staff || id === actor.id || id === 'system' ? id : 'agency');
   return {
     reference: row.reference,
@@ -44,8 +40,7 @@ export function presentMedicalExpense(read: MedicalExpenseRead, actor: Actor) {
     workings: list<string>(s.workings),
     medical: unmasked ? (record(s.medical) ?? null) : null,
     attachmentIds: unmasked ? list<string>(s.attachmentIds) : [],
-    review: staff && review ? { reviewedBy: review.reviewedBy ?? null, approvedBy: review.approvedBy ?? null, returns: Number(review.returns ?? 0) } : null,
-    decision: decision ? { outcome: String(decision.outcome), on: String(decision.on), reason: (decision.reason as string | null) ?? null } : null,
+    ...presentDeclarationReview(s, actor.role),
     deadlines: row.deadlines,
     entitlements: entitlements.map(({ lineKey: _key, ...line }) => line),
     timeline: timeline.map((item) => ({ at: item.at, actor: actorName(item.actor), action: item.action, detail: item.detail })),

@@ -9,6 +9,7 @@ import { readMedicalLedgerOf } from '../../services/medical-expenses/read-medica
 import { may } from '../../services/authorization.js';
 import type { AppEnv } from '../env.js';
 import { ValidationError } from '../errors.js';
+import { ledgerCursor, ledgerPage } from '../ledger-page.js';
 import { decodeCursor, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import { presentLedgerEntry, presentMedicalExpense } from '../presenters/medical-expense.presenter.js';
 import { problemResponse } from '../problem.js';
@@ -238,18 +239,9 @@ export const medicalExpenseRoutes = () =>
     .openapi(viewRoute, async (c) => c.json(presentMedicalExpense(await readMedicalExpense(c.var.ctx, c.req.valid('param').reference), c.var.actor), 200))
     .openapi(ledgerRoute, async (c) => {
       const q = c.req.valid('query');
-      const before = q.cursor ? decodeCursor(q.cursor)[0] : undefined;
-      if (before !== undefined && typeof before !== 'number') throw new ValidationError([{ path: 'cursor', message: 'is not a cursor this API issued' }]);
-      const ledger = await readMedicalLedgerOf(c.var.ctx, { category: c.req.valid('param').category, beforeId: before, limit: q.limit + 1 });
-      const entries = ledger.entries.slice(0, q.limit);
-      const last = entries.at(-1);
+      const ledger = await readMedicalLedgerOf(c.var.ctx, { category: c.req.valid('param').category, beforeId: ledgerCursor(q.cursor), limit: q.limit + 1 });
       return c.json(
-        {
-          items: entries.map((e) => presentLedgerEntry(e, ledger.unmasked)),
-          nextCursor: ledger.entries.length > q.limit && last ? encodeCursor([last.id]) : null,
-          total: ledger.total,
-          count: ledger.count,
-        },
+        ledgerPage(ledger, q.limit, (e) => presentLedgerEntry(e, ledger.unmasked)),
         200,
       );
     });

@@ -61,6 +61,14 @@ const RecordOut = z
         status: z.string(),
       }),
     ),
+    medicalAccount: z
+      .object({
+        credits: z.array(
+          z.object({ bookedAt: z.string(), source: z.string(), ruleId: z.string(), period: z.string(), amount: z.string(), reference: z.string() }),
+        ),
+        credited: z.string(),
+      })
+      .openapi('MedicalAccount', { description: 'Credits to the personal medical account (医疗帐户补助金), oldest first, and their sum' }),
   })
   .openapi('PersonalRecord');
 

@@ -39,3 +39,5 @@ export { DisbursementEntry } from './disbursement-ledger.entity.js';
 export { PayrollBankReturn } from './payroll-bank-return.entity.js';
 export { BeneficiaryAccount } from './beneficiary-account.entity.js';
 export { DeathRecord, ExchangeImport, ImprisonmentRecord, OverpaymentRecovery } from './exchange-records.entity.js';
+export { AccountSubsidyLine } from './account-subsidy-line.entity.js';
+export { MedicalAccountEntry } from './medical-account-ledger.entity.js';

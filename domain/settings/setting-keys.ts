@@ -3,6 +3,7 @@
  * Each key is read by exactly one loader in db/queries, which lays the stored value over the same defaults.
  */
 import { DEFAULT_CONTRIBUTION_POLICY } from '../arrears/arrears-policy.js';
+import { accountSubsidyIssues } from '../declarations/account-subsidy-config.js';
 import { DEFAULT_BENEFIT_POLICY } from '../benefit/benefit-policy.js';
 import { DEFAULT_ENROLLMENT_POLICY } from '../enrollment/enrollment-policy.js';
 import { invalidInput, type InputIssue } from '../errors.js';
@@ -12,7 +13,14 @@ import { isRate } from '../money.js';
 import { DEFAULT_TRANSFER_POLICY } from '../transfer/transfer-policy.js';
 import { overrideIssues } from './setting-shape.js';
 
-export const SETTING_KEYS = ['enrollment.policy', 'contribution.policy', 'transfer.policy', 'benefit.policy', 'personal-account.policy'] as const;
+export const SETTING_KEYS = [
+  'enrollment.policy',
+  'contribution.policy',
+  'transfer.policy',
+  'benefit.policy',
+  'personal-account.policy',
+  'accountSubsidy.rules',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const isSettingKey = (value: string): value is SettingKey => (SETTING_KEYS as readonly string[]).includes(value);
@@ -24,9 +32,10 @@ const OPTIONAL: Record<SettingKey, Record<string, unknown>> = {
   'transfer.policy': {},
   'benefit.policy': {},
   'personal-account.policy': {},
+  'accountSubsidy.rules': {},
 };
 
-const DEFAULTS: Record<Exclude<SettingKey, 'benefit.policy' | 'personal-account.policy'>, object> = {
+const DEFAULTS: Record<Exclude<SettingKey, 'benefit.policy' | 'personal-account.policy' | 'accountSubsidy.rules'>, object> = {
   'enrollment.policy': DEFAULT_ENROLLMENT_POLICY,
   'contribution.policy': DEFAULT_CONTRIBUTION_POLICY,
   'transfer.policy': DEFAULT_TRANSFER_POLICY,
@@ -42,7 +51,9 @@ export function assertValidSetting(key: SettingKey, value: unknown): void {
       ? benefitIssues(value)
       : key === 'personal-account.policy'
         ? accountIssues(value)
-        : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
+        : key === 'accountSubsidy.rules'
+          ? accountSubsidyIssues(value)
+          : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
   if (issues.length > 0) throw invalidInput(issues);
 }
 

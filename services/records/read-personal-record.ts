@@ -1,3 +1,4 @@
+import { medicalAccountOf } from '../../db/queries/account-subsidy.query.js';
 import { paidMonthsOf } from '../../db/queries/benefit-facts.query.js';
 import { personName } from '../../db/queries/benefit.query.js';
 import { benefitsGrantedTo, type GrantedBenefit } from '../../db/queries/personal-record.query.js';
@@ -19,21 +20,33 @@ export interface PersonalRecord extends InsuranceHistory {
   asOf: string;
   personalAccount: PersonalAccountStatement;
   benefits: GrantedBenefit[];
+  /** The personal medical account's credits (医疗帐户补助金 so far, rules §5.6), oldest first, and their sum. */
+  medicalAccount: { credits: MedicalAccountCredit[]; credited: string };
+}
+
+export interface MedicalAccountCredit {
+  bookedAt: string;
+  source: string;
+  ruleId: string;
+  period: string;
+  amount: string;
+  reference: string;
 }
 
 /**
  * 个人权益记录 (GET /v1/persons/{citizenId}/record): the insurance history (periods per insurance and employer,
- * contribution months, bases), the pension personal account with its yearly interest (rules §5.1) and the benefits
- * granted. Who may read it is readInsuranceHistory's rule: the person, staff of a region where they have a record.
+ * contribution months, bases), the pension personal account with its yearly interest (rules §5.1), the benefits
+ * granted and the credits to the personal medical account. Who may read it is readInsuranceHistory's rule: the person, staff of a region where they have a record.
  */
 export async function readPersonalRecord(ctx: CommandContext, citizenId: string): Promise<PersonalRecord> {
   const history = await readInsuranceHistory(ctx, citizenId);
   const today = ctx.clock.today();
-  const [months, policy, name, benefits] = await Promise.all([
+  const [months, policy, name, benefits, medicalAccount] = await Promise.all([
     paidMonthsOf(ctx.em, citizenId, 'pension', monthOf(today)),
     loadPersonalAccountPolicy(ctx.em),
     personName(ctx.em, citizenId),
     benefitsGrantedTo(ctx.em, citizenId),
+    medicalAccountOf(ctx.em, citizenId),
   ]);
   const credited = [];
   for (const m of months) credited.push({ month: m.month, contribution: m.employeeContribution ?? (await flexibleShare(ctx, m.region, m.month, m.base)) });
@@ -45,6 +58,17 @@ export async function readPersonalRecord(ctx: CommandContext, citizenId: string)
     asOf: today,
     personalAccount,
     benefits,
+    medicalAccount: {
+      credits: medicalAccount.credits.map(({ bookedAt, source, ruleId, period, amount, reference }) => ({
+        bookedAt,
+        source,
+        ruleId,
+        period,
+        amount,
+        reference,
+      })),
+      credited: medicalAccount.credited,
+    },
   };
 }
 

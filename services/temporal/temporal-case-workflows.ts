@@ -8,6 +8,7 @@ import {
   arrearsPeriodsJoined,
   benefitClaim,
   medicalExpenseDeclaration,
+  accountSubsidyDeclaration,
   calendarLoaded,
   completeTask,
   enrollment,
@@ -192,6 +193,8 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
       client.workflow.start(benefitClaim, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
     startMedicalExpenseDeclaration: (input) =>
       client.workflow.start(medicalExpenseDeclaration, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
+    startAccountSubsidyDeclaration: (input) =>
+      client.workflow.start(accountSubsidyDeclaration, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
 
     requestReassessment: (caseId, actorId) =>
       update(caseId, () => handle(caseId).executeUpdate(requestReassessment, { args: [{ actorId }], updateId: updateIdOf('reassessment', caseId) })),

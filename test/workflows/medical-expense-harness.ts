@@ -1,7 +1,7 @@
 // Drives the medical-expense-declaration workflow on a time-skipping test environment with recording fakes. Shared by
 // the workflow test and the recorder (medical-expense-record-histories.ts), which drive the same scenarios.
 import { randomUUID } from 'node:crypto';
-import { Client, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { Client, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
@@ -14,6 +14,8 @@ import { decide } from './benefit-claim-harness.js';
 import { until } from './enrollment-harness.js';
 
 export type DeclarationHandle = WorkflowHandleWithFirstExecutionRunId<typeof medicalExpenseDeclaration>;
+/** Any declaration's handle (medical expenses, account subsidy): the review steps are the same. */
+type ReviewedHandle = Pick<WorkflowHandle, 'query' | 'executeUpdate'>;
 
 /** A 离休 cadre's hospital stay declared today: two invoices, 1 280.50 + 312.40 = 1 592.90 (rules §5.6). */
 export function medicalExpenseInput(declaredOn: string): MedicalExpenseInput {
@@ -76,15 +78,39 @@ export async function withDeclaration<T>(
 }
 
 /** The id of the task open while the declaration is in `status`. */
-export const declarationTaskIn = (handle: DeclarationHandle, status: string) =>
+export const declarationTaskIn = (handle: ReviewedHandle, status: string) =>
   until(async () => {
     const view = await handle.query(getCaseView);
     return view.status === status && view.openTaskId ? view.openTaskId : undefined;
   }, `a task in ${status}`);
 
 /** Completes the task open in `status` and waits for the answer. */
-export async function decideDeclaration(handle: DeclarationHandle, status: string, outcome: string, actorId: string, comment = ''): Promise<string> {
+export async function decideDeclaration(handle: ReviewedHandle, status: string, outcome: string, actorId: string, comment = ''): Promise<string> {
   const taskId = await declarationTaskIn(handle, status);
   await handle.executeUpdate(completeTask, { args: [decide(taskId, outcome, actorId, {}, comment)] });
   return taskId;
 }
+
+/**
+ * The review paths every declaration type records (its recorder adds the histories; replay.test.ts requires them):
+ * approved through both steps, and returned by the approver then rejected by the caseworker with `reasons`.
+ */
+export const reviewScenarios = (reasons: { returned: string; rejected: string }) => [
+  {
+    name: 'reviewed-approved-booked',
+    drive: async (handle: ReviewedHandle & { result(): Promise<unknown> }) => {
+      await decideDeclaration(handle, 'reviewing', 'approve', 'cw-1');
+      await decideDeclaration(handle, 'approving', 'approve', 'rv-1');
+      return handle.result();
+    },
+  },
+  {
+    name: 'returned-rejected',
+    drive: async (handle: ReviewedHandle & { result(): Promise<unknown> }) => {
+      await decideDeclaration(handle, 'reviewing', 'approve', 'cw-1');
+      await decideDeclaration(handle, 'approving', 'return', 'rv-1', reasons.returned);
+      await decideDeclaration(handle, 'reviewing', 'reject', 'cw-1', reasons.rejected);
+      return handle.result();
+    },
+  },
+];

@@ -7,28 +7,10 @@
 // The scenarios are those of medical-expense.workflow.test.ts.
 import { fakeActivities } from '../support/fake-activities.js';
 import { generationFromArgs, writeNewHistory } from './history-files.js';
-import { type DeclarationHandle, decideDeclaration, withDeclaration } from './medical-expense-harness.js';
+import { reviewScenarios, withDeclaration } from './medical-expense-harness.js';
 import { startTimeSkipping } from './time-skipping.js';
 
-const scenarios: { name: string; drive(handle: DeclarationHandle): Promise<unknown> }[] = [
-  {
-    name: 'reviewed-approved-booked',
-    drive: async (handle) => {
-      await decideDeclaration(handle, 'reviewing', 'approve', 'cw-1');
-      await decideDeclaration(handle, 'approving', 'approve', 'rv-1');
-      return handle.result();
-    },
-  },
-  {
-    name: 'returned-rejected',
-    drive: async (handle) => {
-      await decideDeclaration(handle, 'reviewing', 'approve', 'cw-1');
-      await decideDeclaration(handle, 'approving', 'return', 'rv-1', '请补充出院小结');
-      await decideDeclaration(handle, 'reviewing', 'reject', 'cw-1', '发票与病历不符');
-      return handle.result();
-    },
-  },
-];
+const scenarios = reviewScenarios({ returned: '请补充出院小结', rejected: '发票与病历不符' });
 
 const generation = generationFromArgs();
 const { env, bundle } = await startTimeSkipping();

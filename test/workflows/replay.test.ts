@@ -5,6 +5,7 @@
 //
 // The fixtures are written by the recorders (test/workflows/record-histories.ts, petition-record-histories.ts,
 // arrears-record-histories.ts, transfer-record-histories.ts, benefit-claim-record-histories.ts, medical-expense-record-histories.ts,
+// account-subsidy-record-histories.ts,
 // payroll-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
 // make it pass: put the change behind `wf.patched('<change-id>')` so running cases keep their old path, and record new
 // histories alongside the old ones. Recorded files are never overwritten or deleted (the recorders refuse to).
@@ -72,6 +73,7 @@ const REQUIRED: Record<string, string[]> = {
     'work-injury-not-recognized',
   ],
   medicalExpenseDeclaration: ['reviewed-approved-booked', 'returned-rejected'],
+  accountSubsidyDeclaration: ['reviewed-approved-booked', 'returned-rejected'],
   payroll: ['held-approved-failed-retried', 'approved-paid-in-two-returns'],
 };
 

@@ -192,6 +192,25 @@ const benefit: CaseTypeLabels = {
   ],
 };
 
+/** The review every grass-roots declaration shares (domain/declarations/declaration-review.machine.ts); `approved` says where the money went. */
+const declarationLabels = (approved: Label) => ({
+  statuses: {
+    submitted: SUBMITTED,
+    reviewing: { zh: '审核中', en: 'Under review' },
+    approving: { zh: '复核中', en: 'Awaiting approval' },
+    supervising: { zh: '审批中', en: 'Awaiting the supervisor' },
+    booking: { zh: '记账中', en: 'Booking' },
+    approved,
+    rejected: { zh: '不予核准', en: 'Rejected' },
+  },
+  steps: {
+    review: { zh: '审核', en: 'Review' },
+    approval: { zh: '复核', en: 'Approval' },
+    supervision: { zh: '审批', en: 'Supervisor approval' },
+  },
+  deadlines: { stepDecision: { zh: '本环节办理时限', en: 'This step is due' } },
+});
+
 const caseTypes: Record<string, CaseTypeLabels> = {
   enrollment,
   petition,
@@ -207,22 +226,14 @@ const caseTypes: Record<string, CaseTypeLabels> = {
   // 离休 / 二乙 医疗费申报 (rules §5.6): the amounts and workings; the medical details only where the role sees them.
   medicalExpense: {
     name: { zh: '离休 / 二乙医疗费申报', en: 'Special medical expenses' },
-    statuses: {
-      submitted: SUBMITTED,
-      reviewing: { zh: '审核中', en: 'Under review' },
-      approving: { zh: '复核中', en: 'Awaiting approval' },
-      supervising: { zh: '审批中', en: 'Awaiting the supervisor' },
-      booking: { zh: '记账中', en: 'Booking' },
-      approved: { zh: '已核准，待支付', en: 'Approved, to the payroll' },
-      rejected: { zh: '不予核准', en: 'Rejected' },
-    },
-    steps: {
-      review: { zh: '审核', en: 'Review' },
-      approval: { zh: '复核', en: 'Approval' },
-      supervision: { zh: '审批', en: 'Supervisor approval' },
-    },
-    deadlines: { stepDecision: { zh: '本环节办理时限', en: 'This step is due' } },
+    ...declarationLabels({ zh: '已核准，待支付', en: 'Approved, to the payroll' }),
     summary: ['category', 'declaredOn', 'total', 'reimbursable', 'invoices', 'workings', 'medical', 'decision'],
+  },
+  // 医疗帐户补助金申报 (rules §5.6): the rule, period, number of persons and total; the persons on its own page.
+  accountSubsidy: {
+    name: { zh: '医疗帐户补助金申报', en: 'Medical account subsidy' },
+    ...declarationLabels({ zh: '已核准，已记入医疗帐户', en: 'Approved, credited to the accounts' }),
+    summary: ['ruleId', 'period', 'basis', 'declaredOn', 'persons', 'total', 'decision'],
   },
 };
 

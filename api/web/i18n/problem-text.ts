@@ -47,9 +47,10 @@ const domainSentences = {
   SAME_PERSON_AT_TWO_TIERS: '同一人不能在同一决定的两个审批层级办理（经办、复核、审批须由不同的人办理）。',
   REASSESSMENT_OUT_OF_TIME: '申请再次鉴定的期限（收到鉴定结论之日起 15 日内）已过。',
   IDEMPOTENCY_KEY_REUSED: '该请求标识已用于另一笔不同的到账登记：原登记有效，本次未登记。请使用新的请求标识。',
-  NOT_ELIGIBLE: '此人不在该类别（离休 / 二乙）的名单上，不能申报。',
+  NOT_ELIGIBLE: '此人不符合申报条件（不在该类别的名单上，或不属于该补助规则的对象），不能申报。',
   DUPLICATE_INVOICE: '该发票已在其他申报中使用，不能重复申报。',
   UNKNOWN_HOSPITAL: '该医院不是定点医院。',
+  ALREADY_CREDITED: '此人本期已按该补助规则记入医疗帐户（或已在其他申报中），不能重复申报。',
 } as const satisfies Record<DomainErrorCode, string>;
 
 /** The codes the HTTP edge adds (api/errors.ts, authentication, readiness). */

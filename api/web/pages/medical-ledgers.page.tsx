@@ -1,5 +1,6 @@
 // 离休 / 二乙医疗费台账: a category's ledger of the region with its total (GET /v1/medical-ledgers/{category}), read-only
-// as the API is; auditors, administrators and staff (rules §5.6). The API masks the ID numbers for the roles it must.
+// as the API is; auditors, administrators and staff (rules §5.6). The personal medical account credits (医疗帐户补助金,
+// GET /v1/medical-account-ledger) are the third ledger offered. The API masks the ID numbers for the roles it must.
 import { Hono } from 'hono';
 import { FilterBar } from '../components/filter-bar.js';
 import { Answered } from '../components/notice-box.js';
@@ -18,6 +19,7 @@ const words = {
   category: { zh: '类别', en: 'Category' },
   lixiu: { zh: '离休人员医疗费', en: 'Retired cadres (离休)' },
   erYi: { zh: '二乙医疗费', en: 'Disabled servicemen (二乙)' },
+  account: { zh: '个人医疗帐户补助金', en: 'Medical account subsidy credits' },
   show: { zh: '查看', en: 'Show' },
   reference: { zh: '申报编号', en: 'Declaration' },
   citizenId: { zh: '公民身份号码', en: 'Citizen ID' },
@@ -34,15 +36,17 @@ export const medicalLedgerPages = (deps: WebDeps) =>
     const session = sessionOrSignIn(c);
     if (session instanceof Response) return session;
     const { t, lang } = c.var;
-    const category = c.req.query('category') === 'erYi' ? 'erYi' : 'lixiu';
-    const ledger = await callerFor(deps, session)<Ledger>('GET', `/v1/medical-ledgers/${category}?limit=100`);
+    const asked = c.req.query('category');
+    const category = asked === 'erYi' || asked === 'account' ? asked : 'lixiu';
+    const path = category === 'account' ? '/v1/medical-account-ledger?limit=100' : `/v1/medical-ledgers/${category}?limit=100`;
+    const ledger = await callerFor(deps, session)<Ledger>('GET', path);
     return c.html(
       <Layout frame={frameOf(c)} title={words.title[lang]} current="navMedicalLedgers">
         <FilterBar action="/web/medical-ledgers" t={t} submitLabel={words.show[lang]}>
           <label>
             {words.category[lang]}
             <select name="category">
-              {(['lixiu', 'erYi'] as const).map((c2) => (
+              {(['lixiu', 'erYi', 'account'] as const).map((c2) => (
                 <option value={c2} selected={c2 === category}>
                   {words[c2][lang]}
                 </option>
