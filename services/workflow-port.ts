@@ -3,7 +3,7 @@ import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
 import type { TaskCompletion } from '../domain/task.js';
 import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
-import type { BenefitClaimInput, CaseView, EnrollmentInput, MedicalExpenseInput, PayrollInput, PetitionInput, TransferInput } from '../workflows/index.js';
+import type { BenefitClaimInput, CaseView, EnrollmentInput, InvestigationInput, MedicalExpenseInput, PayrollInput, PetitionInput, TransferInput } from '../workflows/index.js';
 
 /** Which written opinion reached the petitioner, and on which day (YYYY-MM-DD, Asia/Shanghai). */
 export interface PetitionDelivery {
@@ -59,6 +59,8 @@ export interface CaseWorkflows {
   startPayroll(input: PayrollInput): Promise<void>;
   /** A bank return file was applied to the payroll: the lines still outstanding, and whether some failed. */
   notifyPayrollBankReturn(caseId: string, file: { fingerprint: string; outstanding: number; failed: number }): Promise<void>;
+  /** Starts an investigation (稽核调查) a supervision hit opened; the same hit again finds the running one. */
+  startInvestigation(input: InvestigationInput): Promise<void>;
   /** For /ready: does Temporal answer? */
   ping(): Promise<boolean>;
 }

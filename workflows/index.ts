@@ -8,3 +8,5 @@ export { transfer, transferMessageArrived, type TransferInput } from './transfer
 export { benefitClaim, benefitReemployed, requestReassessment, type BenefitClaimInput } from './benefit-claim.workflow.js';
 export { medicalExpenseDeclaration, type MedicalExpenseInput } from './medical-expense.workflow.js';
 export { payroll, payrollBankReturn, type PayrollInput } from './payroll.workflow.js';
+export { investigation, type InvestigationInput } from './investigation.workflow.js';
+export { supervisionSweep } from './supervision-sweep.workflow.js';

@@ -8,6 +8,7 @@ import {
   arrearsPeriodsJoined,
   benefitClaim,
   medicalExpenseDeclaration,
+  investigation,
   calendarLoaded,
   completeTask,
   enrollment,
@@ -195,6 +196,9 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
 
     requestReassessment: (caseId, actorId) =>
       update(caseId, () => handle(caseId).executeUpdate(requestReassessment, { args: [{ actorId }], updateId: updateIdOf('reassessment', caseId) })),
+
+    startInvestigation: (input) =>
+      client.workflow.start(investigation, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
 
     startPayroll: (input) => client.workflow.start(payroll, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
     notifyPayrollBankReturn: (caseId, file) => handle(caseId).signal(payrollBankReturn, file).catch(finishedIsFine),
