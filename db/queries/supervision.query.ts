@@ -79,3 +79,47 @@ export async function employersByEnrollees(
   );
   return rows.map((r) => ({ creditCode: r.credit_code, region: r.region, enrollees: Number(r.enrollees), wageRecords: Number(r.wage_records) }));
 }
+
+export interface HitView {
+  control: string;
+  citizenId: string | null;
+  employerCreditCode: string | null;
+  amount: string | null;
+  reason: string;
+  sourceCaseId: string | null;
+  /** The source case's reference, for the link (null when there is none). */
+  sourceReference: string | null;
+  foundAt: string;
+}
+
+/** The hit that opened an investigation case, with its source case's reference. */
+export async function hitOfInvestigation(em: EntityManager, caseId: string): Promise<HitView | null> {
+  const [r] = await em.execute<
+    {
+      control: string;
+      citizen_id: string | null;
+      employer_credit_code: string | null;
+      amount: string | null;
+      reason: string;
+      source_case_id: string | null;
+      source_reference: string | null;
+      found_at: Date;
+    }[]
+  >(
+    `select h.control, h.citizen_id, h.employer_credit_code, h.amount::text as amount, h.reason, h.source_case_id, c.reference as source_reference, h.found_at
+     from supervision_hit h left join case_record c on c.id = h.source_case_id where h.investigation_case_id = ?`,
+    [caseId],
+  );
+  return r
+    ? {
+        control: r.control,
+        citizenId: r.citizen_id,
+        employerCreditCode: r.employer_credit_code,
+        amount: r.amount,
+        reason: r.reason,
+        sourceCaseId: r.source_case_id,
+        sourceReference: r.source_reference,
+        foundAt: new Date(r.found_at).toISOString(),
+      }
+    : null;
+}
