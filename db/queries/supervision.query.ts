@@ -51,8 +51,8 @@ export async function newTermsWithActiveBenefits(em: EntityManager, importId: nu
 export async function activePensionAwards(em: EntityManager): Promise<{ citizenId: string; caseId: string; region: string }[]> {
   const rows = await em.execute<{ citizen_id: string; case_id: string; region: string }[]>(
     `select distinct citizen_id, case_id, region from benefit_entitlement
-     where benefit = 'pension' and status = 'active' and kind = 'monthly' and payer = 'fund'
-       and citizen_id in (select citizen_id from benefit_entitlement where benefit = 'pension' and status = 'active' and kind = 'monthly'
+     where claim_type = 'pension' and status = 'active' and kind = 'monthly' and payer = 'fund'
+       and citizen_id in (select citizen_id from benefit_entitlement where claim_type = 'pension' and status = 'active' and kind = 'monthly' and payer = 'fund'
                           group by citizen_id having count(distinct case_id) > 1)
      order by citizen_id, case_id`,
   );
