@@ -143,4 +143,12 @@ describe('fund supervision: controls on the exchange feeds open investigations; 
     expect(audited.body.subject.citizenId).toBe(maskCitizenId(deceased.citizenId));
     expect((await list(auditor)).map((i) => i.caseId)).toContain(death.caseId);
   });
+
+  it('the investigations page lists them for the region’s supervisors with the control that found them; a caseworker sees none', async () => {
+    const page = async (token: string) => (await fetch(`${system.url}/web/investigations?lang=en`, { headers: { cookie: `si_token=${token}` } })).text();
+    const html = await page(sv1);
+    expect(html).toContain(`data-reference="${death.reference}"`);
+    expect(html).toContain('Benefit after death');
+    expect(await page(cw)).not.toContain(death.reference);
+  });
 });
