@@ -51,7 +51,15 @@ const listRoute = createRoute({
   path: '/investigations',
   tags: TAGS,
   summary: 'Investigations (稽核调查) the fund-supervision controls opened, newest first (supervisors and auditors of the region)',
-  request: { query: PageQuery.extend({ status: z.string().max(32).optional().openapi({ param: { name: 'status', in: 'query' } }) }) },
+  request: {
+    query: PageQuery.extend({
+      status: z
+        .string()
+        .max(32)
+        .optional()
+        .openapi({ param: { name: 'status', in: 'query' } }),
+    }),
+  },
   responses: {
     200: { content: { 'application/json': { schema: pageOf(InvestigationSummary) } }, description: 'A page of investigations; empty for anyone else' },
     400: problemResponse('A bad query parameter, named'),

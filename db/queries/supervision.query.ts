@@ -5,10 +5,7 @@ import type { PaidMonth } from '../../domain/payroll/overpayment.js';
 /** The facts the supervision controls look at (rules §8), read inside the calling command's transaction. */
 
 /** Each person's death record and the months paid to them after the death month. */
-export async function deathsWithPaidMonths(
-  em: EntityManager,
-  citizenIds: readonly string[],
-): Promise<Map<string, { deathDate: string; paid: PaidMonth[] }>> {
+export async function deathsWithPaidMonths(em: EntityManager, citizenIds: readonly string[]): Promise<Map<string, { deathDate: string; paid: PaidMonth[] }>> {
   if (citizenIds.length === 0) return new Map();
   const rows = await em.execute<{ citizen_id: string; death_date: string; paid: PaidMonth[] | null }[]>(
     `select d.citizen_id, to_char(d.death_date, 'YYYY-MM-DD') as death_date,

@@ -39,10 +39,14 @@ export function investigationEventFor(
   switch (outcome) {
     case 'assign': {
       const investigatorId = text(data.investigatorId);
-      return investigatorId === null ? { refused: '"assign" needs data.investigatorId, the staff member who investigates' } : { type: 'ASSIGN', by, investigatorId };
+      return investigatorId === null
+        ? { refused: '"assign" needs data.investigatorId, the staff member who investigates' }
+        : { type: 'ASSIGN', by, investigatorId };
     }
     case 'noFraud':
-      return reason === '' ? { refused: '"noFraud" needs the grounds in comment' } : { type: 'FINDINGS', findings: { fraud: false, by, on: today, reason, penalty: null } };
+      return reason === ''
+        ? { refused: '"noFraud" needs the grounds in comment' }
+        : { type: 'FINDINGS', findings: { fraud: false, by, on: today, reason, penalty: null } };
     case 'fraudFound': {
       if (reason === '') return { refused: '"fraudFound" needs the grounds in comment' };
       const amount = text(data.amount);

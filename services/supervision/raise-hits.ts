@@ -97,7 +97,17 @@ export async function raiseSupervisionHits(tx: EntityManager, hits: readonly Sup
       detail: { control: hit.control, investigation: row.reference, sourceCaseId },
       key: `supervision-hit:${hitId}`,
     });
-    raised.push({ control: hit.control, subjectKey: hit.subjectKey, reason: hit.reason, amount, sourceCaseId, foundOn, caseId, reference: row.reference, region: subject.region });
+    raised.push({
+      control: hit.control,
+      subjectKey: hit.subjectKey,
+      reason: hit.reason,
+      amount,
+      sourceCaseId,
+      foundOn,
+      caseId,
+      reference: row.reference,
+      region: subject.region,
+    });
   }
   return raised;
 }

@@ -21,7 +21,9 @@ export async function runSupervisionSweep(ctx: SweepContext, asOf: string): Prom
   const to = addPeriods(monthOf(asOf), -1);
   const from = addPeriods(to, -(WAGE_WINDOW_MONTHS - 1));
   const awards = await activePensionAwards(ctx.em);
-  const pensionHits = duplicatePensions(awards.map((a) => ({ citizenId: a.citizenId, relationshipId: a.caseId, region: a.region, scheme: 'employee', active: true })));
+  const pensionHits = duplicatePensions(
+    awards.map((a) => ({ citizenId: a.citizenId, relationshipId: a.caseId, region: a.region, scheme: 'employee', active: true })),
+  );
   const employers = await employersByEnrollees(ctx.em, policy.enrolleeThreshold, from, to);
   let hits = 0;
   const opened = await ctx.em.transactional(async (tx) => {
@@ -33,7 +35,10 @@ export async function runSupervisionSweep(ctx: SweepContext, asOf: string): Prom
       raised.push(...(await raiseSupervisionHits(tx, [hit], { region: first.region, citizenId, sourceCaseId: first.caseId }, by)));
     }
     for (const employer of employers) {
-      const hit = enrolleesWithoutWages({ creditCode: employer.creditCode, enrollees: employer.enrollees, wageRecords: employer.wageRecords, from, to }, policy);
+      const hit = enrolleesWithoutWages(
+        { creditCode: employer.creditCode, enrollees: employer.enrollees, wageRecords: employer.wageRecords, from, to },
+        policy,
+      );
       if (!hit) continue;
       hits += 1;
       raised.push(...(await raiseSupervisionHits(tx, [hit], { region: employer.region, employerCreditCode: employer.creditCode }, by)));

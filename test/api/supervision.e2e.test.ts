@@ -34,7 +34,9 @@ describe('fund supervision: controls on the exchange feeds open investigations; 
   const hitsOf = async (citizenId: string) =>
     system.orm.em
       .fork()
-      .execute<{ control: string; investigation_case_id: string | null }[]>('select control, investigation_case_id from supervision_hit where citizen_id = ?', [citizenId]);
+      .execute<{ control: string; investigation_case_id: string | null }[]>('select control, investigation_case_id from supervision_hit where citizen_id = ?', [
+        citizenId,
+      ]);
   const taskOf = (token: string, caseId: string, step: string) =>
     system.eventually(async () => {
       const page = await system.call('GET', '/v1/tasks?view=available&limit=100', { token });
@@ -90,7 +92,11 @@ describe('fund supervision: controls on the exchange feeds open investigations; 
 
   it('a prison term running against an active pension opens one investigation; the feed again opens none (rules §8 pattern 2)', async () => {
     const today = system.clock.today();
-    const term = ['citizenId,name,from,to,institution,judgmentNo', `${prisoner.citizenId},王五,${addDays(today, -40)},${addDays(today, 300)},浙江省第一监狱,(2026)浙0110刑初1号`].join('\r\n') + '\r\n';
+    const term =
+      [
+        'citizenId,name,from,to,institution,judgmentNo',
+        `${prisoner.citizenId},王五,${addDays(today, -40)},${addDays(today, 300)},浙江省第一监狱,(2026)浙0110刑初1号`,
+      ].join('\r\n') + '\r\n';
     const first = await feed('imprisonments', term);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body).toMatchObject({ applied: 1, investigations: 1 });

@@ -27,9 +27,13 @@ describe('investigation workflow (time-skipping test server, fake activities)', 
       const findings = await investigationTaskIn(handle, 'investigating');
       // Only the assigned investigator writes the findings; the multiple stays within 2–5.
       const fraud = { amount: '3600.00', multiple: '3' };
-      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(findings, 'fraudFound', 'sv-3', fraud, '亲属冒领')] }))).toBe('OUTCOME_NOT_ALLOWED');
+      expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(findings, 'fraudFound', 'sv-3', fraud, '亲属冒领')] }))).toBe(
+        'OUTCOME_NOT_ALLOWED',
+      );
       expect(
-        await refusalOf(handle.executeUpdate(completeTask, { args: [decide(findings, 'fraudFound', 'sv-2', { amount: '3600.00', multiple: '6' }, '亲属冒领')] })),
+        await refusalOf(
+          handle.executeUpdate(completeTask, { args: [decide(findings, 'fraudFound', 'sv-2', { amount: '3600.00', multiple: '6' }, '亲属冒领')] }),
+        ),
       ).toBe('OUTCOME_NOT_ALLOWED');
       await decideInvestigation(handle, 'investigating', 'fraudFound', 'sv-2', fraud, '亲属冒领两个月养老金');
       expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({ step: 'close', permission: 'supervise', preparedBy: 'sv-2' });

@@ -68,7 +68,11 @@ export const investigationPages = (deps: WebDeps) =>
                 { header: words.reason[lang], cell: (i) => i.reason },
                 { header: words.amount[lang], cell: (i) => i.amount ?? '—', field: 'amount' },
                 { header: words.status[lang], cell: (i) => labelOf(statusLabels, i.status, lang), field: 'status' },
-                { header: words.source[lang], cell: (i) => (i.sourceCaseId ? <a href={`/web/cases/${i.sourceCaseId}`}>{i.sourceCaseId}</a> : '—'), field: 'source' },
+                {
+                  header: words.source[lang],
+                  cell: (i) => (i.sourceCaseId ? <a href={`/web/cases/${i.sourceCaseId}`}>{i.sourceCaseId}</a> : '—'),
+                  field: 'source',
+                },
                 { header: words.openedAt[lang], cell: (i) => i.openedAt.slice(0, 10) },
               ]}
             />

@@ -59,7 +59,9 @@ describe('the daily supervision sweep (rules §8: duplicate pensions, enrollees 
     expect(rerun.opened.filter((h) => mine.some((m) => m.subjectKey === h.subjectKey))).toEqual([]);
     const [rows] = await orm.em
       .fork()
-      .execute<{ n: string }[]>(`select count(*) as n from case_record where case_type = 'investigation' and id = any(?)`, [`{${mine.map((h) => h.caseId).join(',')}}`]);
+      .execute<{ n: string }[]>(`select count(*) as n from case_record where case_type = 'investigation' and id = any(?)`, [
+        `{${mine.map((h) => h.caseId).join(',')}}`,
+      ]);
     expect(Number(rows!.n)).toBe(2);
   });
 });
