@@ -40,3 +40,4 @@ export { PayrollBankReturn } from './payroll-bank-return.entity.js';
 export { BeneficiaryAccount } from './beneficiary-account.entity.js';
 export { DeathRecord, ExchangeImport, ImprisonmentRecord, OverpaymentRecovery } from './exchange-records.entity.js';
 export { SupervisionHit } from './supervision-hit.entity.js';
+export { StaffRecordLink } from './staff-record-link.entity.js';

@@ -120,3 +120,12 @@ export async function hitOfInvestigation(em: EntityManager, caseId: string): Pro
       }
     : null;
 }
+
+/** The people whose records a staff account is linked to: their own, a relative's (the self-dealing control). */
+export async function recordLinksOf(em: EntityManager, staffId: string): Promise<{ staffId: string; citizenId: string; relation: 'self' | 'relative' }[]> {
+  const rows = await em.execute<{ citizen_id: string; relation: 'self' | 'relative' }[]>(
+    'select citizen_id, relation from staff_record_link where staff_id = ? order by citizen_id',
+    [staffId],
+  );
+  return rows.map((r) => ({ staffId, citizenId: r.citizen_id, relation: r.relation }));
+}
