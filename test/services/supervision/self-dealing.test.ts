@@ -46,18 +46,16 @@ describe('the self-dealing control on a task decision (rules §8 pattern 8)', ()
     return { caseId, taskId };
   }
 
-  const applying = (): CaseWorkflows =>
-    recordingWorkflows({
-      completeTask: async (caseId, completion) => ({
-        caseId,
-        status: 'approved',
-        version: 2,
-        closed: true,
-        openTaskId: null,
-        allowedEvents: [],
-        lastDecision: { taskId: completion.taskId, taskStatus: 'completed' },
-      }),
-    });
+  /** The workflow's answer once a decision is applied: the task completed. */
+  const applying: CaseWorkflows['completeTask'] = async (caseId, completion) => ({
+    caseId,
+    status: 'approved',
+    version: 2,
+    closed: true,
+    openTaskId: null,
+    allowedEvents: [],
+    lastDecision: { taskId: completion.taskId, taskStatus: 'completed' },
+  });
 
   it('opens one investigation when a caseworker decides a case about a relative, hidden from them; a retry or a colleague opens none', async () => {
     const relative = citizenId();
@@ -70,7 +68,7 @@ describe('the self-dealing control on a task decision (rules §8 pattern 8)', ()
       ]);
     const { caseId, taskId } = await caseWithClaimedTask(relative, staff);
     const caseworker = { id: staff, role: 'caseworker' as const, region: REGION };
-    const workflows = recordingWorkflows({ completeTask: applying().completeTask });
+    const workflows = recordingWorkflows({ completeTask: applying });
     const decide = () => completeTask(contextOn(orm, caseworker, { workflows }), taskId, { outcome: 'approve', comment: '', data: {} });
     await decide();
     await decide(); // the same decision retried
@@ -95,7 +93,7 @@ describe('the self-dealing control on a task decision (rules §8 pattern 8)', ()
     // A colleague without a link deciding a case about the same person: nothing.
     const colleague = `cw-${randomUUID().slice(0, 8)}`;
     const other = await caseWithClaimedTask(relative, colleague);
-    const colleagueFlows = recordingWorkflows({ completeTask: applying().completeTask });
+    const colleagueFlows = recordingWorkflows({ completeTask: applying });
     await completeTask(contextOn(orm, { id: colleague, role: 'caseworker', region: REGION }, { workflows: colleagueFlows }), other.taskId, {
       outcome: 'approve',
       comment: '',
