@@ -9,6 +9,7 @@ import { createEnrollmentActivities } from './enrollment.activities.js';
 import { createMedicalExpenseActivities } from './medical-expense.activities.js';
 import { createPetitionActivities } from './petition.activities.js';
 import { createPayrollActivities } from './payroll.activities.js';
+import { createSupervisionActivities } from './supervision.activities.js';
 import { createTaskActivities } from './task.activities.js';
 import { createTransferActivities } from './transfer.activities.js';
 
@@ -48,6 +49,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createMedicalExpenseActivities(deps),
     ...createPayrollActivities(deps),
     ...createAccountSubsidyActivities(deps),
+    ...createSupervisionActivities(deps),
   });
 }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { ensureArrearsSweepSchedule } from '../services/temporal/schedules.js';
+import { ensureArrearsSweepSchedule, ensureSupervisionSweepSchedule } from '../services/temporal/schedules.js';
 import { createActivities } from '../activities/index.js';
 import type { NoticeChannel } from '../services/adapters/notice-channel.js';
 import { SpoolDirectoryTransferExchange, type TransferExchange } from '../services/adapters/transfer-exchange.js';
@@ -73,7 +73,10 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
   const running = worker.run();
   if (options.arrearsSweepSchedule) {
     const scheduling = await Connection.connect({ address: options.temporalAddress });
-    await ensureArrearsSweepSchedule(new Client({ connection: scheduling, namespace: options.namespace }), options.taskQueue).finally(() => scheduling.close());
+    const scheduler = new Client({ connection: scheduling, namespace: options.namespace });
+    await ensureArrearsSweepSchedule(scheduler, options.taskQueue)
+      .then(() => ensureSupervisionSweepSchedule(scheduler, options.taskQueue))
+      .finally(() => scheduling.close());
   }
   // Platform messages reach their cases as signals: the housekeeping loop needs a client of its own.
   const signalling = await Connection.connect({ address: options.temporalAddress });

@@ -51,6 +51,10 @@ export type TaggedSubject = { [K in SubjectType]: SubjectMap[K] & ForcedSubject<
 export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject]>;
 
 export const SENSITIVE_PETITION_REASON = 'sensitive petition: reviewers and supervisors only';
+export const INVESTIGATION_REASON = 'investigation (稽核调查): supervisors and auditors only';
+
+/** Who reads investigations (rules §8): the region's supervisors, who decide them, and its auditors. */
+const INVESTIGATION_READERS: ReadonlySet<Role> = new Set(['supervisor', 'auditor']);
 
 type Builder = AbilityBuilder<AppAbility>;
 type Grant = (actor: Actor, builder: Builder) => void;
@@ -244,5 +248,11 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   builder.cannot('update', 'BaseChange', { requestedBy: actor.id }).because(FOUR_EYES_REASON);
   // 信访工作条例 art. 36 para. 3 (rules §7): whistle-blowing must not be disclosed to the accused.
   builder.cannot(['read', 'readUnmasked', 'update'], 'Case', { accusedStaff: actor.id }).because(ACCUSED_REASON);
+  // 稽核调查 (rules §8): an investigation is never shown to the person it concerns, nor to front-office staff whose
+  // work it may be checking; its tasks neither.
+  if (!INVESTIGATION_READERS.has(actor.role)) {
+    builder.cannot(['read', 'readUnmasked', 'update'], 'Case', { caseType: 'investigation' }).because(INVESTIGATION_REASON);
+    builder.cannot(['read', 'claim', 'complete'], 'Task', { caseType: 'investigation' }).because(INVESTIGATION_REASON);
+  }
   return builder.build();
 }

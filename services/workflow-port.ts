@@ -8,6 +8,7 @@ import type {
   BenefitClaimInput,
   CaseView,
   EnrollmentInput,
+  InvestigationInput,
   MedicalExpenseInput,
   PayrollInput,
   PetitionInput,
@@ -70,6 +71,8 @@ export interface CaseWorkflows {
   startPayroll(input: PayrollInput): Promise<void>;
   /** A bank return file was applied to the payroll: the lines still outstanding, and whether some failed. */
   notifyPayrollBankReturn(caseId: string, file: { fingerprint: string; outstanding: number; failed: number }): Promise<void>;
+  /** Starts an investigation (稽核调查) a supervision hit opened; the same hit again finds the running one. */
+  startInvestigation(input: InvestigationInput): Promise<void>;
   /** For /ready: does Temporal answer? */
   ping(): Promise<boolean>;
 }

@@ -9,3 +9,5 @@ export { benefitClaim, benefitReemployed, requestReassessment, type BenefitClaim
 export { medicalExpenseDeclaration, type MedicalExpenseInput } from './medical-expense.workflow.js';
 export { accountSubsidyDeclaration, type AccountSubsidyInput } from './account-subsidy.workflow.js';
 export { payroll, payrollBankReturn, type PayrollInput } from './payroll.workflow.js';
+export { investigation, type InvestigationInput } from './investigation.workflow.js';
+export { supervisionSweep } from './supervision-sweep.workflow.js';

@@ -3,6 +3,7 @@
 import { ARREARS_STEPS } from '../../domain/arrears/arrears-decision.js';
 import { BENEFIT_STEP_OUTCOMES } from '../../domain/benefit/benefit-claim-decision.js';
 import { DECLARATION_STEPS } from '../../domain/declarations/declaration-review.js';
+import { INVESTIGATION_STEPS } from '../../domain/supervision/investigation-steps.js';
 import { REVIEW_OUTCOMES } from '../../domain/enrollment/enrollment-decision.js';
 import { PETITION_STEP_OUTCOMES } from '../../domain/petition/petition-decision.js';
 import { TRANSFER_STEP_OUTCOMES } from '../../domain/transfer/transfer-decision.js';
@@ -17,6 +18,7 @@ const STEP_OUTCOMES: Record<string, Record<string, readonly string[]>> = {
   benefit: BENEFIT_STEP_OUTCOMES,
   medicalExpense: DECLARATION_OUTCOMES,
   accountSubsidy: DECLARATION_OUTCOMES,
+  investigation: Object.fromEntries(Object.entries(INVESTIGATION_STEPS).map(([step, spec]) => [step, spec.outcomes])),
 };
 
 /**

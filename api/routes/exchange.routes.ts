@@ -14,6 +14,7 @@ const FeedReport = z
     applied: z.number(),
     stopped: z.number().openapi({ description: 'Entitlements stopped after the death month' }),
     recoveries: z.number().openapi({ description: 'Overpayment recoveries opened for months paid after a death' }),
+    investigations: z.number().openapi({ description: 'Investigations the fund-supervision controls opened (rules §8); a person already found opens none' }),
     report: z.object({
       issues: z.array(z.object({ path: z.string(), message: z.string() })),
       duplicates: z.array(z.object({ row: z.number(), firstRow: z.number() })),

@@ -55,8 +55,18 @@ function navFor(actor: Actor): NavItem[] {
         { key: 'navAudit', href: '/web/audit' },
         { key: 'navMedicalLedgers', href: '/web/medical-ledgers' },
         { key: 'navPayrolls', href: '/web/payrolls' },
+        // 稽核调查 (rules §8): the investigations the supervision controls opened.
+        { key: 'navInvestigations', href: '/web/investigations' },
       ];
     case 'auditor':
+      return [
+        { key: 'navCases', href: '/web/cases' },
+        { key: 'navAudit', href: '/web/audit' },
+        { key: 'navStatistics', href: '/web/statistics' },
+        { key: 'navMedicalLedgers', href: '/web/medical-ledgers' },
+        { key: 'navPayrolls', href: '/web/payrolls' },
+        { key: 'navInvestigations', href: '/web/investigations' },
+      ];
     case 'admin':
       return [
         { key: 'navCases', href: '/web/cases' },

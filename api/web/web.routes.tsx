@@ -10,6 +10,7 @@ import { arrearsPages } from './pages/arrears.page.js';
 import { auditPages } from './pages/audit.page.js';
 import { auditChainPages } from './pages/audit-chain.page.js';
 import { benefitPaymentPages } from './pages/benefit-payments.page.js';
+import { investigationPages } from './pages/investigations.page.js';
 import { billPages } from './pages/bills.page.js';
 import { casePages } from './pages/case.page.js';
 import { casesPages } from './pages/cases.page.js';
@@ -76,6 +77,7 @@ export function webRoutes(options: WebOptions & { api: ApiPort; verifyToken: Tok
   pages.route('/', recordPages(deps));
   pages.route('/', payrollPages(deps));
   pages.route('/', benefitPaymentPages(deps));
+  pages.route('/', investigationPages(deps));
 
   const web = new Hono();
   web.get('/', (c) => c.redirect('/web', 303));

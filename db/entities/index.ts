@@ -41,3 +41,5 @@ export { BeneficiaryAccount } from './beneficiary-account.entity.js';
 export { DeathRecord, ExchangeImport, ImprisonmentRecord, OverpaymentRecovery } from './exchange-records.entity.js';
 export { AccountSubsidyLine } from './account-subsidy-line.entity.js';
 export { MedicalAccountEntry } from './medical-account-ledger.entity.js';
+export { SupervisionHit } from './supervision-hit.entity.js';
+export { StaffRecordLink } from './staff-record-link.entity.js';

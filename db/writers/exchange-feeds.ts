@@ -24,6 +24,15 @@ export interface FeedApplied {
   stopped: number;
   /** Overpayment recoveries opened (deaths after paid months). */
   recoveries: number;
+  /** The entitlements a death stopped, as they were (active): the supervision control's facts (rules §8). */
+  stoppedEntitlements: StoppedEntitlement[];
+}
+
+export interface StoppedEntitlement {
+  entitlementId: string;
+  citizenId: string;
+  benefit: string;
+  region: string;
 }
 
 const CHUNK = 10_000;
@@ -63,7 +72,7 @@ async function finish(tx: EntityManager, f: FeedImport, importId: number, result
 export async function applyDeathFeed(em: EntityManager, f: FeedImport, records: readonly DeathRecord[], at: Date): Promise<FeedApplied> {
   return em.transactional(async (tx) => {
     const importId = await recordImport(tx, f, at);
-    if (importId === null) return { importId: null, applied: 0, matched: 0, stopped: 0, recoveries: 0 };
+    if (importId === null) return { importId: null, applied: 0, matched: 0, stopped: 0, recoveries: 0, stoppedEntitlements: [] };
     let applied = 0;
     for (let i = 0; i < records.length; i += CHUNK) {
       const chunk = records.slice(i, i + CHUNK).map((r) => ({ c: r.citizenId, d: r.deathDate, s: r.source, n: r.certificateNo }));
@@ -79,15 +88,16 @@ export async function applyDeathFeed(em: EntityManager, f: FeedImport, records: 
       `select count(distinct d.citizen_id) as n from death_record d join benefit_entitlement e on e.citizen_id = d.citizen_id where d.import_id = ?`,
       [importId],
     );
-    const stopped = await tx.execute<{ id: string }[]>(
+    const stopped = await tx.execute<{ id: string; citizen_id: string; benefit: string; region: string }[]>(
       `update benefit_entitlement e set status = 'stopped', end_month = least(coalesce(e.end_month, to_char(d.death_date, 'YYYY-MM')), to_char(d.death_date, 'YYYY-MM')),
          stop_reason = 'death reported ' || d.death_date::text || ' (' || d.source || ')', stopped_at = ?
        from death_record d where d.citizen_id = e.citizen_id and d.import_id = ? and e.status = 'active' and e.kind <> 'oneOff'
-         and e.claim_type not in ('funeral', 'survivor') returning e.id`,
+         and e.claim_type not in ('funeral', 'survivor') returning e.id, e.citizen_id, e.benefit, e.region`,
       [at, importId],
     );
     const recoveries = await openOverpayments(tx, { entitlementIds: null, importId, cause: 'death', lastDue: null, lastDueByEntitlement: 'deathMonth' }, at);
-    return finish(tx, f, importId, { importId, applied, matched: Number(matched!.n), stopped: stopped.length, recoveries }, at);
+    const stoppedEntitlements = stopped.map((r) => ({ entitlementId: r.id, citizenId: r.citizen_id, benefit: r.benefit, region: r.region }));
+    return finish(tx, f, importId, { importId, applied, matched: Number(matched!.n), stopped: stopped.length, recoveries, stoppedEntitlements }, at);
   });
 }
 
@@ -99,7 +109,7 @@ export async function applyDeathFeed(em: EntityManager, f: FeedImport, records: 
 export async function applyImprisonmentFeed(em: EntityManager, f: FeedImport, records: readonly ImprisonmentRecord[], at: Date): Promise<FeedApplied> {
   return em.transactional(async (tx) => {
     const importId = await recordImport(tx, f, at);
-    if (importId === null) return { importId: null, applied: 0, matched: 0, stopped: 0, recoveries: 0 };
+    if (importId === null) return { importId: null, applied: 0, matched: 0, stopped: 0, recoveries: 0, stoppedEntitlements: [] };
     let applied = 0;
     for (let i = 0; i < records.length; i += CHUNK) {
       const chunk = records.slice(i, i + CHUNK).map((r) => ({ c: r.citizenId, f: r.from, t: r.to, i: r.institution, j: r.judgmentNo }));
@@ -115,6 +125,6 @@ export async function applyImprisonmentFeed(em: EntityManager, f: FeedImport, re
       `select count(distinct i.citizen_id) as n from imprisonment_record i join benefit_entitlement e on e.citizen_id = i.citizen_id where i.import_id = ?`,
       [importId],
     );
-    return finish(tx, f, importId, { importId, applied, matched: Number(matched!.n), stopped: 0, recoveries: 0 }, at);
+    return finish(tx, f, importId, { importId, applied, matched: Number(matched!.n), stopped: 0, recoveries: 0, stoppedEntitlements: [] }, at);
   });
 }

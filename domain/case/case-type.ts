@@ -1,5 +1,5 @@
 /** The kinds of case the agency runs (docs/architecture.md "The processes"). */
-export const CASE_TYPES = ['enrollment', 'arrears', 'petition', 'benefit', 'transfer', 'medicalExpense', 'payroll', 'accountSubsidy'] as const;
+export const CASE_TYPES = ['enrollment', 'arrears', 'petition', 'benefit', 'transfer', 'medicalExpense', 'payroll', 'accountSubsidy', 'investigation'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** Prefix of the human-readable reference printed on notices: EN2026000123. No personal data in it. */
@@ -14,6 +14,8 @@ export const REFERENCE_PREFIX: Record<CaseType, string> = {
   payroll: 'PR',
   // 医疗帐户补助金申报 (rules §5.6): credits to personal medical accounts
   accountSubsidy: 'BZ',
+  // 稽核调查: an investigation a fund-supervision control opened (rules §8)
+  investigation: 'JC',
 };
 
 /** `EN` + year + six-digit sequence number. */
@@ -21,4 +23,4 @@ export function formatReference(type: CaseType, year: number, sequence: number):
   return `${REFERENCE_PREFIX[type]}${year}${String(sequence).padStart(6, '0')}`;
 }
 
-export const REFERENCE_PATTERN = /^(EN|AR|XF|BC|TR|YL|PR|BZ)\d{10}$/;
+export const REFERENCE_PATTERN = /^(EN|AR|XF|BC|TR|YL|PR|BZ|JC)\d{10}$/;

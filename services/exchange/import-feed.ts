@@ -4,6 +4,8 @@ import { returnFileFingerprint } from '../../domain/payroll/bank-return.js';
 import { readDeathFeed, readImprisonmentFeed } from '../../domain/payroll/exchange-feeds.js';
 import { authorize } from '../authorization.js';
 import type { CommandContext } from '../command-context.js';
+import { raiseDeathHits, raiseImprisonmentHits } from '../supervision/feed-controls.js';
+import { startInvestigations } from '../supervision/raise-hits.js';
 
 export type Feed = 'deaths' | 'imprisonments';
 
@@ -20,6 +22,8 @@ export interface FeedReport {
   applied: number;
   stopped: number;
   recoveries: number;
+  /** Investigations the supervision controls opened (rules §8): none for a person already found. */
+  investigations: number;
   report: { issues: TableIssue[]; duplicates: { row: number; firstRow: number }[] };
 }
 
@@ -27,7 +31,9 @@ export interface FeedReport {
  * POST /v1/exchange/deaths | imprisonments: a data-exchange file from public security, civil affairs, health or justice
  * (rules §8; formats in docs/payroll.md). Every row is read and reported (row and field); the good rows are
  * applied in one transaction; the same file imported twice is applied once. A death stops the person's pension from
- * the month after and opens a recovery for months already paid after it.
+ * the month after and opens a recovery for months already paid after it. In the same transaction the supervision
+ * controls (docs/supervision.md) match the new deaths and terms against active benefits; each new hit opens one
+ * investigation, started after commit.
  */
 export async function importFeed(ctx: CommandContext, feed: Feed, text: string): Promise<FeedReport> {
   authorize(ctx, 'create', 'ExchangeFeed', {});
@@ -44,9 +50,16 @@ export async function importFeed(ctx: CommandContext, feed: Feed, text: string):
     report: { issues: read.issues.length, duplicates: read.duplicates.length },
   };
   const at = ctx.clock.now();
-  const done: FeedApplied = deaths
-    ? await applyDeathFeed(ctx.em, { ...base, feed }, deaths.records, at)
-    : await applyImprisonmentFeed(ctx.em, { ...base, feed }, terms!.records, at);
+  const finder = { actorId: ctx.actor.id, actorRole: ctx.actor.role, requestId: ctx.requestId, now: at };
+  const { done, raised } = await ctx.em.transactional(async (tx) => {
+    if (deaths) {
+      const applied = await applyDeathFeed(tx, { ...base, feed }, deaths.records, at);
+      return { done: applied, raised: await raiseDeathHits(tx, applied.stoppedEntitlements, finder) };
+    }
+    const applied: FeedApplied = await applyImprisonmentFeed(tx, { ...base, feed }, terms!.records, at);
+    return { done: applied, raised: applied.importId === null ? [] : await raiseImprisonmentHits(tx, applied.importId, today, finder) };
+  });
+  await startInvestigations(ctx.em, ctx.workflows, raised);
   return {
     feed,
     rows: read.rows,
@@ -56,6 +69,7 @@ export async function importFeed(ctx: CommandContext, feed: Feed, text: string):
     applied: done.applied,
     stopped: done.stopped,
     recoveries: done.recoveries,
+    investigations: raised.length,
     report: { issues: read.issues, duplicates: read.duplicates },
   };
 }

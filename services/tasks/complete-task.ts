@@ -2,6 +2,7 @@ import type { TaskView } from '../../db/queries/task.query.js';
 import { DomainError } from '../../domain/errors.js';
 import type { CaseView } from '../../workflows/index.js';
 import type { CommandContext } from '../command-context.js';
+import { checkSelfDealing } from '../supervision/self-dealing-control.js';
 import { authorizedTask } from './task-access.js';
 
 export interface Decision {
@@ -14,7 +15,8 @@ export interface Decision {
  * 办结: the holder's decision on a task (docs/architecture.md "Tasks: the human part"). CASL checks the row (holder, step permission, four eyes,
  * accused staff); the case workflow's validator checks the case (the task still open, the outcome possible now, a
  * reason where one is needed) before anything reaches history, and answers once the decision is applied. The task's
- * new state comes from the workflow; the same request retried carries the same update ID and is applied once.
+ * new state comes from the workflow; the same request retried carries the same update ID and is applied once. Once
+ * applied, the self-dealing control looks at who decided (docs/supervision.md).
  */
 export async function completeTask(ctx: CommandContext, taskId: string, decision: Decision): Promise<{ task: TaskView; case: CaseView }> {
   const task = await authorizedTask(ctx, taskId, 'complete');
@@ -28,5 +30,6 @@ export async function completeTask(ctx: CommandContext, taskId: string, decision
   );
   const applied = view.lastDecision;
   if (applied?.taskId !== task.taskId) throw new Error(`case ${task.caseId} answered the decision on ${task.taskId} without applying it`);
+  await checkSelfDealing(ctx, task);
   return { task: { ...task, status: applied.taskStatus, version: task.version + 1 }, case: view };
 }

@@ -17,3 +17,20 @@ export async function ensureArrearsSweepSchedule(client: Client, taskQueue: stri
     if (!(error instanceof Error && error.name === 'ScheduleAlreadyRunning')) throw error;
   }
 }
+
+/**
+ * Makes sure the daily fund-supervision sweep schedule exists (02:00 Asia/Shanghai, after the arrears sweep;
+ * overlapping runs skipped): the register-wide controls of rules §8 (docs/supervision.md). Idempotent like the above.
+ */
+export async function ensureSupervisionSweepSchedule(client: Client, taskQueue: string): Promise<void> {
+  try {
+    await client.schedule.create({
+      scheduleId: 'supervision-sweep',
+      spec: { calendars: [{ hour: 2, minute: 0 }], timezone: 'Asia/Shanghai' },
+      action: { type: 'startWorkflow', workflowType: 'supervisionSweep', taskQueue, args: [], workflowId: 'supervision-sweep-run' },
+      policies: { overlap: 'SKIP' },
+    });
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ScheduleAlreadyRunning')) throw error;
+  }
+}

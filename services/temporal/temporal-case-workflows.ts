@@ -9,6 +9,7 @@ import {
   benefitClaim,
   medicalExpenseDeclaration,
   accountSubsidyDeclaration,
+  investigation,
   calendarLoaded,
   completeTask,
   enrollment,
@@ -198,6 +199,9 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
 
     requestReassessment: (caseId, actorId) =>
       update(caseId, () => handle(caseId).executeUpdate(requestReassessment, { args: [{ actorId }], updateId: updateIdOf('reassessment', caseId) })),
+
+    startInvestigation: (input) =>
+      client.workflow.start(investigation, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
 
     startPayroll: (input) => client.workflow.start(payroll, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
     notifyPayrollBankReturn: (caseId, file) => handle(caseId).signal(payrollBankReturn, file).catch(finishedIsFine),

@@ -281,6 +281,7 @@ describe('accessibleFilter', () => {
       name: 'Task',
       properties: {
         id: p.string().primary(),
+        caseType: p.string(),
         region: p.string(),
         status: p.string(),
         permission: p.string(),
@@ -299,6 +300,8 @@ describe('accessibleFilter', () => {
       expect(sql).toContain(`not ("t0"."prepared_by" is not null and "t0"."prepared_by" = 'cw-002')`);
       expect(sql).toContain(`not ("t0"."accused_staff" @> '{cw-002}')`);
       expect(sql).toContain(`not ("t0"."earlier_deciders" @> '{cw-002}')`);
+      // 稽核调查 (rules §8): front-office staff never decide an investigation's task.
+      expect(sql).toContain(`not ("t0"."case_type" is not null and "t0"."case_type" = 'investigation')`);
     } finally {
       await orm.close();
     }

@@ -124,6 +124,7 @@ export function fakeActivities(overrides: Partial<Activities> = {}, { facts = {}
     recordFine: async () => {},
     recordFeeWaiver: async () => {},
     sweepOverdueBills: async () => ({ cases: 0, periods: 0 }),
+    sweepSupervisionControls: async () => ({ hits: 0, opened: 0 }),
     // Transfers: nobody on record, money that arrives at once; a test states the facts and answers it needs.
     loadTransferContext: async () => ({ calendar: CN_CALENDAR_YEARS, person: null, oldPeriods: [], pensionSpans: [], newAreaRecords: [] }),
     bookTransferOut: async ({ caseId }) => ({ paymentId: `${caseId}:out` }),

@@ -235,6 +235,24 @@ const caseTypes: Record<string, CaseTypeLabels> = {
     ...declarationLabels({ zh: '已核准，已记入医疗帐户', en: 'Approved, credited to the accounts' }),
     summary: ['ruleId', 'period', 'basis', 'declaredOn', 'persons', 'total', 'decision'],
   },
+  // 稽核调查 (rules §8): opened by a fund-supervision control; supervisors and auditors only.
+  investigation: {
+    name: { zh: '稽核调查', en: 'Investigation' },
+    statuses: {
+      submitted: SUBMITTED,
+      assigning: { zh: '待指派', en: 'To be assigned' },
+      investigating: { zh: '调查中', en: 'Under investigation' },
+      closing: { zh: '待复核结案', en: 'Awaiting closure' },
+      closed: { zh: '已结案', en: 'Closed' },
+    },
+    steps: {
+      assign: { zh: '指派', en: 'Assignment' },
+      findings: { zh: '调查结论', en: 'Findings' },
+      close: { zh: '复核结案', en: 'Closure' },
+    },
+    deadlines: { stepDecision: { zh: '本环节办理时限', en: 'This step is due' } },
+    summary: ['control', 'reason', 'amount', 'sourceCaseId', 'investigatorId', 'findings', 'closedBy'],
+  },
 };
 
 /** Case types the filters offer, in the order the agency lists them. */

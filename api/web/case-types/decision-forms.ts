@@ -109,7 +109,26 @@ const benefit: Record<string, OutcomeForm> = {
   extend: { label: { zh: '鉴定延期 30 日', en: 'Extend by 30 days' } },
 };
 
-const forms: Record<string, Record<string, OutcomeForm>> = { petition, arrears, benefit, ...transferSteps };
+/** 稽核调查 (rules §8): investigation-steps.ts names the data each outcome needs; amounts and multiples stay strings. */
+const investigation: Record<string, OutcomeForm> = {
+  assign: {
+    label: { zh: '指派调查人', en: 'Assign an investigator' },
+    fields: [{ name: 'investigatorId', label: { zh: '调查人（工号）', en: 'Investigator (staff id)' }, kind: 'text' }],
+  },
+  fraudFound: {
+    label: { zh: '认定骗取基金', en: 'Fraud found' },
+    needsReason: true,
+    fields: [
+      { name: 'amount', label: { zh: '骗取金额（元）', en: 'Amount obtained (yuan)' }, kind: 'text', pattern: '\\d+(\\.\\d{1,2})?' },
+      { name: 'multiple', label: { zh: '罚款倍数（2–5）', en: 'Fine multiple (2–5)' }, kind: 'text', pattern: '[2-5](\\.\\d{1,2})?' },
+    ],
+  },
+  noFraud: { label: { zh: '未发现骗取', en: 'No fraud' }, needsReason: true },
+  approve: { label: { zh: '复核结案', en: 'Close (second supervisor)' } },
+  return: { label: { zh: '退回重新调查', en: 'Return to the investigator' }, needsReason: true },
+};
+
+const forms: Record<string, Record<string, OutcomeForm>> = { petition, arrears, benefit, investigation, ...transferSteps };
 
 /**
  * The form of one outcome of a case type — the step's own when the type words its steps apart (`<type>:<step>`) —
