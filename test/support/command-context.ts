@@ -1,6 +1,8 @@
 // Commands of services/ called directly on the run's test database, without a worker or an API: the database seeded
 // with reference data, a workflow port that records what the command asked of it, and the caller's context.
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { freshDatabase } from '../../bin/tools/fresh-database.js';
+import { migrateToLatest } from '../../db/migrator.js';
 import { createOrm } from '../../db/orm.js';
 import { seedReferenceData } from '../../db/seed/reference-data.js';
 import type { Actor } from '../../policies/abilities.js';
@@ -16,6 +18,25 @@ export async function openTestDatabase(): Promise<MikroORM> {
   const orm = await createOrm(servicesForTest().databaseUrl);
   await seedReferenceData(orm);
   return orm;
+}
+
+/**
+ * A database of its own on the run's server, migrated and seeded: for a command that reads the whole database (a
+ * region-wide or system-wide sweep), which on the shared one would act on other files' rows while they run.
+ * `close()` closes it and drops it.
+ */
+export async function openOwnTestDatabase(label: string): Promise<{ orm: MikroORM; close(): Promise<void> }> {
+  const own = await freshDatabase(servicesForTest().databaseUrl, label);
+  const orm = await createOrm(own.url);
+  await migrateToLatest(orm);
+  await seedReferenceData(orm);
+  return {
+    orm,
+    async close() {
+      await orm.close();
+      await own.drop();
+    },
+  };
 }
 
 export interface RecordingWorkflows extends CaseWorkflows {

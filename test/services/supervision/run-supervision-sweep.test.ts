@@ -1,4 +1,4 @@
-// The daily fund-supervision sweep (rules §8 patterns 3 and 4) on the run's PostgreSQL: two active pension awards for
+// The daily fund-supervision sweep (rules §8 patterns 3 and 4) on a database of its own: two active pension awards for
 // one person, and an employer with many enrollees and no wage declaration, each open one investigation; the sweep run
 // again opens none. The workflow port records the starts.
 import { randomUUID } from 'node:crypto';
@@ -11,18 +11,22 @@ import { systemClock } from '../../../services/business-clock.js';
 import { runSupervisionSweep } from '../../../services/supervision/run-supervision-sweep.js';
 import { insertEmployer } from '../../api/benefit-fixture.js';
 import { latePension } from '../../api/payroll-fixture.js';
-import { openTestDatabase, recordingWorkflows } from '../../support/command-context.js';
+import { openOwnTestDatabase, recordingWorkflows } from '../../support/command-context.js';
 import { citizenId } from '../../support/factories.js';
 import type { InvestigationInput } from '../../../workflows/index.js';
 
 const REGION = '330110';
 
 describe('the daily supervision sweep (rules §8: duplicate pensions, enrollees without wages)', () => {
+  // A database of its own: the sweep reads every region, and on the shared database it would open investigations
+  // about other files' people and employers while their tests count cases.
   let orm: MikroORM;
+  let own: Awaited<ReturnType<typeof openOwnTestDatabase>>;
   beforeAll(async () => {
-    orm = await openTestDatabase();
+    own = await openOwnTestDatabase('supervision-sweep');
+    orm = own.orm;
   });
-  afterAll(async () => orm?.close());
+  afterAll(async () => own?.close());
 
   it('opens one investigation per matter — two pensions of one person, an employer of 20 enrollees without wage records — and none when run again', async () => {
     const today = systemClock.today();
