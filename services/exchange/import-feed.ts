@@ -1,11 +1,13 @@
-import { applyDeathFeed, applyImprisonmentFeed, type FeedApplied } from '../../db/writers/exchange-feeds.js';
+import { applyDeathFeed, applyImprisonmentFeed, applyLifeProofFeed, type FeedApplied } from '../../db/writers/exchange-feeds.js';
+import { loadVerificationPolicy } from '../../db/queries/settings.query.js';
 import type { TableIssue } from '../../domain/payroll/csv-table.js';
 import { returnFileFingerprint } from '../../domain/payroll/bank-return.js';
-import { readDeathFeed, readImprisonmentFeed } from '../../domain/payroll/exchange-feeds.js';
+import { readDeathFeed, readImprisonmentFeed, readLifeProofFeed } from '../../domain/payroll/exchange-feeds.js';
+import { overdueIfDueOnOrBefore } from '../../domain/payroll/verification.js';
 import { authorize } from '../authorization.js';
 import type { CommandContext } from '../command-context.js';
 
-export type Feed = 'deaths' | 'imprisonments';
+export type Feed = 'deaths' | 'imprisonments' | 'life-proofs';
 
 /** The answer to a feed import (docs/api.md "POST /v1/exchange/{feed}"): counts and the per-row report. */
 export interface FeedReport {
@@ -20,6 +22,8 @@ export interface FeedReport {
   applied: number;
   stopped: number;
   recoveries: number;
+  /** Life proofs: suspended benefits resumed with back pay (待遇资格认证, §8). */
+  resumed: number;
   report: { issues: TableIssue[]; duplicates: { row: number; firstRow: number }[] };
 }
 
@@ -27,14 +31,16 @@ export interface FeedReport {
  * POST /v1/exchange/deaths | imprisonments: a data-exchange file from public security, civil affairs, health or justice
  * (rules §8; formats in docs/payroll.md). Every row is read and reported (row and field); the good rows are
  * applied in one transaction; the same file imported twice is applied once. A death stops the person's pension from
- * the month after and opens a recovery for months already paid after it.
+ * the month after and opens a recovery for months already paid after it. A life proof (a record of life, a hospital
+ * visit) verifies the person (待遇资格认证) and resumes a suspended benefit with back pay.
  */
 export async function importFeed(ctx: CommandContext, feed: Feed, text: string): Promise<FeedReport> {
   authorize(ctx, 'create', 'ExchangeFeed', {});
   const today = ctx.clock.today();
   const deaths = feed === 'deaths' ? readDeathFeed(text, { today }) : null;
   const terms = feed === 'imprisonments' ? readImprisonmentFeed(text, { today }) : null;
-  const read = deaths ?? terms!;
+  const proofs = feed === 'life-proofs' ? readLifeProofFeed(text, { today }) : null;
+  const read = deaths ?? terms ?? proofs!;
   const base = {
     fingerprint: returnFileFingerprint(text),
     rows: read.rows,
@@ -46,7 +52,9 @@ export async function importFeed(ctx: CommandContext, feed: Feed, text: string):
   const at = ctx.clock.now();
   const done: FeedApplied = deaths
     ? await applyDeathFeed(ctx.em, { ...base, feed }, deaths.records, at)
-    : await applyImprisonmentFeed(ctx.em, { ...base, feed }, terms!.records, at);
+    : terms
+      ? await applyImprisonmentFeed(ctx.em, { ...base, feed }, terms.records, at)
+      : await applyLifeProofFeed(ctx.em, { ...base, feed }, proofs!.records, await lifeProofScope(ctx, today), at);
   return {
     feed,
     rows: read.rows,
@@ -56,6 +64,13 @@ export async function importFeed(ctx: CommandContext, feed: Feed, text: string):
     applied: done.applied,
     stopped: done.stopped,
     recoveries: done.recoveries,
+    resumed: done.resumed ?? 0,
     report: { issues: read.issues, duplicates: read.duplicates },
   };
+}
+
+/** What a life-proof feed needs to resume suspensions: the policy in force and today's bound (rules §8). */
+async function lifeProofScope(ctx: CommandContext, today: string) {
+  const policy = await loadVerificationPolicy(ctx.em);
+  return { today, policy, dueOnOrBefore: overdueIfDueOnOrBefore(today, policy) };
 }
