@@ -10,6 +10,7 @@ import { createPetitionActivities } from './petition.activities.js';
 import { createPayrollActivities } from './payroll.activities.js';
 import { createTaskActivities } from './task.activities.js';
 import { createTransferActivities } from './transfer.activities.js';
+import { createVerificationActivities } from './verification.activities.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -46,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createBenefitActivities(deps),
     ...createMedicalExpenseActivities(deps),
     ...createPayrollActivities(deps),
+    ...createVerificationActivities(deps),
   });
 }
 

@@ -18,6 +18,7 @@ const worker = await startWorker({
   // The national transfer platform's gateway reads outbox/ and delivers into inbox/ (docs/transfers.md).
   exchange: new SpoolDirectoryTransferExchange(join(config.dataDir, 'transfer-exchange')),
   arrearsSweepSchedule: true,
+  verificationSweepSchedule: true,
   workflowBundlePath: config.workflowBundlePath,
 });
 console.log(`[worker] polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
