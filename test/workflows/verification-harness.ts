@@ -2,6 +2,7 @@
 // sweep activity keeps one beneficiary in memory and applies the pure rules (domain/payroll/verification.ts) as of the
 // day the workflow hands it, so what the workflow decides — which day is "today" — is what suspends or not.
 import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { MonthlyEntitlement, Entitlement } from '../../domain/payroll/entitlement.js';
@@ -43,8 +44,10 @@ export function sweepFakes(person: Beneficiary): FakeActivities {
 export async function runSweep(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, fakes: FakeActivities) {
   const taskQueue = `verification-test-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fakes.activities });
+  // A plain client: waiting for the result does not unlock time skipping, so the run happens on the day the test set.
+  const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
   return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(verificationSweep, { taskQueue, workflowId: `verification-sweep-run-${randomUUID()}`, args: [] });
+    const handle = await client.workflow.start(verificationSweep, { taskQueue, workflowId: `verification-sweep-run-${randomUUID()}`, args: [] });
     return { result: await handle.result(), history: await handle.fetchHistory() };
   });
 }
