@@ -169,7 +169,17 @@ try {
   const exchange = new SpoolDirectoryTransferExchange(join(dataDir, 'transfer-exchange')); // the transfer platform's gateway
   await step(
     'worker',
-    () => startWorker({ orm, temporalAddress, namespace, taskQueue, notices: new SpoolFileNoticeChannel(noticeSpool), exchange, arrearsSweepSchedule: true, verificationSweepSchedule: true }),
+    () =>
+      startWorker({
+        orm,
+        temporalAddress,
+        namespace,
+        taskQueue,
+        notices: new SpoolFileNoticeChannel(noticeSpool),
+        exchange,
+        arrearsSweepSchedule: true,
+        verificationSweepSchedule: true,
+      }),
     (started) => () => started.shutdown(),
   );
   say('worker', `polling task queue "${taskQueue}" in namespace "${namespace}" on ${temporalAddress}`);

@@ -52,7 +52,14 @@ async function finish(tx: EntityManager, f: FeedImport, importId: number, result
     objectType: 'ExchangeImport',
     objectId: String(importId),
     requestId: f.requestId,
-    detail: { rows: f.rows, applied: result.applied, matched: result.matched, stopped: result.stopped, recoveries: result.recoveries, resumed: result.resumed ?? 0 },
+    detail: {
+      rows: f.rows,
+      applied: result.applied,
+      matched: result.matched,
+      stopped: result.stopped,
+      recoveries: result.recoveries,
+      resumed: result.resumed ?? 0,
+    },
     key: `exchange:${f.feed}:${f.fingerprint}`,
   });
   return result;

@@ -28,7 +28,12 @@ const OPEN_MONTH = (region: string) => `greatest(to_char(?::date, 'YYYY-MM'), co
   where p.region = ${region} and (p.entitlements_seen > 0 or p.gathered_at is not null)), ''))`;
 
 /** Evidence rows in one insert; what was already on record (the same source record) is skipped. Returns rows written. */
-export async function recordEvidence(tx: EntityManager, rows: readonly EvidenceRow[], by: { actorId: string; importId: number | null }, at: Date): Promise<number> {
+export async function recordEvidence(
+  tx: EntityManager,
+  rows: readonly EvidenceRow[],
+  by: { actorId: string; importId: number | null },
+  at: Date,
+): Promise<number> {
   if (rows.length === 0) return 0;
   const records = rows.map((r) => ({ c: r.citizenId, k: r.kind, d: r.verifiedOn, s: r.source, key: r.sourceKey }));
   const [row] = await tx.execute<{ n: string }[]>(

@@ -37,14 +37,21 @@ describe('eligibility verification over HTTP (待遇资格认证, rules §8: swe
     // The approval day, as a benefit decided `monthsAgo` months ago would have it.
     await system.orm.em
       .fork()
-      .execute(`update benefit_entitlement set created_at = ?::timestamptz - make_interval(months => ?) where id = ?`, [system.clock.now(), monthsAgo, b.entitlementId]);
+      .execute(`update benefit_entitlement set created_at = ?::timestamptz - make_interval(months => ?) where id = ?`, [
+        system.clock.now(),
+        monthsAgo,
+        b.entitlementId,
+      ]);
     return b;
   };
   const runPayroll = async (month: string) => {
     const started = await system.call('POST', '/v1/payrolls', { token: sv, body: { region: REGION, period: month } });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     const reference: string = started.body.reference;
-    await system.eventually(async () => ((await system.call('GET', `/v1/payrolls/${reference}`, { token: sv })).body.status === 'approval' ? true : undefined), 60_000);
+    await system.eventually(
+      async () => ((await system.call('GET', `/v1/payrolls/${reference}`, { token: sv })).body.status === 'approval' ? true : undefined),
+      60_000,
+    );
     return reference;
   };
   const linesOf = (entitlementId: string, month: string) =>
@@ -113,9 +120,15 @@ describe('eligibility verification over HTTP (待遇资格认证, rules §8: swe
     const other = lifeProofs([{ citizenId: proven.citizenId, date: today, reference: 'MZ-0001' }], '身份证号,姓名,发生日期,类别,来源,记录编号');
     const third = await system.call('POST', '/v1/exchange/life-proofs', { token: sv, body: other, headers: csv });
     expect(third.body).toMatchObject({ rows: 1, applied: 0, resumed: 0, alreadyImported: false });
-    const bad = await system.call('POST', '/v1/exchange/life-proofs', { token: sv, body: lifeProofs([{ citizenId: '123', date: today, reference: 'X' }]), headers: csv });
+    const bad = await system.call('POST', '/v1/exchange/life-proofs', {
+      token: sv,
+      body: lifeProofs([{ citizenId: '123', date: today, reference: 'X' }]),
+      headers: csv,
+    });
     expect(bad.body.report.issues.map((i: { path: string }) => i.path)).toContain('rows[0].citizenId');
-    const evidence = await system.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from verification_evidence where citizen_id = ?`, [proven.citizenId]);
+    const evidence = await system.orm.em
+      .fork()
+      .execute<{ n: string }[]>(`select count(*) as n from verification_evidence where citizen_id = ?`, [proven.citizenId]);
     expect(Number(evidence[0]!.n)).toBe(1);
     const status = await system.call('GET', `/v1/persons/${proven.citizenId}/verification`, { token: cw });
     expect(status.body).toMatchObject({ status: 'verified', lastVerifiedOn: today, lastEvidence: { kind: 'hospitalVisit', verifiedOn: today } });

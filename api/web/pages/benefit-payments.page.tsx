@@ -11,15 +11,7 @@ import { Answered, FlashNotice, type Flash } from '../components/notice-box.js';
 import { Csrf, Layout } from '../layout.js';
 import { callerFor, frameOf, sessionOrSignIn, type WebContext, type WebDeps } from '../page-context.js';
 import type { Session, WebEnv } from '../web-env.js';
-import {
-  benefitLabels,
-  holdCodeLabels,
-  lineKindLabels,
-  payrollStatusLabels,
-  payrollWords as w,
-  verificationStatusLabels,
-  wordOf,
-} from './payroll-labels.js';
+import { benefitLabels, holdCodeLabels, lineKindLabels, payrollStatusLabels, payrollWords as w, verificationStatusLabels, wordOf } from './payroll-labels.js';
 
 /** A line as the API answers it (the presenter's shape, declared once). */
 type OwnPayment = ReturnType<typeof presentOwnPayment>;

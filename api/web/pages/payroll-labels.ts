@@ -71,7 +71,10 @@ export const payrollWords = {
   verificationDue: { zh: '下次认证截止', en: 'Next verification due' },
   suspendFrom: { zh: '逾期未认证暂停发放日', en: 'Payment suspended from' },
   checkIn: { zh: '自助认证', en: 'Verify now' },
-  checkedIn: { zh: '认证成功；如有暂停发放的待遇，已恢复，暂停期间的待遇将在下次发放时补发。', en: 'Verified. A suspended benefit is resumed; the held months are paid back with the next payment.' },
+  checkedIn: {
+    zh: '认证成功；如有暂停发放的待遇，已恢复，暂停期间的待遇将在下次发放时补发。',
+    en: 'Verified. A suspended benefit is resumed; the held months are paid back with the next payment.',
+  },
   alreadyCheckedIn: { zh: '今天已认证。', en: 'Already verified today.' },
   suspended: { zh: '暂停发放', en: 'Suspended' },
   suspendedSince: { zh: '因逾期未认证自{month}起暂停发放', en: 'Suspended from {month}: verification overdue' },
