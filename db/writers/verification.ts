@@ -45,6 +45,23 @@ export async function recordEvidence(
   return Number(row!.n);
 }
 
+/**
+ * The two CTEs that give every suspension or resumption written by CTE `rows` (aliased `x`) its notice to the citizen
+ * and its audit entry (masked: the entitlement, never the ID number), each once by its dedupe key. Parameters, in order:
+ * the notice's time, then the audit entry's time, actor ID, actor role and request ID.
+ */
+function noticeAndAudit(rows: 'suspended' | 'resumed', n: { kind: string; action: string; payload: string; noticeKey: string }): string {
+  return `noticed as (
+       insert into notice_outbox (id, case_id, recipient_kind, recipient_id, channel, kind, payload, created_at, dedupe_key)
+       select gen_random_uuid(), x.case_id, 'citizen', x.citizen_id, 'sms', '${n.kind}', ${n.payload}, ?, ${n.noticeKey}
+       from ${rows} x on conflict (dedupe_key) do nothing returning 1),
+     audited as (
+       insert into audit_entry (at, actor_id, actor_role, region, action, object_type, object_id, request_id, detail, dedupe_key)
+       select ?, ?, ?, x.region, '${n.action}', 'BenefitEntitlement', x.entitlement_id::text, ?,
+         (${n.payload})::jsonb || jsonb_build_object('suspension', x.id), 'verification:${rows}:' || x.id
+       from ${rows} x on conflict (dedupe_key) do nothing returning 1)`;
+}
+
 export interface SweepScope {
   today: string;
   /** overdueIfDueOnOrBefore(today, policy): a last verification whose due day is on or before it is overdue. */
@@ -79,17 +96,12 @@ export async function suspendOverdue(em: EntityManager, scope: SweepScope, at: D
        from last l where (l.verified_on + make_interval(months => ?))::date <= ?::date
        on conflict (entitlement_id) where resumed_in is null do nothing
        returning id, entitlement_id, case_id, citizen_id, region, from_month, reason, notice_key),
-     noticed as (
-       insert into notice_outbox (id, case_id, recipient_kind, recipient_id, channel, kind, payload, created_at, dedupe_key)
-       select gen_random_uuid(), s.case_id, 'citizen', s.citizen_id, 'sms', 'benefit_suspended',
-         json_build_object('fromMonth', s.from_month, 'reason', s.reason, 'benefit', e.benefit), ?, s.notice_key
-       from suspended s join benefit_entitlement e on e.id = s.entitlement_id
-       on conflict (dedupe_key) do nothing returning 1),
-     audited as (
-       insert into audit_entry (at, actor_id, actor_role, region, action, object_type, object_id, request_id, detail, dedupe_key)
-       select ?, ?, ?, s.region, 'benefit.suspended', 'BenefitEntitlement', s.entitlement_id::text, ?,
-         json_build_object('fromMonth', s.from_month, 'reason', s.reason, 'suspension', s.id), 'verification:suspended:' || s.id
-       from suspended s on conflict (dedupe_key) do nothing returning 1)
+     ${noticeAndAudit('suspended', {
+       kind: 'benefit_suspended',
+       action: 'benefit.suspended',
+       payload: `json_build_object('fromMonth', x.from_month, 'reason', x.reason)`,
+       noticeKey: 'x.notice_key',
+     })}
      select count(*) as n from suspended`,
     [
       scope.today,
@@ -145,16 +157,12 @@ export async function resumeVerified(em: EntityManager, scope: ResumeScope, at: 
          to_month = to_char(to_date(o.month, 'YYYY-MM') - interval '1 month', 'YYYY-MM')
        from opening o where o.id = s.id and s.resumed_in is null
        returning s.id, s.entitlement_id, s.case_id, s.citizen_id, s.region, s.from_month, s.to_month, s.resumed_in),
-     noticed as (
-       insert into notice_outbox (id, case_id, recipient_kind, recipient_id, channel, kind, payload, created_at, dedupe_key)
-       select gen_random_uuid(), r.case_id, 'citizen', r.citizen_id, 'sms', 'benefit_resumed',
-         json_build_object('fromMonth', r.from_month, 'resumedIn', r.resumed_in, 'backPayThrough', r.to_month), ?, 'verification:resumed:' || r.id
-       from resumed r on conflict (dedupe_key) do nothing returning 1),
-     audited as (
-       insert into audit_entry (at, actor_id, actor_role, region, action, object_type, object_id, request_id, detail, dedupe_key)
-       select ?, ?, ?, r.region, 'benefit.resumed', 'BenefitEntitlement', r.entitlement_id::text, ?,
-         json_build_object('fromMonth', r.from_month, 'resumedIn', r.resumed_in, 'suspension', r.id), 'verification:resumed:' || r.id
-       from resumed r on conflict (dedupe_key) do nothing returning 1)
+     ${noticeAndAudit('resumed', {
+       kind: 'benefit_resumed',
+       action: 'benefit.resumed',
+       payload: `json_build_object('fromMonth', x.from_month, 'resumedIn', x.resumed_in, 'backPayThrough', x.to_month)`,
+       noticeKey: `'verification:resumed:' || x.id`,
+     })}
      select count(*) as n from resumed`,
     [
       scope.importId,
