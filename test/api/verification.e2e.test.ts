@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
-import { startSystem, type TestSystem } from '../support/system.js';
+import { csrfSigner } from '../../api/web/session.js';
+import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
 import { addEntitlement, type Beneficiary } from './payroll-fixture.js';
 
 // One payroll per region and month, and the database is shared by the whole run: this file owns the payrolls of 330212.
@@ -185,5 +186,28 @@ describe('eligibility verification over HTTP (待遇资格认证, rules §8: swe
     const own = await system.call('GET', '/v1/benefit-payments', { token: citizen });
     const backPay = own.body.items.find((p: { kind: string }) => p.kind === 'backPay');
     expect(backPay).toMatchObject({ period: next, amount: '3000.00', workings: lines[0]!.workings });
+  });
+
+  it("shows the citizen's page with the next due day and the check-in button, which verifies them (§8 self-service)", async () => {
+    const token = await system.token({ role: 'citizen', sub: proven.citizenId });
+    const headers = { cookie: `si_token=${token}`, 'sec-fetch-site': 'same-origin' };
+    const page = await fetch(`${system.url}/web/payments`, { headers });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    const due = (await system.call('GET', `/v1/persons/${proven.citizenId}/verification`, { token })).body.dueOn as string;
+    expect(html).toContain('data-testid="check-in"');
+    expect(html).toContain(`<dd data-testid="verification-due">${due}</dd>`);
+    const form = new URLSearchParams({ _csrf: csrfSigner(TEST_JWT_SECRET)(token) }).toString();
+    const posted = await fetch(`${system.url}/web/payments/verification`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
+    expect(posted.status).toBe(200);
+    expect(await posted.text()).toContain('认证成功');
+    const evidence = await system.orm.em
+      .fork()
+      .execute<{ kind: string }[]>(`select kind from verification_evidence where citizen_id = ? order by id`, [proven.citizenId]);
+    expect(evidence.map((e) => e.kind)).toEqual(['hospitalVisit', 'selfService']);
   });
 });
