@@ -62,15 +62,19 @@ function noticeAndAudit(rows: 'suspended' | 'resumed', n: { kind: string; action
        from ${rows} x on conflict (dedupe_key) do nothing returning 1)`;
 }
 
-export interface SweepScope {
+/** What the sweep and the resumption both run on: the day, the policy's bound, and who acts. */
+interface VerificationScope {
   today: string;
-  /** overdueIfDueOnOrBefore(today, policy): a last verification whose due day is on or before it is overdue. */
+  /** overdueIfDueOnOrBefore(today, policy): a verification whose due day is on or before it is overdue. */
   dueOnOrBefore: string;
   policy: VerificationPolicy;
-  /** Only this region (a payroll's own sweep); null for every region (the daily sweep). */
-  region: string | null;
   requestId: string | null;
   actor: { id: string; role: string };
+}
+
+export interface SweepScope extends VerificationScope {
+  /** Only this region (a payroll's own sweep); null for every region (the daily sweep). */
+  region: string | null;
 }
 
 /**
@@ -123,16 +127,10 @@ export async function suspendOverdue(em: EntityManager, scope: SweepScope, at: D
   return Number(row!.n);
 }
 
-export interface ResumeScope {
-  today: string;
-  /** Evidence that still counts: dated after this day minus a cycle (overdueIfDueOnOrBefore(today)). */
-  dueOnOrBefore: string;
-  policy: VerificationPolicy;
+export interface ResumeScope extends VerificationScope {
   /** Whose suspensions: the people with evidence of this feed import, or one person. */
   importId: number | null;
   citizenId: string | null;
-  requestId: string | null;
-  actor: { id: string; role: string };
 }
 
 /**
