@@ -12,6 +12,7 @@ import { createPayrollActivities } from './payroll.activities.js';
 import { createSupervisionActivities } from './supervision.activities.js';
 import { createTaskActivities } from './task.activities.js';
 import { createTransferActivities } from './transfer.activities.js';
+import { createVerificationActivities } from './verification.activities.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -50,6 +51,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPayrollActivities(deps),
     ...createAccountSubsidyActivities(deps),
     ...createSupervisionActivities(deps),
+    ...createVerificationActivities(deps),
   });
 }
 

@@ -13,6 +13,7 @@ import {
   startPayrollGathering,
 } from '../db/writers/payroll-lines.js';
 import { openPayrollLineTasks } from '../db/writers/task-store.js';
+import { runVerificationSweep } from '../services/verification/run-verification-sweep.js';
 import type { ActivityDeps } from './deps.js';
 
 /**
@@ -23,9 +24,15 @@ import type { ActivityDeps } from './deps.js';
 export function createPayrollActivities({ orm, clock }: ActivityDeps) {
   const em = () => orm.em.fork();
   return {
-    /** The holiday calendar (task due dates) and the carried-over lines, once at the start; recorded in history. */
+    /**
+     * The holiday calendar (task due dates) and the carried-over lines, once at the start; recorded in history. The
+     * region's verification sweep runs first (rules §8), so a beneficiary whose verification ran out since the last
+     * daily sweep is suspended before this payroll gathers (the payroll's progress row has seen no entitlement yet, so
+     * the suspension starts in this payroll's month).
+     */
     startPayroll: async (input: { caseId: string; region: string }): Promise<{ calendar: CalendarYear[]; carried: number }> => {
       const fork = em();
+      await runVerificationSweep({ em: fork, clock }, { today: clock.today(), region: input.region, actor: { id: 'system', role: 'system' }, requestId: null });
       const calendar = await loadCalendarYears(fork);
       const { carried } = await startPayrollGathering(fork, { payrollId: input.caseId, region: input.region }, clock.now());
       return { calendar, carried };

@@ -176,7 +176,8 @@ try {
   const exchange = new SpoolDirectoryTransferExchange(join(dataDir, 'transfer-exchange')); // the transfer platform's gateway
   await step(
     'worker',
-    () => startWorker({
+    () =>
+      startWorker({
         orm,
         temporalAddress,
         namespace,
@@ -185,6 +186,7 @@ try {
         exchange,
         arrearsSweepSchedule: true,
         ...(tracing && { tracing }),
+        verificationSweepSchedule: true,
       }),
     (started) => () => started.shutdown(),
   );

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { ensureArrearsSweepSchedule, ensureSupervisionSweepSchedule } from '../services/temporal/schedules.js';
+import { ensureArrearsSweepSchedule, ensureSupervisionSweepSchedule, ensureVerificationSweepSchedule } from '../services/temporal/schedules.js';
 import { createActivities } from '../activities/index.js';
 import type { NoticeChannel } from '../services/adapters/notice-channel.js';
 import { SpoolDirectoryTransferExchange, type TransferExchange } from '../services/adapters/transfer-exchange.js';
@@ -24,6 +24,8 @@ export interface WorkerOptions {
   housekeepingMs?: number;
   /** Ensure the daily arrears sweep schedule (issue 3); off for test workers on throwaway task queues. */
   arrearsSweepSchedule?: boolean;
+  /** Ensure the daily verification sweep schedule (待遇资格认证, issue 12 point 4); off for test workers too. */
+  verificationSweepSchedule?: boolean;
   /** The business clock of the activities and the housekeeping loop (default: the system clock). */
   clock?: BusinessClock;
   /** The national transfer platform's spool (default: `.data/transfer-exchange`); the housekeeping loop reads its inbox. */
@@ -71,12 +73,18 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
     plugins: options.tracing ? [options.tracing.plugin] : [],
   });
   const running = worker.run();
-  if (options.arrearsSweepSchedule) {
+  if (options.arrearsSweepSchedule || options.verificationSweepSchedule) {
     const scheduling = await Connection.connect({ address: options.temporalAddress });
-    const scheduler = new Client({ connection: scheduling, namespace: options.namespace });
-    await ensureArrearsSweepSchedule(scheduler, options.taskQueue)
-      .then(() => ensureSupervisionSweepSchedule(scheduler, options.taskQueue))
-      .finally(() => scheduling.close());
+    const client = new Client({ connection: scheduling, namespace: options.namespace });
+    try {
+      if (options.arrearsSweepSchedule) {
+        await ensureArrearsSweepSchedule(client, options.taskQueue);
+        await ensureSupervisionSweepSchedule(client, options.taskQueue);
+      }
+      if (options.verificationSweepSchedule) await ensureVerificationSweepSchedule(client, options.taskQueue);
+    } finally {
+      await scheduling.close();
+    }
   }
   // Platform messages reach their cases as signals: the housekeeping loop needs a client of its own.
   const signalling = await Connection.connect({ address: options.temporalAddress });

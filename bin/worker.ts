@@ -21,6 +21,7 @@ const worker = await startWorker({
   // The national transfer platform's gateway reads outbox/ and delivers into inbox/ (docs/transfers.md).
   exchange: new SpoolDirectoryTransferExchange(join(config.dataDir, 'transfer-exchange')),
   arrearsSweepSchedule: true,
+  verificationSweepSchedule: true,
   workflowBundlePath: config.workflowBundlePath,
   ...(tracing && { tracing }),
 });

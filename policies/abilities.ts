@@ -112,6 +112,8 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     can('read', ['EligibilityList', 'MedicalLedger'], { region });
     // 待遇拨付: front-office staff read the region's payrolls and decide their held lines (tasks).
     can('read', 'Payroll', { region });
+    // 待遇资格认证: a beneficiary who came to the counter is verified there (rules §8).
+    can(['create', 'read'], 'Verification', { region });
   });
 
 /** Benefit claims a relative files for a person who died (rules §5.1 survivors, §5.5 art. 39). */
@@ -137,6 +139,8 @@ const grants: Record<Role, Grant> = {
     // A citizen claims their own benefits and follows them up (a re-assessment request); a relative files a death claim.
     can(['create', 'update'], 'BenefitClaim', { citizenId: id });
     can('create', 'BenefitClaim', { claimantId: id, claimType: { $in: DEATH_CLAIMS } });
+    // 待遇资格认证: a beneficiary checks in for themself, never for another person (rules §8 self-service).
+    can(['create', 'read'], 'Verification', { citizenId: id });
   },
   employer({ employer }, { can }) {
     if (!employer) return;
@@ -194,12 +198,14 @@ const grants: Record<Role, Grant> = {
     // 待遇拨付: a supervisor runs the region's payroll and imports the bank's returns; another one approves it.
     can(['read', 'create', 'update'], 'Payroll', { region });
     can('create', 'ExchangeFeed');
+    // 待遇资格认证: counter check-ins, and running the suspension sweep of the region now (rules §8).
+    can(['create', 'read', 'update'], 'Verification', { region });
     // 统计 (issue 14): the figures of the region and below, for decision support.
     can('read', 'Statistics', { region });
   }),
   auditor: inRegion((region, _actor, builder) => {
     builder.can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
-    builder.can('read', 'Payroll', { region });
+    builder.can('read', ['Payroll', 'Verification'], { region });
     readContributions(region, builder);
     // The special medical ledgers are kept for audit (rules §5.6): auditors read them, the lists and the declarations.
     builder.can('read', ['MedicalDeclaration', 'EligibilityList', 'MedicalLedger'], { region });
@@ -222,6 +228,7 @@ const grants: Record<Role, Grant> = {
     can('read', 'MedicalLedger', { region });
     can(['read', 'create', 'update'], 'Payroll', { region });
     can('create', 'ExchangeFeed');
+    can(['read', 'update'], 'Verification', { region });
     can('read', 'Statistics', { region });
   }),
 };

@@ -51,6 +51,7 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   Payroll: { one: 'payroll', many: 'payrolls' },
   ExchangeFeed: { one: 'data-exchange feed', many: 'data-exchange feeds' },
   Statistics: { one: 'statistics report', many: 'statistics' },
+  Verification: { one: 'eligibility verification', many: 'eligibility verifications' },
 };
 
 /** What a reason sentence is built from. */

@@ -146,6 +146,15 @@ export interface StatisticsSubject {
 /** A data-exchange feed (deaths, prison terms: rules §8): national data a supervisor or admin imports. */
 export type ExchangeFeedSubject = Record<string, never>;
 
+/**
+ * A beneficiary's eligibility verification (待遇资格认证, rules §8): the citizen checks in for themself; staff of the
+ * region of the person's benefit record a check-in at the counter and read the status.
+ */
+export interface VerificationSubject {
+  citizenId: string;
+  region: string;
+}
+
 /** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */
 export type CalendarSubject = Record<string, never>;
 
@@ -180,6 +189,7 @@ export interface SubjectMap {
   Payroll: PayrollSubject;
   ExchangeFeed: ExchangeFeedSubject;
   Statistics: StatisticsSubject;
+  Verification: VerificationSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -209,4 +219,5 @@ export const subjectTypes = [
   'Payroll',
   'ExchangeFeed',
   'Statistics',
+  'Verification',
 ] as const satisfies readonly SubjectType[];

@@ -11,3 +11,4 @@ export { accountSubsidyDeclaration, type AccountSubsidyInput } from './account-s
 export { payroll, payrollBankReturn, type PayrollInput } from './payroll.workflow.js';
 export { investigation, type InvestigationInput } from './investigation.workflow.js';
 export { supervisionSweep } from './supervision-sweep.workflow.js';
+export { verificationSweep } from './verification-sweep.workflow.js';

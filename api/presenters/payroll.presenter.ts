@@ -40,6 +40,7 @@ function presentLine(line: HeldLine, region: string, ability: AppAbility) {
     taskId: line.taskId,
     decidedBy: line.decidedBy,
     bankReason: line.reasonCode === null ? null : { code: line.reasonCode, text: line.reasonText },
+    workings: line.workings,
   };
 }
 
@@ -52,6 +53,8 @@ export function presentPayroll(d: PayrollDetail, ability: AppAbility) {
       .filter((l) => l.reasons.length > 0)
       .map((l) => ({ reference: l.lineKey, reason: l.reasons.map((r) => r.reason).join('; '), ...presentLine(l, d.payroll.region, ability) })),
     failed: d.exceptions.filter((l) => l.status === 'failed').map((l) => presentLine(l, d.payroll.region, ability)),
+    // Months held back by a suspension (待遇资格认证) or a late approval, paid as one line: its workings say why.
+    backPay: d.exceptions.filter((l) => l.kind === 'backPay').map((l) => presentLine(l, d.payroll.region, ability)),
   };
 }
 
@@ -68,5 +71,6 @@ export function presentOwnPayment(l: HeldLine & { period: string; reference: str
     bankCode: l.bankCode,
     bankAccount: l.bankAccount === null ? null : maskBankAccount(l.bankAccount),
     bankReason: l.reasonCode === null ? null : { code: l.reasonCode, text: l.reasonText },
+    workings: l.workings,
   };
 }

@@ -6,7 +6,7 @@ import { problemResponse } from '../problem.js';
 
 const FeedReport = z
   .object({
-    feed: z.enum(['deaths', 'imprisonments']),
+    feed: z.enum(['deaths', 'imprisonments', 'life-proofs']),
     rows: z.number(),
     matched: z.number().openapi({ description: 'New records about people with a benefit entitlement here' }),
     duplicates: z.number(),
@@ -15,6 +15,7 @@ const FeedReport = z
     stopped: z.number().openapi({ description: 'Entitlements stopped after the death month' }),
     recoveries: z.number().openapi({ description: 'Overpayment recoveries opened for months paid after a death' }),
     investigations: z.number().openapi({ description: 'Investigations the fund-supervision controls opened (rules §8); a person already found opens none' }),
+    resumed: z.number().openapi({ description: 'Life proofs: benefits suspended for an overdue verification resumed with back pay' }),
     report: z.object({
       issues: z.array(z.object({ path: z.string(), message: z.string() })),
       duplicates: z.array(z.object({ row: z.number(), firstRow: z.number() })),
@@ -26,9 +27,10 @@ const feedRoute = createRoute({
   method: 'post',
   path: '/exchange/{feed}',
   tags: ['Data exchange 数据交换'],
-  summary: 'Import a death (public security, civil affairs, health) or prison-term (justice) feed; the same file twice is applied once',
+  summary:
+    'Import a death (public security, civil affairs, health), prison-term (justice) or life-proof (records of life, hospital visits: 待遇资格认证) feed; the same file twice is applied once',
   request: {
-    params: z.object({ feed: z.enum(['deaths', 'imprisonments'], { error: 'must be deaths or imprisonments' }) }),
+    params: z.object({ feed: z.enum(['deaths', 'imprisonments', 'life-proofs'], { error: 'must be deaths, imprisonments or life-proofs' }) }),
     body: {
       required: true,
       content: {

@@ -50,6 +50,7 @@ const Line = z.object({
   taskId: z.string().nullable(),
   decidedBy: z.string().nullable(),
   bankReason: z.object({ code: z.string(), text: z.string().nullable() }).nullable(),
+  workings: z.array(z.string()).nullable().openapi({ description: 'A back-pay line: how its amount came about (the months held by a suspension)' }),
 });
 
 const PayrollView = PayrollSummary.extend({
@@ -59,6 +60,7 @@ const PayrollView = PayrollSummary.extend({
     .openapi({ description: 'The banks of the approved batch, one payment file each (empty before approval)' }),
   held: z.array(Line.extend({ reference: z.string(), reason: z.string() })),
   failed: z.array(Line),
+  backPay: z.array(Line).openapi({ description: 'Back-pay lines (months held by a suspension, or before a late first payroll), with their workings' }),
 }).openapi('Payroll');
 
 const RefParams = z.object({ reference: z.string().min(1).max(64).openapi({ description: 'Reference (PR2026000001) or case ID' }) });
@@ -178,6 +180,7 @@ const OwnPayment = z
     bankCode: z.string().nullable(),
     bankAccount: z.string().nullable().openapi({ description: 'Masked: the last four digits' }),
     bankReason: z.object({ code: z.string(), text: z.string().nullable() }).nullable(),
+    workings: z.array(z.string()).nullable().openapi({ description: 'A back-pay line: how its amount came about (the months held by a suspension)' }),
   })
   .openapi('BenefitPayment');
 

@@ -43,6 +43,7 @@ import { exchangeRoutes } from './exchange.routes.js';
 import { payrollRoutes } from './payrolls.routes.js';
 import { statisticsRoutes } from './statistics.routes.js';
 import { investigationRoutes } from './investigations.routes.js';
+import { verificationRoutes } from './verifications.routes.js';
 
 /** Every versioned route, mounted under /v1 behind authentication (api/app.ts). */
 export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
@@ -82,6 +83,7 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', payrollRoutes());
   v1.route('/', exchangeRoutes());
   v1.route('/', investigationRoutes());
+  v1.route('/', verificationRoutes());
 }
 
 export interface PublicRouteOptions {

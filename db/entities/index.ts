@@ -43,3 +43,4 @@ export { AccountSubsidyLine } from './account-subsidy-line.entity.js';
 export { MedicalAccountEntry } from './medical-account-ledger.entity.js';
 export { SupervisionHit } from './supervision-hit.entity.js';
 export { StaffRecordLink } from './staff-record-link.entity.js';
+export { BenefitSuspension, VerificationEvidenceRecord } from './verification.entity.js';

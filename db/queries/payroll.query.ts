@@ -63,15 +63,20 @@ export interface HeldLine {
   decidedBy: string | null;
   reasonCode: string | null;
   reasonText: string | null;
+  /** How a back-pay line's amount came about (the held months after a suspension, 待遇资格认证 §8); null otherwise. */
+  workings: string[] | null;
 }
 
-/** The lines a control held or the bank failed (with their reasons and tasks), oldest first, at most `limit`. */
+/**
+ * The lines a control held or the bank failed (with their reasons and tasks), and the back-pay lines (with their
+ * workings, for the caseworker who answers the citizen's question), oldest first, at most `limit`.
+ */
 export async function payrollExceptions(em: EntityManager, payrollId: string, limit: number): Promise<HeldLine[]> {
   return em.execute<HeldLine[]>(
     `select line_key as "lineKey", citizen_id as "citizenId", benefit, kind, amount::text as amount, status,
        coalesce(hold_reasons, '[]'::jsonb) as reasons, task_id as "taskId", decided_by as "decidedBy",
-       reason_code as "reasonCode", reason_text as "reasonText"
-     from payroll_line where payroll_id = ? and (hold_reasons is not null or status = 'failed') order by id limit ?`,
+       reason_code as "reasonCode", reason_text as "reasonText", workings
+     from payroll_line where payroll_id = ? and (hold_reasons is not null or status = 'failed' or kind = 'backPay') order by id limit ?`,
     [payrollId, limit],
   );
 }
@@ -124,7 +129,7 @@ export async function paymentsOf(
   return em.execute(
     `select l.line_key as "lineKey", l.citizen_id as "citizenId", l.benefit, l.kind, l.amount::text as amount, l.status, l.period,
        p.reference, l.bank_code as "bankCode", l.bank_account as "bankAccount", coalesce(l.hold_reasons, '[]'::jsonb) as reasons, l.task_id as "taskId", l.decided_by as "decidedBy",
-       l.reason_code as "reasonCode", l.reason_text as "reasonText"
+       l.reason_code as "reasonCode", l.reason_text as "reasonText", l.workings
      from payroll_line l join payroll p on p.case_id = l.payroll_id where l.citizen_id = ? order by l.period desc, l.id desc limit ?`,
     [citizenId, limit],
   );

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DeathRecord, ImprisonmentRecord } from '../../domain/payroll/exchange-feeds.js';
+import type { DeathRecord, ImprisonmentRecord, LifeProofRecord } from '../../domain/payroll/exchange-feeds.js';
+import type { VerificationPolicy } from '../../domain/payroll/payroll-policy.js';
 import { appendAudit } from './case-log.js';
 import { openOverpayments } from './payroll-line-decisions.js';
+import { recordEvidence, resumeVerified } from './verification.js';
 
 export interface FeedImport {
-  feed: 'deaths' | 'imprisonments';
+  feed: 'deaths' | 'imprisonments' | 'life-proofs';
   fingerprint: string;
   rows: number;
   importedBy: string;
@@ -26,6 +28,8 @@ export interface FeedApplied {
   recoveries: number;
   /** The entitlements a death stopped, as they were (active): the supervision control's facts (rules §8). */
   stoppedEntitlements: StoppedEntitlement[];
+  /** Suspended benefits resumed (life proofs). */
+  resumed?: number;
 }
 
 export interface StoppedEntitlement {
@@ -57,7 +61,14 @@ async function finish(tx: EntityManager, f: FeedImport, importId: number, result
     objectType: 'ExchangeImport',
     objectId: String(importId),
     requestId: f.requestId,
-    detail: { rows: f.rows, applied: result.applied, matched: result.matched, stopped: result.stopped, recoveries: result.recoveries },
+    detail: {
+      rows: f.rows,
+      applied: result.applied,
+      matched: result.matched,
+      stopped: result.stopped,
+      recoveries: result.recoveries,
+      resumed: result.resumed ?? 0,
+    },
     key: `exchange:${f.feed}:${f.fingerprint}`,
   });
   return result;
@@ -126,5 +137,41 @@ export async function applyImprisonmentFeed(em: EntityManager, f: FeedImport, re
       [importId],
     );
     return finish(tx, f, importId, { importId, applied, matched: Number(matched!.n), stopped: 0, recoveries: 0, stoppedEntitlements: [] }, at);
+  });
+}
+
+/**
+ * A life-proof feed (待遇资格认证 by data matching, rules §8: a record of life, a hospital visit) in one transaction: the
+ * file by fingerprint, then each row as verification evidence — unique per kind, source and reference, so the same row
+ * in another file is kept once — and every open suspension of a person now verified resumes with back pay.
+ */
+export async function applyLifeProofFeed(
+  em: EntityManager,
+  f: FeedImport,
+  records: readonly LifeProofRecord[],
+  scope: { today: string; dueOnOrBefore: string; policy: VerificationPolicy },
+  at: Date,
+): Promise<FeedApplied> {
+  return em.transactional(async (tx) => {
+    const importId = await recordImport(tx, f, at);
+    if (importId === null) return { importId: null, applied: 0, matched: 0, stopped: 0, recoveries: 0, resumed: 0, stoppedEntitlements: [] };
+    let applied = 0;
+    for (let i = 0; i < records.length; i += CHUNK) {
+      const rows = records.slice(i, i + CHUNK).map((r) => ({
+        citizenId: r.citizenId,
+        kind: r.kind,
+        verifiedOn: r.date,
+        source: r.source.slice(0, 100),
+        sourceKey: `${r.kind}:${r.source}:${r.reference}:${r.citizenId}`.slice(0, 200),
+      }));
+      applied += await recordEvidence(tx, rows, { actorId: f.importedBy, importId }, at);
+    }
+    const [matched] = await tx.execute<{ n: string }[]>(
+      `select count(distinct v.citizen_id) as n from verification_evidence v join benefit_entitlement e on e.citizen_id = v.citizen_id where v.import_id = ?`,
+      [importId],
+    );
+    const actor = { id: f.importedBy, role: f.importedRole };
+    const resumed = await resumeVerified(tx, { ...scope, importId, citizenId: null, requestId: f.requestId, actor }, at);
+    return finish(tx, f, importId, { importId, applied, matched: Number(matched!.n), stopped: 0, recoveries: 0, resumed, stoppedEntitlements: [] }, at);
   });
 }

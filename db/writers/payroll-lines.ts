@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Suspension } from '../../domain/payroll/entitlement.js';
 import { type EntitlementRow, gatherLines } from '../../domain/payroll/payroll-gathering.js';
 import { appendAudit, appendTimeline } from './case-log.js';
 
@@ -43,6 +44,7 @@ interface RawRow {
   bank_code: string | null;
   bank_account: string | null;
   payee_name: string | null;
+  suspensions: Suspension[] | string;
 }
 
 const PENSIONS = `('basicPension', 'accountPension', 'transitionalPension')`;
@@ -57,7 +59,9 @@ select e.id, e.case_id, e.citizen_id, e.claim_type, e.benefit, e.kind, e.amount:
        and o.case_id <> e.case_id and o.benefit = 'basicPension' and o.status = 'active' and o.payer = 'fund' limit 1) end as other_pension,
   case when e.benefit = 'unemploymentBenefit' then (select max(r.start_month) from insurance_record r where r.citizen_id = e.citizen_id
        and r.personnel_category = 'employee' and r.start_month > e.start_month) end as new_enrollment_month,
-  a.bank_code, a.bank_account, coalesce(a.holder_name, p.name) as payee_name
+  a.bank_code, a.bank_account, coalesce(a.holder_name, p.name) as payee_name,
+  coalesce((select json_agg(json_build_object('from', s.from_month, 'to', s.to_month, 'reason', s.reason, 'resumedIn', s.resumed_in,
+            'backPay', s.back_pay)) from benefit_suspension s where s.entitlement_id = e.id), '[]'::json) as suspensions
 from benefit_entitlement e
 left join death_record d on d.citizen_id = e.citizen_id
 left join beneficiary_account a on a.citizen_id = e.citizen_id
@@ -88,6 +92,8 @@ function rowOf(r: RawRow): EntitlementRow {
     bankCode: r.bank_code,
     bankAccount: r.bank_account,
     payeeName: r.payee_name,
+    // 待遇资格认证 (§8): an open suspension pays nothing; a closed one pays its months back in its resumption month.
+    suspensions: typeof r.suspensions === 'string' ? (JSON.parse(r.suspensions) as Suspension[]) : r.suspensions,
   };
 }
 

@@ -34,3 +34,20 @@ export async function ensureSupervisionSweepSchedule(client: Client, taskQueue: 
     if (!(error instanceof Error && error.name === 'ScheduleAlreadyRunning')) throw error;
   }
 }
+
+/**
+ * Makes sure the daily verification sweep schedule exists (02:00 Asia/Shanghai, after the arrears sweep; overlapping
+ * runs skipped): every beneficiary whose verification ran out is suspended (待遇资格认证, rules §8). Idempotent.
+ */
+export async function ensureVerificationSweepSchedule(client: Client, taskQueue: string): Promise<void> {
+  try {
+    await client.schedule.create({
+      scheduleId: 'verification-sweep',
+      spec: { calendars: [{ hour: 2, minute: 0 }], timezone: 'Asia/Shanghai' },
+      action: { type: 'startWorkflow', workflowType: 'verificationSweep', taskQueue, args: [], workflowId: 'verification-sweep-run' },
+      policies: { overlap: 'SKIP' },
+    });
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ScheduleAlreadyRunning')) throw error;
+  }
+}

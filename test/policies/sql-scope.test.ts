@@ -144,6 +144,7 @@ const samples: Record<SubjectType, Row[]> = {
   Payroll: product({ region: regions }),
   ExchangeFeed: [{}],
   Statistics: product({ region: regions }),
+  Verification: product({ region: regions, citizenId: [CITIZEN, OTHER_CITIZEN] }),
 };
 
 /** Rows the SQL filter admits that CASL refuses, or the other way round. Empty means the two agree. */

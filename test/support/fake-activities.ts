@@ -150,6 +150,7 @@ export function fakeActivities(overrides: Partial<Activities> = {}, { facts = {}
       status: completion.outcome === 'release' ? 'due' : completion.outcome === 'retry' ? 'carried' : 'stopped',
     }),
     sendPayrollBatch: async () => ({ lines: 0, total: '0.00' }),
+    suspendOverdueBeneficiaries: async (input: { today: string }) => ({ today: input.today, suspended: 0 }),
   };
 
   const record = <K extends ActivityName>(name: K, fn: Activities[K]): Activities[K] => {

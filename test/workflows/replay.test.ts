@@ -5,7 +5,7 @@
 //
 // The fixtures are written by the recorders (test/workflows/record-histories.ts, petition-record-histories.ts,
 // arrears-record-histories.ts, transfer-record-histories.ts, benefit-claim-record-histories.ts, medical-expense-record-histories.ts,
-// account-subsidy-record-histories.ts, investigation-record-histories.ts,
+// account-subsidy-record-histories.ts, investigation-record-histories.ts, verification-record-histories.ts,
 // payroll-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
 // make it pass: put the change behind `wf.patched('<change-id>')` so running cases keep their old path, and record new
 // histories alongside the old ones. Recorded files are never overwritten or deleted (the recorders refuse to).
@@ -77,6 +77,7 @@ const REQUIRED: Record<string, string[]> = {
   payroll: ['held-approved-failed-retried', 'approved-paid-in-two-returns'],
   investigation: ['assigned-fraud-found-closed', 'returned-no-fraud-closed'],
   supervisionSweep: ['daily-run'],
+  verificationSweep: ['daily-run'],
 };
 
 /** `enrollment-auto-approved.json` and `enrollment-auto-approved.2026-12.json` both record `enrollment` / `auto-approved`. */

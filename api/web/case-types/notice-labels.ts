@@ -30,6 +30,9 @@ const kinds: Record<string, Label> = {
   deferral_approved: { zh: '缓缴批准通知', en: 'Deferral approved' },
   deferral_refused: { zh: '缓缴不予批准通知', en: 'Deferral refused' },
   arrears_settled: { zh: '欠费结清通知', en: 'Arrears settled' },
+  // 待遇资格认证 (rules §8): written by the suspension sweep and by the verification that resumes the benefit.
+  benefit_suspended: { zh: '逾期未认证暂停发放通知', en: 'Benefit suspended: verification overdue' },
+  benefit_resumed: { zh: '恢复发放通知', en: 'Benefit resumed' },
   ...transferNoticeLabels,
   ...benefitNoticeLabels,
 };

@@ -66,6 +66,19 @@ export const payrollWords = {
   account: { zh: '发放账户', en: 'Account' },
   holdExplained: { zh: '暂停原因', en: 'Why it is held' },
   noPayments: { zh: '还没有待遇发放记录。', en: 'No benefit payments yet.' },
+  verificationTitle: { zh: '待遇资格认证', en: 'Eligibility verification' },
+  verifiedOn: { zh: '上次认证', en: 'Last verified' },
+  verificationDue: { zh: '下次认证截止', en: 'Next verification due' },
+  suspendFrom: { zh: '逾期未认证暂停发放日', en: 'Payment suspended from' },
+  checkIn: { zh: '自助认证', en: 'Verify now' },
+  checkedIn: {
+    zh: '认证成功；如有暂停发放的待遇，已恢复，暂停期间的待遇将在下次发放时补发。',
+    en: 'Verified. A suspended benefit is resumed; the held months are paid back with the next payment.',
+  },
+  alreadyCheckedIn: { zh: '今天已认证。', en: 'Already verified today.' },
+  suspended: { zh: '暂停发放', en: 'Suspended' },
+  suspendedSince: { zh: '因逾期未认证自{month}起暂停发放', en: 'Suspended from {month}: verification overdue' },
+  workings: { zh: '补发说明', en: 'How it is worked out' },
 } satisfies Record<string, Label>;
 
 /** The payroll's status, and each line's. */
@@ -113,4 +126,12 @@ export const lineKindLabels: Record<string, Label> = {
 };
 
 /** A label, or the value itself when no table knows it. */
+/** A person's verification status (GET /v1/persons/{citizenId}/verification). */
+export const verificationStatusLabels: Record<string, Label> = {
+  verified: { zh: '已认证', en: 'Verified' },
+  dueSoon: { zh: '即将到期，请尽快认证', en: 'Due soon: please verify' },
+  overdue: { zh: '已逾期，待遇暂停发放', en: 'Overdue: payment suspended' },
+  none: { zh: '无需认证', en: 'Nothing to verify' },
+};
+
 export const wordOf = (table: Record<string, Label>, value: string, lang: 'zh' | 'en'): string => table[value]?.[lang] ?? value;
