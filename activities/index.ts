@@ -8,6 +8,7 @@ import { createEnrollmentActivities } from './enrollment.activities.js';
 import { createMedicalExpenseActivities } from './medical-expense.activities.js';
 import { createPetitionActivities } from './petition.activities.js';
 import { createPayrollActivities } from './payroll.activities.js';
+import { createPensionRecalculationActivities } from './pension-recalculation.activities.js';
 import { createTaskActivities } from './task.activities.js';
 import { createTransferActivities } from './transfer.activities.js';
 
@@ -46,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createBenefitActivities(deps),
     ...createMedicalExpenseActivities(deps),
     ...createPayrollActivities(deps),
+    ...createPensionRecalculationActivities(deps),
   });
 }
 

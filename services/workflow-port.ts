@@ -3,7 +3,16 @@ import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
 import type { TaskCompletion } from '../domain/task.js';
 import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
-import type { BenefitClaimInput, CaseView, EnrollmentInput, MedicalExpenseInput, PayrollInput, PetitionInput, TransferInput } from '../workflows/index.js';
+import type {
+  BenefitClaimInput,
+  CaseView,
+  EnrollmentInput,
+  MedicalExpenseInput,
+  PayrollInput,
+  PensionRecalculationInput,
+  PetitionInput,
+  TransferInput,
+} from '../workflows/index.js';
 
 /** Which written opinion reached the petitioner, and on which day (YYYY-MM-DD, Asia/Shanghai). */
 export interface PetitionDelivery {
@@ -59,6 +68,8 @@ export interface CaseWorkflows {
   startPayroll(input: PayrollInput): Promise<void>;
   /** A bank return file was applied to the payroll: the lines still outstanding, and whether some failed. */
   notifyPayrollBankReturn(caseId: string, file: { fingerprint: string; outstanding: number; failed: number }): Promise<void>;
+  /** Starts a back-dated pension recalculation of a region; a repeat while it runs finds the running one, after it a rerun. */
+  startPensionRecalculation(input: PensionRecalculationInput): Promise<void>;
   /** For /ready: does Temporal answer? */
   ping(): Promise<boolean>;
 }

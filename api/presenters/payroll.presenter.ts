@@ -56,7 +56,9 @@ export function presentPayroll(d: PayrollDetail, ability: AppAbility) {
 }
 
 /** A citizen's own payment line: the account masked (the citizen knows it; a shoulder-surfer need not). */
-export function presentOwnPayment(l: HeldLine & { period: string; reference: string; bankCode: string | null; bankAccount: string | null }) {
+export function presentOwnPayment(
+  l: HeldLine & { period: string; reference: string; bankCode: string | null; bankAccount: string | null; workings: string[] | null },
+) {
   return {
     period: l.period,
     payroll: l.reference,
@@ -68,5 +70,6 @@ export function presentOwnPayment(l: HeldLine & { period: string; reference: str
     bankCode: l.bankCode,
     bankAccount: l.bankAccount === null ? null : maskBankAccount(l.bankAccount),
     bankReason: l.reasonCode === null ? null : { code: l.reasonCode, text: l.reasonText },
+    workings: l.workings ?? [],
   };
 }

@@ -171,13 +171,16 @@ const OwnPayment = z
     period: z.string(),
     payroll: z.string().openapi({ description: 'The payroll reference' }),
     benefit: z.string(),
-    kind: z.string().openapi({ description: 'monthly, backPay or oneOff' }),
+    kind: z.string().openapi({ description: 'monthly, backPay, oneOff or adjust (a recalculation’s 补发)' }),
     amount: z.string(),
     status: z.string().openapi({ description: 'due, held, stopped, sent, paid, failed, carried' }),
     holds: z.array(z.object({ code: z.string(), reason: z.string() })),
     bankCode: z.string().nullable(),
     bankAccount: z.string().nullable().openapi({ description: 'Masked: the last four digits' }),
     bankReason: z.object({ code: z.string(), text: z.string().nullable() }).nullable(),
+    workings: z
+      .array(z.string())
+      .openapi({ description: 'How an amount other than one month came about (a back pay, a 补发, a 补扣 withheld); empty otherwise' }),
   })
   .openapi('BenefitPayment');
 

@@ -147,6 +147,9 @@ export function fakeActivities(overrides: Partial<Activities> = {}, { facts = {}
       status: completion.outcome === 'release' ? 'due' : completion.outcome === 'retry' ? 'carried' : 'stopped',
     }),
     sendPayrollBatch: async () => ({ lines: 0, total: '0.00' }),
+    // Recalculations: a region without pensions.
+    recalculatePensionChunk: async () => ({ next: null, seen: 0, changed: 0 }),
+    finishPensionRecalculation: async () => {},
   };
 
   const record = <K extends ActivityName>(name: K, fn: Activities[K]): Activities[K] => {
