@@ -105,9 +105,11 @@ interface LineRaw {
   amount: string;
   start_month: string;
   created_at: Date;
-  paid: { period: string; kind: string; months: number; amount: string }[] | string;
+  paid: PaidLine[] | string;
   done: boolean;
 }
+
+type PaidLine = { period: string; kind: string; months: number; amount: string };
 
 /**
  * One chunk of pension cases: their active pension lines with every month paid so far (sent or paid by the bank, or
@@ -147,7 +149,7 @@ export async function recalculateChunk(
         amount: r.amount,
         startMonth: r.start_month,
         createdAt: new Date(r.created_at).toISOString(),
-        paid: paidMonthsOf(typeof r.paid === 'string' ? JSON.parse(r.paid) : r.paid),
+        paid: paidMonthsOf(typeof r.paid === 'string' ? (JSON.parse(r.paid) as PaidLine[]) : r.paid),
       }));
     const changes = recalculatePensions(lines, chunk.cause, chunk.nextPayroll);
     let changed = 0;
