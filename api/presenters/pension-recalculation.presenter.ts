@@ -1,7 +1,6 @@
-import { subject } from '@casl/ability';
 import type { DifferenceRow, RecalculationRow } from '../../db/queries/pension-recalculation.query.js';
-import { maskCitizenId } from '../../domain/identity/masking.js';
 import type { AppAbility } from '../../policies/abilities.js';
+import { citizenIdFor } from './payroll.presenter.js';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
@@ -24,10 +23,9 @@ export function presentRecalculation(r: RecalculationRow) {
 
 /** One entitlement's difference: the citizen ID in full only for staff who may read the person unmasked. */
 export function presentDifference(d: DifferenceRow, region: string, ability: AppAbility) {
-  const unmasked = ability.can('readUnmasked', subject('Person', { citizenId: d.citizenId, region }));
   return {
     entitlementId: d.entitlementId,
-    citizenId: unmasked ? d.citizenId : maskCitizenId(d.citizenId),
+    citizenId: citizenIdFor(ability, d.citizenId, region),
     fromMonth: d.fromMonth,
     oldAmount: d.oldAmount,
     newAmount: d.newAmount,

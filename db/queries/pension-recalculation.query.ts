@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays } from '../../domain/calendar/local-date.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
-import type { RecalculationCause, RecalculationCauseKind } from '../../domain/payroll/pension-recalculation.js';
+import type { RecalculatedLine, RecalculationCause, RecalculationCauseKind } from '../../domain/payroll/pension-recalculation.js';
 import type { PensionAdjustmentRule } from '../../domain/payroll/recalculation.js';
 
 /** A region's dated adjustment rules, oldest first. */
@@ -76,16 +76,9 @@ export async function findRecalculation(em: EntityManager, id: string): Promise<
   return row ?? null;
 }
 
-export interface DifferenceRow {
-  entitlementId: string;
-  citizenId: string;
-  fromMonth: string;
-  oldAmount: string;
-  newAmount: string;
-  months: number;
-  total: string;
+/** A difference as written, with what the payrolls have not yet paid or withheld of it. */
+export interface DifferenceRow extends RecalculatedLine {
   outstanding: string;
-  workings: string[];
 }
 
 /** The differences a recalculation found, in the order it wrote them, at most `limit`. */
