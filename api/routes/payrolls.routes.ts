@@ -90,6 +90,7 @@ const startRoute = createRoute({
     400: problemResponse('Invalid input, naming the field (a month after next month, a region not served)'),
     401: problemResponse('No or bad token'),
     403: problemResponse('Not allowed to run payrolls of this region'),
+    409: problemResponse('NOT_ALLOWED_NOW: a pension recalculation of the region is running (docs/payroll.md "Recalculation")'),
   },
 });
 

@@ -103,3 +103,9 @@ export async function nextPayrollMonth(em: EntityManager, region: string, thisMo
   const afterLatest = row?.period ? addPeriods(row.period, 1) : thisMonth;
   return afterLatest > thisMonth ? afterLatest : thisMonth;
 }
+
+/** Recalculations of the region still running: a payroll waits for them. */
+export async function runningRecalculations(em: EntityManager, region: string): Promise<number> {
+  const [row] = await em.execute<{ n: string }[]>(`select count(*) as n from pension_recalculation where region = ? and status = 'running'`, [region]);
+  return Number(row!.n);
+}

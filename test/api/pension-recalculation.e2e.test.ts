@@ -210,6 +210,18 @@ describe('back-dated pension recalculation in the payroll over HTTP (待遇重�
   });
 
   it('pays the 补发 as its own line with its workings, and withholds the 补扣 within the offset share, carrying the rest (§8, 经办条例 art. 46)', async () => {
+    // While a recalculation of the region runs, a payroll would find some pensions old and some new: it waits.
+    const em = system.orm.em.fork();
+    await em.execute(
+      `insert into pension_recalculation (id, region, cause, effective_from, status, pensions_total, pensions_seen, changed, back_pay_total,
+         deduction_total, started_by, started_at) values ('330203-test-running', ?, 'adjustment', ?, 'running', 1, 0, 0, 0, 0, 'sv-2031', now())`,
+      [REGION, adjustmentFrom],
+    );
+    const waiting = await system.call('POST', '/v1/payrolls', { token: sv1, body: { region: REGION, period } });
+    expect(waiting.status).toBe(409);
+    expect(waiting.body.code).toBe('NOT_ALLOWED_NOW');
+    await em.execute(`delete from pension_recalculation where id = '330203-test-running'`);
+
     const started = await system.call('POST', '/v1/payrolls', { token: sv1, body: { region: REGION, period } });
     expect(started.status).toBe(202);
     await gathered(started.body.reference);
