@@ -14,6 +14,7 @@ const AdjustmentBody = z
     fixedAmount: Amount.openapi({ description: '定额调整: the same amount for every pension', example: '50.00' }),
     share: z
       .string()
+      .max(12)
       .regex(/^\d+(\.\d+)?$/, { error: 'must be a decimal share such as "0.02"' })
       .openapi({ description: '挂钩调整: the share of the pension being paid', example: '0.02' }),
     basis: z.string().trim().min(1).max(200).openapi({ description: 'The notice it comes from, quoted in the workings', example: '浙人社发〔2026〕12号' }),
