@@ -10,6 +10,7 @@ import { createMedicalExpenseActivities } from './medical-expense.activities.js'
 import { createPetitionActivities } from './petition.activities.js';
 import { createPayrollActivities } from './payroll.activities.js';
 import { createSupervisionActivities } from './supervision.activities.js';
+import { createPensionRecalculationActivities } from './pension-recalculation.activities.js';
 import { createTaskActivities } from './task.activities.js';
 import { createTransferActivities } from './transfer.activities.js';
 import { createVerificationActivities } from './verification.activities.js';
@@ -52,6 +53,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAccountSubsidyActivities(deps),
     ...createSupervisionActivities(deps),
     ...createVerificationActivities(deps),
+    ...createPensionRecalculationActivities(deps),
   });
 }
 

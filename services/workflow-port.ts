@@ -11,6 +11,7 @@ import type {
   InvestigationInput,
   MedicalExpenseInput,
   PayrollInput,
+  PensionRecalculationInput,
   PetitionInput,
   TransferInput,
 } from '../workflows/index.js';
@@ -73,6 +74,8 @@ export interface CaseWorkflows {
   notifyPayrollBankReturn(caseId: string, file: { fingerprint: string; outstanding: number; failed: number }): Promise<void>;
   /** Starts an investigation (稽核调查) a supervision hit opened; the same hit again finds the running one. */
   startInvestigation(input: InvestigationInput): Promise<void>;
+  /** Starts a back-dated pension recalculation of a region; a repeat while it runs finds the running one, after it a rerun. */
+  startPensionRecalculation(input: PensionRecalculationInput): Promise<void>;
   /** For /ready: does Temporal answer? */
   ping(): Promise<boolean>;
 }

@@ -12,3 +12,4 @@ export { payroll, payrollBankReturn, type PayrollInput } from './payroll.workflo
 export { investigation, type InvestigationInput } from './investigation.workflow.js';
 export { supervisionSweep } from './supervision-sweep.workflow.js';
 export { verificationSweep } from './verification-sweep.workflow.js';
+export { pensionRecalculation, type PensionRecalculationInput } from './pension-recalculation.workflow.js';

@@ -26,12 +26,16 @@ export function presentPayrollSummary(p: PayrollRow) {
   };
 }
 
-/** Held and failed lines: the citizen ID in full only for staff who may read the person unmasked. */
+/** The citizen ID in full only for staff who may read the person unmasked (their region's, with the role for it). */
+export function citizenIdFor(ability: AppAbility, citizenId: string, region: string): string {
+  return ability.can('readUnmasked', subject('Person', { citizenId, region })) ? citizenId : maskCitizenId(citizenId);
+}
+
+/** Held and failed lines, the citizen ID masked as `citizenIdFor` says. */
 function presentLine(line: HeldLine, region: string, ability: AppAbility) {
-  const unmasked = ability.can('readUnmasked', subject('Person', { citizenId: line.citizenId, region }));
   return {
     lineKey: line.lineKey,
-    citizenId: unmasked ? line.citizenId : maskCitizenId(line.citizenId),
+    citizenId: citizenIdFor(ability, line.citizenId, region),
     benefit: line.benefit,
     kind: line.kind,
     amount: line.amount,
@@ -59,7 +63,9 @@ export function presentPayroll(d: PayrollDetail, ability: AppAbility) {
 }
 
 /** A citizen's own payment line: the account masked (the citizen knows it; a shoulder-surfer need not). */
-export function presentOwnPayment(l: HeldLine & { period: string; reference: string; bankCode: string | null; bankAccount: string | null }) {
+export function presentOwnPayment(
+  l: HeldLine & { period: string; reference: string; bankCode: string | null; bankAccount: string | null; workings: string[] | null },
+) {
   return {
     period: l.period,
     payroll: l.reference,
@@ -71,6 +77,6 @@ export function presentOwnPayment(l: HeldLine & { period: string; reference: str
     bankCode: l.bankCode,
     bankAccount: l.bankAccount === null ? null : maskBankAccount(l.bankAccount),
     bankReason: l.reasonCode === null ? null : { code: l.reasonCode, text: l.reasonText },
-    workings: l.workings,
+    workings: l.workings ?? [],
   };
 }

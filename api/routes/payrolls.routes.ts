@@ -92,6 +92,7 @@ const startRoute = createRoute({
     400: problemResponse('Invalid input, naming the field (a month after next month, a region not served)'),
     401: problemResponse('No or bad token'),
     403: problemResponse('Not allowed to run payrolls of this region'),
+    409: problemResponse('NOT_ALLOWED_NOW: a pension recalculation of the region is running (docs/payroll.md "Recalculation")'),
   },
 });
 
@@ -173,14 +174,16 @@ const OwnPayment = z
     period: z.string(),
     payroll: z.string().openapi({ description: 'The payroll reference' }),
     benefit: z.string(),
-    kind: z.string().openapi({ description: 'monthly, backPay or oneOff' }),
+    kind: z.string().openapi({ description: 'monthly, backPay, oneOff or adjust (a recalculation’s 补发)' }),
     amount: z.string(),
     status: z.string().openapi({ description: 'due, held, stopped, sent, paid, failed, carried' }),
     holds: z.array(z.object({ code: z.string(), reason: z.string() })),
     bankCode: z.string().nullable(),
     bankAccount: z.string().nullable().openapi({ description: 'Masked: the last four digits' }),
     bankReason: z.object({ code: z.string(), text: z.string().nullable() }).nullable(),
-    workings: z.array(z.string()).nullable().openapi({ description: 'A back-pay line: how its amount came about (the months held by a suspension)' }),
+    workings: z
+      .array(z.string())
+      .openapi({ description: 'How an amount other than one month came about (a back pay, a 补发, a 补扣 withheld); empty otherwise' }),
   })
   .openapi('BenefitPayment');
 

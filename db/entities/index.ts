@@ -44,3 +44,4 @@ export { MedicalAccountEntry } from './medical-account-ledger.entity.js';
 export { SupervisionHit } from './supervision-hit.entity.js';
 export { StaffRecordLink } from './staff-record-link.entity.js';
 export { BenefitSuspension, VerificationEvidenceRecord } from './verification.entity.js';
+export { PensionAdjustmentRecord, PensionDifference, PensionDifferenceSettlement, PensionRecalculation } from './pension-recalculation.entity.js';

@@ -27,7 +27,7 @@ export const PayrollLine = defineEntity({
     citizenId: p.string().length(18).index(),
     region: p.string().length(6),
     benefit: p.string().length(24),
-    kind: p.string().length(8).$type<'monthly' | 'oneOff' | 'backPay'>(),
+    kind: p.string().length(8).$type<'monthly' | 'oneOff' | 'backPay' | 'adjust'>(),
     period: p.string().length(7),
     months: p.integer(),
     amount: p.type(AmountType).$type<Decimal>(),

@@ -125,9 +125,9 @@ export async function paymentsOf(
   em: EntityManager,
   citizenId: string,
   limit: number,
-): Promise<(HeldLine & { period: string; reference: string; bankCode: string | null; bankAccount: string | null })[]> {
+): Promise<(HeldLine & { period: string; reference: string; bankCode: string | null; bankAccount: string | null; workings: string[] | null })[]> {
   return em.execute(
-    `select l.line_key as "lineKey", l.citizen_id as "citizenId", l.benefit, l.kind, l.amount::text as amount, l.status, l.period,
+    `select l.line_key as "lineKey", l.citizen_id as "citizenId", l.benefit, l.kind, l.amount::text as amount, l.status, l.period, l.workings,
        p.reference, l.bank_code as "bankCode", l.bank_account as "bankAccount", coalesce(l.hold_reasons, '[]'::jsonb) as reasons, l.task_id as "taskId", l.decided_by as "decidedBy",
        l.reason_code as "reasonCode", l.reason_text as "reasonText", l.workings
      from payroll_line l join payroll p on p.case_id = l.payroll_id where l.citizen_id = ? order by l.period desc, l.id desc limit ?`,

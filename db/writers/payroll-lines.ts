@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Suspension } from '../../domain/payroll/entitlement.js';
 import { type EntitlementRow, gatherLines } from '../../domain/payroll/payroll-gathering.js';
+import { settleDifferences } from '../../domain/payroll/difference-settlement.js';
 import { appendAudit, appendTimeline } from './case-log.js';
+import { openDifferencesOf, recordSettlements } from './pension-differences.js';
 
 /*
  * The payroll's writes to `payroll_line`, `payroll` (progress) and `disbursement_ledger` (docs/payroll.md). Every one is
@@ -112,7 +114,10 @@ export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk):
       chunk.period,
       chunk.limit,
     ]);
-    const lines = gatherLines(raw.map(rowOf), chunk.period);
+    // A recalculation's differences (补发 / 补扣) ride on the chunk's own lines: a statement of their own, same transaction.
+    const due = gatherLines(raw.map(rowOf), chunk.period);
+    const settled = settleDifferences(due, await openDifferencesOf(tx, [...new Set(due.map((l) => l.entitlementId))]), chunk.period);
+    const lines = settled.lines;
     let gathered = 0;
     let held = 0;
     if (lines.length > 0) {
@@ -142,6 +147,7 @@ export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk):
            sum(amount) filter (where status = 'due') as due_total, sum(amount) filter (where status = 'held') as held_total from ins`,
         [chunk.payrollId, chunk.region, chunk.period, JSON.stringify(records)],
       );
+      await recordSettlements(tx, chunk.payrollId, settled.settlements);
       gathered = Number(written!.gathered);
       held = Number(written!.held);
       await tx.execute(

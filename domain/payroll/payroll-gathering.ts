@@ -43,7 +43,8 @@ export interface GatheredLine {
   entitlementId: string;
   citizenId: string;
   benefit: string;
-  kind: PayrollLineKind;
+  /** `adjust`: a recalculation's difference paid back (补发, domain/payroll/difference-settlement.ts). */
+  kind: PayrollLineKind | 'adjust';
   months: number;
   amount: string;
   holds: HoldReason[];

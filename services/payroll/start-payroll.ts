@@ -1,8 +1,9 @@
 import { findPayroll, type PayrollRow } from '../../db/queries/payroll.query.js';
+import { runningRecalculations } from '../../db/queries/pension-recalculation.query.js';
 import { listServedRegions } from '../../db/queries/region.query.js';
 import { businessKeyOf, caseIdFor, registerCase } from '../../db/writers/case-intake.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
-import { invalidInput, type InputIssue } from '../../domain/errors.js';
+import { DomainError, invalidInput, type InputIssue } from '../../domain/errors.js';
 import { DEFAULT_PAYROLL_CHUNK_SIZE } from '../../domain/payroll/payroll-gathering.js';
 import { addPeriods, isPeriod } from '../../domain/payroll/payroll-month.js';
 import { authorize } from '../authorization.js';
@@ -14,7 +15,8 @@ import type { CommandContext } from '../command-context.js';
  * lands on the same case and answers it with `created: false`. Refused with the field named, nothing written, for a
  * month that is not YYYY-MM or lies beyond next month, or a region this system does not serve. The case row and the
  * progress row are written before the workflow starts, which is (re)started every time so a first attempt that never
- * reached Temporal is finished by the retry.
+ * reached Temporal is finished by the retry. A new payroll waits while a pension recalculation of the region runs (409
+ * NOT_ALLOWED_NOW): it would find some pensions at their old amount and some at their new one.
  */
 export async function startPayroll(ctx: CommandContext, request: { region: string; period: string }): Promise<{ payroll: PayrollRow; created: boolean }> {
   const { em } = ctx;
@@ -29,6 +31,9 @@ export async function startPayroll(ctx: CommandContext, request: { region: strin
 
   const businessKey = businessKeyOf('payroll', request.region, request.period);
   const { caseId, existing } = await caseIdFor(em, 'payroll', businessKey, new Set());
+  // A recalculation changes amounts chunk by chunk: a payroll gathered meanwhile would pay some pensions old, some new.
+  if (!existing && (await runningRecalculations(em, request.region)) > 0)
+    throw new DomainError('NOT_ALLOWED_NOW', `a pension recalculation of region ${request.region} is running: run the payroll when it is done`);
   const now = ctx.clock.now();
   const row =
     existing ??

@@ -21,6 +21,7 @@ import {
   requestReassessment,
   payroll,
   payrollBankReturn,
+  pensionRecalculation,
   resubmitEnrollment,
   transfer,
   transferMessageArrived,
@@ -205,6 +206,11 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
 
     startPayroll: (input) => client.workflow.start(payroll, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
     notifyPayrollBankReturn: (caseId, file) => handle(caseId).signal(payrollBankReturn, file).catch(finishedIsFine),
+    startPensionRecalculation: (input) =>
+      client.workflow
+        // A finished run may run again (it changes nothing it changed); a running one is found, not started twice.
+        .start(pensionRecalculation, { ...start, workflowIdReusePolicy: 'ALLOW_DUPLICATE', workflowId: `pension-recalculation-${input.id}`, args: [input] })
+        .then(() => undefined, alreadyStarted),
 
     calendarLoaded: (caseId, calendar) =>
       handle(caseId)
