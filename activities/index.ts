@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DomainError } from '../domain/errors.js';
 import { createArrearsActivities } from './arrears.activities.js';
+import { createBackPaymentActivities } from './back-payment.activities.js';
 import { createBenefitActivities } from './benefit.activities.js';
 import { createCaseActivities } from './case.activities.js';
 import type { ActivityDeps } from './deps.js';
@@ -46,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createBenefitActivities(deps),
     ...createMedicalExpenseActivities(deps),
     ...createPayrollActivities(deps),
+    ...createBackPaymentActivities(deps),
   });
 }
 

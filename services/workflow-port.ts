@@ -3,7 +3,7 @@ import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
 import type { TaskCompletion } from '../domain/task.js';
 import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
-import type { BenefitClaimInput, CaseView, EnrollmentInput, MedicalExpenseInput, PayrollInput, PetitionInput, TransferInput } from '../workflows/index.js';
+import type { BackPaymentInput, BenefitClaimInput, CaseView, EnrollmentInput, MedicalExpenseInput, PayrollInput, PetitionInput, TransferInput } from '../workflows/index.js';
 
 /** Which written opinion reached the petitioner, and on which day (YYYY-MM-DD, Asia/Shanghai). */
 export interface PetitionDelivery {
@@ -53,6 +53,8 @@ export interface CaseWorkflows {
   requestReassessment(caseId: string, actorId: string): Promise<CaseView>;
   /** Starts a 离休 / 二乙 medical expense declaration's workflow; a repeat of the same declaration finds the running one. */
   startMedicalExpenseDeclaration(input: MedicalExpenseInput): Promise<void>;
+  /** Starts a back-payment's (无记录补缴) review workflow; a repeat of the same application finds the running one. */
+  startBackPayment(input: BackPaymentInput): Promise<void>;
   /** A year's holiday calendar was loaded: the case computes its provisional deadlines again. A finished case is skipped. */
   calendarLoaded(caseId: string, calendar: readonly CalendarYear[]): Promise<void>;
   /** Starts a region's monthly payroll (待遇拨付); a repeat for the same region and month finds the running one. */

@@ -8,3 +8,4 @@ export { transfer, transferMessageArrived, type TransferInput } from './transfer
 export { benefitClaim, benefitReemployed, requestReassessment, type BenefitClaimInput } from './benefit-claim.workflow.js';
 export { medicalExpenseDeclaration, type MedicalExpenseInput } from './medical-expense.workflow.js';
 export { payroll, payrollBankReturn, type PayrollInput } from './payroll.workflow.js';
+export { backPayment, type BackPaymentInput } from './back-payment.workflow.js';

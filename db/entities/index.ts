@@ -39,3 +39,4 @@ export { DisbursementEntry } from './disbursement-ledger.entity.js';
 export { PayrollBankReturn } from './payroll-bank-return.entity.js';
 export { BeneficiaryAccount } from './beneficiary-account.entity.js';
 export { DeathRecord, ExchangeImport, ImprisonmentRecord, OverpaymentRecovery } from './exchange-records.entity.js';
+export { BackPayment, BackPaymentMonthHold, type BackPaymentStatus } from './back-payment.entity.js';

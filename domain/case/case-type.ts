@@ -1,5 +1,5 @@
 /** The kinds of case the agency runs (docs/architecture.md "The processes"). */
-export const CASE_TYPES = ['enrollment', 'arrears', 'petition', 'benefit', 'transfer', 'medicalExpense', 'payroll'] as const;
+export const CASE_TYPES = ['enrollment', 'arrears', 'petition', 'benefit', 'transfer', 'medicalExpense', 'payroll', 'backPayment'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** Prefix of the human-readable reference printed on notices: EN2026000123. No personal data in it. */
@@ -12,6 +12,8 @@ export const REFERENCE_PREFIX: Record<CaseType, string> = {
   // 离休 / 二乙 medical expense declarations (医疗费申报, rules §5.6)
   medicalExpense: 'YL',
   payroll: 'PR',
+  // 无记录补缴: back-payment for months without a record (rules §3, §4, §6.1)
+  backPayment: 'BJ',
 };
 
 /** `EN` + year + six-digit sequence number. */
@@ -19,4 +21,4 @@ export function formatReference(type: CaseType, year: number, sequence: number):
   return `${REFERENCE_PREFIX[type]}${year}${String(sequence).padStart(6, '0')}`;
 }
 
-export const REFERENCE_PATTERN = /^(EN|AR|XF|BC|TR|YL|PR)\d{10}$/;
+export const REFERENCE_PATTERN = /^(EN|AR|XF|BC|TR|YL|PR|BJ)\d{10}$/;

@@ -8,6 +8,7 @@ import {
   arrearsPeriodsJoined,
   benefitClaim,
   medicalExpenseDeclaration,
+  backPayment,
   calendarLoaded,
   completeTask,
   enrollment,
@@ -192,6 +193,8 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
       client.workflow.start(benefitClaim, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
     startMedicalExpenseDeclaration: (input) =>
       client.workflow.start(medicalExpenseDeclaration, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
+    startBackPayment: (input) =>
+      client.workflow.start(backPayment, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
 
     requestReassessment: (caseId, actorId) =>
       update(caseId, () => handle(caseId).executeUpdate(requestReassessment, { args: [{ actorId }], updateId: updateIdOf('reassessment', caseId) })),

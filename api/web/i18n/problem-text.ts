@@ -50,6 +50,9 @@ const domainSentences = {
   NOT_ELIGIBLE: '此人不在该类别（离休 / 二乙）的名单上，不能申报。',
   DUPLICATE_INVOICE: '该发票已在其他申报中使用，不能重复申报。',
   UNKNOWN_HOSPITAL: '该医院不是定点医院。',
+  MONTH_ALREADY_RECORDED: '所选月份已有缴费记录或已在其他补缴申请中，不能补缴。',
+  FUTURE_MONTH: '补缴月份不能晚于本月。',
+  NO_PARAMETERS: '所选月份没有缴费参数，无法计算补缴金额。',
 } as const satisfies Record<DomainErrorCode, string>;
 
 /** The codes the HTTP edge adds (api/errors.ts, authentication, readiness). */
