@@ -7,13 +7,17 @@ import { REVIEW_OUTCOMES } from '../../domain/enrollment/enrollment-decision.js'
 import { PETITION_STEP_OUTCOMES } from '../../domain/petition/petition-decision.js';
 import { TRANSFER_STEP_OUTCOMES } from '../../domain/transfer/transfer-decision.js';
 
+/** The declarations' review steps (medical expenses, back-payments) share one list. */
+const DECLARATION_OUTCOMES = Object.fromEntries(Object.entries(DECLARATION_STEPS).map(([step, spec]) => [step, spec.outcomes]));
+
 /** Case type → step → the outcomes that step takes (rules §7 petitions, §4 arrears). */
 const STEP_OUTCOMES: Record<string, Record<string, readonly string[]>> = {
   petition: PETITION_STEP_OUTCOMES,
   arrears: Object.fromEntries(Object.entries(ARREARS_STEPS).map(([step, spec]) => [step, spec.outcomes])),
   transfer: TRANSFER_STEP_OUTCOMES,
   benefit: BENEFIT_STEP_OUTCOMES,
-  medicalExpense: Object.fromEntries(Object.entries(DECLARATION_STEPS).map(([step, spec]) => [step, spec.outcomes])),
+  medicalExpense: DECLARATION_OUTCOMES,
+  backPayment: DECLARATION_OUTCOMES,
 };
 
 /**

@@ -15,11 +15,11 @@ export function backPaymentSummary(
   ctx: DeclarationReviewContext,
 ): Record<string, unknown> {
   return {
-    from: application.from,
-    to: application.to,
+    firstMonth: application.from,
+    lastMonth: application.to,
     appliedOn: application.appliedOn,
     insuranceTypes: [...application.insuranceTypes],
-    months: assessment.months,
+    monthCount: assessment.months,
     totals: assessment.totals,
     workings: assessment.workings,
     supervision: assessment.supervision,
