@@ -12,7 +12,7 @@ const record = (value: unknown): Summary | null => (typeof value === 'object' &&
  * bill stands and the fund-supervision flag; the ID number and the evidence only for those who read it unmasked.
  */
 export function presentBackPayment(read: BackPaymentRead, actor: Actor) {
-  const { row, backPayment: bp, timeline, unmasked } = read;
+  const { row, backPayment: bp, timeline, unmasked, unmaskedId } = read;
   const staff = STAFF_ROLES.has(actor.role);
   const review = record(row.summary.review);
   const decision = record(row.summary.decision);
@@ -24,7 +24,7 @@ export function presentBackPayment(read: BackPaymentRead, actor: Actor) {
     status: row.status,
     closed: row.closedAt !== null,
     billing: bp.status,
-    citizenId: unmasked ? bp.citizenId : maskCitizenId(bp.citizenId),
+    citizenId: unmaskedId ? bp.citizenId : maskCitizenId(bp.citizenId),
     name: row.subjectName,
     employerCreditCode: bp.employerCreditCode,
     region: bp.region,

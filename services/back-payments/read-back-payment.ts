@@ -8,8 +8,10 @@ export interface BackPaymentRead {
   row: CaseRow;
   backPayment: BackPaymentRow;
   timeline: TimelineItem[];
-  /** Whether the caller sees the whole ID number and the evidence: staff who read the case unmasked, and the applicant. */
+  /** Whether the caller sees the evidence: staff who read the case unmasked, and the applicant who filed it. */
   unmasked: boolean;
+  /** Whether the caller sees the whole ID number: only a role that reads the case unmasked (the applicant typed it, and needs it no more). */
+  unmaskedId: boolean;
 }
 
 /**
@@ -22,6 +24,6 @@ export async function readBackPayment(ctx: CommandContext, idOrReference: string
   if (row.type !== 'backPayment') throw new DomainError(notFound.code, notFound.message);
   const [backPayment, timeline] = await Promise.all([findBackPayment(ctx.em, row.caseId), caseTimeline(ctx.em, row.caseId)]);
   if (!backPayment) throw new DomainError(notFound.code, notFound.message);
-  const unmasked = may(ctx, 'readUnmasked', 'Case', caseSubjectOf(row)) || row.applicantId === ctx.actor.id;
-  return { row, backPayment, timeline, unmasked };
+  const unmaskedId = may(ctx, 'readUnmasked', 'Case', caseSubjectOf(row));
+  return { row, backPayment, timeline, unmasked: unmaskedId || row.applicantId === ctx.actor.id, unmaskedId };
 }
