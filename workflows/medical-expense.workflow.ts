@@ -1,9 +1,7 @@
-import * as wf from '@temporalio/workflow';
-import { declarationStepOf } from '../domain/declarations/declaration-review.js';
+import { runDeclarationReview } from './declaration-review-run.js';
 import { failingOnDomainErrors } from './domain-failures.js';
 import { MedicalExpenseCase } from './medical-expense/medical-expense-case.js';
 import type { MedicalExpenseInput } from './medical-expense/medical-expense-messages.js';
-import { decideStep, listenToSteps } from './step-case.js';
 
 export type { MedicalExpenseInput } from './medical-expense/medical-expense-messages.js';
 
@@ -14,22 +12,5 @@ export type { MedicalExpenseInput } from './medical-expense/medical-expense-mess
  * invoice numbers. The steps live in workflows/medical-expense/medical-expense-case.ts.
  */
 export async function medicalExpenseDeclaration(input: MedicalExpenseInput): Promise<{ status: string }> {
-  return failingOnDomainErrors(() => run(input));
-}
-
-async function run(input: MedicalExpenseInput): Promise<{ status: string }> {
-  const c = new MedicalExpenseCase(input);
-  c.calendar.listen();
-  listenToSteps(c);
-
-  while (!c.life.closed()) {
-    await c.runEffects();
-    if (c.life.closed()) break;
-    const step = declarationStepOf(c.status());
-    if (!step) throw wf.ApplicationFailure.nonRetryable(`medical expense declaration stuck in ${c.status()}`, 'InvariantViolation');
-    await decideStep(c, step);
-  }
-  if (c.life.hasEffects() || c.settled < c.life.version) await c.runEffects();
-  await wf.condition(wf.allHandlersFinished);
-  return { status: c.status() };
+  return failingOnDomainErrors(() => runDeclarationReview(new MedicalExpenseCase(input), 'medical expense declaration'));
 }

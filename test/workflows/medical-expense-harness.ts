@@ -1,7 +1,7 @@
 // Drives the medical-expense-declaration workflow on a time-skipping test environment with recording fakes. Shared by
 // the workflow test and the recorder (medical-expense-record-histories.ts), which drive the same scenarios.
 import { randomUUID } from 'node:crypto';
-import { Client, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { Client, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
@@ -75,15 +75,15 @@ export async function withDeclaration<T>(
   });
 }
 
-/** The id of the task open while the declaration is in `status`. */
-export const declarationTaskIn = (handle: DeclarationHandle, status: string) =>
+/** The id of the task open while the declaration (any case on the declaration review: a back-payment too) is in `status`. */
+export const declarationTaskIn = (handle: WorkflowHandle, status: string) =>
   until(async () => {
     const view = await handle.query(getCaseView);
     return view.status === status && view.openTaskId ? view.openTaskId : undefined;
   }, `a task in ${status}`);
 
 /** Completes the task open in `status` and waits for the answer. */
-export async function decideDeclaration(handle: DeclarationHandle, status: string, outcome: string, actorId: string, comment = ''): Promise<string> {
+export async function decideDeclaration(handle: WorkflowHandle, status: string, outcome: string, actorId: string, comment = ''): Promise<string> {
   const taskId = await declarationTaskIn(handle, status);
   await handle.executeUpdate(completeTask, { args: [decide(taskId, outcome, actorId, {}, comment)] });
   return taskId;

@@ -5,7 +5,7 @@
 //
 // The fixtures are written by the recorders (test/workflows/record-histories.ts, petition-record-histories.ts,
 // arrears-record-histories.ts, transfer-record-histories.ts, benefit-claim-record-histories.ts, medical-expense-record-histories.ts,
-// payroll-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
+// payroll-record-histories.ts, back-payment-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
 // make it pass: put the change behind `wf.patched('<change-id>')` so running cases keep their old path, and record new
 // histories alongside the old ones. Recorded files are never overwritten or deleted (the recorders refuse to).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -72,6 +72,7 @@ const REQUIRED: Record<string, string[]> = {
     'work-injury-not-recognized',
   ],
   medicalExpenseDeclaration: ['reviewed-approved-booked', 'returned-rejected'],
+  backPayment: ['reviewed-approved-billed', 'supervised-approved-billed', 'supervisor-returned-rejected'],
   payroll: ['held-approved-failed-retried', 'approved-paid-in-two-returns'],
 };
 
