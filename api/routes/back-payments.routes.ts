@@ -79,9 +79,9 @@ const applyRoute = createRoute({
   method: 'post',
   path: '/back-payments',
   tags: ['Declarations 基层申报'],
-  summary: 'Apply to back-pay a person’s months without a record (无记录补缴), with the evidence of the labour relation; the same Idempotency-Key returns its case',
+  summary: 'Apply to back-pay a person’s months without a record (无记录补缴), with the evidence of the labour relation; the same Idempotency-Key (or the identical application) returns its case',
   request: {
-    headers: z.object({ 'idempotency-key': z.string().min(8).max(100) }),
+    headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }),
     body: { required: true, content: { 'application/json': { schema: ApplicationBody } } },
   },
   responses: {

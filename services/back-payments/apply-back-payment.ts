@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { hasRecordWith, personName } from '../../db/queries/benefit.query.js';
 import { heldBackPaymentMonths, recordedMonthsOf } from '../../db/queries/back-payment.query.js';
 import { loadCalendarYears } from '../../db/queries/calendar.query.js';
@@ -31,8 +32,8 @@ export interface BackPaymentRequest {
   wageByMonth?: Record<string, string>;
   insuranceTypes: InsuranceType[];
   evidence: BackPaymentEvidence[];
-  /** The client's key: the same key (and the same application) finds the same case. */
-  idempotencyKey: string;
+  /** The client's key: the same key (and the same application) finds the same case; without one, the identical application does. */
+  idempotencyKey?: string;
 }
 
 const RULE_CODES = new Set(['MONTH_ALREADY_RECORDED', 'FUTURE_MONTH', 'NO_PARAMETERS']);
@@ -92,7 +93,8 @@ export async function applyBackPayment(ctx: CommandContext, request: BackPayment
   if (actor.role === 'employer' && !(await hasRecordWith(em, request.citizenId, employer.creditCode))) {
     throw new DomainError('FORBIDDEN', 'employer: this person has no insurance record with your employer', { path: 'citizenId' });
   }
-  const businessKey = businessKeyOf('backPayment', actor.id, request.idempotencyKey);
+  const { idempotencyKey, ...asked } = request;
+  const businessKey = businessKeyOf('backPayment', actor.id, idempotencyKey ?? createHash('sha256').update(JSON.stringify(asked)).digest('hex'));
   const { caseId, existing } = await caseIdFor(em, 'backPayment', businessKey, new Set());
   if (existing) {
     const s = existing.summary;
