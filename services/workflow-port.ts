@@ -3,7 +3,16 @@ import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import type { EnrollmentCorrection } from '../domain/enrollment/enrollment-application.js';
 import type { TaskCompletion } from '../domain/task.js';
 import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
-import type { BackPaymentInput, BenefitClaimInput, CaseView, EnrollmentInput, MedicalExpenseInput, PayrollInput, PetitionInput, TransferInput } from '../workflows/index.js';
+import type {
+  BackPaymentInput,
+  BenefitClaimInput,
+  CaseView,
+  EnrollmentInput,
+  MedicalExpenseInput,
+  PayrollInput,
+  PetitionInput,
+  TransferInput,
+} from '../workflows/index.js';
 
 /** Which written opinion reached the petitioner, and on which day (YYYY-MM-DD, Asia/Shanghai). */
 export interface PetitionDelivery {

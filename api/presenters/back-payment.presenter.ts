@@ -38,7 +38,15 @@ export function presentBackPayment(read: BackPaymentRead, actor: Actor) {
     needsSupervisor: supervision?.needsSupervisor === true,
     supervisionHit: staff ? bp.supervisionHit : null,
     evidence: unmasked ? bp.evidence : bp.evidence.map((e) => ({ kind: e.kind })),
-    review: staff && review ? { reviewedBy: review.reviewedBy ?? null, approvedBy: review.approvedBy ?? null, supervisedBy: review.supervisedBy ?? null, returns: Number(review.returns ?? 0) } : null,
+    review:
+      staff && review
+        ? {
+            reviewedBy: review.reviewedBy ?? null,
+            approvedBy: review.approvedBy ?? null,
+            supervisedBy: review.supervisedBy ?? null,
+            returns: Number(review.returns ?? 0),
+          }
+        : null,
     decision: decision ? { outcome: String(decision.outcome), on: String(decision.on), reason: (decision.reason as string | null) ?? null } : null,
     billedAt: bp.billedAt,
     paidAt: bp.paidAt,

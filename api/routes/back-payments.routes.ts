@@ -24,10 +24,7 @@ const ApplicationBody = z
     monthlyWage: Amount,
     wageByMonth: z.record(IsoMonth, Amount).optional().openapi({ description: 'Wages of months that differ from monthlyWage, from their payroll records' }),
     insuranceTypes: InsuranceTypeList,
-    evidence: z
-      .array(Evidence)
-      .min(1, { error: 'needs the evidence of the labour relation (a contract, payroll records or a legal document)' })
-      .max(20),
+    evidence: z.array(Evidence).min(1, { error: 'needs the evidence of the labour relation (a contract, payroll records or a legal document)' }).max(20),
   })
   .openapi('BackPaymentRequest');
 
@@ -79,18 +76,23 @@ const applyRoute = createRoute({
   method: 'post',
   path: '/back-payments',
   tags: ['Declarations 基层申报'],
-  summary: 'Apply to back-pay a person’s months without a record (无记录补缴), with the evidence of the labour relation; the same Idempotency-Key (or the identical application) returns its case',
+  summary:
+    'Apply to back-pay a person’s months without a record (无记录补缴), with the evidence of the labour relation; the same Idempotency-Key (or the identical application) returns its case',
   request: {
     headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }),
     body: { required: true, content: { 'application/json': { schema: ApplicationBody } } },
   },
   responses: {
     202: { content: { 'application/json': { schema: CaseAccepted } }, description: 'The application (new, or the one this key made)' },
-    400: problemResponse('Invalid input, naming the field (a wage with three decimals, a span out of order, no evidence, a legal document without its number or date); nothing written'),
+    400: problemResponse(
+      'Invalid input, naming the field (a wage with three decimals, a span out of order, no evidence, a legal document without its number or date); nothing written',
+    ),
     401: problemResponse('No or bad token'),
     403: problemResponse('Not allowed to apply for this employer or person'),
     404: problemResponse('EMPLOYER_NOT_FOUND: unknown, or not visible to the caller'),
-    422: problemResponse('MONTH_ALREADY_RECORDED (a month has a record or another back-payment), FUTURE_MONTH, NO_PARAMETERS; IDEMPOTENCY_KEY_REUSED; nothing written'),
+    422: problemResponse(
+      'MONTH_ALREADY_RECORDED (a month has a record or another back-payment), FUTURE_MONTH, NO_PARAMETERS; IDEMPOTENCY_KEY_REUSED; nothing written',
+    ),
   },
 });
 

@@ -128,7 +128,19 @@ export async function billBackPayment(em: EntityManager, b: BackPaymentBilling):
       await tx.execute(
         `insert into declaration (id, employer_credit_code, region, period, source, idempotency_key, line_count, employer_total, employee_total, total,
            parameters_from, declared_by, declared_at) values (?, ?, ?, ?, 'backPay', ?, 1, ?, ?, ?, ?, ?, ?)`,
-        [declarationId, employer, bp.region, m.period, `backPayment:${bp.caseId}:${m.period}`, m.employer, m.employee, m.contribution, m.parametersFrom, b.decidedBy, b.now],
+        [
+          declarationId,
+          employer,
+          bp.region,
+          m.period,
+          `backPayment:${bp.caseId}:${m.period}`,
+          m.employer,
+          m.employee,
+          m.contribution,
+          m.parametersFrom,
+          b.decidedBy,
+          b.now,
+        ],
       );
       await tx.execute(
         `insert into contribution_line (declaration_id, line_no, citizen_id, name, monthly_wage, base, pension_employer, pension_employee,

@@ -49,7 +49,8 @@ function refusalError(refusals: readonly BackPaymentRefusal[]): DomainError {
 
 /** The evidence as the rules need it: something at all, and a legal document with its number and a date not after today. */
 function evidenceIssues(evidence: readonly BackPaymentEvidence[], today: string): { path: string; message: string }[] {
-  if (evidence.length === 0) return [{ path: 'evidence', message: 'needs the evidence of the labour relation (a contract, payroll records or a legal document)' }];
+  if (evidence.length === 0)
+    return [{ path: 'evidence', message: 'needs the evidence of the labour relation (a contract, payroll records or a legal document)' }];
   return evidence.flatMap((e, i) => {
     if (!isLegalEvidence(e)) return [];
     const issues: { path: string; message: string }[] = [];
@@ -67,7 +68,14 @@ function evidenceIssues(evidence: readonly BackPaymentEvidence[], today: string)
  * with the hit once that module is merged — inside the application's transaction `tx`, so the flag and the
  * application commit together.
  */
-export function supervisionHitOf(application: { citizenId: string; from: string; to: string; appliedOn: string; evidence: readonly BackPaymentEvidence[]; total: string }): SupervisionHit | null {
+export function supervisionHitOf(application: {
+  citizenId: string;
+  from: string;
+  to: string;
+  appliedOn: string;
+  evidence: readonly BackPaymentEvidence[];
+  total: string;
+}): SupervisionHit | null {
   return longBackPaymentWithoutDocuments({
     citizenId: application.citizenId,
     from: application.from,
@@ -157,7 +165,14 @@ export async function applyBackPayment(ctx: CommandContext, request: BackPayment
       applicantId: actor.id,
       applicantRole: actor.role,
       subjectName: await personName(tx, request.citizenId),
-      summary: backPaymentSummary(application, assessment, { needsSupervisor: false, reviewedBy: null, approvedBy: null, supervisedBy: null, decision: null, returns: 0 }),
+      summary: backPaymentSummary(application, assessment, {
+        needsSupervisor: false,
+        reviewedBy: null,
+        approvedBy: null,
+        supervisedBy: null,
+        decision: null,
+        returns: 0,
+      }),
       requestId: ctx.requestId,
       now,
     });
@@ -176,7 +191,14 @@ export async function applyBackPayment(ctx: CommandContext, request: BackPayment
         totals: result.totals,
         workings: result.workings,
         evidence: request.evidence,
-        supervisionHit: supervisionHitOf({ citizenId: request.citizenId, from: request.from, to: request.to, appliedOn: today, evidence: request.evidence, total: result.totals.total }),
+        supervisionHit: supervisionHitOf({
+          citizenId: request.citizenId,
+          from: request.from,
+          to: request.to,
+          appliedOn: today,
+          evidence: request.evidence,
+          total: result.totals.total,
+        }),
         appliedOn: today,
       },
       now,
@@ -191,7 +213,13 @@ export async function applyBackPayment(ctx: CommandContext, request: BackPayment
 /** A retried application: an open case's workflow is started again (Temporal keeps the first), as it was applied. */
 async function restart(ctx: CommandContext, existing: CaseRow, request: BackPaymentRequest): Promise<CaseRow> {
   if (existing.closedAt !== null) return existing;
-  const s = existing.summary as { appliedOn?: string; monthCount?: number; totals?: BackPaymentAssessment['totals']; workings?: string[]; supervision?: BackPaymentAssessment['supervision'] };
+  const s = existing.summary as {
+    appliedOn?: string;
+    monthCount?: number;
+    totals?: BackPaymentAssessment['totals'];
+    workings?: string[];
+    supervision?: BackPaymentAssessment['supervision'];
+  };
   if (!s.totals || !s.supervision || s.appliedOn === undefined) return existing;
   await startWorkflow(ctx, existing, {
     from: request.from,
@@ -207,7 +235,14 @@ async function restart(ctx: CommandContext, existing: CaseRow, request: BackPaym
 async function startWorkflow(
   ctx: CommandContext,
   row: CaseRow,
-  a: { from: string; to: string; appliedOn: string; insuranceTypes: InsuranceType[]; evidence: readonly BackPaymentEvidence[]; assessment: BackPaymentAssessment },
+  a: {
+    from: string;
+    to: string;
+    appliedOn: string;
+    insuranceTypes: InsuranceType[];
+    evidence: readonly BackPaymentEvidence[];
+    assessment: BackPaymentAssessment;
+  },
 ): Promise<void> {
   await ctx.workflows.startBackPayment({
     caseId: row.caseId,

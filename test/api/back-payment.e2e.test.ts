@@ -104,14 +104,18 @@ describe('back-payments for months without a record: application, four-eyes appr
     expect(noEvidence.status).toBe(400);
     expect(noEvidence.body.errors[0].path).toBe('evidence');
 
-    const undated = await apply(await application({ evidence: [{ attachmentId: await upload(employer), kind: 'arbitration', reference: '杭劳人仲案字〔2026〕12号' }] }));
+    const undated = await apply(
+      await application({ evidence: [{ attachmentId: await upload(employer), kind: 'arbitration', reference: '杭劳人仲案字〔2026〕12号' }] }),
+    );
     expect(undated.status).toBe(400);
     expect(undated.body.errors[0].path).toBe('evidence.0.issuedOn');
 
     // Months after this one are no back-payment (they are also covered by the open record, which is named first).
     const future = await apply(await application({ from: addPeriods(thisMonth, 1), to: addPeriods(thisMonth, 2) }));
     expect(future.status).toBe(422);
-    expect(future.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining(`after the payment month ${thisMonth}`) })]));
+    expect(future.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining(`after the payment month ${thisMonth}`) })]),
+    );
 
     const reversed = await apply(await application({ from: addPeriods(thisMonth, -4), to: addPeriods(thisMonth, -9) }));
     expect(reversed.status).toBe(400);

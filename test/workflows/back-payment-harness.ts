@@ -34,7 +34,9 @@ export function backPaymentInput(appliedOn: string, months: number): BackPayment
       workings: [`${months} months: contributions 14880.00 + late fees 9120.40 = 24000.40`],
       supervision: {
         needsSupervisor,
-        reason: needsSupervisor ? `${months} months ≥ 36 without a prior legal document (人社厅发〔2019〕94号)` : `${months} months < 36 (supervisionThresholdMonths)`,
+        reason: needsSupervisor
+          ? `${months} months ≥ 36 without a prior legal document (人社厅发〔2019〕94号)`
+          : `${months} months < 36 (supervisionThresholdMonths)`,
       },
     },
     evidence: [{ attachmentId: randomUUID(), kind: 'contract' }],
