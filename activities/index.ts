@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { DomainError } from '../domain/errors.js';
 import { createAccountSubsidyActivities } from './account-subsidy.activities.js';
 import { createArrearsActivities } from './arrears.activities.js';
+import { createBackPaymentActivities } from './back-payment.activities.js';
 import { createBenefitActivities } from './benefit.activities.js';
 import { createCaseActivities } from './case.activities.js';
 import type { ActivityDeps } from './deps.js';
@@ -54,6 +55,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSupervisionActivities(deps),
     ...createVerificationActivities(deps),
     ...createPensionRecalculationActivities(deps),
+    ...createBackPaymentActivities(deps),
   });
 }
 

@@ -65,6 +65,9 @@ export const statusFor = {
   IDEMPOTENCY_KEY_REUSED: 422,
   NOT_ELIGIBLE: 422,
   DUPLICATE_INVOICE: 422,
+  MONTH_ALREADY_RECORDED: 422,
+  FUTURE_MONTH: 422,
+  NO_PARAMETERS: 422,
   UNKNOWN_HOSPITAL: 422,
   ALREADY_CREDITED: 422,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>;

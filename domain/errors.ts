@@ -60,6 +60,11 @@ export const DOMAIN_ERROR_CODES = [
   'UNKNOWN_HOSPITAL',
   // a 医疗帐户补助金 credit already booked (or declared) for the same person, rule and period
   'ALREADY_CREDITED',
+  // 无记录补缴 (rules §3, §6.1): a month that already has a record (or another back-payment), a month after this one,
+  // a span with a month the region has no parameters for
+  'MONTH_ALREADY_RECORDED',
+  'FUTURE_MONTH',
+  'NO_PARAMETERS',
   // 503: the case cannot take a decision for a moment (its worker is restarting); the same request again is applied once
   'CASE_UNAVAILABLE',
 ] as const;

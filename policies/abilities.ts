@@ -110,6 +110,8 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     // 离休 / 二乙 医疗费申报: the agency declares for a person without an employer; staff read the lists and ledgers (§5.6).
     can(['create', 'read'], 'MedicalDeclaration', { region });
     can('read', ['EligibilityList', 'MedicalLedger'], { region });
+    // 无记录补缴: the counter files a back-payment for an employer of the region (rules §6.1).
+    can(['create', 'read'], 'BackPayment', { region });
     // 待遇拨付: front-office staff read the region's payrolls and decide their held lines (tasks).
     can('read', 'Payroll', { region });
     // 待遇资格认证: a beneficiary who came to the counter is verified there (rules §8).
@@ -160,6 +162,8 @@ const grants: Record<Role, Grant> = {
     can(['create', 'update'], 'BenefitClaim', { employerCreditCode: employer });
     // 离休 / 二乙 医疗费申报: the employer (the former unit) declares its people's expenses (rules §5.6).
     can(['create', 'read'], 'MedicalDeclaration', { employerCreditCode: employer });
+    // 无记录补缴: the employer back-pays its own employee's months without a record (rules §6.1).
+    can(['create', 'read'], 'BackPayment', { employerCreditCode: employer });
   },
   caseworker: inRegion((region, actor, builder) => {
     frontOffice(['review'])(actor, builder);
@@ -194,6 +198,7 @@ const grants: Record<Role, Grant> = {
     can('create', 'ArrearsCase', { region });
     can(['create', 'update'], 'BenefitClaim', { region });
     can(['create', 'read'], 'MedicalDeclaration', { region });
+    can(['create', 'read'], 'BackPayment', { region });
     can('read', ['EligibilityList', 'MedicalLedger'], { region });
     // 待遇拨付: a supervisor runs the region's payroll and imports the bank's returns; another one approves it.
     can(['read', 'create', 'update'], 'Payroll', { region });
@@ -208,7 +213,7 @@ const grants: Record<Role, Grant> = {
     builder.can('read', ['Payroll', 'Verification'], { region });
     readContributions(region, builder);
     // The special medical ledgers are kept for audit (rules §5.6): auditors read them, the lists and the declarations.
-    builder.can('read', ['MedicalDeclaration', 'EligibilityList', 'MedicalLedger'], { region });
+    builder.can('read', ['MedicalDeclaration', 'EligibilityList', 'MedicalLedger', 'BackPayment'], { region });
     builder.can('read', 'Statistics', { region });
   }),
   admin: inRegion((region, _actor, builder) => {

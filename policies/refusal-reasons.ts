@@ -45,6 +45,7 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   Calendar: { one: 'holiday calendar', many: 'holiday calendars' },
   BenefitClaim: { one: 'benefit claim', many: 'benefit claims' },
   MedicalDeclaration: { one: 'medical expense declaration', many: 'medical expense declarations' },
+  BackPayment: { one: 'back-payment', many: 'back-payments' },
   EligibilityList: { one: 'eligibility list', many: 'eligibility lists' },
   MedicalLedger: { one: 'medical expense ledger', many: 'medical expense ledgers' },
   Setting: { one: 'policy setting', many: 'policy settings' },

@@ -125,6 +125,12 @@ export interface MedicalDeclarationSubject {
   employerCreditCode: string | null;
 }
 
+/** A back-payment for months without a record (无记录补缴, rules §6.1): the employer of the person, or staff of the region. */
+export interface BackPaymentSubject {
+  region: string;
+  employerCreditCode: string;
+}
+
 /** A region's special medical lists and ledgers (离休 / 二乙, rules §5.6): imported by an administrator, read by staff. */
 export interface SpecialMedicalSubject {
   region: string;
@@ -181,6 +187,7 @@ export interface SubjectMap {
   Calendar: CalendarSubject;
   BenefitClaim: BenefitClaimSubject;
   MedicalDeclaration: MedicalDeclarationSubject;
+  BackPayment: BackPaymentSubject;
   /** The eligibility lists (名单) of the special medical categories. */
   EligibilityList: SpecialMedicalSubject;
   /** The special medical-expense ledgers (台账). */
@@ -213,6 +220,7 @@ export const subjectTypes = [
   'Calendar',
   'BenefitClaim',
   'MedicalDeclaration',
+  'BackPayment',
   'EligibilityList',
   'MedicalLedger',
   'Setting',

@@ -5,6 +5,7 @@ import type { TaskCompletion } from '../domain/task.js';
 import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
 import type {
   AccountSubsidyInput,
+  BackPaymentInput,
   BenefitClaimInput,
   CaseView,
   EnrollmentInput,
@@ -66,6 +67,8 @@ export interface CaseWorkflows {
   startMedicalExpenseDeclaration(input: MedicalExpenseInput): Promise<void>;
   /** Starts a 医疗帐户补助金 declaration's workflow; a repeat of the same declaration finds the running one. */
   startAccountSubsidyDeclaration(input: AccountSubsidyInput): Promise<void>;
+  /** Starts a back-payment's (无记录补缴) review workflow; a repeat of the same application finds the running one. */
+  startBackPayment(input: BackPaymentInput): Promise<void>;
   /** A year's holiday calendar was loaded: the case computes its provisional deadlines again. A finished case is skipped. */
   calendarLoaded(caseId: string, calendar: readonly CalendarYear[]): Promise<void>;
   /** Starts a region's monthly payroll (待遇拨付); a repeat for the same region and month finds the running one. */

@@ -75,8 +75,12 @@ export abstract class DeclarationCase extends StepCase<typeof declarationReviewM
   }
 }
 
-/** Runs a declaration to its end: the effects of each transition, then the decision on the step its status waits on. */
-export async function runDeclaration(c: DeclarationCase): Promise<{ status: string }> {
+/**
+ * Runs a declaration to its end (离休 / 二乙 medical expenses, account subsidies, back-payments): the effects of each
+ * transition, then the decision on the step its status waits on; once final, what is left to run and project, and the
+ * handlers are let finish.
+ */
+export async function runDeclaration(c: StepCase<typeof declarationReviewMachine, DeclarationEffect, DeclarationStep>): Promise<{ status: string }> {
   c.calendar.listen();
   listenToSteps(c);
   while (!c.life.closed()) {

@@ -13,3 +13,4 @@ export { investigation, type InvestigationInput } from './investigation.workflow
 export { supervisionSweep } from './supervision-sweep.workflow.js';
 export { verificationSweep } from './verification-sweep.workflow.js';
 export { pensionRecalculation, type PensionRecalculationInput } from './pension-recalculation.workflow.js';
+export { backPayment, type BackPaymentInput } from './back-payment.workflow.js';

@@ -8,6 +8,7 @@ import { REVIEW_OUTCOMES } from '../../domain/enrollment/enrollment-decision.js'
 import { PETITION_STEP_OUTCOMES } from '../../domain/petition/petition-decision.js';
 import { TRANSFER_STEP_OUTCOMES } from '../../domain/transfer/transfer-decision.js';
 
+/** The declarations' review steps (medical expenses, account subsidies, back-payments) share one list. */
 const DECLARATION_OUTCOMES = Object.fromEntries(Object.entries(DECLARATION_STEPS).map(([step, spec]) => [step, spec.outcomes]));
 
 /** Case type → step → the outcomes that step takes (rules §7 petitions, §4 arrears). */
@@ -19,6 +20,7 @@ const STEP_OUTCOMES: Record<string, Record<string, readonly string[]>> = {
   medicalExpense: DECLARATION_OUTCOMES,
   accountSubsidy: DECLARATION_OUTCOMES,
   investigation: Object.fromEntries(Object.entries(INVESTIGATION_STEPS).map(([step, spec]) => [step, spec.outcomes])),
+  backPayment: DECLARATION_OUTCOMES,
 };
 
 /**

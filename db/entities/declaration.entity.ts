@@ -17,7 +17,7 @@ export const Declaration = defineEntity({
     employerCreditCode: p.string().length(18),
     region: p.string().length(6),
     period: p.string().length(7),
-    source: p.string().length(8).$type<'api' | 'file'>(),
+    source: p.string().length(8).$type<'api' | 'file' | 'backPay'>(),
     idempotencyKey: p.string().length(100).unique(),
     lineCount: p.integer(),
     employerTotal: p.type(AmountType).$type<Decimal>(),

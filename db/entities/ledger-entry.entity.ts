@@ -10,9 +10,11 @@ const p = defineEntity.properties;
  * - `adjustment`: the difference when a declaration settles a provisional bill or replaces an earlier declaration;
  * - `principal_paid` / `late_fee_paid`: a payment allocated to a period (stored negative: it reduces what is owed);
  * - `credit`: an overpayment kept for the employer (period null; positive), and the credit spent on a later bill
- *   (negative, beside that bill's `principal_paid` / `late_fee_paid`); `fine`: an approved fine decision.
+ *   (negative, beside that bill's `principal_paid` / `late_fee_paid`); `fine`: an approved fine decision;
+ * - `back_payment`: an approved back-payment's contributions for a month without a record (无记录补缴): principal of
+ *   that period beside its declared charge, which a later wage declaration of the period never takes as its own.
  */
-export type LedgerEntryType = 'charge' | 'provisional_charge' | 'adjustment' | 'principal_paid' | 'late_fee_paid' | 'credit' | 'fine';
+export type LedgerEntryType = 'charge' | 'provisional_charge' | 'adjustment' | 'principal_paid' | 'late_fee_paid' | 'credit' | 'fine' | 'back_payment';
 
 /** One append-only ledger line, signed: the balance of a period is the plain sum of its lines. */
 export const LedgerEntry = defineEntity({

@@ -4,7 +4,7 @@ import type { FineDebt } from '../../domain/contribution/allocation.js';
 import type { FeeFreePeriod } from '../../domain/contribution/late-fee.js';
 import { Money } from '../../domain/money.js';
 
-const PRINCIPAL_TYPES = `('charge', 'provisional_charge', 'adjustment')`;
+const PRINCIPAL_TYPES = `('charge', 'provisional_charge', 'adjustment', 'back_payment')`;
 
 /**
  * The ledger of an employer's billed periods, as the domain's statement takes it (rules §4). With `periods`

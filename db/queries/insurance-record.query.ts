@@ -66,7 +66,7 @@ export async function paidDeclaredMonths(em: EntityManager, citizenId: string): 
       where cl.citizen_id = ?
         and (select coalesce(sum(l.amount), 0) from ledger_entry l
               where l.employer_credit_code = d.employer_credit_code and l.period = d.period
-                and l.entry_type in ('charge', 'provisional_charge', 'adjustment', 'principal_paid')) <= 0
+                and l.entry_type in ('charge', 'provisional_charge', 'adjustment', 'back_payment', 'principal_paid')) <= 0
       group by 1, 2`,
     [citizenId],
   );

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Ledger entries that make up a period's principal (the rest are payments of it, fees and fines). */
-export const PRINCIPAL_ENTRIES = `('charge', 'provisional_charge', 'adjustment', 'principal_paid')`;
+export const PRINCIPAL_ENTRIES = `('charge', 'provisional_charge', 'adjustment', 'back_payment', 'principal_paid')`;
 
 /**
  * Active employers billed for the month before `period` but not for `period` itself, with what that earlier month

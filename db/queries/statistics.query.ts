@@ -75,7 +75,7 @@ export async function monthlyStatisticsRows(em: EntityManager, region: string, m
     em.execute<{ month: string; billed: string; received: string; arrears: string; late_fees: string }[]>(
       `with per_bill as (
          select b.period, b.due_date,
-                coalesce(sum(l.amount) filter (where l.entry_type in ('charge', 'provisional_charge', 'adjustment')), 0) as billed,
+                coalesce(sum(l.amount) filter (where l.entry_type in ('charge', 'provisional_charge', 'adjustment', 'back_payment')), 0) as billed,
                 coalesce(-sum(l.amount) filter (where l.entry_type = 'principal_paid'), 0) as received,
                 coalesce(-sum(l.amount) filter (where l.entry_type = 'late_fee_paid'), 0) as late_fees
            from bill b

@@ -4,6 +4,7 @@ import type { AllocationRule, FinePosition } from '../../domain/contribution/all
 import { allocateWithCredit, type CreditAllocation } from '../../domain/contribution/credit.js';
 import type { LateFeePolicy } from '../../domain/contribution/late-fee.js';
 import { Money } from '../../domain/money.js';
+import { enterSettledBackPayments } from './back-payment-settlement.js';
 import { loadCredit, loadFeeFreePeriods, loadOutstandingFines, loadPeriodLedgers } from '../queries/contribution-ledger.query.js';
 
 export interface CreditBooking {
@@ -58,5 +59,7 @@ export async function bookWithCredit(tx: EntityManager, b: CreditBooking): Promi
     else await entry({ period: line.period, type: line.component === 'principal' ? 'principal_paid' : 'late_fee_paid', amount: paid }, `${b.key}:${n++}`);
   }
   if (!allocation.creditChange.isZero()) await entry({ period: null, type: 'credit', amount: allocation.creditChange }, `${b.key}:credit`);
+  // A payment (or credit) that settles a back-payment's months puts them in the person's history, in this transaction.
+  if (allocation.lines.length > 0) await enterSettledBackPayments(tx, b.employer, b.now);
   return allocation;
 }

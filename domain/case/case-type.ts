@@ -1,5 +1,5 @@
 /** The kinds of case the agency runs (docs/architecture.md "The processes"). */
-export const CASE_TYPES = ['enrollment', 'arrears', 'petition', 'benefit', 'transfer', 'medicalExpense', 'payroll', 'accountSubsidy', 'investigation'] as const;
+export const CASE_TYPES = ['enrollment', 'arrears', 'petition', 'benefit', 'transfer', 'medicalExpense', 'payroll', 'accountSubsidy', 'investigation', 'backPayment'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** Prefix of the human-readable reference printed on notices: EN2026000123. No personal data in it. */
@@ -16,6 +16,8 @@ export const REFERENCE_PREFIX: Record<CaseType, string> = {
   accountSubsidy: 'BZ',
   // 稽核调查: an investigation a fund-supervision control opened (rules §8)
   investigation: 'JC',
+  // 无记录补缴: back-payment for months without a record (rules §3, §4, §6.1)
+  backPayment: 'BJ',
 };
 
 /** `EN` + year + six-digit sequence number. */
@@ -23,4 +25,4 @@ export function formatReference(type: CaseType, year: number, sequence: number):
   return `${REFERENCE_PREFIX[type]}${year}${String(sequence).padStart(6, '0')}`;
 }
 
-export const REFERENCE_PATTERN = /^(EN|AR|XF|BC|TR|YL|PR|BZ|JC)\d{10}$/;
+export const REFERENCE_PATTERN = /^(EN|AR|XF|BC|TR|YL|PR|BZ|JC|BJ)\d{10}$/;

@@ -48,10 +48,14 @@ export interface BackPaymentInput {
 export interface BackPaymentMonth {
   period: string;
   parametersFrom: string;
+  /** The wage the month was declared with (from the evidence), before the base bounds. */
+  wage: string;
   base: string;
   employer: string;
   employee: string;
   contribution: string;
+  /** Per insurance, the employer's and the employee's amount (what the month's contribution line records). */
+  insurances: { insurance: InsuranceType; employer: string; employee: string }[];
   dueDate: string;
   lateFeeDays: number;
   lateFee: string;
@@ -167,10 +171,12 @@ export function calculateBackPayment(input: BackPaymentInput): BackPaymentResult
     months.push({
       period,
       parametersFrom: parameters.effectiveFrom,
+      wage: wage.toString(),
       base: c.base.toString(),
       employer: c.employerTotal.toString(),
       employee: c.employeeTotal.toString(),
       contribution: c.total.toString(),
+      insurances: c.lines.map((l) => ({ insurance: l.insurance, employer: l.employer.toString(), employee: l.employee.toString() })),
       dueDate,
       lateFeeDays: fee.days,
       lateFee: fee.lateFee.toString(),

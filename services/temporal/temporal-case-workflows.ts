@@ -10,6 +10,7 @@ import {
   medicalExpenseDeclaration,
   accountSubsidyDeclaration,
   investigation,
+  backPayment,
   calendarLoaded,
   completeTask,
   enrollment,
@@ -197,6 +198,8 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
       client.workflow.start(medicalExpenseDeclaration, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
     startAccountSubsidyDeclaration: (input) =>
       client.workflow.start(accountSubsidyDeclaration, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
+    startBackPayment: (input) =>
+      client.workflow.start(backPayment, { ...start, workflowId: input.caseId, args: [input] }).then(() => undefined, alreadyStarted),
 
     requestReassessment: (caseId, actorId) =>
       update(caseId, () => handle(caseId).executeUpdate(requestReassessment, { args: [{ actorId }], updateId: updateIdOf('reassessment', caseId) })),

@@ -104,6 +104,8 @@ const probes = {
   medicalDeclaration: probe('MedicalDeclaration', (s) => ({ region: s.region, employerCreditCode: s.employer })),
   agencyMedicalDeclaration: probe('MedicalDeclaration', (s) => ({ region: s.region, employerCreditCode: null })),
   eligibilityList: probe('EligibilityList', (s) => ({ region: s.region })),
+  // 无记录补缴 (rules §6.1): the employer back-pays its own people; the counter files for an employer of the region.
+  backPayment: probe('BackPayment', (s) => ({ region: s.region, employerCreditCode: s.employer })),
   medicalLedger: probe('MedicalLedger', (s) => ({ region: s.region })),
   // 待遇拨付: a region's payroll, and the national data-exchange feeds (deaths, prison terms).
   payroll: probe('Payroll', (s) => ({ region: s.region })),
@@ -161,6 +163,7 @@ const frontOffice: Allowed = {
   openEarlierTierTask: ['read'],
   medicalDeclaration: ['read', 'create'],
   agencyMedicalDeclaration: ['read', 'create'],
+  backPayment: ['read', 'create'],
   eligibilityList: ['read'],
   medicalLedger: ['read'],
   payroll: ['read'],
@@ -203,6 +206,7 @@ const ownScope: Record<Role, Allowed> = {
     arrearsCase: ['read', 'update'],
     benefitClaim: ['create', 'update'],
     medicalDeclaration: ['read', 'create'],
+    backPayment: ['read', 'create'],
   },
   // The collection desk books payments and asks for deferrals on the employer's behalf (§4).
   caseworker: { ...frontOffice, payment: ['read', 'create'], arrearsCase: ['read', 'update'], baseChange: ['create'], ownBaseChange: ['create'] },
@@ -249,6 +253,7 @@ const ownScope: Record<Role, Allowed> = {
     openEarlierTierTask: ['read', 'release', 'reassign'],
     medicalDeclaration: ['read', 'create'],
     agencyMedicalDeclaration: ['read', 'create'],
+    backPayment: ['read', 'create'],
     eligibilityList: ['read'],
     medicalLedger: ['read'],
     // 待遇拨付: runs the region's payroll and imports the bank's returns and the feeds.
@@ -272,6 +277,7 @@ const ownScope: Record<Role, Allowed> = {
     'arrearsCase',
     'medicalDeclaration',
     'agencyMedicalDeclaration',
+    'backPayment',
     'eligibilityList',
     'medicalLedger',
     'payroll',

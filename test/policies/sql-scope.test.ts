@@ -131,6 +131,7 @@ const samples: Record<SubjectType, Row[]> = {
   BaseChange: product({ region: regions, requestedBy: ['cw-009', ...staffIds] }),
   Calendar: [{}],
   MedicalDeclaration: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER, null] }),
+  BackPayment: product({ region: regions, employerCreditCode: [EMPLOYER, OTHER_EMPLOYER] }),
   EligibilityList: product({ region: regions }),
   MedicalLedger: product({ region: regions }),
   Setting: [{}],

@@ -141,6 +141,8 @@ export function fakeActivities(overrides: Partial<Activities> = {}, { facts = {}
     releaseMedicalInvoices: async () => {},
     bookAccountSubsidy: async () => ({ booked: 0 }),
     releaseAccountSubsidy: async () => {},
+    billBackPayment: async () => {},
+    releaseBackPaymentMonths: async () => {},
     // Payrolls: an empty region; a payroll test states its lines, holds and bank answers through overrides.
     startPayroll: async () => ({ calendar: CN_CALENDAR_YEARS, carried: 0 }),
     gatherPayrollChunk: async () => ({ next: null, seen: 0, gathered: 0, held: 0 }),

@@ -6,7 +6,7 @@
 // The fixtures are written by the recorders (test/workflows/record-histories.ts, petition-record-histories.ts,
 // arrears-record-histories.ts, transfer-record-histories.ts, benefit-claim-record-histories.ts, medical-expense-record-histories.ts,
 // account-subsidy-record-histories.ts, investigation-record-histories.ts, verification-record-histories.ts,
-// pension-recalculation-record-histories.ts,
+// pension-recalculation-record-histories.ts, back-payment-record-histories.ts,
 // payroll-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
 // make it pass: put the change behind `wf.patched('<change-id>')` so running cases keep their old path, and record new
 // histories alongside the old ones. Recorded files are never overwritten or deleted (the recorders refuse to).
@@ -75,6 +75,7 @@ const REQUIRED: Record<string, string[]> = {
   ],
   medicalExpenseDeclaration: ['reviewed-approved-booked', 'returned-rejected'],
   accountSubsidyDeclaration: ['reviewed-approved-booked', 'returned-rejected'],
+  backPayment: ['reviewed-approved-billed', 'supervised-approved-billed', 'supervisor-returned-rejected'],
   payroll: ['held-approved-failed-retried', 'approved-paid-in-two-returns'],
   investigation: ['assigned-fraud-found-closed', 'returned-no-fraud-closed'],
   supervisionSweep: ['daily-run'],

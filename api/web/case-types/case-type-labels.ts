@@ -253,6 +253,26 @@ const caseTypes: Record<string, CaseTypeLabels> = {
     deadlines: { stepDecision: { zh: '本环节办理时限', en: 'This step is due' } },
     summary: ['control', 'reason', 'amount', 'sourceCaseId', 'investigatorId', 'findings', 'closedBy'],
   },
+  // 无记录补缴 (rules §3, §4, §6.1): the span, the amounts with each month's workings, the supervision check.
+  backPayment: {
+    name: { zh: '无记录补缴', en: 'Back-payment' },
+    statuses: {
+      submitted: SUBMITTED,
+      reviewing: { zh: '审核中', en: 'Under review' },
+      approving: { zh: '复核中', en: 'Awaiting approval' },
+      supervising: { zh: '主管审批中', en: 'Awaiting the supervisor' },
+      booking: { zh: '生成缴费单', en: 'Billing' },
+      approved: { zh: '已核准，待缴费', en: 'Approved, to be paid' },
+      rejected: { zh: '不予核准', en: 'Rejected' },
+    },
+    steps: {
+      review: { zh: '审核', en: 'Review' },
+      approval: { zh: '复核', en: 'Approval' },
+      supervision: { zh: '主管审批', en: 'Supervisor approval' },
+    },
+    deadlines: { stepDecision: { zh: '本环节办理时限', en: 'This step is due' } },
+    summary: ['firstMonth', 'lastMonth', 'monthCount', 'appliedOn', 'insuranceTypes', 'totals', 'supervision', 'workings', 'decision'],
+  },
 };
 
 /** Case types the filters offer, in the order the agency lists them. */

@@ -7,6 +7,7 @@ import type { Lang, Translate } from '../i18n/messages.js';
 import type { Session } from '../web-env.js';
 import type { Label } from './case-type-labels.js';
 import { accountSubsidyFiling } from './account-subsidy.filing.js';
+import { backPaymentFiling } from './back-payment.filing.js';
 import { benefitFiling } from './benefit.filing.js';
 import { enrollmentFiling } from './enrollment.filing.js';
 import { medicalExpenseFiling } from './medical-expense.filing.js';
@@ -63,6 +64,6 @@ export interface ApplicantFollowUp {
   actions: Record<string, (form: PostedForm, call: ApiCall, reference: string) => Promise<ApiAnswer<unknown>>>;
 }
 
-export const filings: CaseTypeFiling[] = [enrollmentFiling, petitionFiling, benefitFiling, transferFiling, medicalExpenseFiling, accountSubsidyFiling];
+export const filings: CaseTypeFiling[] = [enrollmentFiling, petitionFiling, benefitFiling, transferFiling, medicalExpenseFiling, accountSubsidyFiling, backPaymentFiling];
 
 export const filingFor = (type: string): CaseTypeFiling | undefined => filings.find((filing) => filing.type === type);

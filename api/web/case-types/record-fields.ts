@@ -45,6 +45,15 @@ const fieldLabels: Record<string, Label> = {
   options: { zh: '可选择的办法', en: 'What you may do' },
   rights: { zh: '救济途径', en: 'Your rights' },
   figures: { zh: '核定数据', en: 'Figures' },
+  // back-payments (无记录补缴)
+  firstMonth: { zh: '补缴起始月', en: 'First month' },
+  lastMonth: { zh: '补缴截止月', en: 'Last month' },
+  monthCount: { zh: '补缴月数', en: 'Months back-paid' },
+  appliedOn: { zh: '申请日期', en: 'Applied on' },
+  totals: { zh: '补缴金额', en: 'Amounts' },
+  contribution: { zh: '社会保险费', en: 'Contributions' },
+  supervision: { zh: '基金监督', en: 'Fund supervision' },
+  needsSupervisor: { zh: '须经主管审批', en: 'Needs a supervisor' },
   // enrollment
   personName: { zh: '姓名', en: 'Name' },
   employerCreditCode: { zh: '用人单位', en: 'Employer' },

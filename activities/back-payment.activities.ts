@@ -1,0 +1,26 @@
+import { loadContributionPolicy } from '../db/queries/contribution-policy.query.js';
+import { billBackPayment, releaseBackPayment } from '../db/writers/back-payments.js';
+import type { ActivityDeps } from './deps.js';
+
+/**
+ * The side effects of a back-payment (workflows/back-payment.workflow.ts): billing the approved months to the
+ * employer's ledger, and giving a rejected one's months back. Each is idempotent by the case.
+ */
+export function createBackPaymentActivities({ orm, clock }: ActivityDeps) {
+  return {
+    billBackPayment: async (input: { caseId: string; decidedBy: string }): Promise<void> => {
+      const em = orm.em.fork();
+      const policy = await loadContributionPolicy(em);
+      await billBackPayment(em, {
+        caseId: input.caseId,
+        decidedBy: input.decidedBy,
+        credit: { rule: policy.allocationRule, finePosition: policy.finePosition, lateFeePolicy: policy.lateFee },
+        now: clock.now(),
+      });
+    },
+
+    releaseBackPaymentMonths: async (input: { caseId: string; region: string }): Promise<void> => {
+      await releaseBackPayment(orm.em.fork(), input.caseId, input.region, clock.now());
+    },
+  };
+}
