@@ -35,8 +35,7 @@ function nulPaths(value: unknown, path: string[] = [], found: string[][] = []): 
   return found;
 }
 
-const pathText = (path: readonly PropertyKey[], target: string) =>
-  path.length === 0 ? (targetNames[target] ?? target) : path.map(String).join('.');
+const pathText = (path: readonly PropertyKey[], target: string) => (path.length === 0 ? (targetNames[target] ?? target) : path.map(String).join('.'));
 
 /**
  * Throws ValidationError instead of answering, so onError renders it as problem+json 400 with

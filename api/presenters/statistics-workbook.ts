@@ -20,5 +20,8 @@ export async function statisticsWorkbook(report: MonthlyStatistics): Promise<Buf
     MONEY_MEASURES.has(measure!) ? { value: Number(value), format: '#,##0.00' } : { value: Number(value), format: '0' },
   ]);
   const sheet: SheetData = [header, ...rows];
-  return writeXlsxFile(sheet, { sheet: `${report.region} ${report.from}–${report.to}`, columns: [{ width: 10 }, { width: 14 }, { width: 18 }, { width: 12 }, { width: 16 }] }).toBuffer();
+  return writeXlsxFile(sheet, {
+    sheet: `${report.region} ${report.from}–${report.to}`,
+    columns: [{ width: 10 }, { width: 14 }, { width: 18 }, { width: 12 }, { width: 16 }],
+  }).toBuffer();
 }

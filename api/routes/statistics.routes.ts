@@ -62,7 +62,9 @@ const monthlyRoute = createRoute({
         'application/json': { schema: MonthlyStatistics },
         'text/csv': { schema: z.string().openapi({ description: `UTF-8, header ${CSV_HEADER.join(',')}; money as decimal strings` }) },
         [XLSX_TYPE]: {
-          schema: z.string().openapi({ type: 'string', format: 'binary', description: 'One sheet, the CSV’s rows; values as number cells (money with two places)' }),
+          schema: z
+            .string()
+            .openapi({ type: 'string', format: 'binary', description: 'One sheet, the CSV’s rows; values as number cells (money with two places)' }),
         },
       },
       description: 'The figures',

@@ -25,7 +25,7 @@ export class RetryingClient {
     const headers: Record<string, string> = { authorization: `Bearer ${request.token}` };
     if (request.body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
     if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
-    const payload = request.body === undefined ? undefined : request.contentType ? String(request.body) : JSON.stringify(request.body);
+    const payload = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
     for (let attempt = 1; ; attempt += 1) {
       try {
         const response = await fetch(`${this.url}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(this.options.requestTimeoutMs) });

@@ -1,5 +1,16 @@
 /** The kinds of case the agency runs (docs/architecture.md "The processes"). */
-export const CASE_TYPES = ['enrollment', 'arrears', 'petition', 'benefit', 'transfer', 'medicalExpense', 'payroll', 'accountSubsidy', 'investigation', 'backPayment'] as const;
+export const CASE_TYPES = [
+  'enrollment',
+  'arrears',
+  'petition',
+  'benefit',
+  'transfer',
+  'medicalExpense',
+  'payroll',
+  'accountSubsidy',
+  'investigation',
+  'backPayment',
+] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** Prefix of the human-readable reference printed on notices: EN2026000123. No personal data in it. */

@@ -99,11 +99,7 @@ export function transferAmountsOf(input: TransferAmountsInput, policy: TransferP
       pooledFund: pooled,
       personalAccount: personal,
       months,
-      workings: [
-        ...pooled.workings,
-        ...statement.workings,
-        ...personal.workings,
-      ],
+      workings: [...pooled.workings, ...statement.workings, ...personal.workings],
     };
   }
   if (insurance === 'medical') {

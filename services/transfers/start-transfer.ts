@@ -68,7 +68,8 @@ export async function startTransfer(ctx: CommandContext, request: TransferReques
   if (existing) {
     // The same transfer asked for again: the same case. Someone else's open case: say so without showing it.
     if (!may(ctx, 'read', 'Case', caseSubjectOf(existing))) throw new DomainError('NOT_ALLOWED_NOW', 'a transfer of this relationship is already open');
-    if (existing.closedAt === null) await ctx.workflows.startTransfer(inputOf(existing, request, from, to, facts.person?.name ?? null, { policy, accountInterest }, actor));
+    if (existing.closedAt === null)
+      await ctx.workflows.startTransfer(inputOf(existing, request, from, to, facts.person?.name ?? null, { policy, accountInterest }, actor));
     return existing;
   }
 

@@ -284,7 +284,10 @@ describe('statistics over HTTP (real PostgreSQL, Temporal, worker)', () => {
     expect(res.headers.get('content-type')).toBe(XLSX_TYPE);
     expect(res.headers.get('content-disposition')).toContain(`statistics-${HOME}-${from}-${to}.xlsx`);
     const sheet = await readSheet(Buffer.from(await res.arrayBuffer()));
-    const [header, ...rows] = csv.trimEnd().split('\r\n').map((line) => line.split(','));
+    const [header, ...rows] = csv
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
     expect(sheet[0]).toEqual(header);
     expect(sheet.slice(1)).toEqual(rows.map(([month, section, item, measure, value]) => [month, section, item, measure, Number(value)]));
     expect(rows.length).toBeGreaterThan(0);
@@ -292,6 +295,8 @@ describe('statistics over HTTP (real PostgreSQL, Temporal, worker)', () => {
     expect(accepted.headers.get('content-type')).toBe(XLSX_TYPE);
     // Region scope holds for the spreadsheet as for JSON.
     const elsewhere = await system.token({ role: 'supervisor', region: '330106', sub: 'sv-stat-xlsx' });
-    expect((await fetch(`${system.url}/v1/statistics/monthly?region=${HOME}&format=xlsx`, { headers: { authorization: `Bearer ${elsewhere}` } })).status).toBe(403);
+    expect((await fetch(`${system.url}/v1/statistics/monthly?region=${HOME}&format=xlsx`, { headers: { authorization: `Bearer ${elsewhere}` } })).status).toBe(
+      403,
+    );
   });
 });

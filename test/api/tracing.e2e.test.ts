@@ -32,12 +32,19 @@ describe('traces from the API through Temporal to the activities', () => {
 
     const spans = () => exporter.getFinishedSpans();
     const request = spans().find((s) => s.name === 'POST /v1/enrollments');
-    expect(request, spans().map((s) => s.name).join(', ')).toBeDefined();
+    expect(
+      request,
+      spans()
+        .map((s) => s.name)
+        .join(', '),
+    ).toBeDefined();
     expect(request!.attributes).toMatchObject({ 'http.route': '/v1/enrollments', 'http.response.status_code': 202 });
     const trace = request!.spanContext().traceId;
     const inTrace = (): ReadableSpan[] => spans().filter((s) => s.spanContext().traceId === trace);
     // Workflow spans reach the exporter through the worker's sink once their activation completes.
-    await system.eventually(async () => (inTrace().some((s) => s.name.startsWith('RunActivity:')) && inTrace().some((s) => s.name.startsWith('RunWorkflow:')) ? true : undefined));
+    await system.eventually(async () =>
+      inTrace().some((s) => s.name.startsWith('RunActivity:')) && inTrace().some((s) => s.name.startsWith('RunWorkflow:')) ? true : undefined,
+    );
     const names = inTrace().map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['POST /v1/enrollments', 'StartWorkflow:enrollment', 'RunWorkflow:enrollment']));
     expect(names.filter((n) => n.startsWith('RunActivity:')).length).toBeGreaterThan(0);

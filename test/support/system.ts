@@ -82,7 +82,17 @@ export async function startSystem(options: { clock?: BusinessClock; ownDatabase?
   // Case IDs come from business keys and a per-database count, so a database of its own needs a Temporal namespace
   // of its own too: else its first payroll of a region and month is the workflow an earlier file already started.
   const namespace = own ? await freshNamespace(connection) : 'default';
-  const worker = await startWorker({ orm, temporalAddress, namespace, taskQueue, notices, housekeepingMs: 200, clock, exchange, ...(options.tracing && { tracing: options.tracing }) });
+  const worker = await startWorker({
+    orm,
+    temporalAddress,
+    namespace,
+    taskQueue,
+    notices,
+    housekeepingMs: 200,
+    clock,
+    exchange,
+    ...(options.tracing && { tracing: options.tracing }),
+  });
   const temporal = new Client({ connection, namespace });
   // Every answer and every API log line of the file is kept for the personal-data scan at close() (issue 15 point 4).
   const answers: RecordedAnswer[] = [];

@@ -64,6 +64,14 @@ export interface ApplicantFollowUp {
   actions: Record<string, (form: PostedForm, call: ApiCall, reference: string) => Promise<ApiAnswer<unknown>>>;
 }
 
-export const filings: CaseTypeFiling[] = [enrollmentFiling, petitionFiling, benefitFiling, transferFiling, medicalExpenseFiling, accountSubsidyFiling, backPaymentFiling];
+export const filings: CaseTypeFiling[] = [
+  enrollmentFiling,
+  petitionFiling,
+  benefitFiling,
+  transferFiling,
+  medicalExpenseFiling,
+  accountSubsidyFiling,
+  backPaymentFiling,
+];
 
 export const filingFor = (type: string): CaseTypeFiling | undefined => filings.find((filing) => filing.type === type);
