@@ -15,7 +15,8 @@ const AdjustmentBody = z
     share: z
       .string()
       .max(12)
-      .regex(/^\d+(\.\d+)?$/, { error: 'must be a decimal share such as "0.02"' })
+      // Below 1, as the command checks (services/payroll/record-pension-adjustment.ts): the pattern says so to clients.
+      .regex(/^0(\.\d{1,10})?$/, { error: 'must be a decimal share below 1, such as "0.02"' })
       .openapi({ description: '挂钩调整: the share of the pension being paid', example: '0.02' }),
     basis: z.string().trim().min(1).max(200).openapi({ description: 'The notice it comes from, quoted in the workings', example: '浙人社发〔2026〕12号' }),
   })

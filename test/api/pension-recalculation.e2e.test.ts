@@ -5,7 +5,8 @@ import { addPeriods, firstDayOf, periodRange } from '../../domain/payroll/payrol
 import { startSystem, type TestSystem } from '../support/system.js';
 import { addEntitlement, type Beneficiary } from './payroll-fixture.js';
 
-// The database is shared by the whole run: this file owns region 330203 (its payrolls, adjustments and base sets).
+// A database of its own (and a Temporal namespace): a recalculation, its adjustments and base sets and the payrolls
+// are per region and month, and the statistics test uses region 330203 on the shared database too.
 const REGION = '330203';
 
 /** Months already paid, written as the payroll leaves them after the bank's return (status paid). */
@@ -70,7 +71,7 @@ describe('back-dated pension recalculation in the payroll over HTTP (待遇重�
     }, 60_000);
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await startSystem({ ownDatabase: true });
     period = monthOf(system.clock.today());
     admin = await system.token({ role: 'admin', region: REGION, sub: 'ad-2031' });
     sv1 = await system.token({ role: 'supervisor', region: REGION, sub: 'sv-2031' });

@@ -112,6 +112,8 @@ const probes = {
   exchangeFeed: probe('ExchangeFeed', () => ({})),
   // 统计: a region's figures (issue 14).
   statistics: probe('Statistics', (s) => ({ region: s.region })),
+  // 待遇资格认证 (rules §8): a beneficiary's verification — the citizen checks in, the counter records one.
+  verification: probe('Verification', (s) => ({ citizenId: s.citizenId, region: s.region })),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -167,6 +169,7 @@ const frontOffice: Allowed = {
   eligibilityList: ['read'],
   medicalLedger: ['read'],
   payroll: ['read'],
+  verification: ['read', 'create'],
 };
 
 /** Issue 3: staff of the region see every employer's contribution account there. */
@@ -188,6 +191,7 @@ const ownScope: Record<Role, Allowed> = {
     // Their own benefits, and a death claim as the relative who files it (rules §5).
     benefitClaim: ['create', 'update'],
     deathClaim: ['create'],
+    verification: ['read', 'create'],
   },
   employer: {
     case: ['read'],
@@ -258,6 +262,7 @@ const ownScope: Record<Role, Allowed> = {
     medicalLedger: ['read'],
     // 待遇拨付: runs the region's payroll and imports the bank's returns and the feeds.
     payroll: ['read', 'create', 'update'],
+    verification: ['read', 'create', 'update'],
     exchangeFeed: ['create'],
     statistics: ['read'],
   },
@@ -282,6 +287,7 @@ const ownScope: Record<Role, Allowed> = {
     'medicalLedger',
     'payroll',
     'statistics',
+    'verification',
     ...allTasks,
   ),
   admin: {
@@ -300,6 +306,7 @@ const ownScope: Record<Role, Allowed> = {
     payroll: ['read', 'create', 'update'],
     exchangeFeed: ['create'],
     statistics: ['read'],
+    verification: ['read', 'update'],
   },
 };
 
