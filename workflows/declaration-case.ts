@@ -29,8 +29,8 @@ export abstract class DeclarationCase extends StepCase<typeof declarationReviewM
   readonly tasks: HumanTaskDesk;
   protected readonly journal: CaseJournal;
 
-  constructor(caseRef: { caseId: string; caseType: CaseType; region: string; calendar: CalendarYear[]; needsSupervisor?: boolean }) {
-    super(caseRef.caseId, 'declaration');
+  constructor(caseRef: { caseId: string; caseType: CaseType; region: string; calendar: CalendarYear[]; needsSupervisor?: boolean; noun?: string }) {
+    super(caseRef.caseId, caseRef.noun ?? 'declaration');
     this.life = Lifecycle.start(declarationReviewMachine, toDeclarationEffects, { needsSupervisor: caseRef.needsSupervisor ?? false });
     this.calendar = new CaseCalendar(caseRef.calendar);
     this.tasks = new HumanTaskDesk({ caseId: caseRef.caseId, caseType: caseRef.caseType, region: caseRef.region }, this.calendar, localSteps);
@@ -46,13 +46,18 @@ export abstract class DeclarationCase extends StepCase<typeof declarationReviewM
       permission: spec.permission,
       slaDays: spec.slaWorkingDays,
       slaUnit: 'working',
-      priority: 0,
+      priority: this.priorityOf(step),
       preparedBy: step === 'review' ? null : ctx.reviewedBy,
       earlierDeciders: step === 'supervision' && ctx.approvedBy ? [ctx.approvedBy] : [],
       outcomes: spec.outcomes,
     });
     this.step = step;
     await this.recount();
+  }
+
+  /** The worklist priority of a step's task; a type raises the steps that need to come first. */
+  protected priorityOf(_step: DeclarationStep): number {
+    return 0;
   }
 
   eventFor(step: DeclarationStep, completion: TaskCompletion): DeclarationReviewEvent | { refused: string } {
