@@ -1,14 +1,14 @@
 // `npm run audit:verify [-- --region 330102]`: verifies the hash chain of the audit log (docs/operations.md "Audit
 // chain") on DATABASE_URL — or on the embedded PostgreSQL of a running `npm start` — and prints, per region, how many
-// entries hold and the first broken link. Exits 1 when any chain is broken, so a cron job or CI step can alarm on it.
+// entries hold and the first broken link, checking the heads anchored outside the database (AUDIT_ANCHOR_FILE) too.
+// Exits 1 when any chain is broken, so a cron job or CI step can alarm on it.
 import { parseArgs } from 'node:util';
 import { createOrm } from '../db/orm.js';
 import { allAuditChains } from '../db/queries/audit-chain.query.js';
+import { JsonLinesAuditAnchorStore } from '../services/adapters/audit-anchor-store.js';
 import { verifyAuditChain } from '../services/audit/audit-chain-verifier.js';
 import { loadConfig } from './config.js';
-
-// npm start's embedded PostgreSQL (bin/dev.ts, bin/tools/embedded-postgres.ts): local development only.
-const DEV_DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:54329/sis';
+import { DEV_DATABASE_URL } from './tools/dev-locations.js';
 
 const { values: flags } = parseArgs({ options: { region: { type: 'string', multiple: true } } });
 const config = loadConfig();
@@ -18,9 +18,13 @@ const orm = await createOrm(url);
 let broken = 0;
 try {
   const em = orm.em.fork();
+  // The heads copied outside the database (the worker, `npm run audit:anchor`): they catch a cut or rewritten end.
+  const anchors = await new JsonLinesAuditAnchorStore(config.auditAnchors.file).all();
+  console.log(`${anchors.length} anchors in ${config.auditAnchors.file}`);
   const chains = flags.region ?? (await allAuditChains(em));
   for (const chain of chains) {
     const verdict = await verifyAuditChain(em, chain, {
+      anchors,
       onProgress: (checked) => process.stderr.write(`\r[audit] ${chain}: ${checked.toLocaleString('en')} entries checked`),
     });
     process.stderr.write('\n');

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 // The only module that reads process.env. Entry points call loadConfig() once and pass plain values down,
 // so a bad setting fails at boot rather than on the first request.
 import { z } from 'zod';
@@ -32,6 +33,10 @@ const Env = z.object({
   RATE_LIMIT_REQUESTS: perMinute(600),
   RATE_LIMIT_WRITES: perMinute(120),
   DATA_DIR: z.string().min(1).default('.data'),
+  // 审计链锚点: the audit chains' heads, appended outside the database (docs/operations.md "Audit chain"). Default
+  // DATA_DIR/audit-anchors/anchors.jsonl; in production a write-once volume.
+  AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  AUDIT_ANCHOR_EVERY_MINUTES: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   WORKFLOW_BUNDLE: z.string().min(1).optional(), // a prebuilt workflow bundle file for bin/worker.ts (bin/worker-runtime.ts)
 });
@@ -69,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     demoSignIn,
     rateLimits: { signInPerMinute: e.RATE_LIMIT_SIGN_IN, requestsPerMinute: e.RATE_LIMIT_REQUESTS, writesPerMinute: e.RATE_LIMIT_WRITES },
     dataDir: e.DATA_DIR,
+    auditAnchors: { file: e.AUDIT_ANCHOR_FILE ?? join(e.DATA_DIR, 'audit-anchors', 'anchors.jsonl'), everyMs: e.AUDIT_ANCHOR_EVERY_MINUTES * 60_000 },
     logLevel: e.LOG_LEVEL,
     workflowBundlePath: e.WORKFLOW_BUNDLE,
   } as const;

@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import { SpoolFileNoticeChannel } from '../services/adapters/notice-channel.js';
+import { JsonLinesAuditAnchorStore } from '../services/adapters/audit-anchor-store.js';
 import { SpoolDirectoryTransferExchange } from '../services/adapters/transfer-exchange.js';
 import { startApiServer } from '../api/server.js';
 import { migrateToLatest } from '../db/migrator.js';
@@ -187,6 +188,7 @@ try {
         arrearsSweepSchedule: true,
         ...(tracing && { tracing }),
         verificationSweepSchedule: true,
+        auditAnchors: { store: new JsonLinesAuditAnchorStore(config.auditAnchors.file), everyMs: config.auditAnchors.everyMs },
       }),
     (started) => () => started.shutdown(),
   );

@@ -13,6 +13,8 @@ import { dispatchPendingNotices } from '../services/notices/dispatch-notices.js'
 import { releaseExpiredLeases } from '../db/writers/task-store.js';
 import { systemClock, type BusinessClock } from '../services/business-clock.js';
 import type { Tracing } from '../services/telemetry/tracing.js';
+import type { AuditAnchorStore } from '../services/adapters/audit-anchor-store.js';
+import { anchorAuditChains } from '../services/audit/anchor-audit-chains.js';
 
 export interface WorkerOptions {
   orm: MikroORM;
@@ -40,6 +42,8 @@ export interface WorkerOptions {
    * that started the workflow. A bundle built ahead must include the workflow interceptor module itself.
    */
   tracing?: Tracing;
+  /** Copy the audit chains' heads to this store every `everyMs` (审计链锚定); off for test workers. */
+  auditAnchors?: { store: AuditAnchorStore; everyMs: number };
 }
 
 /**
@@ -89,6 +93,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
   // Platform messages reach their cases as signals: the housekeeping loop needs a client of its own.
   const signalling = await Connection.connect({ address: options.temporalAddress });
   const workflows = temporalCaseWorkflows(new Client({ connection: signalling, namespace: options.namespace }), options.taskQueue);
+  const anchoring = options.auditAnchors && startAuditAnchoring(options.orm, clock, options.auditAnchors);
   let stopping = false;
   let busy = false;
   const housekeeping = setInterval(() => {
@@ -106,10 +111,29 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
     async shutdown() {
       stopping = true;
       clearInterval(housekeeping);
+      await anchoring?.stop();
       worker.shutdown();
       await running;
       await connection.close();
       await signalling.close();
+    },
+  };
+}
+
+/** The audit chains' heads to the anchor store at start and then every `everyMs`; a failed round is logged and retried. */
+function startAuditAnchoring(orm: MikroORM, clock: BusinessClock, anchors: { store: AuditAnchorStore; everyMs: number }): { stop(): Promise<void> } {
+  let round: Promise<unknown> = Promise.resolve();
+  const anchor = () => {
+    round = anchorAuditChains({ em: orm.em.fork(), clock, store: anchors.store }).catch((error: unknown) =>
+      console.error('[worker] audit anchoring failed', error),
+    );
+  };
+  anchor();
+  const timer = setInterval(anchor, anchors.everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await round;
     },
   };
 }

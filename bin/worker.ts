@@ -1,5 +1,6 @@
 // The worker alone (production topology: see docker-compose.yml). Needs DATABASE_URL and TEMPORAL_ADDRESS.
 import { join } from 'node:path';
+import { JsonLinesAuditAnchorStore } from '../services/adapters/audit-anchor-store.js';
 import { SpoolFileNoticeChannel } from '../services/adapters/notice-channel.js';
 import { SpoolDirectoryTransferExchange } from '../services/adapters/transfer-exchange.js';
 import { createOrm } from '../db/orm.js';
@@ -23,6 +24,7 @@ const worker = await startWorker({
   arrearsSweepSchedule: true,
   verificationSweepSchedule: true,
   workflowBundlePath: config.workflowBundlePath,
+  auditAnchors: { store: new JsonLinesAuditAnchorStore(config.auditAnchors.file), everyMs: config.auditAnchors.everyMs },
   ...(tracing && { tracing }),
 });
 console.log(`[worker] polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);

@@ -8,8 +8,10 @@ const BrokenLinkOut = z
     entryId: z.number().int().openapi({ description: 'The audit entry where the chain first fails' }),
     chainSeq: z.number().int().min(1),
     at: z.string().openapi({ format: 'date-time' }),
-    reason: z.enum(['hash', 'link', 'gap']).openapi({
-      description: 'hash: the row’s content was changed; link: it does not point at the entry before it; gap: entries are missing before it',
+    reason: z.enum(['hash', 'link', 'gap', 'anchor', 'cut']).openapi({
+      description:
+        'hash: the row’s content was changed; link: it does not point at the entry before it; gap: entries are missing before it; ' +
+        'anchor, cut (only where the verifier has the anchors kept outside the database, `npm run audit:verify`): the anchored entry hashes differently, the chain ends before an anchored entry',
     }),
     explanation: z.string(),
   })

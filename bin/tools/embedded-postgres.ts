@@ -26,6 +26,11 @@ export type EmbeddedPostgresOptions = {
    * next start on the same folder shuts down.
    */
   detached?: boolean;
+  /**
+   * Server settings (`-c name=value`) for this start only. A throwaway test cluster turns durability off (fsync,
+   * synchronous_commit, full_page_writes): nothing in it must survive a crash, and the suite runs far faster.
+   */
+  settings?: Readonly<Record<string, string>>;
 };
 
 export type RunningPostgres = { url: string; stop(): Promise<void> };
@@ -67,7 +72,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await mkdir(dataDir, { recursive: true });
       await writeFile(join(dataDir, RELOCATION_NOTE), `${clusterDir}\n`);
     }
-    server = await spawnPostgres(clusterDir, options.port, runAs, options.detached ?? false, log);
+    server = await spawnPostgres(clusterDir, options.port, runAs, options.detached ?? false, options.settings ?? {}, log);
     await ensureDatabase(options.port);
   } catch (error) {
     await server?.stop();
@@ -204,13 +209,17 @@ async function spawnPostgres(
   port: number,
   runAs: string | null,
   detached: boolean,
+  settings: Readonly<Record<string, string>>,
   log: (line: string) => void,
 ): Promise<{ stop(): Promise<void> }> {
   const ids = runAs === null ? {} : userIds(runAs);
   const child = spawn(
     await postgresBinary(),
     // No Unix socket: nothing here uses it, and a stale /tmp/.s.PGSQL.<port>.lock would block a restart.
-    ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    [
+      ...['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     { ...ids, detached, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
   );
   const tail = tailBuffer(40);

@@ -11,13 +11,23 @@ export type DropDatabase = () => Promise<void>;
 
 /**
  * With a server URL (DATABASE_URL): a new randomly named database on that server, dropped by `drop()`. Without: an
- * embedded PostgreSQL in a temporary folder on a free port, deleted by `drop()`. `label` names the database/folder.
+ * embedded PostgreSQL in a temporary folder on a free port, deleted by `drop()`, started with `settings` (which a
+ * server given by URL keeps as it is configured). `label` names the database/folder.
  */
-export async function freshDatabase(serverUrl: string | undefined, label: string): Promise<{ url: string; drop: DropDatabase }> {
+export async function freshDatabase(
+  serverUrl: string | undefined,
+  label: string,
+  options: { settings?: Readonly<Record<string, string>> } = {},
+): Promise<{ url: string; drop: DropDatabase }> {
   if (serverUrl === undefined) {
     const dataDir = await mkdtemp(join(tmpdir(), `sis-${label}-postgres-`));
     await chmod(dataDir, 0o755); // mkdtemp's 0700 would keep out the postgres OS user that root runs the server as
-    const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+    const postgres = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      persistent: false,
+      ...(options.settings && { settings: options.settings }),
+    });
     return { url: postgres.url, drop: () => postgres.stop() };
   }
   const name = `sis_${label}_${randomBytes(6).toString('hex')}`;

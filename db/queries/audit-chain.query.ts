@@ -47,3 +47,11 @@ export async function auditLinks(em: EntityManager, chain: string, afterSeq: num
     canonical: row.canonical,
   }));
 }
+
+/** The newest entry of every chain: its place and hash, what an anchor records. */
+export async function auditChainHeads(em: EntityManager): Promise<{ chain: string; chainSeq: number; hash: string }[]> {
+  const rows = await em.execute<{ chain: string; chain_seq: string; hash: string }[]>(
+    'select distinct on (chain) chain, chain_seq, hash from audit_entry order by chain, chain_seq desc',
+  );
+  return rows.map((row) => ({ chain: row.chain, chainSeq: Number(row.chain_seq), hash: row.hash }));
+}

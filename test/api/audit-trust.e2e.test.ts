@@ -94,7 +94,7 @@ describe('tamper-evident audit and audited reads of personal data (issue 15 poin
     expect(html).toContain('content changed');
 
     const verify = await run(process.execPath, ['--import', 'tsx', 'bin/audit-verify.ts', '--region', REGION], {
-      env: { ...process.env, DATABASE_URL: servicesForTest().databaseUrl },
+      env: { ...process.env, DATABASE_URL: (await servicesForTest()).databaseUrl },
     }).then(
       () => ({ code: 0, stdout: '' }),
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),

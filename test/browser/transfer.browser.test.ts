@@ -21,7 +21,7 @@ describe('transfer page in chromium', () => {
     system = await startSystem();
     web = await startApiServer({
       orm: system.orm,
-      temporal: { address: system.temporalAddress, namespace: 'default', taskQueue: system.taskQueue },
+      temporal: { address: system.temporalAddress, namespace: system.namespace, taskQueue: system.taskQueue },
       port: 0,
       jwtSecret: TEST_JWT_SECRET,
       devSignIn: true,

@@ -7,7 +7,7 @@ import { servicesForTest } from '../support/services.js';
 describe('database schema', () => {
   let orm: MikroORM;
   beforeAll(async () => {
-    orm = await createOrm(servicesForTest().databaseUrl);
+    orm = await createOrm((await servicesForTest()).databaseUrl);
   });
   afterAll(async () => orm?.close());
 

@@ -1,35 +1,28 @@
-// Commands of services/ called directly on the run's test database, without a worker or an API: the database seeded
+// Commands of services/ called directly on the file's test database, without a worker or an API: the database seeded
 // with reference data, a workflow port that records what the command asked of it, and the caller's context.
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { freshDatabase } from '../../bin/tools/fresh-database.js';
-import { migrateToLatest } from '../../db/migrator.js';
 import { createOrm } from '../../db/orm.js';
-import { seedReferenceData } from '../../db/seed/reference-data.js';
 import type { Actor } from '../../policies/abilities.js';
 import { systemClock, type BusinessClock } from '../../services/business-clock.js';
 import type { CommandContext } from '../../services/command-context.js';
 import type { CaseWorkflows } from '../../services/workflow-port.js';
 import type { CaseView } from '../../workflows/index.js';
-import { servicesForTest } from './services.js';
+import { copyOfTemplate, servicesForTest } from './services.js';
 import { contextFor } from './system.js';
 
-/** The run's PostgreSQL, migrated and seeded with the reference data (regions, calendars, parameters). */
+/** This file's database (a copy of the run's template: migrated and seeded with regions, calendars, parameters). */
 export async function openTestDatabase(): Promise<MikroORM> {
-  const orm = await createOrm(servicesForTest().databaseUrl);
-  await seedReferenceData(orm);
-  return orm;
+  return createOrm((await servicesForTest()).databaseUrl);
 }
 
 /**
- * A database of its own on the run's server, migrated and seeded: for a command that reads the whole database (a
- * region-wide or system-wide sweep), which on the shared one would act on other files' rows while they run.
- * `close()` closes it and drops it.
+ * A second database for the file, a fresh copy of the template: for a command that reads the whole database (a
+ * region-wide or system-wide sweep), which must not see rows the file's other tests wrote. `close()` closes it and
+ * drops it.
  */
 export async function openOwnTestDatabase(label: string): Promise<{ orm: MikroORM; close(): Promise<void> }> {
-  const own = await freshDatabase(servicesForTest().databaseUrl, label);
+  const own = await copyOfTemplate(label);
   const orm = await createOrm(own.url);
-  await migrateToLatest(orm);
-  await seedReferenceData(orm);
   return {
     orm,
     async close() {

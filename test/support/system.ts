@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { msToTs } from '@temporalio/common/lib/time.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MemoryNoticeChannel } from '../../services/adapters/notice-channel.js';
 import { SpoolDirectoryTransferExchange } from '../../services/adapters/transfer-exchange.js';
@@ -12,15 +11,12 @@ import { signToken, type TokenRequest } from '../../api/auth/tokens.js';
 import { startApiServer } from '../../api/server.js';
 import type { CaseWorkflows } from '../../services/workflow-port.js';
 import { installSdkLogging, startWorker } from '../../bin/worker-runtime.js';
-import { freshDatabase } from '../../bin/tools/fresh-database.js';
-import { migrateToLatest } from '../../db/migrator.js';
 import { createOrm } from '../../db/orm.js';
-import { seedReferenceData } from '../../db/seed/reference-data.js';
 import { defineAbilityFor, type Actor } from '../../policies/abilities.js';
 import { systemClock, type BusinessClock } from '../../services/business-clock.js';
 import type { CommandContext } from '../../services/command-context.js';
 import { callerOf, personalDataLeaks, type RecordedAnswer } from './personal-data-leaks.js';
-import { servicesForTest } from './services.js';
+import { copyOfTemplate, registerNamespace, servicesForTest } from './services.js';
 
 export const TEST_JWT_SECRET = 'integration-test-secret-0123456789-abcdef';
 
@@ -33,7 +29,7 @@ export interface TestSystem {
   exchange: SpoolDirectoryTransferExchange;
   taskQueue: string;
   temporalAddress: string;
-  /** The Temporal namespace its worker and API use ('default', or one of its own with `ownDatabase`). */
+  /** The Temporal namespace its worker and API use: the file's own, or a second one with `ownDatabase`. */
   namespace: string;
   /** A Temporal client on the same server, for tests that look at workflows themselves. */
   temporal: Client;
@@ -53,23 +49,20 @@ export interface TestSystem {
 }
 
 /**
- * The whole system for one test file on the run's real services: PostgreSQL (seeded), the Temporal dev server, a
- * worker on a task queue of its own, and the API on a free port. With `ownDatabase`, a new migrated database on the
- * run's server, dropped at close(): for a file whose requests are generated (the contract run), so that nothing an
- * earlier file left — a case whose workflow waits on that file's stopped task queue — answers for it.
+ * The whole system for one test file on the run's real services: the file's database (a seeded copy of the run's
+ * template), the Temporal dev server in the file's namespace, a worker on a task queue of its own, and the API on a
+ * free port. With `ownDatabase`, a second copy and namespace, dropped at close(): for a file that starts a system twice
+ * and needs the second not to see what the first left (a case whose workflow waits on a stopped task queue).
  */
 export async function startSystem(options: { clock?: BusinessClock; ownDatabase?: boolean; tracing?: Tracing } = {}): Promise<TestSystem> {
   const clock = options.clock ?? systemClock;
-  const services = servicesForTest();
+  const services = await servicesForTest();
   const { temporalAddress } = services;
-  const own = options.ownDatabase ? await freshDatabase(services.databaseUrl, 'file') : null;
+  const own = options.ownDatabase ? await copyOfTemplate('own') : null;
   const databaseUrl = own?.url ?? services.databaseUrl;
   installSdkLogging('WARN');
   const orm = await createOrm(databaseUrl);
-  if (own) await migrateToLatest(orm);
-  await seedReferenceData(orm);
-  // No random sampling of clean cases for review (domain default 5 %, deterministic by case ID): a test that wants a
-  // review files a late registration, so whether a case needs a person never depends on the random ID it drew.
+  // The template has this already; a file that changed it gets it back with its next system.
   await orm.em.fork().execute(
     `insert into setting (key, value, updated_at) values ('enrollment.policy', '{"reviewSampleRate":"0"}', now())
      on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`,
@@ -80,8 +73,8 @@ export async function startSystem(options: { clock?: BusinessClock; ownDatabase?
   const exchange = new SpoolDirectoryTransferExchange(exchangeDir);
   const connection = await Connection.connect({ address: temporalAddress });
   // Case IDs come from business keys and a per-database count, so a database of its own needs a Temporal namespace
-  // of its own too: else its first payroll of a region and month is the workflow an earlier file already started.
-  const namespace = own ? await freshNamespace(connection) : 'default';
+  // of its own too: else its first payroll of a region and month is the workflow the file's other system started.
+  const namespace = own ? await registerNamespace(temporalAddress) : services.namespace;
   const worker = await startWorker({
     orm,
     temporalAddress,
@@ -91,7 +84,8 @@ export async function startSystem(options: { clock?: BusinessClock; ownDatabase?
     housekeepingMs: 200,
     clock,
     exchange,
-    ...(options.tracing && { tracing: options.tracing }),
+    // The run's bundle (no webpack per worker), except with tracing: that bundle must hold the interceptor module.
+    ...(options.tracing ? { tracing: options.tracing } : { workflowBundlePath: services.workflowBundleCodePath }),
   });
   const temporal = new Client({ connection, namespace });
   // Every answer and every API log line of the file is kept for the personal-data scan at close() (issue 15 point 4).
@@ -166,19 +160,4 @@ export async function startSystem(options: { clock?: BusinessClock; ownDatabase?
  */
 export function contextFor(system: Pick<TestSystem, 'orm' | 'cases' | 'clock'>, actor: Actor): CommandContext {
   return { em: system.orm.em.fork(), actor, ability: defineAbilityFor(actor), requestId: `test-${randomUUID()}`, clock: system.clock, workflows: system.cases };
-}
-
-/** A new namespace on the run's dev server, usable once it answers a describe (registration is asynchronous). */
-async function freshNamespace(connection: Connection): Promise<string> {
-  const namespace = `test-${randomUUID().slice(0, 8)}`;
-  await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') });
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await connection.workflowService.describeNamespace({ namespace });
-      return namespace;
-    } catch (error) {
-      if (attempt > 100) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }

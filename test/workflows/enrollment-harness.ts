@@ -13,8 +13,12 @@ export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', i
 
 const quiet = { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
-/** Bundled once per file: bundling takes seconds, a worker per scenario takes milliseconds with the bundle. */
-export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+/**
+ * The workflow bundle: bundling takes seconds, a worker per scenario takes milliseconds with it. Inside the test run
+ * it is the one the global setup built for every file; the history recorders, run on their own, bundle here.
+ */
+export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  if (process.env.VITEST) return (await import('../support/services.js')).workflowBundleForTest();
   return bundleWorkflowCode({ workflowsPath, logger: quiet });
 }
 
