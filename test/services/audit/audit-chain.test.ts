@@ -1,8 +1,13 @@
 import { randomInt } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_GENESIS_HASH } from '../../../db/audit/audit-chain.sql.js';
 import { appendAudit } from '../../../db/writers/case-log.js';
+import { JsonLinesAuditAnchorStore } from '../../../services/adapters/audit-anchor-store.js';
+import { anchorAuditChains } from '../../../services/audit/anchor-audit-chains.js';
 import { verifyAuditChain } from '../../../services/audit/audit-chain-verifier.js';
 import { verifyVisibleAuditChains } from '../../../services/audit/verify-audit-chains.js';
 import { systemClock } from '../../../services/business-clock.js';
@@ -107,6 +112,46 @@ describe('the audit hash chain (db trigger + services/audit verifier, real Postg
       checked: 1,
       firstBroken: { entryId: id(3), chainSeq: 3, reason: 'gap' },
     });
+  });
+
+  it('finds with anchors kept outside the database what the links alone cannot: a cut-off end and a rewritten end', async () => {
+    const region = freshRegion();
+    for (let n = 1; n <= 4; n += 1) await append(region, n);
+    const store = new JsonLinesAuditAnchorStore(join(await mkdtemp(join(tmpdir(), 'audit-anchors-')), 'anchors.jsonl'));
+    const heads = await links(region);
+    const written = await anchorAuditChains({ em: orm.em.fork(), clock: systemClock, store });
+    expect(written.filter((anchor) => anchor.chain === region)).toEqual([
+      { chain: region, chainSeq: 4, hash: heads[3]!.hash, anchoredAt: expect.any(String) as string },
+    ]);
+    // A chain that did not grow is not anchored again.
+    expect((await anchorAuditChains({ em: orm.em.fork(), clock: systemClock, store })).filter((anchor) => anchor.chain === region)).toEqual([]);
+    const anchors = await store.all();
+    expect(await verifyAuditChain(orm.em.fork(), region, { anchors })).toMatchObject({ intact: true, checked: 4 });
+
+    // The newest entry deleted: every remaining link holds, only the anchor shows the end was cut off.
+    await tamper('delete from audit_entry where id = ?', [Number(heads[3]!.id)]);
+    expect(await verifyAuditChain(orm.em.fork(), region)).toMatchObject({ intact: true, checked: 3 });
+    const cut = await verifyAuditChain(orm.em.fork(), region, { anchors });
+    expect(cut).toMatchObject({ intact: false, checked: 3, lastGoodSeq: 3, firstBroken: { chainSeq: 4, reason: 'cut' } });
+    expect(cut.firstBroken?.explanation).toMatch(/cut off its end/);
+
+    // A different entry written in its place is linked properly by the trigger; the anchor still knows the old hash.
+    await append(region, 99);
+    expect(await verifyAuditChain(orm.em.fork(), region)).toMatchObject({ intact: true, checked: 4 });
+    expect(await verifyAuditChain(orm.em.fork(), region, { anchors })).toMatchObject({
+      intact: false,
+      checked: 3,
+      firstBroken: { chainSeq: 4, reason: 'anchor' },
+    });
+  });
+
+  it('refuses a damaged anchor file, naming the line, instead of skipping it', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'audit-anchors-')), 'anchors.jsonl');
+    await writeFile(
+      file,
+      `${JSON.stringify({ chain: '330102', chainSeq: 1, hash: 'a'.repeat(64), anchoredAt: '2026-01-01T00:00:00.000Z' })}\n{"chain":"330102"}\n`,
+    );
+    await expect(new JsonLinesAuditAnchorStore(file).all()).rejects.toThrow(/anchors\.jsonl:2: not an audit anchor/);
   });
 
   it('verifies for an auditor only the chains of the region they audit; a caseworker gets none', async () => {
