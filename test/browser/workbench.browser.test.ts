@@ -227,7 +227,8 @@ describe('web workbench in chromium', () => {
     const reply = await system.eventually(async () => {
       await citizen.goto(`${web.url}/web/cases/${reference}`);
       const item = citizen.locator('[data-testid="petition-documents"] li[data-kind="petition_reply"]');
-      return (await item.count()) === 1 ? item.innerText() : undefined;
+      // The reply letter is written a moment before the case's status moves on: wait for both, then check each.
+      return (await item.count()) === 1 && (await statusText(citizen)) === '已出具处理意见' ? item.innerText() : undefined;
     });
     expect(reply).toContain('经核实，申请人2026年8月仍在领取期限内');
     expect(reply).toContain('《失业保险条例》第十七条');
