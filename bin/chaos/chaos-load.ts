@@ -1,7 +1,8 @@
 // The mixed load of the crash drill: employers registering hires (on time, and late ones that a caseworker reviews),
 // citizens filing petitions that a caseworker accepts and answers, the agency's counter declaring 离休 cadres' medical
-// expenses that a caseworker reviews and a reviewer approves (four eyes, booked to the category's ledger and the payroll) —
-// every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
+// expenses that a caseworker reviews and a reviewer approves (four eyes, booked to the category's ledger and the payroll),
+// recent retirees claiming their pension, prepared by a caseworker and reviewed by a reviewer (computed from their
+// history, the entitlement written for the payroll) — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
 // is written down for reconciliation.
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -9,9 +10,10 @@ import { systemClock } from '../../services/business-clock.js';
 import { citizenIdSequence, shanghaiDate } from '../bench/citizen-ids.js';
 import { runPool } from '../bench/latency.js';
 import { EMPLOYER_330102 } from '../bench/register-hire.js';
+import { seedRetirees } from './retirees.js';
 import type { RetryingClient } from './retrying-client.js';
 
-export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense';
+export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim';
 
 /** Where each kind of case ends when every decision the drill makes has been applied. */
 export const SETTLED_STATUS: Record<CaseKind, string> = {
@@ -19,6 +21,7 @@ export const SETTLED_STATUS: Record<CaseKind, string> = {
   lateEnrollment: 'insured',
   petition: 'opinionIssued',
   medicalExpense: 'approved',
+  pensionClaim: 'granted',
 };
 
 /** The decision the drill takes on each step it meets, and who takes it (a caseworker unless said). */
@@ -29,6 +32,9 @@ const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>
   'medicalExpense:review': { outcome: 'approve' },
   // Four eyes: the approval is never the reviewer of the same declaration.
   'medicalExpense:approval': { outcome: 'approve', by: 'reviewer' },
+  // A pension below benefit.policy's supervisor threshold: prepared, then reviewed by a second person, then granted.
+  'benefit:prepare': { outcome: 'approve' },
+  'benefit:review': { outcome: 'approve', by: 'reviewer' },
 };
 
 export interface Acknowledged {
@@ -61,6 +67,7 @@ export async function runMixedLoad(
   const acknowledged: Acknowledged = { cases: new Map(), decisions: [], refusals: [] };
   const kinds = interleaved(options.counts);
   const cadres = await listCadres(options.counts.medicalExpense ?? 0);
+  const retirees = await seedRetirees(system.orm, systemClock, options.counts.pensionClaim ?? 0);
 
   await runPool(kinds.length, options.concurrency, async (index) => {
     const kind = kinds[index] ?? 'enrollment';
@@ -100,6 +107,14 @@ export async function runMixedLoad(
       // Declared at the agency's counter (the cadres' employer has no record of them here); a retry sends the same
       // invoices, which find the same case.
       return accepted(await client.send('POST', '/v1/medical-expense-declarations', { token: counter, body }), kind);
+    }
+    if (kind === 'pensionClaim') {
+      const retiree = retirees.pop();
+      if (retiree === undefined) return null;
+      const token = await system.token({ role: 'citizen', sub: retiree.citizenId });
+      // The claim's business key is the person and benefit: a retry finds the claim it opened.
+      const body = { type: 'pension', citizenId: retiree.citizenId, region: '330102', retirementDate: retiree.retirementDate };
+      return accepted(await client.send('POST', '/v1/benefit-claims', { token, body }), kind);
     }
     const citizenId = nextCitizenId();
     if (kind === 'petition') {

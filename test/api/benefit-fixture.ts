@@ -3,21 +3,14 @@
 // declared month with no bill owing counts as paid (db/queries/insurance-record.query.ts paidDeclaredMonths).
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { addDays, compareDates, monthOf } from '../../domain/calendar/local-date.js';
-import { statutoryRetirement } from '../../domain/retirement-age.js';
+import { monthOf } from '../../domain/calendar/local-date.js';
 import { monthPlus } from '../../domain/benefit/entitlement.js';
 import { citizenId, creditCode } from '../support/factories.js';
 
 export type Insurance = 'pension' | 'medical' | 'unemployment' | 'workInjury';
 
-/** A birth date whose statutory retirement (2025 reform, male) fell within the last two months before `today`. */
-export function recentRetireeBirthDate(today: string): string {
-  for (let birth = addDays(today, -(61 * 365)); compareDates(birth, addDays(today, -(59 * 365))) < 0; birth = addDays(birth, 1)) {
-    const due = statutoryRetirement(birth, 'male').retirementDate;
-    if (compareDates(due, today) <= 0 && compareDates(due, addDays(today, -60)) >= 0) return birth;
-  }
-  throw new Error(`no birth date retires in the two months before ${today}`);
-}
+// Shared with the crash drill's pension claimants.
+export { recentRetireeBirthDate } from '../../bin/chaos/retirees.js';
 
 export async function insertPerson(orm: MikroORM, person: { citizenId: string; name: string; sex: 'male' | 'female'; birthDate: string }): Promise<void> {
   await orm.em
