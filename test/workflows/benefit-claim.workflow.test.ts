@@ -336,7 +336,18 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
       deathDate: addDays(filedOn, -20),
       cause: 'workInjury',
       injuryReference: 'BC2026000009',
-      dependants: [{ name: '李四', relation: 'spouse', orphanOrLoneElderly: false }],
+      dependants: [
+        {
+          name: '李四',
+          relation: 'spouse',
+          orphanOrLoneElderly: false,
+          sex: 'female',
+          birthDate: '1965-01-01',
+          fullyDisabled: false,
+          monthlyIncome: '800.00',
+          closerRelativesGone: false,
+        },
+      ],
     });
     const result = await withClaim(
       env,

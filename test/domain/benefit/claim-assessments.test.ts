@@ -236,6 +236,7 @@ describe('work-injury claim (工伤, §5.5)', () => {
 });
 
 describe('death claims (§5.1 survivors, §5.5 art. 39)', () => {
+  const dependant = { orphanOrLoneElderly: false, fullyDisabled: false, monthlyIncome: '0.00', closerRelativesGone: false } as const;
   const death = (type: 'funeral' | 'survivor', cause: 'workInjury' | 'other'): DeathClaim => ({
     type,
     citizenId: '110101197001010011',
@@ -244,8 +245,8 @@ describe('death claims (§5.1 survivors, §5.5 art. 39)', () => {
     cause,
     injuryReference: cause === 'workInjury' ? 'BC2025000001' : null,
     dependants: [
-      { name: '李四', relation: 'spouse', orphanOrLoneElderly: false },
-      { name: '李小', relation: 'other', orphanOrLoneElderly: false },
+      { ...dependant, name: '李四', relation: 'spouse', sex: 'female', birthDate: '1968-05-01' },
+      { ...dependant, name: '李小', relation: 'child', sex: 'male', birthDate: '2012-06-01' },
     ],
   });
   const facts: DeathClaimFacts = {
