@@ -268,6 +268,19 @@ describe('death claims (§5.1 survivors, §5.5 art. 39)', () => {
     ]);
   });
 
+  it('§5.5 pays only the dependants who pass the 供养亲属 test: the spouse over the 低保 limit gets nothing, the child is paid to 18, and the workings say why', () => {
+    const claim = death('survivor', 'workInjury');
+    const incomeOver = { ...claim, dependants: [{ ...claim.dependants[0]!, monthlyIncome: '2000.00' }, claim.dependants[1]!] };
+    const r = assessDeathClaim(incomeOver, facts, policy, '2025-03');
+    expect(r.lines.map((l) => [l.key, l.amount, l.beneficiary, l.endMonth])).toEqual([
+      ['dependantPension:2', '2400.00', '李小', '2030-06'],
+      ['deathGrant', '1083760.00', null, '2025-03'],
+    ]);
+    expect(r.figures).toMatchObject({ dependantPensionTotal: '2400.00', dependantsQualified: '1 of 2' });
+    expect(r.workings).toContainEqual(expect.stringMatching(/^李四: no dependant’s pension — spouse \(配偶\): own income 2000\.00 a month is not below the limit 1314\.00/));
+    expect(r.workings).toContainEqual(expect.stringMatching(/^李小: qualifies, 2400\.00 a month — child \(子女\), 12 on the death date: under 18/));
+  });
+
   it('pays the funeral grant without the disposable-income figure the death grant needs (art. 39)', () => {
     const noIncome = benefitPolicyInForce([{ effectiveFrom: '2000-01-01', workInjuryDeath: { nationalDisposableIncome: [] } }], '2025-03-01');
     expect(assessDeathClaim(death('funeral', 'workInjury'), facts, noIncome, '2025-03').lines.map((l) => l.amount)).toEqual(['60000.00']);
