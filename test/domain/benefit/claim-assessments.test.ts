@@ -72,21 +72,39 @@ describe('pension claim (养老金申领, §5.1, §5.2)', () => {
     expect(assessPensionClaim(pensionClaim(), pensionFacts(), policy, '182345.60').figures.accountPension).toBe('1311.84');
   });
 
-  it('indexes each year by its own paid months and sums the employee contributions into the account (国发〔2005〕38号)', () => {
+  it('indexes each year by its own paid months and credits the account with the yearly interest (国发〔2005〕38号; §5.1 balance with interest)', () => {
     const months = [
       { month: '2024-11', base: '6000.00', accountContribution: '480.00' },
       { month: '2024-12', base: '8000.00', accountContribution: '640.00' },
       { month: '2025-01', base: '9120.00', accountContribution: '729.60' },
     ];
-    const figures = pensionHistoryFigures(months, (year) =>
-      year === 2025 ? { wage: '7600.00', from: '2025-01-01' } : { wage: '7600.00', from: '2025-01-01' },
+    const figures = pensionHistoryFigures(
+      months,
+      (year) => (year === 2025 ? { wage: '7600.00', from: '2025-01-01' } : { wage: '7600.00', from: '2025-01-01' }),
+      { currentYear: 2025 },
     );
     expect(figures.years).toEqual([
       { year: 2024, averageMonthlyBase: '7000.00', regionalAverageWage: '7600.00', months: 2 },
       { year: 2025, averageMonthlyBase: '9120.00', regionalAverageWage: '7600.00', months: 1 },
     ]);
-    expect(figures.accountBalance).toBe('1849.60');
+    // 2024 (over, 记账利率 2.62 %): 1 120.00 credited in the year × 0.0262 × 0.5415 = 15.89; 2025 not over: no interest yet.
+    expect(figures).toMatchObject({ accountBalance: '1865.49', accountInterest: '15.89' });
     expect(figures.workings[0]).toContain('2024: no regional average wage loaded for the year');
+    expect(figures.workings).toContain(
+      'personal account = Σ employee contributions of 3 paid months 1849.60 + interest 15.89 = 1865.49 (社会保险法 art. 14; the preparer may enter the agency\'s statement instead)',
+    );
+  });
+
+  it('§5.1 pays the account pension from the balance with interest: a year’s opening balance earns the full rate, a configured rate is used', () => {
+    const months = ['2023-01', '2024-01'].map((month) => ({ month, base: '10000.00', accountContribution: '800.00' }));
+    const average = () => ({ wage: '7600.00', from: '2023-01-01' });
+    // 2023: 800 × 0.0397 × 0.5415 = 17.20 → 817.20; 2024: 817.20 × 0.0262 + 800 × 0.0262 × 0.5415 = 21.41 + 11.35 = 32.76.
+    expect(pensionHistoryFigures(months, average, { currentYear: 2025 }).accountBalance).toBe('1649.96');
+    const higher = { rates: { '2023': '0.10', '2024': '0.10' }, currentYearFactor: '0.5' };
+    // 2023: 800 × 0.10 × 0.5 = 40 → 840; 2024: 840 × 0.10 + 800 × 0.10 × 0.5 = 124 → 1 764.00.
+    expect(pensionHistoryFigures(months, average, { currentYear: 2025, policy: higher }).accountBalance).toBe('1764.00');
+    // Before any year is over the balance is the contributions alone.
+    expect(pensionHistoryFigures(months.slice(0, 1), average, { currentYear: 2023 }).accountBalance).toBe('800.00');
   });
 });
 
