@@ -90,15 +90,20 @@ export function assessDeathClaim(claim: DeathClaim, facts: DeathClaimFacts, poli
         dependants: claim.dependants.map((d) => ({
           relation: d.relation === 'spouse' ? ('spouse' as const) : ('other' as const),
           orphanOrLoneElderly: d.orphanOrLoneElderly,
-          circumstances: {
-            relation: d.relation,
-            // The door (impossibleClaimInput) refuses a work-injury survivor claim without them.
-            sex: d.sex ?? 'male',
-            birthDate: d.birthDate ?? '',
-            fullyDisabled: d.fullyDisabled,
-            monthlyIncome: d.monthlyIncome ?? '0.00',
-            closerRelativesGone: d.closerRelativesGone,
-          },
+          // A claim filed before the 供养亲属 test carries none of its facts (the keys are absent, not null): it keeps
+          // the rules it was filed under, so a running case replays as it ran. The door refuses a new claim without them.
+          ...(!('birthDate' in d)
+            ? {}
+            : {
+                circumstances: {
+                  relation: d.relation,
+                  sex: d.sex ?? 'male',
+                  birthDate: d.birthDate ?? '',
+                  fullyDisabled: d.fullyDisabled,
+                  monthlyIncome: d.monthlyIncome ?? '0.00',
+                  closerRelativesGone: d.closerRelativesGone,
+                },
+              }),
         })),
       },
       policy.workInjuryDeath,

@@ -299,6 +299,16 @@ describe('death claims (§5.1 survivors, §5.5 art. 39)', () => {
     expect(r.workings).toContainEqual(expect.stringMatching(/^李小: qualifies, 2400\.00 a month — child \(子女\), 12 on the death date: under 18/));
   });
 
+  it('§5.5 keeps a claim filed before the 供养亲属 test as it was: dependants without its facts are paid as before', () => {
+    const legacy = { ...death('survivor', 'workInjury'), dependants: [{ name: '李四', relation: 'spouse', orphanOrLoneElderly: false }] } as unknown as DeathClaim;
+    const r = assessDeathClaim(legacy, facts, policy, '2025-03');
+    expect(r.lines.map((l) => [l.benefit, l.amount])).toEqual([
+      ['dependantPension', '3200.00'],
+      ['deathGrant', '1083760.00'],
+    ]);
+    expect(r.workings).toContain('李四: qualifies, 3200.00 a month — circumstances not given: taken as qualifying');
+  });
+
   it('pays the funeral grant without the disposable-income figure the death grant needs (art. 39)', () => {
     const noIncome = benefitPolicyInForce([{ effectiveFrom: '2000-01-01', workInjuryDeath: { nationalDisposableIncome: [] } }], '2025-03-01');
     expect(assessDeathClaim(death('funeral', 'workInjury'), facts, noIncome, '2025-03').lines.map((l) => l.amount)).toEqual(['60000.00']);
