@@ -198,6 +198,23 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
       expect({ status: answer.status, path }).toEqual({ status, path });
       expect(answer.body.errors.map((e: { path: string }) => e.path)).toContain(path);
     }
+    // §5.5: a work-injury survivor claim's dependant needs what the 供养亲属 test reads, and a relation it knows.
+    const survivor = {
+      type: 'survivor',
+      citizenId: person.citizenId,
+      region: '330102',
+      deathDate: person.retirementDate,
+      cause: 'workInjury',
+      injuryReference: 'BC2026000001',
+    };
+    const spouse = { name: '王芳', relation: 'spouse', sex: 'female', birthDate: '1965-01-01' };
+    for (const [dependant, path] of [
+      [spouse, 'dependants.0.monthlyIncome'],
+      [{ ...spouse, monthlyIncome: '800.00', relation: 'other' }, 'dependants.0.relation'],
+    ] as const) {
+      const answer = await system.call('POST', '/v1/benefit-claims', { token: caseworker, body: { ...survivor, dependants: [dependant] } });
+      expect({ status: answer.status, paths: answer.body.errors?.map((e: { path: string }) => e.path) }).toEqual({ status: 400, paths: [path] });
+    }
     const nobody = citizenId();
     const staffAnswer = await system.call('POST', '/v1/benefit-claims', {
       token: caseworker,
