@@ -49,10 +49,14 @@ function pensionFigures(months: readonly PaidMonth[], sets: readonly RegionalPar
     const account = m.employeeContribution ?? new Decimal(m.base).times(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
     return { month: m.month, base: m.base, accountContribution: account };
   });
-  return pensionHistoryFigures(withAccount, (year) => {
-    const set = inForce(sets, `${year}-01-01`) ?? first;
-    return set ? { wage: set.averageMonthlyWage, from: set.effectiveFrom } : null;
-  }, account);
+  return pensionHistoryFigures(
+    withAccount,
+    (year) => {
+      const set = inForce(sets, `${year}-01-01`) ?? first;
+      return set ? { wage: set.averageMonthlyWage, from: set.effectiveFrom } : null;
+    },
+    account,
+  );
 }
 
 /**

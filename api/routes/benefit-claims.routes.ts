@@ -78,7 +78,8 @@ const DeathClaim = z.object({
           description: 'Required for a work-injury survivor claim: own income a month, paid only below workInjuryDeath.dependantIncomeLimit (低保)',
         }),
         closerRelativesGone: z.boolean().default(false).openapi({
-          description: 'Grandparent: both of the deceased’s parents dead; grandchild: their parent dead or fully disabled; sibling: both parents dead or fully disabled',
+          description:
+            'Grandparent: both of the deceased’s parents dead; grandchild: their parent dead or fully disabled; sibling: both parents dead or fully disabled',
         }),
       }),
     )

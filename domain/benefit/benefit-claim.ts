@@ -196,7 +196,8 @@ export function impossibleClaimInput(application: BenefitClaimApplication, today
       if (application.type === 'survivor' && application.cause === 'workInjury') {
         application.dependants.forEach((d, i) => {
           const missing = (['sex', 'birthDate', 'monthlyIncome'] as const).filter((field) => d[field] === null);
-          for (const field of missing) issues.push({ path: `dependants.${i}.${field}`, message: 'is required for a dependant’s pension (供养亲属范围规定 art. 3)' });
+          for (const field of missing)
+            issues.push({ path: `dependants.${i}.${field}`, message: 'is required for a dependant’s pension (供养亲属范围规定 art. 3)' });
           if (d.birthDate !== null) notFuture(`dependants.${i}.birthDate`, d.birthDate);
         });
       }

@@ -107,19 +107,29 @@ function capacityGround(d: DependantCircumstances, age: number): Ground {
   const elderlyWords = `${d.sex === 'male' ? 'a man' : 'a woman'} of ${ELDERLY_AGE[d.sex]} or more`;
   switch (d.relation) {
     case 'spouse':
-      return elderly ? { ok: true, reason: `${elderlyWords} (art. 3 (2))`, minor: false } : { ok: false, reason: `able to work and not yet ${ELDERLY_AGE[d.sex]}` };
+      return elderly
+        ? { ok: true, reason: `${elderlyWords} (art. 3 (2))`, minor: false }
+        : { ok: false, reason: `able to work and not yet ${ELDERLY_AGE[d.sex]}` };
     case 'parent':
-      return elderly ? { ok: true, reason: `${elderlyWords} (art. 3 (3))`, minor: false } : { ok: false, reason: `able to work and not yet ${ELDERLY_AGE[d.sex]}` };
+      return elderly
+        ? { ok: true, reason: `${elderlyWords} (art. 3 (3))`, minor: false }
+        : { ok: false, reason: `able to work and not yet ${ELDERLY_AGE[d.sex]}` };
     case 'child':
       return minor ? { ok: true, reason: 'under 18 (art. 3 (4))', minor: true } : { ok: false, reason: 'able to work and 18 or over' };
     case 'grandparent':
       if (!d.closerRelativesGone) return { ok: false, reason: 'the deceased’s parents are not both dead (art. 3 (5))' };
-      return elderly ? { ok: true, reason: `${elderlyWords}, both of the deceased’s parents dead (art. 3 (5))`, minor: false } : { ok: false, reason: `able to work and not yet ${ELDERLY_AGE[d.sex]}` };
+      return elderly
+        ? { ok: true, reason: `${elderlyWords}, both of the deceased’s parents dead (art. 3 (5))`, minor: false }
+        : { ok: false, reason: `able to work and not yet ${ELDERLY_AGE[d.sex]}` };
     case 'grandchild':
       if (!d.closerRelativesGone) return { ok: false, reason: 'their parent (the deceased’s child) is neither dead nor fully disabled (art. 3 (6))' };
-      return minor ? { ok: true, reason: 'under 18, their parent dead or fully disabled (art. 3 (6))', minor: true } : { ok: false, reason: 'able to work and 18 or over' };
+      return minor
+        ? { ok: true, reason: 'under 18, their parent dead or fully disabled (art. 3 (6))', minor: true }
+        : { ok: false, reason: 'able to work and 18 or over' };
     case 'sibling':
       if (!d.closerRelativesGone) return { ok: false, reason: 'the deceased’s parents are not both dead or fully disabled (art. 3 (7))' };
-      return minor ? { ok: true, reason: 'under 18, the deceased’s parents dead or fully disabled (art. 3 (7))', minor: true } : { ok: false, reason: 'able to work and 18 or over' };
+      return minor
+        ? { ok: true, reason: 'under 18, the deceased’s parents dead or fully disabled (art. 3 (7))', minor: true }
+        : { ok: false, reason: 'able to work and 18 or over' };
   }
 }

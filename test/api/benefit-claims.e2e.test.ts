@@ -86,7 +86,10 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
     // of contributions plus the interest of each finished year at the default 记账利率 (§5.1 balance with interest).
     const figures = preparing.amounts.figures;
     expect(preparing.amounts.lines.map((l: { benefit: string }) => l.benefit)).toEqual(['basicPension', 'accountPension']);
-    const credited = Array.from({ length: 240 }, (_, i) => ({ month: monthOf(addMonths(`${monthOf(person.retirementDate)}-01`, i - 239)), contribution: '729.60' }));
+    const credited = Array.from({ length: 240 }, (_, i) => ({
+      month: monthOf(addMonths(`${monthOf(person.retirementDate)}-01`, i - 239)),
+      contribution: '729.60',
+    }));
     const statement = personalAccountStatement(credited, Number(person.retirementDate.slice(0, 4)));
     expect(Number(statement.interestTotal)).toBeGreaterThan(0);
     expect(figures).toMatchObject({ calculationBase: '8400.00', contributionMonths: 240, accountBalance: statement.balance });

@@ -409,7 +409,9 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
     ]);
     const summary = fakes.callsTo('projectCase').at(-1)!.input.summary as { amounts: { figures: Record<string, unknown>; workings: string[] } };
     expect(summary.amounts.figures).toMatchObject({ dependantPensionTotal: '3200.00', dependantsQualified: '1 of 2' });
-    expect(summary.amounts.workings).toContainEqual(expect.stringMatching(/^王芳: qualifies, 3200\.00 a month — spouse .*own income 800\.00 a month below the limit 1500\.00/));
+    expect(summary.amounts.workings).toContainEqual(
+      expect.stringMatching(/^王芳: qualifies, 3200\.00 a month — spouse .*own income 800\.00 a month below the limit 1500\.00/),
+    );
     expect(summary.amounts.workings).toContainEqual(
       expect.stringMatching(/^张父: no dependant’s pension — parent .*own income 2600\.00 a month is not below the limit 1500\.00/),
     );

@@ -91,7 +91,7 @@ describe('pension claim (养老金申领, §5.1, §5.2)', () => {
     expect(figures).toMatchObject({ accountBalance: '1865.49', accountInterest: '15.89' });
     expect(figures.workings[0]).toContain('2024: no regional average wage loaded for the year');
     expect(figures.workings).toContain(
-      'personal account = Σ employee contributions of 3 paid months 1849.60 + interest 15.89 = 1865.49 (社会保险法 art. 14; the preparer may enter the agency\'s statement instead)',
+      "personal account = Σ employee contributions of 3 paid months 1849.60 + interest 15.89 = 1865.49 (社会保险法 art. 14; the preparer may enter the agency's statement instead)",
     );
   });
 
@@ -295,12 +295,17 @@ describe('death claims (§5.1 survivors, §5.5 art. 39)', () => {
       ['deathGrant', '1083760.00', null, '2025-03'],
     ]);
     expect(r.figures).toMatchObject({ dependantPensionTotal: '2400.00', dependantsQualified: '1 of 2' });
-    expect(r.workings).toContainEqual(expect.stringMatching(/^李四: no dependant’s pension — spouse \(配偶\): own income 2000\.00 a month is not below the limit 1314\.00/));
+    expect(r.workings).toContainEqual(
+      expect.stringMatching(/^李四: no dependant’s pension — spouse \(配偶\): own income 2000\.00 a month is not below the limit 1314\.00/),
+    );
     expect(r.workings).toContainEqual(expect.stringMatching(/^李小: qualifies, 2400\.00 a month — child \(子女\), 12 on the death date: under 18/));
   });
 
   it('§5.5 keeps a claim filed before the 供养亲属 test as it was: dependants without its facts are paid as before', () => {
-    const legacy = { ...death('survivor', 'workInjury'), dependants: [{ name: '李四', relation: 'spouse', orphanOrLoneElderly: false }] } as unknown as DeathClaim;
+    const legacy = {
+      ...death('survivor', 'workInjury'),
+      dependants: [{ name: '李四', relation: 'spouse', orphanOrLoneElderly: false }],
+    } as unknown as DeathClaim;
     const r = assessDeathClaim(legacy, facts, policy, '2025-03');
     expect(r.lines.map((l) => [l.benefit, l.amount])).toEqual([
       ['dependantPension', '3200.00'],

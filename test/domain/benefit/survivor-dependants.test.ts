@@ -37,7 +37,10 @@ describe('供养亲属 test (工伤保险条例 art. 39; 供养亲属范围规�
   });
 
   it('§5.5 a child born after the death (遗腹子女) is a child of the deceased aged 0 (art. 2)', () => {
-    expect(testSurvivorDependant(person({ relation: 'child', birthDate: '2025-10-01' }), deathDate, policy)).toMatchObject({ qualifies: true, lastMonth: '2043-10' });
+    expect(testSurvivorDependant(person({ relation: 'child', birthDate: '2025-10-01' }), deathDate, policy)).toMatchObject({
+      qualifies: true,
+      lastMonth: '2043-10',
+    });
     expect(testSurvivorDependant(person({ relation: 'spouse', birthDate: '2025-10-01' }), deathDate, policy).qualifies).toBe(false);
   });
 
