@@ -141,6 +141,7 @@ export function assessDeathClaim(claim: DeathClaim, facts: DeathClaimFacts, poli
       incomeYear: r.incomeYear,
       dependantsQualified: `${pensions.length} of ${claim.dependants.length}`,
     },
+    partRefused: r.dependants.flatMap((d, i) => (d.qualifies ? [] : [`${named(i)}: no dependant’s pension — ${d.explanation}`])),
     workings: [
       // The calculator's per-dependant test lines are given again below under each dependant's name.
       ...r.workings.filter((w) => !w.startsWith('funeral grant') && !/^dependant \d+: (qualifies|does not qualify) — /.test(w)),

@@ -415,5 +415,11 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
     expect(summary.amounts.workings).toContainEqual(
       expect.stringMatching(/^张父: no dependant’s pension — parent .*own income 2600\.00 a month is not below the limit 1500\.00/),
     );
+    // The decision letter tells the parent why, with the review rights (社会保险法 art. 83).
+    const letter = fakes
+      .callsTo('projectCase')
+      .flatMap((c) => c.input.notices ?? [])
+      .find((n) => n.kind === 'benefit_granted')?.payload as { letter: { reasons: string[]; rights: string } } | undefined;
+    expect(letter?.letter.reasons).toEqual([expect.stringMatching(/^张父: no dependant’s pension — parent /)]);
   });
 });
