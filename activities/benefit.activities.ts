@@ -5,6 +5,7 @@ import { benefitParametersInForce, type BenefitParameters } from '../domain/bene
 import type { BenefitClaimFacts } from '../domain/benefit/claim-checks.js';
 import { type EntitlementLine, monthPlus } from '../domain/benefit/entitlement.js';
 import { pensionHistoryFigures } from '../domain/benefit/pension-claim.js';
+import type { PersonalAccountPolicy } from '../domain/insurance/personal-account.js';
 import type { LeaveReason } from '../domain/benefit/unemployment-policy.js';
 import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import { compareDates, monthOf } from '../domain/calendar/local-date.js';
@@ -26,6 +27,7 @@ import { listBenefitParameterSets } from '../db/queries/benefit.query.js';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
 import { findLeaverReport } from '../db/queries/insurance-record.query.js';
 import { listParameterSets } from '../db/queries/region-parameters.query.js';
+import { loadPersonalAccountPolicy } from '../db/queries/settings.query.js';
 import { type EntitlementStop, recordEntitlementLines, stopEntitlementLines } from '../db/writers/entitlements.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -36,18 +38,25 @@ const inForce = (sets: readonly RegionalParameters[], date: string): RegionalPar
 /** Employee pension rate when no parameter set is loaded for the month (§3.1: 8 %). */
 const DEFAULT_EMPLOYEE_PENSION_RATE = '0.08';
 
-/** The paid pension months with what went to the personal account, and the index years (pension-claim.ts). */
-function pensionFigures(months: readonly PaidMonth[], sets: readonly RegionalParameters[]) {
+/**
+ * The paid pension months with what went to the personal account, the index years and the account balance with the
+ * interest of every finished year before `currentYear` (pension-claim.ts; the `personal-account.policy` rates).
+ */
+function pensionFigures(months: readonly PaidMonth[], sets: readonly RegionalParameters[], account: { currentYear: number; policy: PersonalAccountPolicy }) {
   const first = sets[0] ?? null;
   const withAccount = months.map((m) => {
     const rate = (inForce(sets, `${m.month}-01`) ?? first)?.rates.pension.employee ?? DEFAULT_EMPLOYEE_PENSION_RATE;
     const account = m.employeeContribution ?? new Decimal(m.base).times(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
     return { month: m.month, base: m.base, accountContribution: account };
   });
-  return pensionHistoryFigures(withAccount, (year) => {
-    const set = inForce(sets, `${year}-01-01`) ?? first;
-    return set ? { wage: set.averageMonthlyWage, from: set.effectiveFrom } : null;
-  });
+  return pensionHistoryFigures(
+    withAccount,
+    (year) => {
+      const set = inForce(sets, `${year}-01-01`) ?? first;
+      return set ? { wage: set.averageMonthlyWage, from: set.effectiveFrom } : null;
+    },
+    account,
+  );
 }
 
 /**
@@ -65,8 +74,9 @@ export function createBenefitActivities({ orm, clock }: ActivityDeps) {
       case 'pension': {
         const person = parseCitizenId(citizenId);
         const last = [thisMonth, monthOf(application.retirementDate)].sort()[0]!;
-        const months = await paidMonthsOf(em, citizenId, 'pension', last);
-        const figures = pensionFigures(months, sets);
+        const [months, interest] = await Promise.all([paidMonthsOf(em, citizenId, 'pension', last), loadPersonalAccountPolicy(em)]);
+        // Interest is credited for the finished years before the year of the last month counted (retirement or now).
+        const figures = pensionFigures(months, sets, { currentYear: Number(last.slice(0, 4)), policy: interest });
         return {
           type: 'pension',
           pension: {
@@ -146,10 +156,11 @@ export function createBenefitActivities({ orm, clock }: ActivityDeps) {
       case 'funeral':
       case 'survivor': {
         const month = monthOf(application.deathDate);
-        const [injury, own, months] = await Promise.all([
+        const [injury, own, months, interest] = await Promise.all([
           application.injuryReference ? injuryClaim(em, application.injuryReference) : Promise.resolve(null),
           ownWageBefore(em, citizenId, monthPlus(month, -12), month),
           paidMonthsOf(em, citizenId, 'pension', month),
+          loadPersonalAccountPolicy(em),
         ]);
         return {
           type: 'death',
@@ -163,7 +174,8 @@ export function createBenefitActivities({ orm, clock }: ActivityDeps) {
                   },
             ownWage: own?.wage ?? null,
             regionalAverageWage: (inForce(sets, application.deathDate) ?? sets.at(-1) ?? null)?.averageMonthlyWage ?? null,
-            accountBalance: pensionFigures(months, sets).accountBalance,
+            // The inheritable balance with the interest of the finished years before the death (社会保险法 art. 14).
+            accountBalance: pensionFigures(months, sets, { currentYear: Number(month.slice(0, 4)), policy: interest }).accountBalance,
           },
         };
       }

@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { DEPENDANT_RELATIONS } from '../../domain/benefit/survivor-dependants.js';
 import { RETIREMENT_CATEGORIES } from '../../domain/retirement-age.js';
 import { fileBenefitClaim } from '../../services/benefits/file-claim.js';
 import { readBenefitClaim } from '../../services/benefits/read-claim.js';
@@ -7,7 +8,7 @@ import type { AppEnv } from '../env.js';
 import { presentBenefitClaim } from '../presenters/benefit-claim.presenter.js';
 import { problemResponse } from '../problem.js';
 import { Deadline, CaseAccepted } from '../schemas/case.schemas.js';
-import { CitizenIdField, CreditCodeField, IsoDate, RegionCode } from '../schemas/common.js';
+import { Amount, CitizenIdField, CreditCodeField, IsoDate, RegionCode } from '../schemas/common.js';
 
 const Text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
 const Common = { citizenId: CitizenIdField, region: RegionCode };
@@ -65,7 +66,23 @@ const DeathClaim = z.object({
     .regex(/^BC\d{10}$/, { error: 'must be a benefit claim reference such as BC2026000123' })
     .optional(),
   dependants: z
-    .array(z.object({ name: Text(50), relation: z.enum(['spouse', 'other']), orphanOrLoneElderly: z.boolean().default(false) }))
+    .array(
+      z.object({
+        name: Text(50),
+        relation: z.enum(DEPENDANT_RELATIONS, { error: `must be one of ${DEPENDANT_RELATIONS.join(', ')}` }),
+        orphanOrLoneElderly: z.boolean().default(false),
+        sex: z.enum(['male', 'female']).optional().openapi({ description: 'Required for a work-injury survivor claim (供养亲属 test)' }),
+        birthDate: IsoDate.optional().openapi({ description: 'Required for a work-injury survivor claim: the age limits (供养亲属范围规定 art. 3)' }),
+        fullyDisabled: z.boolean().default(false).openapi({ description: '完全丧失劳动能力, as assessed' }),
+        monthlyIncome: Amount.optional().openapi({
+          description: 'Required for a work-injury survivor claim: own income a month, paid only below workInjuryDeath.dependantIncomeLimit (低保)',
+        }),
+        closerRelativesGone: z.boolean().default(false).openapi({
+          description:
+            'Grandparent: both of the deceased’s parents dead; grandchild: their parent dead or fully disabled; sibling: both parents dead or fully disabled',
+        }),
+      }),
+    )
     .max(20)
     .optional(),
 });

@@ -37,6 +37,7 @@ export function decisionLetter(kind: BenefitNotice, ctx: BenefitClaimContext, re
   if (kind === 'benefit_refused') reasons.push(...ctx.refusals.map((r) => r.reason));
   if ((kind === 'benefit_rejected' || kind === 'injury_not_recognized') && ctx.decision?.reason) reasons.push(ctx.decision.reason);
   if (kind === 'benefit_stopped' && ctx.stop) reasons.push(...ctx.stop.workings);
+  if (kind === 'benefit_granted') reasons.push(...(ctx.assessment?.partRefused ?? []));
   if (kind === 'injury_suspended') reasons.push(ctx.recognition?.suspensions.at(-1)?.reason ?? '');
   if (kind === 'assessment_concluded')
     reasons.push(`disability grade ${ctx.disability?.grade ?? 'none'}; a re-assessment may be requested within 15 days (工伤保险条例 art. 26)`);

@@ -1,6 +1,7 @@
 import { addDays, compareDates } from '../calendar/local-date.js';
 import type { InputIssue } from '../errors.js';
 import type { RetirementCategory } from '../retirement-age.js';
+import type { DependantRelation } from './survivor-dependants.js';
 import type { LeaveReason } from './unemployment-policy.js';
 import type { RecognitionApplicant } from './work-injury-clocks.js';
 
@@ -14,11 +15,22 @@ export interface MaternityEvent {
   pregnancyMonths: number | null;
 }
 
-/** A dependant of a person who died of a work injury (工伤保险条例 art. 39). */
+/**
+ * A dependant of a person who died of a work injury (工伤保险条例 art. 39) with what the 供养亲属 test reads
+ * (survivor-dependants.ts): sex, birth date and own income are required for a work-injury survivor claim.
+ */
 export interface ClaimDependant {
   name: string;
-  relation: 'spouse' | 'other';
+  relation: DependantRelation;
   orphanOrLoneElderly: boolean;
+  sex: 'male' | 'female' | null;
+  birthDate: string | null;
+  /** 完全丧失劳动能力, as assessed. */
+  fullyDisabled: boolean;
+  /** Own income a month, a decimal string. */
+  monthlyIncome: string | null;
+  /** The closer relatives are gone (grandparents, grandchildren, siblings: 规定 art. 3 (5)–(7)). */
+  closerRelativesGone: boolean;
 }
 
 /** Why a person died, which decides the fund that pays: work injury (art. 39) or the pension fund (社会保险法 art. 17). */
@@ -129,7 +141,8 @@ export type { LeaveReason };
 /**
  * What no check of the person's record could ever accept, with the field named (400, nothing written): an event in
  * the future, a pension claim filed long before the retirement date, a registration before the leave, a miscarriage
- * without its months, a work-injury death claim without the injury claim, a survivor claim without dependants. The
+ * without its months, a work-injury death claim without the injury claim, a survivor claim without dependants or a
+ * dependant without the sex, birth date and income the 供养亲属 test needs. The
  * birth date comes from the ID number (so an event before birth is caught too). Pure.
  */
 export function impossibleClaimInput(application: BenefitClaimApplication, today: string, birthDate: string | null): InputIssue[] {
@@ -179,6 +192,14 @@ export function impossibleClaimInput(application: BenefitClaimApplication, today
       }
       if (application.type === 'survivor' && application.cause === 'workInjury' && application.dependants.length === 0) {
         issues.push({ path: 'dependants', message: 'a survivor claim names at least one dependant' });
+      }
+      if (application.type === 'survivor' && application.cause === 'workInjury') {
+        application.dependants.forEach((d, i) => {
+          const missing = (['sex', 'birthDate', 'monthlyIncome'] as const).filter((field) => d[field] === null);
+          for (const field of missing)
+            issues.push({ path: `dependants.${i}.${field}`, message: 'is required for a dependant’s pension (供养亲属范围规定 art. 3)' });
+          if (d.birthDate !== null) notFuture(`dependants.${i}.birthDate`, d.birthDate);
+        });
       }
       break;
   }

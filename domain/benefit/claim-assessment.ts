@@ -18,6 +18,8 @@ export interface ClaimAssessment {
   lines: EntitlementLine[];
   figures: Record<string, string | number | null>;
   workings: string[];
+  /** What a granted claim does not pay, and why (a dependant who fails the 供养亲属 test): the letter says so. */
+  partRefused?: string[];
 }
 
 export const refusedAssessment = (refusals: ClaimRefusal[], workings: string[] = [], options: string[] = []): ClaimAssessment => ({

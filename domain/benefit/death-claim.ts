@@ -87,7 +87,24 @@ export function assessDeathClaim(claim: DeathClaim, facts: DeathClaimFacts, poli
         deathDate: claim.deathDate,
         regionalAverageWage: average,
         ownWage: facts.ownWage!,
-        dependants: claim.dependants.map((d) => ({ relation: d.relation, orphanOrLoneElderly: d.orphanOrLoneElderly })),
+        dependants: claim.dependants.map((d) => ({
+          relation: d.relation === 'spouse' ? ('spouse' as const) : ('other' as const),
+          orphanOrLoneElderly: d.orphanOrLoneElderly,
+          // A claim filed before the 供养亲属 test carries none of its facts (the keys are absent, not null): it keeps
+          // the rules it was filed under, so a running case replays as it ran. The door refuses a new claim without them.
+          ...(!('birthDate' in d)
+            ? {}
+            : {
+                circumstances: {
+                  relation: d.relation,
+                  sex: d.sex ?? 'male',
+                  birthDate: d.birthDate ?? '',
+                  fullyDisabled: d.fullyDisabled,
+                  monthlyIncome: d.monthlyIncome ?? '0.00',
+                  closerRelativesGone: d.closerRelativesGone,
+                },
+              }),
+        })),
       },
       policy.workInjuryDeath,
       policy.workInjury,
@@ -95,16 +112,23 @@ export function assessDeathClaim(claim: DeathClaim, facts: DeathClaimFacts, poli
   );
   if (!result.ok) return refusedAssessment([result.refusal]);
   const r = result.value;
-  const pensions: EntitlementLine[] = r.dependantPensions.map((p, i) => ({
-    key: `dependantPension:${i + 1}`,
-    benefit: 'dependantPension',
-    kind: 'monthly',
-    payer: 'fund',
-    amount: p.amount,
-    startMonth: filedMonth,
-    endMonth: null,
-    beneficiary: claim.dependants[i]?.name ?? null,
-  }));
+  const pensions: EntitlementLine[] = r.dependants.flatMap((d, i) =>
+    d.amount === null
+      ? []
+      : [
+          {
+            key: `dependantPension:${i + 1}`,
+            benefit: 'dependantPension' as const,
+            kind: 'monthly' as const,
+            payer: 'fund' as const,
+            amount: d.amount,
+            startMonth: filedMonth,
+            endMonth: d.lastMonth,
+            beneficiary: claim.dependants[i]?.name ?? null,
+          },
+        ],
+  );
+  const named = (i: number) => claim.dependants[i]?.name ?? `dependant ${i + 1}`;
   return {
     refusals: [],
     options: [],
@@ -115,7 +139,13 @@ export function assessDeathClaim(claim: DeathClaim, facts: DeathClaimFacts, poli
       capped: r.capped ? 'yes' : 'no',
       deathGrant: r.deathGrant,
       incomeYear: r.incomeYear,
+      dependantsQualified: `${pensions.length} of ${claim.dependants.length}`,
     },
-    workings: r.workings.filter((w) => !w.startsWith('funeral grant')),
+    partRefused: r.dependants.flatMap((d, i) => (d.qualifies ? [] : [`${named(i)}: no dependant’s pension — ${d.explanation}`])),
+    workings: [
+      // The calculator's per-dependant test lines are given again below under each dependant's name.
+      ...r.workings.filter((w) => !w.startsWith('funeral grant') && !/^dependant \d+: (qualifies|does not qualify) — /.test(w)),
+      ...r.dependants.map((d, i) => `${named(i)}: ${d.qualifies ? `qualifies, ${d.amount} a month` : 'no dependant’s pension'} — ${d.explanation}`),
+    ],
   };
 }

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { DEFAULT_PERSONAL_ACCOUNT_POLICY, type PersonalAccountPolicy, personalAccountStatement } from '../insurance/personal-account.js';
 import { Money } from '../money.js';
 import type { RetirementCategory } from '../retirement-age.js';
 import { Exact } from './benefit-arithmetic.js';
@@ -25,7 +26,10 @@ export interface PensionClaimFacts {
   contributionMonths: number;
   /** Each year's months, averaged into the index. */
   years: ContributionYearRecord[];
-  /** The personal account from the employee contributions (no interest credited: the preparer enters the statement). */
+  /**
+   * The personal account balance with the yearly interest credited (记账利率, §5.1; the `personal-account.policy`
+   * statement of the record); the preparer may still enter the agency's own statement instead.
+   */
   accountBalance: string;
   /** C of the retirement year (计发基数), from the region's dated benefit figures; null when none is in force. */
   calculationBase: string | null;
@@ -36,12 +40,16 @@ export interface PensionClaimFacts {
  * The yearly records of the index (平均缴费指数, 国发〔2005〕38号) and the personal account from the paid months: each
  * year's own average monthly base over its paid months, that year's regional average wage (the dated parameter set
  * in force on 1 January of the year; a year before the first loaded set uses the first set's figure and says so),
- * and the account as the sum of the employee contributions. Pure.
+ * and the account balance with interest (rules §5.1 "balance (with interest) ÷ divisor"): the employee contributions
+ * credited year by year at each finished year's 记账利率 up to `account.currentYear` (the year not over earns nothing
+ * yet), the same statement the insurance record shows (domain/insurance/personal-account.ts). `months` end in
+ * `account.currentYear` at the latest (the statement stops there). Pure.
  */
 export function pensionHistoryFigures(
   months: readonly PensionMonth[],
   averageOfYear: (year: number) => { wage: string; from: string } | null,
-): { years: ContributionYearRecord[]; accountBalance: string; workings: string[] } {
+  account: { currentYear: number; policy?: PersonalAccountPolicy },
+): { years: ContributionYearRecord[]; accountBalance: string; accountInterest: string; workings: string[] } {
   const byYear = new Map<number, PensionMonth[]>();
   for (const m of months) {
     const year = Number(m.month.slice(0, 4));
@@ -61,11 +69,17 @@ export function pensionHistoryFigures(
     if (!average.from.startsWith(String(year)))
       workings.push(`${year}: no regional average wage loaded for the year; the set of ${average.from} (${average.wage}) is used`);
   }
-  const account = months.reduce((sum, m) => sum.plus(m.accountContribution), new Exact(0));
-  workings.push(
-    `personal account = Σ employee contributions of ${months.length} paid months = ${account.toFixed(2)} (interest not credited; the preparer may enter the account statement)`,
+  const principal = months.reduce((sum, m) => sum.plus(m.accountContribution), new Exact(0));
+  const statement = personalAccountStatement(
+    months.map((m) => ({ month: m.month, contribution: m.accountContribution })),
+    account.currentYear,
+    account.policy ?? DEFAULT_PERSONAL_ACCOUNT_POLICY,
   );
-  return { years, accountBalance: account.toFixed(2), workings };
+  workings.push(
+    ...statement.workings.map((w) => `personal account ${w}`),
+    `personal account = Σ employee contributions of ${months.length} paid months ${principal.toFixed(2)} + interest ${statement.interestTotal} = ${statement.balance} (社会保险法 art. 14; the preparer may enter the agency's statement instead)`,
+  );
+  return { years, accountBalance: statement.balance, accountInterest: statement.interestTotal, workings };
 }
 
 /** The category of the 2025 reform that applies: a man is 'male'; a woman's claim says, else the configured default. */

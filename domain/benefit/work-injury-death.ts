@@ -3,6 +3,7 @@ import { isIsoDate } from '../calendar/local-date.js';
 import { DomainError } from '../errors.js';
 import { Money } from '../money.js';
 import { Exact, amountInput, countInput, rateInput, toFen } from './benefit-arithmetic.js';
+import { type DependantCircumstances, testSurvivorDependant } from './survivor-dependants.js';
 import { DEFAULT_WORK_INJURY_POLICY, type WorkInjuryPolicy, boundOwnWage } from './work-injury.js';
 
 /** The national urban per-capita disposable income of one statistical year (全国城镇居民人均可支配收入). */
@@ -35,6 +36,12 @@ export interface WorkInjuryDeathPolicy {
   deathGrantMultiple: string;
   /** Dated by statistical year; the grant uses the year before the death. */
   nationalDisposableIncome: readonly NationalDisposableIncome[];
+  /**
+   * A dependant lived mainly on the deceased (供养亲属范围规定 art. 3) when their own income a month is below this:
+   * the local minimum living standard (低保). Default 1 314.00, the Hangzhou (330100) urban 低保 the seed loads for
+   * 2025 — unverified: set the published figure of the pooling region (survivor-dependants.ts).
+   */
+  dependantIncomeLimit: string;
 }
 
 export const DEFAULT_WORK_INJURY_DEATH_POLICY: WorkInjuryDeathPolicy = {
@@ -44,11 +51,28 @@ export const DEFAULT_WORK_INJURY_DEATH_POLICY: WorkInjuryDeathPolicy = {
   orphanOrLoneElderlyExtraRate: '0.10',
   deathGrantMultiple: '20',
   nationalDisposableIncome: DEFAULT_NATIONAL_DISPOSABLE_INCOME,
+  dependantIncomeLimit: '1314.00',
 };
 
 export interface Dependant {
   relation: 'spouse' | 'other';
   orphanOrLoneElderly?: boolean;
+  /**
+   * The facts of the 供养亲属 test (survivor-dependants.ts). Given, the dependant is paid only when they pass it; left
+   * out (a calculator's what-if), the dependant is taken as qualifying.
+   */
+  circumstances?: DependantCircumstances;
+}
+
+/** One dependant as the calculation judged them, in the input's order. */
+export interface DependantOutcome {
+  qualifies: boolean;
+  /** Why they qualify (the art. 3 ground and the income) or why not. */
+  explanation: string;
+  /** Their monthly pension after the cap; null when they do not qualify. */
+  amount: string | null;
+  /** The last month paid when the pension ends at 18; null = no end by age. */
+  lastMonth: string | null;
 }
 
 export interface WorkInjuryDeathInput {
@@ -65,7 +89,10 @@ export interface WorkInjuryDeathInput {
 export interface WorkInjuryDeathResult {
   ownWageUsed: string;
   funeralGrant: string;
+  /** The pensions of the dependants who qualify, in the input's order. */
   dependantPensions: { relation: Dependant['relation']; rate: string; amount: string }[];
+  /** Every dependant of the input: qualifies or not, and why. */
+  dependants: DependantOutcome[];
   dependantPensionTotal: string;
   /** True when the pensions were scaled down to the deceased's own wage. */
   capped: boolean;
@@ -80,7 +107,9 @@ export interface WorkInjuryDeathResult {
  * lone elderly dependant, together at most the own wage; one-off death grant = 20 × the previous year's national
  * urban per-capita disposable income. Above the cap every pension is scaled by cap ÷ sum, cut to the fen, and the
  * fen left over go one each to the first dependants, so the total is exactly the cap (apportionment: local
- * practice, unverified). Pure.
+ * practice, unverified). A dependant whose circumstances are given is paid only when the 供养亲属 test passes (no work
+ * capacity or the age limits, and own income below `dependantIncomeLimit`); one who fails gets no pension and the
+ * reason, and does not count towards the cap. Pure.
  * @throws DomainError INVALID_AMOUNT for malformed inputs; INVALID_DATE for a bad death date;
  * PARAMETERS_NOT_FOUND when no income figure is configured for the year before the death and none is given.
  */
@@ -103,7 +132,14 @@ export function calculateWorkInjuryDeathBenefits(
   const funeral = toFen(average.toDecimal().times(months));
   workings.push(`funeral grant = ${months} × regional average monthly wage ${average.toString()} = ${funeral.toString()} (工伤保险条例 art. 39)`);
 
-  const pensions = input.dependants.map((d, i) => {
+  const tests = input.dependants.map((d, i) => {
+    if (d.circumstances === undefined) return { qualifies: true, explanation: 'circumstances not given: taken as qualifying', lastMonth: null };
+    const test = testSurvivorDependant(d.circumstances, input.deathDate, policy);
+    workings.push(`dependant ${i + 1}: ${test.qualifies ? 'qualifies' : 'does not qualify'} — ${test.explanation}`);
+    return test;
+  });
+  const paid = input.dependants.flatMap((d, i) => (tests[i]!.qualifies ? [{ d, i }] : []));
+  const pensions = paid.map(({ d, i }) => {
     const base = rateInput(d.relation === 'spouse' ? policy.spousePensionRate : policy.otherDependantPensionRate, `dependants[${i}]`);
     const rate = d.orphanOrLoneElderly === true ? base.plus(rateInput(policy.orphanOrLoneElderlyExtraRate, 'orphanOrLoneElderlyExtraRate')) : base;
     const amount = wage.applyRate(rate.toFixed(), 'HALF_UP_FEN');
@@ -113,7 +149,7 @@ export function calculateWorkInjuryDeathBenefits(
   });
   let total = Money.sum(pensions.map((p) => p.amount));
   let capped = false;
-  if (total.compare(wage) > 0) {
+  if (pensions.length > 0 && total.compare(wage) > 0) {
     const scaled = apportion(
       pensions.map((p) => p.amount),
       wage,
@@ -140,6 +176,10 @@ export function calculateWorkInjuryDeathBenefits(
     ownWageUsed: wage.toString(),
     funeralGrant: funeral.toString(),
     dependantPensions: pensions.map((p) => ({ relation: p.relation, rate: p.rate, amount: p.amount.toString() })),
+    dependants: tests.map((t, i) => {
+      const at = paid.findIndex((p) => p.i === i);
+      return { ...t, amount: at < 0 ? null : pensions[at]!.amount.toString() };
+    }),
     dependantPensionTotal: total.toString(),
     capped,
     deathGrant: grant.toString(),

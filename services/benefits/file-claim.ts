@@ -47,7 +47,13 @@ export type BenefitClaimRequest = { citizenId: string; region: string } & (
       clearCut?: boolean;
       approvedExtensionDays?: number;
     }
-  | { type: 'funeral' | 'survivor'; deathDate: string; cause: DeathCause; injuryReference?: string; dependants?: ClaimDependant[] }
+  | {
+      type: 'funeral' | 'survivor';
+      deathDate: string;
+      cause: DeathCause;
+      injuryReference?: string;
+      dependants?: (Pick<ClaimDependant, 'name' | 'relation'> & Partial<{ [K in keyof ClaimDependant]: Exclude<ClaimDependant[K], null> }>)[];
+    }
 );
 
 const STAFF = new Set(['caseworker', 'reviewer', 'supervisor', 'admin']);
@@ -127,7 +133,16 @@ function applicationOf(ctx: CommandContext, request: BenefitClaimRequest, today:
         deathDate: request.deathDate,
         cause: request.cause,
         injuryReference: request.injuryReference ?? null,
-        dependants: request.dependants ?? [],
+        dependants: (request.dependants ?? []).map((d) => ({
+          name: d.name,
+          relation: d.relation,
+          orphanOrLoneElderly: d.orphanOrLoneElderly ?? false,
+          sex: d.sex ?? null,
+          birthDate: d.birthDate ?? null,
+          fullyDisabled: d.fullyDisabled ?? false,
+          monthlyIncome: d.monthlyIncome ?? null,
+          closerRelativesGone: d.closerRelativesGone ?? false,
+        })),
       };
   }
 }

@@ -4,6 +4,7 @@
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, monthOf } from '../../domain/calendar/local-date.js';
+import { personalAccountStatement } from '../../domain/insurance/personal-account.js';
 import { statutoryRetirement } from '../../domain/retirement-age.js';
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
@@ -81,10 +82,19 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
     expect(agency).toMatchObject({ unit: 'working', remainingDays: expect.any(Number) });
     expect(agency.remainingDays).toBeGreaterThan(15);
     expect(agency.remainingDays).toBeLessThanOrEqual(20);
-    // Each year's base 9 120 ÷ that year's average (7 600 up to 2025: index 1.2); account 240 × 729.60 = 175 104.00.
+    // Each year's base 9 120 ÷ that year's average (7 600 up to 2025: index 1.2); the account 240 × 729.60 = 175 104.00
+    // of contributions plus the interest of each finished year at the default 记账利率 (§5.1 balance with interest).
     const figures = preparing.amounts.figures;
     expect(preparing.amounts.lines.map((l: { benefit: string }) => l.benefit)).toEqual(['basicPension', 'accountPension']);
-    expect(figures).toMatchObject({ calculationBase: '8400.00', contributionMonths: 240, accountBalance: '175104.00' });
+    const credited = Array.from({ length: 240 }, (_, i) => ({
+      month: monthOf(addMonths(`${monthOf(person.retirementDate)}-01`, i - 239)),
+      contribution: '729.60',
+    }));
+    const statement = personalAccountStatement(credited, Number(person.retirementDate.slice(0, 4)));
+    expect(Number(statement.interestTotal)).toBeGreaterThan(0);
+    expect(figures).toMatchObject({ calculationBase: '8400.00', contributionMonths: 240, accountBalance: statement.balance });
+    expect(new Decimal(figures.accountBalance).minus('175104.00').toFixed(2)).toBe(statement.interestTotal);
+    expect(figures.accountPension).toBe(new Decimal(statement.balance).dividedBy(figures.divisor).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
     expect(Number(figures.averageIndex)).toBeGreaterThan(1.19);
     expect(Number(figures.averageIndex)).toBeLessThanOrEqual(1.2);
     // basic = C × (1 + Z) / 2 × N × 1 % with the Z served, N = 20 years (国发〔2005〕38号)
@@ -190,6 +200,23 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
       const answer = await system.call('POST', '/v1/benefit-claims', { token: person.token, body });
       expect({ status: answer.status, path }).toEqual({ status, path });
       expect(answer.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    // §5.5: a work-injury survivor claim's dependant needs what the 供养亲属 test reads, and a relation it knows.
+    const survivor = {
+      type: 'survivor',
+      citizenId: person.citizenId,
+      region: '330102',
+      deathDate: person.retirementDate,
+      cause: 'workInjury',
+      injuryReference: 'BC2026000001',
+    };
+    const spouse = { name: '王芳', relation: 'spouse', sex: 'female', birthDate: '1965-01-01' };
+    for (const [dependant, path] of [
+      [spouse, 'dependants.0.monthlyIncome'],
+      [{ ...spouse, monthlyIncome: '800.00', relation: 'other' }, 'dependants.0.relation'],
+    ] as const) {
+      const answer = await system.call('POST', '/v1/benefit-claims', { token: caseworker, body: { ...survivor, dependants: [dependant] } });
+      expect({ status: answer.status, paths: answer.body.errors?.map((e: { path: string }) => e.path) }).toEqual({ status: 400, paths: [path] });
     }
     const nobody = citizenId();
     const staffAnswer = await system.call('POST', '/v1/benefit-claims', {

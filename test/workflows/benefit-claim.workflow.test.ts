@@ -336,7 +336,18 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
       deathDate: addDays(filedOn, -20),
       cause: 'workInjury',
       injuryReference: 'BC2026000009',
-      dependants: [{ name: '李四', relation: 'spouse', orphanOrLoneElderly: false }],
+      dependants: [
+        {
+          name: '李四',
+          relation: 'spouse',
+          orphanOrLoneElderly: false,
+          sex: 'female',
+          birthDate: '1965-01-01',
+          fullyDisabled: false,
+          monthlyIncome: '800.00',
+          closerRelativesGone: false,
+        },
+      ],
     });
     const result = await withClaim(
       env,
@@ -356,5 +367,59 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
       ['dependantPension', 'monthly', '3200.00', '李四'],
       ['deathGrant', 'oneOff', '1083760.00', null],
     ]);
+  });
+
+  it('§5.5 pays a dependant’s pension to the spouse and none to the parent whose income is over the 低保 limit, through two tiers (供养亲属范围规定 art. 3)', async () => {
+    const fakes = fakeActivities();
+    const incomes = Array.from({ length: 30 }, (_, i) => ({ year: 2020 + i, annualAmount: '54188.00', source: 'test figure' }));
+    const relative = { orphanOrLoneElderly: false, fullyDisabled: false, closerRelativesGone: false };
+    const survivor = (filedOn: string): BenefitClaimApplication => ({
+      type: 'survivor',
+      citizenId: citizenId({ birthDate: '1975-01-01' }),
+      region: '330102',
+      deathDate: addDays(filedOn, -20),
+      cause: 'workInjury',
+      injuryReference: 'BC2026000010',
+      dependants: [
+        // 56 or more on the death date and 800.00 a month of her own: below the limit, she lived on the deceased.
+        { ...relative, name: '王芳', relation: 'spouse', sex: 'female', birthDate: addDays(filedOn, -56 * 366), monthlyIncome: '800.00' },
+        // Over 60, but a pension of 2 600.00 a month: not below the limit, so no dependant's pension.
+        { ...relative, name: '张父', relation: 'parent', sex: 'male', birthDate: addDays(filedOn, -75 * 366), monthlyIncome: '2600.00' },
+      ],
+    });
+    const result = await withClaim(
+      env,
+      bundle,
+      fakes,
+      survivor,
+      async (handle) => {
+        await decideIn(handle, 'preparing', 'approve', 'cw-1');
+        await decideIn(handle, 'reviewing', 'approve', 'rv-1');
+        await decideIn(handle, 'supervisorApproval', 'approve', 'sv-1');
+        return handle.result();
+      },
+      { workInjuryDeath: { ...DEFAULT_WORK_INJURY_DEATH_POLICY, nationalDisposableIncome: incomes, dependantIncomeLimit: '1500.00' } },
+    );
+    expect(result).toEqual({ status: 'granted' });
+    expect(fakes.callsTo('recordEntitlements')).toHaveLength(1);
+    // Own wage 8 000.00 (the facts): the spouse 40 % = 3 200.00 a month for life; the death grant 20 × 54 188.00.
+    expect(fakes.callsTo('recordEntitlements')[0]!.input.lines.map((l) => [l.key, l.kind, l.amount, l.beneficiary, l.endMonth])).toEqual([
+      ['dependantPension:1', 'monthly', '3200.00', '王芳', null],
+      ['deathGrant', 'oneOff', '1083760.00', null, expect.any(String)],
+    ]);
+    const summary = fakes.callsTo('projectCase').at(-1)!.input.summary as { amounts: { figures: Record<string, unknown>; workings: string[] } };
+    expect(summary.amounts.figures).toMatchObject({ dependantPensionTotal: '3200.00', dependantsQualified: '1 of 2' });
+    expect(summary.amounts.workings).toContainEqual(
+      expect.stringMatching(/^王芳: qualifies, 3200\.00 a month — spouse .*own income 800\.00 a month below the limit 1500\.00/),
+    );
+    expect(summary.amounts.workings).toContainEqual(
+      expect.stringMatching(/^张父: no dependant’s pension — parent .*own income 2600\.00 a month is not below the limit 1500\.00/),
+    );
+    // The decision letter tells the parent why, with the review rights (社会保险法 art. 83).
+    const letter = fakes
+      .callsTo('projectCase')
+      .flatMap((c) => c.input.notices ?? [])
+      .find((n) => n.kind === 'benefit_granted')?.payload as { letter: { reasons: string[]; rights: string } } | undefined;
+    expect(letter?.letter.reasons).toEqual([expect.stringMatching(/^张父: no dependant’s pension — parent /)]);
   });
 });

@@ -164,4 +164,5 @@ export const figureLabels: Record<string, Label> = {
   capped: { zh: '按本人工资封顶', en: 'Capped at own wage' },
   deathGrant: { zh: '一次性工亡补助金', en: 'Death grant' },
   incomeYear: { zh: '可支配收入年度', en: 'Income year' },
+  dependantsQualified: { zh: '符合条件的供养亲属', en: 'Dependants who qualify' },
 };

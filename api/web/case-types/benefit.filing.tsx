@@ -32,6 +32,12 @@ const words = {
   other: { zh: '非因工死亡', en: 'Other causes' },
   injuryReference: { zh: '工伤认定案件编号（因工死亡时填）', en: 'Work-injury claim reference (work-injury deaths)' },
   spouse: { zh: '配偶姓名（遗属待遇）', en: 'Spouse’s name (survivor benefits)' },
+  spouseSex: { zh: '配偶性别', en: 'Spouse’s sex' },
+  male: { zh: '男', en: 'Male' },
+  female: { zh: '女', en: 'Female' },
+  spouseBirthDate: { zh: '配偶出生日期', en: 'Spouse’s date of birth' },
+  spouseIncome: { zh: '配偶本人月收入（元）', en: 'Spouse’s own income a month (yuan)' },
+  spouseDisabled: { zh: '配偶完全丧失劳动能力', en: 'Spouse fully unable to work' },
 } as const;
 
 const text = (form: PostedForm, name: string): string => {
@@ -72,7 +78,20 @@ function bodyOf(form: PostedForm, employerOfAgent: string | undefined): Record<s
         deathDate: text(form, 'deathDate'),
         cause: text(form, 'cause') || 'other',
         ...optional(form, 'injuryReference'),
-        ...(spouse ? { dependants: [{ name: spouse, relation: 'spouse' }] } : {}),
+        ...(spouse
+          ? {
+              dependants: [
+                {
+                  name: spouse,
+                  relation: 'spouse',
+                  ...(text(form, 'spouseSex') ? { sex: text(form, 'spouseSex') } : {}),
+                  ...(text(form, 'spouseBirthDate') ? { birthDate: text(form, 'spouseBirthDate') } : {}),
+                  ...(text(form, 'spouseIncome') ? { monthlyIncome: text(form, 'spouseIncome') } : {}),
+                  ...(text(form, 'spouseDisabled') === 'on' ? { fullyDisabled: true } : {}),
+                },
+              ],
+            }
+          : {}),
       };
     }
   }
@@ -194,6 +213,26 @@ export const benefitFiling: CaseTypeFiling = {
           <label>
             {words.spouse[lang]}
             <input name="spouse" maxlength={50} value={values.spouse ?? ''} />
+          </label>
+          <label>
+            {words.spouseSex[lang]}
+            <select name="spouseSex">
+              <option value="female" selected={values.spouseSex !== 'male'}>
+                {words.female[lang]}
+              </option>
+              <option value="male" selected={values.spouseSex === 'male'}>
+                {words.male[lang]}
+              </option>
+            </select>
+          </label>
+          {date('spouseBirthDate', words.spouseBirthDate)}
+          <label>
+            {words.spouseIncome[lang]}
+            <input name="spouseIncome" inputmode="decimal" pattern="\d+(\.\d{1,2})?" value={values.spouseIncome ?? ''} />
+          </label>
+          <label>
+            <input name="spouseDisabled" type="checkbox" checked={values.spouseDisabled === 'on'} />
+            {words.spouseDisabled[lang]}
           </label>
         </fieldset>
       </>

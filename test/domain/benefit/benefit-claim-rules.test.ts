@@ -79,6 +79,34 @@ describe('benefit claims at the door (docs/api.md "Benefit claims")', () => {
     };
     expect(impossibleClaimInput(survivor, '2026-12-01', '1970-01-01').map((i) => i.path)).toEqual(['injuryReference', 'dependants']);
   });
+
+  it('§5.5 refuses a work-injury survivor claim whose dependant lacks the sex, birth date or income the 供养亲属 test needs, naming the field', () => {
+    const dependant = {
+      name: '李四',
+      relation: 'spouse' as const,
+      orphanOrLoneElderly: false,
+      sex: 'female' as const,
+      birthDate: '1965-01-01',
+      fullyDisabled: false,
+      monthlyIncome: '0.00',
+      closerRelativesGone: false,
+    };
+    const survivor: BenefitClaimApplication = {
+      type: 'survivor',
+      citizenId: 'x',
+      region: '330102',
+      deathDate: '2026-11-01',
+      cause: 'workInjury',
+      injuryReference: 'BC2026000001',
+      dependants: [dependant, { ...dependant, sex: null, monthlyIncome: null }, { ...dependant, birthDate: '2026-12-02' }],
+    };
+    expect(impossibleClaimInput(survivor, '2026-12-01', '1970-01-01').map((i) => i.path)).toEqual([
+      'dependants.1.sex',
+      'dependants.1.monthlyIncome',
+      'dependants.2.birthDate',
+    ]);
+    expect(impossibleClaimInput({ ...survivor, cause: 'other', injuryReference: null }, '2026-12-01', '1970-01-01')).toEqual([]);
+  });
 });
 
 describe('dated benefit configuration (modelling principle 1)', () => {

@@ -72,21 +72,39 @@ describe('pension claim (养老金申领, §5.1, §5.2)', () => {
     expect(assessPensionClaim(pensionClaim(), pensionFacts(), policy, '182345.60').figures.accountPension).toBe('1311.84');
   });
 
-  it('indexes each year by its own paid months and sums the employee contributions into the account (国发〔2005〕38号)', () => {
+  it('indexes each year by its own paid months and credits the account with the yearly interest (国发〔2005〕38号; §5.1 balance with interest)', () => {
     const months = [
       { month: '2024-11', base: '6000.00', accountContribution: '480.00' },
       { month: '2024-12', base: '8000.00', accountContribution: '640.00' },
       { month: '2025-01', base: '9120.00', accountContribution: '729.60' },
     ];
-    const figures = pensionHistoryFigures(months, (year) =>
-      year === 2025 ? { wage: '7600.00', from: '2025-01-01' } : { wage: '7600.00', from: '2025-01-01' },
+    const figures = pensionHistoryFigures(
+      months,
+      (year) => (year === 2025 ? { wage: '7600.00', from: '2025-01-01' } : { wage: '7600.00', from: '2025-01-01' }),
+      { currentYear: 2025 },
     );
     expect(figures.years).toEqual([
       { year: 2024, averageMonthlyBase: '7000.00', regionalAverageWage: '7600.00', months: 2 },
       { year: 2025, averageMonthlyBase: '9120.00', regionalAverageWage: '7600.00', months: 1 },
     ]);
-    expect(figures.accountBalance).toBe('1849.60');
+    // 2024 (over, 记账利率 2.62 %): 1 120.00 credited in the year × 0.0262 × 0.5415 = 15.89; 2025 not over: no interest yet.
+    expect(figures).toMatchObject({ accountBalance: '1865.49', accountInterest: '15.89' });
     expect(figures.workings[0]).toContain('2024: no regional average wage loaded for the year');
+    expect(figures.workings).toContain(
+      "personal account = Σ employee contributions of 3 paid months 1849.60 + interest 15.89 = 1865.49 (社会保险法 art. 14; the preparer may enter the agency's statement instead)",
+    );
+  });
+
+  it('§5.1 pays the account pension from the balance with interest: a year’s opening balance earns the full rate, a configured rate is used', () => {
+    const months = ['2023-01', '2024-01'].map((month) => ({ month, base: '10000.00', accountContribution: '800.00' }));
+    const average = () => ({ wage: '7600.00', from: '2023-01-01' });
+    // 2023: 800 × 0.0397 × 0.5415 = 17.20 → 817.20; 2024: 817.20 × 0.0262 + 800 × 0.0262 × 0.5415 = 21.41 + 11.35 = 32.76.
+    expect(pensionHistoryFigures(months, average, { currentYear: 2025 }).accountBalance).toBe('1649.96');
+    const higher = { rates: { '2023': '0.10', '2024': '0.10' }, currentYearFactor: '0.5' };
+    // 2023: 800 × 0.10 × 0.5 = 40 → 840; 2024: 840 × 0.10 + 800 × 0.10 × 0.5 = 124 → 1 764.00.
+    expect(pensionHistoryFigures(months, average, { currentYear: 2025, policy: higher }).accountBalance).toBe('1764.00');
+    // Before any year is over the balance is the contributions alone.
+    expect(pensionHistoryFigures(months.slice(0, 1), average, { currentYear: 2023 }).accountBalance).toBe('800.00');
   });
 });
 
@@ -236,6 +254,7 @@ describe('work-injury claim (工伤, §5.5)', () => {
 });
 
 describe('death claims (§5.1 survivors, §5.5 art. 39)', () => {
+  const dependant = { orphanOrLoneElderly: false, fullyDisabled: false, monthlyIncome: '0.00', closerRelativesGone: false } as const;
   const death = (type: 'funeral' | 'survivor', cause: 'workInjury' | 'other'): DeathClaim => ({
     type,
     citizenId: '110101197001010011',
@@ -244,8 +263,8 @@ describe('death claims (§5.1 survivors, §5.5 art. 39)', () => {
     cause,
     injuryReference: cause === 'workInjury' ? 'BC2025000001' : null,
     dependants: [
-      { name: '李四', relation: 'spouse', orphanOrLoneElderly: false },
-      { name: '李小', relation: 'other', orphanOrLoneElderly: false },
+      { ...dependant, name: '李四', relation: 'spouse', sex: 'female', birthDate: '1968-05-01' },
+      { ...dependant, name: '李小', relation: 'child', sex: 'male', birthDate: '2012-06-01' },
     ],
   });
   const facts: DeathClaimFacts = {
@@ -265,6 +284,34 @@ describe('death claims (§5.1 survivors, §5.5 art. 39)', () => {
       ['dependantPension', 'monthly', '2400.00', '李小'],
       ['deathGrant', 'oneOff', '1083760.00', null], // 20 × 54 188 (2024, the year before the death)
     ]);
+  });
+
+  it('§5.5 pays only the dependants who pass the 供养亲属 test: the spouse over the 低保 limit gets nothing, the child is paid to 18, and the workings say why', () => {
+    const claim = death('survivor', 'workInjury');
+    const incomeOver = { ...claim, dependants: [{ ...claim.dependants[0]!, monthlyIncome: '2000.00' }, claim.dependants[1]!] };
+    const r = assessDeathClaim(incomeOver, facts, policy, '2025-03');
+    expect(r.lines.map((l) => [l.key, l.amount, l.beneficiary, l.endMonth])).toEqual([
+      ['dependantPension:2', '2400.00', '李小', '2030-06'],
+      ['deathGrant', '1083760.00', null, '2025-03'],
+    ]);
+    expect(r.figures).toMatchObject({ dependantPensionTotal: '2400.00', dependantsQualified: '1 of 2' });
+    expect(r.workings).toContainEqual(
+      expect.stringMatching(/^李四: no dependant’s pension — spouse \(配偶\): own income 2000\.00 a month is not below the limit 1314\.00/),
+    );
+    expect(r.workings).toContainEqual(expect.stringMatching(/^李小: qualifies, 2400\.00 a month — child \(子女\), 12 on the death date: under 18/));
+  });
+
+  it('§5.5 keeps a claim filed before the 供养亲属 test as it was: dependants without its facts are paid as before', () => {
+    const legacy = {
+      ...death('survivor', 'workInjury'),
+      dependants: [{ name: '李四', relation: 'spouse', orphanOrLoneElderly: false }],
+    } as unknown as DeathClaim;
+    const r = assessDeathClaim(legacy, facts, policy, '2025-03');
+    expect(r.lines.map((l) => [l.benefit, l.amount])).toEqual([
+      ['dependantPension', '3200.00'],
+      ['deathGrant', '1083760.00'],
+    ]);
+    expect(r.workings).toContain('李四: qualifies, 3200.00 a month — circumstances not given: taken as qualifying');
   });
 
   it('pays the funeral grant without the disposable-income figure the death grant needs (art. 39)', () => {
