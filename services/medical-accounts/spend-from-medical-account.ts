@@ -32,7 +32,8 @@ export async function spendFromMedicalAccount(ctx: CommandContext, request: Spen
   const account = { citizenId: request.citizenId, region };
   if (!may(ctx, 'create', 'MedicalAccount', account)) {
     // Someone who pays from accounts, but not from this one, learns no more than of an unknown person (docs/api.md "Errors").
-    if (ctx.ability.can('create', 'MedicalAccount')) throw new DomainError('PERSON_NOT_FOUND', 'no medical account of this person you may pay from', { path: 'citizenId' });
+    if (ctx.ability.can('create', 'MedicalAccount'))
+      throw new DomainError('PERSON_NOT_FOUND', 'no medical account of this person you may pay from', { path: 'citizenId' });
     authorize(ctx, 'create', 'MedicalAccount', account);
   }
   const booked = await bookAccountSpending(

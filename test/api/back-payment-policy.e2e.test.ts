@@ -48,7 +48,14 @@ describe('back-payment policy, supervision and the bill’s own due date (real s
     const worker = { citizenId: citizenId({ birthDate: '1988-05-12' }), name: '钱卫东' };
     await insertPerson(system.orm, { ...worker, sex: 'male', birthDate: '1988-05-12' });
     // Insured with the employer from this month on; the months before have no record.
-    await insertEmployment(system.orm, { ...worker, employer: employerCode, fromMonth: thisMonth, lastMonth: thisMonth, base: '8000.00', insurances: ['pension'] });
+    await insertEmployment(system.orm, {
+      ...worker,
+      employer: employerCode,
+      fromMonth: thisMonth,
+      lastMonth: thisMonth,
+      base: '8000.00',
+      insurances: ['pension'],
+    });
     return worker;
   };
 

@@ -34,9 +34,7 @@ describe('medical account spendings: the personal medical account pays, once per
   });
   const record = async () => (await system.call('GET', `/v1/persons/${person.citizenId}/record`, { token: own })).body.medicalAccount;
   const linesOf = async (who: string) =>
-    Number(
-      (await system.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from medical_account_ledger where citizen_id = ?', [who]))[0]?.n,
-    );
+    Number((await system.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from medical_account_ledger where citizen_id = ?', [who]))[0]?.n);
 
   beforeAll(async () => {
     system = await startSystem();
