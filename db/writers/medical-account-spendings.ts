@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertAccountCanPay, type SpendingKind } from '../../domain/declarations/medical-account-spending.js';
 import { DomainError } from '../../domain/errors.js';
+import { AMOUNT_PATTERN, Money } from '../../domain/money.js';
 import { appendAudit } from './case-log.js';
 
 export interface AccountSpending {
@@ -57,7 +58,8 @@ export async function bookAccountSpending(em: EntityManager, s: AccountSpending,
       [s.dedupeKey],
     );
     if (found) {
-      if (found.citizen_id !== s.citizenId || found.amount !== s.amount || found.rule_id !== s.kind || found.reference !== s.receiptNo)
+      const sameAmount = AMOUNT_PATTERN.test(s.amount) && Money.of(found.amount).equals(Money.of(s.amount));
+      if (found.citizen_id !== s.citizenId || !sameAmount || found.rule_id !== s.kind || found.reference !== s.receiptNo)
         throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this key already paid another amount from a medical account; send a new key for a new payment', {
           path: 'idempotency-key',
         });

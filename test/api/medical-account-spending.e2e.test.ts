@@ -76,8 +76,8 @@ describe('medical account spendings: the personal medical account pays, once per
       period: monthOf(system.clock.today()),
       balanceAfter: '34.50',
     });
-    // The same key again is the same payment: 200, nothing booked twice.
-    const again = await pay(own, body, key);
+    // The same key again is the same payment (the amount written as 35.5 too): 200, nothing booked twice.
+    const again = await pay(own, { ...body, amount: '35.5' }, key);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: paid.body.id, spendingId: paid.body.spendingId, balanceAfter: '34.50' });
     const reused = await pay(own, { ...body, amount: '1.00' }, key);
