@@ -1,5 +1,9 @@
+import { loadBackPaymentPolicy } from '../db/queries/back-payment.query.js';
+import { loadCalendarYears } from '../db/queries/calendar.query.js';
 import { loadContributionPolicy } from '../db/queries/contribution-policy.query.js';
 import { billBackPayment, releaseBackPayment } from '../db/writers/back-payments.js';
+import { HolidayCalendar } from '../domain/calendar/holiday-calendar.js';
+import { backPaymentDueOn } from '../domain/declarations/back-payment-policy.js';
 import type { ActivityDeps } from './deps.js';
 
 /**
@@ -11,10 +15,14 @@ export function createBackPaymentActivities({ orm, clock }: ActivityDeps) {
     billBackPayment: async (input: { caseId: string; decidedBy: string }): Promise<void> => {
       const em = orm.em.fork();
       const policy = await loadContributionPolicy(em);
+      // The bill's own due date: the approval day plus the period of the `backPayment.policy` in force that day.
+      const approvedOn = clock.today();
+      const due = backPaymentDueOn(approvedOn, await loadBackPaymentPolicy(em, approvedOn), new HolidayCalendar(await loadCalendarYears(em)));
       await billBackPayment(em, {
         caseId: input.caseId,
         decidedBy: input.decidedBy,
         credit: { rule: policy.allocationRule, finePosition: policy.finePosition, lateFeePolicy: policy.lateFee },
+        paymentDueOn: due.dueDate,
         now: clock.now(),
       });
     },

@@ -70,6 +70,7 @@ export const statusFor = {
   NO_PARAMETERS: 422,
   UNKNOWN_HOSPITAL: 422,
   ALREADY_CREDITED: 422,
+  INSUFFICIENT_BALANCE: 422,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>;
 
 /** Error codes for HTTP-level refusals that hono raises itself (malformed body, wrong media type, …). */

@@ -65,6 +65,8 @@ export const DOMAIN_ERROR_CODES = [
   'MONTH_ALREADY_RECORDED',
   'FUTURE_MONTH',
   'NO_PARAMETERS',
+  // 个人账户支付 (rules §5.6): the personal medical account holds less than the amount to pay
+  'INSUFFICIENT_BALANCE',
   // 503: the case cannot take a decision for a moment (its worker is restarting); the same request again is applied once
   'CASE_UNAVAILABLE',
 ] as const;

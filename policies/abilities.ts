@@ -116,6 +116,8 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     can('read', 'Payroll', { region });
     // 待遇资格认证: a beneficiary who came to the counter is verified there (rules §8).
     can(['create', 'read'], 'Verification', { region });
+    // 个人账户支付: the counter records a payment from the person's medical account kept in the region (rules §5.6).
+    can('create', 'MedicalAccount', { region });
   });
 
 /** Benefit claims a relative files for a person who died (rules §5.1 survivors, §5.5 art. 39). */
@@ -143,6 +145,8 @@ const grants: Record<Role, Grant> = {
     can('create', 'BenefitClaim', { claimantId: id, claimType: { $in: DEATH_CLAIMS } });
     // 待遇资格认证: a beneficiary checks in for themself, never for another person (rules §8 self-service).
     can(['create', 'read'], 'Verification', { citizenId: id });
+    // 个人账户支付: a person pays from their own medical account, never from another's (rules §5.6).
+    can('create', 'MedicalAccount', { citizenId: id });
   },
   employer({ employer }, { can }) {
     if (!employer) return;
@@ -205,6 +209,7 @@ const grants: Record<Role, Grant> = {
     can('create', 'ExchangeFeed');
     // 待遇资格认证: counter check-ins, and running the suspension sweep of the region now (rules §8).
     can(['create', 'read', 'update'], 'Verification', { region });
+    can('create', 'MedicalAccount', { region });
     // 统计 (issue 14): the figures of the region and below, for decision support.
     can('read', 'Statistics', { region });
   }),

@@ -161,6 +161,15 @@ export interface VerificationSubject {
   region: string;
 }
 
+/**
+ * A person's personal medical account (个人医疗帐户, rules §5.6), where it is kept: the person pays from it for
+ * themself; the counter staff of that region record a payment for them.
+ */
+export interface MedicalAccountSubject {
+  citizenId: string;
+  region: string;
+}
+
 /** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */
 export type CalendarSubject = Record<string, never>;
 
@@ -197,6 +206,7 @@ export interface SubjectMap {
   ExchangeFeed: ExchangeFeedSubject;
   Statistics: StatisticsSubject;
   Verification: VerificationSubject;
+  MedicalAccount: MedicalAccountSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -228,4 +238,5 @@ export const subjectTypes = [
   'ExchangeFeed',
   'Statistics',
   'Verification',
+  'MedicalAccount',
 ] as const satisfies readonly SubjectType[];

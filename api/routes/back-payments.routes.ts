@@ -66,6 +66,10 @@ const BackPaymentView = z
     review: z.object({ reviewedBy: z.unknown(), approvedBy: z.unknown(), supervisedBy: z.unknown(), returns: z.number() }).nullable(),
     decision: z.object({ outcome: z.string(), on: z.string(), reason: z.string().nullable() }).nullable(),
     billedAt: z.string().nullable(),
+    paymentDueOn: z.string().nullable().openapi({
+      description:
+        'The approved bill’s own due date: the approval day + backPayment.policy paymentDueDays (default 15 calendar days, a rest day rolling to the next working day); the arrears sweep does not chase the bill before it. Null until approved',
+    }),
     paidAt: z.string().nullable(),
     deadlines: z.array(Deadline),
     timeline: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), detail: z.record(z.string(), z.unknown()) })),

@@ -67,8 +67,22 @@ const RecordOut = z
           z.object({ bookedAt: z.string(), source: z.string(), ruleId: z.string(), period: z.string(), amount: z.string(), reference: z.string() }),
         ),
         credited: z.string(),
+        spendings: z.array(
+          z.object({
+            bookedAt: z.string(),
+            kind: z.string().openapi({ description: 'outpatient or pharmacy' }),
+            period: z.string(),
+            amount: z.string(),
+            reference: z.string(),
+          }),
+        ),
+        spent: z.string(),
+        balance: z.string(),
       })
-      .openapi('MedicalAccount', { description: 'Credits to the personal medical account (医疗帐户补助金), oldest first, and their sum' }),
+      .openapi('MedicalAccount', {
+        description:
+          'The personal medical account, oldest first: credits (医疗帐户补助金) and their sum, payments from it (个人账户支付) and their sum, and the balance',
+      }),
   })
   .openapi('PersonalRecord');
 

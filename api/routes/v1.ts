@@ -28,6 +28,7 @@ import { enrollmentRoutes } from './enrollments.routes.js';
 import { medicalExpenseRoutes } from './medical-expenses.routes.js';
 import { accountSubsidyRoutes } from './account-subsidies.routes.js';
 import { backPaymentRoutes } from './back-payments.routes.js';
+import { medicalAccountSpendingRoutes } from './medical-account-spendings.routes.js';
 import { noticeRoutes } from './notices.routes.js';
 import { personRoutes } from './persons.routes.js';
 import { petitionRoutes } from './petitions.routes.js';
@@ -81,6 +82,7 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', medicalExpenseRoutes());
   v1.route('/', accountSubsidyRoutes());
   v1.route('/', backPaymentRoutes());
+  v1.route('/', medicalAccountSpendingRoutes());
   v1.route('/', settingRoutes());
   v1.route('/', recordRoutes());
   v1.route('/', payrollRoutes());

@@ -37,6 +37,8 @@ export const BackPayment = defineEntity({
     status: p.string().length(12).$type<BackPaymentStatus>(),
     appliedOn: p.string().columnType('date'),
     billedAt: p.datetime().nullable(),
+    /** The approved bill's own due date (approval day + `backPayment.policy` paymentDueDays); null until approved. */
+    paymentDueOn: p.string().columnType('date').nullable(),
     paidAt: p.datetime().nullable(),
     createdAt: p.datetime(),
   },

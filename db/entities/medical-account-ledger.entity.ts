@@ -6,9 +6,12 @@ const p = defineEntity.properties;
 
 /**
  * The personal medical account ledger (个人医疗帐户): what was credited to each person's account, one line per credit.
- * Append-only like every ledger (a trigger refuses updates and deletes). So far its only source is the 医疗帐户补助金
+ * Append-only like every ledger (a trigger refuses updates and deletes). Credits come from the 医疗帐户补助金
  * (`source` 'subsidy', rules §5.6): `dedupeKey` is the rule, the period and the person, so a person is credited once
- * per rule and period however often a booking is retried or declared.
+ * per rule and period however often a booking is retried or declared. Payments from the account (个人账户支付,
+ * `source` 'spending') are lines of their own with the amount negative: `ruleId` holds the kind (outpatient,
+ * pharmacy), `caseId` the spending's id, `reference` the receipt number, `dedupeKey` the caller and Idempotency-Key.
+ * The balance is the sum of the person's lines.
  */
 export const MedicalAccountEntry = defineEntity({
   name: 'MedicalAccountEntry',
@@ -17,7 +20,7 @@ export const MedicalAccountEntry = defineEntity({
     id: p.bigint('number').primary().autoincrement(),
     citizenId: p.string().length(18).index(),
     region: p.string().length(6),
-    source: p.string().length(16).$type<'subsidy'>(),
+    source: p.string().length(16).$type<'subsidy' | 'spending'>(),
     ruleId: p.string().length(40),
     period: p.string().length(7),
     amount: p.type(AmountType).$type<Decimal>(),

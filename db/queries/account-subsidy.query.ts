@@ -154,12 +154,42 @@ export async function readMedicalAccountLedger(
   return { entries: rows.map(rowOf), total: sum?.total ?? '0.00', count: Number(sum?.count ?? 0) };
 }
 
-/** Every credit to one person's medical account, oldest first, and their sum. */
-export async function medicalAccountOf(em: EntityManager, citizenId: string): Promise<{ credits: MedicalAccountRow[]; credited: string }> {
-  const rows = await em.execute<LedgerSqlRow[]>(`select ${COLUMNS} from medical_account_ledger where citizen_id = ? order by id`, [citizenId]);
-  const [sum] = await em.execute<{ total: string }[]>(
-    'select coalesce(sum(amount), 0)::numeric(18,2)::text as total from medical_account_ledger where citizen_id = ?',
+/**
+ * One person's medical account, oldest first: the credits (医疗帐户补助金) and their sum, the payments made from it
+ * (个人账户支付, lines held negative) and their sum as a positive amount, and the balance — the sum of every line.
+ */
+export async function medicalAccountOf(
+  em: EntityManager,
+  citizenId: string,
+): Promise<{ credits: MedicalAccountRow[]; credited: string; spendings: MedicalAccountRow[]; spent: string; balance: string }> {
+  const rows = (await em.execute<LedgerSqlRow[]>(`select ${COLUMNS} from medical_account_ledger where citizen_id = ? order by id`, [citizenId])).map(rowOf);
+  const [sum] = await em.execute<{ credited: string; spent: string; balance: string }[]>(
+    `select coalesce(sum(amount) filter (where source <> 'spending'), 0)::numeric(18,2)::text as credited,
+            coalesce(-sum(amount) filter (where source = 'spending'), 0)::numeric(18,2)::text as spent,
+            coalesce(sum(amount), 0)::numeric(18,2)::text as balance
+       from medical_account_ledger where citizen_id = ?`,
     [citizenId],
   );
-  return { credits: rows.map(rowOf), credited: sum?.total ?? '0.00' };
+  return {
+    credits: rows.filter((r) => r.source !== 'spending'),
+    credited: sum?.credited ?? '0.00',
+    spendings: rows.filter((r) => r.source === 'spending'),
+    spent: sum?.spent ?? '0.00',
+    balance: sum?.balance ?? '0.00',
+  };
+}
+
+/**
+ * Where the person's medical account is kept: the region of its newest line, else of the person's medical insurance
+ * record (an active one first), else of any insurance record; null for a person the system has no record of.
+ */
+export async function medicalAccountRegionOf(em: EntityManager, citizenId: string): Promise<string | null> {
+  const [row] = await em.execute<{ region: string | null }[]>(
+    `select coalesce(
+       (select region from medical_account_ledger where citizen_id = ? order by id desc limit 1),
+       (select region from insurance_record where citizen_id = ? order by (insurance_type = 'medical') desc, (status = 'active') desc, start_month desc limit 1)
+     ) as region`,
+    [citizenId, citizenId],
+  );
+  return row?.region ?? null;
 }

@@ -1,9 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BackPaymentMonth } from '../../domain/declarations/back-payment.js';
+import {
+  BACK_PAYMENT_POLICY_KEY,
+  backPaymentPolicyInForce,
+  type BackPaymentPolicy,
+  type BackPaymentPolicyVersion,
+} from '../../domain/declarations/back-payment-policy.js';
 import type { BackPaymentEvidence } from '../../domain/declarations/back-payment-evidence.js';
 import { periodRange } from '../../domain/payroll/payroll-month.js';
 import type { SupervisionHit } from '../../domain/supervision/supervision-policy.js';
 import type { BackPaymentStatus } from '../entities/back-payment.entity.js';
+
+/**
+ * The back-payment policy in force on `date` (`backPayment.policy` setting: dated versions over the defaults), with
+ * the late-fee rule of the contribution policy given (the statutory 0.05 % a day unless changed there).
+ */
+export async function loadBackPaymentPolicy(em: EntityManager, date: string, lateFee?: BackPaymentPolicy['lateFee']): Promise<BackPaymentPolicy> {
+  const [row] = await em.execute<{ value: { versions?: BackPaymentPolicyVersion[] } }[]>('select value from setting where key = ?', [BACK_PAYMENT_POLICY_KEY]);
+  const policy = backPaymentPolicyInForce(row?.value?.versions ?? [], date);
+  return lateFee === undefined ? policy : { ...policy, lateFee };
+}
 
 /**
  * The months of `from`–`to` the person already has a record for, in any of `insuranceTypes`: covered by an insurance
@@ -62,6 +78,8 @@ export interface BackPaymentRow {
   status: BackPaymentStatus;
   appliedOn: string;
   billedAt: string | null;
+  /** The approved bill's own due date; null until approved. */
+  paymentDueOn: string | null;
   paidAt: string | null;
 }
 
@@ -82,13 +100,15 @@ type Raw = {
   status: BackPaymentStatus;
   applied_on: string;
   billed_at: Date | null;
+  payment_due_on: string | null;
   paid_at: Date | null;
 };
 
 const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
 
 const COLUMNS = `case_id, reference, region, employer_credit_code, citizen_id, from_month, to_month, insurance_types, months, totals, workings,
-  evidence, supervision_hit, status, to_char(applied_on, 'YYYY-MM-DD') as applied_on, billed_at, paid_at`;
+  evidence, supervision_hit, status, to_char(applied_on, 'YYYY-MM-DD') as applied_on, billed_at,
+  to_char(payment_due_on, 'YYYY-MM-DD') as payment_due_on, paid_at`;
 
 const toRow = (r: Raw): BackPaymentRow => ({
   caseId: r.case_id,
@@ -107,6 +127,7 @@ const toRow = (r: Raw): BackPaymentRow => ({
   status: r.status,
   appliedOn: r.applied_on,
   billedAt: iso(r.billed_at),
+  paymentDueOn: r.payment_due_on,
   paidAt: iso(r.paid_at),
 });
 

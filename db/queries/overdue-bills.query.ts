@@ -23,18 +23,25 @@ export async function employersWithoutBillFor(
   );
 }
 
-/** Unpaid bills past their due date (as of `asOf`) that no open arrears case pursues yet, by employer and period. */
+/**
+ * Unpaid bills past their due date (as of `asOf`) that no open arrears case pursues yet, by employer and period. What
+ * an approved back-payment bills is not chased before its own due date (`back_payment.payment_due_on`): a period owes
+ * only when its principal exceeds those not-yet-due entries.
+ */
 export async function unpursuedOverdueBills(em: EntityManager, asOf: string): Promise<{ employer: string; region: string; period: string }[]> {
   return em.execute(
     `select b.employer_credit_code as employer, e.region, b.period
        from bill b join employer e on e.credit_code = b.employer_credit_code
       where b.due_date < ?
         and (select coalesce(sum(l.amount), 0) from ledger_entry l
-              where l.employer_credit_code = b.employer_credit_code and l.period = b.period and l.entry_type in ${PRINCIPAL_ENTRIES}) > 0
+              where l.employer_credit_code = b.employer_credit_code and l.period = b.period and l.entry_type in ${PRINCIPAL_ENTRIES})
+          > (select coalesce(sum(l.amount), 0) from ledger_entry l join back_payment bp on bp.case_id = l.case_id
+              where l.employer_credit_code = b.employer_credit_code and l.period = b.period and l.entry_type = 'back_payment'
+                and bp.payment_due_on >= ?)
         and not exists (select 1 from arrears_period ap join case_record c on c.id = ap.case_id and c.closed_at is null
                          where ap.employer_credit_code = b.employer_credit_code and ap.period = b.period)
       order by 1, 3`,
-    [asOf],
+    [asOf, asOf],
   );
 }
 

@@ -97,6 +97,8 @@ export interface BackPaymentBilling {
   decidedBy: string;
   /** How a credit the employer holds is spent on the bill (the payment allocation rule in force). */
   credit: { rule: AllocationRule; finePosition?: FinePosition; lateFeePolicy: Partial<LateFeePolicy> };
+  /** The approved bill's own due date (approval day + `backPayment.policy` paymentDueDays), kept on the back-payment. */
+  paymentDueOn: string;
   now: Date;
 }
 
@@ -106,6 +108,7 @@ export interface BackPaymentBilling {
  * declaration of one line — the person with the month's wage, base and per-insurance amounts — so the month counts in
  * the insurance history once it is paid. The late fee is not booked: the ledger's statement accrues it from each
  * month's due date to the day it is paid, as for any period (the case's workings show it as of the application).
+ * The bill has its own due date (`paymentDueOn`), before which the arrears sweep does not chase these entries.
  * A credit the employer holds pays it at once. One transaction; a retry finds it billed and writes nothing.
  */
 export async function billBackPayment(em: EntityManager, b: BackPaymentBilling): Promise<void> {
@@ -168,7 +171,7 @@ export async function billBackPayment(em: EntityManager, b: BackPaymentBilling):
         [employer, m.period, m.contribution, m.dueDate, declarationId, bp.caseId, `backPayment:${bp.caseId}:${m.period}`, b.now],
       );
     }
-    await tx.execute(`update back_payment set status = 'billed', billed_at = ? where case_id = ?`, [b.now, bp.caseId]);
+    await tx.execute(`update back_payment set status = 'billed', billed_at = ?, payment_due_on = ? where case_id = ?`, [b.now, b.paymentDueOn, bp.caseId]);
     await appendAudit(tx, {
       at: b.now,
       actorId: b.decidedBy,
@@ -177,7 +180,14 @@ export async function billBackPayment(em: EntityManager, b: BackPaymentBilling):
       action: 'backPayment.billed',
       objectType: 'Case',
       objectId: bp.caseId,
-      detail: { employer, from: bp.from, to: bp.to, months: bp.months.length, contribution: bp.totals.contribution ?? null },
+      detail: {
+        employer,
+        from: bp.from,
+        to: bp.to,
+        months: bp.months.length,
+        contribution: bp.totals.contribution ?? null,
+        paymentDueOn: b.paymentDueOn,
+      },
       key: `case:${bp.caseId}:back-payment-billed`,
     });
     await bookWithCredit(tx, {

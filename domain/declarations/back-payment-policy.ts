@@ -1,5 +1,7 @@
-import { compareDates } from '../calendar/local-date.js';
+import { DEADLINE_UNITS, type DatedDeadline, type DeadlineUnit, type HolidayCalendar } from '../calendar/holiday-calendar.js';
+import { compareDates, isIsoDate } from '../calendar/local-date.js';
 import { DEFAULT_LATE_FEE_POLICY, type LateFeePolicy } from '../contribution/late-fee.js';
+import { DomainError, type InputIssue } from '../errors.js';
 
 /** A legal document that can justify a long back-payment (人社厅发〔2019〕94号, rules §6.1). */
 export interface LegalDocument {
@@ -18,13 +20,103 @@ export interface BackPaymentPolicy {
   lateFee: LateFeePolicy;
   /** Whether late fees are charged on back-payments at all; some places waive them for individuals. Default on. */
   chargeLateFee: boolean;
+  /**
+   * How long an approved back-payment bill may be paid before the arrears sweep chases it: `paymentDueDays` in
+   * `paymentDueUnit` from the approval day, the day itself not counted, a calendar-day period ending on a rest day
+   * moving to the next working day (民法典 arts. 201–203, rules §9). Local practice, unverified: 15 calendar days.
+   */
+  paymentDueDays: number;
+  paymentDueUnit: DeadlineUnit;
 }
 
 export const DEFAULT_BACK_PAYMENT_POLICY: BackPaymentPolicy = {
   supervisionThresholdMonths: 36,
   lateFee: DEFAULT_LATE_FEE_POLICY,
   chargeLateFee: true,
+  paymentDueDays: 15,
+  paymentDueUnit: 'calendar',
 };
+
+/** The `setting` row that holds the dated changes of the back-payment policy (docs/declarations.md). */
+export const BACK_PAYMENT_POLICY_KEY = 'backPayment.policy';
+
+/** The figures a dated version may change; the late-fee rate stays the statutory one (`contribution.policy`). */
+export type BackPaymentPolicyVersion = {
+  effectiveFrom: string;
+  source?: string;
+} & Partial<Pick<BackPaymentPolicy, 'supervisionThresholdMonths' | 'chargeLateFee' | 'paymentDueDays' | 'paymentDueUnit'>>;
+
+const VERSION_FIGURES = ['supervisionThresholdMonths', 'chargeLateFee', 'paymentDueDays', 'paymentDueUnit'] as const;
+
+/**
+ * The policy in force on `date` (modelling principle 1: every parameter is dated): the defaults with every version
+ * that started on or before `date` laid over them in date order, so a later version keeps what it leaves out. Pure.
+ * @throws DomainError INVALID_DATE for a malformed date.
+ */
+export function backPaymentPolicyInForce(
+  versions: readonly BackPaymentPolicyVersion[],
+  date: string,
+  defaults: BackPaymentPolicy = DEFAULT_BACK_PAYMENT_POLICY,
+): BackPaymentPolicy {
+  if (!isIsoDate(date)) throw new DomainError('INVALID_DATE', `"${date}" is not a real date in the form YYYY-MM-DD`);
+  const started = versions.filter((v) => compareDates(v.effectiveFrom, date) <= 0).sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom));
+  const policy: BackPaymentPolicy = { ...defaults };
+  for (const v of started) {
+    if (v.supervisionThresholdMonths !== undefined) policy.supervisionThresholdMonths = v.supervisionThresholdMonths;
+    if (v.chargeLateFee !== undefined) policy.chargeLateFee = v.chargeLateFee;
+    if (v.paymentDueDays !== undefined) policy.paymentDueDays = v.paymentDueDays;
+    if (v.paymentDueUnit !== undefined) policy.paymentDueUnit = v.paymentDueUnit;
+  }
+  return policy;
+}
+
+/**
+ * Refuses (each field named under `value`) a `backPayment.policy` that is not `{ versions: [{ effectiveFrom, source?,
+ * supervisionThresholdMonths?, chargeLateFee?, paymentDueDays?, paymentDueUnit? }] }`: a threshold and a period are
+ * whole numbers ≥ 1, the unit `working` or `calendar`, a flag true or false, every key known. Pure.
+ */
+export function backPaymentPolicyIssues(value: unknown): InputIssue[] {
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as { versions?: unknown }).versions))
+    return [{ path: 'value.versions', message: 'must be an array of dated versions' }];
+  const { versions, ...rest } = value as { versions: unknown[] } & Record<string, unknown>;
+  const issues: InputIssue[] = Object.keys(rest).map((k) => ({ path: `value.${k}`, message: 'is not a setting of this policy' }));
+  versions.forEach((version, index) => {
+    const path = `value.versions.${index}`;
+    if (typeof version !== 'object' || version === null || Array.isArray(version)) {
+      issues.push({ path, message: 'must be an object' });
+      return;
+    }
+    for (const [key, v] of Object.entries(version as Record<string, unknown>)) {
+      const at = `${path}.${key}`;
+      if (key === 'effectiveFrom') {
+        if (typeof v !== 'string' || !isIsoDate(v)) issues.push({ path: at, message: 'must be a date YYYY-MM-DD' });
+      } else if (key === 'source') {
+        if (typeof v !== 'string') issues.push({ path: at, message: 'must be a string' });
+      } else if (key === 'supervisionThresholdMonths' || key === 'paymentDueDays') {
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 999) issues.push({ path: at, message: 'must be a whole number from 1 to 999' });
+      } else if (key === 'chargeLateFee') {
+        if (typeof v !== 'boolean') issues.push({ path: at, message: 'must be true or false' });
+      } else if (key === 'paymentDueUnit') {
+        if (!(DEADLINE_UNITS as readonly unknown[]).includes(v)) issues.push({ path: at, message: `must be one of ${DEADLINE_UNITS.join(', ')}` });
+      } else issues.push({ path: at, message: `is not a setting of this policy (${['effectiveFrom', 'source', ...VERSION_FIGURES].join(', ')})` });
+    }
+    if ((version as Record<string, unknown>).effectiveFrom === undefined) issues.push({ path: `${path}.effectiveFrom`, message: 'is required' });
+  });
+  return issues;
+}
+
+/**
+ * The day an approved back-payment bill falls due (rules §9): `paymentDueDays` of `paymentDueUnit` after the approval
+ * day — 15 calendar days from 2026-09-20 is 2026-10-08 (the 5th, in the National Day holiday, rolls to the first
+ * working day after it). Provisional when a year on the way has no holiday table loaded. Pure.
+ */
+export function backPaymentDueOn(
+  approvedOn: string,
+  policy: Pick<BackPaymentPolicy, 'paymentDueDays' | 'paymentDueUnit'>,
+  calendar: HolidayCalendar,
+): DatedDeadline {
+  return calendar.deadlineOf(approvedOn, policy.paymentDueDays, policy.paymentDueUnit);
+}
 
 export interface SupervisionCheck {
   needsSupervisor: boolean;

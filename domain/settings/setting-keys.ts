@@ -4,6 +4,7 @@
  */
 import { DEFAULT_CONTRIBUTION_POLICY } from '../arrears/arrears-policy.js';
 import { accountSubsidyIssues } from '../declarations/account-subsidy-config.js';
+import { backPaymentPolicyIssues } from '../declarations/back-payment-policy.js';
 import { DEFAULT_BENEFIT_POLICY } from '../benefit/benefit-policy.js';
 import { DEFAULT_ENROLLMENT_POLICY } from '../enrollment/enrollment-policy.js';
 import { invalidInput, type InputIssue } from '../errors.js';
@@ -20,6 +21,7 @@ export const SETTING_KEYS = [
   'benefit.policy',
   'personal-account.policy',
   'accountSubsidy.rules',
+  'backPayment.policy',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -33,9 +35,10 @@ const OPTIONAL: Record<SettingKey, Record<string, unknown>> = {
   'benefit.policy': {},
   'personal-account.policy': {},
   'accountSubsidy.rules': {},
+  'backPayment.policy': {},
 };
 
-const DEFAULTS: Record<Exclude<SettingKey, 'benefit.policy' | 'personal-account.policy' | 'accountSubsidy.rules'>, object> = {
+const DEFAULTS: Record<Exclude<SettingKey, 'benefit.policy' | 'personal-account.policy' | 'accountSubsidy.rules' | 'backPayment.policy'>, object> = {
   'enrollment.policy': DEFAULT_ENROLLMENT_POLICY,
   'contribution.policy': DEFAULT_CONTRIBUTION_POLICY,
   'transfer.policy': DEFAULT_TRANSFER_POLICY,
@@ -53,7 +56,9 @@ export function assertValidSetting(key: SettingKey, value: unknown): void {
         ? accountIssues(value)
         : key === 'accountSubsidy.rules'
           ? accountSubsidyIssues(value)
-          : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
+          : key === 'backPayment.policy'
+            ? backPaymentPolicyIssues(value)
+            : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
   if (issues.length > 0) throw invalidInput(issues);
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { hasRecordWith, personName } from '../../db/queries/benefit.query.js';
-import { heldBackPaymentMonths, recordedMonthsOf } from '../../db/queries/back-payment.query.js';
+import { heldBackPaymentMonths, loadBackPaymentPolicy, recordedMonthsOf } from '../../db/queries/back-payment.query.js';
+import { loadContributionPolicy } from '../../db/queries/contribution-policy.query.js';
 import { loadCalendarYears } from '../../db/queries/calendar.query.js';
 import type { CaseRow } from '../../db/queries/case.query.js';
 import { findAttachments } from '../../db/queries/petition.query.js';
@@ -16,7 +17,7 @@ import { type BackPaymentEvidence, isLegalEvidence, legalDocumentsOf } from '../
 import { backPaymentSummary, type BackPaymentAssessment } from '../../domain/declarations/back-payment-summary.js';
 import { DomainError, invalidInput } from '../../domain/errors.js';
 import { longBackPaymentWithoutDocuments } from '../../domain/supervision/controls.js';
-import type { SupervisionHit } from '../../domain/supervision/supervision-policy.js';
+import { DEFAULT_SUPERVISION_POLICY, type SupervisionHit } from '../../domain/supervision/supervision-policy.js';
 import { authorize } from '../authorization.js';
 import type { CommandContext } from '../command-context.js';
 import { employerFor } from '../employers/employer-access.js';
@@ -75,15 +76,20 @@ export function supervisionHitOf(application: {
   appliedOn: string;
   evidence: readonly BackPaymentEvidence[];
   total: string;
+  /** The `backPayment.policy` threshold in force on the application day (default 36). */
+  thresholdMonths: number;
 }): SupervisionHit | null {
-  return longBackPaymentWithoutDocuments({
-    citizenId: application.citizenId,
-    from: application.from,
-    to: application.to,
-    paymentDate: application.appliedOn,
-    legalDocuments: legalDocumentsOf(application.evidence),
-    total: application.total,
-  });
+  return longBackPaymentWithoutDocuments(
+    {
+      citizenId: application.citizenId,
+      from: application.from,
+      to: application.to,
+      paymentDate: application.appliedOn,
+      legalDocuments: legalDocumentsOf(application.evidence),
+      total: application.total,
+    },
+    { ...DEFAULT_SUPERVISION_POLICY, backPaymentThresholdMonths: application.thresholdMonths },
+  );
 }
 
 /**
@@ -117,6 +123,8 @@ export async function applyBackPayment(ctx: CommandContext, request: BackPayment
   const today = ctx.clock.today();
   const issues = evidenceIssues(request.evidence, today);
   if (issues.length > 0) throw invalidInput(issues);
+  // The policy in force on the application day (`backPayment.policy`), with the late-fee rule of `contribution.policy`.
+  const policy = await loadBackPaymentPolicy(em, today, (await loadContributionPolicy(em)).lateFee);
   const [sets, recorded, held, calendar] = await Promise.all([
     listParameterSets(em, employer.region),
     recordedMonthsOf(em, request.citizenId, request.insuranceTypes, request.from, request.to),
@@ -136,6 +144,7 @@ export async function applyBackPayment(ctx: CommandContext, request: BackPayment
     paymentDate: today,
     legalDocuments: legalDocumentsOf(request.evidence),
     calendar: new HolidayCalendar(calendar),
+    policy,
   });
   if (!result.eligible) {
     const named = held.length === 0 ? '' : ` (held by ${[...new Set(held.map((h) => h.reference))].join(', ')})`;
@@ -162,6 +171,7 @@ export async function applyBackPayment(ctx: CommandContext, request: BackPayment
     appliedOn: today,
     evidence: request.evidence,
     total: result.totals.total,
+    thresholdMonths: policy.supervisionThresholdMonths,
   });
   const { row, raised } = await em.transactional(async (tx) => {
     const registered = await registerCase(tx, caseId, {

@@ -20,8 +20,22 @@ export interface PersonalRecord extends InsuranceHistory {
   asOf: string;
   personalAccount: PersonalAccountStatement;
   benefits: GrantedBenefit[];
-  /** The personal medical account's credits (医疗帐户补助金 so far, rules §5.6), oldest first, and their sum. */
-  medicalAccount: { credits: MedicalAccountCredit[]; credited: string };
+  /**
+   * The personal medical account (rules §5.6), oldest first: its credits (医疗帐户补助金) and their sum, the payments
+   * made from it (个人账户支付) and their sum, and the balance.
+   */
+  medicalAccount: { credits: MedicalAccountCredit[]; credited: string; spendings: MedicalAccountSpending[]; spent: string; balance: string };
+}
+
+export interface MedicalAccountSpending {
+  bookedAt: string;
+  /** outpatient or pharmacy */
+  kind: string;
+  period: string;
+  /** What the account paid, positive. */
+  amount: string;
+  /** The settlement or receipt number. */
+  reference: string;
 }
 
 export interface MedicalAccountCredit {
@@ -68,6 +82,15 @@ export async function readPersonalRecord(ctx: CommandContext, citizenId: string)
         reference,
       })),
       credited: medicalAccount.credited,
+      spendings: medicalAccount.spendings.map(({ bookedAt, ruleId, period, amount, reference }) => ({
+        bookedAt,
+        kind: ruleId,
+        period,
+        amount: amount.startsWith('-') ? amount.slice(1) : amount,
+        reference,
+      })),
+      spent: medicalAccount.spent,
+      balance: medicalAccount.balance,
     },
   };
 }

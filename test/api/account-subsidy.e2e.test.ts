@@ -205,6 +205,9 @@ describe('account subsidy declarations: configured rule, list declaration, four-
     expect(own.body.medicalAccount).toEqual({
       credits: [expect.objectContaining({ ruleId: 'retiree-account-credit', period: request.period, amount: '70.00', reference })],
       credited: '70.00',
+      spendings: [],
+      spent: '0.00',
+      balance: '70.00',
     });
     const other = await system.token({ role: 'citizen', sub: b!.citizenId });
     expect((await system.call('GET', `/v1/persons/${a!.citizenId}/record`, { token: other })).status).toBe(404);

@@ -114,6 +114,8 @@ const probes = {
   statistics: probe('Statistics', (s) => ({ region: s.region })),
   // 待遇资格认证 (rules §8): a beneficiary's verification — the citizen checks in, the counter records one.
   verification: probe('Verification', (s) => ({ citizenId: s.citizenId, region: s.region })),
+  // 个人账户支付 (rules §5.6): the person pays from their own medical account; the counter of its region for them.
+  medicalAccount: probe('MedicalAccount', (s) => ({ citizenId: s.citizenId, region: s.region })),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -170,6 +172,7 @@ const frontOffice: Allowed = {
   medicalLedger: ['read'],
   payroll: ['read'],
   verification: ['read', 'create'],
+  medicalAccount: ['create'],
 };
 
 /** Issue 3: staff of the region see every employer's contribution account there. */
@@ -192,6 +195,7 @@ const ownScope: Record<Role, Allowed> = {
     benefitClaim: ['create', 'update'],
     deathClaim: ['create'],
     verification: ['read', 'create'],
+    medicalAccount: ['create'],
   },
   employer: {
     case: ['read'],
@@ -263,6 +267,7 @@ const ownScope: Record<Role, Allowed> = {
     // 待遇拨付: runs the region's payroll and imports the bank's returns and the feeds.
     payroll: ['read', 'create', 'update'],
     verification: ['read', 'create', 'update'],
+    medicalAccount: ['create'],
     exchangeFeed: ['create'],
     statistics: ['read'],
   },

@@ -51,6 +51,7 @@ const domainSentences = {
   DUPLICATE_INVOICE: '该发票已在其他申报中使用，不能重复申报。',
   UNKNOWN_HOSPITAL: '该医院不是定点医院。',
   ALREADY_CREDITED: '此人本期已按该补助规则记入医疗帐户（或已在其他申报中），不能重复申报。',
+  INSUFFICIENT_BALANCE: '个人医疗帐户余额不足，未支付。',
   MONTH_ALREADY_RECORDED: '所选月份已有缴费记录或已在其他补缴申请中，不能补缴。',
   FUTURE_MONTH: '补缴月份不能晚于本月。',
   NO_PARAMETERS: '所选月份没有缴费参数，无法计算补缴金额。',

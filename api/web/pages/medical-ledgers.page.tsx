@@ -1,6 +1,7 @@
 // 离休 / 二乙医疗费台账: a category's ledger of the region with its total (GET /v1/medical-ledgers/{category}), read-only
 // as the API is; auditors, administrators and staff (rules §5.6). The personal medical account credits (医疗帐户补助金,
-// GET /v1/medical-account-ledger) are the third ledger offered. The API masks the ID numbers for the roles it must.
+// GET /v1/medical-account-ledger) are the third ledger offered, with the payments from the accounts (个人账户支付, negative
+// amounts, a receipt number rather than a case). The API masks the ID numbers for the roles it must.
 import { Hono } from 'hono';
 import { FilterBar } from '../components/filter-bar.js';
 import { Answered } from '../components/notice-box.js';
@@ -9,7 +10,7 @@ import { callerFor, frameOf, sessionOrSignIn, type WebDeps } from '../page-conte
 import type { WebEnv } from '../web-env.js';
 
 interface Ledger {
-  items: { id: number; reference: string; citizenId: string; amount: string; decidedBy: string; bookedAt: string }[];
+  items: { id: number; reference: string; citizenId: string; amount: string; decidedBy: string; bookedAt: string; source?: string }[];
   total: string;
   count: number;
 }
@@ -19,7 +20,7 @@ const words = {
   category: { zh: '类别', en: 'Category' },
   lixiu: { zh: '离休人员医疗费', en: 'Retired cadres (离休)' },
   erYi: { zh: '二乙医疗费', en: 'Disabled servicemen (二乙)' },
-  account: { zh: '个人医疗帐户补助金', en: 'Medical account subsidy credits' },
+  account: { zh: '个人医疗帐户（补助金划入与个人账户支付）', en: 'Personal medical accounts (subsidy credits and payments)' },
   show: { zh: '查看', en: 'Show' },
   reference: { zh: '申报编号', en: 'Declaration' },
   citizenId: { zh: '公民身份号码', en: 'Citizen ID' },
@@ -82,9 +83,7 @@ export const medicalLedgerPages = (deps: WebDeps) =>
                 <tbody>
                   {body.items.map((e) => (
                     <tr>
-                      <td>
-                        <a href={`/web/cases/${e.reference}`}>{e.reference}</a>
-                      </td>
+                      <td>{e.source === 'spending' ? e.reference : <a href={`/web/cases/${e.reference}`}>{e.reference}</a>}</td>
                       <td>{e.citizenId}</td>
                       <td class="num">{e.amount}</td>
                       <td>{e.decidedBy}</td>
