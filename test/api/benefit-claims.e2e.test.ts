@@ -250,8 +250,13 @@ describe('benefit claims: pension through two tiers, refusals at the door and in
     expect(staff.body.citizenId).toBe(person.citizenId);
     const asCase = await system.call('GET', `/v1/cases/${filed.body.reference}`, { token: person.token });
     expect(asCase.body).toMatchObject({ type: 'benefit', status: 'preparing', summary: { claimType: 'pension' } });
-    const tasks = await system.call('GET', '/v1/tasks?view=available&caseType=benefit', { token: caseworker });
-    expect(tasks.body.items.some((t: { caseId: string; step: string }) => t.caseId === filed.body.caseId && t.step === 'prepare')).toBe(true);
+    // The status moves to 'preparing' as the preparation task opens: look until it shows (other claims of this file
+    // wait in the same queue, so ask for the step and a page that holds them all).
+    const listed = await system.eventually(async () => {
+      const tasks = await system.call('GET', '/v1/tasks?view=available&caseType=benefit&step=prepare&limit=100', { token: caseworker });
+      return tasks.body.items.some((t: { caseId: string }) => t.caseId === filed.body.caseId) || undefined;
+    });
+    expect(listed).toBe(true);
   });
 
   it('serves the dated benefit figures and configuration, and lets an admin record a new year (modelling principle 1)', async () => {
