@@ -1,3 +1,7 @@
+import { Decimal } from 'decimal.js'; // named import: the default import is mistyped under NodeNext (CJS-style .d.ts)
+import type { InputIssue } from '../errors.js';
+import { isRate } from '../money.js';
+import { overrideIssues } from '../settings/setting-shape.js';
 import { DEFAULT_MEDICAL_EXPENSE_POLICY, type MedicalExpensePolicy } from './medical-expense.js';
 
 /** The `setting` row that holds the local choices of the 离休 / 二乙 declarations (docs/declarations.md). */
@@ -27,4 +31,21 @@ export function medicalExpenseConfigWith(stored: Partial<MedicalExpenseConfig> |
     ...s,
     reimbursementShare: { ...DEFAULT_MEDICAL_EXPENSE_CONFIG.reimbursementShare, ...(s.reimbursementShare ?? {}) },
   };
+}
+
+/**
+ * What `PUT /v1/settings/medicalExpense.policy` refuses, field by field under `value`: the shape of the defaults (a
+ * hospital code is a non-empty string), and a reimbursement share that is not a fraction from above 0 to 1 — a share
+ * above 1 would pay more than the invoice.
+ */
+export function medicalExpensePolicyIssues(value: unknown): InputIssue[] {
+  const model = { ...DEFAULT_MEDICAL_EXPENSE_CONFIG, designatedHospitals: ['H330102001'] };
+  const issues = overrideIssues(model, value, 'value');
+  const shares = (value as { reimbursementShare?: Record<string, unknown> } | null)?.reimbursementShare;
+  if (issues.length > 0 || typeof shares !== 'object' || shares === null) return issues;
+  for (const [category, share] of Object.entries(shares)) {
+    if (typeof share === 'string' && (!isRate(share) || new Decimal(share).lte(0) || new Decimal(share).gt(1)))
+      issues.push({ path: `value.reimbursementShare.${category}`, message: 'must be a share above 0 and at most 1, such as "0.9"' });
+  }
+  return issues;
 }

@@ -5,6 +5,7 @@
 import { DEFAULT_CONTRIBUTION_POLICY } from '../arrears/arrears-policy.js';
 import { accountSubsidyIssues } from '../declarations/account-subsidy-config.js';
 import { backPaymentPolicyIssues } from '../declarations/back-payment-policy.js';
+import { medicalExpensePolicyIssues } from '../declarations/medical-expense-policy.js';
 import { DEFAULT_BENEFIT_POLICY } from '../benefit/benefit-policy.js';
 import { DEFAULT_ENROLLMENT_POLICY } from '../enrollment/enrollment-policy.js';
 import { invalidInput, type InputIssue } from '../errors.js';
@@ -22,6 +23,7 @@ export const SETTING_KEYS = [
   'personal-account.policy',
   'accountSubsidy.rules',
   'backPayment.policy',
+  'medicalExpense.policy',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -36,9 +38,13 @@ const OPTIONAL: Record<SettingKey, Record<string, unknown>> = {
   'personal-account.policy': {},
   'accountSubsidy.rules': {},
   'backPayment.policy': {},
+  'medicalExpense.policy': {},
 };
 
-const DEFAULTS: Record<Exclude<SettingKey, 'benefit.policy' | 'personal-account.policy' | 'accountSubsidy.rules' | 'backPayment.policy'>, object> = {
+const DEFAULTS: Record<
+  Exclude<SettingKey, 'benefit.policy' | 'personal-account.policy' | 'accountSubsidy.rules' | 'backPayment.policy' | 'medicalExpense.policy'>,
+  object
+> = {
   'enrollment.policy': DEFAULT_ENROLLMENT_POLICY,
   'contribution.policy': DEFAULT_CONTRIBUTION_POLICY,
   'transfer.policy': DEFAULT_TRANSFER_POLICY,
@@ -58,7 +64,9 @@ export function assertValidSetting(key: SettingKey, value: unknown): void {
           ? accountSubsidyIssues(value)
           : key === 'backPayment.policy'
             ? backPaymentPolicyIssues(value)
-            : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
+            : key === 'medicalExpense.policy'
+              ? medicalExpensePolicyIssues(value)
+              : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
   if (issues.length > 0) throw invalidInput(issues);
 }
 

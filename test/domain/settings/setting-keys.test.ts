@@ -51,4 +51,19 @@ describe('assertValidSetting', () => {
       'value.rates.next',
     ]);
   });
+
+  it('lets the region set the 离休 / 二乙 reimbursement shares and its designated hospitals, never a share above 1 (rules §5.6)', () => {
+    expect(
+      issuesOf(() =>
+        assertValidSetting('medicalExpense.policy', { reimbursementShare: { erYi: '0.9' }, requireKnownHospital: true, designatedHospitals: ['H330102001'] }),
+      ),
+    ).toEqual([]);
+    expect(
+      issuesOf(() => assertValidSetting('medicalExpense.policy', { reimbursementShare: { lixiu: '1.2', erYi: '0' }, designatedHospitals: [7], hospitals: [] })),
+    ).toEqual(['value.designatedHospitals.0', 'value.hospitals']);
+    expect(issuesOf(() => assertValidSetting('medicalExpense.policy', { reimbursementShare: { lixiu: '1.2', erYi: '0' } }))).toEqual([
+      'value.reimbursementShare.lixiu',
+      'value.reimbursementShare.erYi',
+    ]);
+  });
 });
