@@ -116,6 +116,8 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     can('read', 'Payroll', { region });
     // 待遇资格认证: a beneficiary who came to the counter is verified there (rules §8).
     can(['create', 'read'], 'Verification', { region });
+    // 追回: the counter records what a person repaid of an overpayment and agrees instalments (经办条例 art. 46).
+    can(['read', 'update'], 'OverpaymentRecovery', { region });
   });
 
 /** Benefit claims a relative files for a person who died (rules §5.1 survivors, §5.5 art. 39). */
@@ -143,6 +145,8 @@ const grants: Record<Role, Grant> = {
     can('create', 'BenefitClaim', { claimantId: id, claimType: { $in: DEATH_CLAIMS } });
     // 待遇资格认证: a beneficiary checks in for themself, never for another person (rules §8 self-service).
     can(['create', 'read'], 'Verification', { citizenId: id });
+    // What they owe of an overpayment, and what was withheld or repaid (经办条例 art. 46).
+    can('read', 'OverpaymentRecovery', { citizenId: id });
   },
   employer({ employer }, { can }) {
     if (!employer) return;
@@ -205,12 +209,13 @@ const grants: Record<Role, Grant> = {
     can('create', 'ExchangeFeed');
     // 待遇资格认证: counter check-ins, and running the suspension sweep of the region now (rules §8).
     can(['create', 'read', 'update'], 'Verification', { region });
+    can(['read', 'update'], 'OverpaymentRecovery', { region });
     // 统计 (issue 14): the figures of the region and below, for decision support.
     can('read', 'Statistics', { region });
   }),
   auditor: inRegion((region, _actor, builder) => {
     builder.can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
-    builder.can('read', ['Payroll', 'Verification'], { region });
+    builder.can('read', ['Payroll', 'Verification', 'OverpaymentRecovery'], { region });
     readContributions(region, builder);
     // The special medical ledgers are kept for audit (rules §5.6): auditors read them, the lists and the declarations.
     builder.can('read', ['MedicalDeclaration', 'EligibilityList', 'MedicalLedger', 'BackPayment'], { region });
@@ -234,6 +239,7 @@ const grants: Record<Role, Grant> = {
     can(['read', 'create', 'update'], 'Payroll', { region });
     can('create', 'ExchangeFeed');
     can(['read', 'update'], 'Verification', { region });
+    can('read', 'OverpaymentRecovery', { region });
     can('read', 'Statistics', { region });
   }),
 };

@@ -161,6 +161,15 @@ export interface VerificationSubject {
   region: string;
 }
 
+/**
+ * An overpayment recovery (待遇多发追回, 社会保险经办条例 art. 46): the person it is owed by reads it; staff of the region
+ * of the benefit read it, and the front office and supervisors record repayments and instalment agreements.
+ */
+export interface OverpaymentRecoverySubject {
+  citizenId: string;
+  region: string;
+}
+
 /** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */
 export type CalendarSubject = Record<string, never>;
 
@@ -197,6 +206,7 @@ export interface SubjectMap {
   ExchangeFeed: ExchangeFeedSubject;
   Statistics: StatisticsSubject;
   Verification: VerificationSubject;
+  OverpaymentRecovery: OverpaymentRecoverySubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -228,4 +238,5 @@ export const subjectTypes = [
   'ExchangeFeed',
   'Statistics',
   'Verification',
+  'OverpaymentRecovery',
 ] as const satisfies readonly SubjectType[];

@@ -114,6 +114,8 @@ const probes = {
   statistics: probe('Statistics', (s) => ({ region: s.region })),
   // 待遇资格认证 (rules §8): a beneficiary's verification — the citizen checks in, the counter records one.
   verification: probe('Verification', (s) => ({ citizenId: s.citizenId, region: s.region })),
+  // 追回 (经办条例 art. 46): an overpayment recovery — the person reads it, the counter books repayments.
+  overpaymentRecovery: probe('OverpaymentRecovery', (s) => ({ citizenId: s.citizenId, region: s.region })),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -170,6 +172,7 @@ const frontOffice: Allowed = {
   medicalLedger: ['read'],
   payroll: ['read'],
   verification: ['read', 'create'],
+  overpaymentRecovery: ['read', 'update'],
 };
 
 /** Issue 3: staff of the region see every employer's contribution account there. */
@@ -192,6 +195,7 @@ const ownScope: Record<Role, Allowed> = {
     benefitClaim: ['create', 'update'],
     deathClaim: ['create'],
     verification: ['read', 'create'],
+    overpaymentRecovery: ['read'],
   },
   employer: {
     case: ['read'],
@@ -263,6 +267,7 @@ const ownScope: Record<Role, Allowed> = {
     // 待遇拨付: runs the region's payroll and imports the bank's returns and the feeds.
     payroll: ['read', 'create', 'update'],
     verification: ['read', 'create', 'update'],
+    overpaymentRecovery: ['read', 'update'],
     exchangeFeed: ['create'],
     statistics: ['read'],
   },
@@ -288,6 +293,7 @@ const ownScope: Record<Role, Allowed> = {
     'payroll',
     'statistics',
     'verification',
+    'overpaymentRecovery',
     ...allTasks,
   ),
   admin: {
@@ -307,6 +313,7 @@ const ownScope: Record<Role, Allowed> = {
     exchangeFeed: ['create'],
     statistics: ['read'],
     verification: ['read', 'update'],
+    overpaymentRecovery: ['read'],
   },
 };
 
