@@ -58,11 +58,11 @@ interface RawRecovery {
   plan_monthly_amount: string | null;
   plan_first_month: string | null;
   plan_agreed_by: string | null;
-  plan_agreed_at: Date | null;
+  plan_agreed_at: Date | string | null;
   booked: string;
   pending: string;
-  opened_at: Date;
-  closed_at: Date | null;
+  opened_at: Date | string;
+  closed_at: Date | string | null;
   entries: { kind: RecoveryEntryRow['kind']; amount: string; source_ref: string; note: string | null; recorded_by: string; booked_at: string }[] | string;
 }
 
@@ -72,6 +72,9 @@ const SELECT = `select r.id, r.citizen_id, r.entitlement_id, r.region, r.case_id
   coalesce((select json_agg(json_build_object('kind', e.kind, 'amount', e.amount::text, 'source_ref', e.source_ref, 'note', e.note,
             'recorded_by', e.recorded_by, 'booked_at', e.booked_at) order by e.id) from overpayment_recovery_entry e where e.recovery_id = r.id), '[]'::json) as entries
   from overpayment_recovery r`;
+
+/** A timestamptz as the driver gives it (a Date, or its text). */
+const instant = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
 
 function rowOf(r: RawRecovery): RecoveryRow {
   const entries = typeof r.entries === 'string' ? (JSON.parse(r.entries) as Exclude<RawRecovery['entries'], string>) : r.entries;
@@ -89,11 +92,11 @@ function rowOf(r: RawRecovery): RecoveryRow {
     plan:
       r.plan_monthly_amount === null || r.plan_first_month === null
         ? null
-        : { monthlyAmount: r.plan_monthly_amount, firstMonth: r.plan_first_month, agreedBy: r.plan_agreed_by, agreedAt: r.plan_agreed_at },
+        : { monthlyAmount: r.plan_monthly_amount, firstMonth: r.plan_first_month, agreedBy: r.plan_agreed_by, agreedAt: instant(r.plan_agreed_at) },
     booked: r.booked,
     pending: r.pending,
-    openedAt: r.opened_at,
-    closedAt: r.closed_at,
+    openedAt: instant(r.opened_at)!,
+    closedAt: instant(r.closed_at),
     entries: entries.map((e) => ({
       kind: e.kind,
       amount: Number(e.amount).toFixed(2),
