@@ -72,7 +72,14 @@ const listRoute = createRoute({
   path: '/overpayment-recoveries',
   tags: [TAG],
   summary: 'Overpayment recoveries (追回) the caller may read, newest first: a citizen their own, staff their regions',
-  request: { query: PageQuery.extend({ status: z.enum(['open', 'closed']).optional().openapi({ param: { name: 'status', in: 'query' } }) }) },
+  request: {
+    query: PageQuery.extend({
+      status: z
+        .enum(['open', 'closed'])
+        .optional()
+        .openapi({ param: { name: 'status', in: 'query' } }),
+    }),
+  },
   responses: {
     200: { content: { 'application/json': { schema: pageOf(Recovery) } }, description: 'A page' },
     400: problemResponse('A bad limit, cursor or status'),

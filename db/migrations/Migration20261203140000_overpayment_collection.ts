@@ -24,9 +24,7 @@ export class Migration20261203140000_overpayment_collection extends Migration {
       `create table "overpayment_recovery_entry" ("id" bigserial primary key, "recovery_id" bigint not null, "kind" varchar(12) not null, "amount" numeric(18,2) not null, "source_ref" varchar(200) not null, "note" varchar(200) null, "recorded_by" varchar(64) not null, "booked_at" timestamptz not null);`,
     );
     this.addSql(`create index "overpayment_recovery_entry_recovery_id_index" on "overpayment_recovery_entry" ("recovery_id");`);
-    this.addSql(
-      `alter table "overpayment_recovery_entry" add constraint "overpayment_recovery_entry_source" unique ("recovery_id", "source_ref");`,
-    );
+    this.addSql(`alter table "overpayment_recovery_entry" add constraint "overpayment_recovery_entry_source" unique ("recovery_id", "source_ref");`);
     this.addSql(
       `create or replace function "overpayment_recovery_entry_recovery_entry_append_only_fn"() returns trigger as \$\$ begin raise exception '% is append-only', tg_table_name using errcode = '55000'; end; \$\$ language plpgsql;`,
     );

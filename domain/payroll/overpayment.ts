@@ -189,10 +189,17 @@ export function applyOffset<P extends OffsetPlan | AgreedOffsetPlan>(
     rule = `withheld = min(${agreed} (instalment agreement, art. 46), line ${gross.toString()}, outstanding ${outstanding.toString()}) = ${recovered.toString()}`;
   }
   const net = gross.minus(recovered);
-  const workings = [rule, `net ${gross.toString()} − ${recovered.toString()} = ${net.toString()}; still outstanding ${outstanding.minus(recovered).toString()}`];
+  const workings = [
+    rule,
+    `net ${gross.toString()} − ${recovered.toString()} = ${net.toString()}; still outstanding ${outstanding.minus(recovered).toString()}`,
+  ];
   const next: P =
     plan.method === 'agreement'
-      ? { ...plan, outstanding: outstanding.minus(recovered).toString(), leftThisMonth: (plan.leftThisMonth === undefined ? Money.of(plan.monthlyAmount) : Money.of(plan.leftThisMonth)).minus(recovered).toString() }
+      ? {
+          ...plan,
+          outstanding: outstanding.minus(recovered).toString(),
+          leftThisMonth: (plan.leftThisMonth === undefined ? Money.of(plan.monthlyAmount) : Money.of(plan.leftThisMonth)).minus(recovered).toString(),
+        }
       : { ...plan, outstanding: outstanding.minus(recovered).toString() };
   return {
     line: { ...line, amount: net.toString(), grossAmount: gross.toString(), recovered: recovered.toString() },
@@ -233,8 +240,7 @@ export interface AgreedInstalments {
 export function agreeInstalments(input: { outstanding: string; monthlyAmount: string; firstMonth: string; currentMonth: string }): AgreedInstalments {
   const outstanding = positive(input.outstanding, 'outstanding');
   const monthly = Money.of(input.monthlyAmount);
-  if (monthly.isNegative() || monthly.isZero())
-    throw new DomainError('INVALID_AMOUNT', 'the monthly amount must be more than 0', { path: 'monthlyAmount' });
+  if (monthly.isNegative() || monthly.isZero()) throw new DomainError('INVALID_AMOUNT', 'the monthly amount must be more than 0', { path: 'monthlyAmount' });
   if (monthly.compare(outstanding) > 0) {
     throw new DomainError('INVALID_AMOUNT', `the monthly amount ${monthly.toString()} exceeds the outstanding ${outstanding.toString()}`, {
       path: 'monthlyAmount',

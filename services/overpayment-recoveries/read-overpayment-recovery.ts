@@ -15,7 +15,10 @@ export interface RecoveryView extends RecoveryRow {
 }
 
 export function viewOf(row: RecoveryRow): RecoveryView {
-  const outstanding = outstandingOf(row.amount, row.entries.map((e) => e.amount));
+  const outstanding = outstandingOf(
+    row.amount,
+    row.entries.map((e) => e.amount),
+  );
   const repayable = Money.of(outstanding).minus(Money.of(row.pending));
   return { ...row, outstanding, repayable: repayable.isNegative() ? '0.00' : repayable.toString() };
 }

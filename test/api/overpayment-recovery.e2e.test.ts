@@ -44,10 +44,7 @@ describe('collecting an overpayment recovery over HTTP (追回, 社会保险经�
     return (list.body.items as { taskId: string; caseId: string; step: string }[]).filter((t) => t.caseId === caseId && t.step === step);
   };
   const statusIs = (reference: string, status: string) =>
-    system.eventually(
-      async () => ((await system.call('GET', `/v1/payrolls/${reference}`, { token: sv1 })).body.status === status ? true : undefined),
-      60_000,
-    );
+    system.eventually(async () => ((await system.call('GET', `/v1/payrolls/${reference}`, { token: sv1 })).body.status === status ? true : undefined), 60_000);
   /** Runs, approves (another supervisor: four eyes) and sends the payroll of `month`; answers its reference and bank file rows. */
   const runAndSend = async (month: string) => {
     const started = await system.call('POST', '/v1/payrolls', { token: sv1, body: { region: REGION, period: month } });
@@ -193,9 +190,7 @@ describe('collecting an overpayment recovery over HTTP (追回, 社会保险经�
     // Nothing was booked or agreed by any of them.
     expect(await recovery(offset)).toMatchObject({ outstanding: '3300.00', entries: [] });
     expect((await recovery(agreed)).instalmentPlan).toBeNull();
-    const audit = await system.orm.em
-      .fork()
-      .execute<{ n: string }[]>(`select count(*) as n from audit_entry where object_type = 'OverpaymentRecovery'`);
+    const audit = await system.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from audit_entry where object_type = 'OverpaymentRecovery'`);
     expect(audit[0]!.n).toBe('0');
 
     // The instalment agreement (art. 46): 1000.00 a month from next month — 3300.00 in 4 instalments, the last 300.00.
