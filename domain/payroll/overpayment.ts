@@ -183,11 +183,14 @@ export function applyOffset<P extends OffsetPlan | AgreedOffsetPlan>(
     rule = `instalment agreement from ${plan.firstMonth}: nothing withheld in ${line.period}`;
   } else {
     const monthly = Money.of(plan.monthlyAmount);
-    const left = plan.leftThisMonth === undefined ? monthly : Money.of(plan.leftThisMonth);
+    const stated = plan.leftThisMonth === undefined ? monthly : Money.of(plan.leftThisMonth);
+    // A month already paid its instalment (or more, under an earlier agreement) takes nothing more.
+    const left = stated.isNegative() ? Money.zero() : stated;
     recovered = min(min(left, outstanding), gross);
     const agreed = left.equals(monthly) ? `agreed ${monthly.toString()} a month` : `agreed ${monthly.toString()} a month, ${left.toString()} left this month`;
     rule = `withheld = min(${agreed} (instalment agreement, art. 46), line ${gross.toString()}, outstanding ${outstanding.toString()}) = ${recovered.toString()}`;
   }
+  if (recovered.isNegative()) recovered = Money.zero();
   const net = gross.minus(recovered);
   const workings = [
     rule,
