@@ -16,6 +16,8 @@ export const DOMAIN_ERROR_CODES = [
   'PARAMETERS_NOT_FOUND',
   'PERSON_NOT_FOUND',
   'ATTACHMENT_NOT_FOUND',
+  // an overpayment recovery (追回) unknown or not the caller's to see
+  'RECOVERY_NOT_FOUND',
   // 409: conflicts
   'TASK_ALREADY_CLAIMED',
   'TASK_NOT_CLAIMED',

@@ -118,6 +118,8 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     can(['create', 'read'], 'Verification', { region });
     // 个人账户支付: the counter records a payment from the person's medical account kept in the region (rules §5.6).
     can('create', 'MedicalAccount', { region });
+    // 追回: the counter records what a person repaid of an overpayment and agrees instalments (经办条例 art. 46).
+    can(['read', 'update'], 'OverpaymentRecovery', { region });
   });
 
 /** Benefit claims a relative files for a person who died (rules §5.1 survivors, §5.5 art. 39). */
@@ -147,6 +149,8 @@ const grants: Record<Role, Grant> = {
     can(['create', 'read'], 'Verification', { citizenId: id });
     // 个人账户支付: a person pays from their own medical account, never from another's (rules §5.6).
     can('create', 'MedicalAccount', { citizenId: id });
+    // What they owe of an overpayment, and what was withheld or repaid (经办条例 art. 46).
+    can('read', 'OverpaymentRecovery', { citizenId: id });
   },
   employer({ employer }, { can }) {
     if (!employer) return;
@@ -210,12 +214,13 @@ const grants: Record<Role, Grant> = {
     // 待遇资格认证: counter check-ins, and running the suspension sweep of the region now (rules §8).
     can(['create', 'read', 'update'], 'Verification', { region });
     can('create', 'MedicalAccount', { region });
+    can(['read', 'update'], 'OverpaymentRecovery', { region });
     // 统计 (issue 14): the figures of the region and below, for decision support.
     can('read', 'Statistics', { region });
   }),
   auditor: inRegion((region, _actor, builder) => {
     builder.can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
-    builder.can('read', ['Payroll', 'Verification'], { region });
+    builder.can('read', ['Payroll', 'Verification', 'OverpaymentRecovery'], { region });
     readContributions(region, builder);
     // The special medical ledgers are kept for audit (rules §5.6): auditors read them, the lists and the declarations.
     builder.can('read', ['MedicalDeclaration', 'EligibilityList', 'MedicalLedger', 'BackPayment'], { region });
@@ -239,6 +244,7 @@ const grants: Record<Role, Grant> = {
     can(['read', 'create', 'update'], 'Payroll', { region });
     can('create', 'ExchangeFeed');
     can(['read', 'update'], 'Verification', { region });
+    can('read', 'OverpaymentRecovery', { region });
     can('read', 'Statistics', { region });
   }),
 };

@@ -54,6 +54,7 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   Statistics: { one: 'statistics report', many: 'statistics' },
   Verification: { one: 'eligibility verification', many: 'eligibility verifications' },
   MedicalAccount: { one: 'personal medical account', many: 'personal medical accounts' },
+  OverpaymentRecovery: { one: 'overpayment recovery', many: 'overpayment recoveries' },
 };
 
 /** What a reason sentence is built from. */

@@ -170,6 +170,15 @@ export interface MedicalAccountSubject {
   region: string;
 }
 
+/**
+ * An overpayment recovery (待遇多发追回, 社会保险经办条例 art. 46): the person it is owed by reads it; staff of the region
+ * of the benefit read it, and the front office and supervisors record repayments and instalment agreements.
+ */
+export interface OverpaymentRecoverySubject {
+  citizenId: string;
+  region: string;
+}
+
 /** The national holiday calendar (reference data): everyone reads it, an administrator loads a year. */
 export type CalendarSubject = Record<string, never>;
 
@@ -207,6 +216,7 @@ export interface SubjectMap {
   Statistics: StatisticsSubject;
   Verification: VerificationSubject;
   MedicalAccount: MedicalAccountSubject;
+  OverpaymentRecovery: OverpaymentRecoverySubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -239,4 +249,5 @@ export const subjectTypes = [
   'Statistics',
   'Verification',
   'MedicalAccount',
+  'OverpaymentRecovery',
 ] as const satisfies readonly SubjectType[];

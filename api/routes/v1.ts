@@ -42,6 +42,7 @@ import { taskRoutes } from './tasks.routes.js';
 import { transferCalculationRoutes } from './transfer-calculations.routes.js';
 import { transferRoutes } from './transfers.routes.js';
 import { exchangeRoutes } from './exchange.routes.js';
+import { overpaymentRecoveryRoutes } from './overpayment-recoveries.routes.js';
 import { payrollRoutes } from './payrolls.routes.js';
 import { pensionRecalculationRoutes } from './pension-recalculations.routes.js';
 import { statisticsRoutes } from './statistics.routes.js';
@@ -86,6 +87,7 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', settingRoutes());
   v1.route('/', recordRoutes());
   v1.route('/', payrollRoutes());
+  v1.route('/', overpaymentRecoveryRoutes());
   v1.route('/', pensionRecalculationRoutes());
   v1.route('/', exchangeRoutes());
   v1.route('/', investigationRoutes());

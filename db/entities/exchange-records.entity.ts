@@ -55,7 +55,9 @@ export type IExchangeImport = InferEntity<typeof ExchangeImport>;
 
 /**
  * An overpayment (待遇多发): months paid after a death or another stop event, to be recovered by instalments or by
- * offset against later amounts (社会保险经办条例 art. 46). One per entitlement and cause.
+ * offset against later amounts (社会保险经办条例 art. 46). One per entitlement and cause. `region` and `caseId` are the
+ * entitlement's (who may see it, the notice's case). What was recovered is its ledger (`overpayment_recovery_entry`);
+ * it closes when the ledger reaches its amount. An instalment agreement sets `planMonthlyAmount` from `planFirstMonth`.
  */
 export const OverpaymentRecovery = defineEntity({
   name: 'OverpaymentRecovery',
@@ -64,13 +66,69 @@ export const OverpaymentRecovery = defineEntity({
     id: p.bigint('number').primary().autoincrement(),
     citizenId: p.string().length(18).index(),
     entitlementId: p.uuid(),
+    region: p.string().length(6).index(),
+    caseId: p.string().length(64),
     cause: p.string().length(16),
     amount: p.type(AmountType).$type<Decimal>(),
     months: p.json<string[]>(),
-    status: p.string().length(12).$type<'open' | 'recovered' | 'waived'>(),
+    status: p.string().length(12).$type<'open' | 'closed' | 'waived'>(),
+    /** `offset` (the share of each later payment) until an instalment agreement makes it `instalments`. */
     method: p.string().length(12).nullable(),
+    planMonthlyAmount: p.type(AmountType).$type<Decimal>().nullable(),
+    planFirstMonth: p.string().length(7).nullable(),
+    planAgreedBy: p.string().length(64).nullable(),
+    planAgreedAt: p.datetime().nullable(),
     openedAt: p.datetime(),
+    closedAt: p.datetime().nullable(),
   },
   uniques: [{ name: 'overpayment_recovery_cause', properties: ['entitlementId', 'cause'] }],
 });
 export type IOverpaymentRecovery = InferEntity<typeof OverpaymentRecovery>;
+
+/**
+ * The recovery's ledger (追回台账): every amount withheld from a paid payroll line (`offset`) or repaid by the person
+ * (`repayment`). Append-only (a trigger refuses updates and deletes); `sourceRef` names where the money came from —
+ * `line:<line key>` or `repayment:<caller>:<Idempotency-Key>` — and is unique per recovery, so a retry books nothing.
+ */
+export const OverpaymentRecoveryEntry = defineEntity({
+  name: 'OverpaymentRecoveryEntry',
+  tableName: 'overpayment_recovery_entry',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    recoveryId: p.bigint('number').index(),
+    kind: p.string().length(12).$type<'offset' | 'repayment'>(),
+    amount: p.type(AmountType).$type<Decimal>(),
+    sourceRef: p.string().length(200),
+    note: p.string().length(200).nullable(),
+    recordedBy: p.string().length(64),
+    bookedAt: p.datetime(),
+  },
+  uniques: [{ name: 'overpayment_recovery_entry_source', properties: ['recoveryId', 'sourceRef'] }],
+  triggers: [
+    {
+      name: 'recovery_entry_append_only',
+      timing: 'before',
+      events: ['update', 'delete'],
+      forEach: 'row',
+      body: "raise exception '% is append-only', tg_table_name using errcode = '55000';",
+    },
+  ],
+});
+export type IOverpaymentRecoveryEntry = InferEntity<typeof OverpaymentRecoveryEntry>;
+
+/**
+ * What a payroll line withholds for a recovery (抵扣): written with the line when the payroll gathers it, booked into
+ * the recovery's ledger only when the bank pays the line. One per line and recovery.
+ */
+export const PayrollLineWithholding = defineEntity({
+  name: 'PayrollLineWithholding',
+  tableName: 'payroll_line_withholding',
+  properties: {
+    lineKey: p.string().length(100).primary(),
+    recoveryId: p.bigint('number').primary().index(),
+    payrollId: p.string().length(64),
+    period: p.string().length(7),
+    amount: p.type(AmountType).$type<Decimal>(),
+  },
+});
+export type IPayrollLineWithholding = InferEntity<typeof PayrollLineWithholding>;

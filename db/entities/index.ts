@@ -38,7 +38,14 @@ export { PayrollLine, type PayrollLineStatus } from './payroll-line.entity.js';
 export { DisbursementEntry } from './disbursement-ledger.entity.js';
 export { PayrollBankReturn } from './payroll-bank-return.entity.js';
 export { BeneficiaryAccount } from './beneficiary-account.entity.js';
-export { DeathRecord, ExchangeImport, ImprisonmentRecord, OverpaymentRecovery } from './exchange-records.entity.js';
+export {
+  DeathRecord,
+  ExchangeImport,
+  ImprisonmentRecord,
+  OverpaymentRecovery,
+  OverpaymentRecoveryEntry,
+  PayrollLineWithholding,
+} from './exchange-records.entity.js';
 export { AccountSubsidyLine } from './account-subsidy-line.entity.js';
 export { MedicalAccountEntry } from './medical-account-ledger.entity.js';
 export { SupervisionHit } from './supervision-hit.entity.js';

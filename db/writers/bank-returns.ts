@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LineOutcome } from '../../domain/payroll/bank-return.js';
 import { appendAudit, appendTimeline } from './case-log.js';
+import { bookPaidWithholdings } from './overpayment-recoveries.js';
 
 /**
  * Applies the outcomes of one bank return file (回盘) in one transaction: the file is recorded by its fingerprint first
@@ -45,6 +46,8 @@ export async function applyBankReturn(
       [JSON.stringify(records), file.payrollId, at],
     );
     const result = { applied: Number(done!.applied), failed: Number(done!.failed) };
+    // A paid line's withholding is now money recovered (社会保险经办条例 art. 46); a failed line withholds nothing yet.
+    await bookPaidWithholdings(tx, file.payrollId, { id: file.uploadedBy, role: file.uploadedRole, requestId: file.requestId }, at);
     const key = `${file.payrollId}:bankReturn:${file.fingerprint}`;
     await appendTimeline(tx, {
       caseId: file.payrollId,

@@ -121,8 +121,9 @@ export async function openOverpayments(
        from payroll_line l ${byDeath ? 'join' : 'left join'} death_record dr on dr.citizen_id = l.citizen_id
        where l.status = 'paid' and l.period > ${byDeath ? "to_char(dr.death_date, 'YYYY-MM')" : '?'} and ${scope}
        group by l.entitlement_id, l.citizen_id)
-     insert into overpayment_recovery (citizen_id, entitlement_id, cause, amount, months, status, method, opened_at)
-     select citizen_id, entitlement_id, ?, amount, months, 'open', null, ? from paid
+     insert into overpayment_recovery (citizen_id, entitlement_id, region, case_id, cause, amount, months, status, method, opened_at)
+     select paid.citizen_id, paid.entitlement_id, e.region, e.case_id, ?, paid.amount, paid.months, 'open', 'offset', ?
+     from paid join benefit_entitlement e on e.id = paid.entitlement_id
      on conflict (entitlement_id, cause) do nothing returning id`,
     params,
   );

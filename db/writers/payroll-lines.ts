@@ -2,7 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Suspension } from '../../domain/payroll/entitlement.js';
 import { type EntitlementRow, gatherLines } from '../../domain/payroll/payroll-gathering.js';
 import { settleDifferences } from '../../domain/payroll/difference-settlement.js';
+import { withholdRecoveries } from '../../domain/payroll/recovery-offset.js';
+import { openRecoveriesFor } from '../queries/overpayment-recovery.query.js';
 import { appendAudit, appendTimeline } from './case-log.js';
+import { recordWithholdings } from './overpayment-recoveries.js';
 import { openDifferencesOf, recordSettlements } from './pension-differences.js';
 
 /*
@@ -117,7 +120,10 @@ export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk):
     // A recalculation's differences (补发 / 补扣) ride on the chunk's own lines: a statement of their own, same transaction.
     const due = gatherLines(raw.map(rowOf), chunk.period);
     const settled = settleDifferences(due, await openDifferencesOf(tx, [...new Set(due.map((l) => l.entitlementId))]), chunk.period);
-    const lines = settled.lines;
+    // An open overpayment recovery of the person is withheld from their lines (社会保险经办条例 art. 46), same transaction.
+    const recoveries = await openRecoveriesFor(tx, [...new Set(settled.lines.map((l) => l.citizenId))], chunk.period);
+    const collected = withholdRecoveries(settled.lines, recoveries, chunk.period);
+    const lines = collected.lines;
     let gathered = 0;
     let held = 0;
     if (lines.length > 0) {
@@ -136,18 +142,20 @@ export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk):
         p: l.payeeName,
         w: l.workings,
       }));
-      const [written] = await tx.execute<{ gathered: string; held: string; due_total: string | null; held_total: string | null }[]>(
+      const [written] = await tx.execute<{ gathered: string; held: string; due_total: string | null; held_total: string | null; keys: string[] | null }[]>(
         `with ins as (
            insert into payroll_line (line_key, payroll_id, entitlement_id, citizen_id, region, benefit, kind, period, months, amount, status,
              hold_reasons, bank_code, bank_account, payee_name, workings, attempt)
            select x.k, ?, x.e, x.c, ?, x.b, x.n, ?, x.m, x.a, x.s, x.h, x.bc, x.ba, x.p, x.w, 1
            from json_to_recordset(?::json) as x(k text, e uuid, c text, b text, n text, m int, a numeric, s text, h jsonb, bc text, ba text, p text, w jsonb)
-           on conflict (line_key) do nothing returning status, amount)
-         select count(*) as gathered, count(*) filter (where status = 'held') as held,
+           on conflict (line_key) do nothing returning line_key, status, amount)
+         select count(*) as gathered, count(*) filter (where status = 'held') as held, array_agg(line_key) as keys,
            sum(amount) filter (where status = 'due') as due_total, sum(amount) filter (where status = 'held') as held_total from ins`,
         [chunk.payrollId, chunk.region, chunk.period, JSON.stringify(records)],
       );
       await recordSettlements(tx, chunk.payrollId, settled.settlements);
+      const keys = new Set(written!.keys ?? []);
+      await recordWithholdings(tx, { payrollId: chunk.payrollId, period: chunk.period, withholdings: collected.withholdings, written: keys });
       gathered = Number(written!.gathered);
       held = Number(written!.held);
       await tx.execute(

@@ -145,25 +145,128 @@ export interface NetPayrollLine extends PayrollLine {
 }
 
 /**
- * Applies an offset plan to one payroll line: withholds the share of the line, rounded half-up to the fen, but never
- * more than is still outstanding; returns the net line, the amount recovered and the plan with its new balance.
- * A settled plan withholds nothing. Pure.
+ * An instalment agreement (退还协议, 社会保险经办条例 art. 46) as the payroll collects it: the agreed amount each month
+ * from `firstMonth` instead of the offset share. `leftThisMonth` is what the agreement may still take in the line's month
+ * when another line of the same month already paid part of the instalment (absent: the whole monthly amount).
  */
-export function applyOffset(plan: OffsetPlan, line: PayrollLine): { line: NetPayrollLine; recovered: string; plan: OffsetPlan; workings: string[] } {
-  assertShare(plan.share);
+export interface AgreedOffsetPlan {
+  method: 'agreement';
+  outstanding: string;
+  monthlyAmount: string;
+  firstMonth: string;
+  leftThisMonth?: string;
+}
+
+/**
+ * The one rule that withholds an overpayment from a later payroll line (抵扣, 社会保险经办条例 art. 46): under an offset
+ * plan the share of the line, rounded half-up to the fen; under an instalment agreement the agreed monthly amount (what
+ * is left of it this month), nothing before its first month. Never more than is still outstanding nor than the line.
+ * Returns the net line, the amount recovered, the plan with its new balance, and the workings that name the
+ * withholding. A settled plan withholds nothing. Pure.
+ */
+export function applyOffset<P extends OffsetPlan | AgreedOffsetPlan>(
+  plan: P,
+  line: PayrollLine,
+): { line: NetPayrollLine; recovered: string; plan: P; workings: string[] } {
   const gross = Money.of(line.amount);
   const outstanding = Money.of(plan.outstanding);
-  const share = gross.applyRate(plan.share, 'HALF_UP_FEN');
-  const recovered = share.compare(outstanding) > 0 ? outstanding : share;
+  const min = (a: Money, b: Money) => (a.compare(b) > 0 ? b : a);
+  let recovered: Money;
+  let rule: string;
+  if (plan.method === 'offset') {
+    assertShare(plan.share);
+    const share = gross.applyRate(plan.share, 'HALF_UP_FEN');
+    recovered = min(share, outstanding);
+    rule = `withheld = min(${gross.toString()} × ${plan.share} = ${share.toString()}, outstanding ${outstanding.toString()}) = ${recovered.toString()}`;
+  } else if (line.period < plan.firstMonth) {
+    recovered = Money.zero();
+    rule = `instalment agreement from ${plan.firstMonth}: nothing withheld in ${line.period}`;
+  } else {
+    const monthly = Money.of(plan.monthlyAmount);
+    const stated = plan.leftThisMonth === undefined ? monthly : Money.of(plan.leftThisMonth);
+    // A month already paid its instalment (or more, under an earlier agreement) takes nothing more.
+    const left = stated.isNegative() ? Money.zero() : stated;
+    recovered = min(min(left, outstanding), gross);
+    const agreed = left.equals(monthly) ? `agreed ${monthly.toString()} a month` : `agreed ${monthly.toString()} a month, ${left.toString()} left this month`;
+    rule = `withheld = min(${agreed} (instalment agreement, art. 46), line ${gross.toString()}, outstanding ${outstanding.toString()}) = ${recovered.toString()}`;
+  }
+  if (recovered.isNegative()) recovered = Money.zero();
   const net = gross.minus(recovered);
   const workings = [
-    `withheld = min(${gross.toString()} × ${plan.share} = ${share.toString()}, outstanding ${outstanding.toString()}) = ${recovered.toString()}`,
+    rule,
     `net ${gross.toString()} − ${recovered.toString()} = ${net.toString()}; still outstanding ${outstanding.minus(recovered).toString()}`,
   ];
+  const next: P =
+    plan.method === 'agreement'
+      ? {
+          ...plan,
+          outstanding: outstanding.minus(recovered).toString(),
+          leftThisMonth: (plan.leftThisMonth === undefined ? Money.of(plan.monthlyAmount) : Money.of(plan.leftThisMonth)).minus(recovered).toString(),
+        }
+      : { ...plan, outstanding: outstanding.minus(recovered).toString() };
   return {
     line: { ...line, amount: net.toString(), grossAmount: gross.toString(), recovered: recovered.toString() },
     recovered: recovered.toString(),
-    plan: { ...plan, outstanding: outstanding.minus(recovered).toString() },
+    plan: next,
+    workings,
+  };
+}
+
+/**
+ * What is still owed of a recovery (art. 46): the amount overpaid less every entry of its ledger (offsets withheld from
+ * paid lines, repayments), exact to the fen and never below zero. The one place the balance is computed. Pure.
+ * @throws DomainError INVALID_AMOUNT when the entries add up to more than the amount (a ledger that cannot be).
+ */
+export function outstandingOf(amount: string, entries: readonly string[]): string {
+  const total = Money.of(amount);
+  const booked = Money.sum(entries.map((e) => Money.of(e)));
+  const left = total.minus(booked);
+  if (left.isNegative()) throw new DomainError('INVALID_AMOUNT', `entries ${booked.toString()} exceed the amount ${total.toString()}`, { path: 'entries' });
+  return left.toString();
+}
+
+/** An instalment agreement as agreed: the plan the payroll follows, how many months it takes, the last instalment. */
+export interface AgreedInstalments {
+  plan: AgreedOffsetPlan;
+  instalments: number;
+  lastInstalment: string;
+  lastMonth: string;
+  workings: string[];
+}
+
+/**
+ * Agrees to repay what is outstanding by a monthly amount from `firstMonth` (退还协议, 社会保险经办条例 art. 46): the
+ * payroll withholds that amount instead of the offset share. Pure.
+ * @throws DomainError INVALID_AMOUNT (path monthlyAmount) for an amount that is not positive or exceeds what is
+ * outstanding; INVALID_DATE (path firstMonth) for a month before `currentMonth`; INVALID_AMOUNT when nothing is owed.
+ */
+export function agreeInstalments(input: { outstanding: string; monthlyAmount: string; firstMonth: string; currentMonth: string }): AgreedInstalments {
+  const outstanding = positive(input.outstanding, 'outstanding');
+  const monthly = Money.of(input.monthlyAmount);
+  if (monthly.isNegative() || monthly.isZero()) throw new DomainError('INVALID_AMOUNT', 'the monthly amount must be more than 0', { path: 'monthlyAmount' });
+  if (monthly.compare(outstanding) > 0) {
+    throw new DomainError('INVALID_AMOUNT', `the monthly amount ${monthly.toString()} exceeds the outstanding ${outstanding.toString()}`, {
+      path: 'monthlyAmount',
+    });
+  }
+  assertPeriod(input.firstMonth, 'firstMonth');
+  if (input.firstMonth < input.currentMonth) {
+    throw new DomainError('INVALID_DATE', `the first month ${input.firstMonth} is before this month ${input.currentMonth}`, { path: 'firstMonth' });
+  }
+  const full = outstanding.toDecimal().dividedToIntegerBy(monthly.toDecimal()).toNumber();
+  const rest = outstanding.minus(Money.fromDecimal(monthly.toDecimal().times(full)));
+  const instalments = rest.isZero() ? full : full + 1;
+  const lastInstalment = rest.isZero() ? monthly : rest;
+  const lastMonth = addPeriods(input.firstMonth, instalments - 1);
+  const workings = [
+    `${outstanding.toString()} repaid by ${monthly.toString()} a month from ${input.firstMonth}: ${instalments} instalments, ` +
+      `the last ${lastInstalment.toString()} in ${lastMonth} (社会保险经办条例 art. 46)`,
+  ];
+  return {
+    plan: { method: 'agreement', outstanding: outstanding.toString(), monthlyAmount: monthly.toString(), firstMonth: input.firstMonth },
+    instalments,
+    lastInstalment: lastInstalment.toString(),
+    lastMonth,
     workings,
   };
 }

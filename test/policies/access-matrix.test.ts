@@ -116,6 +116,8 @@ const probes = {
   verification: probe('Verification', (s) => ({ citizenId: s.citizenId, region: s.region })),
   // 个人账户支付 (rules §5.6): the person pays from their own medical account; the counter of its region for them.
   medicalAccount: probe('MedicalAccount', (s) => ({ citizenId: s.citizenId, region: s.region })),
+  // 追回 (经办条例 art. 46): an overpayment recovery — the person reads it, the counter books repayments.
+  overpaymentRecovery: probe('OverpaymentRecovery', (s) => ({ citizenId: s.citizenId, region: s.region })),
 } satisfies Record<string, Probe>;
 
 type ProbeName = keyof typeof probes;
@@ -173,6 +175,7 @@ const frontOffice: Allowed = {
   payroll: ['read'],
   verification: ['read', 'create'],
   medicalAccount: ['create'],
+  overpaymentRecovery: ['read', 'update'],
 };
 
 /** Issue 3: staff of the region see every employer's contribution account there. */
@@ -196,6 +199,7 @@ const ownScope: Record<Role, Allowed> = {
     deathClaim: ['create'],
     verification: ['read', 'create'],
     medicalAccount: ['create'],
+    overpaymentRecovery: ['read'],
   },
   employer: {
     case: ['read'],
@@ -268,6 +272,7 @@ const ownScope: Record<Role, Allowed> = {
     payroll: ['read', 'create', 'update'],
     verification: ['read', 'create', 'update'],
     medicalAccount: ['create'],
+    overpaymentRecovery: ['read', 'update'],
     exchangeFeed: ['create'],
     statistics: ['read'],
   },
@@ -293,6 +298,7 @@ const ownScope: Record<Role, Allowed> = {
     'payroll',
     'statistics',
     'verification',
+    'overpaymentRecovery',
     ...allTasks,
   ),
   admin: {
@@ -312,6 +318,7 @@ const ownScope: Record<Role, Allowed> = {
     exchangeFeed: ['create'],
     statistics: ['read'],
     verification: ['read', 'update'],
+    overpaymentRecovery: ['read'],
   },
 };
 

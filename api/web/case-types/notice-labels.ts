@@ -33,6 +33,8 @@ const kinds: Record<string, Label> = {
   // 待遇资格认证 (rules §8): written by the suspension sweep and by the verification that resumes the benefit.
   benefit_suspended: { zh: '逾期未认证暂停发放通知', en: 'Benefit suspended: verification overdue' },
   benefit_resumed: { zh: '恢复发放通知', en: 'Benefit resumed' },
+  // 待遇多发追回 (经办条例 art. 46): written when what was overpaid has been withheld or repaid in full.
+  overpayment_recovered: { zh: '多领待遇追回完毕通知', en: 'Overpayment fully recovered' },
   ...transferNoticeLabels,
   ...benefitNoticeLabels,
 };

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { dueLines } from '../../../domain/payroll/entitlement.js';
-import { applyOffset, instalmentPlan, lastDueMonthFor, offsetPlan, overpaymentAfterStop, recordRepayment } from '../../../domain/payroll/overpayment.js';
+import {
+  agreeInstalments,
+  applyOffset,
+  instalmentPlan,
+  lastDueMonthFor,
+  offsetPlan,
+  outstandingOf,
+  overpaymentAfterStop,
+  recordRepayment,
+} from '../../../domain/payroll/overpayment.js';
 import { DEFAULT_OVERPAYMENT_POLICY } from '../../../domain/payroll/payroll-policy.js';
 import { Money } from '../../../domain/money.js';
 import { e4Unemployment, e6Pension } from './fixtures.js';
@@ -90,5 +99,45 @@ describe('recovery plans (社会保险经办条例 art. 46)', () => {
     const plan = instalmentPlan('300.00', 3, '2025-08');
     expect(recordRepayment(plan, '100.00').outstanding).toBe('200.00');
     expect(() => recordRepayment(plan, '300.01')).toThrow(/exceeds the outstanding/);
+  });
+});
+
+describe('collecting a recovery (社会保险经办条例 art. 46)', () => {
+  it('art. 46 instalment agreement: withholds the agreed amount a month from its first month, never more than the line or what is owed', () => {
+    const [line] = dueLines([e4Unemployment()], '2025-08');
+    const agreed = agreeInstalments({ outstanding: '2500.00', monthlyAmount: '1000.00', firstMonth: '2025-08', currentMonth: '2025-07' });
+    expect(agreed).toMatchObject({ instalments: 3, lastInstalment: '500.00', lastMonth: '2025-10' });
+    expect(agreed.workings[0]).toContain('3 instalments, the last 500.00 in 2025-10');
+    const first = applyOffset(agreed.plan, line!);
+    expect(first.recovered).toBe('1000.00');
+    expect(first.line.amount).toBe('1070.00');
+    expect(first.workings[0]).toContain('agreed 1000.00 a month (instalment agreement, art. 46)');
+    // A second line of the same month takes only what is left of the month's instalment: nothing.
+    expect(applyOffset(first.plan, line!).recovered).toBe('0.00');
+    // Before the first month nothing is withheld.
+    const [july] = dueLines([e4Unemployment()], '2025-07');
+    const early = applyOffset(agreed.plan, july!);
+    expect(early.recovered).toBe('0.00');
+    expect(early.workings[0]).toBe('instalment agreement from 2025-08: nothing withheld in 2025-07');
+    // A line smaller than the instalment: the line, not more.
+    const big = agreeInstalments({ outstanding: '9000.00', monthlyAmount: '3000.00', firstMonth: '2025-08', currentMonth: '2025-08' });
+    expect(applyOffset(big.plan, line!).recovered).toBe('2070.00');
+  });
+
+  it('art. 46 instalment agreement: refuses a monthly amount of nothing or above what is owed, and a first month already past', () => {
+    const base = { outstanding: '2500.00', firstMonth: '2025-08', currentMonth: '2025-08' };
+    expect(() => agreeInstalments({ ...base, monthlyAmount: '0.00' })).toThrow(expect.objectContaining({ path: 'monthlyAmount' }));
+    expect(() => agreeInstalments({ ...base, monthlyAmount: '2500.01' })).toThrow(expect.objectContaining({ path: 'monthlyAmount' }));
+    expect(() => agreeInstalments({ ...base, monthlyAmount: '100.00', firstMonth: '2025-07' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE', path: 'firstMonth' }),
+    );
+    expect(agreeInstalments({ ...base, monthlyAmount: '2500.00' })).toMatchObject({ instalments: 1, lastInstalment: '2500.00', lastMonth: '2025-08' });
+  });
+
+  it('art. 46 outstanding: the amount less every ledger entry, exactly; never below zero', () => {
+    expect(outstandingOf('3300.00', [])).toBe('3300.00');
+    expect(outstandingOf('3300.00', ['1650.00', '0.01', '1649.99'])).toBe('0.00');
+    expect(outstandingOf('0.30', ['0.10', '0.10'])).toBe('0.10');
+    expect(() => outstandingOf('100.00', ['100.01'])).toThrow(/exceed/);
   });
 });

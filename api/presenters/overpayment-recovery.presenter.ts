@@ -1,0 +1,28 @@
+import type { AppAbility } from '../../policies/abilities.js';
+import type { RecoveryView } from '../../services/overpayment-recoveries/read-overpayment-recovery.js';
+import { citizenIdFor } from './payroll.presenter.js';
+
+/**
+ * An overpayment recovery as the API answers it: money as strings, the ID number in full only for the person and for
+ * staff who may read the person unmasked; the ledger with each entry's source.
+ */
+export function presentRecovery(r: RecoveryView, ability: AppAbility) {
+  return {
+    id: String(r.id),
+    citizenId: citizenIdFor(ability, r.citizenId, r.region),
+    region: r.region,
+    cause: r.cause,
+    amount: r.amount,
+    months: r.months,
+    status: r.status,
+    method: r.method ?? 'offset',
+    instalmentPlan: r.plan === null ? null : { monthlyAmount: r.plan.monthlyAmount, firstMonth: r.plan.firstMonth },
+    recovered: r.booked,
+    outstanding: r.outstanding,
+    withheldNotYetPaid: r.pending,
+    repayable: r.repayable,
+    openedAt: r.openedAt.toISOString(),
+    closedAt: r.closedAt === null ? null : r.closedAt.toISOString(),
+    entries: r.entries.map((e) => ({ kind: e.kind, amount: e.amount, source: e.sourceRef, note: e.note, bookedAt: e.bookedAt.toISOString() })),
+  };
+}

@@ -1,0 +1,169 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { agreeRecoveryInstalments } from '../../services/overpayment-recoveries/agree-instalment-plan.js';
+import { readRecoveries, readRecovery } from '../../services/overpayment-recoveries/read-overpayment-recovery.js';
+import { recordRecoveryRepayment } from '../../services/overpayment-recoveries/record-repayment.js';
+import type { AppEnv } from '../env.js';
+import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.js';
+import { presentRecovery } from '../presenters/overpayment-recovery.presenter.js';
+import { problemResponse } from '../problem.js';
+import { Amount, IsoMonth } from '../schemas/common.js';
+
+const TAG = 'Payrolls 待遇拨付';
+
+const Recovery = z
+  .object({
+    id: z.string(),
+    citizenId: z.string().openapi({ description: 'Masked unless the caller may read the person unmasked (the person, staff of the region)' }),
+    region: z.string(),
+    cause: z.string().openapi({ description: 'death (a death feed), payrollStop (a held line stopped and recovered), …' }),
+    amount: z.string().openapi({ description: 'Overpaid: the paid lines for months after the last month due' }),
+    months: z.array(z.string()),
+    status: z.enum(['open', 'closed', 'waived']),
+    method: z.string().openapi({ description: '`offset` (overpayment.offsetShare of each later payment) or `instalments` (an agreement)' }),
+    instalmentPlan: z.object({ monthlyAmount: z.string(), firstMonth: z.string() }).nullable(),
+    recovered: z.string().openapi({ description: 'The sum of the ledger (offsets from paid lines, repayments)' }),
+    outstanding: z.string().openapi({ description: 'amount − recovered' }),
+    withheldNotYetPaid: z.string().openapi({ description: 'Withheld by payroll lines the bank has not paid yet: booked when they are paid' }),
+    repayable: z.string().openapi({ description: 'The most a repayment may be now: outstanding − withheldNotYetPaid' }),
+    openedAt: z.string(),
+    closedAt: z.string().nullable(),
+    entries: z.array(
+      z.object({
+        kind: z.enum(['offset', 'repayment']),
+        amount: z.string(),
+        source: z.string().openapi({ description: '`line:<payroll line key>` or `repayment:<recorded by>:<Idempotency-Key>`' }),
+        note: z.string().nullable(),
+        bookedAt: z.string(),
+      }),
+    ),
+  })
+  .openapi('OverpaymentRecovery');
+
+const Params = z.object({
+  recoveryId: z
+    .string()
+    .regex(/^[1-9]\d{0,14}$/, { error: 'must be a recovery number' })
+    .openapi({ param: { name: 'recoveryId', in: 'path' }, example: '12' }),
+});
+
+const RepaymentBody = z
+  .object({
+    amount: Amount.openapi({ description: 'More than 0 and at most `repayable` (else 422 on amount)' }),
+    note: z.string().max(200).optional().openapi({ description: 'E.g. the bank transfer or receipt number' }),
+  })
+  .openapi('RecoveryRepaymentRequest');
+
+const PlanBody = z
+  .object({
+    monthlyAmount: Amount.openapi({ description: 'Withheld each month from firstMonth instead of the offset share; more than 0, at most the outstanding' }),
+    firstMonth: IsoMonth.openapi({ description: 'The first payroll month that withholds it; this month or later' }),
+  })
+  .openapi('RecoveryInstalmentPlanRequest');
+
+const Agreement = z.object({
+  instalments: z.number(),
+  lastInstalment: z.string(),
+  lastMonth: z.string(),
+  workings: z.array(z.string()),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/overpayment-recoveries',
+  tags: [TAG],
+  summary: 'Overpayment recoveries (追回) the caller may read, newest first: a citizen their own, staff their regions',
+  request: {
+    query: PageQuery.extend({
+      status: z
+        .enum(['open', 'closed'])
+        .optional()
+        .openapi({ param: { name: 'status', in: 'query' } }),
+    }),
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: pageOf(Recovery) } }, description: 'A page' },
+    400: problemResponse('A bad limit, cursor or status'),
+    401: problemResponse('No or bad token'),
+  },
+});
+
+const viewRoute = createRoute({
+  method: 'get',
+  path: '/overpayment-recoveries/{recoveryId}',
+  tags: [TAG],
+  summary: 'One overpayment recovery: amount, ledger, outstanding, instalment plan',
+  request: { params: Params },
+  responses: {
+    200: { content: { 'application/json': { schema: Recovery } }, description: 'The recovery' },
+    400: problemResponse('Not a recovery number'),
+    401: problemResponse('No or bad token'),
+    404: problemResponse('Unknown, or not visible to the caller (RECOVERY_NOT_FOUND)'),
+  },
+});
+
+const repaymentRoute = createRoute({
+  method: 'post',
+  path: '/overpayment-recoveries/{recoveryId}/repayments',
+  tags: [TAG],
+  summary: 'Record money the person repaid (退还, 经办条例 art. 46; Idempotency-Key header required); reaching zero closes the recovery',
+  request: {
+    params: Params,
+    headers: z.object({ 'idempotency-key': z.string().min(8).max(100) }),
+    body: { required: true, content: { 'application/json': { schema: RepaymentBody } } },
+  },
+  responses: {
+    201: { content: { 'application/json': { schema: Recovery } }, description: 'Booked' },
+    200: { content: { 'application/json': { schema: Recovery } }, description: 'Already booked under this key: counted once' },
+    400: problemResponse('Invalid input, naming the field (amount not a decimal string, no Idempotency-Key)'),
+    401: problemResponse('No or bad token'),
+    403: problemResponse('The caller may read the recovery but not book on it (a citizen, an auditor)'),
+    404: problemResponse('Unknown, or not visible to the caller (RECOVERY_NOT_FOUND)'),
+    409: problemResponse('NOT_ALLOWED_NOW: the recovery is closed'),
+    422: problemResponse('INVALID_AMOUNT on amount (0, or more than repayable); IDEMPOTENCY_KEY_REUSED (the key booked another amount)'),
+  },
+});
+
+const planRoute = createRoute({
+  method: 'post',
+  path: '/overpayment-recoveries/{recoveryId}/instalment-plan',
+  tags: [TAG],
+  summary: 'Agree instalments (退还协议, 经办条例 art. 46): the payroll withholds the monthly amount from the first month instead of the share',
+  request: { params: Params, body: { required: true, content: { 'application/json': { schema: PlanBody } } } },
+  responses: {
+    200: { content: { 'application/json': { schema: z.object({ recovery: Recovery, agreement: Agreement }) } }, description: 'Agreed' },
+    400: problemResponse('Invalid input, naming the field'),
+    401: problemResponse('No or bad token'),
+    403: problemResponse('The caller may read the recovery but not agree instalments'),
+    404: problemResponse('Unknown, or not visible to the caller (RECOVERY_NOT_FOUND)'),
+    409: problemResponse('NOT_ALLOWED_NOW: the recovery is closed'),
+    422: problemResponse('INVALID_AMOUNT on monthlyAmount (0, or more than outstanding); INVALID_DATE on firstMonth (a month already past)'),
+  },
+});
+
+export const overpaymentRecoveryRoutes = () =>
+  new OpenAPIHono<AppEnv>()
+    .openapi(listRoute, async (c) => {
+      const q = c.req.valid('query');
+      const after = q.cursor ? Number(decodeCursorOf(q.cursor, ['number'])[0]) : null;
+      const page = await readRecoveries(c.var.ctx, { limit: q.limit, after, status: q.status });
+      const last = page.items.at(-1);
+      return c.json(
+        { items: page.items.map((r) => presentRecovery(r, c.var.ctx.ability)), nextCursor: page.more && last ? encodeCursor([last.id]) : null },
+        200,
+      );
+    })
+    .openapi(viewRoute, async (c) => c.json(presentRecovery(await readRecovery(c.var.ctx, Number(c.req.valid('param').recoveryId)), c.var.ctx.ability), 200))
+    .openapi(repaymentRoute, async (c) => {
+      const body = c.req.valid('json');
+      const done = await recordRecoveryRepayment(c.var.ctx, {
+        recoveryId: Number(c.req.valid('param').recoveryId),
+        amount: body.amount,
+        note: body.note,
+        idempotencyKey: c.req.valid('header')['idempotency-key'],
+      });
+      return c.json(presentRecovery(done.recovery, c.var.ctx.ability), done.duplicate ? 200 : 201);
+    })
+    .openapi(planRoute, async (c) => {
+      const done = await agreeRecoveryInstalments(c.var.ctx, { recoveryId: Number(c.req.valid('param').recoveryId), ...c.req.valid('json') });
+      return c.json({ recovery: presentRecovery(done.recovery, c.var.ctx.ability), agreement: done.agreement }, 200);
+    });

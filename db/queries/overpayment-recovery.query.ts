@@ -1,0 +1,149 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { OpenRecovery } from '../../domain/payroll/recovery-offset.js';
+
+/*
+ * Reads of an overpayment recovery (待遇多发追回, 社会保险经办条例 art. 46). What is still owed is the amount less the sum
+ * of its ledger: one SQL expression (`BOOKED`), checked against the pure rule `outstandingOf` where a command decides.
+ */
+
+/** The sum of a recovery's ledger (`r` is the recovery). */
+export const BOOKED = `coalesce((select sum(e.amount) from overpayment_recovery_entry e where e.recovery_id = r.id), 0)`;
+
+/** What lines not yet paid withhold for the recovery: booked when the bank pays them, void when a line is stopped. */
+const PENDING = `coalesce((select sum(w.amount) from payroll_line_withholding w join payroll_line l on l.line_key = w.line_key
+  where w.recovery_id = r.id and l.status not in ('paid', 'stopped')
+  and not exists (select 1 from overpayment_recovery_entry e where e.recovery_id = r.id and e.source_ref = 'line:' || w.line_key)), 0)`;
+
+export interface RecoveryEntryRow {
+  kind: 'offset' | 'repayment';
+  amount: string;
+  sourceRef: string;
+  note: string | null;
+  recordedBy: string;
+  bookedAt: Date;
+}
+
+export interface RecoveryRow {
+  id: number;
+  citizenId: string;
+  entitlementId: string;
+  region: string;
+  caseId: string;
+  cause: string;
+  amount: string;
+  months: string[];
+  status: 'open' | 'closed' | 'waived';
+  method: string | null;
+  plan: { monthlyAmount: string; firstMonth: string; agreedBy: string | null; agreedAt: Date | null } | null;
+  /** The ledger's sum. */
+  booked: string;
+  /** Withheld by payroll lines the bank has not paid yet. */
+  pending: string;
+  openedAt: Date;
+  closedAt: Date | null;
+  entries: RecoveryEntryRow[];
+}
+
+interface RawRecovery {
+  id: string;
+  citizen_id: string;
+  entitlement_id: string;
+  region: string;
+  case_id: string;
+  cause: string;
+  amount: string;
+  months: string[] | string;
+  status: RecoveryRow['status'];
+  method: string | null;
+  plan_monthly_amount: string | null;
+  plan_first_month: string | null;
+  plan_agreed_by: string | null;
+  plan_agreed_at: Date | string | null;
+  booked: string;
+  pending: string;
+  opened_at: Date | string;
+  closed_at: Date | string | null;
+  entries: { kind: RecoveryEntryRow['kind']; amount: string; source_ref: string; note: string | null; recorded_by: string; booked_at: string }[] | string;
+}
+
+const SELECT = `select r.id, r.citizen_id, r.entitlement_id, r.region, r.case_id, r.cause, r.amount::text as amount, r.months, r.status, r.method,
+  r.plan_monthly_amount::text as plan_monthly_amount, r.plan_first_month, r.plan_agreed_by, r.plan_agreed_at,
+  (${BOOKED})::numeric(18,2)::text as booked, (${PENDING})::numeric(18,2)::text as pending, r.opened_at, r.closed_at,
+  coalesce((select json_agg(json_build_object('kind', e.kind, 'amount', e.amount::text, 'source_ref', e.source_ref, 'note', e.note,
+            'recorded_by', e.recorded_by, 'booked_at', e.booked_at) order by e.id) from overpayment_recovery_entry e where e.recovery_id = r.id), '[]'::json) as entries
+  from overpayment_recovery r`;
+
+/** A timestamptz as the driver gives it (a Date, or its text). */
+const instant = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
+
+function rowOf(r: RawRecovery): RecoveryRow {
+  const entries = typeof r.entries === 'string' ? (JSON.parse(r.entries) as Exclude<RawRecovery['entries'], string>) : r.entries;
+  return {
+    id: Number(r.id),
+    citizenId: r.citizen_id,
+    entitlementId: r.entitlement_id,
+    region: r.region,
+    caseId: r.case_id,
+    cause: r.cause,
+    amount: r.amount,
+    months: typeof r.months === 'string' ? (JSON.parse(r.months) as string[]) : r.months,
+    status: r.status,
+    method: r.method,
+    plan:
+      r.plan_monthly_amount === null || r.plan_first_month === null
+        ? null
+        : { monthlyAmount: r.plan_monthly_amount, firstMonth: r.plan_first_month, agreedBy: r.plan_agreed_by, agreedAt: instant(r.plan_agreed_at) },
+    booked: r.booked,
+    pending: r.pending,
+    openedAt: instant(r.opened_at)!,
+    closedAt: instant(r.closed_at),
+    entries: entries.map((e) => ({
+      kind: e.kind,
+      amount: Number(e.amount).toFixed(2),
+      sourceRef: e.source_ref,
+      note: e.note,
+      recordedBy: e.recorded_by,
+      bookedAt: new Date(e.booked_at),
+    })),
+  };
+}
+
+/** One recovery with its ledger, or null. `lock`: for update (a command about to book against it). */
+export async function findRecovery(em: EntityManager, id: number, lock = false): Promise<RecoveryRow | null> {
+  if (lock) await em.execute(`select 1 from overpayment_recovery where id = ? for update`, [id]);
+  const [row] = await em.execute<RawRecovery[]>(`${SELECT} where r.id = ?`, [id]);
+  return row ? rowOf(row) : null;
+}
+
+/** These recoveries with their ledgers, newest first. */
+export async function recoveriesByIds(em: EntityManager, ids: readonly number[]): Promise<RecoveryRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await em.execute<RawRecovery[]>(`${SELECT} where r.id = any(?::bigint[]) order by r.id desc`, [`{${ids.join(',')}}`]);
+  return rows.map(rowOf);
+}
+
+/**
+ * The open recoveries of these people as the payroll of `period` collects them: what each may still withhold (amount
+ * less its ledger less what unpaid lines already withhold) and what lines of the month already withhold under an
+ * instalment agreement. One statement per chunk.
+ */
+export async function openRecoveriesFor(em: EntityManager, citizenIds: readonly string[], period: string): Promise<OpenRecovery[]> {
+  if (citizenIds.length === 0) return [];
+  const rows = await em.execute<
+    { id: string; citizen_id: string; available: string; plan_monthly_amount: string | null; plan_first_month: string | null; taken: string }[]
+  >(
+    `select r.id, r.citizen_id, (r.amount - ${BOOKED} - ${PENDING})::numeric(18,2)::text as available,
+       r.plan_monthly_amount::text as plan_monthly_amount, r.plan_first_month,
+       coalesce((select sum(w.amount) from payroll_line_withholding w join payroll_line l on l.line_key = w.line_key
+                 where w.recovery_id = r.id and w.period = ? and l.status <> 'stopped'), 0)::numeric(18,2)::text as taken
+     from overpayment_recovery r where r.status = 'open' and r.citizen_id = any(?::text[]) order by r.id`,
+    [period, `{${citizenIds.join(',')}}`],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    citizenId: r.citizen_id,
+    available: r.available,
+    agreement: r.plan_monthly_amount === null || r.plan_first_month === null ? null : { monthlyAmount: r.plan_monthly_amount, firstMonth: r.plan_first_month },
+    takenThisPeriod: r.taken,
+  }));
+}
