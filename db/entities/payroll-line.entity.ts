@@ -30,6 +30,8 @@ export const PayrollLine = defineEntity({
     kind: p.string().length(8).$type<'monthly' | 'oneOff' | 'backPay' | 'adjust'>(),
     period: p.string().length(7),
     months: p.integer(),
+    /** The months paid for ('YYYY-MM'): the period of a monthly line, the missed months of a back-pay; null on lines written before it was kept, and on a difference (补发), which counts as its period. */
+    paidMonths: p.json<string[]>().nullable(),
     amount: p.type(AmountType).$type<Decimal>(),
     status: p.string().length(8).$type<PayrollLineStatus>(),
     holdReasons: p.json<{ code: string; reason: string }[]>().nullable(),

@@ -115,12 +115,25 @@ export async function openOverpayments(
   const params: unknown[] = byDeath ? [] : [o.lastDue];
   const scope = o.entitlementIds === null ? 'dr.import_id = ?' : `l.entitlement_id in (${o.entitlementIds.map(() => '?').join(', ')})`;
   params.push(...(o.entitlementIds === null ? [o.importId ?? -1] : o.entitlementIds), o.cause, at);
+  // What was paid for months after the last month due: a line counts with the share of its months that fall after it
+  // (a back-pay of months the person was alive, paid after the death, is not overpaid). A line without its months
+  // (written before they were kept, or a difference) counts as paying for its period.
   const rows = await tx.execute<{ id: string }[]>(
-    `with paid as (
-       select l.entitlement_id, l.citizen_id, sum(l.amount) as amount, json_agg(l.period order by l.period) as months
+    `with covered as (
+       select l.id as line_id, l.entitlement_id, l.citizen_id, l.amount, m.month,
+              count(*) over (partition by l.id) as months_after,
+              jsonb_array_length(coalesce(l.paid_months, jsonb_build_array(l.period))) as months_paid
        from payroll_line l ${byDeath ? 'join' : 'left join'} death_record dr on dr.citizen_id = l.citizen_id
-       where l.status = 'paid' and l.period > ${byDeath ? "to_char(dr.death_date, 'YYYY-MM')" : '?'} and ${scope}
-       group by l.entitlement_id, l.citizen_id)
+       cross join lateral jsonb_array_elements_text(coalesce(l.paid_months, jsonb_build_array(l.period))) as m(month)
+       where l.status = 'paid' and m.month > ${byDeath ? "to_char(dr.death_date, 'YYYY-MM')" : '?'} and ${scope}),
+     per_line as (
+       select distinct on (line_id) entitlement_id, citizen_id,
+              case when months_after = months_paid then amount else round(amount * months_after / months_paid, 2) end as amount
+       from covered order by line_id),
+     paid as (
+       select s.entitlement_id, s.citizen_id, s.amount,
+              (select json_agg(distinct c.month order by c.month) from covered c where c.entitlement_id = s.entitlement_id) as months
+       from (select entitlement_id, citizen_id, sum(amount) as amount from per_line group by entitlement_id, citizen_id) s)
      insert into overpayment_recovery (citizen_id, entitlement_id, region, case_id, cause, amount, months, status, method, opened_at)
      select paid.citizen_id, paid.entitlement_id, e.region, e.case_id, ?, paid.amount, paid.months, 'open', 'offset', ?
      from paid join benefit_entitlement e on e.id = paid.entitlement_id

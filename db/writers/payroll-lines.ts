@@ -134,6 +134,7 @@ export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk):
         b: l.benefit,
         n: l.kind,
         m: l.months,
+        pm: l.paidMonths ?? null,
         a: l.amount,
         s: l.holds.length > 0 ? 'held' : 'due',
         h: l.holds.length > 0 ? l.holds : null,
@@ -144,10 +145,10 @@ export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk):
       }));
       const [written] = await tx.execute<{ gathered: string; held: string; due_total: string | null; held_total: string | null; keys: string[] | null }[]>(
         `with ins as (
-           insert into payroll_line (line_key, payroll_id, entitlement_id, citizen_id, region, benefit, kind, period, months, amount, status,
+           insert into payroll_line (line_key, payroll_id, entitlement_id, citizen_id, region, benefit, kind, period, months, paid_months, amount, status,
              hold_reasons, bank_code, bank_account, payee_name, workings, attempt)
-           select x.k, ?, x.e, x.c, ?, x.b, x.n, ?, x.m, x.a, x.s, x.h, x.bc, x.ba, x.p, x.w, 1
-           from json_to_recordset(?::json) as x(k text, e uuid, c text, b text, n text, m int, a numeric, s text, h jsonb, bc text, ba text, p text, w jsonb)
+           select x.k, ?, x.e, x.c, ?, x.b, x.n, ?, x.m, x.pm, x.a, x.s, x.h, x.bc, x.ba, x.p, x.w, 1
+           from json_to_recordset(?::json) as x(k text, e uuid, c text, b text, n text, m int, pm jsonb, a numeric, s text, h jsonb, bc text, ba text, p text, w jsonb)
            on conflict (line_key) do nothing returning line_key, status, amount)
          select count(*) as gathered, count(*) filter (where status = 'held') as held, array_agg(line_key) as keys,
            sum(amount) filter (where status = 'due') as due_total, sum(amount) filter (where status = 'held') as held_total from ins`,

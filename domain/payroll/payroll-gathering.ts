@@ -46,6 +46,8 @@ export interface GatheredLine {
   /** `adjust`: a recalculation's difference paid back (补发, domain/payroll/difference-settlement.ts). */
   kind: PayrollLineKind | 'adjust';
   months: number;
+  /** The months the line pays for; left out on a difference (补发), which counts as paying for its period. */
+  paidMonths?: string[];
   amount: string;
   holds: HoldReason[];
   bankCode: string | null;
@@ -162,6 +164,7 @@ export function gatherLines(rows: readonly EntitlementRow[], period: string): Ga
         benefit: row.benefit,
         kind: line.kind,
         months: Math.max(1, line.months.length),
+        paidMonths: line.months.length > 0 ? line.months : [line.period],
         amount: line.amount,
         holds,
         bankCode: row.bankCode,
