@@ -46,6 +46,7 @@ import { pensionRecalculationRoutes } from './pension-recalculations.routes.js';
 import { statisticsRoutes } from './statistics.routes.js';
 import { investigationRoutes } from './investigations.routes.js';
 import { verificationRoutes } from './verifications.routes.js';
+import { documentRoutes } from './documents.routes.js';
 
 /** Every versioned route, mounted under /v1 behind authentication (api/app.ts). */
 export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
@@ -88,6 +89,7 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', exchangeRoutes());
   v1.route('/', investigationRoutes());
   v1.route('/', verificationRoutes());
+  v1.route('/', documentRoutes());
 }
 
 export interface PublicRouteOptions {
