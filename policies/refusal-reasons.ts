@@ -53,6 +53,7 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   ExchangeFeed: { one: 'data-exchange feed', many: 'data-exchange feeds' },
   Statistics: { one: 'statistics report', many: 'statistics' },
   Verification: { one: 'eligibility verification', many: 'eligibility verifications' },
+  StaffRecordLink: { one: 'staff record link', many: 'staff record links' },
 };
 
 /** What a reason sentence is built from. */

@@ -167,6 +167,9 @@ export type CalendarSubject = Record<string, never>;
 /** The policy settings (setting rows): national to the system; an administrator changes them. */
 export type SettingSubject = Record<string, never>;
 
+/** Staff accounts' links to their own and their relatives' records (the self-dealing control): kept nationally by an administrator. */
+export type StaffRecordLinkSubject = Record<string, never>;
+
 export interface SubjectMap {
   Case: CaseSubject;
   Task: TaskSubject;
@@ -197,6 +200,7 @@ export interface SubjectMap {
   ExchangeFeed: ExchangeFeedSubject;
   Statistics: StatisticsSubject;
   Verification: VerificationSubject;
+  StaffRecordLink: StaffRecordLinkSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -228,4 +232,5 @@ export const subjectTypes = [
   'ExchangeFeed',
   'Statistics',
   'Verification',
+  'StaffRecordLink',
 ] as const satisfies readonly SubjectType[];

@@ -146,6 +146,7 @@ const samples: Record<SubjectType, Row[]> = {
   ExchangeFeed: [{}],
   Statistics: product({ region: regions }),
   Verification: product({ region: regions, citizenId: [CITIZEN, OTHER_CITIZEN] }),
+  StaffRecordLink: [{}],
 };
 
 /** Rows the SQL filter admits that CASL refuses, or the other way round. Empty means the two agree. */
