@@ -11,6 +11,7 @@ import { isIsoDate } from '../calendar/local-date.js';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../insurance/personal-account.js';
 import { isRate } from '../money.js';
 import { DEFAULT_TRANSFER_POLICY } from '../transfer/transfer-policy.js';
+import { fraudPenaltyPolicyIssues } from '../supervision/penalty.js';
 import { overrideIssues } from './setting-shape.js';
 
 export const SETTING_KEYS = [
@@ -20,6 +21,7 @@ export const SETTING_KEYS = [
   'benefit.policy',
   'personal-account.policy',
   'accountSubsidy.rules',
+  'fraudPenalty.policy',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -33,9 +35,10 @@ const OPTIONAL: Record<SettingKey, Record<string, unknown>> = {
   'benefit.policy': {},
   'personal-account.policy': {},
   'accountSubsidy.rules': {},
+  'fraudPenalty.policy': {},
 };
 
-const DEFAULTS: Record<Exclude<SettingKey, 'benefit.policy' | 'personal-account.policy' | 'accountSubsidy.rules'>, object> = {
+const DEFAULTS: Record<Exclude<SettingKey, 'benefit.policy' | 'personal-account.policy' | 'accountSubsidy.rules' | 'fraudPenalty.policy'>, object> = {
   'enrollment.policy': DEFAULT_ENROLLMENT_POLICY,
   'contribution.policy': DEFAULT_CONTRIBUTION_POLICY,
   'transfer.policy': DEFAULT_TRANSFER_POLICY,
@@ -53,7 +56,9 @@ export function assertValidSetting(key: SettingKey, value: unknown): void {
         ? accountIssues(value)
         : key === 'accountSubsidy.rules'
           ? accountSubsidyIssues(value)
-          : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
+          : key === 'fraudPenalty.policy'
+            ? fraudPenaltyPolicyIssues(value)
+            : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
   if (issues.length > 0) throw invalidInput(issues);
 }
 
