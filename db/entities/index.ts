@@ -47,3 +47,4 @@ export { BenefitSuspension, VerificationEvidenceRecord } from './verification.en
 export { PensionAdjustmentRecord, PensionDifference, PensionDifferenceSettlement, PensionRecalculation } from './pension-recalculation.entity.js';
 export { BackPayment, BackPaymentMonthHold, type BackPaymentStatus } from './back-payment.entity.js';
 export { OfficialDocument } from './official-document.entity.js';
+export { IdentityCorrection } from './identity-correction.entity.js';
