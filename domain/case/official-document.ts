@@ -138,5 +138,6 @@ function fieldLines(key: string, value: unknown, depth: number): string[] {
     return nested.length === 0 ? [] : [`${indent}${label}：`, ...nested];
   }
   if (typeof value === 'string' && /^\d{17}[\dX]$/.test(value)) return [`${indent}${label}：${maskCitizenId(value)}`];
-  return [`${indent}${label}：${String(value as string | number | boolean)}`];
+  const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  return [`${indent}${label}：${text}`];
 }
