@@ -129,4 +129,26 @@ describe('official documents of a case (real PostgreSQL, HTTP)', () => {
     const unknown = await system.call('GET', `/v1/cases/${arrears.id}/documents/${randomUUID()}`, { token: inRegion });
     expect(unknown.status).toBe(404);
   });
+
+  it('the case page links to 正式文书, which lists the recipient’s letters and downloads each PDF; another citizen sees 未找到', async () => {
+    const own = await system.token({ role: 'citizen', sub: petitioner });
+    const page = await fetch(`${system.url}/web/cases/${petition.reference}/documents`, { headers: { cookie: `si_token=${own}` } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('信访事项受理告知书');
+    const href = /href="(\/web\/cases\/[^"]+\/documents\/[0-9a-f-]{36})"/.exec(html)?.[1];
+    expect(href).toBeDefined();
+    const pdf = await fetch(`${system.url}${href!}`, { headers: { cookie: `si_token=${own}` } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    const other = await system.token({ role: 'citizen', sub: stranger });
+    const refused = await fetch(`${system.url}/web/cases/${petition.reference}/documents`, { headers: { cookie: `si_token=${other}` } });
+    expect(refused.status).toBe(404);
+    expect((await fetch(`${system.url}${href!}`, { headers: { cookie: `si_token=${other}` } })).status).toBe(404);
+  });
 });
