@@ -18,6 +18,8 @@ export const DOMAIN_ERROR_CODES = [
   'ATTACHMENT_NOT_FOUND',
   // an overpayment recovery (追回) unknown or not the caller's to see
   'RECOVERY_NOT_FOUND',
+  'DOCUMENT_NOT_FOUND',
+  'STAFF_LINK_NOT_FOUND',
   // 409: conflicts
   'TASK_ALREADY_CLAIMED',
   'TASK_NOT_CLAIMED',

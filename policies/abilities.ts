@@ -233,6 +233,8 @@ const grants: Record<Role, Grant> = {
     can('manage', 'Calendar');
     // Policy settings (deadlines, rates, the guide's figures) are one configuration for the whole system.
     can('manage', 'Setting');
+    // The personnel office's record of staff accounts' own and relatives' records (rules §8 pattern 8): one national list.
+    can('manage', 'StaffRecordLink');
     can(['create', 'update'], 'Employer', { region });
     can('read', ['Case', 'Task', 'Person', 'Employer', 'AuditEntry'], { region });
     readContributions(region, builder);

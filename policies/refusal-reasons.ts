@@ -55,6 +55,7 @@ const nouns: Record<SubjectType, { one: string; many: string }> = {
   Verification: { one: 'eligibility verification', many: 'eligibility verifications' },
   MedicalAccount: { one: 'personal medical account', many: 'personal medical accounts' },
   OverpaymentRecovery: { one: 'overpayment recovery', many: 'overpayment recoveries' },
+  StaffRecordLink: { one: 'staff record link', many: 'staff record links' },
 };
 
 /** What a reason sentence is built from. */

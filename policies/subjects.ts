@@ -185,6 +185,9 @@ export type CalendarSubject = Record<string, never>;
 /** The policy settings (setting rows): national to the system; an administrator changes them. */
 export type SettingSubject = Record<string, never>;
 
+/** Staff accounts' links to their own and their relatives' records (the self-dealing control): kept nationally by an administrator. */
+export type StaffRecordLinkSubject = Record<string, never>;
+
 export interface SubjectMap {
   Case: CaseSubject;
   Task: TaskSubject;
@@ -217,6 +220,7 @@ export interface SubjectMap {
   Verification: VerificationSubject;
   MedicalAccount: MedicalAccountSubject;
   OverpaymentRecovery: OverpaymentRecoverySubject;
+  StaffRecordLink: StaffRecordLinkSubject;
 }
 
 export type SubjectType = keyof SubjectMap;
@@ -250,4 +254,5 @@ export const subjectTypes = [
   'Verification',
   'MedicalAccount',
   'OverpaymentRecovery',
+  'StaffRecordLink',
 ] as const satisfies readonly SubjectType[];

@@ -3,10 +3,11 @@ import type { BaseChangeRow } from '../../db/writers/person-changes.js';
 import { maskCitizenId } from '../../domain/identity/masking.js';
 import { requestBaseChange, decideBaseDrop } from '../../services/persons/change-base.js';
 import { changePerson } from '../../services/persons/change-person.js';
+import { correctBirthDate } from '../../services/persons/correct-identity.js';
 import { readInsuranceHistory } from '../../services/persons/read-insurance-history.js';
 import type { AppEnv } from '../env.js';
 import { problemResponse } from '../problem.js';
-import { Amount, CitizenIdField, CreditCodeField, IsoMonth, RegionCode } from '../schemas/common.js';
+import { Amount, CitizenIdField, CreditCodeField, IsoDate, IsoMonth, RegionCode } from '../schemas/common.js';
 
 const PersonParams = z.object({ citizenId: CitizenIdField });
 const Month = IsoMonth;
@@ -77,6 +78,58 @@ const changeRoute = createRoute({
     },
     400: problemResponse('Invalid input, naming the field'),
     403: problemResponse('Not allowed to change these fields'),
+    404: problemResponse('No record of this person, or not visible to the caller'),
+  },
+});
+
+const identityCorrectionRoute = createRoute({
+  method: 'post',
+  path: '/persons/{citizenId}/identity-corrections',
+  tags: ['Enrollment 参保登记'],
+  summary: '身份信息更正: staff correct the recorded birth date on a legal document (audited; checked by fund supervision, rules §8)',
+  request: {
+    params: PersonParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              birthDate: IsoDate.openapi({ description: 'The corrected birth date; not after today' }),
+              reason: z.string().trim().min(1).max(500),
+              legalDocumentReference: z
+                .string()
+                .trim()
+                .min(1)
+                .max(100)
+                .openapi({ description: 'The document the correction rests on (户籍证明, a court ruling), by its reference', example: '公户证字〔2026〕12号' }),
+            })
+            .openapi('IdentityCorrectionRequest'),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              correctionId: z.string(),
+              citizenId: z.string().openapi({ description: 'Masked' }),
+              field: z.literal('birthDate'),
+              previous: z.string(),
+              corrected: z.string(),
+              correctedOn: z.string(),
+            })
+            .openapi('IdentityCorrection'),
+        },
+      },
+      description: 'Corrected (audited)',
+    },
+    400: problemResponse('Invalid input, naming the field (a birth date after today, or the one already recorded)'),
+    401: problemResponse('No or bad token'),
+    403: problemResponse('Not staff who may change the person (the person themself, an employer, another role)'),
     404: problemResponse('No record of this person, or not visible to the caller'),
   },
 });
@@ -167,6 +220,7 @@ export const personRoutes = () =>
       return c.json({ ...history, citizenId: unmasked ? history.citizenId : maskCitizenId(history.citizenId) }, 200);
     })
     .openapi(changeRoute, async (c) => c.json(await changePerson(c.var.ctx, c.req.valid('param').citizenId, c.req.valid('json')), 200))
+    .openapi(identityCorrectionRoute, async (c) => c.json(await correctBirthDate(c.var.ctx, c.req.valid('param').citizenId, c.req.valid('json')), 201))
     .openapi(baseChangeRoute, async (c) =>
       c.json(presentBaseChange(await requestBaseChange(c.var.ctx, c.req.valid('param').citizenId, c.req.valid('json')), true), 201),
     )

@@ -48,6 +48,8 @@ import { pensionRecalculationRoutes } from './pension-recalculations.routes.js';
 import { statisticsRoutes } from './statistics.routes.js';
 import { investigationRoutes } from './investigations.routes.js';
 import { verificationRoutes } from './verifications.routes.js';
+import { documentRoutes } from './documents.routes.js';
+import { staffRecordLinkRoutes } from './staff-record-links.routes.js';
 
 /** Every versioned route, mounted under /v1 behind authentication (api/app.ts). */
 export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
@@ -92,6 +94,8 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', exchangeRoutes());
   v1.route('/', investigationRoutes());
   v1.route('/', verificationRoutes());
+  v1.route('/', documentRoutes());
+  v1.route('/', staffRecordLinkRoutes());
 }
 
 export interface PublicRouteOptions {

@@ -53,3 +53,5 @@ export { StaffRecordLink } from './staff-record-link.entity.js';
 export { BenefitSuspension, VerificationEvidenceRecord } from './verification.entity.js';
 export { PensionAdjustmentRecord, PensionDifference, PensionDifferenceSettlement, PensionRecalculation } from './pension-recalculation.entity.js';
 export { BackPayment, BackPaymentMonthHold, type BackPaymentStatus } from './back-payment.entity.js';
+export { OfficialDocument } from './official-document.entity.js';
+export { IdentityCorrection } from './identity-correction.entity.js';

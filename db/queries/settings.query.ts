@@ -3,6 +3,7 @@ import { DEFAULT_ENROLLMENT_POLICY, type EnrollmentPolicy } from '../../domain/e
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY, type PersonalAccountPolicy } from '../../domain/insurance/personal-account.js';
 import type { VerificationPolicy } from '../../domain/payroll/payroll-policy.js';
 import { verificationPolicyFrom } from '../../domain/payroll/verification.js';
+import type { FraudPenaltyPolicyVersion } from '../../domain/supervision/penalty.js';
 import { transferPolicyWith, type TransferPolicy } from '../../domain/transfer/transfer-policy.js';
 import { Setting } from '../entities/index.js';
 
@@ -29,4 +30,11 @@ export async function loadPersonalAccountPolicy(em: EntityManager): Promise<Pers
 export async function loadVerificationPolicy(em: EntityManager): Promise<VerificationPolicy> {
   const row = await em.findOne(Setting, { key: 'payroll.verification' });
   return verificationPolicyFrom(row?.value);
+}
+
+/** The dated fine ranges for fraud (`fraudPenalty.policy`, rules §8); none stored means the statutory 2–5 ×. */
+export async function loadFraudPenaltyVersions(em: EntityManager): Promise<FraudPenaltyPolicyVersion[]> {
+  const row = await em.findOne(Setting, { key: 'fraudPenalty.policy' });
+  const versions = (row?.value as { versions?: FraudPenaltyPolicyVersion[] } | undefined)?.versions;
+  return Array.isArray(versions) ? versions : [];
 }

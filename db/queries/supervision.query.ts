@@ -129,3 +129,22 @@ export async function recordLinksOf(em: EntityManager, staffId: string): Promise
   );
   return rows.map((r) => ({ staffId, citizenId: r.citizen_id, relation: r.relation }));
 }
+
+/** The staff record links, by staff account then person, optionally of one staff account. */
+export async function listStaffRecordLinks(
+  em: EntityManager,
+  staffId: string | null,
+): Promise<{ staffId: string; citizenId: string; relation: 'self' | 'relative'; recordedBy: string; recordedAt: string }[]> {
+  const rows = await em.execute<{ staff_id: string; citizen_id: string; relation: 'self' | 'relative'; recorded_by: string; recorded_at: Date }[]>(
+    `select staff_id, citizen_id, relation, recorded_by, recorded_at from staff_record_link ${staffId === null ? '' : 'where staff_id = ?'}
+      order by staff_id, citizen_id limit 1000`,
+    staffId === null ? [] : [staffId],
+  );
+  return rows.map((r) => ({
+    staffId: r.staff_id,
+    citizenId: r.citizen_id,
+    relation: r.relation,
+    recordedBy: r.recorded_by,
+    recordedAt: new Date(r.recorded_at).toISOString(),
+  }));
+}

@@ -13,6 +13,7 @@ import { isIsoDate } from '../calendar/local-date.js';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../insurance/personal-account.js';
 import { isRate } from '../money.js';
 import { DEFAULT_TRANSFER_POLICY } from '../transfer/transfer-policy.js';
+import { fraudPenaltyPolicyIssues } from '../supervision/penalty.js';
 import { overrideIssues } from './setting-shape.js';
 
 export const SETTING_KEYS = [
@@ -24,6 +25,7 @@ export const SETTING_KEYS = [
   'accountSubsidy.rules',
   'backPayment.policy',
   'medicalExpense.policy',
+  'fraudPenalty.policy',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -39,10 +41,14 @@ const OPTIONAL: Record<SettingKey, Record<string, unknown>> = {
   'accountSubsidy.rules': {},
   'backPayment.policy': {},
   'medicalExpense.policy': {},
+  'fraudPenalty.policy': {},
 };
 
 const DEFAULTS: Record<
-  Exclude<SettingKey, 'benefit.policy' | 'personal-account.policy' | 'accountSubsidy.rules' | 'backPayment.policy' | 'medicalExpense.policy'>,
+  Exclude<
+    SettingKey,
+    'benefit.policy' | 'personal-account.policy' | 'accountSubsidy.rules' | 'backPayment.policy' | 'medicalExpense.policy' | 'fraudPenalty.policy'
+  >,
   object
 > = {
   'enrollment.policy': DEFAULT_ENROLLMENT_POLICY,
@@ -66,7 +72,9 @@ export function assertValidSetting(key: SettingKey, value: unknown): void {
             ? backPaymentPolicyIssues(value)
             : key === 'medicalExpense.policy'
               ? medicalExpensePolicyIssues(value)
-              : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
+              : key === 'fraudPenalty.policy'
+                ? fraudPenaltyPolicyIssues(value)
+                : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
   if (issues.length > 0) throw invalidInput(issues);
 }
 

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { renderPdf } from '../pdf/pdf-document.js';
 import type { PersonalRecord } from './read-personal-record.js';
-import { cjkFontBytes } from './pdf-fonts.js';
 
 const INSURANCE: Record<string, string> = {
   pension: '基本养老保险',
@@ -26,38 +25,28 @@ export interface CertificateContent {
  */
 export function renderCertificatePdf(content: CertificateContent): Promise<Buffer> {
   const { record } = content;
-  const font = cjkFontBytes();
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: '参保证明', Author: '社会保险经办机构', CreationDate: content.issuedAt } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  if (font.name) doc.font(font.bytes, font.name);
-  else doc.font(font.bytes);
-  doc.fontSize(20).text('参 保 证 明', { align: 'center' }).moveDown();
-  doc.fontSize(11);
-  doc.text(`姓名：${record.name ?? '—'}    公民身份号码：${record.citizenId}`);
-  doc.text(`截至 ${content.issuedOn}，该参保人员的社会保险参保缴费情况如下：`).moveDown(0.5);
-  for (const period of record.periods) {
-    const until = period.endMonth ?? '至今';
-    doc.text(
-      `${INSURANCE[period.insuranceType] ?? period.insuranceType}  ${period.employerCreditCode ?? '灵活就业'}  ${period.startMonth} — ${until}  缴费基数 ${period.contributionBase}  已缴 ${period.paidMonths} 个月`,
+  return renderPdf({ title: '参保证明', createdAt: content.issuedAt }, (doc) => {
+    doc.fontSize(20).text('参 保 证 明', { align: 'center' }).moveDown();
+    doc.fontSize(11);
+    doc.text(`姓名：${record.name ?? '—'}    公民身份号码：${record.citizenId}`);
+    doc.text(`截至 ${content.issuedOn}，该参保人员的社会保险参保缴费情况如下：`).moveDown(0.5);
+    for (const period of record.periods) {
+      const until = period.endMonth ?? '至今';
+      doc.text(
+        `${INSURANCE[period.insuranceType] ?? period.insuranceType}  ${period.employerCreditCode ?? '灵活就业'}  ${period.startMonth} — ${until}  缴费基数 ${period.contributionBase}  已缴 ${period.paidMonths} 个月`,
+      );
+    }
+    if (record.periods.length === 0) doc.text('无参保记录。');
+    doc.moveDown(0.5).text(
+      '累计缴费月数：' +
+        Object.entries(record.contributionMonths)
+          .map(([type, months]) => `${INSURANCE[type] ?? type} ${months} 个月`)
+          .join('；'),
     );
-  }
-  if (record.periods.length === 0) doc.text('无参保记录。');
-  doc.moveDown(0.5).text(
-    '累计缴费月数：' +
-      Object.entries(record.contributionMonths)
-        .map(([type, months]) => `${INSURANCE[type] ?? type} ${months} 个月`)
-        .join('；'),
-  );
-  doc.text(`基本养老保险个人账户储存额：${record.personalAccount.balance} 元（含记账利息 ${record.personalAccount.interestTotal} 元）`);
-  doc.moveDown(2);
-  doc.text(`验证码：${content.code}`);
-  doc.text(`可在 ${content.verifyPath} 输入验证码核验本证明的真伪。`);
-  doc.text(`出具日期：${content.issuedOn}`, { align: 'right' });
-  doc.end();
-  return done;
+    doc.text(`基本养老保险个人账户储存额：${record.personalAccount.balance} 元（含记账利息 ${record.personalAccount.interestTotal} 元）`);
+    doc.moveDown(2);
+    doc.text(`验证码：${content.code}`);
+    doc.text(`可在 ${content.verifyPath} 输入验证码核验本证明的真伪。`);
+    doc.text(`出具日期：${content.issuedOn}`, { align: 'right' });
+  });
 }

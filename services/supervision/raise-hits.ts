@@ -4,7 +4,8 @@ import { businessKeyOf, caseIdFor, registerCase } from '../../db/writers/case-in
 import { appendAudit } from '../../db/writers/case-log.js';
 import { insertHitOnce, linkInvestigation } from '../../db/writers/supervision-hits.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
-import { DEFAULT_FRAUD_PENALTY_POLICY } from '../../domain/supervision/penalty.js';
+import { loadFraudPenaltyVersions } from '../../db/queries/settings.query.js';
+import { fraudPenaltyPolicyOn } from '../../domain/supervision/penalty.js';
 import type { SupervisionHit } from '../../domain/supervision/supervision-policy.js';
 import type { InvestigationInput } from '../../workflows/index.js';
 import type { CaseWorkflows } from '../workflow-port.js';
@@ -119,7 +120,10 @@ export async function raiseSupervisionHits(tx: EntityManager, hits: readonly Sup
 export async function startInvestigations(em: EntityManager, workflows: CaseWorkflows, raised: readonly RaisedHit[]): Promise<void> {
   if (raised.length === 0) return;
   const calendar = await loadCalendarYears(em);
+  // The fine range in force on the day the matter was found (`fraudPenalty.policy`); the case keeps it.
+  const penalties = await loadFraudPenaltyVersions(em);
   for (const { caseId, reference, region, ...hit } of raised) {
-    await workflows.startInvestigation({ caseId, reference, region, hit, penaltyPolicy: DEFAULT_FRAUD_PENALTY_POLICY, calendar });
+    const penaltyPolicy = fraudPenaltyPolicyOn(penalties, hit.foundOn);
+    await workflows.startInvestigation({ caseId, reference, region, hit, penaltyPolicy, calendar });
   }
 }

@@ -80,6 +80,8 @@ const probes = {
   ownBaseChange: probe('BaseChange', (s, a) => ({ region: s.region, requestedBy: a.id })),
   calendar: probe('Calendar', () => ({})),
   setting: probe('Setting', () => ({})),
+  // Staff accounts' links to their own and relatives' records (the self-dealing control, rules §8).
+  staffRecordLink: probe('StaffRecordLink', () => ({})),
   benefitClaim: probe('BenefitClaim', (s) => ({
     claimType: 'pension',
     region: s.region,
@@ -307,6 +309,7 @@ const ownScope: Record<Role, Allowed> = {
     regionParameters: [...actions],
     calendar: [...actions],
     setting: [...actions],
+    staffRecordLink: [...actions],
     ...contributionReads,
     // It books payment files and runs the overdue sweep, but does not declare wages for an employer (issue 3).
     payment: ['read', 'create'],
@@ -359,7 +362,7 @@ describe('access matrix: every role × action × subject type', () => {
       // The holiday calendar is national: an administrator of any region loads it; everyone else reads it.
       const calendar: Action[] = role === 'admin' ? [...actions] : ['read'];
       // So are the policy settings: one configuration for the system, changed by an administrator only.
-      const setting: Allowed = role === 'admin' ? { setting: [...actions] } : {};
+      const setting: Allowed = role === 'admin' ? { setting: [...actions], staffRecordLink: [...actions] } : {};
       // The death and prison feeds are national data too: a supervisor or administrator of any region imports them.
       const feeds: Allowed = role === 'admin' || role === 'supervisor' ? { exchangeFeed: ['create'] } : {};
       expect(sorted(allowedOn(role, foreign[role]))).toEqual(sorted({ regionParameters: ['read'], calendar, ...setting, ...feeds }));
@@ -382,7 +385,7 @@ describe('access matrix: the region hierarchy (rules §1.3)', () => {
   const publicOnly = (role: Role): Allowed => ({
     regionParameters: ['read'],
     calendar: role === 'admin' ? [...actions] : ['read'],
-    ...(role === 'admin' ? { setting: [...actions] } : {}),
+    ...(role === 'admin' ? { setting: [...actions], staffRecordLink: [...actions] } : {}),
     ...(role === 'admin' || role === 'supervisor' ? { exchangeFeed: ['create'] } : {}),
   });
   const withoutShared = (allowed: Allowed): Allowed => Object.fromEntries(Object.entries(allowed).filter(([name]) => name !== 'sharedPetition'));

@@ -148,6 +148,7 @@ const samples: Record<SubjectType, Row[]> = {
   Verification: product({ region: regions, citizenId: [CITIZEN, OTHER_CITIZEN] }),
   MedicalAccount: product({ region: regions, citizenId: [CITIZEN, OTHER_CITIZEN] }),
   OverpaymentRecovery: product({ region: regions, citizenId: [CITIZEN, OTHER_CITIZEN] }),
+  StaffRecordLink: [{}],
 };
 
 /** Rows the SQL filter admits that CASL refuses, or the other way round. Empty means the two agree. */

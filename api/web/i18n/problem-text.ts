@@ -16,6 +16,8 @@ const domainSentences = {
   PERSON_NOT_FOUND: '没有此人员的记录，或您无权查看。',
   ATTACHMENT_NOT_FOUND: '没有此附件，或您无权查看。',
   RECOVERY_NOT_FOUND: '没有此待遇追回记录，或您无权查看。',
+  DOCUMENT_NOT_FOUND: '没有此文书，或您无权查看。',
+  STAFF_LINK_NOT_FOUND: '没有此工作人员关联记录。',
   TASK_ALREADY_CLAIMED: '该任务已被认领，不能再认领。',
   TASK_NOT_CLAIMED: '该任务尚未认领，请先认领。',
   TASK_ALREADY_DECIDED: '该任务已经办结，不能再次办理。',

@@ -194,7 +194,57 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
           </ul>
         </section>
       )}
+      <p>
+        <a href={`/web/cases/${encodeURIComponent(view.reference)}/documents`} data-testid="case-documents-link">
+          {t('officialDocuments')}
+        </a>
+      </p>
       <Timeline view={view} t={t} lang={lang} />
+    </Layout>,
+  );
+}
+
+interface DocumentItem {
+  documentId: string;
+  kind: string;
+  title: string;
+  issuedOn: string;
+  sha256: string;
+  byteSize: number;
+}
+
+/** 正式文书: the case's letters the caller may read (GET /v1/cases/{id}/documents), each a PDF to download. */
+async function renderDocuments(c: WebContext, deps: WebDeps, id: string) {
+  const session = sessionOrSignIn(c);
+  if (session instanceof Response) return session;
+  const { t, lang } = c.var;
+  const answer = await callerFor(deps, session)<{ items: DocumentItem[] }>('GET', `/v1/cases/${encodeURIComponent(id)}/documents`);
+  if (!answer.ok) {
+    return c.html(
+      <Layout frame={frameOf(c)} title={t('notFoundTitle')}>
+        <p data-testid="case-not-found">{answer.status === 404 ? t('notFoundBody') : describeProblem(answer.problem, lang)}</p>
+      </Layout>,
+      answer.status === 404 ? 404 : 400,
+    );
+  }
+  const items = answer.body.items;
+  return c.html(
+    <Layout frame={frameOf(c)} title={`${t('officialDocuments')} ${id}`}>
+      {items.length === 0 ? (
+        <p>{t('noOfficialDocuments')}</p>
+      ) : (
+        <ul data-testid="official-documents">
+          {items.map((d) => (
+            <li>
+              {d.issuedOn} · <strong>{d.title}</strong> · <a href={`/web/cases/${encodeURIComponent(id)}/documents/${d.documentId}`}>{t('downloadPdf')}</a> ·
+              SHA-256 <code>{d.sha256.slice(0, 16)}…</code>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={`/web/cases/${encodeURIComponent(id)}`}>← {id}</a>
+      </p>
     </Layout>,
   );
 }
@@ -202,6 +252,19 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
 export const casePages = (deps: WebDeps) =>
   new Hono<WebEnv>()
     .get('/cases/:caseId', (c) => renderCase(c, deps, c.req.param('caseId')))
+    .get('/cases/:caseId/documents', (c) => renderDocuments(c, deps, c.req.param('caseId')))
+    .get('/cases/:caseId/documents/:documentId', async (c) => {
+      const session = sessionOrSignIn(c);
+      if (session instanceof Response) return session;
+      const path = `/v1/cases/${encodeURIComponent(c.req.param('caseId'))}/documents/${encodeURIComponent(c.req.param('documentId'))}`;
+      const response = await deps.api.request(path, { headers: { authorization: `Bearer ${session.token}` } });
+      if (!response.ok) return c.text(c.var.t('notFoundBody'), response.status === 400 ? 400 : 404);
+      return c.body(await response.arrayBuffer(), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': response.headers.get('content-disposition') ?? 'attachment',
+        'x-content-sha256': response.headers.get('x-content-sha256') ?? '',
+      });
+    })
     .post('/cases/:caseId/follow-up/:name', async (c) => {
       const session = sessionOrSignIn(c);
       if (session instanceof Response) return session;
