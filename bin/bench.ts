@@ -65,6 +65,7 @@ const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 Runtime.install({ logger: new DefaultLogger('WARN', (entry) => say(`worker ${entry.level} ${entry.message.split('\n')[0] ?? ''}`)) });
 
 let system: BenchSystem | null = null;
+const rows: BenchRow[] = [];
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;
@@ -78,7 +79,6 @@ try {
   const startedAt = performance.now();
   system = await startBenchSystem({ databaseUrl: loadConfig().db.url, say });
   const nextCitizenId = citizenIdSequence();
-  const rows: BenchRow[] = [];
 
   const throughput = await benchEnrollmentThroughput(system, {
     count: settings.enrollments,
@@ -237,5 +237,7 @@ try {
   await stop(0);
 } catch (error) {
   say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  // A long run that fails near its end still prints what it measured: a figure is not less true for a later failure.
+  if (rows.length > 0) process.stdout.write(`\n${renderReport(describeMachine(), ['Incomplete run: it failed after these figures (see the log).'], rows)}\n`);
   await stop(1);
 }

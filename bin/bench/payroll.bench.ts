@@ -74,7 +74,11 @@ export async function benchPayroll(system: BenchSystem, o: { entitlements: numbe
   const gatherSeconds = seconds(started);
   const taskId = await until(
     async () => {
-      const tasks = (await system.call('GET', '/v1/tasks?view=available&limit=100', { token: sv2 })).body['items'] as { taskId: string; caseId: string }[];
+      // Only the payroll's own tasks: the worklist figures leave thousands of other tasks in this region's queue.
+      const tasks = (await system.call('GET', '/v1/tasks?view=available&caseType=payroll&limit=100', { token: sv2 })).body['items'] as {
+        taskId: string;
+        caseId: string;
+      }[];
       return tasks.find((t) => t.caseId === caseId)?.taskId;
     },
     'the approval task',
