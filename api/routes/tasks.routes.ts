@@ -9,6 +9,7 @@ import type { AppEnv } from '../env.js';
 import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import { problemResponse } from '../problem.js';
 import { TaskOut } from '../schemas/case.schemas.js';
+import { CASE_TYPES } from '../../domain/case/case-type.js';
 
 // Routes parse, call the command in services/tasks, and present; every rule lives in the command or below it.
 
@@ -46,7 +47,8 @@ const listRoute = createRoute({
   request: {
     query: PageQuery.extend({
       view: z.enum(['available', 'mine', 'team', 'overdue']).default('available'),
-      caseType: z.enum(['enrollment', 'arrears', 'petition', 'benefit', 'transfer']).optional(),
+      // Every kind of case has tasks: a worklist may be narrowed to any of them (the payroll's approval, a declaration's review…).
+      caseType: z.enum(CASE_TYPES).optional(),
       step: z.string().max(32).optional(),
     }),
   },

@@ -24,7 +24,9 @@ describe('monthly payroll over HTTP (待遇拨付: controls, holds, four-eyes ap
   const payroll = async () => (await system.call('GET', `/v1/payrolls/${reference}`, { token: sv1 })).body;
   const statusIs = (status: string) => system.eventually(async () => ((await payroll()).status === status ? true : undefined), 60_000);
   const tasksOf = async (token: string, step: string) => {
-    const list = await system.call('GET', `/v1/tasks?view=available&limit=100`, { token });
+    // Narrowed to the payroll's tasks, as a supervisor's queue full of other cases would need.
+    const list = await system.call('GET', `/v1/tasks?view=available&caseType=payroll&limit=100`, { token });
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
     return (list.body.items as { taskId: string; caseId: string; step: string }[]).filter((t) => t.caseId === caseId && t.step === step);
   };
   const decide = async (token: string, taskId: string, outcome: string, comment = '', data: Record<string, unknown> = {}) => {
