@@ -65,10 +65,13 @@ const PlanBody = z
   })
   .openapi('RecoveryInstalmentPlanRequest');
 
+/** Words that are not blank: at least one character other than a space. */
+const Text = z.string().regex(/\S/, { error: 'must not be blank' });
+
 const WaiverBody = z
   .object({
-    reason: z.string().max(500).openapi({ description: 'Why it cannot be recovered, e.g. the estate has nothing; not blank', example: '遗产不足以清偿' }),
-    legalBasis: z.string().max(200).openapi({ description: 'The rule or decision the write-off rests on; not blank', example: '社会保险经办条例第四十六条' }),
+    reason: Text.max(500).openapi({ description: 'Why it cannot be recovered, e.g. the estate has nothing; not blank', example: '遗产不足以清偿' }),
+    legalBasis: Text.max(200).openapi({ description: 'The rule or decision the write-off rests on; not blank', example: '社会保险经办条例第四十六条' }),
     amount: Amount.optional().openapi({ description: 'The outstanding the supervisor saw: when given it must still be the outstanding (else 422 on amount)' }),
   })
   .openapi('RecoveryWaiverRequest');
