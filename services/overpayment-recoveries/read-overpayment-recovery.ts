@@ -52,7 +52,13 @@ export async function readRecoveries(
   if (q.after !== null && !Number.isSafeInteger(q.after)) throw new DomainError('VALIDATION_FAILED', 'not a cursor of this list', { path: 'cursor' });
   const rows = await ctx.em.find(
     OverpaymentRecovery,
-    { $and: [scope, ...(q.after === null ? [] : [{ id: { $lt: q.after } }]), ...(q.status === undefined ? [] : [{ status: q.status === 'closed' ? { $in: CLOSED } : q.status }])] },
+    {
+      $and: [
+        scope,
+        ...(q.after === null ? [] : [{ id: { $lt: q.after } }]),
+        ...(q.status === undefined ? [] : [{ status: q.status === 'closed' ? { $in: CLOSED } : q.status }]),
+      ],
+    },
     { orderBy: { id: 'desc' }, limit: q.limit + 1, fields: ['id'] },
   );
   const items = await recoveriesByIds(

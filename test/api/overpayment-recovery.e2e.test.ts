@@ -306,10 +306,9 @@ describe('collecting an overpayment recovery over HTTP (追回, 社会保险经�
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body).toMatchObject({ status: 'waived', outstanding: '0.00', recovered: '3300.00', waiver: { by: 'sv-231', ...basis } });
     expect(done.body.closedAt).not.toBeNull();
-    expect(done.body.entries.map((e: { kind: string; amount: string; source: string }) => `${e.kind} ${e.amount} ${e.kind === 'waiver' ? e.source : ''}`)).toEqual([
-      'offset 1000.00 ',
-      'waiver 2300.00 waiver',
-    ]);
+    expect(
+      done.body.entries.map((e: { kind: string; amount: string; source: string }) => `${e.kind} ${e.amount} ${e.kind === 'waiver' ? e.source : ''}`),
+    ).toEqual(['offset 1000.00 ', 'waiver 2300.00 waiver']);
     expect((await waive(agreed, basis)).status).toBe(409);
 
     const em = system.orm.em.fork();
