@@ -36,7 +36,7 @@ const Recovery = z
       z.object({
         kind: z.enum(['offset', 'repayment', 'waiver']),
         amount: z.string(),
-        source: z.string().openapi({ description: '`line:<payroll line key>` or `repayment:<recorded by>:<Idempotency-Key>`' }),
+        source: z.string().openapi({ description: '`line:<payroll line key>`, `repayment:<recorded by>:<Idempotency-Key>` or `waiver`' }),
         note: z.string().nullable(),
         bookedAt: z.string(),
       }),
@@ -93,8 +93,10 @@ const listRoute = createRoute({
       status: z
         .enum(['open', 'closed', 'waived'])
         .optional()
-        .openapi({ description: '`closed`: no longer collected (repaid in full or written off); `waived`: written off only' })
-        .openapi({ param: { name: 'status', in: 'query' } }),
+        .openapi({
+          param: { name: 'status', in: 'query' },
+          description: '`closed`: no longer collected (repaid in full or written off); `waived`: written off only',
+        }),
     }),
   },
   responses: {
