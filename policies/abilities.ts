@@ -43,7 +43,7 @@ export interface Actor {
   name?: string;
 }
 
-export const actions = ['read', 'create', 'update', 'claim', 'release', 'complete', 'reassign', 'readUnmasked', 'manage'] as const;
+export const actions = ['read', 'create', 'update', 'claim', 'release', 'complete', 'reassign', 'readUnmasked', 'waive', 'manage'] as const;
 export type Action = (typeof actions)[number];
 
 /** A DTO tagged with its subject type by CASL's `subject()`, which is how every check names its subject. */
@@ -215,6 +215,8 @@ const grants: Record<Role, Grant> = {
     can(['create', 'read', 'update'], 'Verification', { region });
     can('create', 'MedicalAccount', { region });
     can(['read', 'update'], 'OverpaymentRecovery', { region });
+    // 核销: writing off what cannot be recovered (the estate has nothing) is a supervisor's decision, not the counter's.
+    can('waive', 'OverpaymentRecovery', { region });
     // 统计 (issue 14): the figures of the region and below, for decision support.
     can('read', 'Statistics', { region });
   }),

@@ -23,6 +23,7 @@ const verbs: Record<Action, string> = {
   complete: 'complete',
   reassign: 'reassign',
   readUnmasked: 'see unmasked personal data of',
+  waive: 'write off',
   manage: 'manage',
 };
 

@@ -23,6 +23,7 @@ export function presentRecovery(r: RecoveryView, ability: AppAbility) {
     repayable: r.repayable,
     openedAt: r.openedAt.toISOString(),
     closedAt: r.closedAt === null ? null : r.closedAt.toISOString(),
+    waiver: r.waiver,
     entries: r.entries.map((e) => ({ kind: e.kind, amount: e.amount, source: e.sourceRef, note: e.note, bookedAt: e.bookedAt.toISOString() })),
   };
 }

@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { agreeRecoveryInstalments } from '../../services/overpayment-recoveries/agree-instalment-plan.js';
 import { readRecoveries, readRecovery } from '../../services/overpayment-recoveries/read-overpayment-recovery.js';
 import { recordRecoveryRepayment } from '../../services/overpayment-recoveries/record-repayment.js';
+import { waiveOverpaymentRecovery } from '../../services/overpayment-recoveries/waive-recovery.js';
 import type { AppEnv } from '../env.js';
 import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import { presentRecovery } from '../presenters/overpayment-recovery.presenter.js';
@@ -21,17 +22,21 @@ const Recovery = z
     status: z.enum(['open', 'closed', 'waived']),
     method: z.string().openapi({ description: '`offset` (overpayment.offsetShare of each later payment) or `instalments` (an agreement)' }),
     instalmentPlan: z.object({ monthlyAmount: z.string(), firstMonth: z.string() }).nullable(),
-    recovered: z.string().openapi({ description: 'The sum of the ledger (offsets from paid lines, repayments)' }),
+    recovered: z.string().openapi({ description: 'The sum of the ledger (offsets from paid lines, repayments, a write-off)' }),
     outstanding: z.string().openapi({ description: 'amount − recovered' }),
     withheldNotYetPaid: z.string().openapi({ description: 'Withheld by payroll lines the bank has not paid yet: booked when they are paid' }),
     repayable: z.string().openapi({ description: 'The most a repayment may be now: outstanding − withheldNotYetPaid' }),
     openedAt: z.string(),
     closedAt: z.string().nullable(),
+    waiver: z
+      .object({ by: z.string(), reason: z.string(), legalBasis: z.string() })
+      .nullable()
+      .openapi({ description: 'The write-off (核销) of a `waived` recovery: the supervisor, the reason and the legal basis' }),
     entries: z.array(
       z.object({
-        kind: z.enum(['offset', 'repayment']),
+        kind: z.enum(['offset', 'repayment', 'waiver']),
         amount: z.string(),
-        source: z.string().openapi({ description: '`line:<payroll line key>` or `repayment:<recorded by>:<Idempotency-Key>`' }),
+        source: z.string().openapi({ description: '`line:<payroll line key>`, `repayment:<recorded by>:<Idempotency-Key>` or `waiver`' }),
         note: z.string().nullable(),
         bookedAt: z.string(),
       }),
@@ -60,6 +65,17 @@ const PlanBody = z
   })
   .openapi('RecoveryInstalmentPlanRequest');
 
+/** Words that are not blank: at least one character other than a space. */
+const Text = z.string().regex(/\S/, { error: 'must not be blank' });
+
+const WaiverBody = z
+  .object({
+    reason: Text.max(500).openapi({ description: 'Why it cannot be recovered, e.g. the estate has nothing; not blank', example: '遗产不足以清偿' }),
+    legalBasis: Text.max(200).openapi({ description: 'The rule or decision the write-off rests on; not blank', example: '社会保险经办条例第四十六条' }),
+    amount: Amount.optional().openapi({ description: 'The outstanding the supervisor saw: when given it must still be the outstanding (else 422 on amount)' }),
+  })
+  .openapi('RecoveryWaiverRequest');
+
 const Agreement = z.object({
   instalments: z.number(),
   lastInstalment: z.string(),
@@ -75,9 +91,12 @@ const listRoute = createRoute({
   request: {
     query: PageQuery.extend({
       status: z
-        .enum(['open', 'closed'])
+        .enum(['open', 'closed', 'waived'])
         .optional()
-        .openapi({ param: { name: 'status', in: 'query' } }),
+        .openapi({
+          param: { name: 'status', in: 'query' },
+          description: '`closed`: no longer collected (repaid in full or written off); `waived`: written off only',
+        }),
     }),
   },
   responses: {
@@ -140,6 +159,23 @@ const planRoute = createRoute({
   },
 });
 
+const waiverRoute = createRoute({
+  method: 'post',
+  path: '/overpayment-recoveries/{recoveryId}/waiver',
+  tags: [TAG],
+  summary: 'Write off what is outstanding (核销) when it cannot be recovered: a supervisor of the region; one waiver entry, the recovery waived',
+  request: { params: Params, body: { required: true, content: { 'application/json': { schema: WaiverBody } } } },
+  responses: {
+    200: { content: { 'application/json': { schema: Recovery } }, description: 'Written off: status `waived`, a `waiver` entry of what was outstanding' },
+    400: problemResponse('Invalid input, naming the field (reason or legalBasis missing or blank, too long; amount not a decimal string)'),
+    401: problemResponse('No or bad token'),
+    403: problemResponse('The caller may read the recovery but not write it off (a caseworker, an auditor, the person)'),
+    404: problemResponse('Unknown, or not visible to the caller (RECOVERY_NOT_FOUND)'),
+    409: problemResponse('NOT_ALLOWED_NOW: the recovery is closed or already waived, or payroll lines not yet paid still withhold for it'),
+    422: problemResponse('INVALID_AMOUNT on amount: not the outstanding any more'),
+  },
+});
+
 export const overpaymentRecoveryRoutes = () =>
   new OpenAPIHono<AppEnv>()
     .openapi(listRoute, async (c) => {
@@ -166,4 +202,8 @@ export const overpaymentRecoveryRoutes = () =>
     .openapi(planRoute, async (c) => {
       const done = await agreeRecoveryInstalments(c.var.ctx, { recoveryId: Number(c.req.valid('param').recoveryId), ...c.req.valid('json') });
       return c.json({ recovery: presentRecovery(done.recovery, c.var.ctx.ability), agreement: done.agreement }, 200);
+    })
+    .openapi(waiverRoute, async (c) => {
+      const done = await waiveOverpaymentRecovery(c.var.ctx, { recoveryId: Number(c.req.valid('param').recoveryId), ...c.req.valid('json') });
+      return c.json(presentRecovery(done, c.var.ctx.ability), 200);
     });

@@ -20,12 +20,13 @@ export interface Problem {
 
 export type ApiAnswer<T> = { ok: true; status: number; body: T } | { ok: false; status: number; problem: Problem };
 
-export type ApiCall = <T = unknown>(method: string, path: string, body?: unknown) => Promise<ApiAnswer<T>>;
+/** `headers`: extra request headers a command needs, such as an Idempotency-Key. */
+export type ApiCall = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiAnswer<T>>;
 
 /** A caller of the JSON API on behalf of `token`. A FormData body goes as multipart, anything else as JSON. */
 export function apiCaller(api: ApiPort, token: string): ApiCall {
-  return async <T>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> => {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+  return async <T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<ApiAnswer<T>> => {
+    const headers: Record<string, string> = { ...extra, authorization: `Bearer ${token}`, accept: 'application/json' };
     let payload: RequestInit['body'];
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {

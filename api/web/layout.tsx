@@ -45,7 +45,14 @@ function navFor(actor: Actor): NavItem[] {
     case 'caseworker':
     case 'reviewer':
       // 待遇拨付: front-office staff read the region's payrolls and decide their held lines (CASL read Payroll).
-      return [...worklists, { key: 'navCases', href: '/web/cases' }, { key: 'navFile', href: '/web/file' }, { key: 'navPayrolls', href: '/web/payrolls' }];
+      // 追回: the counter records repayments and instalment agreements of the region's overpayments.
+      return [
+        ...worklists,
+        { key: 'navCases', href: '/web/cases' },
+        { key: 'navFile', href: '/web/file' },
+        { key: 'navPayrolls', href: '/web/payrolls' },
+        { key: 'navRecoveries', href: '/web/recoveries' },
+      ];
     case 'supervisor':
       return [
         { key: 'navSupervisor', href: '/web/supervisor' },
@@ -55,6 +62,8 @@ function navFor(actor: Actor): NavItem[] {
         { key: 'navAudit', href: '/web/audit' },
         { key: 'navMedicalLedgers', href: '/web/medical-ledgers' },
         { key: 'navPayrolls', href: '/web/payrolls' },
+        // 追回 and 核销: a supervisor also writes off what cannot be recovered.
+        { key: 'navRecoveries', href: '/web/recoveries' },
         // 稽核调查 (rules §8): the investigations the supervision controls opened.
         { key: 'navInvestigations', href: '/web/investigations' },
       ];
@@ -65,6 +74,7 @@ function navFor(actor: Actor): NavItem[] {
         { key: 'navStatistics', href: '/web/statistics' },
         { key: 'navMedicalLedgers', href: '/web/medical-ledgers' },
         { key: 'navPayrolls', href: '/web/payrolls' },
+        { key: 'navRecoveries', href: '/web/recoveries' },
         { key: 'navInvestigations', href: '/web/investigations' },
       ];
     case 'admin':

@@ -21,6 +21,7 @@ import { guidePages } from './pages/guide.page.js';
 import { noticePages } from './pages/notices.page.js';
 import { payrollPages } from './pages/payrolls.page.js';
 import { recordPages } from './pages/record.page.js';
+import { recoveryPages } from './pages/recoveries.page.js';
 import { signInPages } from './pages/sign-in.page.js';
 import { supervisorPages } from './pages/supervisor.page.js';
 import { statisticsPages } from './pages/statistics.page.js';
@@ -77,6 +78,7 @@ export function webRoutes(options: WebOptions & { api: ApiPort; verifyToken: Tok
   pages.route('/', recordPages(deps));
   pages.route('/', payrollPages(deps));
   pages.route('/', benefitPaymentPages(deps));
+  pages.route('/', recoveryPages(deps));
   pages.route('/', investigationPages(deps));
 
   const web = new Hono();

@@ -58,6 +58,7 @@ export type IExchangeImport = InferEntity<typeof ExchangeImport>;
  * offset against later amounts (社会保险经办条例 art. 46). One per entitlement and cause. `region` and `caseId` are the
  * entitlement's (who may see it, the notice's case). What was recovered is its ledger (`overpayment_recovery_entry`);
  * it closes when the ledger reaches its amount. An instalment agreement sets `planMonthlyAmount` from `planFirstMonth`.
+ * A supervisor's write-off (核销) makes it `waived`, with who, why and the legal basis.
  */
 export const OverpaymentRecovery = defineEntity({
   name: 'OverpaymentRecovery',
@@ -80,6 +81,9 @@ export const OverpaymentRecovery = defineEntity({
     planAgreedAt: p.datetime().nullable(),
     openedAt: p.datetime(),
     closedAt: p.datetime().nullable(),
+    waivedBy: p.string().length(64).nullable(),
+    waiverReason: p.string().length(500).nullable(),
+    waiverLegalBasis: p.string().length(200).nullable(),
   },
   uniques: [{ name: 'overpayment_recovery_cause', properties: ['entitlementId', 'cause'] }],
 });
@@ -87,8 +91,9 @@ export type IOverpaymentRecovery = InferEntity<typeof OverpaymentRecovery>;
 
 /**
  * The recovery's ledger (追回台账): every amount withheld from a paid payroll line (`offset`) or repaid by the person
- * (`repayment`). Append-only (a trigger refuses updates and deletes); `sourceRef` names where the money came from —
- * `line:<line key>` or `repayment:<caller>:<Idempotency-Key>` — and is unique per recovery, so a retry books nothing.
+ * (`repayment`), and at most one write-off (`waiver`, source `waiver`) of what was outstanding. Append-only (a trigger
+ * refuses updates and deletes); `sourceRef` names where the money came from — `line:<line key>`,
+ * `repayment:<caller>:<Idempotency-Key>` or `waiver` — and is unique per recovery, so a retry books nothing.
  */
 export const OverpaymentRecoveryEntry = defineEntity({
   name: 'OverpaymentRecoveryEntry',
@@ -96,14 +101,17 @@ export const OverpaymentRecoveryEntry = defineEntity({
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     recoveryId: p.bigint('number').index(),
-    kind: p.string().length(12).$type<'offset' | 'repayment'>(),
+    kind: p.string().length(12).$type<'offset' | 'repayment' | 'waiver'>(),
     amount: p.type(AmountType).$type<Decimal>(),
     sourceRef: p.string().length(200),
     note: p.string().length(200).nullable(),
     recordedBy: p.string().length(64),
     bookedAt: p.datetime(),
   },
-  uniques: [{ name: 'overpayment_recovery_entry_source', properties: ['recoveryId', 'sourceRef'] }],
+  uniques: [
+    { name: 'overpayment_recovery_entry_source', properties: ['recoveryId', 'sourceRef'] },
+    { name: 'overpayment_recovery_entry_one_waiver', properties: ['recoveryId'], where: "kind = 'waiver'" },
+  ],
   triggers: [
     {
       name: 'recovery_entry_append_only',

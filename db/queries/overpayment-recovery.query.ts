@@ -15,7 +15,7 @@ const PENDING = `coalesce((select sum(w.amount) from payroll_line_withholding w 
   and not exists (select 1 from overpayment_recovery_entry e where e.recovery_id = r.id and e.source_ref = 'line:' || w.line_key)), 0)`;
 
 export interface RecoveryEntryRow {
-  kind: 'offset' | 'repayment';
+  kind: 'offset' | 'repayment' | 'waiver';
   amount: string;
   sourceRef: string;
   note: string | null;
@@ -41,6 +41,8 @@ export interface RecoveryRow {
   pending: string;
   openedAt: Date;
   closedAt: Date | null;
+  /** A write-off (核销): who, why and on what legal basis; null unless `waived`. */
+  waiver: { by: string; reason: string; legalBasis: string } | null;
   entries: RecoveryEntryRow[];
 }
 
@@ -63,12 +65,16 @@ interface RawRecovery {
   pending: string;
   opened_at: Date | string;
   closed_at: Date | string | null;
+  waived_by: string | null;
+  waiver_reason: string | null;
+  waiver_legal_basis: string | null;
   entries: { kind: RecoveryEntryRow['kind']; amount: string; source_ref: string; note: string | null; recorded_by: string; booked_at: string }[] | string;
 }
 
 const SELECT = `select r.id, r.citizen_id, r.entitlement_id, r.region, r.case_id, r.cause, r.amount::text as amount, r.months, r.status, r.method,
   r.plan_monthly_amount::text as plan_monthly_amount, r.plan_first_month, r.plan_agreed_by, r.plan_agreed_at,
   (${BOOKED})::numeric(18,2)::text as booked, (${PENDING})::numeric(18,2)::text as pending, r.opened_at, r.closed_at,
+  r.waived_by, r.waiver_reason, r.waiver_legal_basis,
   coalesce((select json_agg(json_build_object('kind', e.kind, 'amount', e.amount::text, 'source_ref', e.source_ref, 'note', e.note,
             'recorded_by', e.recorded_by, 'booked_at', e.booked_at) order by e.id) from overpayment_recovery_entry e where e.recovery_id = r.id), '[]'::json) as entries
   from overpayment_recovery r`;
@@ -97,6 +103,10 @@ function rowOf(r: RawRecovery): RecoveryRow {
     pending: r.pending,
     openedAt: instant(r.opened_at)!,
     closedAt: instant(r.closed_at),
+    waiver:
+      r.waived_by === null || r.waiver_reason === null || r.waiver_legal_basis === null
+        ? null
+        : { by: r.waived_by, reason: r.waiver_reason, legalBasis: r.waiver_legal_basis },
     entries: entries.map((e) => ({
       kind: e.kind,
       amount: Number(e.amount).toFixed(2),

@@ -131,3 +131,50 @@ export async function closeSettledRecoveries(tx: EntityManager, ids: readonly nu
   );
   return rows.map((r) => Number(r.id));
 }
+
+/**
+ * Writes off what is still owed (核销): one `waiver` entry of `amount` (source `waiver`, at most one per recovery by the
+ * index `overpayment_recovery_entry_one_waiver`), the recovery `waived` with who, why and the legal basis, a notice to
+ * the person (`overpayment_waived`) and an audit entry. The caller holds the recovery's row lock and has checked it is
+ * open and that `amount` is its outstanding.
+ */
+export async function waiveRecovery(
+  tx: EntityManager,
+  w: { recoveryId: number; region: string; citizenId: string; caseId: string; cause: string; amount: string; reason: string; legalBasis: string },
+  actor: RecoveryActor,
+  at: Date,
+): Promise<void> {
+  await tx.execute(
+    `insert into overpayment_recovery_entry (recovery_id, kind, amount, source_ref, note, recorded_by, booked_at)
+     values (?, 'waiver', ?, 'waiver', ?, ?, ?)`,
+    [w.recoveryId, w.amount, w.reason.slice(0, 200), actor.id, at],
+  );
+  await tx.execute(
+    `update overpayment_recovery set status = 'waived', closed_at = ?, waived_by = ?, waiver_reason = ?, waiver_legal_basis = ?
+     where id = ? and status = 'open'`,
+    [at, actor.id, w.reason, w.legalBasis, w.recoveryId],
+  );
+  await tx.execute(
+    `insert into notice_outbox (id, case_id, recipient_kind, recipient_id, channel, kind, payload, created_at, dedupe_key)
+     values (gen_random_uuid(), ?, 'citizen', ?, 'sms', 'overpayment_waived', ?, ?, ?) on conflict (dedupe_key) do nothing`,
+    [
+      w.caseId,
+      w.citizenId,
+      JSON.stringify({ recovery: w.recoveryId, amount: w.amount, cause: w.cause, legalBasis: w.legalBasis }),
+      at,
+      `overpaymentRecovery:waived:${w.recoveryId}`,
+    ],
+  );
+  await appendAudit(tx, {
+    at,
+    actorId: actor.id,
+    actorRole: actor.role,
+    region: w.region,
+    action: 'overpaymentRecovery.waived',
+    objectType: 'OverpaymentRecovery',
+    objectId: String(w.recoveryId),
+    requestId: actor.requestId,
+    detail: { amount: w.amount, reason: w.reason, legalBasis: w.legalBasis },
+    key: `overpaymentRecovery:waived:${w.recoveryId}`,
+  });
+}

@@ -36,20 +36,29 @@ export async function readRecovery(ctx: CommandContext, id: number): Promise<Rec
   return viewOf(visibleRecovery(ctx, await findRecovery(ctx.em, id), id));
 }
 
+/** `closed` lists every recovery no longer collected: repaid in full, or written off (`waived`, 核销). */
+const CLOSED: ('closed' | 'waived')[] = ['closed', 'waived'];
+
 /**
  * GET /v1/overpayment-recoveries: the recoveries the caller may read, newest first — filtered in SQL by the same CASL
  * rules (policies/sql-scope.ts): a citizen their own, staff their regions'.
  */
 export async function readRecoveries(
   ctx: CommandContext,
-  q: { limit: number; after: number | null; status: 'open' | 'closed' | undefined },
+  q: { limit: number; after: number | null; status: 'open' | 'closed' | 'waived' | undefined },
 ): Promise<{ items: RecoveryView[]; more: boolean }> {
   const scope = accessibleFilter(ctx.ability, 'read', 'OverpaymentRecovery');
   if (scope === null) return { items: [], more: false };
   if (q.after !== null && !Number.isSafeInteger(q.after)) throw new DomainError('VALIDATION_FAILED', 'not a cursor of this list', { path: 'cursor' });
   const rows = await ctx.em.find(
     OverpaymentRecovery,
-    { $and: [scope, ...(q.after === null ? [] : [{ id: { $lt: q.after } }]), ...(q.status === undefined ? [] : [{ status: q.status }])] },
+    {
+      $and: [
+        scope,
+        ...(q.after === null ? [] : [{ id: { $lt: q.after } }]),
+        ...(q.status === undefined ? [] : [{ status: q.status === 'closed' ? { $in: CLOSED } : q.status }]),
+      ],
+    },
     { orderBy: { id: 'desc' }, limit: q.limit + 1, fields: ['id'] },
   );
   const items = await recoveriesByIds(

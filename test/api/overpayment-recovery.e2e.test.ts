@@ -274,4 +274,65 @@ describe('collecting an overpayment recovery over HTTP (追回, 社会保险经�
     const citizen = await system.token({ role: 'citizen', sub: offset.citizenId });
     expect(await recovery(offset, citizen)).toMatchObject({ status: 'closed', citizenId: offset.citizenId });
   });
+
+  it('a supervisor of the region writes off what cannot be recovered (核销): one waiver entry, waived, notice and audit; the counter may not', async () => {
+    const waive = (who: Beneficiary, body: Record<string, unknown>, token = sv1) =>
+      system.call('POST', `/v1/overpayment-recoveries/${recoveryOf[who.citizenId]}/waiver`, { token, body });
+    const basis = { reason: '本人已故，遗产不足以清偿', legalBasis: '社会保险经办条例第四十六条' };
+    expect((await waive(agreed, basis, cw)).status).toBe(403);
+    expect((await waive(agreed, basis, auditor)).status).toBe(403);
+    const citizen = await system.token({ role: 'citizen', sub: agreed.citizenId });
+    expect((await waive(agreed, basis, citizen)).status).toBe(403);
+    expect((await waive(agreed, basis, cwElsewhere)).status).toBe(404);
+    const noBasis = await waive(agreed, { reason: basis.reason });
+    expect(noBasis.status).toBe(400);
+    expect(noBasis.body.errors.map((e: { path: string }) => e.path)).toEqual(['legalBasis']);
+    const blank = await waive(agreed, { ...basis, reason: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.errors.map((e: { path: string }) => e.path)).toEqual(['reason']);
+    const stale = await waive(agreed, { ...basis, amount: '1.00' });
+    expect(stale.status).toBe(422);
+    expect(stale.body.code).toBe('INVALID_AMOUNT');
+    expect(stale.body.errors.map((e: { path: string }) => e.path)).toEqual(['amount']);
+    // Repaid in full: nothing to write off. A line the bank failed still withholds (it may be paid next month): not yet.
+    expect((await waive(offset, basis)).status).toBe(409);
+    expect((await recovery(failing)).withheldNotYetPaid).toBe('2500.00');
+    const pending = await waive(failing, basis);
+    expect(pending.status).toBe(409);
+    expect(pending.body.code).toBe('NOT_ALLOWED_NOW');
+    expect(await recovery(agreed)).toMatchObject({ status: 'open', outstanding: '2300.00', waiver: null });
+
+    const done = await waive(agreed, { ...basis, amount: '2300.00' });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ status: 'waived', outstanding: '0.00', recovered: '3300.00', waiver: { by: 'sv-231', ...basis } });
+    expect(done.body.closedAt).not.toBeNull();
+    expect(
+      done.body.entries.map((e: { kind: string; amount: string; source: string }) => `${e.kind} ${e.amount} ${e.kind === 'waiver' ? e.source : ''}`),
+    ).toEqual(['offset 1000.00 ', 'waiver 2300.00 waiver']);
+    expect((await waive(agreed, basis)).status).toBe(409);
+
+    const em = system.orm.em.fork();
+    const audit = await em.execute<{ action: string; detail: { amount: string; legalBasis: string } }[]>(
+      `select action, detail from audit_entry where object_type = 'OverpaymentRecovery' and object_id = ? and action = 'overpaymentRecovery.waived'`,
+      [recoveryOf[agreed.citizenId]],
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.detail).toMatchObject({ amount: '2300.00', legalBasis: basis.legalBasis });
+    const notices = await em.execute<{ payload: { amount: string } }[]>(
+      `select payload from notice_outbox where recipient_id = ? and kind = 'overpayment_waived'`,
+      [agreed.citizenId],
+    );
+    expect(notices.map((n) => n.payload.amount)).toEqual(['2300.00']);
+    // One write-off per recovery, whatever writes it; the ledger stays append-only.
+    await expect(
+      em.execute(
+        `insert into overpayment_recovery_entry (recovery_id, kind, amount, source_ref, note, recorded_by, booked_at) values (?, 'waiver', 1, 'waiver-2', null, 'x', now())`,
+        [recoveryOf[agreed.citizenId]],
+      ),
+    ).rejects.toThrow(/overpayment_recovery_entry_one_waiver/);
+    const waived = await system.call('GET', '/v1/overpayment-recoveries?status=waived', { token: cw });
+    expect((waived.body.items as RecoveryBody[]).map((r) => r.id)).toEqual([recoveryOf[agreed.citizenId]]);
+    const closed = await system.call('GET', '/v1/overpayment-recoveries?status=closed', { token: cw });
+    expect((closed.body.items as RecoveryBody[]).map((r) => r.id).sort()).toEqual([recoveryOf[agreed.citizenId], recoveryOf[offset.citizenId]].sort());
+  });
 });

@@ -274,7 +274,8 @@ const ownScope: Record<Role, Allowed> = {
     payroll: ['read', 'create', 'update'],
     verification: ['read', 'create', 'update'],
     medicalAccount: ['create'],
-    overpaymentRecovery: ['read', 'update'],
+    // 核销: only a supervisor writes off what cannot be recovered; the counter records repayments.
+    overpaymentRecovery: ['read', 'update', 'waive'],
     exchangeFeed: ['create'],
     statistics: ['read'],
   },

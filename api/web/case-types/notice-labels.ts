@@ -35,6 +35,7 @@ const kinds: Record<string, Label> = {
   benefit_resumed: { zh: '恢复发放通知', en: 'Benefit resumed' },
   // 待遇多发追回 (经办条例 art. 46): written when what was overpaid has been withheld or repaid in full.
   overpayment_recovered: { zh: '多领待遇追回完毕通知', en: 'Overpayment fully recovered' },
+  overpayment_waived: { zh: '多领待遇核销通知（不再追回）', en: 'Overpayment written off (no longer recovered)' },
   ...transferNoticeLabels,
   ...benefitNoticeLabels,
 };

@@ -2,7 +2,9 @@
 // hold explained in plain words (payroll-labels.ts) and the account masked as the API sends it. The API answers only
 // the caller's own lines; staff get its refusal here and follow lines on the payroll page. Above them, the citizen's
 // eligibility verification (待遇资格认证, GET /v1/persons/{me}/verification): when the next one is due, any suspension,
-// and the self-service check-in button (POST /v1/persons/{me}/verifications).
+// and the self-service check-in button (POST /v1/persons/{me}/verifications). Below them, any overpayment the citizen
+// must repay (待遇多发追回, GET /v1/overpayment-recoveries answers their own): the amount, the months, what was withheld
+// from which payment or repaid, and what is outstanding; each opens its recovery page (recoveries.page.tsx).
 import { Hono } from 'hono';
 import type { presentOwnPayment } from '../../presenters/payroll.presenter.js';
 import type { presentVerification } from '../../presenters/verification.presenter.js';
@@ -11,6 +13,8 @@ import { Answered, FlashNotice, type Flash } from '../components/notice-box.js';
 import { Csrf, Layout } from '../layout.js';
 import { callerFor, frameOf, sessionOrSignIn, type WebContext, type WebDeps } from '../page-context.js';
 import type { Session, WebEnv } from '../web-env.js';
+import { LedgerTable, type Recovery } from './recoveries.page.js';
+import { recoveryStatusLabels, recoveryWords as rw } from './recovery-labels.js';
 import { benefitLabels, holdCodeLabels, lineKindLabels, payrollStatusLabels, payrollWords as w, verificationStatusLabels, wordOf } from './payroll-labels.js';
 
 /** A line as the API answers it (the presenter's shape, declared once). */
@@ -50,17 +54,51 @@ function VerificationPanel(props: { v: Verification; session: Session; lang: 'zh
   );
 }
 
+/** The citizen's own recoveries, each with its ledger: what was withheld from which payment, and what is still owed. */
+function OwnRecoveries(props: { items: Recovery[]; lang: 'zh' | 'en' }) {
+  const { lang } = props;
+  return (
+    <section aria-labelledby="my-recoveries" data-testid="my-recoveries">
+      <h2 id="my-recoveries">{rw.mineTitle[lang]}</h2>
+      <p>{rw.mineIntro[lang]}</p>
+      {props.items.map((r) => (
+        <article data-testid="my-recovery" data-recovery={r.id} data-status={r.status}>
+          <dl class="facts">
+            <dt>{rw.amount[lang]}</dt>
+            <dd data-field="amount">{r.amount}</dd>
+            <dt>{rw.months[lang]}</dt>
+            <dd data-field="months">{r.months.join('、')}</dd>
+            <dt>{rw.recovered[lang]}</dt>
+            <dd data-field="recovered">{r.recovered}</dd>
+            <dt>{rw.outstanding[lang]}</dt>
+            <dd data-field="outstanding">{r.outstanding}</dd>
+            <dt>{rw.status[lang]}</dt>
+            <dd data-field="status">{wordOf(recoveryStatusLabels, r.status, lang)}</dd>
+          </dl>
+          <LedgerTable recovery={r} lang={lang} testId="my-recovery-ledger" />
+          <p>
+            <a href={`/web/recoveries/${encodeURIComponent(r.id)}`}>{rw.open[lang]}</a>
+          </p>
+        </article>
+      ))}
+    </section>
+  );
+}
+
 async function renderPayments(c: WebContext, deps: WebDeps, session: Session, flash?: Flash) {
   const { t, lang } = c.var;
   const call = callerFor(deps, session);
-  const [answer, verification] = await Promise.all([
+  const citizen = session.actor.role === 'citizen';
+  const [answer, verification, recoveries] = await Promise.all([
     call<{ items: OwnPayment[] }>('GET', '/v1/benefit-payments'),
-    session.actor.role === 'citizen' ? call<Verification>('GET', `/v1/persons/${encodeURIComponent(session.actor.id)}/verification`) : null,
+    citizen ? call<Verification>('GET', `/v1/persons/${encodeURIComponent(session.actor.id)}/verification`) : null,
+    citizen ? call<{ items: Recovery[] }>('GET', '/v1/overpayment-recoveries?limit=50') : null,
   ]);
   return c.html(
     <Layout frame={frameOf(c)} title={w.paymentsTitle[lang]} current="navPayments">
       {flash && <FlashNotice flash={flash} t={t} lang={lang} />}
       {verification?.ok && <VerificationPanel v={verification.body} session={session} lang={lang} />}
+      {recoveries?.ok && recoveries.body.items.length > 0 && <OwnRecoveries items={recoveries.body.items} lang={lang} />}
       <Answered
         answer={answer}
         t={t}
