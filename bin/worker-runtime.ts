@@ -16,6 +16,7 @@ import type { Tracing } from '../services/telemetry/tracing.js';
 import type { AuditAnchorStore } from '../services/adapters/audit-anchor-store.js';
 import { anchorAuditChains } from '../services/audit/anchor-audit-chains.js';
 import { renderPendingOfficialDocuments } from '../services/documents/render-official-documents.js';
+import { redactPersonalIds } from '../api/middleware/access-log.js';
 
 export interface WorkerOptions {
   orm: MikroORM;
@@ -70,7 +71,8 @@ export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', impo
 
 /**
  * Runs the Temporal worker (workflows + activities), the housekeeping loop (notice outbox delivery, expired claim
- * leases, the transfer platform's inbox) and, when asked, the official documents' rendering round. `shutdown()` drains in-flight tasks, then closes the connection.
+ * leases, the transfer platform's inbox) and, when asked, the official documents' rendering round. `shutdown()`
+ * drains in-flight tasks, then closes the connection.
  */
 export async function startWorker(options: WorkerOptions): Promise<{ shutdown(): Promise<void> }> {
   const clock = options.clock ?? systemClock;
@@ -151,20 +153,23 @@ function startAuditAnchoring(orm: MikroORM, clock: BusinessClock, anchors: { sto
 /**
  * The official documents' round (issue 14): every `everyMs`, the oldest `batch` notices not rendered yet, one letter at
  * a time; rounds never overlap, a round that rendered something says so, a letter that failed is logged by notice id
- * (no personal data) and tried again next round. `stop()` waits for the round under way.
+ * (ID numbers redacted from the error) and tried again next round. `stop()` ends the round under way after its
+ * current letter.
  */
 function startDocumentRendering(orm: MikroORM, clock: BusinessClock, rendering: { batch: number; everyMs: number }): { stop(): Promise<void> } {
   let stopping = false;
   let round: Promise<unknown> | null = null;
+  const described = (error: unknown) => redactPersonalIds(error instanceof Error ? (error.stack ?? error.message) : String(error));
   const render = () => {
-    if (stopping || round) return;
-    round = renderPendingOfficialDocuments(orm.em.fork(), clock, rendering.batch, (noticeId, error) =>
-      console.error(`[worker] official document of notice ${noticeId} failed`, error),
-    )
+    if (stopping || round !== null) return;
+    round = renderPendingOfficialDocuments(orm.em.fork(), clock, rendering.batch, {
+      stopped: () => stopping,
+      onFailure: (noticeId, error) => console.error(`[worker] official document of notice ${noticeId} failed: ${described(error)}`),
+    })
       .then(({ rendered, failed }) => {
         if (rendered > 0 || failed > 0) console.log(`[worker] official documents: ${rendered} rendered, ${failed} failed`);
       })
-      .catch((error: unknown) => console.error('[worker] official document rendering failed', error))
+      .catch((error: unknown) => console.error(`[worker] official document rendering failed: ${described(error)}`))
       .finally(() => (round = null));
   };
   const timer = setInterval(render, rendering.everyMs);

@@ -37,26 +37,28 @@ async function renderNotice(em: EntityManager, clock: BusinessClock, notice: Unp
 /**
  * One round of the worker's document rendering: at most `batch` of the oldest notices not rendered yet, each in its
  * own transaction, giving the event loop back between two letters (a letter takes about half a second of CPU, and the
- * worker's activities share the thread). Answers how many were rendered and how many failed (each reported to
- * `onFailure`); both 0 when the outbox is caught up.
+ * worker's activities share the thread), and stopping before the next letter once `stopped()` says so (the worker
+ * shutting down). Answers how many were rendered and how many failed (each reported to `onFailure`); both 0 when the
+ * outbox is caught up.
  */
 export async function renderPendingOfficialDocuments(
   em: EntityManager,
   clock: BusinessClock,
   batch: number,
-  onFailure: (noticeId: string, error: unknown) => void = () => {},
+  hooks: { onFailure?: (noticeId: string, error: unknown) => void; stopped?: () => boolean } = {},
 ): Promise<{ rendered: number; failed: number }> {
   const notices = await unprintedNotices(em, { pending: batch });
   let rendered = 0;
   let failed = 0;
   for (const notice of notices) {
+    if (hooks.stopped?.()) break;
     try {
       await renderNotice(em, clock, notice);
       rendered += 1;
     } catch (error) {
       // One letter that cannot be rendered does not hold the others up; it is tried again next round.
       failed += 1;
-      onFailure(notice.id, error);
+      hooks.onFailure?.(notice.id, error);
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
