@@ -121,6 +121,10 @@ describe('identity corrections (real PostgreSQL, HTTP)', () => {
       token: await system.token({ role: 'caseworker', region: '330106', sub: 'cw-far' }),
     });
     expect(elsewhere.status).toBe(404);
+    const anotherCitizen = await system.call('GET', `/v1/persons/${documented.citizenId}/identity-corrections`, {
+      token: await system.token({ role: 'citizen', sub: young.citizenId }),
+    });
+    expect(anotherCitizen.status).toBe(404);
     const [audit] = await system.orm.em
       .fork()
       .execute<{ document_date: string }[]>(
