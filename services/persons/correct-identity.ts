@@ -33,8 +33,8 @@ export interface IdentityCorrectionResult {
 /**
  * POST /v1/persons/{citizenId}/identity-corrections (身份信息更正): staff of a region where the person is insured
  * correct the recorded birth date on a legal document (its reference and its date, not after the business day: 422
- * naming `legalDocumentDate` otherwise), with a reason; audited, the document's date kept in the history line. In the same transaction the control
- * "an ID or birth date changed shortly before retirement" (rules §8 pattern 5) runs over the person's whole correction
+ * naming `legalDocumentDate` otherwise), with a reason; audited, the document's date kept in the history line. In the
+ * same transaction the control "an ID or birth date changed shortly before retirement" (rules §8 pattern 5) runs over the person's whole correction
  * history, against the retirement dates of both the old and the new birth date (a change that makes someone retire at
  * once is the pattern too). A hit opens one investigation per person — a further correction finds it open — which the
  * correcting staff member never sees. The person themself, an employer or staff of another region cannot correct
