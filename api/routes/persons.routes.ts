@@ -224,7 +224,10 @@ const identityCorrectionsRoute = createRoute({
                   corrected: z.string(),
                   reason: z.string(),
                   legalDocumentReference: z.string(),
-                  legalDocumentDate: z.string().nullable().openapi({ format: 'date', description: 'Null on corrections recorded before the date was asked for' }),
+                  legalDocumentDate: z
+                    .string()
+                    .nullable()
+                    .openapi({ format: 'date', description: 'Null on corrections recorded before the date was asked for' }),
                   correctedBy: z.string().nullable().openapi({ description: 'The staff member; null for the person themself' }),
                   correctedOn: z.string(),
                 }),

@@ -35,9 +35,10 @@ describe('official documents rendered by the worker (real PostgreSQL, HTTP)', ()
   const documentsOf = (noticeIds: string[]) =>
     system.orm.em
       .fork()
-      .execute<
-        { notice_id: string; id: string; rendered: boolean }[]
-      >(`select d.notice_id, d.id, n.rendered_at is not null as rendered from official_document d join notice_outbox n on n.id = d.notice_id where d.notice_id in (${noticeIds.map(() => '?').join(', ')})`, noticeIds);
+      .execute<{ notice_id: string; id: string; rendered: boolean }[]>(
+        `select d.notice_id, d.id, n.rendered_at is not null as rendered from official_document d join notice_outbox n on n.id = d.notice_id where d.notice_id in (${noticeIds.map(() => '?').join(', ')})`,
+        noticeIds,
+      );
   const renderedAudits = async (caseId: string) => {
     const [row] = await system.orm.em
       .fork()
@@ -52,7 +53,10 @@ describe('official documents rendered by the worker (real PostgreSQL, HTTP)', ()
 
   it('issue 14 point 3: a notice written to the outbox gets its PDF from the worker before anyone lists the case; the listing then only reads', async () => {
     const petition = await newCase();
-    const noticeIds = [await insertNotice(petition.id, petition.reference, 'petition_registered'), await insertNotice(petition.id, petition.reference, 'petition_accepted')];
+    const noticeIds = [
+      await insertNotice(petition.id, petition.reference, 'petition_registered'),
+      await insertNotice(petition.id, petition.reference, 'petition_accepted'),
+    ];
     const rendered = await system.eventually(async () => {
       const rows = await documentsOf(noticeIds);
       return rows.length === 2 && rows.every((row) => row.rendered) ? rows : undefined;
@@ -65,7 +69,11 @@ describe('official documents rendered by the worker (real PostgreSQL, HTTP)', ()
     expect(list.body.items.map((d: { documentId: string }) => d.documentId).sort()).toEqual(rendered.map((row) => row.id).sort());
     const response = await fetch(`${system.url}${list.body.items[0].href}`, { headers: { authorization: `Bearer ${own}` } });
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     // Nothing was rendered for the listing: still one document and one audit entry per notice.
     expect(await documentsOf(noticeIds)).toHaveLength(2);
     expect(await renderedAudits(petition.id)).toBe(2);

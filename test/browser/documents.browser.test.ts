@@ -55,7 +55,7 @@ describe('official documents on the web workbench (chromium)', () => {
 
     // What the browser downloads when the citizen clicks the link is the PDF itself.
     const [download] = await Promise.all([citizen.waitForEvent('download'), link.click()]);
-    const bytes = await readFile((await download.path())!);
+    const bytes = await readFile(await download.path());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const response = await citizen.context().request.get(`${url}${href!}`);
     expect(response.status()).toBe(200);
