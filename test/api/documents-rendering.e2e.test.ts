@@ -1,9 +1,9 @@
 // Official documents rendered at send time (正式文书, issue 14 point 3): the worker's rendering round turns each new
 // notice of the outbox into its PDF off the request path, so listing a case's documents only reads; rendering is
-// idempotent by notice id whoever renders (the worker, a listing, two at once), and a round takes at most its batch.
+// idempotent by notice id whoever renders (the worker, a listing, two at once).
 import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderOfficialDocuments, renderPendingOfficialDocuments } from '../../services/documents/render-official-documents.js';
+import { renderOfficialDocuments } from '../../services/documents/render-official-documents.js';
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
@@ -90,19 +90,5 @@ describe('official documents rendered by the worker (real PostgreSQL, HTTP)', ()
     expect(await documentsOf([noticeId])).toHaveLength(1);
     expect(await renderedAudits(petition.id)).toBe(1);
     expect(await renderOfficialDocuments(system.orm.em.fork(), system.clock, { noticeIds: [noticeId] })).toBe(0);
-  });
-
-  it('a round renders at most its batch, oldest first, and nothing once the outbox is caught up', async () => {
-    const petition = await newCase();
-    for (const kind of ['petition_registered', 'petition_accepted', 'petition_extended']) await insertNotice(petition.id, petition.reference, kind);
-    for (;;) {
-      const round = await renderPendingOfficialDocuments(system.orm.em.fork(), system.clock, 2);
-      expect(round.failed).toBe(0);
-      expect(round.rendered).toBeLessThanOrEqual(2);
-      if (round.rendered === 0) break;
-    }
-    const [pending] = await system.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from notice_outbox where rendered_at is null');
-    expect(Number(pending!.n)).toBe(0);
-    expect(await renderedAudits(petition.id)).toBe(3);
   });
 });
