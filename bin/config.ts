@@ -37,6 +37,9 @@ const Env = z.object({
   // DATA_DIR/audit-anchors/anchors.jsonl; in production a write-once volume.
   AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   AUDIT_ANCHOR_EVERY_MINUTES: z.coerce.number().int().min(1).default(60),
+  // 正式文书: how many notices' PDFs the worker renders per round (every 2 s), off the request path; 0 = off (each
+  // case's letters are then rendered when its documents are first listed). docs/operations.md "Official documents".
+  DOCUMENT_RENDER_BATCH: z.coerce.number().int().min(0).max(1_000).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   WORKFLOW_BUNDLE: z.string().min(1).optional(), // a prebuilt workflow bundle file for bin/worker.ts (bin/worker-runtime.ts)
 });
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     rateLimits: { signInPerMinute: e.RATE_LIMIT_SIGN_IN, requestsPerMinute: e.RATE_LIMIT_REQUESTS, writesPerMinute: e.RATE_LIMIT_WRITES },
     dataDir: e.DATA_DIR,
     auditAnchors: { file: e.AUDIT_ANCHOR_FILE ?? join(e.DATA_DIR, 'audit-anchors', 'anchors.jsonl'), everyMs: e.AUDIT_ANCHOR_EVERY_MINUTES * 60_000 },
+    documentRendering: { batch: e.DOCUMENT_RENDER_BATCH, everyMs: 2_000 },
     logLevel: e.LOG_LEVEL,
     workflowBundlePath: e.WORKFLOW_BUNDLE,
   } as const;

@@ -189,6 +189,7 @@ try {
         ...(tracing && { tracing }),
         verificationSweepSchedule: true,
         auditAnchors: { store: new JsonLinesAuditAnchorStore(config.auditAnchors.file), everyMs: config.auditAnchors.everyMs },
+        documentRendering: config.documentRendering,
       }),
     (started) => () => started.shutdown(),
   );

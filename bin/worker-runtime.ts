@@ -15,6 +15,8 @@ import { systemClock, type BusinessClock } from '../services/business-clock.js';
 import type { Tracing } from '../services/telemetry/tracing.js';
 import type { AuditAnchorStore } from '../services/adapters/audit-anchor-store.js';
 import { anchorAuditChains } from '../services/audit/anchor-audit-chains.js';
+import { renderPendingOfficialDocuments } from '../services/documents/render-official-documents.js';
+import { redactPersonalIds } from '../api/middleware/access-log.js';
 
 export interface WorkerOptions {
   orm: MikroORM;
@@ -44,6 +46,13 @@ export interface WorkerOptions {
   tracing?: Tracing;
   /** Copy the audit chains' heads to this store every `everyMs` (审计链锚定); off for test workers. */
   auditAnchors?: { store: AuditAnchorStore; everyMs: number };
+  /**
+   * Render the official documents (正式文书) of new notices off the request path: every `everyMs`, at most `batch`
+   * of the oldest notices not rendered yet (DOCUMENT_RENDER_BATCH, docs/operations.md). Off when absent or `batch` is
+   * 0: the documents listing then renders a case's letters on demand (test workers, which should not spend CPU on
+   * every notice of a run).
+   */
+  documentRendering?: { batch: number; everyMs: number };
 }
 
 /**
@@ -61,8 +70,9 @@ export function installSdkLogging(level: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'): v
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
 /**
- * Runs the Temporal worker (workflows + activities) and the housekeeping loop (notice outbox delivery, expired claim
- * leases, the transfer platform's inbox). `shutdown()` drains in-flight tasks, then closes the connection.
+ * Runs the Temporal worker (workflows + activities), the housekeeping loop (notice outbox delivery, expired claim
+ * leases, the transfer platform's inbox) and, when asked, the official documents' rendering round. `shutdown()`
+ * drains in-flight tasks, then closes the connection.
  */
 export async function startWorker(options: WorkerOptions): Promise<{ shutdown(): Promise<void> }> {
   const clock = options.clock ?? systemClock;
@@ -94,6 +104,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
   const signalling = await Connection.connect({ address: options.temporalAddress });
   const workflows = temporalCaseWorkflows(new Client({ connection: signalling, namespace: options.namespace }), options.taskQueue);
   const anchoring = options.auditAnchors && startAuditAnchoring(options.orm, clock, options.auditAnchors);
+  const rendering = options.documentRendering?.batch ? startDocumentRendering(options.orm, clock, options.documentRendering) : null;
   let stopping = false;
   let busy = false;
   const housekeeping = setInterval(() => {
@@ -112,6 +123,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
       stopping = true;
       clearInterval(housekeeping);
       await anchoring?.stop();
+      await rendering?.stop();
       worker.shutdown();
       await running;
       await connection.close();
@@ -132,6 +144,38 @@ function startAuditAnchoring(orm: MikroORM, clock: BusinessClock, anchors: { sto
   const timer = setInterval(anchor, anchors.everyMs);
   return {
     async stop() {
+      clearInterval(timer);
+      await round;
+    },
+  };
+}
+
+/**
+ * The official documents' round (issue 14): every `everyMs`, the oldest `batch` notices not rendered yet, one letter at
+ * a time; rounds never overlap, a round that rendered something says so, a letter that failed is logged by notice id
+ * (ID numbers redacted from the error) and tried again next round. `stop()` ends the round under way after its
+ * current letter.
+ */
+function startDocumentRendering(orm: MikroORM, clock: BusinessClock, rendering: { batch: number; everyMs: number }): { stop(): Promise<void> } {
+  let stopping = false;
+  let round: Promise<unknown> | null = null;
+  const described = (error: unknown) => redactPersonalIds(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const render = () => {
+    if (stopping || round !== null) return;
+    round = renderPendingOfficialDocuments(orm.em.fork(), clock, rendering.batch, {
+      stopped: () => stopping,
+      onFailure: (noticeId, error) => console.error(`[worker] official document of notice ${noticeId} failed: ${described(error)}`),
+    })
+      .then(({ rendered, failed }) => {
+        if (rendered > 0 || failed > 0) console.log(`[worker] official documents: ${rendered} rendered, ${failed} failed`);
+      })
+      .catch((error: unknown) => console.error(`[worker] official document rendering failed: ${described(error)}`))
+      .finally(() => (round = null));
+  };
+  const timer = setInterval(render, rendering.everyMs);
+  return {
+    async stop() {
+      stopping = true;
       clearInterval(timer);
       await round;
     },

@@ -25,6 +25,7 @@ const worker = await startWorker({
   verificationSweepSchedule: true,
   workflowBundlePath: config.workflowBundlePath,
   auditAnchors: { store: new JsonLinesAuditAnchorStore(config.auditAnchors.file), everyMs: config.auditAnchors.everyMs },
+  documentRendering: config.documentRendering,
   ...(tracing && { tracing }),
 });
 console.log(`[worker] polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);

@@ -4,6 +4,7 @@ import { maskCitizenId } from '../../domain/identity/masking.js';
 import { requestBaseChange, decideBaseDrop } from '../../services/persons/change-base.js';
 import { changePerson } from '../../services/persons/change-person.js';
 import { correctBirthDate } from '../../services/persons/correct-identity.js';
+import { readIdentityCorrections } from '../../services/persons/read-identity-corrections.js';
 import { readInsuranceHistory } from '../../services/persons/read-insurance-history.js';
 import type { AppEnv } from '../env.js';
 import { problemResponse } from '../problem.js';
@@ -103,6 +104,7 @@ const identityCorrectionRoute = createRoute({
                 .min(1)
                 .max(100)
                 .openapi({ description: 'The document the correction rests on (户籍证明, a court ruling), by its reference', example: '公户证字〔2026〕12号' }),
+              legalDocumentDate: IsoDate.openapi({ description: 'The date of that legal document; not after the business day (422 otherwise)' }),
             })
             .openapi('IdentityCorrectionRequest'),
         },
@@ -120,6 +122,8 @@ const identityCorrectionRoute = createRoute({
               field: z.literal('birthDate'),
               previous: z.string(),
               corrected: z.string(),
+              legalDocumentReference: z.string(),
+              legalDocumentDate: z.string().openapi({ format: 'date' }),
               correctedOn: z.string(),
             })
             .openapi('IdentityCorrection'),
@@ -131,6 +135,7 @@ const identityCorrectionRoute = createRoute({
     401: problemResponse('No or bad token'),
     403: problemResponse('Not staff who may change the person (the person themself, an employer, another role)'),
     404: problemResponse('No record of this person, or not visible to the caller'),
+    422: problemResponse('INVALID_DATE: the legal document is dated after the business day (names legalDocumentDate)'),
   },
 });
 
@@ -199,6 +204,46 @@ const decisionRoute = createRoute({
   },
 });
 
+const identityCorrectionsRoute = createRoute({
+  method: 'get',
+  path: '/persons/{citizenId}/identity-corrections',
+  tags: ['Enrollment 参保登记'],
+  summary: '身份信息更正的记录: the person’s identity corrections, oldest first, each with its legal document’s reference and date',
+  request: { params: PersonParams },
+  responses: {
+    200: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              items: z.array(
+                z.object({
+                  correctionId: z.string(),
+                  field: z.literal('birthDate'),
+                  previous: z.string(),
+                  corrected: z.string(),
+                  reason: z.string(),
+                  legalDocumentReference: z.string(),
+                  legalDocumentDate: z
+                    .string()
+                    .nullable()
+                    .openapi({ format: 'date', description: 'Null on corrections recorded before the date was asked for' }),
+                  correctedBy: z.string().nullable().openapi({ description: 'The staff member; null for the person themself' }),
+                  correctedOn: z.string(),
+                }),
+              ),
+            })
+            .openapi('IdentityCorrectionHistory'),
+        },
+      },
+      description: 'The history',
+    },
+    400: problemResponse('Not an ID number'),
+    401: problemResponse('No or bad token'),
+    404: problemResponse('No record of this person, or not visible to the caller'),
+  },
+});
+
 const presentBaseChange = (change: BaseChangeRow, unmasked: boolean) => ({
   id: change.id,
   citizenId: unmasked ? change.citizenId : maskCitizenId(change.citizenId),
@@ -221,6 +266,7 @@ export const personRoutes = () =>
     })
     .openapi(changeRoute, async (c) => c.json(await changePerson(c.var.ctx, c.req.valid('param').citizenId, c.req.valid('json')), 200))
     .openapi(identityCorrectionRoute, async (c) => c.json(await correctBirthDate(c.var.ctx, c.req.valid('param').citizenId, c.req.valid('json')), 201))
+    .openapi(identityCorrectionsRoute, async (c) => c.json(await readIdentityCorrections(c.var.ctx, c.req.valid('param').citizenId), 200))
     .openapi(baseChangeRoute, async (c) =>
       c.json(presentBaseChange(await requestBaseChange(c.var.ctx, c.req.valid('param').citizenId, c.req.valid('json')), true), 201),
     )

@@ -18,6 +18,8 @@ export const IdentityCorrection = defineEntity({
     toValue: p.string().length(32),
     reason: p.string().length(500),
     legalDocumentReference: p.string().length(100),
+    /** The legal document's own date (not after the day of the correction); null on corrections made before it was asked. */
+    legalDocumentDate: p.string().columnType('date').nullable(),
     correctedBy: p.string().length(64),
     correctedOn: p.string().columnType('date'),
     createdAt: p.datetime(),

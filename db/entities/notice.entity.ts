@@ -19,8 +19,13 @@ export const Notice = defineEntity({
     payload: p.json<Record<string, unknown>>(),
     createdAt: p.datetime(),
     dispatchedAt: p.datetime().nullable(),
+    /** When its official document was rendered (official_document); null until the worker or a listing renders it. */
+    renderedAt: p.datetime().nullable(),
     dedupeKey: p.string().length(160).unique(),
   },
-  indexes: [{ name: 'notice_outbox_pending', properties: ['createdAt'], where: 'dispatched_at is null' }],
+  indexes: [
+    { name: 'notice_outbox_pending', properties: ['createdAt'], where: 'dispatched_at is null' },
+    { name: 'notice_outbox_unrendered', properties: ['createdAt'], where: 'rendered_at is null' },
+  ],
 });
 export type INotice = InferEntity<typeof Notice>;

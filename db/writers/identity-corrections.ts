@@ -8,6 +8,7 @@ export interface BirthDateCorrection {
   birthDate: string;
   reason: string;
   legalDocumentReference: string;
+  legalDocumentDate: string;
 }
 
 /** The person's sex and recorded birth date, locked for the correction; null when there is no such person. */
@@ -21,7 +22,7 @@ export async function lockPersonIdentity(tx: EntityManager, citizenId: string): 
 
 /**
  * Corrects the recorded birth date inside the caller's transaction: the person row, the correction's history line and
- * the audit entry (the ID number masked, the legal document named; neither date in the log).
+ * the audit entry (the ID number masked, the legal document named with its date; neither birth date in the log).
  */
 export async function writeBirthDateCorrection(
   tx: EntityManager,
@@ -31,9 +32,20 @@ export async function writeBirthDateCorrection(
   const id = randomUUID();
   await tx.execute('update person set birth_date = ?, updated_at = ? where citizen_id = ?', [correction.birthDate, by.now, correction.citizenId]);
   await tx.execute(
-    `insert into identity_correction (id, citizen_id, field, from_value, to_value, reason, legal_document_reference, corrected_by, corrected_on, created_at)
-     values (?, ?, 'birthDate', ?, ?, ?, ?, ?, ?, ?)`,
-    [id, correction.citizenId, correction.previous, correction.birthDate, correction.reason, correction.legalDocumentReference, by.actor.id, by.today, by.now],
+    `insert into identity_correction (id, citizen_id, field, from_value, to_value, reason, legal_document_reference, legal_document_date, corrected_by, corrected_on, created_at)
+     values (?, ?, 'birthDate', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      id,
+      correction.citizenId,
+      correction.previous,
+      correction.birthDate,
+      correction.reason,
+      correction.legalDocumentReference,
+      correction.legalDocumentDate,
+      by.actor.id,
+      by.today,
+      by.now,
+    ],
   );
   await appendAudit(tx, {
     at: by.now,
@@ -44,7 +56,12 @@ export async function writeBirthDateCorrection(
     objectType: 'Person',
     objectId: maskCitizenId(correction.citizenId),
     requestId: by.requestId,
-    detail: { correction: id, field: 'birthDate', legalDocumentReference: correction.legalDocumentReference },
+    detail: {
+      correction: id,
+      field: 'birthDate',
+      legalDocumentReference: correction.legalDocumentReference,
+      legalDocumentDate: correction.legalDocumentDate,
+    },
   });
   return id;
 }

@@ -14,14 +14,23 @@ export interface UnprintedNotice {
   createdAt: Date;
 }
 
-/** The case's notices (or the given ones) that have not been rendered yet, oldest first. */
-export async function unprintedNotices(em: EntityManager, where: { caseId: string } | { noticeIds: string[] }): Promise<UnprintedNotice[]> {
-  const [condition, params] =
-    'caseId' in where
-      ? ['n.case_id = ?', [where.caseId]]
-      : where.noticeIds.length === 0
-        ? ['false', []]
-        : [`n.id in (${where.noticeIds.map(() => '?').join(', ')})`, where.noticeIds];
+/**
+ * The notices that have not been rendered yet, oldest first: the case's, the given ones, or (`pending`) the oldest
+ * `pending` of the whole outbox still unstamped (`rendered_at is null`, through its partial index), which is what the
+ * worker's rendering round takes.
+ */
+export async function unprintedNotices(
+  em: EntityManager,
+  where: { caseId: string } | { noticeIds: string[] } | { pending: number },
+): Promise<UnprintedNotice[]> {
+  const [condition, params, limit] =
+    'pending' in where
+      ? ['n.rendered_at is null', [], ` limit ${Math.max(0, Math.trunc(where.pending))}`]
+      : 'caseId' in where
+        ? ['n.case_id = ?', [where.caseId], '']
+        : where.noticeIds.length === 0
+          ? ['false', [], '']
+          : [`n.id in (${where.noticeIds.map(() => '?').join(', ')})`, where.noticeIds, ''];
   const rows = await em.execute<
     {
       id: string;
@@ -37,7 +46,7 @@ export async function unprintedNotices(em: EntityManager, where: { caseId: strin
     `select n.id, n.case_id, c.region, n.recipient_kind, n.recipient_id, n.kind, n.payload, n.created_at
        from notice_outbox n left join case_record c on c.id = n.case_id
       where ${condition} and not exists (select 1 from official_document d where d.notice_id = n.id)
-      order by n.created_at, n.id`,
+      order by n.created_at, n.id${limit}`,
     params,
   );
   return rows.map((row) => ({
@@ -61,8 +70,9 @@ export interface RenderedDocument {
 }
 
 /**
- * Keeps a rendered document once per notice: a second rendering (two dispatchers, a list and a dispatch at the same
- * time) finds the row there and changes nothing. The audit entry is written with the row, in the same transaction.
+ * Keeps a rendered document once per notice: a second rendering (two workers, a list and the worker at the same
+ * time) finds the row there and changes nothing. The audit entry is written with the row, and the notice is stamped
+ * rendered, in the same transaction.
  */
 export async function storeOfficialDocument(em: EntityManager, doc: RenderedDocument, at: Date): Promise<void> {
   await em.transactional(async (tx) => {
@@ -84,6 +94,7 @@ export async function storeOfficialDocument(em: EntityManager, doc: RenderedDocu
         at,
       ],
     );
+    await tx.execute('update notice_outbox set rendered_at = ? where id = ? and rendered_at is null', [at, doc.notice.id]);
     const [row] = inserted;
     if (!row) return;
     await appendAudit(tx, {

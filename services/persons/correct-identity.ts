@@ -15,6 +15,8 @@ export interface BirthDateCorrectionRequest {
   birthDate: string;
   reason: string;
   legalDocumentReference: string;
+  /** The legal document's date (YYYY-MM-DD): not after the business day. */
+  legalDocumentDate: string;
 }
 
 export interface IdentityCorrectionResult {
@@ -23,13 +25,16 @@ export interface IdentityCorrectionResult {
   field: 'birthDate';
   previous: string;
   corrected: string;
+  legalDocumentReference: string;
+  legalDocumentDate: string;
   correctedOn: string;
 }
 
 /**
  * POST /v1/persons/{citizenId}/identity-corrections (身份信息更正): staff of a region where the person is insured
- * correct the recorded birth date on a legal document, with a reason; audited. In the same transaction the control
- * "an ID or birth date changed shortly before retirement" (rules §8 pattern 5) runs over the person's whole correction
+ * correct the recorded birth date on a legal document (its reference and its date, not after the business day: 422
+ * naming `legalDocumentDate` otherwise), with a reason; audited, the document's date kept in the history line. In the
+ * same transaction the control "an ID or birth date changed shortly before retirement" (rules §8 pattern 5) runs over the person's whole correction
  * history, against the retirement dates of both the old and the new birth date (a change that makes someone retire at
  * once is the pattern too). A hit opens one investigation per person — a further correction finds it open — which the
  * correcting staff member never sees. The person themself, an employer or staff of another region cannot correct
@@ -47,6 +52,8 @@ export async function correctBirthDate(ctx: CommandContext, citizenId: string, r
   const region = staffRegion!.region;
   const today = ctx.clock.today();
   if (compareDates(request.birthDate, today) > 0) throw invalidInput([{ path: 'birthDate', message: `is after today (${today})` }]);
+  if (compareDates(request.legalDocumentDate, today) > 0)
+    throw new DomainError('INVALID_DATE', `legalDocumentDate: the legal document is dated after the business day (${today})`, { path: 'legalDocumentDate' });
 
   const now = ctx.clock.now();
   const { result, raised } = await ctx.em.transactional(async (tx) => {
@@ -68,6 +75,8 @@ export async function correctBirthDate(ctx: CommandContext, citizenId: string, r
         field: 'birthDate' as const,
         previous: person.birthDate,
         corrected: request.birthDate,
+        legalDocumentReference: request.legalDocumentReference,
+        legalDocumentDate: request.legalDocumentDate,
         correctedOn: today,
       },
       raised: raisedHits,

@@ -4,6 +4,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPendingOfficialDocuments } from '../../services/documents/render-official-documents.js';
 import { citizenId, creditCode } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
@@ -150,5 +151,27 @@ describe('official documents of a case (real PostgreSQL, HTTP)', () => {
     const refused = await fetch(`${system.url}/web/cases/${petition.reference}/documents`, { headers: { cookie: `si_token=${other}` } });
     expect(refused.status).toBe(404);
     expect((await fetch(`${system.url}${href!}`, { headers: { cookie: `si_token=${other}` } })).status).toBe(404);
+  });
+
+  it('a rendering round (the worker’s, here with the round off) takes at most its batch, oldest first, and stamps each notice', async () => {
+    // Every notice of this file's earlier tests was rendered by their listings: the three below are all that is pending.
+    const later = { id: `doc-xf-${randomUUID()}`, reference: `XF2026${String(randomInt(100000, 999999))}` };
+    await insertCase(later, 'petition', { citizenId: petitioner, employer: null, applicant: petitioner });
+    for (const kind of ['petition_registered', 'petition_accepted', 'petition_extended']) {
+      await insertNotice(later.id, 'citizen', petitioner, kind, { reference: later.reference, status: 'accepted' });
+    }
+    const em = system.orm.em.fork();
+    const stamped = async () =>
+      (
+        await em.execute<{ kind: string }[]>('select kind from notice_outbox where case_id = ? and rendered_at is not null order by created_at, id', [later.id])
+      ).map((row) => row.kind);
+    expect(await renderPendingOfficialDocuments(em, system.clock, 2)).toEqual({ rendered: 2, failed: 0 });
+    expect(await stamped()).toEqual(['petition_registered', 'petition_accepted']);
+    expect(await renderPendingOfficialDocuments(em, system.clock, 2)).toEqual({ rendered: 1, failed: 0 });
+    expect(await renderPendingOfficialDocuments(em, system.clock, 2)).toEqual({ rendered: 0, failed: 0 });
+    expect(await stamped()).toHaveLength(3);
+    const own = await system.token({ role: 'citizen', sub: petitioner });
+    const list = await system.call('GET', `/v1/cases/${later.reference}/documents`, { token: own });
+    expect(list.body.items.map((d: { kind: string }) => d.kind)).toEqual(['petition_registered', 'petition_accepted', 'petition_extended']);
   });
 });

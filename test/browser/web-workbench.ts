@@ -16,7 +16,10 @@ export interface WebWorkbench {
   close: () => Promise<void>;
 }
 
-export async function startWebWorkbench(defaultViewport = { width: 1280, height: 800 }, options: { ownDatabase?: boolean } = {}): Promise<WebWorkbench> {
+export async function startWebWorkbench(
+  defaultViewport = { width: 1280, height: 800 },
+  options: { ownDatabase?: boolean; documentRendering?: { batch: number; everyMs: number } } = {},
+): Promise<WebWorkbench> {
   const system = await startSystem(options);
   const web = await startApiServer({
     orm: system.orm,

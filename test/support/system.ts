@@ -54,7 +54,15 @@ export interface TestSystem {
  * free port. With `ownDatabase`, a second copy and namespace, dropped at close(): for a file that starts a system twice
  * and needs the second not to see what the first left (a case whose workflow waits on a stopped task queue).
  */
-export async function startSystem(options: { clock?: BusinessClock; ownDatabase?: boolean; tracing?: Tracing } = {}): Promise<TestSystem> {
+export async function startSystem(
+  options: {
+    clock?: BusinessClock;
+    ownDatabase?: boolean;
+    tracing?: Tracing;
+    /** The worker's official documents round (off by default: a test run does not render every notice it writes). */
+    documentRendering?: { batch: number; everyMs: number };
+  } = {},
+): Promise<TestSystem> {
   const clock = options.clock ?? systemClock;
   const services = await servicesForTest();
   const { temporalAddress } = services;
@@ -84,6 +92,7 @@ export async function startSystem(options: { clock?: BusinessClock; ownDatabase?
     housekeepingMs: 200,
     clock,
     exchange,
+    ...(options.documentRendering && { documentRendering: options.documentRendering }),
     // The run's bundle (no webpack per worker), except with tracing: that bundle must hold the interceptor module.
     ...(options.tracing ? { tracing: options.tracing } : { workflowBundlePath: services.workflowBundleCodePath }),
   });
