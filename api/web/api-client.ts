@@ -20,12 +20,15 @@ export interface Problem {
 
 export type ApiAnswer<T> = { ok: true; status: number; body: T } | { ok: false; status: number; problem: Problem };
 
-export type ApiCall = <T = unknown>(method: string, path: string, body?: unknown) => Promise<ApiAnswer<T>>;
+export type ApiCall = <T = unknown>(method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>) => Promise<ApiAnswer<T>>;
 
-/** A caller of the JSON API on behalf of `token`. A FormData body goes as multipart, anything else as JSON. */
+/**
+ * A caller of the JSON API on behalf of `token`. A FormData body goes as multipart, anything else as JSON;
+ * `extraHeaders` (e.g. an Idempotency-Key) go along.
+ */
 export function apiCaller(api: ApiPort, token: string): ApiCall {
-  return async <T>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> => {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+  return async <T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiAnswer<T>> => {
+    const headers: Record<string, string> = { ...extraHeaders, authorization: `Bearer ${token}`, accept: 'application/json' };
     let payload: RequestInit['body'];
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {

@@ -32,6 +32,8 @@ function navFor(actor: Actor): NavItem[] {
         { key: 'navRecord', href: '/web/record' },
         // Their own benefit payments only (GET /v1/benefit-payments answers the caller's lines).
         { key: 'navPayments', href: '/web/payments' },
+        // 个人账户支付 from their own medical account (POST /v1/medical-account-spendings).
+        { key: 'navAccountPayments', href: '/web/medical-account-spendings' },
       ];
     case 'employer':
       return [
@@ -45,7 +47,14 @@ function navFor(actor: Actor): NavItem[] {
     case 'caseworker':
     case 'reviewer':
       // 待遇拨付: front-office staff read the region's payrolls and decide their held lines (CASL read Payroll).
-      return [...worklists, { key: 'navCases', href: '/web/cases' }, { key: 'navFile', href: '/web/file' }, { key: 'navPayrolls', href: '/web/payrolls' }];
+      return [
+        ...worklists,
+        { key: 'navCases', href: '/web/cases' },
+        { key: 'navFile', href: '/web/file' },
+        { key: 'navPayrolls', href: '/web/payrolls' },
+        // 个人账户支付 at the counter, for accounts kept in the region.
+        { key: 'navAccountPayments', href: '/web/medical-account-spendings' },
+      ];
     case 'supervisor':
       return [
         { key: 'navSupervisor', href: '/web/supervisor' },
