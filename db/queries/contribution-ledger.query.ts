@@ -39,14 +39,14 @@ export async function loadPeriodLedgers(em: EntityManager, employer: string, per
     if (!ledger) continue;
     const amount = Money.of(e.amount);
     if (PRINCIPAL_TYPES.includes(`'${e.entry_type}'`)) ledger.charged = ledger.charged.plus(amount);
+    // Payments are stored negative (they reduce what is owed); the statement takes positive repayments.
+    else if (e.entry_type === 'principal_paid') ledger.repayments.push({ date: e.occurred_on, amount: Money.zero().minus(amount) });
+    else if (e.entry_type === 'late_fee_paid') ledger.lateFeePayments.push({ date: e.occurred_on, amount: Money.zero().minus(amount) });
     if (e.payment_due_on !== null) {
       if (!ledger.paymentDueOn || ledger.paymentDueOn < e.payment_due_on) ledger.paymentDueOn = e.payment_due_on;
       // Approved without late fee (backPayment.policy chargeLateFee false): no fee on these months before the bill's own due date.
       if (e.charge_late_fee === false) (ledger.laterDue ??= []).push({ amount, dueDate: e.payment_due_on });
     }
-    // Payments are stored negative (they reduce what is owed); the statement takes positive repayments.
-    else if (e.entry_type === 'principal_paid') ledger.repayments.push({ date: e.occurred_on, amount: Money.zero().minus(amount) });
-    else if (e.entry_type === 'late_fee_paid') ledger.lateFeePayments.push({ date: e.occurred_on, amount: Money.zero().minus(amount) });
   }
   return [...byPeriod.values()];
 }
