@@ -55,7 +55,14 @@ describe('a back-payment’s late fee in the ledger follows backPayment.policy c
     const employer = await system.token({ role: 'employer', employer: employerCode, sub: `agent-${employerCode.slice(-6)}` });
     const worker = { citizenId: citizenId({ birthDate: '1989-04-21' }), name: '孙建国' };
     await insertPerson(system.orm, { ...worker, sex: 'male', birthDate: '1989-04-21' });
-    await insertEmployment(system.orm, { ...worker, employer: employerCode, fromMonth: thisMonth, lastMonth: thisMonth, base: '8000.00', insurances: ['pension'] });
+    await insertEmployment(system.orm, {
+      ...worker,
+      employer: employerCode,
+      fromMonth: thisMonth,
+      lastMonth: thisMonth,
+      base: '8000.00',
+      insurances: ['pension'],
+    });
     const form = new FormData();
     form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'contract.pdf');
     const stored = await fetch(`${system.url}/v1/attachments`, { method: 'POST', headers: { authorization: `Bearer ${employer}` }, body: form });
