@@ -15,14 +15,17 @@ export function createBackPaymentActivities({ orm, clock }: ActivityDeps) {
     billBackPayment: async (input: { caseId: string; decidedBy: string }): Promise<void> => {
       const em = orm.em.fork();
       const policy = await loadContributionPolicy(em);
-      // The bill's own due date: the approval day plus the period of the `backPayment.policy` in force that day.
+      // The bill's own due date (the approval day plus the period) and whether the months bear the late fee before it:
+      // the `backPayment.policy` in force that day.
       const approvedOn = clock.today();
-      const due = backPaymentDueOn(approvedOn, await loadBackPaymentPolicy(em, approvedOn), new HolidayCalendar(await loadCalendarYears(em)));
+      const backPaymentPolicy = await loadBackPaymentPolicy(em, approvedOn);
+      const due = backPaymentDueOn(approvedOn, backPaymentPolicy, new HolidayCalendar(await loadCalendarYears(em)));
       await billBackPayment(em, {
         caseId: input.caseId,
         decidedBy: input.decidedBy,
         credit: { rule: policy.allocationRule, finePosition: policy.finePosition, lateFeePolicy: policy.lateFee },
         paymentDueOn: due.dueDate,
+        chargeLateFee: backPaymentPolicy.chargeLateFee,
         now: clock.now(),
       });
     },

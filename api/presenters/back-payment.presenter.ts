@@ -50,6 +50,7 @@ export function presentBackPayment(read: BackPaymentRead, actor: Actor) {
     decision: decision ? { outcome: String(decision.outcome), on: String(decision.on), reason: (decision.reason as string | null) ?? null } : null,
     billedAt: bp.billedAt,
     paymentDueOn: bp.paymentDueOn,
+    chargeLateFee: bp.billedAt === null ? null : bp.chargeLateFee,
     paidAt: bp.paidAt,
     deadlines: row.deadlines,
     timeline: timeline.map((item) => ({ at: item.at, actor: actorName(item.actor), action: item.action, detail: item.detail })),

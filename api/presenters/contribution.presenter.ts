@@ -12,6 +12,7 @@ export const presentStatement = (s: ArrearsStatement) => ({
   periods: s.periods.map((p) => ({
     period: p.period,
     dueDate: p.dueDate,
+    paymentDueOn: p.paymentDueOn,
     principal: money(p.principal),
     lateFeeDays: p.lateFeeDays,
     lateFeeAccrued: money(p.lateFeeAccrued),

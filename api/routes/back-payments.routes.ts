@@ -70,6 +70,10 @@ const BackPaymentView = z
       description:
         'The approved bill’s own due date: the approval day + backPayment.policy paymentDueDays (default 15 calendar days, a rest day rolling to the next working day); the arrears sweep does not chase the bill before it. Null until approved',
     }),
+    chargeLateFee: z.boolean().nullable().openapi({
+      description:
+        'backPayment.policy chargeLateFee on the approval day: true, the ledger charges the late fee from each month’s own due date; false, none before the day after paymentDueOn. Null until approved',
+    }),
     paidAt: z.string().nullable(),
     deadlines: z.array(Deadline),
     timeline: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), detail: z.record(z.string(), z.unknown()) })),

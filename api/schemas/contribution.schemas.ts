@@ -4,6 +4,10 @@ import { z } from '@hono/zod-openapi';
 export const PeriodOut = z.object({
   period: z.string(),
   dueDate: z.string(),
+  paymentDueOn: z.string().nullable().openapi({
+    description:
+      'The own due date of a back-payment (无记录补缴) billed in this period (its bill’s payment_due_on); null when none. Approved with backPayment.policy chargeLateFee false, its months bear no late fee before the day after it',
+  }),
   principal: z.string(),
   lateFeeDays: z.number(),
   lateFeeAccrued: z.string(),

@@ -23,7 +23,10 @@ export type ApiAnswer<T> = { ok: true; status: number; body: T } | { ok: false; 
 /** `headers`: extra request headers a command needs, such as an Idempotency-Key. */
 export type ApiCall = <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiAnswer<T>>;
 
-/** A caller of the JSON API on behalf of `token`. A FormData body goes as multipart, anything else as JSON. */
+/**
+ * A caller of the JSON API on behalf of `token`. A FormData body goes as multipart, anything else as JSON;
+ * `extraHeaders` (e.g. an Idempotency-Key) go along.
+ */
 export function apiCaller(api: ApiPort, token: string): ApiCall {
   return async <T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<ApiAnswer<T>> => {
     const headers: Record<string, string> = { ...extra, authorization: `Bearer ${token}`, accept: 'application/json' };

@@ -32,6 +32,8 @@ function navFor(actor: Actor): NavItem[] {
         { key: 'navRecord', href: '/web/record' },
         // Their own benefit payments only (GET /v1/benefit-payments answers the caller's lines).
         { key: 'navPayments', href: '/web/payments' },
+        // 个人账户支付 from their own medical account (POST /v1/medical-account-spendings).
+        { key: 'navAccountPayments', href: '/web/medical-account-spendings' },
       ];
     case 'employer':
       return [
@@ -52,6 +54,8 @@ function navFor(actor: Actor): NavItem[] {
         { key: 'navFile', href: '/web/file' },
         { key: 'navPayrolls', href: '/web/payrolls' },
         { key: 'navRecoveries', href: '/web/recoveries' },
+        // 个人账户支付 at the counter, for accounts kept in the region.
+        { key: 'navAccountPayments', href: '/web/medical-account-spendings' },
       ];
     case 'supervisor':
       return [

@@ -6,6 +6,7 @@ import { systemClock } from '../../services/business-clock.js';
 import type { TokenVerifier } from '../auth/tokens.js';
 import type { ApiPort } from './api-client.js';
 import { webScript } from './assets/web-script.js';
+import { accountPaymentPages } from './pages/account-payments.page.js';
 import { arrearsPages } from './pages/arrears.page.js';
 import { auditPages } from './pages/audit.page.js';
 import { auditChainPages } from './pages/audit-chain.page.js';
@@ -74,6 +75,7 @@ export function webRoutes(options: WebOptions & { api: ApiPort; verifyToken: Tok
   pages.route('/', arrearsPages(deps));
   pages.route('/', noticePages(deps));
   pages.route('/', medicalLedgerPages(deps));
+  pages.route('/', accountPaymentPages(deps));
   pages.route('/', guidePages(deps));
   pages.route('/', recordPages(deps));
   pages.route('/', payrollPages(deps));

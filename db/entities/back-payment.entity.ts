@@ -39,6 +39,11 @@ export const BackPayment = defineEntity({
     billedAt: p.datetime().nullable(),
     /** The approved bill's own due date (approval day + `backPayment.policy` paymentDueDays); null until approved. */
     paymentDueOn: p.string().columnType('date').nullable(),
+    /**
+     * The `backPayment.policy` chargeLateFee in force on the approval day: false means the ledger charges no late fee on
+     * the months before `paymentDueOn` (db/queries/contribution-ledger.query.ts `laterDue`).
+     */
+    chargeLateFee: p.boolean().default(true),
     paidAt: p.datetime().nullable(),
     createdAt: p.datetime(),
   },

@@ -80,6 +80,8 @@ export interface BackPaymentRow {
   billedAt: string | null;
   /** The approved bill's own due date; null until approved. */
   paymentDueOn: string | null;
+  /** Whether the months bear the late fee before `paymentDueOn` (chargeLateFee on the approval day). */
+  chargeLateFee: boolean;
   paidAt: string | null;
 }
 
@@ -101,6 +103,7 @@ type Raw = {
   applied_on: string;
   billed_at: Date | null;
   payment_due_on: string | null;
+  charge_late_fee: boolean;
   paid_at: Date | null;
 };
 
@@ -108,7 +111,7 @@ const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
 
 const COLUMNS = `case_id, reference, region, employer_credit_code, citizen_id, from_month, to_month, insurance_types, months, totals, workings,
   evidence, supervision_hit, status, to_char(applied_on, 'YYYY-MM-DD') as applied_on, billed_at,
-  to_char(payment_due_on, 'YYYY-MM-DD') as payment_due_on, paid_at`;
+  to_char(payment_due_on, 'YYYY-MM-DD') as payment_due_on, charge_late_fee, paid_at`;
 
 const toRow = (r: Raw): BackPaymentRow => ({
   caseId: r.case_id,
@@ -128,6 +131,7 @@ const toRow = (r: Raw): BackPaymentRow => ({
   appliedOn: r.applied_on,
   billedAt: iso(r.billed_at),
   paymentDueOn: r.payment_due_on,
+  chargeLateFee: r.charge_late_fee,
   paidAt: iso(r.paid_at),
 });
 

@@ -8,7 +8,8 @@ const PRINCIPAL_TYPES = `('charge', 'provisional_charge', 'adjustment', 'back_pa
 
 /**
  * The ledger of an employer's billed periods, as the domain's statement takes it (rules §4). With `periods`
- * only those; otherwise every period that was billed.
+ * only those; otherwise every period that was billed. A period a back-payment billed carries the bill's own due date
+ * (`paymentDueOn`) and, for one approved without late fee, its entries as `laterDue` from that date.
  */
 export async function loadPeriodLedgers(em: EntityManager, employer: string, periods?: readonly string[]): Promise<PeriodLedger[]> {
   if (periods && periods.length === 0) return [];
@@ -19,9 +20,15 @@ export async function loadPeriodLedgers(em: EntityManager, employer: string, per
     `select b.period, to_char(b.due_date, 'YYYY-MM-DD') as due_date from bill b where b.employer_credit_code = ?${filter} order by b.period`,
     params,
   );
-  const entries = await em.execute<{ period: string; entry_type: string; amount: string; occurred_on: string }[]>(
-    `select period, entry_type, amount::text as amount, to_char(occurred_on, 'YYYY-MM-DD') as occurred_on
-       from ledger_entry where employer_credit_code = ? and period is not null order by id`,
+  // A back-payment entry carries its bill's own due date, and whether its months bear the late fee before it.
+  const entries = await em.execute<
+    { period: string; entry_type: string; amount: string; occurred_on: string; payment_due_on: string | null; charge_late_fee: boolean | null }[]
+  >(
+    `select l.period, l.entry_type, l.amount::text as amount, to_char(l.occurred_on, 'YYYY-MM-DD') as occurred_on,
+            to_char(bp.payment_due_on, 'YYYY-MM-DD') as payment_due_on, bp.charge_late_fee
+       from ledger_entry l
+       left join back_payment bp on l.entry_type = 'back_payment' and bp.case_id = l.case_id
+      where l.employer_credit_code = ? and l.period is not null order by l.id`,
     [employer],
   );
   const byPeriod = new Map<string, PeriodLedger>(
@@ -35,6 +42,11 @@ export async function loadPeriodLedgers(em: EntityManager, employer: string, per
     // Payments are stored negative (they reduce what is owed); the statement takes positive repayments.
     else if (e.entry_type === 'principal_paid') ledger.repayments.push({ date: e.occurred_on, amount: Money.zero().minus(amount) });
     else if (e.entry_type === 'late_fee_paid') ledger.lateFeePayments.push({ date: e.occurred_on, amount: Money.zero().minus(amount) });
+    if (e.payment_due_on !== null) {
+      if (!ledger.paymentDueOn || ledger.paymentDueOn < e.payment_due_on) ledger.paymentDueOn = e.payment_due_on;
+      // Approved without late fee (backPayment.policy chargeLateFee false): no fee on these months before the bill's own due date.
+      if (e.charge_late_fee === false) (ledger.laterDue ??= []).push({ amount, dueDate: e.payment_due_on });
+    }
   }
   return [...byPeriod.values()];
 }

@@ -99,6 +99,8 @@ export interface BackPaymentBilling {
   credit: { rule: AllocationRule; finePosition?: FinePosition; lateFeePolicy: Partial<LateFeePolicy> };
   /** The approved bill's own due date (approval day + `backPayment.policy` paymentDueDays), kept on the back-payment. */
   paymentDueOn: string;
+  /** `backPayment.policy` chargeLateFee on the approval day: false, and the months bear no late fee before `paymentDueOn`. */
+  chargeLateFee: boolean;
   now: Date;
 }
 
@@ -107,7 +109,8 @@ export interface BackPaymentBilling {
  * month's own due date if it had none), a `back_payment` ledger entry of the month's contributions, and a wage
  * declaration of one line — the person with the month's wage, base and per-insurance amounts — so the month counts in
  * the insurance history once it is paid. The late fee is not booked: the ledger's statement accrues it from each
- * month's due date to the day it is paid, as for any period (the case's workings show it as of the application).
+ * month's due date to the day it is paid, as for any period (the case's workings show it as of the application) — or,
+ * approved under chargeLateFee false, only from the day after `paymentDueOn` (kept as `charge_late_fee`).
  * The bill has its own due date (`paymentDueOn`), before which the arrears sweep does not chase these entries.
  * A credit the employer holds pays it at once. One transaction; a retry finds it billed and writes nothing.
  */
@@ -171,7 +174,12 @@ export async function billBackPayment(em: EntityManager, b: BackPaymentBilling):
         [employer, m.period, m.contribution, m.dueDate, declarationId, bp.caseId, `backPayment:${bp.caseId}:${m.period}`, b.now],
       );
     }
-    await tx.execute(`update back_payment set status = 'billed', billed_at = ?, payment_due_on = ? where case_id = ?`, [b.now, b.paymentDueOn, bp.caseId]);
+    await tx.execute(`update back_payment set status = 'billed', billed_at = ?, payment_due_on = ?, charge_late_fee = ? where case_id = ?`, [
+      b.now,
+      b.paymentDueOn,
+      b.chargeLateFee,
+      bp.caseId,
+    ]);
     await appendAudit(tx, {
       at: b.now,
       actorId: b.decidedBy,
@@ -187,6 +195,7 @@ export async function billBackPayment(em: EntityManager, b: BackPaymentBilling):
         months: bp.months.length,
         contribution: bp.totals.contribution ?? null,
         paymentDueOn: b.paymentDueOn,
+        chargeLateFee: b.chargeLateFee,
       },
       key: `case:${bp.caseId}:back-payment-billed`,
     });

@@ -1,6 +1,6 @@
 import { compareDates } from '../calendar/local-date.js';
 import type { PeriodDebt } from '../contribution/allocation.js';
-import { calculateLateFee, type FeeFreePeriod, type LateFeePolicy, type PrincipalRepayment } from '../contribution/late-fee.js';
+import { calculateLateFee, type FeeFreePeriod, type LaterDuePart, type LateFeePolicy, type PrincipalRepayment } from '../contribution/late-fee.js';
 import { Money } from '../money.js';
 
 /** What the ledger says about one billed period (plain values; the ledger itself is in db/). */
@@ -13,11 +13,20 @@ export interface PeriodLedger {
   repayments: PrincipalRepayment[];
   /** Late fee paid so far, with value dates (positive amounts). */
   lateFeePayments: PrincipalRepayment[];
+  /**
+   * Parts of `charged` that bear the late fee only after a due date of their own: the months of a back-payment approved
+   * without late fee (`backPayment.policy` chargeLateFee false) from the bill's `payment_due_on`.
+   */
+  laterDue?: LaterDuePart[];
+  /** The latest own due date of a back-payment billed in this period (`payment_due_on`), if any. */
+  paymentDueOn?: string | null;
 }
 
 export interface PeriodStatement {
   period: string;
   dueDate: string;
+  /** The own due date of a back-payment billed in the period, null when none. */
+  paymentDueOn: string | null;
   principal: Money;
   /** Days the fee ran up to `asOf` (deferral days excluded). */
   lateFeeDays: number;
@@ -64,6 +73,7 @@ export function arrearsStatement(input: {
         asOf: input.asOf,
         repayments,
         feeFree: input.feeFree ?? [],
+        laterDue: p.laterDue ?? [],
         policy: input.policy,
       });
       const lateFeePaid = Money.sum(p.lateFeePayments.filter(until(input.asOf)).map((r) => r.amount));
@@ -71,6 +81,7 @@ export function arrearsStatement(input: {
       return {
         period: p.period,
         dueDate: p.dueDate,
+        paymentDueOn: p.paymentDueOn ?? null,
         principal,
         lateFeeDays: fee.days,
         lateFeeAccrued: fee.lateFee,

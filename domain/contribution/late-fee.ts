@@ -40,6 +40,16 @@ export interface PrincipalRepayment {
   amount: Money;
 }
 
+/**
+ * A part of the principal that falls due later than the period: the months of a back-payment approved without late fee
+ * (`backPayment.policy` chargeLateFee false) bear it only after the bill's own due date.
+ */
+export interface LaterDuePart {
+  amount: Money;
+  /** Its own due date; the fee on this part runs from the day after it. */
+  dueDate: string;
+}
+
 export interface LateFeeInput {
   principal: Money;
   /** The statutory due date; the fee runs from the day after it. */
@@ -48,6 +58,11 @@ export interface LateFeeInput {
   asOf: string;
   repayments?: readonly PrincipalRepayment[];
   feeFree?: readonly FeeFreePeriod[];
+  /**
+   * Parts of `principal` due later than `dueDate`. Repayments pay the part due first first, so on a day the fee runs
+   * on what is unpaid less the parts not yet due (never below zero).
+   */
+  laterDue?: readonly LaterDuePart[];
   policy?: Partial<LateFeePolicy>;
 }
 
@@ -79,8 +94,9 @@ function isFeeFree(date: string, periods: readonly FeeFreePeriod[]): boolean {
  * after the due date up to and including `asOf` (the payment date) — 社会保险法 art. 86, counted as 税收征收管理法实施细则
  * art. 75 does (rules §4, E2: 8 000.00 due 2025-03-15 paid 2025-04-29 → 45 days, 180.00). A repayment on day P
  * still bears the fee for P and stops it from P + 1. No fee runs on fee-free days (an agreed or approved deferral,
- * §4). The sum is exact and rounded once with the policy's rule; with `capAtPrincipal` it never exceeds the principal
- * (行政强制法 art. 45, disputed, default off). Pure.
+ * §4), nor on a part of the principal due later (`laterDue`, a back-payment approved without late fee) through its own
+ * due date. The sum is exact and rounded once with the policy's rule; with `capAtPrincipal` it never exceeds the
+ * principal (行政强制法 art. 45, disputed, default off). Pure.
  * @throws DomainError INVALID_DATE for malformed dates; INVALID_AMOUNT for a negative principal, a bad rate, or
  * repayments larger than the principal.
  */
@@ -89,6 +105,7 @@ export function calculateLateFee(input: LateFeeInput): LateFeeResult {
   if (!isRate(policy.dailyRate)) throw new DomainError('INVALID_AMOUNT', `"${policy.dailyRate}" is not a daily rate`, { path: 'dailyRate' });
   if (input.principal.isNegative()) throw new DomainError('INVALID_AMOUNT', 'the principal cannot be negative', { path: 'principal' });
   const feeFree = input.feeFree ?? [];
+  const laterDue = input.laterDue ?? [];
   const repayments = [...(input.repayments ?? [])].sort((a, b) => compareDates(a.date, b.date));
   const workings: string[] = [];
   const span = daysBetween(input.dueDate, input.asOf);
@@ -114,17 +131,24 @@ export function calculateLateFee(input: LateFeeInput): LateFeeResult {
       feeFreeDays += 1;
       continue;
     }
-    if (outstanding.isZero()) continue;
+    // The parts not yet due on `date` are paid last, so they are what remains unpaid above the earlier principal.
+    let bearing = outstanding;
+    if (laterDue.length > 0) {
+      const notYetDue = Money.sum(laterDue.filter((part) => compareDates(date, part.dueDate) <= 0).map((part) => part.amount));
+      bearing = outstanding.compare(notYetDue) > 0 ? outstanding.minus(notYetDue) : Money.zero();
+    }
+    if (bearing.isZero()) continue;
     const last = segments.at(-1);
-    if (last && last.principal.equals(outstanding) && daysBetween(last.to, date) === 1) {
+    if (last && last.principal.equals(bearing) && daysBetween(last.to, date) === 1) {
       last.to = date;
       last.days += 1;
     } else {
-      segments.push({ from: date, to: date, principal: outstanding, days: 1 });
+      segments.push({ from: date, to: date, principal: bearing, days: 1 });
     }
     days += 1;
   }
 
+  for (const part of laterDue) workings.push(`${part.amount.toString()} of the principal is due on ${part.dueDate}: no fee on it through that day`);
   let exact = new Exact(0);
   for (const s of segments) {
     const part = s.principal.toDecimal().times(policy.dailyRate).times(s.days);

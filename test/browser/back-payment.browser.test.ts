@@ -90,5 +90,14 @@ describe('back-payments on the web workbench (chromium)', () => {
     const view = await system.call('GET', `/v1/back-payments/${reference}`, { token: admin });
     expect(view.body).toMatchObject({ status: 'approved', billing: 'billed', from, to, evidence: [{ kind: 'contract' }] });
     expect(view.body.months).toHaveLength(3);
+
+    // The bill's own due date, wherever the bill is shown: the case page and the employer's bills (rules §9).
+    expect(view.body.paymentDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await employer.goto(`${url}/web/cases/${reference}`);
+    await expect(employer.locator('[data-testid="back-payment-due"]').innerText()).resolves.toBe(view.body.paymentDueOn);
+    await expect(employer.locator('[data-testid="back-payment-billing"]').innerText()).resolves.toBe('已开单，待缴费');
+    await employer.goto(`${url}/web/bills`);
+    await expect(employer.locator(`[data-testid="payment-due-${from}"]`).innerText()).resolves.toContain(view.body.paymentDueOn);
+    await screenshot(employer, 'employer-back-payment-bills');
   });
 });

@@ -3,6 +3,7 @@
 // (POST /v1/attachments), each with its kind; a legal document also gives its number and date. The body is
 // POST /v1/back-payments (docs/declarations.md); the amounts and workings are on the case page once it is filed.
 import { EVIDENCE_KINDS } from '../../../domain/declarations/back-payment-evidence.js';
+import { backPaymentFollowUp } from './back-payment.follow-up.js';
 import type { CaseTypeFiling, PostedForm } from './filings.js';
 
 const words = {
@@ -46,6 +47,7 @@ export const backPaymentFiling: CaseTypeFiling = {
   type: 'backPayment',
   title: { zh: '无记录补缴申请', en: 'Back-payment of months without a record' },
   roles: ['employer', 'caseworker', 'reviewer', 'supervisor'],
+  followUp: backPaymentFollowUp,
   Form({ lang, session, values }) {
     const input = (name: string, label: { zh: string; en: string }, type = 'text', extra: Record<string, string> = {}) => (
       <label>

@@ -34,6 +34,7 @@ export const contributionWords = {
   employeePart: { zh: '个人缴纳', en: 'Employee' },
   total: { zh: '合计', en: 'Total' },
   dueDate: { zh: '缴费期限', en: 'Due date' },
+  paymentDueOn: { zh: '补缴缴费期限', en: 'Back-payment due' },
   adjustment: { zh: '较暂估账单调整', en: 'Adjustment to the provisional bill' },
   firstLines: { zh: '（列出前 {n} 人）', en: '(first {n} listed)' },
   billsTitle: { zh: '账单', en: 'Bills' },

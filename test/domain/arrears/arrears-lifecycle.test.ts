@@ -84,4 +84,25 @@ describe('arrears lifecycle (§4, 社会保险法 arts. 63, 86)', () => {
     const later = arrearsStatement({ asOf: '2025-04-29', periods: [{ ...periods[0]!, repayments: [{ date: '2025-05-01', amount: Money.of('8000.00') }] }] });
     expect(later.principal.toString()).toBe('8000.00');
   });
+
+  it('§4 states a back-paid month approved without late fee (issue 13): principal due, no fee before the bill’s own due date', () => {
+    const backPaid = {
+      period: '2025-02',
+      dueDate: '2025-03-15',
+      charged: Money.of('1280.00'),
+      repayments: [],
+      lateFeePayments: [],
+      laterDue: [{ amount: Money.of('1280.00'), dueDate: '2026-12-18' }],
+      paymentDueOn: '2026-12-18',
+    };
+    const due = arrearsStatement({ asOf: '2026-12-18', periods: [backPaid] });
+    expect(due.periods[0]).toMatchObject({ paymentDueOn: '2026-12-18', lateFeeDays: 0 });
+    expect([due.principal.toString(), due.lateFee.toString(), due.total.toString()]).toEqual(['1280.00', '0.00', '1280.00']);
+    // Three days past its own due date: 1 280.00 × 0.0005 × 3 = 1.92.
+    const late = arrearsStatement({ asOf: '2026-12-21', periods: [backPaid] });
+    expect([late.periods[0]!.lateFeeDays, late.lateFee.toString()]).toEqual([3, '1.92']);
+    // The same month billed under chargeLateFee true bears the fee from its statutory due date.
+    const { laterDue: _later, ...charged } = backPaid;
+    expect(arrearsStatement({ asOf: '2026-12-18', periods: [charged] }).periods[0]!.lateFeeDays).toBe(643);
+  });
 });

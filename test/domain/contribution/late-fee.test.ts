@@ -68,3 +68,40 @@ describe('calculateLateFee', () => {
     expect(() => fee({ repayments: [{ date: '2025-03-20', amount: Money.of('9000.00') }] })).toThrow(DomainError);
   });
 });
+
+describe('calculateLateFee with a part due later (a back-payment approved without late fee, issue 13)', () => {
+  const later = (amount: string, dueDate: string) => [{ amount: Money.of(amount), dueDate }];
+
+  it('§4 charges no fee on the part before its own due date and the whole principal after it', () => {
+    // 16 Mar – 19 Apr: 35 days on 5 000 = 87.50; 20 – 29 Apr: 10 days on 8 000 = 40.00.
+    const r = fee({ laterDue: later('3000.00', '2025-04-19') });
+    expect(r.segments.map((s) => [s.from, s.to, s.principal.toString(), s.days])).toEqual([
+      ['2025-03-16', '2025-04-19', '5000.00', 35],
+      ['2025-04-20', '2025-04-29', '8000.00', 10],
+    ]);
+    expect(r.days).toBe(45);
+    expect(r.lateFee.toString()).toBe('127.50');
+    expect(r.workings.join('\n')).toContain('3000.00 of the principal is due on 2025-04-19');
+  });
+
+  it('§4 charges nothing while the whole principal is not yet due, and only the days after its own due date', () => {
+    expect(fee({ laterDue: later('8000.00', '2025-04-29') }).lateFee.toString()).toBe('0.00');
+    expect(fee({ laterDue: later('8000.00', '2025-04-29') }).days).toBe(0);
+    const r = fee({ laterDue: later('8000.00', '2025-04-24') });
+    expect([r.days, r.lateFee.toString()]).toEqual([5, '20.00']);
+  });
+
+  it('§4 a repayment pays the part due first first: the later part bears nothing before its due date', () => {
+    // 6 000 paid on 25 Mar: 10 days on the 5 000 already due (25.00); then 2 000 of the later part, due 19 Apr: 10 days (10.00).
+    const r = fee({ laterDue: later('3000.00', '2025-04-19'), repayments: [{ date: '2025-03-25', amount: Money.of('6000.00') }] });
+    expect(r.segments.map((s) => [s.from, s.to, s.principal.toString(), s.days])).toEqual([
+      ['2025-03-16', '2025-03-25', '5000.00', 10],
+      ['2025-04-20', '2025-04-29', '2000.00', 10],
+    ]);
+    expect(r.lateFee.toString()).toBe('35.00');
+  });
+
+  it('§4 without a later part the fee is unchanged', () => {
+    expect(fee({ laterDue: [] }).lateFee.toString()).toBe(fee().lateFee.toString());
+  });
+});
