@@ -209,7 +209,7 @@ describe('benefit claims on the web workbench (chromium)', () => {
     await relative.fill('input[name="dependants.2.name"]', '张小明');
     await relative.selectOption('select[name="dependants.2.relation"]', 'child');
     await relative.selectOption('select[name="dependants.2.sex"]', 'male');
-    await relative.fill('input[name="dependants.2.monthlyIncome"]', '0');
+    await relative.fill('input[name="dependants.2.monthlyIncome"]', '0.00');
     await relative.click(FILE_BUTTON);
     // The API was sent two dependants and refused the second's birth date: the page names the form's third row.
     const refusal = relative.locator('[data-testid="notice-error"]');
