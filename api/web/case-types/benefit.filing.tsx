@@ -210,11 +210,9 @@ export const benefitFiling: CaseTypeFiling = {
   async submit(form, call, actor) {
     const answer = await call<Filed>('POST', '/v1/benefit-claims', bodyOf(form, actor.role === 'employer' ? actor.employer : undefined));
     // The dependants sent are the filled rows: a refusal names the row of the form, not the position in the request.
-    return text(form, 'type') === 'survivor'
-      ? onFormRows(
-          answer,
-          dependantsOf(form).map((filled) => filled.row),
-        )
-      : answer;
+    return onFormRows(
+      answer,
+      dependantsOf(form).map((filled) => filled.row),
+    );
   },
 };
