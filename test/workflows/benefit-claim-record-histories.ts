@@ -1,23 +1,25 @@
 // Records the benefit-claim histories that test/workflows/replay.test.ts replays, and the enrollment history of a hire
 // that tells an open unemployment claim about the re-employment (the `benefit-stop-on-reemployment` patch).
 //
-//   node --import tsx test/workflows/benefit-claim-record-histories.ts
+//   node --import tsx test/workflows/benefit-claim-record-histories.ts --generation 2026-12 [--only <scenario> …]
 //
 // Same rule as record-histories.ts: a workflow change a running case could not survive goes behind `wf.patched()`,
-// and new recordings are added beside the old ones, never over them — this recorder refuses to overwrite a file.
-// The scenarios are those of benefit-claim.workflow.test.ts.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// and new recordings are added beside the old ones, never over them — this recorder refuses to overwrite a file
+// (history-files.ts). The first recordings carry no generation (`benefitClaim-<scenario>.json`); later ones are
+// `benefitClaim-<scenario>.<generation>.json`. `--only` records just the named scenarios (a path added later, such as
+// `survivor-work-injury-death-granted`) without touching the others. The scenarios are those of
+// benefit-claim.workflow.test.ts.
 import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DEFAULT_APPROVAL_THRESHOLDS } from '../../domain/benefit/approval-tiers.js';
 import type { BenefitClaimApplication } from '../../domain/benefit/benefit-claim.js';
 import type { BenefitPolicy } from '../../domain/benefit/benefit-policy.js';
+import { DEFAULT_WORK_INJURY_DEATH_POLICY } from '../../domain/benefit/work-injury-death.js';
 import { addDays, shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { benefitReemployed, requestReassessment } from '../../workflows/index.js';
 import { cleanBenefitFacts } from '../support/benefit-facts.js';
+import { citizenId } from '../support/factories.js';
 import { fakeActivities, type FakeActivities } from '../support/fake-activities.js';
 import {
   type ClaimHandle,
@@ -32,9 +34,30 @@ import {
 } from './benefit-claim-harness.js';
 import { withEnrollmentWorker } from './enrollment-harness.js';
 import { enrollmentInput } from './enrollment-input.js';
+import { generationFromArgs, writeNewHistory } from './history-files.js';
 import { startTimeSkipping } from './time-skipping.js';
 
-const outDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+const generation = generationFromArgs();
+/** `--only a --only b`: the scenarios to record (all when none is named). */
+const only = process.argv.flatMap((arg, i, all) => (all[i - 1] === '--only' ? [arg] : []));
+const ENROLLMENT_SIGNAL = 'enrollment-insured-signals-unemployment-claim';
+
+/** A work-injury death: the widow qualifies (56, 800.00 a month), the father's pension of 2 600.00 is over the 低保 limit. */
+const survivorClaim = (filedOn: string): BenefitClaimApplication => {
+  const relative = { orphanOrLoneElderly: false, fullyDisabled: false, closerRelativesGone: false };
+  return {
+    type: 'survivor',
+    citizenId: citizenId({ birthDate: '1975-01-01' }),
+    region: '330102',
+    deathDate: addDays(filedOn, -20),
+    cause: 'workInjury',
+    injuryReference: 'BC2026000010',
+    dependants: [
+      { ...relative, name: '王芳', relation: 'spouse', sex: 'female', birthDate: addDays(filedOn, -56 * 366), monthlyIncome: '800.00' },
+      { ...relative, name: '张父', relation: 'parent', sex: 'male', birthDate: addDays(filedOn, -75 * 366), monthlyIncome: '2600.00' },
+    ],
+  };
+};
 
 interface Scenario {
   name: string;
@@ -138,6 +161,23 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'survivor-work-injury-death-granted',
+    application: survivorClaim,
+    policy: {
+      workInjuryDeath: {
+        ...DEFAULT_WORK_INJURY_DEATH_POLICY,
+        nationalDisposableIncome: Array.from({ length: 30 }, (_, i) => ({ year: 2020 + i, annualAmount: '54188.00', source: 'test figure' })),
+        dependantIncomeLimit: '1500.00',
+      },
+    },
+    drive: async (handle) => {
+      await decideIn(handle, 'preparing', 'approve', 'cw-1');
+      await decideIn(handle, 'reviewing', 'approve', 'rv-1');
+      await decideIn(handle, 'supervisorApproval', 'approve', 'sv-1');
+      return handle.result();
+    },
+  },
+  {
     name: 'work-injury-not-recognized',
     application: (filedOn) => workInjuryClaim(addDays(filedOn, -5)),
     drive: async (handle) => {
@@ -147,12 +187,11 @@ const scenarios: Scenario[] = [
   },
 ];
 
-function write(name: string, history: Parameters<typeof historyToJSON>[0]): void {
-  const file = `${outDir}${name}.json`;
-  if (existsSync(file)) throw new Error(`${file} exists: a recorded history is never overwritten — record under a new name`);
-  writeFileSync(file, `${historyToJSON(history)}\n`);
-  console.log(`${name}: ${history.events?.length ?? 0} events → ${file}`);
+function write(name: string, history: Parameters<typeof writeNewHistory>[2]): void {
+  console.log(`${name}: ${history.events?.length ?? 0} events → ${writeNewHistory(name, generation, history)}`);
 }
+
+const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 /** A hire insured by an employer while an unemployment claim is open: the enrollment signals the claim (patched path). */
 async function recordEnrollmentSignal(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap): Promise<void> {
@@ -162,15 +201,16 @@ async function recordEnrollmentSignal(env: TestWorkflowEnvironment, bundle: Work
   await withEnrollmentWorker(env, bundle, fakes, async (start) => {
     const handle = await start(enrollmentInput());
     console.log(`enrollment: ${JSON.stringify(await handle.result())}`);
-    write('enrollment-insured-signals-unemployment-claim', await (handle as WorkflowHandle).fetchHistory());
+    write(ENROLLMENT_SIGNAL, await (handle as WorkflowHandle).fetchHistory());
   });
 }
 
 async function record(): Promise<void> {
   const { env, bundle } = await startTimeSkipping();
   try {
-    mkdirSync(outDir, { recursive: true });
-    for (const scenario of scenarios) {
+    const unknown = only.filter((name) => name !== ENROLLMENT_SIGNAL && !scenarios.some((s) => s.name === name));
+    if (unknown.length > 0) throw new Error(`--only names no scenario: ${unknown.join(', ')}`);
+    for (const scenario of scenarios.filter((s) => wanted(s.name))) {
       const fakes = scenario.fakes?.() ?? fakeActivities();
       await withClaim(
         env,
@@ -184,7 +224,7 @@ async function record(): Promise<void> {
         scenario.policy,
       );
     }
-    await recordEnrollmentSignal(env, bundle);
+    if (wanted(ENROLLMENT_SIGNAL)) await recordEnrollmentSignal(env, bundle);
   } finally {
     await env.teardown();
   }

@@ -72,6 +72,7 @@ const REQUIRED: Record<string, string[]> = {
     'work-injury-suspended-reassessed-granted',
     'work-injury-grade-final-granted',
     'work-injury-not-recognized',
+    'survivor-work-injury-death-granted',
   ],
   medicalExpenseDeclaration: ['reviewed-approved-booked', 'returned-rejected'],
   accountSubsidyDeclaration: ['reviewed-approved-booked', 'returned-rejected'],

@@ -7,6 +7,7 @@ import type { BenefitClaimStatus, BenefitNotice } from '../../../domain/benefit/
 import type { BenefitClaimType } from '../../../domain/benefit/claim-processing.js';
 import type { EntitlementBenefit, EntitlementKind, EntitlementPayer } from '../../../domain/benefit/entitlement.js';
 import type { ShortfallOption } from '../../../domain/benefit/pension-eligibility.js';
+import type { DependantRelation } from '../../../domain/benefit/survivor-dependants.js';
 import type { Label } from '../i18n/messages.js';
 
 export const benefitStatusLabels: Record<BenefitClaimStatus | 'submitted', Label> = {
@@ -165,4 +166,14 @@ export const figureLabels: Record<string, Label> = {
   deathGrant: { zh: '一次性工亡补助金', en: 'Death grant' },
   incomeYear: { zh: '可支配收入年度', en: 'Income year' },
   dependantsQualified: { zh: '符合条件的供养亲属', en: 'Dependants who qualify' },
+};
+
+/** The relatives a work-injury survivor claim names (供养亲属范围规定 art. 2), as the filing form offers them. */
+export const dependantRelationLabels: Record<DependantRelation, Label> = {
+  spouse: { zh: '配偶', en: 'Spouse' },
+  child: { zh: '子女', en: 'Child' },
+  parent: { zh: '父母', en: 'Parent' },
+  grandparent: { zh: '祖父母、外祖父母', en: 'Grandparent' },
+  grandchild: { zh: '孙子女、外孙子女', en: 'Grandchild' },
+  sibling: { zh: '兄弟姐妹', en: 'Sibling' },
 };

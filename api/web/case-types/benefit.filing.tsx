@@ -1,10 +1,12 @@
 // 待遇申领: a citizen claims their own benefit (or a relative a death benefit), an employer agent files for its
 // employee, a caseworker at the counter. One form for every claim type: the type's own fields are grouped, and only the
-// chosen type's are sent. The body is docs/api.md's POST /v1/benefit-claims; the follow-up is benefit.follow-up.tsx.
+// chosen type's are sent. The body is docs/api.md's POST /v1/benefit-claims; the follow-up is benefit.follow-up.tsx; a
+// survivor claim's dependants are rows of benefit-dependants.tsx (any number, "add a dependant" draws one more).
 import { BENEFIT_CLAIM_TYPES } from '../../../domain/benefit/claim-processing.js';
 import { claimTypeLabels } from './benefit-labels.js';
+import { ADD_DEPENDANT, DependantRows, dependantsOf, onFormRows } from './benefit-dependants.js';
 import { benefitFollowUp } from './benefit.follow-up.js';
-import type { CaseTypeFiling, PostedForm } from './filings.js';
+import type { CaseTypeFiling, Filed, PostedForm } from './filings.js';
 
 const words = {
   type: { zh: '申领待遇', en: 'Benefit' },
@@ -31,13 +33,6 @@ const words = {
   workInjury: { zh: '因工死亡', en: 'Work injury' },
   other: { zh: '非因工死亡', en: 'Other causes' },
   injuryReference: { zh: '工伤认定案件编号（因工死亡时填）', en: 'Work-injury claim reference (work-injury deaths)' },
-  spouse: { zh: '配偶姓名（遗属待遇）', en: 'Spouse’s name (survivor benefits)' },
-  spouseSex: { zh: '配偶性别', en: 'Spouse’s sex' },
-  male: { zh: '男', en: 'Male' },
-  female: { zh: '女', en: 'Female' },
-  spouseBirthDate: { zh: '配偶出生日期', en: 'Spouse’s date of birth' },
-  spouseIncome: { zh: '配偶本人月收入（元）', en: 'Spouse’s own income a month (yuan)' },
-  spouseDisabled: { zh: '配偶完全丧失劳动能力', en: 'Spouse fully unable to work' },
 } as const;
 
 const text = (form: PostedForm, name: string): string => {
@@ -72,26 +67,13 @@ function bodyOf(form: PostedForm, employerOfAgent: string | undefined): Record<s
     case 'workInjury':
       return { ...common, accidentDate: text(form, 'accidentDate'), employerCreditCode, description: text(form, 'description') };
     default: {
-      const spouse = text(form, 'spouse');
+      const dependants = dependantsOf(form).map((filled) => filled.dependant);
       return {
         ...common,
         deathDate: text(form, 'deathDate'),
         cause: text(form, 'cause') || 'other',
         ...optional(form, 'injuryReference'),
-        ...(spouse
-          ? {
-              dependants: [
-                {
-                  name: spouse,
-                  relation: 'spouse',
-                  ...(text(form, 'spouseSex') ? { sex: text(form, 'spouseSex') } : {}),
-                  ...(text(form, 'spouseBirthDate') ? { birthDate: text(form, 'spouseBirthDate') } : {}),
-                  ...(text(form, 'spouseIncome') ? { monthlyIncome: text(form, 'spouseIncome') } : {}),
-                  ...(text(form, 'spouseDisabled') === 'on' ? { fullyDisabled: true } : {}),
-                },
-              ],
-            }
-          : {}),
+        ...(dependants.length > 0 ? { dependants } : {}),
       };
     }
   }
@@ -149,8 +131,12 @@ export const benefitFiling: CaseTypeFiling = {
             {words.category[lang]}
             <select name="retirementCategory">
               <option value="">—</option>
-              <option value="female55">{words.cadre[lang]}</option>
-              <option value="female50">{words.worker[lang]}</option>
+              <option value="female55" selected={values.retirementCategory === 'female55'}>
+                {words.cadre[lang]}
+              </option>
+              <option value="female50" selected={values.retirementCategory === 'female50'}>
+                {words.worker[lang]}
+              </option>
             </select>
           </label>
           <label>
@@ -168,7 +154,9 @@ export const benefitFiling: CaseTypeFiling = {
             {words.eventType[lang]}
             <select name="eventType">
               <option value="birth">{words.birth[lang]}</option>
-              <option value="miscarriage">{words.miscarriage[lang]}</option>
+              <option value="miscarriage" selected={values.eventType === 'miscarriage'}>
+                {words.miscarriage[lang]}
+              </option>
             </select>
           </label>
           {date('eventDate', words.eventDate)}
@@ -177,7 +165,7 @@ export const benefitFiling: CaseTypeFiling = {
             <input name="babies" type="number" min={1} max={10} value={values.babies ?? ''} />
           </label>
           <label class="check">
-            <input name="difficultBirth" type="checkbox" /> {words.difficultBirth[lang]}
+            <input name="difficultBirth" type="checkbox" checked={values.difficultBirth === 'on'} /> {words.difficultBirth[lang]}
           </label>
           <label>
             {words.pregnancyMonths[lang]}
@@ -203,43 +191,28 @@ export const benefitFiling: CaseTypeFiling = {
             {words.cause[lang]}
             <select name="cause">
               <option value="other">{words.other[lang]}</option>
-              <option value="workInjury">{words.workInjury[lang]}</option>
+              <option value="workInjury" selected={values.cause === 'workInjury'}>
+                {words.workInjury[lang]}
+              </option>
             </select>
           </label>
           <label>
             {words.injuryReference[lang]}
             <input name="injuryReference" pattern="BC\d{10}" value={values.injuryReference ?? ''} />
           </label>
-          <label>
-            {words.spouse[lang]}
-            <input name="spouse" maxlength={50} value={values.spouse ?? ''} />
-          </label>
-          <label>
-            {words.spouseSex[lang]}
-            <select name="spouseSex">
-              <option value="female" selected={values.spouseSex !== 'male'}>
-                {words.female[lang]}
-              </option>
-              <option value="male" selected={values.spouseSex === 'male'}>
-                {words.male[lang]}
-              </option>
-            </select>
-          </label>
-          {date('spouseBirthDate', words.spouseBirthDate)}
-          <label>
-            {words.spouseIncome[lang]}
-            <input name="spouseIncome" inputmode="decimal" pattern="\d+(\.\d{1,2})?" value={values.spouseIncome ?? ''} />
-          </label>
-          <label>
-            <input name="spouseDisabled" type="checkbox" checked={values.spouseDisabled === 'on'} />
-            {words.spouseDisabled[lang]}
-          </label>
         </fieldset>
+        <DependantRows lang={lang} values={values} />
       </>
     );
   },
   followUp: benefitFollowUp,
-  submit(form, call, actor) {
-    return call('POST', '/v1/benefit-claims', bodyOf(form, actor.role === 'employer' ? actor.employer : undefined));
+  isRedraw: (form) => form[ADD_DEPENDANT] !== undefined,
+  async submit(form, call, actor) {
+    const answer = await call<Filed>('POST', '/v1/benefit-claims', bodyOf(form, actor.role === 'employer' ? actor.employer : undefined));
+    // The dependants sent are the filled rows: a refusal names the row of the form, not the position in the request.
+    return onFormRows(
+      answer,
+      dependantsOf(form).map((filled) => filled.row),
+    );
   },
 };

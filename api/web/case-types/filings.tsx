@@ -39,6 +39,11 @@ export interface CaseTypeFiling {
   Form: FC<FormProps>;
   /** Turns the posted form into API calls (attachments first, then the filing). */
   submit(form: PostedForm, call: ApiCall, actor: Actor): Promise<ApiAnswer<Filed>>;
+  /**
+   * A post that only draws the form again with what was typed (e.g. "add a dependant", a form usable without
+   * JavaScript): nothing is sent to the API.
+   */
+  isRedraw?: (form: PostedForm) => boolean;
   /** The applicant's answer to a return for correction, when the type has one. */
   correctionPath?: (caseId: string) => string;
   withdrawalPath?: (caseId: string) => string;

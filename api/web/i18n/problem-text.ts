@@ -136,16 +136,33 @@ const fieldNames: Record<string, Label> = {
   body: { zh: '提交的内容', en: 'the request' },
   query: { zh: '查询条件', en: 'the query' },
   params: { zh: '地址', en: 'the address' },
+  // A benefit claim's death and dependant fields (the survivor form's rows: `dependants.1.birthDate`).
+  deathDate: { zh: '死亡日期', en: 'date of death' },
+  injuryReference: { zh: '工伤认定案件编号', en: 'work-injury claim reference' },
+  dependants: { zh: '供养亲属', en: 'dependants' },
+  relation: { zh: '与逝者关系', en: 'relation' },
+  sex: { zh: '性别', en: 'sex' },
+  birthDate: { zh: '出生日期', en: 'date of birth' },
+  monthlyIncome: { zh: '本人月收入', en: 'own income a month' },
 };
 
-/** `person.citizenId` → 公民身份号码; `lines[1].monthlyWage` → 第 2 项 月工资（元）; an unknown name shows as sent. */
+/** The lists whose items a page numbers by what they are (第 2 位供养亲属), not as a generic 第 2 项. */
+const itemNames: Record<string, Label> = { dependants: { zh: '位供养亲属', en: 'dependant' } };
+
+/**
+ * `person.citizenId` → 公民身份号码; `lines[1].monthlyWage` → 第 2 项 月工资（元）; `dependants.1.birthDate` →
+ * 第 2 位供养亲属 出生日期; an unknown name shows as sent.
+ */
 export function fieldName(path: string, lang: Lang): string {
   const parts = path.split('.').filter(Boolean);
   const last = (parts.at(-1) ?? path).replace(/\[\d+\]$/, '');
   const label = fieldNames[last]?.[lang] ?? last;
-  const item = /\[(\d+)\]/.exec(path);
+  const item = /\[(\d+)\]/.exec(path) ?? /(?:^|\.)(\d+)(?=\.|$)/.exec(path);
   if (!item) return label;
   const n = Number(item[1]) + 1;
+  const list = /(\w+)(?:\[\d+\]|\.\d+)/.exec(path)?.[1];
+  const kind = list === undefined ? undefined : itemNames[list];
+  if (kind) return lang === 'zh' ? `第 ${n} ${kind.zh} ${label}` : `${label} (${kind.en} ${n})`;
   return lang === 'zh' ? `第 ${n} 项 ${label}` : `${label} (item ${n})`;
 }
 

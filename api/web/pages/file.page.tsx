@@ -1,5 +1,6 @@
 // 办理: the filing forms of the case types the caller's role may file (参保登记, 信访 …), from the registry in
-// case-types/filings.tsx. A submission goes to the type's JSON route; a refusal re-renders the form with the reason.
+// case-types/filings.tsx. A submission goes to the type's JSON route; a refusal re-renders the form with the reason;
+// a post the type calls a redraw (an "add a row" button) re-renders it with what was typed and sends nothing.
 import { Hono } from 'hono';
 import type { ApiCall } from '../api-client.js';
 import { filingFor, filings, type CaseTypeFiling } from '../case-types/filings.js';
@@ -75,14 +76,15 @@ export const filePages = (deps: WebDeps) =>
       const filing = filingFor(c.req.param('type'));
       if (!filing) return c.notFound();
       const form = await c.req.parseBody({ all: true });
-      const answer = await filing.submit(form, callerFor(deps, session), session.actor);
-      if (answer.ok) return c.redirect(`/web/cases/${answer.body.reference}?done=filed`, 303);
       const values = Object.fromEntries(
         Object.entries(form).map(([key, value]) => [
           key,
           Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(',') : typeof value === 'string' ? value : '',
         ]),
       );
+      if (filing.isRedraw?.(form)) return renderForm(c, deps, session, filing, values);
+      const answer = await filing.submit(form, callerFor(deps, session), session.actor);
+      if (answer.ok) return c.redirect(`/web/cases/${answer.body.reference}?done=filed`, 303);
       // The route of a case type that has not landed yet answers "No route": say the service is not open.
       const missing = answer.status === 404 && answer.problem.code === 'NOT_FOUND';
       return renderForm(
