@@ -41,6 +41,12 @@ export interface FakeActivities {
   calls: ActivityCall[];
   /** The calls to one activity, typed by its input. */
   callsTo<K extends ActivityName>(name: K): { input: ActivityInput<K>; atMs: number }[];
+  /**
+   * Resolves once no fake is running and none was called for `quietMs` of real time. Await it before terminating a
+   * workflow on the time-skipping server: an activity cut off by the termination is never completed, and the server
+   * holds its clock for it, so every later `env.sleep` of the file hangs.
+   */
+  idle(quietMs?: number): Promise<void>;
 }
 
 /** The seeded dated parameters (db/seed/reference-data.ts): 2025 average 7 600.00, 2026 average 7 950.00. */
@@ -72,6 +78,8 @@ export function seedLikeParameters(region: string, date: string): RegionalParame
  */
 export function fakeActivities(overrides: Partial<Activities> = {}, { facts = {} }: { facts?: Partial<EnrollmentFacts> } = {}): FakeActivities {
   const calls: ActivityCall[] = [];
+  let running = 0;
+  let lastCallAt = 0;
 
   const defaults: Activities = {
     projectCase: async () => {},
@@ -161,7 +169,14 @@ export function fakeActivities(overrides: Partial<Activities> = {}, { facts = {}
   const record = <K extends ActivityName>(name: K, fn: Activities[K]): Activities[K] => {
     const recorded = async (input: ActivityInput<K>) => {
       calls.push({ name, input, atMs: activityInfo().currentAttemptScheduledTimestampMs });
-      return (fn as (arg: ActivityInput<K>) => ReturnType<Activities[K]>)(input);
+      running += 1;
+      lastCallAt = Date.now();
+      try {
+        return await (fn as (arg: ActivityInput<K>) => ReturnType<Activities[K]>)(input);
+      } finally {
+        running -= 1;
+        lastCallAt = Date.now();
+      }
     };
     return recorded as unknown as Activities[K];
   };
@@ -175,5 +190,12 @@ export function fakeActivities(overrides: Partial<Activities> = {}, { facts = {}
     calls,
     callsTo: <K extends ActivityName>(name: K) =>
       calls.filter((call) => call.name === name).map((call) => ({ input: call.input as ActivityInput<K>, atMs: call.atMs })),
+    idle: async (quietMs = 500) => {
+      const giveUpAt = Date.now() + 30_000;
+      while (running > 0 || Date.now() - lastCallAt < quietMs) {
+        if (Date.now() > giveUpAt) throw new Error(`fake activities still busy after 30 s (${running} running)`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
   };
 }

@@ -97,6 +97,7 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
       expect(opened.spec).toMatchObject({ step: 'prepare', slaUnit: 'working' });
       expect(shanghaiDateOf(Date.parse(opened.dueAt) - 1)).toBe(agency?.dueDate);
       expect(agency!.dueDate > input.filedOn).toBe(true);
+      await fakes.idle(); // nothing in flight to hold the test server's clock
       await handle.terminate('test over');
     });
   });
@@ -246,6 +247,7 @@ describe('benefit claim workflow (time-skipping test server, fake activities)', 
         expect(await refusalOf(handle.executeUpdate(requestReassessment, { args: [{ actorId: 'worker' }] }))).toBe('REASSESSMENT_OUT_OF_TIME');
         const view = await handle.query(getCaseView);
         expect(view.status).toBe('preparing');
+        await fakes.idle(); // nothing in flight to hold the test server's clock
         await handle.terminate('test over');
       },
     );

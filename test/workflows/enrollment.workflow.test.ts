@@ -100,6 +100,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       expect(fakes.callsTo('escalateTask')).toHaveLength(1);
       const view = await handle.query(getCaseView);
       expect(view).toMatchObject({ status: 'underReview', openTaskId: review.openTaskId, closed: false });
+      await fakes.idle(); // nothing in flight to hold the test server's clock
       await handle.terminate('test finished');
     });
   });
@@ -238,6 +239,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       expect(first).toMatchObject({ status: 'awaitingCorrection' });
       expect(fakes.callsTo('holdTask')).toHaveLength(1);
       expect((await handle.query(getCaseView)).version).toBe(first.version);
+      await fakes.idle(); // nothing in flight to hold the test server's clock
       await handle.terminate('test finished');
     });
   });
@@ -306,6 +308,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       }, 'the deadlines projected again');
       expect(projected.deadlines.find((d) => d.name === 'agencyReview')).toMatchObject({ dueDate: newDue });
       expect(projected.deadlines.find((d) => d.name === 'agencyReview')?.provisional).toBeUndefined();
+      await fakes.idle(); // nothing in flight to hold the test server's clock
       await handle.terminate('test finished');
     });
   });

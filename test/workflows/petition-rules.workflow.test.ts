@@ -97,6 +97,7 @@ describe('petition rules of issue 8 (time-skipping test server, fake activities)
       await handle.executeUpdate(requestPetitionReview, { args: [{ stage: 'review', actorId: input.petitionerId }] });
       await openTaskIn(handle, 'reviewRequested');
       expect(fakes.callsTo('openTask').at(-1)?.input).toMatchObject({ region: '330100', spec: { step: 'review' } });
+      await fakes.idle(); // nothing in flight to hold the test server's clock for the next case
       await handle.terminate('test over');
     });
   });
@@ -132,6 +133,7 @@ describe('petition rules of issue 8 (time-skipping test server, fake activities)
         handle.executeUpdate(recordPetitionDelivery, { args: [{ document: 'opinion', receivedOn: issuedOn, actorId: 'cw-002' }] }),
       );
       expect(refused.type).toBe('NOT_ALLOWED_NOW');
+      await fakes.idle(); // nothing in flight to hold the test server's clock for the next case
       await handle.terminate('test over');
     });
   });
@@ -153,6 +155,7 @@ describe('petition rules of issue 8 (time-skipping test server, fake activities)
       await handle.executeUpdate(completeTask, { args: [decision(handling.openTaskId, 'explain', { data: OPINION_DATA })] });
       // Terminated only once its effects ran: an activity cut off by the termination holds the test server's clock.
       await projectedIn(fakes, 'opinionIssued');
+      await fakes.idle(); // nothing in flight to hold the test server's clock for the next case
       await handle.terminate('test over');
     });
   });
@@ -173,6 +176,7 @@ describe('petition rules of issue 8 (time-skipping test server, fake activities)
       await handle.executeUpdate(completeTask, { args: [decision(extension.openTaskId, 'reject', { actorId: 'sv-001', comment: '期限已过，请尽快答复' })] });
       await openTaskIn(handle, 'inProgress');
       expect(fakes.callsTo('sendNotice').map((call) => call.input.kind)).not.toContain('petition_extended');
+      await fakes.idle(); // nothing in flight to hold the test server's clock for the next case
       await handle.terminate('test over');
     });
   });

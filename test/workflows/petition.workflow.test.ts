@@ -140,6 +140,7 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
       }, 'the escalation');
       expect(escalation?.input).toEqual({ taskId: task.openTaskId });
       expect(escalation!.atMs).toBeGreaterThanOrEqual(Date.parse(open!.input.dueAt));
+      await fakes.idle(); // nothing in flight to hold the test server's clock
       await handle.terminate('test over');
     });
   });
@@ -227,6 +228,7 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
       expect(fakes.callsTo('closeTask')).toHaveLength(0);
       await handle.executeUpdate(completeTask, { args: [decision(task.openTaskId, 'accept', { actorId: 'rv-014' })] });
       await openTaskIn(handle, 'inProgress');
+      await fakes.idle(); // nothing in flight to hold the test server's clock
       await handle.terminate('test over');
     });
   });
@@ -258,6 +260,7 @@ describe('petition workflow (time-skipping test server, fake activities)', () =>
       await openTaskIn(handle, 'reviewRequested');
       expect(fakes.callsTo('openTask')[0]?.input).toMatchObject({ region: '330100', spec: { step: 'review' } });
       expect(fakes.callsTo('sharePetitionWithRegion')[0]?.input).toEqual({ caseId: base.caseId, region: '330100' });
+      await fakes.idle(); // nothing in flight to hold the test server's clock
       await handle.terminate('test over');
     });
   });

@@ -123,6 +123,7 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
       await settle();
       expect(fakes.callsTo('escalateTask')).toHaveLength(1);
       expect((await handle.query(getCaseView)).status).toBe('transferOut');
+      await fakes.idle(); // nothing in flight to hold the test server's clock
       await handle.terminate('test finished');
     });
   });
