@@ -3,6 +3,7 @@ import { findCaseDocument, isNoticeRecipient, listCaseDocuments, type OfficialDo
 import { DomainError } from '../../domain/errors.js';
 import { may } from '../authorization.js';
 import type { CommandContext } from '../command-context.js';
+import { noticeRecipientOf } from '../notices/notice-recipient.js';
 import { renderOfficialDocuments } from './render-official-documents.js';
 
 export type { OfficialDocumentView } from '../../db/queries/official-document.query.js';
@@ -22,12 +23,7 @@ async function documentScope(
   const notFound = new DomainError('CASE_NOT_FOUND', `No case ${idOrReference}`);
   const row = await findCase(ctx.em, idOrReference);
   const { actor } = ctx;
-  const recipient =
-    actor.role === 'citizen'
-      ? ({ kind: 'citizen', id: actor.id } as const)
-      : actor.role === 'employer' && actor.employer
-        ? ({ kind: 'employer', id: actor.employer } as const)
-        : null;
+  const recipient = noticeRecipientOf(actor);
   const readsCase = row !== null && may(ctx, 'read', 'Case', caseSubjectOf(row));
   if (actor.role !== 'citizen' && actor.role !== 'employer') {
     if (!row || !readsCase) throw notFound;

@@ -1,6 +1,7 @@
 import { listNotices, type NoticeView } from '../../db/queries/notice.query.js';
 import { DomainError } from '../../domain/errors.js';
 import type { CommandContext } from '../command-context.js';
+import { noticeRecipientOf } from './notice-recipient.js';
 
 export type { NoticeView } from '../../db/queries/notice.query.js';
 
@@ -14,12 +15,7 @@ export async function readNotices(
   page: { limit: number; before?: { createdAt: Date; id: string } },
 ): Promise<{ items: NoticeView[]; more: boolean }> {
   const { actor } = ctx;
-  const recipient =
-    actor.role === 'citizen'
-      ? ({ kind: 'citizen', id: actor.id } as const)
-      : actor.role === 'employer' && actor.employer
-        ? ({ kind: 'employer', id: actor.employer } as const)
-        : null;
+  const recipient = noticeRecipientOf(actor);
   if (!recipient) throw new DomainError('FORBIDDEN', 'Notices go to citizens and employers; staff follow cases through their worklists');
   return listNotices(ctx.em, { recipient, limit: page.limit, before: page.before });
 }

@@ -3,6 +3,7 @@
 // posts to a page handler that calls the same JSON route, so a refusal (four eyes, wrong region, already decided)
 // comes back with the API's reason.
 import { Hono } from 'hono';
+import type { ApiAnswer } from '../api-client.js';
 import { caseWords } from '../case-types/case-type-labels.js';
 import { filingFor } from '../case-types/filings.js';
 import { decisionData } from '../case-types/decision-forms.js';
@@ -37,6 +38,17 @@ export interface CaseView {
 /** Actions that are not a decision on the held task. */
 const NOT_OUTCOMES = new Set(['claim', 'release', 'reassign', 'resubmit', 'withdraw']);
 
+/** A case the caller may not read: unknown and not-yours read the same, as in the API (no probing of references). */
+function caseNotFound(c: WebContext, answer: Extract<ApiAnswer<unknown>, { ok: false }>) {
+  const { t, lang } = c.var;
+  return c.html(
+    <Layout frame={frameOf(c)} title={t('notFoundTitle')}>
+      <p data-testid="case-not-found">{answer.status === 404 ? t('notFoundBody') : describeProblem(answer.problem, lang)}</p>
+    </Layout>,
+    answer.status === 404 ? 404 : 400,
+  );
+}
+
 async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flash) {
   const session = sessionOrSignIn(c);
   if (session instanceof Response) return session;
@@ -44,13 +56,7 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
   const words = caseWords(lang);
   const answer = await callerFor(deps, session)<CaseView>('GET', `/v1/cases/${encodeURIComponent(id)}`);
   if (!answer.ok) {
-    // Unknown and not-yours read the same, as in the API (no probing of references).
-    return c.html(
-      <Layout frame={frameOf(c)} title={t('notFoundTitle')}>
-        <p data-testid="case-not-found">{answer.status === 404 ? t('notFoundBody') : describeProblem(answer.problem, lang)}</p>
-      </Layout>,
-      answer.status === 404 ? 404 : 400,
-    );
+    return caseNotFound(c, answer);
   }
   const view = answer.body;
   const now = deps.clock();
@@ -217,15 +223,10 @@ interface DocumentItem {
 async function renderDocuments(c: WebContext, deps: WebDeps, id: string) {
   const session = sessionOrSignIn(c);
   if (session instanceof Response) return session;
-  const { t, lang } = c.var;
+  const { t } = c.var;
   const answer = await callerFor(deps, session)<{ items: DocumentItem[] }>('GET', `/v1/cases/${encodeURIComponent(id)}/documents`);
   if (!answer.ok) {
-    return c.html(
-      <Layout frame={frameOf(c)} title={t('notFoundTitle')}>
-        <p data-testid="case-not-found">{answer.status === 404 ? t('notFoundBody') : describeProblem(answer.problem, lang)}</p>
-      </Layout>,
-      answer.status === 404 ? 404 : 400,
-    );
+    return caseNotFound(c, answer);
   }
   const items = answer.body.items;
   return c.html(
