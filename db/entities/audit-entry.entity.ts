@@ -22,7 +22,7 @@ export const AuditEntry = defineEntity({
     region: p.string().length(6).nullable().index(),
     action: p.string().length(48),
     objectType: p.string().length(32),
-    objectId: p.string().length(64),
+    objectId: p.string().length(128),
     requestId: p.string().length(64).nullable(),
     detail: p.json<Record<string, unknown>>(),
     dedupeKey: p.string().length(160).nullable().unique(),

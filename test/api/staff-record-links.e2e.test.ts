@@ -96,6 +96,18 @@ describe('staff record links (real PostgreSQL, HTTP)', () => {
     expect(audits.map((a) => a.action)).toEqual(['staffRecordLink.recorded']);
   });
 
+  it('records a link for the longest staff ID the document allows (64 characters), audited under its full name', async () => {
+    // The audit's object name is `staffId:masked ID number`, 83 characters here: it once overflowed the column (a 500).
+    const token = await admin();
+    const longest = 'x'.repeat(64);
+    const recorded = await system.call('POST', '/v1/staff-record-links', { token, body: { staffId: longest, citizenId: relative, relation: 'self' } });
+    expect(recorded.status).toBe(201);
+    const [audit] = await system.orm.em
+      .fork()
+      .execute<{ object_id: string }[]>("select object_id from audit_entry where object_type = 'StaffRecordLink' and detail->>'staffId' = ?", [longest]);
+    expect(audit!.object_id).toBe(`${longest}:${relative.slice(0, 6)}********${relative.slice(-4)}`);
+  });
+
   it('refuses other roles with 403 and bad input with 400 naming the field, writing nothing', async () => {
     const caseworker = await system.token({ role: 'caseworker', region: REGION, sub: 'cw-links' });
     const refused = await system.call('POST', '/v1/staff-record-links', {
