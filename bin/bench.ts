@@ -70,6 +70,13 @@ let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;
   stopping = true;
+  // The figures are printed by now; a worker still draining a long activity, or a query of the last section still
+  // running, must not keep the process (and its servers) alive: the temporary database and servers go with it.
+  const giveUp = setTimeout(() => {
+    say('cleanup did not finish within 60 s; exiting without it');
+    process.exit(code);
+  }, 60_000);
+  giveUp.unref();
   await system?.close();
   process.exit(code);
 };
@@ -101,7 +108,7 @@ try {
       goal: 'reference',
       met: null,
     },
-    { figure: 'enrollment rate / no-op rate', value: ratio.toFixed(2), goal: '≥ 0.50', met: ratio >= 0.5 },
+    { figure: 'enrollment rate / no-op rate', value: ratio.toFixed(2), goal: '≥ 0.8 (issue 16)', met: ratio >= 0.8 },
   );
 
   const claims = await benchPensionClaims(system, {
@@ -157,8 +164,14 @@ try {
     {
       figure: `task complete (approve), serial, ${completion.client.count} tasks: p50 / p99`,
       value: `${ms(completion.client.percentile(50))} / ${ms(completion.client.percentile(99))}`,
-      goal: 'p99 ≤ 50 ms',
-      met: completion.client.percentile(99) <= 50,
+      goal: `p50 ≤ bare Update p50 + 10 ms (${ms(completion.bareUpdate.percentile(50) + 10)}), p99 ≤ 50 ms`,
+      met: completion.client.percentile(50) <= completion.bareUpdate.percentile(50) + 10 && completion.client.percentile(99) <= 50,
+    },
+    {
+      figure: `  reference, same run: bare Temporal Update (executeUpdate on a workflow that answers at once), serial, ${completion.bareUpdate.count}: p50 / p99`,
+      value: `${ms(completion.bareUpdate.percentile(50))} / ${ms(completion.bareUpdate.percentile(99))}`,
+      goal: 'reference',
+      met: null,
     },
     {
       figure: '  server-side (access log, whole ms): p50 / p99',

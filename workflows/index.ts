@@ -1,7 +1,7 @@
 // The workflow bundle entry: every workflow type the worker runs, and the messages clients send them.
 export { enrollment, resubmitEnrollment, withdrawEnrollment, type EnrollmentInput } from './enrollment.workflow.js';
 export { calendarLoaded, completeTask, getCaseView, type CaseView } from './messages.js';
-export { noop } from './noop.workflow.js';
+export { bareUpdate, echoUpdate, finishReference, noop } from './noop.workflow.js';
 export { petition, ratePetition, recordPetitionDelivery, requestPetitionReview, type PetitionInput } from './petition.workflow.js';
 export { arrears, arrearsPaymentReceived, arrearsPeriodsJoined, arrearsSweep, requestArrearsDeferral, type ArrearsInput } from './arrears.workflow.js';
 export { transfer, transferMessageArrived, type TransferInput } from './transfer.workflow.js';

@@ -1,7 +1,9 @@
 // Figure 2: how long a caseworker waits for POST /v1/tasks/{id}/complete, one request at a time. The answer comes only
 // after the case workflow accepted the decision and ran its effects (docs/architecture.md "Tasks: the human part"), so this is the full round
 // trip API → Temporal Update → activities → answer.
+import { randomUUID } from 'node:crypto';
 import { Task } from '../../db/entities/index.js';
+import { bareUpdate, echoUpdate, finishReference } from '../../workflows/noop.workflow.js';
 import type { BenchSystem } from './bench-system.js';
 import { shanghaiDate } from './citizen-ids.js';
 import { LatencySample, runPool, sleep, timed } from './latency.js';
@@ -11,6 +13,8 @@ export interface CompletionResult {
   client: LatencySample;
   server: LatencySample;
   claim: LatencySample;
+  /** The reference: a bare Temporal Update on the same server, queue and worker, one at a time (issue 16). */
+  bareUpdate: LatencySample;
 }
 
 export async function benchTaskCompletion(
@@ -47,7 +51,25 @@ export async function benchTaskCompletion(
   for (const line of system.takeAccessLines()) {
     if (line.method === 'POST' && line.path.endsWith('/complete')) server.add(line.ms);
   }
-  return { client, server, claim };
+  options.say(`task completion: ${taskIds.length} bare Updates one at a time (the reference)`);
+  return { client, server, claim, bareUpdate: await bareUpdateRoundTrips(system, taskIds.length) };
+}
+
+/**
+ * Temporal's own Update round trip, measured the way the API sends a decision (executeUpdate, waiting for completion)
+ * against a workflow that answers at once: what a decision cannot go below on this server.
+ */
+async function bareUpdateRoundTrips(system: BenchSystem, count: number): Promise<LatencySample> {
+  const handle = await system.temporal.workflow.start(bareUpdate, { taskQueue: system.taskQueue, workflowId: `bench-bare-update-${randomUUID()}`, args: [] });
+  const sample = new LatencySample();
+  for (let i = 0; i < 20; i += 1) await handle.executeUpdate(echoUpdate, { args: [i] }); // warm-up: the first tasks load the workflow
+  for (let i = 0; i < count; i += 1) {
+    const { ms } = await timed(() => handle.executeUpdate(echoUpdate, { args: [i] }));
+    sample.add(ms);
+  }
+  await handle.signal(finishReference);
+  await handle.result();
+  return sample;
 }
 
 /** Waits until every case has its open review task and answers their IDs. */

@@ -31,7 +31,7 @@ function trimRate(rate: string): string {
 
 /** The set in force on `date`: the latest `effectiveFrom` not after it (modelling principle 1). */
 export async function findParametersInForce(em: EntityManager, region: string, date: string): Promise<RegionalParameters | null> {
-  const row = await em.findOne(RegionParameters, { region, effectiveFrom: { $lte: date } }, { orderBy: { effectiveFrom: 'desc' } });
+  const row = await em.findOne(RegionParameters, { region, effectiveFrom: { $lte: date } }, { orderBy: { effectiveFrom: 'desc' }, disableIdentityMap: true });
   return row ? toRegionalParameters(row) : null;
 }
 

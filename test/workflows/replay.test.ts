@@ -7,7 +7,7 @@
 // arrears-record-histories.ts, transfer-record-histories.ts, benefit-claim-record-histories.ts, medical-expense-record-histories.ts,
 // account-subsidy-record-histories.ts, investigation-record-histories.ts, verification-record-histories.ts,
 // pension-recalculation-record-histories.ts, back-payment-record-histories.ts,
-// payroll-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
+// payroll-record-histories.ts, bench-reference-record-histories.ts); this test only reads them. When it fails after a workflow change, do not re-record to
 // make it pass: put the change behind `wf.patched('<change-id>')` so running cases keep their old path, and record new
 // histories alongside the old ones. Recorded files are never overwritten or deleted (the recorders refuse to).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -54,6 +54,7 @@ const REQUIRED: Record<string, string[]> = {
   arrears: ['90-days-fine-guarantee-court-settled', 'two-years-hardship-deferral-court-settled', 'periods-joined-settled', 'continued-as-new-settled'],
   arrearsSweep: ['daily-run'],
   noop: ['bench-reference'],
+  bareUpdate: ['bench-reference'],
   transfer: [
     'pension-both-served-completed',
     'pension-refused-by-new-office',
