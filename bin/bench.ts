@@ -85,6 +85,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 try {
   const startedAt = performance.now();
   system = await startBenchSystem({ databaseUrl: loadConfig().db.url, say });
+  const startRssMiB = process.memoryUsage().rss / 2 ** 20;
   const nextCitizenId = citizenIdSequence();
 
   const throughput = await benchEnrollmentThroughput(system, {
@@ -227,6 +228,17 @@ try {
       met: figure.server.percentile(95) <= 50,
     });
   }
+
+  // Issue 16 point 4: resident memory of API + worker (one process here, with the bench driver) with the open tasks and
+  // cases of the run, beside the figure right after start. Open workflows are counted by the server.
+  const running = await system.temporal.workflowService.countWorkflowExecutions({ namespace: 'default', query: `ExecutionStatus = 'Running'` });
+  const rssMiB = process.memoryUsage().rss / 2 ** 20;
+  rows.push({
+    figure: `resident memory of API + worker + bench driver (one process) with ${settings.worklistTasks} open tasks in the database and ${String(running.count ?? 0)} workflows running: RSS (right after start)`,
+    value: `${rssMiB.toFixed(0)} MiB (${startRssMiB.toFixed(0)} MiB)`,
+    goal: '< 500 MB with 100,000 open cases (issue 16)',
+    met: null,
+  });
 
   rows.push(...(await benchCertificates(system, { requests: quick ? 20 : 200, say })));
 
