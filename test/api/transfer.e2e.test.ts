@@ -3,7 +3,13 @@
 // an outside pooling area answering through the national platform's spool (a fake counterpart agency).
 import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCalendarYears } from '../../db/queries/calendar.query.js';
+import { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
+import { fixedClock } from '../../services/business-clock.js';
+import { createOverviewSnapshots } from '../../services/reports/overview-snapshot.js';
+import { readOverview } from '../../services/reports/read-overview.js';
+import { contextOn } from '../support/command-context.js';
 import { E3_AMOUNTS, FakeCounterpartAgency } from '../support/fake-counterpart.js';
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
@@ -233,6 +239,39 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
       expect(agency.received[0]).toMatchObject({ amounts: e3AmountsAsOldOffice(system.clock.today()), months: 114 });
       const records = await pensionRecords(system, id);
       expect(records.every((r) => r.transferred_by_case === caseId)).toBe(true);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('puts a counterpart leg past its statutory due date on the supervisor’s overview with the late office, the due date and the working days overdue (§9, docs/transfers.md "Escalation")', async () => {
+    const id = citizenId();
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const agency = new FakeCounterpartAgency(NANJING, 'silent');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    try {
+      const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '320102', toRegion: '330212' });
+      const { reference, caseId } = started.body as { reference: string; caseId: string };
+      await transferIn(system, ningbo, reference, 'acceptanceLetter');
+      await decideLeg(system, await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-5' }), caseId, 'acceptanceLetter', 'approve');
+      const waiting = await transferIn(system, ningbo, reference, 'transferOut');
+      const leg = waiting.legs.find((l) => l.name === 'transferOut')!;
+      expect(leg).toMatchObject({ served: false, status: 'open', region: '320100' });
+      const supervisor = { id: 'sv-nb-1', role: 'supervisor' as const, region: '330212' };
+      // Today the leg is within its clock: the overview answers (schema and all) without it.
+      const now = await system.call('GET', '/v1/reports/overview', { token: await system.token({ role: 'supervisor', region: '330212', sub: 'sv-nb-1' }) });
+      expect(now.status, JSON.stringify(now.body)).toBe(200);
+      expect((now.body as { overdueTransferLegs: { reference: string }[] }).overdueTransferLegs.map((l) => l.reference)).not.toContain(reference);
+      // Three working days after the due date, as the supervisor of the waiting office (and of its city) reads it.
+      const calendar = new HolidayCalendar(await loadCalendarYears(system.orm.em.fork()));
+      const later = fixedClock(`${calendar.addWorkingDays(leg.dueDate!, 3)}T10:00:00+08:00`);
+      const overviewOn = (region: string) =>
+        readOverview(contextOn(system.orm, { ...supervisor, region }, { clock: later }), createOverviewSnapshots({ ttlMs: 30_000, clock: () => later.now() }), 7);
+      for (const region of ['330212', '330200']) {
+        const row = (await overviewOn(region)).overdueTransferLegs.find((l) => l.reference === reference);
+        expect(row).toMatchObject({ caseId, leg: 'transferOut', office: 'old', counterpart: '320100', waitingRegion: '330212', dueDate: leg.dueDate, daysOverdue: 3 });
+      }
+      expect((await overviewOn('330102')).overdueTransferLegs.map((l) => l.reference)).not.toContain(reference);
     } finally {
       await stop();
     }
