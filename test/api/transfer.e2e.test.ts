@@ -5,7 +5,10 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendarYears } from '../../db/queries/calendar.query.js';
 import { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
+import { monthOf } from '../../domain/calendar/local-date.js';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
+import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../domain/insurance/personal-account.js';
+import { transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
 import { fixedClock } from '../../services/business-clock.js';
 import { createOverviewSnapshots } from '../../services/reports/overview-snapshot.js';
 import { readOverview } from '../../services/reports/read-overview.js';
@@ -303,6 +306,74 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
       .fork()
       .execute<{ kept_in_pooling_area: string }[]>('select kept_in_pooling_area from temporary_pension_account where citizen_id = ?', [id]);
     expect(accounts).toEqual([{ kept_in_pooling_area: '330100' }]);
+  });
+
+  it('shows the temporary account with its months and amounts, collects it once into the relationship’s place on a caseworker’s command, and a next transfer collects another (§6.1 归集, 国办发〔2009〕66号 art. 5)', async () => {
+    const temporaryAccountCase = async () => {
+      const body = `34010219700101${String(randomInt(50, 499) * 2 + 1).padStart(3, '0')}`;
+      const id = body + citizenIdCheckChar(body);
+      await e3HistoryInHangzhou(system, id);
+      expect((await enrolled(system, id)).status).toBe('insured');
+      const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+      await transferIn(system, ningbo, started.body.reference, 'acceptanceLetter');
+      await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-2' }), started.body.caseId, 'acceptanceLetter', 'approve');
+      return { id, ...(started.body as { reference: string; caseId: string }), view: await transferIn(system, ningbo, started.body.reference, 'temporaryAccount') };
+    };
+    type Account = { months: number; throughMonth: string; amounts: { pooledFund: string; personalAccount: string }; collection: Record<string, unknown> | null };
+
+    // The account as the transfer shows it: the Ningbo contributions through this month, what collecting would move.
+    const first = await temporaryAccountCase();
+    const [record] = await system.orm.em
+      .fork()
+      .execute<{ start_month: string; base: string }[]>(
+        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+        [first.id],
+      );
+    const month = monthOf(system.clock.today());
+    const expected = transferAmountsOf({
+      insurance: 'pension',
+      periods: [{ startMonth: record!.start_month, endMonth: null, monthlyWage: record!.base, employeeRate: '0.08' }],
+      throughMonth: month,
+      accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY,
+    });
+    const shown = first.view.temporaryPensionAccount as Account & { poolingArea: string; keptInPoolingArea: string };
+    expect(shown).toMatchObject({ poolingArea: '330200', keptInPoolingArea: '330100', months: expected.months, throughMonth: month, amounts: expected.amounts, collection: null });
+
+    // Only staff of the region keeping it collect it: the person and the old office are refused, nothing booked.
+    const collect = (token: string, reference = first.reference) => system.call('POST', `/v1/transfers/${reference}/temporary-account/collection`, { token });
+    const citizen = await system.token({ role: 'citizen', sub: first.id });
+    expect((await collect(citizen)).status).toBe(403);
+    expect((await collect(hangzhou)).status).toBe(403);
+    const before = await ledgerRows();
+    const collected = await collect(ningbo);
+    expect(collected.status, JSON.stringify(collected.body)).toBe(200);
+    expect(collected.body).toMatchObject({ amounts: expected.amounts, collection: { collectedInto: '330100', trigger: 'caseworker', reconciliation: { balanced: true } } });
+    // A repeat (a retry, a second click) answers the same and books nothing more.
+    const again = await collect(ningbo);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(collected.body);
+    expect(await ledgerRows()).toBe(before + 4);
+    const done = (await system.call('GET', `/v1/transfers/${first.reference}`, { token: citizen })).body as TransferBody;
+    expect(done.ledger.map((l) => [l.side, l.fund, l.poolingArea, l.amount, l.source])).toEqual([
+      ['out', 'pooledFund', '330200', expected.amounts.pooledFund, 'collect'],
+      ['in', 'pooledFund', '330100', expected.amounts.pooledFund, 'collect'],
+      ['out', 'personalAccount', '330200', expected.amounts.personalAccount, 'collect'],
+      ['in', 'personalAccount', '330100', expected.amounts.personalAccount, 'collect'],
+    ]);
+    expect((done.timeline as { action: string }[]).map((t) => t.action)).toContain('transfer.account.collected');
+
+    expect((await collect(ningbo, 'TR1999999999')).status).toBe(404);
+
+    // Moving on: the same person's next pension transfer, approved this time, collects the open account first.
+    const second = await temporaryAccountCase();
+    const next = await apply(ningbo, { citizenId: second.id, insurance: 'pension', fromRegion: '330102', toRegion: '330212', approvedTransfer: true });
+    expect(next.status).toBe(202);
+    const view = (await system.call('GET', `/v1/transfers/${second.reference}`, { token: ningbo })).body as TransferBody;
+    expect(view.temporaryPensionAccount).toMatchObject({
+      collection: { trigger: 'nextTransfer', byCase: next.body.caseId, collectedInto: '330100', reconciliation: { balanced: true } },
+    });
+    // The new transfer opened no temporary account (an approved move): nothing to collect there (409).
+    expect((await collect(ningbo, next.body.reference)).status).toBe(409);
   });
 
   it('calculates the pooled fund with workings (POST /v1/calculations/transfer, E3) and refuses a year listed twice naming it', async () => {
