@@ -6,7 +6,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer } from '../../api/server.js';
 import type { TokenRequest } from '../../api/auth/tokens.js';
-import { e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, openTaskOf } from '../api/transfer-fixture.js';
+import { randomInt } from 'node:crypto';
+import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
+import { decideLeg, e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, openTaskOf, transferIn } from '../api/transfer-fixture.js';
 import { citizenId } from '../support/factories.js';
 import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
 import { launchChromium, screenshot } from './chromium.js';
@@ -140,5 +142,35 @@ describe('transfer page in chromium', () => {
     await expect(person.locator('[data-testid="transfer-refusal"]').innerText()).resolves.toContain('未在本地建立劳动关系');
     await expect(legState(person, 'acceptanceLetter')).resolves.toBe('refused');
     await screenshot(person, 'transfer-person-page-refused');
+  });
+  it('shows the person a temporary pension account with its months and amounts, then its collection into the relationship’s place (§6.1 归集)', async () => {
+    const body = `34010219700101${String(randomInt(50, 499) * 2 + 1).padStart(3, '0')}`;
+    const id = body + citizenIdCheckChar(body);
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const ningbo = await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-3' });
+    const started = await system.call('POST', '/v1/transfers', { token: ningbo, body: { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' } });
+    await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-web' }), started.body.caseId, 'acceptanceLetter', 'approve');
+    const account = (await transferIn(system, ningbo, started.body.reference, 'temporaryAccount')).temporaryPensionAccount as {
+      months: number;
+      amounts: { pooledFund: string; personalAccount: string };
+    };
+
+    const person = await signedIn({ role: 'citizen', sub: id });
+    await person.goto(`${web.url}/web/cases/${started.body.reference}`);
+    const section = person.locator('[data-testid="temporary-pension-account"]');
+    await expect(section.locator('[data-amount="months"]').innerText()).resolves.toBe(String(account.months));
+    await expect(section.locator('[data-amount="pooledPart"]').innerText()).resolves.toBe(account.amounts.pooledFund);
+    await expect(section.locator('[data-amount="personalPart"]').innerText()).resolves.toBe(account.amounts.personalAccount);
+    await expect(section.innerText()).resolves.toContain('330100');
+    await expect(section.locator('[data-testid="temporary-account-collection"]').innerText()).resolves.toContain('未归集');
+    await screenshot(person, 'transfer-temporary-account-open');
+
+    const collected = await system.call('POST', `/v1/transfers/${started.body.reference}/temporary-account/collection`, { token: ningbo });
+    expect(collected.status).toBe(200);
+    await person.reload();
+    await expect(section.locator('[data-testid="temporary-account-collection"]').innerText()).resolves.toMatch(/已于 \d{4}-\d{2}-\d{2} 归集至 330100（经办人员归集）.*核对一致/);
+    await expect(person.locator('[data-testid="timeline"]').innerText()).resolves.toContain('临时缴费账户归集至关系所在地');
+    await screenshot(person, 'transfer-temporary-account-collected');
   });
 });
