@@ -8,6 +8,8 @@ import { startApiServer } from '../../api/server.js';
 import type { TokenRequest } from '../../api/auth/tokens.js';
 import { randomInt } from 'node:crypto';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
+import { shiftedClock } from '../../services/business-clock.js';
+import { FakeCounterpartAgency } from '../support/fake-counterpart.js';
 import { decideLeg, e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, openTaskOf, transferIn } from '../api/transfer-fixture.js';
 import { citizenId } from '../support/factories.js';
 import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
@@ -39,11 +41,11 @@ describe('transfer page in chromium', () => {
   });
 
   /** A browser tab signed in with a pasted token (its own cookie jar), as anyone with a token signs in. */
-  async function signedIn(claims: TokenRequest): Promise<Page> {
+  async function signedIn(claims: TokenRequest, url = web.url): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${web.url}/web/sign-in`);
+    await page.goto(`${url}/web/sign-in`);
     await page.fill('textarea[name="token"]', await system.token(claims));
     await page.click('form:has(textarea[name="token"]) button[type="submit"]');
     await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
@@ -172,5 +174,35 @@ describe('transfer page in chromium', () => {
     await expect(section.locator('[data-testid="temporary-account-collection"]').innerText()).resolves.toMatch(/已于 \d{4}-\d{2}-\d{2} 归集至 330100（经办人员归集）.*核对一致/);
     await expect(person.locator('[data-testid="timeline"]').innerText()).resolves.toContain('临时缴费账户归集至关系所在地');
     await screenshot(person, 'transfer-temporary-account-collected');
+  });
+  it('shows the supervisor of the waiting office a counterpart leg past its due date, with the late office, due date and working days overdue (§9, docs/transfers.md "Escalation")', async () => {
+    const id = citizenId();
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const agency = new FakeCounterpartAgency({ poolingArea: '320100', region: '320102' }, 'silent');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    // The pages of a server whose business day is 40 days on: the leg's 15 working days have run out there.
+    const later = await startApiServer({
+      orm: system.orm,
+      temporal: { address: system.temporalAddress, namespace: system.namespace, taskQueue: system.taskQueue },
+      port: 0,
+      jwtSecret: TEST_JWT_SECRET,
+      devSignIn: true,
+      log: () => {},
+      clock: shiftedClock(40 * 86_400_000, system.clock),
+    });
+    try {
+      const ningbo = await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-4' });
+      const started = await system.call('POST', '/v1/transfers', { token: ningbo, body: { citizenId: id, insurance: 'pension', fromRegion: '320102', toRegion: '330212' } });
+      await decideLeg(system, await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-5' }), started.body.caseId, 'acceptanceLetter', 'approve');
+      const leg = (await transferIn(system, ningbo, started.body.reference, 'transferOut')).legs.find((l) => l.name === 'transferOut')!;
+      const supervisor = await signedIn({ role: 'supervisor', region: '330212', sub: 'sv-nb-web' }, later.url);
+      await supervisor.goto(`${later.url}/web/supervisor`);
+      const row = supervisor.locator('[data-testid="overdue-counterpart-legs"] tr', { hasText: started.body.reference });
+      await expect(row.innerText()).resolves.toMatch(new RegExp(`转出信息表和资金.*转出地 320100.*330212.*${leg.dueDate}.*\\d+`, 's'));
+      await screenshot(supervisor, 'supervisor-overdue-counterpart-leg');
+    } finally {
+      await later.close();
+      await stop();
+    }
   });
 });
