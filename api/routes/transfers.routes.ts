@@ -44,7 +44,10 @@ const TemporaryPensionAccount = z
         collectedInto: z.string(),
         trigger: z.enum(COLLECTION_TRIGGERS),
         byCase: z.string().nullable().openapi({ description: 'The transfer that set it off (trigger nextTransfer)' }),
-        reconciliation: z.object({ balanced: z.boolean(), differences: z.array(z.unknown()) }).passthrough().nullable(),
+        reconciliation: z
+          .object({ balanced: z.boolean(), differences: z.array(z.unknown()) })
+          .passthrough()
+          .nullable(),
       })
       .nullable(),
   })

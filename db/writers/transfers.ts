@@ -272,8 +272,23 @@ export async function collectTemporaryPensionAccount(em: EntityManager, c: Tempo
     { ...ledgerOf(c), side: 'in', fund, poolingArea: statement.collectInto, amount: statement.amounts[fund] },
   ]);
   await bookTransferLedger(em, lines, c.at);
-  const detail = { from: statement.poolingArea, into: statement.collectInto, throughMonth: statement.throughMonth, months: statement.months, trigger: c.trigger, byCase: c.byCase, ...statement.amounts };
-  await appendTimeline(em, { caseId: account.openedByCase, key: `${account.openedByCase}:temporaryAccount.collected`, at: c.at, actor: c.by.id, action: 'transfer.account.collected', detail });
+  const detail = {
+    from: statement.poolingArea,
+    into: statement.collectInto,
+    throughMonth: statement.throughMonth,
+    months: statement.months,
+    trigger: c.trigger,
+    byCase: c.byCase,
+    ...statement.amounts,
+  };
+  await appendTimeline(em, {
+    caseId: account.openedByCase,
+    key: `${account.openedByCase}:temporaryAccount.collected`,
+    at: c.at,
+    actor: c.by.id,
+    action: 'transfer.account.collected',
+    detail,
+  });
   await appendAudit(em, {
     at: c.at,
     actorId: c.by.id,

@@ -5,7 +5,12 @@ import { accountPeriodsOf, temporaryAccountsOf, transferLedgerOf, untransferredR
 import { collectTemporaryPensionAccount } from '../../db/writers/transfers.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { DomainError } from '../../domain/errors.js';
-import { collectionDueOnTransfer, temporaryAccountStatement, type CollectionTrigger, type TemporaryAccountStatement } from '../../domain/transfer/temporary-account-collection.js';
+import {
+  collectionDueOnTransfer,
+  temporaryAccountStatement,
+  type CollectionTrigger,
+  type TemporaryAccountStatement,
+} from '../../domain/transfer/temporary-account-collection.js';
 import { reconcileTransfer, type ReconciliationResult, type TransferAmounts } from '../../domain/transfer/transfer-reconciliation.js';
 import { authorize, visibleOrNotFound } from '../authorization.js';
 import type { CommandContext } from '../command-context.js';

@@ -269,10 +269,22 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
       const calendar = new HolidayCalendar(await loadCalendarYears(system.orm.em.fork()));
       const later = fixedClock(`${calendar.addWorkingDays(leg.dueDate!, 3)}T10:00:00+08:00`);
       const overviewOn = (region: string) =>
-        readOverview(contextOn(system.orm, { ...supervisor, region }, { clock: later }), createOverviewSnapshots({ ttlMs: 30_000, clock: () => later.now() }), 7);
+        readOverview(
+          contextOn(system.orm, { ...supervisor, region }, { clock: later }),
+          createOverviewSnapshots({ ttlMs: 30_000, clock: () => later.now() }),
+          7,
+        );
       for (const region of ['330212', '330200']) {
         const row = (await overviewOn(region)).overdueTransferLegs.find((l) => l.reference === reference);
-        expect(row).toMatchObject({ caseId, leg: 'transferOut', office: 'old', counterpart: '320100', waitingRegion: '330212', dueDate: leg.dueDate, daysOverdue: 3 });
+        expect(row).toMatchObject({
+          caseId,
+          leg: 'transferOut',
+          office: 'old',
+          counterpart: '320100',
+          waitingRegion: '330212',
+          dueDate: leg.dueDate,
+          daysOverdue: 3,
+        });
       }
       expect((await overviewOn('330102')).overdueTransferLegs.map((l) => l.reference)).not.toContain(reference);
     } finally {
@@ -317,9 +329,18 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
       const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
       await transferIn(system, ningbo, started.body.reference, 'acceptanceLetter');
       await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-2' }), started.body.caseId, 'acceptanceLetter', 'approve');
-      return { id, ...(started.body as { reference: string; caseId: string }), view: await transferIn(system, ningbo, started.body.reference, 'temporaryAccount') };
+      return {
+        id,
+        ...(started.body as { reference: string; caseId: string }),
+        view: await transferIn(system, ningbo, started.body.reference, 'temporaryAccount'),
+      };
     };
-    type Account = { months: number; throughMonth: string; amounts: { pooledFund: string; personalAccount: string }; collection: Record<string, unknown> | null };
+    type Account = {
+      months: number;
+      throughMonth: string;
+      amounts: { pooledFund: string; personalAccount: string };
+      collection: Record<string, unknown> | null;
+    };
 
     // The account as the transfer shows it: the Ningbo contributions through this month, what collecting would move.
     const first = await temporaryAccountCase();
@@ -337,7 +358,14 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
       accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY,
     });
     const shown = first.view.temporaryPensionAccount as Account & { poolingArea: string; keptInPoolingArea: string };
-    expect(shown).toMatchObject({ poolingArea: '330200', keptInPoolingArea: '330100', months: expected.months, throughMonth: month, amounts: expected.amounts, collection: null });
+    expect(shown).toMatchObject({
+      poolingArea: '330200',
+      keptInPoolingArea: '330100',
+      months: expected.months,
+      throughMonth: month,
+      amounts: expected.amounts,
+      collection: null,
+    });
 
     // Only staff of the region keeping it collect it: the person and the old office are refused, nothing booked.
     const collect = (token: string, reference = first.reference) => system.call('POST', `/v1/transfers/${reference}/temporary-account/collection`, { token });
@@ -347,7 +375,10 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const before = await ledgerRows();
     const collected = await collect(ningbo);
     expect(collected.status, JSON.stringify(collected.body)).toBe(200);
-    expect(collected.body).toMatchObject({ amounts: expected.amounts, collection: { collectedInto: '330100', trigger: 'caseworker', reconciliation: { balanced: true } } });
+    expect(collected.body).toMatchObject({
+      amounts: expected.amounts,
+      collection: { collectedInto: '330100', trigger: 'caseworker', reconciliation: { balanced: true } },
+    });
     // A repeat (a retry, a second click) answers the same and books nothing more.
     const again = await collect(ningbo);
     expect(again.status).toBe(200);

@@ -151,7 +151,10 @@ describe('transfer page in chromium', () => {
     await e3HistoryInHangzhou(system, id);
     expect((await enrolled(system, id)).status).toBe('insured');
     const ningbo = await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-3' });
-    const started = await system.call('POST', '/v1/transfers', { token: ningbo, body: { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' } });
+    const started = await system.call('POST', '/v1/transfers', {
+      token: ningbo,
+      body: { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' },
+    });
     await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-web' }), started.body.caseId, 'acceptanceLetter', 'approve');
     const account = (await transferIn(system, ningbo, started.body.reference, 'temporaryAccount')).temporaryPensionAccount as {
       months: number;
@@ -171,7 +174,9 @@ describe('transfer page in chromium', () => {
     const collected = await system.call('POST', `/v1/transfers/${started.body.reference}/temporary-account/collection`, { token: ningbo });
     expect(collected.status).toBe(200);
     await person.reload();
-    await expect(section.locator('[data-testid="temporary-account-collection"]').innerText()).resolves.toMatch(/已于 \d{4}-\d{2}-\d{2} 归集至 330100（经办人员归集）.*核对一致/);
+    await expect(section.locator('[data-testid="temporary-account-collection"]').innerText()).resolves.toMatch(
+      /已于 \d{4}-\d{2}-\d{2} 归集至 330100（经办人员归集）.*核对一致/,
+    );
     await expect(person.locator('[data-testid="timeline"]').innerText()).resolves.toContain('临时缴费账户归集至关系所在地');
     await screenshot(person, 'transfer-temporary-account-collected');
   });
@@ -192,8 +197,17 @@ describe('transfer page in chromium', () => {
     });
     try {
       const ningbo = await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-4' });
-      const started = await system.call('POST', '/v1/transfers', { token: ningbo, body: { citizenId: id, insurance: 'pension', fromRegion: '320102', toRegion: '330212' } });
-      await decideLeg(system, await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-5' }), started.body.caseId, 'acceptanceLetter', 'approve');
+      const started = await system.call('POST', '/v1/transfers', {
+        token: ningbo,
+        body: { citizenId: id, insurance: 'pension', fromRegion: '320102', toRegion: '330212' },
+      });
+      await decideLeg(
+        system,
+        await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-5' }),
+        started.body.caseId,
+        'acceptanceLetter',
+        'approve',
+      );
       const leg = (await transferIn(system, ningbo, started.body.reference, 'transferOut')).legs.find((l) => l.name === 'transferOut')!;
       const supervisor = await signedIn({ role: 'supervisor', region: '330212', sub: 'sv-nb-web' }, later.url);
       await supervisor.goto(`${later.url}/web/supervisor`);

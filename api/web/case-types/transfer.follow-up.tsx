@@ -72,7 +72,10 @@ const words = {
   keptIn: { zh: '关系保留地', en: 'Relationship kept in' },
   accountMonths: { zh: '记录缴费月数（截至 {month}）', en: 'Contribution months recorded (through {month})' },
   pooledPart: { zh: '统筹部分（12%）', en: 'Pooled part (12 %)' },
-  notCollected: { zh: '未归集：转移到下一地或达到待遇领取地时归集至关系保留地', en: 'Not collected yet: collected into the relationship’s place at the next move or where the pension is paid' },
+  notCollected: {
+    zh: '未归集：转移到下一地或达到待遇领取地时归集至关系保留地',
+    en: 'Not collected yet: collected into the relationship’s place at the next move or where the pension is paid',
+  },
   collected: { zh: '已于 {on} 归集至 {into}', en: 'Collected into {into} on {on}' },
   byNextTransfer: { zh: '（因再次转移）', en: ' (set off by the next transfer)' },
   byCaseworker: { zh: '（经办人员归集）', en: ' (by a caseworker)' },
@@ -188,7 +191,8 @@ export const transferFollowUp: ApplicantFollowUp = {
                   .replace('{on}', view.temporaryPensionAccount.collection.collectedOn)
                   .replace('{into}', view.temporaryPensionAccount.collection.collectedInto)}
                 {view.temporaryPensionAccount.collection.trigger === 'nextTransfer' ? words.byNextTransfer[lang] : words.byCaseworker[lang]}
-                {view.temporaryPensionAccount.collection.reconciliation && ` · ${view.temporaryPensionAccount.collection.reconciliation.balanced ? words.reconciled[lang] : words.notReconciled[lang]}`}
+                {view.temporaryPensionAccount.collection.reconciliation &&
+                  ` · ${view.temporaryPensionAccount.collection.reconciliation.balanced ? words.reconciled[lang] : words.notReconciled[lang]}`}
               </p>
             )}
           </section>

@@ -42,7 +42,11 @@ describe('temporaryAccountStatement (§6.1 临时基本养老保险缴费账户,
   });
 
   it('refuses an account kept in its own place, a malformed month and records that count a month twice', () => {
-    expectDomainError(() => temporaryAccountStatement({ account: { ...account, keptInPoolingArea: '330200' }, periods, throughMonth: '2025-12' }), 'INVALID_REGION_CODE', 'keptInPoolingArea');
+    expectDomainError(
+      () => temporaryAccountStatement({ account: { ...account, keptInPoolingArea: '330200' }, periods, throughMonth: '2025-12' }),
+      'INVALID_REGION_CODE',
+      'keptInPoolingArea',
+    );
     expectDomainError(() => temporaryAccountStatement({ account, periods, throughMonth: '2025-13' }), 'INVALID_DATE', 'throughMonth');
     expectDomainError(() => temporaryAccountStatement({ account, periods: [...periods, { ...periods[0]! }], throughMonth: '2025-12' }), 'INVALID_DATE');
   });
