@@ -32,7 +32,7 @@ export interface TemporaryAccountView {
     trigger: CollectionTrigger;
     /** The transfer whose application set it off (trigger `nextTransfer`). */
     byCase: string | null;
-    /** Booked out of the account's pooling area and into the kept one, to the fen. */
+    /** Booked out of the account's pooling area and into the kept one, under one reference, to the fen. */
     reconciliation: ReconciliationResult | null;
   } | null;
 }
@@ -44,26 +44,32 @@ async function statementOf(em: EntityManager, account: TemporaryAccountRow, thro
   return temporaryAccountStatement({ account, periods: await accountPeriodsOf(em, records, 'pension'), throughMonth, accountInterest }, policy);
 }
 
-/** The booked collection checked to the fen against what the statement gave (domain/transfer/transfer-reconciliation.ts). */
-async function collectionReconciled(em: EntityManager, account: TemporaryAccountRow, reference: string, calculated: TransferAmounts) {
-  const lines = (await transferLedgerOf(em, account.openedByCase)).filter((l) => l.source === 'collect');
+/** The collection as booked (its `out` side) and the booked pair checked to the fen (domain/transfer/transfer-reconciliation.ts). */
+async function bookedCollection(em: EntityManager, caseId: string): Promise<{ moved: TransferAmounts | null; reconciliation: ReconciliationResult | null }> {
+  const lines = (await transferLedgerOf(em, caseId)).filter((l) => l.source === 'collect');
   const side = (s: 'out' | 'in') => {
-    const of = (fund: 'pooledFund' | 'personalAccount') => lines.find((l) => l.side === s && l.fund === fund)?.amount;
+    const of = (fund: 'pooledFund' | 'personalAccount') => lines.find((l) => l.side === s && l.fund === fund);
     const pooledFund = of('pooledFund');
     const personalAccount = of('personalAccount');
-    return pooledFund === undefined || personalAccount === undefined ? null : { pooledFund, personalAccount, reference };
+    return pooledFund && personalAccount ? { pooledFund: pooledFund.amount, personalAccount: personalAccount.amount, reference: pooledFund.reference } : null;
   };
   const outgoing = side('out');
   const incoming = side('in');
-  return outgoing && incoming ? reconcileTransfer({ outgoing, incoming, calculated }) : null;
+  return {
+    moved: outgoing ? { pooledFund: outgoing.pooledFund, personalAccount: outgoing.personalAccount } : null,
+    reconciliation: outgoing && incoming ? reconcileTransfer({ outgoing, incoming }) : null,
+  };
 }
 
-/** The view of the temporary account a transfer case opened, or null when it opened none. */
-export async function temporaryAccountOfCase(em: EntityManager, caseId: string, reference: string, today: string): Promise<TemporaryAccountView | null> {
+/**
+ * The view of the temporary account a transfer case opened, or null when it opened none: while open, its statement
+ * through this month; once collected, what the collection booked (months and amounts as they were moved).
+ */
+export async function temporaryAccountOfCase(em: EntityManager, caseId: string, today: string): Promise<TemporaryAccountView | null> {
   const [account] = await temporaryAccountsOf(em, { openedByCase: caseId });
   if (!account) return null;
   const statement = await statementOf(em, account, account.collectedThroughMonth ?? monthOf(today));
-  return {
+  const view = {
     poolingArea: account.poolingArea,
     region: account.region,
     keptInPoolingArea: account.keptInPoolingArea,
@@ -72,16 +78,20 @@ export async function temporaryAccountOfCase(em: EntityManager, caseId: string, 
     throughMonth: statement.throughMonth,
     amounts: statement.amounts,
     workings: statement.workings,
-    collection:
-      account.collectedOn === null
-        ? null
-        : {
-            collectedOn: account.collectedOn,
-            collectedInto: account.collectedInto ?? account.keptInPoolingArea,
-            trigger: (account.collectionTrigger ?? 'caseworker') as CollectionTrigger,
-            byCase: account.collectedByCase,
-            reconciliation: await collectionReconciled(em, account, reference, statement.amounts),
-          },
+  };
+  if (account.collectedOn === null) return { ...view, collection: null };
+  const booked = await bookedCollection(em, caseId);
+  return {
+    ...view,
+    months: account.collectedMonths ?? statement.months,
+    amounts: booked.moved ?? statement.amounts,
+    collection: {
+      collectedOn: account.collectedOn,
+      collectedInto: account.collectedInto ?? account.keptInPoolingArea,
+      trigger: (account.collectionTrigger ?? 'caseworker') as CollectionTrigger,
+      byCase: account.collectedByCase,
+      reconciliation: booked.reconciliation,
+    },
   };
 }
 
@@ -135,7 +145,7 @@ export async function collectTemporaryAccount(ctx: CommandContext, reference: st
     authorize(ctx, 'update', 'Transfer', { citizenId: account.citizenId, region: account.region, employerCreditCode: null });
     await collectNow(ctx, em, account, row.reference, 'caseworker', null);
   });
-  return (await temporaryAccountOfCase(ctx.em.fork(), row.caseId, row.reference, ctx.clock.today()))!;
+  return (await temporaryAccountOfCase(ctx.em.fork(), row.caseId, ctx.clock.today()))!;
 }
 
 /**

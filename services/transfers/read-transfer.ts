@@ -91,7 +91,7 @@ export async function readTransfer(ctx: CommandContext, reference: string): Prom
   const [ledger, timeline, account] = await Promise.all([
     transferLedgerOf(ctx.em, row.caseId),
     caseTimeline(ctx.em, row.caseId),
-    s.insurance === 'pension' ? temporaryAccountOfCase(ctx.em.fork(), row.caseId, row.reference, today) : null,
+    s.insurance === 'pension' ? temporaryAccountOfCase(ctx.em.fork(), row.caseId, today) : null,
   ]);
   return {
     reference: row.reference,
