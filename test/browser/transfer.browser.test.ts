@@ -145,7 +145,7 @@ describe('transfer page in chromium', () => {
     await expect(legState(person, 'acceptanceLetter')).resolves.toBe('refused');
     await screenshot(person, 'transfer-person-page-refused');
   });
-  it('shows the person a temporary pension account with its months and amounts, then its collection into the relationship’s place (§6.1 归集)', async () => {
+  it('shows the person a temporary pension account with its months and amounts; a caseworker of its region collects it on the page into the relationship’s place (§6.1 归集)', async () => {
     const body = `34010219700101${String(randomInt(50, 499) * 2 + 1).padStart(3, '0')}`;
     const id = body + citizenIdCheckChar(body);
     await e3HistoryInHangzhou(system, id);
@@ -171,8 +171,13 @@ describe('transfer page in chromium', () => {
     await expect(section.locator('[data-testid="temporary-account-collection"]').innerText()).resolves.toContain('未归集');
     await screenshot(person, 'transfer-temporary-account-open');
 
-    const collected = await system.call('POST', `/v1/transfers/${started.body.reference}/temporary-account/collection`, { token: ningbo });
-    expect(collected.status).toBe(200);
+    // The person is offered no button; a Ningbo caseworker collects it on the page.
+    await expect(person.locator('[data-testid="collect-temporary-account"]').count()).resolves.toBe(0);
+    const caseworker = await signedIn({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-3' });
+    await caseworker.goto(`${web.url}/web/cases/${started.body.reference}`);
+    await caseworker.locator('[data-testid="collect-temporary-account"] button').click();
+    await caseworker.waitForURL(/done=collection/);
+    await expect(caseworker.locator('[data-testid="collect-temporary-account"]').count()).resolves.toBe(0);
     await person.reload();
     await expect(section.locator('[data-testid="temporary-account-collection"]').innerText()).resolves.toMatch(
       /已于 \d{4}-\d{2}-\d{2} 归集至 330100（经办人员归集）.*核对一致/,

@@ -1,10 +1,11 @@
 // The transfer's own part of its case page (转移接续, rules §6), for the person and the staff of both offices:
 // each leg with the office, the due date, the working days left and its state; the amounts and whether they reconcile;
-// where the pension will be paid; a temporary account, medical continuity or carried-over months where they apply.
-// Everything comes from GET /v1/transfers/{reference}.
+// where the pension will be paid; a temporary account (with its collection, which the staff of its region start here),
+// medical continuity or carried-over months where they apply. Everything comes from GET /v1/transfers/{reference}.
 import { Money } from '../../../domain/money.js';
 import { ProvisionalBadge } from '../components/due-date.js';
 import { labelOf } from '../i18n/enum-labels.js';
+import { Csrf } from '../layout.js';
 import type { ApplicantFollowUp } from './filings.js';
 import {
   officeLabels,
@@ -35,6 +36,7 @@ interface TransferView {
   temporaryAccount?: { temporaryAccount: boolean; rule: string } | null;
   temporaryPensionAccount?: {
     poolingArea: string;
+    region: string;
     keptInPoolingArea: string;
     openedOn: string;
     months: number;
@@ -79,10 +81,13 @@ const words = {
   collected: { zh: '已于 {on} 归集至 {into}', en: 'Collected into {into} on {on}' },
   byNextTransfer: { zh: '（因再次转移）', en: ' (set off by the next transfer)' },
   byCaseworker: { zh: '（经办人员归集）', en: ' (by a caseworker)' },
+  collect: { zh: '归集至关系保留地', en: 'Collect into the relationship’s place' },
   continuity: { zh: '医保待遇衔接', en: 'Continuity of medical cover' },
   carriedOver: { zh: '累计失业保险缴费月数', en: 'Unemployment months carried over' },
   refusal: { zh: '不予转移原因', en: 'Why the transfer was refused' },
 } as const;
+
+const STAFF = new Set(['caseworker', 'reviewer', 'supervisor']);
 
 const total = (a: { pooledFund: string; personalAccount: string }) => Money.of(a.pooledFund).plus(Money.of(a.personalAccount)).toString();
 
@@ -91,8 +96,11 @@ export const transferFollowUp: ApplicantFollowUp = {
     const answer = await call<TransferView>('GET', `/v1/transfers/${encodeURIComponent(reference)}`);
     return answer.ok ? answer.body : null;
   },
-  Panel({ data, lang, t }) {
+  Panel({ data, lang, t, reference, session }) {
     const view = data as TransferView;
+    // Offered to the staff of the region keeping the account; the API still decides (403 for anyone else).
+    const collects =
+      view.temporaryPensionAccount?.collection === null && STAFF.has(session.actor.role) && session.actor.region === view.temporaryPensionAccount.region;
     const [colon, open, close] = lang === 'zh' ? ['：', '（', '）'] : [': ', ' (', ')'];
     const fill = (template: string, n: number) => template.replace('{n}', String(n));
     const left = (days: number | null) =>
@@ -195,6 +203,17 @@ export const transferFollowUp: ApplicantFollowUp = {
                   ` · ${view.temporaryPensionAccount.collection.reconciliation.balanced ? words.reconciled[lang] : words.notReconciled[lang]}`}
               </p>
             )}
+            {collects && (
+              <form
+                method="post"
+                action={`/web/cases/${encodeURIComponent(reference)}/follow-up/collection`}
+                data-testid="collect-temporary-account"
+                class="inline"
+              >
+                <Csrf session={session} />
+                <button type="submit">{words.collect[lang]}</button>
+              </form>
+            )}
           </section>
         )}
         {view.medicalContinuity && (
@@ -224,5 +243,8 @@ export const transferFollowUp: ApplicantFollowUp = {
       </section>
     );
   },
-  actions: {},
+  actions: {
+    // 归集 (rules §6.1): one JSON API call; a repeat answers the same.
+    collection: (_form, call, reference) => call('POST', `/v1/transfers/${encodeURIComponent(reference)}/temporary-account/collection`),
+  },
 };
