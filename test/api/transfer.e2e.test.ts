@@ -373,8 +373,10 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     expect((await collect(citizen)).status).toBe(403);
     expect((await collect(hangzhou)).status).toBe(403);
     const before = await ledgerRows();
-    const collected = await collect(ningbo);
+    // Two clicks at once: the account row is locked, so one collection books and the other answers the same.
+    const [collected, twin] = await Promise.all([collect(ningbo), collect(ningbo)]);
     expect(collected.status, JSON.stringify(collected.body)).toBe(200);
+    expect(twin.body).toEqual(collected.body);
     expect(collected.body).toMatchObject({
       amounts: expected.amounts,
       collection: { collectedInto: '330100', trigger: 'caseworker', reconciliation: { balanced: true } },
