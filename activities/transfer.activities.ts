@@ -1,13 +1,10 @@
 import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
-import { compareDates } from '../domain/calendar/local-date.js';
-import type { RegionalParameters } from '../domain/contribution/regional-parameters.js';
 import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
 import type { AccountPeriod } from '../domain/transfer/transfer-amounts.js';
 import type { TransferInsurance } from '../domain/transfer/transfer-policy.js';
 import { reconcileTransfer, type ReconciliationResult, type TransferAmounts } from '../domain/transfer/transfer-reconciliation.js';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
-import { listParameterSets } from '../db/queries/region-parameters.query.js';
-import { pensionMonthsByArea, transferLedgerOf, untransferredRecords, type TransferLedgerLine } from '../db/queries/transfer.query.js';
+import { accountPeriodsOf, pensionMonthsByArea, transferLedgerOf, untransferredRecords, type TransferLedgerLine } from '../db/queries/transfer.query.js';
 import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
 import {
   bookTransferLedger,
@@ -32,13 +29,6 @@ export interface TransferFactsLoaded {
 }
 
 const FUNDS = ['pooledFund', 'personalAccount'] as const;
-
-/** The employee rate credited to the personal account, from the parameter set in force when the span began. */
-function employeeRateOf(sets: readonly RegionalParameters[], insurance: TransferInsurance, startMonth: string): string {
-  const date = `${startMonth}-01`;
-  const inForce = sets.filter((set) => compareDates(set.effectiveFrom, date) <= 0).at(-1) ?? sets[0];
-  return inForce ? inForce.rates[insurance].employee : '0';
-}
 
 function amountsOf(lines: readonly TransferLedgerLine[], side: 'out' | 'in'): TransferAmounts | null {
   const of = (fund: (typeof FUNDS)[number]) => lines.find((l) => l.side === side && l.fund === fund)?.amount;
@@ -84,18 +74,11 @@ export function createTransferActivities({ orm, clock, exchange }: ActivityDeps)
         ),
       ]);
       const old = records.filter((r) => r.insuranceType === input.insurance && r.poolingArea === input.fromPoolingArea);
-      const sets = new Map<string, RegionalParameters[]>();
-      for (const region of new Set(old.map((r) => r.region))) sets.set(region, await listParameterSets(em, region));
       const person = people[0];
       return {
         calendar,
         person: person ? { name: person.name, sex: person.sex, birthDate: person.birth_date, hukouRegion: person.hukou_region } : null,
-        oldPeriods: old.map((r) => ({
-          startMonth: r.startMonth,
-          endMonth: r.endMonth,
-          monthlyWage: r.contributionBase,
-          employeeRate: employeeRateOf(sets.get(r.region) ?? [], input.insurance, r.startMonth),
-        })),
+        oldPeriods: await accountPeriodsOf(em, old, input.insurance),
         pensionSpans,
         newAreaRecords: records
           .filter((r) => r.status === 'active' && r.poolingArea === input.toPoolingArea)

@@ -100,6 +100,8 @@ const frontOffice = (permissions: readonly TaskPermission[]): Grant =>
     can('create', ['Enrollment', 'Employer', 'Leaver'], { region });
     // 转移接续: the receiving office files a transfer for a person insured there (国办发〔2009〕66号 art. 8 (1)).
     can('create', 'Transfer', { region });
+    // …and collects a temporary pension account kept in the region into the relationship's place (归集, rules §6.1).
+    can('update', 'Transfer', { region });
     can('read', 'Leaver', { region });
     can('update', 'Person', { region });
     // Front-office staff key in a declaration for an employer without online access (§3.3).
@@ -195,6 +197,7 @@ const grants: Record<Role, Grant> = {
     can('readUnmasked', ['Case', 'Person'], { region });
     can(['create', 'update'], ['BaseChange'], { region });
     can('create', ['Leaver', 'Transfer'], { region });
+    can('update', 'Transfer', { region });
     can('update', 'Person', { region });
     can('claim', 'Task', { region, status: 'open' });
     can(['release', 'reassign'], 'Task', { region });

@@ -15,6 +15,24 @@ const Overview = z
     steps: z.array(z.object({ caseType: z.string(), step: z.string(), open: Count, overdue: Count, escalated: Count, decided30: Count, onTime30: Count })),
     workloads: z.array(z.object({ assignee: z.string(), claimed: Count, waiting: Count, overdue: Count })),
     stuckCases: z.array(z.object({ caseId: z.string(), reference: z.string(), type: z.string(), status: z.string(), lastProgressAt: z.string() })),
+    overdueTransferLegs: z
+      .array(
+        z.object({
+          caseId: z.string(),
+          reference: z.string(),
+          status: z.string(),
+          insurance: z.string(),
+          leg: z.string(),
+          office: z.enum(['old', 'new']),
+          counterpart: z.string().openapi({ description: 'The counterpart’s pooling area: the office that is late' }),
+          waitingRegion: z.string().openapi({ description: 'This system’s office in the transfer, which waits on the counterpart' }),
+          dueDate: z.string(),
+          provisional: z.boolean(),
+          escalated: z.boolean(),
+          daysOverdue: z.number().int().openapi({ description: 'Working days past the due date, counted today' }),
+        }),
+      )
+      .openapi({ description: 'Transfer legs the outside counterpart agency runs, past their statutory due date (no task holds them)' }),
   })
   .openapi('SupervisorOverview');
 
@@ -22,7 +40,7 @@ const overviewRoute = createRoute({
   method: 'get',
   path: '/reports/overview',
   tags: ['Reports'],
-  summary: 'Supervisor: per-step SLA figures, caseworker workloads and stuck cases of the caller’s region',
+  summary: 'Supervisor: per-step SLA figures, caseworker workloads, stuck cases and overdue counterpart transfer legs of the caller’s region',
   request: {
     query: z.object({
       staleDays: z.coerce.number().int().min(1).max(365).optional().openapi({ description: 'Days without progress that make an open case stuck' }),

@@ -1,5 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { TRANSFER_INSURANCES } from '../../domain/transfer/transfer-policy.js';
+import { COLLECTION_TRIGGERS } from '../../domain/transfer/temporary-account-collection.js';
+import { collectTemporaryAccount } from '../../services/transfers/collect-temporary-account.js';
 import { readTransfer } from '../../services/transfers/read-transfer.js';
 import { startTransfer } from '../../services/transfers/start-transfer.js';
 import type { AppEnv } from '../env.js';
@@ -25,6 +27,31 @@ const TransferBody = z
   .openapi('TransferRequest');
 
 const Amounts = z.object({ pooledFund: z.string().openapi({ example: '62136.00' }), personalAccount: z.string().openapi({ example: '41424.00' }) });
+
+const TemporaryPensionAccount = z
+  .object({
+    poolingArea: z.string().openapi({ description: 'Where the account is kept (the person pays there)' }),
+    region: z.string(),
+    keptInPoolingArea: z.string().openapi({ description: 'Where the relationship stayed: the collection goes there' }),
+    openedOn: z.string(),
+    months: z.number().int().openapi({ description: 'Contribution months recorded in it' }),
+    throughMonth: z.string().openapi({ description: 'The last month counted: this month while open, the collection’s month once collected' }),
+    amounts: Amounts.openapi({ description: 'The pooled part (12 %) and the personal part the collection moves (moved)' }),
+    workings: z.array(z.string()),
+    collection: z
+      .object({
+        collectedOn: z.string(),
+        collectedInto: z.string(),
+        trigger: z.enum(COLLECTION_TRIGGERS),
+        byCase: z.string().nullable().openapi({ description: 'The transfer that set it off (trigger nextTransfer)' }),
+        reconciliation: z
+          .object({ balanced: z.boolean(), differences: z.array(z.unknown()) })
+          .passthrough()
+          .nullable(),
+      })
+      .nullable(),
+  })
+  .openapi('TemporaryPensionAccount');
 
 const TransferOut = z
   .object({
@@ -68,6 +95,9 @@ const TransferOut = z
       .passthrough()
       .nullable()
       .optional(),
+    temporaryPensionAccount: TemporaryPensionAccount.nullable()
+      .optional()
+      .openapi({ description: 'Pension: the temporary contribution account the transfer opened (临时基本养老保险缴费账户), and its collection (归集)' }),
     medicalContinuity: z.record(z.string(), z.unknown()).nullable().optional(),
     unemploymentCarryOver: z.record(z.string(), z.unknown()).nullable().optional(),
     refusal: z.object({ office: z.string(), reason: z.string() }).nullable(),
@@ -119,10 +149,27 @@ const readRoute = createRoute({
   },
 });
 
+const collectRoute = createRoute({
+  method: 'post',
+  path: '/transfers/{reference}/temporary-account/collection',
+  tags: ['Transfers 转移接续'],
+  summary: 'Collect (归集) the temporary pension account a transfer opened into the relationship’s place: booked once, reconciled; a repeat answers the same',
+  request: { params: z.object({ reference: z.string().min(1).max(64).openapi({ description: 'TR… reference or case ID of the transfer that opened it' }) }) },
+  responses: {
+    200: { content: { 'application/json': { schema: TemporaryPensionAccount } }, description: 'The account with its collection' },
+    401: problemResponse('No or bad token'),
+    403: problemResponse('Only staff of the region that keeps the account'),
+    404: problemResponse('Unknown, or not visible to the caller'),
+    409: problemResponse('NOT_ALLOWED_NOW: the transfer opened no temporary account'),
+    422: problemResponse('NOT_INSURED: no contribution is recorded in the account'),
+  },
+});
+
 export const transferRoutes = () =>
   new OpenAPIHono<AppEnv>()
     .openapi(startRoute, async (c) => {
       const row = await startTransfer(c.var.ctx, c.req.valid('json'));
       return c.json({ caseId: row.caseId, reference: row.reference, status: row.status, links: { self: `/v1/cases/${row.caseId}` } }, 202);
     })
-    .openapi(readRoute, async (c) => c.json(await readTransfer(c.var.ctx, c.req.valid('param').reference), 200));
+    .openapi(readRoute, async (c) => c.json(await readTransfer(c.var.ctx, c.req.valid('param').reference), 200))
+    .openapi(collectRoute, async (c) => c.json(await collectTemporaryAccount(c.var.ctx, c.req.valid('param').reference), 200));

@@ -20,6 +20,15 @@ export const TemporaryPensionAccount = defineEntity({
     openedByCase: p.string().length(64).unique(),
     openedOn: p.string().columnType('date'),
     createdAt: p.datetime(),
+    /** The collection (归集) into the relationship's place: the day, where, the last month counted and what set it off. */
+    collectedOn: p.string().columnType('date').nullable(),
+    collectedInto: p.string().length(6).nullable(),
+    collectedThroughMonth: p.string().length(7).nullable(),
+    collectedMonths: p.integer().nullable(),
+    collectionTrigger: p.string().length(16).nullable(),
+    collectedBy: p.string().length(64).nullable(),
+    /** The transfer that set it off (trigger `nextTransfer`). */
+    collectedByCase: p.string().length(64).nullable(),
   },
 });
 export type ITemporaryPensionAccount = InferEntity<typeof TemporaryPensionAccount>;

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { isRegionCode, regionPrefix } from '../../domain/region-code.js';
 
 export interface StepFigures {
@@ -29,6 +30,27 @@ export interface StuckCase {
   accusedStaff: string[];
 }
 
+/**
+ * A transfer leg the counterpart agency runs (reached through the national platform) that is past its statutory
+ * working-day due date: no task of this system holds it, so the supervisor of the office that waits sees it here
+ * (docs/transfers.md "The legs and their clocks").
+ */
+export interface OverdueTransferLeg {
+  caseId: string;
+  reference: string;
+  status: string;
+  insurance: string;
+  leg: string;
+  office: 'old' | 'new';
+  /** The counterpart's pooling area (the office that is late). */
+  counterpart: string;
+  /** The served office that waits on it: this system's region in the transfer. */
+  waitingRegion: string;
+  dueDate: string;
+  provisional: boolean;
+  escalated: boolean;
+}
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -41,7 +63,8 @@ export async function regionOverview(em: EntityManager, region: string, now: Dat
   const within = `${isRegionCode(region) ? regionPrefix(region) : region}%`;
   const since = new Date(now.getTime() - 30 * DAY_MS);
   const stale = new Date(now.getTime() - staleDays * DAY_MS);
-  const [steps, workloads, stuck] = await Promise.all([
+  const today = shanghaiDateOf(now.getTime());
+  const [steps, workloads, stuck, legs] = await Promise.all([
     em.execute<{ case_type: string; step: string; open: string; overdue: string; escalated: string; decided: string; on_time: string }[]>(
       `select case_type, step,
               count(*) filter (where status in ('open', 'claimed', 'waiting')) as open,
@@ -75,6 +98,7 @@ export async function regionOverview(em: EntityManager, region: string, now: Dat
         limit 100`,
       [within, stale],
     ),
+    overdueCounterpartLegs(em, within, today),
   ]);
   return {
     steps: steps.map((row): StepFigures => ({
@@ -100,5 +124,55 @@ export async function regionOverview(em: EntityManager, region: string, now: Dat
       lastProgressAt: new Date(row.last_progress_at).toISOString(),
       accusedStaff: row.accused_staff ?? [],
     })),
+    overdueTransferLegs: legs,
   };
+}
+
+/**
+ * Open transfers of the region (or shared with it) whose counterpart leg is past its due date on `today`, earliest due
+ * first. The legs come from the case's read model (the transfer workflow writes each leg's clock there).
+ */
+async function overdueCounterpartLegs(em: EntityManager, within: string, today: string): Promise<OverdueTransferLeg[]> {
+  const rows = await em.execute<
+    {
+      id: string;
+      reference: string;
+      status: string;
+      insurance: string | null;
+      leg: string;
+      office: 'old' | 'new';
+      counterpart: string;
+      waiting_region: string | null;
+      due_date: string;
+      provisional: boolean | null;
+      escalated: boolean;
+    }[]
+  >(
+    `select c.id, c.reference, c.status, c.summary->>'insurance' as insurance,
+            leg->>'name' as leg, leg->>'office' as office, leg->>'region' as counterpart,
+            case when leg->>'office' = 'old' then c.summary->'offices'->'new'->>'region' else c.summary->'offices'->'old'->>'region' end as waiting_region,
+            leg->>'dueDate' as due_date, (leg->>'provisional')::boolean as provisional,
+            coalesce(c.summary->'progress'->'escalated' @> jsonb_build_array(leg->>'name'), false) as escalated
+       from case_record c
+       cross join lateral jsonb_array_elements(coalesce(c.summary->'legs', '[]'::jsonb)) leg
+      where c.case_type = 'transfer' and c.closed_at is null
+        and (c.region like ? or exists (select 1 from unnest(c.shared_with_regions) shared where shared like ?))
+        and leg->>'served' = 'false' and leg->>'status' in ('open', 'overdue') and leg->>'dueDate' < ?
+      order by leg->>'dueDate', c.id
+      limit 100`,
+    [within, within, today],
+  );
+  return rows.map((row) => ({
+    caseId: row.id,
+    reference: row.reference,
+    status: row.status,
+    insurance: row.insurance ?? '',
+    leg: row.leg,
+    office: row.office,
+    counterpart: row.counterpart,
+    waitingRegion: row.waiting_region ?? '',
+    dueDate: row.due_date,
+    provisional: row.provisional === true,
+    escalated: row.escalated,
+  }));
 }

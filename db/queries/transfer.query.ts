@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { InsuranceType } from '../../domain/contribution/regional-parameters.js';
+import { compareDates } from '../../domain/calendar/local-date.js';
+import type { InsuranceType, RegionalParameters } from '../../domain/contribution/regional-parameters.js';
+import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { defaultPoolingArea } from '../../domain/transfer/pooling-area.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
+import { listParameterSets } from './region-parameters.query.js';
 
 /** A region as a transfer sees it: served (its pooling area from region data) or a counterpart's (its city). */
 export interface TransferRegion {
@@ -153,7 +156,7 @@ export interface TransferLedgerLine {
   fund: 'pooledFund' | 'personalAccount';
   poolingArea: string;
   amount: string;
-  source: 'ledger' | 'platform';
+  source: 'ledger' | 'platform' | 'collect';
   reference: string;
   messageId: string | null;
   bookedAt: string;
@@ -167,7 +170,7 @@ export async function transferLedgerOf(em: EntityManager, caseId: string): Promi
       fund: 'pooledFund' | 'personalAccount';
       pooling_area: string;
       amount: string;
-      source: 'ledger' | 'platform';
+      source: 'ledger' | 'platform' | 'collect';
       reference: string;
       message_id: string | null;
       booked_at: Date;
@@ -194,4 +197,89 @@ export async function caseOfTransferId(em: EntityManager, transferId: string, pl
     [transferId, platformKey],
   );
   return row ? { caseId: row.id, closed: row.closed_at !== null } : null;
+}
+
+/** The employee rate credited to the personal account, from the parameter set in force when the span began. */
+function employeeRateOf(sets: readonly RegionalParameters[], insurance: TransferInsurance, startMonth: string): string {
+  const date = `${startMonth}-01`;
+  const inForce = sets.filter((set) => compareDates(set.effectiveFrom, date) <= 0).at(-1) ?? sets[0];
+  return inForce ? inForce.rates[insurance].employee : '0';
+}
+
+/** Record spans as the amount rules read them: each with its monthly wage and the employee rate in force when it began. */
+export async function accountPeriodsOf(em: EntityManager, records: readonly TransferRecordSpan[], insurance: TransferInsurance): Promise<AccountPeriod[]> {
+  const sets = new Map<string, RegionalParameters[]>();
+  for (const region of new Set(records.map((r) => r.region))) sets.set(region, await listParameterSets(em, region));
+  return records.map((r) => ({
+    startMonth: r.startMonth,
+    endMonth: r.endMonth,
+    monthlyWage: r.contributionBase,
+    employeeRate: employeeRateOf(sets.get(r.region) ?? [], insurance, r.startMonth),
+  }));
+}
+
+export interface TemporaryAccountRow {
+  id: string;
+  citizenId: string;
+  region: string;
+  poolingArea: string;
+  keptInPoolingArea: string;
+  openedByCase: string;
+  openedOn: string;
+  collectedOn: string | null;
+  collectedInto: string | null;
+  collectedThroughMonth: string | null;
+  collectedMonths: number | null;
+  collectionTrigger: string | null;
+  collectedBy: string | null;
+  collectedByCase: string | null;
+}
+
+/** The person's temporary pension accounts (or the one a case opened), oldest first; `forUpdate` locks them. */
+export async function temporaryAccountsOf(
+  em: EntityManager,
+  where: { citizenId: string } | { openedByCase: string },
+  options: { forUpdate?: boolean } = {},
+): Promise<TemporaryAccountRow[]> {
+  const [column, value] = 'citizenId' in where ? ['citizen_id', where.citizenId] : ['opened_by_case', where.openedByCase];
+  const rows = await em.execute<
+    {
+      id: string;
+      citizen_id: string;
+      region: string;
+      pooling_area: string;
+      kept_in_pooling_area: string;
+      opened_by_case: string;
+      opened_on: string;
+      collected_on: string | null;
+      collected_into: string | null;
+      collected_through_month: string | null;
+      collected_months: number | null;
+      collection_trigger: string | null;
+      collected_by: string | null;
+      collected_by_case: string | null;
+    }[]
+  >(
+    `select id, citizen_id, region, pooling_area, kept_in_pooling_area, opened_by_case, to_char(opened_on, 'YYYY-MM-DD') as opened_on,
+            to_char(collected_on, 'YYYY-MM-DD') as collected_on, collected_into, collected_through_month, collected_months, collection_trigger,
+            collected_by, collected_by_case
+       from temporary_pension_account where ${column} = ? order by opened_on, created_at${options.forUpdate ? ' for update' : ''}`,
+    [value],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    citizenId: r.citizen_id,
+    region: r.region,
+    poolingArea: r.pooling_area,
+    keptInPoolingArea: r.kept_in_pooling_area,
+    openedByCase: r.opened_by_case,
+    openedOn: r.opened_on,
+    collectedOn: r.collected_on,
+    collectedInto: r.collected_into,
+    collectedThroughMonth: r.collected_through_month,
+    collectedMonths: r.collected_months,
+    collectionTrigger: r.collection_trigger,
+    collectedBy: r.collected_by,
+    collectedByCase: r.collected_by_case,
+  }));
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addMonths } from '../../domain/calendar/local-date.js';
+import type { CollectionTrigger, TemporaryAccountStatement } from '../../domain/transfer/temporary-account-collection.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
-import { appendAudit } from './case-log.js';
+import type { TemporaryAccountRow } from '../queries/transfer.query.js';
+import { appendAudit, appendTimeline } from './case-log.js';
 
 /**
  * The writes of an inter-region transfer (转移接续, rules §6): the append-only transfer ledger, the hand-over
@@ -18,7 +20,8 @@ export interface LedgerBooking {
   fund: 'pooledFund' | 'personalAccount';
   poolingArea: string;
   amount: string;
-  source: 'ledger' | 'platform';
+  /** `collect`: the collection of a temporary pension account into the relationship's place (rules §6.1). */
+  source: 'ledger' | 'platform' | 'collect';
   messageId: string | null;
 }
 
@@ -233,3 +236,77 @@ export async function unhandledInboundMessages(em: EntityManager, limit = 100): 
   );
   return rows.map((r) => ({ messageId: r.message_id, body: r.body }));
 }
+
+export interface TemporaryAccountCollection {
+  /** The account, locked by the caller's transaction (db/queries/transfer.query.ts `temporaryAccountsOf`). */
+  account: TemporaryAccountRow;
+  /** The transfer case that opened it: its ledger takes the collection's lines. */
+  reference: string;
+  statement: TemporaryAccountStatement;
+  trigger: CollectionTrigger;
+  collectedOn: string;
+  by: { id: string; role: string };
+  /** The new transfer that set it off (trigger `nextTransfer`). */
+  byCase: string | null;
+  at: Date;
+}
+
+/**
+ * Collects a temporary pension account (归集, rules §6.1) into the relationship's place, once: the pooled and the personal
+ * part leave the account's pooling area and enter the kept one as transfer ledger lines of the case that opened it
+ * (keyed by case, side and fund, so a retry books nothing more), the account records when, where and what, and the
+ * opening case's timeline and the audit say so. Returns false when the account was collected already (nothing written).
+ * Runs inside the caller's transaction.
+ */
+export async function collectTemporaryPensionAccount(em: EntityManager, c: TemporaryAccountCollection): Promise<boolean> {
+  const { account, statement } = c;
+  const updated = await em.execute<{ id: string }[]>(
+    `update temporary_pension_account
+        set collected_on = ?, collected_into = ?, collected_through_month = ?, collected_months = ?, collection_trigger = ?, collected_by = ?, collected_by_case = ?
+      where id = ? and collected_on is null returning id`,
+    [c.collectedOn, statement.collectInto, statement.throughMonth, statement.months, c.trigger, c.by.id, c.byCase, account.id],
+  );
+  if (updated.length === 0) return false;
+  const lines = (['pooledFund', 'personalAccount'] as const).flatMap((fund): LedgerBooking[] => [
+    { ...ledgerOf(c), side: 'out', fund, poolingArea: statement.poolingArea, amount: statement.amounts[fund] },
+    { ...ledgerOf(c), side: 'in', fund, poolingArea: statement.collectInto, amount: statement.amounts[fund] },
+  ]);
+  await bookTransferLedger(em, lines, c.at);
+  const detail = {
+    from: statement.poolingArea,
+    into: statement.collectInto,
+    throughMonth: statement.throughMonth,
+    months: statement.months,
+    trigger: c.trigger,
+    byCase: c.byCase,
+    ...statement.amounts,
+  };
+  await appendTimeline(em, {
+    caseId: account.openedByCase,
+    key: `${account.openedByCase}:temporaryAccount.collected`,
+    at: c.at,
+    actor: c.by.id,
+    action: 'transfer.account.collected',
+    detail,
+  });
+  await appendAudit(em, {
+    at: c.at,
+    actorId: c.by.id,
+    actorRole: c.by.role,
+    region: account.region,
+    action: 'transfer.temporaryAccountCollected',
+    objectType: 'Case',
+    objectId: account.openedByCase,
+    detail,
+    key: `case:${account.openedByCase}:temporaryAccountCollected`,
+  });
+  return true;
+}
+
+const ledgerOf = (c: TemporaryAccountCollection) => ({
+  caseId: c.account.openedByCase,
+  reference: c.reference,
+  insurance: 'pension' as const,
+  source: 'collect' as const,
+  messageId: null,
+});

@@ -6,6 +6,7 @@ import { maskCitizenId } from '../../domain/identity/masking.js';
 import type { TransferLegStatus, TransferLegView } from '../../domain/transfer/transfer-progress.js';
 import type { TransferAmounts } from '../../domain/transfer/transfer-reconciliation.js';
 import { may, visibleOrNotFound } from '../authorization.js';
+import { temporaryAccountOfCase, type TemporaryAccountView } from './collect-temporary-account.js';
 import type { CommandContext } from '../command-context.js';
 
 /** One leg as the person and both offices read it, with the working days left counted today. */
@@ -42,6 +43,8 @@ export interface TransferDTO {
   reconciliation: { balanced: boolean; differences: unknown[] } | null;
   pensionPaymentPlace?: { paymentPlace: string; rule: string; workings: string[] } | null;
   temporaryAccount?: { temporaryAccount: boolean; rule: string; workings: string[] } | null;
+  /** Pension: the temporary contribution account the case opened, with its months and amounts, and its collection. */
+  temporaryPensionAccount?: TemporaryAccountView | null;
   medicalContinuity?: Record<string, unknown> | null;
   unemploymentCarryOver?: Record<string, unknown> | null;
   refusal: { office: string; reason: string } | null;
@@ -85,7 +88,11 @@ export async function readTransfer(ctx: CommandContext, reference: string): Prom
   const staff = STAFF.has(ctx.actor.role);
   const pick = <T>(key: string) => (key in s ? (s[key] as T) : undefined);
   const refusal = pick<{ office: string; reason: string } | null>('refusal') ?? null;
-  const [ledger, timeline] = await Promise.all([transferLedgerOf(ctx.em, row.caseId), caseTimeline(ctx.em, row.caseId)]);
+  const [ledger, timeline, account] = await Promise.all([
+    transferLedgerOf(ctx.em, row.caseId),
+    caseTimeline(ctx.em, row.caseId),
+    s.insurance === 'pension' ? temporaryAccountOfCase(ctx.em.fork(), row.caseId, today) : null,
+  ]);
   return {
     reference: row.reference,
     caseId: row.caseId,
@@ -102,7 +109,9 @@ export async function readTransfer(ctx: CommandContext, reference: string): Prom
     months: pick<number | null>('months') ?? null,
     amountWorkings: pick<string[]>('amountWorkings') ?? [],
     reconciliation: pick<{ balanced: boolean; differences: unknown[] } | null>('reconciliation') ?? null,
-    ...(s.insurance === 'pension' ? { pensionPaymentPlace: pick('pensionPaymentPlace') ?? null, temporaryAccount: pick('temporaryAccount') ?? null } : {}),
+    ...(s.insurance === 'pension'
+      ? { pensionPaymentPlace: pick('pensionPaymentPlace') ?? null, temporaryAccount: pick('temporaryAccount') ?? null, temporaryPensionAccount: account }
+      : {}),
     ...(s.insurance === 'medical' ? { medicalContinuity: pick('medicalContinuity') ?? null } : {}),
     ...(s.insurance === 'unemployment' ? { unemploymentCarryOver: pick('unemploymentCarryOver') ?? null } : {}),
     refusal: refusal ? { office: refusal.office, reason: refusal.reason } : null,

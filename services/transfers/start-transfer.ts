@@ -10,6 +10,7 @@ import type { TransferApplication } from '../../domain/transfer/transfer-applica
 import type { TransferRole } from '../../domain/transfer/transfer.machine.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
 import { authorize, may } from '../authorization.js';
+import { collectOnNextTransfer } from './collect-temporary-account.js';
 import type { CommandContext } from '../command-context.js';
 
 export interface TransferRequest {
@@ -95,6 +96,10 @@ export async function startTransfer(ctx: CommandContext, request: TransferReques
   if (first) throw new DomainError(first.code, issues.map((i) => i.message).join('; '), { issues, path: issues[0]?.path });
   if (issues.length > 0) throw refused({ code: 'NOT_INSURED_IN_OLD_AREA', reason: issues[0]!.message }, { path: 'fromRegion' });
 
+  // 归集: moving on again collects a temporary pension account kept elsewhere into the relationship's place first (§6.1).
+  await em.transactional((tx) =>
+    collectOnNextTransfer(ctx, tx, { citizenId: request.citizenId, insurance: request.insurance, fromPoolingArea: from.poolingArea, byCase: caseId }),
+  );
   const row = await registerCase(em, caseId, {
     type: 'transfer',
     businessKey,

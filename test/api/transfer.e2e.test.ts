@@ -3,7 +3,16 @@
 // an outside pooling area answering through the national platform's spool (a fake counterpart agency).
 import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCalendarYears } from '../../db/queries/calendar.query.js';
+import { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
+import { monthOf } from '../../domain/calendar/local-date.js';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
+import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../domain/insurance/personal-account.js';
+import { transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
+import { fixedClock } from '../../services/business-clock.js';
+import { createOverviewSnapshots } from '../../services/reports/overview-snapshot.js';
+import { readOverview } from '../../services/reports/read-overview.js';
+import { contextOn } from '../support/command-context.js';
 import { E3_AMOUNTS, FakeCounterpartAgency } from '../support/fake-counterpart.js';
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
@@ -238,6 +247,51 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     }
   });
 
+  it('puts a counterpart leg past its statutory due date on the supervisor’s overview with the late office, the due date and the working days overdue (§9, docs/transfers.md "Escalation")', async () => {
+    const id = citizenId();
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const agency = new FakeCounterpartAgency(NANJING, 'silent');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    try {
+      const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '320102', toRegion: '330212' });
+      const { reference, caseId } = started.body as { reference: string; caseId: string };
+      await transferIn(system, ningbo, reference, 'acceptanceLetter');
+      await decideLeg(system, await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-5' }), caseId, 'acceptanceLetter', 'approve');
+      const waiting = await transferIn(system, ningbo, reference, 'transferOut');
+      const leg = waiting.legs.find((l) => l.name === 'transferOut')!;
+      expect(leg).toMatchObject({ served: false, status: 'open', region: '320100' });
+      const supervisor = { id: 'sv-nb-1', role: 'supervisor' as const, region: '330212' };
+      // Today the leg is within its clock: the overview answers (schema and all) without it.
+      const now = await system.call('GET', '/v1/reports/overview', { token: await system.token({ role: 'supervisor', region: '330212', sub: 'sv-nb-1' }) });
+      expect(now.status, JSON.stringify(now.body)).toBe(200);
+      expect((now.body as { overdueTransferLegs: { reference: string }[] }).overdueTransferLegs.map((l) => l.reference)).not.toContain(reference);
+      // Three working days after the due date, as the supervisor of the waiting office (and of its city) reads it.
+      const calendar = new HolidayCalendar(await loadCalendarYears(system.orm.em.fork()));
+      const later = fixedClock(`${calendar.addWorkingDays(leg.dueDate!, 3)}T10:00:00+08:00`);
+      const overviewOn = (region: string) =>
+        readOverview(
+          contextOn(system.orm, { ...supervisor, region }, { clock: later }),
+          createOverviewSnapshots({ ttlMs: 30_000, clock: () => later.now() }),
+          7,
+        );
+      for (const region of ['330212', '330200']) {
+        const row = (await overviewOn(region)).overdueTransferLegs.find((l) => l.reference === reference);
+        expect(row).toMatchObject({
+          caseId,
+          leg: 'transferOut',
+          office: 'old',
+          counterpart: '320100',
+          waitingRegion: '330212',
+          dueDate: leg.dueDate,
+          daysOverdue: 3,
+        });
+      }
+      expect((await overviewOn('330102')).overdueTransferLegs.map((l) => l.reference)).not.toContain(reference);
+    } finally {
+      await stop();
+    }
+  });
+
   it('sets aside a platform document that is not in the format, with the reason, and changes nothing', async () => {
     const before = await writtenRows(system);
     const name = `zz-${randomUUID()}.json`;
@@ -264,6 +318,95 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
       .fork()
       .execute<{ kept_in_pooling_area: string }[]>('select kept_in_pooling_area from temporary_pension_account where citizen_id = ?', [id]);
     expect(accounts).toEqual([{ kept_in_pooling_area: '330100' }]);
+  });
+
+  it('shows the temporary account with its months and amounts, collects it once into the relationship’s place on a caseworker’s command, and a next transfer collects another (§6.1 归集, 国办发〔2009〕66号 art. 5)', async () => {
+    const temporaryAccountCase = async () => {
+      const body = `34010219700101${String(randomInt(50, 499) * 2 + 1).padStart(3, '0')}`;
+      const id = body + citizenIdCheckChar(body);
+      await e3HistoryInHangzhou(system, id);
+      expect((await enrolled(system, id)).status).toBe('insured');
+      const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+      await transferIn(system, ningbo, started.body.reference, 'acceptanceLetter');
+      await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-2' }), started.body.caseId, 'acceptanceLetter', 'approve');
+      return {
+        id,
+        ...(started.body as { reference: string; caseId: string }),
+        view: await transferIn(system, ningbo, started.body.reference, 'temporaryAccount'),
+      };
+    };
+    type Account = {
+      months: number;
+      throughMonth: string;
+      amounts: { pooledFund: string; personalAccount: string };
+      collection: Record<string, unknown> | null;
+    };
+
+    // The account as the transfer shows it: the Ningbo contributions through this month, what collecting would move.
+    const first = await temporaryAccountCase();
+    const [record] = await system.orm.em
+      .fork()
+      .execute<{ start_month: string; base: string }[]>(
+        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+        [first.id],
+      );
+    const month = monthOf(system.clock.today());
+    const expected = transferAmountsOf({
+      insurance: 'pension',
+      periods: [{ startMonth: record!.start_month, endMonth: null, monthlyWage: record!.base, employeeRate: '0.08' }],
+      throughMonth: month,
+      accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY,
+    });
+    const shown = first.view.temporaryPensionAccount as Account & { poolingArea: string; keptInPoolingArea: string };
+    expect(shown).toMatchObject({
+      poolingArea: '330200',
+      keptInPoolingArea: '330100',
+      months: expected.months,
+      throughMonth: month,
+      amounts: expected.amounts,
+      collection: null,
+    });
+
+    // Only staff of the region keeping it collect it: the person and the old office are refused, nothing booked.
+    const collect = (token: string, reference = first.reference) => system.call('POST', `/v1/transfers/${reference}/temporary-account/collection`, { token });
+    const citizen = await system.token({ role: 'citizen', sub: first.id });
+    expect((await collect(citizen)).status).toBe(403);
+    expect((await collect(hangzhou)).status).toBe(403);
+    const before = await ledgerRows();
+    // Two clicks at once: the account row is locked, so one collection books and the other answers the same.
+    const [collected, twin] = await Promise.all([collect(ningbo), collect(ningbo)]);
+    expect(collected.status, JSON.stringify(collected.body)).toBe(200);
+    expect(twin.body).toEqual(collected.body);
+    expect(collected.body).toMatchObject({
+      amounts: expected.amounts,
+      collection: { collectedInto: '330100', trigger: 'caseworker', reconciliation: { balanced: true } },
+    });
+    // A repeat (a retry, a second click) answers the same and books nothing more.
+    const again = await collect(ningbo);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(collected.body);
+    expect(await ledgerRows()).toBe(before + 4);
+    const done = (await system.call('GET', `/v1/transfers/${first.reference}`, { token: citizen })).body as TransferBody;
+    expect(done.ledger.map((l) => [l.side, l.fund, l.poolingArea, l.amount, l.source])).toEqual([
+      ['out', 'pooledFund', '330200', expected.amounts.pooledFund, 'collect'],
+      ['in', 'pooledFund', '330100', expected.amounts.pooledFund, 'collect'],
+      ['out', 'personalAccount', '330200', expected.amounts.personalAccount, 'collect'],
+      ['in', 'personalAccount', '330100', expected.amounts.personalAccount, 'collect'],
+    ]);
+    expect((done.timeline as { action: string }[]).map((t) => t.action)).toContain('transfer.account.collected');
+
+    expect((await collect(ningbo, 'TR1999999999')).status).toBe(404);
+
+    // Moving on: the same person's next pension transfer, approved this time, collects the open account first.
+    const second = await temporaryAccountCase();
+    const next = await apply(ningbo, { citizenId: second.id, insurance: 'pension', fromRegion: '330102', toRegion: '330212', approvedTransfer: true });
+    expect(next.status).toBe(202);
+    const view = (await system.call('GET', `/v1/transfers/${second.reference}`, { token: ningbo })).body as TransferBody;
+    expect(view.temporaryPensionAccount).toMatchObject({
+      collection: { trigger: 'nextTransfer', byCase: next.body.caseId, collectedInto: '330100', reconciliation: { balanced: true } },
+    });
+    // The new transfer opened no temporary account (an approved move): nothing to collect there (409).
+    expect((await collect(ningbo, next.body.reference)).status).toBe(409);
   });
 
   it('calculates the pooled fund with workings (POST /v1/calculations/transfer, E3) and refuses a year listed twice naming it', async () => {

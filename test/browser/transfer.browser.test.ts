@@ -6,7 +6,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer } from '../../api/server.js';
 import type { TokenRequest } from '../../api/auth/tokens.js';
-import { e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, openTaskOf } from '../api/transfer-fixture.js';
+import { randomInt } from 'node:crypto';
+import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
+import { shiftedClock } from '../../services/business-clock.js';
+import { FakeCounterpartAgency } from '../support/fake-counterpart.js';
+import { decideLeg, e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, openTaskOf, transferIn } from '../api/transfer-fixture.js';
 import { citizenId } from '../support/factories.js';
 import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
 import { launchChromium, screenshot } from './chromium.js';
@@ -37,11 +41,11 @@ describe('transfer page in chromium', () => {
   });
 
   /** A browser tab signed in with a pasted token (its own cookie jar), as anyone with a token signs in. */
-  async function signedIn(claims: TokenRequest): Promise<Page> {
+  async function signedIn(claims: TokenRequest, url = web.url): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${web.url}/web/sign-in`);
+    await page.goto(`${url}/web/sign-in`);
     await page.fill('textarea[name="token"]', await system.token(claims));
     await page.click('form:has(textarea[name="token"]) button[type="submit"]');
     await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
@@ -140,5 +144,84 @@ describe('transfer page in chromium', () => {
     await expect(person.locator('[data-testid="transfer-refusal"]').innerText()).resolves.toContain('未在本地建立劳动关系');
     await expect(legState(person, 'acceptanceLetter')).resolves.toBe('refused');
     await screenshot(person, 'transfer-person-page-refused');
+  });
+  it('shows the person a temporary pension account with its months and amounts; a caseworker of its region collects it on the page into the relationship’s place (§6.1 归集)', async () => {
+    const body = `34010219700101${String(randomInt(50, 499) * 2 + 1).padStart(3, '0')}`;
+    const id = body + citizenIdCheckChar(body);
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const ningbo = await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-3' });
+    const started = await system.call('POST', '/v1/transfers', {
+      token: ningbo,
+      body: { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' },
+    });
+    await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-web' }), started.body.caseId, 'acceptanceLetter', 'approve');
+    const account = (await transferIn(system, ningbo, started.body.reference, 'temporaryAccount')).temporaryPensionAccount as {
+      months: number;
+      amounts: { pooledFund: string; personalAccount: string };
+    };
+
+    const person = await signedIn({ role: 'citizen', sub: id });
+    await person.goto(`${web.url}/web/cases/${started.body.reference}`);
+    const section = person.locator('[data-testid="temporary-pension-account"]');
+    await expect(section.locator('[data-amount="months"]').innerText()).resolves.toBe(String(account.months));
+    await expect(section.locator('[data-amount="pooledPart"]').innerText()).resolves.toBe(account.amounts.pooledFund);
+    await expect(section.locator('[data-amount="personalPart"]').innerText()).resolves.toBe(account.amounts.personalAccount);
+    await expect(section.innerText()).resolves.toContain('330100');
+    await expect(section.locator('[data-testid="temporary-account-collection"]').innerText()).resolves.toContain('未归集');
+    await screenshot(person, 'transfer-temporary-account-open');
+
+    // The person is offered no button; a Ningbo caseworker collects it on the page.
+    await expect(person.locator('[data-testid="collect-temporary-account"]').count()).resolves.toBe(0);
+    const caseworker = await signedIn({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-3' });
+    await caseworker.goto(`${web.url}/web/cases/${started.body.reference}`);
+    await caseworker.locator('[data-testid="collect-temporary-account"] button').click();
+    await caseworker.waitForURL(/done=collection/);
+    await expect(caseworker.locator('[data-testid="collect-temporary-account"]').count()).resolves.toBe(0);
+    await person.reload();
+    await expect(section.locator('[data-testid="temporary-account-collection"]').innerText()).resolves.toMatch(
+      /已于 \d{4}-\d{2}-\d{2} 归集至 330100（经办人员归集）.*核对一致/,
+    );
+    await expect(person.locator('[data-testid="timeline"]').innerText()).resolves.toContain('临时缴费账户归集至关系所在地');
+    await screenshot(person, 'transfer-temporary-account-collected');
+  });
+  it('shows the supervisor of the waiting office a counterpart leg past its due date, with the late office, due date and working days overdue (§9, docs/transfers.md "Escalation")', async () => {
+    const id = citizenId();
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const agency = new FakeCounterpartAgency({ poolingArea: '320100', region: '320102' }, 'silent');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    // The pages of a server whose business day is 40 days on: the leg's 15 working days have run out there.
+    const later = await startApiServer({
+      orm: system.orm,
+      temporal: { address: system.temporalAddress, namespace: system.namespace, taskQueue: system.taskQueue },
+      port: 0,
+      jwtSecret: TEST_JWT_SECRET,
+      devSignIn: true,
+      log: () => {},
+      clock: shiftedClock(40 * 86_400_000, system.clock),
+    });
+    try {
+      const ningbo = await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-4' });
+      const started = await system.call('POST', '/v1/transfers', {
+        token: ningbo,
+        body: { citizenId: id, insurance: 'pension', fromRegion: '320102', toRegion: '330212' },
+      });
+      await decideLeg(
+        system,
+        await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-web-5' }),
+        started.body.caseId,
+        'acceptanceLetter',
+        'approve',
+      );
+      const leg = (await transferIn(system, ningbo, started.body.reference, 'transferOut')).legs.find((l) => l.name === 'transferOut')!;
+      const supervisor = await signedIn({ role: 'supervisor', region: '330212', sub: 'sv-nb-web' }, later.url);
+      await supervisor.goto(`${later.url}/web/supervisor`);
+      const row = supervisor.locator('[data-testid="overdue-counterpart-legs"] tr', { hasText: started.body.reference });
+      await expect(row.innerText()).resolves.toMatch(new RegExp(`转出信息表和资金.*转出地 320100.*330212.*${leg.dueDate}.*\\d+`, 's'));
+      await screenshot(supervisor, 'supervisor-overdue-counterpart-leg');
+    } finally {
+      await later.close();
+      await stop();
+    }
   });
 });

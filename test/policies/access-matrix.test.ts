@@ -150,7 +150,8 @@ const frontOffice: Allowed = {
   leaver: ['read', 'create'],
   employeeEnrollment: ['create'],
   flexibleEnrollment: ['create'],
-  transfer: ['create'],
+  // 转移接续: files a transfer, and collects a temporary pension account kept in the region (rules §6.1).
+  transfer: ['create', 'update'],
   openTask: ['read', 'claim'],
   heldTask: ['read', 'release', 'complete'],
   othersTask: ['read'],
@@ -242,7 +243,7 @@ const ownScope: Record<Role, Allowed> = {
     person: ['read', 'readUnmasked', 'update'],
     employer: ['read'],
     leaver: ['read', 'create'],
-    transfer: ['create'],
+    transfer: ['create', 'update'],
     baseChange: ['create', 'update'],
     ownBaseChange: ['create'],
     openTask: ['read', 'claim', 'release', 'reassign'],

@@ -98,6 +98,7 @@ export const transferTimelineLabels: Record<string, Label> = {
   'transfer.submitted': { zh: '转移接续申请', en: 'Transfer filed' },
   'transfer.escalated': { zh: '转移环节超期', en: 'Transfer leg overdue' },
   'transfer.temporaryAccount': { zh: '建立临时缴费账户', en: 'Temporary account opened' },
+  'transfer.account.collected': { zh: '临时缴费账户归集至关系所在地', en: 'Temporary account collected into the relationship’s place' },
   'transfer.received': { zh: '收到转移资金', en: 'Money received' },
 };
 

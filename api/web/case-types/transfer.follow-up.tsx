@@ -1,10 +1,11 @@
 // The transfer's own part of its case page (转移接续, rules §6), for the person and the staff of both offices:
 // each leg with the office, the due date, the working days left and its state; the amounts and whether they reconcile;
-// where the pension will be paid; a temporary account, medical continuity or carried-over months where they apply.
-// Everything comes from GET /v1/transfers/{reference}.
+// where the pension will be paid; a temporary account (with its collection, which the staff of its region start here),
+// medical continuity or carried-over months where they apply. Everything comes from GET /v1/transfers/{reference}.
 import { Money } from '../../../domain/money.js';
 import { ProvisionalBadge } from '../components/due-date.js';
 import { labelOf } from '../i18n/enum-labels.js';
+import { Csrf } from '../layout.js';
 import type { ApplicantFollowUp } from './filings.js';
 import {
   officeLabels,
@@ -33,6 +34,16 @@ interface TransferView {
   reconciliation: { balanced: boolean } | null;
   pensionPaymentPlace?: { paymentPlace: string; rule: string } | null;
   temporaryAccount?: { temporaryAccount: boolean; rule: string } | null;
+  temporaryPensionAccount?: {
+    poolingArea: string;
+    region: string;
+    keptInPoolingArea: string;
+    openedOn: string;
+    months: number;
+    throughMonth: string;
+    amounts: { pooledFund: string; personalAccount: string };
+    collection: { collectedOn: string; collectedInto: string; trigger: 'nextTransfer' | 'caseworker'; reconciliation: { balanced: boolean } | null } | null;
+  } | null;
   medicalContinuity?: { outcome?: string; breakMonths?: number; waitingMonths?: number; benefitsFrom?: string } | null;
   unemploymentCarryOver?: { contributionMonths?: number } | null;
   refusal: { office: string; reason: string } | null;
@@ -59,10 +70,24 @@ const words = {
   notReconciled: { zh: '转出与转入金额不一致，待核查', en: 'The amounts out and in differ: to be checked' },
   paymentPlace: { zh: '待遇领取地', en: 'Where the pension will be paid' },
   temporaryAccount: { zh: '临时缴费账户', en: 'Temporary account' },
+  heldAccount: { zh: '临时基本养老保险缴费账户', en: 'Temporary pension contribution account' },
+  keptIn: { zh: '关系保留地', en: 'Relationship kept in' },
+  accountMonths: { zh: '记录缴费月数（截至 {month}）', en: 'Contribution months recorded (through {month})' },
+  pooledPart: { zh: '统筹部分（12%）', en: 'Pooled part (12 %)' },
+  notCollected: {
+    zh: '未归集：转移到下一地或达到待遇领取地时归集至关系保留地',
+    en: 'Not collected yet: collected into the relationship’s place at the next move or where the pension is paid',
+  },
+  collected: { zh: '已于 {on} 归集至 {into}', en: 'Collected into {into} on {on}' },
+  byNextTransfer: { zh: '（因再次转移）', en: ' (set off by the next transfer)' },
+  byCaseworker: { zh: '（经办人员归集）', en: ' (by a caseworker)' },
+  collect: { zh: '归集至关系保留地', en: 'Collect into the relationship’s place' },
   continuity: { zh: '医保待遇衔接', en: 'Continuity of medical cover' },
   carriedOver: { zh: '累计失业保险缴费月数', en: 'Unemployment months carried over' },
   refusal: { zh: '不予转移原因', en: 'Why the transfer was refused' },
 } as const;
+
+const STAFF = new Set(['caseworker', 'reviewer', 'supervisor']);
 
 const total = (a: { pooledFund: string; personalAccount: string }) => Money.of(a.pooledFund).plus(Money.of(a.personalAccount)).toString();
 
@@ -71,8 +96,11 @@ export const transferFollowUp: ApplicantFollowUp = {
     const answer = await call<TransferView>('GET', `/v1/transfers/${encodeURIComponent(reference)}`);
     return answer.ok ? answer.body : null;
   },
-  Panel({ data, lang, t }) {
+  Panel({ data, lang, t, reference, session }) {
     const view = data as TransferView;
+    // Offered to the staff of the region keeping the account; the API still decides (403 for anyone else).
+    const collects =
+      view.temporaryPensionAccount?.collection === null && STAFF.has(session.actor.role) && session.actor.region === view.temporaryPensionAccount.region;
     const [colon, open, close] = lang === 'zh' ? ['：', '（', '）'] : [': ', ' (', ')'];
     const fill = (template: string, n: number) => template.replace('{n}', String(n));
     const left = (days: number | null) =>
@@ -144,6 +172,50 @@ export const transferFollowUp: ApplicantFollowUp = {
             {labelOf(temporaryAccountRuleLabels, view.temporaryAccount.rule, lang)}
           </p>
         )}
+        {view.temporaryPensionAccount && (
+          <section data-testid="temporary-pension-account">
+            <h3>{words.heldAccount[lang]}</h3>
+            <dl class="facts">
+              <dt>{words.office[lang]}</dt>
+              <dd>
+                {view.temporaryPensionAccount.poolingArea} · {view.temporaryPensionAccount.openedOn}
+              </dd>
+              <dt>{words.keptIn[lang]}</dt>
+              <dd>{view.temporaryPensionAccount.keptInPoolingArea}</dd>
+              <dt>{words.accountMonths[lang].replace('{month}', view.temporaryPensionAccount.throughMonth)}</dt>
+              <dd data-amount="months">{view.temporaryPensionAccount.months}</dd>
+              <dt>{words.pooledPart[lang]}</dt>
+              <dd data-amount="pooledPart">{view.temporaryPensionAccount.amounts.pooledFund}</dd>
+              <dt>{words.personalAccount[lang]}</dt>
+              <dd data-amount="personalPart">{view.temporaryPensionAccount.amounts.personalAccount}</dd>
+              <dt>{words.total[lang]}</dt>
+              <dd>{total(view.temporaryPensionAccount.amounts)}</dd>
+            </dl>
+            {view.temporaryPensionAccount.collection === null ? (
+              <p data-testid="temporary-account-collection">{words.notCollected[lang]}</p>
+            ) : (
+              <p data-testid="temporary-account-collection">
+                {words.collected[lang]
+                  .replace('{on}', view.temporaryPensionAccount.collection.collectedOn)
+                  .replace('{into}', view.temporaryPensionAccount.collection.collectedInto)}
+                {view.temporaryPensionAccount.collection.trigger === 'nextTransfer' ? words.byNextTransfer[lang] : words.byCaseworker[lang]}
+                {view.temporaryPensionAccount.collection.reconciliation &&
+                  ` · ${view.temporaryPensionAccount.collection.reconciliation.balanced ? words.reconciled[lang] : words.notReconciled[lang]}`}
+              </p>
+            )}
+            {collects && (
+              <form
+                method="post"
+                action={`/web/cases/${encodeURIComponent(reference)}/follow-up/collection`}
+                data-testid="collect-temporary-account"
+                class="inline"
+              >
+                <Csrf session={session} />
+                <button type="submit">{words.collect[lang]}</button>
+              </form>
+            )}
+          </section>
+        )}
         {view.medicalContinuity && (
           <p>
             {words.continuity[lang]}
@@ -171,5 +243,8 @@ export const transferFollowUp: ApplicantFollowUp = {
       </section>
     );
   },
-  actions: {},
+  actions: {
+    // 归集 (rules §6.1): one JSON API call; a repeat answers the same.
+    collection: (_form, call, reference) => call('POST', `/v1/transfers/${encodeURIComponent(reference)}/temporary-account/collection`),
+  },
 };

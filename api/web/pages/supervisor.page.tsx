@@ -1,5 +1,5 @@
 // 督办: the supervisor's region at a glance — overdue tasks (with bulk reassignment and a result per task), stuck
-// cases (no progress for N days), per-step deadline figures and caseworker workloads (GET /v1/reports/overview).
+// cases (no progress for N days), transfer legs an outside counterpart let run late, per-step deadline figures and caseworker workloads (GET /v1/reports/overview).
 import { Hono } from 'hono';
 import type { Problem } from '../api-client.js';
 import { caseWords } from '../case-types/case-type-labels.js';
@@ -12,6 +12,8 @@ import { Csrf, Layout } from '../layout.js';
 import { callerFor, field, frameOf, safeBack, sessionOrSignIn, type WebContext, type WebDeps } from '../page-context.js';
 import { daysSince, shanghaiClock, shanghaiMinute } from '../time-display.js';
 import type { WebEnv } from '../web-env.js';
+import type { TransferLegName } from '../../../domain/transfer/transfer-legs.js';
+import { officeLabels, transferLegLabels } from '../case-types/transfer-labels.js';
 import type { TaskItem } from './worklist.page.js';
 
 interface Overview {
@@ -22,6 +24,21 @@ interface Overview {
   steps: { caseType: string; step: string; open: number; overdue: number; escalated: number; decided30: number; onTime30: number }[];
   workloads: { assignee: string; claimed: number; waiting: number; overdue: number }[];
   stuckCases: { caseId: string; reference: string; type: string; status: string; lastProgressAt: string }[];
+  overdueTransferLegs: OverdueLeg[];
+}
+
+/** A transfer leg the outside counterpart agency runs, past its due date (no task of this system holds it). */
+interface OverdueLeg {
+  caseId: string;
+  reference: string;
+  leg: TransferLegName;
+  office: 'old' | 'new';
+  counterpart: string;
+  waitingRegion: string;
+  dueDate: string;
+  provisional: boolean;
+  escalated: boolean;
+  daysOverdue: number;
 }
 
 type Result = { taskId: string; ok: boolean; error?: { code: string; detail: string } };
@@ -67,6 +84,21 @@ async function renderOverview(c: WebContext, deps: WebDeps, results?: Result[], 
     },
     { header: t('daysWaiting'), cell: (task) => daysSince(task.createdAt, now) },
     { header: t('assignee'), cell: (task) => task.assignee ?? '—' },
+  ];
+  const legColumns: Column<OverdueLeg>[] = [
+    { header: t('reference'), cell: (row) => <a href={`/web/cases/${row.reference}`}>{row.reference}</a> },
+    { header: t('step'), cell: (row) => transferLegLabels[row.leg][lang] },
+    { header: t('counterpartOffice'), cell: (row) => `${officeLabels[row.office][lang]} ${row.counterpart} · ${t('viaPlatform')}` },
+    { header: t('waitingOffice'), cell: (row) => row.waitingRegion },
+    { header: t('dueAt'), cell: (row) => `${row.dueDate}${row.provisional ? ` (${t('provisional')})` : ''}` },
+    {
+      header: t('daysOverdue'),
+      cell: (row) => (
+        <>
+          {row.daysOverdue} {row.escalated && <span class="badge danger">{t('escalated')}</span>}
+        </>
+      ),
+    },
   ];
   const stepColumns: Column<Overview['steps'][number]>[] = [
     { header: t('caseType'), cell: (row) => words.type(row.caseType) },
@@ -149,6 +181,10 @@ async function renderOverview(c: WebContext, deps: WebDeps, results?: Result[], 
                 ))}
               </ul>
             )}
+          </section>
+          <section aria-labelledby="counterpart-legs">
+            <h2 id="counterpart-legs">{t('overdueCounterpartLegs')}</h2>
+            <DataTable testId="overdue-counterpart-legs" columns={legColumns} rows={overview.body.overdueTransferLegs} />
           </section>
           <section aria-labelledby="sla">
             <h2 id="sla">{t('stepSla')}</h2>

@@ -1,0 +1,169 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { caseSubjectOf, findCase } from '../../db/queries/case.query.js';
+import { loadPersonalAccountPolicy, loadTransferPolicy } from '../../db/queries/settings.query.js';
+import { accountPeriodsOf, temporaryAccountsOf, transferLedgerOf, untransferredRecords, type TemporaryAccountRow } from '../../db/queries/transfer.query.js';
+import { collectTemporaryPensionAccount } from '../../db/writers/transfers.js';
+import { monthOf } from '../../domain/calendar/local-date.js';
+import { DomainError } from '../../domain/errors.js';
+import {
+  collectionDueOnTransfer,
+  temporaryAccountStatement,
+  type CollectionTrigger,
+  type TemporaryAccountStatement,
+} from '../../domain/transfer/temporary-account-collection.js';
+import { reconcileTransfer, type ReconciliationResult, type TransferAmounts } from '../../domain/transfer/transfer-reconciliation.js';
+import { authorize, visibleOrNotFound } from '../authorization.js';
+import type { CommandContext } from '../command-context.js';
+
+/** A temporary pension account as the transfer shows it: its months and amounts now, or what its collection moved. */
+export interface TemporaryAccountView {
+  poolingArea: string;
+  region: string;
+  keptInPoolingArea: string;
+  openedOn: string;
+  /** Contribution months recorded in it: through this month while open, through the collection's month once collected. */
+  months: number;
+  throughMonth: string;
+  amounts: TransferAmounts;
+  workings: string[];
+  collection: {
+    collectedOn: string;
+    collectedInto: string;
+    trigger: CollectionTrigger;
+    /** The transfer whose application set it off (trigger `nextTransfer`). */
+    byCase: string | null;
+    /** Booked out of the account's pooling area and into the kept one, under one reference, to the fen. */
+    reconciliation: ReconciliationResult | null;
+  } | null;
+}
+
+/** The account's statement on `today`: the person's pension records in its place not moved by any case (rules §6.1). */
+async function statementOf(em: EntityManager, account: TemporaryAccountRow, throughMonth: string): Promise<TemporaryAccountStatement> {
+  const records = (await untransferredRecords(em, account.citizenId)).filter((r) => r.insuranceType === 'pension' && r.poolingArea === account.poolingArea);
+  const [policy, accountInterest] = await Promise.all([loadTransferPolicy(em), loadPersonalAccountPolicy(em)]);
+  return temporaryAccountStatement({ account, periods: await accountPeriodsOf(em, records, 'pension'), throughMonth, accountInterest }, policy);
+}
+
+/** The collection as booked (its `out` side) and the booked pair checked to the fen (domain/transfer/transfer-reconciliation.ts). */
+async function bookedCollection(em: EntityManager, caseId: string): Promise<{ moved: TransferAmounts | null; reconciliation: ReconciliationResult | null }> {
+  const lines = (await transferLedgerOf(em, caseId)).filter((l) => l.source === 'collect');
+  const side = (s: 'out' | 'in') => {
+    const of = (fund: 'pooledFund' | 'personalAccount') => lines.find((l) => l.side === s && l.fund === fund);
+    const pooledFund = of('pooledFund');
+    const personalAccount = of('personalAccount');
+    return pooledFund && personalAccount ? { pooledFund: pooledFund.amount, personalAccount: personalAccount.amount, reference: pooledFund.reference } : null;
+  };
+  const outgoing = side('out');
+  const incoming = side('in');
+  return {
+    moved: outgoing ? { pooledFund: outgoing.pooledFund, personalAccount: outgoing.personalAccount } : null,
+    reconciliation: outgoing && incoming ? reconcileTransfer({ outgoing, incoming }) : null,
+  };
+}
+
+/**
+ * The view of the temporary account a transfer case opened, or null when it opened none: while open, its statement
+ * through this month; once collected, what the collection booked (months and amounts as they were moved).
+ */
+export async function temporaryAccountOfCase(em: EntityManager, caseId: string, today: string): Promise<TemporaryAccountView | null> {
+  const [account] = await temporaryAccountsOf(em, { openedByCase: caseId });
+  if (!account) return null;
+  const statement = await statementOf(em, account, account.collectedThroughMonth ?? monthOf(today));
+  const view = {
+    poolingArea: account.poolingArea,
+    region: account.region,
+    keptInPoolingArea: account.keptInPoolingArea,
+    openedOn: account.openedOn,
+    months: statement.months,
+    throughMonth: statement.throughMonth,
+    amounts: statement.amounts,
+    workings: statement.workings,
+  };
+  if (account.collectedOn === null) return { ...view, collection: null };
+  const booked = await bookedCollection(em, caseId);
+  return {
+    ...view,
+    months: account.collectedMonths ?? statement.months,
+    amounts: booked.moved ?? statement.amounts,
+    collection: {
+      collectedOn: account.collectedOn,
+      collectedInto: account.collectedInto ?? account.keptInPoolingArea,
+      trigger: (account.collectionTrigger ?? 'caseworker') as CollectionTrigger,
+      byCase: account.collectedByCase,
+      reconciliation: booked.reconciliation,
+    },
+  };
+}
+
+/** Collects one locked account now, once: nothing more when it was collected before. */
+async function collectNow(
+  ctx: CommandContext,
+  em: EntityManager,
+  account: TemporaryAccountRow,
+  reference: string,
+  trigger: CollectionTrigger,
+  byCase: string | null,
+): Promise<void> {
+  if (account.collectedOn !== null) return;
+  const today = ctx.clock.today();
+  const statement = await statementOf(em, account, monthOf(today));
+  // A caseworker asking to collect an empty account is told so; a next transfer closes it with nothing booked but 0.00.
+  if (statement.months === 0 && trigger === 'caseworker') {
+    throw new DomainError('NOT_INSURED', `no contribution is recorded in the temporary account in ${account.poolingArea}: nothing to collect`, {
+      path: 'reference',
+    });
+  }
+  await collectTemporaryPensionAccount(em, {
+    account,
+    reference,
+    statement,
+    trigger,
+    collectedOn: today,
+    by: { id: ctx.actor.id, role: ctx.actor.role },
+    byCase,
+    at: ctx.clock.now(),
+  });
+}
+
+/**
+ * 归集 (rules §6.1, 国办发〔2009〕66号 art. 5): a caseworker of the region that keeps a temporary pension account collects
+ * it into the place that kept the relationship — when the person reaches the place where the pension will be paid, or
+ * at any later time the office decides. Its pooled part (12 %) and personal part are booked once in the transfer ledger
+ * of the case that opened it, out of the account's pooling area and into the kept one, reconciling to the fen; a repeat
+ * (a retry, a second click) changes nothing and answers the same. 404 for a transfer the caller cannot see, 409 when the
+ * transfer opened no temporary account, 422 when nothing was paid into it.
+ */
+export async function collectTemporaryAccount(ctx: CommandContext, reference: string): Promise<TemporaryAccountView> {
+  const found = await findCase(ctx.em, reference);
+  const row = visibleOrNotFound(ctx, found?.type === 'transfer' ? found : null, 'Case', caseSubjectOf, {
+    code: 'CASE_NOT_FOUND',
+    message: `No transfer ${reference}`,
+  });
+  await ctx.em.transactional(async (em) => {
+    const [account] = await temporaryAccountsOf(em, { openedByCase: row.caseId }, { forUpdate: true });
+    if (!account) throw new DomainError('NOT_ALLOWED_NOW', `transfer ${row.reference} opened no temporary account: there is nothing to collect`);
+    authorize(ctx, 'update', 'Transfer', { citizenId: account.citizenId, region: account.region, employerCreditCode: null });
+    await collectNow(ctx, em, account, row.reference, 'caseworker', null);
+  });
+  return (await temporaryAccountOfCase(ctx.em.fork(), row.caseId, ctx.clock.today()))!;
+}
+
+/**
+ * The next transfer sets the collection off (rules §6.1: the person moves on again): every temporary pension account of
+ * the person still open, except one in the new transfer's own old place (that transfer moves those records itself), is
+ * collected into its kept place before the new transfer's case is filed, in the caller's transaction. Returns the
+ * accounts collected now.
+ */
+export async function collectOnNextTransfer(
+  ctx: CommandContext,
+  em: EntityManager,
+  transfer: { citizenId: string; insurance: string; fromPoolingArea: string; byCase: string },
+): Promise<number> {
+  const accounts = await temporaryAccountsOf(em, { citizenId: transfer.citizenId }, { forUpdate: true });
+  const open = collectionDueOnTransfer(transfer.insurance, accounts, transfer.fromPoolingArea);
+  for (const account of open) {
+    const [opening] = await em.execute<{ reference: string }[]>('select reference from case_record where id = ?', [account.openedByCase]);
+    await collectNow(ctx, em, account, opening?.reference ?? account.openedByCase, 'nextTransfer', transfer.byCase);
+  }
+  return open.length;
+}
