@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261204010000_temporary_account_collection extends Migration {
-  override name = 'Migration20261204010000_temporary_account_collection';
+export class Migration20261204010100_temporary_account_collection extends Migration {
+  override name = 'Migration20261204010100_temporary_account_collection';
 
   override up(): void | Promise<void> {
     // The collection (归集) of a temporary pension account into the relationship's place: once, with what it moved.
