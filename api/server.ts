@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { AttachmentStore } from '../services/adapters/attachment-store.js';
+import type { AuditAnchorStore } from '../services/adapters/audit-anchor-store.js';
 import { createApp } from './app.js';
 import { hs256Verifier, type TokenVerifier } from './auth/tokens.js';
 import type { RateLimits } from './middleware/rate-limit.js';
@@ -34,6 +35,8 @@ export interface ApiServerOptions {
   rateLimits?: RateLimits;
   /** OpenTelemetry traces (services/telemetry/tracing.ts): request spans and the Temporal client's; left out, none. */
   tracing?: Tracing;
+  /** The audit chains' anchors kept outside the database (AUDIT_ANCHOR_FILE): the verification route checks them too. */
+  auditAnchors?: AuditAnchorStore;
 }
 
 /** Builds the app on real PostgreSQL and Temporal connections and listens; `close()` stops both. */
@@ -58,7 +61,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
       temporal: await cases.ping().catch(() => false),
     }),
     mountPublic: (pub) => mountPublicV1(pub, { orm: options.orm, clock }),
-    mount: (v1) => mountV1(v1, { cases, clock, attachments: new AttachmentStore(join(options.dataDir ?? '.data', 'attachments')) }),
+    mount: (v1) =>
+      mountV1(v1, {
+        cases,
+        clock,
+        attachments: new AttachmentStore(join(options.dataDir ?? '.data', 'attachments')),
+        ...(options.auditAnchors && { auditAnchors: options.auditAnchors }),
+      }),
     log: options.log,
     web: { devSignIn: options.devSignIn ?? false, jwtSecret: options.jwtSecret, clock: () => clock.now() },
   });

@@ -3,6 +3,7 @@ import { createOrm } from '../db/orm.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { startApiServer } from '../api/server.js';
 import { tokenVerifierFor } from '../api/auth/select-verifier.js';
+import { JsonLinesAuditAnchorStore } from '../services/adapters/audit-anchor-store.js';
 import { loadConfig } from './config.js';
 import { tracingFromEnvironment } from '../services/telemetry/tracing.js';
 
@@ -21,6 +22,7 @@ const server = await startApiServer({
   rateLimits: config.rateLimits,
   devSignIn: config.demoSignIn,
   dataDir: config.dataDir,
+  auditAnchors: new JsonLinesAuditAnchorStore(config.auditAnchors.file),
   ...(tracing && { tracing }),
 });
 console.log(

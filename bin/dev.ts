@@ -208,6 +208,7 @@ try {
         rateLimits: config.rateLimits,
         devSignIn: config.demoSignIn,
         dataDir,
+        auditAnchors: new JsonLinesAuditAnchorStore(config.auditAnchors.file),
         ...(tracing && { tracing }),
       }),
     (started) => () => started.close(),

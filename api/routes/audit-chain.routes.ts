@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AuditAnchorStore } from '../../services/adapters/audit-anchor-store.js';
 import { verifyVisibleAuditChains } from '../../services/audit/verify-audit-chains.js';
 import type { AppEnv } from '../env.js';
 import { problemResponse } from '../problem.js';
@@ -11,7 +12,7 @@ const BrokenLinkOut = z
     reason: z.enum(['hash', 'link', 'gap', 'anchor', 'cut']).openapi({
       description:
         'hash: the row’s content was changed; link: it does not point at the entry before it; gap: entries are missing before it; ' +
-        'anchor, cut (only where the verifier has the anchors kept outside the database, `npm run audit:verify`): the anchored entry hashes differently, the chain ends before an anchored entry',
+        'anchor, cut (only where the verifier has the anchors kept outside the database: `npm run audit:verify`, and this route when the API is given AUDIT_ANCHOR_FILE): the anchored entry hashes differently, the chain ends before an anchored entry',
     }),
     explanation: z.string(),
   })
@@ -34,7 +35,17 @@ const verifyRoute = createRoute({
   summary: 'Verify the hash chain of the audit log of every region the caller may audit; points at the first broken link',
   responses: {
     200: {
-      content: { 'application/json': { schema: z.object({ verifiedAt: z.string(), chains: z.array(ChainVerdictOut) }).openapi('AuditChainVerification') } },
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              verifiedAt: z.string(),
+              anchored: z.boolean().openapi({ description: 'Whether the anchors kept outside the database were checked too (AUDIT_ANCHOR_FILE)' }),
+              chains: z.array(ChainVerdictOut),
+            })
+            .openapi('AuditChainVerification'),
+        },
+      },
       description: 'One verdict per chain (empty for a caller who may read no audit log)',
     },
     401: problemResponse('No or bad token'),
@@ -43,4 +54,5 @@ const verifyRoute = createRoute({
 });
 
 /** GET /v1/audit-entries/verification (经办条例 arts. 36–38; docs/operations.md "Audit chain"). */
-export const auditChainRoutes = () => new OpenAPIHono<AppEnv>().openapi(verifyRoute, async (c) => c.json(await verifyVisibleAuditChains(c.var.ctx), 200));
+export const auditChainRoutes = (anchors?: AuditAnchorStore) =>
+  new OpenAPIHono<AppEnv>().openapi(verifyRoute, async (c) => c.json(await verifyVisibleAuditChains(c.var.ctx, anchors), 200));

@@ -11,6 +11,7 @@ import { auditDisclosures } from '../middleware/disclosure-audit.js';
 import type { CaseWorkflows } from '../../services/workflow-port.js';
 import type { BusinessClock } from '../../services/business-clock.js';
 import { auditRoutes } from './audit.routes.js';
+import type { AuditAnchorStore } from '../../services/adapters/audit-anchor-store.js';
 import { auditChainRoutes } from './audit-chain.routes.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { arrearsRoutes } from './arrears.routes.js';
@@ -52,7 +53,10 @@ import { documentRoutes } from './documents.routes.js';
 import { staffRecordLinkRoutes } from './staff-record-links.routes.js';
 
 /** Every versioned route, mounted under /v1 behind authentication (api/app.ts). */
-export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore }): void {
+export function mountV1(
+  v1: OpenAPIHono<AppEnv>,
+  deps: { cases: CaseWorkflows; clock: BusinessClock; attachments?: AttachmentStore; auditAnchors?: AuditAnchorStore },
+): void {
   const clock = () => deps.clock.now();
   v1.use('*', withCommandContext({ clock: deps.clock, workflows: deps.cases }));
   // Reads of unmasked personal data are audited (issue 15 point 3).
@@ -65,7 +69,7 @@ export function mountV1(v1: OpenAPIHono<AppEnv>, deps: { cases: CaseWorkflows; c
   v1.route('/', personRoutes());
   v1.route('/', petitionRoutes());
   v1.route('/', attachmentRoutes(deps.attachments ?? new AttachmentStore(join('.data', 'attachments'))));
-  v1.route('/', auditChainRoutes());
+  v1.route('/', auditChainRoutes(deps.auditAnchors));
   v1.route('/', auditRoutes());
   v1.route('/', noticeRoutes());
   // Seven days without progress makes an open case "stuck" unless the caller asks otherwise (issue 5).

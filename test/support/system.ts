@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AuditAnchorStore } from '../../services/adapters/audit-anchor-store.js';
 import { MemoryNoticeChannel } from '../../services/adapters/notice-channel.js';
 import { SpoolDirectoryTransferExchange } from '../../services/adapters/transfer-exchange.js';
 import { signToken, type TokenRequest } from '../../api/auth/tokens.js';
@@ -61,6 +62,8 @@ export async function startSystem(
     tracing?: Tracing;
     /** The worker's official documents round (off by default: a test run does not render every notice it writes). */
     documentRendering?: { batch: number; everyMs: number };
+    /** The anchors the API's chain verification checks (none by default). */
+    auditAnchors?: AuditAnchorStore;
   } = {},
 ): Promise<TestSystem> {
   const clock = options.clock ?? systemClock;
@@ -108,6 +111,7 @@ export async function startSystem(
     log: (line) => (process.env.SIS_TEST_LOG ? console.error(line) : undefined, logLines.push(line)),
     clock,
     ...(options.tracing && { tracing: options.tracing }),
+    ...(options.auditAnchors && { auditAnchors: options.auditAnchors }),
   });
   return {
     orm,

@@ -155,6 +155,8 @@ const zh = {
   chainBroken: '已断开',
   chainFirstBroken: '首个断点',
   chainAllIntact: '全部审计链完好。',
+  chainAnchored: '已同时核对库外保存的审计链锚点（截断或改写链尾可被发现）。',
+  chainNotAnchored: '本服务未配置库外锚点，仅核对库内链条；链尾被截断须以 npm run audit:verify 核对锚点。',
   chainSomeBroken: '审计链已断开：审计记录在写入后被改动过。',
   'chainReason.hash': '内容被改动',
   'chainReason.link': '与前一条不相连',
@@ -346,6 +348,9 @@ const en: Record<MessageKey, string> = {
   chainBroken: 'broken',
   chainFirstBroken: 'First broken link',
   chainAllIntact: 'Every audit chain is intact.',
+  chainAnchored: 'The anchors kept outside the database were checked too (a cut or rewritten end would show).',
+  chainNotAnchored:
+    'This service has no anchors outside the database: only the chain itself was checked; a cut-off end needs npm run audit:verify with the anchors.',
   chainSomeBroken: 'An audit chain is broken: audit entries were changed after they were written.',
   'chainReason.hash': 'content changed',
   'chainReason.link': 'not linked to the entry before it',

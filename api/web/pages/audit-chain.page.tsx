@@ -22,7 +22,7 @@ export const auditChainPages = (deps: WebDeps) =>
     const session = sessionOrSignIn(c);
     if (session instanceof Response) return session;
     const { t, lang } = c.var;
-    const answer = await callerFor(deps, session)<{ verifiedAt: string; chains: ChainVerdict[] }>('GET', '/v1/audit-entries/verification');
+    const answer = await callerFor(deps, session)<{ verifiedAt: string; anchored: boolean; chains: ChainVerdict[] }>('GET', '/v1/audit-entries/verification');
     const columns: Column<ChainVerdict>[] = [
       { header: t('chainRegion'), cell: (v) => v.chain, field: 'chain' },
       { header: t('chainChecked'), cell: (v) => String(v.checked), field: 'checked' },
@@ -58,6 +58,7 @@ export const auditChainPages = (deps: WebDeps) =>
                 rows={body.chains}
                 rowAttributes={(v) => ({ 'data-chain': v.chain, 'data-intact': String(v.intact) })}
               />
+              <p data-anchored={String(body.anchored)}>{body.anchored ? t('chainAnchored') : t('chainNotAnchored')}</p>
               <p>
                 {t('at')}: {shanghaiMinute(body.verifiedAt)}
               </p>
