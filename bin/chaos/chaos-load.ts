@@ -2,7 +2,8 @@
 // citizens filing petitions that a caseworker accepts and answers, the agency's counter declaring 离休 cadres' medical
 // expenses that a caseworker reviews and a reviewer approves (four eyes, booked to the category's ledger and the payroll),
 // recent retirees claiming their pension, prepared by a caseworker and reviewed by a reviewer (computed from their
-// history, the entitlement written for the payroll) — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
+// history, the entitlement written for the payroll), the employer back-paying months without a record (无记录补缴) with
+// the evidence uploaded, reviewed by a caseworker and approved by a reviewer, billed to its ledger — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
 // is written down for reconciliation.
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -11,9 +12,15 @@ import { citizenIdSequence, shanghaiDate } from '../bench/citizen-ids.js';
 import { runPool } from '../bench/latency.js';
 import { EMPLOYER_330102 } from '../bench/register-hire.js';
 import { seedRetirees } from './retirees.js';
+import { seedBackPaymentWorkers } from './back-payment-workers.js';
+import { monthOf } from '../../domain/calendar/local-date.js';
+import { addPeriods } from '../../domain/payroll/payroll-month.js';
 import type { RetryingClient } from './retrying-client.js';
 
-export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim';
+export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim' | 'backPayment';
+
+/** The labour contract an employer uploads as a back-payment's evidence (a PDF is all the upload checks). */
+const CONTRACT_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 /** Where each kind of case ends when every decision the drill makes has been applied. */
 export const SETTLED_STATUS: Record<CaseKind, string> = {
@@ -22,6 +29,7 @@ export const SETTLED_STATUS: Record<CaseKind, string> = {
   petition: 'opinionIssued',
   medicalExpense: 'approved',
   pensionClaim: 'granted',
+  backPayment: 'approved',
 };
 
 /** The decision the drill takes on each step it meets, and who takes it (a caseworker unless said). */
@@ -35,6 +43,9 @@ const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>
   // A pension below benefit.policy's supervisor threshold: prepared, then reviewed by a second person, then granted.
   'benefit:prepare': { outcome: 'approve' },
   'benefit:review': { outcome: 'approve', by: 'reviewer' },
+  // A back-payment of six months with a contract as evidence: reviewed, then approved by a second person, then billed.
+  'backPayment:review': { outcome: 'approve' },
+  'backPayment:approval': { outcome: 'approve', by: 'reviewer' },
 };
 
 export interface Acknowledged {
@@ -68,6 +79,7 @@ export async function runMixedLoad(
   const kinds = interleaved(options.counts);
   const cadres = await listCadres(options.counts.medicalExpense ?? 0);
   const retirees = await seedRetirees(system.orm, systemClock, options.counts.pensionClaim ?? 0);
+  const backPayers = await seedBackPaymentWorkers(system.orm, systemClock, EMPLOYER_330102, options.counts.backPayment ?? 0);
 
   await runPool(kinds.length, options.concurrency, async (index) => {
     const kind = kinds[index] ?? 'enrollment';
@@ -115,6 +127,25 @@ export async function runMixedLoad(
       // The claim's business key is the person and benefit: a retry finds the claim it opened.
       const body = { type: 'pension', citizenId: retiree.citizenId, region: '330102', retirementDate: retiree.retirementDate };
       return accepted(await client.send('POST', '/v1/benefit-claims', { token, body }), kind);
+    }
+    if (kind === 'backPayment') {
+      const citizenId = backPayers.pop();
+      if (citizenId === undefined) return null;
+      // The evidence first (a retried upload stores the same file under its hash), then the application under one key.
+      const form = new FormData();
+      form.append('file', new Blob([CONTRACT_PDF], { type: 'application/pdf' }), 'contract.pdf');
+      const uploaded = await client.send('POST', '/v1/attachments', { token: employer, body: form });
+      if (uploaded.status !== 201) return accepted(uploaded, kind);
+      const thisMonth = monthOf(systemClock.today());
+      const body = {
+        citizenId,
+        from: addPeriods(thisMonth, -6),
+        to: addPeriods(thisMonth, -1),
+        monthlyWage: '8000.00',
+        insuranceTypes: ['pension', 'medical', 'unemployment'],
+        evidence: [{ attachmentId: String(uploaded.body.attachmentId), kind: 'contract' }],
+      };
+      return accepted(await client.send('POST', '/v1/back-payments', { token: employer, body, idempotencyKey: `chaos-${randomUUID()}` }), kind);
     }
     const citizenId = nextCitizenId();
     if (kind === 'petition') {

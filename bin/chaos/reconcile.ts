@@ -37,6 +37,8 @@ const DUPLICATE_QUERIES: Record<string, string> = {
   // A medical expense booked twice to its category's ledger, or granted twice for the payroll.
   medicalLedger: `select case_id as key from medical_ledger group by case_id having count(*) > 1`,
   entitlements: `select case_id || ':' || benefit || ':' || kind as key from benefit_entitlement group by case_id, benefit, kind having count(*) > 1`,
+  // The same months of one person applied for twice (back_payment_month holds each month once, by its key).
+  backPayments: `select citizen_id || ':' || from_month || '..' || to_month as key from back_payment group by citizen_id, from_month, to_month having count(*) > 1`,
 };
 
 export async function reconcile(system: { orm: MikroORM; temporal: Client }, acknowledged: Acknowledged): Promise<Reconciliation> {
