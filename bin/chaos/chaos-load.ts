@@ -3,7 +3,9 @@
 // expenses that a caseworker reviews and a reviewer approves (four eyes, booked to the category's ledger and the payroll),
 // recent retirees claiming their pension, prepared by a caseworker and reviewed by a reviewer (computed from their
 // history, the entitlement written for the payroll), the employer back-paying months without a record (无记录补缴) with
-// the evidence uploaded, reviewed by a caseworker and approved by a reviewer, billed to its ledger — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
+// the evidence uploaded, reviewed by a caseworker and approved by a reviewer, billed to its ledger; Ningbo employers
+// transferring a new employee's pension relationship from Hangzhou (转移接续), each of its three legs decided by the
+// staff of its office — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
 // is written down for reconciliation.
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -11,13 +13,14 @@ import { systemClock } from '../../services/business-clock.js';
 import { citizenIdSequence, shanghaiDate } from '../bench/citizen-ids.js';
 import { runPool } from '../bench/latency.js';
 import { EMPLOYER_330102 } from '../bench/register-hire.js';
+import { NINGBO_EMPLOYER, seedMovers } from '../bench/transfer-throughput.bench.js';
 import { seedRetirees } from './retirees.js';
 import { seedBackPaymentWorkers } from './back-payment-workers.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
 import type { RetryingClient } from './retrying-client.js';
 
-export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim' | 'backPayment';
+export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim' | 'backPayment' | 'transfer';
 
 /** The labour contract an employer uploads as a back-payment's evidence (a PDF is all the upload checks). */
 const CONTRACT_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -30,10 +33,11 @@ export const SETTLED_STATUS: Record<CaseKind, string> = {
   medicalExpense: 'approved',
   pensionClaim: 'granted',
   backPayment: 'approved',
+  transfer: 'completed',
 };
 
 /** The decision the drill takes on each step it meets, and who takes it (a caseworker unless said). */
-const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>; by?: 'reviewer' }> = {
+const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>; comment?: string; by?: 'reviewer' | 'ningbo' }> = {
   'enrollment:review': { outcome: 'approve' },
   'petition:acceptance': { outcome: 'accept' },
   'petition:handling': { outcome: 'support', data: { facts: '已核实缴费记录', reasons: '缴费满三年', legalBasis: '《失业保险条例》第十七条' } },
@@ -46,6 +50,10 @@ const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>
   // A back-payment of six months with a contract as evidence: reviewed, then approved by a second person, then billed.
   'backPayment:review': { outcome: 'approve' },
   'backPayment:approval': { outcome: 'approve', by: 'reviewer' },
+  // A pension transfer Hangzhou → Ningbo: the letter of acceptance and the completion in Ningbo, the transfer-out here.
+  'transfer:acceptanceLetter': { outcome: 'approve', comment: '同意', by: 'ningbo' },
+  'transfer:transferOut': { outcome: 'approve', comment: '同意' },
+  'transfer:completion': { outcome: 'approve', comment: '同意', by: 'ningbo' },
 };
 
 export interface Acknowledged {
@@ -74,12 +82,15 @@ export async function runMixedLoad(
   const caseworker = await system.token({ role: 'caseworker', sub: 'cw-chaos-1', region: '330102' });
   const reviewer = await system.token({ role: 'reviewer', sub: 'rv-chaos-1', region: '330102' });
   const counter = await system.token({ role: 'caseworker', sub: 'cw-chaos-counter', region: '330102' });
+  const ningbo = await system.token({ role: 'caseworker', sub: 'cw-chaos-ningbo', region: '330212' });
+  const ningboAgent = await system.token({ role: 'employer', sub: 'chaos-agent-ningbo', employer: NINGBO_EMPLOYER });
   const nextCitizenId = citizenIdSequence();
   const acknowledged: Acknowledged = { cases: new Map(), decisions: [], refusals: [] };
   const kinds = interleaved(options.counts);
   const cadres = await listCadres(options.counts.medicalExpense ?? 0);
   const retirees = await seedRetirees(system.orm, systemClock, options.counts.pensionClaim ?? 0);
   const backPayers = await seedBackPaymentWorkers(system.orm, systemClock, EMPLOYER_330102, options.counts.backPayment ?? 0);
+  const movers = await seedTransferMovers(options.counts.transfer ?? 0);
 
   await runPool(kinds.length, options.concurrency, async (index) => {
     const kind = kinds[index] ?? 'enrollment';
@@ -100,6 +111,14 @@ export async function runMixedLoad(
     const imported = await client.send('POST', '/v1/eligibility-lists/imports', { token: admin, body: file, contentType: 'text/csv' });
     if (imported.status !== 200) acknowledged.refusals.push(`eligibility list: ${imported.status} ${JSON.stringify(imported.body)}`);
     return ids;
+  }
+
+  /** People insured in Hangzhou last year and in Ningbo now, whose pension relationship moves with them (转移接续). */
+  async function seedTransferMovers(count: number): Promise<string[]> {
+    const next = citizenIdSequence('330205');
+    const people = Array.from({ length: count }, () => next());
+    await seedMovers(system, people);
+    return people;
   }
 
   async function openCase(kind: CaseKind): Promise<string | null> {
@@ -127,6 +146,13 @@ export async function runMixedLoad(
       // The claim's business key is the person and benefit: a retry finds the claim it opened.
       const body = { type: 'pension', citizenId: retiree.citizenId, region: '330102', retirementDate: retiree.retirementDate };
       return accepted(await client.send('POST', '/v1/benefit-claims', { token, body }), kind);
+    }
+    if (kind === 'transfer') {
+      const citizenId = movers.pop();
+      if (citizenId === undefined) return null;
+      // The transfer's business key is the person and insurance: a retry finds the case it opened.
+      const body = { citizenId, insurance: 'pension', fromRegion: '330102', toRegion: '330212' };
+      return accepted(await client.send('POST', '/v1/transfers', { token: ningboAgent, body }), kind);
     }
     if (kind === 'backPayment') {
       const citizenId = backPayers.pop();
@@ -191,14 +217,14 @@ export async function runMixedLoad(
       if (state?.status === SETTLED_STATUS[kind]) return;
       const decision = state?.task_id && state.step ? DECISIONS[`${state.case_type}:${state.step}`] : undefined;
       if (state?.task_id && decision) {
-        const decider = decision.by === 'reviewer' ? reviewer : caseworker;
+        const decider = decision.by === 'reviewer' ? reviewer : decision.by === 'ningbo' ? ningbo : caseworker;
         const claimed = await client.send('POST', `/v1/tasks/${state.task_id}/claim`, { token: decider });
         // 409 on a retried claim that already went through is fine: the task is ours, the completion decides.
         if (claimed.status !== 200 && claimed.status !== 409)
           acknowledged.refusals.push(`claim ${state.task_id}: ${claimed.status} ${JSON.stringify(claimed.body)}`);
         const done = await client.send('POST', `/v1/tasks/${state.task_id}/complete`, {
           token: decider,
-          body: { outcome: decision.outcome, comment: '', data: decision.data ?? {} },
+          body: { outcome: decision.outcome, comment: decision.comment ?? '', data: decision.data ?? {} },
         });
         if (done.status === 200) acknowledged.decisions.push({ taskId: state.task_id, caseId, outcome: decision.outcome });
         else if (done.status !== 409) acknowledged.refusals.push(`complete ${state.task_id}: ${done.status} ${JSON.stringify(done.body)}`);

@@ -38,6 +38,8 @@ const DUPLICATE_QUERIES: Record<string, string> = {
   medicalLedger: `select case_id as key from medical_ledger group by case_id having count(*) > 1`,
   entitlements: `select case_id || ':' || benefit || ':' || kind as key from benefit_entitlement group by case_id, benefit, kind having count(*) > 1`,
   // The same months of one person applied for twice (back_payment_month holds each month once, by its key).
+  // A transfer's fund moved twice: one line per case, side and fund.
+  transferLedger: `select case_id || ':' || side || ':' || fund as key from transfer_ledger group by case_id, side, fund having count(*) > 1`,
   backPayments: `select citizen_id || ':' || from_month || '..' || to_month as key from back_payment group by citizen_id, from_month, to_month having count(*) > 1`,
 };
 
