@@ -43,10 +43,7 @@ export function startPeriodicRound(options: {
       const under = running;
       if (under === null) return;
       let bound: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        under.then(() => true),
-        new Promise<false>((resolve) => (bound = setTimeout(() => resolve(false), waitMs))),
-      ]);
+      const finished = await Promise.race([under.then(() => true), new Promise<false>((resolve) => (bound = setTimeout(() => resolve(false), waitMs)))]);
       clearTimeout(bound);
       if (!finished) console.error(`[worker] ${options.name} round still running ${waitMs} ms after stop; closing anyway`);
     },

@@ -160,7 +160,8 @@ function startDocumentRendering(orm: MikroORM, clock: BusinessClock, rendering: 
       const { rendered, failed } = await renderPendingOfficialDocuments(orm.em.fork(), clock, rendering.batch, {
         stopped,
         onFailure: (noticeId, error) => console.error(`[worker] official document of notice ${noticeId} failed: ${described(error)}`),
-        onMismatch: (noticeId) => console.warn(`[worker] official document of notice ${noticeId} is stored with other bytes than it renders to now; kept as issued`),
+        onMismatch: (noticeId) =>
+          console.warn(`[worker] official document of notice ${noticeId} is stored with other bytes than it renders to now; kept as issued`),
       });
       if (rendered > 0 || failed > 0) console.log(`[worker] official documents: ${rendered} rendered, ${failed} failed`);
     },

@@ -139,7 +139,7 @@ export async function runMixedLoad(
         acknowledged.refusals.push(`bank file ${bankCode}: ${file.status} ${JSON.stringify(file.body)}`);
         continue;
       }
-      const [, ...rows] = String(file.body.text ?? '')
+      const [, ...rows] = (typeof file.body.text === 'string' ? file.body.text : '')
         .trim()
         .split('\r\n')
         .map((line) => line.split(','));
@@ -147,7 +147,11 @@ export async function runMixedLoad(
         'batchId,lineId,bankAccount,amount,status,reasonCode,reasonText,bankReference',
         ...rows.map((r, i) => `${r[0]},${r[1]},${r[5]},${r[6]},PAID,,,CHAOS${i}`),
       ].join('\r\n');
-      const applied = await client.send('POST', `/v1/payrolls/${caseId}/bank-returns`, { token: payrollRunner, body: `${answer}\r\n`, contentType: 'text/csv' });
+      const applied = await client.send('POST', `/v1/payrolls/${caseId}/bank-returns`, {
+        token: payrollRunner,
+        body: `${answer}\r\n`,
+        contentType: 'text/csv',
+      });
       if (applied.status !== 200) acknowledged.refusals.push(`bank return ${bankCode}: ${applied.status} ${JSON.stringify(applied.body)}`);
     }
   }

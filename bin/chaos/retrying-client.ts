@@ -26,7 +26,12 @@ export class RetryingClient {
     const form = request.body instanceof FormData;
     if (request.body !== undefined && !form) headers['content-type'] = request.contentType ?? 'application/json';
     if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
-    const payload = request.body === undefined ? undefined : request.body instanceof FormData || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    const payload =
+      request.body === undefined
+        ? undefined
+        : request.body instanceof FormData || typeof request.body === 'string'
+          ? request.body
+          : JSON.stringify(request.body);
     for (let attempt = 1; ; attempt += 1) {
       try {
         const response = await fetch(`${this.url}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(this.options.requestTimeoutMs) });

@@ -130,10 +130,7 @@ export async function storeOfficialDocument(em: EntityManager, doc: RenderedDocu
         at,
       ],
     );
-    await tx.execute('update notice_outbox set rendered_at = ?, render_claimed_until = null where id = ? and rendered_at is null', [
-      at,
-      doc.notice.id,
-    ]);
+    await tx.execute('update notice_outbox set rendered_at = ?, render_claimed_until = null where id = ? and rendered_at is null', [at, doc.notice.id]);
     const [row] = inserted;
     if (!row) {
       const [kept] = await tx.execute<{ sha256: string }[]>('select sha256 from official_document where notice_id = ?', [doc.notice.id]);

@@ -185,9 +185,9 @@ describe('official documents of a case (real PostgreSQL, HTTP)', () => {
       renderPendingOfficialDocuments(system.orm.em.fork(), system.clock, 4),
       renderPendingOfficialDocuments(system.orm.em.fork(), system.clock, 4),
     ]);
-    expect(first!.noticeIds.filter((id) => second!.noticeIds.includes(id))).toEqual([]);
-    expect(first!.rendered + second!.rendered).toBe(6);
-    expect(first!.failed + second!.failed).toBe(0);
+    expect(first.noticeIds.filter((id) => second.noticeIds.includes(id))).toEqual([]);
+    expect(first.rendered + second.rendered).toBe(6);
+    expect(first.failed + second.failed).toBe(0);
     const em = system.orm.em.fork();
     const [counts] = await em.execute<{ documents: string; audits: string; claimed: string }[]>(
       `select (select count(*) from official_document where case_id = ?) as documents,

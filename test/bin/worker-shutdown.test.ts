@@ -85,8 +85,7 @@ describe('worker shutdown during a rendering round (real PostgreSQL and Temporal
         [randomUUID(), caseId, petitioner, JSON.stringify({ reference, status: 'accepted' }), `shutdown-test:${randomUUID()}`],
       );
     }
-    const rendered = async () =>
-      Number((await em.execute<{ n: string }[]>('select count(*) as n from official_document where case_id = ?', [caseId]))[0]!.n);
+    const rendered = async () => Number((await em.execute<{ n: string }[]>('select count(*) as n from official_document where case_id = ?', [caseId]))[0]!.n);
 
     const errors = vi.spyOn(console, 'error');
     const unhandled: unknown[] = [];

@@ -31,7 +31,16 @@ describe('statistics: insured, joined and left per month (real PostgreSQL)', () 
               `insert into insurance_record (id, citizen_id, insurance_type, region, employer_credit_code, personnel_category, start_month, end_month,
                  status, contribution_base, opened_by_case, created_at)
                values (?, ?, ?, ?, null, 'employee', ?, ?, ?, 8000, ?, now())`,
-              [randomUUID(), `33018219900101${String(n).padStart(3, '0')}X`, insurance, REGION, start, end, end ? 'ended' : 'active', `stat-insured-${randomUUID()}`],
+              [
+                randomUUID(),
+                `33018219900101${String(n).padStart(3, '0')}X`,
+                insurance,
+                REGION,
+                start,
+                end,
+                end ? 'ended' : 'active',
+                `stat-insured-${randomUUID()}`,
+              ],
             );
           }
         }
