@@ -127,7 +127,8 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
     async shutdown() {
       // The rounds finish (bounded) while the worker drains its tasks; only then do the connections and the ORM close.
       worker.shutdown();
-      await Promise.all([...rounds.map((round) => round.stop(options.roundStopWaitMs)), running]);
+      await Promise.all(rounds.map((round) => round.stop(options.roundStopWaitMs)));
+      await running;
       await connection.close();
       await signalling.close();
     },
