@@ -128,7 +128,19 @@ export function toErrorResponse(err: Error, c: Context<AppEnv>, log: (line: stri
       error: err.name,
       message: redactPersonalIds(err.message),
       stack: err.stack === undefined ? undefined : redactPersonalIds(err.stack),
+      // A Temporal failure says what happened in its cause (an Update's handler failure, a timeout): keep the chain.
+      ...(err.cause !== undefined && { causes: causesOf(err.cause) }),
     }),
   );
   return problem(c, 500, 'INTERNAL', `Request ${requestId} failed; this is a bug and has been logged`);
+}
+
+/** The cause chain of an error (at most five deep) as `Name (type): message` lines, ID numbers redacted. */
+function causesOf(cause: unknown): string[] {
+  const lines: string[] = [];
+  for (let at: unknown = cause; at instanceof Error && lines.length < 5; at = at.cause) {
+    const type = (at as { type?: unknown }).type;
+    lines.push(redactPersonalIds(`${at.name}${typeof type === 'string' ? ` (${type})` : ''}: ${at.message}`));
+  }
+  return lines;
 }

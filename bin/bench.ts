@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --tasks N] [-- --lines N] [-- --transfers N]`: starts its own services (like the integration tests),
+// `npm run bench [-- --quick] [-- --tasks N] [-- --lines N] [-- --transfers N] [-- --insured N]`: starts its own services (like the integration tests),
 // measures every performance goal of the issues (enrollment throughput, task completion, transfers, worklists, web pages,
 // contribution import and late fees) and prints one markdown table for README.md. Progress goes to stderr, the table to
 // stdout. Speed is measured here, never asserted in tests.
@@ -18,6 +18,7 @@ import { runContributionBenchmarks } from './bench/contributions.bench.js';
 import { benchWebPages } from './bench/web.bench.js';
 import { benchWorklists, insertTasks } from './bench/worklist.bench.js';
 import { benchPayroll } from './bench/payroll.bench.js';
+import { benchStatistics } from './bench/statistics.bench.js';
 import { systemClock } from '../services/business-clock.js';
 import { loadConfig } from './config.js';
 
@@ -30,6 +31,7 @@ const { values: flags } = parseArgs({
     claims: { type: 'string' },
     concurrency: { type: 'string', default: '16' },
     lines: { type: 'string' },
+    insured: { type: 'string' },
   },
 });
 
@@ -57,6 +59,7 @@ const settings = {
   payrollEntitlements: quick ? 20_000 : 1_000_000,
   // A multipart upload is limited to 20 MiB (api/middleware/body-limit.ts): about 250 000 death-feed rows.
   deathRows: quick ? 20_000 : 200_000,
+  insuredPersons: positive('insured', flags.insured, quick ? 20_000 : 1_000_000),
 };
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -241,6 +244,7 @@ try {
   });
 
   rows.push(...(await benchCertificates(system, { requests: quick ? 20 : 200, say })));
+  rows.push(...(await benchStatistics(system, { persons: settings.insuredPersons, requests: quick ? 5 : 20, say })));
 
   rows.push(
     ...(await runContributionBenchmarks({

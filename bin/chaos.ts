@@ -11,7 +11,16 @@ const say = (line: string) => process.stdout.write(`[chaos] ${line}\n`);
 
 const result = await runCrashDrill({
   databaseUrl: process.env.DATABASE_URL,
-  counts: { enrollment: 20 * scale, lateEnrollment: 10 * scale, petition: 10 * scale, medicalExpense: 10 * scale, pensionClaim: 10 * scale },
+  counts: {
+    enrollment: 20 * scale,
+    lateEnrollment: 10 * scale,
+    petition: 10 * scale,
+    medicalExpense: 10 * scale,
+    pensionClaim: 10 * scale,
+    backPayment: 10 * scale,
+    transfer: 10 * scale,
+    payroll: 1,
+  },
   concurrency: 8,
   workerKillEveryMs: quick ? 4_000 : 6_000,
   maxWorkerKills: quick ? 8 : undefined,
@@ -30,6 +39,7 @@ command: npm run chaos${quick ? ' -- --quick' : ''}
   duplicated              ${duplicated}
   decisions not applied   ${result.unapplied}
   stuck / failed          ${result.stuck} / ${result.failedWorkflows}
+  payroll lines paid      ${result.payrollLinesPaid}
   unexpected refusals     ${result.refusals.length}${result.refusals
     .slice(0, 5)
     .map((r) => `\n    ${r}`)

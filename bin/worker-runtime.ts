@@ -17,6 +17,7 @@ import type { AuditAnchorStore } from '../services/adapters/audit-anchor-store.j
 import { anchorAuditChains } from '../services/audit/anchor-audit-chains.js';
 import { renderPendingOfficialDocuments } from '../services/documents/render-official-documents.js';
 import { redactPersonalIds } from '../api/middleware/access-log.js';
+import { startPeriodicRound, type PeriodicRound } from './periodic-round.js';
 
 export interface WorkerOptions {
   orm: MikroORM;
@@ -53,6 +54,8 @@ export interface WorkerOptions {
    * every notice of a run).
    */
   documentRendering?: { batch: number; everyMs: number };
+  /** How long shutdown waits for a housekeeping round under way before it closes anyway (default `roundStopWaitMs`). */
+  roundStopWaitMs?: number;
 }
 
 /**
@@ -71,8 +74,9 @@ export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', impo
 
 /**
  * Runs the Temporal worker (workflows + activities), the housekeeping loop (notice outbox delivery, expired claim
- * leases, the transfer platform's inbox) and, when asked, the official documents' rendering round. `shutdown()`
- * drains in-flight tasks, then closes the connection.
+ * leases, the transfer platform's inbox) and, when asked, the audit anchors' and the official documents' rounds.
+ * `shutdown()` drains in-flight tasks and waits for the rounds under way (bin/periodic-round.ts, bounded), then closes
+ * the connections; the caller closes the ORM after it.
  */
 export async function startWorker(options: WorkerOptions): Promise<{ shutdown(): Promise<void> }> {
   const clock = options.clock ?? systemClock;
@@ -103,28 +107,27 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
   // Platform messages reach their cases as signals: the housekeeping loop needs a client of its own.
   const signalling = await Connection.connect({ address: options.temporalAddress });
   const workflows = temporalCaseWorkflows(new Client({ connection: signalling, namespace: options.namespace }), options.taskQueue);
-  const anchoring = options.auditAnchors && startAuditAnchoring(options.orm, clock, options.auditAnchors);
-  const rendering = options.documentRendering?.batch ? startDocumentRendering(options.orm, clock, options.documentRendering) : null;
-  let stopping = false;
-  let busy = false;
-  const housekeeping = setInterval(() => {
-    if (stopping || busy) return;
-    busy = true;
-    void (async () => {
-      await dispatchPendingNotices(options.orm, options.notices);
-      await releaseExpiredLeases(options.orm.em.fork(), clock.now());
-      await receivePlatformMessages({ em: options.orm.em.fork(), clock, workflows, exchange });
-    })()
-      .catch((error: unknown) => console.error('[worker] housekeeping failed', error))
-      .finally(() => (busy = false));
-  }, options.housekeepingMs ?? 2_000);
+  const rounds: PeriodicRound[] = [
+    startPeriodicRound({
+      name: 'housekeeping',
+      everyMs: options.housekeepingMs ?? 2_000,
+      round: async (stopped) => {
+        await dispatchPendingNotices(options.orm, options.notices);
+        if (stopped()) return;
+        await releaseExpiredLeases(options.orm.em.fork(), clock.now());
+        if (stopped()) return;
+        await receivePlatformMessages({ em: options.orm.em.fork(), clock, workflows, exchange });
+      },
+      onError: (error) => console.error('[worker] housekeeping failed', error),
+    }),
+  ];
+  if (options.auditAnchors) rounds.push(startAuditAnchoring(options.orm, clock, options.auditAnchors));
+  if (options.documentRendering?.batch) rounds.push(startDocumentRendering(options.orm, clock, options.documentRendering));
   return {
     async shutdown() {
-      stopping = true;
-      clearInterval(housekeeping);
-      await anchoring?.stop();
-      await rendering?.stop();
+      // The rounds finish (bounded) while the worker drains its tasks; only then do the connections and the ORM close.
       worker.shutdown();
+      await Promise.all(rounds.map((round) => round.stop(options.roundStopWaitMs)));
       await running;
       await connection.close();
       await signalling.close();
@@ -133,51 +136,36 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
 }
 
 /** The audit chains' heads to the anchor store at start and then every `everyMs`; a failed round is logged and retried. */
-function startAuditAnchoring(orm: MikroORM, clock: BusinessClock, anchors: { store: AuditAnchorStore; everyMs: number }): { stop(): Promise<void> } {
-  let round: Promise<unknown> = Promise.resolve();
-  const anchor = () => {
-    round = anchorAuditChains({ em: orm.em.fork(), clock, store: anchors.store }).catch((error: unknown) =>
-      console.error('[worker] audit anchoring failed', error),
-    );
-  };
-  anchor();
-  const timer = setInterval(anchor, anchors.everyMs);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await round;
-    },
-  };
+function startAuditAnchoring(orm: MikroORM, clock: BusinessClock, anchors: { store: AuditAnchorStore; everyMs: number }): PeriodicRound {
+  return startPeriodicRound({
+    name: 'audit anchoring',
+    everyMs: anchors.everyMs,
+    atStart: true,
+    round: () => anchorAuditChains({ em: orm.em.fork(), clock, store: anchors.store }),
+    onError: (error) => console.error('[worker] audit anchoring failed', error),
+  });
 }
 
 /**
- * The official documents' round (issue 14): every `everyMs`, the oldest `batch` notices not rendered yet, one letter at
- * a time; rounds never overlap, a round that rendered something says so, a letter that failed is logged by notice id
- * (ID numbers redacted from the error) and tried again next round. `stop()` ends the round under way after its
- * current letter.
+ * The official documents' round (issue 14): every `everyMs`, the oldest `batch` notices not rendered yet and not
+ * claimed by another worker's round, one letter at a time; a round that rendered something says so, a letter that
+ * failed is logged by notice id (ID numbers redacted from the error) and tried again next round. Stopping ends the
+ * round under way after its current letter.
  */
-function startDocumentRendering(orm: MikroORM, clock: BusinessClock, rendering: { batch: number; everyMs: number }): { stop(): Promise<void> } {
-  let stopping = false;
-  let round: Promise<unknown> | null = null;
+function startDocumentRendering(orm: MikroORM, clock: BusinessClock, rendering: { batch: number; everyMs: number }): PeriodicRound {
   const described = (error: unknown) => redactPersonalIds(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  const render = () => {
-    if (stopping || round !== null) return;
-    round = renderPendingOfficialDocuments(orm.em.fork(), clock, rendering.batch, {
-      stopped: () => stopping,
-      onFailure: (noticeId, error) => console.error(`[worker] official document of notice ${noticeId} failed: ${described(error)}`),
-    })
-      .then(({ rendered, failed }) => {
-        if (rendered > 0 || failed > 0) console.log(`[worker] official documents: ${rendered} rendered, ${failed} failed`);
-      })
-      .catch((error: unknown) => console.error(`[worker] official document rendering failed: ${described(error)}`))
-      .finally(() => (round = null));
-  };
-  const timer = setInterval(render, rendering.everyMs);
-  return {
-    async stop() {
-      stopping = true;
-      clearInterval(timer);
-      await round;
+  return startPeriodicRound({
+    name: 'official documents',
+    everyMs: rendering.everyMs,
+    round: async (stopped) => {
+      const { rendered, failed } = await renderPendingOfficialDocuments(orm.em.fork(), clock, rendering.batch, {
+        stopped,
+        onFailure: (noticeId, error) => console.error(`[worker] official document of notice ${noticeId} failed: ${described(error)}`),
+        onMismatch: (noticeId) =>
+          console.warn(`[worker] official document of notice ${noticeId} is stored with other bytes than it renders to now; kept as issued`),
+      });
+      if (rendered > 0 || failed > 0) console.log(`[worker] official documents: ${rendered} rendered, ${failed} failed`);
     },
-  };
+    onError: (error) => console.error(`[worker] official document rendering failed: ${described(error)}`),
+  });
 }

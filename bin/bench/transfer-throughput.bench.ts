@@ -9,7 +9,7 @@ import { citizenIdSequence } from './citizen-ids.js';
 import { runPool, sleep } from './latency.js';
 
 const HANGZHOU_EMPLOYER = '91330102MA2H00014Y';
-const NINGBO_EMPLOYER = '91330212MA2H00065U';
+export const NINGBO_EMPLOYER = '91330212MA2H00065U';
 
 export interface TransferThroughput {
   transfersPerSecond: number;
@@ -20,9 +20,9 @@ export interface TransferThroughput {
 
 /**
  * People who worked in Hangzhou for a year and now work in Ningbo: their records written straight into the database
- * (set-up, not measured), one multi-row statement per batch.
+ * (set-up, not measured), one multi-row statement per batch. The crash drill's transfers start from the same people.
  */
-async function seedMovers(system: BenchSystem, people: string[]): Promise<void> {
+export async function seedMovers(system: Pick<BenchSystem, 'orm'>, people: string[]): Promise<void> {
   const em = system.orm.em.fork();
   for (let start = 0; start < people.length; start += 500) {
     const batch = people.slice(start, start + 500);

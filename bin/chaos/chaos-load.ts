@@ -2,7 +2,11 @@
 // citizens filing petitions that a caseworker accepts and answers, the agency's counter declaring 离休 cadres' medical
 // expenses that a caseworker reviews and a reviewer approves (four eyes, booked to the category's ledger and the payroll),
 // recent retirees claiming their pension, prepared by a caseworker and reviewed by a reviewer (computed from their
-// history, the entitlement written for the payroll) — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
+// history, the entitlement written for the payroll), the employer back-paying months without a record (无记录补缴) with
+// the evidence uploaded, reviewed by a caseworker and approved by a reviewer, billed to its ledger; Ningbo employers
+// transferring a new employee's pension relationship from Hangzhou (转移接续), each of its three legs decided by the
+// staff of its office; and once those are done, the month's payroll that pays the pensions granted, approved by a
+// second supervisor, its bank files answered as paid — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
 // is written down for reconciliation.
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -10,10 +14,17 @@ import { systemClock } from '../../services/business-clock.js';
 import { citizenIdSequence, shanghaiDate } from '../bench/citizen-ids.js';
 import { runPool } from '../bench/latency.js';
 import { EMPLOYER_330102 } from '../bench/register-hire.js';
+import { NINGBO_EMPLOYER, seedMovers } from '../bench/transfer-throughput.bench.js';
 import { seedRetirees } from './retirees.js';
+import { seedBackPaymentWorkers } from './back-payment-workers.js';
+import { monthOf } from '../../domain/calendar/local-date.js';
+import { addPeriods } from '../../domain/payroll/payroll-month.js';
 import type { RetryingClient } from './retrying-client.js';
 
-export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim';
+export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim' | 'backPayment' | 'transfer' | 'payroll';
+
+/** The labour contract an employer uploads as a back-payment's evidence (a PDF is all the upload checks). */
+const CONTRACT_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 /** Where each kind of case ends when every decision the drill makes has been applied. */
 export const SETTLED_STATUS: Record<CaseKind, string> = {
@@ -22,10 +33,13 @@ export const SETTLED_STATUS: Record<CaseKind, string> = {
   petition: 'opinionIssued',
   medicalExpense: 'approved',
   pensionClaim: 'granted',
+  backPayment: 'approved',
+  transfer: 'completed',
+  payroll: 'paid',
 };
 
 /** The decision the drill takes on each step it meets, and who takes it (a caseworker unless said). */
-const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>; by?: 'reviewer' }> = {
+const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>; comment?: string; by?: 'reviewer' | 'ningbo' | 'supervisor' }> = {
   'enrollment:review': { outcome: 'approve' },
   'petition:acceptance': { outcome: 'accept' },
   'petition:handling': { outcome: 'support', data: { facts: '已核实缴费记录', reasons: '缴费满三年', legalBasis: '《失业保险条例》第十七条' } },
@@ -35,6 +49,16 @@ const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>
   // A pension below benefit.policy's supervisor threshold: prepared, then reviewed by a second person, then granted.
   'benefit:prepare': { outcome: 'approve' },
   'benefit:review': { outcome: 'approve', by: 'reviewer' },
+  // A back-payment of six months with a contract as evidence: reviewed, then approved by a second person, then billed.
+  'backPayment:review': { outcome: 'approve' },
+  'backPayment:approval': { outcome: 'approve', by: 'reviewer' },
+  // A pension transfer Hangzhou → Ningbo: the letter of acceptance and the completion in Ningbo, the transfer-out here.
+  'transfer:acceptanceLetter': { outcome: 'approve', comment: '同意', by: 'ningbo' },
+  'transfer:transferOut': { outcome: 'approve', comment: '同意' },
+  'transfer:completion': { outcome: 'approve', comment: '同意', by: 'ningbo' },
+  // The month's payroll of the region: a held line is stopped with its reason; a second supervisor approves (four eyes).
+  'payroll:payrollHold': { outcome: 'stop', comment: '演练：暂停发放' },
+  'payroll:payrollApproval': { outcome: 'approve', by: 'supervisor' },
 };
 
 export interface Acknowledged {
@@ -63,11 +87,18 @@ export async function runMixedLoad(
   const caseworker = await system.token({ role: 'caseworker', sub: 'cw-chaos-1', region: '330102' });
   const reviewer = await system.token({ role: 'reviewer', sub: 'rv-chaos-1', region: '330102' });
   const counter = await system.token({ role: 'caseworker', sub: 'cw-chaos-counter', region: '330102' });
+  const ningbo = await system.token({ role: 'caseworker', sub: 'cw-chaos-ningbo', region: '330212' });
+  const ningboAgent = await system.token({ role: 'employer', sub: 'chaos-agent-ningbo', employer: NINGBO_EMPLOYER });
+  const payrollRunner = await system.token({ role: 'supervisor', sub: 'sv-chaos-1', region: '330102' });
+  const payrollApprover = await system.token({ role: 'supervisor', sub: 'sv-chaos-2', region: '330102' });
   const nextCitizenId = citizenIdSequence();
   const acknowledged: Acknowledged = { cases: new Map(), decisions: [], refusals: [] };
-  const kinds = interleaved(options.counts);
+  // The payroll runs once the other cases are done, so that it pays the pensions the drill granted.
+  const kinds = interleaved({ ...options.counts, payroll: 0 });
   const cadres = await listCadres(options.counts.medicalExpense ?? 0);
   const retirees = await seedRetirees(system.orm, systemClock, options.counts.pensionClaim ?? 0);
+  const backPayers = await seedBackPaymentWorkers(system.orm, systemClock, EMPLOYER_330102, options.counts.backPayment ?? 0);
+  const movers = await seedTransferMovers(options.counts.transfer ?? 0);
 
   await runPool(kinds.length, options.concurrency, async (index) => {
     const kind = kinds[index] ?? 'enrollment';
@@ -77,7 +108,53 @@ export async function runMixedLoad(
     options.onCaseAcknowledged?.(acknowledged.cases.size);
     await driveToSettled(caseId, kind);
   });
+  if ((options.counts.payroll ?? 0) > 0) await runPayroll();
   return acknowledged;
+
+  /**
+   * The month's payroll of 330102 (待遇拨付) after the load: the granted pensions (their accounts on file) are gathered,
+   * a second supervisor approves, each bank's file is fetched and answered as all paid, and the payroll settles.
+   */
+  async function runPayroll(): Promise<void> {
+    await system.orm.em.fork().execute(
+      `insert into beneficiary_account (citizen_id, bank_code, bank_account, holder_name, updated_by, updated_at)
+       select e.citizen_id, 'ICBC', '6222' || lpad((row_number() over (order by e.citizen_id))::text, 15, '0'), '退休演练', 'chaos', now()
+         from (select distinct citizen_id from benefit_entitlement where region = '330102') e
+       on conflict do nothing`,
+    );
+    const body = { region: '330102', period: monthOf(systemClock.today()) };
+    const caseId = accepted(await client.send('POST', '/v1/payrolls', { token: payrollRunner, body }), 'payroll');
+    if (caseId === null) return;
+    acknowledged.cases.set(caseId, 'payroll');
+    options.onCaseAcknowledged?.(acknowledged.cases.size);
+    await driveToSettled(caseId, 'payroll');
+  }
+
+  /** A payroll that is paying: every bank's file answered as paid, line by line (a repeat of a file changes nothing). */
+  async function answerBankFiles(caseId: string): Promise<void> {
+    const view = await client.send('GET', `/v1/payrolls/${caseId}`, { token: payrollRunner });
+    for (const { bankCode } of (view.body.banks ?? []) as { bankCode: string }[]) {
+      const file = await client.send('GET', `/v1/payrolls/${caseId}/bank-file?bank=${bankCode}`, { token: payrollRunner });
+      if (file.status !== 200) {
+        acknowledged.refusals.push(`bank file ${bankCode}: ${file.status} ${JSON.stringify(file.body)}`);
+        continue;
+      }
+      const [, ...rows] = (typeof file.body.text === 'string' ? file.body.text : '')
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(','));
+      const answer = [
+        'batchId,lineId,bankAccount,amount,status,reasonCode,reasonText,bankReference',
+        ...rows.map((r, i) => `${r[0]},${r[1]},${r[5]},${r[6]},PAID,,,CHAOS${i}`),
+      ].join('\r\n');
+      const applied = await client.send('POST', `/v1/payrolls/${caseId}/bank-returns`, {
+        token: payrollRunner,
+        body: `${answer}\r\n`,
+        contentType: 'text/csv',
+      });
+      if (applied.status !== 200) acknowledged.refusals.push(`bank return ${bankCode}: ${applied.status} ${JSON.stringify(applied.body)}`);
+    }
+  }
 
   /** The 离休 cadres the declarations are for, on the eligibility list first (the organisation department's file). */
   async function listCadres(count: number): Promise<string[]> {
@@ -88,6 +165,14 @@ export async function runMixedLoad(
     const imported = await client.send('POST', '/v1/eligibility-lists/imports', { token: admin, body: file, contentType: 'text/csv' });
     if (imported.status !== 200) acknowledged.refusals.push(`eligibility list: ${imported.status} ${JSON.stringify(imported.body)}`);
     return ids;
+  }
+
+  /** People insured in Hangzhou last year and in Ningbo now, whose pension relationship moves with them (转移接续). */
+  async function seedTransferMovers(count: number): Promise<string[]> {
+    const next = citizenIdSequence('330205');
+    const people = Array.from({ length: count }, () => next());
+    await seedMovers(system, people);
+    return people;
   }
 
   async function openCase(kind: CaseKind): Promise<string | null> {
@@ -115,6 +200,32 @@ export async function runMixedLoad(
       // The claim's business key is the person and benefit: a retry finds the claim it opened.
       const body = { type: 'pension', citizenId: retiree.citizenId, region: '330102', retirementDate: retiree.retirementDate };
       return accepted(await client.send('POST', '/v1/benefit-claims', { token, body }), kind);
+    }
+    if (kind === 'transfer') {
+      const citizenId = movers.pop();
+      if (citizenId === undefined) return null;
+      // The transfer's business key is the person and insurance: a retry finds the case it opened.
+      const body = { citizenId, insurance: 'pension', fromRegion: '330102', toRegion: '330212' };
+      return accepted(await client.send('POST', '/v1/transfers', { token: ningboAgent, body }), kind);
+    }
+    if (kind === 'backPayment') {
+      const citizenId = backPayers.pop();
+      if (citizenId === undefined) return null;
+      // The evidence first (a retried upload stores the same file under its hash), then the application under one key.
+      const form = new FormData();
+      form.append('file', new Blob([CONTRACT_PDF], { type: 'application/pdf' }), 'contract.pdf');
+      const uploaded = await client.send('POST', '/v1/attachments', { token: employer, body: form });
+      if (uploaded.status !== 201) return accepted(uploaded, kind);
+      const thisMonth = monthOf(systemClock.today());
+      const body = {
+        citizenId,
+        from: addPeriods(thisMonth, -6),
+        to: addPeriods(thisMonth, -1),
+        monthlyWage: '8000.00',
+        insuranceTypes: ['pension', 'medical', 'unemployment'],
+        evidence: [{ attachmentId: String(uploaded.body.attachmentId), kind: 'contract' }],
+      };
+      return accepted(await client.send('POST', '/v1/back-payments', { token: employer, body, idempotencyKey: `chaos-${randomUUID()}` }), kind);
     }
     const citizenId = nextCitizenId();
     if (kind === 'petition') {
@@ -158,16 +269,21 @@ export async function runMixedLoad(
         [caseId],
       );
       if (state?.status === SETTLED_STATUS[kind]) return;
+      if (kind === 'payroll' && state?.status === 'paying' && !state.task_id) {
+        await answerBankFiles(caseId);
+        await new Promise((r) => setTimeout(r, 500));
+        continue;
+      }
       const decision = state?.task_id && state.step ? DECISIONS[`${state.case_type}:${state.step}`] : undefined;
       if (state?.task_id && decision) {
-        const decider = decision.by === 'reviewer' ? reviewer : caseworker;
+        const decider = decision.by === undefined ? caseworker : { reviewer, ningbo, supervisor: payrollApprover }[decision.by];
         const claimed = await client.send('POST', `/v1/tasks/${state.task_id}/claim`, { token: decider });
         // 409 on a retried claim that already went through is fine: the task is ours, the completion decides.
         if (claimed.status !== 200 && claimed.status !== 409)
           acknowledged.refusals.push(`claim ${state.task_id}: ${claimed.status} ${JSON.stringify(claimed.body)}`);
         const done = await client.send('POST', `/v1/tasks/${state.task_id}/complete`, {
           token: decider,
-          body: { outcome: decision.outcome, comment: '', data: decision.data ?? {} },
+          body: { outcome: decision.outcome, comment: decision.comment ?? '', data: decision.data ?? {} },
         });
         if (done.status === 200) acknowledged.decisions.push({ taskId: state.task_id, caseId, outcome: decision.outcome });
         else if (done.status !== 409) acknowledged.refusals.push(`complete ${state.task_id}: ${done.status} ${JSON.stringify(done.body)}`);

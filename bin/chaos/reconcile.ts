@@ -17,6 +17,8 @@ export interface Reconciliation {
   /** Cases not in their settled status when the system went quiet, and workflows that failed or were terminated. */
   stuck: number;
   failedWorkflows: number;
+  /** Payroll lines the bank's return marked paid (the drill's payroll pays the pensions it granted). */
+  payrollLinesPaid: number;
   /** Up to ten examples of each finding, for the report. */
   examples: string[];
 }
@@ -37,6 +39,12 @@ const DUPLICATE_QUERIES: Record<string, string> = {
   // A medical expense booked twice to its category's ledger, or granted twice for the payroll.
   medicalLedger: `select case_id as key from medical_ledger group by case_id having count(*) > 1`,
   entitlements: `select case_id || ':' || benefit || ':' || kind as key from benefit_entitlement group by case_id, benefit, kind having count(*) > 1`,
+  // The same months of one person applied for twice (back_payment_month holds each month once, by its key).
+  // A transfer's fund moved twice: one line per case, side and fund.
+  transferLedger: `select case_id || ':' || side || ':' || fund as key from transfer_ledger group by case_id, side, fund having count(*) > 1`,
+  // A payroll line sent to the bank, or booked paid, twice.
+  disbursements: `select payroll_id || ':' || line_key || ':' || entry as key from disbursement_ledger group by payroll_id, line_key, entry having count(*) > 1`,
+  backPayments: `select citizen_id || ':' || from_month || '..' || to_month as key from back_payment group by citizen_id, from_month, to_month having count(*) > 1`,
 };
 
 export async function reconcile(system: { orm: MikroORM; temporal: Client }, acknowledged: Acknowledged): Promise<Reconciliation> {
@@ -97,8 +105,11 @@ export async function reconcile(system: { orm: MikroORM; temporal: Client }, ack
     }
   }
 
+  const [paidLines] = await em.execute<{ n: string }[]>(`select count(*) as n from payroll_line where status = 'paid'`);
+
   return {
     acknowledgedCases: caseIds.length,
+    payrollLinesPaid: Number(paidLines?.n ?? 0),
     acknowledgedDecisions: acknowledged.decisions.length,
     lost,
     duplicated,

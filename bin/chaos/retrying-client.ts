@@ -19,18 +19,27 @@ export class RetryingClient {
     private readonly options: { giveUpAfterMs: number; requestTimeoutMs: number },
   ) {}
 
-  /** Sends JSON, or a file's text as it is with `contentType` (a CSV upload). */
+  /** Sends JSON, a file's text as it is with `contentType` (a CSV upload), or a multipart form (its own content type). */
   async send(method: string, path: string, request: { token: string; body?: unknown; idempotencyKey?: string; contentType?: string }): Promise<Answer> {
     const deadline = Date.now() + this.options.giveUpAfterMs;
     const headers: Record<string, string> = { authorization: `Bearer ${request.token}` };
-    if (request.body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
+    const form = request.body instanceof FormData;
+    if (request.body !== undefined && !form) headers['content-type'] = request.contentType ?? 'application/json';
     if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
-    const payload = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    const payload =
+      request.body === undefined
+        ? undefined
+        : request.body instanceof FormData || typeof request.body === 'string'
+          ? request.body
+          : JSON.stringify(request.body);
     for (let attempt = 1; ; attempt += 1) {
       try {
         const response = await fetch(`${this.url}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(this.options.requestTimeoutMs) });
         const text = await response.text();
-        if (!RETRYABLE_STATUSES.has(response.status)) return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+        if (RETRYABLE_STATUSES.has(response.status)) throw new Error(`retryable ${response.status}`);
+        // A JSON answer parsed; any other (a bank file's CSV) as `{ text }`.
+        const json = /json/.test(response.headers.get('content-type') ?? '');
+        return { status: response.status, body: !text ? {} : json ? (JSON.parse(text) as Record<string, unknown>) : { text } };
       } catch {
         // refused, reset or timed out: the API was killed or is starting again
       }

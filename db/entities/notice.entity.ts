@@ -21,6 +21,8 @@ export const Notice = defineEntity({
     dispatchedAt: p.datetime().nullable(),
     /** When its official document was rendered (official_document); null until the worker or a listing renders it. */
     renderedAt: p.datetime().nullable(),
+    /** Until when a worker's rendering round holds it (a lease: a round that died with its worker lets it expire). */
+    renderClaimedUntil: p.datetime().nullable(),
     dedupeKey: p.string().length(160).unique(),
   },
   indexes: [

@@ -59,17 +59,32 @@ export async function monthlyStatisticsRows(em: EntityManager, region: string, m
   const end = new Date(shanghaiStartOfDay(addMonths(`${last}-01`, 1)));
   const monthList = `{${months.join(',')}}`;
   const [insured, contributions, granted, paid, opened, closed, decided] = await Promise.all([
-    // Covered in a month: began in it or before, and not ended before it (end_month is the last month covered).
+    // Covered in a month: began in it or before, and not ended before it (end_month is the last month covered). One
+    // pass over the region's records, grouped to at most (insurance × 13 × 2 × 13) rows before any month is looked
+    // at: a record arrives in its start month (or the first month, if it began before), is counted until its last
+    // month and leaves after it. insured(m) = arrivals up to m − leavers up to the month before m. Records whose
+    // coverage ends before it starts, or outside the months, count nowhere, as in the per-month definition.
     em.execute<{ month: string; insurance_type: string; insured: string; joined: string; left_: string }[]>(
-      `select m.month, r.insurance_type,
-              count(*) as insured,
-              count(*) filter (where r.start_month = m.month) as joined,
-              count(*) filter (where r.end_month = m.month) as left_
-         from unnest(?::text[]) as m(month)
-         join insurance_record r on r.start_month <= m.month and (r.end_month is null or r.end_month >= m.month)
-        where r.region like ?
-        group by m.month, r.insurance_type`,
-      [monthList, within],
+      `with grouped as (
+         select insurance_type, greatest(start_month, ?) as arrives, start_month >= ? as joined_in,
+                case when end_month <= ? then end_month end as leaves, count(*) as n
+           from insurance_record
+          where region like ? and start_month <= ? and (end_month is null or (end_month >= ? and end_month >= start_month))
+          group by 1, 2, 3, 4),
+       per_month as (
+         select m.month, t.insurance_type,
+                coalesce(sum(g.n) filter (where g.arrives = m.month), 0) as arrived,
+                coalesce(sum(g.n) filter (where g.arrives = m.month and g.joined_in), 0) as joined,
+                coalesce(sum(g.n) filter (where g.leaves = m.month), 0) as left_
+           from unnest(?::text[]) as m(month)
+          cross join (select distinct insurance_type from grouped) as t
+           left join grouped g on g.insurance_type = t.insurance_type and (g.arrives = m.month or g.leaves = m.month)
+          group by 1, 2)
+       select month, insurance_type, joined, left_,
+              sum(arrived) over running - sum(left_) over running + left_ as insured
+         from per_month
+       window running as (partition by insurance_type order by month)`,
+      [first, first, last, within, last, first, monthList],
     ),
     // Per bill first: an overpaid bill must not hide another one's arrears.
     em.execute<{ month: string; billed: string; received: string; arrears: string; late_fees: string }[]>(

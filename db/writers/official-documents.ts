@@ -61,6 +61,35 @@ export async function unprintedNotices(
   }));
 }
 
+/**
+ * Claims at most `batch` of the oldest notices not rendered yet for one rendering round, for `leaseMs`: the rows are
+ * picked `for update skip locked` and stamped `render_claimed_until`, so two workers' rounds running at once take
+ * different notices, and a round of a worker that died holds its notices only until the lease ends. The lease runs on
+ * the database's clock (one clock for every worker), not the business clock. Answers the claimed notices, oldest first.
+ */
+export async function claimUnprintedNotices(em: EntityManager, batch: number, leaseMs: number): Promise<UnprintedNotice[]> {
+  const claimed = await em.execute<{ id: string }[]>(
+    `with picked as (
+       select n.id from notice_outbox n
+        where n.rendered_at is null and (n.render_claimed_until is null or n.render_claimed_until < clock_timestamp())
+        order by n.created_at, n.id
+        limit ? for update skip locked)
+     update notice_outbox n set render_claimed_until = clock_timestamp() + make_interval(secs => ?)
+       from picked where n.id = picked.id returning n.id`,
+    [Math.max(0, Math.trunc(batch)), Math.max(1, leaseMs) / 1000],
+  );
+  return unprintedNotices(em, { noticeIds: claimed.map((row) => row.id) });
+}
+
+/** Gives back the claims of a round's notices it did not render (a failed letter, a round stopped by shutdown). */
+export async function releaseNoticeClaims(em: EntityManager, noticeIds: string[]): Promise<void> {
+  if (noticeIds.length === 0) return;
+  await em.execute(
+    `update notice_outbox set render_claimed_until = null where id in (${noticeIds.map(() => '?').join(', ')}) and rendered_at is null`,
+    noticeIds,
+  );
+}
+
 export interface RenderedDocument {
   notice: UnprintedNotice;
   title: string;
@@ -70,12 +99,19 @@ export interface RenderedDocument {
 }
 
 /**
- * Keeps a rendered document once per notice: a second rendering (two workers, a list and the worker at the same
- * time) finds the row there and changes nothing. The audit entry is written with the row, and the notice is stamped
- * rendered, in the same transaction.
+ * What storing a rendering did: `stored` a new document; `kept` the one already there, with the same SHA-256 (a
+ * second rendering of the same notice, which renders to the same bytes); `differs` the one already there, whose bytes
+ * are not the ones rendered now (the renderer changed since; the stored document stays, as issued).
  */
-export async function storeOfficialDocument(em: EntityManager, doc: RenderedDocument, at: Date): Promise<void> {
-  await em.transactional(async (tx) => {
+export type StoredDocument = 'stored' | 'kept' | 'differs';
+
+/**
+ * Keeps a rendered document once per notice: a second rendering (two workers, a list and the worker at the same
+ * time) finds the row there and changes nothing, and answers whether its SHA-256 matches. The audit entry is written
+ * with the row, and the notice is stamped rendered (its claim cleared), in the same transaction.
+ */
+export async function storeOfficialDocument(em: EntityManager, doc: RenderedDocument, at: Date): Promise<StoredDocument> {
+  return em.transactional(async (tx): Promise<StoredDocument> => {
     const inserted = await tx.execute<{ id: string }[]>(
       `insert into official_document (id, notice_id, case_id, recipient_kind, recipient_id, kind, title, sha256, byte_size, content, issued_on, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (notice_id) do nothing returning id`,
@@ -94,9 +130,12 @@ export async function storeOfficialDocument(em: EntityManager, doc: RenderedDocu
         at,
       ],
     );
-    await tx.execute('update notice_outbox set rendered_at = ? where id = ? and rendered_at is null', [at, doc.notice.id]);
+    await tx.execute('update notice_outbox set rendered_at = ?, render_claimed_until = null where id = ? and rendered_at is null', [at, doc.notice.id]);
     const [row] = inserted;
-    if (!row) return;
+    if (!row) {
+      const [kept] = await tx.execute<{ sha256: string }[]>('select sha256 from official_document where notice_id = ?', [doc.notice.id]);
+      return kept?.sha256 === doc.sha256 ? 'kept' : 'differs';
+    }
     await appendAudit(tx, {
       at,
       actorId: 'system',
@@ -109,5 +148,6 @@ export async function storeOfficialDocument(em: EntityManager, doc: RenderedDocu
       detail: { caseId: doc.notice.caseId, noticeId: doc.notice.id, kind: doc.notice.kind, sha256: doc.sha256, byteSize: doc.pdf.byteLength },
       key: `document:${doc.notice.id}`,
     });
+    return 'stored';
   });
 }

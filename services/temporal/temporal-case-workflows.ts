@@ -82,8 +82,18 @@ async function withinAnswerTime(caseId: string, work: Promise<CaseView>): Promis
   }
 }
 
-function caseIsRecovering(err: unknown): boolean {
+/**
+ * Whether an Update failed only because the case is being brought back on a worker (503, send it again): its RPC timed
+ * out, the server is unavailable, or the workflow was replayed from the start — a worker killed, its cache gone — and
+ * the Update arrived in the replay's first activation, before the workflow had registered its handler again (the
+ * handlers are set once the case is opened). A rejected Update leaves nothing in history, so the same request sent
+ * again, with the same update ID, is applied once (found by the crash drill, docs/operations.md "Crash drill").
+ */
+export function caseIsRecovering(err: unknown): boolean {
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.message.startsWith('No registered handler for update')) {
+    return true;
+  }
   if (!(err instanceof ServiceError)) return false;
   const code = (err.cause as { code?: unknown } | undefined)?.code;
   return typeof code === 'number' && RECOVERING_GRPC_CODES.has(code);

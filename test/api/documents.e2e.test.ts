@@ -165,13 +165,47 @@ describe('official documents of a case (real PostgreSQL, HTTP)', () => {
       (
         await em.execute<{ kind: string }[]>('select kind from notice_outbox where case_id = ? and rendered_at is not null order by created_at, id', [later.id])
       ).map((row) => row.kind);
-    expect(await renderPendingOfficialDocuments(em, system.clock, 2)).toEqual({ rendered: 2, failed: 0 });
+    expect(await renderPendingOfficialDocuments(em, system.clock, 2)).toMatchObject({ rendered: 2, failed: 0 });
     expect(await stamped()).toEqual(['petition_registered', 'petition_accepted']);
-    expect(await renderPendingOfficialDocuments(em, system.clock, 2)).toEqual({ rendered: 1, failed: 0 });
-    expect(await renderPendingOfficialDocuments(em, system.clock, 2)).toEqual({ rendered: 0, failed: 0 });
+    expect(await renderPendingOfficialDocuments(em, system.clock, 2)).toMatchObject({ rendered: 1, failed: 0 });
+    expect(await renderPendingOfficialDocuments(em, system.clock, 2)).toMatchObject({ rendered: 0, failed: 0 });
     expect(await stamped()).toHaveLength(3);
     const own = await system.token({ role: 'citizen', sub: petitioner });
     const list = await system.call('GET', `/v1/cases/${later.reference}/documents`, { token: own });
     expect(list.body.items.map((d: { kind: string }) => d.kind)).toEqual(['petition_registered', 'petition_accepted', 'petition_extended']);
+  });
+
+  it('two workers’ rounds at once claim different notices (for update skip locked): each letter is rendered once, one document and one audit entry each', async () => {
+    const busy = { id: `doc-xf-${randomUUID()}`, reference: `XF2026${String(randomInt(100000, 999999))}` };
+    await insertCase(busy, 'petition', { citizenId: petitioner, employer: null, applicant: petitioner });
+    for (const kind of ['petition_registered', 'petition_accepted', 'petition_extended', 'petition_reply', 'petition_closed', 'petition_opinion']) {
+      await insertNotice(busy.id, 'citizen', petitioner, kind, { reference: busy.reference, status: 'accepted' });
+    }
+    const [first, second] = await Promise.all([
+      renderPendingOfficialDocuments(system.orm.em.fork(), system.clock, 4),
+      renderPendingOfficialDocuments(system.orm.em.fork(), system.clock, 4),
+    ]);
+    expect(first.noticeIds.filter((id) => second.noticeIds.includes(id))).toEqual([]);
+    expect(first.rendered + second.rendered).toBe(6);
+    expect(first.failed + second.failed).toBe(0);
+    const em = system.orm.em.fork();
+    const [counts] = await em.execute<{ documents: string; audits: string; claimed: string }[]>(
+      `select (select count(*) from official_document where case_id = ?) as documents,
+              (select count(*) from audit_entry where action = 'document.rendered' and detail->>'caseId' = ?) as audits,
+              (select count(*) from notice_outbox where case_id = ? and render_claimed_until is not null) as claimed`,
+      [busy.id, busy.id, busy.id],
+    );
+    expect(counts).toEqual({ documents: '6', audits: '6', claimed: '0' });
+  });
+
+  it('a notice claimed by a round whose worker died waits for the claim to expire, then the next round renders it', async () => {
+    const orphan = { id: `doc-xf-${randomUUID()}`, reference: `XF2026${String(randomInt(100000, 999999))}` };
+    await insertCase(orphan, 'petition', { citizenId: petitioner, employer: null, applicant: petitioner });
+    await insertNotice(orphan.id, 'citizen', petitioner, 'petition_registered', { reference: orphan.reference, status: 'accepted' });
+    const em = system.orm.em.fork();
+    await em.execute("update notice_outbox set render_claimed_until = clock_timestamp() + interval '1 hour' where case_id = ?", [orphan.id]);
+    expect(await renderPendingOfficialDocuments(em, system.clock, 5)).toMatchObject({ rendered: 0 });
+    await em.execute("update notice_outbox set render_claimed_until = clock_timestamp() - interval '1 second' where case_id = ?", [orphan.id]);
+    expect(await renderPendingOfficialDocuments(em, system.clock, 5)).toMatchObject({ rendered: 1 });
   });
 });
