@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261204010000_notice_render_claim extends Migration {
-  override name = 'Migration20261204010000_notice_render_claim';
+export class Migration20261204010200_notice_render_claim extends Migration {
+  override name = 'Migration20261204010200_notice_render_claim';
 
   override up(): void | Promise<void> {
     // A rendering round claims its notices until this instant (issue 14 point 3, docs/public-service.md "正式文书"): a second worker's
