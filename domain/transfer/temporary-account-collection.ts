@@ -121,9 +121,7 @@ const nextMonth = (month: string) => {
 /** The spans cut to the months after `throughMonth` (those through it were collected); a span wholly before it drops out. Pure. */
 export function periodsAfter(periods: readonly AccountPeriod[], throughMonth: string): AccountPeriod[] {
   const from = nextMonth(throughMonth);
-  return periods
-    .filter((p) => p.endMonth === null || p.endMonth >= from)
-    .map((p) => (p.startMonth >= from ? { ...p } : { ...p, startMonth: from }));
+  return periods.filter((p) => p.endMonth === null || p.endMonth >= from).map((p) => (p.startMonth >= from ? { ...p } : { ...p, startMonth: from }));
 }
 
 /**
@@ -146,12 +144,18 @@ export function transferPeriodsWithCollections(input: {
   const lastCollected = out.length > 0 ? out.reduce((a, b) => (a > b ? a : b)) : null;
   const own = lastCollected === null ? [...input.ownPeriods] : periodsAfter(input.ownPeriods, lastCollected);
   if (lastCollected !== null) {
-    workings.push(`months in ${input.fromPoolingArea} through ${lastCollected} were collected out of its temporary account already: not moved again (${BASIS})`);
+    workings.push(
+      `months in ${input.fromPoolingArea} through ${lastCollected} were collected out of its temporary account already: not moved again (${BASIS})`,
+    );
   }
   const movedOn = input.collected.filter((c) => c.collectedInto === input.fromPoolingArea && !c.movedOn);
   for (const c of movedOn) {
-    workings.push(`the temporary account of ${c.poolingArea} collected into ${c.collectedInto} through ${c.throughMonth} moves on with the relationship (${BASIS})`);
+    workings.push(
+      `the temporary account of ${c.poolingArea} collected into ${c.collectedInto} through ${c.throughMonth} moves on with the relationship (${BASIS})`,
+    );
   }
-  const periods = [...own, ...movedOn.flatMap((c) => c.periods.map((p) => ({ ...p })))].sort((a, b) => (a.startMonth < b.startMonth ? -1 : a.startMonth > b.startMonth ? 1 : 0));
+  const periods = [...own, ...movedOn.flatMap((c) => c.periods.map((p) => ({ ...p })))].sort((a, b) =>
+    a.startMonth < b.startMonth ? -1 : a.startMonth > b.startMonth ? 1 : 0,
+  );
   return { periods, movedOn, workings };
 }

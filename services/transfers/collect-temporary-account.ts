@@ -1,7 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { caseSubjectOf, findCase } from '../../db/queries/case.query.js';
 import { loadPersonalAccountPolicy, loadTransferPolicy } from '../../db/queries/settings.query.js';
-import { accountPeriodsOf, collectedAccountsOf, temporaryAccountsOf, transferLedgerOf, untransferredRecords, type TemporaryAccountRow } from '../../db/queries/transfer.query.js';
+import {
+  accountPeriodsOf,
+  collectedAccountsOf,
+  temporaryAccountsOf,
+  transferLedgerOf,
+  untransferredRecords,
+  type TemporaryAccountRow,
+} from '../../db/queries/transfer.query.js';
 import { collectTemporaryPensionAccount } from '../../db/writers/transfers.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { DomainError } from '../../domain/errors.js';
@@ -53,7 +60,9 @@ async function statementOf(
   let periods = account.collectedPeriods;
   if (periods === null) {
     const records = (await untransferredRecords(em, account.citizenId)).filter((r) => r.insuranceType === 'pension' && r.poolingArea === account.poolingArea);
-    const others = (await temporaryAccountsOf(em, { citizenId: account.citizenId })).filter((a) => a.id !== account.id && a.poolingArea === account.poolingArea);
+    const others = (await temporaryAccountsOf(em, { citizenId: account.citizenId })).filter(
+      (a) => a.id !== account.id && a.poolingArea === account.poolingArea,
+    );
     periods = transferPeriodsWithCollections({
       fromPoolingArea: account.poolingArea,
       ownPeriods: await accountPeriodsOf(em, records, 'pension'),
