@@ -448,6 +448,29 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const nextView = await transferIn(system, ningbo, next.body.reference, 'acceptanceLetter');
     expect(nextView.amounts).toEqual(movedOn.amounts);
     expect(Number(nextView.amounts!.pooledFund)).toBeGreaterThan(Number(e3AmountsAsOldOffice(system.clock.today()).pooledFund));
+    // Carried through: Hangzhou pays it all out once, Ningbo books it in, the pair reconciles to the fen, and the account
+    // is marked as moved on by this transfer, so a later one out of Hangzhou does not move those months again.
+    const reviewer = await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-3' });
+    await decideLeg(system, reviewer, next.body.caseId, 'acceptanceLetter', 'approve');
+    await decideLeg(system, hangzhou, next.body.caseId, 'transferOut', 'approve');
+    await decideLeg(system, reviewer, next.body.caseId, 'completion', 'approve');
+    const nextDone = await transferIn(system, ningbo, next.body.reference, 'completed');
+    expect(nextDone.reconciliation).toMatchObject({ balanced: true });
+    expect(nextDone.ledger.filter((l) => l.side === 'out').map((l) => [l.fund, l.poolingArea, l.amount])).toEqual([
+      ['pooledFund', '330100', movedOn.amounts.pooledFund],
+      ['personalAccount', '330100', movedOn.amounts.personalAccount],
+    ]);
+    const [marked] = await system.orm.em
+      .fork()
+      .execute<{ moved_on_by_case: string | null }[]>('select moved_on_by_case from temporary_pension_account where opened_by_case = ?', [second.caseId]);
+    expect(marked).toEqual({ moved_on_by_case: next.body.caseId });
+    const fromHangzhouAgain = await activities.loadTransferContext({
+      citizenId: second.id,
+      insurance: 'pension',
+      fromPoolingArea: '330100',
+      toPoolingArea: '330200',
+    });
+    expect(fromHangzhouAgain.oldPeriods).toEqual([]);
   });
 
   it('calculates the pooled fund with workings (POST /v1/calculations/transfer, E3) and refuses a year listed twice naming it', async () => {
