@@ -4,7 +4,16 @@ import type { AccountPeriod } from '../domain/transfer/transfer-amounts.js';
 import type { TransferInsurance } from '../domain/transfer/transfer-policy.js';
 import { reconcileTransfer, type ReconciliationResult, type TransferAmounts } from '../domain/transfer/transfer-reconciliation.js';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
-import { accountPeriodsOf, pensionMonthsByArea, transferLedgerOf, untransferredRecords, type TransferLedgerLine } from '../db/queries/transfer.query.js';
+import {
+  accountPeriodsOf,
+  collectedAccountsOf,
+  pensionMonthsByArea,
+  temporaryAccountsOf,
+  transferLedgerOf,
+  untransferredRecords,
+  type TransferLedgerLine,
+} from '../db/queries/transfer.query.js';
+import { transferPeriodsWithCollections } from '../domain/transfer/temporary-account-collection.js';
 import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
 import {
   bookTransferLedger,
@@ -75,10 +84,21 @@ export function createTransferActivities({ orm, clock, exchange }: ActivityDeps)
       ]);
       const old = records.filter((r) => r.insuranceType === input.insurance && r.poolingArea === input.fromPoolingArea);
       const person = people[0];
+      const ownPeriods = await accountPeriodsOf(em, old, input.insurance);
+      // A pension leaves out the months a collection already moved out of the old place and takes the ones collected
+      // into it along (rules §6.1): no month's money leaves a fund twice.
+      const oldPeriods =
+        input.insurance === 'pension'
+          ? transferPeriodsWithCollections({
+              fromPoolingArea: input.fromPoolingArea,
+              ownPeriods,
+              collected: collectedAccountsOf(await temporaryAccountsOf(em, { citizenId: input.citizenId })),
+            }).periods
+          : ownPeriods;
       return {
         calendar,
         person: person ? { name: person.name, sex: person.sex, birthDate: person.birth_date, hukouRegion: person.hukou_region } : null,
-        oldPeriods: await accountPeriodsOf(em, old, input.insurance),
+        oldPeriods,
         pensionSpans,
         newAreaRecords: records
           .filter((r) => r.status === 'active' && r.poolingArea === input.toPoolingArea)

@@ -29,6 +29,10 @@ export const TemporaryPensionAccount = defineEntity({
     collectedBy: p.string().length(64).nullable(),
     /** The transfer that set it off (trigger `nextTransfer`). */
     collectedByCase: p.string().length(64).nullable(),
+    /** The spans of the account's place the collection counted (start, end, wage, employee rate), as it counted them. */
+    collectedPeriods: p.json<unknown[]>().nullable(),
+    /** The later transfer out of the kept place that moved the collected months on (they move once). */
+    movedOnByCase: p.string().length(64).nullable(),
   },
 });
 export type ITemporaryPensionAccount = InferEntity<typeof TemporaryPensionAccount>;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { compareDates } from '../../domain/calendar/local-date.js';
 import type { InsuranceType, RegionalParameters } from '../../domain/contribution/regional-parameters.js';
+import type { CollectedAccount } from '../../domain/transfer/temporary-account-collection.js';
 import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { defaultPoolingArea } from '../../domain/transfer/pooling-area.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
@@ -233,6 +234,10 @@ export interface TemporaryAccountRow {
   collectionTrigger: string | null;
   collectedBy: string | null;
   collectedByCase: string | null;
+  /** The spans the collection counted (null while open, or for a collection booked before they were kept). */
+  collectedPeriods: AccountPeriod[] | null;
+  /** The later transfer out of the kept place that moved the collected months on. */
+  movedOnByCase: string | null;
 }
 
 /** The person's temporary pension accounts (or the one a case opened), oldest first; `forUpdate` locks them. */
@@ -258,11 +263,13 @@ export async function temporaryAccountsOf(
       collection_trigger: string | null;
       collected_by: string | null;
       collected_by_case: string | null;
+      collected_periods: AccountPeriod[] | null;
+      moved_on_by_case: string | null;
     }[]
   >(
     `select id, citizen_id, region, pooling_area, kept_in_pooling_area, opened_by_case, to_char(opened_on, 'YYYY-MM-DD') as opened_on,
             to_char(collected_on, 'YYYY-MM-DD') as collected_on, collected_into, collected_through_month, collected_months, collection_trigger,
-            collected_by, collected_by_case
+            collected_by, collected_by_case, collected_periods, moved_on_by_case
        from temporary_pension_account where ${column} = ? order by opened_on, created_at${options.forUpdate ? ' for update' : ''}`,
     [value],
   );
@@ -281,5 +288,24 @@ export async function temporaryAccountsOf(
     collectionTrigger: r.collection_trigger,
     collectedBy: r.collected_by,
     collectedByCase: r.collected_by_case,
+    collectedPeriods: r.collected_periods,
+    movedOnByCase: r.moved_on_by_case,
   }));
+}
+
+/** The collected ones among the accounts, as a later transfer reads them (domain/transfer/temporary-account-collection.ts). */
+export function collectedAccountsOf(accounts: readonly TemporaryAccountRow[]): CollectedAccount[] {
+  return accounts.flatMap((a) =>
+    a.collectedOn === null || a.collectedThroughMonth === null
+      ? []
+      : [
+          {
+            poolingArea: a.poolingArea,
+            collectedInto: a.collectedInto ?? a.keptInPoolingArea,
+            throughMonth: a.collectedThroughMonth,
+            periods: a.collectedPeriods ?? [],
+            movedOn: a.movedOnByCase !== null,
+          },
+        ],
+  );
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addMonths } from '../../domain/calendar/local-date.js';
 import type { CollectionTrigger, TemporaryAccountStatement } from '../../domain/transfer/temporary-account-collection.js';
+import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
 import type { TemporaryAccountRow } from '../queries/transfer.query.js';
 import { appendAudit, appendTimeline } from './case-log.js';
@@ -108,6 +109,13 @@ export async function handOverRelationship(em: EntityManager, h: RelationshipHan
         [h.caseId, h.endIn, h.citizenId, h.insurance],
       );
       movedRecords = moved.length;
+      // The temporary accounts collected into the old place moved on with its relationship (their months, once: §6.1).
+      if (h.insurance === 'pension') {
+        await tx.execute(
+          `update temporary_pension_account set moved_on_by_case = ? where citizen_id = ? and collected_into = ? and collected_on is not null and moved_on_by_case is null`,
+          [h.caseId, h.citizenId, h.endIn],
+        );
+      }
     }
     let newRecord: HandOverResult['newRecord'] = null;
     if (h.takeOverIn !== null) {
@@ -243,6 +251,8 @@ export interface TemporaryAccountCollection {
   /** The transfer case that opened it: its ledger takes the collection's lines. */
   reference: string;
   statement: TemporaryAccountStatement;
+  /** The spans the statement counted: kept with the collection, cut to its last month. */
+  periods: readonly AccountPeriod[];
   trigger: CollectionTrigger;
   collectedOn: string;
   by: { id: string; role: string };
@@ -262,9 +272,20 @@ export async function collectTemporaryPensionAccount(em: EntityManager, c: Tempo
   const { account, statement } = c;
   const updated = await em.execute<{ id: string }[]>(
     `update temporary_pension_account
-        set collected_on = ?, collected_into = ?, collected_through_month = ?, collected_months = ?, collection_trigger = ?, collected_by = ?, collected_by_case = ?
+        set collected_on = ?, collected_into = ?, collected_through_month = ?, collected_months = ?, collection_trigger = ?, collected_by = ?, collected_by_case = ?,
+            collected_periods = ?
       where id = ? and collected_on is null returning id`,
-    [c.collectedOn, statement.collectInto, statement.throughMonth, statement.months, c.trigger, c.by.id, c.byCase, account.id],
+    [
+      c.collectedOn,
+      statement.collectInto,
+      statement.throughMonth,
+      statement.months,
+      c.trigger,
+      c.by.id,
+      c.byCase,
+      JSON.stringify(collectedSpans(c.periods, statement.throughMonth)),
+      account.id,
+    ],
   );
   if (updated.length === 0) return false;
   const lines = (['pooledFund', 'personalAccount'] as const).flatMap((fund): LedgerBooking[] => [
@@ -300,7 +321,38 @@ export async function collectTemporaryPensionAccount(em: EntityManager, c: Tempo
     detail,
     key: `case:${account.openedByCase}:temporaryAccountCollected`,
   });
+  // The person is told, like of the account's opening: the letter renders from the outbox (services/notices).
+  await em.execute(
+    `insert into notice_outbox (id, case_id, recipient_kind, recipient_id, channel, kind, payload, created_at, dedupe_key)
+     values (?, ?, 'citizen', ?, 'sms', 'temporary_account_collected', ?, ?, ?) on conflict (dedupe_key) do nothing`,
+    [
+      randomUUID(),
+      account.openedByCase,
+      account.citizenId,
+      JSON.stringify({
+        reference: c.reference,
+        status: 'temporaryAccount',
+        insurance: 'pension',
+        collectedOn: c.collectedOn,
+        from: statement.poolingArea,
+        into: statement.collectInto,
+        throughMonth: statement.throughMonth,
+        months: statement.months,
+        trigger: c.trigger,
+        ...statement.amounts,
+      }),
+      c.at,
+      `${account.openedByCase}:temporary_account_collected`,
+    ],
+  );
   return true;
+}
+
+/** The spans as the collection counted them: those begun by its last month, an open one ended with it. */
+function collectedSpans(periods: readonly AccountPeriod[], throughMonth: string): AccountPeriod[] {
+  return periods
+    .filter((p) => p.startMonth <= throughMonth)
+    .map((p) => ({ ...p, endMonth: p.endMonth === null || p.endMonth > throughMonth ? throughMonth : p.endMonth }));
 }
 
 const ledgerOf = (c: TemporaryAccountCollection) => ({

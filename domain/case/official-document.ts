@@ -48,6 +48,7 @@ export const DOCUMENT_TITLES: Readonly<Record<string, string>> = {
   acceptance_letter_sent: '基本养老保险关系转移接续联系函',
   funds_received: '转移资金到账通知书',
   temporary_account_opened: '临时基本养老保险缴费账户建立通知书',
+  temporary_account_collected: '临时基本养老保险缴费账户归集通知书',
   transfer_completed: '社会保险关系转移接续办结通知书',
   transfer_refused: '社会保险关系转移接续不予办理通知书',
 };
@@ -80,6 +81,15 @@ const LABELS: Readonly<Record<string, string>> = {
   name: '名称',
   dueDate: '期限',
   dueAt: '截止时间',
+  // The collection of a temporary pension account (归集, rules §6.1)
+  collectedOn: '归集日期',
+  from: '临时账户所在地',
+  into: '归集至',
+  throughMonth: '计至月份',
+  months: '缴费月数',
+  trigger: '归集原因',
+  pooledFund: '统筹基金（元）',
+  personalAccount: '个人账户（元）',
 };
 
 /** What a letter says: its title, who it is addressed to, its number, and its lines in order. */

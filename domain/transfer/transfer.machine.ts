@@ -18,7 +18,9 @@ export type TransferNotice =
   | 'transfer_refused'
   | 'temporary_account_opened'
   /** Sent by the case, not a transition: a leg ran past its due date and was escalated. */
-  | 'transfer_delayed';
+  | 'transfer_delayed'
+  /** Written by the collection (归集) of the temporary account the case opened, not a transition (rules §6.1). */
+  | 'temporary_account_collected';
 
 export interface TransferRefusalRecord {
   office: TransferOffice;

@@ -1,16 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { caseSubjectOf, findCase } from '../../db/queries/case.query.js';
 import { loadPersonalAccountPolicy, loadTransferPolicy } from '../../db/queries/settings.query.js';
-import { accountPeriodsOf, temporaryAccountsOf, transferLedgerOf, untransferredRecords, type TemporaryAccountRow } from '../../db/queries/transfer.query.js';
+import {
+  accountPeriodsOf,
+  collectedAccountsOf,
+  temporaryAccountsOf,
+  transferLedgerOf,
+  untransferredRecords,
+  type TemporaryAccountRow,
+} from '../../db/queries/transfer.query.js';
 import { collectTemporaryPensionAccount } from '../../db/writers/transfers.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { DomainError } from '../../domain/errors.js';
 import {
   collectionDueOnTransfer,
   temporaryAccountStatement,
+  transferPeriodsWithCollections,
   type CollectionTrigger,
   type TemporaryAccountStatement,
 } from '../../domain/transfer/temporary-account-collection.js';
+import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { reconcileTransfer, type ReconciliationResult, type TransferAmounts } from '../../domain/transfer/transfer-reconciliation.js';
 import { authorize, visibleOrNotFound } from '../authorization.js';
 import type { CommandContext } from '../command-context.js';
@@ -37,11 +46,30 @@ export interface TemporaryAccountView {
   } | null;
 }
 
-/** The account's statement on `today`: the person's pension records in its place not moved by any case (rules §6.1). */
-async function statementOf(em: EntityManager, account: TemporaryAccountRow, throughMonth: string): Promise<TemporaryAccountStatement> {
-  const records = (await untransferredRecords(em, account.citizenId)).filter((r) => r.insuranceType === 'pension' && r.poolingArea === account.poolingArea);
+/**
+ * The account's statement through `throughMonth` and the spans it counts (rules §6.1): once collected, the spans the
+ * collection counted; while open, the person's pension records in its place not moved by any case, without the months an
+ * earlier collection out of that place already moved (a second account there never counts them again).
+ */
+async function statementOf(
+  em: EntityManager,
+  account: TemporaryAccountRow,
+  throughMonth: string,
+): Promise<{ statement: TemporaryAccountStatement; periods: AccountPeriod[] }> {
   const [policy, accountInterest] = await Promise.all([loadTransferPolicy(em), loadPersonalAccountPolicy(em)]);
-  return temporaryAccountStatement({ account, periods: await accountPeriodsOf(em, records, 'pension'), throughMonth, accountInterest }, policy);
+  let periods = account.collectedPeriods;
+  if (periods === null) {
+    const records = (await untransferredRecords(em, account.citizenId)).filter((r) => r.insuranceType === 'pension' && r.poolingArea === account.poolingArea);
+    const others = (await temporaryAccountsOf(em, { citizenId: account.citizenId })).filter(
+      (a) => a.id !== account.id && a.poolingArea === account.poolingArea,
+    );
+    periods = transferPeriodsWithCollections({
+      fromPoolingArea: account.poolingArea,
+      ownPeriods: await accountPeriodsOf(em, records, 'pension'),
+      collected: collectedAccountsOf(others),
+    }).periods;
+  }
+  return { statement: temporaryAccountStatement({ account, periods, throughMonth, accountInterest }, policy), periods };
 }
 
 /** The collection as booked (its `out` side) and the booked pair checked to the fen (domain/transfer/transfer-reconciliation.ts). */
@@ -68,7 +96,7 @@ async function bookedCollection(em: EntityManager, caseId: string): Promise<{ mo
 export async function temporaryAccountOfCase(em: EntityManager, caseId: string, today: string): Promise<TemporaryAccountView | null> {
   const [account] = await temporaryAccountsOf(em, { openedByCase: caseId });
   if (!account) return null;
-  const statement = await statementOf(em, account, account.collectedThroughMonth ?? monthOf(today));
+  const { statement } = await statementOf(em, account, account.collectedThroughMonth ?? monthOf(today));
   const view = {
     poolingArea: account.poolingArea,
     region: account.region,
@@ -106,7 +134,7 @@ async function collectNow(
 ): Promise<void> {
   if (account.collectedOn !== null) return;
   const today = ctx.clock.today();
-  const statement = await statementOf(em, account, monthOf(today));
+  const { statement, periods } = await statementOf(em, account, monthOf(today));
   // A caseworker asking to collect an empty account is told so; a next transfer closes it with nothing booked but 0.00.
   if (statement.months === 0 && trigger === 'caseworker') {
     throw new DomainError('NOT_INSURED', `no contribution is recorded in the temporary account in ${account.poolingArea}: nothing to collect`, {
@@ -117,6 +145,7 @@ async function collectNow(
     account,
     reference,
     statement,
+    periods,
     trigger,
     collectedOn: today,
     by: { id: ctx.actor.id, role: ctx.actor.role },

@@ -3,9 +3,10 @@
 // an outside pooling area answering through the national platform's spool (a fake counterpart agency).
 import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTransferActivities } from '../../activities/transfer.activities.js';
 import { loadCalendarYears } from '../../db/queries/calendar.query.js';
 import { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
-import { monthOf } from '../../domain/calendar/local-date.js';
+import { addMonths, monthOf } from '../../domain/calendar/local-date.js';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../domain/insurance/personal-account.js';
 import { transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
@@ -17,7 +18,7 @@ import { E3_AMOUNTS, FakeCounterpartAgency } from '../support/fake-counterpart.j
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 import { writtenRows } from './review-fixture.js';
-import { decideLeg, e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, pensionRecords, transferIn, type TransferBody } from './transfer-fixture.js';
+import { decideLeg, E3_SPANS, e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, pensionRecords, transferIn, type TransferBody } from './transfer-fixture.js';
 
 const NANJING = { poolingArea: '320100', region: '320102' };
 
@@ -394,6 +395,26 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
       ['in', 'personalAccount', '330100', expected.amounts.personalAccount, 'collect'],
     ]);
     expect((done.timeline as { action: string }[]).map((t) => t.action)).toContain('transfer.account.collected');
+    // The person is told once, however often the collection was asked for (notice outbox → official letter).
+    const notices = await system.orm.em
+      .fork()
+      .execute<{ recipient_id: string; payload: Record<string, unknown> }[]>(
+        `select recipient_id, payload from notice_outbox where case_id = ? and kind = 'temporary_account_collected'`,
+        [first.caseId],
+      );
+    expect(notices).toEqual([
+      {
+        recipient_id: first.id,
+        payload: expect.objectContaining({ reference: first.reference, from: '330200', into: '330100', months: expected.months, ...expected.amounts }),
+      },
+    ]);
+
+    // A later transfer out of Ningbo leaves the collected months out: only the months after the collection would move
+    // (§6.1: no month's money leaves a fund twice).
+    const activities = createTransferActivities({ orm: system.orm, clock: system.clock, notices: system.notices });
+    const later = await activities.loadTransferContext({ citizenId: first.id, insurance: 'pension', fromPoolingArea: '330200', toPoolingArea: '330100' });
+    const after = addMonths(`${month}-01`, 1).slice(0, 7);
+    expect(later.oldPeriods).toEqual([{ startMonth: after, endMonth: null, monthlyWage: record!.base, employeeRate: '0.08' }]);
 
     expect((await collect(ningbo, 'TR1999999999')).status).toBe(404);
 
@@ -407,6 +428,49 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     });
     // The new transfer opened no temporary account (an approved move): nothing to collect there (409).
     expect((await collect(ningbo, next.body.reference)).status).toBe(409);
+    // It moves the relationship on out of Hangzhou with what was collected into Hangzhou: Hangzhou's own E3 months and
+    // the Ningbo months as the collection counted them, the personal part credited to this year (§6.1, art. 5).
+    const [secondRecord] = await system.orm.em
+      .fork()
+      .execute<{ start_month: string; base: string }[]>(
+        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+        [second.id],
+      );
+    const movedOn = transferAmountsOf({
+      insurance: 'pension',
+      periods: [
+        ...E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' })),
+        { startMonth: secondRecord!.start_month, endMonth: month, monthlyWage: secondRecord!.base, employeeRate: '0.08' },
+      ],
+      throughMonth: month,
+      accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY,
+    });
+    const nextView = await transferIn(system, ningbo, next.body.reference, 'acceptanceLetter');
+    expect(nextView.amounts).toEqual(movedOn.amounts);
+    expect(Number(nextView.amounts!.pooledFund)).toBeGreaterThan(Number(e3AmountsAsOldOffice(system.clock.today()).pooledFund));
+    // Carried through: Hangzhou pays it all out once, Ningbo books it in, the pair reconciles to the fen, and the account
+    // is marked as moved on by this transfer, so a later one out of Hangzhou does not move those months again.
+    const reviewer = await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-3' });
+    await decideLeg(system, reviewer, next.body.caseId, 'acceptanceLetter', 'approve');
+    await decideLeg(system, hangzhou, next.body.caseId, 'transferOut', 'approve');
+    await decideLeg(system, reviewer, next.body.caseId, 'completion', 'approve');
+    const nextDone = await transferIn(system, ningbo, next.body.reference, 'completed');
+    expect(nextDone.reconciliation).toMatchObject({ balanced: true });
+    expect(nextDone.ledger.filter((l) => l.side === 'out').map((l) => [l.fund, l.poolingArea, l.amount])).toEqual([
+      ['pooledFund', '330100', movedOn.amounts.pooledFund],
+      ['personalAccount', '330100', movedOn.amounts.personalAccount],
+    ]);
+    const [marked] = await system.orm.em
+      .fork()
+      .execute<{ moved_on_by_case: string | null }[]>('select moved_on_by_case from temporary_pension_account where opened_by_case = ?', [second.caseId]);
+    expect(marked).toEqual({ moved_on_by_case: next.body.caseId });
+    const fromHangzhouAgain = await activities.loadTransferContext({
+      citizenId: second.id,
+      insurance: 'pension',
+      fromPoolingArea: '330100',
+      toPoolingArea: '330200',
+    });
+    expect(fromHangzhouAgain.oldPeriods).toEqual([]);
   });
 
   it('calculates the pooled fund with workings (POST /v1/calculations/transfer, E3) and refuses a year listed twice naming it', async () => {

@@ -83,6 +83,7 @@ export const transferNoticeLabels: Record<TransferNotice, Label> = {
   transfer_refused: { zh: '不予转移告知书', en: 'Transfer refused' },
   temporary_account_opened: { zh: '临时基本养老保险缴费账户建立告知', en: 'Temporary contribution account opened' },
   transfer_delayed: { zh: '转移办理超期告知', en: 'Transfer delayed' },
+  temporary_account_collected: { zh: '临时基本养老保险缴费账户归集告知', en: 'Temporary contribution account collected' },
 };
 
 /** Timeline lines the transfer case writes. */

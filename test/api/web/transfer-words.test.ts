@@ -42,6 +42,7 @@ describe('transfer words', () => {
       'transfer_refused',
       'temporary_account_opened',
       'transfer_delayed',
+      'temporary_account_collected',
     ]) {
       expect(noticeKindLabel(kind, 'zh'), kind).toMatch(CJK);
       expect(noticeCaseType(kind)).toBe('transfer');

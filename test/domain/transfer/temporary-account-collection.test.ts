@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../../domain/insurance/personal-account.js';
-import { collectionDueOnTransfer, temporaryAccountStatement } from '../../../domain/transfer/temporary-account-collection.js';
+import {
+  collectionDueOnTransfer,
+  periodsAfter,
+  temporaryAccountStatement,
+  transferPeriodsWithCollections,
+  type CollectedAccount,
+} from '../../../domain/transfer/temporary-account-collection.js';
+import { transferAmountsOf } from '../../../domain/transfer/transfer-amounts.js';
 import { DEFAULT_TRANSFER_POLICY, transferPolicyWith } from '../../../domain/transfer/transfer-policy.js';
 import { expectDomainError } from './domain-error.js';
 
@@ -67,5 +74,63 @@ describe('collectionDueOnTransfer (§6.1: collected when the person moves on aga
   it('sets nothing off for a medical or unemployment transfer', () => {
     expect(collectionDueOnTransfer('medical', [open], '330100')).toEqual([]);
     expect(collectionDueOnTransfer('unemployment', [open], '330100')).toEqual([]);
+  });
+});
+
+describe('transferPeriodsWithCollections (§6.1: a collected month moves once)', () => {
+  // Hangzhou's own months, 2019 to 2023; the Ningbo account collected into Hangzhou through 2025-12 as it counted them.
+  const hangzhou = [{ startMonth: '2019-01', endMonth: '2023-12', monthlyWage: '7000.00', employeeRate: '0.08' }];
+  const collected: CollectedAccount = {
+    poolingArea: '330200',
+    collectedInto: '330100',
+    throughMonth: '2025-12',
+    periods: [
+      { startMonth: '2024-03', endMonth: '2025-06', monthlyWage: '8000.00', employeeRate: '0.08' },
+      { startMonth: '2025-07', endMonth: '2025-12', monthlyWage: '9000.00', employeeRate: '0.08' },
+    ],
+    movedOn: false,
+  };
+
+  it('cuts spans to the months after a collection, dropping those wholly collected (§6.1 归集)', () => {
+    expect(periodsAfter(periods, '2025-06')).toEqual([{ startMonth: '2025-07', endMonth: null, monthlyWage: '9000.00', employeeRate: '0.08' }]);
+    expect(periodsAfter(periods, '2025-12')).toEqual([{ startMonth: '2026-01', endMonth: null, monthlyWage: '9000.00', employeeRate: '0.08' }]);
+    expect(periodsAfter([{ ...periods[0]! }], '2025-06')).toEqual([]);
+    expect(periodsAfter(periods, '2023-12')).toEqual(periods);
+  });
+
+  it('leaves out of a later transfer from the account’s place the months its collection moved: only the months after it go (§6.1, no month moved twice)', () => {
+    const out = transferPeriodsWithCollections({ fromPoolingArea: '330200', ownPeriods: periods, collected: [collected] });
+    expect(out.periods).toEqual([{ startMonth: '2026-01', endMonth: null, monthlyWage: '9000.00', employeeRate: '0.08' }]);
+    expect(out.movedOn).toEqual([]);
+    expect(out.workings[0]).toContain('through 2025-12 were collected');
+    // Through 2026-03 the transfer moves the three months of 2026 alone: 3 × 9 000 × 12 %.
+    expect(transferAmountsOf({ insurance: 'pension', periods: out.periods, throughMonth: '2026-03' }).amounts.pooledFund).toBe('3240.00');
+  });
+
+  it('takes the months collected into the kept place along when the relationship moves on from there, once (§6.1 归集, 国办发〔2009〕66号 art. 5)', () => {
+    const out = transferPeriodsWithCollections({ fromPoolingArea: '330100', ownPeriods: hangzhou, collected: [collected] });
+    expect(out.periods.map((p) => [p.startMonth, p.endMonth])).toEqual([
+      ['2019-01', '2023-12'],
+      ['2024-03', '2025-06'],
+      ['2025-07', '2025-12'],
+    ]);
+    expect(out.movedOn).toEqual([collected]);
+    const own = transferAmountsOf({ insurance: 'pension', periods: hangzhou, throughMonth: '2026-03' }).amounts;
+    const moved = transferAmountsOf({ insurance: 'pension', periods: out.periods, throughMonth: '2026-03' }).amounts;
+    // The pooled part is the place's own plus what the collection booked (21 840.00, the statement above).
+    expect(Number(moved.pooledFund)).toBe(Number(own.pooledFund) + 21840);
+    expect(Number(moved.personalAccount)).toBe(Number(own.personalAccount) + 14560);
+    // Moved on already by an earlier transfer out of the kept place: not again.
+    expect(transferPeriodsWithCollections({ fromPoolingArea: '330100', ownPeriods: hangzhou, collected: [{ ...collected, movedOn: true }] }).periods).toEqual(
+      hangzhou,
+    );
+  });
+
+  it('changes nothing for a place no collection touched', () => {
+    expect(transferPeriodsWithCollections({ fromPoolingArea: '320100', ownPeriods: hangzhou, collected: [collected] })).toEqual({
+      periods: hangzhou,
+      movedOn: [],
+      workings: [],
+    });
   });
 });
