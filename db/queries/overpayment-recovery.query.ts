@@ -135,19 +135,31 @@ export async function recoveriesByIds(em: EntityManager, ids: readonly number[])
 /**
  * The open recoveries of these people as the payroll of `period` collects them: what each may still withhold (amount
  * less its ledger less what unpaid lines already withhold) and what lines of the month already withhold under an
- * instalment agreement. One statement per chunk.
+ * instalment agreement. Two statements per chunk, in the chunk's transaction (`tx`): the first locks the rows
+ * (`for update`, in id order so two chunks never deadlock), the second reads the balances in a snapshot taken after the
+ * locks — a repayment or write-off that held one has committed and is seen, and one asked now waits for the chunk's
+ * withholdings and sees them. So the withholding and the repayment serialise on the recovery and the two together never
+ * take more than is owed (docs/payroll.md "Recovering an overpayment").
  */
-export async function openRecoveriesFor(em: EntityManager, citizenIds: readonly string[], period: string): Promise<OpenRecovery[]> {
+export async function openRecoveriesFor(tx: EntityManager, citizenIds: readonly string[], period: string): Promise<OpenRecovery[]> {
   if (citizenIds.length === 0) return [];
-  const rows = await em.execute<
+  const people = `{${citizenIds.join(',')}}`;
+  // Read committed: a lock that waited re-checks the row, but the statement's subqueries keep its old snapshot, so the
+  // balances are read by a statement of their own.
+  const locked = await tx.execute<{ id: string }[]>(
+    `select id from overpayment_recovery where status = 'open' and citizen_id = any(?::text[]) order by id for update`,
+    [people],
+  );
+  if (locked.length === 0) return [];
+  const rows = await tx.execute<
     { id: string; citizen_id: string; available: string; plan_monthly_amount: string | null; plan_first_month: string | null; taken: string }[]
   >(
     `select r.id, r.citizen_id, (r.amount - ${BOOKED} - ${PENDING})::numeric(18,2)::text as available,
        r.plan_monthly_amount::text as plan_monthly_amount, r.plan_first_month,
        coalesce((select sum(w.amount) from payroll_line_withholding w join payroll_line l on l.line_key = w.line_key
                  where w.recovery_id = r.id and w.period = ? and l.status <> 'stopped'), 0)::numeric(18,2)::text as taken
-     from overpayment_recovery r where r.status = 'open' and r.citizen_id = any(?::text[]) order by r.id`,
-    [period, `{${citizenIds.join(',')}}`],
+     from overpayment_recovery r where r.status = 'open' and r.id = any(?::bigint[]) order by r.id`,
+    [period, `{${locked.map((l) => l.id).join(',')}}`],
   );
   return rows.map((r) => ({
     id: Number(r.id),
