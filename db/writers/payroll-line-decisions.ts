@@ -3,6 +3,7 @@ import type { Refusal } from '../../domain/errors.js';
 import { lastDueMonthFor, overpaymentAfterLastDue, overpaymentAfterStop, paidMonthsOf } from '../../domain/payroll/overpayment.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
 import type { OverpaymentPolicy } from '../../domain/payroll/payroll-policy.js';
+import { payrollOverpaymentPolicy } from '../queries/payroll.query.js';
 import { LINE_OUTCOMES_NEEDING_REASON, LINE_STEP_OUTCOMES, type LineTaskStep, lineStatusAfter } from '../../domain/payroll/payroll-tasks.js';
 import type { TaskCompletion } from '../../domain/task.js';
 import { appendAudit } from './case-log.js';
@@ -82,7 +83,8 @@ export async function decidePayrollLine(em: EntityManager, d: LineDecision, at: 
 
 async function stopAndRecover(tx: EntityManager, d: LineDecision, line: TaskLine, at: Date): Promise<void> {
   // The last month due: after a death on record the policy's month for a death, else the month before this payroll.
-  const lastDue = line.death_date !== null ? lastDueMonthFor({ kind: 'death', date: line.death_date }) : addPeriods(d.period, -1);
+  const policy = await payrollOverpaymentPolicy(tx, d.payrollId);
+  const lastDue = line.death_date !== null ? lastDueMonthFor({ kind: 'death', date: line.death_date }, policy) : addPeriods(d.period, -1);
   await tx.execute(
     `update benefit_entitlement set status = 'stopped', end_month = least(coalesce(end_month, ?), ?), stop_reason = ?, stopped_at = ?
      where id = ? and status = 'active'`,
