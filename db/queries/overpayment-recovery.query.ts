@@ -15,7 +15,7 @@ const PENDING = `coalesce((select sum(w.amount) from payroll_line_withholding w 
   and not exists (select 1 from overpayment_recovery_entry e where e.recovery_id = r.id and e.source_ref = 'line:' || w.line_key)), 0)`;
 
 export interface RecoveryEntryRow {
-  kind: 'offset' | 'repayment' | 'waiver';
+  kind: 'offset' | 'repayment' | 'waiver' | 'writeOff';
   amount: string;
   sourceRef: string;
   note: string | null;
@@ -44,6 +44,21 @@ export interface RecoveryRow {
   /** A write-off (核销): who, why and on what legal basis; null unless `waived`. */
   waiver: { by: string; reason: string; legalBasis: string } | null;
   entries: RecoveryEntryRow[];
+  /** Partial write-offs (部分核销), oldest first: proposed by one supervisor, decided by another. */
+  writeOffs: WriteOffRow[];
+}
+
+export interface WriteOffRow {
+  id: number;
+  amount: string;
+  reason: string;
+  legalBasis: string;
+  status: 'proposed' | 'approved' | 'rejected';
+  proposedBy: string;
+  proposedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionComment: string | null;
 }
 
 interface RawRecovery {
@@ -69,6 +84,20 @@ interface RawRecovery {
   waiver_reason: string | null;
   waiver_legal_basis: string | null;
   entries: { kind: RecoveryEntryRow['kind']; amount: string; source_ref: string; note: string | null; recorded_by: string; booked_at: string }[] | string;
+  write_offs: RawWriteOff[] | string;
+}
+
+interface RawWriteOff {
+  id: number;
+  amount: string;
+  reason: string;
+  legal_basis: string;
+  status: WriteOffRow['status'];
+  proposed_by: string;
+  proposed_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_comment: string | null;
 }
 
 const SELECT = `select r.id, r.citizen_id, r.entitlement_id, r.region, r.case_id, r.cause, r.amount::text as amount, r.months, r.status, r.method,
@@ -76,7 +105,10 @@ const SELECT = `select r.id, r.citizen_id, r.entitlement_id, r.region, r.case_id
   (${BOOKED})::numeric(18,2)::text as booked, (${PENDING})::numeric(18,2)::text as pending, r.opened_at, r.closed_at,
   r.waived_by, r.waiver_reason, r.waiver_legal_basis,
   coalesce((select json_agg(json_build_object('kind', e.kind, 'amount', e.amount::text, 'source_ref', e.source_ref, 'note', e.note,
-            'recorded_by', e.recorded_by, 'booked_at', e.booked_at) order by e.id) from overpayment_recovery_entry e where e.recovery_id = r.id), '[]'::json) as entries
+            'recorded_by', e.recorded_by, 'booked_at', e.booked_at) order by e.id) from overpayment_recovery_entry e where e.recovery_id = r.id), '[]'::json) as entries,
+  coalesce((select json_agg(json_build_object('id', w.id, 'amount', w.amount::text, 'reason', w.reason, 'legal_basis', w.legal_basis, 'status', w.status,
+            'proposed_by', w.proposed_by, 'proposed_at', w.proposed_at, 'decided_by', w.decided_by, 'decided_at', w.decided_at,
+            'decision_comment', w.decision_comment) order by w.id) from overpayment_write_off w where w.recovery_id = r.id), '[]'::json) as write_offs
   from overpayment_recovery r`;
 
 /** A timestamptz as the driver gives it (a Date, or its text). */
@@ -114,6 +146,18 @@ function rowOf(r: RawRecovery): RecoveryRow {
       note: e.note,
       recordedBy: e.recorded_by,
       bookedAt: new Date(e.booked_at),
+    })),
+    writeOffs: (typeof r.write_offs === 'string' ? (JSON.parse(r.write_offs) as RawWriteOff[]) : r.write_offs).map((w) => ({
+      id: Number(w.id),
+      amount: Number(w.amount).toFixed(2),
+      reason: w.reason,
+      legalBasis: w.legal_basis,
+      status: w.status,
+      proposedBy: w.proposed_by,
+      proposedAt: new Date(w.proposed_at),
+      decidedBy: w.decided_by,
+      decidedAt: instant(w.decided_at),
+      decisionComment: w.decision_comment,
     })),
   };
 }

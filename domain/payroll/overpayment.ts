@@ -323,3 +323,25 @@ export function recordRepayment<P extends RecoveryPlan>(plan: P, amount: string)
   }
   return { ...plan, outstanding: outstanding.minus(paid).toString() };
 }
+
+/**
+ * The amount of a partial write-off (部分核销, 社会保险经办条例 art. 46): more than 0 and at most what may be written off
+ * now — the outstanding less what payroll lines not yet paid withhold, which book when the bank pays them. Pure.
+ * @throws DomainError INVALID_AMOUNT (path amount) otherwise.
+ */
+export function writeOffAmount(amount: string, writable: string): string {
+  const part = positive(amount, 'amount');
+  const most = Money.of(writable);
+  if (part.compare(most) > 0) {
+    throw new DomainError('INVALID_AMOUNT', `a write-off of ${part.toString()} exceeds the ${most.toString()} that may be written off now`, { path: 'amount' });
+  }
+  return part.toString();
+}
+
+/**
+ * Four eyes on a partial write-off (部分核销): the supervisor who decides it is not the one who proposed it. Pure.
+ * @throws DomainError FOUR_EYES otherwise.
+ */
+export function assertWriteOffDecider(proposedBy: string, decidedBy: string): void {
+  if (proposedBy === decidedBy) throw new DomainError('FOUR_EYES', `${decidedBy} proposed this write-off: another supervisor decides it`);
+}

@@ -79,4 +79,5 @@ export const entryKindLabels: Record<string, Label> = {
   offset: { zh: '待遇中抵扣', en: 'Withheld from a payment' },
   repayment: { zh: '本人退还', en: 'Repaid' },
   waiver: { zh: '核销', en: 'Written off' },
+  writeOff: { zh: '部分核销', en: 'Part written off' },
 };
