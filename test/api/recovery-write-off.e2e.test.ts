@@ -1,9 +1,9 @@
 // A partial write-off (部分核销, 社会保险经办条例 art. 46) over HTTP, four eyes: POST …/write-offs by one supervisor,
 // POST …/write-offs/{id}/decision by another; the refusals name their field or their rule and book nothing.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
+import { openRecoveryOf } from './payroll-fixture.js';
 
 const REGION = '330203';
 
@@ -24,12 +24,7 @@ describe('a partial write-off over HTTP takes two supervisors (部分核销, art
     sv1 = await system.token({ role: 'supervisor', region: REGION, sub: 'sv-271' });
     sv2 = await system.token({ role: 'supervisor', region: REGION, sub: 'sv-272' });
     cw = await system.token({ role: 'caseworker', region: REGION, sub: 'cw-271' });
-    const [row] = await system.orm.em.fork().execute<{ id: string }[]>(
-      `insert into overpayment_recovery (citizen_id, entitlement_id, region, case_id, cause, amount, months, status, method, opened_at)
-       values (?, ?, ?, 'benefit-test-write-off', 'death', '3300.00', '[]', 'open', 'offset', now()) returning id`,
-      [citizenId({ birthDate: '1950-02-01' }), randomUUID(), REGION],
-    );
-    id = row!.id;
+    id = String(await openRecoveryOf(system.orm, { citizenId: citizenId({ birthDate: '1950-02-01' }), region: REGION, amount: '3300.00' }));
   });
   afterAll(async () => system?.close());
 

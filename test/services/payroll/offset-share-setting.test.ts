@@ -1,7 +1,6 @@
 // The share of each later payment withheld for an overpayment (社会保险经办条例 art. 46; docs/payroll.md "Recovering an
 // overpayment") is the stored setting payroll.overpayment offsetShare: an administrator changes it with PUT /v1/settings,
 // the next payroll withholds by it, and a payroll already started keeps the share it started with.
-import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatherPayrollChunk } from '../../../db/writers/payroll-lines.js';
@@ -10,7 +9,7 @@ import { addPeriods } from '../../../domain/payroll/payroll-month.js';
 import { systemClock } from '../../../services/business-clock.js';
 import { startPayroll } from '../../../services/payroll/start-payroll.js';
 import { changeSetting } from '../../../services/settings/change-setting.js';
-import { addEntitlement, type Beneficiary } from '../../api/payroll-fixture.js';
+import { addEntitlement, type Beneficiary, openRecoveryOf } from '../../api/payroll-fixture.js';
 import { contextOn, openTestDatabase } from '../../support/command-context.js';
 
 // A region without demo entitlements: its payrolls pay only these two people.
@@ -37,11 +36,7 @@ describe('overpayment.offsetShare is the stored setting payroll.overpayment (art
         startMonth: period,
         firstPayrollMonth: period,
       });
-      await orm.em.fork().execute(
-        `insert into overpayment_recovery (citizen_id, entitlement_id, region, case_id, cause, amount, months, status, method, opened_at)
-         values (?, ?, ?, 'benefit-test-share', ?, '20000.00', '[]', 'open', 'offset', now())`,
-        [person.citizenId, randomUUID(), REGION, `death-${randomUUID().slice(0, 8)}`],
-      );
+      await openRecoveryOf(orm, { citizenId: person.citizenId, region: REGION, amount: '20000.00' });
       people.push(person);
     }
     // Keyset paging goes by entitlement ID: the first chunk (of one) pays the lower one.

@@ -9,6 +9,7 @@ import { openOverpayments } from '../../../db/writers/payroll-line-decisions.js'
 import { overpaymentAfterLastDue, overpaymentAfterStop, type PaidLine, paidMonthsOf } from '../../../domain/payroll/overpayment.js';
 import { addPeriods } from '../../../domain/payroll/payroll-month.js';
 import { addEntitlement } from '../../api/payroll-fixture.js';
+import { citizenId } from '../../support/factories.js';
 import { openTestDatabase } from '../../support/command-context.js';
 
 const REGION = '330106';
@@ -66,6 +67,8 @@ describe(`what a stop makes overpaid is the domain's rule, in the database too (
     const em = orm.em.fork();
     for (let i = 0; i < CASES; i++) {
       const person = await addEntitlement(orm, {
+        // A random birthday too: 30 people of one birthday would share an ID now and then.
+        citizenId: citizenId(),
         region: REGION,
         claimType: 'pension',
         benefit: 'basicPension',

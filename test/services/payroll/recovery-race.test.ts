@@ -12,7 +12,7 @@ import { monthOf } from '../../../domain/calendar/local-date.js';
 import { Money } from '../../../domain/money.js';
 import { systemClock } from '../../../services/business-clock.js';
 import { recordRecoveryRepayment } from '../../../services/overpayment-recoveries/record-repayment.js';
-import { addEntitlement } from '../../api/payroll-fixture.js';
+import { addEntitlement, openRecoveryOf } from '../../api/payroll-fixture.js';
 import { contextOn, openTestDatabase } from '../../support/command-context.js';
 
 const actor = { id: 'sv-602', role: 'supervisor', requestId: null };
@@ -37,12 +37,7 @@ describe('a payroll chunk and a repayment serialise on the recovery (art. 46: ne
       startMonth: period,
       firstPayrollMonth: period,
     });
-    const [row] = await orm.em.fork().execute<{ id: string }[]>(
-      `insert into overpayment_recovery (citizen_id, entitlement_id, region, case_id, cause, amount, months, status, method, opened_at)
-       values (?, ?, ?, 'benefit-test-race', ?, '3300.00', '[]', 'open', 'offset', now()) returning id`,
-      [person.citizenId, randomUUID(), region, `death-${randomUUID().slice(0, 8)}`],
-    );
-    return { citizenId: person.citizenId, recoveryId: Number(row!.id) };
+    return { citizenId: person.citizenId, recoveryId: await openRecoveryOf(orm, { citizenId: person.citizenId, region, amount: '3300.00' }) };
   };
 
   /** Booked plus withheld by lines not yet paid: all the recovery will have taken once the bank pays. */

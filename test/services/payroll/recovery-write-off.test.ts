@@ -1,13 +1,13 @@
 // Writing off part of an overpayment recovery (部分核销, 社会保险经办条例 art. 46; docs/payroll.md "Writing off part of a
 // recovery"), four eyes: one supervisor proposes, another approves or rejects; each step audited, nothing booked by a
 // refusal.
-import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRecovery } from '../../../db/queries/overpayment-recovery.query.js';
 import type { Actor } from '../../../policies/abilities.js';
 import { decideRecoveryWriteOff, proposeRecoveryWriteOff } from '../../../services/overpayment-recoveries/write-off-part.js';
 import { viewOf } from '../../../services/overpayment-recoveries/read-overpayment-recovery.js';
+import { openRecoveryOf } from '../../api/payroll-fixture.js';
 import { contextOn, openTestDatabase } from '../../support/command-context.js';
 
 const REGION = '330106';
@@ -23,12 +23,7 @@ describe('a partial write-off of a recovery takes two supervisors (部分核销,
   beforeAll(async () => {
     orm = await openTestDatabase();
     citizenId = `3301061960030${String(Math.floor(Math.random() * 90000) + 10000)}`;
-    const [row] = await orm.em.fork().execute<{ id: string }[]>(
-      `insert into overpayment_recovery (citizen_id, entitlement_id, region, case_id, cause, amount, months, status, method, opened_at)
-       values (?, ?, ?, 'benefit-test-write-off', ?, '3300.00', '[]', 'open', 'offset', now()) returning id`,
-      [citizenId, randomUUID(), REGION, `death-${randomUUID().slice(0, 8)}`],
-    );
-    id = Number(row!.id);
+    id = await openRecoveryOf(orm, { citizenId, region: REGION, amount: '3300.00' });
   });
   afterAll(async () => orm?.close());
 
