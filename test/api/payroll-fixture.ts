@@ -63,6 +63,18 @@ export async function addEntitlement(
   return { citizenId: person, entitlementId, caseId };
 }
 
+/** A basic pension of 5000.00 a month from `period`, first paid in it: one monthly line a payroll reads every month. */
+export const monthlyPension = (orm: MikroORM, region: string, period: string) =>
+  addEntitlement(orm, {
+    region,
+    claimType: 'pension',
+    benefit: 'basicPension',
+    kind: 'monthly',
+    amount: '5000.00',
+    startMonth: period,
+    firstPayrollMonth: period,
+  });
+
 /**
  * An open overpayment recovery of `amount` for the person, as a death feed or a "stop and recover" opens it (offset at
  * the share, no ledger yet), for tests of its collection that need no payroll before it. Answers its id.

@@ -9,7 +9,7 @@ import { addPeriods } from '../../../domain/payroll/payroll-month.js';
 import { systemClock } from '../../../services/business-clock.js';
 import { startPayroll } from '../../../services/payroll/start-payroll.js';
 import { changeSetting } from '../../../services/settings/change-setting.js';
-import { addEntitlement, type Beneficiary, openRecoveryOf } from '../../api/payroll-fixture.js';
+import { type Beneficiary, monthlyPension, openRecoveryOf } from '../../api/payroll-fixture.js';
 import { contextOn, openTestDatabase } from '../../support/command-context.js';
 
 // A region without demo entitlements: its payrolls pay only these two people.
@@ -27,15 +27,7 @@ describe('overpayment.offsetShare is the stored setting payroll.overpayment (art
     period = monthOf(systemClock.today());
     people = [];
     for (let i = 0; i < 2; i++) {
-      const person = await addEntitlement(orm, {
-        region: REGION,
-        claimType: 'pension',
-        benefit: 'basicPension',
-        kind: 'monthly',
-        amount: '5000.00',
-        startMonth: period,
-        firstPayrollMonth: period,
-      });
+      const person = await monthlyPension(orm, REGION, period);
       await openRecoveryOf(orm, { citizenId: person.citizenId, region: REGION, amount: '20000.00' });
       people.push(person);
     }

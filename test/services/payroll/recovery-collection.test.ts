@@ -8,7 +8,7 @@ import { gatherPayrollChunk } from '../../../db/writers/payroll-lines.js';
 import { findRecovery } from '../../../db/queries/overpayment-recovery.query.js';
 import { monthOf } from '../../../domain/calendar/local-date.js';
 import { systemClock } from '../../../services/business-clock.js';
-import { addEntitlement, type Beneficiary, openRecoveryOf } from '../../api/payroll-fixture.js';
+import { type Beneficiary, monthlyPension, openRecoveryOf } from '../../api/payroll-fixture.js';
 import { openTestDatabase } from '../../support/command-context.js';
 
 const REGION = '330106';
@@ -33,16 +33,8 @@ describe('the payroll collects a recovery once, however often it is retried (art
   beforeAll(async () => {
     orm = await openTestDatabase();
     period = monthOf(systemClock.today());
-    person = await addEntitlement(orm, {
-      region: REGION,
-      // A monthly line: a retried chunk reads it again (a one-off already written is not read again at all).
-      claimType: 'pension',
-      benefit: 'basicPension',
-      kind: 'monthly',
-      amount: '5000.00',
-      startMonth: period,
-      firstPayrollMonth: period,
-    });
+    // A monthly line: a retried chunk reads it again (a one-off already written is not read again at all).
+    person = await monthlyPension(orm, REGION, period);
     first = await openRecovery('3300.00');
   });
   afterAll(async () => orm?.close());

@@ -12,7 +12,7 @@ import { monthOf } from '../../../domain/calendar/local-date.js';
 import { Money } from '../../../domain/money.js';
 import { systemClock } from '../../../services/business-clock.js';
 import { recordRecoveryRepayment } from '../../../services/overpayment-recoveries/record-repayment.js';
-import { addEntitlement, openRecoveryOf } from '../../api/payroll-fixture.js';
+import { monthlyPension, openRecoveryOf } from '../../api/payroll-fixture.js';
 import { contextOn, openTestDatabase } from '../../support/command-context.js';
 
 const actor = { id: 'sv-602', role: 'supervisor', requestId: null };
@@ -28,15 +28,7 @@ describe('a payroll chunk and a repayment serialise on the recovery (art. 46: ne
 
   /** A person paid 5000.00 a month in `region` with an open recovery of 3300.00 (the chunk would withhold 2500.00). */
   const personOwing = async (region: string) => {
-    const person = await addEntitlement(orm, {
-      region,
-      claimType: 'pension',
-      benefit: 'basicPension',
-      kind: 'monthly',
-      amount: '5000.00',
-      startMonth: period,
-      firstPayrollMonth: period,
-    });
+    const person = await monthlyPension(orm, region, period);
     return { citizenId: person.citizenId, recoveryId: await openRecoveryOf(orm, { citizenId: person.citizenId, region, amount: '3300.00' }) };
   };
 
