@@ -10,6 +10,7 @@ import { overpaymentAfterLastDue, overpaymentAfterStop, type PaidLine, paidMonth
 import { addPeriods } from '../../../domain/payroll/payroll-month.js';
 import { addEntitlement } from '../../api/payroll-fixture.js';
 import { citizenId } from '../../support/factories.js';
+import { seededRandom } from '../../support/seeded-random.js';
 import { openTestDatabase } from '../../support/command-context.js';
 
 const REGION = '330106';
@@ -17,20 +18,6 @@ const SEED = 20261204;
 const CASES = 30;
 /** Months of the generated lines are around this one (a fixed month: the rule does not depend on today). */
 const BASE = '2026-06';
-
-/** mulberry32: a small seeded generator, so every run makes the same cases. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  return { int, pick: <T>(xs: readonly T[]) => xs[int(0, xs.length - 1)]! };
-}
 
 interface Case {
   entitlementId: string;
@@ -40,7 +27,7 @@ interface Case {
   lines: (PaidLine & { status: string })[];
 }
 
-function linesFor(g: ReturnType<typeof generator>): Case['lines'] {
+function linesFor(g: ReturnType<typeof seededRandom>): Case['lines'] {
   return Array.from({ length: g.int(1, 5) }, () => {
     const first = addPeriods(BASE, g.int(-8, 1));
     const months = Array.from({ length: g.int(1, 4) }, (_, i) => addPeriods(first, i));
@@ -63,7 +50,7 @@ describe(`what a stop makes overpaid is the domain's rule, in the database too (
 
   beforeAll(async () => {
     orm = await openTestDatabase();
-    const g = generator(SEED);
+    const g = seededRandom(SEED);
     const em = orm.em.fork();
     for (let i = 0; i < CASES; i++) {
       const person = await addEntitlement(orm, {
