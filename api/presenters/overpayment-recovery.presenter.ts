@@ -25,5 +25,17 @@ export function presentRecovery(r: RecoveryView, ability: AppAbility) {
     closedAt: r.closedAt === null ? null : r.closedAt.toISOString(),
     waiver: r.waiver,
     entries: r.entries.map((e) => ({ kind: e.kind, amount: e.amount, source: e.sourceRef, note: e.note, bookedAt: e.bookedAt.toISOString() })),
+    writeOffs: r.writeOffs.map((w) => ({
+      id: String(w.id),
+      amount: w.amount,
+      reason: w.reason,
+      legalBasis: w.legalBasis,
+      status: w.status,
+      proposedBy: w.proposedBy,
+      proposedAt: w.proposedAt.toISOString(),
+      decidedBy: w.decidedBy,
+      decidedAt: w.decidedAt === null ? null : w.decidedAt.toISOString(),
+      comment: w.decisionComment,
+    })),
   };
 }

@@ -3,6 +3,7 @@ import { agreeRecoveryInstalments } from '../../services/overpayment-recoveries/
 import { readRecoveries, readRecovery } from '../../services/overpayment-recoveries/read-overpayment-recovery.js';
 import { recordRecoveryRepayment } from '../../services/overpayment-recoveries/record-repayment.js';
 import { waiveOverpaymentRecovery } from '../../services/overpayment-recoveries/waive-recovery.js';
+import { decideRecoveryWriteOff, proposeRecoveryWriteOff } from '../../services/overpayment-recoveries/write-off-part.js';
 import type { AppEnv } from '../env.js';
 import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import { presentRecovery } from '../presenters/overpayment-recovery.presenter.js';
@@ -34,13 +35,31 @@ const Recovery = z
       .openapi({ description: 'The write-off (核销) of a `waived` recovery: the supervisor, the reason and the legal basis' }),
     entries: z.array(
       z.object({
-        kind: z.enum(['offset', 'repayment', 'waiver']),
+        kind: z.enum(['offset', 'repayment', 'waiver', 'writeOff']),
         amount: z.string(),
-        source: z.string().openapi({ description: '`line:<payroll line key>`, `repayment:<recorded by>:<Idempotency-Key>` or `waiver`' }),
+        source: z
+          .string()
+          .openapi({ description: '`line:<payroll line key>`, `repayment:<recorded by>:<Idempotency-Key>`, `waiver` or `write-off:<write-off id>`' }),
         note: z.string().nullable(),
         bookedAt: z.string(),
       }),
     ),
+    writeOffs: z
+      .array(
+        z.object({
+          id: z.string(),
+          amount: z.string(),
+          reason: z.string(),
+          legalBasis: z.string(),
+          status: z.enum(['proposed', 'approved', 'rejected']),
+          proposedBy: z.string(),
+          proposedAt: z.string(),
+          decidedBy: z.string().nullable(),
+          decidedAt: z.string().nullable(),
+          comment: z.string().nullable(),
+        }),
+      )
+      .openapi({ description: 'Partial write-offs (部分核销), oldest first: proposed by one supervisor, approved or rejected by another' }),
   })
   .openapi('OverpaymentRecovery');
 
@@ -75,6 +94,28 @@ const WaiverBody = z
     amount: Amount.optional().openapi({ description: 'The outstanding the supervisor saw: when given it must still be the outstanding (else 422 on amount)' }),
   })
   .openapi('RecoveryWaiverRequest');
+
+const WriteOffBody = z
+  .object({
+    amount: Amount.openapi({ description: 'The part written off: more than 0, at most `repayable` (else 422 on amount)', example: '500.00' }),
+    reason: Text.max(500).openapi({ description: 'Why this part cannot be recovered; not blank', example: '家庭生活困难，经审批部分核销' }),
+    legalBasis: Text.max(200).openapi({ description: 'The rule or decision the write-off rests on; not blank', example: '社会保险经办条例第四十六条' }),
+  })
+  .openapi('RecoveryWriteOffRequest');
+
+const WriteOffDecisionBody = z
+  .object({
+    approve: z.boolean().openapi({ description: 'true: the part is written off (a writeOff entry); false: rejected, nothing booked' }),
+    comment: z.string().max(500).optional(),
+  })
+  .openapi('RecoveryWriteOffDecision');
+
+const WriteOffParams = Params.extend({
+  writeOffId: z
+    .string()
+    .regex(/^[1-9]\d{0,14}$/, { error: 'must be a write-off number' })
+    .openapi({ param: { name: 'writeOffId', in: 'path' }, example: '3' }),
+});
 
 const Agreement = z.object({
   instalments: z.number(),
@@ -176,6 +217,43 @@ const waiverRoute = createRoute({
   },
 });
 
+const writeOffRoute = createRoute({
+  method: 'post',
+  path: '/overpayment-recoveries/{recoveryId}/write-offs',
+  tags: [TAG],
+  summary: 'Propose writing off part of what is outstanding (部分核销): a supervisor of the region; another supervisor decides',
+  request: { params: Params, body: { required: true, content: { 'application/json': { schema: WriteOffBody } } } },
+  responses: {
+    201: { content: { 'application/json': { schema: Recovery } }, description: 'Proposed: the recovery with the proposal in writeOffs' },
+    400: problemResponse('Invalid input, naming the field (amount not a decimal string; reason or legalBasis missing, blank or too long)'),
+    401: problemResponse('No or bad token'),
+    403: problemResponse('The caller may read the recovery but not write it off (a caseworker, an auditor, the person)'),
+    404: problemResponse('Unknown, or not visible to the caller (RECOVERY_NOT_FOUND)'),
+    409: problemResponse('NOT_ALLOWED_NOW: the recovery is closed or waived, or another write-off waits for its decision'),
+    422: problemResponse('INVALID_AMOUNT on amount: 0, or more than repayable'),
+  },
+});
+
+const writeOffDecisionRoute = createRoute({
+  method: 'post',
+  path: '/overpayment-recoveries/{recoveryId}/write-offs/{writeOffId}/decision',
+  tags: [TAG],
+  summary: 'Approve or reject a proposed partial write-off (四眼: a supervisor other than the one who proposed it)',
+  request: { params: WriteOffParams, body: { required: true, content: { 'application/json': { schema: WriteOffDecisionBody } } } },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: Recovery } },
+      description: 'Decided: approved books a writeOff entry (closing the recovery when nothing is left)',
+    },
+    400: problemResponse('Invalid input, naming the field'),
+    401: problemResponse('No or bad token'),
+    403: problemResponse('Not a supervisor of the region, or the one who proposed it (FOUR_EYES)'),
+    404: problemResponse('Unknown recovery or write-off, or not visible to the caller (RECOVERY_NOT_FOUND)'),
+    409: problemResponse('NOT_ALLOWED_NOW: already decided, or the recovery is no longer open'),
+    422: problemResponse('INVALID_AMOUNT on amount: more than may be written off now (a repayment or withholding since)'),
+  },
+});
+
 export const overpaymentRecoveryRoutes = () =>
   new OpenAPIHono<AppEnv>()
     .openapi(listRoute, async (c) => {
@@ -205,5 +283,18 @@ export const overpaymentRecoveryRoutes = () =>
     })
     .openapi(waiverRoute, async (c) => {
       const done = await waiveOverpaymentRecovery(c.var.ctx, { recoveryId: Number(c.req.valid('param').recoveryId), ...c.req.valid('json') });
+      return c.json(presentRecovery(done, c.var.ctx.ability), 200);
+    })
+    .openapi(writeOffRoute, async (c) => {
+      const done = await proposeRecoveryWriteOff(c.var.ctx, { recoveryId: Number(c.req.valid('param').recoveryId), ...c.req.valid('json') });
+      return c.json(presentRecovery(done, c.var.ctx.ability), 201);
+    })
+    .openapi(writeOffDecisionRoute, async (c) => {
+      const param = c.req.valid('param');
+      const done = await decideRecoveryWriteOff(c.var.ctx, {
+        recoveryId: Number(param.recoveryId),
+        writeOffId: Number(param.writeOffId),
+        ...c.req.valid('json'),
+      });
       return c.json(presentRecovery(done, c.var.ctx.ability), 200);
     });

@@ -101,7 +101,7 @@ export const OverpaymentRecoveryEntry = defineEntity({
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     recoveryId: p.bigint('number').index(),
-    kind: p.string().length(12).$type<'offset' | 'repayment' | 'waiver'>(),
+    kind: p.string().length(12).$type<'offset' | 'repayment' | 'waiver' | 'writeOff'>(),
     amount: p.type(AmountType).$type<Decimal>(),
     sourceRef: p.string().length(200),
     note: p.string().length(200).nullable(),
@@ -123,6 +123,31 @@ export const OverpaymentRecoveryEntry = defineEntity({
   ],
 });
 export type IOverpaymentRecoveryEntry = InferEntity<typeof OverpaymentRecoveryEntry>;
+
+/**
+ * A partial write-off (部分核销) of a recovery, four eyes: a supervisor proposes writing off part of what is outstanding,
+ * with the reason and the legal basis; another supervisor approves it (a `writeOff` ledger entry, source
+ * `write-off:<id>`) or rejects it. At most one proposal of a recovery waits for its decision.
+ */
+export const OverpaymentWriteOff = defineEntity({
+  name: 'OverpaymentWriteOff',
+  tableName: 'overpayment_write_off',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    recoveryId: p.bigint('number').index(),
+    amount: p.type(AmountType).$type<Decimal>(),
+    reason: p.string().length(500),
+    legalBasis: p.string().length(200),
+    status: p.string().length(10).$type<'proposed' | 'approved' | 'rejected'>(),
+    proposedBy: p.string().length(64),
+    proposedAt: p.datetime(),
+    decidedBy: p.string().length(64).nullable(),
+    decidedAt: p.datetime().nullable(),
+    decisionComment: p.string().length(500).nullable(),
+  },
+  uniques: [{ name: 'overpayment_write_off_one_proposed', properties: ['recoveryId'], where: "status = 'proposed'" }],
+});
+export type IOverpaymentWriteOff = InferEntity<typeof OverpaymentWriteOff>;
 
 /**
  * What a payroll line withholds for a recovery (抵扣): written with the line when the payroll gathers it, booked into

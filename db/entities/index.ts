@@ -44,6 +44,7 @@ export {
   ImprisonmentRecord,
   OverpaymentRecovery,
   OverpaymentRecoveryEntry,
+  OverpaymentWriteOff,
   PayrollLineWithholding,
 } from './exchange-records.entity.js';
 export { AccountSubsidyLine } from './account-subsidy-line.entity.js';

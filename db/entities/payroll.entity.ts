@@ -1,5 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import type { Decimal } from 'decimal.js';
+import type { OverpaymentPolicy } from '../../domain/payroll/payroll-policy.js';
 import { AmountType } from '../types/amount.type.js';
 
 const p = defineEntity.properties;
@@ -31,6 +32,8 @@ export const Payroll = defineEntity({
     approvedBy: p.string().length(64).nullable(),
     approvedAt: p.datetime().nullable(),
     createdAt: p.datetime(),
+    /** The overpayment policy (`payroll.overpayment`) in force when the payroll was started; it withholds by it. Null on payrolls started before it was kept. */
+    overpaymentPolicy: p.json<OverpaymentPolicy>().nullable(),
   },
   uniques: [{ name: 'payroll_region_period', properties: ['region', 'period'] }],
 });

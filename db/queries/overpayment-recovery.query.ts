@@ -15,7 +15,7 @@ const PENDING = `coalesce((select sum(w.amount) from payroll_line_withholding w 
   and not exists (select 1 from overpayment_recovery_entry e where e.recovery_id = r.id and e.source_ref = 'line:' || w.line_key)), 0)`;
 
 export interface RecoveryEntryRow {
-  kind: 'offset' | 'repayment' | 'waiver';
+  kind: 'offset' | 'repayment' | 'waiver' | 'writeOff';
   amount: string;
   sourceRef: string;
   note: string | null;
@@ -44,6 +44,21 @@ export interface RecoveryRow {
   /** A write-off (核销): who, why and on what legal basis; null unless `waived`. */
   waiver: { by: string; reason: string; legalBasis: string } | null;
   entries: RecoveryEntryRow[];
+  /** Partial write-offs (部分核销), oldest first: proposed by one supervisor, decided by another. */
+  writeOffs: WriteOffRow[];
+}
+
+export interface WriteOffRow {
+  id: number;
+  amount: string;
+  reason: string;
+  legalBasis: string;
+  status: 'proposed' | 'approved' | 'rejected';
+  proposedBy: string;
+  proposedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionComment: string | null;
 }
 
 interface RawRecovery {
@@ -69,6 +84,20 @@ interface RawRecovery {
   waiver_reason: string | null;
   waiver_legal_basis: string | null;
   entries: { kind: RecoveryEntryRow['kind']; amount: string; source_ref: string; note: string | null; recorded_by: string; booked_at: string }[] | string;
+  write_offs: RawWriteOff[] | string;
+}
+
+interface RawWriteOff {
+  id: number;
+  amount: string;
+  reason: string;
+  legal_basis: string;
+  status: WriteOffRow['status'];
+  proposed_by: string;
+  proposed_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_comment: string | null;
 }
 
 const SELECT = `select r.id, r.citizen_id, r.entitlement_id, r.region, r.case_id, r.cause, r.amount::text as amount, r.months, r.status, r.method,
@@ -76,7 +105,10 @@ const SELECT = `select r.id, r.citizen_id, r.entitlement_id, r.region, r.case_id
   (${BOOKED})::numeric(18,2)::text as booked, (${PENDING})::numeric(18,2)::text as pending, r.opened_at, r.closed_at,
   r.waived_by, r.waiver_reason, r.waiver_legal_basis,
   coalesce((select json_agg(json_build_object('kind', e.kind, 'amount', e.amount::text, 'source_ref', e.source_ref, 'note', e.note,
-            'recorded_by', e.recorded_by, 'booked_at', e.booked_at) order by e.id) from overpayment_recovery_entry e where e.recovery_id = r.id), '[]'::json) as entries
+            'recorded_by', e.recorded_by, 'booked_at', e.booked_at) order by e.id) from overpayment_recovery_entry e where e.recovery_id = r.id), '[]'::json) as entries,
+  coalesce((select json_agg(json_build_object('id', w.id, 'amount', w.amount::text, 'reason', w.reason, 'legal_basis', w.legal_basis, 'status', w.status,
+            'proposed_by', w.proposed_by, 'proposed_at', w.proposed_at, 'decided_by', w.decided_by, 'decided_at', w.decided_at,
+            'decision_comment', w.decision_comment) order by w.id) from overpayment_write_off w where w.recovery_id = r.id), '[]'::json) as write_offs
   from overpayment_recovery r`;
 
 /** A timestamptz as the driver gives it (a Date, or its text). */
@@ -115,6 +147,18 @@ function rowOf(r: RawRecovery): RecoveryRow {
       recordedBy: e.recorded_by,
       bookedAt: new Date(e.booked_at),
     })),
+    writeOffs: (typeof r.write_offs === 'string' ? (JSON.parse(r.write_offs) as RawWriteOff[]) : r.write_offs).map((w) => ({
+      id: Number(w.id),
+      amount: Number(w.amount).toFixed(2),
+      reason: w.reason,
+      legalBasis: w.legal_basis,
+      status: w.status,
+      proposedBy: w.proposed_by,
+      proposedAt: new Date(w.proposed_at),
+      decidedBy: w.decided_by,
+      decidedAt: instant(w.decided_at),
+      decisionComment: w.decision_comment,
+    })),
   };
 }
 
@@ -135,19 +179,31 @@ export async function recoveriesByIds(em: EntityManager, ids: readonly number[])
 /**
  * The open recoveries of these people as the payroll of `period` collects them: what each may still withhold (amount
  * less its ledger less what unpaid lines already withhold) and what lines of the month already withhold under an
- * instalment agreement. One statement per chunk.
+ * instalment agreement. Two statements per chunk, in the chunk's transaction (`tx`): the first locks the rows
+ * (`for update`, in id order so two chunks never deadlock), the second reads the balances in a snapshot taken after the
+ * locks — a repayment or write-off that held one has committed and is seen, and one asked now waits for the chunk's
+ * withholdings and sees them. So the withholding and the repayment serialise on the recovery and the two together never
+ * take more than is owed (docs/payroll.md "Recovering an overpayment").
  */
-export async function openRecoveriesFor(em: EntityManager, citizenIds: readonly string[], period: string): Promise<OpenRecovery[]> {
+export async function openRecoveriesFor(tx: EntityManager, citizenIds: readonly string[], period: string): Promise<OpenRecovery[]> {
   if (citizenIds.length === 0) return [];
-  const rows = await em.execute<
+  const people = `{${citizenIds.join(',')}}`;
+  // Read committed: a lock that waited re-checks the row, but the statement's subqueries keep its old snapshot, so the
+  // balances are read by a statement of their own.
+  const locked = await tx.execute<{ id: string }[]>(
+    `select id from overpayment_recovery where status = 'open' and citizen_id = any(?::text[]) order by id for update`,
+    [people],
+  );
+  if (locked.length === 0) return [];
+  const rows = await tx.execute<
     { id: string; citizen_id: string; available: string; plan_monthly_amount: string | null; plan_first_month: string | null; taken: string }[]
   >(
     `select r.id, r.citizen_id, (r.amount - ${BOOKED} - ${PENDING})::numeric(18,2)::text as available,
        r.plan_monthly_amount::text as plan_monthly_amount, r.plan_first_month,
        coalesce((select sum(w.amount) from payroll_line_withholding w join payroll_line l on l.line_key = w.line_key
                  where w.recovery_id = r.id and w.period = ? and l.status <> 'stopped'), 0)::numeric(18,2)::text as taken
-     from overpayment_recovery r where r.status = 'open' and r.citizen_id = any(?::text[]) order by r.id`,
-    [period, `{${citizenIds.join(',')}}`],
+     from overpayment_recovery r where r.status = 'open' and r.id = any(?::bigint[]) order by r.id`,
+    [period, `{${locked.map((l) => l.id).join(',')}}`],
   );
   return rows.map((r) => ({
     id: Number(r.id),

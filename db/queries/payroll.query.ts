@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { overpaymentPolicyFrom } from '../../domain/payroll/overpayment-policy.js';
+import type { OverpaymentPolicy } from '../../domain/payroll/payroll-policy.js';
+import { loadOverpaymentPolicy } from './settings.query.js';
 
 /** A payroll as its page and the API show it: the progress row and the case's status. */
 export interface PayrollRow {
@@ -139,4 +142,14 @@ export async function paymentsOf(
 export async function outstandingLines(em: EntityManager, payrollId: string): Promise<number> {
   const [row] = await em.execute<{ n: string }[]>(`select count(*) as n from payroll_line where payroll_id = ? and status = 'sent'`, [payrollId]);
   return Number(row!.n);
+}
+
+/**
+ * The overpayment policy the payroll was started with (kept on its progress row); for a payroll started before it was
+ * kept, the `payroll.overpayment` setting in force now.
+ */
+export async function payrollOverpaymentPolicy(tx: EntityManager, payrollId: string): Promise<OverpaymentPolicy> {
+  const [row] = await tx.execute<{ overpayment_policy: unknown }[]>(`select overpayment_policy from payroll where case_id = ?`, [payrollId]);
+  const kept = typeof row?.overpayment_policy === 'string' ? (JSON.parse(row.overpayment_policy) as unknown) : row?.overpayment_policy;
+  return kept === null || kept === undefined ? loadOverpaymentPolicy(tx) : overpaymentPolicyFrom(kept);
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_ENROLLMENT_POLICY, type EnrollmentPolicy } from '../../domain/enrollment/enrollment-policy.js';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY, type PersonalAccountPolicy } from '../../domain/insurance/personal-account.js';
-import type { VerificationPolicy } from '../../domain/payroll/payroll-policy.js';
+import { OVERPAYMENT_POLICY_KEY, overpaymentPolicyFrom } from '../../domain/payroll/overpayment-policy.js';
+import type { OverpaymentPolicy, VerificationPolicy } from '../../domain/payroll/payroll-policy.js';
 import { verificationPolicyFrom } from '../../domain/payroll/verification.js';
 import type { FraudPenaltyPolicyVersion } from '../../domain/supervision/penalty.js';
 import { transferPolicyWith, type TransferPolicy } from '../../domain/transfer/transfer-policy.js';
@@ -30,6 +31,12 @@ export async function loadPersonalAccountPolicy(em: EntityManager): Promise<Pers
 export async function loadVerificationPolicy(em: EntityManager): Promise<VerificationPolicy> {
   const row = await em.findOne(Setting, { key: 'payroll.verification' });
   return verificationPolicyFrom(row?.value);
+}
+
+/** The overpayment policy in force (`payroll.overpayment`: offset share, last month due per stop kind) over its defaults. */
+export async function loadOverpaymentPolicy(em: EntityManager): Promise<OverpaymentPolicy> {
+  const row = await em.findOne(Setting, { key: OVERPAYMENT_POLICY_KEY });
+  return overpaymentPolicyFrom(row?.value);
 }
 
 /** The dated fine ranges for fraud (`fraudPenalty.policy`, rules §8); none stored means the statutory 2–5 ×. */

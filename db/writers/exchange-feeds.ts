@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DeathRecord, ImprisonmentRecord, LifeProofRecord } from '../../domain/payroll/exchange-feeds.js';
 import type { VerificationPolicy } from '../../domain/payroll/payroll-policy.js';
 import { appendAudit } from './case-log.js';
+import { loadOverpaymentPolicy } from '../queries/settings.query.js';
 import { openOverpayments } from './payroll-line-decisions.js';
 import { recordEvidence, resumeVerified } from './verification.js';
 
@@ -106,7 +107,7 @@ export async function applyDeathFeed(em: EntityManager, f: FeedImport, records: 
          and e.claim_type not in ('funeral', 'survivor') returning e.id, e.citizen_id, e.benefit, e.region`,
       [at, importId],
     );
-    const recoveries = await openOverpayments(tx, { entitlementIds: null, importId, cause: 'death', lastDue: null, lastDueByEntitlement: 'deathMonth' }, at);
+    const recoveries = await openOverpayments(tx, { cause: 'death', stop: { deathsOfImport: importId }, policy: await loadOverpaymentPolicy(tx) }, at);
     const stoppedEntitlements = stopped.map((r) => ({ entitlementId: r.id, citizenId: r.citizen_id, benefit: r.benefit, region: r.region }));
     return finish(tx, f, importId, { importId, applied, matched: Number(matched!.n), stopped: stopped.length, recoveries, stoppedEntitlements }, at);
   });

@@ -178,3 +178,80 @@ export async function waiveRecovery(
     key: `overpaymentRecovery:waived:${w.recoveryId}`,
   });
 }
+
+/**
+ * Proposes a partial write-off (部分核销) of `amount`, waiting for another supervisor's decision, with an audit entry.
+ * Returns the proposal's id, or null when another proposal of the recovery is still waiting (the partial unique index
+ * `overpayment_write_off_one_proposed`). The caller holds the recovery's row lock and has checked the amount.
+ */
+export async function proposeWriteOff(
+  tx: EntityManager,
+  w: { recoveryId: number; region: string; amount: string; reason: string; legalBasis: string },
+  actor: RecoveryActor,
+  at: Date,
+): Promise<number | null> {
+  const [row] = await tx.execute<{ id: string }[]>(
+    `insert into overpayment_write_off (recovery_id, amount, reason, legal_basis, status, proposed_by, proposed_at)
+     values (?, ?, ?, ?, 'proposed', ?, ?) on conflict (recovery_id) where status = 'proposed' do nothing returning id`,
+    [w.recoveryId, w.amount, w.reason, w.legalBasis, actor.id, at],
+  );
+  if (!row) return null;
+  await appendAudit(tx, {
+    at,
+    actorId: actor.id,
+    actorRole: actor.role,
+    region: w.region,
+    action: 'overpaymentRecovery.writeOffProposed',
+    objectType: 'OverpaymentRecovery',
+    objectId: String(w.recoveryId),
+    requestId: actor.requestId,
+    detail: { writeOff: Number(row.id), amount: w.amount, reason: w.reason, legalBasis: w.legalBasis },
+  });
+  return Number(row.id);
+}
+
+/**
+ * Decides a proposed partial write-off: approved, one `writeOff` ledger entry of its amount (source `write-off:<id>`, once
+ * by the ledger's unique source), a notice to the person (`overpayment_written_off_part`) and the recovery closed when
+ * nothing is left; rejected, nothing booked. The proposal records who decided, when and why; an audit entry either way.
+ * The caller holds the recovery's row lock and has checked four eyes and, to approve, the amount.
+ */
+export async function decideWriteOff(
+  tx: EntityManager,
+  d: { recoveryId: number; writeOffId: number; region: string; citizenId: string; caseId: string; amount: string; approve: boolean; comment: string | null },
+  actor: RecoveryActor,
+  at: Date,
+): Promise<void> {
+  await tx.execute(`update overpayment_write_off set status = ?, decided_by = ?, decided_at = ?, decision_comment = ? where id = ? and status = 'proposed'`, [
+    d.approve ? 'approved' : 'rejected',
+    actor.id,
+    at,
+    d.comment,
+    d.writeOffId,
+  ]);
+  if (d.approve) {
+    await tx.execute(
+      `insert into overpayment_recovery_entry (recovery_id, kind, amount, source_ref, note, recorded_by, booked_at)
+       values (?, 'writeOff', ?, ?, ?, ?, ?) on conflict (recovery_id, source_ref) do nothing`,
+      [d.recoveryId, d.amount, `write-off:${d.writeOffId}`, d.comment?.slice(0, 200) ?? null, actor.id, at],
+    );
+    await tx.execute(
+      `insert into notice_outbox (id, case_id, recipient_kind, recipient_id, channel, kind, payload, created_at, dedupe_key)
+       values (gen_random_uuid(), ?, 'citizen', ?, 'sms', 'overpayment_written_off_part', ?, ?, ?) on conflict (dedupe_key) do nothing`,
+      [d.caseId, d.citizenId, JSON.stringify({ recovery: d.recoveryId, amount: d.amount }), at, `overpaymentRecovery:writeOff:${d.writeOffId}`],
+    );
+  }
+  await appendAudit(tx, {
+    at,
+    actorId: actor.id,
+    actorRole: actor.role,
+    region: d.region,
+    action: d.approve ? 'overpaymentRecovery.writeOffApproved' : 'overpaymentRecovery.writeOffRejected',
+    objectType: 'OverpaymentRecovery',
+    objectId: String(d.recoveryId),
+    requestId: actor.requestId,
+    detail: { writeOff: d.writeOffId, amount: d.amount, comment: d.comment },
+    key: `overpaymentRecovery:writeOff:${d.writeOffId}:decided`,
+  });
+  if (d.approve) await closeSettledRecoveries(tx, [d.recoveryId], actor, at);
+}

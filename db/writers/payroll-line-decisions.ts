@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Refusal } from '../../domain/errors.js';
+import { lastDueMonthFor, overpaymentAfterLastDue, overpaymentAfterStop, paidMonthsOf } from '../../domain/payroll/overpayment.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
+import type { OverpaymentPolicy } from '../../domain/payroll/payroll-policy.js';
+import { payrollOverpaymentPolicy } from '../queries/payroll.query.js';
 import { LINE_OUTCOMES_NEEDING_REASON, LINE_STEP_OUTCOMES, type LineTaskStep, lineStatusAfter } from '../../domain/payroll/payroll-tasks.js';
 import type { TaskCompletion } from '../../domain/task.js';
 import { appendAudit } from './case-log.js';
@@ -79,13 +82,19 @@ export async function decidePayrollLine(em: EntityManager, d: LineDecision, at: 
 }
 
 async function stopAndRecover(tx: EntityManager, d: LineDecision, line: TaskLine, at: Date): Promise<void> {
-  const lastDue = line.death_date !== null ? line.death_date.slice(0, 7) : addPeriods(d.period, -1);
+  // The last month due: after a death on record the policy's month for a death, else the month before this payroll.
+  const policy = await payrollOverpaymentPolicy(tx, d.payrollId);
+  const lastDue = line.death_date !== null ? lastDueMonthFor({ kind: 'death', date: line.death_date }, policy) : addPeriods(d.period, -1);
   await tx.execute(
     `update benefit_entitlement set status = 'stopped', end_month = least(coalesce(end_month, ?), ?), stop_reason = ?, stopped_at = ?
      where id = ? and status = 'active'`,
     [lastDue, lastDue, `payroll ${d.period}: ${d.completion.comment}`.slice(0, 200), at, line.entitlement_id],
   );
-  await openOverpayments(tx, { entitlementIds: [line.entitlement_id], cause: 'payrollStop', lastDueByEntitlement: null, lastDue }, at);
+  const because =
+    line.death_date !== null
+      ? `stopped by the payroll of ${d.period} after the death on ${line.death_date}: last month due ${lastDue} (overpayment.lastDueMonth.death)`
+      : `stopped by the payroll of ${d.period}: last month due ${lastDue}, the month before (社会保险经办条例 art. 46)`;
+  await openOverpayments(tx, { cause: 'payrollStop', stop: { entitlementIds: [line.entitlement_id], lastDueMonth: lastDue, because } }, at);
   await appendAudit(tx, {
     at,
     actorId: d.completion.actorId,
@@ -99,46 +108,71 @@ async function stopAndRecover(tx: EntityManager, d: LineDecision, line: TaskLine
   });
 }
 
+/** Which stop opens the recoveries: each death of one feed import, or a stop with its last month due already decided. */
+export type OverpaymentStop = { deathsOfImport: number } | { entitlementIds: readonly string[]; lastDueMonth: string; because: string };
+
+interface PaidLineRow {
+  entitlement_id: string;
+  citizen_id: string;
+  period: string;
+  amount: string;
+  paid_months: string[] | string | null;
+  death_date: string | null;
+}
+
+/** How many recoveries one insert takes (a death feed may open many). */
+const INSERT_CHUNK = 5_000;
+
 /**
  * Opens an overpayment recovery (待遇多发追回, 社会保险经办条例 art. 46) for each entitlement paid for months after its
- * last month due: the sum of its paid lines for later months. One per entitlement and cause (a repeat opens nothing).
- * `lastDueByEntitlement` null means the one `lastDue` month for all; `deathMonth` each person's death month, for the
- * deaths of one feed import (`importId`). Returns how many were opened.
+ * last month due. The rule is the domain's (domain/payroll/overpayment.ts): each paid line split into its months
+ * (`paidMonthsOf`), then `overpaymentAfterStop` — for a death, the policy's last month due after the death on record —
+ * or `overpaymentAfterLastDue`. The SQL only reads the paid lines that may count (a month from the one before the event
+ * on) and writes what the rule computed. One per entitlement and cause (a repeat opens nothing). Returns how many opened.
  */
-export async function openOverpayments(
-  tx: EntityManager,
-  o: { entitlementIds: readonly string[] | null; importId?: number; cause: string; lastDue: string | null; lastDueByEntitlement: 'deathMonth' | null },
-  at: Date,
-): Promise<number> {
-  // Death: the last month due is the death month itself (overpayment.lastDueMonth.death = eventMonth, §8).
-  const byDeath = o.lastDueByEntitlement === 'deathMonth';
-  const params: unknown[] = byDeath ? [] : [o.lastDue];
-  const scope = o.entitlementIds === null ? 'dr.import_id = ?' : `l.entitlement_id in (${o.entitlementIds.map(() => '?').join(', ')})`;
-  params.push(...(o.entitlementIds === null ? [o.importId ?? -1] : o.entitlementIds), o.cause, at);
-  // What was paid for months after the last month due: a line counts with the share of its months that fall after it
-  // (a back-pay of months the person was alive, paid after the death, is not overpaid). A line without its months
-  // (written before they were kept, or a difference) counts as paying for its period.
-  const rows = await tx.execute<{ id: string }[]>(
-    `with covered as (
-       select l.id as line_id, l.entitlement_id, l.citizen_id, l.amount, m.month,
-              count(*) over (partition by l.id) as months_after,
-              jsonb_array_length(coalesce(l.paid_months, jsonb_build_array(l.period))) as months_paid
-       from payroll_line l ${byDeath ? 'join' : 'left join'} death_record dr on dr.citizen_id = l.citizen_id
-       cross join lateral jsonb_array_elements_text(coalesce(l.paid_months, jsonb_build_array(l.period))) as m(month)
-       where l.status = 'paid' and m.month > ${byDeath ? "to_char(dr.death_date, 'YYYY-MM')" : '?'} and ${scope}),
-     per_line as (
-       select distinct on (line_id) entitlement_id, citizen_id,
-              case when months_after = months_paid then amount else round(amount * months_after / months_paid, 2) end as amount
-       from covered order by line_id),
-     paid as (
-       select s.entitlement_id, s.citizen_id, s.amount,
-              (select json_agg(distinct c.month order by c.month) from covered c where c.entitlement_id = s.entitlement_id) as months
-       from (select entitlement_id, citizen_id, sum(amount) as amount from per_line group by entitlement_id, citizen_id) s)
-     insert into overpayment_recovery (citizen_id, entitlement_id, region, case_id, cause, amount, months, status, method, opened_at)
-     select paid.citizen_id, paid.entitlement_id, e.region, e.case_id, ?, paid.amount, paid.months, 'open', 'offset', ?
-     from paid join benefit_entitlement e on e.id = paid.entitlement_id
-     on conflict (entitlement_id, cause) do nothing returning id`,
+export async function openOverpayments(tx: EntityManager, o: { cause: string; stop: OverpaymentStop; policy?: OverpaymentPolicy }, at: Date): Promise<number> {
+  const { stop } = o;
+  if ('entitlementIds' in stop && stop.entitlementIds.length === 0) return 0;
+  const byDeath = 'deathsOfImport' in stop;
+  const scope = byDeath ? 'dr.import_id = ?' : `l.entitlement_id in (${stop.entitlementIds.map(() => '?').join(', ')})`;
+  // A superset of what the rule counts: any month from the one before the event month (the earliest last month due).
+  const from = byDeath ? `to_char(dr.death_date - interval '1 month', 'YYYY-MM')` : '?';
+  const params: unknown[] = byDeath ? [stop.deathsOfImport] : [...stop.entitlementIds, stop.lastDueMonth];
+  const lines = await tx.execute<PaidLineRow[]>(
+    `select l.entitlement_id, l.citizen_id, l.period, l.amount::text as amount, l.paid_months, dr.death_date::text as death_date
+     from payroll_line l ${byDeath ? 'join' : 'left join'} death_record dr on dr.citizen_id = l.citizen_id
+     where l.status = 'paid' and ${scope}
+       and exists (select 1 from jsonb_array_elements_text(coalesce(l.paid_months, jsonb_build_array(l.period))) as m(month) where m.month >= ${from})
+     order by l.entitlement_id, l.id`,
     params,
   );
-  return rows.length;
+  const byEntitlement = new Map<string, PaidLineRow[]>();
+  for (const l of lines) byEntitlement.set(l.entitlement_id, [...(byEntitlement.get(l.entitlement_id) ?? []), l]);
+  const opened: { e: string; c: string; a: string; m: string[] }[] = [];
+  for (const [entitlementId, paid] of byEntitlement) {
+    const payments = paid.flatMap((l) =>
+      paidMonthsOf({
+        period: l.period,
+        amount: l.amount,
+        paidMonths: typeof l.paid_months === 'string' ? (JSON.parse(l.paid_months) as string[]) : l.paid_months,
+      }),
+    );
+    const overpayment = byDeath
+      ? overpaymentAfterStop({ stop: { kind: 'death', date: paid[0]!.death_date! }, payments, ...(o.policy ? { policy: o.policy } : {}) })
+      : overpaymentAfterLastDue({ lastDueMonth: stop.lastDueMonth, because: stop.because, payments });
+    if (overpayment.months.length === 0) continue;
+    opened.push({ e: entitlementId, c: paid[0]!.citizen_id, a: overpayment.overpaid, m: [...new Set(overpayment.months.map((m) => m.period))] });
+  }
+  let count = 0;
+  for (let i = 0; i < opened.length; i += INSERT_CHUNK) {
+    const rows = await tx.execute<{ id: string }[]>(
+      `insert into overpayment_recovery (citizen_id, entitlement_id, region, case_id, cause, amount, months, status, method, opened_at)
+       select x.c, e.id, e.region, e.case_id, ?, x.a, x.m, 'open', 'offset', ?
+       from json_to_recordset(?::json) as x(e uuid, c text, a numeric, m jsonb) join benefit_entitlement e on e.id = x.e
+       on conflict (entitlement_id, cause) do nothing returning id`,
+      [o.cause, at, JSON.stringify(opened.slice(i, i + INSERT_CHUNK))],
+    );
+    count += rows.length;
+  }
+  return count;
 }

@@ -4,6 +4,7 @@ import { type EntitlementRow, gatherLines } from '../../domain/payroll/payroll-g
 import { settleDifferences } from '../../domain/payroll/difference-settlement.js';
 import { withholdRecoveries } from '../../domain/payroll/recovery-offset.js';
 import { openRecoveriesFor } from '../queries/overpayment-recovery.query.js';
+import { payrollOverpaymentPolicy } from '../queries/payroll.query.js';
 import { appendAudit, appendTimeline } from './case-log.js';
 import { recordWithholdings } from './overpayment-recoveries.js';
 import { openDifferencesOf, recordSettlements } from './pension-differences.js';
@@ -117,12 +118,13 @@ export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk):
       chunk.period,
       chunk.limit,
     ]);
+    const policy = await payrollOverpaymentPolicy(tx, chunk.payrollId);
     // A recalculation's differences (补发 / 补扣) ride on the chunk's own lines: a statement of their own, same transaction.
     const due = gatherLines(raw.map(rowOf), chunk.period);
-    const settled = settleDifferences(due, await openDifferencesOf(tx, [...new Set(due.map((l) => l.entitlementId))]), chunk.period);
+    const settled = settleDifferences(due, await openDifferencesOf(tx, [...new Set(due.map((l) => l.entitlementId))]), chunk.period, policy);
     // An open overpayment recovery of the person is withheld from their lines (社会保险经办条例 art. 46), same transaction.
     const recoveries = await openRecoveriesFor(tx, [...new Set(settled.lines.map((l) => l.citizenId))], chunk.period);
-    const collected = withholdRecoveries(settled.lines, recoveries, chunk.period);
+    const collected = withholdRecoveries(settled.lines, recoveries, chunk.period, policy);
     const lines = collected.lines;
     let gathered = 0;
     let held = 0;

@@ -35,6 +35,34 @@ export function lastDueMonthFor(stop: StopEvent, policy: OverpaymentPolicy = DEF
   return policy.lastDueMonth[stop.kind] === 'eventMonth' ? month : addPeriods(month, -1);
 }
 
+/** A paid payroll line as the ledger keeps it: its month, its amount, and the months it paid for (null: its own month). */
+export interface PaidLine {
+  period: string;
+  amount: string;
+  paidMonths: readonly string[] | null;
+}
+
+/**
+ * A paid line split into the months it paid for (a back-pay pays several), exact to the fen: the amount allocated
+ * evenly, leftover fen to the earliest months (Money.allocate), so the months add up to the line. A line without its
+ * months (written before they were kept, or a difference) pays for its own period. Pure.
+ * @throws DomainError INVALID_DATE / INVALID_AMOUNT for a malformed month or amount.
+ */
+export function paidMonthsOf(line: PaidLine): PaidMonth[] {
+  const months = line.paidMonths === null || line.paidMonths.length === 0 ? [line.period] : [...line.paidMonths].sort();
+  months.forEach((m, i) => assertPeriod(m, `paidMonths[${i}]`));
+  const amount = Money.of(line.amount);
+  // A negative line (a deduction) is split as its opposite, so each month carries its share of the deduction.
+  const zero = Money.zero();
+  const parts = amount.isNegative()
+    ? zero
+        .minus(amount)
+        .allocate(months.length)
+        .map((m) => zero.minus(m))
+    : amount.allocate(months.length);
+  return months.map((period, i) => ({ period, amount: parts[i]!.toString() }));
+}
+
 /**
  * The amount overpaid after a stop event (多领待遇, 社会保险经办条例 art. 46; rules §8): every payment for a
  * month after the last month due — for a death, every month after the death month. The sum is exact; each month
@@ -45,10 +73,22 @@ export function overpaymentAfterStop(input: { stop: StopEvent; payments: readonl
   const policy = input.policy ?? DEFAULT_OVERPAYMENT_POLICY;
   const lastDueMonth = lastDueMonthFor(input.stop, policy);
   const rule = policy.lastDueMonth[input.stop.kind];
-  const workings = [
-    `${input.stop.kind} on ${input.stop.date}: last month due ${lastDueMonth} ` +
-      `(overpayment.lastDueMonth.${input.stop.kind} = ${rule}; 社会保险经办条例 art. 46)`,
-  ];
+  return overpaymentAfterLastDue({
+    lastDueMonth,
+    because: `${input.stop.kind} on ${input.stop.date}: last month due ${lastDueMonth} (overpayment.lastDueMonth.${input.stop.kind} = ${rule}; 社会保险经办条例 art. 46)`,
+    payments: input.payments,
+  });
+}
+
+/**
+ * The same rule when the last month due is already known (a caseworker's "stop and recover" in a payroll stops from
+ * that payroll's month): every payment for a later month is overpaid. `because` heads the workings. Pure.
+ * @throws DomainError INVALID_DATE / INVALID_AMOUNT for malformed months or amounts.
+ */
+export function overpaymentAfterLastDue(input: { lastDueMonth: string; because: string; payments: readonly PaidMonth[] }): Overpayment {
+  const { lastDueMonth } = input;
+  assertPeriod(lastDueMonth, 'lastDueMonth');
+  const workings = [input.because];
   const months: PaidMonth[] = [];
   let total = Money.zero();
   input.payments.forEach((p, i) => {
@@ -282,4 +322,26 @@ export function recordRepayment<P extends RecoveryPlan>(plan: P, amount: string)
     throw new DomainError('INVALID_AMOUNT', `repayment ${paid.toString()} exceeds the outstanding ${outstanding.toString()}`, { path: 'amount' });
   }
   return { ...plan, outstanding: outstanding.minus(paid).toString() };
+}
+
+/**
+ * The amount of a partial write-off (部分核销, 社会保险经办条例 art. 46): more than 0 and at most what may be written off
+ * now — the outstanding less what payroll lines not yet paid withhold, which book when the bank pays them. Pure.
+ * @throws DomainError INVALID_AMOUNT (path amount) otherwise.
+ */
+export function writeOffAmount(amount: string, writable: string): string {
+  const part = positive(amount, 'amount');
+  const most = Money.of(writable);
+  if (part.compare(most) > 0) {
+    throw new DomainError('INVALID_AMOUNT', `a write-off of ${part.toString()} exceeds the ${most.toString()} that may be written off now`, { path: 'amount' });
+  }
+  return part.toString();
+}
+
+/**
+ * Four eyes on a partial write-off (部分核销): the supervisor who decides it is not the one who proposed it. Pure.
+ * @throws DomainError FOUR_EYES otherwise.
+ */
+export function assertWriteOffDecider(proposedBy: string, decidedBy: string): void {
+  if (proposedBy === decidedBy) throw new DomainError('FOUR_EYES', `${decidedBy} proposed this write-off: another supervisor decides it`);
 }

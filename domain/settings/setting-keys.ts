@@ -11,6 +11,7 @@ import { DEFAULT_ENROLLMENT_POLICY } from '../enrollment/enrollment-policy.js';
 import { invalidInput, type InputIssue } from '../errors.js';
 import { isIsoDate } from '../calendar/local-date.js';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../insurance/personal-account.js';
+import { overpaymentPolicyIssues } from '../payroll/overpayment-policy.js';
 import { isRate } from '../money.js';
 import { DEFAULT_TRANSFER_POLICY } from '../transfer/transfer-policy.js';
 import { fraudPenaltyPolicyIssues } from '../supervision/penalty.js';
@@ -26,6 +27,7 @@ export const SETTING_KEYS = [
   'backPayment.policy',
   'medicalExpense.policy',
   'fraudPenalty.policy',
+  'payroll.overpayment',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -42,12 +44,19 @@ const OPTIONAL: Record<SettingKey, Record<string, unknown>> = {
   'backPayment.policy': {},
   'medicalExpense.policy': {},
   'fraudPenalty.policy': {},
+  'payroll.overpayment': {},
 };
 
 const DEFAULTS: Record<
   Exclude<
     SettingKey,
-    'benefit.policy' | 'personal-account.policy' | 'accountSubsidy.rules' | 'backPayment.policy' | 'medicalExpense.policy' | 'fraudPenalty.policy'
+    | 'benefit.policy'
+    | 'personal-account.policy'
+    | 'accountSubsidy.rules'
+    | 'backPayment.policy'
+    | 'medicalExpense.policy'
+    | 'fraudPenalty.policy'
+    | 'payroll.overpayment'
   >,
   object
 > = {
@@ -74,7 +83,9 @@ export function assertValidSetting(key: SettingKey, value: unknown): void {
               ? medicalExpensePolicyIssues(value)
               : key === 'fraudPenalty.policy'
                 ? fraudPenaltyPolicyIssues(value)
-                : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
+                : key === 'payroll.overpayment'
+                  ? overpaymentPolicyIssues(value)
+                  : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
   if (issues.length > 0) throw invalidInput(issues);
 }
 

@@ -1,5 +1,6 @@
 import { findPayroll, type PayrollRow } from '../../db/queries/payroll.query.js';
 import { runningRecalculations } from '../../db/queries/pension-recalculation.query.js';
+import { loadOverpaymentPolicy } from '../../db/queries/settings.query.js';
 import { listServedRegions } from '../../db/queries/region.query.js';
 import { businessKeyOf, caseIdFor, registerCase } from '../../db/writers/case-intake.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
@@ -15,7 +16,8 @@ import type { CommandContext } from '../command-context.js';
  * lands on the same case and answers it with `created: false`. Refused with the field named, nothing written, for a
  * month that is not YYYY-MM or lies beyond next month, or a region this system does not serve. The case row and the
  * progress row are written before the workflow starts, which is (re)started every time so a first attempt that never
- * reached Temporal is finished by the retry. A new payroll waits while a pension recalculation of the region runs (409
+ * reached Temporal is finished by the retry. The progress row keeps the overpayment policy in force (`payroll.overpayment`),
+ * which every chunk withholds by. A new payroll waits while a pension recalculation of the region runs (409
  * NOT_ALLOWED_NOW): it would find some pensions at their old amount and some at their new one.
  */
 export async function startPayroll(ctx: CommandContext, request: { region: string; period: string }): Promise<{ payroll: PayrollRow; created: boolean }> {
@@ -50,10 +52,12 @@ export async function startPayroll(ctx: CommandContext, request: { region: strin
       requestId: ctx.requestId,
       now,
     }));
+  // The payroll withholds by the overpayment policy in force now (`payroll.overpayment`), kept with it: a repeat keeps the first.
+  const overpayment = await loadOverpaymentPolicy(em);
   await em.execute(
     `insert into payroll (case_id, reference, region, period, started_by, entitlements_seen, entitlements_total, lines_gathered, lines_checked,
-       lines_held, due_total, held_total, created_at) values (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, ?) on conflict do nothing`,
-    [row.caseId, row.reference, request.region, request.period, row.applicantId, now],
+       lines_held, due_total, held_total, created_at, overpayment_policy) values (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, ?, ?) on conflict do nothing`,
+    [row.caseId, row.reference, request.region, request.period, row.applicantId, now, JSON.stringify(overpayment)],
   );
   await ctx.workflows.startPayroll({
     caseId: row.caseId,

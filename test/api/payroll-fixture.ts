@@ -63,6 +63,31 @@ export async function addEntitlement(
   return { citizenId: person, entitlementId, caseId };
 }
 
+/** A basic pension of 5000.00 a month from `period`, first paid in it: one monthly line a payroll reads every month. */
+export const monthlyPension = (orm: MikroORM, region: string, period: string) =>
+  addEntitlement(orm, {
+    region,
+    claimType: 'pension',
+    benefit: 'basicPension',
+    kind: 'monthly',
+    amount: '5000.00',
+    startMonth: period,
+    firstPayrollMonth: period,
+  });
+
+/**
+ * An open overpayment recovery of `amount` for the person, as a death feed or a "stop and recover" opens it (offset at
+ * the share, no ledger yet), for tests of its collection that need no payroll before it. Answers its id.
+ */
+export async function openRecoveryOf(orm: MikroORM, r: { citizenId: string; region: string; amount: string }): Promise<number> {
+  const [row] = await orm.em.fork().execute<{ id: string }[]>(
+    `insert into overpayment_recovery (citizen_id, entitlement_id, region, case_id, cause, amount, months, status, method, opened_at)
+     values (?, ?, ?, 'benefit-test-recovery', ?, ?, '[]', 'open', 'offset', now()) returning id`,
+    [r.citizenId, randomUUID(), r.region, `death-${randomUUID().slice(0, 8)}`, r.amount],
+  );
+  return Number(row!.id);
+}
+
 /** A pension started three months before `period` and first paid in it: a monthly line and a late-start back-pay line. */
 export const latePension = (orm: MikroORM, region: string, period: string, account?: { bank: string; account: string } | null) =>
   addEntitlement(orm, {

@@ -1,7 +1,8 @@
 // Overpayment recovery at the counter (待遇多发追回, 社会保险经办条例 art. 46; docs/payroll.md) in a real browser: a
 // caseworker finds the region's open recovery in the list, records a repayment on its page (a wrong amount refused
 // naming it, nothing booked), the person sees it on their payments page with what was withheld from which payment and
-// what is outstanding; a caseworker gets no write-off form, a supervisor writes off the rest (核销).
+// what is outstanding; a caseworker gets no write-off form, two supervisors write off part (部分核销, four eyes), and a
+// supervisor writes off the rest (核销).
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +114,28 @@ describe('overpayment recovery pages (chromium): the caseworker records a repaym
     await screenshot(citizen, 'recovery-citizen');
   });
 
+  it('two supervisors write off part (部分核销, four eyes): the proposer is refused the decision, the other approves', async () => {
+    const proposer = await workbench.signedInWithToken(await system.token({ role: 'supervisor', region: REGION, sub: 'sv-612' }));
+    await proposer.goto(`${workbench.url}/web/recoveries/${recoveryId}`);
+    await proposer.fill('[data-testid="write-off"] input[name="amount"]', '100.00');
+    await proposer.fill('[data-testid="write-off"] input[name="reason"]', '家庭生活困难');
+    await proposer.fill('[data-testid="write-off"] input[name="legalBasis"]', '社会保险经办条例第四十六条');
+    await proposer.click('[data-testid="write-off"] button[type="submit"]');
+    await proposer.waitForURL(/done=proposed/);
+    expect(await proposer.locator('[data-testid="write-offs"] tr[data-status="proposed"] td[data-field="amount"]').innerText()).toBe('100.00');
+    await proposer.click('[data-testid="write-off-decision"] button[value="true"]');
+    expect(await proposer.locator('[data-testid="write-offs"] tr[data-status="proposed"]').count()).toBe(1);
+    expect(await outstanding(proposer)).toBe('3100.00');
+
+    const approver = await workbench.signedInWithToken(await system.token({ role: 'supervisor', region: REGION, sub: 'sv-613' }));
+    await approver.goto(`${workbench.url}/web/recoveries/${recoveryId}`);
+    await approver.click('[data-testid="write-off-decision"] button[value="true"]');
+    await approver.waitForURL(/done=decided/);
+    expect(await approver.locator('[data-testid="write-offs"] tr[data-status="approved"]').count()).toBe(1);
+    expect(await approver.locator('[data-testid="recovery-ledger"] tr[data-kind="writeOff"] td[data-field="amount"]').innerText()).toBe('100.00');
+    expect(await outstanding(approver)).toBe('3000.00');
+  });
+
   it('a supervisor writes off what is outstanding (核销): the recovery closes as waived with a waiver entry', async () => {
     const supervisor = await workbench.signedInWithToken(await system.token({ role: 'supervisor', region: REGION, sub: 'sv-611' }));
     await supervisor.goto(`${workbench.url}/web/recoveries/${recoveryId}`);
@@ -121,7 +144,7 @@ describe('overpayment recovery pages (chromium): the caseworker records a repaym
     await supervisor.click('[data-testid="waiver"] button[type="submit"]');
     await supervisor.waitForURL(/done=waived/);
     expect(await supervisor.locator('[data-testid="recovery-status"]').getAttribute('data-status')).toBe('waived');
-    expect(await supervisor.locator('[data-testid="recovery-ledger"] tr[data-kind="waiver"] td[data-field="amount"]').innerText()).toBe('3100.00');
+    expect(await supervisor.locator('[data-testid="recovery-ledger"] tr[data-kind="waiver"] td[data-field="amount"]').innerText()).toBe('3000.00');
     expect(await outstanding(supervisor)).toBe('0.00');
     expect(await supervisor.locator('[data-testid="repayment"]').count()).toBe(0);
   });

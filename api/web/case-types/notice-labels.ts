@@ -36,6 +36,7 @@ const kinds: Record<string, Label> = {
   // 待遇多发追回 (经办条例 art. 46): written when what was overpaid has been withheld or repaid in full.
   overpayment_recovered: { zh: '多领待遇追回完毕通知', en: 'Overpayment fully recovered' },
   overpayment_waived: { zh: '多领待遇核销通知（不再追回）', en: 'Overpayment written off (no longer recovered)' },
+  overpayment_written_off_part: { zh: '多领待遇部分核销通知', en: 'Part of an overpayment written off' },
   ...transferNoticeLabels,
   ...benefitNoticeLabels,
 };

@@ -16,7 +16,14 @@ import { callerFor, field, frameOf, sessionOrSignIn, type WebContext, type WebDe
 import { shanghaiMinute } from '../time-display.js';
 import type { Session, WebEnv } from '../web-env.js';
 import { wordOf } from './payroll-labels.js';
-import { entryKindLabels, recoveryCauseLabels, recoveryMethodLabels, recoveryStatusLabels, recoveryWords as w } from './recovery-labels.js';
+import {
+  entryKindLabels,
+  recoveryCauseLabels,
+  recoveryMethodLabels,
+  recoveryStatusLabels,
+  recoveryWords as w,
+  writeOffStatusLabels,
+} from './recovery-labels.js';
 
 /** A recovery as the API answers it (the presenter's shape, declared once). */
 export type Recovery = ReturnType<typeof presentRecovery>;
@@ -167,12 +174,80 @@ function CounterForms(props: { r: Recovery; session: Session; lang: Lang; month:
           </form>
         </section>
       )}
+      {session.actor.role === 'supervisor' && <WriteOffForms r={r} session={session} lang={lang} />}
     </>
   );
 }
 
+/** 部分核销, four eyes: the proposals with their decisions, a decision form on the waiting one, a form to propose one. */
+function WriteOffForms(props: { r: Recovery; session: Session; lang: Lang }) {
+  const { r, session, lang } = props;
+  const base = `/web/recoveries/${enc(r.id)}/write-offs`;
+  const waiting = r.writeOffs.find((x) => x.status === 'proposed');
+  return (
+    <section aria-labelledby="write-offs">
+      <h2 id="write-offs">{w.writeOffs[lang]}</h2>
+      <p>{w.writeOffRule[lang]}</p>
+      {r.writeOffs.length > 0 && (
+        <DataTable
+          testId="write-offs"
+          rows={r.writeOffs}
+          rowAttributes={(x) => ({ 'data-status': x.status })}
+          columns={[
+            { header: w.writeOffAmount[lang], cell: (x) => x.amount, field: 'amount' },
+            { header: w.reason[lang], cell: (x) => x.reason },
+            { header: w.legalBasis[lang], cell: (x) => x.legalBasis },
+            { header: w.proposedBy[lang], cell: (x) => x.proposedBy },
+            { header: w.decidedBy[lang], cell: (x) => x.decidedBy ?? '' },
+            { header: w.status[lang], cell: (x) => wordOf(writeOffStatusLabels, x.status, lang), field: 'status' },
+          ]}
+        />
+      )}
+      {waiting ? (
+        <form method="post" action={`${base}/${enc(waiting.id)}/decision`} data-testid="write-off-decision">
+          <Csrf session={session} />
+          <label>
+            {w.note[lang]}
+            <input name="comment" maxlength={500} />
+          </label>
+          <button type="submit" name="approve" value="true">
+            {w.approve[lang]}
+          </button>
+          <button type="submit" name="approve" value="false">
+            {w.reject[lang]}
+          </button>
+        </form>
+      ) : (
+        <form method="post" action={base} data-testid="write-off">
+          <Csrf session={session} />
+          <label>
+            {w.writeOffAmount[lang]}
+            <input name="amount" required inputmode="decimal" pattern="\d+(\.\d{1,2})?" />
+          </label>
+          <label>
+            {w.reason[lang]}
+            <input name="reason" required maxlength={500} />
+          </label>
+          <label>
+            {w.legalBasis[lang]}
+            <input name="legalBasis" required maxlength={200} />
+          </label>
+          <button type="submit">{w.propose[lang]}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
 const flashOf = (done: string | undefined, lang: Lang): Flash | undefined => {
-  const words: Record<string, string> = { repaid: w.repaid[lang], duplicate: w.duplicate[lang], agreed: w.agreed[lang], waived: w.waived[lang] };
+  const words: Record<string, string> = {
+    repaid: w.repaid[lang],
+    duplicate: w.duplicate[lang],
+    agreed: w.agreed[lang],
+    waived: w.waived[lang],
+    proposed: w.proposed[lang],
+    decided: w.decided[lang],
+  };
   return done && words[done] ? { kind: 'ok', text: words[done] } : undefined;
 };
 
@@ -306,4 +381,30 @@ export const recoveryPages = (deps: WebDeps) =>
       });
       if (!answer.ok) return renderRecovery(c, deps, session, id, { kind: 'error', problem: answer.problem });
       return c.redirect(`/web/recoveries/${enc(id)}?done=waived`, 303);
+    })
+    .post('/recoveries/:id/write-offs', async (c) => {
+      const session = sessionOrSignIn(c);
+      if (session instanceof Response) return session;
+      const id = c.req.param('id');
+      const form = await c.req.parseBody();
+      const answer = await callerFor(deps, session)('POST', `/v1/overpayment-recoveries/${enc(id)}/write-offs`, {
+        amount: field(form, 'amount'),
+        reason: field(form, 'reason'),
+        legalBasis: field(form, 'legalBasis'),
+      });
+      if (!answer.ok) return renderRecovery(c, deps, session, id, { kind: 'error', problem: answer.problem });
+      return c.redirect(`/web/recoveries/${enc(id)}?done=proposed`, 303);
+    })
+    .post('/recoveries/:id/write-offs/:writeOffId/decision', async (c) => {
+      const session = sessionOrSignIn(c);
+      if (session instanceof Response) return session;
+      const id = c.req.param('id');
+      const form = await c.req.parseBody();
+      const comment = field(form, 'comment');
+      const answer = await callerFor(deps, session)('POST', `/v1/overpayment-recoveries/${enc(id)}/write-offs/${enc(c.req.param('writeOffId'))}/decision`, {
+        approve: field(form, 'approve') === 'true',
+        ...(comment ? { comment } : {}),
+      });
+      if (!answer.ok) return renderRecovery(c, deps, session, id, { kind: 'error', problem: answer.problem });
+      return c.redirect(`/web/recoveries/${enc(id)}?done=decided`, 303);
     });

@@ -54,6 +54,19 @@ export const recoveryWords = {
   waive: { zh: '核销', en: 'Write off' },
   waived: { zh: '已核销', en: 'Written off' },
   waivedBy: { zh: '核销人', en: 'Written off by' },
+  writeOffs: { zh: '部分核销（两名科长）', en: 'Write off part (two supervisors)' },
+  writeOffRule: {
+    zh: '一名科长提出核销部分尚欠金额，另一名科长审批；批准后记入台账并通知本人。',
+    en: 'One supervisor proposes writing off part of what is outstanding, another approves it; approved, it is booked and the person notified.',
+  },
+  writeOffAmount: { zh: '核销金额（元）', en: 'Amount written off (yuan)' },
+  propose: { zh: '提出', en: 'Propose' },
+  proposed: { zh: '已提出部分核销，待另一名科长审批', en: 'Write-off proposed: another supervisor decides it' },
+  proposedBy: { zh: '提出人', en: 'Proposed by' },
+  decidedBy: { zh: '审批人', en: 'Decided by' },
+  approve: { zh: '批准', en: 'Approve' },
+  reject: { zh: '不予批准', en: 'Reject' },
+  decided: { zh: '已审批部分核销', en: 'Write-off decided' },
   back: { zh: '返回列表', en: 'Back to the list' },
   toPayments: { zh: '返回我的待遇发放', en: 'Back to my payments' },
   open: { zh: '查看', en: 'Open' },
@@ -63,6 +76,12 @@ export const recoveryStatusLabels: Record<string, Label> = {
   open: { zh: '追回中', en: 'Being recovered' },
   closed: { zh: '已追回结案', en: 'Recovered in full' },
   waived: { zh: '已核销', en: 'Written off' },
+};
+
+export const writeOffStatusLabels: Record<string, Label> = {
+  proposed: { zh: '待审批', en: 'Awaiting decision' },
+  approved: { zh: '已批准', en: 'Approved' },
+  rejected: { zh: '不予批准', en: 'Rejected' },
 };
 
 export const recoveryCauseLabels: Record<string, Label> = {
@@ -79,4 +98,5 @@ export const entryKindLabels: Record<string, Label> = {
   offset: { zh: '待遇中抵扣', en: 'Withheld from a payment' },
   repayment: { zh: '本人退还', en: 'Repaid' },
   waiver: { zh: '核销', en: 'Written off' },
+  writeOff: { zh: '部分核销', en: 'Part written off' },
 };

@@ -7,7 +7,9 @@ import {
   lastDueMonthFor,
   offsetPlan,
   outstandingOf,
+  overpaymentAfterLastDue,
   overpaymentAfterStop,
+  paidMonthsOf,
   recordRepayment,
 } from '../../../domain/payroll/overpayment.js';
 import { DEFAULT_OVERPAYMENT_POLICY } from '../../../domain/payroll/payroll-policy.js';
@@ -51,6 +53,24 @@ describe('overpaymentAfterStop', () => {
         payments: [{ period: '2025-04', amount: '1.005' }],
       }),
     ).toThrow(/at most 2 decimals/);
+  });
+});
+
+describe('paidMonthsOf and overpaymentAfterLastDue', () => {
+  it('splits a back-pay line into its months to the fen, leftover fen to the earliest (§8, art. 46)', () => {
+    expect(paidMonthsOf({ period: '2025-06', amount: '100.00', paidMonths: ['2025-05', '2025-03', '2025-04'] })).toEqual([
+      { period: '2025-03', amount: '33.34' },
+      { period: '2025-04', amount: '33.33' },
+      { period: '2025-05', amount: '33.33' },
+    ]);
+    expect(paidMonthsOf({ period: '2025-06', amount: '-10.00', paidMonths: null })).toEqual([{ period: '2025-06', amount: '-10.00' }]);
+  });
+
+  it('counts every month after a given last month due, heading the workings with why (art. 46)', () => {
+    const r = overpaymentAfterLastDue({ lastDueMonth: '2025-04', because: 'stopped by the payroll of 2025-05', payments: paidJanToJun });
+    expect(r.months.map((m) => m.period)).toEqual(['2025-05', '2025-06']);
+    expect(r.overpaid).toBe('9189.92');
+    expect(r.workings[0]).toBe('stopped by the payroll of 2025-05');
   });
 });
 

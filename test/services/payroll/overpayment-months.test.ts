@@ -53,9 +53,7 @@ describe('an overpayment after a death counts the months paid for, not the month
       `insert into death_record (citizen_id, death_date, source, certificate_no, import_id, recorded_at) values (?, ?, 'civil', 'D-test', ?, now())`,
       [pension.citizenId, `${month(-2)}-15`, importId],
     );
-    await em.transactional((tx) =>
-      openOverpayments(tx, { entitlementIds: null, importId, cause: 'death', lastDue: null, lastDueByEntitlement: 'deathMonth' }, new Date()),
-    );
+    await em.transactional((tx) => openOverpayments(tx, { cause: 'death', stop: { deathsOfImport: importId } }, new Date()));
     const recovery = await recoveryOf(pension.entitlementId);
     expect(recovery).toEqual({ amount: (Number(monthly) * 2).toFixed(2), months: [month(-1), period] });
   });

@@ -8,7 +8,7 @@ import { gatherPayrollChunk } from '../../../db/writers/payroll-lines.js';
 import { findRecovery } from '../../../db/queries/overpayment-recovery.query.js';
 import { monthOf } from '../../../domain/calendar/local-date.js';
 import { systemClock } from '../../../services/business-clock.js';
-import { addEntitlement, type Beneficiary } from '../../api/payroll-fixture.js';
+import { type Beneficiary, monthlyPension, openRecoveryOf } from '../../api/payroll-fixture.js';
 import { openTestDatabase } from '../../support/command-context.js';
 
 const REGION = '330106';
@@ -21,14 +21,7 @@ describe('the payroll collects a recovery once, however often it is retried (art
   let first: number;
   const payrollId = `payroll-test-${randomUUID()}`;
 
-  const openRecovery = async (amount: string) => {
-    const [row] = await orm.em.fork().execute<{ id: string }[]>(
-      `insert into overpayment_recovery (citizen_id, entitlement_id, region, case_id, cause, amount, months, status, method, opened_at)
-       values (?, ?, ?, 'benefit-test-dead', ?, ?, '[]', 'open', 'offset', now()) returning id`,
-      [person.citizenId, randomUUID(), REGION, `death-${randomUUID().slice(0, 8)}`, amount],
-    );
-    return Number(row!.id);
-  };
+  const openRecovery = (amount: string) => openRecoveryOf(orm, { citizenId: person.citizenId, region: REGION, amount });
   const withholdings = () =>
     orm.em.fork().execute<{ recovery_id: string; amount: string }[]>(
       `select w.recovery_id, w.amount::text as amount from payroll_line_withholding w join payroll_line l on l.line_key = w.line_key
@@ -40,16 +33,8 @@ describe('the payroll collects a recovery once, however often it is retried (art
   beforeAll(async () => {
     orm = await openTestDatabase();
     period = monthOf(systemClock.today());
-    person = await addEntitlement(orm, {
-      region: REGION,
-      // A monthly line: a retried chunk reads it again (a one-off already written is not read again at all).
-      claimType: 'pension',
-      benefit: 'basicPension',
-      kind: 'monthly',
-      amount: '5000.00',
-      startMonth: period,
-      firstPayrollMonth: period,
-    });
+    // A monthly line: a retried chunk reads it again (a one-off already written is not read again at all).
+    person = await monthlyPension(orm, REGION, period);
     first = await openRecovery('3300.00');
   });
   afterAll(async () => orm?.close());
