@@ -19,6 +19,7 @@ const result = await runCrashDrill({
     pensionClaim: 10 * scale,
     backPayment: 10 * scale,
     transfer: 10 * scale,
+    arrears: 10 * scale,
     payroll: 1,
   },
   concurrency: 8,

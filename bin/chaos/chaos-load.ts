@@ -6,7 +6,9 @@
 // the evidence uploaded, reviewed by a caseworker and approved by a reviewer, billed to its ledger; Ningbo employers
 // transferring a new employee's pension relationship from Hangzhou (转移接续), each of its three legs decided by the
 // staff of its office; and once those are done, the month's payroll that pays the pensions granted, approved by a
-// second supervisor, its bank files answered as paid — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
+// second supervisor, its bank files answered as paid; employers that declared two past months and paid nothing, whose
+// arrears case (欠费追缴) the overdue sweep opens, settled when the caseworker books the payment of the statement's
+// total — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
 // is written down for reconciliation.
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -17,11 +19,21 @@ import { EMPLOYER_330102 } from '../bench/register-hire.js';
 import { NINGBO_EMPLOYER, seedMovers } from '../bench/transfer-throughput.bench.js';
 import { seedRetirees } from './retirees.js';
 import { seedBackPaymentWorkers } from './back-payment-workers.js';
+import { seedArrearsEmployers, type ArrearsEmployer } from './arrears-employers.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
 import type { RetryingClient } from './retrying-client.js';
 
-export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim' | 'backPayment' | 'transfer' | 'payroll';
+export type CaseKind =
+  | 'enrollment'
+  | 'lateEnrollment'
+  | 'petition'
+  | 'medicalExpense'
+  | 'pensionClaim'
+  | 'backPayment'
+  | 'transfer'
+  | 'arrears'
+  | 'payroll';
 
 /** The labour contract an employer uploads as a back-payment's evidence (a PDF is all the upload checks). */
 const CONTRACT_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -35,6 +47,7 @@ export const SETTLED_STATUS: Record<CaseKind, string> = {
   pensionClaim: 'granted',
   backPayment: 'approved',
   transfer: 'completed',
+  arrears: 'settled',
   payroll: 'paid',
 };
 
@@ -99,6 +112,9 @@ export async function runMixedLoad(
   const retirees = await seedRetirees(system.orm, systemClock, options.counts.pensionClaim ?? 0);
   const backPayers = await seedBackPaymentWorkers(system.orm, systemClock, EMPLOYER_330102, options.counts.backPayment ?? 0);
   const movers = await seedTransferMovers(options.counts.transfer ?? 0);
+  const arrearsCases = await openArrearsCases(await seedArrearsEmployers(system.orm, options.counts.arrears ?? 0));
+  /** Arrears cases whose payment the API acknowledged (booked once per key: a retry finds the same payment). */
+  const arrearsPaid = new Set<string>();
 
   await runPool(kinds.length, options.concurrency, async (index) => {
     const kind = kinds[index] ?? 'enrollment';
@@ -156,6 +172,60 @@ export async function runMixedLoad(
     }
   }
 
+  /**
+   * 欠费追缴: each employer declares two past months (each declaration under its own Idempotency-Key, so a retry returns
+   * the first) and pays nothing; once all have declared, a supervisor runs the overdue sweep, which opens one arrears
+   * case per employer (running it again does no harm). The cases are the sweep's acknowledgement: an employer left
+   * without one is counted lost.
+   */
+  async function openArrearsCases(employers: ArrearsEmployer[]): Promise<string[]> {
+    if (employers.length === 0) return [];
+    const thisMonth = monthOf(systemClock.today());
+    for (const { creditCode, employee } of employers) {
+      const token = await system.token({ role: 'employer', sub: `chaos-arrears-${creditCode.slice(-6)}`, employer: creditCode });
+      for (const period of [addPeriods(thisMonth, -3), addPeriods(thisMonth, -2)]) {
+        const body = { period, lines: [{ citizenId: employee, name: '欠费演练', monthlyWage: '10000.00', insuranceTypes: ['pension'] }] };
+        const declared = await client.send('POST', '/v1/declarations', { token, body, idempotencyKey: `chaos-declare-${creditCode}-${period}` });
+        if (declared.status !== 201 && declared.status !== 200)
+          acknowledged.refusals.push(`declaration ${creditCode} ${period}: ${declared.status} ${JSON.stringify(declared.body)}`);
+      }
+    }
+    const sweep = await client.send('POST', '/v1/arrears-sweeps', { token: payrollRunner, body: { asOf: systemClock.today() } });
+    if (sweep.status !== 200) {
+      acknowledged.refusals.push(`arrears sweep: ${sweep.status} ${JSON.stringify(sweep.body)}`);
+      return [];
+    }
+    // A sweep retried after the API died answers only what it opened itself: the case rows tell all of them.
+    const rows = await system.orm.em
+      .fork()
+      .execute<{ id: string; employer: string }[]>(
+        `select id, employer_credit_code as employer from case_record where case_type = 'arrears' and employer_credit_code in (?)`,
+        [employers.map((e) => e.creditCode)],
+      );
+    for (const { creditCode } of employers) {
+      if (!rows.some((row) => row.employer === creditCode)) acknowledged.cases.set(`arrears-of-${creditCode}`, 'arrears');
+    }
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * An arrears case under its order to pay: the caseworker reads today's statement and books a payment of its total
+   * (到账登记, under a key of the case, so a retry books it once); the payment wakes the case, which settles.
+   */
+  async function payArrears(caseId: string): Promise<void> {
+    const statement = await client.send('GET', `/v1/arrears-cases/${caseId}`, { token: caseworker });
+    if (statement.status !== 200) {
+      acknowledged.refusals.push(`arrears statement ${caseId}: ${statement.status} ${JSON.stringify(statement.body)}`);
+      arrearsPaid.add(caseId);
+      return;
+    }
+    const [row] = await system.orm.em.fork().execute<{ employer: string }[]>(`select employer_credit_code as employer from case_record where id = ?`, [caseId]);
+    const body = { employerCreditCode: row?.employer, amount: statement.body.total, paidOn: statement.body.asOf };
+    const paid = await client.send('POST', '/v1/payments', { token: caseworker, body, idempotencyKey: `chaos-pay-${caseId}` });
+    if (paid.status !== 201 && paid.status !== 200) acknowledged.refusals.push(`arrears payment ${caseId}: ${paid.status} ${JSON.stringify(paid.body)}`);
+    arrearsPaid.add(caseId);
+  }
+
   /** The 离休 cadres the declarations are for, on the eligibility list first (the organisation department's file). */
   async function listCadres(count: number): Promise<string[]> {
     if (count === 0) return [];
@@ -176,6 +246,7 @@ export async function runMixedLoad(
   }
 
   async function openCase(kind: CaseKind): Promise<string | null> {
+    if (kind === 'arrears') return arrearsCases.pop() ?? null;
     if (kind === 'medicalExpense') {
       const citizenId = cadres.pop();
       if (citizenId === undefined) return null;
@@ -272,6 +343,10 @@ export async function runMixedLoad(
       if (kind === 'payroll' && state?.status === 'paying' && !state.task_id) {
         await answerBankFiles(caseId);
         await new Promise((r) => setTimeout(r, 500));
+        continue;
+      }
+      if (kind === 'arrears' && state?.status === 'ordered' && !state.task_id && !arrearsPaid.has(caseId)) {
+        await payArrears(caseId);
         continue;
       }
       const decision = state?.task_id && state.step ? DECISIONS[`${state.case_type}:${state.step}`] : undefined;
