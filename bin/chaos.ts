@@ -20,6 +20,7 @@ const result = await runCrashDrill({
     backPayment: 10 * scale,
     transfer: 10 * scale,
     arrears: 10 * scale,
+    accountSubsidy: 10 * scale,
     payroll: 1,
   },
   concurrency: 8,

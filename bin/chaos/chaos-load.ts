@@ -8,7 +8,8 @@
 // staff of its office; and once those are done, the month's payroll that pays the pensions granted, approved by a
 // second supervisor, its bank files answered as paid; employers that declared two past months and paid nothing, whose
 // arrears case (欠费追缴) the overdue sweep opens, settled when the caseworker books the payment of the statement's
-// total — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
+// total; the employer's lists of retirees for their medical accounts' subsidy (医疗帐户补助金), reviewed by a
+// caseworker, approved by a reviewer and booked to the accounts — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
 // is written down for reconciliation.
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -20,6 +21,7 @@ import { NINGBO_EMPLOYER, seedMovers } from '../bench/transfer-throughput.bench.
 import { seedRetirees } from './retirees.js';
 import { seedBackPaymentWorkers } from './back-payment-workers.js';
 import { seedArrearsEmployers, type ArrearsEmployer } from './arrears-employers.js';
+import { seedSubsidyRetirees } from './subsidy-retirees.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
 import type { RetryingClient } from './retrying-client.js';
@@ -33,6 +35,7 @@ export type CaseKind =
   | 'backPayment'
   | 'transfer'
   | 'arrears'
+  | 'accountSubsidy'
   | 'payroll';
 
 /** The labour contract an employer uploads as a back-payment's evidence (a PDF is all the upload checks). */
@@ -48,6 +51,7 @@ export const SETTLED_STATUS: Record<CaseKind, string> = {
   backPayment: 'approved',
   transfer: 'completed',
   arrears: 'settled',
+  accountSubsidy: 'approved',
   payroll: 'paid',
 };
 
@@ -65,6 +69,9 @@ const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>
   // A back-payment of six months with a contract as evidence: reviewed, then approved by a second person, then billed.
   'backPayment:review': { outcome: 'approve' },
   'backPayment:approval': { outcome: 'approve', by: 'reviewer' },
+  // An account-subsidy list of two retirees: reviewed, then approved by a second person, then booked to their accounts.
+  'accountSubsidy:review': { outcome: 'approve' },
+  'accountSubsidy:approval': { outcome: 'approve', by: 'reviewer' },
   // A pension transfer Hangzhou → Ningbo: the letter of acceptance and the completion in Ningbo, the transfer-out here.
   'transfer:acceptanceLetter': { outcome: 'approve', comment: '同意', by: 'ningbo' },
   'transfer:transferOut': { outcome: 'approve', comment: '同意' },
@@ -112,6 +119,7 @@ export async function runMixedLoad(
   const retirees = await seedRetirees(system.orm, systemClock, options.counts.pensionClaim ?? 0);
   const backPayers = await seedBackPaymentWorkers(system.orm, systemClock, EMPLOYER_330102, options.counts.backPayment ?? 0);
   const movers = await seedTransferMovers(options.counts.transfer ?? 0);
+  const subsidyRetirees = await seedSubsidyRetirees(system.orm, systemClock, EMPLOYER_330102, 2 * (options.counts.accountSubsidy ?? 0));
   const arrearsCases = await openArrearsCases(await seedArrearsEmployers(system.orm, options.counts.arrears ?? 0));
   /** Arrears cases whose payment the API acknowledged (booked once per key: a retry finds the same payment). */
   const arrearsPaid = new Set<string>();
@@ -247,6 +255,16 @@ export async function runMixedLoad(
 
   async function openCase(kind: CaseKind): Promise<string | null> {
     if (kind === 'arrears') return arrearsCases.pop() ?? null;
+    if (kind === 'accountSubsidy') {
+      const persons = subsidyRetirees.splice(0, 2).map((citizenId) => ({ citizenId, bases: { localAveragePension: '3500.00' } }));
+      if (persons.length === 0) return null;
+      // This month's credits of two retirees, declared by their employer under one key: a retry returns the same case.
+      const body = { ruleId: 'retiree-account-credit', period: monthOf(systemClock.today()), region: '330102', persons };
+      return accepted(
+        await client.send('POST', '/v1/account-subsidy-declarations', { token: employer, body, idempotencyKey: `chaos-${randomUUID()}` }),
+        kind,
+      );
+    }
     if (kind === 'medicalExpense') {
       const citizenId = cadres.pop();
       if (citizenId === undefined) return null;

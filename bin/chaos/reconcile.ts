@@ -44,6 +44,8 @@ const DUPLICATE_QUERIES: Record<string, string> = {
   transferLedger: `select case_id || ':' || side || ':' || fund as key from transfer_ledger group by case_id, side, fund having count(*) > 1`,
   // A payroll line sent to the bank, or booked paid, twice.
   disbursements: `select payroll_id || ':' || line_key || ':' || entry as key from disbursement_ledger group by payroll_id, line_key, entry having count(*) > 1`,
+  // A retiree's medical account credited twice under one rule and period (the ledger's key is the rule, period and person).
+  medicalAccountCredits: `select dedupe_key as key from medical_account_ledger group by dedupe_key having count(*) > 1`,
   // One employer's arrears pursued by two cases at once (the sweep puts every overdue month on the one open case).
   arrearsCases: `select employer_credit_code as key from case_record where case_type = 'arrears' and status <> 'settled' group by employer_credit_code having count(*) > 1`,
   backPayments: `select citizen_id || ':' || from_month || '..' || to_month as key from back_payment group by citizen_id, from_month, to_month having count(*) > 1`,
