@@ -23,6 +23,7 @@ const result = await runCrashDrill({
     accountSubsidy: 10 * scale,
     payroll: 1,
   },
+  recalculatedPensions: 100 * scale,
   concurrency: 8,
   workerKillEveryMs: quick ? 4_000 : 6_000,
   maxWorkerKills: quick ? 8 : undefined,
@@ -40,6 +41,7 @@ command: npm run chaos${quick ? ' -- --quick' : ''}
   lost                    ${result.lost}
   duplicated              ${duplicated}
   decisions not applied   ${result.unapplied}
+  recalculation runs      ${result.recalculations} (pensions misapplied ${result.recalculationsMisapplied})
   stuck / failed          ${result.stuck} / ${result.failedWorkflows}
   payroll lines paid      ${result.payrollLinesPaid}
   unexpected refusals     ${result.refusals.length}${result.refusals

@@ -22,21 +22,13 @@ import { seedRetirees } from './retirees.js';
 import { seedBackPaymentWorkers } from './back-payment-workers.js';
 import { seedArrearsEmployers, type ArrearsEmployer } from './arrears-employers.js';
 import { seedSubsidyRetirees } from './subsidy-retirees.js';
+import { adjustmentDate, RECALCULATION_REGION, seedRecalculatedPensions } from './recalculation.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
 import type { RetryingClient } from './retrying-client.js';
 
 export type CaseKind =
-  | 'enrollment'
-  | 'lateEnrollment'
-  | 'petition'
-  | 'medicalExpense'
-  | 'pensionClaim'
-  | 'backPayment'
-  | 'transfer'
-  | 'arrears'
-  | 'accountSubsidy'
-  | 'payroll';
+  'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim' | 'backPayment' | 'transfer' | 'arrears' | 'accountSubsidy' | 'payroll';
 
 /** The labour contract an employer uploads as a back-payment's evidence (a PDF is all the upload checks). */
 const CONTRACT_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -87,6 +79,8 @@ export interface Acknowledged {
   decisions: { taskId: string; caseId: string; outcome: string }[];
   /** Requests refused with a 4xx the drill did not expect (each one is a finding). */
   refusals: string[];
+  /** Pension recalculation runs the API accepted (their IDs). */
+  recalculations: string[];
 }
 
 export interface LoadOptions {
@@ -94,6 +88,8 @@ export interface LoadOptions {
   concurrency: number;
   /** How long a case may take to reach its next task while processes are being killed. */
   taskWaitMs: number;
+  /** Pensions of 330203 recalculated by one back-dated adjustment while the load runs (none when left out). */
+  recalculatedPensions?: number;
   /** Told each time the API acknowledges a case (with the count so far): the drill paces its kills by it. */
   onCaseAcknowledged?: (count: number) => void;
 }
@@ -112,7 +108,7 @@ export async function runMixedLoad(
   const payrollRunner = await system.token({ role: 'supervisor', sub: 'sv-chaos-1', region: '330102' });
   const payrollApprover = await system.token({ role: 'supervisor', sub: 'sv-chaos-2', region: '330102' });
   const nextCitizenId = citizenIdSequence();
-  const acknowledged: Acknowledged = { cases: new Map(), decisions: [], refusals: [] };
+  const acknowledged: Acknowledged = { cases: new Map(), decisions: [], refusals: [], recalculations: [] };
   // The payroll runs once the other cases are done, so that it pays the pensions the drill granted.
   const kinds = interleaved({ ...options.counts, payroll: 0 });
   const cadres = await listCadres(options.counts.medicalExpense ?? 0);
@@ -124,6 +120,7 @@ export async function runMixedLoad(
   /** Arrears cases whose payment the API acknowledged (booked once per key: a retry finds the same payment). */
   const arrearsPaid = new Set<string>();
 
+  const recalculation = runRecalculation(options.recalculatedPensions ?? 0);
   await runPool(kinds.length, options.concurrency, async (index) => {
     const kind = kinds[index] ?? 'enrollment';
     const caseId = await openCase(kind);
@@ -132,6 +129,7 @@ export async function runMixedLoad(
     options.onCaseAcknowledged?.(acknowledged.cases.size);
     await driveToSettled(caseId, kind);
   });
+  await recalculation;
   if ((options.counts.payroll ?? 0) > 0) await runPayroll();
   return acknowledged;
 
@@ -177,6 +175,39 @@ export async function runMixedLoad(
         contentType: 'text/csv',
       });
       if (applied.status !== 200) acknowledged.refusals.push(`bank return ${bankCode}: ${applied.status} ${JSON.stringify(applied.body)}`);
+    }
+  }
+
+  /**
+   * 待遇重算 beside the cases: an administrator records the adjustment rule of six months ago (a PUT, so a retry
+   * records the same), a supervisor starts the recalculation of 330203 (the same change again is the same run), and
+   * the drill waits until the run is done.
+   */
+  async function runRecalculation(pensions: number): Promise<void> {
+    if (pensions === 0) return;
+    await seedRecalculatedPensions(system.orm, systemClock, pensions);
+    const admin = await system.token({ role: 'admin', sub: 'admin-chaos-2', region: RECALCULATION_REGION });
+    const supervisor = await system.token({ role: 'supervisor', sub: 'sv-chaos-3', region: RECALCULATION_REGION });
+    const effectiveFrom = adjustmentDate(systemClock);
+    const rule = { fixedAmount: '50.00', share: '0.02', basis: '演练：养老金调整通知' };
+    const recorded = await client.send('PUT', `/v1/regions/${RECALCULATION_REGION}/pension-adjustments/${effectiveFrom}`, { token: admin, body: rule });
+    if (recorded.status !== 200) {
+      acknowledged.refusals.push(`pension adjustment: ${recorded.status} ${JSON.stringify(recorded.body)}`);
+      return;
+    }
+    const body = { region: RECALCULATION_REGION, cause: 'adjustment', effectiveFrom };
+    const started = await client.send('POST', '/v1/pension-recalculations', { token: supervisor, body });
+    if (started.status !== 202 && started.status !== 200) {
+      acknowledged.refusals.push(`pension recalculation: ${started.status} ${JSON.stringify(started.body)}`);
+      return;
+    }
+    const id = String(started.body.id);
+    acknowledged.recalculations.push(id);
+    const deadline = Date.now() + options.taskWaitMs;
+    while (Date.now() < deadline) {
+      const run = await client.send('GET', `/v1/pension-recalculations/${id}`, { token: supervisor });
+      if (run.body.status === 'done') return;
+      await new Promise((r) => setTimeout(r, 500));
     }
   }
 
@@ -260,10 +291,7 @@ export async function runMixedLoad(
       if (persons.length === 0) return null;
       // This month's credits of two retirees, declared by their employer under one key: a retry returns the same case.
       const body = { ruleId: 'retiree-account-credit', period: monthOf(systemClock.today()), region: '330102', persons };
-      return accepted(
-        await client.send('POST', '/v1/account-subsidy-declarations', { token: employer, body, idempotencyKey: `chaos-${randomUUID()}` }),
-        kind,
-      );
+      return accepted(await client.send('POST', '/v1/account-subsidy-declarations', { token: employer, body, idempotencyKey: `chaos-${randomUUID()}` }), kind);
     }
     if (kind === 'medicalExpense') {
       const citizenId = cadres.pop();

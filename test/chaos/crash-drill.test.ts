@@ -10,7 +10,19 @@ describe('crash drill (API and worker as separate processes, SIGKILL while cases
     const lines: string[] = [];
     const result = await runCrashDrill({
       databaseUrl: databaseServerForTest(),
-      counts: { enrollment: 4, lateEnrollment: 2, petition: 2, medicalExpense: 2, pensionClaim: 2, backPayment: 2, transfer: 2, arrears: 2, accountSubsidy: 2, payroll: 1 },
+      counts: {
+        enrollment: 4,
+        lateEnrollment: 2,
+        petition: 2,
+        medicalExpense: 2,
+        pensionClaim: 2,
+        backPayment: 2,
+        transfer: 2,
+        arrears: 2,
+        accountSubsidy: 2,
+        payroll: 1,
+      },
+      recalculatedPensions: 20,
       concurrency: 4,
       workerKillEveryMs: 3_000,
       workerKillEveryCases: 2,
@@ -19,7 +31,16 @@ describe('crash drill (API and worker as separate processes, SIGKILL while cases
     });
     expect(result.refusals).toEqual([]);
     expect(result.examples).toEqual([]);
-    expect(result).toMatchObject({ acknowledgedCases: 21, lost: 0, unapplied: 0, stuck: 0, failedWorkflows: 0, apiKills: 1 });
+    expect(result).toMatchObject({
+      acknowledgedCases: 21,
+      lost: 0,
+      unapplied: 0,
+      recalculations: 1,
+      recalculationsMisapplied: 0,
+      stuck: 0,
+      failedWorkflows: 0,
+      apiKills: 1,
+    });
     // Every case settled (stuck 0 above), so every decision its steps need was applied: 2 late registrations (one
     // review each), 2 petitions (acceptance and reply), 2 medical-expense declarations (review and a second person's
     // approval), 2 pension claims (preparation and review), 2 back-payments (review and a second person's approval), 2 transfers (acceptance letter, transfer-out, completion), the payroll paying the 2 pensions (a second supervisor's approval). Not every one was answered 200: a decision whose answer the killed API never sent, or that the client
