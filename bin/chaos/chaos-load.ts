@@ -5,12 +5,13 @@
 // history, the entitlement written for the payroll), the employer back-paying months without a record (无记录补缴) with
 // the evidence uploaded, reviewed by a caseworker and approved by a reviewer, billed to its ledger; Ningbo employers
 // transferring a new employee's pension relationship from Hangzhou (转移接续), each of its three legs decided by the
-// staff of its office; and once those are done, the month's payroll that pays the pensions granted, approved by a
-// second supervisor, its bank files answered as paid; employers that declared two past months and paid nothing, whose
-// arrears case (欠费追缴) the overdue sweep opens, settled when the caseworker books the payment of the statement's
-// total; the employer's lists of retirees for their medical accounts' subsidy (医疗帐户补助金), reviewed by a
-// caseworker, approved by a reviewer and booked to the accounts — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
-// is written down for reconciliation.
+// staff of its office; employers that declared two past months and paid nothing, whose arrears case (欠费追缴) the
+// overdue sweep opens, settled when the caseworker books the payment of the statement's total; the employer's lists of
+// retirees for their medical accounts' subsidy (医疗帐户补助金), reviewed by a caseworker, approved by a reviewer and
+// booked to the accounts; beside the cases a back-dated pension adjustment of 330203 recalculated by its workflow
+// (bin/chaos/recalculation.ts); and once those are done, the month's payroll that pays the pensions granted, approved
+// by a second supervisor, its bank files answered as paid — every request through the API, every decision a claim and
+// a completion of the real task. What the API acknowledged is written down for reconciliation.
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { systemClock } from '../../services/business-clock.js';

@@ -11,6 +11,8 @@ import type { BusinessClock } from '../../services/business-clock.js';
 import { citizenIdSequence } from '../bench/citizen-ids.js';
 
 export const RECALCULATION_REGION = '330203';
+/** The payroll the seeded months were paid by (not a payroll of the drill: its lines are not counted as paid by it). */
+export const PAYROLL_HISTORY = 'chaos-payroll-history';
 
 /** `count` basic pensions of 3 000.00 in 330203 from ten months ago, every month until last month paid. */
 export async function seedRecalculatedPensions(orm: MikroORM, clock: BusinessClock, count: number): Promise<void> {
@@ -34,8 +36,8 @@ export async function seedRecalculatedPensions(orm: MikroORM, clock: BusinessClo
     for (const month of periodRange(start, addPeriods(thisMonth, -1))) {
       await em.execute(
         `insert into payroll_line (line_key, payroll_id, entitlement_id, citizen_id, region, benefit, kind, period, months, amount, status, attempt)
-         values (?, 'chaos-payroll-history', ?, ?, ?, 'basicPension', 'monthly', ?, 1, '3000.00', 'paid', 1)`,
-        [`${entitlementId}:${month}:monthly`, entitlementId, citizenId, RECALCULATION_REGION, month],
+         values (?, ?, ?, ?, ?, 'basicPension', 'monthly', ?, 1, '3000.00', 'paid', 1)`,
+        [`${entitlementId}:${month}:monthly`, PAYROLL_HISTORY, entitlementId, citizenId, RECALCULATION_REGION, month],
       );
     }
   }

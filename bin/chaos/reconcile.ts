@@ -4,7 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { SETTLED_STATUS, type Acknowledged } from './chaos-load.js';
-import { misappliedRecalculations } from './recalculation.js';
+import { misappliedRecalculations, PAYROLL_HISTORY } from './recalculation.js';
 
 export interface Reconciliation {
   acknowledgedCases: number;
@@ -143,7 +143,7 @@ export async function reconcile(system: { orm: MikroORM; temporal: Client }, ack
     for (const line of wrong.slice(0, 3)) note(line);
   }
 
-  const [paidLines] = await em.execute<{ n: string }[]>(`select count(*) as n from payroll_line where status = 'paid'`);
+  const [paidLines] = await em.execute<{ n: string }[]>(`select count(*) as n from payroll_line where status = 'paid' and payroll_id <> ?`, [PAYROLL_HISTORY]);
 
   return {
     acknowledgedCases: caseIds.length,
