@@ -19,8 +19,11 @@ const result = await runCrashDrill({
     pensionClaim: 10 * scale,
     backPayment: 10 * scale,
     transfer: 10 * scale,
+    arrears: 10 * scale,
+    accountSubsidy: 10 * scale,
     payroll: 1,
   },
+  recalculatedPensions: 100 * scale,
   concurrency: 8,
   workerKillEveryMs: quick ? 4_000 : 6_000,
   maxWorkerKills: quick ? 8 : undefined,
@@ -38,6 +41,7 @@ command: npm run chaos${quick ? ' -- --quick' : ''}
   lost                    ${result.lost}
   duplicated              ${duplicated}
   decisions not applied   ${result.unapplied}
+  recalculation runs      ${result.recalculations} (pensions misapplied ${result.recalculationsMisapplied})
   stuck / failed          ${result.stuck} / ${result.failedWorkflows}
   payroll lines paid      ${result.payrollLinesPaid}
   unexpected refusals     ${result.refusals.length}${result.refusals

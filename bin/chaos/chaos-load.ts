@@ -5,9 +5,13 @@
 // history, the entitlement written for the payroll), the employer back-paying months without a record (无记录补缴) with
 // the evidence uploaded, reviewed by a caseworker and approved by a reviewer, billed to its ledger; Ningbo employers
 // transferring a new employee's pension relationship from Hangzhou (转移接续), each of its three legs decided by the
-// staff of its office; and once those are done, the month's payroll that pays the pensions granted, approved by a
-// second supervisor, its bank files answered as paid — every request through the API, every decision a claim and a completion of the real task. What the API acknowledged
-// is written down for reconciliation.
+// staff of its office; employers that declared two past months and paid nothing, whose arrears case (欠费追缴) the
+// overdue sweep opens, settled when the caseworker books the payment of the statement's total; the employer's lists of
+// retirees for their medical accounts' subsidy (医疗帐户补助金), reviewed by a caseworker, approved by a reviewer and
+// booked to the accounts; beside the cases a back-dated pension adjustment of 330203 recalculated by its workflow
+// (bin/chaos/recalculation.ts); and once those are done, the month's payroll that pays the pensions granted, approved
+// by a second supervisor, its bank files answered as paid — every request through the API, every decision a claim and
+// a completion of the real task. What the API acknowledged is written down for reconciliation.
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { systemClock } from '../../services/business-clock.js';
@@ -17,11 +21,15 @@ import { EMPLOYER_330102 } from '../bench/register-hire.js';
 import { NINGBO_EMPLOYER, seedMovers } from '../bench/transfer-throughput.bench.js';
 import { seedRetirees } from './retirees.js';
 import { seedBackPaymentWorkers } from './back-payment-workers.js';
+import { seedArrearsEmployers, type ArrearsEmployer } from './arrears-employers.js';
+import { seedSubsidyRetirees } from './subsidy-retirees.js';
+import { adjustmentDate, RECALCULATION_REGION, seedRecalculatedPensions } from './recalculation.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
 import type { RetryingClient } from './retrying-client.js';
 
-export type CaseKind = 'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim' | 'backPayment' | 'transfer' | 'payroll';
+export type CaseKind =
+  'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim' | 'backPayment' | 'transfer' | 'arrears' | 'accountSubsidy' | 'payroll';
 
 /** The labour contract an employer uploads as a back-payment's evidence (a PDF is all the upload checks). */
 const CONTRACT_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -35,6 +43,8 @@ export const SETTLED_STATUS: Record<CaseKind, string> = {
   pensionClaim: 'granted',
   backPayment: 'approved',
   transfer: 'completed',
+  arrears: 'settled',
+  accountSubsidy: 'approved',
   payroll: 'paid',
 };
 
@@ -52,6 +62,9 @@ const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>
   // A back-payment of six months with a contract as evidence: reviewed, then approved by a second person, then billed.
   'backPayment:review': { outcome: 'approve' },
   'backPayment:approval': { outcome: 'approve', by: 'reviewer' },
+  // An account-subsidy list of two retirees: reviewed, then approved by a second person, then booked to their accounts.
+  'accountSubsidy:review': { outcome: 'approve' },
+  'accountSubsidy:approval': { outcome: 'approve', by: 'reviewer' },
   // A pension transfer Hangzhou → Ningbo: the letter of acceptance and the completion in Ningbo, the transfer-out here.
   'transfer:acceptanceLetter': { outcome: 'approve', comment: '同意', by: 'ningbo' },
   'transfer:transferOut': { outcome: 'approve', comment: '同意' },
@@ -67,6 +80,8 @@ export interface Acknowledged {
   decisions: { taskId: string; caseId: string; outcome: string }[];
   /** Requests refused with a 4xx the drill did not expect (each one is a finding). */
   refusals: string[];
+  /** Pension recalculation runs the API accepted (their IDs). */
+  recalculations: string[];
 }
 
 export interface LoadOptions {
@@ -74,6 +89,8 @@ export interface LoadOptions {
   concurrency: number;
   /** How long a case may take to reach its next task while processes are being killed. */
   taskWaitMs: number;
+  /** Pensions of 330203 recalculated by one back-dated adjustment while the load runs (none when left out). */
+  recalculatedPensions?: number;
   /** Told each time the API acknowledges a case (with the count so far): the drill paces its kills by it. */
   onCaseAcknowledged?: (count: number) => void;
 }
@@ -92,14 +109,19 @@ export async function runMixedLoad(
   const payrollRunner = await system.token({ role: 'supervisor', sub: 'sv-chaos-1', region: '330102' });
   const payrollApprover = await system.token({ role: 'supervisor', sub: 'sv-chaos-2', region: '330102' });
   const nextCitizenId = citizenIdSequence();
-  const acknowledged: Acknowledged = { cases: new Map(), decisions: [], refusals: [] };
+  const acknowledged: Acknowledged = { cases: new Map(), decisions: [], refusals: [], recalculations: [] };
   // The payroll runs once the other cases are done, so that it pays the pensions the drill granted.
   const kinds = interleaved({ ...options.counts, payroll: 0 });
   const cadres = await listCadres(options.counts.medicalExpense ?? 0);
   const retirees = await seedRetirees(system.orm, systemClock, options.counts.pensionClaim ?? 0);
   const backPayers = await seedBackPaymentWorkers(system.orm, systemClock, EMPLOYER_330102, options.counts.backPayment ?? 0);
   const movers = await seedTransferMovers(options.counts.transfer ?? 0);
+  const subsidyRetirees = await seedSubsidyRetirees(system.orm, systemClock, EMPLOYER_330102, 2 * (options.counts.accountSubsidy ?? 0));
+  const arrearsCases = await openArrearsCases(await seedArrearsEmployers(system.orm, options.counts.arrears ?? 0));
+  /** Arrears cases whose payment the API acknowledged (booked once per key: a retry finds the same payment). */
+  const arrearsPaid = new Set<string>();
 
+  const recalculation = runRecalculation(options.recalculatedPensions ?? 0);
   await runPool(kinds.length, options.concurrency, async (index) => {
     const kind = kinds[index] ?? 'enrollment';
     const caseId = await openCase(kind);
@@ -108,6 +130,7 @@ export async function runMixedLoad(
     options.onCaseAcknowledged?.(acknowledged.cases.size);
     await driveToSettled(caseId, kind);
   });
+  await recalculation;
   if ((options.counts.payroll ?? 0) > 0) await runPayroll();
   return acknowledged;
 
@@ -152,8 +175,98 @@ export async function runMixedLoad(
         body: `${answer}\r\n`,
         contentType: 'text/csv',
       });
+      // A return sent again after an earlier one settled the payroll (the drill's read of `paying` was older than it,
+      // or the client's first attempt went through unanswered) is refused 409 by a payroll already paid: nothing lost.
+      if (applied.status === 409 && (await client.send('GET', `/v1/payrolls/${caseId}`, { token: payrollRunner })).body.status === 'paid') continue;
       if (applied.status !== 200) acknowledged.refusals.push(`bank return ${bankCode}: ${applied.status} ${JSON.stringify(applied.body)}`);
     }
+  }
+
+  /**
+   * 待遇重算 beside the cases: an administrator records the adjustment rule of six months ago (a PUT, so a retry
+   * records the same), a supervisor starts the recalculation of 330203 (the same change again is the same run), and
+   * the drill waits until the run is done.
+   */
+  async function runRecalculation(pensions: number): Promise<void> {
+    if (pensions === 0) return;
+    await seedRecalculatedPensions(system.orm, systemClock, pensions);
+    const admin = await system.token({ role: 'admin', sub: 'admin-chaos-2', region: RECALCULATION_REGION });
+    const supervisor = await system.token({ role: 'supervisor', sub: 'sv-chaos-3', region: RECALCULATION_REGION });
+    const effectiveFrom = adjustmentDate(systemClock);
+    const rule = { fixedAmount: '50.00', share: '0.02', basis: '演练：养老金调整通知' };
+    const recorded = await client.send('PUT', `/v1/regions/${RECALCULATION_REGION}/pension-adjustments/${effectiveFrom}`, { token: admin, body: rule });
+    if (recorded.status !== 200) {
+      acknowledged.refusals.push(`pension adjustment: ${recorded.status} ${JSON.stringify(recorded.body)}`);
+      return;
+    }
+    const body = { region: RECALCULATION_REGION, cause: 'adjustment', effectiveFrom };
+    const started = await client.send('POST', '/v1/pension-recalculations', { token: supervisor, body });
+    if (started.status !== 202 && started.status !== 200) {
+      acknowledged.refusals.push(`pension recalculation: ${started.status} ${JSON.stringify(started.body)}`);
+      return;
+    }
+    const id = String(started.body.id);
+    acknowledged.recalculations.push(id);
+    const deadline = Date.now() + options.taskWaitMs;
+    while (Date.now() < deadline) {
+      const run = await client.send('GET', `/v1/pension-recalculations/${id}`, { token: supervisor });
+      if (run.body.status === 'done') return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  /**
+   * 欠费追缴: each employer declares two past months (each declaration under its own Idempotency-Key, so a retry returns
+   * the first) and pays nothing; once all have declared, a supervisor runs the overdue sweep, which opens one arrears
+   * case per employer (running it again does no harm). The cases are the sweep's acknowledgement: an employer left
+   * without one is counted lost.
+   */
+  async function openArrearsCases(employers: ArrearsEmployer[]): Promise<string[]> {
+    if (employers.length === 0) return [];
+    const thisMonth = monthOf(systemClock.today());
+    for (const { creditCode, employee } of employers) {
+      const token = await system.token({ role: 'employer', sub: `chaos-arrears-${creditCode.slice(-6)}`, employer: creditCode });
+      for (const period of [addPeriods(thisMonth, -3), addPeriods(thisMonth, -2)]) {
+        const body = { period, lines: [{ citizenId: employee, name: '欠费演练', monthlyWage: '10000.00', insuranceTypes: ['pension'] }] };
+        const declared = await client.send('POST', '/v1/declarations', { token, body, idempotencyKey: `chaos-declare-${creditCode}-${period}` });
+        if (declared.status !== 201 && declared.status !== 200)
+          acknowledged.refusals.push(`declaration ${creditCode} ${period}: ${declared.status} ${JSON.stringify(declared.body)}`);
+      }
+    }
+    const sweep = await client.send('POST', '/v1/arrears-sweeps', { token: payrollRunner, body: { asOf: systemClock.today() } });
+    if (sweep.status !== 200) {
+      acknowledged.refusals.push(`arrears sweep: ${sweep.status} ${JSON.stringify(sweep.body)}`);
+      return [];
+    }
+    // A sweep retried after the API died answers only what it opened itself: the case rows tell all of them.
+    const rows = await system.orm.em
+      .fork()
+      .execute<{ id: string; employer: string }[]>(
+        `select id, employer_credit_code as employer from case_record where case_type = 'arrears' and employer_credit_code in (?)`,
+        [employers.map((e) => e.creditCode)],
+      );
+    for (const { creditCode } of employers) {
+      if (!rows.some((row) => row.employer === creditCode)) acknowledged.cases.set(`arrears-of-${creditCode}`, 'arrears');
+    }
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * An arrears case under its order to pay: the caseworker reads today's statement and books a payment of its total
+   * (到账登记, under a key of the case, so a retry books it once); the payment wakes the case, which settles.
+   */
+  async function payArrears(caseId: string): Promise<void> {
+    const statement = await client.send('GET', `/v1/arrears-cases/${caseId}`, { token: caseworker });
+    if (statement.status !== 200) {
+      acknowledged.refusals.push(`arrears statement ${caseId}: ${statement.status} ${JSON.stringify(statement.body)}`);
+      arrearsPaid.add(caseId);
+      return;
+    }
+    const [row] = await system.orm.em.fork().execute<{ employer: string }[]>(`select employer_credit_code as employer from case_record where id = ?`, [caseId]);
+    const body = { employerCreditCode: row?.employer, amount: statement.body.total, paidOn: statement.body.asOf };
+    const paid = await client.send('POST', '/v1/payments', { token: caseworker, body, idempotencyKey: `chaos-pay-${caseId}` });
+    if (paid.status !== 201 && paid.status !== 200) acknowledged.refusals.push(`arrears payment ${caseId}: ${paid.status} ${JSON.stringify(paid.body)}`);
+    arrearsPaid.add(caseId);
   }
 
   /** The 离休 cadres the declarations are for, on the eligibility list first (the organisation department's file). */
@@ -176,6 +289,14 @@ export async function runMixedLoad(
   }
 
   async function openCase(kind: CaseKind): Promise<string | null> {
+    if (kind === 'arrears') return arrearsCases.pop() ?? null;
+    if (kind === 'accountSubsidy') {
+      const persons = subsidyRetirees.splice(0, 2).map((citizenId) => ({ citizenId, bases: { localAveragePension: '3500.00' } }));
+      if (persons.length === 0) return null;
+      // This month's credits of two retirees, declared by their employer under one key: a retry returns the same case.
+      const body = { ruleId: 'retiree-account-credit', period: monthOf(systemClock.today()), region: '330102', persons };
+      return accepted(await client.send('POST', '/v1/account-subsidy-declarations', { token: employer, body, idempotencyKey: `chaos-${randomUUID()}` }), kind);
+    }
     if (kind === 'medicalExpense') {
       const citizenId = cadres.pop();
       if (citizenId === undefined) return null;
@@ -272,6 +393,10 @@ export async function runMixedLoad(
       if (kind === 'payroll' && state?.status === 'paying' && !state.task_id) {
         await answerBankFiles(caseId);
         await new Promise((r) => setTimeout(r, 500));
+        continue;
+      }
+      if (kind === 'arrears' && state?.status === 'ordered' && !state.task_id && !arrearsPaid.has(caseId)) {
+        await payArrears(caseId);
         continue;
       }
       const decision = state?.task_id && state.step ? DECISIONS[`${state.case_type}:${state.step}`] : undefined;

@@ -11,6 +11,8 @@ import { RetryingClient } from './retrying-client.js';
 export interface DrillOptions {
   databaseUrl: string | undefined;
   counts: Record<CaseKind, number>;
+  /** Pensions a back-dated adjustment recalculates while the cases run (no recalculation when left out). */
+  recalculatedPensions?: number;
   concurrency: number;
   /** Time between a worker being back up and the next SIGKILL, at most. */
   workerKillEveryMs: number;
@@ -42,6 +44,7 @@ export async function runCrashDrill(options: DrillOptions): Promise<DrillResult>
     const progress = new AcknowledgedCases();
     const load = runMixedLoad(stack, client, {
       counts: options.counts,
+      ...(options.recalculatedPensions === undefined ? {} : { recalculatedPensions: options.recalculatedPensions }),
       concurrency: options.concurrency,
       taskWaitMs: 240_000,
       onCaseAcknowledged: (count) => progress.set(count),

@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { SETTLED_STATUS, type Acknowledged } from './chaos-load.js';
+import { misappliedRecalculations, PAYROLL_HISTORY } from './recalculation.js';
 
 export interface Reconciliation {
   acknowledgedCases: number;
@@ -14,7 +15,14 @@ export interface Reconciliation {
   duplicated: Record<string, number>;
   /** Decisions answered 200 whose task is not completed with that outcome. */
   unapplied: number;
-  /** Cases not in their settled status when the system went quiet, and workflows that failed or were terminated. */
+  /** Pensions of an accepted recalculation run without exactly one difference, or not at its new amount. */
+  recalculationsMisapplied: number;
+  /** Recalculation runs the API accepted. */
+  recalculations: number;
+  /**
+   * Cases not in their settled status when the system went quiet (and recalculation runs not done), and workflows
+   * that failed or were terminated.
+   */
   stuck: number;
   failedWorkflows: number;
   /** Payroll lines the bank's return marked paid (the drill's payroll pays the pensions it granted). */
@@ -44,6 +52,12 @@ const DUPLICATE_QUERIES: Record<string, string> = {
   transferLedger: `select case_id || ':' || side || ':' || fund as key from transfer_ledger group by case_id, side, fund having count(*) > 1`,
   // A payroll line sent to the bank, or booked paid, twice.
   disbursements: `select payroll_id || ':' || line_key || ':' || entry as key from disbursement_ledger group by payroll_id, line_key, entry having count(*) > 1`,
+  // A retiree's medical account credited twice under one rule and period (the ledger's key is the rule, period and person).
+  medicalAccountCredits: `select dedupe_key as key from medical_account_ledger group by dedupe_key having count(*) > 1`,
+  // One employer's arrears pursued by two cases at once (the sweep puts every overdue month on the one open case).
+  arrearsCases: `select employer_credit_code as key from case_record where case_type = 'arrears' and status <> 'settled' group by employer_credit_code having count(*) > 1`,
+  // A pension given two differences by one run (a chunk retried after a kill must find what it wrote).
+  pensionDifferences: `select recalculation_id || ':' || entitlement_id as key from pension_difference group by recalculation_id, entitlement_id having count(*) > 1`,
   backPayments: `select citizen_id || ':' || from_month || '..' || to_month as key from back_payment group by citizen_id, from_month, to_month having count(*) > 1`,
 };
 
@@ -105,7 +119,31 @@ export async function reconcile(system: { orm: MikroORM; temporal: Client }, ack
     }
   }
 
-  const [paidLines] = await em.execute<{ n: string }[]>(`select count(*) as n from payroll_line where status = 'paid'`);
+  let recalculationsMisapplied = 0;
+  for (const id of acknowledged.recalculations) {
+    const [run] = await em.execute<{ status: string }[]>(`select status from pension_recalculation where id = ?`, [id]);
+    const workflowStatus = await system.temporal.workflow
+      .getHandle(`pension-recalculation-${id}`)
+      .describe()
+      .then((d) => d.status.name)
+      .catch(() => 'missing');
+    if (run === undefined || workflowStatus === 'missing') {
+      lost += 1;
+      note(`lost recalculation ${id}: row ${run?.status ?? 'missing'}, workflow ${workflowStatus}`);
+      continue;
+    }
+    if (workflowStatus === 'FAILED' || workflowStatus === 'TERMINATED' || workflowStatus === 'TIMED_OUT') failedWorkflows += 1;
+    if (run.status !== 'done') {
+      stuck += 1;
+      note(`stuck recalculation ${id} at ${run.status} (workflow ${workflowStatus})`);
+      continue;
+    }
+    const wrong = await misappliedRecalculations(system.orm, id);
+    recalculationsMisapplied += wrong.length;
+    for (const line of wrong.slice(0, 3)) note(line);
+  }
+
+  const [paidLines] = await em.execute<{ n: string }[]>(`select count(*) as n from payroll_line where status = 'paid' and payroll_id <> ?`, [PAYROLL_HISTORY]);
 
   return {
     acknowledgedCases: caseIds.length,
@@ -114,6 +152,8 @@ export async function reconcile(system: { orm: MikroORM; temporal: Client }, ack
     lost,
     duplicated,
     unapplied,
+    recalculationsMisapplied,
+    recalculations: acknowledged.recalculations.length,
     stuck,
     failedWorkflows,
     examples,
@@ -123,6 +163,11 @@ export async function reconcile(system: { orm: MikroORM; temporal: Client }, ack
 /** True when nothing acknowledged was lost, duplicated, left unapplied or stuck. */
 export function reconciled(result: Reconciliation): boolean {
   return (
-    result.lost === 0 && result.unapplied === 0 && result.stuck === 0 && result.failedWorkflows === 0 && Object.values(result.duplicated).every((n) => n === 0)
+    result.lost === 0 &&
+    result.unapplied === 0 &&
+    result.recalculationsMisapplied === 0 &&
+    result.stuck === 0 &&
+    result.failedWorkflows === 0 &&
+    Object.values(result.duplicated).every((n) => n === 0)
   );
 }

@@ -65,7 +65,8 @@ export async function bookPayment(ctx: CommandContext, req: PaymentRequest): Pro
 /**
  * Books one payment whose employer the caller was cleared for, in its own transaction (contribution-ledger.ts
  * `recordPayment`), and wakes the employer's open arrears case, if any, so it recomputes and settles what the payment
- * covered. A duplicate tells nobody: its allocation was told when it was first booked.
+ * covered. A duplicate wakes the case too: the first booking may have died between its commit and the signal (the
+ * client then sends the same payment again), and a case woken twice only recomputes its balance twice.
  */
 export async function bookIncoming(ctx: CommandContext, policy: ContributionPolicy, p: IncomingPayment): Promise<BookedPayment> {
   const r = await recordPayment(ctx.em, {
@@ -77,9 +78,7 @@ export async function bookIncoming(ctx: CommandContext, policy: ContributionPoli
     requestId: ctx.requestId,
     now: ctx.clock.now(),
   });
-  if (!r.duplicate) {
-    const open = await openArrearsCaseOf(ctx.em, p.employer);
-    if (open) await ctx.workflows.notifyArrearsPayment(open.id, r.paymentId);
-  }
+  const open = await openArrearsCaseOf(ctx.em, p.employer);
+  if (open) await ctx.workflows.notifyArrearsPayment(open.id, r.paymentId);
   return { paymentId: r.paymentId, idempotencyKey: p.idempotencyKey, duplicate: r.duplicate, allocation: r.allocation };
 }

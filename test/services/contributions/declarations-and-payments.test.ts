@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/calendar/local-date.js';
 import { DomainError } from '../../../domain/errors.js';
+import { businessKeyOf, caseIdFor, registerCase } from '../../../db/writers/case-intake.js';
 import { bookPayment } from '../../../services/contributions/book-payment.js';
 import { declareWageFile, declareWages } from '../../../services/contributions/declare-wages.js';
 import { importPaymentFile } from '../../../services/contributions/import-payment-file.js';
@@ -140,6 +141,36 @@ describe('contribution commands (services/contributions, real PostgreSQL)', () =
       expect(await countRows(system, 'payment', code)).toBe(1);
       const bills = await readBills(contextFor(system, agent), {});
       expect([bills.statement.total.toString(), bills.credit.toString(), bills.fine.toString()]).toEqual(['0.00', '88.00', '0.00']);
+    });
+
+    it('wakes the open arrears case again when the same payment is sent again, so a booking that died before telling it still settles it (§4, issue 15 point 2)', async () => {
+      const { code, agent } = await newEmployer(system);
+      const p3 = d.period(-3);
+      await declareWages(contextFor(system, agent), { period: p3, lines: [pensionLine(citizenId())] });
+      // The employer's open arrears case: its row is what the booking looks for; the workflow port is watched instead.
+      const businessKey = businessKeyOf('arrears', code);
+      const { caseId } = await caseIdFor(system.orm.em.fork(), 'arrears', businessKey, new Set(['settled']));
+      await registerCase(system.orm.em.fork(), caseId, {
+        type: 'arrears',
+        businessKey,
+        region: '330102',
+        citizenId: null,
+        employerCreditCode: code,
+        applicantId: 'system',
+        applicantRole: 'system',
+        subjectName: null,
+        summary: { periods: [p3] },
+        requestId: null,
+        now: system.clock.now(),
+      });
+      const told: string[] = [];
+      const ctx = () => ({ ...contextFor(system, caseworker), workflows: { ...system.cases, notifyArrearsPayment: async (id: string) => void told.push(id) } });
+      const request = { employerCreditCode: code, amount: '2400.00', paidOn: system.clock.today(), idempotencyKey: `svc-wake-${code}` };
+      const first = await bookPayment(ctx(), request);
+      const again = await bookPayment(ctx(), request);
+      expect(again).toMatchObject({ duplicate: true, paymentId: first.paymentId });
+      expect(told).toEqual([caseId, caseId]);
+      expect(await countRows(system, 'payment', code)).toBe(1);
     });
 
     it('refuses a value date after today naming paidOn, and an employer agent with the typed reason, booking nothing', async () => {
