@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261204020000_temporary_account_collected_periods extends Migration {
-  override name = 'Migration20261204020000_temporary_account_collected_periods';
+export class Migration20261204020100_temporary_account_collected_periods extends Migration {
+  override name = 'Migration20261204020100_temporary_account_collected_periods';
 
   override up(): void | Promise<void> {
     // What a collection (归集) counted, kept with it: the spans of the account's place it moved, so a later transfer out of
