@@ -21,6 +21,7 @@ const result = await runCrashDrill({
     transfer: 10 * scale,
     arrears: 10 * scale,
     accountSubsidy: 10 * scale,
+    investigation: 5 * scale,
     payroll: 1,
   },
   recalculatedPensions: 100 * scale,
@@ -37,7 +38,7 @@ console.log(`
 crash drill — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? '?'} (${arch()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}
 command: npm run chaos${quick ? ' -- --quick' : ''}
   cases acknowledged      ${result.acknowledgedCases} (decisions acknowledged ${result.acknowledgedDecisions})
-  duration                ${result.seconds.toFixed(1)} s, worker SIGKILLs ${result.workerKills}, API SIGKILLs ${result.apiKills}, client retries ${result.clientRetries}
+  duration                ${result.seconds.toFixed(1)} s, worker SIGKILLs ${result.workerKills}, API SIGKILLs ${result.apiKills}, client retries ${result.clientRetries}, and ${result.clientThrottled} after a 429
   lost                    ${result.lost}
   duplicated              ${duplicated}
   decisions not applied   ${result.unapplied}

@@ -8,10 +8,12 @@ import { monthOf } from '../../domain/calendar/local-date.js';
 import type { BusinessClock } from '../../services/business-clock.js';
 import { citizenIdSequence } from '../bench/citizen-ids.js';
 
-/** `count` employees of `employer` in 330102, insured in three insurances from this month, none before. */
-export async function seedBackPaymentWorkers(orm: MikroORM, clock: BusinessClock, employer: string, count: number): Promise<string[]> {
-  // An address code of their own keeps them apart from the drill's other people (citizenIdSequence starts each at 1985).
-  const next = citizenIdSequence('330106');
+/**
+ * `count` employees of `employer` in 330102, insured in three insurances from this month, none before. `addressCode`
+ * keeps each group apart from the drill's other people (citizenIdSequence starts each at 1985).
+ */
+export async function seedBackPaymentWorkers(orm: MikroORM, clock: BusinessClock, employer: string, count: number, addressCode = '330106'): Promise<string[]> {
+  const next = citizenIdSequence(addressCode);
   const thisMonth = monthOf(clock.today());
   const em = orm.em.fork();
   const workers = Array.from({ length: count }, () => next());
@@ -30,4 +32,20 @@ export async function seedBackPaymentWorkers(orm: MikroORM, clock: BusinessClock
     }
   }
   return workers;
+}
+
+/**
+ * Parameters for the years before the seeded ones (a copy of each region's first seeded year), so a back-payment of 36
+ * months — the one that needs a supervisor and opens an investigation (rules §8) — has every month's parameters.
+ */
+export async function seedEarlierParameters(orm: MikroORM, clock: BusinessClock): Promise<void> {
+  const firstYear = Number(clock.today().slice(0, 4)) - 4;
+  await orm.em.fork().execute(
+    `insert into region_parameters
+       select (jsonb_populate_record(null::region_parameters, to_jsonb(r) || jsonb_build_object('effective_from', y || '-01-01'))).*
+         from region_parameters r, generate_series(?::int, 2024) as y
+        where r.effective_from = '2025-01-01'
+     on conflict do nothing`,
+    [firstYear],
+  );
 }

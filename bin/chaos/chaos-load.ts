@@ -20,7 +20,7 @@ import { runPool } from '../bench/latency.js';
 import { EMPLOYER_330102 } from '../bench/register-hire.js';
 import { NINGBO_EMPLOYER, seedMovers } from '../bench/transfer-throughput.bench.js';
 import { seedRetirees } from './retirees.js';
-import { seedBackPaymentWorkers } from './back-payment-workers.js';
+import { seedBackPaymentWorkers, seedEarlierParameters } from './back-payment-workers.js';
 import { seedArrearsEmployers, type ArrearsEmployer } from './arrears-employers.js';
 import { seedSubsidyRetirees } from './subsidy-retirees.js';
 import { adjustmentDate, RECALCULATION_REGION, seedRecalculatedPensions } from './recalculation.js';
@@ -29,7 +29,17 @@ import { addPeriods } from '../../domain/payroll/payroll-month.js';
 import type { RetryingClient } from './retrying-client.js';
 
 export type CaseKind =
-  'enrollment' | 'lateEnrollment' | 'petition' | 'medicalExpense' | 'pensionClaim' | 'backPayment' | 'transfer' | 'arrears' | 'accountSubsidy' | 'payroll';
+  | 'enrollment'
+  | 'lateEnrollment'
+  | 'petition'
+  | 'medicalExpense'
+  | 'pensionClaim'
+  | 'backPayment'
+  | 'transfer'
+  | 'arrears'
+  | 'accountSubsidy'
+  | 'investigation'
+  | 'payroll';
 
 /** The labour contract an employer uploads as a back-payment's evidence (a PDF is all the upload checks). */
 const CONTRACT_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -45,11 +55,15 @@ export const SETTLED_STATUS: Record<CaseKind, string> = {
   transfer: 'completed',
   arrears: 'settled',
   accountSubsidy: 'approved',
+  investigation: 'closed',
   payroll: 'paid',
 };
 
 /** The decision the drill takes on each step it meets, and who takes it (a caseworker unless said). */
-const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>; comment?: string; by?: 'reviewer' | 'ningbo' | 'supervisor' }> = {
+const DECISIONS: Record<
+  string,
+  { outcome: string; data?: Record<string, string>; comment?: string; by?: 'reviewer' | 'ningbo' | 'supervisor' | 'supervisor1' }
+> = {
   'enrollment:review': { outcome: 'approve' },
   'petition:acceptance': { outcome: 'accept' },
   'petition:handling': { outcome: 'support', data: { facts: '已核实缴费记录', reasons: '缴费满三年', legalBasis: '《失业保险条例》第十七条' } },
@@ -62,6 +76,12 @@ const DECISIONS: Record<string, { outcome: string; data?: Record<string, string>
   // A back-payment of six months with a contract as evidence: reviewed, then approved by a second person, then billed.
   'backPayment:review': { outcome: 'approve' },
   'backPayment:approval': { outcome: 'approve', by: 'reviewer' },
+  // 36 months on a contract alone (no legal document): a supervisor approves too, never the approver (graded, §8) …
+  'backPayment:supervision': { outcome: 'approve', by: 'supervisor' },
+  // … and the control opened an investigation: one supervisor assigns the other, who finds no fraud; the first closes.
+  'investigation:assign': { outcome: 'assign', data: { investigatorId: 'sv-chaos-2' }, by: 'supervisor1' },
+  'investigation:findings': { outcome: 'noFraud', comment: '演练：劳动合同与工资流水相符，补缴属实', by: 'supervisor' },
+  'investigation:close': { outcome: 'approve', by: 'supervisor1' },
   // An account-subsidy list of two retirees: reviewed, then approved by a second person, then booked to their accounts.
   'accountSubsidy:review': { outcome: 'approve' },
   'accountSubsidy:approval': { outcome: 'approve', by: 'reviewer' },
@@ -115,6 +135,10 @@ export async function runMixedLoad(
   const cadres = await listCadres(options.counts.medicalExpense ?? 0);
   const retirees = await seedRetirees(system.orm, systemClock, options.counts.pensionClaim ?? 0);
   const backPayers = await seedBackPaymentWorkers(system.orm, systemClock, EMPLOYER_330102, options.counts.backPayment ?? 0);
+  const longBackPayers = await seedBackPaymentWorkers(system.orm, systemClock, EMPLOYER_330102, options.counts.investigation ?? 0, '330107');
+  if (longBackPayers.length > 0) await seedEarlierParameters(system.orm, systemClock);
+  /** The back-payments that open the investigations, driven beside them (each is acknowledged as a case too). */
+  const sideDrives: Promise<void>[] = [];
   const movers = await seedTransferMovers(options.counts.transfer ?? 0);
   const subsidyRetirees = await seedSubsidyRetirees(system.orm, systemClock, EMPLOYER_330102, 2 * (options.counts.accountSubsidy ?? 0));
   const arrearsCases = await openArrearsCases(await seedArrearsEmployers(system.orm, options.counts.arrears ?? 0));
@@ -131,6 +155,7 @@ export async function runMixedLoad(
     await driveToSettled(caseId, kind);
   });
   await recalculation;
+  await Promise.all(sideDrives);
   if ((options.counts.payroll ?? 0) > 0) await runPayroll();
   return acknowledged;
 
@@ -329,24 +354,11 @@ export async function runMixedLoad(
       const body = { citizenId, insurance: 'pension', fromRegion: '330102', toRegion: '330212' };
       return accepted(await client.send('POST', '/v1/transfers', { token: ningboAgent, body }), kind);
     }
+    if (kind === 'investigation') return openInvestigation();
     if (kind === 'backPayment') {
       const citizenId = backPayers.pop();
       if (citizenId === undefined) return null;
-      // The evidence first (a retried upload stores the same file under its hash), then the application under one key.
-      const form = new FormData();
-      form.append('file', new Blob([CONTRACT_PDF], { type: 'application/pdf' }), 'contract.pdf');
-      const uploaded = await client.send('POST', '/v1/attachments', { token: employer, body: form });
-      if (uploaded.status !== 201) return accepted(uploaded, kind);
-      const thisMonth = monthOf(systemClock.today());
-      const body = {
-        citizenId,
-        from: addPeriods(thisMonth, -6),
-        to: addPeriods(thisMonth, -1),
-        monthlyWage: '8000.00',
-        insuranceTypes: ['pension', 'medical', 'unemployment'],
-        evidence: [{ attachmentId: String(uploaded.body.attachmentId), kind: 'contract' }],
-      };
-      return accepted(await client.send('POST', '/v1/back-payments', { token: employer, body, idempotencyKey: `chaos-${randomUUID()}` }), kind);
+      return backPay(citizenId, 6, ['pension', 'medical', 'unemployment'], `chaos-${randomUUID()}`);
     }
     const citizenId = nextCitizenId();
     if (kind === 'petition') {
@@ -371,6 +383,52 @@ export async function runMixedLoad(
       region: '330102',
     };
     return accepted(await client.send('POST', '/v1/enrollments', { token: employer, body }), kind);
+  }
+
+  /**
+   * 基金监管: a back-payment of 36 months on a labour contract alone (no legal document before it) is flagged by the
+   * control in the application's own transaction, which opens the investigation case (rules §8). The back-payment is
+   * acknowledged and driven as a case of its own; the investigation is the case the hit names.
+   */
+  async function openInvestigation(): Promise<string | null> {
+    const citizenId = longBackPayers.pop();
+    if (citizenId === undefined) return null;
+    const backPayment = await backPay(citizenId, 36, ['pension'], `chaos-long-${citizenId}`);
+    if (backPayment === null) return null;
+    acknowledged.cases.set(backPayment, 'backPayment');
+    sideDrives.push(driveToSettled(backPayment, 'backPayment'));
+    const [hit] = await system.orm.em
+      .fork()
+      .execute<{ id: string | null }[]>(
+        `select investigation_case_id as id from supervision_hit where source_case_id = ? and investigation_case_id is not null`,
+        [backPayment],
+      );
+    if (!hit?.id) {
+      acknowledged.refusals.push(`back-payment ${backPayment} of 36 months opened no investigation`);
+      return null;
+    }
+    return hit.id;
+  }
+
+  /**
+   * 无记录补缴 of the `months` before this one on a labour contract: the evidence first (a retried upload stores the
+   * same file under its hash), then the application under `idempotencyKey`.
+   */
+  async function backPay(citizenId: string, months: number, insuranceTypes: string[], idempotencyKey: string): Promise<string | null> {
+    const form = new FormData();
+    form.append('file', new Blob([CONTRACT_PDF], { type: 'application/pdf' }), 'contract.pdf');
+    const uploaded = await client.send('POST', '/v1/attachments', { token: employer, body: form });
+    if (uploaded.status !== 201) return accepted(uploaded, 'backPayment');
+    const thisMonth = monthOf(systemClock.today());
+    const body = {
+      citizenId,
+      from: addPeriods(thisMonth, -months),
+      to: addPeriods(thisMonth, -1),
+      monthlyWage: '8000.00',
+      insuranceTypes,
+      evidence: [{ attachmentId: String(uploaded.body.attachmentId), kind: 'contract' }],
+    };
+    return accepted(await client.send('POST', '/v1/back-payments', { token: employer, body, idempotencyKey }), 'backPayment');
   }
 
   function accepted(answer: { status: number; body: Record<string, unknown> }, kind: CaseKind): string | null {
@@ -401,7 +459,7 @@ export async function runMixedLoad(
       }
       const decision = state?.task_id && state.step ? DECISIONS[`${state.case_type}:${state.step}`] : undefined;
       if (state?.task_id && decision) {
-        const decider = decision.by === undefined ? caseworker : { reviewer, ningbo, supervisor: payrollApprover }[decision.by];
+        const decider = decision.by === undefined ? caseworker : { reviewer, ningbo, supervisor: payrollApprover, supervisor1: payrollRunner }[decision.by];
         const claimed = await client.send('POST', `/v1/tasks/${state.task_id}/claim`, { token: decider });
         // 409 on a retried claim that already went through is fine: the task is ours, the completion decides.
         if (claimed.status !== 200 && claimed.status !== 409)
@@ -411,7 +469,10 @@ export async function runMixedLoad(
           body: { outcome: decision.outcome, comment: decision.comment ?? '', data: decision.data ?? {} },
         });
         if (done.status === 200) acknowledged.decisions.push({ taskId: state.task_id, caseId, outcome: decision.outcome });
-        else if (done.status !== 409) acknowledged.refusals.push(`complete ${state.task_id}: ${done.status} ${JSON.stringify(done.body)}`);
+        else if (done.status !== 409) {
+          acknowledged.refusals.push(`complete ${state.task_id}: ${done.status} ${JSON.stringify(done.body)}`);
+          await new Promise((r) => setTimeout(r, 500)); // a refusal that persists is reported, not hammered
+        }
         continue;
       }
       if (state?.task_id && state.step) {

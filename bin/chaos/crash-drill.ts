@@ -31,6 +31,8 @@ export interface DrillResult extends Reconciliation {
   workerKills: number;
   apiKills: number;
   clientRetries: number;
+  /** Of which sent again after a 429 and its Retry-After. */
+  clientThrottled: number;
   refusals: string[];
 }
 
@@ -55,7 +57,15 @@ export async function runCrashDrill(options: DrillOptions): Promise<DrillResult>
     const seconds = (performance.now() - started) / 1000;
     options.say(`load done in ${seconds.toFixed(1)} s; reconciling`);
     const result = await reconcile(stack, acknowledged);
-    return { ...result, seconds, workerKills: stack.worker.kills, apiKills: stack.api.kills, clientRetries: client.retries, refusals: acknowledged.refusals };
+    return {
+      ...result,
+      seconds,
+      workerKills: stack.worker.kills,
+      apiKills: stack.api.kills,
+      clientRetries: client.retries,
+      clientThrottled: client.throttled,
+      refusals: acknowledged.refusals,
+    };
   } finally {
     await stack.close();
   }

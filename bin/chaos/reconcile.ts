@@ -59,6 +59,8 @@ const DUPLICATE_QUERIES: Record<string, string> = {
   // A pension given two differences by one run (a chunk retried after a kill must find what it wrote).
   pensionDifferences: `select recalculation_id || ':' || entitlement_id as key from pension_difference group by recalculation_id, entitlement_id having count(*) > 1`,
   backPayments: `select citizen_id || ':' || from_month || '..' || to_month as key from back_payment group by citizen_id, from_month, to_month having count(*) > 1`,
+  // One matter of the fund supervision investigated by two cases (a retried application must find the case it opened).
+  investigations: `select h.subject_key as key from supervision_hit h join case_record c on c.id = h.investigation_case_id group by h.subject_key having count(distinct c.id) > 1`,
 };
 
 export async function reconcile(system: { orm: MikroORM; temporal: Client }, acknowledged: Acknowledged): Promise<Reconciliation> {

@@ -1,7 +1,8 @@
 // The drill's HTTP client behaves like a careful real client: when the API is gone (connection refused or reset, a
 // gateway error, no answer in time) it sends the SAME request again — same body, same Idempotency-Key — until it gets
-// an answer. What the system acknowledged is what the client finally got a 2xx for; the drill then checks that
-// exactly that exists, once.
+// an answer. A 429 is waited out for its Retry-After and sent again, as a polite client does (one drill user makes
+// more writes a minute than the per-user limit allows). What the system acknowledged is what the client finally got a
+// 2xx for; the drill then checks that exactly that exists, once.
 
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 
@@ -13,6 +14,8 @@ export interface Answer {
 export class RetryingClient {
   /** Requests sent again after a failure that a retry may cure. */
   retries = 0;
+  /** Requests sent again after a 429 and its Retry-After. */
+  throttled = 0;
 
   constructor(
     private readonly url: string,
@@ -37,6 +40,12 @@ export class RetryingClient {
         const response = await fetch(`${this.url}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(this.options.requestTimeoutMs) });
         const text = await response.text();
         if (RETRYABLE_STATUSES.has(response.status)) throw new Error(`retryable ${response.status}`);
+        if (response.status === 429 && Date.now() < deadline) {
+          this.throttled += 1;
+          const seconds = Number(response.headers.get('retry-after') ?? '1');
+          await new Promise((r) => setTimeout(r, Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1_000));
+          continue;
+        }
         // A JSON answer parsed; any other (a bank file's CSV) as `{ text }`.
         const json = /json/.test(response.headers.get('content-type') ?? '');
         return { status: response.status, body: !text ? {} : json ? (JSON.parse(text) as Record<string, unknown>) : { text } };

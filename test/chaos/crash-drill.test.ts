@@ -21,6 +21,7 @@ describe('crash drill (API and worker as separate processes, SIGKILL while cases
         transfer: 2,
         arrears: 2,
         accountSubsidy: 2,
+        investigation: 2,
         payroll: 1,
       },
       recalculatedPensions: 20,
@@ -33,7 +34,7 @@ describe('crash drill (API and worker as separate processes, SIGKILL while cases
     expect(result.refusals).toEqual([]);
     expect(result.examples).toEqual([]);
     expect(result).toMatchObject({
-      acknowledgedCases: 21,
+      acknowledgedCases: 25,
       lost: 0,
       unapplied: 0,
       recalculations: 1,
@@ -46,14 +47,16 @@ describe('crash drill (API and worker as separate processes, SIGKILL while cases
     // review each), 2 petitions (acceptance and reply), 2 medical-expense declarations (review and a second person's
     // approval), 2 pension claims (preparation and review), 2 back-payments (review and a second person's approval),
     // 2 transfers (acceptance letter, transfer-out, completion), 2 account-subsidy lists (review and a second person's
-    // approval), the payroll paying the 2 pensions (a second supervisor's approval) — 29; the 2 arrears cases settle on
+    // approval), 2 back-payments of 36 months (review, approval and a supervisor's) with the 2 investigations they open
+    // (assignment, findings, a second supervisor's close), the payroll paying the 2 pensions (a second supervisor's
+    // approval) — 41; the 2 arrears cases settle on
     // their payment, the recalculation on its own. Not every one was answered 200: a decision whose answer the killed
     // API never sent, or that the client gave up waiting for on a loaded machine, is retried and answered 409 (already
     // decided). Those acknowledged were applied exactly once (unapplied 0, no duplicated decisions).
     expect(result.acknowledgedDecisions).toBeGreaterThan(0);
     // The payroll paid the two granted pensions (a monthly line each, and the months since retirement as back pay).
     expect(result.payrollLinesPaid).toBeGreaterThanOrEqual(2);
-    expect(result.acknowledgedDecisions).toBeLessThanOrEqual(29);
+    expect(result.acknowledgedDecisions).toBeLessThanOrEqual(41);
     expect(
       Object.values(result.duplicated).every((n) => n === 0),
       JSON.stringify(result.duplicated),
