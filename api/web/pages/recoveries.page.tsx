@@ -341,70 +341,65 @@ export const recoveryPages = (deps: WebDeps) =>
       if (session instanceof Response) return session;
       return renderRecovery(c, deps, session, c.req.param('id'));
     })
-    .post('/recoveries/:id/repayments', async (c) => {
-      const session = sessionOrSignIn(c);
-      if (session instanceof Response) return session;
-      const id = c.req.param('id');
-      const form = await c.req.parseBody();
-      const note = field(form, 'note');
-      const answer = await callerFor(deps, session)<Recovery>(
-        'POST',
-        `/v1/overpayment-recoveries/${enc(id)}/repayments`,
-        { amount: field(form, 'amount'), ...(note ? { note } : {}) },
-        { 'idempotency-key': field(form, 'key') },
-      );
-      if (!answer.ok) return renderRecovery(c, deps, session, id, { kind: 'error', problem: answer.problem });
-      return c.redirect(`/web/recoveries/${enc(id)}?done=${answer.status === 201 ? 'repaid' : 'duplicate'}`, 303);
-    })
-    .post('/recoveries/:id/instalment-plan', async (c) => {
-      const session = sessionOrSignIn(c);
-      if (session instanceof Response) return session;
-      const id = c.req.param('id');
-      const form = await c.req.parseBody();
-      const answer = await callerFor(deps, session)('POST', `/v1/overpayment-recoveries/${enc(id)}/instalment-plan`, {
-        monthlyAmount: field(form, 'monthlyAmount'),
-        firstMonth: field(form, 'firstMonth'),
-      });
-      if (!answer.ok) return renderRecovery(c, deps, session, id, { kind: 'error', problem: answer.problem });
-      return c.redirect(`/web/recoveries/${enc(id)}?done=agreed`, 303);
-    })
-    .post('/recoveries/:id/waiver', async (c) => {
-      const session = sessionOrSignIn(c);
-      if (session instanceof Response) return session;
-      const id = c.req.param('id');
-      const form = await c.req.parseBody();
-      const amount = field(form, 'amount');
-      const answer = await callerFor(deps, session)('POST', `/v1/overpayment-recoveries/${enc(id)}/waiver`, {
-        reason: field(form, 'reason'),
-        legalBasis: field(form, 'legalBasis'),
-        ...(amount ? { amount } : {}),
-      });
-      if (!answer.ok) return renderRecovery(c, deps, session, id, { kind: 'error', problem: answer.problem });
-      return c.redirect(`/web/recoveries/${enc(id)}?done=waived`, 303);
-    })
-    .post('/recoveries/:id/write-offs', async (c) => {
-      const session = sessionOrSignIn(c);
-      if (session instanceof Response) return session;
-      const id = c.req.param('id');
-      const form = await c.req.parseBody();
-      const answer = await callerFor(deps, session)('POST', `/v1/overpayment-recoveries/${enc(id)}/write-offs`, {
-        amount: field(form, 'amount'),
-        reason: field(form, 'reason'),
-        legalBasis: field(form, 'legalBasis'),
-      });
-      if (!answer.ok) return renderRecovery(c, deps, session, id, { kind: 'error', problem: answer.problem });
-      return c.redirect(`/web/recoveries/${enc(id)}?done=proposed`, 303);
-    })
-    .post('/recoveries/:id/write-offs/:writeOffId/decision', async (c) => {
-      const session = sessionOrSignIn(c);
-      if (session instanceof Response) return session;
-      const id = c.req.param('id');
-      const form = await c.req.parseBody();
-      const comment = field(form, 'comment');
-      const answer = await callerFor(deps, session)('POST', `/v1/overpayment-recoveries/${enc(id)}/write-offs/${enc(c.req.param('writeOffId'))}/decision`, {
-        approve: field(form, 'approve') === 'true',
-        ...(comment ? { comment } : {}),
-      });
-      if (!answer.ok) return renderRecovery(c, deps, session, id, { kind: 'error', problem: answer.problem });
-      return c.redirect(`/web/recoveries/${enc(id)}?done=decided`, 303);
-    });
+    .post('/recoveries/:id/repayments', (c) =>
+      postForm(c, deps, {
+        path: 'repayments',
+        body: (form) => ({ amount: field(form, 'amount'), ...optional(form, 'note') }),
+        headers: (form) => ({ 'idempotency-key': field(form, 'key') }),
+        done: (status) => (status === 201 ? 'repaid' : 'duplicate'),
+      }),
+    )
+    .post('/recoveries/:id/instalment-plan', (c) =>
+      postForm(c, deps, {
+        path: 'instalment-plan',
+        body: (form) => ({ monthlyAmount: field(form, 'monthlyAmount'), firstMonth: field(form, 'firstMonth') }),
+        done: () => 'agreed',
+      }),
+    )
+    .post('/recoveries/:id/waiver', (c) =>
+      postForm(c, deps, {
+        path: 'waiver',
+        body: (form) => ({ reason: field(form, 'reason'), legalBasis: field(form, 'legalBasis'), ...optional(form, 'amount') }),
+        done: () => 'waived',
+      }),
+    )
+    .post('/recoveries/:id/write-offs', (c) =>
+      postForm(c, deps, {
+        path: 'write-offs',
+        body: (form) => ({ amount: field(form, 'amount'), reason: field(form, 'reason'), legalBasis: field(form, 'legalBasis') }),
+        done: () => 'proposed',
+      }),
+    )
+    .post('/recoveries/:id/write-offs/:writeOffId/decision', (c) =>
+      postForm(c, deps, {
+        path: `write-offs/${enc(c.req.param('writeOffId'))}/decision`,
+        body: (form) => ({ approve: field(form, 'approve') === 'true', ...optional(form, 'comment') }),
+        done: () => 'decided',
+      }),
+    );
+
+type Form = Awaited<ReturnType<WebContext['req']['parseBody']>>;
+
+/** A form field sent only when filled in (the API treats an absent field as "none"). */
+const optional = (form: Form, name: string): Record<string, string> => {
+  const value = field(form, name);
+  return value ? { [name]: value } : {};
+};
+
+/**
+ * One of the recovery page's forms, posted to the same command over the API: on a refusal the page again with the
+ * problem, on success back to the recovery with what was done (post/redirect/get).
+ */
+async function postForm(
+  c: WebContext,
+  deps: WebDeps,
+  action: { path: string; body: (form: Form) => Record<string, unknown>; headers?: (form: Form) => Record<string, string>; done: (status: number) => string },
+): Promise<Response> {
+  const session = sessionOrSignIn(c);
+  if (session instanceof Response) return session;
+  const id = c.req.param('id') ?? '';
+  const form = await c.req.parseBody();
+  const answer = await callerFor(deps, session)('POST', `/v1/overpayment-recoveries/${enc(id)}/${action.path}`, action.body(form), action.headers?.(form));
+  if (!answer.ok) return renderRecovery(c, deps, session, id, { kind: 'error', problem: answer.problem });
+  return c.redirect(`/web/recoveries/${enc(id)}?done=${action.done(answer.status)}`, 303);
+}
