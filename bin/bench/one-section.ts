@@ -1,29 +1,58 @@
 // Runs one section of the bench on a throw-away bench system, for profiling one path (the README figures come from
-// `npm run bench`): `node --import tsx bin/bench/one-section.ts enrollment|decisions [count]`.
+// `npm run bench`):
+//   node --import tsx bin/bench/one-section.ts enrollment [count]
+//   node --import tsx bin/bench/one-section.ts decisions [count]
+//   node --import tsx bin/bench/one-section.ts payroll [entitlements] [deathRows]
+//   node --import tsx bin/bench/one-section.ts statistics [persons] [requests]
+// (The import alone, without Temporal: bin/bench/contributions-only.ts.)
 import { loadConfig } from '../config.js';
-import { startBenchSystem } from './bench-system.js';
+import { startBenchSystem, type BenchSystem } from './bench-system.js';
 import { citizenIdSequence } from './citizen-ids.js';
 import { benchEnrollmentThroughput } from './enrollment-throughput.bench.js';
-import { ms } from './report.js';
+import { benchPayroll } from './payroll.bench.js';
+import { ms, type BenchRow } from './report.js';
+import { benchStatistics } from './statistics.bench.js';
 import { benchTaskCompletion } from './task-completion.bench.js';
 
-const [section, countText] = process.argv.slice(2);
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-if (section !== 'enrollment' && section !== 'decisions') throw new Error('section: enrollment or decisions');
-const system = await startBenchSystem({ databaseUrl: loadConfig().db.url, say });
-try {
-  const nextCitizenId = citizenIdSequence();
-  if (section === 'enrollment') {
-    const result = await benchEnrollmentThroughput(system, { count: Number(countText ?? 600), concurrency: 16, warmUp: 32, nextCitizenId, say });
+const [section = '', first, second] = process.argv.slice(2);
+const numberOr = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text));
+const printRows = (rows: BenchRow[]) => {
+  for (const row of rows) console.log(`| ${row.figure} | ${row.value} | ${row.goal} |`);
+};
+
+const SECTIONS: Record<string, (system: BenchSystem) => Promise<void>> = {
+  async enrollment(system) {
+    const result = await benchEnrollmentThroughput(system, {
+      count: numberOr(first, 600),
+      concurrency: 16,
+      warmUp: 32,
+      nextCitizenId: citizenIdSequence(),
+      say,
+    });
     const ratio = result.enrollmentsPerSecond / result.noopPerSecond;
     console.log(`enrollments ${result.enrollmentsPerSecond.toFixed(1)} /s, no-op ${result.noopPerSecond.toFixed(1)} /s, ratio ${ratio.toFixed(2)}`);
-  } else {
-    const result = await benchTaskCompletion(system, { count: Number(countText ?? 200), concurrency: 16, nextCitizenId, say });
+  },
+  async decisions(system) {
+    const result = await benchTaskCompletion(system, { count: numberOr(first, 200), concurrency: 16, nextCitizenId: citizenIdSequence(), say });
     const line = (name: string, sample: typeof result.client) => `${name} p50 ${ms(sample.percentile(50))} p99 ${ms(sample.percentile(99))}`;
     console.log(
       [line('decision', result.client), line('server', result.server), line('bare Update', result.bareUpdate), line('claim', result.claim)].join('\n'),
     );
-  }
+  },
+  async payroll(system) {
+    printRows(await benchPayroll(system, { entitlements: numberOr(first, 1_000_000), deathRows: numberOr(second, 200_000), say }));
+  },
+  async statistics(system) {
+    printRows(await benchStatistics(system, { persons: numberOr(first, 1_000_000), requests: numberOr(second, 20), say }));
+  },
+};
+
+const run = SECTIONS[section];
+if (!run) throw new Error(`section: one of ${Object.keys(SECTIONS).join(', ')}`);
+const system = await startBenchSystem({ databaseUrl: loadConfig().db.url, say });
+try {
+  await run(system);
 } finally {
   await system.close();
 }
