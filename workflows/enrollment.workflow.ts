@@ -6,7 +6,7 @@ import { EnrollmentCase } from './enrollment/enrollment-case.js';
 import { type EnrollmentInput, resubmitEnrollment, withdrawEnrollment } from './enrollment/enrollment-messages.js';
 import { failingOnDomainErrors } from './domain-failures.js';
 import { getCaseView, refuse } from './messages.js';
-import { handleTaskDecisions } from './task-decisions.js';
+import { answerBeforeFollowUp, handleTaskDecisions } from './task-decisions.js';
 
 export { resubmitEnrollment, withdrawEnrollment, type EnrollmentInput } from './enrollment/enrollment-messages.js';
 
@@ -52,6 +52,7 @@ async function review(c: EnrollmentCase): Promise<void> {
   else await c.tasks.close(decision);
   c.life.send(event);
   c.markDecided();
+  await answerBeforeFollowUp();
 }
 
 /** Waiting on the applicant's correction until the period runs out (then the case is withdrawn). */

@@ -11,6 +11,13 @@ export interface CaseView {
   closed: boolean;
   openTaskId: string | null;
   allowedEvents: string[];
+  /**
+   * False while the follow-up of the last decision still runs (records, read model, notices, the next step's task);
+   * true once it has and the case waits again (workflows/task-decisions.ts `followUpDone`). The answer to a decision
+   * leaves before its follow-up, so it says false; a client that wants the next task waits until the case says true.
+   * Absent for a case type whose decisions have no follow-up to wait for (the payroll's).
+   */
+  settled?: boolean;
   /** In the answer to a decision: the task it was applied to and the state it left it in (the API answers with it). */
   lastDecision?: { taskId: string; taskStatus: 'completed' | 'waiting' } | null;
 }

@@ -5,7 +5,7 @@ import type { CaseCalendar } from './case-calendar.js';
 import type { HumanTaskDesk } from './human-task.js';
 import type { Lifecycle } from './lifecycle.js';
 import { type CaseView, getCaseView, refuse } from './messages.js';
-import { handleTaskDecisions } from './task-decisions.js';
+import { answerBeforeFollowUp, followUpDone, handleTaskDecisions } from './task-decisions.js';
 
 /**
  * What every case that moves from one task step to the next shares (benefit claims, medical expense declarations):
@@ -52,6 +52,7 @@ export abstract class StepCase<M extends AnyStateMachine, Effect, Step extends s
       closed: this.life.closed(),
       openTaskId: this.tasks.openTaskId,
       allowedEvents: this.allowedEvents(),
+      settled: followUpDone(this),
     };
   }
 
@@ -85,12 +86,13 @@ export abstract class StepCase<M extends AnyStateMachine, Effect, Step extends s
   /** Checks beyond the task desk's four eyes that a case type's steps need (graded approval); none by default. */
   protected checkDuties(_step: Step, _completion: TaskCompletion): void {}
 
-  /** The decision is applied: the task closed, the lifecycle moved. */
+  /** The decision is applied: the task closed, the lifecycle moved; its answer leaves before the follow-up runs. */
   async applyDecision(decision: TaskCompletion, event: EventFromLogic<M>): Promise<void> {
     await this.tasks.close(decision);
     this.step = null;
     this.life.send(event);
     this.decided = this.life.version;
+    await answerBeforeFollowUp();
   }
 }
 

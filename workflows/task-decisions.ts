@@ -13,6 +13,7 @@ import { type CaseView, completeTask, refuse } from './messages.js';
  *
  * `appliedVersion()` is the case version right after the last decision was applied; cases started before this rule
  * answered after their follow-up effects instead, and pass that version (see `wf.patched` in their workflow).
+ * The case view says with `settled` whether the follow-up of the last decision has run (`followUpDone`).
  */
 export function handleTaskDecisions(options: {
   desk: () => HumanTaskDesk | null;
@@ -39,4 +40,25 @@ export function handleTaskDecisions(options: {
       },
     },
   );
+}
+
+/**
+ * Lets the answer to the decision just applied leave before the case's follow-up. An Update's answer travels with the
+ * completion of the workflow task that applied it, and a local activity keeps its workflow task open until it
+ * finishes: without a new workflow task, the caseworker would wait for the records, the read model and the notices
+ * the decision leads to (docs/performance.md "Task decisions"). A 1 ms timer ends the workflow task here; the
+ * follow-up runs in the next one, and the case view says `settled: false` until it has. Cases that recorded their
+ * decisions before this change go on without the timer, so their histories replay alike.
+ */
+export async function answerBeforeFollowUp(): Promise<void> {
+  if (wf.patched('decision-answered-before-follow-up')) await wf.sleep(1);
+}
+
+/**
+ * The case view's `settled`: the follow-up of the last decision has run — its effects and the read model written
+ * (`settled`, the version the read model last took, has reached `decided`, the version right after the decision) —
+ * so the next task, if any, is open, and the case waits for someone or something again.
+ */
+export function followUpDone(c: { decided: number; settled: number }): boolean {
+  return c.settled >= c.decided;
 }

@@ -4,7 +4,7 @@ import type { TransferLegName } from '../domain/transfer/transfer-legs.js';
 import type { TaskCompletion } from '../domain/task.js';
 import { failingOnDomainErrors } from './domain-failures.js';
 import { getCaseView, refuse } from './messages.js';
-import { handleTaskDecisions } from './task-decisions.js';
+import { answerBeforeFollowUp, handleTaskDecisions } from './task-decisions.js';
 import { TransferCase } from './transfer/transfer-case.js';
 import { absorbMessages } from './transfer/transfer-inbox.js';
 import { legDueMs } from './transfer/transfer-leg-clock.js';
@@ -52,6 +52,7 @@ async function decide(c: TransferCase): Promise<void> {
   if (decision === null) return absorbMessages(c);
   await c.applyDecision(decision);
   c.markDecided();
+  await answerBeforeFollowUp();
 }
 
 /** Both offices are served here: the new office looks for the money until it is there, escalating once it is late. */

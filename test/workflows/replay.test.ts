@@ -85,10 +85,13 @@ const REQUIRED: Record<string, string[]> = {
   pensionRecalculation: ['three-chunks-done'],
 };
 
-/** `enrollment-auto-approved.json` and `enrollment-auto-approved.2026-12.json` both record `enrollment` / `auto-approved`. */
+/**
+ * `enrollment-auto-approved.json`, `enrollment-auto-approved.2026-12.json` and `enrollment-auto-approved.2026-12-04.json`
+ * all record `enrollment` / `auto-approved` (a generation is a month, or a day when a month had more than one).
+ */
 function recordsPath(file: string, type: string, kind: string): boolean {
   const stem = `${type}-${kind}`;
-  return file === `${stem}.json` || (file.startsWith(`${stem}.`) && /^\.\d{4}-\d{2}(\.run-\d+)?\.json$/.test(file.slice(stem.length)));
+  return file === `${stem}.json` || (file.startsWith(`${stem}.`) && /^\.\d{4}-\d{2}(-\d{2})?(\.run-\d+)?\.json$/.test(file.slice(stem.length)));
 }
 
 describe('workflow replay (recorded histories of every case type)', () => {

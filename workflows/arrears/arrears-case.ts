@@ -11,6 +11,7 @@ import { CaseCalendar } from '../case-calendar.js';
 import { HumanTaskDesk, today } from '../human-task.js';
 import { Lifecycle } from '../lifecycle.js';
 import type { CaseView } from '../messages.js';
+import { followUpDone } from '../task-decisions.js';
 import { acts } from './arrears-activities.js';
 import type { ArrearsInput } from './arrears-messages.js';
 import { runArrearsEffect } from './arrears-steps.js';
@@ -81,6 +82,7 @@ export class ArrearsCase {
       closed: this.life.closed(),
       openTaskId: this.tasks.openTaskId,
       allowedEvents: this.allowedEvents(),
+      settled: followUpDone(this),
     };
   }
 

@@ -9,6 +9,7 @@ import { CaseJournal } from '../case-journal.js';
 import { HumanTaskDesk } from '../human-task.js';
 import { Lifecycle } from '../lifecycle.js';
 import type { CaseView } from '../messages.js';
+import { followUpDone } from '../task-decisions.js';
 import type { EnrollmentInput } from './enrollment-messages.js';
 import { acts, runEnrollmentEffect } from './enrollment-steps.js';
 import { enrollmentReadModel } from './enrollment-summary.js';
@@ -70,6 +71,7 @@ export class EnrollmentCase {
       closed: this.life.closed(),
       openTaskId: this.tasks.openTaskId,
       allowedEvents: this.allowedEvents(),
+      settled: followUpDone(this),
     };
   }
 

@@ -11,6 +11,7 @@ import type { HumanTaskDesk } from '../human-task.js';
 import { today } from '../human-task.js';
 import { Lifecycle } from '../lifecycle.js';
 import type { CaseView } from '../messages.js';
+import { followUpDone } from '../task-decisions.js';
 import { acts, type Loaded } from './petition-activities.js';
 import { petitionDeadlines } from './petition-deadlines.js';
 import type { PetitionInput } from './petition-messages.js';
@@ -62,6 +63,7 @@ export class PetitionCase {
       closed: this.life.closed(),
       openTaskId: this.tasks?.openTaskId ?? null,
       allowedEvents: this.allowedEvents(),
+      settled: followUpDone(this),
     };
   }
 

@@ -15,6 +15,7 @@ import { type HumanTaskDesk, today } from '../human-task.js';
 import { Lifecycle } from '../lifecycle.js';
 import { localSteps as acts } from '../local-steps.js';
 import type { CaseView } from '../messages.js';
+import { followUpDone } from '../task-decisions.js';
 import { assessNow } from './transfer-assess.js';
 import { runTransferEffect } from './transfer-leg-steps.js';
 import type { TransferInput } from './transfer-messages.js';
@@ -87,6 +88,7 @@ export class TransferCase {
       closed: life.closed(),
       openTaskId: this.desk?.openTaskId ?? null,
       allowedEvents: [],
+      settled: followUpDone(this),
     };
   }
 
