@@ -36,6 +36,12 @@ export interface CaseWorkflows {
    * request on the same version is applied once and answered alike; a new decision on a later version is new.
    */
   completeTask(caseId: string, completion: TaskCompletion, basis: number): Promise<CaseView>;
+  /**
+   * Waits until the follow-up of the case's last decision has run (its view says `settled`), at most `withinMs`: true
+   * once it has or the case has finished, false when the time ran out first. The answer to a decision leaves before
+   * its follow-up (docs/api.md "Cases and tasks").
+   */
+  awaitSettled(caseId: string, withinMs: number): Promise<boolean>;
   resubmitEnrollment(caseId: string, correction: EnrollmentCorrection, actorId: string, basis: number): Promise<CaseView>;
   withdrawEnrollment(caseId: string, reason: string, actorId: string): Promise<CaseView>;
   /** Starts a petition's workflow; a repeat of the same submission finds the running one. */

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { readCase, readCases } from '../../services/cases/read-cases.js';
+import { readCase, readCases, SETTLED_WAIT_MS } from '../../services/cases/read-cases.js';
 import type { AppEnv } from '../env.js';
 import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.js';
 import { presentCase, presentCaseSummary } from '../presenters/case.presenter.js';
@@ -12,7 +12,16 @@ const getCase = createRoute({
   path: '/cases/{caseId}',
   tags: ['Cases'],
   summary: 'One case (案件) with its status, deadlines, timeline and the actions the caller may take',
-  request: { params: z.object({ caseId: z.string().min(1).max(64).openapi({ description: 'Case ID or reference (EN2026000123)' }) }) },
+  request: {
+    params: z.object({ caseId: z.string().min(1).max(64).openapi({ description: 'Case ID or reference (EN2026000123)' }) }),
+    query: z.object({
+      wait: z.enum(['settled']).optional().openapi({
+        description:
+          'settled: answer once the follow-up of the last decision has run (the next task open, the records and notices written), ' +
+          'waiting at most 5 s; the answer says so in `settled`',
+      }),
+    }),
+  },
   responses: {
     200: { content: { 'application/json': { schema: CaseDetail } }, description: 'The case' },
     401: problemResponse('No or bad token'),
@@ -44,8 +53,10 @@ export const caseRoutes = () =>
   new OpenAPIHono<AppEnv>()
     .openapi(getCase, async (c) => {
       const { ctx } = c.var;
-      const { row, timeline, tasks } = await readCase(ctx, c.req.valid('param').caseId);
-      return c.json(presentCase(row, { timeline, tasks, actor: ctx.actor, ability: ctx.ability, now: ctx.clock.now() }), 200);
+      const waitSettledMs = c.req.valid('query').wait === 'settled' ? SETTLED_WAIT_MS : undefined;
+      const { row, timeline, tasks, settled } = await readCase(ctx, c.req.valid('param').caseId, { waitSettledMs });
+      const view = presentCase(row, { timeline, tasks, actor: ctx.actor, ability: ctx.ability, now: ctx.clock.now() });
+      return c.json(settled === undefined ? view : { ...view, settled }, 200);
     })
     .openapi(listCasesRoute, async (c) => {
       const q = c.req.valid('query');

@@ -115,7 +115,19 @@ const completeRoute = createRoute({
     200: {
       content: {
         'application/json': {
-          schema: z.object({ task: TaskOut, case: z.object({ caseId: z.string(), reference: z.string(), status: z.string(), version: z.number() }) }),
+          schema: z.object({
+            task: TaskOut,
+            case: z.object({
+              caseId: z.string(),
+              reference: z.string(),
+              status: z.string(),
+              version: z.number(),
+              settled: z.boolean().optional().openapi({
+                description:
+                  'false: the decision is applied and its follow-up (records, notices, the next task) runs on; GET /v1/cases/{caseId}?wait=settled answers once it has',
+              }),
+            }),
+          }),
         },
       },
       description: 'The workflow accepted the decision',
@@ -192,7 +204,16 @@ export const taskRoutes = () =>
     .openapi(completeRoute, async (c) => {
       const { task, case: view } = await completeTask(c.var.ctx, c.req.valid('param').taskId, c.req.valid('json'));
       return c.json(
-        { task: present(task), case: { caseId: view.caseId, reference: task.caseReference ?? '', status: view.status, version: view.version } },
+        {
+          task: present(task),
+          case: {
+            caseId: view.caseId,
+            reference: task.caseReference ?? '',
+            status: view.status,
+            version: view.version,
+            ...(view.settled === undefined ? {} : { settled: view.settled }),
+          },
+        },
         200,
       );
     })

@@ -43,6 +43,9 @@ export const CaseDetail = z
     ),
     allowedActions: z.array(z.string()),
     summary: z.record(z.string(), z.unknown()),
+    settled: z.boolean().optional().openapi({
+      description: 'Asked for with wait=settled: true once the follow-up of the last decision has run, false if it still ran when the wait ended',
+    }),
   })
   .openapi('Case');
 

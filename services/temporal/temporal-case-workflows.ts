@@ -14,6 +14,7 @@ import {
   calendarLoaded,
   completeTask,
   enrollment,
+  getCaseView,
   petition,
   ratePetition,
   recordPetitionDelivery,
@@ -82,6 +83,37 @@ async function withinAnswerTime(caseId: string, work: Promise<CaseView>): Promis
   }
 }
 
+/** How often a wait for a case to settle asks it again. */
+const SETTLED_POLL_MS = 20;
+
+/**
+ * Asks the case's view until it says `settled` (or has no such notion), the case has finished, or `withinMs` have
+ * passed. A query writes nothing to the case's history; one that cannot be answered now (no worker) counts as not
+ * settled yet, and is given up on when the time is out.
+ */
+async function settledWithin(ask: () => Promise<CaseView>, withinMs: number): Promise<boolean> {
+  const giveUpAt = performance.now() + withinMs;
+  for (;;) {
+    const left = giveUpAt - performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), Math.max(1, left));
+    });
+    const asked = ask();
+    asked.catch(() => undefined); // an abandoned query's late failure is not an unhandled rejection
+    try {
+      const view = await Promise.race([asked, late]);
+      if (view !== null && view.settled !== false) return true;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return true;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (performance.now() + SETTLED_POLL_MS >= giveUpAt) return false;
+    await new Promise((resolve) => setTimeout(resolve, SETTLED_POLL_MS));
+  }
+}
+
 /**
  * Whether an Update failed only because the case is being brought back on a worker (503, send it again): its RPC timed
  * out, the server is unavailable, or the workflow was replayed from the start — a worker killed, its cache gone — and
@@ -140,6 +172,8 @@ export function temporalCaseWorkflows(client: Client, taskQueue: string): CaseWo
           updateId: updateIdOf('complete', completion.taskId, String(basis), completion.actorId, completion.outcome, completion.comment),
         }),
       ),
+
+    awaitSettled: (caseId, withinMs) => settledWithin(() => handle(caseId).query(getCaseView), withinMs),
 
     resubmitEnrollment: (caseId, correction, actorId, basis) =>
       update(caseId, () =>

@@ -52,7 +52,7 @@ export function recordingWorkflows(overrides: Partial<CaseWorkflows> = {}, statu
         calls.push({ method: name as keyof CaseWorkflows, args });
         const override = overrides[name as keyof CaseWorkflows] as ((...a: unknown[]) => Promise<unknown>) | undefined;
         if (override) return override(...args);
-        if (name === 'ping') return true;
+        if (name === 'ping' || name === 'awaitSettled') return true;
         return name.startsWith('start') || name.startsWith('notify') || name === 'calendarLoaded' ? undefined : view(args[0]);
       };
     },

@@ -37,7 +37,12 @@ export interface TestSystem {
   /** The business clock the API and the activities use; expectations about "today" derive from it. */
   clock: BusinessClock;
   token(claims: TokenRequest): Promise<string>;
-  /** A JSON request through real HTTP; answers status and parsed body. */
+  /**
+   * A JSON request through real HTTP; answers status and parsed body. A task decision (`POST /v1/tasks/{id}/complete`)
+   * answers before the case's follow-up has run (its `case.settled` is false): the call then waits, as a client that
+   * wants the next task does, with `GET /v1/cases/{caseId}?wait=settled` (docs/api.md "Cases and tasks"), so a test
+   * finds what the decision led to (the next task, the records, the notices) as soon as the call returns.
+   */
   call(
     method: string,
     path: string,
@@ -126,23 +131,12 @@ export async function startSystem(
     clock,
     token: (claims) => signToken(TEST_JWT_SECRET, claims),
     async call(method, path, options = {}) {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.token) headers.authorization = `Bearer ${options.token}`;
-      let body: string | undefined;
-      if (options.body !== undefined) {
-        headers['content-type'] ??= 'application/json';
-        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      const answer = await send(method, path, options);
+      const decided = answer.body as { case?: { caseId?: string; settled?: boolean } } | null;
+      if (method === 'POST' && answer.status === 200 && /^\/v1\/tasks\/[^/]+\/complete$/.test(path) && decided?.case?.settled === false) {
+        await settledAfterDecision(decided.case.caseId ?? '', options.token);
       }
-      const response = await fetch(`${api.url}${path}`, { method, headers, body });
-      const text = await response.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        // not JSON: keep the text
-      }
-      answers.push({ method, path, status: response.status, caller: callerOf(options.token), body: parsed });
-      return { status: response.status, body: parsed, headers: response.headers };
+      return answer;
     },
     async eventually(check, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
@@ -165,6 +159,41 @@ export async function startSystem(
       if (leaks.length > 0) throw new Error(`personal data leaked (${leaks.length}):\n${[...new Set(leaks)].slice(0, 40).join('\n')}`);
     },
   };
+
+  /** Waits (each GET waits up to 5 s on the server) until the case says its last decision's follow-up has run. */
+  async function settledAfterDecision(caseId: string, token: string | undefined): Promise<void> {
+    const giveUpAt = Date.now() + 30_000;
+    for (;;) {
+      const view = await send('GET', `/v1/cases/${encodeURIComponent(caseId)}?wait=settled`, { token });
+      if (view.status !== 200) throw new Error(`waiting for case ${caseId} to settle: ${view.status} ${JSON.stringify(view.body)}`);
+      if ((view.body as { settled?: boolean }).settled !== false) return;
+      if (Date.now() > giveUpAt) throw new Error(`case ${caseId}: the follow-up of its last decision did not finish within 30 s`);
+    }
+  }
+
+  async function send(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; body: unknown; headers: Headers }> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    }
+    const response = await fetch(`${api.url}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    answers.push({ method, path, status: response.status, caller: callerOf(options.token), body: parsed });
+    return { status: response.status, body: parsed, headers: response.headers };
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { completeTask } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
 import { withSubsidy } from './account-subsidy-harness.js';
 import { decide, refusalOf } from './benefit-claim-harness.js';
+import { decideSettled } from './enrollment-harness.js';
 import { decideDeclaration, declarationTaskIn } from './medical-expense-harness.js';
 import { startTimeSkipping } from './time-skipping.js';
 
@@ -26,7 +27,7 @@ describe('account subsidy declaration workflow (time-skipping test server, fake 
       const approval = await declarationTaskIn(handle, 'approving');
       // Four eyes: whoever reviewed it does not approve it; the validator refuses before history.
       expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'cw-1')] }))).toBe('FOUR_EYES');
-      await handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'rv-1')] });
+      await decideSettled(handle, decide(approval, 'approve', 'rv-1'));
       return { done: await handle.result(), input };
     });
     expect(result.done).toEqual({ status: 'approved' });

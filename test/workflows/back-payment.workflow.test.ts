@@ -5,6 +5,7 @@ import { completeTask } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
 import { withBackPayment } from './back-payment-harness.js';
 import { decide, refusalOf } from './benefit-claim-harness.js';
+import { decideSettled } from './enrollment-harness.js';
 import { decideDeclaration, declarationTaskIn } from './medical-expense-harness.js';
 import { startTimeSkipping } from './time-skipping.js';
 
@@ -24,7 +25,7 @@ describe('back-payment workflow (time-skipping test server, fake activities)', (
       const approval = await declarationTaskIn(handle, 'approving');
       // Four eyes: the reviewer does not approve what they reviewed; the validator refuses before history.
       expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'cw-1')] }))).toBe('FOUR_EYES');
-      await handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'rv-1')] });
+      await decideSettled(handle, decide(approval, 'approve', 'rv-1'));
       return { done: await handle.result(), input };
     });
     expect(result.done).toEqual({ status: 'approved' });
@@ -48,7 +49,7 @@ describe('back-payment workflow (time-skipping test server, fake activities)', (
       expect(fakes.callsTo('openTask').at(-1)?.input.spec).toMatchObject({ step: 'supervision', permission: 'supervise', earlierDeciders: ['rv-1'] });
       // Graded approval: the approver is not the supervisor too (经办条例 arts. 36–38).
       expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(supervision, 'approve', 'rv-1')] }))).toBe('SAME_PERSON_AT_TWO_TIERS');
-      await handle.executeUpdate(completeTask, { args: [decide(supervision, 'approve', 'sv-1')] });
+      await decideSettled(handle, decide(supervision, 'approve', 'sv-1'));
       return handle.result();
     });
     expect(result).toEqual({ status: 'approved' });

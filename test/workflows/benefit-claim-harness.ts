@@ -13,7 +13,7 @@ import type { TaskCompletion } from '../../domain/task.js';
 import { benefitClaim, type BenefitClaimInput, completeTask, getCaseView } from '../../workflows/index.js';
 import { citizenId, SEEDED_EMPLOYER_330102 } from '../support/factories.js';
 import type { FakeActivities } from '../support/fake-activities.js';
-import { until } from './enrollment-harness.js';
+import { decideSettled, until } from './enrollment-harness.js';
 
 export const DAY = 86_400_000;
 
@@ -119,7 +119,7 @@ export const claimTaskIn = (handle: ClaimHandle, status: string) =>
     return view.status === status && view.openTaskId ? view.openTaskId : undefined;
   }, `a task in ${status}`);
 
-/** Completes the task open in `status` and waits for the answer. */
+/** Completes the task open in `status` and waits until the case has settled (enrollment-harness.ts `decideSettled`). */
 export async function decideIn(
   handle: ClaimHandle,
   status: string,
@@ -129,6 +129,6 @@ export async function decideIn(
   comment = '',
 ): Promise<string> {
   const taskId = await claimTaskIn(handle, status);
-  await handle.executeUpdate(completeTask, { args: [decide(taskId, outcome, actorId, data, comment)] });
+  await decideSettled(handle, decide(taskId, outcome, actorId, data, comment));
   return taskId;
 }

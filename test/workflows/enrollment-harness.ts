@@ -6,7 +6,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { TaskCompletion } from '../../domain/task.js';
-import { type CaseView, enrollment, type EnrollmentInput, getCaseView } from '../../workflows/index.js';
+import { type CaseView, completeTask, enrollment, type EnrollmentInput, getCaseView } from '../../workflows/index.js';
 import type { FakeActivities } from '../support/fake-activities.js';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
@@ -59,6 +59,32 @@ export async function until<T>(check: () => T | undefined | Promise<T | undefine
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** A case's handle as the waits below need it (any case type). */
+type CaseHandle = Pick<WorkflowHandle, 'query' | 'executeUpdate'>;
+
+/**
+ * The case view once the follow-up of its last decision has run (`settled`, workflows/task-decisions.ts): its effects
+ * and read model written, the next step's task open. A decision's answer leaves before that follow-up, and the
+ * follow-up runs as local activities the test server does not see: wait for this before looking for what the decision
+ * led to, and before `env.sleep`, which would otherwise skip time while they hold the workflow task (it times out).
+ */
+export function settledView(handle: CaseHandle): Promise<CaseView> {
+  return until(async () => {
+    const view = await handle.query(getCaseView);
+    return view.settled === false ? undefined : view;
+  }, 'the follow-up of the last decision');
+}
+
+/**
+ * Sends a decision as the API does and waits until the case has settled (`settledView`); answers the decision's own
+ * answer (the view as the decision left it). `updateId` lets a test send the same decision again.
+ */
+export async function decideSettled(handle: CaseHandle, completion: TaskCompletion, updateId?: string): Promise<CaseView> {
+  const answer = await handle.executeUpdate(completeTask, { args: [completion], ...(updateId ? { updateId } : {}) });
+  await settledView(handle);
+  return answer;
 }
 
 /** The case view once the review task is open. */

@@ -9,7 +9,7 @@ import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import { computeDeadline, workingDaysLeft } from '../../domain/case/deadline-clock.js';
 import { calendarLoaded, completeTask, getCaseView, resubmitEnrollment } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
-import { decision, openReview, until, withEnrollmentWorker } from './enrollment-harness.js';
+import { decideSettled, decision, openReview, until, withEnrollmentWorker } from './enrollment-harness.js';
 import { enrollmentInput, LATE_HIRE_DAYS } from './enrollment-input.js';
 import { startTimeSkipping } from './time-skipping.js';
 
@@ -110,9 +110,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
     const result = await withEnrollmentWorker(env, bundle, fakes, async (start) => {
       const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS, policy: { correctionDays: 15 } }));
       const review = await openReview(handle);
-      const view = await handle.executeUpdate(completeTask, {
-        args: [decision(review.openTaskId, 'return', { comment: '请补充劳动合同' })],
-      });
+      const view = await decideSettled(handle, decision(review.openTaskId, 'return', { comment: '请补充劳动合同' }));
       expect(view).toMatchObject({ status: 'awaitingCorrection', openTaskId: null });
 
       const heldAt = await env.currentTimeMs();
@@ -144,7 +142,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS }));
       const review = await openReview(handle);
       await env.sleep('7 days'); // part of the SLA is used before the return
-      await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'return', { comment: '工资填写有误' })] });
+      await decideSettled(handle, decision(review.openTaskId, 'return', { comment: '工资填写有误' }));
       heldAt = await env.currentTimeMs();
       await env.sleep('5 days'); // the applicant's time does not count against the agency
       resumedAt = await env.currentTimeMs();
@@ -155,7 +153,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       expect(resubmitted).toMatchObject({ status: 'underReview', openTaskId: review.openTaskId });
 
       // The decision answers once applied (task closed, lifecycle moved); opening the records follows.
-      const approved = await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve')] });
+      const approved = await decideSettled(handle, decision(review.openTaskId, 'approve'));
       expect(approved).toMatchObject({ status: 'approved', openTaskId: null });
       expect(fakes.callsTo('closeTask')).toHaveLength(1);
       return handle.result();
@@ -195,7 +193,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       expect(await handle.query(getCaseView)).toEqual(review); // nothing changed: a validator writes no history
       expect(fakes.callsTo('closeTask')).toHaveLength(0);
 
-      const approved = await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve', { actorId: 'cw-003' })] });
+      const approved = await decideSettled(handle, decision(review.openTaskId, 'approve', { actorId: 'cw-003' }));
       expect(approved.status).toBe('approved');
       return handle.result();
     });
@@ -217,9 +215,7 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       expect(fakes.callsTo('closeTask')).toHaveLength(0);
 
       // With a reason the same rejection is taken: the refusals above were about the missing reason and the task ID.
-      const rejected = await handle.executeUpdate(completeTask, {
-        args: [decision(review.openTaskId, 'reject', { comment: '劳动关系不成立' })],
-      });
+      const rejected = await decideSettled(handle, decision(review.openTaskId, 'reject', { comment: '劳动关系不成立' }));
       expect(rejected).toMatchObject({ status: 'rejected', closed: true });
       expect(await handle.result()).toEqual({ status: 'rejected' });
     });
@@ -232,8 +228,8 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
       const review = await openReview(handle);
       const update = { args: [decision(review.openTaskId, 'return', { comment: '请补充身份证复印件' })] as const, updateId: `decide-${review.openTaskId}` };
 
-      const first = await handle.executeUpdate(completeTask, { ...update, args: [...update.args] });
-      const retried = await handle.executeUpdate(completeTask, { ...update, args: [...update.args] });
+      const first = await decideSettled(handle, update.args[0], update.updateId);
+      const retried = await decideSettled(handle, update.args[0], update.updateId);
 
       expect(retried).toEqual(first);
       expect(first).toMatchObject({ status: 'awaitingCorrection' });

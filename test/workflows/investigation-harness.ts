@@ -7,10 +7,10 @@ import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { DEFAULT_FRAUD_PENALTY_POLICY } from '../../domain/supervision/penalty.js';
-import { completeTask, getCaseView, investigation, type InvestigationInput } from '../../workflows/index.js';
+import { getCaseView, investigation, type InvestigationInput } from '../../workflows/index.js';
 import type { FakeActivities } from '../support/fake-activities.js';
 import { decide } from './benefit-claim-harness.js';
-import { until } from './enrollment-harness.js';
+import { decideSettled, until } from './enrollment-harness.js';
 
 export type InvestigationHandle = WorkflowHandleWithFirstExecutionRunId<typeof investigation>;
 
@@ -58,7 +58,7 @@ export const investigationTaskIn = (handle: InvestigationHandle, status: string)
     return view.status === status && view.openTaskId ? view.openTaskId : undefined;
   }, `a task in ${status}`);
 
-/** Completes the task open in `status` with `data` and waits for the answer. */
+/** Completes the task open in `status` with `data` and waits until the case has settled. */
 export async function decideInvestigation(
   handle: InvestigationHandle,
   status: string,
@@ -68,6 +68,6 @@ export async function decideInvestigation(
   comment = '',
 ): Promise<string> {
   const taskId = await investigationTaskIn(handle, status);
-  await handle.executeUpdate(completeTask, { args: [{ ...decide(taskId, outcome, actorId, data, comment), actorRole: 'supervisor' }] });
+  await decideSettled(handle, { ...decide(taskId, outcome, actorId, data, comment), actorRole: 'supervisor' });
   return taskId;
 }

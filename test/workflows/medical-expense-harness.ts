@@ -7,11 +7,11 @@ import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { CN_CALENDAR_YEARS } from '../../domain/calendar/default-calendar.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { validateMedicalExpense } from '../../domain/declarations/medical-expense.js';
-import { completeTask, getCaseView, medicalExpenseDeclaration, type MedicalExpenseInput } from '../../workflows/index.js';
+import { getCaseView, medicalExpenseDeclaration, type MedicalExpenseInput } from '../../workflows/index.js';
 import { citizenId } from '../support/factories.js';
 import type { FakeActivities } from '../support/fake-activities.js';
 import { decide } from './benefit-claim-harness.js';
-import { until } from './enrollment-harness.js';
+import { decideSettled, until } from './enrollment-harness.js';
 
 export type DeclarationHandle = WorkflowHandleWithFirstExecutionRunId<typeof medicalExpenseDeclaration>;
 /** Any declaration's handle (medical expenses, account subsidy): the review steps are the same. */
@@ -84,10 +84,10 @@ export const declarationTaskIn = (handle: ReviewedHandle, status: string) =>
     return view.status === status && view.openTaskId ? view.openTaskId : undefined;
   }, `a task in ${status}`);
 
-/** Completes the task open in `status` and waits for the answer. */
+/** Completes the task open in `status` and waits until the case has settled. */
 export async function decideDeclaration(handle: ReviewedHandle, status: string, outcome: string, actorId: string, comment = ''): Promise<string> {
   const taskId = await declarationTaskIn(handle, status);
-  await handle.executeUpdate(completeTask, { args: [decide(taskId, outcome, actorId, {}, comment)] });
+  await decideSettled(handle, decide(taskId, outcome, actorId, {}, comment));
   return taskId;
 }
 

@@ -5,6 +5,7 @@ import { monthOf, shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { completeTask } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
 import { decide, refusalOf } from './benefit-claim-harness.js';
+import { decideSettled } from './enrollment-harness.js';
 import { decideDeclaration, declarationTaskIn, withDeclaration } from './medical-expense-harness.js';
 import { startTimeSkipping } from './time-skipping.js';
 
@@ -28,7 +29,7 @@ describe('medical expense declaration workflow (time-skipping test server, fake 
       // Four eyes: whoever reviewed it does not approve it, and the validator refuses before history.
       expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'cw-1')] }))).toBe('FOUR_EYES');
       expect(await refusalOf(handle.executeUpdate(completeTask, { args: [decide(approval, 'reject', 'rv-1')] }))).toBe('OUTCOME_NOT_ALLOWED'); // no reason
-      const answer = await handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'rv-1')] });
+      const answer = await decideSettled(handle, decide(approval, 'approve', 'rv-1'));
       expect(answer.lastDecision).toMatchObject({ taskId: approval, taskStatus: 'completed' });
       const done = await handle.result();
       const today = shanghaiDateOf(await env.currentTimeMs());

@@ -10,7 +10,7 @@ import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
 import { installSdkLogging } from '../../bin/worker-runtime.js';
 import { calendarLoaded, completeTask, resubmitEnrollment, withdrawEnrollment } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
-import { bundleWorkflows, decision, type EnrollmentHandle, openReview, withEnrollmentWorker } from './enrollment-harness.js';
+import { bundleWorkflows, decideSettled, decision, type EnrollmentHandle, openReview, withEnrollmentWorker } from './enrollment-harness.js';
 import { generationFromArgs, writeNewHistory } from './history-files.js';
 import { enrollmentInput, type EnrollmentInputOverrides, LATE_HIRE_DAYS } from './enrollment-input.js';
 
@@ -31,7 +31,7 @@ const scenarios: Scenario[] = [
     input: { hiredDaysAgo: LATE_HIRE_DAYS },
     drive: async (handle) => {
       const review = await openReview(handle);
-      await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve')] });
+      await decideSettled(handle, decision(review.openTaskId, 'approve'));
       return handle.result();
     },
   },
@@ -41,7 +41,7 @@ const scenarios: Scenario[] = [
     drive: async (handle, env) => {
       const review = await openReview(handle);
       await env.sleep('20 days');
-      await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'reject', { comment: '劳动关系不成立' })] });
+      await decideSettled(handle, decision(review.openTaskId, 'reject', { comment: '劳动关系不成立' }));
       return handle.result();
     },
   },
@@ -51,10 +51,10 @@ const scenarios: Scenario[] = [
     drive: async (handle, env) => {
       const review = await openReview(handle);
       await env.sleep('3 days');
-      await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'return', { comment: '工资填写有误' })] });
+      await decideSettled(handle, decision(review.openTaskId, 'return', { comment: '工资填写有误' }));
       await env.sleep('2 days');
       await handle.executeUpdate(resubmitEnrollment, { args: [{ correction: { monthlyWage: '9000.00', comment: '已更正' }, actorId: 'agent-1' }] });
-      await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve')] });
+      await decideSettled(handle, decision(review.openTaskId, 'approve'));
       return handle.result();
     },
   },
@@ -63,7 +63,7 @@ const scenarios: Scenario[] = [
     input: { hiredDaysAgo: LATE_HIRE_DAYS },
     drive: async (handle) => {
       const review = await openReview(handle);
-      await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'return', { comment: '请补充劳动合同' })] });
+      await decideSettled(handle, decision(review.openTaskId, 'return', { comment: '请补充劳动合同' }));
       return handle.result();
     },
   },
@@ -103,7 +103,7 @@ const scenarios: Scenario[] = [
       }));
       await handle.signal(calendarLoaded, { calendar: years });
       await env.sleep('1 day');
-      await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve')] });
+      await decideSettled(handle, decision(review.openTaskId, 'approve'));
       return handle.result();
     },
   },

@@ -13,7 +13,7 @@ import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import { completeTask } from '../../workflows/index.js';
 import { FakeCounterpartAgency } from '../support/fake-counterpart.js';
 import type { FakeActivities } from '../support/fake-activities.js';
-import { until } from './enrollment-harness.js';
+import { decideSettled, until } from './enrollment-harness.js';
 import { startTimeSkipping } from './time-skipping.js';
 import {
   DAY,
@@ -39,7 +39,7 @@ interface Scenario {
 }
 
 const approve = (handle: TransferHandle, taskId: string, actor: string) =>
-  handle.executeUpdate(completeTask, { args: [staffDecision(taskId, 'approve', actor)] });
+  decideSettled(handle, staffDecision(taskId, 'approve', actor));
 
 const scenarios: Scenario[] = [
   {
@@ -57,7 +57,7 @@ const scenarios: Scenario[] = [
     options: {},
     drive: async (handle, _env, fakes) => {
       const letter = await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter');
-      await handle.executeUpdate(completeTask, { args: [staffDecision(letter, 'reject', 'nb-cw-1', '未在本地参保缴费')] });
+      await decideSettled(handle, staffDecision(letter, 'reject', 'nb-cw-1', '未在本地参保缴费'));
       return handle.result();
     },
   },

@@ -9,7 +9,7 @@ import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import type { TransferLegView } from '../../domain/transfer/transfer-progress.js';
 import { completeTask, getCaseView } from '../../workflows/index.js';
 import { E3_AMOUNTS, FakeCounterpartAgency } from '../support/fake-counterpart.js';
-import { until } from './enrollment-harness.js';
+import { decideSettled, until } from './enrollment-harness.js';
 import { startTimeSkipping } from './time-skipping.js';
 import {
   DAY,
@@ -52,15 +52,15 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
         spec: { step: 'acceptanceLetter', slaDays: 15, slaUnit: 'working', preparedBy: null, outcomes: ['approve', 'reject'] },
       });
       expect(open?.input.dueAt).toBe(new Date(computeDeadline(CN_CALENDAR_YEARS, shanghaiDateOf(openedAt), 15, 'working').dueAtMs).toISOString());
-      await handle.executeUpdate(completeTask, { args: [staffDecision(letter, 'approve', 'nb-cw-1')] });
+      await decideSettled(handle, staffDecision(letter, 'approve', 'nb-cw-1'));
 
       const out = await taskIn(handle, fakes, 'transferOut', 'transferOut');
       expect(fakes.callsTo('openTask').at(-1)?.input).toMatchObject({ region: '330102', spec: { step: 'transferOut', slaDays: 15 } });
-      await handle.executeUpdate(completeTask, { args: [staffDecision(out, 'approve', 'hz-cw-1')] });
+      await decideSettled(handle, staffDecision(out, 'approve', 'hz-cw-1'));
 
       const completion = await taskIn(handle, fakes, 'completion', 'completion');
       expect(fakes.callsTo('openTask').at(-1)?.input).toMatchObject({ region: '330203', spec: { step: 'completion', slaDays: 15 } });
-      await handle.executeUpdate(completeTask, { args: [staffDecision(completion, 'approve', 'nb-cw-2')] });
+      await decideSettled(handle, staffDecision(completion, 'approve', 'nb-cw-2'));
       return handle.result();
     });
 
@@ -92,7 +92,7 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
       await expect(handle.executeUpdate(completeTask, { args: [staffDecision(letter, 'reject', 'nb-cw-1')] })).rejects.toBeInstanceOf(
         WorkflowUpdateFailedError,
       );
-      await handle.executeUpdate(completeTask, { args: [staffDecision(letter, 'reject', 'nb-cw-1', '未在本地参保缴费')] });
+      await decideSettled(handle, staffDecision(letter, 'reject', 'nb-cw-1', '未在本地参保缴费'));
       return handle.result();
     });
     expect(result).toEqual({ status: 'refused' });
@@ -109,7 +109,7 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     const fakes = transferFakes();
     await withTransferCase(env, bundle, fakes, {}, async (handle) => {
       const letter = await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter');
-      await handle.executeUpdate(completeTask, { args: [staffDecision(letter, 'approve', 'nb-cw-1')] });
+      await decideSettled(handle, staffDecision(letter, 'approve', 'nb-cw-1'));
       const out = await taskIn(handle, fakes, 'transferOut', 'transferOut');
       const dueMs = Date.parse(fakes.callsTo('openTask').at(-1)!.input.dueAt);
       const now = await env.currentTimeMs();
@@ -137,10 +137,8 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
       },
     });
     const result = await withTransferCase(env, bundle, fakes, {}, async (handle) => {
-      await handle.executeUpdate(completeTask, {
-        args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')],
-      });
-      await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'transferOut', 'transferOut'), 'approve', 'hz-cw-1')] });
+      await decideSettled(handle, staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1'));
+      await decideSettled(handle, staffDecision(await taskIn(handle, fakes, 'transferOut', 'transferOut'), 'approve', 'hz-cw-1'));
       await statusOf(handle, 'inTransit');
       // 29 misses a day apart run past the 15 working days (three weeks and more) of the leg: it escalates once, then
       // the money arrives.
@@ -149,7 +147,7 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
         await env.sleep(DAY);
         await until(() => (attempts > before ? true : undefined), 'the next look for the money');
       }
-      await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'completion', 'completion'), 'approve', 'nb-cw-2')] });
+      await decideSettled(handle, staffDecision(await taskIn(handle, fakes, 'completion', 'completion'), 'approve', 'nb-cw-2'));
       return handle.result();
     });
     expect(result).toEqual({ status: 'completed' });
@@ -164,10 +162,10 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     const result = await withTransferCase(env, bundle, fakes, { insurance: 'medical' }, async (handle) => {
       const out = await taskIn(handle, fakes, 'transferOut', 'transferOut');
       expect(fakes.callsTo('openTask').at(-1)?.input).toMatchObject({ region: '330102', spec: { step: 'transferOut', slaDays: 10 } });
-      await handle.executeUpdate(completeTask, { args: [staffDecision(out, 'approve', 'hz-cw-1')] });
+      await decideSettled(handle, staffDecision(out, 'approve', 'hz-cw-1'));
       const load = await taskIn(handle, fakes, 'completion', 'load');
       expect(fakes.callsTo('openTask').at(-1)?.input).toMatchObject({ region: '330203', spec: { step: 'load', slaDays: 5 } });
-      await handle.executeUpdate(completeTask, { args: [staffDecision(load, 'approve', 'nb-cw-2')] });
+      await decideSettled(handle, staffDecision(load, 'approve', 'nb-cw-2'));
       return handle.result();
     });
     expect(result).toEqual({ status: 'completed' });
@@ -178,8 +176,8 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
   it('carries the unemployment contribution months over: no money moves, the years add up (§6.3, 社会保险法 art. 52)', async () => {
     const fakes = transferFakes();
     const result = await withTransferCase(env, bundle, fakes, { insurance: 'unemployment' }, async (handle) => {
-      await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'transferOut', 'transferOut'), 'approve', 'hz-cw-1')] });
-      await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'completion', 'load'), 'approve', 'nb-cw-2')] });
+      await decideSettled(handle, staffDecision(await taskIn(handle, fakes, 'transferOut', 'transferOut'), 'approve', 'hz-cw-1'));
+      await decideSettled(handle, staffDecision(await taskIn(handle, fakes, 'completion', 'load'), 'approve', 'nb-cw-2'));
       return handle.result();
     });
     expect(result).toEqual({ status: 'completed' });
@@ -192,9 +190,7 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     const body = `340102${'1970'}0101${'001'}`;
     const fakes = transferFakes();
     const result = await withTransferCase(env, bundle, fakes, { citizen: body + citizenIdCheckChar(body) }, async (handle) => {
-      await handle.executeUpdate(completeTask, {
-        args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')],
-      });
+      await decideSettled(handle, staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1'));
       return handle.result();
     });
     expect(result).toEqual({ status: 'temporaryAccount' });
@@ -208,9 +204,7 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     const fakes = transferFakes();
     const agency = new FakeCounterpartAgency(NANJING, 'lateTransferOut', undefined, true);
     const result = await withTransferCase(env, bundle, fakes, { role: 'new' }, async (handle) => {
-      await handle.executeUpdate(completeTask, {
-        args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')],
-      });
+      await decideSettled(handle, staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1'));
       await statusOf(handle, 'transferOut');
       await until(() => (sentMessages(fakes).length > 0 ? true : undefined), 'the letter of acceptance');
       const relayed = await relay(handle, fakes, agency, env); // first request: no answer
@@ -218,7 +212,7 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
       await env.sleep(22 * DAY); // past the 15 working days of the leg
       await until(() => (sentMessages(fakes).length > 1 ? true : undefined), 'the request sent again');
       await relay(handle, fakes, agency, env, relayed); // the second request is answered, twice
-      await handle.executeUpdate(completeTask, { args: [staffDecision(await taskIn(handle, fakes, 'completion', 'completion'), 'approve', 'nb-cw-2')] });
+      await decideSettled(handle, staffDecision(await taskIn(handle, fakes, 'completion', 'completion'), 'approve', 'nb-cw-2'));
       await until(() => (sentMessages(fakes).some((m) => m.type === 'TRANSFER_COMPLETED') ? true : undefined), 'the confirmation');
       return handle.result();
     });
@@ -242,9 +236,7 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     const fakes = transferFakes();
     const agency = new FakeCounterpartAgency(NANJING, 'refuse');
     const result = await withTransferCase(env, bundle, fakes, { role: 'new' }, async (handle) => {
-      await handle.executeUpdate(completeTask, {
-        args: [staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1')],
-      });
+      await decideSettled(handle, staffDecision(await taskIn(handle, fakes, 'acceptanceLetter', 'acceptanceLetter'), 'approve', 'nb-cw-1'));
       await until(() => (sentMessages(fakes).length > 0 ? true : undefined), 'the letter of acceptance');
       await relay(handle, fakes, agency, env);
       return handle.result();
@@ -261,7 +253,7 @@ describe('transfer workflow (time-skipping test server, fake activities)', () =>
     const result = await withTransferCase(env, bundle, fakes, { role: 'old' }, async (handle) => {
       const out = await taskIn(handle, fakes, 'transferOut', 'transferOut');
       expect(fakes.callsTo('openTask').at(-1)?.input).toMatchObject({ region: '330102', spec: { step: 'transferOut' } });
-      await handle.executeUpdate(completeTask, { args: [staffDecision(out, 'approve', 'hz-cw-1')] });
+      await decideSettled(handle, staffDecision(out, 'approve', 'hz-cw-1'));
       await until(() => (sentMessages(fakes).length > 0 ? true : undefined), 'the transfer-out');
       expect(fakes.callsTo('completeTransferRelationship')).toHaveLength(0);
       await relay(handle, fakes, agency, env);

@@ -33,6 +33,8 @@ export interface CaseView {
   tasks: { taskId: string; step: string; status: string; assignee: string | null; dueAt: string; dueProvisional?: boolean; escalated: boolean }[];
   allowedActions: string[];
   summary: Record<string, unknown>;
+  /** Read with `wait=settled`: false while the follow-up of the last decision still ran. */
+  settled?: boolean;
 }
 
 /** Actions that are not a decision on the held task. */
@@ -54,7 +56,9 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
   if (session instanceof Response) return session;
   const { t, lang } = c.var;
   const words = caseWords(lang);
-  const answer = await callerFor(deps, session)<CaseView>('GET', `/v1/cases/${encodeURIComponent(id)}`);
+  // Right after a decision the page waits (briefly, on the server) for the case's follow-up, so it shows the next task.
+  const afterDecision = c.req.query('done') === 'decision';
+  const answer = await callerFor(deps, session)<CaseView>('GET', `/v1/cases/${encodeURIComponent(id)}${afterDecision ? '?wait=settled' : ''}`);
   if (!answer.ok) {
     return caseNotFound(c, answer);
   }
@@ -69,7 +73,9 @@ async function renderCase(c: WebContext, deps: WebDeps, id: string, flash?: Flas
   // The applicant's own panel (a petitioner's documents and follow-up); staff are not offered it, and the API would 404.
   const followUp = filing?.followUp && filing.roles.includes(session.actor.role) ? filing.followUp : undefined;
   const followUpData = followUp ? await followUp.load(callerFor(deps, session), view.reference) : null;
-  const flashFromQuery: Flash | undefined = c.req.query('done') ? { kind: 'ok', text: t('done') } : undefined;
+  const flashFromQuery: Flash | undefined = c.req.query('done')
+    ? { kind: 'ok', text: afterDecision && view.settled === false ? t('decisionProcessing') : t('done') }
+    : undefined;
   const shown = flash ?? flashFromQuery;
 
   return c.html(
