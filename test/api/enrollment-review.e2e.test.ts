@@ -89,6 +89,24 @@ describe('enrollment review over HTTP (real PostgreSQL, Temporal, worker)', () =
     expect((await auditActions(system, caseId)).map((a) => a.action)).toContain('enrollment.submitted');
   });
 
+  it('a decision answers before its follow-up (case.settled false); GET /v1/cases/{id}?wait=settled answers once it has run (docs/api.md)', async () => {
+    const { caseId, reference, taskId, citizenId } = await lateHireInReview(system, employer);
+    expect((await system.call('POST', `/v1/tasks/${taskId}/claim`, { token: cw1 })).status).toBe(200);
+    const approved = await system.call('POST', `/v1/tasks/${taskId}/complete`, { token: cw1, body: { outcome: 'approve', comment: '' } });
+    expect(approved.status).toBe(200);
+    expect(approved.body.case).toEqual({ caseId, reference, status: 'approved', version: expect.any(Number), settled: false });
+
+    const settled = await system.call('GET', `/v1/cases/${reference}?wait=settled`, { token: cw1 });
+    expect(settled.status).toBe(200);
+    expect(settled.body).toMatchObject({ caseId, status: 'insured', settled: true });
+    const records = await system.orm.em.fork().execute<{ count: string }[]>('select count(*) from insurance_record where citizen_id = ?', [citizenId]);
+    expect(Number(records[0]?.count)).toBe(4);
+    // Without the parameter the case reads as before, without `settled`.
+    expect((await caseView(caseId, cw1)).body).not.toHaveProperty('settled');
+    // The parameter takes one value.
+    expect((await system.call('GET', `/v1/cases/${caseId}?wait=later`, { token: cw1 })).status).toBe(400);
+  });
+
   it("GET /v1/cases/{id} answers by ID and by reference with status, the registration (§2) and agencyReview deadlines, the whole timeline and the caller's actions", async () => {
     const { caseId, reference, taskId } = await lateHireInReview(system, employer);
 

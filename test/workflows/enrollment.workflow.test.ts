@@ -9,7 +9,7 @@ import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import { computeDeadline, workingDaysLeft } from '../../domain/case/deadline-clock.js';
 import { calendarLoaded, completeTask, getCaseView, resubmitEnrollment } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
-import { decideSettled, decision, openReview, until, withEnrollmentWorker } from './enrollment-harness.js';
+import { decideSettled, decision, openReview, settledView, until, withEnrollmentWorker } from './enrollment-harness.js';
 import { enrollmentInput, LATE_HIRE_DAYS } from './enrollment-input.js';
 import { startTimeSkipping } from './time-skipping.js';
 
@@ -199,6 +199,33 @@ describe('enrollment workflow (time-skipping test server, fake activities)', () 
     });
     expect(result).toEqual({ status: 'insured' });
     expect(fakes.callsTo('closeTask').map((call) => call.input.decidedBy)).toEqual(['cw-003']);
+  });
+
+  it('answers a decision before its follow-up: the Update completes in a workflow task of its own, the records open in the next (docs/performance.md)', async () => {
+    const fakes = fakeActivities();
+    await withEnrollmentWorker(env, bundle, fakes, async (start) => {
+      const handle = await start(enrollmentInput({ hiredDaysAgo: LATE_HIRE_DAYS }));
+      const review = await openReview(handle);
+      expect(review.settled).toBe(true); // nothing decided yet: nothing to follow up
+
+      const answer = await handle.executeUpdate(completeTask, { args: [decision(review.openTaskId, 'approve')] });
+      expect(answer).toMatchObject({ status: 'approved', openTaskId: null, settled: false, lastDecision: { taskId: review.openTaskId } });
+      expect(await settledView(handle)).toMatchObject({ status: 'insured', closed: true, settled: true });
+      await handle.result();
+
+      // In the history: the Update completed with the workflow task that applied it; a 1 ms timer fired and a new
+      // workflow task ran the follow-up (its local activities' markers come only after it).
+      const events = (await handle.fetchHistory()).events ?? [];
+      const answered = events.findIndex((event) => event.workflowExecutionUpdateCompletedEventAttributes);
+      const nextTask = events.findIndex((event, at) => at > answered && event.workflowTaskCompletedEventAttributes);
+      const localActivities = (from: number, to: number) =>
+        events.slice(from, to).filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+      expect(answered).toBeGreaterThan(0);
+      expect(events.slice(answered, nextTask).some((event) => event.timerFiredEventAttributes)).toBe(true);
+      expect(localActivities(answered, nextTask)).toHaveLength(0);
+      expect(localActivities(nextTask, events.length).length).toBeGreaterThan(0);
+    });
+    expect(fakes.callsTo('openInsuranceRecords')).toHaveLength(1);
   });
 
   it('refuses a rejection without a reason (经办条例 art. 6) and a decision on another task, leaving the case as it was', async () => {

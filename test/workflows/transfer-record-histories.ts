@@ -1,19 +1,17 @@
 // Records the transfer histories that test/workflows/replay.test.ts replays.
 //
-//   node --import tsx test/workflows/transfer-record-histories.ts
+//   node --import tsx test/workflows/transfer-record-histories.ts --generation 2026-12-04
 //
 // Same rule as record-histories.ts: a workflow change a running case could not survive goes behind `wf.patched()`,
-// and new recordings are added beside the old ones rather than over them — this recorder refuses to overwrite a file
-// (give a changed scenario a new name). The scenarios are those of transfer.workflow.test.ts.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+// and new recordings are added beside the old ones rather than over them, under the generation given
+// (test/workflows/history-files.ts refuses to overwrite a file). The scenarios are those of transfer.workflow.test.ts.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import { completeTask } from '../../workflows/index.js';
 import { FakeCounterpartAgency } from '../support/fake-counterpart.js';
 import type { FakeActivities } from '../support/fake-activities.js';
 import { decideSettled, until } from './enrollment-harness.js';
+import { generationFromArgs, writeNewHistory } from './history-files.js';
 import { startTimeSkipping } from './time-skipping.js';
 import {
   DAY,
@@ -29,7 +27,6 @@ import {
   withTransferCase,
 } from './transfer-harness.js';
 
-const outDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 
 interface Scenario {
   name: string;
@@ -135,22 +132,17 @@ const scenarios: Scenario[] = [
 ];
 
 async function record(): Promise<void> {
+  const generation = generationFromArgs();
   const { env, bundle } = await startTimeSkipping();
   try {
-    mkdirSync(outDir, { recursive: true });
     for (const scenario of scenarios) {
-      const file = `${outDir}transfer-${scenario.name}.json`;
-      if (existsSync(file)) {
-        console.log(`${scenario.name}: ${file} exists — kept (record a changed scenario under a new name)`);
-        continue;
-      }
       const fakes = scenario.fakes?.() ?? transferFakes();
       const history = await withTransferCase(env, bundle, fakes, scenario.options, async (handle) => {
         const result = await scenario.drive(handle, env, fakes);
         console.log(`${scenario.name}: ${JSON.stringify(result)}`);
         return handle.fetchHistory();
       });
-      writeFileSync(file, `${historyToJSON(history)}\n`, { flag: 'wx' });
+      console.log(`  → ${writeNewHistory(`transfer-${scenario.name}`, generation, history)}`);
     }
   } finally {
     await env.teardown();
