@@ -15,11 +15,14 @@ const getCase = createRoute({
   request: {
     params: z.object({ caseId: z.string().min(1).max(64).openapi({ description: 'Case ID or reference (EN2026000123)' }) }),
     query: z.object({
-      wait: z.enum(['settled']).optional().openapi({
-        description:
-          'settled: answer once the follow-up of the last decision has run (the next task open, the records and notices written), ' +
-          'waiting at most 5 s; the answer says so in `settled`',
-      }),
+      wait: z
+        .enum(['settled'])
+        .optional()
+        .openapi({
+          description:
+            'settled: answer once the follow-up of the last decision has run (the next task open, the records and notices written), ' +
+            'waiting at most 5 s; the answer says so in `settled`',
+        }),
     }),
   },
   responses: {

@@ -10,7 +10,7 @@ import type { BenefitClaimApplication } from '../../domain/benefit/benefit-claim
 import { DEFAULT_BENEFIT_POLICY, type BenefitPolicy } from '../../domain/benefit/benefit-policy.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import type { TaskCompletion } from '../../domain/task.js';
-import { benefitClaim, type BenefitClaimInput, completeTask, getCaseView } from '../../workflows/index.js';
+import { benefitClaim, type BenefitClaimInput, getCaseView } from '../../workflows/index.js';
 import { citizenId, SEEDED_EMPLOYER_330102 } from '../support/factories.js';
 import type { FakeActivities } from '../support/fake-activities.js';
 import { decideSettled, until } from './enrollment-harness.js';

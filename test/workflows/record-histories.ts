@@ -8,7 +8,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporalTestServerPath } from '../../bin/tools/temporal-binaries.js';
 import { installSdkLogging } from '../../bin/worker-runtime.js';
-import { calendarLoaded, completeTask, resubmitEnrollment, withdrawEnrollment } from '../../workflows/index.js';
+import { calendarLoaded, resubmitEnrollment, withdrawEnrollment } from '../../workflows/index.js';
 import { fakeActivities } from '../support/fake-activities.js';
 import { bundleWorkflows, decideSettled, decision, type EnrollmentHandle, openReview, withEnrollmentWorker } from './enrollment-harness.js';
 import { generationFromArgs, writeNewHistory } from './history-files.js';

@@ -7,7 +7,6 @@
 // (test/workflows/history-files.ts refuses to overwrite a file). The scenarios are those of transfer.workflow.test.ts.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
-import { completeTask } from '../../workflows/index.js';
 import { FakeCounterpartAgency } from '../support/fake-counterpart.js';
 import type { FakeActivities } from '../support/fake-activities.js';
 import { decideSettled, until } from './enrollment-harness.js';
@@ -27,7 +26,6 @@ import {
   withTransferCase,
 } from './transfer-harness.js';
 
-
 interface Scenario {
   name: string;
   options: TransferCaseOptions;
@@ -35,8 +33,7 @@ interface Scenario {
   drive(handle: TransferHandle, env: TestWorkflowEnvironment, fakes: FakeActivities): Promise<unknown>;
 }
 
-const approve = (handle: TransferHandle, taskId: string, actor: string) =>
-  decideSettled(handle, staffDecision(taskId, 'approve', actor));
+const approve = (handle: TransferHandle, taskId: string, actor: string) => decideSettled(handle, staffDecision(taskId, 'approve', actor));
 
 const scenarios: Scenario[] = [
   {
