@@ -87,7 +87,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 
 try {
   const startedAt = performance.now();
-  system = await startBenchSystem({ databaseUrl: loadConfig().db.url, say });
+  const config = loadConfig();
+  system = await startBenchSystem({ databaseUrl: config.db.url, temporal: config.temporal, say });
   const startRssMiB = process.memoryUsage().rss / 2 ** 20;
   const nextCitizenId = citizenIdSequence();
 
@@ -234,7 +235,10 @@ try {
 
   // Issue 16 point 4: resident memory of API + worker (one process here, with the bench driver) with the open tasks and
   // cases of the run, beside the figure right after start. Open workflows are counted by the server.
-  const running = await system.temporal.workflowService.countWorkflowExecutions({ namespace: 'default', query: `ExecutionStatus = 'Running'` });
+  const running = await system.temporal.workflowService.countWorkflowExecutions({
+    namespace: system.temporal.options.namespace,
+    query: `TaskQueue = '${system.taskQueue}' AND ExecutionStatus = 'Running'`,
+  });
   const rssMiB = process.memoryUsage().rss / 2 ** 20;
   rows.push({
     figure: `resident memory of API + worker + bench driver (one process) with ${settings.worklistTasks} open tasks in the database and ${String(running.count ?? 0)} workflows running: RSS (right after start)`,
@@ -259,7 +263,7 @@ try {
   rows.push(...(await benchPayroll(system, { entitlements: settings.payrollEntitlements, deathRows: settings.deathRows, say })));
 
   const context = [
-    `PostgreSQL ${system.postgresVersion} (${loadConfig().db.url ? 'DATABASE_URL server' : 'embedded'}), Temporal dev server (in memory), worker and API in the bench process${quick ? '; --quick run' : ''}`,
+    `PostgreSQL ${system.postgresVersion} (${config.db.url ? 'DATABASE_URL server' : 'embedded'}), ${config.temporal.address ? `Temporal at ${config.temporal.address} (TEMPORAL_ADDRESS)` : 'Temporal dev server (in memory)'}, worker and API in the bench process${quick ? '; --quick run' : ''}`,
     `Run took ${((performance.now() - startedAt) / 1000).toFixed(0)} s.`,
   ];
   process.stdout.write(`\n${renderReport(describeMachine(), context, rows)}\n`);

@@ -56,6 +56,8 @@ export interface WorkerOptions {
   documentRendering?: { batch: number; everyMs: number };
   /** How long shutdown waits for a housekeeping round under way before it closes anyway (default `roundStopWaitMs`). */
   roundStopWaitMs?: number;
+  /** The sticky cache's size (WORKER_MAX_CACHED_WORKFLOWS): bounds the worker's memory whatever the open cases. */
+  maxCachedWorkflows?: number;
 }
 
 /**
@@ -70,7 +72,7 @@ export function installSdkLogging(level: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'): v
   }
 }
 
-export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+export const workflowsPath = fileURLToPath(new URL('../workflows/sandbox-entry.ts', import.meta.url));
 
 /**
  * Runs the Temporal worker (workflows + activities), the housekeeping loop (notice outbox delivery, expired claim
@@ -87,6 +89,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath }),
+    ...(options.maxCachedWorkflows !== undefined && { maxCachedWorkflows: options.maxCachedWorkflows }),
     activities: createActivities({ orm: options.orm, notices: options.notices, clock, exchange }),
     plugins: options.tracing ? [options.tracing.plugin] : [],
   });
