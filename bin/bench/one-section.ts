@@ -4,6 +4,7 @@
 //   node --import tsx bin/bench/one-section.ts decisions [count]
 //   node --import tsx bin/bench/one-section.ts payroll [entitlements] [deathRows]
 //   node --import tsx bin/bench/one-section.ts statistics [persons] [requests]
+//   node --import tsx bin/bench/one-section.ts worklists [tasks] [requests]
 //   node --import tsx bin/bench/one-section.ts memory [openCases] [checkpoints]   (API and worker as two processes)
 // (The import alone, without Temporal: bin/bench/contributions-only.ts.)
 import { systemClock } from '../../services/business-clock.js';
@@ -16,6 +17,7 @@ import { benchMemory, memoryChart } from './memory.bench.js';
 import { benchPayroll } from './payroll.bench.js';
 import { ms, type BenchRow } from './report.js';
 import { benchStatistics } from './statistics.bench.js';
+import { benchWorklists, insertTasks } from './worklist.bench.js';
 import { benchTaskCompletion } from './task-completion.bench.js';
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -46,6 +48,18 @@ const SECTIONS: Record<string, (system: BenchSystem) => Promise<void>> = {
   },
   async payroll(system) {
     printRows(await benchPayroll(system, { entitlements: numberOr(first, 1_000_000), deathRows: numberOr(second, 200_000), say }));
+  },
+  async worklists(system) {
+    const tasks = numberOr(first, 1_000_000);
+    const started = performance.now();
+    await insertTasks(system, tasks);
+    say(`worklist: ${tasks} tasks inserted and analyzed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    for (const figure of await benchWorklists(system, { requests: numberOr(second, 200), say })) {
+      console.log(
+        `| worklist view=${figure.view} page ${figure.page} (${figure.rows} rows), ${tasks} tasks: p50 / p95 (server p95) | ` +
+          `${ms(figure.client.percentile(50))} / ${ms(figure.client.percentile(95))} (${ms(figure.server.percentile(95))}) | p95 ≤ 20 ms |`,
+      );
+    }
   },
   async statistics(system) {
     printRows(await benchStatistics(system, { persons: numberOr(first, 1_000_000), requests: numberOr(second, 20), say }));
