@@ -80,17 +80,20 @@ export async function bookRepayment(
   return true;
 }
 
-/** An instalment agreement (退还协议, art. 46): the payroll withholds `monthlyAmount` from `firstMonth` instead of the share. */
+/**
+ * An instalment agreement (退还协议, art. 46): the payroll withholds `monthlyAmount` from `firstMonth` instead of the share,
+ * until `total` (the outstanding when agreed) is repaid.
+ */
 export async function agreeInstalmentPlan(
   tx: EntityManager,
-  p: { recoveryId: number; region: string; monthlyAmount: string; firstMonth: string; workings: string[] },
+  p: { recoveryId: number; region: string; monthlyAmount: string; firstMonth: string; total: string; workings: string[] },
   actor: RecoveryActor,
   at: Date,
 ): Promise<void> {
   await tx.execute(
-    `update overpayment_recovery set method = 'instalments', plan_monthly_amount = ?, plan_first_month = ?, plan_agreed_by = ?, plan_agreed_at = ?
-     where id = ? and status = 'open'`,
-    [p.monthlyAmount, p.firstMonth, actor.id, at, p.recoveryId],
+    `update overpayment_recovery set method = 'instalments', plan_monthly_amount = ?, plan_first_month = ?, plan_agreed_by = ?, plan_agreed_at = ?,
+       plan_total = ? where id = ? and status = 'open'`,
+    [p.monthlyAmount, p.firstMonth, actor.id, at, p.total, p.recoveryId],
   );
   await appendAudit(tx, {
     at,
