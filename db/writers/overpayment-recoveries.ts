@@ -110,10 +110,15 @@ export async function agreeInstalmentPlan(
 
 /**
  * Closes every one of these open recoveries whose ledger has reached its amount: status `closed`, a notice to the person
- * (`overpayment_recovered`, notice outbox) and an audit entry, each once by its key. One statement. Returns the closed.
+ * (`overpayment_recovered`, notice outbox) and an audit entry, each once by its key. It first locks the recoveries in a
+ * statement of its own, in id order — the order a payroll chunk locks a person's recoveries in (`openRecoveriesFor`) —
+ * so a bank return closing recoveries while a chunk of the next payroll withholds for the same ones never holds one the
+ * chunk waits for while waiting for one the chunk holds (no deadlock, whatever plan the update would take); the closing
+ * statement then reads the ledger after the locks. Returns the closed.
  */
 export async function closeSettledRecoveries(tx: EntityManager, ids: readonly number[], actor: RecoveryActor, at: Date): Promise<number[]> {
   if (ids.length === 0) return [];
+  await tx.execute(`select id from overpayment_recovery where id = any(?::bigint[]) and status = 'open' order by id for update`, [`{${ids.join(',')}}`]);
   const rows = await tx.execute<{ id: string }[]>(
     `with closed as (
        update overpayment_recovery r set status = 'closed', closed_at = ?
