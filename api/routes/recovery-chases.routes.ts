@@ -15,14 +15,10 @@ const ChaseBody = z
       description:
         '`contacted`: the contact with the person or the heirs is recorded; `legalAction`: passed to legal action (移交司法). A new agreement is POST …/instalment-plan',
     }),
-    note: z
-      .string()
-      .regex(/\S/, { error: 'must not be blank' })
-      .max(500)
-      .openapi({
-        description: 'Who was contacted, how and what was agreed; or the reason for legal action; not blank',
-        example: '电话联系继承人，承诺月底前还款',
-      }),
+    note: z.string().regex(/\S/, { error: 'must not be blank' }).max(500).openapi({
+      description: 'Who was contacted, how and what was agreed; or the reason for legal action; not blank',
+      example: '电话联系继承人，承诺月底前还款',
+    }),
   })
   .openapi('RecoveryChaseDecision');
 
