@@ -153,7 +153,13 @@ function CounterForms(props: { r: Recovery; session: Session; lang: Lang; month:
           </label>
           <label>
             {w.firstMonth[lang]}
-            <input name="firstMonth" type="month" value={r.instalmentPlan?.firstMonth ?? props.month} required />
+            {/* A new agreement starts this month at the earliest (a re-plan after missed instalments, 催收). */}
+            <input
+              name="firstMonth"
+              type="month"
+              value={r.instalmentPlan && r.instalmentPlan.firstMonth > props.month ? r.instalmentPlan.firstMonth : props.month}
+              required
+            />
           </label>
           <button type="submit">{w.agree[lang]}</button>
         </form>
