@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { ensureArrearsSweepSchedule, ensureSupervisionSweepSchedule, ensureVerificationSweepSchedule } from '../services/temporal/schedules.js';
+import {
+  ensureArrearsSweepSchedule,
+  ensureMissedInstalmentSweepSchedule,
+  ensureSupervisionSweepSchedule,
+  ensureVerificationSweepSchedule,
+} from '../services/temporal/schedules.js';
 import { createActivities } from '../activities/index.js';
 import type { NoticeChannel } from '../services/adapters/notice-channel.js';
 import { SpoolDirectoryTransferExchange, type TransferExchange } from '../services/adapters/transfer-exchange.js';
@@ -29,7 +34,7 @@ export interface WorkerOptions {
   housekeepingMs?: number;
   /** Ensure the daily arrears sweep schedule (issue 3); off for test workers on throwaway task queues. */
   arrearsSweepSchedule?: boolean;
-  /** Ensure the daily verification sweep schedule (待遇资格认证, issue 12 point 4); off for test workers too. */
+  /** Ensure the daily verification and missed-instalment sweep schedules (待遇资格认证, 催收; issue 12); off for test workers too. */
   verificationSweepSchedule?: boolean;
   /** The business clock of the activities and the housekeeping loop (default: the system clock). */
   clock?: BusinessClock;
@@ -102,7 +107,10 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
         await ensureArrearsSweepSchedule(client, options.taskQueue);
         await ensureSupervisionSweepSchedule(client, options.taskQueue);
       }
-      if (options.verificationSweepSchedule) await ensureVerificationSweepSchedule(client, options.taskQueue);
+      if (options.verificationSweepSchedule) {
+        await ensureVerificationSweepSchedule(client, options.taskQueue);
+        await ensureMissedInstalmentSweepSchedule(client, options.taskQueue);
+      }
     } finally {
       await scheduling.close();
     }

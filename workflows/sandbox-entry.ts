@@ -29,5 +29,6 @@ export const payroll = lazy(() => import(/* webpackMode: "eager" */ './payroll.w
 export const investigation = lazy(() => import(/* webpackMode: "eager" */ './investigation.workflow.js'), 'investigation');
 export const supervisionSweep = lazy(() => import(/* webpackMode: "eager" */ './supervision-sweep.workflow.js'), 'supervisionSweep');
 export const verificationSweep = lazy(() => import(/* webpackMode: "eager" */ './verification-sweep.workflow.js'), 'verificationSweep');
+export const missedInstalmentSweep = lazy(() => import(/* webpackMode: "eager" */ './missed-instalment-sweep.workflow.js'), 'missedInstalmentSweep');
 export const pensionRecalculation = lazy(() => import(/* webpackMode: "eager" */ './pension-recalculation.workflow.js'), 'pensionRecalculation');
 export const backPayment = lazy(() => import(/* webpackMode: "eager" */ './back-payment.workflow.js'), 'backPayment');

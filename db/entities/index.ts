@@ -43,6 +43,7 @@ export {
   ExchangeImport,
   ImprisonmentRecord,
   OverpaymentRecovery,
+  OverpaymentRecoveryChase,
   OverpaymentRecoveryEntry,
   OverpaymentWriteOff,
   PayrollLineWithholding,
