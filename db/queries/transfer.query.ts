@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { compareDates } from '../../domain/calendar/local-date.js';
 import type { InsuranceType, RegionalParameters } from '../../domain/contribution/regional-parameters.js';
+import { periodsLeavingPlace, type PeriodsLeavingPlace, type TransferredIn } from '../../domain/transfer/carried-history.js';
 import type { CollectedAccount } from '../../domain/transfer/temporary-account-collection.js';
 import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { defaultPoolingArea } from '../../domain/transfer/pooling-area.js';
@@ -308,4 +309,42 @@ export function collectedAccountsOf(accounts: readonly TemporaryAccountRow[]): C
           },
         ],
   );
+}
+
+/** What completed transfers of the insurance moved into each place for the person (db: transfer_carried_history), oldest first. */
+export async function transferredInOf(em: EntityManager, citizenId: string, insurance: TransferInsurance): Promise<TransferredIn[]> {
+  const rows = await em.execute<
+    { case_id: string; from_pooling_area: string; pooling_area: string; through_month: string; periods: AccountPeriod[]; moved_on_by_case: string | null }[]
+  >(
+    `select case_id, from_pooling_area, pooling_area, through_month, periods, moved_on_by_case
+       from transfer_carried_history where citizen_id = ? and insurance = ? order by created_at, case_id`,
+    [citizenId, insurance],
+  );
+  return rows.map((r) => ({
+    byCase: r.case_id,
+    from: r.from_pooling_area,
+    into: r.pooling_area,
+    throughMonth: r.through_month,
+    periods: r.periods,
+    movedOn: r.moved_on_by_case !== null,
+  }));
+}
+
+/**
+ * The spans a transfer of `insurance` out of `poolingArea` moves now (domain/transfer/carried-history.ts, one rule for
+ * all): the place's records not moved yet, less what a collection out of it moved, plus what collections (pension) and
+ * completed transfers carried into it and no later transfer moved on. Read by the case when it opens and by the
+ * hand-over, which keeps what it carried for the next place.
+ */
+export async function periodsLeavingArea(
+  em: EntityManager,
+  q: { citizenId: string; insurance: TransferInsurance; poolingArea: string },
+): Promise<PeriodsLeavingPlace> {
+  const records = (await untransferredRecords(em, q.citizenId)).filter((r) => r.insuranceType === q.insurance && r.poolingArea === q.poolingArea);
+  const [ownPeriods, accounts, transferredIn] = await Promise.all([
+    accountPeriodsOf(em, records, q.insurance),
+    q.insurance === 'pension' ? temporaryAccountsOf(em, { citizenId: q.citizenId }) : Promise.resolve([]),
+    transferredInOf(em, q.citizenId, q.insurance),
+  ]);
+  return periodsLeavingPlace({ fromPoolingArea: q.poolingArea, ownPeriods, collected: collectedAccountsOf(accounts), transferredIn });
 }

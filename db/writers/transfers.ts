@@ -4,7 +4,9 @@ import { addMonths } from '../../domain/calendar/local-date.js';
 import type { CollectionTrigger, TemporaryAccountStatement } from '../../domain/transfer/temporary-account-collection.js';
 import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
-import type { TemporaryAccountRow } from '../queries/transfer.query.js';
+import { monthsBetweenInclusive } from '../../domain/insurance/insurance-history.js';
+import { spansThrough } from '../../domain/transfer/carried-history.js';
+import { periodsLeavingArea, type TemporaryAccountRow } from '../queries/transfer.query.js';
 import { appendAudit, appendTimeline } from './case-log.js';
 
 /**
@@ -101,6 +103,9 @@ export async function handOverRelationship(em: EntityManager, h: RelationshipHan
         [previousMonth(h.takeOverMonth), h.endIn, h.citizenId, h.insurance],
       );
       endedRecords = ended.length;
+      // What the old place moves — its own months and what was carried into it — read before it is marked, so the new
+      // place (served here) keeps it for the next move (rules §6, multi-hop transfers).
+      if (h.takeOverIn !== null) await keepCarriedHistory(tx, h, h.endIn, h.takeOverIn.poolingArea);
       const moved = await tx.execute<{ id: string }[]>(
         `update insurance_record r set transferred_by_case = ?
            from region g where g.code = r.region and coalesce(g.pooling_region, g.code) = ?
@@ -116,6 +121,12 @@ export async function handOverRelationship(em: EntityManager, h: RelationshipHan
           [h.caseId, h.citizenId, h.endIn],
         );
       }
+      // What earlier transfers carried into the old place moved on with it too: once.
+      await tx.execute(
+        `update transfer_carried_history set moved_on_by_case = ?
+          where citizen_id = ? and insurance = ? and pooling_area = ? and moved_on_by_case is null and case_id <> ?`,
+        [h.caseId, h.citizenId, h.insurance, h.endIn, h.caseId],
+      );
     }
     let newRecord: HandOverResult['newRecord'] = null;
     if (h.takeOverIn !== null) {
@@ -180,6 +191,23 @@ export async function handOverRelationship(em: EntityManager, h: RelationshipHan
     });
     return { movedRecords, endedRecords, newRecord };
   });
+}
+
+/**
+ * Keeps what this transfer carries from `from` into `into`: the spans the old place moves (its own months through the
+ * month before the take-over, and what was carried into it before), each naming the place it was paid in. Once per case:
+ * a retried hand-over finds its row and writes nothing more.
+ */
+async function keepCarriedHistory(tx: EntityManager, h: RelationshipHandOver, from: string, into: string): Promise<void> {
+  const through = previousMonth(h.takeOverMonth);
+  const leaving = await periodsLeavingArea(tx, { citizenId: h.citizenId, insurance: h.insurance, poolingArea: from });
+  const periods = spansThrough(leaving.periods, through).map((p) => ({ ...p, paidIn: p.paidIn ?? from }));
+  const months = periods.reduce((n, p) => n + monthsBetweenInclusive(p.startMonth, p.endMonth ?? through), 0);
+  await tx.execute(
+    `insert into transfer_carried_history (case_id, citizen_id, insurance, from_pooling_area, pooling_area, through_month, months, periods, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing`,
+    [h.caseId, h.citizenId, h.insurance, from, into, through, months, JSON.stringify(periods), h.at],
+  );
 }
 
 /** Opens the temporary contribution account of a transfer case once (国办发〔2009〕66号 art. 5). */
@@ -283,7 +311,7 @@ export async function collectTemporaryPensionAccount(em: EntityManager, c: Tempo
       c.trigger,
       c.by.id,
       c.byCase,
-      JSON.stringify(collectedSpans(c.periods, statement.throughMonth)),
+      JSON.stringify(spansThrough(c.periods, statement.throughMonth)),
       account.id,
     ],
   );
@@ -346,13 +374,6 @@ export async function collectTemporaryPensionAccount(em: EntityManager, c: Tempo
     ],
   );
   return true;
-}
-
-/** The spans as the collection counted them: those begun by its last month, an open one ended with it. */
-function collectedSpans(periods: readonly AccountPeriod[], throughMonth: string): AccountPeriod[] {
-  return periods
-    .filter((p) => p.startMonth <= throughMonth)
-    .map((p) => ({ ...p, endMonth: p.endMonth === null || p.endMonth > throughMonth ? throughMonth : p.endMonth }));
 }
 
 const ledgerOf = (c: TemporaryAccountCollection) => ({

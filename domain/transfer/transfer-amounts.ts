@@ -11,6 +11,11 @@ import { DEFAULT_TRANSFER_POLICY, type TransferInsurance, type TransferPolicy } 
 export interface AccountPeriod extends WagePeriod {
   /** The employee contribution rate of the insurance, e.g. "0.08" for pension, "0.02" for medical. */
   employeeRate: string;
+  /**
+   * The pooling area the months were paid in, when it is not the place moving them: months a transfer or a collection
+   * carried into that place (domain/transfer/carried-history.ts). The information table lists the years by it.
+   */
+  paidIn?: string;
 }
 
 export interface TransferAmountsInput {

@@ -8,6 +8,7 @@ import { decidePaymentPlace, type InsuredPeriod, type PaymentPlaceDecision } fro
 import { decideTemporaryAccount, type TemporaryAccountDecision } from './temporary-account.js';
 import type { TransferApplication } from './transfer-application.js';
 import { type AccountPeriod, transferAmountsOf } from './transfer-amounts.js';
+import { yearSegmentsOf } from './pooled-fund.js';
 import type { TransferRole } from './transfer.machine.js';
 import type { TransferPolicy } from './transfer-policy.js';
 import type { TransferAmounts } from './transfer-reconciliation.js';
@@ -59,6 +60,16 @@ const lastOf = (spans: readonly { endMonth: string | null }[], through: string) 
     .map((s) => (s.endMonth === null || s.endMonth > through ? through : s.endMonth))
     .sort()
     .at(-1) ?? null;
+
+/** The months of the spans per place they were paid in (a span without `paidIn` is `ownPlace`'s), the own place first. */
+function monthsByPlace(periods: readonly AccountPeriod[], throughMonth: string, ownPlace: string): { poolingArea: string; months: number }[] {
+  const byPlace = new Map<string, number>([[ownPlace, 0]]);
+  for (const s of yearSegmentsOf(periods, throughMonth)) {
+    const place = periods[s.period]!.paidIn ?? ownPlace;
+    byPlace.set(place, (byPlace.get(place) ?? 0) + s.months);
+  }
+  return [...byPlace.entries()].map(([poolingArea, months]) => ({ poolingArea, months }));
+}
 
 /**
  * What a transfer moves and what follows from it (rules §6), from the facts one side or both sides hold: the
@@ -152,10 +163,9 @@ export function assessTransfer(input: TransferAssessmentInput): TransferAssessme
 
   if (app.insurance === 'unemployment') {
     const newMonths = newRecord === null ? 0 : monthsBetweenInclusive(newRecord, throughMonth);
-    assessment.unemploymentCarryOver = carryOverUnemploymentMonths([
-      { poolingArea: app.fromPoolingArea, months: months ?? 0 },
-      { poolingArea: app.toPoolingArea, months: newMonths },
-    ]);
+    // Months a transfer carried into the old place count as the places they were paid in (rules §6.3: the years add up).
+    const carried = input.oldPeriods === null ? [{ poolingArea: app.fromPoolingArea, months: months ?? 0 }] : monthsByPlace(input.oldPeriods, throughMonth, app.fromPoolingArea);
+    assessment.unemploymentCarryOver = carryOverUnemploymentMonths([...carried, { poolingArea: app.toPoolingArea, months: newMonths }]);
   }
   return assessment;
 }

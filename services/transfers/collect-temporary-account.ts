@@ -12,10 +12,10 @@ import {
 import { collectTemporaryPensionAccount } from '../../db/writers/transfers.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { DomainError } from '../../domain/errors.js';
+import { periodsLeavingPlace } from '../../domain/transfer/carried-history.js';
 import {
   collectionDueOnTransfer,
   temporaryAccountStatement,
-  transferPeriodsWithCollections,
   type CollectionTrigger,
   type TemporaryAccountStatement,
 } from '../../domain/transfer/temporary-account-collection.js';
@@ -63,7 +63,8 @@ async function statementOf(
     const others = (await temporaryAccountsOf(em, { citizenId: account.citizenId })).filter(
       (a) => a.id !== account.id && a.poolingArea === account.poolingArea,
     );
-    periods = transferPeriodsWithCollections({
+    // The account records the months paid in its place only: what transfers carried into that place is not in it.
+    periods = periodsLeavingPlace({
       fromPoolingArea: account.poolingArea,
       ownPeriods: await accountPeriodsOf(em, records, 'pension'),
       collected: collectedAccountsOf(others),
