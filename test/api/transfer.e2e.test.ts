@@ -248,6 +248,104 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     }
   });
 
+  it('moves a worker who moves twice without losing a year or a fen: Hangzhou → Ningbo, then Ningbo → an outside place moves the Hangzhou years and money on with the Ningbo ones, once, reconciled to the fen (§6.1, issue 11 multi-hop)', async () => {
+    const id = citizenId();
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const reviewer = await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-hop' });
+
+    // First move: Hangzhou → Ningbo, both offices served here.
+    const first = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    expect(first.status).toBe(202);
+    await transferIn(system, ningbo, first.body.reference, 'acceptanceLetter');
+    await decideLeg(system, reviewer, first.body.caseId, 'acceptanceLetter', 'approve');
+    await decideLeg(system, hangzhou, first.body.caseId, 'transferOut', 'approve');
+    await decideLeg(system, reviewer, first.body.caseId, 'completion', 'approve');
+    const firstDone = await transferIn(system, ningbo, first.body.reference, 'completed');
+    const firstIn = Object.fromEntries(firstDone.ledger.filter((l) => l.side === 'in').map((l) => [l.fund, l.amount]));
+    expect(firstIn).toEqual(e3AmountsAsOldOffice(system.clock.today()));
+
+    // Second move: an outside new office (Nanjing) asks Ningbo through the platform.
+    const month = monthOf(system.clock.today());
+    const [ningboRecord] = await system.orm.em
+      .fork()
+      .execute<{ start_month: string; base: string }[]>(
+        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+        [id],
+      );
+    const e3 = E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' }));
+    const own = [{ startMonth: ningboRecord!.start_month, endMonth: null, monthlyWage: ningboRecord!.base, employeeRate: '0.08' }];
+    const amountsOf = (periods: typeof e3) =>
+      transferAmountsOf({ insurance: 'pension', periods, throughMonth: month, accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY });
+    const expected = amountsOf([...e3, ...own]);
+    const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    try {
+      await agency.deliver(system.exchange, agency.request({ poolingArea: '330200', region: '330212' }, { citizenId: id, name: '李两迁' }, 'pension', system.clock.now().getTime()));
+      const secondId = await system.eventually(
+        async () =>
+          (
+            await system.orm.em
+              .fork()
+              .execute<{ id: string }[]>(`select id from case_record where case_type = 'transfer' and citizen_id = ? and id <> ?`, [id, first.body.caseId])
+          )[0]?.id,
+        30_000,
+      );
+      await decideLeg(system, ningbo, secondId, 'transferOut', 'approve');
+      await system.eventually(async () => {
+        const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [secondId]);
+        return row?.status === 'completed' ? true : undefined;
+      }, 30_000);
+
+      // What left Ningbo: the Hangzhou years and the Ningbo ones, every year's 12 % and the whole account balance.
+      const sent = agency.received.find((m) => m.type === 'TRANSFER_OUT') as unknown as {
+        amounts: { pooledFund: string; personalAccount: string };
+        months: number;
+        years: { year: number; months: number; contributionWage: string; poolingArea?: string }[];
+        lastCoveredMonth: string;
+      };
+      expect(sent.amounts).toEqual(expected.amounts);
+      expect(sent.months).toBe(expected.months);
+      expect(sent.lastCoveredMonth).toBe(month);
+      // The information table lists the years per place they were paid in.
+      expect(sent.years.filter((y) => y.poolingArea === '330100').reduce((n, y) => n + y.months, 0)).toBe(114);
+      expect(sent.years.find((y) => y.year === 2019 && y.poolingArea === '330100')).toEqual({ year: 2019, months: 6, contributionWage: '39000.00', poolingArea: '330100' });
+      expect(sent.years.filter((y) => y.poolingArea === '330200').map((y) => y.year)).toContain(Number(month.slice(0, 4)));
+
+      // Reconciled to the fen: the pooled fund that leaves is what came in from Hangzhou plus Ningbo's own 12 %; the
+      // ledger books exactly what the table says.
+      expect(expected.amounts.pooledFund).toBe((Number(firstIn.pooledFund) + Number(amountsOf(own).amounts.pooledFund)).toFixed(2));
+      const out = await system.orm.em
+        .fork()
+        .execute<{ fund: string; pooling_area: string; amount: string }[]>(
+          `select fund, pooling_area, amount::text as amount from transfer_ledger where case_id = ? and side = 'out' order by fund`,
+          [secondId],
+        );
+      expect(out).toEqual([
+        { fund: 'personalAccount', pooling_area: '330200', amount: expected.amounts.personalAccount },
+        { fund: 'pooledFund', pooling_area: '330200', amount: expected.amounts.pooledFund },
+      ]);
+
+      // Moved once: the first transfer's carried months are marked as moved on by the second, every record too, and a
+      // further transfer out of Ningbo or Hangzhou has nothing of them left to move.
+      const carried = await system.orm.em
+        .fork()
+        .execute<{ case_id: string; pooling_area: string; months: number; moved_on_by_case: string | null }[]>(
+          'select case_id, pooling_area, months, moved_on_by_case from transfer_carried_history where citizen_id = ?',
+          [id],
+        );
+      expect(carried).toEqual([{ case_id: first.body.caseId, pooling_area: '330200', months: 114, moved_on_by_case: secondId }]);
+      expect((await pensionRecords(system, id)).every((r) => r.transferred_by_case !== null)).toBe(true);
+      const activities = createTransferActivities({ orm: system.orm, clock: system.clock, notices: system.notices });
+      for (const fromPoolingArea of ['330200', '330100']) {
+        const again = await activities.loadTransferContext({ citizenId: id, insurance: 'pension', fromPoolingArea, toPoolingArea: '320100' });
+        expect(again.oldPeriods).toEqual([]);
+      }
+    } finally {
+      await stop();
+    }
+  });
+
   it('puts a counterpart leg past its statutory due date on the supervisor’s overview with the late office, the due date and the working days overdue (§9, docs/transfers.md "Escalation")', async () => {
     const id = citizenId();
     expect((await enrolled(system, id)).status).toBe('insured');
