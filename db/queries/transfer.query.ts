@@ -241,11 +241,14 @@ export interface TemporaryAccountRow {
   movedOnByCase: string | null;
 }
 
-/** The person's temporary pension accounts (or the one a case opened), oldest first; `forUpdate` locks them. */
+/**
+ * The person's temporary pension accounts (or the one a case opened), oldest first; `forUpdate` locks them, `forShare`
+ * waits for a collection in flight (it holds them for update) and reads the account as that collection left it.
+ */
 export async function temporaryAccountsOf(
   em: EntityManager,
   where: { citizenId: string } | { openedByCase: string },
-  options: { forUpdate?: boolean } = {},
+  options: { forUpdate?: boolean; forShare?: boolean } = {},
 ): Promise<TemporaryAccountRow[]> {
   const [column, value] = 'citizenId' in where ? ['citizen_id', where.citizenId] : ['opened_by_case', where.openedByCase];
   const rows = await em.execute<
@@ -271,7 +274,7 @@ export async function temporaryAccountsOf(
     `select id, citizen_id, region, pooling_area, kept_in_pooling_area, opened_by_case, to_char(opened_on, 'YYYY-MM-DD') as opened_on,
             to_char(collected_on, 'YYYY-MM-DD') as collected_on, collected_into, collected_through_month, collected_months, collection_trigger,
             collected_by, collected_by_case, collected_periods, moved_on_by_case
-       from temporary_pension_account where ${column} = ? order by opened_on, created_at${options.forUpdate ? ' for update' : ''}`,
+       from temporary_pension_account where ${column} = ? order by opened_on, created_at${options.forUpdate ? ' for update' : options.forShare ? ' for share' : ''}`,
     [value],
   );
   return rows.map((r) => ({
@@ -343,8 +346,20 @@ export async function periodsLeavingArea(
   const records = (await untransferredRecords(em, q.citizenId)).filter((r) => r.insuranceType === q.insurance && r.poolingArea === q.poolingArea);
   const [ownPeriods, accounts, transferredIn] = await Promise.all([
     accountPeriodsOf(em, records, q.insurance),
-    q.insurance === 'pension' ? temporaryAccountsOf(em, { citizenId: q.citizenId }) : Promise.resolve([]),
+    // A collection in flight is waited for, so what the transfer counts is what its hand-over marks (no collection is
+    // marked as moved on by a transfer that did not count it).
+    q.insurance === 'pension' ? temporaryAccountsOf(em, { citizenId: q.citizenId }, { forShare: true }) : Promise.resolve([]),
     transferredInOf(em, q.citizenId, q.insurance),
   ]);
   return periodsLeavingPlace({ fromPoolingArea: q.poolingArea, ownPeriods, collected: collectedAccountsOf(accounts), transferredIn });
+}
+
+/** The person's open transfer of the insurance other than `exceptCase`, by reference (the newest), or null. */
+export async function openTransferOf(em: EntityManager, citizenId: string, insurance: TransferInsurance, exceptCase: string): Promise<string | null> {
+  const [row] = await em.execute<{ reference: string }[]>(
+    `select reference from case_record where case_type = 'transfer' and citizen_id = ? and closed_at is null and summary->>'insurance' = ? and id <> ?
+      order by opened_at desc limit 1`,
+    [citizenId, insurance, exceptCase],
+  );
+  return row?.reference ?? null;
 }

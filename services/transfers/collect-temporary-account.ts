@@ -4,6 +4,7 @@ import { loadPersonalAccountPolicy, loadTransferPolicy } from '../../db/queries/
 import {
   accountPeriodsOf,
   collectedAccountsOf,
+  openTransferOf,
   temporaryAccountsOf,
   transferLedgerOf,
   untransferredRecords,
@@ -173,6 +174,14 @@ export async function collectTemporaryAccount(ctx: CommandContext, reference: st
     const [account] = await temporaryAccountsOf(em, { openedByCase: row.caseId }, { forUpdate: true });
     if (!account) throw new DomainError('NOT_ALLOWED_NOW', `transfer ${row.reference} opened no temporary account: there is nothing to collect`);
     authorize(ctx, 'update', 'Transfer', { citizenId: account.citizenId, region: account.region, employerCreditCode: null });
+    // Read under the account's lock: a pension transfer of the person that is open moves the relationship on and has
+    // counted (or will count) what it holds; a collection now would move months it did not count, or move them twice.
+    const open = await openTransferOf(em, account.citizenId, 'pension', account.openedByCase);
+    if (open !== null && account.collectedOn === null) {
+      throw new DomainError('NOT_ALLOWED_NOW', `pension transfer ${open} of the person is open: the account is settled with it, not collected now`, {
+        path: 'reference',
+      });
+    }
     await collectNow(ctx, em, account, row.reference, 'caseworker', null);
   });
   return (await temporaryAccountOfCase(ctx.em.fork(), row.caseId, ctx.clock.today()))!;

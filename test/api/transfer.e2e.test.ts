@@ -9,7 +9,7 @@ import { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { addMonths, monthOf } from '../../domain/calendar/local-date.js';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../domain/insurance/personal-account.js';
-import { transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
+import { type AccountPeriod, transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
 import { fixedClock } from '../../services/business-clock.js';
 import { createOverviewSnapshots } from '../../services/reports/overview-snapshot.js';
 import { readOverview } from '../../services/reports/read-overview.js';
@@ -29,6 +29,22 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
 
   const apply = (token: string, body: Record<string, unknown>) => system.call('POST', '/v1/transfers', { token, body });
   const ledgerRows = async () => Number((await system.orm.em.fork().execute<{ n: string }[]>('select count(*)::text as n from transfer_ledger'))[0]!.n);
+
+  /** A man of 50 from outside the province moving Hangzhou → Ningbo: his transfer opens a temporary account in Ningbo. */
+  const temporaryAccountCase = async () => {
+    const body = `34010219700101${String(randomInt(50, 499) * 2 + 1).padStart(3, '0')}`;
+    const id = body + citizenIdCheckChar(body);
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    await transferIn(system, ningbo, started.body.reference, 'acceptanceLetter');
+    await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-2' }), started.body.caseId, 'acceptanceLetter', 'approve');
+    return {
+      id,
+      ...(started.body as { reference: string; caseId: string }),
+      view: await transferIn(system, ningbo, started.body.reference, 'temporaryAccount'),
+    };
+  };
 
   beforeAll(async () => {
     system = await startSystem();
@@ -273,9 +289,9 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
         `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
         [id],
       );
-    const e3 = E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' }));
-    const own = [{ startMonth: ningboRecord!.start_month, endMonth: null, monthlyWage: ningboRecord!.base, employeeRate: '0.08' }];
-    const amountsOf = (periods: typeof e3) =>
+    const e3: AccountPeriod[] = E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' }));
+    const own: AccountPeriod[] = [{ startMonth: ningboRecord!.start_month, endMonth: null, monthlyWage: ningboRecord!.base, employeeRate: '0.08' }];
+    const amountsOf = (periods: AccountPeriod[]) =>
       transferAmountsOf({ insurance: 'pension', periods, throughMonth: month, accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY });
     const expected = amountsOf([...e3, ...own]);
     const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
@@ -420,20 +436,6 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
   });
 
   it('shows the temporary account with its months and amounts, collects it once into the relationship’s place on a caseworker’s command, and a next transfer collects another (§6.1 归集, 国办发〔2009〕66号 art. 5)', async () => {
-    const temporaryAccountCase = async () => {
-      const body = `34010219700101${String(randomInt(50, 499) * 2 + 1).padStart(3, '0')}`;
-      const id = body + citizenIdCheckChar(body);
-      await e3HistoryInHangzhou(system, id);
-      expect((await enrolled(system, id)).status).toBe('insured');
-      const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
-      await transferIn(system, ningbo, started.body.reference, 'acceptanceLetter');
-      await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-2' }), started.body.caseId, 'acceptanceLetter', 'approve');
-      return {
-        id,
-        ...(started.body as { reference: string; caseId: string }),
-        view: await transferIn(system, ningbo, started.body.reference, 'temporaryAccount'),
-      };
-    };
     type Account = {
       months: number;
       throughMonth: string;
@@ -569,6 +571,73 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
       toPoolingArea: '330200',
     });
     expect(fromHangzhouAgain.oldPeriods).toEqual([]);
+  });
+
+  it('does not let a collection slip past a transfer that did not count it: refused while the person’s pension transfer is open, and a transfer reading the accounts waits for a collection in flight (§6.1 归集, the hand-over marks only what it moved)', async () => {
+    // Refused: the counterpart asks Hangzhou (the kept place) to transfer the person out; while that transfer is open, the
+    // Ningbo account is not collected into Hangzhou behind its back.
+    const open = await temporaryAccountCase();
+    const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    try {
+      await agency.deliver(system.exchange, agency.request({ poolingArea: '330100', region: '330102' }, { citizenId: open.id, name: '赵临时' }, 'pension', system.clock.now().getTime()));
+      const outCase = await system.eventually(
+        async () =>
+          (
+            await system.orm.em
+              .fork()
+              .execute<{ reference: string }[]>(`select reference from case_record where case_type = 'transfer' and citizen_id = ? and id <> ?`, [open.id, open.caseId])
+          )[0]?.reference,
+        30_000,
+      );
+      const before = await ledgerRows();
+      const refused = await system.call('POST', `/v1/transfers/${open.reference}/temporary-account/collection`, { token: ningbo });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'NOT_ALLOWED_NOW' });
+      expect(refused.body.detail).toContain(outCase);
+      expect(await ledgerRows()).toBe(before);
+    } finally {
+      await stop();
+    }
+
+    // In flight: a collection holds the account row; a transfer out of the kept place reading the accounts meanwhile
+    // waits for it and counts what it collected (so its hand-over marks exactly what it moved).
+    const racing = await temporaryAccountCase();
+    const month = monthOf(system.clock.today());
+    const [span] = await system.orm.em
+      .fork()
+      .execute<{ start_month: string; base: string }[]>(
+        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+        [racing.id],
+      );
+    const collectedSpan = { startMonth: span!.start_month, endMonth: month, monthlyWage: span!.base, employeeRate: '0.08' };
+    const activities = createTransferActivities({ orm: system.orm, clock: system.clock, notices: system.notices });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const collection = system.orm.em.fork().transactional(async (tx) => {
+      await tx.execute('select id from temporary_pension_account where opened_by_case = ? for update', [racing.caseId]);
+      await tx.execute(
+        `update temporary_pension_account set collected_on = ?, collected_into = '330100', collected_through_month = ?, collected_months = 1,
+           collection_trigger = 'caseworker', collected_by = 'cw-nb-1', collected_periods = ? where opened_by_case = ?`,
+        [system.clock.today(), month, JSON.stringify([collectedSpan]), racing.caseId],
+      );
+      locked();
+      await held;
+    });
+    await isLocked;
+    let read = false;
+    const reading = activities
+      .loadTransferContext({ citizenId: racing.id, insurance: 'pension', fromPoolingArea: '330100', toPoolingArea: '320100' })
+      .then((facts) => ((read = true), facts));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(read).toBe(false); // waiting on the collection's lock
+    release();
+    await collection;
+    const facts = await reading;
+    expect(facts.oldPeriods).toEqual(expect.arrayContaining([{ ...collectedSpan, paidIn: '330200' }]));
+    expect(facts.oldPeriods).toHaveLength(E3_SPANS.length + 1);
   });
 
   it('calculates the pooled fund with workings (POST /v1/calculations/transfer, E3) and refuses a year listed twice naming it', async () => {
