@@ -1,6 +1,6 @@
 import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
-import type { AccountPeriod } from '../domain/transfer/transfer-amounts.js';
+import type { AccountCredit, AccountPeriod } from '../domain/transfer/transfer-amounts.js';
 import type { TransferInsurance } from '../domain/transfer/transfer-policy.js';
 import { reconcileTransfer, type ReconciliationResult, type TransferAmounts } from '../domain/transfer/transfer-reconciliation.js';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
@@ -25,6 +25,8 @@ export interface TransferFactsLoaded {
    * was carried into it (each carried span names the place it was paid in, `paidIn`).
    */
   oldPeriods: AccountPeriod[];
+  /** Personal-account money a transfer in from a counterpart credited to the old place besides its spans (absent: none). */
+  oldCredits?: AccountCredit[];
   /** Every pension span per pooling area, for where the pension will be paid. */
   pensionSpans: { poolingArea: string; startMonth: string; endMonth: string | null }[];
   /** The new pooling area's open records, by insurance. */
@@ -85,6 +87,7 @@ export function createTransferActivities({ orm, clock, exchange }: ActivityDeps)
         calendar,
         person: person ? { name: person.name, sex: person.sex, birthDate: person.birth_date, hukouRegion: person.hukou_region } : null,
         oldPeriods,
+        ...(leaving.credits.length > 0 ? { oldCredits: leaving.credits } : {}),
         pensionSpans,
         newAreaRecords: records
           .filter((r) => r.status === 'active' && r.poolingArea === input.toPoolingArea)

@@ -23,6 +23,8 @@ export const TransferCarriedHistory = defineEntity({
     throughMonth: p.string().length(7),
     months: p.integer(),
     periods: p.json<unknown[]>(),
+    /** Personal-account money a transfer in from a counterpart credited besides its spans (year, amount, from). */
+    credits: p.json<unknown[]>().default('[]'),
     /** The later transfer out of `poolingArea` that moved the spans on. */
     movedOnByCase: p.string().length(64).nullable(),
     createdAt: p.datetime(),

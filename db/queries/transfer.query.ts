@@ -3,7 +3,7 @@ import { compareDates } from '../../domain/calendar/local-date.js';
 import type { InsuranceType, RegionalParameters } from '../../domain/contribution/regional-parameters.js';
 import { periodsLeavingPlace, type PeriodsLeavingPlace, type TransferredIn } from '../../domain/transfer/carried-history.js';
 import type { CollectedAccount } from '../../domain/transfer/temporary-account-collection.js';
-import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
+import type { AccountCredit, AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { defaultPoolingArea } from '../../domain/transfer/pooling-area.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
 import { listParameterSets } from './region-parameters.query.js';
@@ -317,9 +317,17 @@ export function collectedAccountsOf(accounts: readonly TemporaryAccountRow[]): C
 /** What completed transfers of the insurance moved into each place for the person (db: transfer_carried_history), oldest first. */
 export async function transferredInOf(em: EntityManager, citizenId: string, insurance: TransferInsurance): Promise<TransferredIn[]> {
   const rows = await em.execute<
-    { case_id: string; from_pooling_area: string; pooling_area: string; through_month: string; periods: AccountPeriod[]; moved_on_by_case: string | null }[]
+    {
+      case_id: string;
+      from_pooling_area: string;
+      pooling_area: string;
+      through_month: string;
+      periods: AccountPeriod[];
+      credits: AccountCredit[];
+      moved_on_by_case: string | null;
+    }[]
   >(
-    `select case_id, from_pooling_area, pooling_area, through_month, periods, moved_on_by_case
+    `select case_id, from_pooling_area, pooling_area, through_month, periods, credits, moved_on_by_case
        from transfer_carried_history where citizen_id = ? and insurance = ? order by created_at, case_id`,
     [citizenId, insurance],
   );
@@ -329,6 +337,7 @@ export async function transferredInOf(em: EntityManager, citizenId: string, insu
     into: r.pooling_area,
     throughMonth: r.through_month,
     periods: r.periods,
+    credits: r.credits,
     movedOn: r.moved_on_by_case !== null,
   }));
 }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addMonths } from '../../domain/calendar/local-date.js';
 import type { CollectionTrigger, TemporaryAccountStatement } from '../../domain/transfer/temporary-account-collection.js';
-import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
+import type { AccountCredit, AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
 import { monthsBetweenInclusive } from '../../domain/insurance/insurance-history.js';
-import { spansThrough } from '../../domain/transfer/carried-history.js';
+import { spansOfInformationTable, spansThrough } from '../../domain/transfer/carried-history.js';
+import type { TransferOutMessage } from '../../domain/transfer/exchange-message.js';
 import { periodsLeavingArea, type TemporaryAccountRow } from '../queries/transfer.query.js';
 import { appendAudit, appendTimeline } from './case-log.js';
 
@@ -128,6 +129,8 @@ export async function handOverRelationship(em: EntityManager, h: RelationshipHan
         [h.caseId, h.citizenId, h.insurance, h.endIn, h.caseId],
       );
     }
+    // Taken over from a counterpart: its information table and the balance it paid are kept for the next move too.
+    if (h.endIn === null && h.takeOverIn !== null) await keepCounterpartHistory(tx, h, h.takeOverIn.poolingArea);
     let newRecord: HandOverResult['newRecord'] = null;
     if (h.takeOverIn !== null) {
       const [current] = await tx.execute<{ start_month: string }[]>(
@@ -202,11 +205,38 @@ async function keepCarriedHistory(tx: EntityManager, h: RelationshipHandOver, fr
   const through = previousMonth(h.takeOverMonth);
   const leaving = await periodsLeavingArea(tx, { citizenId: h.citizenId, insurance: h.insurance, poolingArea: from });
   const periods = spansThrough(leaving.periods, through).map((p) => ({ ...p, paidIn: p.paidIn ?? from }));
-  const months = periods.reduce((n, p) => n + monthsBetweenInclusive(p.startMonth, p.endMonth ?? through), 0);
+  await insertCarriedHistory(tx, h, { from, into, through, periods, credits: leaving.credits });
+}
+
+/**
+ * Keeps what a transfer in from a counterpart carried: its information table as spans, and the personal-account
+ * balance it paid as a credit of the take-over year (pension and medical; unemployment moves months only).
+ */
+async function keepCounterpartHistory(tx: EntityManager, h: RelationshipHandOver, into: string): Promise<void> {
+  const [message] = await tx.execute<{ body: TransferOutMessage }[]>(
+    `select body from exchange_message where case_id = ? and direction = 'in' and type = 'TRANSFER_OUT' order by recorded_at limit 1`,
+    [h.caseId],
+  );
+  if (!message) return;
+  const { body } = message;
+  const from = body.from.poolingArea;
+  const periods = spansOfInformationTable(body.years, body.lastCoveredMonth, from);
+  const credit = body.amounts.personalAccount;
+  const credits = h.insurance !== 'unemployment' && credit !== '0.00' ? [{ year: Number(h.takeOverMonth.slice(0, 4)), amount: credit, from }] : [];
+  const through = body.lastCoveredMonth ?? periods.at(-1)?.endMonth ?? previousMonth(h.takeOverMonth);
+  await insertCarriedHistory(tx, h, { from, into, through, periods, credits });
+}
+
+async function insertCarriedHistory(
+  tx: EntityManager,
+  h: RelationshipHandOver,
+  c: { from: string; into: string; through: string; periods: readonly AccountPeriod[]; credits: readonly AccountCredit[] },
+): Promise<void> {
+  const months = c.periods.reduce((n, p) => n + monthsBetweenInclusive(p.startMonth, p.endMonth ?? c.through), 0);
   await tx.execute(
-    `insert into transfer_carried_history (case_id, citizen_id, insurance, from_pooling_area, pooling_area, through_month, months, periods, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing`,
-    [h.caseId, h.citizenId, h.insurance, from, into, through, months, JSON.stringify(periods), h.at],
+    `insert into transfer_carried_history (case_id, citizen_id, insurance, from_pooling_area, pooling_area, through_month, months, periods, credits, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing`,
+    [h.caseId, h.citizenId, h.insurance, c.from, c.into, c.through, months, JSON.stringify(c.periods), JSON.stringify(c.credits), h.at],
   );
 }
 

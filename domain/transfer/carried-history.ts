@@ -1,6 +1,8 @@
+import { Decimal } from 'decimal.js';
 import { monthsBetweenInclusive } from '../insurance/insurance-history.js';
+import type { InformationTableYear } from './exchange-message.js';
 import { periodsAfter, type CollectedAccount } from './temporary-account-collection.js';
-import type { AccountPeriod } from './transfer-amounts.js';
+import type { AccountCredit, AccountPeriod } from './transfer-amounts.js';
 
 /**
  * What a completed transfer moved into a place (rules §6.1, §6.2, §6.3): the spans it counted, with the wage and the
@@ -17,6 +19,11 @@ export interface TransferredIn {
   /** The last month carried. */
   throughMonth: string;
   periods: readonly AccountPeriod[];
+  /**
+   * Personal-account money it credited besides its spans: a counterpart's information table gives the years (the spans
+   * then carry their contribution wage, no employee rate) and the account balance as one amount.
+   */
+  credits?: readonly AccountCredit[];
   /** A later transfer out of `into` already moved them on. */
   movedOn: boolean;
 }
@@ -28,6 +35,8 @@ export interface PeriodsLeavingPlace {
   movedOn: CollectedAccount[];
   /** The transfers into the place whose spans move on with these (the hand-over marks them). */
   transferredIn: TransferredIn[];
+  /** The personal-account credits those transfers brought in besides their spans: they move on with them. */
+  credits: AccountCredit[];
   workings: string[];
 }
 
@@ -39,7 +48,10 @@ const monthIndex = (month: string): number => {
 };
 const monthAt = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
-/** The spans without the months `taken` holds (an open span of `taken` holds every month from its start). Pure. */
+/**
+ * The spans without the months `taken` holds (an open span of `taken` holds every month from its start). A span given
+ * with its whole contribution wage and cut keeps its monthly wage for the months left. Pure.
+ */
 function withoutMonths(spans: readonly AccountPeriod[], taken: readonly AccountPeriod[]): AccountPeriod[] {
   const held = (m: number) => taken.some((t) => monthIndex(t.startMonth) <= m && (t.endMonth === null || m <= monthIndex(t.endMonth)));
   const kept: AccountPeriod[] = [];
@@ -48,15 +60,19 @@ function withoutMonths(spans: readonly AccountPeriod[], taken: readonly AccountP
       if (!held(monthIndex(span.startMonth))) kept.push({ ...span });
       continue;
     }
-    let runStart: number | null = null;
+    const first = monthIndex(span.startMonth);
     const last = monthIndex(span.endMonth);
-    for (let m = monthIndex(span.startMonth); m <= last + 1; m += 1) {
+    let runStart: number | null = null;
+    for (let m = first; m <= last + 1; m += 1) {
       const free = m <= last && !held(m);
       if (free && runStart === null) runStart = m;
-      if (!free && runStart !== null) {
-        kept.push({ ...span, startMonth: monthAt(runStart), endMonth: monthAt(m - 1) });
-        runStart = null;
+      if (free || runStart === null) continue;
+      if (runStart === first && m - 1 === last) kept.push({ ...span });
+      else {
+        const { contributionWage: _whole, ...piece } = span;
+        kept.push({ ...piece, startMonth: monthAt(runStart), endMonth: monthAt(m - 1) });
       }
+      runStart = null;
     }
   }
   return kept;
@@ -117,7 +133,8 @@ export function periodsLeavingPlace(input: {
     periods.push(...kept);
   }
   periods.sort((a, b) => (a.startMonth < b.startMonth ? -1 : a.startMonth > b.startMonth ? 1 : 0));
-  return { periods, movedOn, transferredIn, workings };
+  const credits = transferredIn.flatMap((t) => (t.credits ?? []).map((c) => ({ ...c })));
+  return { periods, movedOn, transferredIn, credits, workings };
 }
 
 /** The spans as a hand-over carries them: those begun by `throughMonth`, an open one ended with it. Pure. */
@@ -125,4 +142,38 @@ export function spansThrough(periods: readonly AccountPeriod[], throughMonth: st
   return periods
     .filter((p) => p.startMonth <= throughMonth)
     .map((p) => ({ ...p, endMonth: p.endMonth === null || p.endMonth > throughMonth ? throughMonth : p.endMonth }));
+}
+
+/**
+ * A counterpart's information table (参保缴费信息表) as spans a later transfer can move on: each year's line becomes a
+ * span within that year with its whole contribution wage (so the pooled fund is the same 12 % of it) and no employee
+ * rate (the personal account came as one amount: a credit, {@link TransferredIn.credits}). The table gives months, not
+ * which months: a year's months are placed at its end — the last year's ending with `lastCoveredMonth` — and several
+ * lines of one year one before the other. Months that do not fit the year are dropped from the front of the line, which
+ * then counts its monthly wage. Pure.
+ */
+export function spansOfInformationTable(years: readonly InformationTableYear[], lastCoveredMonth: string | null, from: string): AccountPeriod[] {
+  const lastCovered = lastCoveredMonth === null ? null : monthIndex(lastCoveredMonth);
+  const nextEnd = new Map<number, number>();
+  const spans: AccountPeriod[] = [];
+  // Latest first; within a year, the last listed line takes the year's end.
+  const lines = years.map((line, i) => ({ line, i })).sort((a, b) => b.line.year - a.line.year || b.i - a.i);
+  for (const { line } of lines) {
+    const yearEnd = lastCovered !== null && Math.floor(lastCovered / 12) === line.year ? lastCovered : line.year * 12 + 11;
+    const end = nextEnd.get(line.year) ?? yearEnd;
+    const start = Math.max(line.year * 12, end - line.months + 1);
+    if (end < line.year * 12) continue;
+    nextEnd.set(line.year, start - 1);
+    const months = end - start + 1;
+    const monthlyWage = new Decimal(line.contributionWage).div(line.months).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+    spans.push({
+      startMonth: monthAt(start),
+      endMonth: monthAt(end),
+      monthlyWage,
+      employeeRate: '0',
+      paidIn: line.poolingArea ?? from,
+      ...(months === line.months ? { contributionWage: line.contributionWage } : {}),
+    });
+  }
+  return spans.sort((a, b) => (a.startMonth < b.startMonth ? -1 : a.startMonth > b.startMonth ? 1 : 0));
 }

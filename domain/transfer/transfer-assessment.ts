@@ -7,7 +7,7 @@ import { assessMedicalContinuity, type MedicalContinuityResult } from './medical
 import { decidePaymentPlace, type InsuredPeriod, type PaymentPlaceDecision } from './payment-place.js';
 import { decideTemporaryAccount, type TemporaryAccountDecision } from './temporary-account.js';
 import type { TransferApplication } from './transfer-application.js';
-import { type AccountPeriod, transferAmountsOf } from './transfer-amounts.js';
+import { type AccountCredit, type AccountPeriod, transferAmountsOf } from './transfer-amounts.js';
 import { yearSegmentsOf } from './pooled-fund.js';
 import type { TransferRole } from './transfer.machine.js';
 import type { TransferPolicy } from './transfer-policy.js';
@@ -32,6 +32,8 @@ export interface TransferAssessmentInput {
   hukouRegion: string | null;
   /** The old office's record spans of the insurance (this system runs the old office), else null. */
   oldPeriods: readonly AccountPeriod[] | null;
+  /** Personal-account credits a transfer in from a counterpart brought to the old place besides its spans. */
+  oldCredits?: readonly AccountCredit[];
   /** The counterpart's information table (it runs the old office and has sent it), else null. */
   counterpart: CounterpartInformation | null;
   /** Every pension span per pooling area on this system's records. */
@@ -90,7 +92,13 @@ export function assessTransfer(input: TransferAssessmentInput): TransferAssessme
   let lastCoveredMonth: string | null = null;
   if (input.oldPeriods !== null) {
     const calculated = transferAmountsOf(
-      { insurance: app.insurance, periods: input.oldPeriods, throughMonth, ...(input.accountInterest && { accountInterest: input.accountInterest }) },
+      {
+        insurance: app.insurance,
+        periods: input.oldPeriods,
+        throughMonth,
+        ...(input.accountInterest && { accountInterest: input.accountInterest }),
+        ...(input.oldCredits && { accountCredits: input.oldCredits }),
+      },
       policy,
     );
     amounts = calculated.amounts;

@@ -230,6 +230,29 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
         .fork()
         .execute<{ direction: string; type: string }[]>('select direction, type from exchange_message where case_id = ? order by recorded_at', [caseId]);
       expect(messages.map((m) => `${m.direction}:${m.type}`)).toEqual(['out:TRANSFER_REQUEST', 'in:TRANSFER_OUT', 'out:TRANSFER_COMPLETED']);
+
+      // Ningbo keeps what came in for the next move (multi-hop, §6.1): the information table as spans with their
+      // contribution wage, the balance paid as a credit of the take-over year; a transfer out of Ningbo moves them on.
+      const takeOverYear = Number(monthOf(system.clock.today()).slice(0, 4));
+      const [kept] = await system.orm.em
+        .fork()
+        .execute<{ from_pooling_area: string; pooling_area: string; months: number; credits: unknown[] }[]>(
+          'select from_pooling_area, pooling_area, months, credits from transfer_carried_history where case_id = ?',
+          [caseId],
+        );
+      expect(kept).toEqual({ from_pooling_area: '320100', pooling_area: '330200', months: 114, credits: [{ year: takeOverYear, amount: '41424.00', from: '320100' }] });
+      const activities = createTransferActivities({ orm: system.orm, clock: system.clock, notices: system.notices });
+      const onward = await activities.loadTransferContext({ citizenId: id, insurance: 'pension', fromPoolingArea: '330200', toPoolingArea: '330100' });
+      expect(onward.oldPeriods.filter((p) => p.paidIn === '320100')).toHaveLength(10);
+      expect(onward.oldCredits).toEqual([{ year: takeOverYear, amount: '41424.00', from: '320100' }]);
+      const own = onward.oldPeriods.filter((p) => p.paidIn === undefined);
+      const month = monthOf(system.clock.today());
+      const onwardAmounts = transferAmountsOf({ insurance: 'pension', periods: onward.oldPeriods, throughMonth: month, accountCredits: onward.oldCredits! }).amounts;
+      const ownAmounts = transferAmountsOf({ insurance: 'pension', periods: own, throughMonth: month }).amounts;
+      expect(onwardAmounts).toEqual({
+        pooledFund: (62136 + Number(ownAmounts.pooledFund)).toFixed(2),
+        personalAccount: (41424 + Number(ownAmounts.personalAccount)).toFixed(2),
+      });
     } finally {
       await stop();
     }

@@ -1,6 +1,6 @@
 import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { EXCHANGE_FORMAT, type ExchangeEnvelope, type ExchangeMessage, type InformationTableYear } from '../../domain/transfer/exchange-message.js';
-import { yearSegmentsOf } from '../../domain/transfer/pooled-fund.js';
+import { segmentWage, yearSegmentsOf } from '../../domain/transfer/pooled-fund.js';
 import { Money } from '../../domain/money.js';
 import type { TransferInput } from './transfer-messages.js';
 
@@ -44,7 +44,7 @@ export function informationTableOf(periods: readonly AccountPeriod[], throughMon
     const place = periods[s.period]!.paidIn ?? ownPlace;
     const key = `${place ?? ''}:${s.year}`;
     const entry = byYear.get(key) ?? { year: s.year, place, months: 0, wage: Money.zero() };
-    byYear.set(key, { ...entry, months: entry.months + s.months, wage: entry.wage.plus(s.monthlyWage.applyRate(String(s.months), 'HALF_UP_FEN')) });
+    byYear.set(key, { ...entry, months: entry.months + s.months, wage: entry.wage.plus(segmentWage(s)) });
   }
   return [...byYear.values()]
     .sort((a, b) => a.year - b.year || (a.place ?? '').localeCompare(b.place ?? ''))

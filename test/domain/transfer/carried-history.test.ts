@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../../domain/insurance/personal-account.js';
-import { periodsLeavingPlace, spansThrough, type TransferredIn } from '../../../domain/transfer/carried-history.js';
+import { periodsLeavingPlace, spansOfInformationTable, spansThrough, type TransferredIn } from '../../../domain/transfer/carried-history.js';
 import type { CollectedAccount } from '../../../domain/transfer/temporary-account-collection.js';
 import { assessTransfer } from '../../../domain/transfer/transfer-assessment.js';
 import { type AccountPeriod, transferAmountsOf } from '../../../domain/transfer/transfer-amounts.js';
@@ -125,6 +125,66 @@ describe('periodsLeavingPlace: multi-hop transfers (§6.1 a worker who moves twi
       ['2019-01', '330100'],
       ['2019-07', 'own'],
     ]);
+  });
+});
+
+describe('a transfer in from a counterpart moves on too (§6.1: its information table and the balance it paid)', () => {
+  // Nanjing (320100) sent E3 as its information table and paid 62 136.00 pooled, 41 424.00 personal into Ningbo in 2022.
+  const table = [
+    ...[3000, 3300, 3600, 4000, 4400, 4800, 5200, 5600, 6000].map((wage, i) => ({ year: 2010 + i, months: 12, contributionWage: (wage * 12).toFixed(2) })),
+    { year: 2019, months: 6, contributionWage: '39000.00' },
+  ];
+
+  it('reads the table as spans within their years with their contribution wage, the last year ending with the last covered month', () => {
+    const spans = spansOfInformationTable(table, '2019-06', '320100');
+    expect(spans).toHaveLength(10);
+    expect(spans[0]).toEqual({ startMonth: '2010-01', endMonth: '2010-12', monthlyWage: '3000.00', employeeRate: '0', paidIn: '320100', contributionWage: '36000.00' });
+    expect(spans.at(-1)).toMatchObject({ startMonth: '2019-01', endMonth: '2019-06', contributionWage: '39000.00' });
+    // Two places in one year: one line before the other, each whole.
+    const twoPlaces = spansOfInformationTable(
+      [
+        { year: 2024, months: 5, contributionWage: '25000.01', poolingArea: '320100' },
+        { year: 2024, months: 7, contributionWage: '42000.00', poolingArea: '320500' },
+      ],
+      '2024-12',
+      '320100',
+    );
+    expect(twoPlaces.map((p) => [p.startMonth, p.endMonth, p.paidIn, p.contributionWage])).toEqual([
+      ['2024-01', '2024-05', '320100', '25000.01'],
+      ['2024-06', '2024-12', '320500', '42000.00'],
+    ]);
+    expect(transferAmountsOf({ insurance: 'pension', periods: twoPlaces, throughMonth: '2025-01' }).pooledFund?.totalContributionWage).toBe('67000.01');
+  });
+
+  it('moves the counterpart’s years and balance on with Ningbo’s own: 12 % of every year, the balance it credited with its interest since (§6.1)', () => {
+    const carried: TransferredIn = {
+      byCase: 'transfer-in-from-nanjing',
+      from: '320100',
+      into: '330200',
+      throughMonth: '2019-06',
+      periods: spansOfInformationTable(table, '2019-06', '320100'),
+      credits: [{ year: 2022, amount: '41424.00', from: '320100' }],
+      movedOn: false,
+    };
+    const out = periodsLeavingPlace({ fromPoolingArea: '330200', ownPeriods: NINGBO, transferredIn: [carried] });
+    expect(out.credits).toEqual([{ year: 2022, amount: '41424.00', from: '320100' }]);
+    const plain = transferAmountsOf({ insurance: 'pension', periods: out.periods, throughMonth: '2026-03', accountCredits: out.credits });
+    expect(plain.amounts).toEqual({ pooledFund: '130176.00', personalAccount: '86784.00' }); // as A → B → C above, to the fen
+    const withInterest = transferAmountsOf({
+      insurance: 'pension',
+      periods: out.periods,
+      throughMonth: '2026-03',
+      accountCredits: out.credits,
+      accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY,
+    });
+    const ownOnly = pension(NINGBO);
+    // The pooled fund is the counterpart's 62 136.00 plus Ningbo's own; the balance holds the 41 424.00 credited and the
+    // 记账利率 interest it earned in Ningbo from 2022 on.
+    expect(withInterest.amounts.pooledFund).toBe((62136 + Number(ownOnly.amounts.pooledFund)).toFixed(2));
+    expect(Number(withInterest.amounts.personalAccount)).toBeGreaterThan(41424 + Number(ownOnly.amounts.personalAccount));
+    expect(withInterest.workings).toContain('2022: 41424.00 credited to the personal account by the transfer in from 320100 (its balance as paid out there)');
+    // Moved on: not again.
+    expect(periodsLeavingPlace({ fromPoolingArea: '330200', ownPeriods: NINGBO, transferredIn: [{ ...carried, movedOn: true }] }).credits).toEqual([]);
   });
 });
 

@@ -131,6 +131,7 @@ describe('periodsLeavingPlace with collections (§6.1: a collected month moves o
       periods: hangzhou,
       movedOn: [],
       transferredIn: [],
+      credits: [],
       workings: [],
     });
   });
