@@ -78,7 +78,8 @@ function withoutMonths(spans: readonly AccountPeriod[], taken: readonly AccountP
   return kept;
 }
 
-const monthsIn = (spans: readonly AccountPeriod[]) => spans.reduce((n, s) => n + (s.endMonth === null ? 0 : monthsBetweenInclusive(s.startMonth, s.endMonth)), 0);
+const monthsIn = (spans: readonly AccountPeriod[]) =>
+  spans.reduce((n, s) => n + (s.endMonth === null ? 0 : monthsBetweenInclusive(s.startMonth, s.endMonth)), 0);
 
 /**
  * The spans a transfer out of `fromPoolingArea` moves — one rule for everything a place holds (rules §6.1: personal

@@ -172,7 +172,10 @@ export function assessTransfer(input: TransferAssessmentInput): TransferAssessme
   if (app.insurance === 'unemployment') {
     const newMonths = newRecord === null ? 0 : monthsBetweenInclusive(newRecord, throughMonth);
     // Months a transfer carried into the old place count as the places they were paid in (rules §6.3: the years add up).
-    const carried = input.oldPeriods === null ? [{ poolingArea: app.fromPoolingArea, months: months ?? 0 }] : monthsByPlace(input.oldPeriods, throughMonth, app.fromPoolingArea);
+    const carried =
+      input.oldPeriods === null
+        ? [{ poolingArea: app.fromPoolingArea, months: months ?? 0 }]
+        : monthsByPlace(input.oldPeriods, throughMonth, app.fromPoolingArea);
     assessment.unemploymentCarryOver = carryOverUnemploymentMonths([...carried, { poolingArea: app.toPoolingArea, months: newMonths }]);
   }
   return assessment;

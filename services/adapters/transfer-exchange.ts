@@ -47,7 +47,10 @@ const Message = z.discriminatedUnion('type', [
           year: z.number().int().min(1951).max(9999),
           months: z.number().int().min(1).max(12),
           contributionWage: Amount,
-          poolingArea: z.string().regex(/^\d{6}$/).optional(),
+          poolingArea: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
         }),
       )
       .max(160),

@@ -240,14 +240,24 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
           'select from_pooling_area, pooling_area, months, credits from transfer_carried_history where case_id = ?',
           [caseId],
         );
-      expect(kept).toEqual({ from_pooling_area: '320100', pooling_area: '330200', months: 114, credits: [{ year: takeOverYear, amount: '41424.00', from: '320100' }] });
+      expect(kept).toEqual({
+        from_pooling_area: '320100',
+        pooling_area: '330200',
+        months: 114,
+        credits: [{ year: takeOverYear, amount: '41424.00', from: '320100' }],
+      });
       const activities = createTransferActivities({ orm: system.orm, clock: system.clock, notices: system.notices });
       const onward = await activities.loadTransferContext({ citizenId: id, insurance: 'pension', fromPoolingArea: '330200', toPoolingArea: '330100' });
       expect(onward.oldPeriods.filter((p) => p.paidIn === '320100')).toHaveLength(10);
       expect(onward.oldCredits).toEqual([{ year: takeOverYear, amount: '41424.00', from: '320100' }]);
       const own = onward.oldPeriods.filter((p) => p.paidIn === undefined);
       const month = monthOf(system.clock.today());
-      const onwardAmounts = transferAmountsOf({ insurance: 'pension', periods: onward.oldPeriods, throughMonth: month, accountCredits: onward.oldCredits! }).amounts;
+      const onwardAmounts = transferAmountsOf({
+        insurance: 'pension',
+        periods: onward.oldPeriods,
+        throughMonth: month,
+        accountCredits: onward.oldCredits!,
+      }).amounts;
       const ownAmounts = transferAmountsOf({ insurance: 'pension', periods: own, throughMonth: month }).amounts;
       expect(onwardAmounts).toEqual({
         pooledFund: (62136 + Number(ownAmounts.pooledFund)).toFixed(2),
@@ -320,7 +330,10 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
     const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
     try {
-      await agency.deliver(system.exchange, agency.request({ poolingArea: '330200', region: '330212' }, { citizenId: id, name: '李两迁' }, 'pension', system.clock.now().getTime()));
+      await agency.deliver(
+        system.exchange,
+        agency.request({ poolingArea: '330200', region: '330212' }, { citizenId: id, name: '李两迁' }, 'pension', system.clock.now().getTime()),
+      );
       const secondId = await system.eventually(
         async () =>
           (
@@ -348,7 +361,12 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
       expect(sent.lastCoveredMonth).toBe(month);
       // The information table lists the years per place they were paid in.
       expect(sent.years.filter((y) => y.poolingArea === '330100').reduce((n, y) => n + y.months, 0)).toBe(114);
-      expect(sent.years.find((y) => y.year === 2019 && y.poolingArea === '330100')).toEqual({ year: 2019, months: 6, contributionWage: '39000.00', poolingArea: '330100' });
+      expect(sent.years.find((y) => y.year === 2019 && y.poolingArea === '330100')).toEqual({
+        year: 2019,
+        months: 6,
+        contributionWage: '39000.00',
+        poolingArea: '330100',
+      });
       expect(sent.years.filter((y) => y.poolingArea === '330200').map((y) => y.year)).toContain(Number(month.slice(0, 4)));
 
       // Reconciled to the fen: the pooled fund that leaves is what came in from Hangzhou plus Ningbo's own 12 %; the
@@ -603,13 +621,19 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
     const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
     try {
-      await agency.deliver(system.exchange, agency.request({ poolingArea: '330100', region: '330102' }, { citizenId: open.id, name: '赵临时' }, 'pension', system.clock.now().getTime()));
+      await agency.deliver(
+        system.exchange,
+        agency.request({ poolingArea: '330100', region: '330102' }, { citizenId: open.id, name: '赵临时' }, 'pension', system.clock.now().getTime()),
+      );
       const outCase = await system.eventually(
         async () =>
           (
             await system.orm.em
               .fork()
-              .execute<{ reference: string }[]>(`select reference from case_record where case_type = 'transfer' and citizen_id = ? and id <> ?`, [open.id, open.caseId])
+              .execute<{ reference: string }[]>(`select reference from case_record where case_type = 'transfer' and citizen_id = ? and id <> ?`, [
+                open.id,
+                open.caseId,
+              ])
           )[0]?.reference,
         30_000,
       );

@@ -118,7 +118,12 @@ describe('periodsLeavingPlace: multi-hop transfers (§6.1 a worker who moves twi
       movedOn: false,
     };
     const own = spansThrough(NINGBO, '2019-12');
-    const out = periodsLeavingPlace({ fromPoolingArea: '330200', ownPeriods: own, collected: [collected], transferredIn: [{ ...c1, periods: c1.periods.slice(-1) }] });
+    const out = periodsLeavingPlace({
+      fromPoolingArea: '330200',
+      ownPeriods: own,
+      collected: [collected],
+      transferredIn: [{ ...c1, periods: c1.periods.slice(-1) }],
+    });
     expect(out.movedOn).toEqual([collected]);
     expect(out.periods.map((p) => [p.startMonth, p.paidIn ?? 'own'])).toEqual([
       ['2018-01', '320100'],
@@ -138,7 +143,14 @@ describe('a transfer in from a counterpart moves on too (§6.1: its information 
   it('reads the table as spans within their years with their contribution wage, the last year ending with the last covered month', () => {
     const spans = spansOfInformationTable(table, '2019-06', '320100');
     expect(spans).toHaveLength(10);
-    expect(spans[0]).toEqual({ startMonth: '2010-01', endMonth: '2010-12', monthlyWage: '3000.00', employeeRate: '0', paidIn: '320100', contributionWage: '36000.00' });
+    expect(spans[0]).toEqual({
+      startMonth: '2010-01',
+      endMonth: '2010-12',
+      monthlyWage: '3000.00',
+      employeeRate: '0',
+      paidIn: '320100',
+      contributionWage: '36000.00',
+    });
     expect(spans.at(-1)).toMatchObject({ startMonth: '2019-01', endMonth: '2019-06', contributionWage: '39000.00' });
     // Two places in one year: one line before the other, each whole.
     const twoPlaces = spansOfInformationTable(

@@ -121,9 +121,7 @@ describe('periodsLeavingPlace with collections (§6.1: a collected month moves o
     expect(Number(moved.pooledFund)).toBe(Number(own.pooledFund) + 21840);
     expect(Number(moved.personalAccount)).toBe(Number(own.personalAccount) + 14560);
     // Moved on already by an earlier transfer out of the kept place: not again.
-    expect(periodsLeavingPlace({ fromPoolingArea: '330100', ownPeriods: hangzhou, collected: [{ ...collected, movedOn: true }] }).periods).toEqual(
-      hangzhou,
-    );
+    expect(periodsLeavingPlace({ fromPoolingArea: '330100', ownPeriods: hangzhou, collected: [{ ...collected, movedOn: true }] }).periods).toEqual(hangzhou);
   });
 
   it('changes nothing for a place no collection touched', () => {
