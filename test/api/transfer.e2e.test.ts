@@ -30,6 +30,23 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
   const apply = (token: string, body: Record<string, unknown>) => system.call('POST', '/v1/transfers', { token, body });
   const ledgerRows = async () => Number((await system.orm.em.fork().execute<{ n: string }[]>('select count(*)::text as n from transfer_ledger'))[0]!.n);
 
+  /** A counterpart new office asks `office` (an old office served here) to transfer the person's pension out: the case it opened. */
+  const askedToTransferOut = async (agency: FakeCounterpartAgency, office: { poolingArea: string; region: string }, id: string, name: string) => {
+    await agency.deliver(system.exchange, agency.request(office, { citizenId: id, name }, 'pension', system.clock.now().getTime()));
+    return system.eventually(
+      async () =>
+        (
+          await system.orm.em
+            .fork()
+            .execute<{ id: string; reference: string }[]>(
+              `select id, reference from case_record where case_type = 'transfer' and citizen_id = ? and applicant_id = 'platform' order by opened_at desc`,
+              [id],
+            )
+        )[0],
+      30_000,
+    );
+  };
+
   /** A man of 50 from outside the province moving Hangzhou → Ningbo: his transfer opens a temporary account in Ningbo. */
   const temporaryAccountCase = async () => {
     const body = `34010219700101${String(randomInt(50, 499) * 2 + 1).padStart(3, '0')}`;
@@ -274,15 +291,7 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
     const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
     try {
-      await agency.deliver(
-        system.exchange,
-        agency.request({ poolingArea: '330100', region: '330102' }, { citizenId: id, name: '王外迁' }, 'pension', system.clock.now().getTime()),
-      );
-      const caseId = await system.eventually(
-        async () =>
-          (await system.orm.em.fork().execute<{ id: string }[]>(`select id from case_record where case_type = 'transfer' and citizen_id = ?`, [id]))[0]?.id,
-        30_000,
-      );
+      const { id: caseId } = await askedToTransferOut(agency, { poolingArea: '330100', region: '330102' }, id, '王外迁');
       await decideLeg(system, hangzhou, caseId, 'transferOut', 'approve');
       await system.eventually(async () => {
         const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [caseId]);
@@ -330,19 +339,7 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
     const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
     try {
-      await agency.deliver(
-        system.exchange,
-        agency.request({ poolingArea: '330200', region: '330212' }, { citizenId: id, name: '李两迁' }, 'pension', system.clock.now().getTime()),
-      );
-      const secondId = await system.eventually(
-        async () =>
-          (
-            await system.orm.em
-              .fork()
-              .execute<{ id: string }[]>(`select id from case_record where case_type = 'transfer' and citizen_id = ? and id <> ?`, [id, first.body.caseId])
-          )[0]?.id,
-        30_000,
-      );
+      const { id: secondId } = await askedToTransferOut(agency, { poolingArea: '330200', region: '330212' }, id, '李两迁');
       await decideLeg(system, ningbo, secondId, 'transferOut', 'approve');
       await system.eventually(async () => {
         const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [secondId]);
@@ -621,22 +618,7 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
     const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
     try {
-      await agency.deliver(
-        system.exchange,
-        agency.request({ poolingArea: '330100', region: '330102' }, { citizenId: open.id, name: '赵临时' }, 'pension', system.clock.now().getTime()),
-      );
-      const outCase = await system.eventually(
-        async () =>
-          (
-            await system.orm.em
-              .fork()
-              .execute<{ reference: string }[]>(`select reference from case_record where case_type = 'transfer' and citizen_id = ? and id <> ?`, [
-                open.id,
-                open.caseId,
-              ])
-          )[0]?.reference,
-        30_000,
-      );
+      const { reference: outCase } = await askedToTransferOut(agency, { poolingArea: '330100', region: '330102' }, open.id, '赵临时');
       const before = await ledgerRows();
       const refused = await system.call('POST', `/v1/transfers/${open.reference}/temporary-account/collection`, { token: ningbo });
       expect(refused.status, JSON.stringify(refused.body)).toBe(409);

@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../../domain/insurance/personal-account.js';
 import { periodsLeavingPlace, spansOfInformationTable, spansThrough, type TransferredIn } from '../../../domain/transfer/carried-history.js';
@@ -6,25 +7,16 @@ import { assessTransfer } from '../../../domain/transfer/transfer-assessment.js'
 import { type AccountPeriod, transferAmountsOf } from '../../../domain/transfer/transfer-amounts.js';
 import { DEFAULT_TRANSFER_POLICY } from '../../../domain/transfer/transfer-policy.js';
 import { informationTableOf } from '../../../workflows/transfer/transfer-platform.js';
+import { E3_TABLE } from '../../support/fake-counterpart.js';
 
 // A worker who moves twice: Hangzhou (330100) 2010-01 to 2019-06 (E3), then Ningbo (330200) from 2019-07 on 7 000.00
 // a month, then out of Ningbo — to an outside place (320100) or back to Hangzhou.
-const E3: AccountPeriod[] = [
-  ...(
-    [
-      [2010, '3000.00'],
-      [2011, '3300.00'],
-      [2012, '3600.00'],
-      [2013, '4000.00'],
-      [2014, '4400.00'],
-      [2015, '4800.00'],
-      [2016, '5200.00'],
-      [2017, '5600.00'],
-      [2018, '6000.00'],
-    ] as const
-  ).map(([year, monthlyWage]) => ({ startMonth: `${year}-01`, endMonth: `${year}-12`, monthlyWage, employeeRate: '0.08' })),
-  { startMonth: '2019-01', endMonth: '2019-06', monthlyWage: '6500.00', employeeRate: '0.08' },
-];
+const E3: AccountPeriod[] = E3_TABLE.map((y) => ({
+  startMonth: `${y.year}-01`,
+  endMonth: `${y.year}-${String(y.months).padStart(2, '0')}`,
+  monthlyWage: new Decimal(y.contributionWage).div(y.months).toFixed(2),
+  employeeRate: '0.08',
+}));
 const NINGBO: AccountPeriod[] = [{ startMonth: '2019-07', endMonth: null, monthlyWage: '7000.00', employeeRate: '0.08' }];
 
 /** What the Hangzhou → Ningbo transfer (case c1) carried into Ningbo, as its hand-over keeps it. */
@@ -135,10 +127,7 @@ describe('periodsLeavingPlace: multi-hop transfers (§6.1 a worker who moves twi
 
 describe('a transfer in from a counterpart moves on too (§6.1: its information table and the balance it paid)', () => {
   // Nanjing (320100) sent E3 as its information table and paid 62 136.00 pooled, 41 424.00 personal into Ningbo in 2022.
-  const table = [
-    ...[3000, 3300, 3600, 4000, 4400, 4800, 5200, 5600, 6000].map((wage, i) => ({ year: 2010 + i, months: 12, contributionWage: (wage * 12).toFixed(2) })),
-    { year: 2019, months: 6, contributionWage: '39000.00' },
-  ];
+  const table = E3_TABLE;
 
   it('reads the table as spans within their years with their contribution wage, the last year ending with the last covered month', () => {
     const spans = spansOfInformationTable(table, '2019-06', '320100');
@@ -202,6 +191,29 @@ describe('a transfer in from a counterpart moves on too (§6.1: its information 
 
 describe('what follows the chain besides the money', () => {
   const leaving = periodsLeavingPlace({ fromPoolingArea: '330200', ownPeriods: NINGBO, transferredIn: [c1] }).periods;
+  /** Ningbo, the old office, moving the person's spans (its own and the carried ones) to Nanjing in March 2026. */
+  const assessOutOfNingbo = (insurance: 'medical' | 'unemployment', oldPeriods: AccountPeriod[]) =>
+    assessTransfer({
+      application: {
+        citizenId: '330102198411172079',
+        insurance,
+        fromRegion: '330212',
+        toRegion: '320102',
+        fromPoolingArea: '330200',
+        toPoolingArea: '320100',
+        appliedOn: '2026-03-10',
+        approvedTransfer: false,
+        personName: null,
+      },
+      role: 'old',
+      policy: DEFAULT_TRANSFER_POLICY,
+      throughMonth: '2026-03',
+      hukouRegion: null,
+      oldPeriods,
+      counterpart: null,
+      pensionSpans: [],
+      newAreaRecords: [],
+    });
 
   it('lists the years per place they were paid in on the information table (参保缴费信息表), a year paid in two places on two lines', () => {
     const table = informationTableOf(leaving, '2026-03', '330200');
@@ -214,62 +226,22 @@ describe('what follows the chain besides the money', () => {
   });
 
   it('carries the unemployment months of every place the worker passed through (§6.3, 社会保险法 art. 52)', () => {
-    const unemployment = [
+    const unemployment: AccountPeriod[] = [
       { startMonth: '2016-01', endMonth: '2019-06', monthlyWage: '6000.00', employeeRate: '0.005', paidIn: '330100' },
       { startMonth: '2019-07', endMonth: null, monthlyWage: '7000.00', employeeRate: '0.005' },
     ];
-    const assessment = assessTransfer({
-      application: {
-        citizenId: '330102198411172079',
-        insurance: 'unemployment',
-        fromRegion: '330212',
-        toRegion: '320102',
-        fromPoolingArea: '330200',
-        toPoolingArea: '320100',
-        appliedOn: '2026-03-10',
-        approvedTransfer: false,
-        personName: null,
-      },
-      role: 'old',
-      policy: DEFAULT_TRANSFER_POLICY,
-      throughMonth: '2026-03',
-      hukouRegion: null,
-      oldPeriods: unemployment,
-      counterpart: null,
-      pensionSpans: [],
-      newAreaRecords: [],
-    });
+    const assessment = assessOutOfNingbo('unemployment', unemployment);
     expect(assessment.months).toBe(42 + 81);
     expect(assessment.unemploymentCarryOver?.contributionMonths).toBe(123);
     expect(assessment.unemploymentCarryOver?.workings.slice(0, 2)).toEqual(['330200: 81 months', '330100: 42 months']);
   });
 
   it('counts the carried months for medical continuity: the cover before the move is unbroken across both places (§6.2)', () => {
-    const medical = [
+    const medical: AccountPeriod[] = [
       { startMonth: '2024-01', endMonth: '2025-12', monthlyWage: '6000.00', employeeRate: '0.02', paidIn: '330100' },
       { startMonth: '2026-01', endMonth: '2026-02', monthlyWage: '7000.00', employeeRate: '0.02' },
     ];
-    const assessment = assessTransfer({
-      application: {
-        citizenId: '330102198411172079',
-        insurance: 'medical',
-        fromRegion: '330212',
-        toRegion: '320102',
-        fromPoolingArea: '330200',
-        toPoolingArea: '320100',
-        appliedOn: '2026-03-10',
-        approvedTransfer: false,
-        personName: null,
-      },
-      role: 'old',
-      policy: DEFAULT_TRANSFER_POLICY,
-      throughMonth: '2026-03',
-      hukouRegion: null,
-      oldPeriods: medical,
-      counterpart: null,
-      pensionSpans: [],
-      newAreaRecords: [],
-    });
+    const assessment = assessOutOfNingbo('medical', medical);
     expect(assessment.months).toBe(26);
     expect(assessment.medicalContinuity).toMatchObject({ outcome: 'continuous' });
     // The account balance that moves on holds the Hangzhou contributions the first transfer credited: 2 % × 144 000 + 2 % × 14 000.
