@@ -18,7 +18,17 @@ import { E3_AMOUNTS, FakeCounterpartAgency } from '../support/fake-counterpart.j
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 import { writtenRows } from './review-fixture.js';
-import { decideLeg, E3_SPANS, e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, pensionRecords, transferIn, type TransferBody } from './transfer-fixture.js';
+import {
+  decideLeg,
+  E3_SPANS,
+  HANGZHOU_EMPLOYER,
+  e3AmountsAsOldOffice,
+  e3HistoryInHangzhou,
+  enrolled,
+  pensionRecords,
+  transferIn,
+  type TransferBody,
+} from './transfer-fixture.js';
 
 const NANJING = { poolingArea: '320100', region: '320102' };
 
@@ -398,6 +408,73 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     } finally {
       await stop();
     }
+  });
+
+  it('follows the chain back to the first place: Hangzhou → Ningbo → Hangzhou moves the E3 years on with the Ningbo months, and the first transfer’s months are not counted again (§6.1 multi-hop)', async () => {
+    const id = citizenId();
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const reviewer = await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-back' });
+    const hangzhouReviewer = await system.token({ role: 'reviewer', region: '330102', sub: 'rv-hz-back' });
+    const person = await system.token({ role: 'citizen', sub: id });
+    const move = async (fromRegion: string, toRegion: string, newOffice: string, oldOffice: string) => {
+      const started = await apply(person, { citizenId: id, insurance: 'pension', fromRegion, toRegion });
+      expect(started.status, JSON.stringify(started.body)).toBe(202);
+      await transferIn(system, newOffice, started.body.reference, 'acceptanceLetter');
+      await decideLeg(system, newOffice, started.body.caseId, 'acceptanceLetter', 'approve');
+      await decideLeg(system, oldOffice, started.body.caseId, 'transferOut', 'approve');
+      await decideLeg(system, newOffice, started.body.caseId, 'completion', 'approve');
+      return transferIn(system, newOffice, started.body.reference, 'completed');
+    };
+    const first = await move('330102', '330212', reviewer, hangzhou);
+    // Back in Hangzhou: a new job there (work injury is enough to be insured there), then the pension follows.
+    expect((await enrolled(system, id, { employer: HANGZHOU_EMPLOYER, region: '330102', insuranceTypes: ['workInjury'] })).status).toBe('insured');
+    const [ningboRecord] = await system.orm.em
+      .fork()
+      .execute<{ start_month: string; base: string }[]>(
+        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+        [id],
+      );
+    const back = await move('330212', '330102', hangzhouReviewer, ningbo);
+
+    // The money that left Ningbo: the E3 years and money that came in, with Ningbo's own months, to the fen.
+    const month = monthOf(system.clock.today());
+    const e3: AccountPeriod[] = E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' }));
+    const ningboOwn: AccountPeriod = { startMonth: ningboRecord!.start_month, endMonth: null, monthlyWage: ningboRecord!.base, employeeRate: '0.08' };
+    const expected = transferAmountsOf({
+      insurance: 'pension',
+      periods: [...e3, ningboOwn],
+      throughMonth: month,
+      accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY,
+    });
+    expect(back.amounts).toEqual(expected.amounts);
+    expect(back.reconciliation).toMatchObject({ balanced: true });
+    expect(back.ledger.filter((l) => l.side === 'out').map((l) => [l.fund, l.poolingArea, l.amount])).toEqual([
+      ['pooledFund', '330200', expected.amounts.pooledFund],
+      ['personalAccount', '330200', expected.amounts.personalAccount],
+    ]);
+    const firstIn = first.ledger.find((l) => l.side === 'in' && l.fund === 'pooledFund')!.amount;
+    expect(Number(expected.amounts.pooledFund)).toBeGreaterThan(Number(firstIn));
+
+    // Once: the first transfer's months moved on with the second; the second keeps both places' months for Hangzhou.
+    const carried = await system.orm.em
+      .fork()
+      .execute<{ case_id: string; pooling_area: string; periods: AccountPeriod[]; moved_on_by_case: string | null }[]>(
+        'select case_id, pooling_area, periods, moved_on_by_case from transfer_carried_history where citizen_id = ? order by created_at',
+        [id],
+      );
+    expect(carried.map((c) => [c.case_id, c.pooling_area, c.moved_on_by_case])).toEqual([
+      [first.caseId, '330200', back.caseId],
+      [back.caseId, '330100', null],
+    ]);
+    expect(carried[1]!.periods.filter((p) => p.paidIn === '330100')).toHaveLength(E3_SPANS.length);
+    expect(carried[1]!.periods.filter((p) => p.paidIn === '330200').every((p) => p.startMonth >= ningboRecord!.start_month)).toBe(true);
+    // A next transfer out of Hangzhou reads its own new record and what the second carried, each month once.
+    const activities = createTransferActivities({ orm: system.orm, clock: system.clock, notices: system.notices });
+    const next = await activities.loadTransferContext({ citizenId: id, insurance: 'pension', fromPoolingArea: '330100', toPoolingArea: '330200' });
+    expect(next.oldPeriods.filter((p) => p.paidIn === '330100')).toHaveLength(E3_SPANS.length);
+    expect(next.oldPeriods.filter((p) => p.paidIn === undefined).map((p) => p.startMonth)).toEqual([month]);
+    expect(() => transferAmountsOf({ insurance: 'pension', periods: next.oldPeriods, throughMonth: month })).not.toThrow();
   });
 
   it('puts a counterpart leg past its statutory due date on the supervisor’s overview with the late office, the due date and the working days overdue (§9, docs/transfers.md "Escalation")', async () => {

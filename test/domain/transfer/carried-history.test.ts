@@ -189,6 +189,24 @@ describe('a transfer in from a counterpart moves on too (§6.1: its information 
   });
 });
 
+describe('a counterpart’s year cut by the place’s own months', () => {
+  it('keeps its monthly wage for the months left, never its whole-year wage (a month counts once)', () => {
+    const carried: TransferredIn = {
+      byCase: 'transfer-in-from-nanjing',
+      from: '320100',
+      into: '330200',
+      throughMonth: '2025-12',
+      periods: spansOfInformationTable([{ year: 2025, months: 12, contributionWage: '72000.00' }], '2025-12', '320100'),
+      movedOn: false,
+    };
+    const own: AccountPeriod[] = [{ startMonth: '2025-10', endMonth: null, monthlyWage: '7000.00', employeeRate: '0.08' }];
+    const out = periodsLeavingPlace({ fromPoolingArea: '330200', ownPeriods: own, transferredIn: [carried] });
+    expect(out.periods).toEqual([{ startMonth: '2025-01', endMonth: '2025-09', monthlyWage: '6000.00', employeeRate: '0', paidIn: '320100' }, own[0]]);
+    // 2025: 9 × 6 000 + 3 × 7 000 = 75 000 → 9 000.00 pooled.
+    expect(transferAmountsOf({ insurance: 'pension', periods: out.periods, throughMonth: '2025-12' }).amounts.pooledFund).toBe('9000.00');
+  });
+});
+
 describe('what follows the chain besides the money', () => {
   const leaving = periodsLeavingPlace({ fromPoolingArea: '330200', ownPeriods: NINGBO, transferredIn: [c1] }).periods;
   /** Ningbo, the old office, moving the person's spans (its own and the carried ones) to Nanjing in March 2026. */
