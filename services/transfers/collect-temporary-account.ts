@@ -23,6 +23,7 @@ import {
 import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { reconcileTransfer, type ReconciliationResult, type TransferAmounts } from '../../domain/transfer/transfer-reconciliation.js';
 import { authorize, visibleOrNotFound } from '../authorization.js';
+import type { BusinessClock } from '../business-clock.js';
 import type { CommandContext } from '../command-context.js';
 
 /** A temporary pension account as the transfer shows it: its months and amounts now, or what its collection moved. */
@@ -125,9 +126,18 @@ export async function temporaryAccountOfCase(em: EntityManager, caseId: string, 
   };
 }
 
+/** Who collects, and the clock: the command's actor, or the system when a counterpart's request sets it off. */
+export interface Collector {
+  clock: BusinessClock;
+  by: { id: string; role: string };
+}
+
+/** The collector of a command: its actor and clock. */
+export const collectorOf = (ctx: CommandContext): Collector => ({ clock: ctx.clock, by: { id: ctx.actor.id, role: ctx.actor.role } });
+
 /** Collects one locked account now, once: nothing more when it was collected before. */
 async function collectNow(
-  ctx: CommandContext,
+  ctx: Collector,
   em: EntityManager,
   account: TemporaryAccountRow,
   reference: string,
@@ -150,7 +160,7 @@ async function collectNow(
     periods,
     trigger,
     collectedOn: today,
-    by: { id: ctx.actor.id, role: ctx.actor.role },
+    by: ctx.by,
     byCase,
     at: ctx.clock.now(),
   });
@@ -182,7 +192,7 @@ export async function collectTemporaryAccount(ctx: CommandContext, reference: st
         path: 'reference',
       });
     }
-    await collectNow(ctx, em, account, row.reference, 'caseworker', null);
+    await collectNow(collectorOf(ctx), em, account, row.reference, 'caseworker', null);
   });
   return (await temporaryAccountOfCase(ctx.em.fork(), row.caseId, ctx.clock.today()))!;
 }
@@ -190,11 +200,11 @@ export async function collectTemporaryAccount(ctx: CommandContext, reference: st
 /**
  * The next transfer sets the collection off (rules §6.1: the person moves on again): every temporary pension account of
  * the person still open, except one in the new transfer's own old place (that transfer moves those records itself), is
- * collected into its kept place before the new transfer's case is filed, in the caller's transaction. Returns the
- * accounts collected now.
+ * collected into its kept place before the new transfer's case is filed, in the caller's transaction — whether the
+ * person applied here or a counterpart new office asked through the platform. Returns the accounts collected now.
  */
 export async function collectOnNextTransfer(
-  ctx: CommandContext,
+  ctx: Collector,
   em: EntityManager,
   transfer: { citizenId: string; insurance: string; fromPoolingArea: string; byCase: string },
 ): Promise<number> {

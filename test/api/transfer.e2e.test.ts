@@ -689,13 +689,13 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
   });
 
   it('does not let a collection slip past a transfer that did not count it: refused while the person’s pension transfer is open, and a transfer reading the accounts waits for a collection in flight (§6.1 归集, the hand-over marks only what it moved)', async () => {
-    // Refused: the counterpart asks Hangzhou (the kept place) to transfer the person out; while that transfer is open, the
-    // Ningbo account is not collected into Hangzhou behind its back.
+    // Refused: the counterpart asks Ningbo, where the account is, to transfer the person out. That transfer moves the
+    // Ningbo months itself; while it is open the account is not collected into Hangzhou behind its back (twice moved).
     const open = await temporaryAccountCase();
     const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
     const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
     try {
-      const { reference: outCase } = await askedToTransferOut(agency, { poolingArea: '330100', region: '330102' }, open.id, '赵临时');
+      const { reference: outCase } = await askedToTransferOut(agency, { poolingArea: '330200', region: '330212' }, open.id, '赵临时');
       const before = await ledgerRows();
       const refused = await system.call('POST', `/v1/transfers/${open.reference}/temporary-account/collection`, { token: ningbo });
       expect(refused.status, JSON.stringify(refused.body)).toBe(409);
@@ -744,6 +744,48 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const facts = await reading;
     expect(facts.oldPeriods).toEqual(expect.arrayContaining([{ ...collectedSpan, paidIn: '330200' }]));
     expect(facts.oldPeriods).toHaveLength(E3_SPANS.length + 1);
+  });
+
+  it('collects the account first when a counterpart asks the kept place to transfer the person out, and that transfer moves it on, once (§6.1 归集 on the next move, through the platform)', async () => {
+    const moving = await temporaryAccountCase();
+    const month = monthOf(system.clock.today());
+    const [span] = await system.orm.em
+      .fork()
+      .execute<{ start_month: string; base: string }[]>(
+        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+        [moving.id],
+      );
+    const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    try {
+      const out = await askedToTransferOut(agency, { poolingArea: '330100', region: '330102' }, moving.id, '钱归集');
+      const view = (await system.call('GET', `/v1/transfers/${moving.reference}`, { token: ningbo })).body as TransferBody;
+      expect(view.temporaryPensionAccount).toMatchObject({
+        collection: { trigger: 'nextTransfer', byCase: out.id, collectedInto: '330100', reconciliation: { balanced: true } },
+      });
+      await decideLeg(system, hangzhou, out.id, 'transferOut', 'approve');
+      await system.eventually(async () => {
+        const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [out.id]);
+        return row?.status === 'completed' ? true : undefined;
+      }, 30_000);
+      // What left Hangzhou: the E3 months and the Ningbo months the collection counted, with the interest up to this year.
+      const expected = transferAmountsOf({
+        insurance: 'pension',
+        periods: [
+          ...E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' })),
+          { startMonth: span!.start_month, endMonth: month, monthlyWage: span!.base, employeeRate: '0.08' },
+        ],
+        throughMonth: month,
+        accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY,
+      });
+      expect(agency.received.find((m) => m.type === 'TRANSFER_OUT')).toMatchObject({ amounts: expected.amounts, months: expected.months });
+      const [account] = await system.orm.em
+        .fork()
+        .execute<{ moved_on_by_case: string | null }[]>('select moved_on_by_case from temporary_pension_account where opened_by_case = ?', [moving.caseId]);
+      expect(account).toEqual({ moved_on_by_case: out.id });
+    } finally {
+      await stop();
+    }
   });
 
   it('calculates the pooled fund with workings (POST /v1/calculations/transfer, E3) and refuses a year listed twice naming it', async () => {
