@@ -40,6 +40,13 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
   const apply = (token: string, body: Record<string, unknown>) => system.call('POST', '/v1/transfers', { token, body });
   const ledgerRows = async () => Number((await system.orm.em.fork().execute<{ n: string }[]>('select count(*)::text as n from transfer_ledger'))[0]!.n);
 
+  /** Waits until the case (one whose new office is a counterpart: no transfer view to poll) has completed. */
+  const completedCase = (caseId: string) =>
+    system.eventually(async () => {
+      const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [caseId]);
+      return row?.status === 'completed' ? true : undefined;
+    }, 30_000);
+
   /** A counterpart new office asks `office` (an old office served here) to transfer the person's pension out: the case it opened. */
   const askedToTransferOut = async (agency: FakeCounterpartAgency, office: { poolingArea: string; region: string }, id: string, name: string) => {
     await agency.deliver(system.exchange, agency.request(office, { citizenId: id, name }, 'pension', system.clock.now().getTime()));
@@ -303,10 +310,7 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     try {
       const { id: caseId } = await askedToTransferOut(agency, { poolingArea: '330100', region: '330102' }, id, '王外迁');
       await decideLeg(system, hangzhou, caseId, 'transferOut', 'approve');
-      await system.eventually(async () => {
-        const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [caseId]);
-        return row?.status === 'completed' ? true : undefined;
-      }, 30_000);
+      await completedCase(caseId);
       expect(agency.received.map((m) => m.type)).toEqual(['TRANSFER_OUT']);
       expect(agency.received[0]).toMatchObject({ amounts: e3AmountsAsOldOffice(system.clock.today()), months: 114 });
       const records = await pensionRecords(system, id);
@@ -351,10 +355,7 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     try {
       const { id: secondId } = await askedToTransferOut(agency, { poolingArea: '330200', region: '330212' }, id, '李两迁');
       await decideLeg(system, ningbo, secondId, 'transferOut', 'approve');
-      await system.eventually(async () => {
-        const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [secondId]);
-        return row?.status === 'completed' ? true : undefined;
-      }, 30_000);
+      await completedCase(secondId);
 
       // What left Ningbo: the Hangzhou years and the Ningbo ones, every year's 12 % and the whole account balance.
       const sent = agency.received.find((m) => m.type === 'TRANSFER_OUT') as unknown as {
@@ -764,10 +765,7 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
         collection: { trigger: 'nextTransfer', byCase: out.id, collectedInto: '330100', reconciliation: { balanced: true } },
       });
       await decideLeg(system, hangzhou, out.id, 'transferOut', 'approve');
-      await system.eventually(async () => {
-        const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [out.id]);
-        return row?.status === 'completed' ? true : undefined;
-      }, 30_000);
+      await completedCase(out.id);
       // What left Hangzhou: the E3 months and the Ningbo months the collection counted, with the interest up to this year.
       const expected = transferAmountsOf({
         insurance: 'pension',
