@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     // Most of an integration file's time is waiting on workflows and timers, so more files than cores run at once.
     maxWorkers: 3,
+    // The console report for people, and a JUnit file for CI tools that count the tests a run executed.
+    reporters: ['default', 'junit'],
+    outputFile: { junit: 'test-results/junit.xml' },
     projects: [
       {
         test: {

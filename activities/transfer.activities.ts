@@ -1,19 +1,10 @@
 import type { CalendarYear } from '../domain/calendar/holiday-calendar.js';
 import type { ExchangeMessage } from '../domain/transfer/exchange-message.js';
-import type { AccountPeriod } from '../domain/transfer/transfer-amounts.js';
+import type { AccountCredit, AccountPeriod } from '../domain/transfer/transfer-amounts.js';
 import type { TransferInsurance } from '../domain/transfer/transfer-policy.js';
 import { reconcileTransfer, type ReconciliationResult, type TransferAmounts } from '../domain/transfer/transfer-reconciliation.js';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
-import {
-  accountPeriodsOf,
-  collectedAccountsOf,
-  pensionMonthsByArea,
-  temporaryAccountsOf,
-  transferLedgerOf,
-  untransferredRecords,
-  type TransferLedgerLine,
-} from '../db/queries/transfer.query.js';
-import { transferPeriodsWithCollections } from '../domain/transfer/temporary-account-collection.js';
+import { pensionMonthsByArea, periodsLeavingArea, transferLedgerOf, untransferredRecords, type TransferLedgerLine } from '../db/queries/transfer.query.js';
 import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
 import {
   bookTransferLedger,
@@ -29,8 +20,13 @@ import type { ActivityDeps } from './deps.js';
 export interface TransferFactsLoaded {
   calendar: CalendarYear[];
   person: { name: string; sex: 'male' | 'female'; birthDate: string; hukouRegion: string | null } | null;
-  /** The old pooling area's spans of the insurance not moved yet, with the employee rate credited to the account. */
+  /**
+   * The spans the old pooling area moves, with the employee rate credited to the account: its own not moved yet and what
+   * was carried into it (each carried span names the place it was paid in, `paidIn`).
+   */
   oldPeriods: AccountPeriod[];
+  /** Personal-account money a transfer in from a counterpart credited to the old place besides its spans (absent: none). */
+  oldCredits?: AccountCredit[];
   /** Every pension span per pooling area, for where the pension will be paid. */
   pensionSpans: { poolingArea: string; startMonth: string; endMonth: string | null }[];
   /** The new pooling area's open records, by insurance. */
@@ -73,7 +69,7 @@ export function createTransferActivities({ orm, clock, exchange }: ActivityDeps)
       toPoolingArea: string;
     }): Promise<TransferFactsLoaded> => {
       const em = orm.em.fork();
-      const [calendar, records, pensionSpans, people] = await Promise.all([
+      const [calendar, records, pensionSpans, people, leaving] = await Promise.all([
         loadCalendarYears(em),
         untransferredRecords(em, input.citizenId),
         pensionMonthsByArea(em, input.citizenId),
@@ -81,24 +77,17 @@ export function createTransferActivities({ orm, clock, exchange }: ActivityDeps)
           `select name, sex, to_char(birth_date, 'YYYY-MM-DD') as birth_date, hukou_region from person where citizen_id = ?`,
           [input.citizenId],
         ),
+        // The old place's own months, less what a collection moved out of it, plus what collections and completed
+        // transfers carried into it (rules §6.1–§6.3): a worker who moves twice keeps every year, no month moves twice.
+        periodsLeavingArea(em, { citizenId: input.citizenId, insurance: input.insurance, poolingArea: input.fromPoolingArea }),
       ]);
-      const old = records.filter((r) => r.insuranceType === input.insurance && r.poolingArea === input.fromPoolingArea);
       const person = people[0];
-      const ownPeriods = await accountPeriodsOf(em, old, input.insurance);
-      // A pension leaves out the months a collection already moved out of the old place and takes the ones collected
-      // into it along (rules §6.1): no month's money leaves a fund twice.
-      const oldPeriods =
-        input.insurance === 'pension'
-          ? transferPeriodsWithCollections({
-              fromPoolingArea: input.fromPoolingArea,
-              ownPeriods,
-              collected: collectedAccountsOf(await temporaryAccountsOf(em, { citizenId: input.citizenId })),
-            }).periods
-          : ownPeriods;
+      const oldPeriods = leaving.periods;
       return {
         calendar,
         person: person ? { name: person.name, sex: person.sex, birthDate: person.birth_date, hukouRegion: person.hukou_region } : null,
         oldPeriods,
+        ...(leaving.credits.length > 0 ? { oldCredits: leaving.credits } : {}),
         pensionSpans,
         newAreaRecords: records
           .filter((r) => r.status === 'active' && r.poolingArea === input.toPoolingArea)

@@ -10,6 +10,8 @@ import { benchCertificates } from './bench/certificate.bench.js';
 import { citizenIdSequence } from './bench/citizen-ids.js';
 import { benchEnrollmentThroughput } from './bench/enrollment-throughput.bench.js';
 import { describeMachine } from './bench/machine.js';
+import { benchMemory, memoryChart } from './bench/memory.bench.js';
+import { startChaosStack } from './chaos/chaos-stack.js';
 import { benchMedicalExpenseDeclarations } from './bench/medical-expenses.bench.js';
 import { ms, renderReport, type BenchRow } from './bench/report.js';
 import { benchTaskCompletion } from './bench/task-completion.bench.js';
@@ -59,6 +61,7 @@ const settings = {
   payrollEntitlements: quick ? 20_000 : 1_000_000,
   // A multipart upload is limited to 20 MiB (api/middleware/body-limit.ts): about 250 000 death-feed rows.
   deathRows: quick ? 20_000 : 200_000,
+  memoryOpenCases: quick ? 100 : 1_000,
   insuredPersons: positive('insured', flags.insured, quick ? 20_000 : 1_000_000),
 };
 
@@ -87,7 +90,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 
 try {
   const startedAt = performance.now();
-  system = await startBenchSystem({ databaseUrl: loadConfig().db.url, say });
+  const config = loadConfig();
+  system = await startBenchSystem({ databaseUrl: config.db.url, temporal: config.temporal, say });
   const startRssMiB = process.memoryUsage().rss / 2 ** 20;
   const nextCitizenId = citizenIdSequence();
 
@@ -234,7 +238,10 @@ try {
 
   // Issue 16 point 4: resident memory of API + worker (one process here, with the bench driver) with the open tasks and
   // cases of the run, beside the figure right after start. Open workflows are counted by the server.
-  const running = await system.temporal.workflowService.countWorkflowExecutions({ namespace: 'default', query: `ExecutionStatus = 'Running'` });
+  const running = await system.temporal.workflowService.countWorkflowExecutions({
+    namespace: system.temporal.options.namespace,
+    query: `TaskQueue = '${system.taskQueue}' AND ExecutionStatus = 'Running'`,
+  });
   const rssMiB = process.memoryUsage().rss / 2 ** 20;
   rows.push({
     figure: `resident memory of API + worker + bench driver (one process) with ${settings.worklistTasks} open tasks in the database and ${String(running.count ?? 0)} workflows running: RSS (right after start)`,
@@ -258,8 +265,36 @@ try {
   );
   rows.push(...(await benchPayroll(system, { entitlements: settings.payrollEntitlements, deathRows: settings.deathRows, say })));
 
+  // Issue 16 point 4 as production runs it: the API and the worker as two processes of their own (a second stack).
+  const memoryStack = await startChaosStack({
+    databaseUrl: config.db.url,
+    temporal: config.temporal,
+    env: { RATE_LIMIT_WRITES: '0', RATE_LIMIT_REQUESTS: '0' },
+    say,
+  });
+  try {
+    const points = await benchMemory(memoryStack, {
+      openCases: settings.memoryOpenCases,
+      checkpoints: 5,
+      concurrency: 16,
+      nextCitizenId,
+      clock: system.clock,
+      say,
+    });
+    say(`memory of the two processes as open cases pile up:\n${memoryChart(points)}`);
+    const last = points.at(-1)!;
+    rows.push({
+      figure: `resident memory, API and worker as two processes, ${last.openCases} open cases (late registrations at review): API / worker (at 0 open cases)`,
+      value: `${last.apiMiB.toFixed(0)} / ${last.workerMiB.toFixed(0)} MiB (${points[0]!.apiMiB.toFixed(0)} / ${points[0]!.workerMiB.toFixed(0)} MiB)`,
+      goal: 'API + worker < 500 MB with 100,000 open cases (issue 16)',
+      met: last.apiMiB + last.workerMiB < 500,
+    });
+  } finally {
+    await memoryStack.close();
+  }
+
   const context = [
-    `PostgreSQL ${system.postgresVersion} (${loadConfig().db.url ? 'DATABASE_URL server' : 'embedded'}), Temporal dev server (in memory), worker and API in the bench process${quick ? '; --quick run' : ''}`,
+    `PostgreSQL ${system.postgresVersion} (${config.db.url ? 'DATABASE_URL server' : 'embedded'}), ${config.temporal.address ? `Temporal at ${config.temporal.address} (TEMPORAL_ADDRESS)` : 'Temporal dev server (in memory)'}, worker and API in the bench process${quick ? '; --quick run' : ''}`,
     `Run took ${((performance.now() - startedAt) / 1000).toFixed(0)} s.`,
   ];
   process.stdout.write(`\n${renderReport(describeMachine(), context, rows)}\n`);

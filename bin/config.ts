@@ -42,6 +42,10 @@ const Env = z.object({
   DOCUMENT_RENDER_BATCH: z.coerce.number().int().min(0).max(1_000).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   WORKFLOW_BUNDLE: z.string().min(1).optional(), // a prebuilt workflow bundle file for bin/worker.ts (bin/worker-runtime.ts)
+  // How many case runs a worker keeps in memory between their workflow tasks (about 0.3 MiB each, docs/performance.md
+  // "Memory": a heap limit bounds the worker better); absent: the SDK's default from the heap limit. A run not in the
+  // cache replays its history on its next task.
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).optional(),
 });
 
 export type AuthConfig =
@@ -81,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     documentRendering: { batch: e.DOCUMENT_RENDER_BATCH, everyMs: 2_000 },
     logLevel: e.LOG_LEVEL,
     workflowBundlePath: e.WORKFLOW_BUNDLE,
+    maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
   } as const;
 }
 

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { ensureArrearsSweepSchedule, ensureSupervisionSweepSchedule, ensureVerificationSweepSchedule } from '../services/temporal/schedules.js';
+import {
+  ensureArrearsSweepSchedule,
+  ensureMissedInstalmentSweepSchedule,
+  ensureSupervisionSweepSchedule,
+  ensureVerificationSweepSchedule,
+} from '../services/temporal/schedules.js';
 import { createActivities } from '../activities/index.js';
 import type { NoticeChannel } from '../services/adapters/notice-channel.js';
 import { SpoolDirectoryTransferExchange, type TransferExchange } from '../services/adapters/transfer-exchange.js';
@@ -29,7 +34,7 @@ export interface WorkerOptions {
   housekeepingMs?: number;
   /** Ensure the daily arrears sweep schedule (issue 3); off for test workers on throwaway task queues. */
   arrearsSweepSchedule?: boolean;
-  /** Ensure the daily verification sweep schedule (待遇资格认证, issue 12 point 4); off for test workers too. */
+  /** Ensure the daily verification and missed-instalment sweep schedules (待遇资格认证, 催收; issue 12); off for test workers too. */
   verificationSweepSchedule?: boolean;
   /** The business clock of the activities and the housekeeping loop (default: the system clock). */
   clock?: BusinessClock;
@@ -56,6 +61,8 @@ export interface WorkerOptions {
   documentRendering?: { batch: number; everyMs: number };
   /** How long shutdown waits for a housekeeping round under way before it closes anyway (default `roundStopWaitMs`). */
   roundStopWaitMs?: number;
+  /** The sticky cache's size (WORKER_MAX_CACHED_WORKFLOWS): bounds the worker's memory whatever the open cases. */
+  maxCachedWorkflows?: number;
 }
 
 /**
@@ -70,7 +77,7 @@ export function installSdkLogging(level: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'): v
   }
 }
 
-export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+export const workflowsPath = fileURLToPath(new URL('../workflows/sandbox-entry.ts', import.meta.url));
 
 /**
  * Runs the Temporal worker (workflows + activities), the housekeeping loop (notice outbox delivery, expired claim
@@ -87,6 +94,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath }),
+    ...(options.maxCachedWorkflows !== undefined && { maxCachedWorkflows: options.maxCachedWorkflows }),
     activities: createActivities({ orm: options.orm, notices: options.notices, clock, exchange }),
     plugins: options.tracing ? [options.tracing.plugin] : [],
   });
@@ -99,7 +107,10 @@ export async function startWorker(options: WorkerOptions): Promise<{ shutdown():
         await ensureArrearsSweepSchedule(client, options.taskQueue);
         await ensureSupervisionSweepSchedule(client, options.taskQueue);
       }
-      if (options.verificationSweepSchedule) await ensureVerificationSweepSchedule(client, options.taskQueue);
+      if (options.verificationSweepSchedule) {
+        await ensureVerificationSweepSchedule(client, options.taskQueue);
+        await ensureMissedInstalmentSweepSchedule(client, options.taskQueue);
+      }
     } finally {
       await scheduling.close();
     }

@@ -24,6 +24,7 @@ const worker = await startWorker({
   arrearsSweepSchedule: true,
   verificationSweepSchedule: true,
   workflowBundlePath: config.workflowBundlePath,
+  ...(config.maxCachedWorkflows !== undefined && { maxCachedWorkflows: config.maxCachedWorkflows }),
   auditAnchors: { store: new JsonLinesAuditAnchorStore(config.auditAnchors.file), everyMs: config.auditAnchors.everyMs },
   documentRendering: config.documentRendering,
   ...(tracing && { tracing }),

@@ -12,5 +12,6 @@ export { payroll, payrollBankReturn, type PayrollInput } from './payroll.workflo
 export { investigation, type InvestigationInput } from './investigation.workflow.js';
 export { supervisionSweep } from './supervision-sweep.workflow.js';
 export { verificationSweep } from './verification-sweep.workflow.js';
+export { missedInstalmentSweep } from './missed-instalment-sweep.workflow.js';
 export { pensionRecalculation, type PensionRecalculationInput } from './pension-recalculation.workflow.js';
 export { backPayment, type BackPaymentInput } from './back-payment.workflow.js';

@@ -16,7 +16,30 @@ export function presentRecovery(r: RecoveryView, ability: AppAbility) {
     months: r.months,
     status: r.status,
     method: r.method ?? 'offset',
-    instalmentPlan: r.plan === null ? null : { monthlyAmount: r.plan.monthlyAmount, firstMonth: r.plan.firstMonth },
+    instalmentPlan:
+      r.plan === null
+        ? null
+        : {
+            monthlyAmount: r.plan.monthlyAmount,
+            firstMonth: r.plan.firstMonth,
+            total: r.plan.total,
+            collected: r.plan.collected,
+            instalments: r.followUp?.instalments ?? [],
+            missed: r.followUp?.missed ?? [],
+            chase: r.followUp?.chase ?? null,
+            workings: r.followUp?.workings ?? [],
+          },
+    legalAction: r.legalAction === null ? null : { at: r.legalAction.at.toISOString(), by: r.legalAction.by, note: r.legalAction.note },
+    chases: r.chases.map((c) => ({
+      id: String(c.id),
+      missedMonth: c.missedMonth,
+      status: c.status,
+      taskId: c.taskId,
+      openedAt: c.openedAt.toISOString(),
+      note: c.note,
+      decidedBy: c.decidedBy,
+      decidedAt: c.decidedAt === null ? null : c.decidedAt.toISOString(),
+    })),
     recovered: r.booked,
     outstanding: r.outstanding,
     withheldNotYetPaid: r.pending,

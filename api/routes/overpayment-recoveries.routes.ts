@@ -9,66 +9,11 @@ import { decodeCursorOf, encodeCursor, PageQuery, pageOf } from '../pagination.j
 import { presentRecovery } from '../presenters/overpayment-recovery.presenter.js';
 import { problemResponse } from '../problem.js';
 import { Amount, IsoMonth } from '../schemas/common.js';
+import { Recovery, RecoveryParams } from '../schemas/overpayment-recovery.schemas.js';
 
 const TAG = 'Payrolls 待遇拨付';
 
-const Recovery = z
-  .object({
-    id: z.string(),
-    citizenId: z.string().openapi({ description: 'Masked unless the caller may read the person unmasked (the person, staff of the region)' }),
-    region: z.string(),
-    cause: z.string().openapi({ description: 'death (a death feed), payrollStop (a held line stopped and recovered), …' }),
-    amount: z.string().openapi({ description: 'Overpaid: the paid lines for months after the last month due' }),
-    months: z.array(z.string()),
-    status: z.enum(['open', 'closed', 'waived']),
-    method: z.string().openapi({ description: '`offset` (overpayment.offsetShare of each later payment) or `instalments` (an agreement)' }),
-    instalmentPlan: z.object({ monthlyAmount: z.string(), firstMonth: z.string() }).nullable(),
-    recovered: z.string().openapi({ description: 'The sum of the ledger (offsets from paid lines, repayments, a write-off)' }),
-    outstanding: z.string().openapi({ description: 'amount − recovered' }),
-    withheldNotYetPaid: z.string().openapi({ description: 'Withheld by payroll lines the bank has not paid yet: booked when they are paid' }),
-    repayable: z.string().openapi({ description: 'The most a repayment may be now: outstanding − withheldNotYetPaid' }),
-    openedAt: z.string(),
-    closedAt: z.string().nullable(),
-    waiver: z
-      .object({ by: z.string(), reason: z.string(), legalBasis: z.string() })
-      .nullable()
-      .openapi({ description: 'The write-off (核销) of a `waived` recovery: the supervisor, the reason and the legal basis' }),
-    entries: z.array(
-      z.object({
-        kind: z.enum(['offset', 'repayment', 'waiver', 'writeOff']),
-        amount: z.string(),
-        source: z
-          .string()
-          .openapi({ description: '`line:<payroll line key>`, `repayment:<recorded by>:<Idempotency-Key>`, `waiver` or `write-off:<write-off id>`' }),
-        note: z.string().nullable(),
-        bookedAt: z.string(),
-      }),
-    ),
-    writeOffs: z
-      .array(
-        z.object({
-          id: z.string(),
-          amount: z.string(),
-          reason: z.string(),
-          legalBasis: z.string(),
-          status: z.enum(['proposed', 'approved', 'rejected']),
-          proposedBy: z.string(),
-          proposedAt: z.string(),
-          decidedBy: z.string().nullable(),
-          decidedAt: z.string().nullable(),
-          comment: z.string().nullable(),
-        }),
-      )
-      .openapi({ description: 'Partial write-offs (部分核销), oldest first: proposed by one supervisor, approved or rejected by another' }),
-  })
-  .openapi('OverpaymentRecovery');
-
-const Params = z.object({
-  recoveryId: z
-    .string()
-    .regex(/^[1-9]\d{0,14}$/, { error: 'must be a recovery number' })
-    .openapi({ param: { name: 'recoveryId', in: 'path' }, example: '12' }),
-});
+const Params = RecoveryParams;
 
 const RepaymentBody = z
   .object({

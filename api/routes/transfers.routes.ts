@@ -160,7 +160,7 @@ const collectRoute = createRoute({
     401: problemResponse('No or bad token'),
     403: problemResponse('Only staff of the region that keeps the account'),
     404: problemResponse('Unknown, or not visible to the caller'),
-    409: problemResponse('NOT_ALLOWED_NOW: the transfer opened no temporary account'),
+    409: problemResponse('NOT_ALLOWED_NOW: the transfer opened no temporary account, or another pension transfer of the person is open'),
     422: problemResponse('NOT_INSURED: no contribution is recorded in the account'),
   },
 });

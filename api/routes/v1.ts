@@ -44,6 +44,7 @@ import { transferCalculationRoutes } from './transfer-calculations.routes.js';
 import { transferRoutes } from './transfers.routes.js';
 import { exchangeRoutes } from './exchange.routes.js';
 import { overpaymentRecoveryRoutes } from './overpayment-recoveries.routes.js';
+import { recoveryChaseRoutes } from './recovery-chases.routes.js';
 import { payrollRoutes } from './payrolls.routes.js';
 import { pensionRecalculationRoutes } from './pension-recalculations.routes.js';
 import { statisticsRoutes } from './statistics.routes.js';
@@ -94,6 +95,7 @@ export function mountV1(
   v1.route('/', recordRoutes());
   v1.route('/', payrollRoutes());
   v1.route('/', overpaymentRecoveryRoutes());
+  v1.route('/', recoveryChaseRoutes());
   v1.route('/', pensionRecalculationRoutes());
   v1.route('/', exchangeRoutes());
   v1.route('/', investigationRoutes());

@@ -10,9 +10,8 @@ import { startApiServer } from '../../api/server.js';
 import { migrateToLatest } from '../../db/migrator.js';
 import { createOrm } from '../../db/orm.js';
 import { seedReferenceData } from '../../db/seed/reference-data.js';
-import { freePort } from '../tools/free-port.js';
 import { freshDatabase } from '../tools/fresh-database.js';
-import { startTemporalDevServer } from '../tools/temporal-dev-server.js';
+import { runTemporal } from '../tools/run-temporal.js';
 import { startWorker } from '../worker-runtime.js';
 import { systemClock, type BusinessClock } from '../../services/business-clock.js';
 
@@ -44,7 +43,13 @@ export interface BenchSystem {
   close(): Promise<void>;
 }
 
-export async function startBenchSystem(options: { databaseUrl: string | undefined; say: (line: string) => void; clock?: BusinessClock }): Promise<BenchSystem> {
+export async function startBenchSystem(options: {
+  databaseUrl: string | undefined;
+  /** A Temporal server of someone else's (TEMPORAL_ADDRESS); absent: an in-memory dev server of the bench's own. */
+  temporal?: { address: string | undefined; namespace: string };
+  say: (line: string) => void;
+  clock?: BusinessClock;
+}): Promise<BenchSystem> {
   const clock = options.clock ?? systemClock;
   const stops: Stop[] = [];
   const close = async () => {
@@ -57,8 +62,7 @@ export async function startBenchSystem(options: { databaseUrl: string | undefine
     const database = await freshDatabase(options.databaseUrl, 'bench');
     stops.push(database.drop);
 
-    options.say('starting the Temporal dev server (in memory)');
-    const temporalServer = await startTemporalDevServer({ port: await freePort(), uiPort: null, dbFile: null });
+    const temporalServer = await runTemporal({ address: options.temporal?.address, namespace: options.temporal?.namespace ?? 'default', say: options.say });
     stops.push(() => temporalServer.stop());
 
     // Pool as large as the bench's HTTP concurrency plus the worker's activities, so the pool is not what is measured.
@@ -69,11 +73,12 @@ export async function startBenchSystem(options: { databaseUrl: string | undefine
     const [{ server_version: postgresVersion = '?' } = {}] = await orm.em.fork().execute<{ server_version: string }[]>('show server_version');
 
     const taskQueue = `bench-${randomUUID()}`;
-    options.say('starting the worker (bundling workflows)');
+    // Printed so that more bin/worker.ts processes can join this run's queue (docs/performance.md "Scale-out").
+    options.say(`starting the worker (bundling workflows) on task queue ${taskQueue}, database ${database.url.replace(/\/\/[^@/]*@/, '//…@')}`);
     const worker = await startWorker({
       orm,
       temporalAddress: temporalServer.address,
-      namespace: 'default',
+      namespace: temporalServer.namespace,
       taskQueue,
       notices: new MemoryNoticeChannel(),
       clock,
@@ -83,7 +88,7 @@ export async function startBenchSystem(options: { databaseUrl: string | undefine
     const accessLines: AccessLine[] = [];
     const api = await startApiServer({
       orm,
-      temporal: { address: temporalServer.address, namespace: 'default', taskQueue },
+      temporal: { address: temporalServer.address, namespace: temporalServer.namespace, taskQueue },
       port: 0,
       clock,
       jwtSecret: JWT_SECRET,
@@ -97,7 +102,7 @@ export async function startBenchSystem(options: { databaseUrl: string | undefine
 
     const connection = await Connection.connect({ address: temporalServer.address });
     stops.push(() => connection.close());
-    const temporal = new Client({ connection, namespace: 'default' });
+    const temporal = new Client({ connection, namespace: temporalServer.namespace });
 
     return {
       orm,

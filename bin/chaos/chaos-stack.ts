@@ -18,7 +18,7 @@ import { seedReferenceData } from '../../db/seed/reference-data.js';
 import { freePort } from '../tools/free-port.js';
 import { freshDatabase } from '../tools/fresh-database.js';
 import { followOutput, stopChild, tailBuffer, waitForExit } from '../tools/process-control.js';
-import { startTemporalDevServer } from '../tools/temporal-dev-server.js';
+import { runTemporal } from '../tools/run-temporal.js';
 import { workflowsPath } from '../worker-runtime.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,6 +32,8 @@ export interface KillableProcess {
   readonly kills: number;
   readonly starts: number;
   running(): boolean;
+  /** The OS process ID while it runs (the memory figure reads its resident set), else null. */
+  pid(): number | null;
   start(): Promise<void>;
   /** SIGKILL: no shutdown hook runs, in-flight requests and activities die with it. */
   kill(): Promise<void>;
@@ -50,7 +52,14 @@ export interface ChaosStack {
   close(): Promise<void>;
 }
 
-export async function startChaosStack(options: { databaseUrl: string | undefined; say: (line: string) => void }): Promise<ChaosStack> {
+export async function startChaosStack(options: {
+  databaseUrl: string | undefined;
+  /** A Temporal server of someone else's (TEMPORAL_ADDRESS); absent: an in-memory dev server of the stack's own. */
+  temporal?: { address: string | undefined; namespace: string };
+  /** Settings for both processes beside the stack's own (the memory bench turns the API's rate limits off). */
+  env?: Record<string, string>;
+  say: (line: string) => void;
+}): Promise<ChaosStack> {
   const stops: Stop[] = [];
   const close = async () => {
     for (let stop = stops.pop(); stop; stop = stops.pop()) {
@@ -61,8 +70,7 @@ export async function startChaosStack(options: { databaseUrl: string | undefined
     options.say(options.databaseUrl ? 'creating a fresh database on DATABASE_URL' : 'starting an embedded PostgreSQL');
     const database = await freshDatabase(options.databaseUrl, 'chaos');
     stops.push(database.drop);
-    options.say('starting the Temporal dev server (in memory)');
-    const temporalServer = await startTemporalDevServer({ port: await freePort(), uiPort: null, dbFile: null });
+    const temporalServer = await runTemporal({ address: options.temporal?.address, namespace: options.temporal?.namespace ?? 'default', say: options.say });
     stops.push(() => temporalServer.stop());
 
     const orm = await createOrm(database.url, { poolMax: 10 });
@@ -84,12 +92,14 @@ export async function startChaosStack(options: { databaseUrl: string | undefined
       NODE_ENV: 'development' as const,
       DATABASE_URL: database.url,
       TEMPORAL_ADDRESS: temporalServer.address,
+      TEMPORAL_NAMESPACE: temporalServer.namespace,
       TEMPORAL_TASK_QUEUE: taskQueue,
       JWT_SECRET: jwtSecret,
       DATA_DIR: join(work, 'data'),
       WORKFLOW_BUNDLE: bundle,
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      ...options.env,
     };
     const url = `http://127.0.0.1:${port}`;
     const logDir = await mkdtemp(join(tmpdir(), 'sis-chaos-logs-'));
@@ -105,7 +115,7 @@ export async function startChaosStack(options: { databaseUrl: string | undefined
       orm,
       url,
       taskQueue,
-      temporal: new Client({ connection, namespace: 'default' }),
+      temporal: new Client({ connection, namespace: temporalServer.namespace }),
       api,
       worker,
       logDir,
@@ -143,6 +153,7 @@ function killableProcess(
       return starts;
     },
     running: () => child !== null && child.exitCode === null && child.signalCode === null,
+    pid: () => (child !== null && child.exitCode === null && child.signalCode === null ? (child.pid ?? null) : null),
     async start() {
       const output = tailBuffer(30);
       const started = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -79,6 +79,12 @@ export const OverpaymentRecovery = defineEntity({
     planFirstMonth: p.string().length(7).nullable(),
     planAgreedBy: p.string().length(64).nullable(),
     planAgreedAt: p.datetime().nullable(),
+    /** What the agreement repays: the outstanding when it was agreed (null: agreed before it was kept). */
+    planTotal: p.type(AmountType).$type<Decimal>().nullable(),
+    /** Passed to legal action (移交司法) after missed instalments: no more chasing; the payroll still withholds. */
+    legalActionAt: p.datetime().nullable(),
+    legalActionBy: p.string().length(64).nullable(),
+    legalActionNote: p.string().length(500).nullable(),
     openedAt: p.datetime(),
     closedAt: p.datetime().nullable(),
     waivedBy: p.string().length(64).nullable(),
@@ -148,6 +154,33 @@ export const OverpaymentWriteOff = defineEntity({
   uniques: [{ name: 'overpayment_write_off_one_proposed', properties: ['recoveryId'], where: "status = 'proposed'" }],
 });
 export type IOverpaymentWriteOff = InferEntity<typeof OverpaymentWriteOff>;
+
+/**
+ * The chasing of a missed instalment (催收, 社会保险经办条例 art. 46; docs/payroll.md "Missed instalments"): opened by the
+ * missed-instalment sweep once the grace has passed, with a caseworker's task and a notice to the person; decided by
+ * recording a contact, a new agreement (`replanned`) or legal action. One per recovery and missed month, so the sweep
+ * run twice chases once.
+ */
+export const OverpaymentRecoveryChase = defineEntity({
+  name: 'OverpaymentRecoveryChase',
+  tableName: 'overpayment_recovery_chase',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    recoveryId: p.bigint('number').index(),
+    missedMonth: p.string().length(7),
+    taskId: p.uuid(),
+    status: p.string().length(12).$type<'open' | 'contacted' | 'replanned' | 'legalAction'>(),
+    openedAt: p.datetime(),
+    note: p.string().length(500).nullable(),
+    decidedBy: p.string().length(64).nullable(),
+    decidedAt: p.datetime().nullable(),
+  },
+  uniques: [
+    { name: 'overpayment_recovery_chase_month', properties: ['recoveryId', 'missedMonth'] },
+    { name: 'overpayment_recovery_chase_one_open', properties: ['recoveryId'], where: "status = 'open'" },
+  ],
+});
+export type IOverpaymentRecoveryChase = InferEntity<typeof OverpaymentRecoveryChase>;
 
 /**
  * What a payroll line withholds for a recovery (抵扣): written with the line when the payroll gathers it, booked into

@@ -26,6 +26,7 @@ export { BaseChange } from './base-change.entity.js';
 export { TransferLedgerEntry } from './transfer-ledger.entity.js';
 export { ExchangeMessageRecord } from './exchange-message.entity.js';
 export { TemporaryPensionAccount } from './temporary-pension-account.entity.js';
+export { TransferCarriedHistory } from './transfer-carried-history.entity.js';
 export { BenefitEntitlement, type EntitlementStatus } from './benefit-entitlement.entity.js';
 export { BenefitParametersRecord } from './benefit-parameters.entity.js';
 export { EligibilityEntry } from './eligibility-entry.entity.js';
@@ -43,6 +44,7 @@ export {
   ExchangeImport,
   ImprisonmentRecord,
   OverpaymentRecovery,
+  OverpaymentRecoveryChase,
   OverpaymentRecoveryEntry,
   OverpaymentWriteOff,
   PayrollLineWithholding,

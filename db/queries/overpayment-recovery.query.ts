@@ -14,6 +14,28 @@ const PENDING = `coalesce((select sum(w.amount) from payroll_line_withholding w 
   where w.recovery_id = r.id and l.status not in ('paid', 'stopped')
   and not exists (select 1 from overpayment_recovery_entry e where e.recovery_id = r.id and e.source_ref = 'line:' || w.line_key)), 0)`;
 
+/** Since the agreement was made (an agreement written before the day was kept: since ever). */
+const AGREED = `coalesce(r.plan_agreed_at, '-infinity'::timestamptz)`;
+
+/**
+ * What the agreement repays: the outstanding when it was agreed (kept since agreements keep it; else the amount less the
+ * ledger before the agreement), less what was written off since.
+ */
+const PLAN_TOTAL = `coalesce(r.plan_total, r.amount - coalesce((select sum(e.amount) from overpayment_recovery_entry e
+    where e.recovery_id = r.id and e.booked_at < ${AGREED}), 0))
+  - coalesce((select sum(e.amount) from overpayment_recovery_entry e where e.recovery_id = r.id and e.kind = 'writeOff' and e.booked_at >= ${AGREED}), 0)`;
+
+/**
+ * What was collected under the agreement (domain/payroll/missed-instalments.ts): withheld by payroll lines of its months
+ * that were not stopped or returned failed (paid, or still on the way; an offset booked before the agreement was made
+ * is not counted again), and repaid directly since it was agreed.
+ */
+const COLLECTED = `coalesce((select sum(w.amount) from payroll_line_withholding w join payroll_line l on l.line_key = w.line_key
+    where w.recovery_id = r.id and w.period >= r.plan_first_month and l.status not in ('stopped', 'failed')
+    and not exists (select 1 from overpayment_recovery_entry e where e.recovery_id = r.id and e.source_ref = 'line:' || w.line_key
+                    and e.booked_at < ${AGREED})), 0)
+  + coalesce((select sum(e.amount) from overpayment_recovery_entry e where e.recovery_id = r.id and e.kind = 'repayment' and e.booked_at >= ${AGREED}), 0)`;
+
 export interface RecoveryEntryRow {
   kind: 'offset' | 'repayment' | 'waiver' | 'writeOff';
   amount: string;
@@ -34,7 +56,20 @@ export interface RecoveryRow {
   months: string[];
   status: 'open' | 'closed' | 'waived';
   method: string | null;
-  plan: { monthlyAmount: string; firstMonth: string; agreedBy: string | null; agreedAt: Date | null } | null;
+  plan: {
+    monthlyAmount: string;
+    firstMonth: string;
+    agreedBy: string | null;
+    agreedAt: Date | null;
+    /** What the agreement repays (the outstanding when agreed, less write-offs since). */
+    total: string;
+    /** Collected under it: withheld by lines of its months (not stopped or failed), repaid since it was agreed. */
+    collected: string;
+  } | null;
+  /** Passed to legal action (移交司法) after missed instalments; null until then. */
+  legalAction: { at: Date; by: string; note: string } | null;
+  /** The chasing of missed instalments (催收), oldest first. */
+  chases: ChaseRow[];
   /** The ledger's sum. */
   booked: string;
   /** Withheld by payroll lines the bank has not paid yet. */
@@ -46,6 +81,17 @@ export interface RecoveryRow {
   entries: RecoveryEntryRow[];
   /** Partial write-offs (部分核销), oldest first: proposed by one supervisor, decided by another. */
   writeOffs: WriteOffRow[];
+}
+
+export interface ChaseRow {
+  id: number;
+  missedMonth: string;
+  taskId: string;
+  status: 'open' | 'contacted' | 'replanned' | 'legalAction';
+  openedAt: Date;
+  note: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
 }
 
 export interface WriteOffRow {
@@ -76,6 +122,12 @@ interface RawRecovery {
   plan_first_month: string | null;
   plan_agreed_by: string | null;
   plan_agreed_at: Date | string | null;
+  plan_total: string | null;
+  plan_collected: string | null;
+  legal_action_at: Date | string | null;
+  legal_action_by: string | null;
+  legal_action_note: string | null;
+  chases: RawChase[] | string;
   booked: string;
   pending: string;
   opened_at: Date | string;
@@ -85,6 +137,17 @@ interface RawRecovery {
   waiver_legal_basis: string | null;
   entries: { kind: RecoveryEntryRow['kind']; amount: string; source_ref: string; note: string | null; recorded_by: string; booked_at: string }[] | string;
   write_offs: RawWriteOff[] | string;
+}
+
+interface RawChase {
+  id: number;
+  missed_month: string;
+  task_id: string;
+  status: ChaseRow['status'];
+  opened_at: string;
+  note: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
 }
 
 interface RawWriteOff {
@@ -102,6 +165,12 @@ interface RawWriteOff {
 
 const SELECT = `select r.id, r.citizen_id, r.entitlement_id, r.region, r.case_id, r.cause, r.amount::text as amount, r.months, r.status, r.method,
   r.plan_monthly_amount::text as plan_monthly_amount, r.plan_first_month, r.plan_agreed_by, r.plan_agreed_at,
+  case when r.plan_first_month is null then null else (${PLAN_TOTAL})::numeric(18,2)::text end as plan_total,
+  case when r.plan_first_month is null then null else (${COLLECTED})::numeric(18,2)::text end as plan_collected,
+  r.legal_action_at, r.legal_action_by, r.legal_action_note,
+  coalesce((select json_agg(json_build_object('id', c.id, 'missed_month', c.missed_month, 'task_id', c.task_id, 'status', c.status,
+            'opened_at', c.opened_at, 'note', c.note, 'decided_by', c.decided_by, 'decided_at', c.decided_at) order by c.id)
+            from overpayment_recovery_chase c where c.recovery_id = r.id), '[]'::json) as chases,
   (${BOOKED})::numeric(18,2)::text as booked, (${PENDING})::numeric(18,2)::text as pending, r.opened_at, r.closed_at,
   r.waived_by, r.waiver_reason, r.waiver_legal_basis,
   coalesce((select json_agg(json_build_object('kind', e.kind, 'amount', e.amount::text, 'source_ref', e.source_ref, 'note', e.note,
@@ -130,7 +199,28 @@ function rowOf(r: RawRecovery): RecoveryRow {
     plan:
       r.plan_monthly_amount === null || r.plan_first_month === null
         ? null
-        : { monthlyAmount: r.plan_monthly_amount, firstMonth: r.plan_first_month, agreedBy: r.plan_agreed_by, agreedAt: instant(r.plan_agreed_at) },
+        : {
+            monthlyAmount: r.plan_monthly_amount,
+            firstMonth: r.plan_first_month,
+            agreedBy: r.plan_agreed_by,
+            agreedAt: instant(r.plan_agreed_at),
+            total: r.plan_total ?? '0.00',
+            collected: r.plan_collected ?? '0.00',
+          },
+    legalAction:
+      r.legal_action_at === null || r.legal_action_by === null
+        ? null
+        : { at: instant(r.legal_action_at)!, by: r.legal_action_by, note: r.legal_action_note ?? '' },
+    chases: (typeof r.chases === 'string' ? (JSON.parse(r.chases) as RawChase[]) : r.chases).map((c) => ({
+      id: Number(c.id),
+      missedMonth: c.missed_month,
+      taskId: c.task_id,
+      status: c.status,
+      openedAt: new Date(c.opened_at),
+      note: c.note,
+      decidedBy: c.decided_by,
+      decidedAt: instant(c.decided_at),
+    })),
     booked: r.booked,
     pending: r.pending,
     openedAt: instant(r.opened_at)!,
@@ -211,5 +301,65 @@ export async function openRecoveriesFor(tx: EntityManager, citizenIds: readonly 
     available: r.available,
     agreement: r.plan_monthly_amount === null || r.plan_first_month === null ? null : { monthlyAmount: r.plan_monthly_amount, firstMonth: r.plan_first_month },
     takenThisPeriod: r.taken,
+  }));
+}
+
+/** An open recovery under an instalment agreement, as the missed-instalment sweep follows it up. */
+export interface AgreedRecoveryRow {
+  id: number;
+  citizenId: string;
+  region: string;
+  caseId: string;
+  monthlyAmount: string;
+  firstMonth: string;
+  total: string;
+  collected: string;
+  /** The month the last chase under this agreement named (a chase of a month before its first month is of an earlier one). */
+  lastChased: string | null;
+}
+
+/**
+ * The open recoveries under an agreement whose first month is before `month` (of `scope.region`, or every region; or the
+ * one `scope.id`), not passed to legal action and with no chase open: the ones the missed-instalment sweep looks at.
+ * One statement.
+ */
+export async function agreedRecoveriesToFollowUp(
+  em: EntityManager,
+  month: string,
+  scope: { region: string | null; id?: number },
+): Promise<AgreedRecoveryRow[]> {
+  const rows = await em.execute<
+    {
+      id: string;
+      citizen_id: string;
+      region: string;
+      case_id: string;
+      monthly: string;
+      first_month: string;
+      total: string;
+      collected: string;
+      last_chased: string | null;
+    }[]
+  >(
+    `select r.id, r.citizen_id, r.region, r.case_id, r.plan_monthly_amount::text as monthly, r.plan_first_month as first_month,
+       (${PLAN_TOTAL})::numeric(18,2)::text as total, (${COLLECTED})::numeric(18,2)::text as collected,
+       (select max(c.missed_month) from overpayment_recovery_chase c where c.recovery_id = r.id and c.missed_month >= r.plan_first_month) as last_chased
+     from overpayment_recovery r
+     where r.status = 'open' and r.plan_first_month is not null and r.plan_monthly_amount is not null and r.plan_first_month < ?
+       and r.legal_action_at is null and (?::text is null or r.region = ?) and (?::bigint is null or r.id = ?)
+       and not exists (select 1 from overpayment_recovery_chase c where c.recovery_id = r.id and c.status = 'open')
+     order by r.id`,
+    [month, scope.region, scope.region, scope.id ?? null, scope.id ?? null],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    citizenId: r.citizen_id,
+    region: r.region,
+    caseId: r.case_id,
+    monthlyAmount: r.monthly,
+    firstMonth: r.first_month,
+    total: r.total,
+    collected: r.collected,
+    lastChased: r.last_chased,
   }));
 }

@@ -3,7 +3,7 @@ import { DEFAULT_ENROLLMENT_POLICY, type EnrollmentPolicy } from '../../domain/e
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY, type PersonalAccountPolicy } from '../../domain/insurance/personal-account.js';
 import { OVERPAYMENT_POLICY_KEY, overpaymentPolicyFrom } from '../../domain/payroll/overpayment-policy.js';
 import type { OverpaymentPolicy, VerificationPolicy } from '../../domain/payroll/payroll-policy.js';
-import { verificationPolicyFrom } from '../../domain/payroll/verification.js';
+import { VERIFICATION_POLICY_KEY, verificationPolicyOn } from '../../domain/payroll/verification-policy.js';
 import type { FraudPenaltyPolicyVersion } from '../../domain/supervision/penalty.js';
 import { transferPolicyWith, type TransferPolicy } from '../../domain/transfer/transfer-policy.js';
 import { Setting } from '../entities/index.js';
@@ -27,10 +27,13 @@ export async function loadPersonalAccountPolicy(em: EntityManager): Promise<Pers
   return { ...DEFAULT_PERSONAL_ACCOUNT_POLICY, ...stored, rates: { ...DEFAULT_PERSONAL_ACCOUNT_POLICY.rates, ...stored.rates } };
 }
 
-/** The verification cycle in force (待遇资格认证, rules §8): the stored `payroll.verification` over the 12-month default. */
-export async function loadVerificationPolicy(em: EntityManager): Promise<VerificationPolicy> {
-  const row = await em.findOne(Setting, { key: 'payroll.verification' });
-  return verificationPolicyFrom(row?.value);
+/**
+ * The verification cycle in force on `date` (待遇资格认证, rules §8): the dated versions of `payroll.verification` that
+ * started by then over the 12-month default.
+ */
+export async function loadVerificationPolicy(em: EntityManager, date: string): Promise<VerificationPolicy> {
+  const row = await em.findOne(Setting, { key: VERIFICATION_POLICY_KEY });
+  return verificationPolicyOn(row?.value, date);
 }
 
 /** The overpayment policy in force (`payroll.overpayment`: offset share, last month due per stop kind) over its defaults. */

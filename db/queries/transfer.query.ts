@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { compareDates } from '../../domain/calendar/local-date.js';
 import type { InsuranceType, RegionalParameters } from '../../domain/contribution/regional-parameters.js';
+import { periodsLeavingPlace, type PeriodsLeavingPlace, type TransferredIn } from '../../domain/transfer/carried-history.js';
 import type { CollectedAccount } from '../../domain/transfer/temporary-account-collection.js';
-import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
+import type { AccountCredit, AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { defaultPoolingArea } from '../../domain/transfer/pooling-area.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
 import { listParameterSets } from './region-parameters.query.js';
@@ -240,11 +241,14 @@ export interface TemporaryAccountRow {
   movedOnByCase: string | null;
 }
 
-/** The person's temporary pension accounts (or the one a case opened), oldest first; `forUpdate` locks them. */
+/**
+ * The person's temporary pension accounts (or the one a case opened), oldest first; `forUpdate` locks them, `forShare`
+ * waits for a collection in flight (it holds them for update) and reads the account as that collection left it.
+ */
 export async function temporaryAccountsOf(
   em: EntityManager,
   where: { citizenId: string } | { openedByCase: string },
-  options: { forUpdate?: boolean } = {},
+  options: { forUpdate?: boolean; forShare?: boolean } = {},
 ): Promise<TemporaryAccountRow[]> {
   const [column, value] = 'citizenId' in where ? ['citizen_id', where.citizenId] : ['opened_by_case', where.openedByCase];
   const rows = await em.execute<
@@ -270,7 +274,7 @@ export async function temporaryAccountsOf(
     `select id, citizen_id, region, pooling_area, kept_in_pooling_area, opened_by_case, to_char(opened_on, 'YYYY-MM-DD') as opened_on,
             to_char(collected_on, 'YYYY-MM-DD') as collected_on, collected_into, collected_through_month, collected_months, collection_trigger,
             collected_by, collected_by_case, collected_periods, moved_on_by_case
-       from temporary_pension_account where ${column} = ? order by opened_on, created_at${options.forUpdate ? ' for update' : ''}`,
+       from temporary_pension_account where ${column} = ? order by opened_on, created_at${options.forUpdate ? ' for update' : options.forShare ? ' for share' : ''}`,
     [value],
   );
   return rows.map((r) => ({
@@ -308,4 +312,63 @@ export function collectedAccountsOf(accounts: readonly TemporaryAccountRow[]): C
           },
         ],
   );
+}
+
+/** What completed transfers of the insurance moved into each place for the person (db: transfer_carried_history), oldest first. */
+export async function transferredInOf(em: EntityManager, citizenId: string, insurance: TransferInsurance): Promise<TransferredIn[]> {
+  const rows = await em.execute<
+    {
+      case_id: string;
+      from_pooling_area: string;
+      pooling_area: string;
+      through_month: string;
+      periods: AccountPeriod[];
+      credits: AccountCredit[];
+      moved_on_by_case: string | null;
+    }[]
+  >(
+    `select case_id, from_pooling_area, pooling_area, through_month, periods, credits, moved_on_by_case
+       from transfer_carried_history where citizen_id = ? and insurance = ? order by created_at, case_id`,
+    [citizenId, insurance],
+  );
+  return rows.map((r) => ({
+    byCase: r.case_id,
+    from: r.from_pooling_area,
+    into: r.pooling_area,
+    throughMonth: r.through_month,
+    periods: r.periods,
+    credits: r.credits,
+    movedOn: r.moved_on_by_case !== null,
+  }));
+}
+
+/**
+ * The spans a transfer of `insurance` out of `poolingArea` moves now (domain/transfer/carried-history.ts, one rule for
+ * all): the place's records not moved yet, less what a collection out of it moved, plus what collections (pension) and
+ * completed transfers carried into it and no later transfer moved on. Read by the case when it opens and by the
+ * hand-over, which keeps what it carried for the next place.
+ */
+export async function periodsLeavingArea(
+  em: EntityManager,
+  q: { citizenId: string; insurance: TransferInsurance; poolingArea: string },
+): Promise<PeriodsLeavingPlace> {
+  const records = (await untransferredRecords(em, q.citizenId)).filter((r) => r.insuranceType === q.insurance && r.poolingArea === q.poolingArea);
+  const [ownPeriods, accounts, transferredIn] = await Promise.all([
+    accountPeriodsOf(em, records, q.insurance),
+    // A collection in flight is waited for, so what the transfer counts is what its hand-over marks (no collection is
+    // marked as moved on by a transfer that did not count it).
+    q.insurance === 'pension' ? temporaryAccountsOf(em, { citizenId: q.citizenId }, { forShare: true }) : Promise.resolve([]),
+    transferredInOf(em, q.citizenId, q.insurance),
+  ]);
+  return periodsLeavingPlace({ fromPoolingArea: q.poolingArea, ownPeriods, collected: collectedAccountsOf(accounts), transferredIn });
+}
+
+/** The person's open transfer of the insurance other than `exceptCase`, by reference (the newest), or null. */
+export async function openTransferOf(em: EntityManager, citizenId: string, insurance: TransferInsurance, exceptCase: string): Promise<string | null> {
+  const [row] = await em.execute<{ reference: string }[]>(
+    `select reference from case_record where case_type = 'transfer' and citizen_id = ? and closed_at is null and summary->>'insurance' = ? and id <> ?
+      order by opened_at desc limit 1`,
+    [citizenId, insurance, exceptCase],
+  );
+  return row?.reference ?? null;
 }

@@ -80,17 +80,20 @@ export async function bookRepayment(
   return true;
 }
 
-/** An instalment agreement (退还协议, art. 46): the payroll withholds `monthlyAmount` from `firstMonth` instead of the share. */
+/**
+ * An instalment agreement (退还协议, art. 46): the payroll withholds `monthlyAmount` from `firstMonth` instead of the share,
+ * until `total` (the outstanding when agreed) is repaid.
+ */
 export async function agreeInstalmentPlan(
   tx: EntityManager,
-  p: { recoveryId: number; region: string; monthlyAmount: string; firstMonth: string; workings: string[] },
+  p: { recoveryId: number; region: string; monthlyAmount: string; firstMonth: string; total: string; workings: string[] },
   actor: RecoveryActor,
   at: Date,
 ): Promise<void> {
   await tx.execute(
-    `update overpayment_recovery set method = 'instalments', plan_monthly_amount = ?, plan_first_month = ?, plan_agreed_by = ?, plan_agreed_at = ?
-     where id = ? and status = 'open'`,
-    [p.monthlyAmount, p.firstMonth, actor.id, at, p.recoveryId],
+    `update overpayment_recovery set method = 'instalments', plan_monthly_amount = ?, plan_first_month = ?, plan_agreed_by = ?, plan_agreed_at = ?,
+       plan_total = ? where id = ? and status = 'open'`,
+    [p.monthlyAmount, p.firstMonth, actor.id, at, p.total, p.recoveryId],
   );
   await appendAudit(tx, {
     at,
@@ -107,10 +110,15 @@ export async function agreeInstalmentPlan(
 
 /**
  * Closes every one of these open recoveries whose ledger has reached its amount: status `closed`, a notice to the person
- * (`overpayment_recovered`, notice outbox) and an audit entry, each once by its key. One statement. Returns the closed.
+ * (`overpayment_recovered`, notice outbox) and an audit entry, each once by its key. It first locks the recoveries in a
+ * statement of its own, in id order — the order a payroll chunk locks a person's recoveries in (`openRecoveriesFor`) —
+ * so a bank return closing recoveries while a chunk of the next payroll withholds for the same ones never holds one the
+ * chunk waits for while waiting for one the chunk holds (no deadlock, whatever plan the update would take); the closing
+ * statement then reads the ledger after the locks. Returns the closed.
  */
 export async function closeSettledRecoveries(tx: EntityManager, ids: readonly number[], actor: RecoveryActor, at: Date): Promise<number[]> {
   if (ids.length === 0) return [];
+  await tx.execute(`select id from overpayment_recovery where id = any(?::bigint[]) and status = 'open' order by id for update`, [`{${ids.join(',')}}`]);
   const rows = await tx.execute<{ id: string }[]>(
     `with closed as (
        update overpayment_recovery r set status = 'closed', closed_at = ?

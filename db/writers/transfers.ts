@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addMonths } from '../../domain/calendar/local-date.js';
 import type { CollectionTrigger, TemporaryAccountStatement } from '../../domain/transfer/temporary-account-collection.js';
-import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
+import type { AccountCredit, AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
-import type { TemporaryAccountRow } from '../queries/transfer.query.js';
+import { monthsBetweenInclusive } from '../../domain/insurance/insurance-history.js';
+import { spansOfInformationTable, spansThrough } from '../../domain/transfer/carried-history.js';
+import type { TransferOutMessage } from '../../domain/transfer/exchange-message.js';
+import { periodsLeavingArea, type TemporaryAccountRow } from '../queries/transfer.query.js';
 import { appendAudit, appendTimeline } from './case-log.js';
 
 /**
@@ -101,6 +104,9 @@ export async function handOverRelationship(em: EntityManager, h: RelationshipHan
         [previousMonth(h.takeOverMonth), h.endIn, h.citizenId, h.insurance],
       );
       endedRecords = ended.length;
+      // What the old place moves — its own months and what was carried into it — read before it is marked, so the new
+      // place (served here) keeps it for the next move (rules §6, multi-hop transfers).
+      if (h.takeOverIn !== null) await keepCarriedHistory(tx, h, h.endIn, h.takeOverIn.poolingArea);
       const moved = await tx.execute<{ id: string }[]>(
         `update insurance_record r set transferred_by_case = ?
            from region g where g.code = r.region and coalesce(g.pooling_region, g.code) = ?
@@ -116,7 +122,15 @@ export async function handOverRelationship(em: EntityManager, h: RelationshipHan
           [h.caseId, h.citizenId, h.endIn],
         );
       }
+      // What earlier transfers carried into the old place moved on with it too: once.
+      await tx.execute(
+        `update transfer_carried_history set moved_on_by_case = ?
+          where citizen_id = ? and insurance = ? and pooling_area = ? and moved_on_by_case is null and case_id <> ?`,
+        [h.caseId, h.citizenId, h.insurance, h.endIn, h.caseId],
+      );
     }
+    // Taken over from a counterpart: its information table and the balance it paid are kept for the next move too.
+    if (h.endIn === null && h.takeOverIn !== null) await keepCounterpartHistory(tx, h, h.takeOverIn.poolingArea);
     let newRecord: HandOverResult['newRecord'] = null;
     if (h.takeOverIn !== null) {
       const [current] = await tx.execute<{ start_month: string }[]>(
@@ -180,6 +194,50 @@ export async function handOverRelationship(em: EntityManager, h: RelationshipHan
     });
     return { movedRecords, endedRecords, newRecord };
   });
+}
+
+/**
+ * Keeps what this transfer carries from `from` into `into`: the spans the old place moves (its own months through the
+ * month before the take-over, and what was carried into it before), each naming the place it was paid in. Once per case:
+ * a retried hand-over finds its row and writes nothing more.
+ */
+async function keepCarriedHistory(tx: EntityManager, h: RelationshipHandOver, from: string, into: string): Promise<void> {
+  const through = previousMonth(h.takeOverMonth);
+  const leaving = await periodsLeavingArea(tx, { citizenId: h.citizenId, insurance: h.insurance, poolingArea: from });
+  const periods = spansThrough(leaving.periods, through).map((p) => ({ ...p, paidIn: p.paidIn ?? from }));
+  await insertCarriedHistory(tx, h, { from, into, through, periods, credits: leaving.credits });
+}
+
+/**
+ * Keeps what a transfer in from a counterpart carried: its information table as spans, and the personal-account
+ * balance it paid as a credit of the take-over year (pension and medical; unemployment moves months only).
+ */
+async function keepCounterpartHistory(tx: EntityManager, h: RelationshipHandOver, into: string): Promise<void> {
+  const [message] = await tx.execute<{ body: TransferOutMessage }[]>(
+    `select body from exchange_message where case_id = ? and direction = 'in' and type = 'TRANSFER_OUT' order by recorded_at limit 1`,
+    [h.caseId],
+  );
+  if (!message) return;
+  const { body } = message;
+  const from = body.from.poolingArea;
+  const periods = spansOfInformationTable(body.years, body.lastCoveredMonth, from);
+  const credit = body.amounts.personalAccount;
+  const credits = h.insurance !== 'unemployment' && credit !== '0.00' ? [{ year: Number(h.takeOverMonth.slice(0, 4)), amount: credit, from }] : [];
+  const through = body.lastCoveredMonth ?? periods.at(-1)?.endMonth ?? previousMonth(h.takeOverMonth);
+  await insertCarriedHistory(tx, h, { from, into, through, periods, credits });
+}
+
+async function insertCarriedHistory(
+  tx: EntityManager,
+  h: RelationshipHandOver,
+  c: { from: string; into: string; through: string; periods: readonly AccountPeriod[]; credits: readonly AccountCredit[] },
+): Promise<void> {
+  const months = c.periods.reduce((n, p) => n + monthsBetweenInclusive(p.startMonth, p.endMonth ?? c.through), 0);
+  await tx.execute(
+    `insert into transfer_carried_history (case_id, citizen_id, insurance, from_pooling_area, pooling_area, through_month, months, periods, credits, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing`,
+    [h.caseId, h.citizenId, h.insurance, c.from, c.into, c.through, months, JSON.stringify(c.periods), JSON.stringify(c.credits), h.at],
+  );
 }
 
 /** Opens the temporary contribution account of a transfer case once (国办发〔2009〕66号 art. 5). */
@@ -283,7 +341,7 @@ export async function collectTemporaryPensionAccount(em: EntityManager, c: Tempo
       c.trigger,
       c.by.id,
       c.byCase,
-      JSON.stringify(collectedSpans(c.periods, statement.throughMonth)),
+      JSON.stringify(spansThrough(c.periods, statement.throughMonth)),
       account.id,
     ],
   );
@@ -346,13 +404,6 @@ export async function collectTemporaryPensionAccount(em: EntityManager, c: Tempo
     ],
   );
   return true;
-}
-
-/** The spans as the collection counted them: those begun by its last month, an open one ended with it. */
-function collectedSpans(periods: readonly AccountPeriod[], throughMonth: string): AccountPeriod[] {
-  return periods
-    .filter((p) => p.startMonth <= throughMonth)
-    .map((p) => ({ ...p, endMonth: p.endMonth === null || p.endMonth > throughMonth ? throughMonth : p.endMonth }));
 }
 
 const ledgerOf = (c: TemporaryAccountCollection) => ({

@@ -55,6 +55,12 @@ export interface OverpaymentPolicy {
    * pattern 1, ◐). The others default to the same "event month" rule as a suggestion, unverified: confirm locally.
    */
   lastDueMonth: Readonly<Record<StopEventKind, LastDueMonthRule>>;
+  /**
+   * Whole months after a missed instalment of an agreement (nothing withheld, nothing repaid in its month) before it is
+   * chased (催收: a caseworker's task and a notice to the person). Suggested default 1, unverified: a repayment the heirs
+   * make in the next month is not chased.
+   */
+  missedInstalmentGraceMonths: number;
 }
 
 export interface BankFilePolicy {
@@ -89,6 +95,7 @@ export const DEFAULT_OVERPAYMENT_POLICY: OverpaymentPolicy = {
     emigration: 'eventMonth',
     ineligible: 'eventMonth',
   },
+  missedInstalmentGraceMonths: 1,
 };
 
 /** Illustrative reason codes of a bank return file; the real table comes from the paying bank. Unverified. */

@@ -3,7 +3,7 @@ import { DomainError } from '../errors.js';
 import { Money } from '../money.js';
 import { backPayMonths, type Entitlement } from './entitlement.js';
 import { resumeEntitlement, suspendEntitlement } from './entitlement-status.js';
-import { DEFAULT_VERIFICATION_POLICY, EVIDENCE_KINDS, type EvidenceKind, type VerificationPolicy } from './payroll-policy.js';
+import { DEFAULT_VERIFICATION_POLICY, type EvidenceKind, type VerificationPolicy } from './payroll-policy.js';
 
 /** 待遇资格认证 status on a day: verified, in the reminder-and-grace window, or overdue (payment is suspended). */
 export type VerificationStatus = 'verified' | 'dueSoon' | 'overdue';
@@ -147,24 +147,4 @@ export function overdueIfDueOnOrBefore(today: string, policy: VerificationPolicy
   assertPolicy(policy);
   if (!isIsoDate(today)) throw new DomainError('INVALID_DATE', `"${today}" is not a date`, { path: 'today' });
   return addDays(today, -(policy.graceDays + 1));
-}
-
-/**
- * The verification policy in force from a stored setting (`payroll.verification`, the settings mechanism): the stored
- * keys over the defaults (12-month cycle, 30 days' reminder, 30 days' grace, every kind of evidence). A bad stored
- * value is refused naming its key, so a wrong setting never suspends anyone by accident. Pure.
- * @throws DomainError INVALID_DATE for a cycle, reminder or grace that is not a whole number in range; NOT_ALLOWED_NOW
- * for an unknown evidence kind.
- */
-export function verificationPolicyFrom(stored: unknown): VerificationPolicy {
-  const value = (stored ?? {}) as Partial<Record<keyof VerificationPolicy, unknown>>;
-  const policy = { ...DEFAULT_VERIFICATION_POLICY, ...value } as VerificationPolicy;
-  assertPolicy(policy);
-  const kinds: readonly unknown[] = Array.isArray(policy.acceptedEvidence) ? policy.acceptedEvidence : [null];
-  if (kinds.some((k) => !(EVIDENCE_KINDS as readonly unknown[]).includes(k))) {
-    throw new DomainError('NOT_ALLOWED_NOW', `verification.acceptedEvidence must list only ${EVIDENCE_KINDS.join(', ')}`, {
-      path: 'verification.acceptedEvidence',
-    });
-  }
-  return policy;
 }

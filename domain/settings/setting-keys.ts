@@ -12,6 +12,7 @@ import { invalidInput, type InputIssue } from '../errors.js';
 import { isIsoDate } from '../calendar/local-date.js';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../insurance/personal-account.js';
 import { overpaymentPolicyIssues } from '../payroll/overpayment-policy.js';
+import { verificationPolicyIssues } from '../payroll/verification-policy.js';
 import { isRate } from '../money.js';
 import { DEFAULT_TRANSFER_POLICY } from '../transfer/transfer-policy.js';
 import { fraudPenaltyPolicyIssues } from '../supervision/penalty.js';
@@ -28,6 +29,7 @@ export const SETTING_KEYS = [
   'medicalExpense.policy',
   'fraudPenalty.policy',
   'payroll.overpayment',
+  'payroll.verification',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -45,6 +47,7 @@ const OPTIONAL: Record<SettingKey, Record<string, unknown>> = {
   'medicalExpense.policy': {},
   'fraudPenalty.policy': {},
   'payroll.overpayment': {},
+  'payroll.verification': {},
 };
 
 const DEFAULTS: Record<
@@ -57,6 +60,7 @@ const DEFAULTS: Record<
     | 'medicalExpense.policy'
     | 'fraudPenalty.policy'
     | 'payroll.overpayment'
+    | 'payroll.verification'
   >,
   object
 > = {
@@ -85,7 +89,9 @@ export function assertValidSetting(key: SettingKey, value: unknown): void {
                 ? fraudPenaltyPolicyIssues(value)
                 : key === 'payroll.overpayment'
                   ? overpaymentPolicyIssues(value)
-                  : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
+                  : key === 'payroll.verification'
+                    ? verificationPolicyIssues(value)
+                    : overrideIssues({ ...DEFAULTS[key], ...OPTIONAL[key] }, value, 'value');
   if (issues.length > 0) throw invalidInput(issues);
 }
 

@@ -49,6 +49,8 @@ export interface InformationTableYear {
   year: number;
   months: number;
   contributionWage: string;
+  /** The pooling area the year's months were paid in (a place the person passed through is listed by its own line). */
+  poolingArea?: string;
 }
 
 /**

@@ -124,6 +124,11 @@ export interface WagePeriod {
   endMonth: string | null;
   /** Decimal string: the monthly contribution wage (缴费工资) of the span. */
   monthlyWage: string;
+  /**
+   * Decimal string: the span's whole contribution wage, when an information table gave it for the year rather than a
+   * monthly wage (a span within one year; it counts instead of `monthlyWage` × months).
+   */
+  contributionWage?: string;
 }
 
 /**
@@ -142,7 +147,7 @@ export function calculatePooledFundOfPeriods(
   const byYear = new Map<number, { months: number; wage: Money; parts: string[] }>();
   for (const segment of yearSegmentsOf(input.periods, input.throughMonth)) {
     const entry = byYear.get(segment.year) ?? { months: 0, wage: Money.zero(), parts: [] };
-    const amount = segment.monthlyWage.applyRate(String(segment.months), 'HALF_UP_FEN');
+    const amount = segmentWage(segment);
     entry.months += segment.months;
     entry.wage = entry.wage.plus(amount);
     entry.parts.push(`${segment.monthlyWage.toString()} × ${segment.months}`);
@@ -164,6 +169,13 @@ export interface YearSegment {
   monthlyWage: Money;
   /** Index of the span it came from. */
   period: number;
+  /** The span's whole contribution wage, when it was given as one (`WagePeriod.contributionWage`). */
+  total?: Money;
+}
+
+/** A segment's contribution wage: its monthly wage × months (rounded half-up to the fen), or the total it was given. Pure. */
+export function segmentWage(segment: YearSegment): Money {
+  return segment.total ?? segment.monthlyWage.applyRate(String(segment.months), 'HALF_UP_FEN');
 }
 
 /**
@@ -181,6 +193,9 @@ export function yearSegmentsOf(periods: readonly WagePeriod[], throughMonth: str
     if (declaredEnd < from)
       throw new DomainError('INVALID_DATE', `span ${p.startMonth}–${p.endMonth ?? ''} ends before it starts`, { path: `periods[${i}].endMonth` });
     const wage = parseAmount(p.monthlyWage, `periods[${i}].monthlyWage`);
+    const total = p.contributionWage === undefined ? undefined : parseAmount(p.contributionWage, `periods[${i}].contributionWage`);
+    if (total !== undefined && Math.floor(from / 12) !== Math.floor(declaredEnd / 12))
+      throw new DomainError('INVALID_DATE', `a span given with its contribution wage lies within one year`, { path: `periods[${i}].contributionWage` });
     const to = Math.min(declaredEnd, through);
     for (let m = from; m <= to; m += 1) {
       const other = seen.get(m);
@@ -192,7 +207,7 @@ export function yearSegmentsOf(periods: readonly WagePeriod[], throughMonth: str
       const year = Math.floor(m / 12);
       const last = segments.at(-1);
       if (last && last.period === i && last.year === year) last.months += 1;
-      else segments.push({ year, months: 1, monthlyWage: wage, period: i });
+      else segments.push({ year, months: 1, monthlyWage: wage, period: i, ...(total === undefined ? {} : { total }) });
     }
   });
   return segments;

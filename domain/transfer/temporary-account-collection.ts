@@ -123,39 +123,3 @@ export function periodsAfter(periods: readonly AccountPeriod[], throughMonth: st
   const from = nextMonth(throughMonth);
   return periods.filter((p) => p.endMonth === null || p.endMonth >= from).map((p) => (p.startMonth >= from ? { ...p } : { ...p, startMonth: from }));
 }
-
-/**
- * The spans a transfer out of `fromPoolingArea` moves, once collections are counted (rules §6.1, 国办发〔2009〕66号 art. 5:
- * the collected account's money belongs to the kept place from then on), so no month's money leaves a fund twice:
- * - the place's own spans without the months a collection out of it already moved (those through the latest such
- *   collection's last month);
- * - plus the spans collected into it and not yet moved on by an earlier transfer out of it, as the collection counted
- *   them: their pooled part (12 %) and personal part (with the interest credited up to the transfer's year, the same rule
- *   as the place's own months) move with the relationship.
- * Returns the spans oldest first, the collections moved on with them (the hand-over marks them), and workings. Pure.
- */
-export function transferPeriodsWithCollections(input: {
-  fromPoolingArea: string;
-  ownPeriods: readonly AccountPeriod[];
-  collected: readonly CollectedAccount[];
-}): { periods: AccountPeriod[]; movedOn: CollectedAccount[]; workings: string[] } {
-  const workings: string[] = [];
-  const out = input.collected.filter((c) => c.poolingArea === input.fromPoolingArea).map((c) => c.throughMonth);
-  const lastCollected = out.length > 0 ? out.reduce((a, b) => (a > b ? a : b)) : null;
-  const own = lastCollected === null ? [...input.ownPeriods] : periodsAfter(input.ownPeriods, lastCollected);
-  if (lastCollected !== null) {
-    workings.push(
-      `months in ${input.fromPoolingArea} through ${lastCollected} were collected out of its temporary account already: not moved again (${BASIS})`,
-    );
-  }
-  const movedOn = input.collected.filter((c) => c.collectedInto === input.fromPoolingArea && !c.movedOn);
-  for (const c of movedOn) {
-    workings.push(
-      `the temporary account of ${c.poolingArea} collected into ${c.collectedInto} through ${c.throughMonth} moves on with the relationship (${BASIS})`,
-    );
-  }
-  const periods = [...own, ...movedOn.flatMap((c) => c.periods.map((p) => ({ ...p })))].sort((a, b) =>
-    a.startMonth < b.startMonth ? -1 : a.startMonth > b.startMonth ? 1 : 0,
-  );
-  return { periods, movedOn, workings };
-}

@@ -3,7 +3,8 @@ import { Money, isRate } from '../money.js';
 import { DomainError } from '../errors.js';
 import { statementOfYears, type PersonalAccountPolicy as AccountInterestPolicy } from '../insurance/personal-account.js';
 import { calculatePersonalAccountTransfer, type AccountStatementLine, type PersonalAccountResult } from './personal-account.js';
-import { calculatePooledFundOfPeriods, type PooledFundResult, type WagePeriod, yearSegmentsOf } from './pooled-fund.js';
+import { calculatePooledFundOfPeriods, type PooledFundResult, segmentWage, type WagePeriod, yearSegmentsOf } from './pooled-fund.js';
+import { parseAmount } from './transfer-input.js';
 import type { TransferAmounts } from './transfer-reconciliation.js';
 import { DEFAULT_TRANSFER_POLICY, type TransferInsurance, type TransferPolicy } from './transfer-policy.js';
 
@@ -11,6 +12,23 @@ import { DEFAULT_TRANSFER_POLICY, type TransferInsurance, type TransferPolicy } 
 export interface AccountPeriod extends WagePeriod {
   /** The employee contribution rate of the insurance, e.g. "0.08" for pension, "0.02" for medical. */
   employeeRate: string;
+  /**
+   * The pooling area the months were paid in, when it is not the place moving them: months a transfer or a collection
+   * carried into that place (domain/transfer/carried-history.ts). The information table lists the years by it.
+   */
+  paidIn?: string;
+}
+
+/**
+ * Money credited to the personal account by a transfer in whose statement this system does not hold (a counterpart's
+ * information table gives the years and one amount): it is part of the balance from the year it was credited.
+ */
+export interface AccountCredit {
+  year: number;
+  /** Decimal string. */
+  amount: string;
+  /** The place it came from. */
+  from: string;
 }
 
 export interface TransferAmountsInput {
@@ -24,6 +42,8 @@ export interface TransferAmountsInput {
    * reads). Absent — a case started before the transfer carried it — the account moves without credited interest.
    */
   accountInterest?: AccountInterestPolicy;
+  /** Credits a transfer into the old place brought in besides its spans (domain/transfer/carried-history.ts). */
+  accountCredits?: readonly AccountCredit[];
 }
 
 export interface CalculatedTransferAmounts {
@@ -50,6 +70,7 @@ export function accountStatementOfPeriods(
   periods: readonly AccountPeriod[],
   throughMonth: string,
   interest?: AccountInterestPolicy,
+  credits: readonly AccountCredit[] = [],
 ): { lines: AccountStatementLine[]; workings: string[] } {
   periods.forEach((p, i) => {
     if (!isRate(p.employeeRate)) throw new DomainError('INVALID_AMOUNT', `"${p.employeeRate}" is not a rate`, { path: `periods[${i}].employeeRate` });
@@ -57,16 +78,25 @@ export function accountStatementOfPeriods(
   const byYear = new Map<number, { sum: Decimal; months: number }>();
   for (const segment of yearSegmentsOf(periods, throughMonth)) {
     const rate = periods[segment.period]!.employeeRate;
-    const contribution = segment.monthlyWage.applyRate(String(segment.months), 'HALF_UP_FEN').applyRate(rate, 'HALF_UP_FEN');
+    const contribution = segmentWage(segment).applyRate(rate, 'HALF_UP_FEN');
     const entry = byYear.get(segment.year) ?? { sum: new Decimal(0), months: 0 };
     byYear.set(segment.year, { sum: entry.sum.plus(contribution.toString()), months: entry.months + segment.months });
   }
+  const creditWorkings = credits.map((c, i) => {
+    const amount = parseAmount(c.amount, `accountCredits[${i}].amount`);
+    const entry = byYear.get(c.year) ?? { sum: new Decimal(0), months: 0 };
+    byYear.set(c.year, { sum: entry.sum.plus(amount.toString()), months: entry.months });
+    return `${c.year}: ${amount.toString()} credited to the personal account by the transfer in from ${c.from} (its balance as paid out there)`;
+  });
   if (interest === undefined || byYear.size === 0) {
     return {
       lines: [...byYear.entries()]
         .sort(([a], [b]) => a - b)
         .map(([year, entry]) => ({ year, individualContributions: entry.sum.toFixed(2), interest: '0.00' })),
-      workings: ['personal account: individual contributions from the records (wage × months × employee rate); credited interest is not on record here (0.00)'],
+      workings: [
+        'personal account: individual contributions from the records (wage × months × employee rate); credited interest is not on record here (0.00)',
+        ...creditWorkings,
+      ],
     };
   }
   const statement = statementOfYears(byYear, Number(throughMonth.slice(0, 4)), interest);
@@ -74,6 +104,7 @@ export function accountStatementOfPeriods(
     lines: statement.years.map((y) => ({ year: y.year, individualContributions: y.contributions, interest: y.interest })),
     workings: [
       'personal account: individual contributions from the records (wage × months × employee rate) with the yearly interest credited (记账利率, 社会保险法 art. 14)',
+      ...creditWorkings,
       ...statement.workings,
     ],
   };
@@ -92,7 +123,7 @@ export function transferAmountsOf(input: TransferAmountsInput, policy: TransferP
   const asOfYear = Number(throughMonth.slice(0, 4));
   if (insurance === 'pension') {
     const pooled = calculatePooledFundOfPeriods({ periods, throughMonth }, policy.pooledFund);
-    const statement = accountStatementOfPeriods(periods, throughMonth, input.accountInterest);
+    const statement = accountStatementOfPeriods(periods, throughMonth, input.accountInterest, input.accountCredits);
     const personal = calculatePersonalAccountTransfer({ statement: statement.lines, asOfYear }, policy.personalAccount);
     return {
       amounts: { pooledFund: pooled.pooledFund, personalAccount: personal.transferAmount },
@@ -104,7 +135,7 @@ export function transferAmountsOf(input: TransferAmountsInput, policy: TransferP
   }
   if (insurance === 'medical') {
     // A medical account earns no 记账利率 (医保办发〔2021〕43号 moves the balance): contributions only.
-    const statement = accountStatementOfPeriods(periods, throughMonth).lines;
+    const statement = accountStatementOfPeriods(periods, throughMonth, undefined, input.accountCredits).lines;
     const balance = Money.sum(statement.map((line) => Money.of(line.individualContributions)));
     return {
       amounts: { pooledFund: '0.00', personalAccount: balance.toString() },

@@ -7,7 +7,8 @@ import { assessMedicalContinuity, type MedicalContinuityResult } from './medical
 import { decidePaymentPlace, type InsuredPeriod, type PaymentPlaceDecision } from './payment-place.js';
 import { decideTemporaryAccount, type TemporaryAccountDecision } from './temporary-account.js';
 import type { TransferApplication } from './transfer-application.js';
-import { type AccountPeriod, transferAmountsOf } from './transfer-amounts.js';
+import { type AccountCredit, type AccountPeriod, transferAmountsOf } from './transfer-amounts.js';
+import { yearSegmentsOf } from './pooled-fund.js';
 import type { TransferRole } from './transfer.machine.js';
 import type { TransferPolicy } from './transfer-policy.js';
 import type { TransferAmounts } from './transfer-reconciliation.js';
@@ -31,6 +32,8 @@ export interface TransferAssessmentInput {
   hukouRegion: string | null;
   /** The old office's record spans of the insurance (this system runs the old office), else null. */
   oldPeriods: readonly AccountPeriod[] | null;
+  /** Personal-account credits a transfer in from a counterpart brought to the old place besides its spans. */
+  oldCredits?: readonly AccountCredit[];
   /** The counterpart's information table (it runs the old office and has sent it), else null. */
   counterpart: CounterpartInformation | null;
   /** Every pension span per pooling area on this system's records. */
@@ -60,6 +63,16 @@ const lastOf = (spans: readonly { endMonth: string | null }[], through: string) 
     .sort()
     .at(-1) ?? null;
 
+/** The months of the spans per place they were paid in (a span without `paidIn` is `ownPlace`'s), the own place first. */
+function monthsByPlace(periods: readonly AccountPeriod[], throughMonth: string, ownPlace: string): { poolingArea: string; months: number }[] {
+  const byPlace = new Map<string, number>([[ownPlace, 0]]);
+  for (const s of yearSegmentsOf(periods, throughMonth)) {
+    const place = periods[s.period]!.paidIn ?? ownPlace;
+    byPlace.set(place, (byPlace.get(place) ?? 0) + s.months);
+  }
+  return [...byPlace.entries()].map(([poolingArea, months]) => ({ poolingArea, months }));
+}
+
 /**
  * What a transfer moves and what follows from it (rules §6), from the facts one side or both sides hold: the
  * amounts (pooled fund and personal account for a pension, the account balance for medical, none for unemployment);
@@ -79,7 +92,13 @@ export function assessTransfer(input: TransferAssessmentInput): TransferAssessme
   let lastCoveredMonth: string | null = null;
   if (input.oldPeriods !== null) {
     const calculated = transferAmountsOf(
-      { insurance: app.insurance, periods: input.oldPeriods, throughMonth, ...(input.accountInterest && { accountInterest: input.accountInterest }) },
+      {
+        insurance: app.insurance,
+        periods: input.oldPeriods,
+        throughMonth,
+        ...(input.accountInterest && { accountInterest: input.accountInterest }),
+        ...(input.oldCredits && { accountCredits: input.oldCredits }),
+      },
       policy,
     );
     amounts = calculated.amounts;
@@ -152,10 +171,12 @@ export function assessTransfer(input: TransferAssessmentInput): TransferAssessme
 
   if (app.insurance === 'unemployment') {
     const newMonths = newRecord === null ? 0 : monthsBetweenInclusive(newRecord, throughMonth);
-    assessment.unemploymentCarryOver = carryOverUnemploymentMonths([
-      { poolingArea: app.fromPoolingArea, months: months ?? 0 },
-      { poolingArea: app.toPoolingArea, months: newMonths },
-    ]);
+    // Months a transfer carried into the old place count as the places they were paid in (rules §6.3: the years add up).
+    const carried =
+      input.oldPeriods === null
+        ? [{ poolingArea: app.fromPoolingArea, months: months ?? 0 }]
+        : monthsByPlace(input.oldPeriods, throughMonth, app.fromPoolingArea);
+    assessment.unemploymentCarryOver = carryOverUnemploymentMonths([...carried, { poolingArea: app.toPoolingArea, months: newMonths }]);
   }
   return assessment;
 }

@@ -41,7 +41,19 @@ const Message = z.discriminatedUnion('type', [
     type: z.literal('TRANSFER_OUT'),
     amounts: z.object({ pooledFund: Amount, personalAccount: Amount }),
     paymentId: z.string().min(1).max(64),
-    years: z.array(z.object({ year: z.number().int().min(1951).max(9999), months: z.number().int().min(1).max(12), contributionWage: Amount })).max(80),
+    years: z
+      .array(
+        z.object({
+          year: z.number().int().min(1951).max(9999),
+          months: z.number().int().min(1).max(12),
+          contributionWage: Amount,
+          poolingArea: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+        }),
+      )
+      .max(160),
     months: z.number().int().min(0).max(1200),
     lastCoveredMonth: Month.nullable(),
   }),

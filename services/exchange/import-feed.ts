@@ -92,6 +92,6 @@ export async function importFeed(ctx: CommandContext, feed: Feed, text: string):
 
 /** What a life-proof feed needs to resume suspensions: the policy in force and today's bound (rules §8). */
 async function lifeProofScope(ctx: CommandContext, today: string) {
-  const policy = await loadVerificationPolicy(ctx.em);
+  const policy = await loadVerificationPolicy(ctx.em, ctx.clock.today());
   return { today, policy, dueOnOrBefore: overdueIfDueOnOrBefore(today, policy) };
 }

@@ -2,7 +2,9 @@ import { OverpaymentRecovery } from '../../db/entities/index.js';
 import { findRecovery, recoveriesByIds, type RecoveryRow } from '../../db/queries/overpayment-recovery.query.js';
 import { DomainError } from '../../domain/errors.js';
 import { Money } from '../../domain/money.js';
+import { instalmentFollowUp, type InstalmentFollowUp } from '../../domain/payroll/missed-instalments.js';
 import { outstandingOf } from '../../domain/payroll/overpayment.js';
+import { loadOverpaymentPolicy } from '../../db/queries/settings.query.js';
 import { accessibleFilter } from '../../policies/sql-scope.js';
 import { visibleOrNotFound } from '../authorization.js';
 import type { CommandContext } from '../command-context.js';
@@ -12,15 +14,51 @@ export interface RecoveryView extends RecoveryRow {
   outstanding: string;
   /** Outstanding less what payroll lines not yet paid withhold: the most a repayment may be now. */
   repayable: string;
+  /** Under an instalment agreement, the standing of each instalment on the day asked (paid, missed, …); else null. */
+  followUp: InstalmentFollowUp | null;
 }
 
-export function viewOf(row: RecoveryRow): RecoveryView {
+/** The day a view is for and the grace before a missed instalment is chased (`payroll.overpayment`). */
+export interface FollowUpDay {
+  today: string;
+  graceMonths: number;
+}
+
+/** The view of a recovery; `asOf` adds the standing of its instalments (a command's own reads leave it out). */
+export function viewOf(row: RecoveryRow, asOf?: FollowUpDay): RecoveryView {
   const outstanding = outstandingOf(
     row.amount,
     row.entries.map((e) => e.amount),
   );
   const repayable = Money.of(outstanding).minus(Money.of(row.pending));
-  return { ...row, outstanding, repayable: repayable.isNegative() ? '0.00' : repayable.toString() };
+  const followUp =
+    asOf === undefined || row.plan === null
+      ? null
+      : instalmentFollowUp({
+          total: row.plan.total,
+          monthlyAmount: row.plan.monthlyAmount,
+          firstMonth: row.plan.firstMonth,
+          collected: row.plan.collected,
+          lastChased: lastChasedOf(row),
+          ...asOf,
+        });
+  return { ...row, outstanding, repayable: repayable.isNegative() ? '0.00' : repayable.toString(), followUp };
+}
+
+/** The month the last chase under the current agreement named (as the sweep reads it). */
+function lastChasedOf(row: RecoveryRow): string | null {
+  const months = row.chases.map((c) => c.missedMonth).filter((m) => row.plan !== null && m >= row.plan.firstMonth);
+  return months.length === 0 ? null : months.reduce((a, b) => (a > b ? a : b));
+}
+
+/** Today by the business clock and the grace in force: what every answer about a recovery is computed for. */
+export async function followUpDay(ctx: CommandContext): Promise<FollowUpDay> {
+  return { today: ctx.clock.today(), graceMonths: (await loadOverpaymentPolicy(ctx.em)).missedInstalmentGraceMonths };
+}
+
+/** The recovery as a command answers it after its transaction: read again, with the standing of its instalments. */
+export async function recoveryAnswer(ctx: CommandContext, id: number): Promise<RecoveryView> {
+  return viewOf((await findRecovery(ctx.em, id))!, await followUpDay(ctx));
 }
 
 /** The recovery when the caller may read it; otherwise the 404 an unknown one gets. */
@@ -33,7 +71,7 @@ export function visibleRecovery(ctx: CommandContext, row: RecoveryRow | null, id
 
 /** GET /v1/overpayment-recoveries/{id}: the recovery, its ledger and its balance. */
 export async function readRecovery(ctx: CommandContext, id: number): Promise<RecoveryView> {
-  return viewOf(visibleRecovery(ctx, await findRecovery(ctx.em, id), id));
+  return viewOf(visibleRecovery(ctx, await findRecovery(ctx.em, id), id), await followUpDay(ctx));
 }
 
 /** `closed` lists every recovery no longer collected: repaid in full, or written off (`waived`, 核销). */
@@ -65,5 +103,6 @@ export async function readRecoveries(
     ctx.em,
     rows.slice(0, q.limit).map((r) => r.id),
   );
-  return { items: items.map(viewOf), more: rows.length > q.limit };
+  const asOf = await followUpDay(ctx);
+  return { items: items.map((r) => viewOf(r, asOf)), more: rows.length > q.limit };
 }

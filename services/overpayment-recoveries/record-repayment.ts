@@ -5,7 +5,7 @@ import { Money } from '../../domain/money.js';
 import { recordRepayment } from '../../domain/payroll/overpayment.js';
 import { authorize } from '../authorization.js';
 import { auditActor, type CommandContext } from '../command-context.js';
-import { type RecoveryView, viewOf, visibleRecovery } from './read-overpayment-recovery.js';
+import { recoveryAnswer, type RecoveryView, viewOf, visibleRecovery } from './read-overpayment-recovery.js';
 
 export interface RepaymentRequest {
   recoveryId: number;
@@ -46,6 +46,5 @@ export async function recordRecoveryRepayment(ctx: CommandContext, r: RepaymentR
     await closeSettledRecoveries(tx, [row.id], actor, ctx.clock.now());
     return false;
   });
-  const after = await findRecovery(ctx.em, r.recoveryId);
-  return { recovery: viewOf(after!), duplicate };
+  return { recovery: await recoveryAnswer(ctx, r.recoveryId), duplicate };
 }

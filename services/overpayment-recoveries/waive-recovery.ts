@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 import { Money } from '../../domain/money.js';
 import { authorize } from '../authorization.js';
 import { auditActor, type CommandContext } from '../command-context.js';
-import { type RecoveryView, viewOf, visibleRecovery } from './read-overpayment-recovery.js';
+import { recoveryAnswer, type RecoveryView, viewOf, visibleRecovery } from './read-overpayment-recovery.js';
 
 export interface WaiverRequest {
   recoveryId: number;
@@ -57,6 +57,5 @@ export async function waiveOverpaymentRecovery(ctx: CommandContext, r: WaiverReq
       ctx.clock.now(),
     );
   });
-  const after = await findRecovery(ctx.em, r.recoveryId);
-  return viewOf(after!);
+  return recoveryAnswer(ctx, r.recoveryId);
 }

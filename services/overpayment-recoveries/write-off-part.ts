@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 import { assertWriteOffDecider, writeOffAmount } from '../../domain/payroll/overpayment.js';
 import { authorize } from '../authorization.js';
 import { auditActor, type CommandContext } from '../command-context.js';
-import { type RecoveryView, viewOf, visibleRecovery } from './read-overpayment-recovery.js';
+import { recoveryAnswer, type RecoveryView, viewOf, visibleRecovery } from './read-overpayment-recovery.js';
 
 /*
  * A partial write-off of an overpayment recovery (部分核销, 社会保险经办条例 art. 46; docs/payroll.md "Writing off part of
@@ -45,7 +45,7 @@ export async function proposeRecoveryWriteOff(ctx: CommandContext, r: WriteOffPr
     const id = await proposeWriteOff(tx, { recoveryId: row.id, region: row.region, amount, reason, legalBasis }, actor, ctx.clock.now());
     if (id === null) throw new DomainError('NOT_ALLOWED_NOW', `a write-off of overpayment recovery ${row.id} is already waiting for its decision`);
   });
-  return viewOf((await findRecovery(ctx.em, r.recoveryId))!);
+  return recoveryAnswer(ctx, r.recoveryId);
 }
 
 /**
@@ -87,5 +87,5 @@ export async function decideRecoveryWriteOff(
       ctx.clock.now(),
     );
   });
-  return viewOf((await findRecovery(ctx.em, r.recoveryId))!);
+  return recoveryAnswer(ctx, r.recoveryId);
 }

@@ -1,5 +1,6 @@
 import type { TaskView } from '../../db/queries/task.query.js';
 import { DomainError } from '../../domain/errors.js';
+import { CHASE_CASE_TYPE } from '../../domain/payroll/missed-instalments.js';
 import type { CaseView } from '../../workflows/index.js';
 import type { CommandContext } from '../command-context.js';
 import { checkSelfDealing } from '../supervision/self-dealing-control.js';
@@ -20,6 +21,16 @@ export interface Decision {
  */
 export async function completeTask(ctx: CommandContext, taskId: string, decision: Decision): Promise<{ task: TaskView; case: CaseView }> {
   const task = await authorizedTask(ctx, taskId, 'complete');
+  if (task.caseType === CHASE_CASE_TYPE) {
+    // A recovery is no workflow case: its chase is decided on the recovery, which closes this task (docs/payroll.md).
+    throw new DomainError(
+      'NOT_ALLOWED_NOW',
+      `task ${task.taskId} chases a missed instalment: decide it on the recovery (POST /v1/overpayment-recoveries/{id}/chase or …/instalment-plan)`,
+      {
+        path: 'taskId',
+      },
+    );
+  }
   if (task.status !== 'claimed') {
     throw new DomainError(task.status === 'open' ? 'TASK_NOT_CLAIMED' : 'TASK_ALREADY_DECIDED', `task ${task.taskId} is ${task.status}; claim it first`);
   }

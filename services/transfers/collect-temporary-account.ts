@@ -4,6 +4,7 @@ import { loadPersonalAccountPolicy, loadTransferPolicy } from '../../db/queries/
 import {
   accountPeriodsOf,
   collectedAccountsOf,
+  openTransferOf,
   temporaryAccountsOf,
   transferLedgerOf,
   untransferredRecords,
@@ -12,16 +13,17 @@ import {
 import { collectTemporaryPensionAccount } from '../../db/writers/transfers.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { DomainError } from '../../domain/errors.js';
+import { periodsLeavingPlace } from '../../domain/transfer/carried-history.js';
 import {
   collectionDueOnTransfer,
   temporaryAccountStatement,
-  transferPeriodsWithCollections,
   type CollectionTrigger,
   type TemporaryAccountStatement,
 } from '../../domain/transfer/temporary-account-collection.js';
 import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { reconcileTransfer, type ReconciliationResult, type TransferAmounts } from '../../domain/transfer/transfer-reconciliation.js';
 import { authorize, visibleOrNotFound } from '../authorization.js';
+import type { BusinessClock } from '../business-clock.js';
 import type { CommandContext } from '../command-context.js';
 
 /** A temporary pension account as the transfer shows it: its months and amounts now, or what its collection moved. */
@@ -63,7 +65,8 @@ async function statementOf(
     const others = (await temporaryAccountsOf(em, { citizenId: account.citizenId })).filter(
       (a) => a.id !== account.id && a.poolingArea === account.poolingArea,
     );
-    periods = transferPeriodsWithCollections({
+    // The account records the months paid in its place only: what transfers carried into that place is not in it.
+    periods = periodsLeavingPlace({
       fromPoolingArea: account.poolingArea,
       ownPeriods: await accountPeriodsOf(em, records, 'pension'),
       collected: collectedAccountsOf(others),
@@ -123,9 +126,18 @@ export async function temporaryAccountOfCase(em: EntityManager, caseId: string, 
   };
 }
 
+/** Who collects, and the clock: the command's actor, or the system when a counterpart's request sets it off. */
+export interface Collector {
+  clock: BusinessClock;
+  by: { id: string; role: string };
+}
+
+/** The collector of a command: its actor and clock. */
+export const collectorOf = (ctx: CommandContext): Collector => ({ clock: ctx.clock, by: { id: ctx.actor.id, role: ctx.actor.role } });
+
 /** Collects one locked account now, once: nothing more when it was collected before. */
 async function collectNow(
-  ctx: CommandContext,
+  ctx: Collector,
   em: EntityManager,
   account: TemporaryAccountRow,
   reference: string,
@@ -148,7 +160,7 @@ async function collectNow(
     periods,
     trigger,
     collectedOn: today,
-    by: { id: ctx.actor.id, role: ctx.actor.role },
+    by: ctx.by,
     byCase,
     at: ctx.clock.now(),
   });
@@ -172,7 +184,15 @@ export async function collectTemporaryAccount(ctx: CommandContext, reference: st
     const [account] = await temporaryAccountsOf(em, { openedByCase: row.caseId }, { forUpdate: true });
     if (!account) throw new DomainError('NOT_ALLOWED_NOW', `transfer ${row.reference} opened no temporary account: there is nothing to collect`);
     authorize(ctx, 'update', 'Transfer', { citizenId: account.citizenId, region: account.region, employerCreditCode: null });
-    await collectNow(ctx, em, account, row.reference, 'caseworker', null);
+    // Read under the account's lock: a pension transfer of the person that is open moves the relationship on and has
+    // counted (or will count) what it holds; a collection now would move months it did not count, or move them twice.
+    const open = await openTransferOf(em, account.citizenId, 'pension', account.openedByCase);
+    if (open !== null && account.collectedOn === null) {
+      throw new DomainError('NOT_ALLOWED_NOW', `pension transfer ${open} of the person is open: the account is settled with it, not collected now`, {
+        path: 'reference',
+      });
+    }
+    await collectNow(collectorOf(ctx), em, account, row.reference, 'caseworker', null);
   });
   return (await temporaryAccountOfCase(ctx.em.fork(), row.caseId, ctx.clock.today()))!;
 }
@@ -180,11 +200,11 @@ export async function collectTemporaryAccount(ctx: CommandContext, reference: st
 /**
  * The next transfer sets the collection off (rules §6.1: the person moves on again): every temporary pension account of
  * the person still open, except one in the new transfer's own old place (that transfer moves those records itself), is
- * collected into its kept place before the new transfer's case is filed, in the caller's transaction. Returns the
- * accounts collected now.
+ * collected into its kept place before the new transfer's case is filed, in the caller's transaction — whether the
+ * person applied here or a counterpart new office asked through the platform. Returns the accounts collected now.
  */
 export async function collectOnNextTransfer(
-  ctx: CommandContext,
+  ctx: Collector,
   em: EntityManager,
   transfer: { citizenId: string; insurance: string; fromPoolingArea: string; byCase: string },
 ): Promise<number> {

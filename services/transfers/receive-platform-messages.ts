@@ -10,6 +10,7 @@ import type { TransferInput } from '../../workflows/index.js';
 import type { TransferExchange } from '../adapters/transfer-exchange.js';
 import type { BusinessClock } from '../business-clock.js';
 import type { CaseWorkflows } from '../workflow-port.js';
+import { collectOnNextTransfer } from './collect-temporary-account.js';
 
 /** What the inbound platform run needs; the worker's housekeeping runs it as the system. */
 export interface PlatformContext {
@@ -89,6 +90,17 @@ async function openOutboundTransfer(ctx: PlatformContext, m: TransferRequestMess
   const businessKey = platformKeyOf(m.transferId);
   const { caseId, existing } = await caseIdFor(ctx.em, 'transfer', businessKey, new Set());
   const [person] = await ctx.em.execute<{ name: string }[]>('select name from person where citizen_id = ?', [m.person.citizenId]);
+  // 归集: the person moving on collects a temporary pension account kept elsewhere first, as when they apply here (§6.1).
+  if (!existing) {
+    await ctx.em.transactional((tx) =>
+      collectOnNextTransfer({ clock: ctx.clock, by: { id: 'platform', role: 'system' } }, tx, {
+        citizenId: m.person.citizenId,
+        insurance: m.insurance,
+        fromPoolingArea: old.poolingArea,
+        byCase: caseId,
+      }),
+    );
+  }
   const row =
     existing ??
     (await registerCase(ctx.em, caseId, {

@@ -10,7 +10,7 @@ import type { TransferApplication } from '../../domain/transfer/transfer-applica
 import type { TransferRole } from '../../domain/transfer/transfer.machine.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
 import { authorize, may } from '../authorization.js';
-import { collectOnNextTransfer } from './collect-temporary-account.js';
+import { collectOnNextTransfer, collectorOf } from './collect-temporary-account.js';
 import type { CommandContext } from '../command-context.js';
 
 export interface TransferRequest {
@@ -98,7 +98,12 @@ export async function startTransfer(ctx: CommandContext, request: TransferReques
 
   // 归集: moving on again collects a temporary pension account kept elsewhere into the relationship's place first (§6.1).
   await em.transactional((tx) =>
-    collectOnNextTransfer(ctx, tx, { citizenId: request.citizenId, insurance: request.insurance, fromPoolingArea: from.poolingArea, byCase: caseId }),
+    collectOnNextTransfer(collectorOf(ctx), tx, {
+      citizenId: request.citizenId,
+      insurance: request.insurance,
+      fromPoolingArea: from.poolingArea,
+      byCase: caseId,
+    }),
   );
   const row = await registerCase(em, caseId, {
     type: 'transfer',

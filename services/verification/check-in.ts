@@ -17,7 +17,7 @@ import { visibleVerificationFacts } from './verification-access.js';
  * One check-in per person and day: a repeat records nothing and answers `recorded: false`.
  */
 export async function checkIn(ctx: CommandContext, citizenId: string): Promise<VerificationView & { recorded: boolean; resumed: number }> {
-  const policy = await loadVerificationPolicy(ctx.em);
+  const policy = await loadVerificationPolicy(ctx.em, ctx.clock.today());
   const facts = await visibleVerificationFacts(ctx, citizenId, policy);
   if (facts.regions.length === 0) throw new DomainError('NOT_ALLOWED_NOW', 'no monthly benefit is paid to this person: there is nothing to verify');
   const own = ctx.actor.role === 'citizen';

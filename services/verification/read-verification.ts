@@ -31,7 +31,7 @@ export function viewOf(facts: VerificationFacts, today: string, policy: Paramete
  * region of their benefit.
  */
 export async function readVerification(ctx: CommandContext, citizenId: string): Promise<VerificationView> {
-  const policy = await loadVerificationPolicy(ctx.em);
+  const policy = await loadVerificationPolicy(ctx.em, ctx.clock.today());
   const facts = await visibleVerificationFacts(ctx, citizenId, policy);
   return viewOf(facts, ctx.clock.today(), policy);
 }

@@ -16,7 +16,7 @@ export async function runVerificationSweep(
   deps: { em: EntityManager; clock: BusinessClock },
   scope: { today: string; region: string | null; actor: { id: string; role: string }; requestId: string | null },
 ): Promise<{ today: string; suspended: number }> {
-  const policy = await loadVerificationPolicy(deps.em);
+  const policy = await loadVerificationPolicy(deps.em, scope.today);
   const dueOnOrBefore = overdueIfDueOnOrBefore(scope.today, policy);
   const suspended = await deps.em.transactional((tx) => suspendOverdue(tx, { ...scope, dueOnOrBefore, policy }, deps.clock.now()));
   return { today: scope.today, suspended };

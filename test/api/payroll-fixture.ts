@@ -1,15 +1,35 @@
 // Entitlements, accounts and feeds for payroll tests, written the way approved claims and the beneficiary register
 // write them (db/writers/entitlements.ts), so a payroll test does not first walk a benefit claim through its tiers.
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { addDays } from '../../domain/calendar/local-date.js';
+import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
-import { citizenId } from '../support/factories.js';
 
 export interface Beneficiary {
   citizenId: string;
   entitlementId: string;
   caseId: string;
 }
+
+/** Birth days of beneficiaries: 1941-01-01 – 1965-12-31, so they are about 60 to 85 in 2026 (pensioners, survivors). */
+const FIRST_BIRTH_DAY = '1941-01-01';
+const BIRTH_DAYS = 25 * 365;
+
+/**
+ * A valid citizen ID (GB 11643: region, birth day, sequence, check character) of a beneficiary: a random birth day of
+ * 1941–1965 and a random sequence of either sex, about 9 million IDs per region. The test database is shared by the
+ * whole run and a payroll test adds hundreds of people, so a narrow space (one birth day: 500 IDs) makes two tests pick
+ * the same person — then one test's payroll lines, recoveries or suspensions land in another's counts.
+ */
+export function beneficiaryCitizenId(region = '330102'): { citizenId: string; birthDate: string } {
+  const birthDate = addDays(FIRST_BIRTH_DAY, randomInt(0, BIRTH_DAYS));
+  const body = `${region}${birthDate.replaceAll('-', '')}${String(randomInt(0, 1000)).padStart(3, '0')}`;
+  return { citizenId: body + citizenIdCheckChar(body), birthDate };
+}
+
+/** The birth day an 18-character citizen ID carries (characters 7–14). */
+const birthDateOf = (id: string) => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 
 export async function addEntitlement(
   orm: MikroORM,
@@ -26,12 +46,14 @@ export async function addEntitlement(
   },
 ): Promise<Beneficiary> {
   const em = orm.em.fork();
-  const person = e.citizenId ?? citizenId({ birthDate: '1960-03-01' });
+  const person = e.citizenId ?? beneficiaryCitizenId().citizenId;
+  // Odd sequence (the 17th character) is a man, even a woman.
+  const sex = Number(person[16]) % 2 === 1 ? 'male' : 'female';
   const caseId = `benefit-test-${randomUUID()}`;
   const entitlementId = randomUUID();
   await em.execute(
-    `insert into person (citizen_id, name, sex, birth_date, created_at, updated_at) values (?, '王五', 'male', '1960-03-01', now(), now()) on conflict do nothing`,
-    [person],
+    `insert into person (citizen_id, name, sex, birth_date, created_at, updated_at) values (?, '王五', ?, ?, now(), now()) on conflict do nothing`,
+    [person, sex, birthDateOf(person)],
   );
   await em.execute(
     `insert into benefit_entitlement (id, case_id, line_key, citizen_id, region, claim_type, benefit, kind, payer, amount, start_month, end_month,

@@ -9,7 +9,7 @@ import { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { addMonths, monthOf } from '../../domain/calendar/local-date.js';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../domain/insurance/personal-account.js';
-import { transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
+import { type AccountPeriod, transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
 import { fixedClock } from '../../services/business-clock.js';
 import { createOverviewSnapshots } from '../../services/reports/overview-snapshot.js';
 import { readOverview } from '../../services/reports/read-overview.js';
@@ -18,7 +18,17 @@ import { E3_AMOUNTS, FakeCounterpartAgency } from '../support/fake-counterpart.j
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 import { writtenRows } from './review-fixture.js';
-import { decideLeg, E3_SPANS, e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, pensionRecords, transferIn, type TransferBody } from './transfer-fixture.js';
+import {
+  decideLeg,
+  E3_SPANS,
+  HANGZHOU_EMPLOYER,
+  e3AmountsAsOldOffice,
+  e3HistoryInHangzhou,
+  enrolled,
+  pensionRecords,
+  transferIn,
+  type TransferBody,
+} from './transfer-fixture.js';
 
 const NANJING = { poolingArea: '320100', region: '320102' };
 
@@ -29,6 +39,46 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
 
   const apply = (token: string, body: Record<string, unknown>) => system.call('POST', '/v1/transfers', { token, body });
   const ledgerRows = async () => Number((await system.orm.em.fork().execute<{ n: string }[]>('select count(*)::text as n from transfer_ledger'))[0]!.n);
+
+  /** Waits until the case (one whose new office is a counterpart: no transfer view to poll) has completed. */
+  const completedCase = (caseId: string) =>
+    system.eventually(async () => {
+      const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [caseId]);
+      return row?.status === 'completed' ? true : undefined;
+    }, 30_000);
+
+  /** A counterpart new office asks `office` (an old office served here) to transfer the person's pension out: the case it opened. */
+  const askedToTransferOut = async (agency: FakeCounterpartAgency, office: { poolingArea: string; region: string }, id: string, name: string) => {
+    await agency.deliver(system.exchange, agency.request(office, { citizenId: id, name }, 'pension', system.clock.now().getTime()));
+    return system.eventually(
+      async () =>
+        (
+          await system.orm.em
+            .fork()
+            .execute<{ id: string; reference: string }[]>(
+              `select id, reference from case_record where case_type = 'transfer' and citizen_id = ? and applicant_id = 'platform' order by opened_at desc`,
+              [id],
+            )
+        )[0],
+      30_000,
+    );
+  };
+
+  /** A man of 50 from outside the province moving Hangzhou → Ningbo: his transfer opens a temporary account in Ningbo. */
+  const temporaryAccountCase = async () => {
+    const body = `34010219700101${String(randomInt(50, 499) * 2 + 1).padStart(3, '0')}`;
+    const id = body + citizenIdCheckChar(body);
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    await transferIn(system, ningbo, started.body.reference, 'acceptanceLetter');
+    await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-2' }), started.body.caseId, 'acceptanceLetter', 'approve');
+    return {
+      id,
+      ...(started.body as { reference: string; caseId: string }),
+      view: await transferIn(system, ningbo, started.body.reference, 'temporaryAccount'),
+    };
+  };
 
   beforeAll(async () => {
     system = await startSystem();
@@ -214,6 +264,39 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
         .fork()
         .execute<{ direction: string; type: string }[]>('select direction, type from exchange_message where case_id = ? order by recorded_at', [caseId]);
       expect(messages.map((m) => `${m.direction}:${m.type}`)).toEqual(['out:TRANSFER_REQUEST', 'in:TRANSFER_OUT', 'out:TRANSFER_COMPLETED']);
+
+      // Ningbo keeps what came in for the next move (multi-hop, §6.1): the information table as spans with their
+      // contribution wage, the balance paid as a credit of the take-over year; a transfer out of Ningbo moves them on.
+      const takeOverYear = Number(monthOf(system.clock.today()).slice(0, 4));
+      const [kept] = await system.orm.em
+        .fork()
+        .execute<{ from_pooling_area: string; pooling_area: string; months: number; credits: unknown[] }[]>(
+          'select from_pooling_area, pooling_area, months, credits from transfer_carried_history where case_id = ?',
+          [caseId],
+        );
+      expect(kept).toEqual({
+        from_pooling_area: '320100',
+        pooling_area: '330200',
+        months: 114,
+        credits: [{ year: takeOverYear, amount: '41424.00', from: '320100' }],
+      });
+      const activities = createTransferActivities({ orm: system.orm, clock: system.clock, notices: system.notices });
+      const onward = await activities.loadTransferContext({ citizenId: id, insurance: 'pension', fromPoolingArea: '330200', toPoolingArea: '330100' });
+      expect(onward.oldPeriods.filter((p) => p.paidIn === '320100')).toHaveLength(10);
+      expect(onward.oldCredits).toEqual([{ year: takeOverYear, amount: '41424.00', from: '320100' }]);
+      const own = onward.oldPeriods.filter((p) => p.paidIn === undefined);
+      const month = monthOf(system.clock.today());
+      const onwardAmounts = transferAmountsOf({
+        insurance: 'pension',
+        periods: onward.oldPeriods,
+        throughMonth: month,
+        accountCredits: onward.oldCredits!,
+      }).amounts;
+      const ownAmounts = transferAmountsOf({ insurance: 'pension', periods: own, throughMonth: month }).amounts;
+      expect(onwardAmounts).toEqual({
+        pooledFund: (62136 + Number(ownAmounts.pooledFund)).toFixed(2),
+        personalAccount: (41424 + Number(ownAmounts.personalAccount)).toFixed(2),
+      });
     } finally {
       await stop();
     }
@@ -225,20 +308,9 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
     const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
     try {
-      await agency.deliver(
-        system.exchange,
-        agency.request({ poolingArea: '330100', region: '330102' }, { citizenId: id, name: '王外迁' }, 'pension', system.clock.now().getTime()),
-      );
-      const caseId = await system.eventually(
-        async () =>
-          (await system.orm.em.fork().execute<{ id: string }[]>(`select id from case_record where case_type = 'transfer' and citizen_id = ?`, [id]))[0]?.id,
-        30_000,
-      );
+      const { id: caseId } = await askedToTransferOut(agency, { poolingArea: '330100', region: '330102' }, id, '王外迁');
       await decideLeg(system, hangzhou, caseId, 'transferOut', 'approve');
-      await system.eventually(async () => {
-        const [row] = await system.orm.em.fork().execute<{ status: string }[]>('select status from case_record where id = ?', [caseId]);
-        return row?.status === 'completed' ? true : undefined;
-      }, 30_000);
+      await completedCase(caseId);
       expect(agency.received.map((m) => m.type)).toEqual(['TRANSFER_OUT']);
       expect(agency.received[0]).toMatchObject({ amounts: e3AmountsAsOldOffice(system.clock.today()), months: 114 });
       const records = await pensionRecords(system, id);
@@ -246,6 +318,164 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
     } finally {
       await stop();
     }
+  });
+
+  it('moves a worker who moves twice without losing a year or a fen: Hangzhou → Ningbo, then Ningbo → an outside place moves the Hangzhou years and money on with the Ningbo ones, once, reconciled to the fen (§6.1, issue 11 multi-hop)', async () => {
+    const id = citizenId();
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const reviewer = await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-hop' });
+
+    // First move: Hangzhou → Ningbo, both offices served here.
+    const first = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
+    expect(first.status).toBe(202);
+    await transferIn(system, ningbo, first.body.reference, 'acceptanceLetter');
+    await decideLeg(system, reviewer, first.body.caseId, 'acceptanceLetter', 'approve');
+    await decideLeg(system, hangzhou, first.body.caseId, 'transferOut', 'approve');
+    await decideLeg(system, reviewer, first.body.caseId, 'completion', 'approve');
+    const firstDone = await transferIn(system, ningbo, first.body.reference, 'completed');
+    const firstIn = Object.fromEntries(firstDone.ledger.filter((l) => l.side === 'in').map((l) => [l.fund, l.amount]));
+    expect(firstIn).toEqual(e3AmountsAsOldOffice(system.clock.today()));
+
+    // Second move: an outside new office (Nanjing) asks Ningbo through the platform.
+    const month = monthOf(system.clock.today());
+    const [ningboRecord] = await system.orm.em
+      .fork()
+      .execute<{ start_month: string; base: string }[]>(
+        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+        [id],
+      );
+    const e3: AccountPeriod[] = E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' }));
+    const own: AccountPeriod[] = [{ startMonth: ningboRecord!.start_month, endMonth: null, monthlyWage: ningboRecord!.base, employeeRate: '0.08' }];
+    const amountsOf = (periods: AccountPeriod[]) =>
+      transferAmountsOf({ insurance: 'pension', periods, throughMonth: month, accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY });
+    const expected = amountsOf([...e3, ...own]);
+    const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    try {
+      const { id: secondId } = await askedToTransferOut(agency, { poolingArea: '330200', region: '330212' }, id, '李两迁');
+      await decideLeg(system, ningbo, secondId, 'transferOut', 'approve');
+      await completedCase(secondId);
+
+      // What left Ningbo: the Hangzhou years and the Ningbo ones, every year's 12 % and the whole account balance.
+      const sent = agency.received.find((m) => m.type === 'TRANSFER_OUT') as unknown as {
+        amounts: { pooledFund: string; personalAccount: string };
+        months: number;
+        years: { year: number; months: number; contributionWage: string; poolingArea?: string }[];
+        lastCoveredMonth: string;
+      };
+      expect(sent.amounts).toEqual(expected.amounts);
+      expect(sent.months).toBe(expected.months);
+      expect(sent.lastCoveredMonth).toBe(month);
+      // The information table lists the years per place they were paid in.
+      expect(sent.years.filter((y) => y.poolingArea === '330100').reduce((n, y) => n + y.months, 0)).toBe(114);
+      expect(sent.years.find((y) => y.year === 2019 && y.poolingArea === '330100')).toEqual({
+        year: 2019,
+        months: 6,
+        contributionWage: '39000.00',
+        poolingArea: '330100',
+      });
+      expect(sent.years.filter((y) => y.poolingArea === '330200').map((y) => y.year)).toContain(Number(month.slice(0, 4)));
+
+      // Reconciled to the fen: the pooled fund that leaves is what came in from Hangzhou plus Ningbo's own 12 %; the
+      // ledger books exactly what the table says.
+      expect(expected.amounts.pooledFund).toBe((Number(firstIn.pooledFund) + Number(amountsOf(own).amounts.pooledFund)).toFixed(2));
+      const out = await system.orm.em
+        .fork()
+        .execute<{ fund: string; pooling_area: string; amount: string }[]>(
+          `select fund, pooling_area, amount::text as amount from transfer_ledger where case_id = ? and side = 'out' order by fund`,
+          [secondId],
+        );
+      expect(out).toEqual([
+        { fund: 'personalAccount', pooling_area: '330200', amount: expected.amounts.personalAccount },
+        { fund: 'pooledFund', pooling_area: '330200', amount: expected.amounts.pooledFund },
+      ]);
+
+      // Moved once: the first transfer's carried months are marked as moved on by the second, every record too, and a
+      // further transfer out of Ningbo or Hangzhou has nothing of them left to move.
+      const carried = await system.orm.em
+        .fork()
+        .execute<{ case_id: string; pooling_area: string; months: number; moved_on_by_case: string | null }[]>(
+          'select case_id, pooling_area, months, moved_on_by_case from transfer_carried_history where citizen_id = ?',
+          [id],
+        );
+      expect(carried).toEqual([{ case_id: first.body.caseId, pooling_area: '330200', months: 114, moved_on_by_case: secondId }]);
+      expect((await pensionRecords(system, id)).every((r) => r.transferred_by_case !== null)).toBe(true);
+      const activities = createTransferActivities({ orm: system.orm, clock: system.clock, notices: system.notices });
+      for (const fromPoolingArea of ['330200', '330100']) {
+        const again = await activities.loadTransferContext({ citizenId: id, insurance: 'pension', fromPoolingArea, toPoolingArea: '320100' });
+        expect(again.oldPeriods).toEqual([]);
+      }
+    } finally {
+      await stop();
+    }
+  });
+
+  it('follows the chain back to the first place: Hangzhou → Ningbo → Hangzhou moves the E3 years on with the Ningbo months, and the first transfer’s months are not counted again (§6.1 multi-hop)', async () => {
+    const id = citizenId();
+    await e3HistoryInHangzhou(system, id);
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const reviewer = await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-back' });
+    const hangzhouReviewer = await system.token({ role: 'reviewer', region: '330102', sub: 'rv-hz-back' });
+    const person = await system.token({ role: 'citizen', sub: id });
+    const move = async (fromRegion: string, toRegion: string, newOffice: string, oldOffice: string) => {
+      const started = await apply(person, { citizenId: id, insurance: 'pension', fromRegion, toRegion });
+      expect(started.status, JSON.stringify(started.body)).toBe(202);
+      await transferIn(system, newOffice, started.body.reference, 'acceptanceLetter');
+      await decideLeg(system, newOffice, started.body.caseId, 'acceptanceLetter', 'approve');
+      await decideLeg(system, oldOffice, started.body.caseId, 'transferOut', 'approve');
+      await decideLeg(system, newOffice, started.body.caseId, 'completion', 'approve');
+      return transferIn(system, newOffice, started.body.reference, 'completed');
+    };
+    const first = await move('330102', '330212', reviewer, hangzhou);
+    // Back in Hangzhou: a new job there (work injury is enough to be insured there), then the pension follows.
+    expect((await enrolled(system, id, { employer: HANGZHOU_EMPLOYER, region: '330102', insuranceTypes: ['workInjury'] })).status).toBe('insured');
+    const [ningboRecord] = await system.orm.em
+      .fork()
+      .execute<{ start_month: string; base: string }[]>(
+        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+        [id],
+      );
+    const back = await move('330212', '330102', hangzhouReviewer, ningbo);
+
+    // The money that left Ningbo: the E3 years and money that came in, with Ningbo's own months, to the fen.
+    const month = monthOf(system.clock.today());
+    const e3: AccountPeriod[] = E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' }));
+    const ningboOwn: AccountPeriod = { startMonth: ningboRecord!.start_month, endMonth: null, monthlyWage: ningboRecord!.base, employeeRate: '0.08' };
+    const expected = transferAmountsOf({
+      insurance: 'pension',
+      periods: [...e3, ningboOwn],
+      throughMonth: month,
+      accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY,
+    });
+    expect(back.amounts).toEqual(expected.amounts);
+    expect(back.reconciliation).toMatchObject({ balanced: true });
+    expect(back.ledger.filter((l) => l.side === 'out').map((l) => [l.fund, l.poolingArea, l.amount])).toEqual([
+      ['pooledFund', '330200', expected.amounts.pooledFund],
+      ['personalAccount', '330200', expected.amounts.personalAccount],
+    ]);
+    const firstIn = first.ledger.find((l) => l.side === 'in' && l.fund === 'pooledFund')!.amount;
+    expect(Number(expected.amounts.pooledFund)).toBeGreaterThan(Number(firstIn));
+
+    // Once: the first transfer's months moved on with the second; the second keeps both places' months for Hangzhou.
+    const carried = await system.orm.em
+      .fork()
+      .execute<{ case_id: string; pooling_area: string; periods: AccountPeriod[]; moved_on_by_case: string | null }[]>(
+        'select case_id, pooling_area, periods, moved_on_by_case from transfer_carried_history where citizen_id = ? order by created_at',
+        [id],
+      );
+    expect(carried.map((c) => [c.case_id, c.pooling_area, c.moved_on_by_case])).toEqual([
+      [first.caseId, '330200', back.caseId],
+      [back.caseId, '330100', null],
+    ]);
+    expect(carried[1]!.periods.filter((p) => p.paidIn === '330100')).toHaveLength(E3_SPANS.length);
+    expect(carried[1]!.periods.filter((p) => p.paidIn === '330200').every((p) => p.startMonth >= ningboRecord!.start_month)).toBe(true);
+    // A next transfer out of Hangzhou reads its own new record and what the second carried, each month once.
+    const activities = createTransferActivities({ orm: system.orm, clock: system.clock, notices: system.notices });
+    const next = await activities.loadTransferContext({ citizenId: id, insurance: 'pension', fromPoolingArea: '330100', toPoolingArea: '330200' });
+    expect(next.oldPeriods.filter((p) => p.paidIn === '330100')).toHaveLength(E3_SPANS.length);
+    expect(next.oldPeriods.filter((p) => p.paidIn === undefined).map((p) => p.startMonth)).toEqual([month]);
+    expect(() => transferAmountsOf({ insurance: 'pension', periods: next.oldPeriods, throughMonth: month })).not.toThrow();
   });
 
   it('puts a counterpart leg past its statutory due date on the supervisor’s overview with the late office, the due date and the working days overdue (§9, docs/transfers.md "Escalation")', async () => {
@@ -322,20 +552,6 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
   });
 
   it('shows the temporary account with its months and amounts, collects it once into the relationship’s place on a caseworker’s command, and a next transfer collects another (§6.1 归集, 国办发〔2009〕66号 art. 5)', async () => {
-    const temporaryAccountCase = async () => {
-      const body = `34010219700101${String(randomInt(50, 499) * 2 + 1).padStart(3, '0')}`;
-      const id = body + citizenIdCheckChar(body);
-      await e3HistoryInHangzhou(system, id);
-      expect((await enrolled(system, id)).status).toBe('insured');
-      const started = await apply(ningbo, { citizenId: id, insurance: 'pension', fromRegion: '330102', toRegion: '330212' });
-      await transferIn(system, ningbo, started.body.reference, 'acceptanceLetter');
-      await decideLeg(system, await system.token({ role: 'reviewer', region: '330212', sub: 'rv-nb-2' }), started.body.caseId, 'acceptanceLetter', 'approve');
-      return {
-        id,
-        ...(started.body as { reference: string; caseId: string }),
-        view: await transferIn(system, ningbo, started.body.reference, 'temporaryAccount'),
-      };
-    };
     type Account = {
       months: number;
       throughMonth: string;
@@ -471,6 +687,103 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
       toPoolingArea: '330200',
     });
     expect(fromHangzhouAgain.oldPeriods).toEqual([]);
+  });
+
+  it('does not let a collection slip past a transfer that did not count it: refused while the person’s pension transfer is open, and a transfer reading the accounts waits for a collection in flight (§6.1 归集, the hand-over marks only what it moved)', async () => {
+    // Refused: the counterpart asks Ningbo, where the account is, to transfer the person out. That transfer moves the
+    // Ningbo months itself; while it is open the account is not collected into Hangzhou behind its back (twice moved).
+    const open = await temporaryAccountCase();
+    const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    try {
+      const { reference: outCase } = await askedToTransferOut(agency, { poolingArea: '330200', region: '330212' }, open.id, '赵临时');
+      const before = await ledgerRows();
+      const refused = await system.call('POST', `/v1/transfers/${open.reference}/temporary-account/collection`, { token: ningbo });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'NOT_ALLOWED_NOW' });
+      expect(refused.body.detail).toContain(outCase);
+      expect(await ledgerRows()).toBe(before);
+    } finally {
+      await stop();
+    }
+
+    // In flight: a collection holds the account row; a transfer out of the kept place reading the accounts meanwhile
+    // waits for it and counts what it collected (so its hand-over marks exactly what it moved).
+    const racing = await temporaryAccountCase();
+    const month = monthOf(system.clock.today());
+    const [span] = await system.orm.em
+      .fork()
+      .execute<{ start_month: string; base: string }[]>(
+        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+        [racing.id],
+      );
+    const collectedSpan = { startMonth: span!.start_month, endMonth: month, monthlyWage: span!.base, employeeRate: '0.08' };
+    const activities = createTransferActivities({ orm: system.orm, clock: system.clock, notices: system.notices });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const collection = system.orm.em.fork().transactional(async (tx) => {
+      await tx.execute('select id from temporary_pension_account where opened_by_case = ? for update', [racing.caseId]);
+      await tx.execute(
+        `update temporary_pension_account set collected_on = ?, collected_into = '330100', collected_through_month = ?, collected_months = 1,
+           collection_trigger = 'caseworker', collected_by = 'cw-nb-1', collected_periods = ? where opened_by_case = ?`,
+        [system.clock.today(), month, JSON.stringify([collectedSpan]), racing.caseId],
+      );
+      locked();
+      await held;
+    });
+    await isLocked;
+    let read = false;
+    const reading = activities
+      .loadTransferContext({ citizenId: racing.id, insurance: 'pension', fromPoolingArea: '330100', toPoolingArea: '320100' })
+      .then((facts) => ((read = true), facts));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(read).toBe(false); // waiting on the collection's lock
+    release();
+    await collection;
+    const facts = await reading;
+    expect(facts.oldPeriods).toEqual(expect.arrayContaining([{ ...collectedSpan, paidIn: '330200' }]));
+    expect(facts.oldPeriods).toHaveLength(E3_SPANS.length + 1);
+  });
+
+  it('collects the account first when a counterpart asks the kept place to transfer the person out, and that transfer moves it on, once (§6.1 归集 on the next move, through the platform)', async () => {
+    const moving = await temporaryAccountCase();
+    const month = monthOf(system.clock.today());
+    const [span] = await system.orm.em
+      .fork()
+      .execute<{ start_month: string; base: string }[]>(
+        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+        [moving.id],
+      );
+    const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    try {
+      const out = await askedToTransferOut(agency, { poolingArea: '330100', region: '330102' }, moving.id, '钱归集');
+      const view = (await system.call('GET', `/v1/transfers/${moving.reference}`, { token: ningbo })).body as TransferBody;
+      expect(view.temporaryPensionAccount).toMatchObject({
+        collection: { trigger: 'nextTransfer', byCase: out.id, collectedInto: '330100', reconciliation: { balanced: true } },
+      });
+      await decideLeg(system, hangzhou, out.id, 'transferOut', 'approve');
+      await completedCase(out.id);
+      // What left Hangzhou: the E3 months and the Ningbo months the collection counted, with the interest up to this year.
+      const expected = transferAmountsOf({
+        insurance: 'pension',
+        periods: [
+          ...E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' })),
+          { startMonth: span!.start_month, endMonth: month, monthlyWage: span!.base, employeeRate: '0.08' },
+        ],
+        throughMonth: month,
+        accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY,
+      });
+      expect(agency.received.find((m) => m.type === 'TRANSFER_OUT')).toMatchObject({ amounts: expected.amounts, months: expected.months });
+      const [account] = await system.orm.em
+        .fork()
+        .execute<{ moved_on_by_case: string | null }[]>('select moved_on_by_case from temporary_pension_account where opened_by_case = ?', [moving.caseId]);
+      expect(account).toEqual({ moved_on_by_case: out.id });
+    } finally {
+      await stop();
+    }
   });
 
   it('calculates the pooled fund with workings (POST /v1/calculations/transfer, E3) and refuses a year listed twice naming it', async () => {

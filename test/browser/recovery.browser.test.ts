@@ -1,7 +1,8 @@
 // Overpayment recovery at the counter (待遇多发追回, 社会保险经办条例 art. 46; docs/payroll.md) in a real browser: a
 // caseworker finds the region's open recovery in the list, records a repayment on its page (a wrong amount refused
 // naming it, nothing booked), the person sees it on their payments page with what was withheld from which payment and
-// what is outstanding; a caseworker gets no write-off form, two supervisors write off part (部分核销, four eyes), and a
+// what is outstanding; a missed instalment's chase is opened from the worklist and its contact recorded (催收); a
+// caseworker gets no write-off form, two supervisors write off part (部分核销, four eyes), and a
 // supervisor writes off the rest (核销).
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
@@ -112,6 +113,45 @@ describe('overpayment recovery pages (chromium): the caseworker records a repaym
     expect(await outstanding(citizen)).toBe('3100.00');
     expect(await citizen.locator('[data-testid="repayment"]').count()).toBe(0);
     await screenshot(citizen, 'recovery-citizen');
+  });
+
+  it('a missed instalment (催收): the caseworker opens the chase from the worklist, sees each instalment and records the contact', async () => {
+    // An agreement of 1000.00 a month made three months ago for a benefit stopped at a death: nothing was collected since.
+    const heirs = await addEntitlement(system.orm, {
+      region: REGION,
+      claimType: 'pension',
+      benefit: 'basicPension',
+      kind: 'monthly',
+      amount: '3000.00',
+      startMonth: addPeriods(period, -12),
+      firstPayrollMonth: addPeriods(period, -12),
+    });
+    const em = system.orm.em.fork();
+    const [row] = await em.execute<{ id: string }[]>(
+      `insert into overpayment_recovery (citizen_id, entitlement_id, region, case_id, cause, amount, months, status, method,
+         plan_monthly_amount, plan_first_month, plan_agreed_by, plan_agreed_at, plan_total, opened_at)
+       values (?, ?, ?, ?, 'death', '3000.00', '[]', 'open', 'instalments', '1000.00', ?, 'cw-611', now() - interval '3 months', '3000.00', now())
+       returning id`,
+      [heirs.citizenId, heirs.entitlementId, REGION, heirs.caseId, addPeriods(period, -3)],
+    );
+    const chasedId = row!.id;
+    const swept = await system.call('POST', '/v1/missed-instalment-sweeps', { token: cwToken, body: { region: REGION } });
+    expect(swept.body.chased).toBe(1);
+
+    await caseworker.goto(`${workbench.url}/web/tasks?view=available`);
+    await caseworker.click(`a[href="/web/recoveries/${chasedId}"]`);
+    await caseworker.waitForURL(new RegExp(`/web/recoveries/${chasedId}$`));
+    const states = await caseworker.locator('[data-testid="instalments"] tr[data-state]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+    expect(states).toEqual(['missed', 'missed', 'missed']);
+    expect(await caseworker.locator('[data-testid="chases"] tr[data-status="open"] td[data-field="missedMonth"]').innerText()).toBe(addPeriods(period, -2));
+    await caseworker.selectOption('[data-testid="chase"] select[name="outcome"]', 'contacted');
+    await caseworker.fill('[data-testid="chase"] input[name="note"]', '电话联系继承人，承诺下月起还款');
+    await caseworker.click('[data-testid="chase"] button[type="submit"]');
+    await caseworker.waitForURL(/done=chased/);
+    expect(await caseworker.locator('[data-testid="chases"] tr[data-status="contacted"] td[data-field="note"]').innerText()).toBe(
+      '电话联系继承人，承诺下月起还款',
+    );
+    await screenshot(caseworker, 'recovery-chased');
   });
 
   it('two supervisors write off part (部分核销, four eyes): the proposer is refused the decision, the other approves', async () => {

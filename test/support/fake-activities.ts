@@ -161,6 +161,7 @@ export function fakeActivities(overrides: Partial<Activities> = {}, { facts = {}
     }),
     sendPayrollBatch: async () => ({ lines: 0, total: '0.00' }),
     suspendOverdueBeneficiaries: async (input: { today: string }) => ({ today: input.today, suspended: 0 }),
+    chaseMissedInstalments: async (input: { today: string }) => ({ today: input.today, chased: 0 }),
     // Recalculations: a region without pensions.
     recalculatePensionChunk: async () => ({ next: null, seen: 0, changed: 0 }),
     finishPensionRecalculation: async () => {},

@@ -1,15 +1,16 @@
 // Drives the enrollment workflow on a test environment: a worker per scenario with recording fakes, and the waits a
 // test needs between messages. Shared by the workflow tests and the history recorder.
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { TaskCompletion } from '../../domain/task.js';
 import { type CaseView, completeTask, enrollment, type EnrollmentInput, getCaseView } from '../../workflows/index.js';
 import type { FakeActivities } from '../support/fake-activities.js';
+import { workflowsPath } from '../../bin/worker-runtime.js';
 
-export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+// The worker's own entry (bin/worker-runtime.ts), so the recorded histories come from the bundle production runs.
+export { workflowsPath };
 
 const quiet = { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 

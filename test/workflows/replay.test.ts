@@ -82,6 +82,7 @@ const REQUIRED: Record<string, string[]> = {
   investigation: ['assigned-fraud-found-closed', 'returned-no-fraud-closed'],
   supervisionSweep: ['daily-run'],
   verificationSweep: ['daily-run'],
+  missedInstalmentSweep: ['daily-run'],
   pensionRecalculation: ['three-chunks-done'],
 };
 

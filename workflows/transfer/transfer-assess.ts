@@ -17,6 +17,7 @@ export function assessNow(c: Pick<TransferCase, 'input' | 'facts' | 'counterpart
     throughMonth: monthOf(today()),
     hukouRegion: c.facts.person?.hukouRegion ?? null,
     oldPeriods: role === 'new' ? null : c.facts.oldPeriods,
+    ...(role !== 'new' && c.facts.oldCredits && { oldCredits: c.facts.oldCredits }),
     counterpart: c.counterpart,
     pensionSpans: c.facts.pensionSpans,
     newAreaRecords,

@@ -32,7 +32,7 @@ export async function sendTransferOut(c: TransferCase): Promise<void> {
     type: 'TRANSFER_OUT',
     amounts: c.assessment.amounts ?? zeroAmounts(),
     paymentId: `${c.input.caseId}:out`,
-    years: informationTableOf(c.facts.oldPeriods, through),
+    years: informationTableOf(c.facts.oldPeriods, through, c.input.application.fromPoolingArea),
     months: c.assessment.months ?? 0,
     lastCoveredMonth: lastCoveredMonthOf(c.facts.oldPeriods, through),
   });

@@ -1,6 +1,6 @@
 import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { EXCHANGE_FORMAT, type ExchangeEnvelope, type ExchangeMessage, type InformationTableYear } from '../../domain/transfer/exchange-message.js';
-import { yearSegmentsOf } from '../../domain/transfer/pooled-fund.js';
+import { segmentWage, yearSegmentsOf } from '../../domain/transfer/pooled-fund.js';
 import { Money } from '../../domain/money.js';
 import type { TransferInput } from './transfer-messages.js';
 
@@ -33,14 +33,22 @@ export function envelopeOf(input: TransferInput, counterpartReference: string | 
   };
 }
 
-/** The information table (参保缴费信息表) of the old office's records: months and contribution wage per year. Pure. */
-export function informationTableOf(periods: readonly AccountPeriod[], throughMonth: string): InformationTableYear[] {
-  const byYear = new Map<number, { months: number; wage: Money }>();
+/**
+ * The information table (参保缴费信息表) of the old office's records: months and contribution wage per year, and per
+ * place when the spans name where they were paid (months a transfer carried into the old place keep their place;
+ * the old place's own spans are `ownPlace`'s). Pure.
+ */
+export function informationTableOf(periods: readonly AccountPeriod[], throughMonth: string, ownPlace?: string): InformationTableYear[] {
+  const byYear = new Map<string, { year: number; place: string | undefined; months: number; wage: Money }>();
   for (const s of yearSegmentsOf(periods, throughMonth)) {
-    const entry = byYear.get(s.year) ?? { months: 0, wage: Money.zero() };
-    byYear.set(s.year, { months: entry.months + s.months, wage: entry.wage.plus(s.monthlyWage.applyRate(String(s.months), 'HALF_UP_FEN')) });
+    const place = periods[s.period]!.paidIn ?? ownPlace;
+    const key = `${place ?? ''}:${s.year}`;
+    const entry = byYear.get(key) ?? { year: s.year, place, months: 0, wage: Money.zero() };
+    byYear.set(key, { ...entry, months: entry.months + s.months, wage: entry.wage.plus(segmentWage(s)) });
   }
-  return [...byYear.entries()].map(([year, e]) => ({ year, months: e.months, contributionWage: e.wage.toString() }));
+  return [...byYear.values()]
+    .sort((a, b) => a.year - b.year || (a.place ?? '').localeCompare(b.place ?? ''))
+    .map((e) => ({ year: e.year, months: e.months, contributionWage: e.wage.toString(), ...(e.place === undefined ? {} : { poolingArea: e.place }) }));
 }
 
 /** The last month the old records cover (an open record: up to `throughMonth`), or null without records. Pure. */

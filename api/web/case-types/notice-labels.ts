@@ -37,6 +37,8 @@ const kinds: Record<string, Label> = {
   overpayment_recovered: { zh: '多领待遇追回完毕通知', en: 'Overpayment fully recovered' },
   overpayment_waived: { zh: '多领待遇核销通知（不再追回）', en: 'Overpayment written off (no longer recovered)' },
   overpayment_written_off_part: { zh: '多领待遇部分核销通知', en: 'Part of an overpayment written off' },
+  // 催收: an agreed instalment still missed after its grace (docs/payroll.md "Missed instalments").
+  overpayment_instalment_missed: { zh: '多领待遇分期退还逾期催收通知', en: 'Missed instalment of an overpayment repayment' },
   ...transferNoticeLabels,
   ...benefitNoticeLabels,
 };

@@ -2,7 +2,8 @@
 // counter, open or closed, with what is outstanding (GET /v1/overpayment-recoveries, the person masked as the API sends
 // it); one recovery with its ledger and the counter's forms — a repayment (POST …/repayments, an Idempotency-Key per
 // form so a second click books once), an instalment agreement (POST …/instalment-plan) and, for a supervisor, the
-// write-off (核销, POST …/waiver). The person reads their own recovery here too, without the forms; their payments
+// write-off (核销, POST …/waiver); under an agreement, each instalment (paid, missed) and the chasing of missed ones (催收,
+// recovery-instalments.tsx). The person reads their own recovery here too, without the forms; their payments
 // page lists it (benefit-payments.page.tsx, `OwnRecoveries`).
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
@@ -16,7 +17,9 @@ import { callerFor, field, frameOf, sessionOrSignIn, type WebContext, type WebDe
 import { shanghaiMinute } from '../time-display.js';
 import type { Session, WebEnv } from '../web-env.js';
 import { wordOf } from './payroll-labels.js';
+import { InstalmentFollowUp } from './recovery-instalments.js';
 import {
+  chaseWords,
   entryKindLabels,
   recoveryCauseLabels,
   recoveryMethodLabels,
@@ -150,7 +153,13 @@ function CounterForms(props: { r: Recovery; session: Session; lang: Lang; month:
           </label>
           <label>
             {w.firstMonth[lang]}
-            <input name="firstMonth" type="month" value={r.instalmentPlan?.firstMonth ?? props.month} required />
+            {/* A new agreement starts this month at the earliest (a re-plan after missed instalments, 催收). */}
+            <input
+              name="firstMonth"
+              type="month"
+              value={r.instalmentPlan && r.instalmentPlan.firstMonth > props.month ? r.instalmentPlan.firstMonth : props.month}
+              required
+            />
           </label>
           <button type="submit">{w.agree[lang]}</button>
         </form>
@@ -247,6 +256,7 @@ const flashOf = (done: string | undefined, lang: Lang): Flash | undefined => {
     waived: w.waived[lang],
     proposed: w.proposed[lang],
     decided: w.decided[lang],
+    chased: chaseWords.chased[lang],
   };
   return done && words[done] ? { kind: 'ok', text: words[done] } : undefined;
 };
@@ -320,6 +330,7 @@ async function renderRecovery(c: WebContext, deps: WebDeps, session: Session, id
               <LedgerTable recovery={r} lang={lang} testId="recovery-ledger" />
             </section>
             {r.status === 'open' && COUNTER.has(session.actor.role) && <CounterForms r={r} session={session} lang={lang} month={month} />}
+            <InstalmentFollowUp r={r} session={session} lang={lang} counter={COUNTER.has(session.actor.role)} />
           </>
         )}
       />
@@ -368,6 +379,13 @@ export const recoveryPages = (deps: WebDeps) =>
         path: 'write-offs',
         body: (form) => ({ amount: field(form, 'amount'), reason: field(form, 'reason'), legalBasis: field(form, 'legalBasis') }),
         done: () => 'proposed',
+      }),
+    )
+    .post('/recoveries/:id/chase', (c) =>
+      postForm(c, deps, {
+        path: 'chase',
+        body: (form) => ({ outcome: field(form, 'outcome'), note: field(form, 'note') }),
+        done: () => 'chased',
       }),
     )
     .post('/recoveries/:id/write-offs/:writeOffId/decision', (c) =>

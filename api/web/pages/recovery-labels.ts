@@ -100,3 +100,46 @@ export const entryKindLabels: Record<string, Label> = {
   waiver: { zh: '核销', en: 'Written off' },
   writeOff: { zh: '部分核销', en: 'Part written off' },
 };
+
+/** The follow-up of an instalment agreement and its chasing (催收, docs/payroll.md "Missed instalments"). */
+export const chaseWords = {
+  standing: { zh: '分期退还情况', en: 'Instalments' },
+  number: { zh: '期数', en: 'No.' },
+  month: { zh: '月份', en: 'Month' },
+  instalmentAmount: { zh: '应还（元）', en: 'Due (yuan)' },
+  covered: { zh: '已还（元）', en: 'Repaid (yuan)' },
+  state: { zh: '状态', en: 'State' },
+  collected: { zh: '协议以来已收回（元）', en: 'Collected under the agreement (yuan)' },
+  missed: { zh: '逾期未还月份', en: 'Months missed' },
+  toChase: { zh: '宽限期已过，待催收', en: 'Past its grace: to be chased' },
+  chases: { zh: '催收记录', en: 'Chasing' },
+  missedMonth: { zh: '逾期月份', en: 'Missed month' },
+  openedAt: { zh: '催收时间', en: 'Opened' },
+  note: { zh: '情况说明', en: 'Note' },
+  decidedBy: { zh: '办理人', en: 'Done by' },
+  legalAction: { zh: '已移交司法', en: 'Passed to legal action' },
+  decide: { zh: '催收办理', en: 'Act on the chase' },
+  decideRule: {
+    zh: '记录与本人或继承人的联系，或移交司法；重新约定分期请用上方的退还协议表单。',
+    en: 'Record the contact with the person or the heirs, or pass it to legal action; to re-plan, agree new instalments above.',
+  },
+  outcome: { zh: '办理结果', en: 'Outcome' },
+  chaseNote: { zh: '联系情况或移交理由', en: 'Contact made, or the reason for legal action' },
+  submit: { zh: '提交', en: 'Submit' },
+  chased: { zh: '已办理催收', en: 'Chase recorded' },
+} satisfies Record<string, Label>;
+
+export const instalmentStateLabels: Record<string, Label> = {
+  paid: { zh: '已还清', en: 'Paid' },
+  partlyPaid: { zh: '部分还款', en: 'Partly paid' },
+  missed: { zh: '逾期未还', en: 'Missed' },
+  due: { zh: '本月应还', en: 'Due this month' },
+  upcoming: { zh: '未到期', en: 'Upcoming' },
+};
+
+export const chaseStatusLabels: Record<string, Label> = {
+  open: { zh: '待办理', en: 'Open' },
+  contacted: { zh: '已联系', en: 'Contacted' },
+  replanned: { zh: '已重新约定', en: 'Re-planned' },
+  legalAction: { zh: '已移交司法', en: 'Passed to legal action' },
+};

@@ -1,6 +1,7 @@
 // 待办 / 我的任务 / 团队 / 逾期: the caseworker's queues, most urgent first (the API orders them), with days waiting,
 // filters by case type and step, and claim / release buttons that go through the task routes.
 import { Hono } from 'hono';
+import { recoveryOfChaseCase } from '../../../domain/payroll/missed-instalments.js';
 import { caseWords } from '../case-types/case-type-labels.js';
 import { DataTable, NextPage, type Column } from '../components/data-table.js';
 import { DueAt } from '../components/due-date.js';
@@ -33,6 +34,12 @@ export interface TaskItem {
   createdAt: string;
 }
 
+/** Where a task's case is shown: its case page, or for the chase of a missed instalment (催收) the recovery's page. */
+function caseHref(task: TaskItem): string {
+  const recovery = recoveryOfChaseCase(task.caseId);
+  return recovery === null ? `/web/cases/${task.caseReference ?? task.caseId}` : `/web/recoveries/${recovery}`;
+}
+
 async function renderWorklist(c: WebContext, deps: WebDeps, here: URL, flash?: Flash) {
   const session = sessionOrSignIn(c);
   if (session instanceof Response) return session;
@@ -54,7 +61,7 @@ async function renderWorklist(c: WebContext, deps: WebDeps, here: URL, flash?: F
   const next = page.ok && page.body.nextCursor ? new URLSearchParams({ view, caseType, step, cursor: page.body.nextCursor }) : null;
 
   const columns: Column<TaskItem>[] = [
-    { header: t('reference'), cell: (task) => <a href={`/web/cases/${task.caseReference ?? task.caseId}`}>{task.caseReference ?? task.caseId}</a> },
+    { header: t('reference'), cell: (task) => <a href={caseHref(task)}>{task.caseReference ?? task.caseId}</a> },
     { header: t('caseType'), cell: (task) => words.type(task.caseType) },
     { header: t('step'), cell: (task) => words.step(task.caseType, task.step) },
     {

@@ -22,6 +22,14 @@ describe('the stored overpayment policy payroll.overpayment (社会保险经办�
     expect(overpaymentPolicyIssues([]).map((i) => i.path)).toEqual(['value']);
     expect(() => overpaymentPolicyFrom({ offsetShare: '0' })).toThrow(/offsetShare/);
   });
+
+  it('art. 46 missed instalment: the grace before a missed instalment is chased is a whole number of months, 1 by default', () => {
+    expect(DEFAULT_OVERPAYMENT_POLICY.missedInstalmentGraceMonths).toBe(1);
+    expect(overpaymentPolicyFrom({ missedInstalmentGraceMonths: 0 }).missedInstalmentGraceMonths).toBe(0);
+    expect(overpaymentPolicyFrom({ offsetShare: '0.3' }).missedInstalmentGraceMonths).toBe(1);
+    for (const bad of [-1, 1.5, 13, '1'])
+      expect(overpaymentPolicyIssues({ missedInstalmentGraceMonths: bad }).map((i) => i.path)).toEqual(['value.missedInstalmentGraceMonths']);
+  });
 });
 
 describe('a partial write-off (部分核销, art. 46)', () => {

@@ -7,9 +7,9 @@ import {
   resumeAfterVerification,
   suspendIfOverdue,
   verificationSchedule,
-  verificationPolicyFrom,
   verificationStatus,
 } from '../../../domain/payroll/verification.js';
+import { verificationPolicyIssues, verificationPolicyOn } from '../../../domain/payroll/verification-policy.js';
 import { e6Pension } from './fixtures.js';
 
 describe('verification schedule and status (待遇资格认证, §8)', () => {
@@ -107,11 +107,46 @@ describe('the sweep bound and the configured cycle (verification.cycleMonths; §
     }
   });
 
-  it('reads the stored setting over the 12-month default and refuses a bad value naming its key (§8 verification)', () => {
-    expect(verificationPolicyFrom(null)).toEqual(DEFAULT_VERIFICATION_POLICY);
-    expect(verificationPolicyFrom({ cycleMonths: 6 }).cycleMonths).toBe(6);
-    expect(verificationPolicyFrom({ cycleMonths: 6 }).graceDays).toBe(30);
-    expect(() => verificationPolicyFrom({ cycleMonths: 0 })).toThrow(expect.objectContaining({ path: 'verification.cycleMonths' }));
-    expect(() => verificationPolicyFrom({ acceptedEvidence: ['officeVisit'] })).toThrow(expect.objectContaining({ path: 'verification.acceptedEvidence' }));
+  it('reads the dated versions of the stored setting over the 12-month default, each from its day (§8 verification)', () => {
+    expect(verificationPolicyOn(null, '2026-12-02')).toEqual(DEFAULT_VERIFICATION_POLICY);
+    const stored = {
+      versions: [
+        { effectiveFrom: '2027-07-01', graceDays: 10 },
+        { effectiveFrom: '2027-01-01', source: '省厅通知', cycleMonths: 6 },
+      ],
+    };
+    expect(verificationPolicyOn(stored, '2026-12-31')).toEqual(DEFAULT_VERIFICATION_POLICY);
+    expect(verificationPolicyOn(stored, '2027-01-01')).toEqual({ ...DEFAULT_VERIFICATION_POLICY, cycleMonths: 6 });
+    // A later version keeps what it leaves out.
+    expect(verificationPolicyOn(stored, '2027-07-01')).toEqual({ ...DEFAULT_VERIFICATION_POLICY, cycleMonths: 6, graceDays: 10 });
+    expect(() => verificationPolicyOn({ versions: [{ effectiveFrom: '2027-01-01', cycleMonths: 0 }] }, '2027-01-01')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
+  });
+
+  it('refuses a payroll.verification that does not fit, naming each field under value (§8 verification)', () => {
+    expect(verificationPolicyIssues({ versions: [{ effectiveFrom: '2027-01-01', cycleMonths: 6 }] })).toEqual([]);
+    expect(verificationPolicyIssues({ cycleMonths: 6 }).map((i) => i.path)).toEqual(['value.versions']);
+    const issues = verificationPolicyIssues({
+      versions: [
+        { effectiveFrom: '2027-02-30', cycleMonths: 0, remindDaysBefore: 2.5, graceDays: -1, acceptedEvidence: ['officeVisit'], cycle: 6 },
+        { cycleMonths: 61, acceptedEvidence: [] },
+        'six',
+      ],
+      extra: true,
+    });
+    expect(issues.map((i) => i.path)).toEqual([
+      'value.extra',
+      'value.versions.0.effectiveFrom',
+      'value.versions.0.cycleMonths',
+      'value.versions.0.remindDaysBefore',
+      'value.versions.0.graceDays',
+      'value.versions.0.acceptedEvidence',
+      'value.versions.0.cycle',
+      'value.versions.1.cycleMonths',
+      'value.versions.1.acceptedEvidence',
+      'value.versions.1.effectiveFrom',
+      'value.versions.2',
+    ]);
   });
 });

@@ -4,9 +4,9 @@ import {
   collectionDueOnTransfer,
   periodsAfter,
   temporaryAccountStatement,
-  transferPeriodsWithCollections,
   type CollectedAccount,
 } from '../../../domain/transfer/temporary-account-collection.js';
+import { periodsLeavingPlace } from '../../../domain/transfer/carried-history.js';
 import { transferAmountsOf } from '../../../domain/transfer/transfer-amounts.js';
 import { DEFAULT_TRANSFER_POLICY, transferPolicyWith } from '../../../domain/transfer/transfer-policy.js';
 import { expectDomainError } from './domain-error.js';
@@ -77,7 +77,7 @@ describe('collectionDueOnTransfer (§6.1: collected when the person moves on aga
   });
 });
 
-describe('transferPeriodsWithCollections (§6.1: a collected month moves once)', () => {
+describe('periodsLeavingPlace with collections (§6.1: a collected month moves once)', () => {
   // Hangzhou's own months, 2019 to 2023; the Ningbo account collected into Hangzhou through 2025-12 as it counted them.
   const hangzhou = [{ startMonth: '2019-01', endMonth: '2023-12', monthlyWage: '7000.00', employeeRate: '0.08' }];
   const collected: CollectedAccount = {
@@ -99,7 +99,7 @@ describe('transferPeriodsWithCollections (§6.1: a collected month moves once)',
   });
 
   it('leaves out of a later transfer from the account’s place the months its collection moved: only the months after it go (§6.1, no month moved twice)', () => {
-    const out = transferPeriodsWithCollections({ fromPoolingArea: '330200', ownPeriods: periods, collected: [collected] });
+    const out = periodsLeavingPlace({ fromPoolingArea: '330200', ownPeriods: periods, collected: [collected] });
     expect(out.periods).toEqual([{ startMonth: '2026-01', endMonth: null, monthlyWage: '9000.00', employeeRate: '0.08' }]);
     expect(out.movedOn).toEqual([]);
     expect(out.workings[0]).toContain('through 2025-12 were collected');
@@ -108,7 +108,7 @@ describe('transferPeriodsWithCollections (§6.1: a collected month moves once)',
   });
 
   it('takes the months collected into the kept place along when the relationship moves on from there, once (§6.1 归集, 国办发〔2009〕66号 art. 5)', () => {
-    const out = transferPeriodsWithCollections({ fromPoolingArea: '330100', ownPeriods: hangzhou, collected: [collected] });
+    const out = periodsLeavingPlace({ fromPoolingArea: '330100', ownPeriods: hangzhou, collected: [collected] });
     expect(out.periods.map((p) => [p.startMonth, p.endMonth])).toEqual([
       ['2019-01', '2023-12'],
       ['2024-03', '2025-06'],
@@ -121,15 +121,15 @@ describe('transferPeriodsWithCollections (§6.1: a collected month moves once)',
     expect(Number(moved.pooledFund)).toBe(Number(own.pooledFund) + 21840);
     expect(Number(moved.personalAccount)).toBe(Number(own.personalAccount) + 14560);
     // Moved on already by an earlier transfer out of the kept place: not again.
-    expect(transferPeriodsWithCollections({ fromPoolingArea: '330100', ownPeriods: hangzhou, collected: [{ ...collected, movedOn: true }] }).periods).toEqual(
-      hangzhou,
-    );
+    expect(periodsLeavingPlace({ fromPoolingArea: '330100', ownPeriods: hangzhou, collected: [{ ...collected, movedOn: true }] }).periods).toEqual(hangzhou);
   });
 
   it('changes nothing for a place no collection touched', () => {
-    expect(transferPeriodsWithCollections({ fromPoolingArea: '320100', ownPeriods: hangzhou, collected: [collected] })).toEqual({
+    expect(periodsLeavingPlace({ fromPoolingArea: '320100', ownPeriods: hangzhou, collected: [collected] })).toEqual({
       periods: hangzhou,
       movedOn: [],
+      transferredIn: [],
+      credits: [],
       workings: [],
     });
   });
