@@ -7,7 +7,7 @@ import { monthOf } from '../../domain/calendar/local-date.js';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../domain/insurance/personal-account.js';
 import { type AccountPeriod, transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
 import { runCarriedHistoryBackfill } from '../../db/migrator.js';
-import { FakeCounterpartAgency } from '../support/fake-counterpart.js';
+import { E3_AMOUNTS, FakeCounterpartAgency } from '../support/fake-counterpart.js';
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 import { decideLeg, E3_SPANS, e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, transferIn } from './transfer-fixture.js';
@@ -142,5 +142,37 @@ describe('transfers: the carried history of transfers completed before it was ke
     } finally {
       await stop();
     }
+  });
+
+  it('rebuilds a transfer in from an outside office from its information table: the spans and the balance as a credit, as the hand-over kept them, reconciled to the fen', async () => {
+    const id = citizenId();
+    expect((await enrolled(system, id)).status).toBe('insured');
+    const ningbo = await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-fill-2' });
+    const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
+    const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
+    try {
+      const started = await system.call('POST', '/v1/transfers', {
+        token: ningbo,
+        body: { citizenId: id, insurance: 'pension', fromRegion: '320102', toRegion: '330212' },
+      });
+      expect(started.status).toBe(202);
+      const caseId = started.body.caseId as string;
+      await transferIn(system, ningbo, started.body.reference, 'acceptanceLetter');
+      await decideLeg(system, await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-fill-3' }), caseId, 'acceptanceLetter', 'approve');
+      await transferIn(system, ningbo, started.body.reference, 'completion');
+      await decideLeg(system, await system.token({ role: 'caseworker', region: '330212', sub: 'cw-nb-fill-4' }), caseId, 'completion', 'approve');
+      await transferIn(system, ningbo, started.body.reference, 'completed');
+    } finally {
+      await stop();
+    }
+    const [kept] = await carriedOf(id);
+    expect(kept).toMatchObject({ from_pooling_area: '320100', pooling_area: '330200', months: 114 });
+    await system.orm.em.fork().execute('delete from transfer_carried_history where citizen_id = ?', [id]);
+
+    const report = await backfill();
+    const [mine] = report.written.filter((w) => w.caseId === kept!.case_id);
+    expect(mine).toMatchObject({ from: '320100', into: '330200', months: 114, moved: E3_AMOUNTS, carried: E3_AMOUNTS, reconciliation: { balanced: true } });
+    expect(await carriedOf(id)).toEqual([kept]);
+    expect((await backfill()).written.filter((w) => w.caseId === kept!.case_id)).toEqual([]);
   });
 });
