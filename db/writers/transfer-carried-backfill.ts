@@ -65,7 +65,7 @@ interface HandOverEntry {
   detail: { insurance: TransferInsurance; endIn: string | null; takeOverIn: string | null; takeOverMonth: string };
 }
 
-/** The row the hand-over would have written, rebuilt from what the case moved; null when its records cannot give it. */
+/** The row the hand-over would have written, rebuilt from what the case moved; or why its records cannot give it. */
 async function carriedRowOf(em: EntityManager, h: HandOverEntry): Promise<CarriedRow | string> {
   const { insurance, endIn, takeOverIn, takeOverMonth } = h.detail;
   const into = takeOverIn!;
