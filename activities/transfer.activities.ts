@@ -4,7 +4,14 @@ import type { AccountCredit, AccountPeriod } from '../domain/transfer/transfer-a
 import type { TransferInsurance } from '../domain/transfer/transfer-policy.js';
 import { reconcileTransfer, type ReconciliationResult, type TransferAmounts } from '../domain/transfer/transfer-reconciliation.js';
 import { loadCalendarYears } from '../db/queries/calendar.query.js';
-import { pensionMonthsByArea, periodsLeavingArea, transferLedgerOf, untransferredRecords, type TransferLedgerLine } from '../db/queries/transfer.query.js';
+import {
+  bookedAmountsOf,
+  pensionMonthsByArea,
+  periodsLeavingArea,
+  transferLedgerOf,
+  untransferredRecords,
+  type TransferLedgerLine,
+} from '../db/queries/transfer.query.js';
 import { appendAudit, appendTimeline } from '../db/writers/case-log.js';
 import {
   bookTransferLedger,
@@ -35,17 +42,10 @@ export interface TransferFactsLoaded {
 
 const FUNDS = ['pooledFund', 'personalAccount'] as const;
 
-function amountsOf(lines: readonly TransferLedgerLine[], side: 'out' | 'in'): TransferAmounts | null {
-  const of = (fund: (typeof FUNDS)[number]) => lines.find((l) => l.side === side && l.fund === fund)?.amount;
-  const pooledFund = of('pooledFund');
-  const personalAccount = of('personalAccount');
-  return pooledFund === undefined || personalAccount === undefined ? null : { pooledFund, personalAccount };
-}
-
 /** The booked pair checked to the fen (domain/transfer/transfer-reconciliation.ts). */
 function reconcile(reference: string, lines: readonly TransferLedgerLine[], calculated?: TransferAmounts): ReconciliationResult | null {
-  const outgoing = amountsOf(lines, 'out');
-  const incoming = amountsOf(lines, 'in');
+  const outgoing = bookedAmountsOf(lines, 'out');
+  const incoming = bookedAmountsOf(lines, 'in');
   if (!outgoing || !incoming) return null;
   const ref = (side: 'out' | 'in') => lines.find((l) => l.side === side)?.reference ?? reference;
   return reconcileTransfer({
@@ -140,7 +140,7 @@ export function createTransferActivities({ orm, clock, exchange }: ActivityDeps)
       const at = clock.now();
       return orm.em.fork().transactional(async (em) => {
         const lines = await transferLedgerOf(em, input.caseId);
-        const out = amountsOf(lines, 'out');
+        const out = bookedAmountsOf(lines, 'out');
         if (!out) return { arrived: false, reconciliation: null };
         const booked = await bookTransferLedger(
           em,

@@ -6,6 +6,7 @@ import type { CollectedAccount } from '../../domain/transfer/temporary-account-c
 import type { AccountCredit, AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { defaultPoolingArea } from '../../domain/transfer/pooling-area.js';
 import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js';
+import type { TransferAmounts } from '../../domain/transfer/transfer-reconciliation.js';
 import { listParameterSets } from './region-parameters.query.js';
 
 /** A region as a transfer sees it: served (its pooling area from region data) or a counterpart's (its city). */
@@ -103,7 +104,16 @@ export interface TransferRecordSpan {
 }
 
 /** Every record of the person that has not been moved by a transfer yet, oldest first. */
-export async function untransferredRecords(em: EntityManager, citizenId: string): Promise<TransferRecordSpan[]> {
+export function untransferredRecords(em: EntityManager, citizenId: string): Promise<TransferRecordSpan[]> {
+  return recordSpansWhere(em, 'r.citizen_id = ? and r.transferred_by_case is null', [citizenId]);
+}
+
+/** The records a transfer case moved (marked by its hand-over), oldest first: what its old place held of the person. */
+export function recordsMovedBy(em: EntityManager, caseId: string): Promise<TransferRecordSpan[]> {
+  return recordSpansWhere(em, 'r.transferred_by_case = ?', [caseId]);
+}
+
+async function recordSpansWhere(em: EntityManager, where: string, params: unknown[]): Promise<TransferRecordSpan[]> {
   const rows = await em.execute<
     {
       id: string;
@@ -121,9 +131,9 @@ export async function untransferredRecords(em: EntityManager, citizenId: string)
     `select r.id, r.insurance_type, r.region, coalesce(g.pooling_region, r.region) as pooling, r.employer_credit_code, r.personnel_category,
             r.status, r.start_month, r.end_month, r.contribution_base::text as base
        from insurance_record r left join region g on g.code = r.region
-      where r.citizen_id = ? and r.transferred_by_case is null
+      where ${where}
       order by r.start_month, r.insurance_type, r.created_at`,
-    [citizenId],
+    params,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -190,6 +200,14 @@ export async function transferLedgerOf(em: EntityManager, caseId: string): Promi
     messageId: r.message_id,
     bookedAt: new Date(r.booked_at).toISOString(),
   }));
+}
+
+/** What one side of a transfer booked, fund by fund, or null until both funds are booked. */
+export function bookedAmountsOf(lines: readonly TransferLedgerLine[], side: 'out' | 'in'): TransferAmounts | null {
+  const of = (fund: TransferLedgerLine['fund']) => lines.find((l) => l.side === side && l.fund === fund)?.amount;
+  const pooledFund = of('pooledFund');
+  const personalAccount = of('personalAccount');
+  return pooledFund === undefined || personalAccount === undefined ? null : { pooledFund, personalAccount };
 }
 
 /** The case a platform message belongs to: ours by reference (we are the new office), or by its platform ID. */

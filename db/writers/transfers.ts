@@ -7,6 +7,7 @@ import type { TransferInsurance } from '../../domain/transfer/transfer-policy.js
 import { monthsBetweenInclusive } from '../../domain/insurance/insurance-history.js';
 import { spansOfInformationTable, spansThrough } from '../../domain/transfer/carried-history.js';
 import type { TransferOutMessage } from '../../domain/transfer/exchange-message.js';
+import type { PeriodsLeavingPlace } from '../../domain/transfer/carried-history.js';
 import { periodsLeavingArea, type TemporaryAccountRow } from '../queries/transfer.query.js';
 import { appendAudit, appendTimeline } from './case-log.js';
 
@@ -196,48 +197,77 @@ export async function handOverRelationship(em: EntityManager, h: RelationshipHan
   });
 }
 
-/**
- * Keeps what this transfer carries from `from` into `into`: the spans the old place moves (its own months through the
- * month before the take-over, and what was carried into it before), each naming the place it was paid in. Once per case:
- * a retried hand-over finds its row and writes nothing more.
- */
-async function keepCarriedHistory(tx: EntityManager, h: RelationshipHandOver, from: string, into: string): Promise<void> {
-  const through = previousMonth(h.takeOverMonth);
-  const leaving = await periodsLeavingArea(tx, { citizenId: h.citizenId, insurance: h.insurance, poolingArea: from });
-  const periods = spansThrough(leaving.periods, through).map((p) => ({ ...p, paidIn: p.paidIn ?? from }));
-  await insertCarriedHistory(tx, h, { from, into, through, periods, credits: leaving.credits });
+/** What a hand-over keeps for the next move (db: transfer_carried_history), before it is written. */
+export interface CarriedRow {
+  from: string;
+  into: string;
+  through: string;
+  periods: readonly AccountPeriod[];
+  credits: readonly AccountCredit[];
 }
 
 /**
- * Keeps what a transfer in from a counterpart carried: its information table as spans, and the personal-account
- * balance it paid as a credit of the take-over year (pension and medical; unemployment moves months only).
+ * What a transfer from a served place carries into `into` (rules §6, multi-hop transfers): the spans the old place moves
+ * (its own months and what was carried into it before) through the month before the take-over, each naming the place
+ * it was paid in. The one rule of the hand-over and of the back-fill of transfers completed before it kept them
+ * (db/writers/transfer-carried-backfill.ts). Pure.
  */
-async function keepCounterpartHistory(tx: EntityManager, h: RelationshipHandOver, into: string): Promise<void> {
-  const [message] = await tx.execute<{ body: TransferOutMessage }[]>(
-    `select body from exchange_message where case_id = ? and direction = 'in' and type = 'TRANSFER_OUT' order by recorded_at limit 1`,
-    [h.caseId],
-  );
-  if (!message) return;
-  const { body } = message;
+export function carriedFromServedPlace(leaving: PeriodsLeavingPlace, c: { from: string; into: string; takeOverMonth: string }): CarriedRow {
+  const through = previousMonth(c.takeOverMonth);
+  const periods = spansThrough(leaving.periods, through).map((p) => ({ ...p, paidIn: p.paidIn ?? c.from }));
+  return { from: c.from, into: c.into, through, periods, credits: leaving.credits };
+}
+
+/**
+ * What a transfer in from a counterpart carries into `into`: its information table as spans, and the personal-account
+ * balance it paid as a credit of the take-over year (pension and medical; unemployment moves months only). Pure.
+ */
+export function carriedFromCounterpart(body: TransferOutMessage, c: { insurance: TransferInsurance; into: string; takeOverMonth: string }): CarriedRow {
   const from = body.from.poolingArea;
   const periods = spansOfInformationTable(body.years, body.lastCoveredMonth, from);
   const credit = body.amounts.personalAccount;
-  const credits = h.insurance !== 'unemployment' && credit !== '0.00' ? [{ year: Number(h.takeOverMonth.slice(0, 4)), amount: credit, from }] : [];
-  const through = body.lastCoveredMonth ?? periods.at(-1)?.endMonth ?? previousMonth(h.takeOverMonth);
-  await insertCarriedHistory(tx, h, { from, into, through, periods, credits });
+  const credits = c.insurance !== 'unemployment' && credit !== '0.00' ? [{ year: Number(c.takeOverMonth.slice(0, 4)), amount: credit, from }] : [];
+  const through = body.lastCoveredMonth ?? periods.at(-1)?.endMonth ?? previousMonth(c.takeOverMonth);
+  return { from, into: c.into, through, periods, credits };
 }
 
-async function insertCarriedHistory(
+/**
+ * Keeps what this transfer carries from `from` into `into` ({@link carriedFromServedPlace}), read before the old place's
+ * records are marked. Once per case: a retried hand-over finds its row and writes nothing more.
+ */
+async function keepCarriedHistory(tx: EntityManager, h: RelationshipHandOver, from: string, into: string): Promise<void> {
+  const leaving = await periodsLeavingArea(tx, { citizenId: h.citizenId, insurance: h.insurance, poolingArea: from });
+  await insertCarriedHistory(tx, h, carriedFromServedPlace(leaving, { from, into, takeOverMonth: h.takeOverMonth }));
+}
+
+/** The TRANSFER_OUT message a counterpart sent for the case (its information table and money), or null. */
+export async function counterpartTransferOutOf(tx: EntityManager, caseId: string): Promise<TransferOutMessage | null> {
+  const [message] = await tx.execute<{ body: TransferOutMessage }[]>(
+    `select body from exchange_message where case_id = ? and direction = 'in' and type = 'TRANSFER_OUT' order by recorded_at limit 1`,
+    [caseId],
+  );
+  return message?.body ?? null;
+}
+
+/** Keeps what a transfer in from a counterpart carried ({@link carriedFromCounterpart}). */
+async function keepCounterpartHistory(tx: EntityManager, h: RelationshipHandOver, into: string): Promise<void> {
+  const body = await counterpartTransferOutOf(tx, h.caseId);
+  if (body) await insertCarriedHistory(tx, h, carriedFromCounterpart(body, { insurance: h.insurance, into, takeOverMonth: h.takeOverMonth }));
+}
+
+/** Writes the carried row of a case once (a second write for the same case writes nothing); true when it was new. */
+export async function insertCarriedHistory(
   tx: EntityManager,
-  h: RelationshipHandOver,
-  c: { from: string; into: string; through: string; periods: readonly AccountPeriod[]; credits: readonly AccountCredit[] },
-): Promise<void> {
+  h: { caseId: string; citizenId: string; insurance: TransferInsurance; at: Date },
+  c: CarriedRow,
+): Promise<boolean> {
   const months = c.periods.reduce((n, p) => n + monthsBetweenInclusive(p.startMonth, p.endMonth ?? c.through), 0);
-  await tx.execute(
+  const inserted = await tx.execute<{ case_id: string }[]>(
     `insert into transfer_carried_history (case_id, citizen_id, insurance, from_pooling_area, pooling_area, through_month, months, periods, credits, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing returning case_id`,
     [h.caseId, h.citizenId, h.insurance, c.from, c.into, c.through, months, JSON.stringify(c.periods), JSON.stringify(c.credits), h.at],
   );
+  return inserted.length > 0;
 }
 
 /** Opens the temporary contribution account of a transfer case once (国办发〔2009〕66号 art. 5). */
