@@ -54,6 +54,13 @@ export async function payrollLineTotals(em: EntityManager, payrollId: string): P
   return rows.map((r) => ({ status: r.status, count: Number(r.count), amount: r.amount }));
 }
 
+/**
+ * The predicate of the partial index `payroll_line_exceptions`: every held line has hold reasons, every failed line the
+ * bank's reason code (domain/payroll/bank-return-row.ts), so a query for held, failed or back-pay lines that adds it
+ * reads that small index instead of every line of the payroll (no index holds `status`: db/entities/payroll-line.entity.ts).
+ */
+export const EXCEPTION_LINE = `(hold_reasons is not null or reason_code is not null or kind = 'backPay')`;
+
 export interface HeldLine {
   lineKey: string;
   citizenId: string;
@@ -79,7 +86,8 @@ export async function payrollExceptions(em: EntityManager, payrollId: string, li
     `select line_key as "lineKey", citizen_id as "citizenId", benefit, kind, amount::text as amount, status,
        coalesce(hold_reasons, '[]'::jsonb) as reasons, task_id as "taskId", decided_by as "decidedBy",
        reason_code as "reasonCode", reason_text as "reasonText", workings
-     from payroll_line where payroll_id = ? and (hold_reasons is not null or status = 'failed' or kind = 'backPay') order by id limit ?`,
+     from payroll_line where payroll_id = ? and ${EXCEPTION_LINE} and (hold_reasons is not null or status = 'failed' or kind = 'backPay')
+     order by id limit ?`,
     [payrollId, limit],
   );
 }

@@ -20,8 +20,13 @@ describe('payroll workflow (time-skipping test server, fake activities)', () => 
     const fakes = payrollFakes();
     const result = await withPayroll(env, bundle, fakes, async (handle) => {
       const approval = await approvalTaskOf(handle);
-      // Two chunks by keyset: the second starts after the last entitlement of the first.
-      expect(fakes.callsTo('gatherPayrollChunk').map((c) => c.input.after)).toEqual([null, 'e-3']);
+      // Two lanes of the entitlement IDs at once, each chunk by chunk by keyset: the first lane's second chunk starts
+      // after the last entitlement of its first, the second lane starts after the first lane's last possible ID.
+      const chunks = fakes.callsTo('gatherPayrollChunk').map((c) => c.input);
+      const firstLane = chunks.filter((c) => c.before === '80000000-0000-0000-0000-000000000000');
+      expect(firstLane.map((c) => c.after)).toEqual([null, 'e-3']);
+      expect(chunks.filter((c) => c.before === null)).toEqual([expect.objectContaining({ after: '7fffffff-ffff-ffff-ffff-ffffffffffff' })]);
+      expect(chunks).toHaveLength(3);
       expect(fakes.callsTo('openPayrollLineTasks')[0]!.input).toMatchObject({
         lineStatus: 'held',
         spec: { step: 'payrollHold', permission: 'review', preparedBy: 'sv-1' },

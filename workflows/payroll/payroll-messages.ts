@@ -11,6 +11,8 @@ export interface PayrollInput {
   startedBy: string;
   /** Entitlements per gathering activity (payroll.chunkSize; default 5 000). */
   chunkSize: number;
+  /** Slices of the entitlement IDs gathered at once (default 2); absent on payrolls started before there were lanes. */
+  lanes?: number;
 }
 
 /**
