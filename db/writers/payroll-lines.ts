@@ -267,3 +267,64 @@ export async function sendPayrollBatch(
     return result;
   });
 }
+
+/**
+ * One lane of the approved batch (the lines of the entitlement IDs after `after` and before `before`): every due line
+ * becomes `sent` with a `sent` entry in the disbursement ledger, in one transaction. The workflow sends the lanes at
+ * once and then {@link finishPayrollSend}; the bank file waits for that (it needs the approval stamp). A retry finds
+ * no due line of its lane and books nothing again (the ledger's dedupe key holds even so).
+ */
+export async function sendPayrollLines(
+  em: EntityManager,
+  lane: { payrollId: string; after: string | null; before: string | null },
+  at: Date,
+): Promise<{ lines: number }> {
+  return em.transactional(async (tx) => {
+    const [sent] = await tx.execute<{ n: string }[]>(
+      `with sent as (update payroll_line set status = 'sent'
+                     where payroll_id = ? and status = 'due' and entitlement_id > ? and (?::uuid is null or entitlement_id < ?::uuid)
+                     returning payroll_id, line_key, citizen_id, amount, attempt),
+         booked as (insert into disbursement_ledger (payroll_id, line_key, citizen_id, entry, amount, dedupe_key, booked_at)
+                     select payroll_id, line_key, citizen_id, 'sent', amount, line_key || ':' || attempt || ':sent', ? from sent
+                     on conflict (dedupe_key) do nothing returning 1)
+       select count(*) as n from booked`,
+      [lane.payrollId, lane.after ?? '00000000-0000-0000-0000-000000000000', lane.before, lane.before, at],
+    );
+    return { lines: Number(sent!.n) };
+  });
+}
+
+/**
+ * The approved batch is out once every lane is sent: the approval is stamped (the bank file exists from then on) and
+ * audited with what the ledger booked as sent for this payroll, which a retried lane does not change.
+ */
+export async function finishPayrollSend(
+  em: EntityManager,
+  batch: { payrollId: string; region: string; approvedBy: string },
+  at: Date,
+): Promise<{ lines: number; total: string }> {
+  return em.transactional(async (tx) => {
+    await tx.execute(`update payroll set approved_by = coalesce(approved_by, ?), approved_at = coalesce(approved_at, ?) where case_id = ?`, [
+      batch.approvedBy,
+      at,
+      batch.payrollId,
+    ]);
+    const [sent] = await tx.execute<{ n: string; total: string | null }[]>(
+      `select count(*) as n, sum(amount)::text as total from disbursement_ledger where payroll_id = ? and entry = 'sent'`,
+      [batch.payrollId],
+    );
+    const result = { lines: Number(sent!.n), total: sent!.total ?? '0.00' };
+    await appendAudit(tx, {
+      at,
+      actorId: batch.approvedBy,
+      actorRole: 'supervisor',
+      region: batch.region,
+      action: 'payroll.sent',
+      objectType: 'Case',
+      objectId: batch.payrollId,
+      detail: result,
+      key: `${batch.payrollId}:sent`,
+    });
+    return result;
+  });
+}

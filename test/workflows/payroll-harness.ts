@@ -25,6 +25,8 @@ export function payrollFakes(): FakeActivities {
     },
     openPayrollLineTasks: async () => ({ opened: 1 }),
     sendPayrollBatch: async () => ({ lines: 4, total: '13200.00' }),
+    sendPayrollLines: async (input) => ({ lines: input.after === null ? 4 : 0 }),
+    finishPayrollSend: async () => ({ lines: 4, total: '13200.00' }),
   });
 }
 

@@ -50,7 +50,11 @@ describe('payroll workflow (time-skipping test server, fake activities)', () => 
       expect(fakes.callsTo('decidePayrollLine')[0]!.input.batchApproved).toBe(false);
       await handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'sv-2')] });
       await payrollStatusOf(handle, 'paying');
-      expect(fakes.callsTo('sendPayrollBatch')).toEqual([expect.objectContaining({ input: expect.objectContaining({ approvedBy: 'sv-2' }) })]);
+      // The batch goes out in the gathering's lanes at once, then is stamped approved by who approved it.
+      await until(() => (fakes.callsTo('finishPayrollSend').length > 0 ? true : undefined), 'the batch sent');
+      expect(fakes.callsTo('sendPayrollLines').map((c) => c.input.after)).toEqual(expect.arrayContaining([null, '7fffffff-ffff-ffff-ffff-ffffffffffff']));
+      expect(fakes.callsTo('finishPayrollSend')).toEqual([expect.objectContaining({ input: expect.objectContaining({ approvedBy: 'sv-2' }) })]);
+      expect(fakes.callsTo('sendPayrollBatch')).toEqual([]);
       // A return with a failure: the failed line becomes a task, and the payroll waits for it.
       await handle.signal(payrollBankReturn, { fingerprint: 'f1', outstanding: 0, failed: 1 });
       await until(() => (fakes.callsTo('openPayrollLineTasks').length === 2 ? true : undefined), 'the failed-line task');

@@ -11,7 +11,7 @@ export interface PayrollInput {
   startedBy: string;
   /** Entitlements per gathering activity (payroll.chunkSize; default 5 000). */
   chunkSize: number;
-  /** Slices of the entitlement IDs gathered at once (default 2); absent on payrolls started before there were lanes. */
+  /** Slices of the entitlement IDs gathered at once (DEFAULT_PAYROLL_LANES, 4); absent on payrolls started before there were lanes (2). */
   lanes?: number;
 }
 
