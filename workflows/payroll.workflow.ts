@@ -85,7 +85,10 @@ const LANES_WHEN_UNSET = 2;
  * One slice's gathering, chunk by chunk by keyset. `before: undefined` is the single walk of the payrolls started
  * before the lanes: the activity's input then has no `before`, as it had in their histories.
  */
-async function gatherLane(input: PayrollInput, slice: { after: string | null; before: string | null | undefined }): Promise<{ gathered: number; held: number }> {
+async function gatherLane(
+  input: PayrollInput,
+  slice: { after: string | null; before: string | null | undefined },
+): Promise<{ gathered: number; held: number }> {
   let after = slice.after;
   let gathered = 0;
   let held = 0;

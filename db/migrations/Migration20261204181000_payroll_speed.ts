@@ -19,9 +19,7 @@ export class Migration20261204181000_payroll_speed extends Migration {
   override name = 'Migration20261204181000_payroll_speed';
 
   override up(): void | Promise<void> {
-    this.addSql(
-      `create index "benefit_entitlement_payroll" on "benefit_entitlement" ("region", "id") where payer = 'fund' and status = 'active';`,
-    );
+    this.addSql(`create index "benefit_entitlement_payroll" on "benefit_entitlement" ("region", "id") where payer = 'fund' and status = 'active';`);
     this.addSql(`drop index "payroll_line_payroll_status";`);
     this.addSql(`drop index "payroll_line_region_status";`);
     this.addSql(`create index "payroll_line_payroll" on "payroll_line" ("payroll_id", "id");`);

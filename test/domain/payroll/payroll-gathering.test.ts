@@ -106,7 +106,14 @@ describe('gatheringLanes', () => {
     lanes.findIndex((l) => (l.after === null || id > l.after) && (l.before === null || id < l.before));
 
   it('cuts the entitlement IDs into slices that together hold every ID exactly once', () => {
-    const ids = ['00000000-0000-0000-0000-000000000001', '3fffffff-ffff-4fff-bfff-ffffffffffff', '40000000-0000-4000-8000-000000000000', '7fffffff-ffff-ffff-ffff-ffffffffffff', '80000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
+    const ids = [
+      '00000000-0000-0000-0000-000000000001',
+      '3fffffff-ffff-4fff-bfff-ffffffffffff',
+      '40000000-0000-4000-8000-000000000000',
+      '7fffffff-ffff-ffff-ffff-ffffffffffff',
+      '80000000-0000-0000-0000-000000000000',
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+    ];
     for (const n of [1, 2, 3, 4]) {
       const lanes = gatheringLanes(n);
       expect(lanes).toHaveLength(n);
