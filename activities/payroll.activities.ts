@@ -6,10 +6,12 @@ import { loadCalendarYears } from '../db/queries/calendar.query.js';
 import { decidePayrollLine } from '../db/writers/payroll-line-decisions.js';
 import {
   finishPayrollGathering,
+  finishPayrollSend,
   gatherPayrollChunk,
   type ChunkResult,
   type GatherChunk,
   sendPayrollBatch,
+  sendPayrollLines,
   startPayrollGathering,
 } from '../db/writers/payroll-lines.js';
 import { openPayrollLineTasks } from '../db/writers/task-store.js';
@@ -66,7 +68,13 @@ export function createPayrollActivities({ orm, clock }: ActivityDeps) {
         { payrollId: input.caseId, region: input.region, period: input.period, completion: input.completion, batchApproved: input.batchApproved },
         clock.now(),
       ),
-    /** The approved batch into the bank file and the disbursement ledger. */
+    /** One lane of the approved batch into the disbursement ledger (payrolls since the send went in lanes). */
+    sendPayrollLines: async (input: { caseId: string; after: string | null; before: string | null }): Promise<{ lines: number }> =>
+      sendPayrollLines(em(), { payrollId: input.caseId, after: input.after, before: input.before }, clock.now()),
+    /** Every lane sent: the approval stamped (the bank file exists from then on), what was sent audited. */
+    finishPayrollSend: async (input: { caseId: string; region: string; approvedBy: string }): Promise<{ lines: number; total: string }> =>
+      finishPayrollSend(em(), { payrollId: input.caseId, region: input.region, approvedBy: input.approvedBy }, clock.now()),
+    /** The approved batch into the bank file and the disbursement ledger, in one go (payrolls started before the lanes). */
     sendPayrollBatch: async (input: { caseId: string; region: string; approvedBy: string }): Promise<{ lines: number; total: string }> =>
       sendPayrollBatch(em(), { payrollId: input.caseId, region: input.region, approvedBy: input.approvedBy }, clock.now()),
   };

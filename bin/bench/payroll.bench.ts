@@ -89,14 +89,23 @@ export async function benchPayroll(system: BenchSystem, o: { entitlements: numbe
   );
   await system.call('POST', `/v1/tasks/${taskId}/claim`, { token: sv2 });
   await system.call('POST', `/v1/tasks/${taskId}/complete`, { token: sv2, body: { outcome: 'approve', comment: '', data: {} } });
+  const approvedAt = performance.now();
   await until(
     async () => ((await system.call('GET', `/v1/payrolls/${reference}`, { token: sv1 })).body['status'] === 'paying' ? true : undefined),
     'paying',
     600_000,
   );
+  const sentAt = performance.now();
   const file = await fetch(`${system.url}/v1/payrolls/${reference}/bank-file?bank=ICBC`, { headers: { authorization: `Bearer ${sv1}` } });
   const bytes = (await file.arrayBuffer()).byteLength;
   const totalSeconds = seconds(started);
+  // Where the time goes after the gathering: finding and deciding the approval task, the batch sent (lines and
+  // ledger), the bank file built and downloaded.
+  const phases = [
+    `approval ${((approvedAt - started) / 1000 - gatherSeconds).toFixed(1)} s`,
+    `sending ${((sentAt - approvedAt) / 1000).toFixed(1)} s`,
+    `bank file ${seconds(sentAt).toFixed(1)} s`,
+  ].join(', ');
 
   o.say(`payroll: death feed of ${o.deathRows} rows`);
   const next = citizenIdSequence('330106');
@@ -114,7 +123,7 @@ export async function benchPayroll(system: BenchSystem, o: { entitlements: numbe
   return [
     {
       figure: `payroll of ${o.entitlements} entitlements: start → every line gathered and checked → approved → bank file (${(bytes / 1e6).toFixed(1)} MB)`,
-      value: `${totalSeconds.toFixed(1)} s (gathering ${gatherSeconds.toFixed(1)} s)`,
+      value: `${totalSeconds.toFixed(1)} s (gathering ${gatherSeconds.toFixed(1)} s, ${phases})`,
       goal: o.entitlements >= 1_000_000 ? '≤ 60 s' : 'reference: copy below',
       met: o.entitlements >= 1_000_000 ? totalSeconds <= 60 : null,
     },

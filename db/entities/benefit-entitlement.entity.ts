@@ -43,5 +43,8 @@ export const BenefitEntitlement = defineEntity({
     stoppedAt: p.datetime().nullable(),
   },
   uniques: [{ name: 'benefit_entitlement_line', properties: ['caseId', 'lineKey'] }],
+  // The payroll's keyset walk over a region's active fund lines (db/writers/payroll-lines.ts): read in id order from
+  // this index whatever the statistics say.
+  indexes: [{ name: 'benefit_entitlement_payroll', properties: ['region', 'id'], where: "payer = 'fund' and status = 'active'" }],
 });
 export type IBenefitEntitlement = InferEntity<typeof BenefitEntitlement>;

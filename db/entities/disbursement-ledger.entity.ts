@@ -17,7 +17,8 @@ export const DisbursementEntry = defineEntity({
     id: p.bigint('number').primary().autoincrement(),
     payrollId: p.string().length(64).index(),
     lineKey: p.string().length(100),
-    citizenId: p.string().length(18).index(),
+    // Not indexed: nothing reads the ledger by person, and a payroll books a million entries at once.
+    citizenId: p.string().length(18),
     entry: p.string().length(8).$type<'sent' | 'paid' | 'failed'>(),
     amount: p.type(AmountType).$type<Decimal>(),
     bankReference: p.string().length(64).nullable(),

@@ -47,9 +47,21 @@ export const PayrollLine = defineEntity({
     attempt: p.integer(),
     decidedBy: p.string().length(64).nullable(),
   },
+  // No index holds `status` and the table's pages are half filled (fillfactor 50, set in the migration): sending the
+  // approved batch and the bank's return change the status of every line, and with no indexed column changed and room
+  // on the page those updates write no index entry (HOT; docs/performance.md "Payroll"). Lines are found by what else
+  // marks them: the payroll, the region's month, a decision (carried lines are decided lines), the hold reasons, the
+  // bank's reason code and the kind (the exceptions a payroll page lists), a line task.
   indexes: [
-    { name: 'payroll_line_payroll_status', properties: ['payrollId', 'status'] },
-    { name: 'payroll_line_region_status', properties: ['region', 'status'] },
+    { name: 'payroll_line_payroll', properties: ['payrollId', 'id'] },
+    { name: 'payroll_line_region_period', properties: ['region', 'period'] },
+    { name: 'payroll_line_decided', properties: ['region'], where: 'decided_by is not null' },
+    {
+      name: 'payroll_line_exceptions',
+      properties: ['payrollId', 'id'],
+      where: "hold_reasons is not null or reason_code is not null or kind = 'backPay'",
+    },
+    { name: 'payroll_line_task', properties: ['taskId'], where: 'task_id is not null' },
   ],
 });
 export type IPayrollLine = InferEntity<typeof PayrollLine>;

@@ -91,9 +91,18 @@ export async function recalculationDifferences(em: EntityManager, id: string, li
   );
 }
 
-/** Lines of the region's payrolls still waiting for their approval or their holds: a recalculation waits for them. */
+/**
+ * Lines of the region's payrolls still waiting for their approval or their holds: a recalculation waits for them. No
+ * index holds `status` (db/entities/payroll-line.entity.ts), so the lines are found by what marks them: a due line is
+ * in a payroll not yet approved, or was decided (released); a held line has its hold reasons.
+ */
 export async function openPayrollLines(em: EntityManager, region: string): Promise<number> {
-  const [row] = await em.execute<{ n: string }[]>(`select count(*) as n from payroll_line where region = ? and status in ('due', 'held')`, [region]);
+  const [row] = await em.execute<{ n: string }[]>(
+    `select count(*) as n from payroll_line
+     where region = ? and status in ('due', 'held')
+       and (payroll_id = any(array(select case_id from payroll where region = ? and approved_at is null)) or hold_reasons is not null or decided_by is not null)`,
+    [region, region],
+  );
   return Number(row!.n);
 }
 

@@ -21,6 +21,8 @@ export interface GatherChunk {
   period: string;
   /** The last entitlement ID of the previous chunk (keyset paging), or null for the first chunk. */
   after: string | null;
+  /** The lane's end: only IDs before it (payroll.workflow.ts gathers slices of the IDs at once); absent or null: no end. */
+  before?: string | null;
   limit: number;
 }
 
@@ -72,7 +74,7 @@ from benefit_entitlement e
 left join death_record d on d.citizen_id = e.citizen_id
 left join beneficiary_account a on a.citizen_id = e.citizen_id
 left join person p on p.citizen_id = e.citizen_id
-where e.region = ? and e.payer = 'fund' and e.status = 'active' and e.kind in ('monthly', 'oneOff') and e.id > ?
+where e.region = ? and e.payer = 'fund' and e.status = 'active' and e.kind in ('monthly', 'oneOff') and e.id > ? and (?::uuid is null or e.id < ?::uuid)
   and e.first_payroll_month <= ?
   and (e.kind = 'oneOff' or e.end_month is null or e.end_month >= ? or e.first_payroll_month = ?)
   and not (e.kind = 'oneOff' and exists (select 1 from payroll_line l where l.line_key = e.id::text || ':oneOff'))
@@ -113,6 +115,8 @@ export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk):
     const raw = await tx.execute<RawRow[]>(CHUNK_SQL, [
       chunk.region,
       chunk.after ?? '00000000-0000-0000-0000-000000000000',
+      chunk.before ?? null,
+      chunk.before ?? null,
       chunk.period,
       chunk.period,
       chunk.period,
@@ -145,6 +149,8 @@ export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk):
         p: l.payeeName,
         w: l.workings,
       }));
+      // The keys really written matter only to the withholdings (a retried chunk writes none twice); most chunks have none.
+      const keysWritten = collected.withholdings.length > 0 ? 'array_agg(line_key)' : 'null::text[]';
       const [written] = await tx.execute<{ gathered: string; held: string; due_total: string | null; held_total: string | null; keys: string[] | null }[]>(
         `with ins as (
            insert into payroll_line (line_key, payroll_id, entitlement_id, citizen_id, region, benefit, kind, period, months, paid_months, amount, status,
@@ -152,7 +158,7 @@ export async function gatherPayrollChunk(em: EntityManager, chunk: GatherChunk):
            select x.k, ?, x.e, x.c, ?, x.b, x.n, ?, x.m, x.pm, x.a, x.s, x.h, x.bc, x.ba, x.p, x.w, 1
            from json_to_recordset(?::json) as x(k text, e uuid, c text, b text, n text, m int, pm jsonb, a numeric, s text, h jsonb, bc text, ba text, p text, w jsonb)
            on conflict (line_key) do nothing returning line_key, status, amount)
-         select count(*) as gathered, count(*) filter (where status = 'held') as held, array_agg(line_key) as keys,
+         select count(*) as gathered, count(*) filter (where status = 'held') as held, ${keysWritten} as keys,
            sum(amount) filter (where status = 'due') as due_total, sum(amount) filter (where status = 'held') as held_total from ins`,
         [chunk.payrollId, chunk.region, chunk.period, JSON.stringify(records)],
       );
@@ -183,9 +189,11 @@ export async function startPayrollGathering(em: EntityManager, payroll: { payrol
       `select count(*) as n from benefit_entitlement where region = ? and payer = 'fund' and status = 'active' and kind in ('monthly', 'oneOff')`,
       [payroll.region],
     );
+    // A carried line is a decided one (released after approval, or a failed line to retry): the small partial index
+    // `payroll_line_decided` finds them without reading the region's every line.
     const [carried] = await tx.execute<{ n: string; total: string | null }[]>(
       `with moved as (update payroll_line set payroll_id = ?, status = 'due', attempt = attempt + 1, task_id = null
-         where region = ? and status = 'carried' and payroll_id <> ? returning amount)
+         where region = ? and decided_by is not null and status = 'carried' and payroll_id <> ? returning amount)
        select count(*) as n, sum(amount) as total from moved`,
       [payroll.payrollId, payroll.region, payroll.payrollId],
     );
@@ -243,6 +251,67 @@ export async function sendPayrollBatch(
                      on conflict (dedupe_key) do nothing returning amount)
        select count(*) as n, sum(amount)::text as total from booked`,
       [batch.payrollId, at],
+    );
+    const result = { lines: Number(sent!.n), total: sent!.total ?? '0.00' };
+    await appendAudit(tx, {
+      at,
+      actorId: batch.approvedBy,
+      actorRole: 'supervisor',
+      region: batch.region,
+      action: 'payroll.sent',
+      objectType: 'Case',
+      objectId: batch.payrollId,
+      detail: result,
+      key: `${batch.payrollId}:sent`,
+    });
+    return result;
+  });
+}
+
+/**
+ * One lane of the approved batch (the lines of the entitlement IDs after `after` and before `before`): every due line
+ * becomes `sent` with a `sent` entry in the disbursement ledger, in one transaction. The workflow sends the lanes at
+ * once and then {@link finishPayrollSend}; the bank file waits for that (it needs the approval stamp). A retry finds
+ * no due line of its lane and books nothing again (the ledger's dedupe key holds even so).
+ */
+export async function sendPayrollLines(
+  em: EntityManager,
+  lane: { payrollId: string; after: string | null; before: string | null },
+  at: Date,
+): Promise<{ lines: number }> {
+  return em.transactional(async (tx) => {
+    const [sent] = await tx.execute<{ n: string }[]>(
+      `with sent as (update payroll_line set status = 'sent'
+                     where payroll_id = ? and status = 'due' and entitlement_id > ? and (?::uuid is null or entitlement_id < ?::uuid)
+                     returning payroll_id, line_key, citizen_id, amount, attempt),
+         booked as (insert into disbursement_ledger (payroll_id, line_key, citizen_id, entry, amount, dedupe_key, booked_at)
+                     select payroll_id, line_key, citizen_id, 'sent', amount, line_key || ':' || attempt || ':sent', ? from sent
+                     on conflict (dedupe_key) do nothing returning 1)
+       select count(*) as n from booked`,
+      [lane.payrollId, lane.after ?? '00000000-0000-0000-0000-000000000000', lane.before, lane.before, at],
+    );
+    return { lines: Number(sent!.n) };
+  });
+}
+
+/**
+ * The approved batch is out once every lane is sent: the approval is stamped (the bank file exists from then on) and
+ * audited with what the ledger booked as sent for this payroll, which a retried lane does not change.
+ */
+export async function finishPayrollSend(
+  em: EntityManager,
+  batch: { payrollId: string; region: string; approvedBy: string },
+  at: Date,
+): Promise<{ lines: number; total: string }> {
+  return em.transactional(async (tx) => {
+    await tx.execute(`update payroll set approved_by = coalesce(approved_by, ?), approved_at = coalesce(approved_at, ?) where case_id = ?`, [
+      batch.approvedBy,
+      at,
+      batch.payrollId,
+    ]);
+    const [sent] = await tx.execute<{ n: string; total: string | null }[]>(
+      `select count(*) as n, sum(amount)::text as total from disbursement_ledger where payroll_id = ? and entry = 'sent'`,
+      [batch.payrollId],
     );
     const result = { lines: Number(sent!.n), total: sent!.total ?? '0.00' };
     await appendAudit(tx, {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '../../domain/errors.js';
 import { CLAIM_LEASE_MS, type TaskSpec } from '../../domain/task.js';
+import { EXCEPTION_LINE } from '../queries/payroll.query.js';
 import { findTask, type TaskView } from '../queries/task.query.js';
 import { appendAudit, appendTimeline } from './case-log.js';
 
@@ -351,7 +352,7 @@ export async function openPayrollLineTasks(
   now: Date,
 ): Promise<number> {
   const [row] = await em.execute<{ n: string }[]>(
-    `with lines as (select id, gen_random_uuid() as task_id from payroll_line where payroll_id = ? and status = ? and task_id is null for update),
+    `with lines as (select id, gen_random_uuid() as task_id from payroll_line where payroll_id = ? and ${EXCEPTION_LINE} and status = ? and task_id is null for update),
        tasks as (insert into task (id, case_id, case_type, step, permission, region, status, assignee, prepared_by, accused_staff,
                    earlier_deciders, priority, due_at, due_provisional, sla_unit, sla_days, escalated, created_at, version)
                  select task_id, ?, 'payroll', ?, ?, ?, 'open', null, ?, '{}', '{}', ?, ?, ?, ?, ?, false, ?, 1 from lines returning id),

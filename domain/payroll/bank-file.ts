@@ -1,6 +1,6 @@
 import { isCitizenId } from '../identity/citizen-id.js';
 import { maskBankAccount } from '../identity/masking.js';
-import { AMOUNT_PATTERN, Money } from '../money.js';
+import { AMOUNT_PATTERN, Money, MoneyTally } from '../money.js';
 import { csvField, type TableIssue, type TableSpec } from './csv-table.js';
 import { isPeriod } from './payroll-month.js';
 import { DEFAULT_BANK_FILE_POLICY, type BankFilePolicy } from './payroll-policy.js';
@@ -50,6 +50,32 @@ const LINE_ID = /^[0-9A-Za-z:_-]{1,80}$/;
 // Control characters would break the fixed CSV shape or the bank's parser.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+const at = (i: number, field: string) => `lines[${i}].${field}`;
+
+// How the database writes numeric(18,2): two decimals, no leading zero — the file's own form of it.
+const WRITTEN_AMOUNT = /^(0|[1-9]\d*)\.\d\d$/;
+
+/** The amount as the file writes it (yuan with two decimals), or null when it is not a positive amount of at most 2 decimals. */
+function amountCell(amount: string): string | null {
+  if (WRITTEN_AMOUNT.test(amount) && amount.length <= 19) return amount === '0.00' ? null : amount;
+  if (!AMOUNT_PATTERN.test(amount)) return null;
+  const money = Money.of(amount);
+  return money.isZero() ? null : money.toString();
+}
+
+/** A pure check or rendering remembered per distinct value (the values of one batch are few). */
+function memo<R>(f: (value: string) => R): (value: string) => R {
+  const known = new Map<string, R>();
+  return (value) => {
+    let r = known.get(value);
+    if (r === undefined) {
+      r = f(value);
+      known.set(value, r);
+    }
+    return r;
+  };
+}
+
 /** The account as it is written to the file: spaces people type between digit groups removed. */
 export function normaliseAccount(account: string): string {
   return account.replace(/\s+/g, '');
@@ -66,34 +92,43 @@ export function writeBankPaymentFile(batchId: string, lines: readonly BankPaymen
   if (!CODE.test(batchId)) issues.push({ path: 'batchId', message: 'must be 1–32 letters, digits or hyphens' });
   if (lines.length === 0) issues.push({ path: 'lines', message: 'the batch has no line' });
   const seen = new Map<string, number>();
+  // A batch has a million lines and a handful of distinct months, benefits and bank codes: each is checked and
+  // quoted once (the same answer every time: the checks are pure).
+  const periodOk = memo(isPeriod);
+  const codeOk = memo((code: string) => CODE.test(code));
+  const quoted = memo(csvField);
+  const head = `${quoted(batchId)},`;
   const out: string[] = [PAYMENT_FILE_COLUMNS.join(',')];
-  let total = Money.zero();
-  lines.forEach((l, i) => {
-    const at = (f: string) => `lines[${i}].${f}`;
+  const total = new MoneyTally();
+  for (let i = 0; i < lines.length; i += 1) {
+    const l = lines[i]!;
     const account = normaliseAccount(l.bankAccount);
     const first = seen.get(l.lineId);
-    if (!LINE_ID.test(l.lineId)) issues.push({ path: at('lineId'), message: 'must be 1–80 letters, digits, hyphens, underscores or colons' });
-    else if (first !== undefined) issues.push({ path: at('lineId'), message: `the same line is already in lines[${first}]` });
+    if (!LINE_ID.test(l.lineId)) issues.push({ path: at(i, 'lineId'), message: 'must be 1–80 letters, digits, hyphens, underscores or colons' });
+    else if (first !== undefined) issues.push({ path: at(i, 'lineId'), message: `the same line is already in lines[${first}]` });
     else seen.set(l.lineId, i);
-    const amount = AMOUNT_PATTERN.test(l.amount) ? Money.of(l.amount) : null;
-    if (amount === null || amount.isZero()) issues.push({ path: at('amount'), message: 'must be a positive amount with at most 2 decimals' });
-    else total = total.plus(amount);
-    if (!isCitizenId(l.citizenId)) issues.push({ path: at('citizenId'), message: 'is not a valid citizen ID number' });
-    if (!isPeriod(l.period)) issues.push({ path: at('period'), message: 'must be a month written YYYY-MM' });
-    if (!ACCOUNT.test(account)) issues.push({ path: at('bankAccount'), message: `account ${maskBankAccount(account)} must be 8–32 digits` });
+    const amount = amountCell(l.amount);
+    if (amount === null) issues.push({ path: at(i, 'amount'), message: 'must be a positive amount with at most 2 decimals' });
+    else total.add(amount);
+    if (!isCitizenId(l.citizenId)) issues.push({ path: at(i, 'citizenId'), message: 'is not a valid citizen ID number' });
+    if (!periodOk(l.period)) issues.push({ path: at(i, 'period'), message: 'must be a month written YYYY-MM' });
+    if (!ACCOUNT.test(account)) issues.push({ path: at(i, 'bankAccount'), message: `account ${maskBankAccount(account)} must be 8–32 digits` });
     const name = l.name.trim();
-    if (name === '' || CONTROL.test(name)) issues.push({ path: at('name'), message: 'must be a name without control characters' });
-    else if (Array.from(name).length > policy.maxNameLength)
+    if (name === '' || CONTROL.test(name)) issues.push({ path: at(i, 'name'), message: 'must be a name without control characters' });
+    // Code points, not UTF-16 units; a name no longer in units than the limit is within it.
+    else if (name.length > policy.maxNameLength && Array.from(name).length > policy.maxNameLength)
       issues.push({
-        path: at('name'),
+        path: at(i, 'name'),
         message: `longer than ${policy.maxNameLength} characters (bankFile.maxNameLength)`,
       });
-    if (!CODE.test(l.bankCode)) issues.push({ path: at('bankCode'), message: 'must be 1–32 letters, digits or hyphens' });
-    const cells = [batchId, l.lineId, l.citizenId, name, l.bankCode, account, amount?.toString() ?? '', 'CNY', l.period, l.benefit];
-    out.push(cells.map(csvField).join(','));
-  });
+    if (!codeOk(l.bankCode)) issues.push({ path: at(i, 'bankCode'), message: 'must be 1–32 letters, digits or hyphens' });
+    if (issues.length > 0) continue; // the file is refused: its text is not needed
+    // The line ID, citizen ID, account and amount passed their patterns above: nothing in them needs quoting.
+    out.push(`${head}${l.lineId},${l.citizenId},${csvField(name)},${quoted(l.bankCode)},${account},${amount},CNY,${quoted(l.period)},${quoted(l.benefit)}`);
+  }
   if (issues.length > 0) return { ok: false, issues };
   const text = out.join(policy.lineEnding) + policy.lineEnding;
-  const workings = [`batch ${batchId}: ${lines.length} lines, total ${total.toString()} (UTF-8 CSV, header + one line per payment)`];
-  return { ok: true, text, lineCount: lines.length, total: total.toString(), workings };
+  const sum = total.total().toString();
+  const workings = [`batch ${batchId}: ${lines.length} lines, total ${sum} (UTF-8 CSV, header + one line per payment)`];
+  return { ok: true, text, lineCount: lines.length, total: sum, workings };
 }

@@ -179,3 +179,35 @@ export function gatherLines(rows: readonly EntitlementRow[], period: string): Ga
 
 /** Entitlements per gathering activity: large enough that a million take ~200 activities, small enough to retry. */
 export const DEFAULT_PAYROLL_CHUNK_SIZE = 5_000;
+
+/**
+ * Gathering lanes walked at once: while one lane's lines are built and checked in the worker, the others' queries and
+ * inserts keep the database busy (docs/performance.md "Payroll": 4 gathered a third faster than 1 and a little faster
+ * than 2 on the 2-core bench machine). Entitlement IDs are random UUIDs, so equal slices of the ID space hold about
+ * equal numbers of entitlements. A workflow input, so a running payroll keeps its lanes.
+ */
+export const DEFAULT_PAYROLL_LANES = 4;
+
+/** One slice of the entitlement ID space: IDs after `after` (null: from the first) and before `before` (null: to the last). */
+export interface GatheringLane {
+  after: string | null;
+  before: string | null;
+}
+
+const uuidAt = (prefix: number, fill: '0' | 'f') => {
+  const tail = fill.repeat(12);
+  return `${prefix.toString(16).padStart(8, '0')}-${fill.repeat(4)}-${fill.repeat(4)}-${fill.repeat(4)}-${tail}`;
+};
+
+/**
+ * The entitlement ID space cut into `lanes` equal slices by the first 32 bits, in order, together covering every ID
+ * exactly once: slice k holds the IDs from k·2³²/lanes up to (not including) the next slice's first ID. Pure.
+ */
+export function gatheringLanes(lanes: number): GatheringLane[] {
+  const n = Math.max(1, Math.min(16, Math.floor(lanes)));
+  const starts = Array.from({ length: n }, (_, k) => Math.floor((k * 0x1_0000_0000) / n));
+  return starts.map((start, k) => ({
+    after: k === 0 ? null : uuidAt(start - 1, 'f'),
+    before: k === n - 1 ? null : uuidAt(starts[k + 1]!, '0'),
+  }));
+}

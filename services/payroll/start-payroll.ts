@@ -5,7 +5,7 @@ import { listServedRegions } from '../../db/queries/region.query.js';
 import { businessKeyOf, caseIdFor, registerCase } from '../../db/writers/case-intake.js';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { DomainError, invalidInput, type InputIssue } from '../../domain/errors.js';
-import { DEFAULT_PAYROLL_CHUNK_SIZE } from '../../domain/payroll/payroll-gathering.js';
+import { DEFAULT_PAYROLL_CHUNK_SIZE, DEFAULT_PAYROLL_LANES } from '../../domain/payroll/payroll-gathering.js';
 import { addPeriods, isPeriod } from '../../domain/payroll/payroll-month.js';
 import { authorize } from '../authorization.js';
 import type { CommandContext } from '../command-context.js';
@@ -66,6 +66,7 @@ export async function startPayroll(ctx: CommandContext, request: { region: strin
     period: request.period,
     startedBy: row.applicantId,
     chunkSize: DEFAULT_PAYROLL_CHUNK_SIZE,
+    lanes: DEFAULT_PAYROLL_LANES,
   });
   const payroll = await findPayroll(em, row.caseId);
   if (!payroll) throw new Error(`payroll ${row.reference} has no progress row`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../domain/errors.js';
-import { AMOUNT_PATTERN, Money, isMoneyDTO, isRate } from '../../domain/money.js';
+import { AMOUNT_PATTERN, Money, MoneyTally, isMoneyDTO, isRate } from '../../domain/money.js';
 
 const amount = (m: Money): string => m.toString();
 
@@ -115,5 +115,25 @@ describe('Money', () => {
     expect(AMOUNT_PATTERN.test('12345678901234567')).toBe(false);
     expect(isRate('0.005')).toBe(true);
     expect(isRate('0.5%')).toBe(false);
+  });
+});
+
+describe('MoneyTally', () => {
+  it('adds many amounts to the fen exactly, as Money.sum does (principle 2)', () => {
+    const amounts = Array.from({ length: 10_000 }, (_, i) => `${(i * 7919) % 100_000}.${String(i % 100).padStart(2, '0')}`);
+    amounts.push('0.10', '0.20', '8000', '8000.5', '1234567890123.45', '9999999999999999.99');
+    const tally = new MoneyTally();
+    for (const a of amounts) tally.add(a);
+    expect(tally.total().toString()).toBe(Money.sum(amounts.map((a) => Money.of(a))).toString());
+  });
+
+  it('stays exact past 2^53 fen, carrying whole fen into its Decimal', () => {
+    const tally = new MoneyTally();
+    for (let i = 0; i < 200; i += 1) tally.add('999999999999.99');
+    expect(tally.total().toString()).toBe('199999999999998.00');
+  });
+
+  it('refuses what Money refuses', () => {
+    expect(() => new MoneyTally().add('1.234')).toThrow(DomainError);
   });
 });

@@ -160,6 +160,8 @@ export function fakeActivities(overrides: Partial<Activities> = {}, { facts = {}
       status: completion.outcome === 'release' ? 'due' : completion.outcome === 'retry' ? 'carried' : 'stopped',
     }),
     sendPayrollBatch: async () => ({ lines: 0, total: '0.00' }),
+    sendPayrollLines: async () => ({ lines: 0 }),
+    finishPayrollSend: async () => ({ lines: 0, total: '0.00' }),
     suspendOverdueBeneficiaries: async (input: { today: string }) => ({ today: input.today, suspended: 0 }),
     chaseMissedInstalments: async (input: { today: string }) => ({ today: input.today, chased: 0 }),
     // Recalculations: a region without pensions.

@@ -12,16 +12,21 @@ import { until } from './enrollment-harness.js';
 
 export type PayrollHandle = WorkflowHandleWithFirstExecutionRunId<typeof payroll>;
 
-/** Two chunks: 3 lines (1 held) then 2 lines; 4 sent; `held` hold tasks and `failed` failed-line tasks opened. */
+/**
+ * The first lane of the entitlement IDs has two chunks: 3 lines (1 held) then 2 lines; the second lane none. 4 sent;
+ * `held` hold tasks and `failed` failed-line tasks opened.
+ */
 export function payrollFakes(): FakeActivities {
-  let chunk = 0;
   return fakeActivities({
-    gatherPayrollChunk: async () => {
-      chunk += 1;
-      return chunk === 1 ? { next: 'e-3', seen: 3, gathered: 3, held: 1 } : { next: null, seen: 2, gathered: 2, held: 0 };
+    gatherPayrollChunk: async (input) => {
+      if (input.after === null) return { next: 'e-3', seen: 3, gathered: 3, held: 1 };
+      if (input.after === 'e-3') return { next: null, seen: 2, gathered: 2, held: 0 };
+      return { next: null, seen: 0, gathered: 0, held: 0 };
     },
     openPayrollLineTasks: async () => ({ opened: 1 }),
     sendPayrollBatch: async () => ({ lines: 4, total: '13200.00' }),
+    sendPayrollLines: async (input) => ({ lines: input.after === null ? 4 : 0 }),
+    finishPayrollSend: async () => ({ lines: 4, total: '13200.00' }),
   });
 }
 

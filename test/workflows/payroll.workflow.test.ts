@@ -20,8 +20,13 @@ describe('payroll workflow (time-skipping test server, fake activities)', () => 
     const fakes = payrollFakes();
     const result = await withPayroll(env, bundle, fakes, async (handle) => {
       const approval = await approvalTaskOf(handle);
-      // Two chunks by keyset: the second starts after the last entitlement of the first.
-      expect(fakes.callsTo('gatherPayrollChunk').map((c) => c.input.after)).toEqual([null, 'e-3']);
+      // Two lanes of the entitlement IDs at once, each chunk by chunk by keyset: the first lane's second chunk starts
+      // after the last entitlement of its first, the second lane starts after the first lane's last possible ID.
+      const chunks = fakes.callsTo('gatherPayrollChunk').map((c) => c.input);
+      const firstLane = chunks.filter((c) => c.before === '80000000-0000-0000-0000-000000000000');
+      expect(firstLane.map((c) => c.after)).toEqual([null, 'e-3']);
+      expect(chunks.filter((c) => c.before === null)).toEqual([expect.objectContaining({ after: '7fffffff-ffff-ffff-ffff-ffffffffffff' })]);
+      expect(chunks).toHaveLength(3);
       expect(fakes.callsTo('openPayrollLineTasks')[0]!.input).toMatchObject({
         lineStatus: 'held',
         spec: { step: 'payrollHold', permission: 'review', preparedBy: 'sv-1' },
@@ -45,7 +50,11 @@ describe('payroll workflow (time-skipping test server, fake activities)', () => 
       expect(fakes.callsTo('decidePayrollLine')[0]!.input.batchApproved).toBe(false);
       await handle.executeUpdate(completeTask, { args: [decide(approval, 'approve', 'sv-2')] });
       await payrollStatusOf(handle, 'paying');
-      expect(fakes.callsTo('sendPayrollBatch')).toEqual([expect.objectContaining({ input: expect.objectContaining({ approvedBy: 'sv-2' }) })]);
+      // The batch goes out in the gathering's lanes at once, then is stamped approved by who approved it.
+      await until(() => (fakes.callsTo('finishPayrollSend').length > 0 ? true : undefined), 'the batch sent');
+      expect(fakes.callsTo('sendPayrollLines').map((c) => c.input.after)).toEqual(expect.arrayContaining([null, '7fffffff-ffff-ffff-ffff-ffffffffffff']));
+      expect(fakes.callsTo('finishPayrollSend')).toEqual([expect.objectContaining({ input: expect.objectContaining({ approvedBy: 'sv-2' }) })]);
+      expect(fakes.callsTo('sendPayrollBatch')).toEqual([]);
       // A return with a failure: the failed line becomes a task, and the payroll waits for it.
       await handle.signal(payrollBankReturn, { fingerprint: 'f1', outstanding: 0, failed: 1 });
       await until(() => (fakes.callsTo('openPayrollLineTasks').length === 2 ? true : undefined), 'the failed-line task');

@@ -11,6 +11,8 @@ export interface PayrollInput {
   startedBy: string;
   /** Entitlements per gathering activity (payroll.chunkSize; default 5 000). */
   chunkSize: number;
+  /** Slices of the entitlement IDs gathered at once (DEFAULT_PAYROLL_LANES, 4); absent on payrolls started before there were lanes (2). */
+  lanes?: number;
 }
 
 /**

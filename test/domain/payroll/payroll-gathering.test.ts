@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type EntitlementRow, gatherLines } from '../../../domain/payroll/payroll-gathering.js';
+import { type EntitlementRow, gatherLines, gatheringLanes } from '../../../domain/payroll/payroll-gathering.js';
 import { lineStatusAfter } from '../../../domain/payroll/payroll-tasks.js';
 import { fixedCitizenId } from './fixtures.js';
 
@@ -97,5 +97,36 @@ describe('gatherLines', () => {
     ]);
     // the next month pays the regular line only: the back-pay is not paid twice
     expect(gatherLines([resumed], '2027-01').map((l) => l.lineKey)).toEqual(['E-1:2027-01:monthly']);
+  });
+});
+
+describe('gatheringLanes', () => {
+  // Which lane an ID falls in, by the lanes' own bounds (UUIDs in their canonical lower-case form sort as strings).
+  const laneOf = (lanes: ReturnType<typeof gatheringLanes>, id: string) =>
+    lanes.findIndex((l) => (l.after === null || id > l.after) && (l.before === null || id < l.before));
+
+  it('cuts the entitlement IDs into slices that together hold every ID exactly once', () => {
+    const ids = [
+      '00000000-0000-0000-0000-000000000001',
+      '3fffffff-ffff-4fff-bfff-ffffffffffff',
+      '40000000-0000-4000-8000-000000000000',
+      '7fffffff-ffff-ffff-ffff-ffffffffffff',
+      '80000000-0000-0000-0000-000000000000',
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+    ];
+    for (const n of [1, 2, 3, 4]) {
+      const lanes = gatheringLanes(n);
+      expect(lanes).toHaveLength(n);
+      for (const id of ids) expect(lanes.filter((l) => (l.after === null || id > l.after) && (l.before === null || id < l.before))).toHaveLength(1);
+    }
+    expect(gatheringLanes(2)).toEqual([
+      { after: null, before: '80000000-0000-0000-0000-000000000000' },
+      { after: '7fffffff-ffff-ffff-ffff-ffffffffffff', before: null },
+    ]);
+    expect(ids.map((id) => laneOf(gatheringLanes(4), id))).toEqual([0, 0, 1, 1, 2, 3]);
+  });
+
+  it('walks one slice when asked for none', () => {
+    expect(gatheringLanes(0)).toEqual([{ after: null, before: null }]);
   });
 });
