@@ -42,8 +42,9 @@ export interface DeclarationRecord {
 }
 
 // A value of COPY's text format: backslash, tab and line ends escaped, so any name survives unchanged; `\N` is null.
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const copyValue = (v: string | null) =>
-  v === null ? '\\N' : v.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r');
+  v === null ? '\\N' : NEEDS_ESCAPE.test(v) ? v.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r') : v;
 
 // COPY is some 10× the rate of `insert … unnest` on this table (issue 16); it runs inside the declaration's transaction.
 const LINE_COPY = `copy contribution_line (declaration_id, line_no, citizen_id, name, monthly_wage, base, pension_employer, pension_employee,
