@@ -72,6 +72,9 @@ async function benchImport(ctx: ContributionBenchContext, run: string): Promise<
   ctx.say(`contributions: generating ${total} lines for ${employers.length} employers`);
   const files = employers.map((_, i) => rosterCsv(nextId, Math.min(per, total - i * per)));
   const started = performance.now();
+  // This process's CPU over the import (parse, checks, computation, driver): on a shared machine it moves far less
+  // than the wall time, so a change to the per-line work shows in it first (docs/performance.md).
+  const cpuBefore = process.cpuUsage();
   let written = 0;
   await runPool(employers.length, ctx.uploadsInFlight ?? UPLOADS_IN_FLIGHT, async (i) => {
     const code = employers[i]!;
@@ -83,8 +86,9 @@ async function benchImport(ctx: ContributionBenchContext, run: string): Promise<
     written += outcome.lineCount;
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const [bills] = await ctx.orm.em.fork().execute<{ n: string }[]>(`select count(*)::text as n from bill where employer_credit_code like ?`, [`B${run}%`]);
-  ctx.say(`contributions: ${written} lines in ${seconds.toFixed(1)} s, ${bills?.n} bills`);
+  ctx.say(`contributions: ${written} lines in ${seconds.toFixed(1)} s, ${bills?.n} bills; this process's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
   const copy = await rawCopyRate(ctx, written);
   ctx.say(`contributions: raw COPY of ${written} rows into a copy of contribution_line in ${copy.toFixed(1)} s`);
   return [

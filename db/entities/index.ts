@@ -13,7 +13,6 @@ export { Task, type TaskStatus } from './task.entity.js';
 export { TimelineEntry } from './timeline-entry.entity.js';
 export { Bill } from './bill.entity.js';
 export { ContributionLine } from './contribution-line.entity.js';
-export { ContributionLineStaging } from './contribution-line-staging.entity.js';
 export { Declaration } from './declaration.entity.js';
 export { LateFeeWaiver } from './late-fee-waiver.entity.js';
 export { LedgerEntry, type LedgerEntryType } from './ledger-entry.entity.js';

@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AllocationRule, FinePosition } from '../../domain/contribution/allocation.js';
 import type { CreditAllocation } from '../../domain/contribution/credit.js';
@@ -13,6 +10,7 @@ import { Money } from '../../domain/money.js';
 import { maskCitizenId } from '../../domain/identity/masking.js';
 import { shanghaiDateOf } from '../../domain/calendar/local-date.js';
 import { appendAudit } from './case-log.js';
+import { copyInTransaction } from './copy-in-transaction.js';
 import { bookWithCredit } from './credit-application.js';
 
 /**
@@ -34,8 +32,6 @@ export interface DeclarationRecord {
   idempotencyKey: string;
   lineCount: number;
   columns: DeclarationColumns;
-  /** The lines already COPYed by {@link stageLines}; without it they are staged here, before the transaction. */
-  stagedBatch?: string;
   totals: DeclarationTotals;
   parametersFrom: string;
   declaredBy: { id: string; role: string };
@@ -46,65 +42,26 @@ export interface DeclarationRecord {
 }
 
 // A value of COPY's text format: backslash, tab and line ends escaped, so any name survives unchanged; `\N` is null.
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const copyValue = (v: string | null) =>
-  v === null ? '\\N' : v.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r');
+  v === null ? '\\N' : NEEDS_ESCAPE.test(v) ? v.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r') : v;
+
+// COPY is some 10× the rate of `insert … unnest` on this table (issue 16); it runs inside the declaration's transaction.
+const LINE_COPY = `copy contribution_line (declaration_id, line_no, citizen_id, name, monthly_wage, base, pension_employer, pension_employee,
+  medical_employer, medical_employee, unemployment_employer, unemployment_employee, work_injury_employer, total) from stdin`;
 
 /** The COPY text of the lines, a few thousand rows per chunk (the stream is fed as the server takes it). */
-function* copyRows(batchId: string, c: DeclarationColumns): Generator<string> {
+function* copyRows(declarationId: string, c: DeclarationColumns): Generator<string> {
   const CHUNK = 4_000;
   for (let start = 0; start < c.total.length; start += CHUNK) {
     let text = '';
     for (let i = start; i < Math.min(start + CHUNK, c.total.length); i += 1) {
-      text += `${batchId}\t${i}\t${copyValue(c.citizenId[i]!)}\t${copyValue(c.name[i]!.slice(0, 50))}\t${c.monthlyWage[i]!}\t${c.base[i]!}`;
+      text += `${declarationId}\t${i}\t${copyValue(c.citizenId[i]!)}\t${copyValue(c.name[i]!.slice(0, 50))}\t${c.monthlyWage[i]!}\t${c.base[i]!}`;
       for (const column of c.amounts) text += `\t${column[i] ?? '\\N'}`;
       text += `\t${c.total[i]!}\n`;
     }
     yield text;
   }
-}
-
-/**
- * Stages the lines of a declaration with COPY (issue 16: COPY is some 10× the rate of `insert … unnest` on this
- * table) into the unlogged `contribution_line_staging`, on a pooled connection of its own — COPY cannot go through the
- * ORM's transaction — and committed there. {@link recordDeclaration} moves them into `contribution_line` inside the
- * declaration's transaction; `discardStagedLines` removes whatever is left (a duplicate, a failed transaction).
- */
-export async function stageLines(em: EntityManager, c: DeclarationColumns): Promise<string> {
-  const batchId = randomUUID();
-  const pool = await em.getConnection().getNativeClient();
-  const client = await pool.connect();
-  try {
-    await pipeline(
-      Readable.from(copyRows(batchId, c)),
-      client.query(
-        copyFrom(`copy contribution_line_staging (batch_id, line_no, citizen_id, name, monthly_wage, base, pension_employer, pension_employee,
-           medical_employer, medical_employee, unemployment_employer, unemployment_employee, work_injury_employer, total) from stdin`),
-      ),
-    );
-  } catch (error) {
-    client.release(true);
-    throw error;
-  }
-  client.release();
-  return batchId;
-}
-
-/** Deletes a batch's staged lines still there (none after a declaration that moved them). */
-export async function discardStagedLines(em: EntityManager, batchId: string): Promise<void> {
-  await em.fork().execute('delete from contribution_line_staging where batch_id = ?', [batchId], 'run');
-}
-
-/** The staged lines into the declaration, in one statement of the caller's transaction (removed from staging in it). */
-async function moveStagedLines(tx: EntityManager, declarationId: string, batchId: string): Promise<void> {
-  await tx.execute(
-    `with staged as (delete from contribution_line_staging where batch_id = ? returning *)
-     insert into contribution_line (declaration_id, line_no, citizen_id, name, monthly_wage, base, pension_employer, pension_employee,
-       medical_employer, medical_employee, unemployment_employer, unemployment_employee, work_injury_employer, total)
-     select ?::uuid, line_no, citizen_id, name, monthly_wage, base, pension_employer, pension_employee,
-       medical_employer, medical_employee, unemployment_employer, unemployment_employee, work_injury_employer, total from staged`,
-    [batchId, declarationId],
-    'run',
-  );
 }
 
 /**
@@ -117,26 +74,12 @@ export async function recordDeclaration(
   em: EntityManager,
   d: DeclarationRecord,
 ): Promise<{ declarationId: string; billId: string; duplicate: boolean; adjustment: string | null }> {
-  const batchId = d.stagedBatch ?? (await stageLines(em, d.columns));
-  try {
-    return await bookDeclaration(em, d, batchId);
-  } finally {
-    // After a commit the batch is gone already; after a duplicate or a rollback its rows are still staged.
-    await discardStagedLines(em, batchId);
-  }
-}
-
-async function bookDeclaration(
-  em: EntityManager,
-  d: DeclarationRecord,
-  batchId: string,
-): Promise<{ declarationId: string; billId: string; duplicate: boolean; adjustment: string | null }> {
   return em.transactional(async (tx) => {
     const declarationId = randomUUID();
-    const inserted = await tx.execute<{ id: string }[]>(
+    const inserted = await tx.execute<{ id: string; pid: number }[]>(
       `insert into declaration (id, employer_credit_code, region, period, source, idempotency_key, line_count, employer_total, employee_total, total,
          parameters_from, declared_by, declared_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning id`,
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning id, pg_backend_pid() as pid`,
       [
         declarationId,
         d.employer,
@@ -161,7 +104,8 @@ async function bookDeclaration(
       );
       return { declarationId: existing!.id, billId: existing!.bill_id, duplicate: true, adjustment: null };
     }
-    await moveStagedLines(tx, declarationId, batchId);
+    // The lines, written once and only for a new declaration (a duplicate writes nothing).
+    await copyInTransaction(tx, LINE_COPY, copyRows(declarationId, d.columns), inserted[0]!.pid);
     await tx.execute(
       `insert into bill (id, employer_credit_code, region, period, due_date, due_date_provisional, provisional, created_at) values (?, ?, ?, ?, ?, ?, false, ?)
        on conflict (employer_credit_code, period) do nothing`,

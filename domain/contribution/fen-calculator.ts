@@ -115,7 +115,22 @@ export function createFenCalculator(parameters: RegionalParameters): (line: FenL
   const yuanBase = parameters.baseRounding === 'YUAN';
   const cards = new Map<string, Card>();
 
+  // Rosters repeat one combination line after line: the last line's card is reused without building its key.
+  let last: { line: FenLineInput; card: Card } | null = null;
+  const sameCombination = (a: FenLineInput, b: FenLineInput) =>
+    a.workInjuryClass === b.workInjuryClass &&
+    a.workInjuryTier === b.workInjuryTier &&
+    a.insuranceTypes.length === b.insuranceTypes.length &&
+    a.insuranceTypes.every((t, i) => t === b.insuranceTypes[i]);
+
   const cardFor = (line: FenLineInput): Card => {
+    if (last !== null && sameCombination(last.line, line)) return last.card;
+    const card = cardByKey(line);
+    last = { line, card };
+    return card;
+  };
+
+  const cardByKey = (line: FenLineInput): Card => {
     const key = `${line.insuranceTypes.join(',')}|${line.workInjuryClass ?? ''}|${line.workInjuryTier ?? ''}`;
     let card = cards.get(key);
     if (card === undefined) {

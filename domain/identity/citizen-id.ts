@@ -67,6 +67,17 @@ export function citizenIdCheckChar(body17: string): string {
 
 const WELL_FORMED = /^\d{17}[0-9X]$/;
 
+// A roster checks a million numbers against the same business day: that day is validated once (compareDates throws
+// for a malformed date, as it would on every call), then two valid YYYY-MM-DD dates order as their text does.
+let checkedToday: string | undefined;
+function bornAfter(birthDate: string, today: string): boolean {
+  if (today !== checkedToday) {
+    compareDates(today, today);
+    checkedToday = today;
+  }
+  return birthDate > today;
+}
+
 /**
  * Parses and validates an 18-character resident identity number (rules §1.1): length and characters,
  * province code, a real birth date (leap years), not after `today` when given, and the check character.
@@ -100,7 +111,7 @@ export function parseCitizenId(input: string, opts: { today?: string } = {}): Ci
   if (Number(value.slice(6, 10)) < EARLIEST_BIRTH_YEAR) {
     throw invalid(`characters 7–10 give a birth year before ${EARLIEST_BIRTH_YEAR}`);
   }
-  if (opts.today !== undefined && compareDates(birthDate, opts.today) > 0) {
+  if (opts.today !== undefined && bornAfter(birthDate, opts.today)) {
     throw invalid('the birth date (characters 7–14) is in the future');
   }
   const expected = citizenIdCheckChar(value.slice(0, 17));

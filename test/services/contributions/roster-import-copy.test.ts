@@ -1,9 +1,12 @@
-// A large roster through the COPY import path (issue 16: staged with COPY, moved and billed in SQL) books exactly what
-// the domain's Decimal computation gives, line by line and on the bill, once however often it is sent; a bad file of
-// the same size is refused with its row and field and leaves nothing behind, not even staged lines.
+// A large roster through the COPY import path (issue 16: COPYed inside the declaration's transaction, billed in SQL)
+// books exactly what the domain's Decimal computation gives, line by line and on the bill, once however often it is
+// sent; a bad file of the same size is refused with its row and field and leaves nothing behind; a transaction that
+// fails after its COPY leaves none of the copied rows.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenIdSequence } from '../../../bin/bench/citizen-ids.js';
 import { findParametersInForce } from '../../../db/queries/region-parameters.query.js';
+import { copyInTransaction } from '../../../db/writers/copy-in-transaction.js';
 import { computeDeclaration } from '../../../domain/contribution/declaration.js';
 import { readRoster } from '../../../domain/contribution/declaration-csv.js';
 import { declareWageFile } from '../../../services/contributions/declare-wages.js';
@@ -52,8 +55,10 @@ describe('roster import through COPY (issue 16)', () => {
   });
   afterAll(async () => system?.close());
 
-  const stagedRows = async () => {
-    const [row] = await system.orm.em.fork().execute<{ n: string }[]>(`select count(*)::text as n from contribution_line_staging where name like '拷贝%'`);
+  const linesOf = async (declarationId: string) => {
+    const [row] = await system.orm.em
+      .fork()
+      .execute<{ n: string }[]>('select count(*)::text as n from contribution_line where declaration_id = ?', [declarationId]);
     return Number(row!.n);
   };
 
@@ -116,16 +121,12 @@ describe('roster import through COPY (issue 16)', () => {
     });
     expect(await ledgerOf(system, code)).toEqual([{ period, type: 'charge', amount: expected.totals.total.toString(), caseId: null }]);
 
-    // The same file again: the first declaration, nothing booked twice, nothing left staged.
+    // The same file again: the first declaration, nothing booked twice, no line written twice.
     const again = await declareWageFile(contextFor(system, agent), { period, file });
     expect(again).toMatchObject({ ok: true, duplicate: true, declarationId: outcome.declarationId });
     expect(await countRows(system, 'declaration', code)).toBe(1);
     expect(await countRows(system, 'ledger_entry', code)).toBe(1);
-    const [lines] = await system.orm.em
-      .fork()
-      .execute<{ n: string }[]>('select count(*)::text as n from contribution_line where declaration_id = ?', [outcome.declarationId]);
-    expect(Number(lines!.n)).toBe(LINES);
-    expect(await stagedRows()).toBe(0);
+    expect(await linesOf(outcome.declarationId)).toBe(LINES);
   });
 
   it(`refuses a ${LINES.toLocaleString('en')}-line file with a bad row as a whole, naming row and field, and writes nothing`, async () => {
@@ -138,7 +139,24 @@ describe('roster import through COPY (issue 16)', () => {
     expect(await countRows(system, 'declaration', code)).toBe(0);
     expect(await countRows(system, 'bill', code)).toBe(0);
     expect(await countRows(system, 'ledger_entry', code)).toBe(0);
-    expect(await stagedRows()).toBe(0);
+  });
+
+  it('writes the COPYed rows with the transaction around it: kept on commit, gone on rollback, refused outside one', async () => {
+    const copy = `copy contribution_line (declaration_id, line_no, citizen_id, name, monthly_wage, base, total) from stdin`;
+    const rows = (id: string) => [0, 1, 2].map((n) => `${id}\t${n}\t${citizenIdSequence('330106')()}\t名${n}\t8000.00\t8000.00\t2912.00\n`);
+    const kept = randomUUID();
+    await system.orm.em.fork().transactional((tx) => copyInTransaction(tx, copy, rows(kept)));
+    expect(await linesOf(kept)).toBe(3);
+    const rolledBack = randomUUID();
+    await expect(
+      system.orm.em.fork().transactional(async (tx) => {
+        await copyInTransaction(tx, copy, rows(rolledBack));
+        throw new Error('after the COPY');
+      }),
+    ).rejects.toThrow('after the COPY');
+    expect(await linesOf(rolledBack)).toBe(0);
+    await expect(copyInTransaction(system.orm.em.fork(), copy, rows(randomUUID()))).rejects.toThrow('needs an open transaction');
+    await system.orm.em.fork().execute('delete from contribution_line where declaration_id = ?', [kept]);
   });
 
   it('refuses a file with a NUL byte in a name on that row, with quotes (the parser) or without (the line splitter), and writes nothing', async () => {
@@ -155,6 +173,5 @@ describe('roster import through COPY (issue 16)', () => {
     }
     expect(await countRows(system, 'declaration', code)).toBe(0);
     expect(await countRows(system, 'ledger_entry', code)).toBe(0);
-    expect(await stagedRows()).toBe(0);
   });
 });
