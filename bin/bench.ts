@@ -10,8 +10,7 @@ import { benchCertificates } from './bench/certificate.bench.js';
 import { citizenIdSequence } from './bench/citizen-ids.js';
 import { benchEnrollmentThroughput } from './bench/enrollment-throughput.bench.js';
 import { describeMachine } from './bench/machine.js';
-import { benchMemory, memoryChart } from './bench/memory.bench.js';
-import { startChaosStack } from './chaos/chaos-stack.js';
+import { measureMemory, memoryChart } from './bench/memory.bench.js';
 import { benchMedicalExpenseDeclarations } from './bench/medical-expenses.bench.js';
 import { ms, renderReport, type BenchRow } from './bench/report.js';
 import { benchTaskCompletion } from './bench/task-completion.bench.js';
@@ -266,32 +265,18 @@ try {
   rows.push(...(await benchPayroll(system, { entitlements: settings.payrollEntitlements, deathRows: settings.deathRows, say })));
 
   // Issue 16 point 4 as production runs it: the API and the worker as two processes of their own (a second stack).
-  const memoryStack = await startChaosStack({
-    databaseUrl: config.db.url,
-    temporal: config.temporal,
-    env: { RATE_LIMIT_WRITES: '0', RATE_LIMIT_REQUESTS: '0' },
-    say,
+  const points = await measureMemory(
+    { databaseUrl: config.db.url, temporal: config.temporal },
+    { openCases: settings.memoryOpenCases, checkpoints: 5, concurrency: 16, nextCitizenId, clock: system.clock, say },
+  );
+  say(`memory of the two processes as open cases pile up:\n${memoryChart(points)}`);
+  const last = points.at(-1)!;
+  rows.push({
+    figure: `resident memory, API and worker as two processes, ${last.openCases} open cases (late registrations at review): API / worker (at 0 open cases)`,
+    value: `${last.apiMiB.toFixed(0)} / ${last.workerMiB.toFixed(0)} MiB (${points[0]!.apiMiB.toFixed(0)} / ${points[0]!.workerMiB.toFixed(0)} MiB)`,
+    goal: 'API + worker < 500 MB with 100,000 open cases (issue 16)',
+    met: last.apiMiB + last.workerMiB < 500,
   });
-  try {
-    const points = await benchMemory(memoryStack, {
-      openCases: settings.memoryOpenCases,
-      checkpoints: 5,
-      concurrency: 16,
-      nextCitizenId,
-      clock: system.clock,
-      say,
-    });
-    say(`memory of the two processes as open cases pile up:\n${memoryChart(points)}`);
-    const last = points.at(-1)!;
-    rows.push({
-      figure: `resident memory, API and worker as two processes, ${last.openCases} open cases (late registrations at review): API / worker (at 0 open cases)`,
-      value: `${last.apiMiB.toFixed(0)} / ${last.workerMiB.toFixed(0)} MiB (${points[0]!.apiMiB.toFixed(0)} / ${points[0]!.workerMiB.toFixed(0)} MiB)`,
-      goal: 'API + worker < 500 MB with 100,000 open cases (issue 16)',
-      met: last.apiMiB + last.workerMiB < 500,
-    });
-  } finally {
-    await memoryStack.close();
-  }
 
   const context = [
     `PostgreSQL ${system.postgresVersion} (${config.db.url ? 'DATABASE_URL server' : 'embedded'}), ${config.temporal.address ? `Temporal at ${config.temporal.address} (TEMPORAL_ADDRESS)` : 'Temporal dev server (in memory)'}, worker and API in the bench process${quick ? '; --quick run' : ''}`,

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { Task } from '../../db/entities/index.js';
 import type { BusinessClock } from '../../services/business-clock.js';
-import type { ChaosStack } from '../chaos/chaos-stack.js';
+import { startChaosStack, type ChaosStack } from '../chaos/chaos-stack.js';
 import { shanghaiDate } from './citizen-ids.js';
 import { runPool, sleep } from './latency.js';
 import { EMPLOYER_330102 } from './register-hire.js';
@@ -24,6 +24,25 @@ async function residentMiB(pid: number | null, name: string): Promise<number> {
   const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
   if (kib === undefined) throw new Error(`/proc/${pid}/status has no VmRSS line`);
   return Number(kib) / 1024;
+}
+
+type MemoryOptions = Parameters<typeof benchMemory>[1];
+
+/**
+ * Starts production's two processes (the crash drill's stack, on its own database and Temporal unless `temporal`
+ * names a server), measures, and stops them again. One employer agent files all the hires: the per-user write limit
+ * is off, or the figure would measure the limiter.
+ */
+export async function measureMemory(
+  servers: { databaseUrl: string | undefined; temporal: { address: string | undefined; namespace: string } },
+  options: MemoryOptions,
+): Promise<MemoryPoint[]> {
+  const stack = await startChaosStack({ ...servers, env: { RATE_LIMIT_WRITES: '0', RATE_LIMIT_REQUESTS: '0' }, say: options.say });
+  try {
+    return await benchMemory(stack, options);
+  } finally {
+    await stack.close();
+  }
 }
 
 export async function benchMemory(

@@ -8,12 +8,11 @@
 //   node --import tsx bin/bench/one-section.ts memory [openCases] [checkpoints]   (API and worker as two processes)
 // (The import alone, without Temporal: bin/bench/contributions-only.ts.)
 import { systemClock } from '../../services/business-clock.js';
-import { startChaosStack } from '../chaos/chaos-stack.js';
 import { loadConfig } from '../config.js';
 import { startBenchSystem, type BenchSystem } from './bench-system.js';
 import { citizenIdSequence } from './citizen-ids.js';
 import { benchEnrollmentThroughput } from './enrollment-throughput.bench.js';
-import { benchMemory, memoryChart } from './memory.bench.js';
+import { measureMemory, memoryChart } from './memory.bench.js';
 import { benchPayroll } from './payroll.bench.js';
 import { ms, type BenchRow } from './report.js';
 import { benchStatistics } from './statistics.bench.js';
@@ -68,27 +67,12 @@ const SECTIONS: Record<string, (system: BenchSystem) => Promise<void>> = {
 
 const config = loadConfig();
 if (section === 'memory') {
-  // Production's two processes, not the bench's one: the crash drill's stack.
-  // One employer agent files thousands of hires: the per-user write limit would measure the limiter instead.
-  const stack = await startChaosStack({
-    databaseUrl: config.db.url,
-    temporal: config.temporal,
-    env: { RATE_LIMIT_WRITES: '0', RATE_LIMIT_REQUESTS: '0' },
-    say,
-  });
-  try {
-    const points = await benchMemory(stack, {
-      openCases: numberOr(first, 5_000),
-      checkpoints: numberOr(second, 5),
-      concurrency: 16,
-      nextCitizenId: citizenIdSequence(),
-      clock: systemClock,
-      say,
-    });
-    console.log(memoryChart(points));
-  } finally {
-    await stack.close();
-  }
+  // Production's two processes, not the bench's one.
+  const points = await measureMemory(
+    { databaseUrl: config.db.url, temporal: config.temporal },
+    { openCases: numberOr(first, 5_000), checkpoints: numberOr(second, 5), concurrency: 16, nextCitizenId: citizenIdSequence(), clock: systemClock, say },
+  );
+  console.log(memoryChart(points));
 } else {
   const run = SECTIONS[section];
   if (!run) throw new Error(`section: one of ${[...Object.keys(SECTIONS), 'memory'].join(', ')}`);
