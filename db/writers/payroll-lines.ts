@@ -238,11 +238,7 @@ export async function sendPayrollBatch(
   at: Date,
 ): Promise<{ lines: number; total: string }> {
   return em.transactional(async (tx) => {
-    await tx.execute(`update payroll set approved_by = coalesce(approved_by, ?), approved_at = coalesce(approved_at, ?) where case_id = ?`, [
-      batch.approvedBy,
-      at,
-      batch.payrollId,
-    ]);
+    await stampApproval(tx, batch, at);
     const [sent] = await tx.execute<{ n: string; total: string | null }[]>(
       `with sent as (update payroll_line set status = 'sent' where payroll_id = ? and status = 'due'
                      returning payroll_id, line_key, citizen_id, amount, attempt),
@@ -252,19 +248,7 @@ export async function sendPayrollBatch(
        select count(*) as n, sum(amount)::text as total from booked`,
       [batch.payrollId, at],
     );
-    const result = { lines: Number(sent!.n), total: sent!.total ?? '0.00' };
-    await appendAudit(tx, {
-      at,
-      actorId: batch.approvedBy,
-      actorRole: 'supervisor',
-      region: batch.region,
-      action: 'payroll.sent',
-      objectType: 'Case',
-      objectId: batch.payrollId,
-      detail: result,
-      key: `${batch.payrollId}:sent`,
-    });
-    return result;
+    return auditSent(tx, batch, at, { lines: Number(sent!.n), total: sent!.total ?? '0.00' });
   });
 }
 
@@ -304,27 +288,43 @@ export async function finishPayrollSend(
   at: Date,
 ): Promise<{ lines: number; total: string }> {
   return em.transactional(async (tx) => {
-    await tx.execute(`update payroll set approved_by = coalesce(approved_by, ?), approved_at = coalesce(approved_at, ?) where case_id = ?`, [
-      batch.approvedBy,
-      at,
-      batch.payrollId,
-    ]);
+    await stampApproval(tx, batch, at);
     const [sent] = await tx.execute<{ n: string; total: string | null }[]>(
       `select count(*) as n, sum(amount)::text as total from disbursement_ledger where payroll_id = ? and entry = 'sent'`,
       [batch.payrollId],
     );
-    const result = { lines: Number(sent!.n), total: sent!.total ?? '0.00' };
-    await appendAudit(tx, {
-      at,
-      actorId: batch.approvedBy,
-      actorRole: 'supervisor',
-      region: batch.region,
-      action: 'payroll.sent',
-      objectType: 'Case',
-      objectId: batch.payrollId,
-      detail: result,
-      key: `${batch.payrollId}:sent`,
-    });
-    return result;
+    return auditSent(tx, batch, at, { lines: Number(sent!.n), total: sent!.total ?? '0.00' });
   });
+}
+
+type ApprovedBatch = { payrollId: string; region: string; approvedBy: string };
+
+/** The approval's stamp on the payroll (kept when already set: a retried send changes nothing); the bank file needs it. */
+async function stampApproval(tx: EntityManager, batch: ApprovedBatch, at: Date): Promise<void> {
+  await tx.execute(`update payroll set approved_by = coalesce(approved_by, ?), approved_at = coalesce(approved_at, ?) where case_id = ?`, [
+    batch.approvedBy,
+    at,
+    batch.payrollId,
+  ]);
+}
+
+/** The `payroll.sent` audit entry with what the ledger booked as sent (one per payroll: its key). */
+async function auditSent(
+  tx: EntityManager,
+  batch: ApprovedBatch,
+  at: Date,
+  result: { lines: number; total: string },
+): Promise<{ lines: number; total: string }> {
+  await appendAudit(tx, {
+    at,
+    actorId: batch.approvedBy,
+    actorRole: 'supervisor',
+    region: batch.region,
+    action: 'payroll.sent',
+    objectType: 'Case',
+    objectId: batch.payrollId,
+    detail: result,
+    key: `${batch.payrollId}:sent`,
+  });
+  return result;
 }
