@@ -2,6 +2,7 @@ import { DEADLINE_UNITS, type DatedDeadline, type DeadlineUnit, type HolidayCale
 import { compareDates, isIsoDate } from '../calendar/local-date.js';
 import { DEFAULT_LATE_FEE_POLICY, type LateFeePolicy } from '../contribution/late-fee.js';
 import { DomainError, type InputIssue } from '../errors.js';
+import { datedVersionsIssues, type FigureCheck } from '../settings/dated-versions.js';
 
 /** A legal document that can justify a long back-payment (人社厅发〔2019〕94号, rules §6.1). */
 export interface LegalDocument {
@@ -46,7 +47,7 @@ export type BackPaymentPolicyVersion = {
   source?: string;
 } & Partial<Pick<BackPaymentPolicy, 'supervisionThresholdMonths' | 'chargeLateFee' | 'paymentDueDays' | 'paymentDueUnit'>>;
 
-const VERSION_FIGURES = ['supervisionThresholdMonths', 'chargeLateFee', 'paymentDueDays', 'paymentDueUnit'] as const;
+type VersionFigure = 'supervisionThresholdMonths' | 'chargeLateFee' | 'paymentDueDays' | 'paymentDueUnit';
 
 /**
  * The policy in force on `date` (modelling principle 1: every parameter is dated): the defaults with every version
@@ -76,33 +77,14 @@ export function backPaymentPolicyInForce(
  * whole numbers ≥ 1, the unit `working` or `calendar`, a flag true or false, every key known. Pure.
  */
 export function backPaymentPolicyIssues(value: unknown): InputIssue[] {
-  if (typeof value !== 'object' || value === null || !Array.isArray((value as { versions?: unknown }).versions))
-    return [{ path: 'value.versions', message: 'must be an array of dated versions' }];
-  const { versions, ...rest } = value as { versions: unknown[] } & Record<string, unknown>;
-  const issues: InputIssue[] = Object.keys(rest).map((k) => ({ path: `value.${k}`, message: 'is not a setting of this policy' }));
-  versions.forEach((version, index) => {
-    const path = `value.versions.${index}`;
-    if (typeof version !== 'object' || version === null || Array.isArray(version)) {
-      issues.push({ path, message: 'must be an object' });
-      return;
-    }
-    for (const [key, v] of Object.entries(version as Record<string, unknown>)) {
-      const at = `${path}.${key}`;
-      if (key === 'effectiveFrom') {
-        if (typeof v !== 'string' || !isIsoDate(v)) issues.push({ path: at, message: 'must be a date YYYY-MM-DD' });
-      } else if (key === 'source') {
-        if (typeof v !== 'string') issues.push({ path: at, message: 'must be a string' });
-      } else if (key === 'supervisionThresholdMonths' || key === 'paymentDueDays') {
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 999) issues.push({ path: at, message: 'must be a whole number from 1 to 999' });
-      } else if (key === 'chargeLateFee') {
-        if (typeof v !== 'boolean') issues.push({ path: at, message: 'must be true or false' });
-      } else if (key === 'paymentDueUnit') {
-        if (!(DEADLINE_UNITS as readonly unknown[]).includes(v)) issues.push({ path: at, message: `must be one of ${DEADLINE_UNITS.join(', ')}` });
-      } else issues.push({ path: at, message: `is not a setting of this policy (${['effectiveFrom', 'source', ...VERSION_FIGURES].join(', ')})` });
-    }
-    if ((version as Record<string, unknown>).effectiveFrom === undefined) issues.push({ path: `${path}.effectiveFrom`, message: 'is required' });
-  });
-  return issues;
+  const period: FigureCheck = (v) => (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 999 ? 'must be a whole number from 1 to 999' : null);
+  const figures: Record<VersionFigure, FigureCheck> = {
+    supervisionThresholdMonths: period,
+    chargeLateFee: (v) => (typeof v !== 'boolean' ? 'must be true or false' : null),
+    paymentDueDays: period,
+    paymentDueUnit: (v) => (!(DEADLINE_UNITS as readonly unknown[]).includes(v) ? `must be one of ${DEADLINE_UNITS.join(', ')}` : null),
+  };
+  return datedVersionsIssues(value, figures);
 }
 
 /**

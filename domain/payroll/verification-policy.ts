@@ -1,5 +1,6 @@
 import { compareDates, isIsoDate } from '../calendar/local-date.js';
 import { DomainError, type InputIssue } from '../errors.js';
+import { datedVersionsIssues, type FigureCheck } from '../settings/dated-versions.js';
 import { DEFAULT_VERIFICATION_POLICY, EVIDENCE_KINDS, type VerificationPolicy } from './payroll-policy.js';
 
 /*
@@ -19,48 +20,27 @@ export type VerificationPolicyVersion = { effectiveFrom: string; source?: string
 /** The figures a version may change and their bounds: a cycle of up to five years, a reminder or grace of up to a year. */
 const FIGURES = { cycleMonths: [1, 60], remindDaysBefore: [0, 365], graceDays: [0, 365] } as const;
 
-const isFigure = (key: string): key is keyof typeof FIGURES => key in FIGURES;
-
 /**
  * What is wrong with a stored `payroll.verification` value, each issue naming its field under `value`: every key known,
  * `effectiveFrom` a date, each figure a whole number in range, the evidence a non-empty list of known kinds, once each
  * (none accepted would leave every beneficiary overdue). Pure.
  */
 export function verificationPolicyIssues(value: unknown): InputIssue[] {
-  if (typeof value !== 'object' || value === null || !Array.isArray((value as { versions?: unknown }).versions))
-    return [{ path: 'value.versions', message: 'must be an array of dated versions' }];
-  const { versions, ...rest } = value as { versions: unknown[] } & Record<string, unknown>;
-  const issues: InputIssue[] = Object.keys(rest).map((k) => ({ path: `value.${k}`, message: 'is not a setting of this policy' }));
-  versions.forEach((version, index) => {
-    const path = `value.versions.${index}`;
-    if (typeof version !== 'object' || version === null || Array.isArray(version)) {
-      issues.push({ path, message: 'must be an object' });
-      return;
-    }
-    for (const [key, v] of Object.entries(version as Record<string, unknown>)) {
-      const at = `${path}.${key}`;
-      if (key === 'effectiveFrom') {
-        if (typeof v !== 'string' || !isIsoDate(v)) issues.push({ path: at, message: 'must be a date YYYY-MM-DD' });
-      } else if (key === 'source') {
-        if (typeof v !== 'string') issues.push({ path: at, message: 'must be a string' });
-      } else if (isFigure(key)) {
-        const [min, max] = FIGURES[key];
-        if (!Number.isSafeInteger(v) || (v as number) < min || (v as number) > max)
-          issues.push({ path: at, message: `must be a whole number from ${min} to ${max}` });
-      } else if (key === 'acceptedEvidence') {
-        const kinds = Array.isArray(v) ? (v as unknown[]) : [];
-        if (kinds.length === 0 || new Set(kinds).size !== kinds.length || kinds.some((k) => !(EVIDENCE_KINDS as readonly unknown[]).includes(k)))
-          issues.push({ path: at, message: `must list, once each, one or more of ${EVIDENCE_KINDS.join(', ')}` });
-      } else {
-        issues.push({
-          path: at,
-          message: `is not a setting of this policy (effectiveFrom, source, ${[...Object.keys(FIGURES), 'acceptedEvidence'].join(', ')})`,
-        });
-      }
-    }
-    if ((version as Record<string, unknown>).effectiveFrom === undefined) issues.push({ path: `${path}.effectiveFrom`, message: 'is required' });
+  const figure =
+    ([min, max]: readonly [number, number]): FigureCheck =>
+    (v) =>
+      !Number.isSafeInteger(v) || (v as number) < min || (v as number) > max ? `must be a whole number from ${min} to ${max}` : null;
+  return datedVersionsIssues(value, {
+    cycleMonths: figure(FIGURES.cycleMonths),
+    remindDaysBefore: figure(FIGURES.remindDaysBefore),
+    graceDays: figure(FIGURES.graceDays),
+    acceptedEvidence: (v) => {
+      const kinds = Array.isArray(v) ? (v as unknown[]) : [];
+      return kinds.length === 0 || new Set(kinds).size !== kinds.length || kinds.some((k) => !(EVIDENCE_KINDS as readonly unknown[]).includes(k))
+        ? `must list, once each, one or more of ${EVIDENCE_KINDS.join(', ')}`
+        : null;
+    },
   });
-  return issues;
 }
 
 /**
