@@ -3,14 +3,12 @@
 // once; and a later transfer out of its new place then moves its years and money on, to the fen. Real PostgreSQL,
 // Temporal dev server, worker, HTTP and the platform's spool (a fake counterpart agency as the next new office).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monthOf } from '../../domain/calendar/local-date.js';
-import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../domain/insurance/personal-account.js';
-import { type AccountPeriod, transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
+import type { AccountPeriod } from '../../domain/transfer/transfer-amounts.js';
 import { runCarriedHistoryBackfill } from '../../db/migrator.js';
 import { E3_AMOUNTS, FakeCounterpartAgency } from '../support/fake-counterpart.js';
 import { citizenId } from '../support/factories.js';
 import { startSystem, type TestSystem } from '../support/system.js';
-import { decideLeg, E3_SPANS, e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, transferIn } from './transfer-fixture.js';
+import { decideLeg, e3AmountsAsOldOffice, e3HistoryInHangzhou, enrolled, secondMoveOutOfNingbo, transferIn } from './transfer-fixture.js';
 
 const NANJING = { poolingArea: '320100', region: '320102' };
 
@@ -85,18 +83,7 @@ describe('transfers: the carried history of transfers completed before it was ke
     expect(await carriedOf(id)).toEqual([kept]);
 
     // Second move: an outside new office (Nanjing) asks Ningbo through the platform; the Hangzhou years go with it.
-    const month = monthOf(system.clock.today());
-    const [ningboRecord] = await system.orm.em
-      .fork()
-      .execute<{ start_month: string; base: string }[]>(
-        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
-        [id],
-      );
-    const e3: AccountPeriod[] = E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' }));
-    const own: AccountPeriod[] = [{ startMonth: ningboRecord!.start_month, endMonth: null, monthlyWage: ningboRecord!.base, employeeRate: '0.08' }];
-    const amountsOf = (periods: AccountPeriod[]) =>
-      transferAmountsOf({ insurance: 'pension', periods, throughMonth: month, accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY });
-    const expected = amountsOf([...e3, ...own]);
+    const { expected, ningboOwn } = await secondMoveOutOfNingbo(system, id);
     const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
     const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
     try {
@@ -125,7 +112,7 @@ describe('transfers: the carried history of transfers completed before it was ke
       expect(sent.months).toBe(expected.months);
       expect(sent.years.filter((y) => y.poolingArea === '330100').reduce((n, y) => n + y.months, 0)).toBe(114);
       // To the fen: what came in from Hangzhou plus Ningbo's own 12 %, booked as the table says.
-      expect(expected.amounts.pooledFund).toBe((Number(firstIn.pooledFund) + Number(amountsOf(own).amounts.pooledFund)).toFixed(2));
+      expect(expected.amounts.pooledFund).toBe((Number(firstIn.pooledFund) + Number(ningboOwn.amounts.pooledFund)).toFixed(2));
       const out = await system.orm.em
         .fork()
         .execute<{ fund: string; amount: string }[]>(

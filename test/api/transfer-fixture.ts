@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { monthOf } from '../../domain/calendar/local-date.js';
 import { DEFAULT_PERSONAL_ACCOUNT_POLICY } from '../../domain/insurance/personal-account.js';
-import { transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
+import { type AccountPeriod, transferAmountsOf } from '../../domain/transfer/transfer-amounts.js';
 import { enrollmentBody } from '../support/factories.js';
 import type { TestSystem } from '../support/system.js';
 
@@ -36,6 +36,28 @@ export function e3AmountsAsOldOffice(today: string): { pooledFund: string; perso
   const periods = E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' }));
   const amounts = transferAmountsOf({ insurance: 'pension', periods, throughMonth: monthOf(today), accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY }).amounts;
   return amounts;
+}
+
+/**
+ * What a second move out of Ningbo must carry for a person who came from Hangzhou with E3 (rules §6.1, multi-hop):
+ * the E3 years plus Ningbo's own open pension record, counted through this month; and Ningbo's own part alone, to
+ * show the sum. Derived at run time from the records and the clock.
+ */
+export async function secondMoveOutOfNingbo(
+  system: TestSystem,
+  citizenId: string,
+): Promise<{ expected: ReturnType<typeof transferAmountsOf>; ningboOwn: ReturnType<typeof transferAmountsOf> }> {
+  const [ningboRecord] = await system.orm.em
+    .fork()
+    .execute<{ start_month: string; base: string }[]>(
+      `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
+      [citizenId],
+    );
+  const e3: AccountPeriod[] = E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' }));
+  const own: AccountPeriod[] = [{ startMonth: ningboRecord!.start_month, endMonth: null, monthlyWage: ningboRecord!.base, employeeRate: '0.08' }];
+  const amountsOf = (periods: AccountPeriod[]) =>
+    transferAmountsOf({ insurance: 'pension', periods, throughMonth: monthOf(system.clock.today()), accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY });
+  return { expected: amountsOf([...e3, ...own]), ningboOwn: amountsOf(own) };
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   pensionRecords,
   transferIn,
   type TransferBody,
+  secondMoveOutOfNingbo,
 } from './transfer-fixture.js';
 
 const NANJING = { poolingArea: '320100', region: '320102' };
@@ -339,17 +340,7 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
 
     // Second move: an outside new office (Nanjing) asks Ningbo through the platform.
     const month = monthOf(system.clock.today());
-    const [ningboRecord] = await system.orm.em
-      .fork()
-      .execute<{ start_month: string; base: string }[]>(
-        `select start_month, contribution_base::text as base from insurance_record where citizen_id = ? and insurance_type = 'pension' and region = '330212'`,
-        [id],
-      );
-    const e3: AccountPeriod[] = E3_SPANS.map(([startMonth, endMonth, monthlyWage]) => ({ startMonth, endMonth, monthlyWage, employeeRate: '0.08' }));
-    const own: AccountPeriod[] = [{ startMonth: ningboRecord!.start_month, endMonth: null, monthlyWage: ningboRecord!.base, employeeRate: '0.08' }];
-    const amountsOf = (periods: AccountPeriod[]) =>
-      transferAmountsOf({ insurance: 'pension', periods, throughMonth: month, accountInterest: DEFAULT_PERSONAL_ACCOUNT_POLICY });
-    const expected = amountsOf([...e3, ...own]);
+    const { expected, ningboOwn } = await secondMoveOutOfNingbo(system, id);
     const agency = new FakeCounterpartAgency(NANJING, 'transferOut');
     const stop = agency.serve(system.exchange, () => system.clock.now().getTime());
     try {
@@ -379,7 +370,7 @@ describe('transfers: pension, medical and the outside counterpart (real PostgreS
 
       // Reconciled to the fen: the pooled fund that leaves is what came in from Hangzhou plus Ningbo's own 12 %; the
       // ledger books exactly what the table says.
-      expect(expected.amounts.pooledFund).toBe((Number(firstIn.pooledFund) + Number(amountsOf(own).amounts.pooledFund)).toFixed(2));
+      expect(expected.amounts.pooledFund).toBe((Number(firstIn.pooledFund) + Number(ningboOwn.amounts.pooledFund)).toFixed(2));
       const out = await system.orm.em
         .fork()
         .execute<{ fund: string; pooling_area: string; amount: string }[]>(
