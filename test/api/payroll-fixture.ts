@@ -2,7 +2,7 @@
 // write them (db/writers/entitlements.ts), so a payroll test does not first walk a benefit claim through its tiers.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { addDays } from '../../domain/calendar/local-date.js';
+import { addDays, monthOf } from '../../domain/calendar/local-date.js';
 import { citizenIdCheckChar } from '../../domain/identity/citizen-id.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
 
@@ -136,3 +136,30 @@ export const bankReturn = (batchId: string, rows: { lineKey: string; account: st
     'batchId,lineId,bankAccount,amount,status,reasonCode,reasonText,bankReference',
     ...rows.map((r, i) => `${batchId},${r.lineKey},${r.account},${r.amount},${r.status},${r.reason ?? ''},,BR${i}`),
   ].join('\r\n') + '\r\n';
+
+/**
+ * A basic pension of 3000.00 a month, approved `monthsAgo` months before the clock's today and paid from that month:
+ * the approval day counts as the first eligibility verification (docs/payroll.md "Eligibility verification"), so
+ * its age decides who is overdue.
+ */
+export async function pensionApprovedMonthsAgo(
+  orm: MikroORM,
+  clock: { today(): string; now(): Date },
+  region: string,
+  monthsAgo: number,
+): Promise<Beneficiary> {
+  const from = addPeriods(monthOf(clock.today()), -monthsAgo);
+  const b = await addEntitlement(orm, {
+    region,
+    claimType: 'pension',
+    benefit: 'basicPension',
+    kind: 'monthly',
+    amount: '3000.00',
+    startMonth: from,
+    firstPayrollMonth: from,
+  });
+  await orm.em
+    .fork()
+    .execute(`update benefit_entitlement set created_at = ?::timestamptz - make_interval(months => ?) where id = ?`, [clock.now(), monthsAgo, b.entitlementId]);
+  return b;
+}

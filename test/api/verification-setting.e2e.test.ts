@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, monthOf } from '../../domain/calendar/local-date.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
 import { startSystem, type TestSystem } from '../support/system.js';
-import { addEntitlement, type Beneficiary } from './payroll-fixture.js';
+import { type Beneficiary, pensionApprovedMonthsAgo } from './payroll-fixture.js';
 
 // The verification sweep of 330212 (the region test/api/verification.e2e.test.ts pays); this file runs no payroll.
 const REGION = '330212';
@@ -17,27 +17,7 @@ describe('the verification cycle is the setting payroll.verification (待遇资�
   /** Approved three months ago: verified under both. */
   let threeMonths: Beneficiary;
 
-  const pensionApproved = async (monthsAgo: number) => {
-    const period = monthOf(system.clock.today());
-    const b = await addEntitlement(system.orm, {
-      region: REGION,
-      claimType: 'pension',
-      benefit: 'basicPension',
-      kind: 'monthly',
-      amount: '3000.00',
-      startMonth: addPeriods(period, -monthsAgo),
-      firstPayrollMonth: addPeriods(period, -monthsAgo),
-    });
-    // The approval day is the first verification (docs/payroll.md "Eligibility verification").
-    await system.orm.em
-      .fork()
-      .execute(`update benefit_entitlement set created_at = ?::timestamptz - make_interval(months => ?) where id = ?`, [
-        system.clock.now(),
-        monthsAgo,
-        b.entitlementId,
-      ]);
-    return b;
-  };
+  const pensionApproved = (monthsAgo: number) => pensionApprovedMonthsAgo(system.orm, system.clock, REGION, monthsAgo);
   const statusOf = async (b: Beneficiary) => {
     const res = await system.call('GET', `/v1/persons/${b.citizenId}/verification`, { token: cw });
     expect(res.status, JSON.stringify(res.body)).toBe(200);

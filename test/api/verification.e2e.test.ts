@@ -3,7 +3,7 @@ import { monthOf } from '../../domain/calendar/local-date.js';
 import { addPeriods } from '../../domain/payroll/payroll-month.js';
 import { csrfSigner } from '../../api/web/session.js';
 import { startSystem, TEST_JWT_SECRET, type TestSystem } from '../support/system.js';
-import { addEntitlement, type Beneficiary } from './payroll-fixture.js';
+import { type Beneficiary, pensionApprovedMonthsAgo } from './payroll-fixture.js';
 
 // One payroll per region and month, and the database is shared by the whole run: this file owns the payrolls of 330212.
 const REGION = '330212';
@@ -25,26 +25,7 @@ describe('eligibility verification over HTTP (待遇资格认证, rules §8: swe
   /** Approved today: the approval counts as the first verification. */
   let recent: Beneficiary;
 
-  const pension = async (monthsAgo: number) => {
-    const b = await addEntitlement(system.orm, {
-      region: REGION,
-      claimType: 'pension',
-      benefit: 'basicPension',
-      kind: 'monthly',
-      amount: '3000.00',
-      startMonth: addPeriods(period, -monthsAgo),
-      firstPayrollMonth: addPeriods(period, -monthsAgo),
-    });
-    // The approval day, as a benefit decided `monthsAgo` months ago would have it.
-    await system.orm.em
-      .fork()
-      .execute(`update benefit_entitlement set created_at = ?::timestamptz - make_interval(months => ?) where id = ?`, [
-        system.clock.now(),
-        monthsAgo,
-        b.entitlementId,
-      ]);
-    return b;
-  };
+  const pension = (monthsAgo: number) => pensionApprovedMonthsAgo(system.orm, system.clock, REGION, monthsAgo);
   const runPayroll = async (month: string) => {
     const started = await system.call('POST', '/v1/payrolls', { token: sv, body: { region: REGION, period: month } });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
